@@ -1,0 +1,380 @@
+package dev.quorum.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for the hosted LLM APIs: a real HTTP server on 127.0.0.1 that answers in the OpenAI, Anthropic,
+ * Gemini, Ollama and Mistral wire formats, usage counts included, so the real LangChain4j clients run unchanged
+ * against it. Every simulated provider has its own {@link SimScript} and call log; its URLs carry its id
+ * ({@code /<id>/<format>/...}). Quorum's default run, its tests and its benchmark all use it.
+ */
+public final class ProviderSimulator implements AutoCloseable {
+
+    /** How long a hanging call waits at most, so a forgotten script cannot hold a thread forever. */
+    private static final long MAX_HANG_MILLIS = 120_000;
+    private static final int MAX_CALLS_KEPT = 10_000;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<String, ProviderState> providers = new ConcurrentHashMap<>();
+    private volatile Map<String, SimScript> baseline = Map.of();
+
+    private ProviderSimulator(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts a simulator on {@code port} of 127.0.0.1; 0 picks a free port. */
+    public static ProviderSimulator start(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+            ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "provider-simulator");
+                thread.setDaemon(true);
+                return thread;
+            });
+            ProviderSimulator simulator = new ProviderSimulator(server, executor);
+            server.createContext("/", simulator::handle);
+            server.setExecutor(executor);
+            server.start();
+            return simulator;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the provider simulator could not listen on port " + port, e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The base URL a LangChain4j client of {@code format} must be given to reach simulated provider {@code id}. */
+    public String baseUrl(String id, WireFormat format) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a simulated provider id is letters, digits, '.', '_' and '-', not '" + id + "'");
+        }
+        String base = "http://127.0.0.1:" + port() + "/" + id + "/" + format.segment();
+        return switch (format) {
+            case OPENAI, MISTRAL -> base + "/v1";
+            case ANTHROPIC -> base + "/v1/";
+            case GEMINI -> base + "/v1beta";
+            case OLLAMA -> base;
+        };
+    }
+
+    public void script(String id, SimScript script) {
+        state(id).replace(script);
+    }
+
+    public SimScript script(String id) {
+        return state(id).script;
+    }
+
+    /** The calls provider {@code id} received, oldest first (the latest 10,000). */
+    public List<SimCall> calls(String id) {
+        ProviderState state = providers.get(id);
+        return state == null ? List.of() : List.copyOf(state.calls);
+    }
+
+    /** Remembers the current scripts as the ones {@link #reset()} returns to (the configured behaviour). */
+    public void markBaseline() {
+        Map<String, SimScript> scripts = new java.util.HashMap<>();
+        providers.forEach((id, state) -> scripts.put(id, state.script));
+        baseline = Map.copyOf(scripts);
+    }
+
+    /** Forgets every call and every script set since {@link #markBaseline()}. */
+    public void reset() {
+        providers.clear();
+        baseline.forEach(this::script);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ProviderState state(String id) {
+        return providers.computeIfAbsent(id, key -> new ProviderState());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] segments = exchange.getRequestURI().getPath().replaceAll("^/+", "").split("/");
+            if (segments.length >= 1 && segments[0].equals("_sim")) {
+                admin(exchange, segments);
+                return;
+            }
+            if (segments.length < 3) {
+                send(exchange, 404, json("error", "no simulated provider at " + exchange.getRequestURI().getPath()));
+                return;
+            }
+            WireFormat format;
+            try {
+                format = WireFormat.valueOf(segments[1].toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                send(exchange, 404, json("error", "unknown wire format '" + segments[1] + "'"));
+                return;
+            }
+            String id = segments[0];
+            String path = String.join("/", java.util.Arrays.copyOfRange(segments, 2, segments.length));
+            if (format == WireFormat.OLLAMA && path.equals("api/tags")) {
+                ObjectNode tags = mapper.createObjectNode();
+                ArrayNode models = tags.putArray("models");
+                for (String model : state(id).script.models()) {
+                    models.addObject().put("name", model).put("model", model);
+                }
+                send(exchange, 200, tags);
+                return;
+            }
+            if (!exchange.getRequestMethod().equals("POST") || !expectedPath(format, path)) {
+                send(exchange, 404, json("error", "the " + format.segment() + " format has no " + exchange.getRequestMethod()
+                        + " /" + path));
+                return;
+            }
+            chat(exchange, id, format, path);
+        } catch (RuntimeException e) {
+            send(exchange, 500, json("error", "simulator failure: " + e));
+        }
+    }
+
+    private static boolean expectedPath(WireFormat format, String path) {
+        return switch (format) {
+            case OPENAI, MISTRAL -> path.equals("v1/chat/completions");
+            case ANTHROPIC -> path.equals("v1/messages");
+            case GEMINI -> path.startsWith("v1beta/models/") && path.endsWith(":generateContent");
+            case OLLAMA -> path.equals("api/chat");
+        };
+    }
+
+    private void chat(HttpExchange exchange, String id, WireFormat format, String path) throws IOException {
+        JsonNode request;
+        try (InputStream body = exchange.getRequestBody()) {
+            request = mapper.readTree(body);
+        } catch (IOException e) {
+            send(exchange, 400, json("error", "the request body is not JSON"));
+            return;
+        }
+        ProviderState state = state(id);
+        SimScript script = state.script;
+        Prompt prompt = Prompt.of(format, request);
+        String model = format == WireFormat.GEMINI
+                ? path.substring("v1beta/models/".length(), path.length() - ":generateContent".length())
+                : request.path("model").asText("");
+
+        if (script.hang()) {
+            pause(MAX_HANG_MILLIS);
+            state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, 0, null, Instant.now()));
+            return;
+        }
+        if (script.latencyMs() > 0) {
+            pause(script.latencyMs());
+        }
+        if (state.shouldFail(script)) {
+            int status = script.errorStatus();
+            if (status == 429 || status == 503) {
+                exchange.getResponseHeaders().set("Retry-After", String.valueOf(script.retryAfterSeconds()));
+            }
+            state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, status, null, Instant.now()));
+            send(exchange, status, WireResponses.error(mapper, format, status, "simulated failure of " + id));
+            return;
+        }
+        String answer = script.answer(id, prompt.last);
+        int inputTokens = prompt.tokens;
+        int outputTokens = SimScript.tokens(answer);
+        state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens, outputTokens, 200, answer,
+                Instant.now()));
+        send(exchange, 200, WireResponses.answer(mapper, format, model, answer, inputTokens, outputTokens));
+    }
+
+    private void admin(HttpExchange exchange, String[] segments) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (segments.length == 1 && method.equals("DELETE")) {
+            reset();
+            send(exchange, 204, null);
+            return;
+        }
+        if (segments.length == 3 && ID.matcher(segments[1]).matches()) {
+            String id = segments[1];
+            if (segments[2].equals("script") && method.equals("PUT")) {
+                try (InputStream body = exchange.getRequestBody()) {
+                    script(id, WireResponses.scriptFromJson(mapper.readTree(body)));
+                } catch (IOException | IllegalArgumentException e) {
+                    send(exchange, 400, json("error", "bad script: " + e.getMessage()));
+                    return;
+                }
+                send(exchange, 204, null);
+                return;
+            }
+            if (segments[2].equals("calls") && method.equals("GET")) {
+                ArrayNode calls = mapper.createArrayNode();
+                for (SimCall call : calls(id)) {
+                    ObjectNode row = calls.addObject();
+                    row.put("provider", call.provider()).put("format", call.format().segment()).put("model", call.model())
+                            .put("prompt", call.prompt()).put("inputTokens", call.inputTokens())
+                            .put("outputTokens", call.outputTokens()).put("status", call.status())
+                            .put("answer", call.answer()).put("at", call.at().toString());
+                    if (call.maxTokens() != null) {
+                        row.put("maxTokens", call.maxTokens());
+                    }
+                }
+                send(exchange, 200, calls);
+                return;
+            }
+        }
+        send(exchange, 404, json("error", "admin API: PUT /_sim/<id>/script, GET /_sim/<id>/calls, DELETE /_sim"));
+    }
+
+    private ObjectNode json(String field, String message) {
+        return mapper.createObjectNode().put(field, message);
+    }
+
+    private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = mapper.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The texts of a chat request: the last user message, all-message token count and the requested output cap. */
+    private record Prompt(String last, int tokens, Integer maxTokens) {
+
+        static Prompt of(WireFormat format, JsonNode request) {
+            List<String> texts = new ArrayList<>();
+            String last = "";
+            Integer maxTokens = null;
+            switch (format) {
+                case OPENAI, MISTRAL, OLLAMA, ANTHROPIC -> {
+                    if (format == WireFormat.ANTHROPIC) {
+                        collect(request.path("system"), texts);
+                    }
+                    for (JsonNode message : request.path("messages")) {
+                        List<String> own = new ArrayList<>();
+                        collect(message.path("content"), own);
+                        texts.addAll(own);
+                        if ("user".equals(message.path("role").asText())) {
+                            last = String.join("\n", own);
+                        }
+                    }
+                    JsonNode cap = format == WireFormat.OLLAMA ? request.path("options").path("num_predict")
+                            : request.has("max_completion_tokens") ? request.path("max_completion_tokens")
+                            : request.path("max_tokens");
+                    maxTokens = cap.isNumber() ? cap.intValue() : null;
+                }
+                case GEMINI -> {
+                    collect(request.path("systemInstruction").path("parts"), texts);
+                    for (JsonNode content : request.path("contents")) {
+                        List<String> own = new ArrayList<>();
+                        collect(content.path("parts"), own);
+                        texts.addAll(own);
+                        if ("user".equals(content.path("role").asText("user"))) {
+                            last = String.join("\n", own);
+                        }
+                    }
+                    JsonNode cap = request.path("generationConfig").path("maxOutputTokens");
+                    maxTokens = cap.isNumber() ? cap.intValue() : null;
+                }
+            }
+            int tokens = 0;
+            for (String text : texts) {
+                tokens += SimScript.tokens(text);
+            }
+            return new Prompt(last, tokens, maxTokens);
+        }
+
+        /** Message content is a string, or an array of parts with {@code text}. */
+        private static void collect(JsonNode content, List<String> into) {
+            if (content.isTextual()) {
+                into.add(content.textValue());
+            } else if (content.isArray()) {
+                for (Iterator<JsonNode> parts = content.elements(); parts.hasNext(); ) {
+                    JsonNode part = parts.next();
+                    if (part.isTextual()) {
+                        into.add(part.textValue());
+                    } else if (part.has("text")) {
+                        into.add(part.path("text").asText());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The mutable part of one simulated provider: its script, the failures still owed, its random draws and calls. */
+    private static final class ProviderState {
+        private volatile SimScript script = SimScript.defaults();
+        private final AtomicInteger failNext = new AtomicInteger();
+        private final Random random = new Random(42);
+        private final ConcurrentLinkedDeque<SimCall> calls = new ConcurrentLinkedDeque<>();
+        private final AtomicInteger size = new AtomicInteger();
+
+        void replace(SimScript next) {
+            script = next;
+            failNext.set(next.failNext());
+        }
+
+        boolean shouldFail(SimScript current) {
+            if (failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                return true;
+            }
+            if (current.errorRate() <= 0) {
+                return false;
+            }
+            synchronized (random) {
+                return random.nextDouble() < current.errorRate();
+            }
+        }
+
+        void record(SimCall call) {
+            calls.addLast(call);
+            if (size.incrementAndGet() > MAX_CALLS_KEPT) {
+                calls.pollFirst();
+                size.decrementAndGet();
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.quorum.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * How one simulated provider behaves: answers chosen by the first rule whose pattern is found in the prompt, else
+ * the default answer (a deterministic sentence when none is set); a latency; failures (every call with probability
+ * {@code errorRate}, or exactly the next {@code failNext} calls) with {@code errorStatus} and, for 429 and 503, a
+ * {@code Retry-After}; or a hang that never answers. {@code models} is what Ollama's {@code /api/tags} lists.
+ */
+public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, double errorRate, int errorStatus,
+                        int retryAfterSeconds, int failNext, boolean hang, List<String> models) {
+
+    /** A prompt pattern and the answer it gets. */
+    public record Rule(Pattern pattern, String answer) {
+    }
+
+    public SimScript {
+        rules = List.copyOf(rules);
+        models = List.copyOf(models);
+        if (errorRate < 0 || errorRate > 1) {
+            throw new IllegalArgumentException("errorRate must be between 0 and 1, not " + errorRate);
+        }
+        if (errorStatus < 400 || errorStatus > 599) {
+            throw new IllegalArgumentException("errorStatus must be an HTTP error status (400-599), not " + errorStatus);
+        }
+        if (latencyMs < 0 || failNext < 0 || retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("latencyMs, failNext and retryAfterSeconds must not be negative");
+        }
+    }
+
+    public static SimScript defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The simulator's token count of a text: one token per started four characters, at least one for a non-empty
+     * text. Deterministic, so tests can predict usage; close to real tokenizers' average for English.
+     */
+    public static int tokens(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        return (text.length() + 3) / 4;
+    }
+
+    String answer(String provider, String prompt) {
+        for (Rule rule : rules) {
+            if (rule.pattern().matcher(prompt).find()) {
+                return rule.answer();
+            }
+        }
+        if (defaultAnswer != null) {
+            return defaultAnswer;
+        }
+        String words = prompt.strip();
+        int cut = 0;
+        for (int i = 0, spaces = 0; i < words.length() && spaces < 8; i++) {
+            cut = i + 1;
+            if (Character.isWhitespace(words.charAt(i))) {
+                spaces++;
+            }
+        }
+        return "Simulated answer from " + provider + " to: " + words.substring(0, cut).strip();
+    }
+
+    /**
+     * Reads a script from settings under {@code prefix}: {@code default-answer}, {@code latency-ms},
+     * {@code error-rate}, {@code error-status}, {@code retry-after-seconds}, {@code fail-next}, {@code hang},
+     * {@code models} (comma list) and {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order of n.
+     */
+    public static SimScript fromProperties(Map<String, String> properties, String prefix) {
+        Builder builder = builder();
+        Map<Integer, String[]> rules = new TreeMap<>();
+        for (Map.Entry<String, String> entry : properties.entrySet()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                continue;
+            }
+            String key = entry.getKey().substring(prefix.length());
+            String value = entry.getValue() == null ? "" : entry.getValue().trim();
+            try {
+                switch (key) {
+                    case "default-answer" -> builder.defaultAnswer(value);
+                    case "latency-ms" -> builder.latencyMs(Long.parseLong(value));
+                    case "error-rate" -> builder.errorRate(Double.parseDouble(value));
+                    case "error-status" -> builder.errorStatus(Integer.parseInt(value));
+                    case "retry-after-seconds" -> builder.retryAfterSeconds(Integer.parseInt(value));
+                    case "fail-next" -> builder.failNext(Integer.parseInt(value));
+                    case "hang" -> builder.hang(Boolean.parseBoolean(value));
+                    case "models" -> builder.models(List.of(value.split("\\s*,\\s*")));
+                    default -> {
+                        if (!key.startsWith("rule.")) {
+                            throw new IllegalArgumentException("unknown simulator setting " + entry.getKey());
+                        }
+                        String[] parts = key.split("\\.");
+                        if (parts.length != 3 || !(parts[2].equals("pattern") || parts[2].equals("answer"))) {
+                            throw new IllegalArgumentException("expected " + prefix + "rule.<n>.pattern or .answer, not "
+                                    + entry.getKey());
+                        }
+                        String[] rule = rules.computeIfAbsent(Integer.parseInt(parts[1]), n -> new String[2]);
+                        rule[parts[2].equals("pattern") ? 0 : 1] = entry.getValue();
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(entry.getKey() + " must be a number, not '" + value + "'", e);
+            }
+        }
+        for (Map.Entry<Integer, String[]> rule : rules.entrySet()) {
+            if (rule.getValue()[0] == null || rule.getValue()[1] == null) {
+                throw new IllegalArgumentException(prefix + "rule." + rule.getKey() + " needs both a pattern and an answer");
+            }
+            builder.rule(Pattern.compile(rule.getValue()[0]), rule.getValue()[1]);
+        }
+        return builder.build();
+    }
+
+    /** Builds a {@link SimScript}; unset values answer at once and never fail. */
+    public static final class Builder {
+        private final List<Rule> rules = new ArrayList<>();
+        private String defaultAnswer;
+        private long latencyMs;
+        private double errorRate;
+        private int errorStatus = 500;
+        private int retryAfterSeconds = 1;
+        private int failNext;
+        private boolean hang;
+        private List<String> models = List.of();
+
+        private Builder() {
+        }
+
+        public Builder rule(Pattern pattern, String answer) {
+            rules.add(new Rule(pattern, answer));
+            return this;
+        }
+
+        public Builder rule(String regex, String answer) {
+            return rule(Pattern.compile(regex), answer);
+        }
+
+        public Builder defaultAnswer(String defaultAnswer) {
+            this.defaultAnswer = defaultAnswer;
+            return this;
+        }
+
+        public Builder latencyMs(long latencyMs) {
+            this.latencyMs = latencyMs;
+            return this;
+        }
+
+        public Builder errorRate(double errorRate) {
+            this.errorRate = errorRate;
+            return this;
+        }
+
+        public Builder errorStatus(int errorStatus) {
+            this.errorStatus = errorStatus;
+            return this;
+        }
+
+        public Builder retryAfterSeconds(int retryAfterSeconds) {
+            this.retryAfterSeconds = retryAfterSeconds;
+            return this;
+        }
+
+        public Builder failNext(int failNext) {
+            this.failNext = failNext;
+            return this;
+        }
+
+        public Builder hang(boolean hang) {
+            this.hang = hang;
+            return this;
+        }
+
+        public Builder models(List<String> models) {
+            this.models = models;
+            return this;
+        }
+
+        public SimScript build() {
+            return new SimScript(rules, defaultAnswer, latencyMs, errorRate, errorStatus, retryAfterSeconds, failNext,
+                    hang, models);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.quorum.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator's own behaviour: scripts, failures, hangs and its admin API, over real HTTP. (Every wire format is
+ * exercised end to end through Quorum in CompletionRoundTripTest.)
+ */
+class ProviderSimulatorTest {
+
+    private final ProviderSimulator simulator = ProviderSimulator.start(0);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private ChatModel openAi(String id, Duration timeout) {
+        return OpenAiChatModel.builder().baseUrl(simulator.baseUrl(id, WireFormat.OPENAI)).apiKey("test")
+                .modelName("gpt-sim").maxRetries(0).timeout(timeout).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.port() + path));
+    }
+
+    @Test
+    void should_answer_by_the_first_matching_rule_and_report_usage() {
+        // given
+        simulator.script("p", SimScript.builder().rule("(?i)colou?r", "Blue.").rule(".*", "other").build());
+
+        // when
+        ChatResponse response = openAi("p", Duration.ofSeconds(5)).chat(dev.langchain4j.model.chat.request.ChatRequest.builder()
+                .messages(dev.langchain4j.data.message.UserMessage.from("Favourite colour?")).build());
+
+        // then
+        assertThat(response.aiMessage().text()).isEqualTo("Blue.");
+        SimCall call = simulator.calls("p").get(0);
+        assertThat(call.inputTokens()).isEqualTo(SimScript.tokens("Favourite colour?"));
+        assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(call.inputTokens());
+        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(SimScript.tokens("Blue."));
+        assertThat(response.modelName()).isEqualTo("gpt-sim");
+    }
+
+    @Test
+    void should_fail_exactly_the_next_calls_then_recover() {
+        // given
+        simulator.script("p", SimScript.builder().failNext(2).errorStatus(503).defaultAnswer("ok").build());
+        ChatModel model = openAi("p", Duration.ofSeconds(5));
+
+        // then
+        assertThatThrownBy(() -> model.chat("a")).hasMessageContaining("simulated failure");
+        assertThatThrownBy(() -> model.chat("b")).hasMessageContaining("simulated failure");
+        assertThat(model.chat("c")).isEqualTo("ok");
+        assertThat(simulator.calls("p")).extracting(SimCall::status).containsExactly(503, 503, 200);
+    }
+
+    @Test
+    void should_send_retry_after_with_a_429() throws Exception {
+        // given
+        simulator.script("p", SimScript.builder().errorRate(1).errorStatus(429).retryAfterSeconds(9).build());
+
+        // when
+        HttpResponse<String> response = send(request("/p/anthropic/v1/messages")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                .build());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).contains("9");
+        assertThat(json.readTree(response.body()).path("error").path("type").asText()).isEqualTo("rate_limit_error");
+    }
+
+    @Test
+    void should_hang_until_the_client_gives_up_and_still_close_promptly() {
+        // given
+        simulator.script("p", SimScript.builder().hang(true).build());
+        long started = System.nanoTime();
+
+        // then
+        assertThatThrownBy(() -> openAi("p", Duration.ofMillis(300)).chat("hello")).isNotNull();
+        assertThat((System.nanoTime() - started) / 1_000_000).isBetween(250L, 3_000L);
+        long closing = System.nanoTime();
+        simulator.close();
+        assertThat((System.nanoTime() - closing) / 1_000_000).isLessThan(3_000L);
+    }
+
+    @Test
+    void should_be_scriptable_over_its_admin_api() throws Exception {
+        // when
+        HttpResponse<String> put = send(request("/_sim/q/script").PUT(HttpRequest.BodyPublishers.ofString(
+                "{\"rules\":[{\"pattern\":\"ping\",\"answer\":\"pong\"}],\"models\":[\"m1\"]}")).build());
+        String answer = openAi("q", Duration.ofSeconds(5)).chat("ping?");
+        HttpResponse<String> calls = send(request("/_sim/q/calls").GET().build());
+        HttpResponse<String> tags = send(request("/q/ollama/api/tags").GET().build());
+        HttpResponse<String> bad = send(request("/_sim/q/script").PUT(HttpRequest.BodyPublishers.ofString("[1]")).build());
+
+        // then
+        assertThat(put.statusCode()).isEqualTo(204);
+        assertThat(answer).isEqualTo("pong");
+        JsonNode recorded = json.readTree(calls.body());
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0).path("answer").asText()).isEqualTo("pong");
+        assertThat(json.readTree(tags.body()).path("models").get(0).path("name").asText()).isEqualTo("m1");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("expected a JSON object");
+    }
+
+    @Test
+    void should_read_a_script_from_properties_with_rules_in_order() {
+        // when
+        SimScript script = SimScript.fromProperties(Map.of(
+                "s.x.rule.10.pattern", "b", "s.x.rule.10.answer", "second",
+                "s.x.rule.2.pattern", "a", "s.x.rule.2.answer", "first",
+                "s.x.latency-ms", "25", "s.x.fail-next", "1", "s.x.models", "m1, m2",
+                "s.y.latency-ms", "99"), "s.x.");
+
+        // then
+        assertThat(script.rules()).extracting(SimScript.Rule::answer).containsExactly("first", "second");
+        assertThat(script.answer("x", "ab")).isEqualTo("first");
+        assertThat(script.latencyMs()).isEqualTo(25);
+        assertThat(script.failNext()).isEqualTo(1);
+        assertThat(script.models()).containsExactly("m1", "m2");
+        assertThatThrownBy(() -> SimScript.fromProperties(Map.of("s.x.rule.1.pattern", "a"), "s.x."))
+                .hasMessageContaining("needs both a pattern and an answer");
+        assertThatThrownBy(() -> SimScript.fromProperties(Map.of("s.x.latency", "1"), "s.x."))
+                .hasMessageContaining("unknown simulator setting s.x.latency");
+    }
+
+    @Test
+    void should_return_to_the_baseline_scripts_on_reset() {
+        // given
+        simulator.script("p", SimScript.builder().defaultAnswer("configured").build());
+        simulator.markBaseline();
+        simulator.script("p", SimScript.builder().defaultAnswer("changed by a test").build());
+        openAi("p", Duration.ofSeconds(5)).chat("x");
+
+        // when
+        simulator.reset();
+
+        // then
+        assertThat(simulator.calls("p")).isEmpty();
+        assertThat(openAi("p", Duration.ofSeconds(5)).chat("x")).isEqualTo("configured");
+        assertThat(List.of(simulator.script("p").defaultAnswer())).containsExactly("configured");
+    }
+}
