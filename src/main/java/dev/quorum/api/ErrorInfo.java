@@ -1,0 +1,15 @@
+package dev.quorum.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The {@code error} object of a result: what kind of failure, a sentence a person can act on, and, where they apply,
+ * the request field at fault or the provider that failed with the status it answered.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ErrorInfo(String type, String message, String field, String provider, Integer providerStatus) {
+
+    public static ErrorInfo provider(String type, String provider, Integer providerStatus, String message) {
+        return new ErrorInfo(type, message, null, provider, providerStatus);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.quorum.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.QuorumHeaders;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * The first step of {@code direct:intake}: whatever the trigger delivered (JSON bytes or text, a parsed map, or a
+ * ready request from a Java caller) becomes the exchange's validated {@link CompletionRequest}, and the request's
+ * mode is exposed as the {@code mode} variable the route's content-based router branches on.
+ */
+public final class Intake {
+
+    private final RequestParser parser;
+    private final ObjectMapper mapper;
+
+    public Intake(RequestParser parser, ObjectMapper mapper) {
+        this.parser = parser;
+        this.mapper = mapper;
+    }
+
+    public void accept(Exchange exchange) {
+        exchange.setVariable(QuorumHeaders.VAR_STARTED, System.nanoTime());
+        Object body = exchange.getMessage().getBody();
+        CompletionRequest request;
+        if (body instanceof CompletionRequest ready) {
+            request = ready;
+        } else if (body instanceof Map<?, ?> map) {
+            request = parser.parse((JsonNode) mapper.valueToTree(map));
+        } else {
+            request = parser.parse(exchange.getMessage().getBody(byte[].class));
+        }
+        exchange.setVariable(QuorumHeaders.VAR_REQUEST, request);
+        exchange.setVariable("mode", request.mode().wireName());
+        exchange.getMessage().setHeader(QuorumHeaders.REQUEST_ID, request.id());
+    }
+
+    /**
+     * {@code curl -d '{"prompt":...}'} labels JSON as a URL-encoded form, which the HTTP server decodes into fields:
+     * a single field named by the whole JSON text. This puts the text back as the body. The form decoding has
+     * already turned '+' into a space, which is why the documentation asks for {@code Content-Type: application/json}.
+     */
+    public void unwrapForm(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof Map<?, ?> form) {
+            StringBuilder text = new StringBuilder();
+            for (Map.Entry<?, ?> field : form.entrySet()) {
+                if (!text.isEmpty()) {
+                    text.append('&');
+                }
+                text.append(field.getKey());
+                String value = String.valueOf(field.getValue());
+                if (!value.isEmpty()) {
+                    text.append('=').append(value);
+                }
+            }
+            exchange.getMessage().setBody(text.toString());
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.quorum.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Turns request JSON from any trigger into a {@link CompletionRequest}, rejecting bad input with an
+ * {@link InvalidRequestException} that names the field and says what was expected. Unknown fields are rejected too:
+ * a misspelt option silently ignored is worse than a clear 400.
+ */
+public final class RequestParser {
+
+    private static final Set<String> FIELDS = Set.of("id", "prompt", "system", "mode", "provider", "providers",
+            "maxTokens", "temperature", "tenant", "task", "metadata");
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    private final ObjectMapper mapper;
+    private final int maxPromptChars;
+    private final Predicate<String> knownProvider;
+    private final Set<Mode> supportedModes;
+
+    public RequestParser(ObjectMapper mapper, int maxPromptChars, Predicate<String> knownProvider,
+                         Set<Mode> supportedModes) {
+        this.mapper = mapper;
+        this.maxPromptChars = maxPromptChars;
+        this.knownProvider = knownProvider;
+        this.supportedModes = Set.copyOf(supportedModes);
+    }
+
+    /** Parses raw JSON bytes, as they arrive from HTTP, a file or a Kafka record. */
+    public CompletionRequest parse(byte[] json) {
+        if (json == null || json.length == 0) {
+            throw new InvalidRequestException(null, "the request body is empty; expected a JSON object such as {\"prompt\":\"...\"}");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(null, "the request body is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new InvalidRequestException(null, "the request body could not be read: " + e.getMessage());
+        }
+        return parse(root);
+    }
+
+    /** Validates an already parsed JSON tree. */
+    public CompletionRequest parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new InvalidRequestException(null, "the request must be a JSON object such as {\"prompt\":\"...\"}, not "
+                    + describe(root));
+        }
+        ObjectNode node = (ObjectNode) root;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new InvalidRequestException(name, "unknown field '" + name + "'; accepted fields are "
+                        + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+        }
+
+        String prompt = text(node, "prompt");
+        if (prompt == null) {
+            throw new InvalidRequestException("prompt", "'prompt' is required: the text to send to the model");
+        }
+        if (prompt.isBlank()) {
+            throw new InvalidRequestException("prompt", "'prompt' must not be blank");
+        }
+        if (prompt.length() > maxPromptChars) {
+            throw new InvalidRequestException("prompt", "'prompt' has " + prompt.length()
+                    + " characters; the limit is " + maxPromptChars + " (quorum.request.max-prompt-chars)");
+        }
+
+        String id = text(node, "id");
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+        } else if (!SAFE_ID.matcher(id).matches()) {
+            throw new InvalidRequestException("id", "'id' must be 1 to 128 characters of letters, digits, '.', '_', ':' or '-'"
+                    + " and start with a letter or digit");
+        }
+
+        Mode mode = mode(node);
+        String provider = text(node, "provider");
+        if (provider != null) {
+            requireKnownProvider("provider", provider);
+        }
+        List<String> providers = providers(node);
+
+        Integer maxTokens = null;
+        JsonNode maxTokensNode = node.get("maxTokens");
+        if (maxTokensNode != null && !maxTokensNode.isNull()) {
+            if (!maxTokensNode.isIntegralNumber() || !maxTokensNode.canConvertToInt()
+                    || maxTokensNode.intValue() < 1) {
+                throw new InvalidRequestException("maxTokens", "'maxTokens' must be a positive whole number, not "
+                        + describe(maxTokensNode));
+            }
+            maxTokens = maxTokensNode.intValue();
+        }
+
+        Double temperature = null;
+        JsonNode temperatureNode = node.get("temperature");
+        if (temperatureNode != null && !temperatureNode.isNull()) {
+            if (!temperatureNode.isNumber() || temperatureNode.doubleValue() < 0 || temperatureNode.doubleValue() > 2) {
+                throw new InvalidRequestException("temperature", "'temperature' must be a number from 0 to 2, not "
+                        + describe(temperatureNode));
+            }
+            temperature = temperatureNode.doubleValue();
+        }
+
+        String tenant = text(node, "tenant");
+        String task = text(node, "task");
+        Map<String, Object> metadata = null;
+        JsonNode metadataNode = node.get("metadata");
+        if (metadataNode != null && !metadataNode.isNull()) {
+            if (!metadataNode.isObject()) {
+                throw new InvalidRequestException("metadata", "'metadata' must be a JSON object, not " + describe(metadataNode));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> converted = mapper.convertValue(metadataNode, Map.class);
+            metadata = Collections.unmodifiableMap(converted);
+        }
+
+        return new CompletionRequest(id, prompt, text(node, "system"), mode, provider, providers, maxTokens,
+                temperature, tenant, task, metadata);
+    }
+
+    private Mode mode(ObjectNode node) {
+        String value = text(node, "mode");
+        if (value == null) {
+            return Mode.SINGLE;
+        }
+        for (Mode mode : supportedModes) {
+            if (mode.wireName().equals(value.toLowerCase(Locale.ROOT))) {
+                return mode;
+            }
+        }
+        throw new InvalidRequestException("mode", "'mode' must be one of "
+                + String.join(", ", supportedModes.stream().map(Mode::wireName).sorted().toList())
+                + ", not '" + value + "'");
+    }
+
+    private List<String> providers(ObjectNode node) {
+        JsonNode value = node.get("providers");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray() || value.isEmpty()) {
+            throw new InvalidRequestException("providers", "'providers' must be a non-empty array of provider ids, not "
+                    + describe(value));
+        }
+        List<String> ids = new ArrayList<>(value.size());
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw new InvalidRequestException("providers", "'providers' must hold provider ids as strings, not "
+                        + describe(element));
+            }
+            requireKnownProvider("providers", element.textValue());
+            ids.add(element.textValue());
+        }
+        return List.copyOf(ids);
+    }
+
+    private void requireKnownProvider(String field, String id) {
+        if (!knownProvider.test(id)) {
+            throw new InvalidRequestException(field, "unknown provider '" + id
+                    + "'; GET /api/v1/providers lists the configured ones");
+        }
+    }
+
+    private static String text(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidRequestException(field, "'" + field + "' must be a string, not " + describe(value));
+        }
+        return value.textValue();
+    }
+
+    private static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (value.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case BOOLEAN -> "a boolean (" + value.asText() + ")";
+            case NUMBER -> "the number " + value.asText();
+            case STRING -> "the string \"" + abbreviate(value.textValue()) + "\"";
+            case NULL -> "null";
+            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

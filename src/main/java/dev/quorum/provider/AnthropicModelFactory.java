@@ -1,0 +1,22 @@
+package dev.quorum.provider;
+
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+
+/** Anthropic's messages API. Anthropic requires a max output token count, so the spec's (or 1024) is always sent. */
+final class AnthropicModelFactory implements ChatModelFactory {
+
+    @Override
+    public ChatModel create(ProviderSpec spec) {
+        AnthropicChatModel.AnthropicChatModelBuilder builder = AnthropicChatModel.builder()
+                .modelName(spec.model())
+                .apiKey(spec.apiKey().reveal())
+                .timeout(spec.timeout())
+                .maxTokens(spec.maxOutputTokens() == null ? 1024 : spec.maxOutputTokens())
+                .maxRetries(0);
+        if (spec.baseUrl() != null) {
+            builder.baseUrl(spec.baseUrl());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.quorum.provider;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+
+/** Google's Gemini generateContent API. */
+final class GeminiModelFactory implements ChatModelFactory {
+
+    @Override
+    public ChatModel create(ProviderSpec spec) {
+        GoogleAiGeminiChatModel.GoogleAiGeminiChatModelBuilder builder = GoogleAiGeminiChatModel.builder()
+                .modelName(spec.model())
+                .apiKey(spec.apiKey().reveal())
+                .timeout(spec.timeout())
+                .maxOutputTokens(spec.maxOutputTokens())
+                .maxRetries(0);
+        if (spec.baseUrl() != null) {
+            builder.baseUrl(spec.baseUrl());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.quorum.provider;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.mistralai.MistralAiChatModel;
+
+/** Mistral's chat completions API. */
+final class MistralModelFactory implements ChatModelFactory {
+
+    @Override
+    public ChatModel create(ProviderSpec spec) {
+        MistralAiChatModel.MistralAiChatModelBuilder builder = MistralAiChatModel.builder()
+                .modelName(spec.model())
+                .apiKey(spec.apiKey().reveal())
+                .timeout(spec.timeout())
+                .maxTokens(spec.maxOutputTokens())
+                .maxRetries(0);
+        if (spec.baseUrl() != null) {
+            builder.baseUrl(spec.baseUrl());
+        }
+        return builder.build();
+    }
+}

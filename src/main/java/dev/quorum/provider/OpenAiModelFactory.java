@@ -1,0 +1,22 @@
+package dev.quorum.provider;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+
+/** OpenAI and servers that copy its chat completions API (Groq, vLLM, LM Studio, Together). */
+final class OpenAiModelFactory implements ChatModelFactory {
+
+    @Override
+    public ChatModel create(ProviderSpec spec) {
+        OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
+                .modelName(spec.model())
+                .apiKey(spec.apiKey().isPresent() ? spec.apiKey().reveal() : "none")
+                .timeout(spec.timeout())
+                .maxTokens(spec.maxOutputTokens())
+                .maxRetries(0);
+        if (spec.baseUrl() != null) {
+            builder.baseUrl(spec.baseUrl());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.quorum.provider;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.quorum.QuorumHeaders;
+import dev.quorum.api.CompletionRequest;
+import dev.quorum.api.ErrorInfo;
+import dev.quorum.api.ProviderResponse;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+
+/**
+ * The steps of a provider route around its {@code langchain4j-chat} endpoint: {@link #prepare} turns the request
+ * into chat messages and opens the call capture, {@link #complete} turns the provider's answer and reported usage
+ * into a {@link ProviderResponse} priced from the catalog, and {@link #failed} turns an exception into one that
+ * says what the provider did. Either way the provider route answers with a ProviderResponse, never an exception.
+ */
+public final class ProviderCalls {
+
+    private static final int MAX_ERROR_MESSAGE = 300;
+
+    private final ProviderCatalog catalog;
+
+    public ProviderCalls(ProviderCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public void prepare(Exchange exchange) {
+        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        List<ChatMessage> messages = new ArrayList<>(2);
+        if (request.system() != null && !request.system().isBlank()) {
+            messages.add(SystemMessage.from(request.system()));
+        }
+        messages.add(UserMessage.from(request.prompt()));
+        CallCapture.open(request.maxTokens(), request.temperature());
+        exchange.getMessage().setBody(messages);
+    }
+
+    public void complete(Exchange exchange) {
+        ProviderSpec spec = spec(exchange);
+        CallCapture capture = CallCapture.close();
+        ChatResponse response = capture == null ? null : capture.response();
+        long latency = capture == null ? 0 : capture.elapsedMillis();
+        String answer = exchange.getMessage().getBody(String.class);
+        Integer in = null;
+        Integer out = null;
+        Double cost = null;
+        String model = spec.model();
+        String finishReason = null;
+        if (response != null) {
+            TokenUsage usage = response.tokenUsage();
+            if (usage != null) {
+                in = usage.inputTokenCount();
+                out = usage.outputTokenCount();
+                cost = spec.pricing().cost(in == null ? 0 : in, out == null ? 0 : out);
+            }
+            if (response.modelName() != null) {
+                model = response.modelName();
+            }
+            if (response.finishReason() != null) {
+                finishReason = response.finishReason().name().toLowerCase(Locale.ROOT);
+            }
+        }
+        exchange.getMessage().setBody(new ProviderResponse(spec.id(), model, answer, in, out, cost, latency,
+                finishReason, null, 200));
+    }
+
+    public void failed(Exchange exchange) {
+        ProviderSpec spec = spec(exchange);
+        CallCapture capture = CallCapture.close();
+        long latency = capture == null ? 0 : capture.elapsedMillis();
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        exchange.getMessage().setBody(describe(spec, failure, latency));
+    }
+
+    static ProviderResponse describe(ProviderSpec spec, Throwable failure, long latency) {
+        String id = spec.id();
+        ErrorInfo error;
+        int status;
+        HttpException http = find(failure, HttpException.class);
+        if (find(failure, HttpTimeoutException.class) != null || find(failure, java.util.concurrent.TimeoutException.class) != null
+                || find(failure, dev.langchain4j.exception.TimeoutException.class) != null) {
+            error = ErrorInfo.provider("provider_timeout", id, null, "provider '" + id + "' did not answer within "
+                    + spec.timeout().toMillis() + " ms");
+            status = 504;
+        } else if (http != null) {
+            int code = http.statusCode();
+            String type = code == 429 ? "provider_rate_limited" : "provider_error";
+            error = ErrorInfo.provider(type, id, code, "provider '" + id + "' answered HTTP " + code + ": "
+                    + abbreviate(http.getMessage()));
+            status = code == 429 ? 429 : 502;
+        } else if (find(failure, ConnectException.class) != null) {
+            error = ErrorInfo.provider("provider_unreachable", id, null, "provider '" + id + "' could not be reached at its base URL");
+            status = 502;
+        } else {
+            String message = failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + abbreviate(failure.getMessage());
+            error = ErrorInfo.provider("provider_error", id, null, "provider '" + id + "' failed: " + message);
+            status = 502;
+        }
+        return new ProviderResponse(id, spec.model(), null, null, null, null, latency, null, error, status);
+    }
+
+    private ProviderSpec spec(Exchange exchange) {
+        String id = exchange.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
+        ProviderSpec spec = catalog.get(id);
+        if (spec == null) {
+            throw new IllegalStateException("no provider '" + id + "' in the catalog");
+        }
+        return spec;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        String flat = message.replaceAll("\\s+", " ").trim();
+        return flat.length() <= MAX_ERROR_MESSAGE ? flat : flat.substring(0, MAX_ERROR_MESSAGE) + "…";
+    }
+}

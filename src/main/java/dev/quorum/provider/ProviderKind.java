@@ -1,0 +1,51 @@
+package dev.quorum.provider;
+
+import dev.langchain4j.model.chat.ChatModel;
+import java.util.Locale;
+
+/**
+ * The wire protocols Quorum can speak, each with the factory that builds its LangChain4j {@link ChatModel}.
+ * {@code openai-compatible} covers Groq, vLLM, LM Studio, Together and other servers that copy OpenAI's API.
+ */
+public enum ProviderKind {
+    OPENAI("openai", true, new OpenAiModelFactory()),
+    ANTHROPIC("anthropic", true, new AnthropicModelFactory()),
+    GEMINI("gemini", true, new GeminiModelFactory()),
+    OLLAMA("ollama", false, new OllamaModelFactory()),
+    MISTRAL("mistral", true, new MistralModelFactory()),
+    OPENAI_COMPATIBLE("openai-compatible", false, new OpenAiModelFactory());
+
+    private final String wireName;
+    private final boolean needsKey;
+    private final ChatModelFactory factory;
+
+    ProviderKind(String wireName, boolean needsKey, ChatModelFactory factory) {
+        this.wireName = wireName;
+        this.needsKey = needsKey;
+        this.factory = factory;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Whether the hosted API refuses calls without a key, so a provider of this kind without one is disabled. */
+    public boolean needsKey() {
+        return needsKey;
+    }
+
+    public ChatModelFactory factory() {
+        return factory;
+    }
+
+    public static ProviderKind fromWireName(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (ProviderKind kind : values()) {
+            if (kind.wireName.equals(wanted)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown provider kind '" + name + "'; expected one of "
+                + "openai, anthropic, gemini, ollama, mistral, openai-compatible");
+    }
+}

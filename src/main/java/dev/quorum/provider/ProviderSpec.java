@@ -1,0 +1,34 @@
+package dev.quorum.provider;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * One configured provider as the catalog knows it: how to reach it, what it costs, how good it is and what it can
+ * do. A spec that cannot be used (no key, bad settings) stays in the catalog with {@code disabledReason} set, so a
+ * request naming it gets a precise answer instead of "unknown provider".
+ */
+public record ProviderSpec(
+        String id,
+        ProviderKind kind,
+        String model,
+        String baseUrl,
+        ApiKey apiKey,
+        Pricing pricing,
+        double quality,
+        Set<String> capabilities,
+        int contextWindow,
+        Duration timeout,
+        Integer maxOutputTokens,
+        boolean simulated,
+        String disabledReason) {
+
+    public boolean enabled() {
+        return disabledReason == null;
+    }
+
+    /** The bean name of this provider's ChatModel, referenced by its {@code langchain4j-chat} endpoint. */
+    public String chatModelBean() {
+        return id + "ChatModel";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.quorum;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.sim.ProviderSimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Boots the real Quorum application (the top-level {@code application.properties} and {@code routes/}) once per
+ * test class, on a free HTTP port, with every real provider key blanked so no test can reach a hosted API: with no
+ * key set, Quorum wires its simulated providers to the built-in simulator, which tests script and inspect
+ * ({@link ProviderSimulator#reset()} puts it back to the scripts of application.properties).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class QuorumTestSupport extends CamelMainTestSupport {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    protected final int port = freePort();
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return "file:application.properties";
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        // set here, not in the constructor-time hook, so subclasses' fields are initialised when overrides() runs
+        camelContextConfiguration().withUseOverridePropertiesWithPropertiesComponent(testProperties());
+        return super.createCamelContext();
+    }
+
+    private Properties testProperties() {
+        Properties properties = new Properties();
+        properties.put("camel.server.host", "127.0.0.1");
+        properties.put("camel.server.port", String.valueOf(port));
+        properties.put("camel.main.routes-reload-enabled", "false");
+        properties.put("quorum.simulator.port", "0");
+        properties.put("quorum.ollama.discovery-enabled", "false");
+        // a key in the developer's environment must not send test traffic to a hosted API
+        for (String provider : new String[] {"openai", "anthropic", "gemini", "mistral", "groq"}) {
+            String variable = provider.toUpperCase(java.util.Locale.ROOT) + "_API_KEY";
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                properties.put("quorum.provider." + provider + ".api-key", "");
+            }
+        }
+        properties.putAll(overrides());
+        return properties;
+    }
+
+    /** Settings a test class changes on top of application.properties. */
+    protected Map<String, String> overrides() {
+        return Map.of();
+    }
+
+    protected ProviderSimulator simulator() {
+        return context.getRegistry().lookupByNameAndType("providerSimulator", ProviderSimulator.class);
+    }
+
+    protected HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    protected static String request(Map<String, Object> fields) {
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
