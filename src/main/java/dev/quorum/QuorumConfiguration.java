@@ -57,6 +57,13 @@ public final class QuorumConfiguration implements CamelConfiguration {
             rawValues.put(key, raw.getProperty(key));
             properties.resolveProperty(key).ifPresent(value -> resolved.put(key, value));
         }
+        // a -D system property overrides the file and may add settings the file does not have (e.g. a base-url)
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("quorum.")) {
+                rawValues.put(key, System.getProperty(key));
+                resolved.put(key, context.resolvePropertyPlaceholders(System.getProperty(key)));
+            }
+        }
         Settings settings = new Settings(resolved);
 
         ObjectMapper mapper = new ObjectMapper()
@@ -85,8 +92,8 @@ public final class QuorumConfiguration implements CamelConfiguration {
         ProviderCatalog catalog = new ProviderCatalog(specs);
         for (ProviderSpec spec : catalog.all().stream().sorted(java.util.Comparator.comparing(ProviderSpec::id)).toList()) {
             if (spec.enabled()) {
-                LOG.info("Provider {} enabled: {} model {}{}", spec.id(), spec.kind().wireName(), spec.model(),
-                        spec.simulated() ? " (simulated)" : "");
+                LOG.info("Provider {} enabled: {} model {} at {}{}", spec.id(), spec.kind().wireName(), spec.model(),
+                        spec.baseUrl() == null ? "its public API" : spec.baseUrl(), spec.simulated() ? " (simulated)" : "");
             } else {
                 LOG.warn("Provider {} disabled: {}", spec.id(), spec.disabledReason());
             }

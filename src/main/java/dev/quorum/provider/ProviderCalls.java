@@ -10,7 +10,9 @@ import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
+import dev.langchain4j.exception.UnresolvedModelServerException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +99,8 @@ public final class ProviderCalls {
             error = ErrorInfo.provider(type, id, code, "provider '" + id + "' answered HTTP " + code + ": "
                     + abbreviate(http.getMessage()));
             status = code == 429 ? 429 : 502;
-        } else if (find(failure, ConnectException.class) != null) {
+        } else if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null
+                || find(failure, UnresolvedModelServerException.class) != null) {
             error = ErrorInfo.provider("provider_unreachable", id, null, "provider '" + id + "' could not be reached at its base URL");
             status = 502;
         } else {

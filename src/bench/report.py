@@ -1,0 +1,76 @@
+"""Turns the wrk outputs of src/bench/run.sh into the Markdown table of docs/benchmarks.md: medians of the runs with
+their spread (min-max), latency overhead against the baseline (the simulator called directly), and Quorum's CPU time
+per request measured from /proc/<pid>/stat around each run."""
+import glob
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def millis(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * UNITS[unit]
+
+
+def parse(path):
+    text = open(path).read()
+    run = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
+           "requests": int(re.search(r"(\d+) requests in", text).group(1)),
+           "errors": 0}
+    for pct, value in re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M):
+        run["p" + pct] = millis(value)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    if non2xx:
+        run["errors"] += int(non2xx.group(1))
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    if socket:
+        run["errors"] += sum(int(g) for g in socket.groups())
+    ticks, hz = re.search(r"cpu_ticks (\d+) (\d+)", text).groups()
+    run["cpu_ms_per_request"] = int(ticks) / int(hz) * 1000 / max(run["requests"], 1)
+    return run
+
+
+def spread(values, fmt):
+    med = statistics.median(values)
+    return f"{fmt.format(med)} ({fmt.format(min(values))}–{fmt.format(max(values))})" if len(values) > 1 else fmt.format(med)
+
+
+def main():
+    out, first_answer_ms, idle_rss_kb, peak_rss_kb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    results = {}
+    for path in sorted(glob.glob(os.path.join(out, "*-c*-r*.txt"))):
+        scenario, concurrency = re.match(r"(.+)-c(\d+)-r\d+\.txt", os.path.basename(path)).groups()
+        results.setdefault((scenario, int(concurrency)), []).append(parse(path))
+    baseline = {c: statistics.median(r["p50"] for r in runs) for (s, c), runs in results.items() if s == "baseline"}
+    baseline99 = {c: statistics.median(r["p99"] for r in runs) for (s, c), runs in results.items() if s == "baseline"}
+
+    cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    print(f"Machine: {os.cpu_count()} cores ({cpu}), {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
+          f"{platform.system()} {platform.release()}, {java}.  ")
+    print(f"Start to first answer: {first_answer_ms} ms. Idle RSS: {idle_rss_kb // 1024} MB. Peak RSS: {peak_rss_kb // 1024} MB.\n")
+    print("| scenario | conc. | requests/s | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | Quorum CPU ms/request | errors |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    order = ["baseline", "single", "fallback", "consensus-majority", "consensus-semantic"]
+    for (scenario, concurrency), runs in sorted(results.items(), key=lambda kv: (order.index(kv[0][0]) if kv[0][0] in order else 99, kv[0][1])):
+        p50s = [r["p50"] for r in runs]
+        p99s = [r["p99"] for r in runs]
+        over50 = over99 = cpu_ms = "–"
+        if scenario != "baseline" and concurrency in baseline:
+            over50 = f"{statistics.median(p50s) - baseline[concurrency]:.3f}"
+            over99 = f"{statistics.median(p99s) - baseline99[concurrency]:.3f}"
+        if scenario != "baseline":
+            cpu_ms = spread([r["cpu_ms_per_request"] for r in runs], "{:.3f}")
+        print(f"| {scenario} | {concurrency} | {spread([r['rps'] for r in runs], '{:.0f}')} | {spread(p50s, '{:.3f}')} | "
+              f"{spread(p99s, '{:.3f}')} | {over50} | {over99} | {cpu_ms} | {sum(r['errors'] for r in runs)} |")
+    for skipped in sorted(glob.glob(os.path.join(out, "*.skipped.json"))):
+        print(f"\nSkipped: {open(skipped).read().strip()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Quorum's rerunnable benchmark: the provider simulator and Quorum each run as their own process (pinned to different
+# cores where taskset exists), wrk drives load over loopback, and the figures (requests/s, latency p50/p99, overhead
+# against calling the simulator directly, Quorum CPU time per request from /proc, RSS) go to docs/benchmarks.md.
+#
+#   src/bench/run.sh                 # every scenario, 3 runs of 10 s each, concurrency 1 and 32
+#   RUNS=1 DURATION=5 src/bench/run.sh single   # a quick look at one scenario
+#
+# Needs: Java 17, Maven, wrk (installed with apt-get when missing and running as root), python3 for the report.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-10}
+SIM_PORT=${SIM_PORT:-18089}
+QUORUM_PORT=${QUORUM_PORT:-18080}
+OUT=${OUT:-$ROOT/target/bench}
+SCENARIOS=${*:-baseline single fallback consensus-majority consensus-semantic}
+mkdir -p "$OUT"
+rm -f "$OUT"/*.txt "$OUT"/*.json
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else echo "install wrk first" >&2; exit 1; fi
+fi
+PIN_SIM=(); PIN_QUORUM=(); PIN_LOAD=()
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+  PIN_QUORUM=(taskset -c 0); PIN_SIM=(taskset -c 1); PIN_LOAD=(taskset -c 1)
+fi
+
+echo "== building"
+mvn -q -B -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="target/classes:$(cat target/classpath.txt)"
+
+cleanup() { [ -n "${QUORUM_PID:-}" ] && kill "$QUORUM_PID" 2>/dev/null; [ -n "${SIM_PID:-}" ] && kill "$SIM_PID" 2>/dev/null; true; }
+trap cleanup EXIT
+
+echo "== simulator on :$SIM_PORT"
+QUORUM_SIMULATOR_PORT=$SIM_PORT "${PIN_SIM[@]}" java -Xmx256m -cp "$CP" dev.quorum.sim.SimulatorMain > "$OUT/simulator.log" 2>&1 &
+SIM_PID=$!
+for _ in $(seq 1 100); do curl -sf -o /dev/null -X DELETE "http://127.0.0.1:$SIM_PORT/_sim" && break; sleep 0.1; done
+
+SIM="http://127.0.0.1:$SIM_PORT"
+# the same semantic answer in other words, for the semantic vote
+curl -sf -X PUT "$SIM/_sim/openai/script" -d '{"defaultAnswer":"The capital of France is Paris."}'
+curl -sf -X PUT "$SIM/_sim/anthropic/script" -d '{"defaultAnswer":"Paris is the capital city of France."}'
+curl -sf -X PUT "$SIM/_sim/gemini/script" -d '{"defaultAnswer":"The capital of France is Paris."}'
+curl -sf -X PUT "$SIM/_sim/mistral/script" -d '{"errorRate":1.0,"errorStatus":500}'
+
+echo "== quorum on :$QUORUM_PORT"
+STARTED=$(date +%s%N)
+"${PIN_QUORUM[@]}" java ${QUORUM_JAVA_OPTS:-} -cp "$CP" \
+  -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
+  -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
+  -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \
+  -Dquorum.provider.openai.api-key=bench -Dquorum.provider.openai.base-url="$SIM/openai/openai/v1" \
+  -Dquorum.provider.anthropic.api-key=bench -Dquorum.provider.anthropic.base-url="$SIM/anthropic/anthropic/v1/" \
+  -Dquorum.provider.gemini.api-key=bench -Dquorum.provider.gemini.base-url="$SIM/gemini/gemini/v1beta" \
+  -Dquorum.provider.mistral.api-key=bench -Dquorum.provider.mistral.base-url="$SIM/mistral/mistral/v1" \
+  dev.quorum.QuorumApplication > "$OUT/quorum.log" 2>&1 &
+QUORUM_PID=$!
+API="http://127.0.0.1:$QUORUM_PORT/api/v1/complete"
+until curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"prompt":"ping","provider":"openai"}' "$API"; do
+  kill -0 "$QUORUM_PID" 2>/dev/null || { echo "Quorum died; see $OUT/quorum.log" >&2; exit 1; }
+  sleep 0.05
+done
+FIRST_ANSWER_MS=$(( ($(date +%s%N) - STARTED) / 1000000 ))
+sleep 2
+IDLE_RSS_KB=$(awk '/VmRSS/ {print $2}' /proc/$QUORUM_PID/status)
+echo "first answer after ${FIRST_ANSWER_MS} ms, idle RSS ${IDLE_RSS_KB} kB"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$QUORUM_PID/stat"; }
+
+# scenario -> URL and body
+target() {
+  case "$1" in
+    baseline) echo "$SIM/openai/openai/v1/chat/completions|{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of France?\"}]}" ;;
+    single) echo "$API|{\"prompt\":\"What is the capital of France?\",\"provider\":\"openai\"}" ;;
+    fallback) echo "$API|{\"prompt\":\"What is the capital of France?\",\"provider\":\"mistral\",\"fallbacks\":[\"openai\"]}" ;;
+    consensus-majority) echo "$API|{\"prompt\":\"What is the capital of France?\",\"mode\":\"consensus\",\"algorithm\":\"majority\",\"providers\":[\"openai\",\"anthropic\",\"gemini\"]}" ;;
+    consensus-semantic) echo "$API|{\"prompt\":\"What is the capital of France?\",\"mode\":\"consensus\",\"algorithm\":\"semantic\",\"providers\":[\"openai\",\"anthropic\",\"gemini\"]}" ;;
+    *) echo "unknown scenario $1" >&2; exit 2 ;;
+  esac
+}
+
+for scenario in $SCENARIOS; do
+  IFS='|' read -r url body <<< "$(target "$scenario")"
+  check=$(curl -s -o "$OUT/$scenario.check.json" -w '%{http_code}' -H 'Content-Type: application/json' -d "$body" "$url")
+  if [ "$check" != 200 ]; then
+    echo "== $scenario: skipped, a request answers HTTP $check ($(head -c 200 "$OUT/$scenario.check.json"))"
+    echo "{\"scenario\":\"$scenario\",\"skipped\":\"HTTP $check\"}" > "$OUT/$scenario.skipped.json"
+    continue
+  fi
+  cat > "$OUT/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = [[$body]]
+LUA
+  echo "== $scenario: warm-up ${WARMUP}s"
+  "${PIN_LOAD[@]}" wrk -t2 -c32 -d"${WARMUP}s" -s "$OUT/post.lua" "$url" > /dev/null
+  for concurrency in 1 32; do
+    threads=$(( concurrency == 1 ? 1 : 2 ))
+    for run in $(seq 1 "$RUNS"); do
+      before=$(cpu_ticks)
+      "${PIN_LOAD[@]}" wrk -t$threads -c$concurrency -d"${DURATION}s" --latency -s "$OUT/post.lua" "$url" > "$OUT/$scenario-c$concurrency-r$run.txt"
+      after=$(cpu_ticks)
+      echo "cpu_ticks $((after - before)) $(getconf CLK_TCK)" >> "$OUT/$scenario-c$concurrency-r$run.txt"
+      echo "   c=$concurrency run $run: $(grep 'Requests/sec' "$OUT/$scenario-c$concurrency-r$run.txt")"
+    done
+  done
+done
+PEAK_RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$QUORUM_PID/status)
+
+python3 src/bench/report.py "$OUT" "$FIRST_ANSWER_MS" "$IDLE_RSS_KB" "$PEAK_RSS_KB" > "$OUT/results.md"
+echo "== results in $OUT/results.md"
+cat "$OUT/results.md"
