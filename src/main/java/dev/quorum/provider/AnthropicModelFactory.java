@@ -9,6 +9,7 @@ final class AnthropicModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         AnthropicChatModel.AnthropicChatModelBuilder builder = AnthropicChatModel.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().reveal())
                 .timeout(spec.timeout())

@@ -9,6 +9,7 @@ final class GeminiModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         GoogleAiGeminiChatModel.GoogleAiGeminiChatModelBuilder builder = GoogleAiGeminiChatModel.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().reveal())
                 .timeout(spec.timeout())

@@ -9,6 +9,7 @@ final class MistralModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         MistralAiChatModel.MistralAiChatModelBuilder builder = MistralAiChatModel.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().reveal())
                 .timeout(spec.timeout())

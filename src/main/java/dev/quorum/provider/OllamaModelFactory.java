@@ -11,6 +11,7 @@ final class OllamaModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         return OllamaChatModel.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .baseUrl(spec.baseUrl() == null ? DEFAULT_BASE_URL : spec.baseUrl())
                 .modelName(spec.model())
                 .timeout(spec.timeout())

@@ -9,6 +9,7 @@ final class OpenAiModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().isPresent() ? spec.apiKey().reveal() : "none")
                 .timeout(spec.timeout())

@@ -12,6 +12,7 @@ import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class ProviderCalls {
         ErrorInfo error;
         int status;
         HttpException http = find(failure, HttpException.class);
-        if (find(failure, HttpTimeoutException.class) != null || find(failure, java.util.concurrent.TimeoutException.class) != null
+        if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null || find(failure, java.util.concurrent.TimeoutException.class) != null
                 || find(failure, dev.langchain4j.exception.TimeoutException.class) != null) {
             error = ErrorInfo.provider("provider_timeout", id, null, "provider '" + id + "' did not answer within "
                     + spec.timeout().toMillis() + " ms");

@@ -1,0 +1,178 @@
+package dev.quorum.provider;
+
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP client under every provider's LangChain4j model: blocking {@link HttpURLConnection} calls with kept-alive
+ * connections, made on the calling (Camel) thread. A provider call blocks that thread anyway, and this costs a
+ * fraction of the CPU of the asynchronous JDK client LangChain4j uses by default, which matters because the layer
+ * around an LLM call must stay under a millisecond. Errors carry the provider's {@code Retry-After}.
+ */
+public final class UrlConnectionHttpClient implements HttpClient {
+
+    static {
+        // kept-alive connections per provider host; the JDK default (5) would reopen connections under load
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
+    }
+
+    private final int connectTimeoutMillis;
+    private final int readTimeoutMillis;
+
+    private UrlConnectionHttpClient(Duration connectTimeout, Duration readTimeout) {
+        this.connectTimeoutMillis = millis(connectTimeout, 10_000);
+        this.readTimeoutMillis = millis(readTimeout, 60_000);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        HttpURLConnection connection = open(request);
+        try {
+            int status = connection.getResponseCode();
+            String body = read(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+            if (status >= 400) {
+                throw new ProviderHttpException(status, body, retryAfter(connection));
+            }
+            return SuccessfulHttpResponse.builder().statusCode(status).headers(headers(connection)).body(body).build();
+        } catch (IOException e) {
+            connection.disconnect();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Streams server-sent events on the calling thread; the listener has seen the end when this returns. */
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        HttpURLConnection connection;
+        try {
+            connection = open(request);
+            int status = connection.getResponseCode();
+            if (status >= 400) {
+                listener.onError(new ProviderHttpException(status, read(connection.getErrorStream()), retryAfter(connection)));
+                return;
+            }
+            listener.onOpen(SuccessfulHttpResponse.builder().statusCode(status).headers(headers(connection)).build());
+            try (InputStream events = connection.getInputStream()) {
+                parser.parse(events, listener);
+            }
+            listener.onClose();
+        } catch (IOException | RuntimeException e) {
+            listener.onError(e);
+        }
+    }
+
+    private HttpURLConnection open(HttpRequest request) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(request.url()).toURL().openConnection();
+            connection.setConnectTimeout(connectTimeoutMillis);
+            connection.setReadTimeout(readTimeoutMillis);
+            connection.setRequestMethod(request.method().name());
+            connection.setUseCaches(false);
+            for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+                for (String value : header.getValue()) {
+                    connection.addRequestProperty(header.getKey(), value);
+                }
+            }
+            if (request.body() != null) {
+                byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            return connection;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(InputStream stream) throws IOException {
+        if (stream == null) {
+            return "";
+        }
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpURLConnection connection) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        connection.getHeaderFields().forEach((name, values) -> {
+            if (name != null) {
+                headers.put(name, values);
+            }
+        });
+        return headers;
+    }
+
+    private static long retryAfter(HttpURLConnection connection) {
+        String value = connection.getHeaderField("Retry-After");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int millis(Duration duration, int fallback) {
+        return duration == null ? fallback : (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+
+    /** The LangChain4j builder for this client; models set its timeouts from their own settings. */
+    public static final class Builder implements HttpClientBuilder {
+        private Duration connectTimeout;
+        private Duration readTimeout;
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        @Override
+        public UrlConnectionHttpClient build() {
+            return new UrlConnectionHttpClient(connectTimeout, readTimeout);
+        }
+    }
+}
