@@ -207,7 +207,11 @@ public final class ProviderSimulator implements AutoCloseable {
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(script.retryAfterSeconds()));
             }
             state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, status, null, Instant.now()));
-            send(exchange, status, WireResponses.error(mapper, format, status, "simulated failure of " + id));
+            // the wait is also in the message, as OpenAI words it ("Please try again in 20s"): LangChain4j's
+            // HttpException keeps the body but drops the headers, so the body is what a client can read
+            String message = "simulated failure of " + id + (status == 429 || status == 503
+                    ? ". Please try again in " + script.retryAfterSeconds() + "s." : "");
+            send(exchange, status, WireResponses.error(mapper, format, status, message));
             return;
         }
         String answer = script.answer(id, prompt.last);
