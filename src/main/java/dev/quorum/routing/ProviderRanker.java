@@ -107,7 +107,7 @@ public final class ProviderRanker {
                     ranked = first(present.get(i), ranked);
                 }
                 String reason = present.get(0).equals(tier.primary())
-                        ? "the " + task + " tier's primary provider"
+                        ? present.get(0) + " is the " + task + " tier's primary provider"
                         : "the " + task + " tier's fallback " + present.get(0) + " (primary " + tier.primary() + " unavailable)";
                 plan(exchange, "tier", ranked, reason, fit);
                 return;

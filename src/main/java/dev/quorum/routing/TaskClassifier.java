@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 
 /**
@@ -16,7 +17,11 @@ import org.apache.camel.Exchange;
  */
 public final class TaskClassifier {
 
-    private final Map<String, List<String>> keywords;
+    /** A keyword and its pattern: whole words only, so 'class' does not match "classify". */
+    private record Keyword(String word, Pattern pattern) {
+    }
+
+    private final Map<String, List<Keyword>> keywords;
     private final int longContextTokens;
     private final int simpleMaxChars;
     private final String defaultTask;
@@ -24,9 +29,11 @@ public final class TaskClassifier {
 
     TaskClassifier(Map<String, List<String>> keywords, int longContextTokens, int simpleMaxChars, String defaultTask,
                    SemanticRouter semantic) {
-        Map<String, List<String>> lower = new LinkedHashMap<>();
-        keywords.forEach((task, words) -> lower.put(task, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
-        this.keywords = lower;
+        Map<String, List<Keyword>> compiled = new LinkedHashMap<>();
+        keywords.forEach((task, words) -> compiled.put(task, words.stream().map(w -> new Keyword(w, Pattern.compile(
+                "(?<![\\p{L}\\p{N}])" + Pattern.quote(w) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).toList()));
+        this.keywords = compiled;
         this.longContextTokens = longContextTokens;
         this.simpleMaxChars = simpleMaxChars;
         this.defaultTask = defaultTask;
@@ -63,11 +70,10 @@ public final class TaskClassifier {
                         "semantic: %.2f similar to an example of %s", match.similarity(), match.task()));
             }
         }
-        String lower = prompt.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, List<String>> entry : keywords.entrySet()) {
-            for (String word : entry.getValue()) {
-                if (lower.contains(word)) {
-                    return new Classification(entry.getKey(), "rules: keyword '" + word + "'");
+        for (Map.Entry<String, List<Keyword>> entry : keywords.entrySet()) {
+            for (Keyword keyword : entry.getValue()) {
+                if (keyword.pattern().matcher(prompt).find()) {
+                    return new Classification(entry.getKey(), "rules: keyword '" + keyword.word() + "'");
                 }
             }
         }
