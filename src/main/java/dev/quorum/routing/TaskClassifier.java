@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 
 /**
@@ -17,8 +16,20 @@ import org.apache.camel.Exchange;
  */
 public final class TaskClassifier {
 
-    /** A keyword and its pattern: whole words only, so 'class' does not match "classify". */
-    private record Keyword(String word, Pattern pattern) {
+    /** A lower-case keyword, matched as whole words only, so 'class' does not match "classify". */
+    private record Keyword(String word) {
+
+        /** indexOf on the lower-cased prompt, then a boundary check: far cheaper than a regex per keyword. */
+        boolean foundIn(String lowerPrompt) {
+            for (int at = lowerPrompt.indexOf(word); at >= 0; at = lowerPrompt.indexOf(word, at + 1)) {
+                int end = at + word.length();
+                if ((at == 0 || !Character.isLetterOrDigit(lowerPrompt.charAt(at - 1)))
+                        && (end == lowerPrompt.length() || !Character.isLetterOrDigit(lowerPrompt.charAt(end)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private final Map<String, List<Keyword>> keywords;
@@ -30,9 +41,8 @@ public final class TaskClassifier {
     TaskClassifier(Map<String, List<String>> keywords, int longContextTokens, int simpleMaxChars, String defaultTask,
                    SemanticRouter semantic) {
         Map<String, List<Keyword>> compiled = new LinkedHashMap<>();
-        keywords.forEach((task, words) -> compiled.put(task, words.stream().map(w -> new Keyword(w, Pattern.compile(
-                "(?<![\\p{L}\\p{N}])" + Pattern.quote(w) + "(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).toList()));
+        keywords.forEach((task, words) -> compiled.put(task, words.stream()
+                .map(w -> new Keyword(w.toLowerCase(Locale.ROOT))).toList()));
         this.keywords = compiled;
         this.longContextTokens = longContextTokens;
         this.simpleMaxChars = simpleMaxChars;
@@ -70,9 +80,10 @@ public final class TaskClassifier {
                         "semantic: %.2f similar to an example of %s", match.similarity(), match.task()));
             }
         }
+        String lower = prompt.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, List<Keyword>> entry : keywords.entrySet()) {
             for (Keyword keyword : entry.getValue()) {
-                if (keyword.pattern().matcher(prompt).find()) {
+                if (keyword.foundIn(lower)) {
                     return new Classification(entry.getKey(), "rules: keyword '" + keyword.word() + "'");
                 }
             }
