@@ -18,6 +18,36 @@ public final class QuorumHeaders {
     /** Variable: {@link System#nanoTime()} when the request entered {@code direct:intake}. */
     public static final String VAR_STARTED = "startedNanos";
 
+    /** Variable: the request's task (code, reasoning, …), named by the request or classified. */
+    public static final String VAR_TASK = "task";
+
+    /** Variable: how the task was found ({@code request}, {@code rules: …}, {@code semantic: …}, {@code default}). */
+    public static final String VAR_TASK_SOURCE = "taskSource";
+
+    /** Variable: the request's routing priority (cost, quality, latency, balanced) or {@code null}. */
+    public static final String VAR_PRIORITY = "priority";
+
+    /** Variable: the provider a single-mode request names, or {@code null}; such a request is not routed. */
+    public static final String VAR_PINNED_PROVIDER = "pinnedProvider";
+
+    /** Variable: the {@link dev.quorum.routing.RoutePlan} of a routed request: ranked providers and what happened. */
+    public static final String VAR_ROUTE_PLAN = "routePlan";
+
+    /** Variable: {@code true} while the single-mode loop should try the plan's next provider. */
+    public static final String VAR_TRY_NEXT = "tryNextProvider";
+
+    /** Variable: the provider an A/B split route ({@code routes/ab.camel.yaml}) picked for this request. */
+    public static final String VAR_AB_PROVIDER = "abProvider";
+
+    /** Variable: the attempt number of the current provider call, from 1, in a provider route. */
+    public static final String VAR_ATTEMPT = "providerAttempt";
+
+    /** Variable: {@code true} while a provider route should call its provider again. */
+    public static final String VAR_RETRY = "retryProvider";
+
+    /** Variable: milliseconds a provider route waits before its next attempt. */
+    public static final String VAR_RETRY_DELAY = "retryDelayMs";
+
     private QuorumHeaders() {
     }
 }

@@ -14,7 +14,10 @@ class ProviderFailureTest extends QuorumTestSupport {
 
     @Override
     protected Map<String, String> overrides() {
-        return Map.of("quorum.simulator.provider.mistral-sim.timeout-ms", "800");
+        // one attempt per request: these tests are about how a single failure reads; retries have their own test
+        // (dev.quorum.routing.ProviderResilienceTest)
+        return Map.of("quorum.simulator.provider.mistral-sim.timeout-ms", "800",
+                "quorum.routing.retry.max-attempts", "1");
     }
 
     @BeforeEach

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Editing a route file while Quorum runs changes its behaviour without a restart. The test runs on a temporary copy
- * of {@code routes/} and rewrites the single-mode route to pin another provider.
+ * of {@code routes/} and rewrites the single-mode route to rank by cost when a request asks no priority.
  */
 class RouteReloadTest extends QuorumTestSupport {
 
@@ -62,27 +62,19 @@ class RouteReloadTest extends QuorumTestSupport {
     void should_change_behaviour_when_a_route_file_is_edited() throws IOException {
         // given
         assertThat(json(post("/api/v1/complete", "{\"prompt\":\"hi\"}")).path("provider").asText()).isEqualTo("anthropic-sim");
-        Path intake = routes.resolve("intake.camel.yaml");
+        Path intake = routes.resolve("routing.camel.yaml");
         String original = Files.readString(intake);
-        String pinned = original.replace("""
-                        - bean:
-                            description: names the provider in the provider variable
-                            ref: providerSelector
-                            method: single
-                """, """
-                        - setVariable:
-                            name: provider
-                            constant: mistral-sim
-                """);
+        // the otherwise branch (no priority asked) ranks by cost instead of the tier table
+        String pinned = original.replace("method: tier", "method: cost");
         assertThat(pinned).isNotEqualTo(original);
 
         // when: written beside and moved into place, as an editor's atomic save does
-        Path staged = Files.writeString(routes.resolve("intake.camel.yaml.tmp"), pinned);
+        Path staged = Files.writeString(routes.resolve("routing.camel.yaml.tmp"), pinned);
         Files.move(staged, intake, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
         // then
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(json(post("/api/v1/complete", "{\"prompt\":\"hi\"}")).path("provider").asText())
-                        .isEqualTo("mistral-sim"));
+                        .isEqualTo("ollama-sim"));
     }
 }

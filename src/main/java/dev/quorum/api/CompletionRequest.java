@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The one request every trigger produces: a prompt and how it should be answered. Optional fields are {@code null}
- * when the caller did not set them, so later steps can tell "not asked" from a default.
+ * when the caller did not set them, so later steps can tell "not asked" from a default. {@code priority},
+ * {@code maxCostUsd}, {@code maxLatencyMs} and {@code capabilities} steer the router (docs/routing.md).
  */
 public record CompletionRequest(
         String id,
@@ -18,5 +19,16 @@ public record CompletionRequest(
         Double temperature,
         String tenant,
         String task,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        String priority,
+        Double maxCostUsd,
+        Long maxLatencyMs,
+        List<String> capabilities) {
+
+    /** Tasks a request may name and the classifier may find. */
+    public static final List<String> TASKS = List.of("code", "reasoning", "extraction", "classification", "creative",
+            "simple", "long-context");
+
+    /** Routing priorities a request may name. */
+    public static final List<String> PRIORITIES = List.of("cost", "quality", "latency", "balanced");
 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 public final class RequestParser {
 
     private static final Set<String> FIELDS = Set.of("id", "prompt", "system", "mode", "provider", "providers",
-            "maxTokens", "temperature", "tenant", "task", "metadata");
+            "maxTokens", "temperature", "tenant", "task", "metadata", "priority", "maxCostUsd", "maxLatencyMs",
+            "capabilities");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final ObjectMapper mapper;
@@ -121,7 +122,46 @@ public final class RequestParser {
         }
 
         String tenant = text(node, "tenant");
-        String task = text(node, "task");
+        String task = oneOf(node, "task", CompletionRequest.TASKS);
+        String priority = oneOf(node, "priority", CompletionRequest.PRIORITIES);
+
+        Double maxCostUsd = null;
+        JsonNode maxCostNode = node.get("maxCostUsd");
+        if (maxCostNode != null && !maxCostNode.isNull()) {
+            if (!maxCostNode.isNumber() || !(maxCostNode.doubleValue() > 0)) {
+                throw new InvalidRequestException("maxCostUsd", "'maxCostUsd' must be a positive number of US dollars, not "
+                        + describe(maxCostNode));
+            }
+            maxCostUsd = maxCostNode.doubleValue();
+        }
+
+        Long maxLatencyMs = null;
+        JsonNode maxLatencyNode = node.get("maxLatencyMs");
+        if (maxLatencyNode != null && !maxLatencyNode.isNull()) {
+            if (!maxLatencyNode.isIntegralNumber() || !maxLatencyNode.canConvertToLong() || maxLatencyNode.longValue() < 1) {
+                throw new InvalidRequestException("maxLatencyMs", "'maxLatencyMs' must be a positive whole number of milliseconds, not "
+                        + describe(maxLatencyNode));
+            }
+            maxLatencyMs = maxLatencyNode.longValue();
+        }
+
+        List<String> capabilities = null;
+        JsonNode capabilitiesNode = node.get("capabilities");
+        if (capabilitiesNode != null && !capabilitiesNode.isNull()) {
+            if (!capabilitiesNode.isArray()) {
+                throw new InvalidRequestException("capabilities", "'capabilities' must be an array of capability names such as [\"code\"], not "
+                        + describe(capabilitiesNode));
+            }
+            List<String> names = new ArrayList<>(capabilitiesNode.size());
+            for (JsonNode element : capabilitiesNode) {
+                if (!element.isTextual() || element.textValue().isBlank()) {
+                    throw new InvalidRequestException("capabilities", "'capabilities' must hold capability names as strings, not "
+                            + describe(element));
+                }
+                names.add(element.textValue().trim());
+            }
+            capabilities = List.copyOf(names);
+        }
         Map<String, Object> metadata = null;
         JsonNode metadataNode = node.get("metadata");
         if (metadataNode != null && !metadataNode.isNull()) {
@@ -134,7 +174,7 @@ public final class RequestParser {
         }
 
         return new CompletionRequest(id, prompt, text(node, "system"), mode, provider, providers, maxTokens,
-                temperature, tenant, task, metadata);
+                temperature, tenant, task, metadata, priority, maxCostUsd, maxLatencyMs, capabilities);
     }
 
     private Mode mode(ObjectNode node) {
@@ -178,6 +218,19 @@ public final class RequestParser {
             throw new InvalidRequestException(field, "unknown provider '" + id
                     + "'; GET /api/v1/providers lists the configured ones");
         }
+    }
+
+    private static String oneOf(ObjectNode node, String field, List<String> allowed) {
+        String value = text(node, field);
+        if (value == null) {
+            return null;
+        }
+        String wanted = value.trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(wanted)) {
+            throw new InvalidRequestException(field, "'" + field + "' must be one of " + String.join(", ", allowed)
+                    + ", not '" + value + "'");
+        }
+        return wanted;
     }
 
     private static String text(ObjectNode node, String field) {

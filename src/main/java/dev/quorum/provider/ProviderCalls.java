@@ -11,6 +11,7 @@ import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.langchain4j.exception.UnresolvedModelServerException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -24,7 +25,8 @@ import org.apache.camel.Exchange;
  * The steps of a provider route around its {@code langchain4j-chat} endpoint: {@link #prepare} turns the request
  * into chat messages and opens the call capture, {@link #complete} turns the provider's answer and reported usage
  * into a {@link ProviderResponse} priced from the catalog, and {@link #failed} turns an exception into one that
- * says what the provider did. Either way the provider route answers with a ProviderResponse, never an exception.
+ * says what the provider did (or that its circuit breaker did not let the call through). Either way the provider
+ * route answers with a ProviderResponse, never an exception.
  */
 public final class ProviderCalls {
 
@@ -89,7 +91,13 @@ public final class ProviderCalls {
         ErrorInfo error;
         int status;
         HttpException http = find(failure, HttpException.class);
-        if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null || find(failure, java.util.concurrent.TimeoutException.class) != null
+        if (failure == null || find(failure, CallNotPermittedException.class) != null) {
+            // the circuitBreaker EIP short-circuited the call: its fallback runs without an exception
+            error = ErrorInfo.provider("provider_unavailable", id, null, "provider '" + id + "' was not called: its "
+                    + "circuit breaker is open after repeated failures");
+            status = 503;
+        } else if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null
+                || find(failure, java.util.concurrent.TimeoutException.class) != null
                 || find(failure, dev.langchain4j.exception.TimeoutException.class) != null) {
             error = ErrorInfo.provider("provider_timeout", id, null, "provider '" + id + "' did not answer within "
                     + spec.timeout().toMillis() + " ms");

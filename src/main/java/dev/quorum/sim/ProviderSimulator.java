@@ -59,6 +59,11 @@ public final class ProviderSimulator implements AutoCloseable {
 
     /** Starts a simulator on {@code port} of 127.0.0.1; 0 picks a free port. */
     public static ProviderSimulator start(int port) {
+        // headers and body leave in two writes; with Nagle's algorithm on, the client's delayed ACK adds ~40 ms to
+        // every simulated call. The JDK server reads this once, before its first socket.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
             ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -214,7 +219,11 @@ public final class ProviderSimulator implements AutoCloseable {
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(script.retryAfterSeconds()));
             }
             state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, status, null, Instant.now()));
-            send(exchange, status, WireResponses.error(mapper, format, status, "simulated failure of " + id));
+            // the wait is also in the message, as OpenAI words it ("Please try again in 20s"): LangChain4j's
+            // HttpException keeps the body but drops the headers, so the body is what a client can read
+            String message = "simulated failure of " + id + (status == 429 || status == 503
+                    ? ". Please try again in " + script.retryAfterSeconds() + "s." : "");
+            send(exchange, status, WireResponses.error(mapper, format, status, message));
             return;
         }
         String answer = script.answer(id, prompt.last);

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RequestParserTest {
 
@@ -77,5 +79,40 @@ class RequestParserTest {
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("'zzz'")
                 .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("providers"));
+    }
+
+    @Test
+    void should_read_the_routing_fields() {
+        // when
+        CompletionRequest request = parse("""
+                {"prompt":"hi","task":"Long-Context","priority":"COST","maxCostUsd":0.01,"maxLatencyMs":1500,
+                 "capabilities":["code","json"]}""");
+
+        // then
+        assertThat(request.task()).isEqualTo("long-context");
+        assertThat(request.priority()).isEqualTo("cost");
+        assertThat(request.maxCostUsd()).isEqualTo(0.01);
+        assertThat(request.maxLatencyMs()).isEqualTo(1500L);
+        assertThat(request.capabilities()).containsExactly("code", "json");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            task         | {"prompt":"hi","task":"poetry"}                  | must be one of code, reasoning
+            priority     | {"prompt":"hi","priority":"cheap"}               | must be one of cost, quality, latency, balanced
+            priority     | {"prompt":"hi","priority":1}                     | must be a string
+            maxCostUsd   | {"prompt":"hi","maxCostUsd":0}                   | positive number of US dollars
+            maxCostUsd   | {"prompt":"hi","maxCostUsd":"1"}                 | positive number of US dollars
+            maxLatencyMs | {"prompt":"hi","maxLatencyMs":2.5}               | positive whole number of milliseconds
+            maxLatencyMs | {"prompt":"hi","maxLatencyMs":-1}                | positive whole number of milliseconds
+            capabilities | {"prompt":"hi","capabilities":"code"}            | must be an array
+            capabilities | {"prompt":"hi","capabilities":["code",7]}        | capability names as strings
+            """)
+    void should_reject_a_bad_routing_field_naming_it(String field, String json, String message) {
+        // then
+        assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo(field));
     }
 }
