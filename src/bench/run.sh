@@ -49,6 +49,9 @@ curl -sf -X PUT "$SIM/_sim/gemini/script" -d '{"defaultAnswer":"The capital of F
 curl -sf -X PUT "$SIM/_sim/mistral/script" -d '{"errorRate":1.0,"errorStatus":500}'
 
 echo "== quorum on :$QUORUM_PORT"
+# fallback scenario: task "simple" routes to mistral first (always 500) and falls back to openai. Mistral's breaker
+# gets a window too large to fill and no retries, so every request really calls mistral, fails, then calls openai
+# (with the defaults the breaker would open after five failures and mistral would not be called at all).
 STARTED=$(date +%s%N)
 "${PIN_QUORUM[@]}" java ${QUORUM_JAVA_OPTS:-} -cp "$CP" \
   -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
@@ -58,6 +61,10 @@ STARTED=$(date +%s%N)
   -Dquorum.provider.anthropic.api-key=bench -Dquorum.provider.anthropic.base-url="$SIM/anthropic/anthropic/v1/" \
   -Dquorum.provider.gemini.api-key=bench -Dquorum.provider.gemini.base-url="$SIM/gemini/gemini/v1beta" \
   -Dquorum.provider.mistral.api-key=bench -Dquorum.provider.mistral.base-url="$SIM/mistral/mistral/v1" \
+  -Dquorum.routing.tier.simple.primary=mistral -Dquorum.routing.tier.simple.fallback=openai \
+  -Dquorum.routing.retry.mistral.max-attempts=1 \
+  -Dquorum.routing.breaker.mistral.sliding-window-size=100000 \
+  -Dquorum.routing.breaker.mistral.minimum-number-of-calls=100000 \
   dev.quorum.QuorumApplication > "$OUT/quorum.log" 2>&1 &
 QUORUM_PID=$!
 API="http://127.0.0.1:$QUORUM_PORT/api/v1/complete"
@@ -77,7 +84,7 @@ target() {
   case "$1" in
     baseline) echo "$SIM/openai/openai/v1/chat/completions|{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of France?\"}]}" ;;
     single) echo "$API|{\"prompt\":\"What is the capital of France?\",\"provider\":\"openai\"}" ;;
-    fallback) echo "$API|{\"prompt\":\"What is the capital of France?\",\"provider\":\"mistral\",\"fallbacks\":[\"openai\"]}" ;;
+    fallback) echo "$API|{\"prompt\":\"What is the capital of France?\",\"task\":\"simple\"}" ;;
     consensus-majority) echo "$API|{\"prompt\":\"What is the capital of France?\",\"mode\":\"consensus\",\"algorithm\":\"majority\",\"providers\":[\"openai\",\"anthropic\",\"gemini\"]}" ;;
     consensus-semantic) echo "$API|{\"prompt\":\"What is the capital of France?\",\"mode\":\"consensus\",\"algorithm\":\"semantic\",\"providers\":[\"openai\",\"anthropic\",\"gemini\"]}" ;;
     *) echo "unknown scenario $1" >&2; exit 2 ;;
