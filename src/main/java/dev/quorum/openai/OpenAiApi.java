@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of {@code routes/openai.camel.yaml}: {@link #accept} turns an OpenAI chat-completions body into Quorum's
@@ -22,6 +24,8 @@ import org.apache.camel.Message;
  * as one JSON object or as server-sent events; {@link #models} answers {@code GET /v1/models}.
  */
 public final class OpenAiApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiApi.class);
 
     private final ObjectMapper mapper;
     private final OpenAiRequests requests;
@@ -38,6 +42,9 @@ public final class OpenAiApi {
 
     public void accept(Exchange exchange) {
         Message message = exchange.getMessage();
+        // the SDKs always send a key; without API-key checks it is simply not needed past this point
+        message.removeHeader("Authorization");
+        message.removeHeader("X-API-Key");
         exchange.setVariable(QuorumHeaders.VAR_OPENAI_CREATED, System.currentTimeMillis() / 1000);
         byte[] body = message.getBody(byte[].class);
         if (body == null || body.length == 0) {
@@ -74,6 +81,18 @@ public final class OpenAiApi {
         write(message, replies.eventStream(result, model(exchange, result), created(exchange), usage), 200,
                 "text/event-stream", result.id());
         message.setHeader("Cache-Control", "no-cache");
+    }
+
+    /** The reply could not be written (a bug): logged here with its cause, a short OpenAI 500 to the caller. */
+    public void internalError(Exchange exchange) throws JsonProcessingException {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String id = exchange.getMessage().getBody() instanceof CompletionResult result ? result.id() : null;
+        LOG.error("Writing the OpenAI reply of request {} failed", id, failure);
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        write(message, mapper.writeValueAsBytes(OpenAiReplies.error(500, "internal_error",
+                "Quorum failed to write the reply" + (id == null ? "" : " to request " + id)
+                        + "; the server log has the details")), 500, "application/json", id);
     }
 
     public void models(Exchange exchange) {
