@@ -192,6 +192,9 @@ class OpenAiApiTest extends QuorumTestSupport {
         assertThat(error.path("param").asText()).isEqualTo("model");
         assertThat(error.path("message").asText()).contains("consensus");
         assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+        assertThatThrownBy(() -> client("quorum/consensus").chat("Is 17 a prime number?"))
+                .hasMessageContaining("consensus");
+        assertThat(simulator().calls("openai-sim")).isEmpty();
     }
 
     @Test
