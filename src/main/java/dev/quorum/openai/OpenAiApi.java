@@ -26,18 +26,26 @@ import org.slf4j.LoggerFactory;
 public final class OpenAiApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiApi.class);
+    private static final String MODELS_PATH = "/v1/models/";
 
     private final ObjectMapper mapper;
     private final OpenAiRequests requests;
     private final OpenAiReplies replies;
     private final byte[] models;
+    private final Map<String, byte[]> modelsById = new java.util.HashMap<>();
 
     public OpenAiApi(ObjectMapper mapper, OpenAiRequests requests, List<ProviderSpec> enabled, long startedEpochSeconds)
             throws JsonProcessingException {
         this.mapper = mapper;
         this.requests = requests;
         this.replies = new OpenAiReplies(mapper);
-        this.models = mapper.writeValueAsBytes(modelList(requests, enabled, startedEpochSeconds));
+        Map<String, Object> list = modelList(requests, enabled, startedEpochSeconds);
+        this.models = mapper.writeValueAsBytes(list);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> data = (List<Map<String, Object>>) list.get("data");
+        for (Map<String, Object> model : data) {
+            modelsById.put((String) model.get("id"), mapper.writeValueAsBytes(model));
+        }
     }
 
     public void accept(Exchange exchange) {
@@ -97,6 +105,25 @@ public final class OpenAiApi {
 
     public void models(Exchange exchange) {
         write(exchange.getMessage(), models, 200, "application/json", null);
+    }
+
+    /** {@code GET /v1/models/{model}}: one model of the list, or OpenAI's 404 {@code model_not_found}. */
+    public void model(Exchange exchange) throws JsonProcessingException {
+        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
+        if (uri != null && uri.indexOf('?') >= 0) {
+            uri = uri.substring(0, uri.indexOf('?'));
+        }
+        String id = uri == null || !uri.startsWith(MODELS_PATH) ? null
+                : java.net.URLDecoder.decode(uri.substring(MODELS_PATH.length()), java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getMessage().removeHeaders("*");
+        byte[] model = id == null ? null : modelsById.get(id);
+        if (model != null) {
+            write(exchange.getMessage(), model, 200, "application/json", null);
+        } else {
+            write(exchange.getMessage(), mapper.writeValueAsBytes(OpenAiReplies.error(404, "model_not_found",
+                    "The model '" + id + "' does not exist on this Quorum; GET /v1/models lists them")),
+                    404, "application/json", null);
+        }
     }
 
     private static void write(Message message, byte[] body, int status, String contentType, String requestId) {

@@ -211,5 +211,14 @@ class OpenAiApiTest extends QuorumTestSupport {
                 "quorum/cascade").doesNotContain("openai", "anthropic");
         assertThat(body.path("data").get(0).path("object").asText()).isEqualTo("model");
         assertThat(body.path("data").get(0).has("owned_by")).isTrue();
+        HttpResponse<String> one = get("/v1/models/quorum/consensus-majority");
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+        assertThat(json(one).path("id").asText()).isEqualTo("quorum/consensus-majority");
+        assertThat(json(get("/v1/models/quorum%2Froute?x=1")).path("id").asText()).isEqualTo("quorum/route");
+        HttpResponse<String> provider = get("/v1/models/gemini-sim");
+        assertThat(json(provider).path("owned_by").asText()).isEqualTo("gemini");
+        HttpResponse<String> missing = get("/v1/models/gpt-17");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).path("error").path("code").asText()).isEqualTo("model_not_found");
     }
 }
