@@ -27,6 +27,8 @@ public final class ApiKeys {
     public static final String API_KEY_HEADER = "X-API-Key";
 
     private static final String BEARER = "Bearer ";
+    /** Variable: why the caller is not authenticated, {@code missing} or {@code invalid}, for the 401 body. */
+    private static final String VAR_PROBLEM = "authProblem";
 
     /** One accepted key: its configured name (for logs), the digest of its value and the tenant it bills. */
     public record Key(String name, byte[] digest, String tenant) {
@@ -56,7 +58,7 @@ public final class ApiKeys {
         message.removeHeader(API_KEY_HEADER);
         Key match = presented == null ? null : match(digest(presented));
         exchange.setVariable(QuorumHeaders.VAR_AUTHENTICATED, match != null);
-        exchange.setVariable("authProblem", presented == null ? "missing" : "invalid");
+        exchange.setVariable(VAR_PROBLEM, presented == null ? "missing" : "invalid");
         if (match != null) {
             exchange.setVariable(QuorumHeaders.VAR_KEY_TENANT, match.tenant());
         }
@@ -65,7 +67,7 @@ public final class ApiKeys {
     /** The 401 reply: OpenAI's error shape under {@code /v1/}, Quorum's result shape elsewhere. */
     public void reject(Exchange exchange) throws JsonProcessingException {
         Message message = exchange.getMessage();
-        boolean missing = "missing".equals(exchange.getVariable("authProblem", String.class));
+        boolean missing = "missing".equals(exchange.getVariable(VAR_PROBLEM, String.class));
         String text = missing
                 ? "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"
                 : "The API key is not valid for this Quorum";
