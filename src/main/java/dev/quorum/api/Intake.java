@@ -34,10 +34,8 @@ public final class Intake {
             request = parser.parse(withTenant(tree, keyTenant));
         } else if (body instanceof Map<?, ?> map) {
             request = parser.parse(withTenant(mapper.valueToTree(map), keyTenant));
-        } else if (keyTenant != null) {
-            request = parser.parse(withTenant(parser.tree(exchange.getMessage().getBody(byte[].class)), keyTenant));
         } else {
-            request = parser.parse(exchange.getMessage().getBody(byte[].class));
+            request = parser.parse(withTenant(parser.tree(exchange.getMessage().getBody(byte[].class)), keyTenant));
         }
         exchange.setVariable(QuorumHeaders.VAR_REQUEST, request);
         exchange.setVariable("mode", request.mode().wireName());
