@@ -48,6 +48,26 @@ public final class QuorumHeaders {
     /** Variable: milliseconds a provider route waits before its next attempt. */
     public static final String VAR_RETRY_DELAY = "retryDelayMs";
 
+    // --- OpenAI-compatible API, API keys and the consensus Kamelet ---
+
+    /** Variable: the tenant of the API key the HTTP caller presented; it replaces the request's own tenant. */
+    public static final String VAR_KEY_TENANT = "keyTenant";
+
+    /** Variable: {@code true} once the HTTP caller presented a valid API key (or keys are not required). */
+    public static final String VAR_AUTHENTICATED = "authenticated";
+
+    /** Variable: the model an OpenAI-style caller asked for, echoed in its reply. */
+    public static final String VAR_OPENAI_MODEL = "openAiModel";
+
+    /** Variable: {@code true} when an OpenAI-style caller asked for server-sent events. */
+    public static final String VAR_OPENAI_STREAM = "openAiStream";
+
+    /** Variable: {@code true} when a streaming OpenAI-style caller asked for a usage chunk. */
+    public static final String VAR_OPENAI_STREAM_USAGE = "openAiStreamUsage";
+
+    /** Variable: epoch seconds when an OpenAI-style request arrived (the reply's {@code created}). */
+    public static final String VAR_OPENAI_CREATED = "openAiCreated";
+
     private QuorumHeaders() {
     }
 }

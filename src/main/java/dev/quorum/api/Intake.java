@@ -2,6 +2,7 @@ package dev.quorum.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorum.QuorumHeaders;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -9,7 +10,8 @@ import org.apache.camel.Exchange;
 /**
  * The first step of {@code direct:intake}: whatever the trigger delivered (JSON bytes or text, a parsed map, or a
  * ready request from a Java caller) becomes the exchange's validated {@link CompletionRequest}, and the request's
- * mode is exposed as the {@code mode} variable the route's content-based router branches on.
+ * mode is exposed as the {@code mode} variable the route's content-based router branches on. A caller who presented
+ * an API key ({@code keyTenant} variable) is billed to that key's tenant whatever the request says.
  */
 public final class Intake {
 
@@ -24,17 +26,31 @@ public final class Intake {
     public void accept(Exchange exchange) {
         exchange.setVariable(QuorumHeaders.VAR_STARTED, System.nanoTime());
         Object body = exchange.getMessage().getBody();
+        String keyTenant = exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT, String.class);
         CompletionRequest request;
         if (body instanceof CompletionRequest ready) {
             request = ready;
+        } else if (body instanceof JsonNode tree) {
+            request = parser.parse(withTenant(tree, keyTenant));
         } else if (body instanceof Map<?, ?> map) {
-            request = parser.parse((JsonNode) mapper.valueToTree(map));
+            request = parser.parse(withTenant(mapper.valueToTree(map), keyTenant));
         } else {
-            request = parser.parse(exchange.getMessage().getBody(byte[].class));
+            request = parser.parse(withTenant(parser.tree(exchange.getMessage().getBody(byte[].class)), keyTenant));
         }
         exchange.setVariable(QuorumHeaders.VAR_REQUEST, request);
         exchange.setVariable("mode", request.mode().wireName());
         exchange.getMessage().setHeader(QuorumHeaders.REQUEST_ID, request.id());
+    }
+
+    /**
+     * The tenant of the caller's API key wins over a tenant the request names: a key bills its own tenant only.
+     * A tree that is not an object is left alone for the parser to reject.
+     */
+    private static JsonNode withTenant(JsonNode tree, String keyTenant) {
+        if (keyTenant != null && tree instanceof ObjectNode object) {
+            object.put("tenant", keyTenant);
+        }
+        return tree;
     }
 
     /**

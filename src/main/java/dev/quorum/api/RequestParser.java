@@ -43,19 +43,22 @@ public final class RequestParser {
 
     /** Parses raw JSON bytes, as they arrive from HTTP, a file or a Kafka record. */
     public CompletionRequest parse(byte[] json) {
+        return parse(tree(json));
+    }
+
+    /** Reads raw JSON bytes into a tree, rejecting an empty or malformed body; {@link #parse(JsonNode)} validates it. */
+    public JsonNode tree(byte[] json) {
         if (json == null || json.length == 0) {
             throw new InvalidRequestException(null, "the request body is empty; expected a JSON object such as {\"prompt\":\"...\"}");
         }
-        JsonNode root;
         try {
-            root = mapper.readTree(json);
+            return mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(null, "the request body is not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new InvalidRequestException(null, "the request body could not be read: " + e.getMessage());
         }
-        return parse(root);
     }
 
     /** Validates an already parsed JSON tree. */

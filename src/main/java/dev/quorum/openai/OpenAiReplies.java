@@ -1,0 +1,200 @@
+package dev.quorum.openai;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.api.Agreement;
+import dev.quorum.api.CompletionResult;
+import dev.quorum.api.ErrorInfo;
+import dev.quorum.api.ProviderResponse;
+import dev.quorum.api.RouteDecision;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes Quorum's result in OpenAI's shapes: a {@code chat.completion} object (plus a {@code quorum} object with
+ * agreement, route, responses and cost), its server-sent-event form of {@code chat.completion.chunk}s ending with
+ * {@code data: [DONE]}, or an OpenAI error body. Quorum's request fields in error messages are named by the OpenAI
+ * parameter the caller actually sent.
+ */
+public final class OpenAiReplies {
+
+    /** Roughly how many characters of the answer go into one streamed chunk (split at word boundaries). */
+    static final int CHUNK_CHARS = 24;
+
+    private static final Map<String, String> PARAMS = Map.of("prompt", "messages", "system", "messages",
+            "maxTokens", "max_tokens", "provider", "model", "providers", "model", "mode", "model",
+            "algorithm", "model", "tenant", "user");
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final ObjectMapper mapper;
+
+    public OpenAiReplies(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public record Message(String role, String content) {
+    }
+
+    public record Choice(int index, Message message, @JsonProperty("finish_reason") String finishReason) {
+    }
+
+    public record Usage(@JsonProperty("prompt_tokens") int promptTokens,
+                        @JsonProperty("completion_tokens") int completionTokens,
+                        @JsonProperty("total_tokens") int totalTokens) {
+    }
+
+    /** What Quorum adds to OpenAI's shape: how the answer was reached and what it cost. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Details(String id, String mode, String provider, String model, Double costUsd, Long latencyMs,
+                          Double confidence, Agreement agreement, String algorithm, String reasoning,
+                          List<String> recommendations, RouteDecision route, List<String> warnings,
+                          List<ProviderResponse> responses) {
+
+        static Details of(CompletionResult result) {
+            return new Details(result.id(), result.mode(), result.provider(), result.model(), result.costUsd(),
+                    result.latencyMs(), result.confidence(), result.agreement(), result.algorithm(), result.reasoning(),
+                    result.recommendations(), result.route(), result.warnings(), result.responses());
+        }
+    }
+
+    public record ChatCompletion(String id, String object, long created, String model, List<Choice> choices,
+                                 Usage usage, Details quorum) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Delta(String role, String content) {
+    }
+
+    public record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices, Usage usage,
+                        Details quorum) {
+    }
+
+    public record Error(String message, String type, String param, String code) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorBody(Error error, Details quorum) {
+    }
+
+    public ChatCompletion completion(CompletionResult result, String model, long created) {
+        return new ChatCompletion(completionId(result), "chat.completion", created, model,
+                List.of(new Choice(0, new Message("assistant", result.answer()), finishReason(result.finishReason()))),
+                usage(result), Details.of(result));
+    }
+
+    /**
+     * The whole event stream of a decided answer: a role chunk, the answer in word-aligned pieces, a chunk with the
+     * finish reason and the {@code quorum} details, a usage chunk when asked for, then {@code [DONE]}.
+     */
+    public byte[] eventStream(CompletionResult result, String model, long created, boolean includeUsage)
+            throws JsonProcessingException {
+        String id = completionId(result);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (result.answer() == null ? 0 : result.answer().length() * 4));
+        event(out, new Chunk(id, "chat.completion.chunk", created, model,
+                List.of(new ChunkChoice(0, new Delta("assistant", ""), null)), null, null));
+        for (String piece : pieces(result.answer())) {
+            event(out, new Chunk(id, "chat.completion.chunk", created, model,
+                    List.of(new ChunkChoice(0, new Delta(null, piece), null)), null, null));
+        }
+        event(out, new Chunk(id, "chat.completion.chunk", created, model,
+                List.of(new ChunkChoice(0, new Delta(null, null), finishReason(result.finishReason()))), null,
+                Details.of(result)));
+        if (includeUsage) {
+            event(out, new Chunk(id, "chat.completion.chunk", created, model, List.of(), usage(result), null));
+        }
+        out.writeBytes(DONE);
+        return out.toByteArray();
+    }
+
+    public ErrorBody error(CompletionResult result) {
+        ErrorInfo error = result.error();
+        String field = error.field();
+        String param = field == null ? null : PARAMS.getOrDefault(field, field);
+        return new ErrorBody(new Error(error.message(), errorType(result.status()), param, error.type()),
+                result.responses() == null ? null : Details.of(result));
+    }
+
+    /** An error that happened before Quorum had a result (e.g. a missing API key). */
+    public static ErrorBody error(int status, String code, String message) {
+        return new ErrorBody(new Error(message, errorType(status), null, code), null);
+    }
+
+    private void event(ByteArrayOutputStream out, Chunk chunk) throws JsonProcessingException {
+        out.writeBytes(DATA);
+        out.writeBytes(mapper.writeValueAsBytes(chunk));
+        out.writeBytes(END);
+    }
+
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** The answer cut after whitespace once a piece holds {@link #CHUNK_CHARS} characters; joined, they are the answer. */
+    static List<String> pieces(String answer) {
+        List<String> pieces = new ArrayList<>();
+        if (answer == null || answer.isEmpty()) {
+            return pieces;
+        }
+        int start = 0;
+        for (int i = 0; i < answer.length(); i++) {
+            if (i - start >= CHUNK_CHARS && Character.isWhitespace(answer.charAt(i))) {
+                pieces.add(answer.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < answer.length()) {
+            pieces.add(answer.substring(start));
+        }
+        return pieces;
+    }
+
+    private static String completionId(CompletionResult result) {
+        return "chatcmpl-" + result.id();
+    }
+
+    /** Tokens of every provider asked (a panel or a fallback chain bills them all), else the result's own. */
+    static Usage usage(CompletionResult result) {
+        int in = 0;
+        int out = 0;
+        if (result.responses() != null && !result.responses().isEmpty()) {
+            for (ProviderResponse response : result.responses()) {
+                in += response.inputTokens() == null ? 0 : response.inputTokens();
+                out += response.outputTokens() == null ? 0 : response.outputTokens();
+            }
+        } else {
+            in = result.inputTokens() == null ? 0 : result.inputTokens();
+            out = result.outputTokens() == null ? 0 : result.outputTokens();
+        }
+        return new Usage(in, out, in + out);
+    }
+
+    static String finishReason(String quorumReason) {
+        if (quorumReason == null) {
+            return "stop";
+        }
+        return switch (quorumReason) {
+            case "length" -> "length";
+            case "content_filter" -> "content_filter";
+            case "tool_execution" -> "tool_calls";
+            default -> "stop";
+        };
+    }
+
+    static String errorType(int status) {
+        return switch (status) {
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 429 -> "rate_limit_error";
+            default -> status >= 500 ? "server_error" : "invalid_request_error";
+        };
+    }
+}
