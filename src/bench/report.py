@@ -68,8 +68,38 @@ def main():
             cpu_ms = spread([r["cpu_ms_per_request"] for r in runs], "{:.3f}")
         print(f"| {scenario} | {concurrency} | {spread([r['rps'] for r in runs], '{:.0f}')} | {spread(p50s, '{:.3f}')} | "
               f"{spread(p99s, '{:.3f}')} | {over50} | {over99} | {cpu_ms} | {sum(r['errors'] for r in runs)} |")
+    targets(results, baseline, baseline99, idle_rss_kb, first_answer_ms)
     for skipped in sorted(glob.glob(os.path.join(out, "*.skipped.json"))):
         print(f"\nSkipped: {open(skipped).read().strip()}")
+
+
+def targets(results, baseline, baseline99, idle_rss_kb, first_answer_ms):
+    """The targets of the overhead budget (docs/benchmarks.md), each with the measured median and met or missed."""
+    def median(scenario, concurrency, key):
+        runs = results.get((scenario, concurrency))
+        return statistics.median(r[key] for r in runs) if runs else None
+
+    rows = []
+
+    def check(name, value, limit, unit):
+        if value is not None:
+            rows.append(f"| {name} | ≤ {limit} {unit} | {value:.3f} {unit} | {'met' if value <= limit else 'missed'} |")
+
+    check("single: Quorum CPU per request (c=32)", median("single", 32, "cpu_ms_per_request"), 0.25, "ms")
+    if 1 in baseline:
+        single50 = median("single", 1, "p50")
+        single99 = median("single", 1, "p99")
+        check("single: p50 overhead (c=1)", single50 - baseline[1] if single50 is not None else None, 0.3, "ms")
+        check("single: p99 overhead (c=1)", single99 - baseline99[1] if single99 is not None else None, 2, "ms")
+    check("fallback: Quorum CPU per request (c=32)", median("fallback", 32, "cpu_ms_per_request"), 0.5, "ms")
+    check("3-way majority: Quorum CPU per request (c=32)", median("consensus-majority", 32, "cpu_ms_per_request"), 0.8, "ms")
+    semantic, majority = median("consensus-semantic", 1, "p50"), median("consensus-majority", 1, "p50")
+    check("semantic vote of 3 answers: added p50 (c=1)", semantic - majority if semantic is not None and majority is not None else None, 10, "ms")
+    check("idle RSS", idle_rss_kb / 1024, 300, "MB")
+    check("start to first answer", first_answer_ms / 1000, 8, "s")
+    print("\n| target | limit | measured (median) | |")
+    print("| --- | --- | --- | --- |")
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":
