@@ -188,6 +188,16 @@ class FileDropTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_have_no_kafka_route_when_no_bootstrap_servers_are_set() {
+        // given the default configuration, quorum.kafka.bootstrap-servers blank
+        // then
+        assertThat(context.getRoute("kafka-requests")).isNull();
+        assertThat(context.getRoute("kafka-dead-letter")).isNull();
+        assertThat(context.getRegistry().lookupByName("kafkaAnsweredRequests")).isNull();
+        assertThat(context.getRouteController().getRouteStatus("file-drop").isStarted()).isTrue();
+    }
+
+    @Test
     void should_reduce_any_name_to_a_plain_file_name() {
         assertThat(FileDrop.safeBaseName("../../etc/passwd.json")).isEqualTo("_.._.._etc_passwd");
         assertThat(FileDrop.safeBaseName("..\\..\\escape.json")).isEqualTo("_.._.._escape");
