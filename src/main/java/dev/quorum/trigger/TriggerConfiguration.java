@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -46,7 +47,7 @@ public final class TriggerConfiguration implements CamelConfiguration {
                 catalog::isKnown, EnumSet.allOf(Mode.class));
         registry.bind("kafkaRequests", new KafkaRequests(parser, mapper));
         registry.bind("kafkaCommitAfterReply", new AfterReplyCommitFactory());
-        registry.bind("kafkaAnsweredRequests", answeredRequests(properties));
+        registry.bind("kafkaAnsweredRequests", answeredRequests(context, properties, servers));
         LOG.info("Kafka trigger on: {} -> {} (dead letters to {}), group {}, brokers {}",
                 setting(properties, "quorum.kafka.request-topic", "quorum.requests"),
                 setting(properties, "quorum.kafka.result-topic", "quorum.results"),
@@ -54,13 +55,28 @@ public final class TriggerConfiguration implements CamelConfiguration {
                 setting(properties, "quorum.kafka.group-id", "quorum"), servers);
     }
 
-    /** The ids of requests already answered, on disk, so a redelivered request is skipped after a restart too. */
-    private static IdempotentRepository answeredRequests(PropertiesComponent properties) throws Exception {
-        Path store = Path.of(setting(properties, "quorum.kafka.idempotent-store", "data/kafka/answered-requests.txt"));
-        if (store.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(store.toAbsolutePath().getParent());
-        }
+    /**
+     * The ids of requests already answered, kept where a restart finds them: in a file of this instance ({@code file},
+     * the default), or in a Kafka topic shared by every instance of the group ({@code kafka}), so a request
+     * redelivered to another instance is recognised too.
+     */
+    private static IdempotentRepository answeredRequests(CamelContext context, PropertiesComponent properties,
+                                                         String servers) throws Exception {
         int cacheSize = Integer.parseInt(setting(properties, "quorum.kafka.idempotent-cache-size", "100000"));
+        String kind = setting(properties, "quorum.kafka.idempotent-repository", "file");
+        if ("kafka".equalsIgnoreCase(kind)) {
+            KafkaIdempotentRepository shared = new KafkaIdempotentRepository(
+                    setting(properties, "quorum.kafka.idempotent-topic", "quorum.answered-requests"), servers,
+                    cacheSize, 100);
+            shared.setCamelContext(context);
+            return shared;
+        }
+        if (!"file".equalsIgnoreCase(kind)) {
+            throw new IllegalArgumentException("quorum.kafka.idempotent-repository must be 'file' or 'kafka', not '" + kind + "'");
+        }
+        Path store = Path.of(setting(properties, "quorum.kafka.idempotent-store", "data/kafka/answered-requests.txt"))
+                .toAbsolutePath();
+        Files.createDirectories(store.getParent());
         long maxBytes = Long.parseLong(setting(properties, "quorum.kafka.idempotent-max-file-bytes", "33554432"));
         File file = store.toFile();
         return FileIdempotentRepository.fileIdempotentRepository(file, cacheSize, maxBytes);

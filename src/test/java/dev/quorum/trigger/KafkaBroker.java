@@ -65,10 +65,14 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     void createTopics(String... topics) {
+        createTopics(1, topics);
+    }
+
+    void createTopics(int partitions, String... topics) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
             List<NewTopic> newTopics = new ArrayList<>();
             for (String topic : topics) {
-                newTopics.add(new NewTopic(topic, 1, (short) 1));
+                newTopics.add(new NewTopic(topic, partitions, (short) 1));
             }
             admin.createTopics(newTopics).all().get();
         } catch (Exception e) {
@@ -77,14 +81,18 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     void send(String topic, String key, String value) {
+        send(topic, null, key, value);
+    }
+
+    void send(String topic, Integer partition, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("record not sent", e);
         }
     }
 
-    /** Reads the whole (single-partition) topic from its start until {@code until} holds for what was read. */
+    /** Reads the whole topic, every partition, from its start until {@code until} holds for what was read. */
     List<ConsumerRecord<String, byte[]>> readUntil(String topic, Duration atMost,
                                                    Predicate<List<ConsumerRecord<String, byte[]>>> until) {
         Properties config = new Properties();
@@ -93,9 +101,10 @@ final class KafkaBroker implements AutoCloseable {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             await().atMost(atMost).until(() -> {
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
                 return until.test(records);

@@ -9,16 +9,14 @@ import dev.quorum.sim.ProviderSimulator;
 import dev.quorum.sim.SimCall;
 import dev.quorum.sim.SimScript;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
-import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +40,7 @@ class KafkaTriggerTest {
 
     private KafkaBroker broker;
     private Path data;
-    private Main quorum;
+    private QuorumInstance quorum;
 
     @BeforeAll
     void startBrokerAndQuorum() throws IOException {
@@ -55,7 +53,7 @@ class KafkaTriggerTest {
     @AfterAll
     void stopAll() throws Exception {
         if (quorum != null) {
-            quorum.stop();
+            quorum.close();
         }
         if (broker != null) {
             broker.close();
@@ -126,11 +124,11 @@ class KafkaTriggerTest {
         // given: the provider holds its answer longer than Quorum waits for in-flight requests when stopping
         simulator().script("anthropic-sim", SimScript.builder().latencyMs(4_000).build());
         broker.send(REQUESTS, "crash-1", "{\"id\":\"crash-1\",\"prompt\":\"Survive a crash\",\"provider\":\"anthropic-sim\"}");
-        CamelContext before = quorum.getCamelContext();
+        CamelContext before = quorum.context();
         await().atMost(WAIT).until(() -> before.getInflightRepository().size("kafka-requests") == 1);
 
         // when: Quorum stops mid-request, and a new instance starts with the same group and answered-requests store
-        quorum.stop();
+        quorum.close();
         assertThat(resultsFor("crash-1")).isEmpty();
         quorum = startQuorum();
 
@@ -147,39 +145,24 @@ class KafkaTriggerTest {
     void should_leave_the_file_drop_stopped_when_switched_off() {
         // given quorum.file.enabled=false
         // then
-        assertThat(quorum.getCamelContext().getRouteController().getRouteStatus("file-drop").isStopped()).isTrue();
-        assertThat(quorum.getCamelContext().getRoute("kafka-requests")).isNotNull();
+        assertThat(quorum.context().getRouteController().getRouteStatus("file-drop").isStopped()).isTrue();
+        assertThat(quorum.context().getRoute("kafka-requests")).isNotNull();
     }
 
-    private Main startQuorum() {
-        Properties properties = new Properties();
-        properties.put("camel.server.host", "127.0.0.1");
-        properties.put("camel.server.port", String.valueOf(freePort()));
-        properties.put("camel.main.routes-reload-enabled", "false");
-        properties.put("camel.main.shutdown-timeout", "1");
-        properties.put("quorum.simulator.port", "0");
-        properties.put("quorum.ollama.discovery-enabled", "false");
-        properties.put("quorum.file.enabled", "false");
-        for (String provider : new String[] {"openai", "anthropic", "gemini", "mistral", "groq"}) {
-            properties.put("quorum.provider." + provider + ".api-key", "");
-        }
-        properties.put("quorum.kafka.bootstrap-servers", broker.bootstrapServers());
-        properties.put("quorum.kafka.request-topic", REQUESTS);
-        properties.put("quorum.kafka.result-topic", RESULTS);
-        properties.put("quorum.kafka.dead-letter-topic", DEAD_LETTERS);
-        properties.put("quorum.kafka.group-id", "quorum-test");
-        properties.put("quorum.kafka.poll-timeout-ms", "100");
-        properties.put("quorum.kafka.max-poll-interval-ms", "10000");
-        properties.put("quorum.kafka.idempotent-store", data.resolve("answered.txt").toString());
-        Main main = new Main();
-        main.setDefaultPropertyPlaceholderLocation("file:application.properties");
-        main.setOverrideProperties(properties);
-        main.start();
-        return main;
+    private QuorumInstance startQuorum() {
+        return QuorumInstance.start(Map.of(
+                "quorum.kafka.bootstrap-servers", broker.bootstrapServers(),
+                "quorum.kafka.request-topic", REQUESTS,
+                "quorum.kafka.result-topic", RESULTS,
+                "quorum.kafka.dead-letter-topic", DEAD_LETTERS,
+                "quorum.kafka.group-id", "quorum-test",
+                "quorum.kafka.poll-timeout-ms", "100",
+                "quorum.kafka.max-poll-interval-ms", "10000",
+                "quorum.kafka.idempotent-store", data.resolve("answered.txt").toString()));
     }
 
     private ProviderSimulator simulator() {
-        return quorum.getCamelContext().getRegistry().lookupByNameAndType("providerSimulator", ProviderSimulator.class);
+        return quorum.simulator();
     }
 
     private ConsumerRecord<String, byte[]> resultFor(String id) {
@@ -202,13 +185,5 @@ class KafkaTriggerTest {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
