@@ -1,5 +1,6 @@
 package dev.quorum.trigger;
 
+import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionResult;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -12,15 +13,6 @@ import org.apache.camel.Exchange;
  * with no leading dot, and every target is checked to lie inside its folder, so no name can write elsewhere.
  */
 public final class FileDrop {
-
-    /** Exchange property: absolute path the original file moves to when the exchange completes. */
-    public static final String MOVE_TO = "QuorumFileMoveTo";
-    /** Exchange property: absolute path the original file moves to when the exchange fails. */
-    public static final String FAILED_TO = "QuorumFileFailedTo";
-    /** Variable: {@code answered} (result to the outbox) or {@code rejected} (error report to the error folder). */
-    public static final String VAR_OUTCOME = "fileOutcome";
-    /** Variable: the safe base name of the dropped file, without {@code .json}. */
-    public static final String VAR_BASE_NAME = "fileBaseName";
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final int MAX_NAME = 200;
@@ -37,8 +29,8 @@ public final class FileDrop {
     public void accept(Exchange exchange) {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         String base = safeBaseName(name);
-        exchange.setVariable(VAR_BASE_NAME, base);
-        exchange.setProperty(FAILED_TO, inside(error, base + ".json").toString());
+        exchange.setVariable(QuorumHeaders.VAR_FILE_BASE_NAME, base);
+        exchange.setProperty(QuorumHeaders.FILE_FAILED_TO, inside(error, base + ".json").toString());
     }
 
     /**
@@ -49,11 +41,11 @@ public final class FileDrop {
      */
     public void route(Exchange exchange) {
         CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
-        String base = exchange.getVariable(VAR_BASE_NAME, String.class);
+        String base = exchange.getVariable(QuorumHeaders.VAR_FILE_BASE_NAME, String.class);
         boolean rejected = result != null && result.status() == 400;
-        exchange.setVariable(VAR_OUTCOME, rejected ? "rejected" : "answered");
+        exchange.setVariable(QuorumHeaders.VAR_FILE_OUTCOME, rejected ? "rejected" : "answered");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, base + (rejected ? ".error.json" : ".result.json"));
-        exchange.setProperty(MOVE_TO, inside(rejected ? error : done, base + ".json").toString());
+        exchange.setProperty(QuorumHeaders.FILE_MOVE_TO, inside(rejected ? error : done, base + ".json").toString());
     }
 
     /**

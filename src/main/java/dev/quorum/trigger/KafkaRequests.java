@@ -25,30 +25,6 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
  */
 public final class KafkaRequests {
 
-    /** Variable: {@code answered} (to the result topic) or {@code rejected} (to the dead-letter topic). */
-    public static final String VAR_OUTCOME = "kafkaOutcome";
-    /** Variable: the record's value as it arrived, which a rejection forwards unchanged to the dead-letter topic. */
-    public static final String VAR_RECORD = "kafkaRecord";
-    /** Variable: the record's key as it arrived. */
-    public static final String VAR_RECORD_KEY = "kafkaRecordKey";
-    /** Variable: the record's {@link KafkaManualCommit}, kept apart from the headers that replies clear. */
-    public static final String VAR_COMMIT = "kafkaCommit";
-    /** Variable: the record's origin, {@code topic/partition/offset}. */
-    public static final String VAR_SOURCE = "kafkaSource";
-    /** Variable: the result of a rejected request, whose error says why. */
-    public static final String VAR_REJECTION = "kafkaRejection";
-
-    /** Kafka header of a dead letter: what was wrong, a sentence. */
-    public static final String DLQ_REASON = "QuorumDeadLetterReason";
-    /** Kafka header of a dead letter: the error type ({@code invalid_request}, ...). */
-    public static final String DLQ_ERROR_TYPE = "QuorumDeadLetterErrorType";
-    /** Kafka header of a dead letter: the request field at fault, when one is. */
-    public static final String DLQ_FIELD = "QuorumDeadLetterField";
-    /** Kafka header of a dead letter: {@code topic/partition/offset} of the record it came from. */
-    public static final String DLQ_SOURCE = "QuorumDeadLetterSource";
-    /** Kafka header of a result: the HTTP-style status of the result (200, 502, ...). */
-    public static final String RESULT_STATUS = "QuorumStatus";
-
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final RequestParser parser;
@@ -71,10 +47,10 @@ public final class KafkaRequests {
         String source = message.getHeader(KafkaConstants.TOPIC, String.class) + "/"
                 + message.getHeader(KafkaConstants.PARTITION, Integer.class) + "/"
                 + message.getHeader(KafkaConstants.OFFSET, Long.class);
-        exchange.setVariable(VAR_RECORD, value);
-        exchange.setVariable(VAR_RECORD_KEY, key == null ? null : key.toString());
-        exchange.setVariable(VAR_SOURCE, source);
-        exchange.setVariable(VAR_COMMIT, message.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));
+        exchange.setVariable(QuorumHeaders.VAR_KAFKA_RECORD, value);
+        exchange.setVariable(QuorumHeaders.VAR_KAFKA_RECORD_KEY, key == null ? null : key.toString());
+        exchange.setVariable(QuorumHeaders.VAR_KAFKA_SOURCE, source);
+        exchange.setVariable(QuorumHeaders.VAR_KAFKA_COMMIT, message.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));
         try {
             ObjectNode request = requestObject(value);
             if (!request.hasNonNull("id")) {
@@ -82,10 +58,10 @@ public final class KafkaRequests {
             }
             message.setBody(parser.parse(request));
             message.setHeader(QuorumHeaders.REQUEST_ID, request.path("id").asText());
-            exchange.setVariable(VAR_OUTCOME, "answered");
+            exchange.setVariable(QuorumHeaders.VAR_KAFKA_OUTCOME, "answered");
         } catch (QuorumException rejected) {
-            exchange.setVariable(VAR_OUTCOME, "rejected");
-            exchange.setVariable(VAR_REJECTION, rejected.toErrorInfo());
+            exchange.setVariable(QuorumHeaders.VAR_KAFKA_OUTCOME, "rejected");
+            exchange.setVariable(QuorumHeaders.VAR_KAFKA_REJECTION, rejected.toErrorInfo());
         }
     }
 
@@ -96,10 +72,10 @@ public final class KafkaRequests {
     public void route(Exchange exchange) {
         CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
         if (result != null && result.status() == 400) {
-            exchange.setVariable(VAR_OUTCOME, "rejected");
-            exchange.setVariable(VAR_REJECTION, result.error());
+            exchange.setVariable(QuorumHeaders.VAR_KAFKA_OUTCOME, "rejected");
+            exchange.setVariable(QuorumHeaders.VAR_KAFKA_REJECTION, result.error());
         } else {
-            exchange.setVariable(VAR_OUTCOME, "answered");
+            exchange.setVariable(QuorumHeaders.VAR_KAFKA_OUTCOME, "answered");
         }
     }
 
@@ -111,30 +87,30 @@ public final class KafkaRequests {
         message.setBody(mapper.writeValueAsBytes(result));
         message.setHeader(KafkaConstants.KEY, result.id());
         message.setHeader(QuorumHeaders.REQUEST_ID, result.id());
-        message.setHeader(RESULT_STATUS, String.valueOf(result.status()));
+        message.setHeader(QuorumHeaders.RESULT_STATUS, String.valueOf(result.status()));
     }
 
     /** The dead letter of a rejection: the original value and key, the reason and its origin as headers. */
     public void deadLetter(Exchange exchange) {
         Message message = exchange.getMessage();
-        ErrorInfo error = exchange.getVariable(VAR_REJECTION, ErrorInfo.class);
+        ErrorInfo error = exchange.getVariable(QuorumHeaders.VAR_KAFKA_REJECTION, ErrorInfo.class);
         message.getHeaders().clear();
-        message.setBody(exchange.getVariable(VAR_RECORD, byte[].class));
-        String key = exchange.getVariable(VAR_RECORD_KEY, String.class);
+        message.setBody(exchange.getVariable(QuorumHeaders.VAR_KAFKA_RECORD, byte[].class));
+        String key = exchange.getVariable(QuorumHeaders.VAR_KAFKA_RECORD_KEY, String.class);
         if (key != null) {
             message.setHeader(KafkaConstants.KEY, key);
         }
-        message.setHeader(DLQ_REASON, error == null ? "the request could not be processed" : error.message());
-        message.setHeader(DLQ_ERROR_TYPE, error == null ? "invalid_request" : error.type());
+        message.setHeader(QuorumHeaders.DEAD_LETTER_REASON, error == null ? "the request could not be processed" : error.message());
+        message.setHeader(QuorumHeaders.DEAD_LETTER_ERROR_TYPE, error == null ? "invalid_request" : error.type());
         if (error != null && error.field() != null) {
-            message.setHeader(DLQ_FIELD, error.field());
+            message.setHeader(QuorumHeaders.DEAD_LETTER_FIELD, error.field());
         }
-        message.setHeader(DLQ_SOURCE, exchange.getVariable(VAR_SOURCE, String.class));
+        message.setHeader(QuorumHeaders.DEAD_LETTER_SOURCE, exchange.getVariable(QuorumHeaders.VAR_KAFKA_SOURCE, String.class));
     }
 
     /** Commits the record's offset: the last step, after its reply (result or dead letter) is acknowledged. */
     public void commit(Exchange exchange) {
-        KafkaManualCommit commit = exchange.getVariable(VAR_COMMIT, KafkaManualCommit.class);
+        KafkaManualCommit commit = exchange.getVariable(QuorumHeaders.VAR_KAFKA_COMMIT, KafkaManualCommit.class);
         if (commit != null) {
             commit.commit();
         }

@@ -9,7 +9,9 @@ import java.util.function.Predicate;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -77,6 +79,17 @@ final class KafkaBroker implements AutoCloseable {
             admin.createTopics(newTopics).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("topics not created", e);
+        }
+    }
+
+    /** Whether consumer group {@code groupId} is stable with {@code members} members, each holding partitions. */
+    boolean groupIsStable(String groupId, int members) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
+            return group.state() == ConsumerGroupState.STABLE && group.members().size() == members
+                    && group.members().stream().noneMatch(member -> member.assignment().topicPartitions().isEmpty());
+        } catch (Exception e) {
+            return false;
         }
     }
 

@@ -60,6 +60,9 @@ class KafkaConsumerGroupTest {
 
     @Test
     void should_share_the_requests_between_the_instances_and_answer_each_id_once() {
+        // given: both instances have joined the group and hold a partition each
+        await().atMost(WAIT).until(() -> broker.groupIsStable("quorum-group", 2));
+
         // when: requests on both partitions
         for (int i = 0; i < 8; i++) {
             broker.send(REQUESTS, i % 2, "g-" + i, "{\"id\":\"g-" + i + "\",\"prompt\":\"Group request " + i
