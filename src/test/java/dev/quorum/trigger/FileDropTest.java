@@ -79,6 +79,23 @@ class FileDropTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_replace_the_earlier_result_and_original_when_a_name_is_dropped_again() throws IOException {
+        // given
+        drop("again.json", "{\"id\":\"again-1\",\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(done.resolve("again.json")));
+
+        // when
+        String second = "{\"id\":\"again-2\",\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}";
+        drop("again.json", second);
+
+        // then
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.equals(readOrNull(done.resolve("again.json")))
+                && !Files.exists(inbox.resolve("again.json")));
+        assertThat(JSON.readTree(outbox.resolve("again.result.json").toFile()).path("id").asText()).isEqualTo("again-2");
+        assertThat(simulator().calls("openai-sim")).hasSize(2);
+    }
+
+    @Test
     void should_move_an_invalid_request_to_the_error_folder_beside_an_error_report() throws IOException {
         // given
         String request = "{\"prompt\":\"Hello\",\"temprature\":0.2}";
@@ -215,6 +232,14 @@ class FileDropTest extends QuorumTestSupport {
         Path staging = Files.createTempFile(root, "staging", ".tmp");
         Files.writeString(staging, content, StandardCharsets.UTF_8);
         Files.move(staging, inbox.resolve(name));
+    }
+
+    private static String readOrNull(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static List<Path> filesUnder(Path folder) throws IOException {
