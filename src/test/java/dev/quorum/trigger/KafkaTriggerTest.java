@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -50,6 +51,11 @@ class KafkaTriggerTest {
         quorum = startQuorum();
     }
 
+    @BeforeEach
+    void resetSimulator() {
+        simulator().reset();
+    }
+
     @AfterAll
     void stopAll() throws Exception {
         if (quorum != null) {
@@ -77,6 +83,22 @@ class KafkaTriggerTest {
         assertThat(json.path("costUsd").asDouble()).isPositive();
         assertThat(header(result, "QuorumStatus")).isEqualTo("200");
         assertThat(header(result, "QuorumRequestId")).isEqualTo("req-1");
+    }
+
+    @Test
+    void should_produce_a_result_with_the_error_when_the_provider_fails() throws IOException {
+        // given
+        simulator().script("ollama-sim", SimScript.builder().errorRate(1.0).errorStatus(500).build());
+
+        // when
+        broker.send(REQUESTS, "fail-1", "{\"id\":\"fail-1\",\"prompt\":\"Hello\",\"provider\":\"ollama-sim\"}");
+
+        // then: a result, not a dead letter: the request was valid, the provider failed
+        ConsumerRecord<String, byte[]> result = resultFor("fail-1");
+        JsonNode json = JSON.readTree(result.value());
+        assertThat(json.path("error").path("provider").asText()).isEqualTo("ollama-sim");
+        assertThat(json.has("answer")).isFalse();
+        assertThat(Integer.parseInt(header(result, "QuorumStatus"))).isGreaterThanOrEqualTo(500);
     }
 
     @Test
