@@ -210,6 +210,7 @@ class FileDropTest extends QuorumTestSupport {
         // then
         assertThat(context.getRoute("kafka-requests")).isNull();
         assertThat(context.getRoute("kafka-dead-letter")).isNull();
+        assertThat(context.getRoute("kafka-answer")).isNull();
         assertThat(context.getRegistry().lookupByName("kafkaAnsweredRequests")).isNull();
         assertThat(context.getRouteController().getRouteStatus("file-drop").isStarted()).isTrue();
     }

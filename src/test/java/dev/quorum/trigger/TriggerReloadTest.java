@@ -72,6 +72,7 @@ class TriggerReloadTest extends QuorumTestSupport {
                         && context.getRoute("file-drop").getDescription().endsWith("(edited)"));
         assertThat(context.getRoute("kafka-requests")).isNull();
         assertThat(context.getRoute("kafka-dead-letter")).isNull();
+        assertThat(context.getRoute("kafka-answer")).isNull();
         assertThat(context.getRouteController().getRouteStatus("file-drop").isStarted()).isTrue();
     }
 
