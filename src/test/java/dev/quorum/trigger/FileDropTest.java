@@ -15,6 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,20 +137,26 @@ class FileDropTest extends QuorumTestSupport {
     }
 
     @Test
-    void should_not_pick_up_a_file_while_it_is_still_being_written() throws IOException {
-        // given: a writer that has written half of the request straight into the inbox
-        String request = "{\"id\":\"file-4\",\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}";
+    void should_not_pick_up_a_file_while_it_is_still_being_written() throws Exception {
+        // given: a slow writer straight into the inbox, adding to the file every 100 ms for longer than the read
+        // lock's minimum age (800 ms here)
         Path file = inbox.resolve("slow.json");
         Files.createDirectories(inbox);
-        Files.writeString(file, request.substring(0, 20));
-
-        // then: while it is younger than the read lock's minimum age it stays where it is, untouched
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofMillis(700)).until(() ->
-                Files.exists(file) && !Files.exists(outbox.resolve("slow.result.json"))
-                        && !Files.exists(error.resolve("slow.error.json")));
+        Files.writeString(file, "{\"id\":\"file-4\",");
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        writer.scheduleAtFixedRate(() -> append(file, " "), 100, 100, TimeUnit.MILLISECONDS);
+        try {
+            // then: while it keeps changing it stays where it is, untouched
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() ->
+                    Files.exists(file) && !Files.exists(outbox.resolve("slow.result.json"))
+                            && !Files.exists(error.resolve("slow.error.json")));
+        } finally {
+            writer.shutdownNow();
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        }
 
         // when: the writer finishes
-        Files.writeString(file, request.substring(20), StandardOpenOption.APPEND);
+        append(file, "\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");
 
         // then: the whole request is answered
         Path result = outbox.resolve("slow.result.json");
@@ -166,7 +175,7 @@ class FileDropTest extends QuorumTestSupport {
         Files.writeString(hidden, "{\"prompt\":\"half");
 
         // then
-        await().during(Duration.ofMillis(1200)).atMost(Duration.ofMillis(1500)).until(() ->
+        await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(5)).until(() ->
                 Files.exists(partial) && Files.exists(hidden) && !Files.exists(outbox.resolve("renamed.result.json")));
 
         // when
@@ -233,6 +242,14 @@ class FileDropTest extends QuorumTestSupport {
         Path staging = Files.createTempFile(root, "staging", ".tmp");
         Files.writeString(staging, content, StandardCharsets.UTF_8);
         Files.move(staging, inbox.resolve(name));
+    }
+
+    private static void append(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String readOrNull(Path file) {
