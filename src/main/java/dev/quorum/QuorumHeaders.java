@@ -67,6 +67,52 @@ public final class QuorumHeaders {
 
     /** Variable: epoch seconds when an OpenAI-style request arrived (the reply's {@code created}). */
     public static final String VAR_OPENAI_CREATED = "openAiCreated";
+    // --- triggers: file drop (routes/file.camel.yaml) and Kafka (routes/kafka.camel.yaml), docs/triggers.md ---
+
+    /** Exchange property: absolute path a dropped file moves to when its exchange completes (done or error folder). */
+    public static final String FILE_MOVE_TO = "QuorumFileMoveTo";
+
+    /** Exchange property: absolute path a dropped file moves to when its exchange fails (error folder). */
+    public static final String FILE_FAILED_TO = "QuorumFileFailedTo";
+
+    /** Variable: {@code answered} (result to the outbox) or {@code rejected} (error report to the error folder). */
+    public static final String VAR_FILE_OUTCOME = "fileOutcome";
+
+    /** Variable: the safe base name of a dropped file, without {@code .json}. */
+    public static final String VAR_FILE_BASE_NAME = "fileBaseName";
+
+    /** Variable: {@code answered} (to the result topic) or {@code rejected} (to the dead-letter topic). */
+    public static final String VAR_KAFKA_OUTCOME = "kafkaOutcome";
+
+    /** Variable: a Kafka record's value as it arrived, which a rejection forwards unchanged to the dead-letter topic. */
+    public static final String VAR_KAFKA_RECORD = "kafkaRecord";
+
+    /** Variable: a Kafka record's key as it arrived. */
+    public static final String VAR_KAFKA_RECORD_KEY = "kafkaRecordKey";
+
+    /** Variable: a Kafka record's manual commit handle, kept apart from the headers that replies clear. */
+    public static final String VAR_KAFKA_COMMIT = "kafkaCommit";
+
+    /** Variable: a Kafka record's origin, {@code topic/partition/offset}. */
+    public static final String VAR_KAFKA_SOURCE = "kafkaSource";
+
+    /** Variable: the {@link dev.quorum.api.ErrorInfo} of a rejected Kafka request: why it is a dead letter. */
+    public static final String VAR_KAFKA_REJECTION = "kafkaRejection";
+
+    /** Kafka header of a dead letter: what was wrong, a sentence. */
+    public static final String DEAD_LETTER_REASON = "QuorumDeadLetterReason";
+
+    /** Kafka header of a dead letter: the error type ({@code invalid_request}, ...). */
+    public static final String DEAD_LETTER_ERROR_TYPE = "QuorumDeadLetterErrorType";
+
+    /** Kafka header of a dead letter: the request field at fault, when one is. */
+    public static final String DEAD_LETTER_FIELD = "QuorumDeadLetterField";
+
+    /** Kafka header of a dead letter: {@code topic/partition/offset} of the record it came from. */
+    public static final String DEAD_LETTER_SOURCE = "QuorumDeadLetterSource";
+
+    /** Kafka header of a result: the HTTP-style status of the result (200, 502, ...), as text. */
+    public static final String RESULT_STATUS = "QuorumStatus";
 
     private QuorumHeaders() {
     }

@@ -172,7 +172,7 @@ class ApiKeyTest extends QuorumTestSupport {
         HttpResponse<String> health = send("/observe/health", null);
 
         // then
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
     }
 
     private List<String> tenantsSeen() {
