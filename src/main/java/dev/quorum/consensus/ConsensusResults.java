@@ -86,8 +86,14 @@ public final class ConsensusResults {
         return result;
     }
 
-    /** high: nearly everyone agreed; medium: at least minAgreement; low: less; conflict: no two agree, or a tie. */
+    /**
+     * high: at least quorum.consensus.high-agreement of the vote agreed; medium: at least minAgreement; low: less, or
+     * nobody could vote; conflict: no two answers agree, or the top was a tie.
+     */
     String level(Vote vote, int answered, int asked, double minAgreement) {
+        if (vote.ratio() <= 0) {
+            return "low";
+        }
         if (answered > 1 && (vote.tie() || vote.agreeing().size() < 2)) {
             return "conflict";
         }
