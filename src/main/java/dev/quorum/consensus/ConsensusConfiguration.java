@@ -82,6 +82,7 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         registry.bind("consensusJudge", new ConsensusJudge(judge));
         registry.bind("consensusResults", results);
         registry.bind("cascade", new Cascade(catalog, results));
+        registry.bind("panelMemberRoutes", new PanelMemberRoutes(catalog, (int) number(values, "member-threads", 16)));
     }
 
     static ConsensusSettings settings(Map<String, String> values) {
@@ -112,7 +113,13 @@ public final class ConsensusConfiguration implements CamelConfiguration {
                 accuracy.put(entry.getKey().substring(accuracyPrefix.length()), p);
             }
         }
-        return new ConsensusSettings(algorithm, minAgreement, quorum, (long) number(values, "timeout-ms", 30_000),
+        long timeoutMs = (long) number(values, "timeout-ms", 30_000);
+        long maxTimeoutMs = (long) number(values, "max-timeout-ms", 120_000);
+        if (timeoutMs < 1 || timeoutMs > maxTimeoutMs) {
+            throw new IllegalArgumentException(PREFIX + "timeout-ms must be from 1 to " + PREFIX + "max-timeout-ms ("
+                    + maxTimeoutMs + ")");
+        }
+        return new ConsensusSettings(algorithm, minAgreement, quorum, timeoutMs, maxTimeoutMs,
                 list(values, "panel"), panelSize, number(values, "high-agreement", 0.9), text(values, "judge", null),
                 list(values, "cascade.panel"), cascadeSize, text(values, "cascade.strong-provider", null), accuracy);
     }

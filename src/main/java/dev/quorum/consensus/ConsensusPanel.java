@@ -95,9 +95,17 @@ public final class ConsensusPanel {
                         + "' (quorum.consensus.judge) is not enabled; choose another algorithm or judge");
             }
         }
+        long timeoutMs = settings.timeoutMs();
+        if (request.timeoutMs() != null) {
+            if (request.timeoutMs() > settings.maxTimeoutMs()) {
+                throw new InvalidRequestException("timeoutMs", "'timeoutMs' is " + request.timeoutMs() + " but a panel may "
+                        + "take at most " + settings.maxTimeoutMs() + " ms (quorum.consensus.max-timeout-ms)");
+            }
+            timeoutMs = request.timeoutMs();
+        }
         return ConsensusPlan.of(panel, algorithm,
                 request.minAgreement() != null ? request.minAgreement() : settings.minAgreement(), quorum,
-                request.timeoutMs() != null ? request.timeoutMs() : settings.timeoutMs(), judge);
+                timeoutMs, judge);
     }
 
     private List<String> requireEnabled(List<String> ids) {

@@ -21,7 +21,7 @@ public record ConsensusPlan(List<String> panel, String algorithm, double minAgre
             if (!recipients.isEmpty()) {
                 recipients.append(',');
             }
-            recipients.append("direct:provider-").append(id);
+            recipients.append("seda:panel-").append(id).append("?waitForTaskToComplete=Always&timeout=").append(timeoutMs);
         }
         return new ConsensusPlan(panel, algorithm, minAgreement, quorum, timeoutMs, judge, recipients.toString());
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeTimedOutException;
 
 /**
  * The consensus panel's {@code recipientList} aggregation: collects every provider's {@link ProviderResponse} as it
@@ -125,10 +126,13 @@ public final class ConsensusStrategy implements AggregationStrategy {
         String id = branch.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
         if (id == null) {
             String endpoint = branch.getProperty(Exchange.RECIPIENT_LIST_ENDPOINT, String.class);
-            id = endpoint == null ? "unknown" : endpoint.replaceFirst("^.*provider-", "").replaceFirst("[?].*$", "");
+            id = endpoint == null ? "unknown" : endpoint.replaceFirst("^.*(provider|panel)-", "").replaceFirst("[?].*$", "");
         }
         Throwable failure = branch.getException();
         ProviderSpec spec = catalog.get(id);
+        if (failure instanceof ExchangeTimedOutException timedOut) {
+            return timedOut(id, timedOut.getTimeout());
+        }
         String message = failure == null ? "no answer" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         return new ProviderResponse(id, spec == null ? null : spec.model(), null, null, null, null, 0, null,
                 ErrorInfo.provider("provider_error", id, null, "provider '" + id + "' failed: " + message), 502);

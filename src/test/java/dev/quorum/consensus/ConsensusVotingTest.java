@@ -23,7 +23,7 @@ class ConsensusVotingTest extends QuorumTestSupport {
     @Override
     protected Map<String, String> overrides() {
         Map<String, String> settings = new HashMap<>();
-        settings.put("quorum.consensus.timeout-ms", "1500");
+        settings.put("quorum.consensus.timeout-ms", "5000");
         settings.put("quorum.routing.retry.max-attempts", "1");
         return settings;
     }
@@ -130,7 +130,7 @@ class ConsensusVotingTest extends QuorumTestSupport {
 
         // when
         long started = System.nanoTime();
-        JsonNode result = consensus(Map.of(), 200);
+        JsonNode result = consensus(Map.of("timeoutMs", 1500), 200);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         // then
@@ -139,6 +139,7 @@ class ConsensusVotingTest extends QuorumTestSupport {
                 .containsExactly("openai-sim", "mistral-sim");
         JsonNode hung = result.path("responses").get(1);
         assertThat(hung.path("error").path("type").asText()).isEqualTo("provider_timeout");
+        assertThat(hung.path("error").path("message").asText()).contains("within the panel's 1500 ms");
         assertThat(tookMs).isBetween(1400L, 4000L);
     }
 
