@@ -3,7 +3,7 @@ package dev.quorum.consensus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -14,6 +14,8 @@ import java.util.function.ToDoubleFunction;
  * member. Majority, weighted and threshold voting differ only in the key and the weight they count with.
  */
 final class Tally {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Tally() {
     }
@@ -93,11 +95,18 @@ final class Tally {
     }
 
     static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+        return Math.round(ratio * 100) + "%";
+    }
+
+    /** A number with two decimals, without the cost of String.format on every vote. */
+    static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        long abs = Math.abs(hundredths);
+        return (hundredths < 0 ? "-" : "") + abs / 100 + "." + (abs % 100 < 10 ? "0" : "") + abs % 100;
     }
 
     static String abbreviate(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        String flat = text == null ? "" : SPACES.matcher(text).replaceAll(" ").strip();
         return flat.length() <= 60 ? flat : flat.substring(0, 60) + "…";
     }
 }

@@ -1,7 +1,6 @@
 package dev.quorum.consensus;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Each provider's vote weighs the log-odds ln(p/(1-p)) of its accuracy p, p clipped to [minAccuracy, maxAccuracy] so
@@ -42,7 +41,8 @@ public final class WeightedVote implements VotingMethod {
         for (int i = 0; i < ballots.size(); i++) {
             Ballot ballot = ballots.get(i);
             weights.append(i == 0 ? "" : ", ").append(ballot.provider())
-                    .append(String.format(Locale.ROOT, " %.2f (p=%.2f)", weight(ballot.accuracy()), ballot.accuracy()));
+                    .append(' ').append(Tally.twoDecimals(weight(ballot.accuracy()))).append(" (p=")
+                    .append(Tally.twoDecimals(ballot.accuracy())).append(')');
         }
         return new Vote(vote.answer(), vote.provider(), vote.ratio(), vote.agreeing(), vote.dissenting(), vote.tie(),
                 vote.reasoning() + weights + ".", vote.notes());
