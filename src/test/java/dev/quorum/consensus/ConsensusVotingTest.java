@@ -193,4 +193,18 @@ class ConsensusVotingTest extends QuorumTestSupport {
                 .containsExactly("anthropic-sim", "openai-sim", "gemini-sim");
         assertThat(result.path("agreement").path("level").asText()).isEqualTo("high");
     }
+
+    @Test
+    void should_reject_a_quorum_larger_than_the_default_panel_and_a_timeout_above_the_maximum() {
+        // when
+        HttpResponse<String> quorum = post("/api/v1/consensus", "{\"prompt\":\"hi\",\"quorum\":4}");
+        HttpResponse<String> timeout = post("/api/v1/consensus", "{\"prompt\":\"hi\",\"timeoutMs\":500000}");
+
+        // then
+        assertThat(quorum.statusCode()).isEqualTo(400);
+        assertThat(json(quorum).path("error").path("field").asText()).isEqualTo("quorum");
+        assertThat(json(quorum).path("error").path("message").asText()).contains("the panel has only 3 providers");
+        assertThat(timeout.statusCode()).isEqualTo(400);
+        assertThat(json(timeout).path("error").path("message").asText()).contains("quorum.consensus.max-timeout-ms");
+    }
 }
