@@ -26,6 +26,8 @@ class ConsensusAlgorithmsTest extends QuorumTestSupport {
         // anthropic-sim is right 97% of the time: log-odds 3.48 against mistral-sim 0.85 + ollama-sim 0.20
         settings.put("quorum.consensus.accuracy.anthropic-sim", "0.97");
         settings.put("quorum.consensus.judge", "ollama-sim");
+        // the semantic task router loads the embedding model at start; semantic voting must use that same one
+        settings.put("quorum.routing.semantic.enabled", "true");
         return settings;
     }
 
@@ -199,6 +201,16 @@ class ConsensusAlgorithmsTest extends QuorumTestSupport {
         assertThat(result.path("agreement").path("dissenting")).extracting(JsonNode::asText)
                 .containsExactly("gemini-sim", "mistral-sim");
         assertThat(result.path("reasoning").asText()).contains("voted on born, city");
+    }
+
+    @Test
+    void should_share_one_embedding_model_between_the_semantic_router_and_semantic_voting() {
+        // when
+        var models = context.getRegistry().findByType(dev.langchain4j.model.embedding.EmbeddingModel.class);
+
+        // then
+        assertThat(models).hasSize(1);
+        assertThat(models.iterator().next()).isNotInstanceOf(OnDemandEmbeddingModel.class);
     }
 
     private static JsonNode json(String text) {

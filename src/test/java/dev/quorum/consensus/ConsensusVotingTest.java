@@ -207,4 +207,26 @@ class ConsensusVotingTest extends QuorumTestSupport {
         assertThat(timeout.statusCode()).isEqualTo(400);
         assertThat(json(timeout).path("error").path("message").asText()).contains("quorum.consensus.max-timeout-ms");
     }
+
+    @Test
+    void should_answer_the_readme_example_with_the_scripts_of_application_properties() {
+        // given: simulator.reset() in @BeforeEach restored the scripted capital-of-France answers
+
+        // when
+        HttpResponse<String> response = post("/api/v1/consensus",
+                "{\"prompt\":\"What is the capital of France?\",\"algorithm\":\"majority\",\"minAgreement\":0.66,\"timeoutMs\":5000}");
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.path("answer").asText()).isEqualTo("Paris.");
+        assertThat(result.path("provider").asText()).isEqualTo("openai-sim");
+        assertThat(result.path("confidence").asDouble()).isEqualTo(0.667);
+        assertThat(result.path("agreement").path("level").asText()).isEqualTo("medium");
+        assertThat(result.path("agreement").path("agreeing")).extracting(JsonNode::asText)
+                .containsExactly("openai-sim", "gemini-sim");
+        assertThat(result.path("agreement").path("dissenting")).extracting(JsonNode::asText).containsExactly("anthropic-sim");
+        assertThat(result.path("reasoning").asText())
+                .isEqualTo("2 of 3 providers (openai-sim, gemini-sim) agreed on 'Paris.' after normalising, 67% of the vote.");
+    }
 }
