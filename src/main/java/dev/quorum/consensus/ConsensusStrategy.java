@@ -50,6 +50,8 @@ public final class ConsensusStrategy implements AggregationStrategy {
             result.setProperty(QuorumHeaders.PANEL_RESPONSES, collected);
         }
         collected.add(response(newExchange));
+        // a member's failure is data in the vote: it must not travel on as the panel's exception
+        result.setException(null);
         return result;
     }
 
@@ -69,6 +71,7 @@ public final class ConsensusStrategy implements AggregationStrategy {
             }
         }
         target.removeProperty(QuorumHeaders.PANEL_RESPONSES);
+        target.setException(null);
         target.getMessage().setBody(decide(plan, arrived));
     }
 
@@ -119,8 +122,7 @@ public final class ConsensusStrategy implements AggregationStrategy {
     }
 
     private ProviderResponse response(Exchange branch) {
-        ProviderResponse response = branch.getMessage().getBody(ProviderResponse.class);
-        if (response != null) {
+        if (branch.getMessage().getBody() instanceof ProviderResponse response) {
             return response;
         }
         String id = branch.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);

@@ -229,4 +229,23 @@ class ConsensusVotingTest extends QuorumTestSupport {
         assertThat(result.path("reasoning").asText())
                 .isEqualTo("2 of 3 providers (openai-sim, gemini-sim) agreed on 'Paris.' after normalising, 67% of the vote.");
     }
+
+    @Test
+    void should_answer_504_naming_every_provider_when_the_whole_panel_times_out() {
+        // given
+        for (String provider : PANEL) {
+            simulator().script(provider, SimScript.builder().hang(true).build());
+        }
+
+        // when
+        JsonNode result = consensus(Map.of("timeoutMs", 400), 504);
+
+        // then
+        assertThat(result.path("error").path("type").asText()).isEqualTo("quorum_not_met");
+        assertThat(result.path("error").path("message").asText()).contains("0 of 3 providers answered")
+                .contains("openai-sim (provider_timeout").contains("gemini-sim (provider_timeout")
+                .contains("mistral-sim (provider_timeout");
+        assertThat(result.path("responses")).hasSize(3);
+        assertThat(result.path("latencyMs").asLong()).isLessThan(2000);
+    }
 }
