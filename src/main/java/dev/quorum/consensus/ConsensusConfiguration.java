@@ -4,6 +4,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.provider.ProviderCatalog;
+import dev.quorum.routing.ProviderHealth;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -78,11 +79,13 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         ConsensusResults results = new ConsensusResults(settings.highAgreement());
         registry.bind("consensusExecutor", executor);
         registry.bind("consensusStrategy", new ConsensusStrategy(catalog, methods, settings.accuracy()));
-        registry.bind("consensusPanel", new ConsensusPanel(catalog, settings));
+        ProviderHealth health = registry.lookupByNameAndType("providerHealth", ProviderHealth.class);
+        registry.bind("consensusPanel", new ConsensusPanel(catalog, settings,
+                health == null ? id -> true : health::available));
         registry.bind("consensusJudge", new ConsensusJudge(judge));
         registry.bind("consensusResults", results);
         registry.bind("cascade", new Cascade(catalog, results));
-        registry.bind("panelMemberRoutes", new PanelMemberRoutes(catalog, (int) number(values, "member-threads", 16)));
+        registry.bind("panelMemberRoutes", new PanelMemberRoutes(catalog, (int) number(values, "member-threads", 32)));
     }
 
     static ConsensusSettings settings(Map<String, String> values) {

@@ -9,22 +9,27 @@ import dev.quorum.provider.ProviderSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 
 /**
  * Chooses who is asked: for consensus the request's {@code providers}, else the configured default panel, else the
  * top-N enabled providers by quality; for a cascade the request's providers, else the configured cheap panel, else
- * the N cheapest enabled providers, plus the strong provider it escalates to. Sets the {@code consensusPlan}
+ * the N cheapest enabled providers, plus the strong provider it escalates to. Automatic choices skip providers whose
+ * circuit breaker is open; a panel the request or configuration names is asked as named. Sets the {@code consensusPlan}
  * variable the panel route reads.
  */
 public final class ConsensusPanel {
 
     private final ProviderCatalog catalog;
     private final ConsensusSettings settings;
+    private final Predicate<String> available;
 
-    public ConsensusPanel(ProviderCatalog catalog, ConsensusSettings settings) {
+    /** {@code available} says whether a provider's circuit breaker lets calls through; automatic panels skip it. */
+    public ConsensusPanel(ProviderCatalog catalog, ConsensusSettings settings, Predicate<String> available) {
         this.catalog = catalog;
         this.settings = settings;
+        this.available = available;
     }
 
     public void select(Exchange exchange) {
@@ -35,7 +40,7 @@ public final class ConsensusPanel {
         } else if (!settings.panel().isEmpty()) {
             panel = enabledOnly(settings.panel());
         } else {
-            panel = catalog.enabled().stream().limit(settings.panelSize()).map(ProviderSpec::id).toList();
+            panel = catalog.enabled().stream().map(ProviderSpec::id).filter(available).limit(settings.panelSize()).toList();
         }
         setPlan(exchange, plan(request, panel));
     }
@@ -48,14 +53,15 @@ public final class ConsensusPanel {
         } else if (!settings.cascadePanel().isEmpty()) {
             panel = enabledOnly(settings.cascadePanel());
         } else {
-            panel = catalog.enabled().stream()
+            panel = catalog.enabled().stream().filter(spec -> available.test(spec.id()))
                     .sorted(Comparator.comparingDouble((ProviderSpec s) -> s.pricing().inputPerMillion() + s.pricing().outputPerMillion())
                             .thenComparing(Comparator.comparingDouble(ProviderSpec::quality).reversed()))
                     .limit(settings.cascadePanelSize()).map(ProviderSpec::id).toList();
         }
         String strong = settings.cascadeStrong();
         if (strong == null || catalog.get(strong) == null || !catalog.get(strong).enabled()) {
-            strong = catalog.enabled().stream().map(ProviderSpec::id).filter(id -> !panel.contains(id)).findFirst()
+            strong = catalog.enabled().stream().map(ProviderSpec::id).filter(id -> !panel.contains(id))
+                    .filter(available).findFirst()
                     .orElse(catalog.enabled().isEmpty() ? null : catalog.enabled().get(0).id());
         }
         if (strong == null) {
