@@ -48,6 +48,12 @@ public final class AnswerKey {
         return extracted != null ? extracted : normalised;
     }
 
+    /** Whether a key holds an extracted short answer or a JSON value rather than normalised free text. */
+    public static boolean isShortAnswer(String key) {
+        return key.equals("yes") || key.equals("no") || key.startsWith("choice:") || key.startsWith("number:")
+                || key.startsWith("json:");
+    }
+
     /**
      * Lower case, markdown emphasis removed, whitespace collapsed, surrounding quotes and trailing punctuation
      * dropped; punctuation between words becomes a space, except inside numbers (3.14, 1,000).

@@ -35,23 +35,17 @@ public final class SemanticVote implements VotingMethod {
     /** How alike two answers are, from 0 to 1, as the vote sees it (for tuning the threshold on a fixture). */
     public double similarity(String a, String b) {
         List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(a), TextSegment.from(b))).content();
-        return similarity(a, b, vectors.get(0).vector(), vectors.get(1).vector());
+        return similarity(AnswerKey.of(a), AnswerKey.of(b), vectors.get(0).vector(), vectors.get(1).vector());
     }
 
-    static double similarity(String a, String b, float[] va, float[] vb) {
-        String keyA = AnswerKey.of(a);
-        String keyB = AnswerKey.of(b);
+    static double similarity(String keyA, String keyB, float[] va, float[] vb) {
         if (keyA.equals(keyB)) {
             return 1;
         }
-        if (typed(a, keyA) && typed(b, keyB)) {
+        if (AnswerKey.isShortAnswer(keyA) && AnswerKey.isShortAnswer(keyB)) {
             return 0;
         }
         return cosine(va, vb);
-    }
-
-    private static boolean typed(String answer, String key) {
-        return !key.equals(AnswerKey.normalise(answer)) || key.startsWith("json:");
     }
 
     @Override
@@ -63,6 +57,10 @@ public final class SemanticVote implements VotingMethod {
                     Tally.describe(ballots, 1, 1, 1, false, "", only.answer()), List.of());
         }
         List<TextSegment> segments = new ArrayList<>(n);
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = AnswerKey.of(ballots.get(i).answer());
+        }
         for (Ballot ballot : ballots) {
             segments.add(TextSegment.from(ballot.answer() == null || ballot.answer().isBlank() ? "(empty)" : ballot.answer()));
         }
@@ -71,8 +69,7 @@ public final class SemanticVote implements VotingMethod {
         for (int i = 0; i < n; i++) {
             sim[i][i] = 1;
             for (int j = i + 1; j < n; j++) {
-                sim[i][j] = sim[j][i] = similarity(ballots.get(i).answer(), ballots.get(j).answer(),
-                        vectors.get(i).vector(), vectors.get(j).vector());
+                sim[i][j] = sim[j][i] = similarity(keys[i], keys[j], vectors.get(i).vector(), vectors.get(j).vector());
             }
         }
         int[] support = new int[n];

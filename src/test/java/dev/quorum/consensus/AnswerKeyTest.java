@@ -64,4 +64,17 @@ class AnswerKeyTest {
         // when / then
         assertThat(AnswerKey.of(answer)).isEqualTo(AnswerKey.normalise(answer));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Yes.                                     | true
+            The answer is 42.                        | true
+            (b)                                      | true
+            '{"a":1}'                                | true
+            Paris is the capital of France           | false
+            """)
+    void should_tell_short_answers_from_free_text(String answer, boolean shortAnswer) {
+        // when / then
+        assertThat(AnswerKey.isShortAnswer(AnswerKey.of(answer))).isEqualTo(shortAnswer);
+    }
 }
