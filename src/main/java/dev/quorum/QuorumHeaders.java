@@ -113,6 +113,32 @@ public final class QuorumHeaders {
 
     /** Kafka header of a result: the HTTP-style status of the result (200, 502, ...), as text. */
     public static final String RESULT_STATUS = "QuorumStatus";
+    /** Variable: the mode an endpoint implies ({@code POST /api/v1/consensus}: consensus) for a request naming none. */
+    public static final String VAR_ENDPOINT_MODE = "endpointMode";
+
+    /** Variable: the {@link dev.quorum.consensus.ConsensusPlan} of a consensus or cascade request. */
+    public static final String VAR_CONSENSUS_PLAN = "consensusPlan";
+
+    /** Variable: the panel's endpoints as the consensus recipient list reads them (comma separated). */
+    public static final String VAR_PANEL_RECIPIENTS = "panelRecipients";
+
+    /** Variable: a panel's {@link dev.quorum.consensus.ConsensusOutcome} while a judge or an escalation runs. */
+    public static final String VAR_CONSENSUS_OUTCOME = "consensusOutcome";
+
+    /** Variable: the original request while a consensus judge is asked its own question. */
+    public static final String VAR_CONSENSUS_REQUEST = "consensusRequest";
+
+    /** Variable: the provider that judges a panel ({@code algorithm: judge}). */
+    public static final String VAR_JUDGE_PROVIDER = "judgeProvider";
+
+    /** Variable: the strong provider a cascade escalates to. */
+    public static final String VAR_STRONG_PROVIDER = "strongProvider";
+
+    /** Variable: {@code true} when a cascade's cheap panel did not agree enough and the strong provider is asked. */
+    public static final String VAR_ESCALATE = "escalate";
+
+    /** Exchange property: the responses a consensus panel has delivered so far (kept by the aggregation strategy). */
+    public static final String PANEL_RESPONSES = "QuorumPanelResponses";
 
     private QuorumHeaders() {
     }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The one result every trigger returns: the answer and where it came from (provider, model, tokens, cost, latency),
  * every provider response behind it, how a panel voted and how the request was routed, or an {@code error} saying
- * what went wrong. {@code status} is the HTTP-style status the trigger reports; it is not part of the JSON body.
+ * what went wrong. {@code judge} names the provider that judged a consensus panel, {@code cascade} says what a
+ * cascade did. {@code status} is the HTTP-style status the trigger reports; it is not part of the JSON body.
  * Build one with {@link #builder()}: most fields apply to some modes only and stay out of the JSON when unset.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +32,8 @@ public record CompletionResult(
         List<String> warnings,
         List<ProviderResponse> responses,
         ErrorInfo error,
+        String judge,
+        CascadeOutcome cascade,
         @JsonIgnore int status) {
 
     @JsonIgnore
@@ -64,6 +67,8 @@ public record CompletionResult(
         builder.warnings = warnings;
         builder.responses = responses;
         builder.error = error;
+        builder.judge = judge;
+        builder.cascade = cascade;
         builder.status = status;
         return builder;
     }
@@ -89,6 +94,8 @@ public record CompletionResult(
         private List<String> warnings;
         private List<ProviderResponse> responses;
         private ErrorInfo error;
+        private String judge;
+        private CascadeOutcome cascade;
         private int status = 200;
 
         private Builder() {
@@ -113,6 +120,8 @@ public record CompletionResult(
         public Builder warnings(List<String> warnings) { this.warnings = warnings; return this; }
         public Builder responses(List<ProviderResponse> responses) { this.responses = responses; return this; }
         public Builder error(ErrorInfo error) { this.error = error; return this; }
+        public Builder judge(String judge) { this.judge = judge; return this; }
+        public Builder cascade(CascadeOutcome cascade) { this.cascade = cascade; return this; }
         public Builder status(int status) { this.status = status; return this; }
 
         /** Copies answer, provider, model, usage, cost and finish reason from one successful provider response. */
@@ -130,7 +139,7 @@ public record CompletionResult(
         public CompletionResult build() {
             return new CompletionResult(id, mode, answer, provider, model, inputTokens, outputTokens, costUsd, latencyMs,
                     finishReason, confidence, agreement, algorithm, reasoning, recommendations, route, warnings,
-                    responses, error, status);
+                    responses, error, judge, cascade, status);
         }
     }
 }

@@ -37,6 +37,11 @@ public final class Intake {
         } else {
             request = parser.parse(withTenant(parser.tree(exchange.getMessage().getBody(byte[].class)), keyTenant));
         }
+        String endpointMode = exchange.getVariable(QuorumHeaders.VAR_ENDPOINT_MODE, String.class);
+        if (endpointMode != null && request.mode() == Mode.SINGLE) {
+            // an endpoint such as POST /api/v1/consensus answers in its own mode unless the request names another
+            request = request.withMode(Mode.valueOf(endpointMode.toUpperCase(java.util.Locale.ROOT)));
+        }
         exchange.setVariable(QuorumHeaders.VAR_REQUEST, request);
         exchange.setVariable("mode", request.mode().wireName());
         exchange.getMessage().setHeader(QuorumHeaders.REQUEST_ID, request.id());

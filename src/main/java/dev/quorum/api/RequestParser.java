@@ -25,7 +25,9 @@ public final class RequestParser {
 
     private static final Set<String> FIELDS = Set.of("id", "prompt", "system", "mode", "provider", "providers",
             "maxTokens", "temperature", "tenant", "task", "metadata", "priority", "maxCostUsd", "maxLatencyMs",
-            "capabilities");
+            "capabilities", "algorithm", "minAgreement", "quorum", "timeoutMs");
+    /** The longest a request may ask a panel to wait: ten minutes. */
+    public static final long MAX_TIMEOUT_MS = 600_000;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final ObjectMapper mapper;
@@ -176,8 +178,46 @@ public final class RequestParser {
             metadata = Collections.unmodifiableMap(converted);
         }
 
+        String algorithm = oneOf(node, "algorithm", CompletionRequest.ALGORITHMS);
+
+        Double minAgreement = null;
+        JsonNode minAgreementNode = node.get("minAgreement");
+        if (minAgreementNode != null && !minAgreementNode.isNull()) {
+            if (!minAgreementNode.isNumber() || !(minAgreementNode.doubleValue() > 0) || minAgreementNode.doubleValue() > 1) {
+                throw new InvalidRequestException("minAgreement", "'minAgreement' must be a number above 0 and at most 1 "
+                        + "(the share of the panel that must agree), not " + describe(minAgreementNode));
+            }
+            minAgreement = minAgreementNode.doubleValue();
+        }
+
+        Integer quorum = null;
+        JsonNode quorumNode = node.get("quorum");
+        if (quorumNode != null && !quorumNode.isNull()) {
+            if (!quorumNode.isIntegralNumber() || !quorumNode.canConvertToInt() || quorumNode.intValue() < 1) {
+                throw new InvalidRequestException("quorum", "'quorum' must be a positive whole number of successful "
+                        + "answers, not " + describe(quorumNode));
+            }
+            if (providers != null && quorumNode.intValue() > providers.size()) {
+                throw new InvalidRequestException("quorum", "'quorum' is " + quorumNode.intValue() + " but 'providers' "
+                        + "names only " + providers.size() + " providers");
+            }
+            quorum = quorumNode.intValue();
+        }
+
+        Long timeoutMs = null;
+        JsonNode timeoutNode = node.get("timeoutMs");
+        if (timeoutNode != null && !timeoutNode.isNull()) {
+            if (!timeoutNode.isIntegralNumber() || !timeoutNode.canConvertToLong() || timeoutNode.longValue() < 1
+                    || timeoutNode.longValue() > MAX_TIMEOUT_MS) {
+                throw new InvalidRequestException("timeoutMs", "'timeoutMs' must be a whole number of milliseconds from 1 to "
+                        + MAX_TIMEOUT_MS + ", not " + describe(timeoutNode));
+            }
+            timeoutMs = timeoutNode.longValue();
+        }
+
         return new CompletionRequest(id, prompt, text(node, "system"), mode, provider, providers, maxTokens,
-                temperature, tenant, task, metadata, priority, maxCostUsd, maxLatencyMs, capabilities);
+                temperature, tenant, task, metadata, priority, maxCostUsd, maxLatencyMs, capabilities, algorithm,
+                minAgreement, quorum, timeoutMs);
     }
 
     private Mode mode(ObjectNode node) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.api.Agreement;
+import dev.quorum.api.CascadeOutcome;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
@@ -52,13 +53,14 @@ public final class OpenAiReplies {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Details(String id, String mode, String provider, String model, Double costUsd, Long latencyMs,
                           Double confidence, Agreement agreement, String algorithm, String reasoning,
-                          List<String> recommendations, RouteDecision route, List<String> warnings,
-                          List<ProviderResponse> responses) {
+                          List<String> recommendations, String judge, CascadeOutcome cascade, RouteDecision route,
+                          List<String> warnings, List<ProviderResponse> responses) {
 
         static Details of(CompletionResult result) {
             return new Details(result.id(), result.mode(), result.provider(), result.model(), result.costUsd(),
                     result.latencyMs(), result.confidence(), result.agreement(), result.algorithm(), result.reasoning(),
-                    result.recommendations(), result.route(), result.warnings(), result.responses());
+                    result.recommendations(), result.judge(), result.cascade(), result.route(), result.warnings(),
+                    result.responses());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.quorum.routing;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.provider.ProviderCatalog;
@@ -59,7 +60,7 @@ public final class RoutingConfiguration implements CamelConfiguration {
 
         registry.bind("providerHealth", health);
         registry.bind("retryPolicy", new RetryPolicy(retries, retrySettings(settings, null), health));
-        registry.bind("taskClassifier", classifier(settings));
+        registry.bind("taskClassifier", classifier(settings, registry));
         registry.bind("providerRanker", new ProviderRanker(catalog, health, tiers(settings),
                 new ProviderRanker.Weights(settings.number("weights.quality", 0.5), settings.number("weights.cost", 0.3),
                         settings.number("weights.latency", 0.2)),
@@ -92,7 +93,7 @@ public final class RoutingConfiguration implements CamelConfiguration {
                 (long) settings.providerNumber("retry", provider, "max-retry-after-ms", 5_000));
     }
 
-    private static TaskClassifier classifier(RoutingSettings settings) {
+    private static TaskClassifier classifier(RoutingSettings settings, Registry registry) {
         Map<String, List<String>> keywords = new LinkedHashMap<>();
         for (String task : CompletionRequest.TASKS) {
             List<String> words = settings.list("classify.keywords." + task);
@@ -110,7 +111,13 @@ public final class RoutingConfiguration implements CamelConfiguration {
                             + CompletionRequest.TASKS);
                 }
             }
-            semantic = new SemanticRouter(new AllMiniLmL6V2QuantizedEmbeddingModel(), examples,
+            // one embedding model for the whole application, shared with semantic consensus voting
+            EmbeddingModel model = registry.lookupByNameAndType("embeddingModel", EmbeddingModel.class);
+            if (model == null) {
+                model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                registry.bind("embeddingModel", model);
+            }
+            semantic = new SemanticRouter(model, examples,
                     settings.number("semantic.threshold", 0.5));
             LOG.info("Semantic task router ready: {} example prompts embedded in {} ms", semantic.examples(),
                     (System.nanoTime() - started) / 1_000_000);

@@ -96,15 +96,17 @@ class ConsensusKameletTest extends QuorumTestSupport {
         Exchange reply = template.request("direct:review-panel-only",
                 exchange -> exchange.getMessage().setBody("What is the capital of France?"));
 
-        // then: without the consensus branch on this build the intake answers with its unsupported-mode error
+        // then: both panel members were asked and agree (the default scripts answer "Paris." for both)
         JsonNode request = lastIntakeRequest();
         assertThat(request.path("providers")).extracting(JsonNode::asText).containsExactly("openai-sim", "mistral-sim");
         assertThat(request.has("algorithm")).isFalse();
         JsonNode result = json(reply.getMessage().getBody(String.class));
         assertThat(result.path("mode").asText()).isEqualTo("consensus");
-        assertThat(result.path("error").path("field").asText()).isEqualTo("mode");
-        assertThat(result.path("error").path("message").asText()).contains("consensus");
-        assertThat(reply.getMessage().getHeader(ResultJson.STATUS, Integer.class)).isEqualTo(400);
+        assertThat(result.path("answer").asText()).isEqualTo("Paris.");
+        assertThat(result.path("agreement").path("ratio").asDouble()).isEqualTo(1.0);
+        assertThat(result.path("responses")).extracting(r -> r.path("provider").asText())
+                .containsExactlyInAnyOrder("openai-sim", "mistral-sim");
+        assertThat(reply.getMessage().getHeader(ResultJson.STATUS, Integer.class)).isEqualTo(200);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.quorum.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -181,20 +182,41 @@ class OpenAiApiTest extends QuorumTestSupport {
     }
 
     @Test
-    void should_answer_consensus_models_with_an_openai_error_until_this_quorum_offers_consensus() {
-        // when: the model maps to mode consensus, which intake does not serve on this build
-        HttpResponse<String> response = post("/v1/chat/completions",
-                "{\"model\":\"quorum/consensus\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}");
+    void should_vote_across_the_panel_for_a_consensus_model() throws Exception {
+        // when
+        HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"quorum/consensus-majority\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of France?\"}],"
+                + "\"quorum\":{\"providers\":[\"openai-sim\",\"gemini-sim\",\"ollama-sim\"]}}");
+        String answer = client("quorum/consensus").chat("What is the capital of France?");
+
+        // then: openai-sim and gemini-sim say Paris, ollama-sim says Lyon; the vote is 2 of 3
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode reply = json(response);
+        assertThat(reply.path("model").asText()).isEqualTo("quorum/consensus-majority");
+        assertThat(reply.path("choices").path(0).path("message").path("content").asText()).startsWith("Paris");
+        JsonNode quorum = reply.path("quorum");
+        assertThat(quorum.path("mode").asText()).isEqualTo("consensus");
+        assertThat(quorum.path("algorithm").asText()).isEqualTo("majority");
+        assertThat(quorum.path("agreement").path("ratio").asDouble()).isCloseTo(2.0 / 3, within(0.01));
+        assertThat(quorum.path("agreement").path("dissenting")).extracting(JsonNode::asText).containsExactly("ollama-sim");
+        assertThat(quorum.path("responses")).hasSize(3);
+        assertThat(reply.path("usage").path("prompt_tokens").asInt()).isEqualTo(quorum.path("responses").findValues("inputTokens")
+                .stream().mapToInt(JsonNode::asInt).sum());
+        assertThat(answer).contains("Paris");
+    }
+
+    @Test
+    void should_answer_a_cascade_model_from_the_cheap_panel_when_it_agrees() {
+        // when
+        HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"quorum/cascade\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of France?\"}]}");
 
         // then
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode error = json(response).path("error");
-        assertThat(error.path("param").asText()).isEqualTo("model");
-        assertThat(error.path("message").asText()).contains("consensus");
-        assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
-        assertThatThrownBy(() -> client("quorum/consensus").chat("Is 17 a prime number?"))
-                .hasMessageContaining("consensus");
-        assertThat(simulator().calls("openai-sim")).isEmpty();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode quorum = json(response).path("quorum");
+        assertThat(quorum.path("mode").asText()).isEqualTo("cascade");
+        assertThat(quorum.path("cascade").path("panel")).isNotEmpty();
+        assertThat(quorum.path("cascade").has("escalated")).isTrue();
     }
 
     @Test

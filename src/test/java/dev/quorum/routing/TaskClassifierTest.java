@@ -25,7 +25,7 @@ class TaskClassifierTest {
 
     private static CompletionRequest request(String prompt, String task) {
         return new CompletionRequest("r", prompt, null, Mode.SINGLE, null, null, null, null, null, task, null, null,
-                null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,152 @@
+package dev.quorum.consensus;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.quorum.api.CompletionRequest;
+import dev.quorum.provider.ProviderCatalog;
+import dev.quorum.routing.ProviderHealth;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+
+/**
+ * Wires consensus voting from {@code quorum.consensus.*} after the provider catalog and the routing beans exist: the
+ * voting methods and the {@code consensusStrategy} the panel's recipient list aggregates with, the bounded thread
+ * pool the panel runs on ({@code consensusExecutor}), the panel chooser, the judge steps, the result builder and the
+ * cascade. The embedding model is the application's one {@code embeddingModel} bean, shared with the semantic router.
+ */
+public final class ConsensusConfiguration implements CamelConfiguration {
+
+    static final String PREFIX = "quorum.consensus.";
+    /** The registry name of the one in-process embedding model. */
+    public static final String EMBEDDING_MODEL = "embeddingModel";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Properties raw = properties.loadProperties(key -> key.startsWith(PREFIX));
+        Map<String, String> values = new HashMap<>();
+        for (String key : raw.stringPropertyNames()) {
+            properties.resolveProperty(key).ifPresent(value -> values.put(key, value));
+        }
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(PREFIX)) {
+                values.put(key, context.resolvePropertyPlaceholders(System.getProperty(key)));
+            }
+        }
+        Registry registry = context.getRegistry();
+        ProviderCatalog catalog = registry.lookupByNameAndType("providerCatalog", ProviderCatalog.class);
+        ConsensusSettings settings = settings(values);
+
+        EmbeddingModel embeddings = registry.lookupByNameAndType(EMBEDDING_MODEL, EmbeddingModel.class);
+        if (embeddings == null) {
+            OnDemandEmbeddingModel onDemand = new OnDemandEmbeddingModel(AllMiniLmL6V2QuantizedEmbeddingModel::new);
+            if ("semantic".equals(settings.algorithm())) {
+                onDemand.load();
+            }
+            registry.bind(EMBEDDING_MODEL, onDemand);
+            embeddings = onDemand;
+        }
+        JudgeVote judge = new JudgeVote();
+        List<VotingMethod> methods = List.of(new MajorityVote(),
+                new WeightedVote(number(values, "weighted.min-accuracy", 0.51), number(values, "weighted.max-accuracy", 0.99)),
+                new SemanticVote(embeddings, number(values, "semantic.threshold", 0.75)),
+                new ThresholdVote(number(values, "threshold", 0.75)),
+                judge,
+                new FusionVote());
+
+        // the panel's calls block on provider I/O: a pool that grows to the cap on demand and shrinks when idle,
+        // shared by every request; beyond the cap the calling thread runs the branch itself rather than fail
+        int threads = (int) number(values, "threads", 128);
+        ThreadPoolProfile profile = new ThreadPoolProfile("consensus-panel");
+        profile.setPoolSize(Math.min(8, threads));
+        profile.setMaxPoolSize(threads);
+        profile.setMaxQueueSize(0);
+        profile.setKeepAliveTime(60L);
+        profile.setAllowCoreThreadTimeOut(true);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
+        ExecutorService executor = context.getExecutorServiceManager().newThreadPool(this, "consensus-panel", profile);
+
+        ConsensusResults results = new ConsensusResults(settings.highAgreement());
+        registry.bind("consensusExecutor", executor);
+        registry.bind("consensusStrategy", new ConsensusStrategy(catalog, methods, settings.accuracy()));
+        ProviderHealth health = registry.lookupByNameAndType("providerHealth", ProviderHealth.class);
+        registry.bind("consensusPanel", new ConsensusPanel(catalog, settings,
+                health == null ? id -> true : health::available));
+        registry.bind("consensusJudge", new ConsensusJudge(judge));
+        registry.bind("consensusResults", results);
+        registry.bind("cascade", new Cascade(catalog, results));
+        registry.bind("panelMemberRoutes", new PanelMemberRoutes(catalog, (int) number(values, "member-threads", 32)));
+    }
+
+    static ConsensusSettings settings(Map<String, String> values) {
+        String algorithm = text(values, "algorithm", "majority");
+        if (!CompletionRequest.ALGORITHMS.contains(algorithm)) {
+            throw new IllegalArgumentException(PREFIX + "algorithm must be one of " + CompletionRequest.ALGORITHMS
+                    + ", not '" + algorithm + "'");
+        }
+        double minAgreement = number(values, "min-agreement", 0.66);
+        if (!(minAgreement > 0) || minAgreement > 1) {
+            throw new IllegalArgumentException(PREFIX + "min-agreement must be above 0 and at most 1");
+        }
+        int quorum = (int) number(values, "quorum", 2);
+        int panelSize = (int) number(values, "panel-size", 3);
+        int cascadeSize = (int) number(values, "cascade.panel-size", 2);
+        if (quorum < 1 || panelSize < 1 || cascadeSize < 1) {
+            throw new IllegalArgumentException(PREFIX + "quorum, panel-size and cascade.panel-size must be at least 1");
+        }
+        Map<String, Double> accuracy = new HashMap<>();
+        String accuracyPrefix = PREFIX + "accuracy.";
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (entry.getKey().startsWith(accuracyPrefix) && entry.getValue() != null && !entry.getValue().isBlank()) {
+                String key = entry.getKey().substring(PREFIX.length());
+                double p = number(values, key, 0.5);
+                if (p < 0 || p > 1) {
+                    throw new IllegalArgumentException(entry.getKey() + " must be between 0 and 1, not " + p);
+                }
+                accuracy.put(entry.getKey().substring(accuracyPrefix.length()), p);
+            }
+        }
+        long timeoutMs = (long) number(values, "timeout-ms", 30_000);
+        long maxTimeoutMs = (long) number(values, "max-timeout-ms", 120_000);
+        if (timeoutMs < 1 || timeoutMs > maxTimeoutMs) {
+            throw new IllegalArgumentException(PREFIX + "timeout-ms must be from 1 to " + PREFIX + "max-timeout-ms ("
+                    + maxTimeoutMs + ")");
+        }
+        return new ConsensusSettings(algorithm, minAgreement, quorum, timeoutMs, maxTimeoutMs,
+                list(values, "panel"), panelSize, number(values, "high-agreement", 0.9), text(values, "judge", null),
+                list(values, "cascade.panel"), cascadeSize, text(values, "cascade.strong-provider", null), accuracy);
+    }
+
+    private static String text(Map<String, String> values, String key, String fallback) {
+        String value = values.get(PREFIX + key);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static double number(Map<String, String> values, String key, double fallback) {
+        String value = text(values, key, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PREFIX + key + " must be a number, not '" + value + "'");
+        }
+    }
+
+    private static List<String> list(Map<String, String> values, String key) {
+        String value = text(values, key, null);
+        return value == null ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

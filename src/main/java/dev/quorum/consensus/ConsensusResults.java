@@ -1,0 +1,163 @@
+package dev.quorum.consensus;
+
+import dev.quorum.QuorumHeaders;
+import dev.quorum.api.Agreement;
+import dev.quorum.api.CompletionRequest;
+import dev.quorum.api.CompletionResult;
+import dev.quorum.api.ErrorInfo;
+import dev.quorum.api.ProviderResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+
+/**
+ * Turns a panel's {@link ConsensusOutcome} into the one result type: the voted answer with an honest confidence
+ * (the winning share of the vote times the share of the panel that answered), the agreement level, one sentence of
+ * reasoning, recommendations, and every response with the panel's summed tokens and cost; or, below the quorum, an
+ * error naming every provider that failed and why (504 when they all timed out, else 502).
+ */
+public final class ConsensusResults {
+
+    private final double highAgreement;
+
+    public ConsensusResults(double highAgreement) {
+        this.highAgreement = highAgreement;
+    }
+
+    public CompletionResult result(Exchange exchange) {
+        ConsensusOutcome outcome = exchange.getMessage().getBody(ConsensusOutcome.class);
+        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        return build(outcome, request, exchange).build();
+    }
+
+    CompletionResult.Builder build(ConsensusOutcome outcome, CompletionRequest request, Exchange exchange) {
+        List<ProviderResponse> responses = new ArrayList<>(outcome.responses());
+        if (outcome.judgeResponse() != null) {
+            responses.add(outcome.judgeResponse());
+        }
+        ConsensusPlan plan = outcome.plan();
+        CompletionResult.Builder result = CompletionResult.builder()
+                .id(request.id())
+                .mode(request.mode().wireName())
+                .algorithm(plan.algorithm())
+                .latencyMs(elapsedMillis(exchange))
+                .responses(responses)
+                .costUsd(sumCost(responses))
+                .inputTokens(sumTokens(responses, true))
+                .outputTokens(sumTokens(responses, false))
+                .judge(outcome.judge());
+        List<ProviderResponse> failures = outcome.responses().stream().filter(ProviderResponse::failed).toList();
+        if (!outcome.quorumMet()) {
+            return quorumNotMet(result, outcome, failures);
+        }
+        Vote vote = outcome.vote();
+        int answered = outcome.ballots().size();
+        int asked = plan.panel().size();
+        String level = level(vote, answered, asked, plan.minAgreement());
+        double confidence = round(vote.ratio() * answered / asked);
+        List<String> recommendations = new ArrayList<>();
+        switch (level) {
+            case "conflict" -> recommendations.add("The providers disagree: review the answer manually before using it, "
+                    + "or ask more providers.");
+            case "low" -> recommendations.add(String.format(Locale.ROOT, "Agreement %.2f is below minAgreement %.2f: "
+                    + "review the answer manually or ask more providers.", vote.ratio(), plan.minAgreement()));
+            default -> { }
+        }
+        if (!failures.isEmpty()) {
+            recommendations.add("Check the failing providers: " + describe(failures) + ".");
+        }
+        recommendations.addAll(vote.notes());
+        String reasoning = vote.reasoning();
+        if (!failures.isEmpty()) {
+            reasoning += " " + failures.size() + " of " + asked + " providers did not answer ("
+                    + String.join(", ", failures.stream().map(ProviderResponse::provider).toList()) + ").";
+        }
+        result.answer(vote.answer())
+                .confidence(confidence)
+                .agreement(new Agreement(level, round(vote.ratio()), vote.agreeing(), vote.dissenting()))
+                .reasoning(reasoning)
+                .recommendations(recommendations.isEmpty() ? null : List.copyOf(recommendations));
+        if (vote.provider() != null) {
+            outcome.responses().stream().filter(r -> r.provider().equals(vote.provider())).findFirst().ifPresent(winner -> {
+                result.provider(winner.provider()).model(winner.model()).finishReason(winner.finishReason());
+            });
+        }
+        return result;
+    }
+
+    /**
+     * high: at least quorum.consensus.high-agreement of the vote agreed; medium: at least minAgreement; low: less, or
+     * nobody could vote; conflict: no two answers agree, or the top was a tie.
+     */
+    String level(Vote vote, int answered, int asked, double minAgreement) {
+        if (vote.ratio() <= 0) {
+            return "low";
+        }
+        if (answered > 1 && (vote.tie() || vote.agreeing().size() < 2)) {
+            return "conflict";
+        }
+        if (answered == 1 && asked > 1) {
+            return "low";
+        }
+        if (vote.ratio() >= highAgreement - 1e-9 && vote.ratio() >= minAgreement - 1e-9) {
+            return "high";
+        }
+        return vote.ratio() >= minAgreement - 1e-9 ? "medium" : "low";
+    }
+
+    private CompletionResult.Builder quorumNotMet(CompletionResult.Builder result, ConsensusOutcome outcome,
+                                                  List<ProviderResponse> failures) {
+        ConsensusPlan plan = outcome.plan();
+        boolean allTimeouts = !failures.isEmpty() && failures.stream().allMatch(f -> f.status() == 504);
+        String message = "quorum not met: " + outcome.ballots().size() + " of " + plan.panel().size()
+                + " providers answered and the quorum is " + plan.quorum() + "; " + describe(failures);
+        return result.error(new ErrorInfo("quorum_not_met", message, null, null, null))
+                .status(allTimeouts ? 504 : 502)
+                .reasoning("Too few providers answered to vote.")
+                .recommendations(List.of("Check the failing providers: " + describe(failures) + ".",
+                        "Lower 'quorum', raise 'timeoutMs' or add providers to the panel."));
+    }
+
+    private static String describe(List<ProviderResponse> failures) {
+        List<String> parts = new ArrayList<>(failures.size());
+        for (ProviderResponse failure : failures) {
+            parts.add(failure.provider() + " (" + failure.error().type() + ": " + failure.error().message() + ")");
+        }
+        return String.join("; ", parts);
+    }
+
+    static Double sumCost(List<ProviderResponse> responses) {
+        double sum = 0;
+        boolean any = false;
+        for (ProviderResponse response : responses) {
+            if (response.costUsd() != null) {
+                sum += response.costUsd();
+                any = true;
+            }
+        }
+        return any ? sum : null;
+    }
+
+    private static Integer sumTokens(List<ProviderResponse> responses, boolean input) {
+        int sum = 0;
+        boolean any = false;
+        for (ProviderResponse response : responses) {
+            Integer tokens = input ? response.inputTokens() : response.outputTokens();
+            if (tokens != null) {
+                sum += tokens;
+                any = true;
+            }
+        }
+        return any ? sum : null;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000d;
+    }
+
+    static long elapsedMillis(Exchange exchange) {
+        Long started = exchange.getVariable(QuorumHeaders.VAR_STARTED, Long.class);
+        return started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+    }
+}
