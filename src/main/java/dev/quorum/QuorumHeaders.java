@@ -68,6 +68,14 @@ public final class QuorumHeaders {
     /** Variable: epoch seconds when an OpenAI-style request arrived (the reply's {@code created}). */
     public static final String VAR_OPENAI_CREATED = "openAiCreated";
 
+    // --- token streaming (OpenAI API, stream: true) ---
+
+    /**
+     * Variable: the {@link dev.quorum.provider.TokenSink} a single-mode provider call streams its tokens to; set only
+     * by a trigger that can stream (the OpenAI API when asked for a stream).
+     */
+    public static final String VAR_TOKEN_SINK = "tokenSink";
+
     private QuorumHeaders() {
     }
 }
