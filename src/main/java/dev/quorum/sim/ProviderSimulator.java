@@ -263,7 +263,7 @@ public final class ProviderSimulator implements AutoCloseable {
     /**
      * Sends the answer of {@code call} piece by piece in its format's stream framing, flushing every frame; cut off
      * after {@code streamBreakAfterChars} characters when the script says so (the call is then recorded with the
-     * text that was sent).
+     * text that was sent). A streamed call is recorded when its last byte has been sent.
      */
     private void stream(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage)
             throws IOException {
@@ -306,7 +306,8 @@ public final class ProviderSimulator implements AutoCloseable {
             out.write(frame);
         }
         out.flush();
-        state.record(call);
+        state.record(new SimCall(call.provider(), call.format(), call.model(), call.prompt(), call.maxTokens(),
+                call.inputTokens(), call.outputTokens(), 200, call.answer(), Instant.now()));
         out.close();
     }
 
