@@ -10,6 +10,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.sim.SimCall;
 import dev.quorum.sim.SimScript;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -212,6 +213,8 @@ class TokenStreamingTest extends QuorumTestSupport {
     void should_end_a_stream_broken_mid_way_with_an_error_event_and_ask_no_other_provider() {
         // given: the cheapest provider cuts its connection after 30 characters of its answer
         simulator().script("ollama-sim", SimScript.builder().defaultAnswer(ANSWER).streamBreakAfterChars(30).build());
+        CircuitBreaker breaker = context.getRegistry().lookupByNameAndType("ollama-simCircuitBreaker", CircuitBreaker.class);
+        long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
 
         // when
         HttpResponse<String> response = post("/v1/chat/completions", """
@@ -230,7 +233,8 @@ class TokenStreamingTest extends QuorumTestSupport {
         assertThat(error.path("message").asText()).contains("ollama-sim").contains("30 characters");
         assertThat(chunks.get(chunks.size() - 1).path("quorum").path("responses")).hasSize(1);
         assertThat(response.body()).endsWith("data: [DONE]\n\n");
-        // neither retried (two attempts are allowed) nor handed to a fallback
+        // counted by the provider's circuit breaker, neither retried (two attempts are allowed) nor handed on
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore + 1);
         assertThat(simulator().calls("ollama-sim")).hasSize(1);
         assertThat(simulator().calls("ollama-sim").get(0).answer()).isEqualTo(ANSWER.substring(0, 30));
         for (String other : SIMULATED) {
