@@ -42,9 +42,10 @@ class TokenStreamingTest extends QuorumTestSupport {
 
     @Override
     protected Map<String, String> overrides() {
-        // two attempts with a short backoff, so a retry before the first byte is cheap to show
+        // two attempts with a short backoff, so a retry before the first byte is cheap to show; a short timeout for
+        // the provider that hangs
         return Map.of("quorum.routing.retry.max-attempts", "2", "quorum.routing.retry.initial-delay-ms", "10",
-                "quorum.routing.retry.jitter", "0");
+                "quorum.routing.retry.jitter", "0", "quorum.simulator.provider.ollama-sim.timeout-ms", "600");
     }
 
     @BeforeEach
@@ -207,6 +208,26 @@ class TokenStreamingTest extends QuorumTestSupport {
         assertThat(simulator().calls("ollama-sim")).extracting(SimCall::status).containsOnly(500);
         assertThat(simulator().calls(answeredBy)).hasSize(1);
         assertThat(chunks).noneMatch(chunk -> chunk.has("error"));
+    }
+
+    @Test
+    void should_fall_back_when_the_first_provider_hangs_before_its_first_token() {
+        // given
+        simulator().script("ollama-sim", SimScript.builder().hang(true).build());
+
+        // when
+        HttpResponse<String> response = post("/v1/chat/completions", """
+                {"model":"quorum/route","stream":true,"quorum":{"priority":"cost"},
+                 "messages":[{"role":"user","content":"Where is Paris?"}]}""");
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> chunks = events(response.body());
+        JsonNode quorum = chunks.get(chunks.size() - 1).path("quorum");
+        assertThat(quorum.path("provider").asText()).isNotEqualTo("ollama-sim");
+        assertThat(quorum.path("responses").get(0).path("error").path("type").asText()).isEqualTo("provider_timeout");
+        assertThat(String.join("", contents(chunks))).isEqualTo(simulator().calls(quorum.path("provider").asText())
+                .get(0).answer());
     }
 
     @Test
