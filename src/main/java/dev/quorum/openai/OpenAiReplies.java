@@ -135,20 +135,23 @@ public final class OpenAiReplies {
     }
 
     /**
-     * The end of a stream that failed after it had started: an OpenAI error object as its own event (what the OpenAI
-     * SDKs raise as an API error mid-stream), then {@code [DONE]}, so the end is never silent.
+     * The end of a stream that failed after it had started: an {@code error} event holding an OpenAI error object,
+     * then {@code [DONE]}, so the end is never silent. The OpenAI SDKs raise a {@code data} with an {@code error} as
+     * an API error, and LangChain4j's streaming client raises an event named {@code error}: this event is both.
      */
     byte[] errorEvents(CompletionResult result) throws JsonProcessingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        out.writeBytes(event(error(result)));
-        out.writeBytes(DONE);
-        return out.toByteArray();
+        return errorEvents(error(result));
     }
 
     /** Like {@link #errorEvents(CompletionResult)} for a failure Quorum has no result for. */
     byte[] errorEvents(int status, String code, String message) throws JsonProcessingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.writeBytes(event(error(status, code, message)));
+        return errorEvents(error(status, code, message));
+    }
+
+    private byte[] errorEvents(ErrorBody error) throws JsonProcessingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        out.writeBytes(ERROR_EVENT);
+        out.writeBytes(event(error));
         out.writeBytes(DONE);
         return out.toByteArray();
     }
@@ -177,6 +180,7 @@ public final class OpenAiReplies {
 
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR_EVENT = "event: error\n".getBytes(StandardCharsets.US_ASCII);
 
     /** The answer cut after whitespace once a piece holds {@link #CHUNK_CHARS} characters; joined, they are the answer. */
     static List<String> pieces(String answer) {

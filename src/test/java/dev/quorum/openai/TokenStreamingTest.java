@@ -1,6 +1,7 @@
 package dev.quorum.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.UserMessage;
@@ -243,6 +244,7 @@ class TokenStreamingTest extends QuorumTestSupport {
                  "messages":[{"role":"user","content":"Where is Paris?"}]}""");
 
         // then: the 200 and the first tokens had left; the stream ends with an error event, then [DONE]
+        assertThat(response.body()).contains("\n\nevent: error\ndata: {\"error\":{");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));
@@ -266,6 +268,40 @@ class TokenStreamingTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_raise_a_broken_stream_as_an_error_in_langchain4j_streaming_client() throws Exception {
+        // given
+        simulator().script("gemini-sim", SimScript.builder().defaultAnswer(ANSWER).streamBreakAfterChars(20).build());
+        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/v1").apiKey("not-checked").modelName("gemini-sim")
+                .timeout(Duration.ofSeconds(10)).build();
+        List<String> partials = new CopyOnWriteArrayList<>();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+        // when
+        model.chat(List.of(UserMessage.from("Where is Paris?")), new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partialResponse) {
+                partials.add(partialResponse);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse completeResponse) {
+                done.complete(completeResponse);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+
+        // then: the tokens before the break, then the error, not a silently shortened answer
+        assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(RuntimeException.class)
+                .hasMessageContaining("provider_stream_broken");
+        assertThat(String.join("", partials)).isEqualTo(ANSWER.substring(0, 20));
+    }
+
+    @Test
     void should_keep_answering_without_a_stream_as_one_json_body() {
         // given
         simulator().script("mistral-sim", SimScript.builder().defaultAnswer(ANSWER).build());
@@ -279,10 +315,14 @@ class TokenStreamingTest extends QuorumTestSupport {
         assertThat(json(response).path("choices").get(0).path("message").path("content").asText()).isEqualTo(ANSWER);
     }
 
-    /** The JSON of every {@code data:} event before {@code [DONE]}. */
+    /** The JSON of every {@code data:} event before {@code [DONE]}; only an error event has a name ({@code error}). */
     private static List<JsonNode> events(String body) {
         List<JsonNode> chunks = new ArrayList<>();
         for (String event : body.split("\n\n")) {
+            if (event.startsWith("event: ")) {
+                assertThat(event).startsWith("event: error\ndata: {\"error\":");
+                event = event.substring("event: error\n".length());
+            }
             assertThat(event).startsWith("data: ");
             String data = event.substring("data: ".length());
             if (!data.equals("[DONE]")) {
