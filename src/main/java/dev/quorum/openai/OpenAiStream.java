@@ -91,10 +91,12 @@ final class OpenAiStream implements TokenSink {
             return;
         }
         ended = true;
-        if (response.closed()) {
-            return;
+        try {
+            // ended also when the caller has gone: platform-http then writes nothing after the route
+            response.end(Buffer.buffer(tail));
+        } catch (IllegalStateException e) {
+            LOG.debug("The stream's caller had gone before its end", e);
         }
-        response.end(Buffer.buffer(tail));
     }
 
     private void write(byte[] event) {

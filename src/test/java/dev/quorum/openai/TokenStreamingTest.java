@@ -302,6 +302,32 @@ class TokenStreamingTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_finish_and_record_the_provider_call_when_the_caller_goes_away_mid_stream() throws Exception {
+        // given
+        simulator().script("openai-sim", SimScript.builder().defaultAnswer(ANSWER).streamChunkDelayMs(40).build());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"model":"openai-sim","stream":true,"messages":[{"role":"user","content":"Where is Paris?"}]}"""))
+                .build();
+
+        // when: the caller reads the first event and hangs up
+        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            assertThat(new String(body.readNBytes(6), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("data: ");
+        }
+
+        // then: the provider's stream still runs to its end (and is billed), and Quorum keeps serving
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> simulator().calls("openai-sim").size() == 1);
+        assertThat(simulator().calls("openai-sim").get(0).answer()).isEqualTo(ANSWER);
+        HttpResponse<String> next = post("/v1/chat/completions", """
+                {"model":"openai-sim","stream":true,"messages":[{"role":"user","content":"Where is Paris?"}]}""");
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(String.join("", contents(events(next.body())))).isEqualTo(ANSWER);
+    }
+
+    @Test
     void should_keep_answering_without_a_stream_as_one_json_body() {
         // given
         simulator().script("mistral-sim", SimScript.builder().defaultAnswer(ANSWER).build());
