@@ -15,8 +15,8 @@ import org.apache.camel.CamelContext;
 /**
  * Binds {@code openAiApi}, the bean behind {@code routes/openai.camel.yaml}, after {@code QuorumConfiguration} has
  * bound the provider catalog and the shared ObjectMapper, and {@code providerStreams} with every enabled provider's
- * streaming model ({@code <id>StreamingChatModel}) for {@code stream: true}. {@code quorum.openai.consensus-algorithms} lists the
- * algorithms a {@code quorum/consensus-<algorithm>} model may name.
+ * streaming model ({@code <id>StreamingChatModel}) for {@code stream: true}. {@code quorum.openai.consensus-algorithms}
+ * lists the algorithms a {@code quorum/consensus-<algorithm>} model may name.
  */
 public final class OpenAiConfiguration implements CamelConfiguration {
 

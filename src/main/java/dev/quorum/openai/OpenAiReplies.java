@@ -128,7 +128,8 @@ public final class OpenAiReplies {
                 List.of(new ChunkChoice(0, new Delta(null, null), finishReason(result.finishReason()))), null,
                 Details.of(result))));
         if (includeUsage) {
-            out.writeBytes(event(new Chunk(id, "chat.completion.chunk", created, model, List.of(), usage(result), null)));
+            out.writeBytes(event(new Chunk(id, "chat.completion.chunk", created, model, List.of(), usage(result),
+                    null)));
         }
         out.writeBytes(DONE);
         return out.toByteArray();

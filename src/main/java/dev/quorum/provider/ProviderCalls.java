@@ -101,7 +101,8 @@ public final class ProviderCalls {
             status = 503;
         } else if (find(failure, StreamBrokenException.class) != null) {
             // no provider status: a partial answer has been sent, so neither a retry nor a fallback may follow
-            error = ErrorInfo.provider(STREAM_BROKEN, id, null, abbreviate(find(failure, StreamBrokenException.class).getMessage()));
+            error = ErrorInfo.provider(STREAM_BROKEN, id, null,
+                    abbreviate(find(failure, StreamBrokenException.class).getMessage()));
             status = 502;
         } else if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null
                 || find(failure, java.util.concurrent.TimeoutException.class) != null

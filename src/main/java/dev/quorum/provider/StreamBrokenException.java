@@ -10,7 +10,8 @@ public final class StreamBrokenException extends RuntimeException {
 
     public StreamBrokenException(String provider, int charactersSent, Throwable cause) {
         super("provider '" + provider + "' broke off its stream after " + charactersSent + " characters had been sent: "
-                + (cause == null ? "no reason given" : cause.getClass().getSimpleName() + ": " + cause.getMessage()), cause);
+                + (cause == null ? "no reason given" : cause.getClass().getSimpleName() + ": " + cause.getMessage()),
+                cause);
         this.charactersSent = charactersSent;
     }
 
