@@ -1,6 +1,7 @@
-// The official OpenAI SDK against a running Quorum: a completion, a stream with usage, the model list, one model,
-// and three errors mapped onto the SDK's own error classes. Exits non-zero on the first surprise.
-//   QUORUM_URL=http://127.0.0.1:8080/v1 QUORUM_API_KEY=... npm run check
+// The official OpenAI SDK against a running Quorum: a completion, a stream with usage, a stream broken mid-way (with
+// QUORUM_SIM_URL), the model list, one model, and three errors mapped onto the SDK's own error classes. Exits non-zero
+// on the first surprise.
+//   QUORUM_URL=http://127.0.0.1:8080/v1 QUORUM_API_KEY=... [QUORUM_SIM_URL=http://127.0.0.1:8089] npm run check
 import OpenAI from 'openai';
 import assert from 'node:assert/strict';
 
@@ -25,6 +26,31 @@ for await (const chunk of stream) {
 assert.ok(text.length > 0);
 assert.ok(usage && usage.total_tokens > 0);
 console.log('stream:', text, JSON.stringify(usage));
+
+// a provider stream broken mid-way (scripted on Quorum's simulator when QUORUM_SIM_URL names its admin API): the SDK
+// raises Quorum's error event as an APIError after the first tokens, instead of ending the text silently
+if (process.env.QUORUM_SIM_URL) {
+  const sim = process.env.QUORUM_SIM_URL;
+  const script = await fetch(`${sim}/_sim/mistral-sim/script`, { method: 'PUT',
+    body: JSON.stringify({ defaultAnswer: 'Paris is the capital of France.', streamBreakAfterChars: 12 }) });
+  assert.equal(script.status, 204);
+  let partial = '';
+  let broken = null;
+  try {
+    const cut = await client.chat.completions.create({ model: 'mistral-sim', messages: ask, stream: true });
+    for await (const chunk of cut) {
+      partial += chunk.choices[0]?.delta?.content ?? '';
+    }
+  } catch (error) {
+    broken = error;
+  } finally {
+    await fetch(`${sim}/_sim`, { method: 'DELETE' });
+  }
+  assert.equal(partial, 'Paris is the');
+  assert.ok(broken instanceof OpenAI.APIError, `expected an APIError, got ${broken}`);
+  assert.equal(broken.code, 'provider_stream_broken');
+  console.log('broken stream:', JSON.stringify(partial), 'then', broken.constructor.name, broken.code);
+}
 
 const models = (await client.models.list()).data.map((m) => m.id);
 assert.ok(models.includes('quorum/route') && models.includes('quorum/consensus'));

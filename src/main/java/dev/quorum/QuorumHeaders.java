@@ -140,6 +140,14 @@ public final class QuorumHeaders {
     /** Exchange property: the responses a consensus panel has delivered so far (kept by the aggregation strategy). */
     public static final String PANEL_RESPONSES = "QuorumPanelResponses";
 
+    // --- token streaming (OpenAI API, stream: true) ---
+
+    /**
+     * Variable: the {@link dev.quorum.provider.TokenSink} a single-mode provider call streams its tokens to; set only
+     * by a trigger that can stream (the OpenAI API when asked for a stream).
+     */
+    public static final String VAR_TOKEN_SINK = "tokenSink";
+
     private QuorumHeaders() {
     }
 }

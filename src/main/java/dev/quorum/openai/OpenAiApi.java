@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The steps of {@code routes/openai.camel.yaml}: {@link #accept} turns an OpenAI chat-completions body into Quorum's
  * request JSON for {@code direct:intake}; {@link #json} and {@link #events} write the result back in OpenAI's shape,
- * as one JSON object or as server-sent events; {@link #models} answers {@code GET /v1/models}.
+ * as one JSON object or as server-sent events; {@link #models} answers {@code GET /v1/models}. A streamed
+ * single-mode answer is written token by token by {@link OpenAiStream} while the provider answers, and
+ * {@link #endStream} closes it.
  */
 public final class OpenAiApi {
 
@@ -69,6 +72,12 @@ public final class OpenAiApi {
         exchange.setVariable(QuorumHeaders.VAR_OPENAI_MODEL, translation.model());
         exchange.setVariable(QuorumHeaders.VAR_OPENAI_STREAM, translation.stream());
         exchange.setVariable(QuorumHeaders.VAR_OPENAI_STREAM_USAGE, translation.streamUsage());
+        if (translation.stream() && message instanceof HttpMessage http) {
+            // the Vert.x response, kept now because later steps may replace the message: a single-mode provider
+            // call streams its tokens straight to it (routes/providers.camel.yaml)
+            exchange.setVariable(QuorumHeaders.VAR_TOKEN_SINK, new OpenAiStream(http.getResponse(), replies,
+                    translation.model(), created(exchange)));
+        }
         message.setBody(translation.request());
     }
 
@@ -91,11 +100,37 @@ public final class OpenAiApi {
         message.setHeader("Cache-Control", "no-cache");
     }
 
+    /** Whether a provider's tokens are already on the wire, so the reply can only end that stream. */
+    public boolean streaming(Exchange exchange) {
+        return exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK) instanceof OpenAiStream stream && stream.open();
+    }
+
+    /**
+     * Ends the stream a provider started: the finish chunk (with the {@code quorum} details and the whole route) and
+     * {@code [DONE]}, or, when the answer failed after tokens were sent, an OpenAI error event and {@code [DONE]}.
+     */
+    public void endStream(Exchange exchange) throws JsonProcessingException {
+        OpenAiStream stream = exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK, OpenAiStream.class);
+        CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
+        if (result.failed()) {
+            stream.fail(result);
+        } else {
+            stream.finish(result, Boolean.TRUE.equals(
+                    exchange.getVariable(QuorumHeaders.VAR_OPENAI_STREAM_USAGE, Boolean.class)));
+        }
+        exchange.getMessage().setBody(null);
+    }
+
     /** The reply could not be written (a bug): logged here with its cause, a short OpenAI 500 to the caller. */
     public void internalError(Exchange exchange) throws JsonProcessingException {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String id = exchange.getMessage().getBody() instanceof CompletionResult result ? result.id() : null;
         LOG.error("Writing the OpenAI reply of request {} failed", id, failure);
+        if (exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK) instanceof OpenAiStream stream && stream.open()) {
+            stream.abort("Quorum failed to end the stream" + (id == null ? "" : " of request " + id)
+                    + "; the server log has the details");
+            return;
+        }
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         write(message, mapper.writeValueAsBytes(OpenAiReplies.error(500, "internal_error",

@@ -1,18 +1,22 @@
 package dev.quorum.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.quorum.provider.ProviderCatalog;
+import dev.quorum.provider.ProviderStreams;
 import dev.quorum.provider.ProviderSpec;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 
 /**
  * Binds {@code openAiApi}, the bean behind {@code routes/openai.camel.yaml}, after {@code QuorumConfiguration} has
- * bound the provider catalog and the shared ObjectMapper. {@code quorum.openai.consensus-algorithms} lists the
- * algorithms a {@code quorum/consensus-<algorithm>} model may name.
+ * bound the provider catalog and the shared ObjectMapper, and {@code providerStreams} with every enabled provider's
+ * streaming model ({@code <id>StreamingChatModel}) for {@code stream: true}. {@code quorum.openai.consensus-algorithms}
+ * lists the algorithms a {@code quorum/consensus-<algorithm>} model may name.
  */
 public final class OpenAiConfiguration implements CamelConfiguration {
 
@@ -26,6 +30,10 @@ public final class OpenAiConfiguration implements CamelConfiguration {
                 .filter(value -> !value.isBlank()).orElse(DEFAULT_ALGORITHMS);
         List<String> algorithms = Arrays.stream(configured.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
         List<ProviderSpec> enabled = catalog.enabled().stream().sorted(Comparator.comparing(ProviderSpec::id)).toList();
+        // token streaming: one streaming client per enabled provider, used by the provider routes for stream: true
+        Map<String, StreamingChatModel> streaming = ProviderStreams.models(catalog);
+        streaming.forEach((id, model) -> context.getRegistry().bind(catalog.get(id).streamingChatModelBean(), model));
+        context.getRegistry().bind("providerStreams", new ProviderStreams(catalog, streaming));
         context.getRegistry().bind("openAiApi", new OpenAiApi(mapper, new OpenAiRequests(catalog::isKnown, algorithms),
                 enabled, System.currentTimeMillis() / 1000));
     }

@@ -101,18 +101,60 @@ public final class OpenAiReplies {
             throws JsonProcessingException {
         String id = completionId(result);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (result.answer() == null ? 0 : result.answer().length() * 4));
-        event(out, new Chunk(id, "chat.completion.chunk", created, model,
-                List.of(new ChunkChoice(0, new Delta("assistant", ""), null)), null, null));
+        out.writeBytes(roleEvent(id, model, created));
         for (String piece : pieces(result.answer())) {
-            event(out, new Chunk(id, "chat.completion.chunk", created, model,
-                    List.of(new ChunkChoice(0, new Delta(null, piece), null)), null, null));
+            out.writeBytes(contentEvent(id, model, created, piece));
         }
-        event(out, new Chunk(id, "chat.completion.chunk", created, model,
+        out.writeBytes(tailEvents(result, model, created, includeUsage));
+        return out.toByteArray();
+    }
+
+    /** The first chunk of a stream: the assistant role and empty content. */
+    byte[] roleEvent(String id, String model, long created) throws JsonProcessingException {
+        return event(new Chunk(id, "chat.completion.chunk", created, model,
+                List.of(new ChunkChoice(0, new Delta("assistant", ""), null)), null, null));
+    }
+
+    /** One piece of the answer as a chunk. */
+    byte[] contentEvent(String id, String model, long created, String piece) throws JsonProcessingException {
+        return event(new Chunk(id, "chat.completion.chunk", created, model,
+                List.of(new ChunkChoice(0, new Delta(null, piece), null)), null, null));
+    }
+
+    /** The end of a stream: the finish reason with the {@code quorum} details, usage when asked, {@code [DONE]}. */
+    byte[] tailEvents(CompletionResult result, String model, long created, boolean includeUsage)
+            throws JsonProcessingException {
+        String id = completionId(result);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        out.writeBytes(event(new Chunk(id, "chat.completion.chunk", created, model,
                 List.of(new ChunkChoice(0, new Delta(null, null), finishReason(result.finishReason()))), null,
-                Details.of(result)));
+                Details.of(result))));
         if (includeUsage) {
-            event(out, new Chunk(id, "chat.completion.chunk", created, model, List.of(), usage(result), null));
+            out.writeBytes(event(new Chunk(id, "chat.completion.chunk", created, model, List.of(), usage(result),
+                    null)));
         }
+        out.writeBytes(DONE);
+        return out.toByteArray();
+    }
+
+    /**
+     * The end of a stream that failed after it had started: an {@code error} event holding an OpenAI error object,
+     * then {@code [DONE]}, so the end is never silent. The OpenAI SDKs raise a {@code data} with an {@code error} as
+     * an API error, and LangChain4j's streaming client raises an event named {@code error}: this event is both.
+     */
+    byte[] errorEvents(CompletionResult result) throws JsonProcessingException {
+        return errorEvents(error(result));
+    }
+
+    /** Like {@link #errorEvents(CompletionResult)} for a failure Quorum has no result for. */
+    byte[] errorEvents(int status, String code, String message) throws JsonProcessingException {
+        return errorEvents(error(status, code, message));
+    }
+
+    private byte[] errorEvents(ErrorBody error) throws JsonProcessingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        out.writeBytes(ERROR_EVENT);
+        out.writeBytes(event(error));
         out.writeBytes(DONE);
         return out.toByteArray();
     }
@@ -130,14 +172,18 @@ public final class OpenAiReplies {
         return new ErrorBody(new Error(message, errorType(status), null, code), null);
     }
 
-    private void event(ByteArrayOutputStream out, Chunk chunk) throws JsonProcessingException {
-        out.writeBytes(DATA);
-        out.writeBytes(mapper.writeValueAsBytes(chunk));
-        out.writeBytes(END);
+    private byte[] event(Object payload) throws JsonProcessingException {
+        byte[] json = mapper.writeValueAsBytes(payload);
+        byte[] event = new byte[DATA.length + json.length + END.length];
+        System.arraycopy(DATA, 0, event, 0, DATA.length);
+        System.arraycopy(json, 0, event, DATA.length, json.length);
+        System.arraycopy(END, 0, event, DATA.length + json.length, END.length);
+        return event;
     }
 
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR_EVENT = "event: error\n".getBytes(StandardCharsets.US_ASCII);
 
     /** The answer cut after whitespace once a piece holds {@link #CHUNK_CHARS} characters; joined, they are the answer. */
     static List<String> pieces(String answer) {
@@ -158,8 +204,12 @@ public final class OpenAiReplies {
         return pieces;
     }
 
-    private static String completionId(CompletionResult result) {
-        return "chatcmpl-" + result.id();
+    static String completionId(CompletionResult result) {
+        return completionId(result.id());
+    }
+
+    static String completionId(String requestId) {
+        return "chatcmpl-" + requestId;
     }
 
     /** Tokens of every provider asked (a panel or a fallback chain bills them all), else the result's own. */

@@ -1,7 +1,9 @@
 package dev.quorum.provider;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.mistralai.MistralAiChatModel;
+import dev.langchain4j.model.mistralai.MistralAiStreamingChatModel;
 
 /** Mistral's chat completions API. */
 final class MistralModelFactory implements ChatModelFactory {
@@ -15,6 +17,20 @@ final class MistralModelFactory implements ChatModelFactory {
                 .timeout(spec.timeout())
                 .maxTokens(spec.maxOutputTokens())
                 .maxRetries(0);
+        if (spec.baseUrl() != null) {
+            builder.baseUrl(spec.baseUrl());
+        }
+        return builder.build();
+    }
+
+    @Override
+    public StreamingChatModel createStreaming(ProviderSpec spec) {
+        MistralAiStreamingChatModel.MistralAiStreamingChatModelBuilder builder = MistralAiStreamingChatModel.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .modelName(spec.model())
+                .apiKey(spec.apiKey().reveal())
+                .timeout(spec.timeout())
+                .maxTokens(spec.maxOutputTokens());
         if (spec.baseUrl() != null) {
             builder.baseUrl(spec.baseUrl());
         }

@@ -32,6 +32,9 @@ public final class ProviderCalls {
 
     private static final int MAX_ERROR_MESSAGE = 300;
 
+    /** The error type of a provider whose stream broke after tokens had been sent to the caller. */
+    public static final String STREAM_BROKEN = "provider_stream_broken";
+
     private final ProviderCatalog catalog;
 
     public ProviderCalls(ProviderCatalog catalog) {
@@ -96,6 +99,11 @@ public final class ProviderCalls {
             error = ErrorInfo.provider("provider_unavailable", id, null, "provider '" + id + "' was not called: its "
                     + "circuit breaker is open after repeated failures");
             status = 503;
+        } else if (find(failure, StreamBrokenException.class) != null) {
+            // no provider status: a partial answer has been sent, so neither a retry nor a fallback may follow
+            error = ErrorInfo.provider(STREAM_BROKEN, id, null,
+                    abbreviate(find(failure, StreamBrokenException.class).getMessage()));
+            status = 502;
         } else if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null
                 || find(failure, java.util.concurrent.TimeoutException.class) != null
                 || find(failure, dev.langchain4j.exception.TimeoutException.class) != null) {

@@ -31,4 +31,9 @@ public record ProviderSpec(
     public String chatModelBean() {
         return id + "ChatModel";
     }
+
+    /** The registry name of the provider's streaming model, used for token streaming on the OpenAI API. */
+    public String streamingChatModelBean() {
+        return id + "StreamingChatModel";
+    }
 }

@@ -4,6 +4,7 @@ import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.provider.TokenSink;
 import org.apache.camel.Exchange;
 
 /**
@@ -23,7 +24,10 @@ public final class FallbackChain {
         RoutePlan plan = plan(exchange);
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
         plan.record(response);
-        exchange.setVariable(QuorumHeaders.VAR_TRY_NEXT, response.failed() && plan.next() != null);
+        // once a provider's tokens reached the caller, another provider's answer cannot follow them
+        TokenSink sink = exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK, TokenSink.class);
+        exchange.setVariable(QuorumHeaders.VAR_TRY_NEXT, response.failed() && plan.next() != null
+                && (sink == null || !sink.started()));
     }
 
     public CompletionResult result(Exchange exchange) {

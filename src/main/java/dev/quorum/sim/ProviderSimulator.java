@@ -142,7 +142,8 @@ public final class ProviderSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        boolean cutOff = false;
+        try {
             String[] segments = exchange.getRequestURI().getPath().replaceAll("^/+", "").split("/");
             if (segments.length >= 1 && segments[0].equals("_sim")) {
                 admin(exchange, segments);
@@ -176,8 +177,24 @@ public final class ProviderSimulator implements AutoCloseable {
                 return;
             }
             chat(exchange, id, format, path);
+        } catch (StreamCut e) {
+            // leaving the handler with an exception and the exchange open makes the JDK server drop the connection
+            // without the chunked body's last chunk: the client reads a premature end of stream
+            cutOff = true;
+            throw e;
         } catch (RuntimeException e) {
             send(exchange, 500, json("error", "simulator failure: " + e));
+        } finally {
+            if (!cutOff) {
+                exchange.close();
+            }
+        }
+    }
+
+    /** Thrown to cut a streamed answer off mid-way ({@link SimScript#streamBreakAfterChars()}). */
+    private static final class StreamCut extends RuntimeException {
+        StreamCut() {
+            super("simulated broken stream", null, false, false);
         }
     }
 
@@ -185,7 +202,8 @@ public final class ProviderSimulator implements AutoCloseable {
         return switch (format) {
             case OPENAI, MISTRAL -> path.equals("v1/chat/completions");
             case ANTHROPIC -> path.equals("v1/messages");
-            case GEMINI -> path.startsWith("v1beta/models/") && path.endsWith(":generateContent");
+            case GEMINI -> path.startsWith("v1beta/models/")
+                    && (path.endsWith(":generateContent") || path.endsWith(":streamGenerateContent"));
             case OLLAMA -> path.equals("api/chat");
         };
     }
@@ -202,8 +220,10 @@ public final class ProviderSimulator implements AutoCloseable {
         SimScript script = state.script;
         Prompt prompt = Prompt.of(format, request);
         String model = format == WireFormat.GEMINI
-                ? path.substring("v1beta/models/".length(), path.length() - ":generateContent".length())
+                ? path.substring("v1beta/models/".length(), path.lastIndexOf(':'))
                 : request.path("model").asText("");
+        boolean stream = format == WireFormat.GEMINI ? path.endsWith(":streamGenerateContent")
+                : request.path("stream").asBoolean(false);
 
         if (script.hang()) {
             pause(MAX_HANG_MILLIS);
@@ -229,9 +249,66 @@ public final class ProviderSimulator implements AutoCloseable {
         String answer = script.answer(id, prompt.last);
         int inputTokens = prompt.tokens;
         int outputTokens = SimScript.tokens(answer);
+        if (stream) {
+            boolean usage = request.path("stream_options").path("include_usage").asBoolean(false);
+            stream(exchange, state, new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens,
+                    outputTokens, 200, answer, Instant.now()), script, usage);
+            return;
+        }
         state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens, outputTokens, 200, answer,
                 Instant.now()));
         send(exchange, 200, WireResponses.answer(mapper, format, model, answer, inputTokens, outputTokens));
+    }
+
+    /**
+     * Sends the answer of {@code call} piece by piece in its format's stream framing, flushing every frame; cut off
+     * after {@code streamBreakAfterChars} characters when the script says so (the call is then recorded with the
+     * text that was sent). A streamed call is recorded when its last byte has been sent.
+     */
+    private void stream(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage)
+            throws IOException {
+        WireResponses.Stream stream = WireResponses.stream(mapper, call.format(), call.model(), call.answer(),
+                call.inputTokens(), call.outputTokens(), usage);
+        exchange.getResponseHeaders().set("Content-Type", stream.contentType());
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (byte[] frame : stream.head()) {
+            out.write(frame);
+        }
+        out.flush();
+        int limit = script.streamBreakAfterChars();
+        StringBuilder sent = new StringBuilder();
+        for (String piece : stream.pieces()) {
+            if (limit >= 0 && sent.length() + piece.length() > limit) {
+                String part = piece.substring(0, limit - sent.length());
+                if (!part.isEmpty()) {
+                    out.write(stream.piece().frame(part));
+                    sent.append(part);
+                }
+                out.flush();
+                state.record(new SimCall(call.provider(), call.format(), call.model(), call.prompt(), call.maxTokens(),
+                        call.inputTokens(), 0, 200, sent.toString(), Instant.now()));
+                throw new StreamCut();
+            }
+            if (script.streamChunkDelayMs() > 0 && !sent.isEmpty()) {
+                pause(script.streamChunkDelayMs());
+            }
+            out.write(stream.piece().frame(piece));
+            out.flush();
+            sent.append(piece);
+        }
+        if (limit >= 0 && sent.length() >= limit) {
+            state.record(new SimCall(call.provider(), call.format(), call.model(), call.prompt(), call.maxTokens(),
+                    call.inputTokens(), 0, 200, sent.toString(), Instant.now()));
+            throw new StreamCut();
+        }
+        for (byte[] frame : stream.tail()) {
+            out.write(frame);
+        }
+        out.flush();
+        state.record(new SimCall(call.provider(), call.format(), call.model(), call.prompt(), call.maxTokens(),
+                call.inputTokens(), call.outputTokens(), 200, call.answer(), Instant.now()));
+        out.close();
     }
 
     private void admin(HttpExchange exchange, String[] segments) throws IOException {

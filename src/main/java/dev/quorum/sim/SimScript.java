@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  * the default answer (a deterministic sentence when none is set); a latency; failures (every call with probability
  * {@code errorRate}, or exactly the next {@code failNext} calls) with {@code errorStatus} and, for 429 and 503, a
  * {@code Retry-After}; or a hang that never answers. {@code models} is what Ollama's {@code /api/tags} lists.
+ * A streamed answer is sent in small pieces, {@code streamChunkDelayMs} apart; with {@code streamBreakAfterChars}
+ * of 0 or more the stream is cut off abruptly once that many characters of the answer have been sent.
  */
 public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, double errorRate, int errorStatus,
-                        int retryAfterSeconds, int failNext, boolean hang, List<String> models) {
+                        int retryAfterSeconds, int failNext, boolean hang, List<String> models,
+                        long streamChunkDelayMs, int streamBreakAfterChars) {
 
     /** A prompt pattern and the answer it gets. */
     public record Rule(Pattern pattern, String answer) {
@@ -28,8 +31,9 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         if (errorStatus < 400 || errorStatus > 599) {
             throw new IllegalArgumentException("errorStatus must be an HTTP error status (400-599), not " + errorStatus);
         }
-        if (latencyMs < 0 || failNext < 0 || retryAfterSeconds < 0) {
-            throw new IllegalArgumentException("latencyMs, failNext and retryAfterSeconds must not be negative");
+        if (latencyMs < 0 || failNext < 0 || retryAfterSeconds < 0 || streamChunkDelayMs < 0) {
+            throw new IllegalArgumentException("latencyMs, failNext, retryAfterSeconds and streamChunkDelayMs must not "
+                    + "be negative");
         }
     }
 
@@ -75,7 +79,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
     /**
      * Reads a script from settings under {@code prefix}: {@code default-answer}, {@code latency-ms},
      * {@code error-rate}, {@code error-status}, {@code retry-after-seconds}, {@code fail-next}, {@code hang},
-     * {@code models} (comma list) and {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order of n.
+     * {@code models} (comma list), {@code stream-chunk-delay-ms}, {@code stream-break-after-chars} and
+     * {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order of n.
      */
     public static SimScript fromProperties(Map<String, String> properties, String prefix) {
         Builder builder = builder();
@@ -96,6 +101,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
                     case "fail-next" -> builder.failNext(Integer.parseInt(value));
                     case "hang" -> builder.hang(Boolean.parseBoolean(value));
                     case "models" -> builder.models(List.of(value.split("\\s*,\\s*")));
+                    case "stream-chunk-delay-ms" -> builder.streamChunkDelayMs(Long.parseLong(value));
+                    case "stream-break-after-chars" -> builder.streamBreakAfterChars(Integer.parseInt(value));
                     default -> {
                         if (!key.startsWith("rule.")) {
                             throw new IllegalArgumentException("unknown simulator setting " + entry.getKey());
@@ -133,6 +140,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         private int failNext;
         private boolean hang;
         private List<String> models = List.of();
+        private long streamChunkDelayMs;
+        private int streamBreakAfterChars = -1;
 
         private Builder() {
         }
@@ -186,9 +195,21 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
             return this;
         }
 
+        /** Waits this long between the pieces of a streamed answer. */
+        public Builder streamChunkDelayMs(long streamChunkDelayMs) {
+            this.streamChunkDelayMs = streamChunkDelayMs;
+            return this;
+        }
+
+        /** Cuts a streamed answer off (the connection closes mid-response) after this many characters; -1: never. */
+        public Builder streamBreakAfterChars(int streamBreakAfterChars) {
+            this.streamBreakAfterChars = streamBreakAfterChars;
+            return this;
+        }
+
         public SimScript build() {
             return new SimScript(rules, defaultAnswer, latencyMs, errorRate, errorStatus, retryAfterSeconds, failNext,
-                    hang, models);
+                    hang, models, streamChunkDelayMs, streamBreakAfterChars);
         }
     }
 }

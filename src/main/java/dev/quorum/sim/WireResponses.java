@@ -66,6 +66,162 @@ final class WireResponses {
         return body;
     }
 
+    /**
+     * A streamed answer in {@code format}'s framing: the frames before the text, one frame per piece of text, and the
+     * frames after it (finish reason and usage). OpenAI, Mistral, Anthropic and Gemini stream server-sent events;
+     * Ollama streams one JSON object per line.
+     */
+    record Stream(String contentType, List<byte[]> head, List<String> pieces, List<byte[]> tail, Piece piece) {
+    }
+
+    /** Frames one piece of streamed text. */
+    interface Piece {
+        byte[] frame(String text);
+    }
+
+    static Stream stream(ObjectMapper mapper, WireFormat format, String model, String answer, int in, int out,
+                         boolean includeUsage) {
+        List<byte[]> head = new ArrayList<>();
+        List<byte[]> tail = new ArrayList<>();
+        List<String> pieces = pieces(answer);
+        switch (format) {
+            case OPENAI, MISTRAL -> {
+                String id = "chatcmpl-" + UUID.randomUUID();
+                long created = System.currentTimeMillis() / 1000;
+                ObjectNode first = chunk(mapper, id, created, model);
+                ObjectNode role = ((ObjectNode) first.path("choices").get(0)).putObject("delta");
+                role.put("role", "assistant").put("content", "");
+                head.add(sse(mapper, null, first));
+                ObjectNode last = chunk(mapper, id, created, model);
+                ((ObjectNode) last.path("choices").get(0)).put("finish_reason", "stop").putObject("delta");
+                ObjectNode usage = mapper.createObjectNode().put("prompt_tokens", in).put("completion_tokens", out)
+                        .put("total_tokens", in + out);
+                if (format == WireFormat.MISTRAL) {
+                    last.set("usage", usage);
+                }
+                tail.add(sse(mapper, null, last));
+                if (format == WireFormat.OPENAI && includeUsage) {
+                    ObjectNode usageChunk = chunk(mapper, id, created, model);
+                    usageChunk.putArray("choices");
+                    usageChunk.set("usage", usage);
+                    tail.add(sse(mapper, null, usageChunk));
+                }
+                tail.add("data: [DONE]\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return new Stream("text/event-stream", head, pieces, tail, text -> {
+                    ObjectNode chunk = chunk(mapper, id, created, model);
+                    ((ObjectNode) chunk.path("choices").get(0)).putObject("delta").put("content", text);
+                    return sse(mapper, null, chunk);
+                });
+            }
+            case ANTHROPIC -> {
+                ObjectNode start = mapper.createObjectNode().put("type", "message_start");
+                ObjectNode message = start.putObject("message");
+                message.put("id", "msg_" + UUID.randomUUID().toString().replace("-", "")).put("type", "message")
+                        .put("role", "assistant").put("model", model);
+                message.putArray("content");
+                message.putNull("stop_reason");
+                message.putNull("stop_sequence");
+                message.putObject("usage").put("input_tokens", in).put("output_tokens", 1);
+                head.add(sse(mapper, "message_start", start));
+                ObjectNode blockStart = mapper.createObjectNode().put("type", "content_block_start").put("index", 0);
+                blockStart.putObject("content_block").put("type", "text").put("text", "");
+                head.add(sse(mapper, "content_block_start", blockStart));
+                tail.add(sse(mapper, "content_block_stop", mapper.createObjectNode().put("type", "content_block_stop")
+                        .put("index", 0)));
+                ObjectNode delta = mapper.createObjectNode().put("type", "message_delta");
+                delta.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
+                delta.putObject("usage").put("output_tokens", out);
+                tail.add(sse(mapper, "message_delta", delta));
+                tail.add(sse(mapper, "message_stop", mapper.createObjectNode().put("type", "message_stop")));
+                return new Stream("text/event-stream", head, pieces, tail, text -> {
+                    ObjectNode chunk = mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
+                    chunk.putObject("delta").put("type", "text_delta").put("text", text);
+                    return sse(mapper, "content_block_delta", chunk);
+                });
+            }
+            case GEMINI -> {
+                ObjectNode last = geminiChunk(mapper, model, "");
+                ((ObjectNode) last.path("candidates").get(0)).put("finishReason", "STOP");
+                last.putObject("usageMetadata").put("promptTokenCount", in).put("candidatesTokenCount", out)
+                        .put("totalTokenCount", in + out);
+                tail.add(sse(mapper, null, last));
+                return new Stream("text/event-stream", head, pieces, tail,
+                        text -> sse(mapper, null, geminiChunk(mapper, model, text)));
+            }
+            case OLLAMA -> {
+                ObjectNode last = ollamaChunk(mapper, model, "");
+                last.put("done", true).put("done_reason", "stop").put("prompt_eval_count", in).put("eval_count", out);
+                tail.add(line(mapper, last));
+                return new Stream("application/x-ndjson", head, pieces, tail,
+                        text -> line(mapper, ollamaChunk(mapper, model, text)));
+            }
+            default -> throw new IllegalArgumentException("no stream framing for " + format);
+        }
+    }
+
+    /** The answer in small pieces (a word and the space after it), which joined are the answer. */
+    static List<String> pieces(String answer) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < answer.length(); i++) {
+            if (Character.isWhitespace(answer.charAt(i)) && (i + 1 == answer.length()
+                    || !Character.isWhitespace(answer.charAt(i + 1)))) {
+                pieces.add(answer.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < answer.length()) {
+            pieces.add(answer.substring(start));
+        }
+        return pieces;
+    }
+
+    private static ObjectNode chunk(ObjectMapper mapper, String id, long created, String model) {
+        ObjectNode chunk = mapper.createObjectNode();
+        chunk.put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
+        ObjectNode choice = chunk.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putNull("finish_reason");
+        return chunk;
+    }
+
+    private static ObjectNode geminiChunk(ObjectMapper mapper, String model, String text) {
+        ObjectNode chunk = mapper.createObjectNode();
+        ObjectNode candidate = chunk.putArray("candidates").addObject();
+        ObjectNode content = candidate.putObject("content");
+        content.putArray("parts").addObject().put("text", text);
+        content.put("role", "model");
+        candidate.put("index", 0);
+        chunk.put("modelVersion", model);
+        return chunk;
+    }
+
+    private static ObjectNode ollamaChunk(ObjectMapper mapper, String model, String text) {
+        ObjectNode chunk = mapper.createObjectNode();
+        chunk.put("model", model).put("created_at", java.time.Instant.now().toString());
+        chunk.putObject("message").put("role", "assistant").put("content", text);
+        chunk.put("done", false);
+        return chunk;
+    }
+
+    private static byte[] sse(ObjectMapper mapper, String event, JsonNode data) {
+        try {
+            String frame = (event == null ? "" : "event: " + event + "\n") + "data: " + mapper.writeValueAsString(data)
+                    + "\n\n";
+            return frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] line(ObjectMapper mapper, JsonNode data) {
+        try {
+            return (mapper.writeValueAsString(data) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static ObjectNode error(ObjectMapper mapper, WireFormat format, int status, String message) {
         ObjectNode body = mapper.createObjectNode();
         switch (format) {
@@ -103,7 +259,9 @@ final class WireResponses {
                 .errorStatus(json.path("errorStatus").asInt(500))
                 .retryAfterSeconds(json.path("retryAfterSeconds").asInt(1))
                 .failNext(json.path("failNext").asInt(0))
-                .hang(json.path("hang").asBoolean(false));
+                .hang(json.path("hang").asBoolean(false))
+                .streamChunkDelayMs(json.path("streamChunkDelayMs").asLong(0))
+                .streamBreakAfterChars(json.path("streamBreakAfterChars").asInt(-1));
         List<String> models = new ArrayList<>();
         json.path("models").forEach(model -> models.add(model.asText()));
         return builder.models(models).build();

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code stream: true}: the decided answer as OpenAI {@code chat.completion.chunk} events ending with
- * {@code data: [DONE]}, read by LangChain4j's streaming OpenAI client and by hand; a provider that fails before the
- * first byte falls back like a non-streamed call, and a request no provider can answer gets a JSON error, not a
- * stream.
+ * {@code stream: true}: the answer as OpenAI {@code chat.completion.chunk} events ending with {@code data: [DONE]},
+ * read by LangChain4j's streaming OpenAI client and by hand ({@link TokenStreamingTest} shows it is token by token);
+ * a provider that fails before the first byte falls back like a non-streamed call, and a request no provider can
+ * answer gets a JSON error, not a stream.
  */
 class OpenAiStreamingTest extends QuorumTestSupport {
 

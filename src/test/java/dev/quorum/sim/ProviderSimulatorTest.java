@@ -165,4 +165,59 @@ class ProviderSimulatorTest {
         assertThat(openAi("p", Duration.ofSeconds(5)).chat("x")).isEqualTo("configured");
         assertThat(List.of(simulator.script("p").defaultAnswer())).containsExactly("configured");
     }
+
+    @Test
+    void should_stream_an_openai_answer_in_pieces_with_usage_when_asked() throws Exception {
+        // given
+        simulator.script("p", SimScript.builder().defaultAnswer("Blue is the colour.").build());
+
+        // when
+        HttpResponse<String> response = send(request("/p/openai/v1/chat/completions")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"model":"gpt-sim","stream":true,"stream_options":{"include_usage":true},
+                         "messages":[{"role":"user","content":"Favourite colour?"}]}""")).build());
+
+        // then
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+        List<String> events = List.of(response.body().split("\n\n"));
+        assertThat(events.get(events.size() - 1)).isEqualTo("data: [DONE]");
+        StringBuilder text = new StringBuilder();
+        int pieces = 0;
+        for (String event : events.subList(0, events.size() - 1)) {
+            JsonNode chunk = json.readTree(event.substring("data: ".length()));
+            String content = chunk.path("choices").path(0).path("delta").path("content").asText("");
+            if (!content.isEmpty()) {
+                pieces++;
+                text.append(content);
+            }
+        }
+        JsonNode usage = json.readTree(events.get(events.size() - 2).substring("data: ".length())).path("usage");
+        assertThat(text).hasToString("Blue is the colour.");
+        assertThat(pieces).isEqualTo(4);
+        assertThat(usage.path("completion_tokens").asInt()).isEqualTo(SimScript.tokens("Blue is the colour."));
+    }
+
+    @Test
+    void should_cut_a_stream_off_after_the_scripted_characters() throws Exception {
+        // given
+        simulator.script("p", SimScript.builder().defaultAnswer("Blue is the colour.").streamBreakAfterChars(6).build());
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(
+                "http://127.0.0.1:" + simulator.port() + "/p/ollama/api/chat").toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.getOutputStream().write("""
+                {"model":"llama","stream":true,"messages":[{"role":"user","content":"Favourite colour?"}]}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        // when: the body is read to its end
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        assertThatThrownBy(() -> connection.getInputStream().transferTo(received))
+                .isInstanceOf(java.io.IOException.class);
+
+        // then: a 200 with the first pieces, then an abrupt end (no final chunk, no done line)
+        assertThat(connection.getResponseCode()).isEqualTo(200);
+        String lines = received.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lines).contains("\"content\":\"Blue \"").contains("\"content\":\"i\"").doesNotContain("\"done\":true");
+        assertThat(simulator.calls("p")).extracting(SimCall::answer).containsExactly("Blue i");
+    }
 }
