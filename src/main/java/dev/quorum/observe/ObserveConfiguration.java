@@ -1,0 +1,43 @@
+package dev.quorum.observe;
+
+import dev.quorum.provider.ProviderCatalog;
+import dev.quorum.provider.ProviderSpec;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Wires observability after the provider catalog and the routing beans exist: the {@code quorumMetrics} bean on the
+ * Prometheus registry that {@code /observe/metrics} serves (the one Camel's metrics service uses, created here when
+ * Camel has not bound it yet, so Camel's route meters and Quorum's share one scrape).
+ */
+public final class ObserveConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        }
+        ProviderCatalog catalog = registry.lookupByNameAndType("providerCatalog", ProviderCatalog.class);
+        Map<String, String> models = new LinkedHashMap<>();
+        Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
+        for (ProviderSpec spec : catalog.enabled()) {
+            models.put(spec.id(), spec.model());
+            CircuitBreaker breaker = registry.lookupByNameAndType(spec.id() + "CircuitBreaker", CircuitBreaker.class);
+            if (breaker != null) {
+                breakers.put(spec.id(), breaker);
+            }
+        }
+        registry.bind("quorumMetrics", new QuorumMetrics(meters, models, breakers));
+    }
+}
