@@ -16,7 +16,8 @@ import org.apache.camel.spi.Registry;
 /**
  * Wires observability after the provider catalog and the routing beans exist: the {@code quorumMetrics} bean on the
  * Prometheus registry that {@code /observe/metrics} serves (the one Camel's metrics service uses, created here when
- * Camel has not bound it yet, so Camel's route meters and Quorum's share one scrape).
+ * Camel has not bound it yet, so Camel's route meters and Quorum's share one scrape), and the {@code requestLog} bean
+ * that puts the request id into every log line of a request.
  */
 public final class ObserveConfiguration implements CamelConfiguration {
 
@@ -39,5 +40,6 @@ public final class ObserveConfiguration implements CamelConfiguration {
             }
         }
         registry.bind("quorumMetrics", new QuorumMetrics(meters, models, breakers));
+        registry.bind("requestLog", new RequestLog());
     }
 }
