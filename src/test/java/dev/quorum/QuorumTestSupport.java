@@ -50,6 +50,8 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
         properties.put("camel.main.routes-reload-enabled", "false");
         properties.put("quorum.simulator.port", "0");
         properties.put("quorum.ollama.discovery-enabled", "false");
+        // the Hawtio console (and the JMX it reads) only in its own test
+        properties.put("quorum.console.enabled", "false");
         // a key in the developer's environment must not send test traffic to a hosted API
         for (String provider : new String[] {"openai", "anthropic", "gemini", "mistral", "groq"}) {
             String variable = provider.toUpperCase(java.util.Locale.ROOT) + "_API_KEY";
