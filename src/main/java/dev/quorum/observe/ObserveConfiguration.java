@@ -43,6 +43,7 @@ public final class ObserveConfiguration implements CamelConfiguration {
         }
         registry.bind("quorumMetrics", new QuorumMetrics(meters, models, breakers));
         registry.bind("requestLog", new RequestLog());
+        registry.bind("dashboardAssets", new DashboardAssets());
 
         PropertiesComponent properties = context.getPropertiesComponent();
         if (Boolean.parseBoolean(properties.resolveProperty("quorum.console.enabled").orElse("false").trim())) {
