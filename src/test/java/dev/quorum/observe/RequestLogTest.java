@@ -10,6 +10,13 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.api.CompletionResult;
+import dev.quorum.api.Intake;
+import dev.quorum.api.ProviderResponse;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import dev.quorum.sim.SimScript;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -104,6 +111,37 @@ class RequestLogTest extends QuorumTestSupport {
         assertThat(accepted.getThreadName()).isEqualTo(Thread.currentThread().getName());
         assertThat(accepted.getMDCPropertyMap()).containsEntry(RequestLog.MDC_KEY, "req-log-test-2");
         assertThat(MDC.get(RequestLog.MDC_KEY)).isNull();
+    }
+
+    @Test
+    void should_carry_the_request_id_in_a_provider_route_on_another_thread_and_give_the_thread_back_its_own() throws Exception {
+        // given: a parsed request, and a pool thread that is serving another request (as a consensus panel's would)
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody("{\"id\":\"req-log-test-3\",\"prompt\":\"panel call\"}".getBytes());
+        context.getRegistry().lookupByNameAndType("intake", Intake.class).accept(exchange);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+
+        try {
+            // when: the provider route runs on the pool thread
+            Map<String, String> mdcAfter = pool.submit(() -> {
+                MDC.put(RequestLog.MDC_KEY, "other-request");
+                template.send("direct:provider-openai-sim", exchange);
+                return MDC.getCopyOfContextMap();
+            }).get(30, TimeUnit.SECONDS);
+
+            // then: the route's lines on that thread carried this request's id, and the thread has its own back
+            assertThat(exchange.getMessage().getBody(ProviderResponse.class).failed()).isFalse();
+            // (the caller's own lines about its producer for direct:provider-openai-sim come before the route)
+            List<ILoggingEvent> routeLines = captured.list.stream()
+                    .filter(e -> e.getThreadName().startsWith("pool-"))
+                    .filter(e -> !e.getFormattedMessage().contains("direct://provider-openai-sim"))
+                    .toList();
+            assertThat(routeLines).as("lines of the provider route").isNotEmpty();
+            assertThat(routeLines).allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(RequestLog.MDC_KEY, "req-log-test-3"));
+            assertThat(mdcAfter).containsEntry(RequestLog.MDC_KEY, "other-request");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static ILoggingEvent single(List<ILoggingEvent> events, String message) {
