@@ -85,6 +85,32 @@ class PricingTest {
     }
 
     @Test
+    void should_apply_a_budget_to_its_scope_only() {
+        // given
+        Budget global = new Budget("g", Budget.Scope.GLOBAL, null, Period.DAY, 1, Budget.Policy.REJECT, List.of());
+        Budget openai = new Budget("o", Budget.Scope.PROVIDER, "openai", Period.DAY, 1, Budget.Policy.REJECT, List.of());
+        Budget eachProvider = new Budget("p", Budget.Scope.PROVIDER, null, Period.DAY, 1, Budget.Policy.REJECT, List.of());
+        Budget acme = new Budget("a", Budget.Scope.TENANT, "acme", Period.DAY, 1, Budget.Policy.REJECT, List.of());
+        Budget eachTenant = new Budget("t", Budget.Scope.TENANT, null, Period.DAY, 1, Budget.Policy.REJECT, List.of());
+
+        // then: the subject a call counts under, or null when the budget does not apply
+        assertThat(global.subject("mistral", "globex")).isEqualTo("*");
+        assertThat(openai.subject("openai", "globex")).isEqualTo("openai");
+        assertThat(openai.subject("mistral", "globex")).isNull();
+        assertThat(eachProvider.subject("mistral", "globex")).isEqualTo("mistral");
+        assertThat(acme.subject("openai", "acme")).isEqualTo("acme");
+        assertThat(acme.subject("openai", "globex")).isNull();
+        assertThat(eachTenant.subject("openai", "globex")).isEqualTo("globex");
+    }
+
+    @Test
+    void should_convert_nano_dollars_exactly() {
+        assertThat(Money.usd(30_999)).isEqualTo(0.000030999);
+        assertThat(Money.nanos(0.000030999)).isEqualTo(30_999);
+        assertThat(Money.usd(Money.nanos(123.456789012))).isEqualTo(123.456789012);
+    }
+
+    @Test
     void should_count_periods_in_utc_calendar_days_and_months() {
         // given
         Instant now = Instant.parse("2026-02-28T23:59:59Z");
