@@ -75,6 +75,9 @@ public final class BudgetConfiguration implements CamelConfiguration {
                     Money.usd(budget.limitNanos()), budget.period().wireName(), budget.policy().wireName(),
                     budget.thresholds());
         }
+        if (!budgets.isEmpty()) {
+            PromptTokens.warmUp(); // loads the tokenizer now rather than in the first request's estimate
+        }
         BudgetStore store = new BudgetStore(database);
         Clock clock = Clock.systemUTC();
         registry.bind("usageDatabase", database);

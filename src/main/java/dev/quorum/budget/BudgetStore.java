@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The budget windows in the database, changed only in short transactions that lock the windows' rows
- * ({@code SELECT ... FOR UPDATE}, in one fixed order): a reservation checks every window a call falls under and
- * reserves its estimate in all of them or in none, and a settlement replaces the reservation with the actual cost.
- * Because the check and the reservation happen under the row locks, concurrent requests and several Quorum
- * instances sharing the database cannot jointly pass a limit.
+ * The budget windows in the database, changed only by short statements that lock the windows' rows (in one fixed
+ * order): a reservation checks every window a call falls under and reserves its estimate in all of them or in none
+ * (one conditional UPDATE per window), and a settlement replaces the reservation with the actual cost. Because the
+ * check and the reservation are one statement on the locked row, concurrent requests and several Quorum instances
+ * sharing the database cannot jointly pass a limit.
  */
 public final class BudgetStore {
 
@@ -25,8 +25,9 @@ public final class BudgetStore {
             + "WHERE budget = ? AND subject = ? AND period_key = ? FOR UPDATE";
     private static final String READ = "SELECT spent_nanos, reserved_nanos FROM budget_window "
             + "WHERE budget = ? AND subject = ? AND period_key = ?";
-    private static final String RESERVE = "UPDATE budget_window SET reserved_nanos = reserved_nanos + ? "
-            + "WHERE budget = ? AND subject = ? AND period_key = ?";
+    /** The boundary rule of {@link Budget#fits} in SQL: spent + reserved + estimate <= limit. */
+    private static final String RESERVE_IF_FITS = "UPDATE budget_window SET reserved_nanos = reserved_nanos + ? "
+            + "WHERE budget = ? AND subject = ? AND period_key = ? AND spent_nanos + reserved_nanos + ? <= ?";
     private static final String SETTLE = "UPDATE budget_window SET reserved_nanos = reserved_nanos - ?, "
             + "spent_nanos = spent_nanos + ? WHERE budget = ? AND subject = ? AND period_key = ?";
     private static final String PERIOD = "SELECT budget, subject, spent_nanos, reserved_nanos FROM budget_window "
@@ -56,44 +57,71 @@ public final class BudgetStore {
 
     /**
      * Reserves {@code estimateNanos} in every window, or in none: returns the windows the call would pass (empty when
-     * the reservation was made).
+     * the reservation was made). Each window is reserved by one conditional UPDATE whose WHERE clause is the boundary
+     * rule of {@link Budget#fits}; the database evaluates it on the row it locks, so two concurrent reservations never
+     * both see the old spend. Several windows are reserved in one transaction, in a fixed order.
      */
     public List<Violation> reserve(List<BudgetWindow> windows, long estimateNanos) throws SQLException {
         List<BudgetWindow> ordered = ordered(windows);
         ensure(ordered);
+        boolean transaction = ordered.size() > 1;
         try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
+            if (transaction) {
+                connection.setAutoCommit(false);
+            }
             try {
-                List<Violation> violations = new ArrayList<>(0);
-                try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-                    for (BudgetWindow window : ordered) {
-                        Spend spend = spend(lock, window);
-                        if (!window.budget().fits(spend.total(), estimateNanos)) {
-                            violations.add(new Violation(window, spend));
-                        }
-                    }
-                }
-                if (!violations.isEmpty()) {
-                    connection.rollback();
-                    return violations;
-                }
-                try (PreparedStatement reserve = connection.prepareStatement(RESERVE)) {
+                BudgetWindow refused = null;
+                try (PreparedStatement reserve = connection.prepareStatement(RESERVE_IF_FITS)) {
                     for (BudgetWindow window : ordered) {
                         reserve.setLong(1, estimateNanos);
                         bind(reserve, 2, window);
-                        reserve.addBatch();
+                        reserve.setLong(5, estimateNanos);
+                        reserve.setLong(6, window.budget().limitNanos());
+                        if (reserve.executeUpdate() == 0) {
+                            refused = window;
+                            break;
+                        }
                     }
-                    reserve.executeBatch();
                 }
-                connection.commit();
-                return List.of();
+                if (refused == null) {
+                    if (transaction) {
+                        connection.commit();
+                    }
+                    return List.of();
+                }
+                if (transaction) {
+                    connection.rollback();
+                }
+                return violations(connection, ordered, refused, estimateNanos);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                if (transaction) {
+                    connection.rollback();
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                if (transaction) {
+                    connection.setAutoCommit(true);
+                }
             }
         }
+    }
+
+    /** Every window the call does not fit, the refused one first, as they are now. */
+    private static List<Violation> violations(Connection connection, List<BudgetWindow> windows, BudgetWindow refused,
+                                              long estimateNanos) throws SQLException {
+        List<Violation> violations = new ArrayList<>(2);
+        try (PreparedStatement read = connection.prepareStatement(READ)) {
+            violations.add(new Violation(refused, spend(read, refused)));
+            for (BudgetWindow window : windows) {
+                if (window != refused) {
+                    Spend spend = spend(read, window);
+                    if (!window.budget().fits(spend.total(), estimateNanos)) {
+                        violations.add(new Violation(window, spend));
+                    }
+                }
+            }
+        }
+        return violations;
     }
 
     /**

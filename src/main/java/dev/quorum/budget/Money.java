@@ -15,7 +15,8 @@ final class Money {
         return BigDecimal.valueOf(usd).movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
+    /** The nearest double to nanos / 10^9 (IEEE division is correctly rounded, as BigDecimal's would be). */
     static double usd(long nanos) {
-        return BigDecimal.valueOf(nanos, 9).doubleValue();
+        return nanos / 1e9;
     }
 }

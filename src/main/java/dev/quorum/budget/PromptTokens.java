@@ -19,6 +19,10 @@ final class PromptTokens {
     private PromptTokens() {
     }
 
+    static void warmUp() {
+        O200K.countTokensOrdinary("warm up");
+    }
+
     static int count(CompletionRequest request, ProviderKind kind) {
         String system = request.system();
         if (kind == ProviderKind.OPENAI || kind == ProviderKind.OPENAI_COMPATIBLE) {
