@@ -147,6 +147,29 @@ public final class QuorumHeaders {
      * by a trigger that can stream (the OpenAI API when asked for a stream).
      */
     public static final String VAR_TOKEN_SINK = "tokenSink";
+    /** Variable: the provider's reported {@code TokenUsage} of the call a provider route just made (budgets price it). */
+    public static final String VAR_TOKEN_USAGE = "tokenUsage";
+
+    /** Variable: warnings for the request's result ({@code List<String>}), e.g. a budget downgrade or unknown price. */
+    public static final String VAR_WARNINGS = "resultWarnings";
+
+    /** Variable: the budget gate's verdict on a provider call: {@code allow}, {@code downgrade} or {@code reject}. */
+    public static final String VAR_BUDGET_VERDICT = "budgetVerdict";
+
+    /** Variable: the {@link dev.quorum.budget.Reservation} a provider call holds until it is settled. */
+    public static final String VAR_BUDGET_RESERVATION = "budgetReservation";
+
+    /** Variable: the error result of a call a budget refused. */
+    public static final String VAR_BUDGET_REFUSAL = "budgetRefusal";
+
+    /** Variable: the provider a budget downgrade sends the call to instead. */
+    public static final String VAR_BUDGET_DOWNGRADE_TO = "budgetDowngradeTo";
+
+    /** Variable: {@code true} once a request was downgraded, so a downgraded call is not downgraded again. */
+    public static final String VAR_BUDGET_DOWNGRADED = "budgetDowngraded";
+
+    /** Variable: budget threshold alerts ({@code List<Map>}) a settlement raised, sent on by the provider route. */
+    public static final String VAR_BUDGET_ALERTS = "budgetAlerts";
 
     private QuorumHeaders() {
     }

@@ -52,6 +52,8 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
         properties.put("quorum.ollama.discovery-enabled", "false");
         // the file drop reads data/inbox of the working directory; test classes about it enable it on temp folders
         properties.put("quorum.file.enabled", "false");
+        // the Hawtio console (and the JMX it reads) only in its own test
+        properties.put("quorum.console.enabled", "false");
         // a key in the developer's environment must not send test traffic to a hosted API
         for (String provider : new String[] {"openai", "anthropic", "gemini", "mistral", "groq"}) {
             String variable = provider.toUpperCase(java.util.Locale.ROOT) + "_API_KEY";

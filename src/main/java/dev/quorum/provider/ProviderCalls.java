@@ -66,6 +66,8 @@ public final class ProviderCalls {
         if (response != null) {
             TokenUsage usage = response.tokenUsage();
             if (usage != null) {
+                // the full usage (cached and reasoning tokens where reported) for the budget step that prices it
+                exchange.setVariable(QuorumHeaders.VAR_TOKEN_USAGE, usage);
                 in = usage.inputTokenCount();
                 out = usage.outputTokenCount();
                 cost = spec.pricing().cost(in == null ? 0 : in, out == null ? 0 : out);

@@ -1,0 +1,61 @@
+package dev.quorum.observe;
+
+import dev.quorum.provider.ProviderCatalog;
+import dev.quorum.provider.ProviderSpec;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Wires observability after the provider catalog and the routing beans exist: the {@code quorumMetrics} bean on the
+ * Prometheus registry that {@code /observe/metrics} serves (the one Camel's metrics service uses, created here when
+ * Camel has not bound it yet, so Camel's route meters and Quorum's share one scrape), and the {@code requestLog} bean
+ * that puts the request id into every log line of a request, and the Hawtio console when {@code quorum.console.enabled}.
+ */
+public final class ObserveConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        }
+        ProviderCatalog catalog = registry.lookupByNameAndType("providerCatalog", ProviderCatalog.class);
+        Map<String, String> models = new LinkedHashMap<>();
+        Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
+        for (ProviderSpec spec : catalog.enabled()) {
+            models.put(spec.id(), spec.model());
+            CircuitBreaker breaker = registry.lookupByNameAndType(spec.id() + "CircuitBreaker", CircuitBreaker.class);
+            if (breaker != null) {
+                breakers.put(spec.id(), breaker);
+            }
+        }
+        registry.bind("quorumMetrics", new QuorumMetrics(meters, models, breakers));
+        registry.bind("requestLog", new RequestLog());
+        registry.bind("dashboardAssets", new DashboardAssets());
+
+        PropertiesComponent properties = context.getPropertiesComponent();
+        if (Boolean.parseBoolean(properties.resolveProperty("quorum.console.enabled").orElse("false").trim())) {
+            QuorumConsole console = new QuorumConsole(new QuorumConsole.Settings(
+                    properties.resolveProperty("quorum.console.host").orElse("127.0.0.1").trim(),
+                    Integer.parseInt(properties.resolveProperty("quorum.console.port").orElse("8081").trim()),
+                    Path.of(properties.resolveProperty("quorum.console.war").orElse("target/console/hawtio.war").trim()),
+                    properties.resolveProperty("quorum.console.user").orElse("admin").trim(),
+                    properties.resolveProperty("quorum.console.password").orElse("")));
+            registry.bind("quorumConsole", console);
+            // started after the routes, so the console's first look finds them all
+            context.addService(console, true, false);
+        }
+    }
+}

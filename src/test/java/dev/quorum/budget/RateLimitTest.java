@@ -1,0 +1,118 @@
+package dev.quorum.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.QuorumTestSupport;
+import dev.quorum.sim.SimCall;
+import dev.quorum.sim.SimScript;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Provider rate limits through the throttle EIP in the provider routes: gemini-sim lets four calls through per
+ * one-second window (TotalRequests mode, the window shortened from a minute for the test), anthropic-sim serves two
+ * requests at once (ConcurrentRequests mode). Measured at the simulator, with tolerance.
+ */
+class RateLimitTest extends QuorumTestSupport {
+
+    private static final int RATE = 4;
+    private static final long WINDOW_MS = 1000;
+
+    private final ExecutorService clients = Executors.newFixedThreadPool(12);
+
+    @Override
+    protected Map<String, String> overrides() {
+        return Map.of(
+                "quorum.data.dir", BudgetGateTest.tempDir(),
+                "quorum.ratelimit.window-ms", String.valueOf(WINDOW_MS),
+                "quorum.ratelimit.gemini-sim.requests-per-minute", String.valueOf(RATE),
+                "quorum.ratelimit.anthropic-sim.concurrent-requests", "2");
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        simulator().reset();
+    }
+
+    @AfterAll
+    void stopClients() {
+        clients.shutdownNow();
+    }
+
+    @Test
+    void should_let_through_at_most_the_configured_requests_per_window() {
+        // given: one call first, so the twelve are not timed with the client's first-call warm-up (it stays counted)
+        assertThat(parallel(1, "gemini-sim")).containsOnly(200);
+
+        // when: twelve requests at once
+        long started = System.nanoTime();
+        List<Integer> statuses = parallel(12, "gemini-sim");
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        // then: all answered, none faster than three windows allow (4 + 4 + 4), and no window held more than four
+        assertThat(statuses).containsOnly(200);
+        assertThat(elapsedMs).isGreaterThanOrEqualTo(2 * WINDOW_MS - 100);
+        List<SimCall> calls = new ArrayList<>(simulator().calls("gemini-sim"));
+        calls.sort(Comparator.comparing(SimCall::at));
+        assertThat(calls).hasSize(13);
+        for (int i = 0; i + RATE < calls.size(); i++) {
+            Duration gap = Duration.between(calls.get(i).at(), calls.get(i + RATE).at());
+            assertThat(gap.toMillis()).as("calls %d and %d", i, i + RATE).isGreaterThanOrEqualTo(WINDOW_MS - 100);
+        }
+    }
+
+    @Test
+    void should_serve_at_most_the_configured_requests_at_once() {
+        // given: each call takes 300 ms
+        simulator().script("anthropic-sim", SimScript.builder().latencyMs(300).build());
+
+        // when: six requests at once, two at a time = three rounds
+        long started = System.nanoTime();
+        List<Integer> statuses = parallel(6, "anthropic-sim");
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        // then
+        assertThat(statuses).containsOnly(200);
+        assertThat(elapsedMs).isGreaterThanOrEqualTo(3 * 300 - 50);
+        List<SimCall> calls = new ArrayList<>(simulator().calls("anthropic-sim"));
+        calls.sort(Comparator.comparing(SimCall::at));
+        // a call is recorded when it answers: at most two answer per 300 ms round
+        for (int i = 0; i + 2 < calls.size(); i++) {
+            assertThat(Duration.between(calls.get(i).at(), calls.get(i + 2).at()).toMillis()).isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    @Test
+    void should_not_limit_a_provider_without_rate_settings() {
+        // given
+        simulator().script("openai-sim", SimScript.builder().latencyMs(300).build());
+
+        // when
+        long started = System.nanoTime();
+        List<Integer> statuses = parallel(6, "openai-sim");
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        // then: six at once take one round, not three
+        assertThat(statuses).containsOnly(200);
+        assertThat(elapsedMs).isLessThan(3 * 300);
+    }
+
+    private List<Integer> parallel(int count, String provider) {
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String body = request(Map.of("prompt", "Rate limited call number " + i, "provider", provider));
+            calls.add(CompletableFuture.supplyAsync(() -> post("/api/v1/complete", body), clients));
+        }
+        return calls.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+    }
+}

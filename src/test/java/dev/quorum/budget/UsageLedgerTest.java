@@ -1,0 +1,223 @@
+package dev.quorum.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quorum.QuorumTestSupport;
+import dev.quorum.provider.ProviderCatalog;
+import dev.quorum.provider.ProviderSpec;
+import dev.quorum.sim.SimCall;
+import dev.quorum.sim.SimScript;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The usage ledger and {@code GET /api/v1/usage} over the real routes: every provider call is a row with the
+ * simulator's reported tokens priced at the configured prices, failures are rows too, a model without a price costs 0
+ * with a warning, and the usage report's sums are the ledger's.
+ */
+class UsageLedgerTest extends QuorumTestSupport {
+
+    private final String dataDir = BudgetGateTest.tempDir();
+    private final List<JsonNode> answered = new ArrayList<>();
+
+    @Override
+    protected Map<String, String> overrides() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("quorum.data.dir", dataDir);
+        settings.put("quorum.budget.everything.scope", "global");
+        settings.put("quorum.budget.everything.period", "month");
+        settings.put("quorum.budget.everything.limit-usd", "100");
+        settings.put("quorum.budget.everything.policy", "downgrade");
+        // a model no price table knows, with the provider's own prices left blank
+        settings.put("quorum.simulator.provider.mistral-sim.model", "mystery-model-1");
+        settings.put("quorum.simulator.provider.mistral-sim.price-input", "");
+        settings.put("quorum.simulator.provider.mistral-sim.price-output", "");
+        return settings;
+    }
+
+    @BeforeEach
+    void sendTrafficOnce() {
+        if (!answered.isEmpty()) {
+            return;
+        }
+        simulator().reset();
+        String[][] calls = {
+                {"openai-sim", "acme", "Name three primary colours."},
+                {"openai-sim", "globex", "What is the boiling point of water at sea level?"},
+                {"anthropic-sim", "acme", "Write one sentence about the moon."},
+                {"gemini-sim", "globex", "Give me a synonym for quick."},
+                {"ollama-sim", "acme", "Say hello."}};
+        for (String[] call : calls) {
+            HttpResponse<String> response = post("/api/v1/complete", request(Map.of("provider", call[0],
+                    "tenant", call[1], "prompt", call[2])));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            answered.add(json(response));
+        }
+        // one failure: a 400 is not retried, so it is one call and one error row
+        simulator().script("gemini-sim", SimScript.builder().failNext(1).errorStatus(400).build());
+        HttpResponse<String> failed = post("/api/v1/complete", request(Map.of("provider", "gemini-sim",
+                "tenant", "globex", "prompt", "This one fails.", "id", "failing-request")));
+        assertThat(failed.statusCode()).isEqualTo(502);
+    }
+
+    @Test
+    void should_record_each_call_with_the_simulators_tokens_and_the_configured_prices() throws Exception {
+        // given
+        ProviderCatalog catalog = context.getRegistry().lookupByNameAndType("providerCatalog", ProviderCatalog.class);
+        Map<String, LedgerEntry> rows = ledger().entries(0, Long.MAX_VALUE).stream()
+                .collect(Collectors.toMap(LedgerEntry::requestId, Function.identity(), (a, b) -> a));
+
+        // then
+        for (JsonNode result : answered) {
+            String provider = result.path("provider").asText();
+            LedgerEntry row = rows.get(result.path("id").asText());
+            assertThat(row).as("ledger row of " + result.path("id").asText()).isNotNull();
+            SimCall call = simulator().calls(provider).stream()
+                    .filter(c -> c.answer() != null && c.answer().equals(result.path("answer").asText()))
+                    .findFirst().orElseThrow();
+            ProviderSpec spec = catalog.get(provider);
+            assertThat(row.provider()).isEqualTo(provider);
+            assertThat(row.outcome()).isEqualTo("ok");
+            assertThat(row.inputTokens()).isEqualTo(call.inputTokens()).isPositive();
+            assertThat(row.outputTokens()).isEqualTo(call.outputTokens()).isPositive();
+            double expected = (call.inputTokens() * spec.pricing().inputPerMillion()
+                    + call.outputTokens() * spec.pricing().outputPerMillion()) / 1_000_000d;
+            assertThat(row.costNanos() / 1e9).isCloseTo(expected, within(1e-12));
+            assertThat(result.path("costUsd").asDouble()).isCloseTo(expected, within(1e-12));
+            assertThat(row.tenant()).isIn("acme", "globex");
+            assertThat(row.task()).isNotBlank();
+        }
+        LedgerEntry failure = rows.get("failing-request");
+        assertThat(failure.outcome()).isEqualTo("provider_error");
+        assertThat(failure.costNanos()).isZero();
+    }
+
+    @Test
+    void should_count_a_model_without_price_at_zero_with_a_warning() throws Exception {
+        // when
+        HttpResponse<String> response = post("/api/v1/complete", request(Map.of("provider", "mistral-sim",
+                "prompt", "Price me if you can.", "id", "unpriced-request")));
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.path("costUsd").asDouble()).isZero();
+        assertThat(result.path("warnings").toString()).contains("no price", "mystery-model-1");
+        LedgerEntry row = ledger().entries(0, Long.MAX_VALUE).stream()
+                .filter(e -> "unpriced-request".equals(e.requestId())).findFirst().orElseThrow();
+        assertThat(row.costNanos()).isZero();
+        assertThat(row.inputTokens()).isPositive();
+    }
+
+    @Test
+    void should_report_usage_with_the_ledgers_sums_in_the_documented_shape() throws Exception {
+        for (String by : new String[] {"provider", "model", "tenant"}) {
+            // when
+            HttpResponse<String> response = get("/api/v1/usage?period=day&by=" + by);
+
+            // then
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode report = json(response);
+            assertThat(fields(report)).containsExactly("period", "from", "to", "by", "totals", "rows", "budgets",
+                    "recentErrors");
+            Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+            assertThat(report.path("period").asText()).isEqualTo("day");
+            assertThat(report.path("from").asText()).isEqualTo(today.toString());
+            assertThat(report.path("to").asText()).isEqualTo(today.plusSeconds(86_400).toString());
+            assertThat(report.path("by").asText()).isEqualTo(by);
+
+            List<LedgerEntry> rows = ledger().entries(today.toEpochMilli(), Long.MAX_VALUE);
+            JsonNode totals = report.path("totals");
+            assertThat(fields(totals)).containsExactly("requests", "errors", "inputTokens", "outputTokens", "costUsd");
+            assertThat(totals.path("requests").asLong()).isEqualTo(rows.size());
+            assertThat(totals.path("errors").asLong()).isEqualTo(rows.stream().filter(r -> !r.outcome().equals("ok")).count());
+            assertThat(totals.path("inputTokens").asLong()).isEqualTo(rows.stream().mapToLong(LedgerEntry::inputTokens).sum());
+            assertThat(totals.path("outputTokens").asLong()).isEqualTo(rows.stream().mapToLong(LedgerEntry::outputTokens).sum());
+            assertThat(totals.path("costUsd").asDouble())
+                    .isCloseTo(rows.stream().mapToLong(LedgerEntry::costNanos).sum() / 1e9, within(1e-12));
+
+            Map<String, List<LedgerEntry>> groups = rows.stream().collect(Collectors.groupingBy(r -> switch (by) {
+                case "provider" -> r.provider();
+                case "model" -> r.model();
+                default -> r.tenant();
+            }));
+            assertThat(report.path("rows")).hasSize(groups.size());
+            for (JsonNode row : report.path("rows")) {
+                assertThat(fields(row)).containsExactly("key", "requests", "errors", "inputTokens", "outputTokens", "costUsd");
+                List<LedgerEntry> group = groups.get(row.path("key").asText());
+                assertThat(row.path("requests").asLong()).isEqualTo(group.size());
+                assertThat(row.path("inputTokens").asLong()).isEqualTo(group.stream().mapToLong(LedgerEntry::inputTokens).sum());
+                assertThat(row.path("costUsd").asDouble())
+                        .isCloseTo(group.stream().mapToLong(LedgerEntry::costNanos).sum() / 1e9, within(1e-12));
+            }
+
+            assertThat(report.path("budgets")).hasSize(1);
+            JsonNode budget = report.path("budgets").get(0);
+            assertThat(fields(budget)).containsExactly("name", "scope", "key", "period", "limitUsd", "spentUsd",
+                    "remainingUsd", "percent", "policy", "thresholds", "resetsAt");
+            assertThat(budget.path("name").asText()).isEqualTo("everything");
+            assertThat(budget.path("key").isNull()).isTrue();
+            assertThat(budget.path("limitUsd").asDouble()).isEqualTo(100.0);
+            double spent = ledger().entries(0, Long.MAX_VALUE).stream().mapToLong(LedgerEntry::costNanos).sum() / 1e9;
+            assertThat(budget.path("spentUsd").asDouble()).isCloseTo(spent, within(1e-12));
+            assertThat(budget.path("remainingUsd").asDouble()).isCloseTo(100.0 - spent, within(1e-9));
+            assertThat(budget.path("thresholds").toString()).isEqualTo("[50,75,90]");
+
+            JsonNode error = report.path("recentErrors").get(0);
+            assertThat(fields(error)).containsExactly("at", "requestId", "provider", "model", "outcome");
+            assertThat(error.path("requestId").asText()).isEqualTo("failing-request");
+            assertThat(error.path("outcome").asText()).isEqualTo("provider_error");
+        }
+    }
+
+    @Test
+    void should_answer_400_naming_a_bad_period_or_grouping() {
+        // when
+        HttpResponse<String> period = get("/api/v1/usage?period=week");
+        HttpResponse<String> by = get("/api/v1/usage?by=colour");
+
+        // then
+        assertThat(period.statusCode()).isEqualTo(400);
+        assertThat(json(period).path("error").path("field").asText()).isEqualTo("period");
+        assertThat(by.statusCode()).isEqualTo(400);
+        assertThat(json(by).path("error").path("field").asText()).isEqualTo("by");
+    }
+
+    @Test
+    void should_report_the_month() {
+        // when
+        HttpResponse<String> response = get("/api/v1/usage?period=month&by=tenant");
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = json(response);
+        Instant month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(report.path("from").asText()).isEqualTo(month.toString());
+        assertThat(report.path("totals").path("requests").asLong()).isGreaterThanOrEqualTo(answered.size() + 1);
+    }
+
+    private UsageLedger ledger() {
+        return context.getRegistry().lookupByNameAndType("usageLedger", UsageLedger.class);
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}
