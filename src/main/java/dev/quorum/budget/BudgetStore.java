@@ -44,6 +44,10 @@ public final class BudgetStore {
     public record Violation(BudgetWindow window, Spend spend) {
     }
 
+    /** One stored window of a period: the budget's name, the subject and its spend. */
+    public record StoredWindow(String budget, String subject, Spend spend) {
+    }
+
     /** A window whose spend crossed one of its alert thresholds in a settlement. */
     public record Crossing(BudgetWindow window, int threshold, long spentNanos) {
     }
@@ -174,16 +178,16 @@ public final class BudgetStore {
         }
     }
 
-    /** Every window of one period: budget name and subject to spend. */
-    public List<Object[]> period(String periodKey) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
+    /** Every stored window of one period. */
+    public List<StoredWindow> period(String periodKey) throws SQLException {
+        List<StoredWindow> rows = new ArrayList<>();
         try (Connection connection = database.connection();
              PreparedStatement query = connection.prepareStatement(PERIOD)) {
             query.setString(1, periodKey);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Object[] {result.getString(1), result.getString(2),
-                            new Spend(result.getLong(3), result.getLong(4))});
+                    rows.add(new StoredWindow(result.getString(1), result.getString(2),
+                            new Spend(result.getLong(3), result.getLong(4))));
                 }
             }
         }

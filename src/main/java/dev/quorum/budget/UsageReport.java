@@ -90,21 +90,20 @@ public final class UsageReport {
 
     /** Every budget in its current period; a budget kept per provider or tenant lists each subject seen so far. */
     private List<Map<String, Object>> budgets(Instant now) throws SQLException {
-        Map<String, List<Object[]>> byPeriod = new LinkedHashMap<>();
+        Map<String, List<BudgetStore.StoredWindow>> byPeriod = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Budget budget : budgets) {
             String periodKey = budget.period().key(now);
-            List<Object[]> windows = byPeriod.get(periodKey);
+            List<BudgetStore.StoredWindow> windows = byPeriod.get(periodKey);
             if (windows == null) {
                 windows = store.period(periodKey);
                 byPeriod.put(periodKey, windows);
             }
             boolean listed = false;
-            for (Object[] window : windows) {
-                if (budget.name().equals(window[0])) {
-                    String subject = (String) window[1];
-                    rows.add(budget(budget, budget.scope() == Budget.Scope.GLOBAL ? null : subject,
-                            ((BudgetStore.Spend) window[2]).spentNanos(), now));
+            for (BudgetStore.StoredWindow window : windows) {
+                if (budget.name().equals(window.budget())) {
+                    rows.add(budget(budget, budget.scope() == Budget.Scope.GLOBAL ? null : window.subject(),
+                            window.spend().spentNanos(), now));
                     listed = true;
                 }
             }
