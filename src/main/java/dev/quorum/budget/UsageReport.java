@@ -44,6 +44,11 @@ public final class UsageReport {
         return report(period, by);
     }
 
+    /** Every configured budget's current window as the usage report shows it (name, key, spentUsd, limitUsd, ...). */
+    public List<Map<String, Object>> budgets() throws SQLException {
+        return budgets(clock.instant());
+    }
+
     Map<String, Object> report(Period period, String by) throws SQLException {
         Instant now = clock.instant();
         Instant from = period.start(now);

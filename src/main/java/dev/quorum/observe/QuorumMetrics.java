@@ -119,6 +119,9 @@ public final class QuorumMetrics {
     public void request(CompletionResult result) {
         String mode = result.mode() == null ? "unknown" : result.mode();
         requestCounter(mode, result.error() == null ? OK : result.error().type()).increment();
+        if (result.agreement() != null) {
+            recordAgreement(result.algorithm(), result.agreement().ratio());
+        }
         List<ProviderResponse> responses = result.responses();
         if ("single".equals(mode) && responses != null && responses.size() > 1) {
             for (int i = 1; i < responses.size(); i++) {
@@ -142,6 +145,19 @@ public final class QuorumMetrics {
         BudgetGauges gauges = budgets.computeIfAbsent(name, this::newBudget);
         gauges.spent = spentUsd;
         gauges.limit = limitUsd;
+    }
+
+    /**
+     * Route step of the {@code budget-gauges} timer: sets the gauges of every budget window from the usage report's
+     * budgets (maps with {@code name}, {@code key}, {@code spentUsd}, {@code limitUsd}); a per-tenant or per-provider
+     * budget is labelled {@code <name>:<key>}.
+     */
+    public void budgets(List<Map<String, Object>> budgets) {
+        for (Map<String, Object> budget : budgets) {
+            Object key = budget.get("key");
+            String label = key == null ? String.valueOf(budget.get("name")) : budget.get("name") + ":" + key;
+            budget(label, ((Number) budget.get("spentUsd")).doubleValue(), ((Number) budget.get("limitUsd")).doubleValue());
+        }
     }
 
     /** The agreement distribution per algorithm: count, mean and the counts per tenth, for the dashboard. */

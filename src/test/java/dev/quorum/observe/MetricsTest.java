@@ -1,12 +1,14 @@
 package dev.quorum.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.sim.SimScript;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,11 @@ class MetricsTest extends QuorumTestSupport {
         settings.put("quorum.routing.retry.openai-sim.max-attempts", "1");
         settings.put("quorum.routing.tier.simple.primary", "openai-sim");
         settings.put("quorum.routing.tier.simple.fallback", "gemini-sim");
+        // a budget roomy enough never to refuse, so its gauges have something to show; refreshed quickly
+        settings.put("quorum.budget.metrics-daily.scope", "global");
+        settings.put("quorum.budget.metrics-daily.period", "day");
+        settings.put("quorum.budget.metrics-daily.limit-usd", "100");
+        settings.put("quorum.metrics.budget-refresh-ms", "200");
         return settings;
     }
 
@@ -151,6 +158,33 @@ class MetricsTest extends QuorumTestSupport {
         assertThat(vote.path("counts").get(3).asLong()).as("0.3 < ratio <= 0.4").isEqualTo(1);
         assertThat(vote.path("counts").get(7).asLong()).as("0.7 < ratio <= 0.8").isEqualTo(2);
         assertThat(agreement.path("bounds")).hasSize(10);
+    }
+
+    @Test
+    void should_record_the_agreement_of_real_votes_and_the_spend_of_configured_budgets() {
+        // when: openai-sim and gemini-sim say Paris, ollama-sim says Lyon
+        HttpResponse<String> voted = post("/api/v1/consensus", "{\"prompt\":\"What is the capital of France?\","
+                + "\"algorithm\":\"majority\",\"providers\":[\"openai-sim\",\"gemini-sim\",\"ollama-sim\"]}");
+
+        // then: the vote's agreement is in the histogram, in percent
+        assertThat(voted.statusCode()).as(voted.body()).isEqualTo(200);
+        assertThat(json(voted).path("agreement").path("ratio").asDouble()).isCloseTo(2.0 / 3, Offset.offset(0.01));
+        String scrape = scrape();
+        assertThat(value(scrape, "quorum_consensus_agreement_percent_count", "algorithm", "majority")).isEqualTo(1);
+        assertThat(value(scrape, "quorum_consensus_agreement_percent_bucket", "algorithm", "majority", "le", "60.0"))
+                .isZero();
+        assertThat(value(scrape, "quorum_consensus_agreement_percent_bucket", "algorithm", "majority", "le", "70.0"))
+                .isEqualTo(1);
+        // and the budget gauges follow the spend the usage report shows
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode budget = json(get("/api/v1/usage?period=day")).path("budgets").get(0);
+            assertThat(budget.path("name").asText()).isEqualTo("metrics-daily");
+            assertThat(budget.path("spentUsd").asDouble()).isPositive();
+            String now = scrape();
+            assertThat(value(now, "quorum_budget_spent_usd", "budget", "metrics-daily"))
+                    .isEqualTo(budget.path("spentUsd").asDouble());
+            assertThat(value(now, "quorum_budget_limit_usd", "budget", "metrics-daily")).isEqualTo(100.0);
+        });
     }
 
     private CircuitBreaker breaker(String provider) {
