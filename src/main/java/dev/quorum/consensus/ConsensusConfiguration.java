@@ -1,8 +1,8 @@
 package dev.quorum.consensus;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.quorum.api.CompletionRequest;
+import dev.quorum.embedding.LocalEmbeddingModel;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.routing.ProviderHealth;
 import java.util.Arrays;
@@ -49,7 +49,7 @@ public final class ConsensusConfiguration implements CamelConfiguration {
 
         EmbeddingModel embeddings = registry.lookupByNameAndType(EMBEDDING_MODEL, EmbeddingModel.class);
         if (embeddings == null) {
-            OnDemandEmbeddingModel onDemand = new OnDemandEmbeddingModel(AllMiniLmL6V2QuantizedEmbeddingModel::new);
+            OnDemandEmbeddingModel onDemand = new OnDemandEmbeddingModel(LocalEmbeddingModel::allMiniLmL6V2);
             if ("semantic".equals(settings.algorithm())) {
                 onDemand.load();
             }

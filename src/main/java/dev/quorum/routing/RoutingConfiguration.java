@@ -1,8 +1,8 @@
 package dev.quorum.routing;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.quorum.api.CompletionRequest;
+import dev.quorum.embedding.LocalEmbeddingModel;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -114,7 +114,7 @@ public final class RoutingConfiguration implements CamelConfiguration {
             // one embedding model for the whole application, shared with semantic consensus voting
             EmbeddingModel model = registry.lookupByNameAndType("embeddingModel", EmbeddingModel.class);
             if (model == null) {
-                model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                model = LocalEmbeddingModel.allMiniLmL6V2();
                 registry.bind("embeddingModel", model);
             }
             semantic = new SemanticRouter(model, examples,

@@ -2,7 +2,7 @@ package dev.quorum.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.quorum.embedding.LocalEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -52,7 +52,7 @@ class ParaphraseThresholdTest {
             properties.load(reader);
         }
         configured = Double.parseDouble(properties.getProperty("quorum.consensus.semantic.threshold").trim());
-        SemanticVote vote = new SemanticVote(new AllMiniLmL6V2QuantizedEmbeddingModel(), configured);
+        SemanticVote vote = new SemanticVote(LocalEmbeddingModel.allMiniLmL6V2(), configured);
         for (Pair pair : pairs) {
             similarities.add(vote.similarity(pair.a(), pair.b()));
         }
