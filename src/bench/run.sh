@@ -78,6 +78,17 @@ IDLE_RSS_KB=$(awk '/VmRSS/ {print $2}' /proc/$QUORUM_PID/status)
 echo "first answer after ${FIRST_ANSWER_MS} ms, idle RSS ${IDLE_RSS_KB} kB"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$QUORUM_PID/stat"; }
+# waits until Quorum is idle again (under 30 ms of CPU in half a second), so the work a load leaves behind (ledger rows
+# still queued for the database, JIT compiles it triggered, a GC) is charged to that load and not to the next one
+settle() {
+  local last now
+  last=$(cpu_ticks)
+  for _ in $(seq 1 120); do
+    sleep 0.5; now=$(cpu_ticks)
+    [ $(( (now - last) * 1000 / $(getconf CLK_TCK) )) -lt 30 ] && return
+    last=$now
+  done
+}
 
 # scenario -> URL and body
 target() {
@@ -114,17 +125,20 @@ for scenario in $SCENARIOS; do
   MEASURED="$MEASURED $scenario"
   echo "== $scenario: warm-up ${WARMUP}s"
   "${PIN_LOAD[@]}" wrk -t2 -c32 -d"${WARMUP}s" -s "$OUT/$scenario.lua" "$url" > /dev/null
+  settle
 done
 
 for scenario in $MEASURED; do
   IFS='|' read -r url body <<< "$(target "$scenario")"
   # a short second warm-up, so the scenario's own code paths are hot again after the others ran
   "${PIN_LOAD[@]}" wrk -t2 -c32 -d5s -s "$OUT/$scenario.lua" "$url" > /dev/null
+  settle
   for concurrency in 1 32; do
     threads=$(( concurrency == 1 ? 1 : 2 ))
     for run in $(seq 1 "$RUNS"); do
       before=$(cpu_ticks)
       "${PIN_LOAD[@]}" wrk -t$threads -c$concurrency -d"${DURATION}s" --latency -s "$OUT/$scenario.lua" "$url" > "$OUT/$scenario-c$concurrency-r$run.txt"
+      settle
       after=$(cpu_ticks)
       echo "cpu_ticks $((after - before)) $(getconf CLK_TCK)" >> "$OUT/$scenario-c$concurrency-r$run.txt"
       echo "   $scenario c=$concurrency run $run: $(grep 'Requests/sec' "$OUT/$scenario-c$concurrency-r$run.txt")"

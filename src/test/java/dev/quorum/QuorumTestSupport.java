@@ -52,6 +52,8 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
         properties.put("quorum.ollama.discovery-enabled", "false");
         // the file drop reads data/inbox of the working directory; test classes about it enable it on temp folders
         properties.put("quorum.file.enabled", "false");
+        // each test class its own usage ledger, not the working directory's data/
+        properties.put("quorum.data.dir", dataDir().toString());
         // the Hawtio console (and the JMX it reads) only in its own test
         properties.put("quorum.console.enabled", "false");
         // a key in the developer's environment must not send test traffic to a hosted API
@@ -64,6 +66,16 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
         }
         properties.putAll(overrides());
         return properties;
+    }
+
+    private static java.nio.file.Path dataDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("quorum-data");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Settings a test class changes on top of application.properties. */

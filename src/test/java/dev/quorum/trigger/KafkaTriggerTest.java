@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.budget.LedgerEntry;
+import dev.quorum.budget.UsageLedger;
 import dev.quorum.sim.ProviderSimulator;
 import dev.quorum.sim.SimCall;
 import dev.quorum.sim.SimScript;
@@ -161,6 +163,11 @@ class KafkaTriggerTest {
         assertThat(results).hasSize(1);
         assertThat(JSON.readTree(results.get(0).value()).path("answer").asText()).startsWith("Simulated answer from anthropic-sim");
         assertThat(callsWithPrompt(simulator(), "anthropic-sim", "Survive a crash")).hasSize(1);
+        // and billed once: one answered call in the usage ledger both instances share
+        UsageLedger ledger = quorum.context().getRegistry().lookupByNameAndType("usageLedger", UsageLedger.class);
+        ledger.flush(5_000);
+        assertThat(ledger.entries(0, Long.MAX_VALUE)).filteredOn(entry -> "crash-1".equals(entry.requestId()))
+                .filteredOn(entry -> LedgerEntry.OK.equals(entry.outcome())).hasSize(1);
     }
 
     @Test
@@ -180,7 +187,8 @@ class KafkaTriggerTest {
                 "quorum.kafka.group-id", "quorum-test",
                 "quorum.kafka.poll-timeout-ms", "100",
                 "quorum.kafka.max-poll-interval-ms", "10000",
-                "quorum.kafka.idempotent-store", data.resolve("answered.txt").toString()));
+                "quorum.kafka.idempotent-store", data.resolve("answered.txt").toString(),
+                "quorum.data.dir", data.resolve("ledger").toString()));
     }
 
     private ProviderSimulator simulator() {
