@@ -173,4 +173,7 @@ public final class QuorumHeaders {
 
     private QuorumHeaders() {
     }
+
+    /** Variable: milliseconds a rate-limited call waits for the next shared rate window; 0 once it has a slot. */
+    public static final String VAR_RATE_WAIT_MS = "rateWaitMs";
 }

@@ -83,6 +83,7 @@ public final class BudgetConfiguration implements CamelConfiguration {
         registry.bind("usageDatabase", database);
         registry.bind("usageLedger", ledger);
         registry.bind("budgetStore", store);
+        registry.bind("clusterRateLimit", new ClusterRateLimit(database, clock));
         registry.bind("priceTable", prices);
         registry.bind("budgetGate", new BudgetGate(catalog, prices, budgets, store, ledger,
                 (int) number(settings, "quorum.budget.assumed-output-tokens", 1024), clock));

@@ -35,7 +35,10 @@ public final class UsageDatabase implements AutoCloseable {
                     "CREATE TABLE budget_window ("
                             + "budget VARCHAR(100) NOT NULL, subject VARCHAR(200) NOT NULL, "
                             + "period_key VARCHAR(10) NOT NULL, spent_nanos BIGINT NOT NULL, "
-                            + "reserved_nanos BIGINT NOT NULL, PRIMARY KEY (budget, subject, period_key))"));
+                            + "reserved_nanos BIGINT NOT NULL, PRIMARY KEY (budget, subject, period_key))"),
+            List.of("CREATE TABLE rate_window ("
+                    + "provider VARCHAR(100) NOT NULL, window_start BIGINT NOT NULL, calls INTEGER NOT NULL, "
+                    + "PRIMARY KEY (provider, window_start))"));
 
     private final HikariDataSource dataSource;
     private final String description;

@@ -44,6 +44,8 @@ class RoutingStrategyTest extends QuorumTestSupport {
         for (String slow : new String[] {"openai-sim", "anthropic-sim", "gemini-sim", "ollama-sim"}) {
             simulator().script(slow, SimScript.builder().latencyMs(100).build());
         }
+        // the fastest, but never under a millisecond, so maxLatencyMs 1 excludes every provider on any machine
+        simulator().script("mistral-sim", SimScript.builder().latencyMs(20).build());
         for (String provider : new String[] {"openai-sim", "anthropic-sim", "gemini-sim", "ollama-sim", "mistral-sim"}) {
             assertThat(post("/api/v1/complete", request(Map.of("prompt", "warm up", "provider", provider))).statusCode()).isEqualTo(200);
         }
