@@ -127,7 +127,7 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
         }
     }
 
-    protected static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.quorum.consensus;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.quorum.embedding.Similarity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public final class SemanticVote implements VotingMethod {
         if (AnswerKey.isShortAnswer(keyA) && AnswerKey.isShortAnswer(keyB)) {
             return 0;
         }
-        return cosine(va, vb);
+        return Similarity.cosine(va, vb);
     }
 
     @Override
@@ -139,17 +140,5 @@ public final class SemanticVote implements VotingMethod {
             }
         }
         return groups;
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }

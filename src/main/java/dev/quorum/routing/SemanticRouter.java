@@ -2,6 +2,7 @@ package dev.quorum.routing;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.quorum.embedding.Similarity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,23 +49,11 @@ public final class SemanticRouter {
         float[] vector = embedding.vector();
         Match best = null;
         for (Example example : examples) {
-            double similarity = cosine(vector, example.vector());
+            double similarity = Similarity.cosine(vector, example.vector());
             if (best == null || similarity > best.similarity()) {
                 best = new Match(example.task(), similarity);
             }
         }
         return best != null && best.similarity() >= threshold ? best : null;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }

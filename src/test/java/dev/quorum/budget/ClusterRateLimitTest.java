@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.sim.SimCall;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +28,12 @@ class ClusterRateLimitTest extends QuorumTestSupport {
     private static final long WINDOW_MS = 1500;
 
     private final ExecutorService clients = Executors.newFixedThreadPool(12);
-    private Server server;
-    private String jdbcUrl;
+    private final SharedDatabase database = SharedDatabase.start("shared-rate");
 
     @Override
     protected Map<String, String> overrides() {
         Map<String, String> settings = rateLimit();
-        settings.put("quorum.ledger.jdbc-url", sharedDatabase());
+        settings.put("quorum.ledger.jdbc-url", database.jdbcUrl());
         return settings;
     }
 
@@ -47,32 +44,17 @@ class ClusterRateLimitTest extends QuorumTestSupport {
         return settings;
     }
 
-    private synchronized String sharedDatabase() {
-        if (server == null) {
-            try {
-                server = Server.createTcpServer("-tcpPort", String.valueOf(freePort()), "-ifNotExists",
-                        "-baseDir", BudgetGateTest.tempDir()).start();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            jdbcUrl = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/shared-rate;LOCK_TIMEOUT=10000";
-        }
-        return jdbcUrl;
-    }
-
     @AfterAll
     void stopAll() {
         clients.shutdownNow();
-        if (server != null) {
-            server.stop();
-        }
+        database.close();
     }
 
     @Test
     void should_hold_one_rate_across_two_instances_sharing_the_database() throws Exception {
         // given: a second Quorum on the same database with the same limit: 3 calls to gemini-sim per 1.5 s window
         Map<String, String> second = rateLimit();
-        second.put("quorum.ledger.jdbc-url", jdbcUrl);
+        second.put("quorum.ledger.jdbc-url", database.jdbcUrl());
         try (QuorumInstance other = QuorumInstance.start(second)) {
             String body = request(Map.of("prompt", "Count me in the shared rate", "provider", "gemini-sim"));
 

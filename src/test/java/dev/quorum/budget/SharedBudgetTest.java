@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +32,12 @@ class SharedBudgetTest extends QuorumTestSupport {
     private static final long ESTIMATE = BudgetGateTest.estimateNanos(PROMPT, MAX_TOKENS);
 
     private final ExecutorService clients = Executors.newFixedThreadPool(20);
-    private Server server;
-    private String jdbcUrl;
+    private final SharedDatabase database = SharedDatabase.start("shared-usage");
 
     @Override
     protected Map<String, String> overrides() {
         Map<String, String> settings = budgets();
-        settings.put("quorum.ledger.jdbc-url", sharedDatabase());
+        settings.put("quorum.ledger.jdbc-url", database.jdbcUrl());
         return settings;
     }
 
@@ -53,29 +51,17 @@ class SharedBudgetTest extends QuorumTestSupport {
         return settings;
     }
 
-    private synchronized String sharedDatabase() {
-        if (server == null) {
-            try {
-                server = Server.createTcpServer("-tcpPort", String.valueOf(freePort()), "-ifNotExists",
-                        "-baseDir", BudgetGateTest.tempDir()).start();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            jdbcUrl = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/shared-usage;LOCK_TIMEOUT=10000";
-        }
-        return jdbcUrl;
-    }
-
     @AfterAll
     void stopClients() {
         clients.shutdownNow();
+        database.close();
     }
 
     @Test
     void should_hold_one_budget_across_two_instances_sharing_the_database() throws Exception {
         // given: a second Quorum on the same database; both simulators keep each call in flight for 300 ms
         Map<String, String> second = budgets();
-        second.put("quorum.ledger.jdbc-url", jdbcUrl);
+        second.put("quorum.ledger.jdbc-url", database.jdbcUrl());
         try (QuorumInstance other = QuorumInstance.start(second)) {
             simulator().script("mistral-sim", SimScript.builder().latencyMs(300).build());
             other.simulator().script("mistral-sim", SimScript.builder().latencyMs(300).build());
