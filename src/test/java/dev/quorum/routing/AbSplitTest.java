@@ -3,24 +3,21 @@ package dev.quorum.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.quorum.LiveRoutes;
 import dev.quorum.QuorumTestSupport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,41 +30,16 @@ class AbSplitTest extends QuorumTestSupport {
 
     private static final String CREATIVE = "{\"prompt\":\"hi\",\"task\":\"creative\"}";
 
-    private final Path routes = copyRoutes();
-
-    private static Path copyRoutes() {
-        try {
-            Path target = Files.createTempDirectory("quorum-ab-routes");
-            Path source = Path.of("routes");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy);
-                    }
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final LiveRoutes routes = LiveRoutes.copy();
 
     @Override
     protected Map<String, String> overrides() {
-        return Map.of(
-                "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml,file:" + routes + "/config/*.camel.yaml",
-                "camel.main.routes-reload-enabled", "true",
-                "camel.main.routes-reload-directory", routes.toString());
+        return routes.settings();
     }
 
     @AfterAll
     void deleteCopy() throws IOException {
-        try (Stream<Path> files = Files.walk(routes)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        routes.delete();
     }
 
     @Test
@@ -108,8 +80,7 @@ class AbSplitTest extends QuorumTestSupport {
         // when: the weights flip to 1:3, written beside and moved into place as an editor saves
         Path ab = routes.resolve("ab.camel.yaml");
         String flipped = Files.readString(ab).replace("distributionRatio: \"3,1\"", "distributionRatio: \"1,3\"");
-        Path staged = Files.writeString(routes.resolve("ab.camel.yaml.tmp"), flipped);
-        Files.move(staged, ab, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LiveRoutes.replace(ab, flipped);
 
         // then: the stream turns to mistral-sim without a single failed request
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
