@@ -2,6 +2,7 @@ package dev.quorum.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.QuorumInstance;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.sim.SimCall;
 import java.net.http.HttpResponse;

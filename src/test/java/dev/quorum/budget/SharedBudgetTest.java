@@ -3,6 +3,7 @@ package dev.quorum.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quorum.QuorumInstance;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.sim.SimScript;
 import java.math.BigDecimal;

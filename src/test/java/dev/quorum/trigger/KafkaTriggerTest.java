@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.QuorumInstance;
 import dev.quorum.budget.LedgerEntry;
 import dev.quorum.budget.UsageLedger;
 import dev.quorum.sim.ProviderSimulator;

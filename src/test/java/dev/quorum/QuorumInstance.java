@@ -1,9 +1,8 @@
-package dev.quorum.budget;
+package dev.quorum;
 
 import dev.quorum.sim.ProviderSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +13,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 /**
- * A second Quorum application in the test JVM: Camel Main with the real application.properties and routes, its own
- * HTTP port and simulator, and the settings a test gives it (e.g. the same usage database as the test's own app).
+ * One more whole Quorum in the test JVM (Camel Main with the real {@code application.properties} and {@code routes/})
+ * for tests that stop and start Quorum or run several at once: a free HTTP port, its own simulator, no real provider
+ * keys, no live reload, no file drop, and the settings a test adds (e.g. the same database as the test's own app).
  */
-final class QuorumInstance implements AutoCloseable {
+public final class QuorumInstance implements AutoCloseable {
 
     private final Main main;
     private final int port;
@@ -28,21 +28,20 @@ final class QuorumInstance implements AutoCloseable {
         this.port = port;
     }
 
-    static QuorumInstance start(Map<String, String> overrides) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    public static QuorumInstance start(Map<String, String> settings) {
+        int port = QuorumTestSupport.freePort();
         Properties properties = new Properties();
         properties.put("camel.server.host", "127.0.0.1");
         properties.put("camel.server.port", String.valueOf(port));
         properties.put("camel.main.routes-reload-enabled", "false");
+        properties.put("camel.main.shutdown-timeout", "1");
         properties.put("quorum.simulator.port", "0");
         properties.put("quorum.ollama.discovery-enabled", "false");
+        properties.put("quorum.file.enabled", "false");
         for (String provider : new String[] {"openai", "anthropic", "gemini", "mistral", "groq"}) {
             properties.put("quorum.provider." + provider + ".api-key", "");
         }
-        properties.putAll(overrides);
+        properties.putAll(settings);
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         main.setOverrideProperties(properties);
@@ -50,20 +49,20 @@ final class QuorumInstance implements AutoCloseable {
         return new QuorumInstance(main, port);
     }
 
-    CamelContext context() {
+    public CamelContext context() {
         return main.getCamelContext();
     }
 
-    ProviderSimulator simulator() {
+    public ProviderSimulator simulator() {
         return context().getRegistry().lookupByNameAndType("providerSimulator", ProviderSimulator.class);
     }
 
-    HttpResponse<String> post(String path, String body) {
+    public HttpResponse<String> post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
     }
 
@@ -74,7 +73,7 @@ final class QuorumInstance implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
