@@ -3,20 +3,15 @@ package dev.quorum.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.sim.SimCall;
 import dev.quorum.sim.SimScript;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,29 +41,11 @@ class OpenAiStreamingTest extends QuorumTestSupport {
     void should_stream_the_answer_to_langchain4j_streaming_openai_client() throws Exception {
         // given
         simulator().script("gemini-sim", SimScript.builder().defaultAnswer(LONG_ANSWER).build());
-        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .baseUrl("http://127.0.0.1:" + port + "/v1").apiKey("not-checked").modelName("gemini-sim")
-                .timeout(Duration.ofSeconds(10)).build();
-        List<String> partials = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
         // when
-        model.chat(List.of(UserMessage.from("Tell me about Paris")), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partialResponse) {
-                partials.add(partialResponse);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
+        StreamedChat chat = StreamedChat.ask(StreamedChat.client(port, "gemini-sim"), "Tell me about Paris");
+        List<String> partials = chat.partials();
+        CompletableFuture<ChatResponse> done = chat.done();
         ChatResponse response = done.get(10, TimeUnit.SECONDS);
 
         // then

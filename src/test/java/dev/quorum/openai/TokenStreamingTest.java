@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.sim.SimCall;
 import dev.quorum.sim.SimScript;
@@ -21,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,29 +54,11 @@ class TokenStreamingTest extends QuorumTestSupport {
     void should_give_langchain4j_streaming_client_the_providers_tokens_with_usage() throws Exception {
         // given
         simulator().script("openai-sim", SimScript.builder().defaultAnswer(ANSWER).build());
-        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .baseUrl("http://127.0.0.1:" + port + "/v1").apiKey("not-checked").modelName("openai-sim")
-                .timeout(Duration.ofSeconds(10)).build();
-        List<String> partials = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
         // when
-        model.chat(List.of(UserMessage.from("Where is Paris?")), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partialResponse) {
-                partials.add(partialResponse);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
+        StreamedChat chat = StreamedChat.ask(StreamedChat.client(port, "openai-sim"), "Where is Paris?");
+        List<String> partials = chat.partials();
+        CompletableFuture<ChatResponse> done = chat.done();
         ChatResponse response = done.get(10, TimeUnit.SECONDS);
 
         // then: one partial per piece the simulated provider streamed (a word each), joined the provider's answer
@@ -271,29 +249,11 @@ class TokenStreamingTest extends QuorumTestSupport {
     void should_raise_a_broken_stream_as_an_error_in_langchain4j_streaming_client() throws Exception {
         // given
         simulator().script("gemini-sim", SimScript.builder().defaultAnswer(ANSWER).streamBreakAfterChars(20).build());
-        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .baseUrl("http://127.0.0.1:" + port + "/v1").apiKey("not-checked").modelName("gemini-sim")
-                .timeout(Duration.ofSeconds(10)).build();
-        List<String> partials = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
         // when
-        model.chat(List.of(UserMessage.from("Where is Paris?")), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partialResponse) {
-                partials.add(partialResponse);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
+        StreamedChat chat = StreamedChat.ask(StreamedChat.client(port, "gemini-sim"), "Where is Paris?");
+        List<String> partials = chat.partials();
+        CompletableFuture<ChatResponse> done = chat.done();
 
         // then: the tokens before the break, then the error, not a silently shortened answer
         assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(RuntimeException.class)
