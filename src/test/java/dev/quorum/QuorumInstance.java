@@ -14,8 +14,9 @@ import org.apache.camel.main.Main;
 
 /**
  * One more whole Quorum in the test JVM (Camel Main with the real {@code application.properties} and {@code routes/})
- * for tests that stop and start Quorum or run several at once: a free HTTP port, its own simulator, no real provider
- * keys, no live reload, no file drop, and the settings a test adds (e.g. the same database as the test's own app).
+ * for tests that stop and start Quorum or run several at once: a free HTTP port, its own simulator, the test
+ * settings of {@link QuorumTestSupport#baseSettings} (no real provider keys, no live reload, no file drop, no console),
+ * and the settings a test adds (e.g. the same database as the test's own app).
  */
 public final class QuorumInstance implements AutoCloseable {
 
@@ -30,17 +31,8 @@ public final class QuorumInstance implements AutoCloseable {
 
     public static QuorumInstance start(Map<String, String> settings) {
         int port = QuorumTestSupport.freePort();
-        Properties properties = new Properties();
-        properties.put("camel.server.host", "127.0.0.1");
-        properties.put("camel.server.port", String.valueOf(port));
-        properties.put("camel.main.routes-reload-enabled", "false");
+        Properties properties = QuorumTestSupport.baseSettings(port);
         properties.put("camel.main.shutdown-timeout", "1");
-        properties.put("quorum.simulator.port", "0");
-        properties.put("quorum.ollama.discovery-enabled", "false");
-        properties.put("quorum.file.enabled", "false");
-        for (String provider : new String[] {"openai", "anthropic", "gemini", "mistral", "groq"}) {
-            properties.put("quorum.provider." + provider + ".api-key", "");
-        }
         properties.putAll(settings);
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");

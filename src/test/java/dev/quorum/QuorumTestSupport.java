@@ -44,27 +44,34 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
     }
 
     private Properties testProperties() {
+        Properties properties = baseSettings(port);
+        // each test class its own usage ledger, not the working directory's data/
+        properties.put("quorum.data.dir", dataDir().toString());
+        properties.putAll(overrides());
+        return properties;
+    }
+
+    /**
+     * What every Quorum a test starts runs with: loopback on {@code port}, no live reload, the simulator on a free
+     * port, no Ollama discovery, no file drop (it reads data/inbox of the working directory; test classes about it
+     * enable it on temp folders), no Hawtio console (only in its own test), and no real provider keys (a key in the
+     * developer's environment must not send test traffic to a hosted API).
+     */
+    public static Properties baseSettings(int port) {
         Properties properties = new Properties();
         properties.put("camel.server.host", "127.0.0.1");
         properties.put("camel.server.port", String.valueOf(port));
         properties.put("camel.main.routes-reload-enabled", "false");
         properties.put("quorum.simulator.port", "0");
         properties.put("quorum.ollama.discovery-enabled", "false");
-        // the file drop reads data/inbox of the working directory; test classes about it enable it on temp folders
         properties.put("quorum.file.enabled", "false");
-        // each test class its own usage ledger, not the working directory's data/
-        properties.put("quorum.data.dir", dataDir().toString());
-        // the Hawtio console (and the JMX it reads) only in its own test
         properties.put("quorum.console.enabled", "false");
-        // a key in the developer's environment must not send test traffic to a hosted API
         for (String provider : new String[] {"openai", "anthropic", "gemini", "mistral", "groq"}) {
-            String variable = provider.toUpperCase(java.util.Locale.ROOT) + "_API_KEY";
-            String value = System.getenv(variable);
+            String value = System.getenv(provider.toUpperCase(java.util.Locale.ROOT) + "_API_KEY");
             if (value != null && !value.isBlank()) {
                 properties.put("quorum.provider." + provider + ".api-key", "");
             }
         }
-        properties.putAll(overrides());
         return properties;
     }
 
