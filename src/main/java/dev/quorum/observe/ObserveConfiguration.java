@@ -42,10 +42,14 @@ public final class ObserveConfiguration implements CamelConfiguration {
             }
         }
         registry.bind("quorumMetrics", new QuorumMetrics(meters, models, breakers));
+        PropertiesComponent properties = context.getPropertiesComponent();
+        String routeMeters = properties.resolveProperty("quorum.metrics.route-meters").orElse("").trim();
+        if (!routeMeters.isEmpty()) {
+            context.addRoutePolicyFactory(new EntryRouteMeters(meters, routeMeters));
+        }
         registry.bind("requestLog", new RequestLog());
         registry.bind("dashboardAssets", new DashboardAssets());
 
-        PropertiesComponent properties = context.getPropertiesComponent();
         if (Boolean.parseBoolean(properties.resolveProperty("quorum.console.enabled").orElse("false").trim())) {
             QuorumConsole console = new QuorumConsole(new QuorumConsole.Settings(
                     properties.resolveProperty("quorum.console.host").orElse("127.0.0.1").trim(),

@@ -91,8 +91,9 @@ class MetricsTest extends QuorumTestSupport {
         assertThat(value(after, "quorum_provider_latency_seconds_max", "provider", "anthropic-sim"))
                 .isGreaterThanOrEqualTo(slowest / 1000);
         assertThat(value(after, "quorum_requests_total", "mode", "single", "outcome", "ok")).isGreaterThanOrEqualTo(3);
-        // Camel's own route meters share the scrape
-        assertThat(value(after, "camel_exchanges_total", "routeId", "intake")).isGreaterThanOrEqualTo(3);
+        // Camel's own route meters share the scrape, on the routes requests enter by (quorum.metrics.route-meters)
+        assertThat(value(after, "camel_exchanges_total", "routeId", "http-complete")).isGreaterThanOrEqualTo(3);
+        assertThat(after).doesNotContain("routeId=\"intake\"").doesNotContain("routeId=\"provider-anthropic-sim\"");
     }
 
     @Test
