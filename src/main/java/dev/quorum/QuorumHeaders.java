@@ -122,6 +122,9 @@ public final class QuorumHeaders {
     /** Variable: the panel's endpoints as the consensus recipient list reads them (comma separated). */
     public static final String VAR_PANEL_RECIPIENTS = "panelRecipients";
 
+    /** Variable: true when the request's panel time-out differs from quorum.consensus.timeout-ms (seda members). */
+    public static final String VAR_PANEL_OWN_TIMEOUT = "panelOwnTimeout";
+
     /** Variable: a panel's {@link dev.quorum.consensus.ConsensusOutcome} while a judge or an escalation runs. */
     public static final String VAR_CONSENSUS_OUTCOME = "consensusOutcome";
 

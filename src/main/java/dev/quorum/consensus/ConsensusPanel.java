@@ -74,6 +74,7 @@ public final class ConsensusPanel {
     private static void setPlan(Exchange exchange, ConsensusPlan plan) {
         exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_PLAN, plan);
         exchange.setVariable(QuorumHeaders.VAR_PANEL_RECIPIENTS, plan.recipients());
+        exchange.setVariable(QuorumHeaders.VAR_PANEL_OWN_TIMEOUT, plan.ownTimeout());
     }
 
     private ConsensusPlan plan(CompletionRequest request, List<String> panel) {
@@ -111,7 +112,7 @@ public final class ConsensusPanel {
         }
         return ConsensusPlan.of(panel, algorithm,
                 request.minAgreement() != null ? request.minAgreement() : settings.minAgreement(), quorum,
-                timeoutMs, judge);
+                timeoutMs, judge, timeoutMs != settings.timeoutMs());
     }
 
     private List<String> requireEnabled(List<String> ids) {

@@ -144,6 +144,26 @@ class ConsensusVotingTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_hold_the_panel_to_the_configured_timeout_when_the_request_names_none() {
+        // given: quorum.consensus.timeout-ms is 5000 here, so the panel is asked through the members' own routes
+        answers("42", "42", "42");
+        simulator().script("gemini-sim", SimScript.builder().hang(true).build());
+
+        // when
+        long started = System.nanoTime();
+        JsonNode result = consensus(Map.of(), 200);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        // then
+        assertThat(result.path("answer").asText()).isEqualTo("42");
+        JsonNode hung = result.path("responses").get(1);
+        assertThat(hung.path("provider").asText()).isEqualTo("gemini-sim");
+        assertThat(hung.path("error").path("type").asText()).isEqualTo("provider_timeout");
+        assertThat(hung.path("error").path("message").asText()).contains("within the panel's 5000 ms");
+        assertThat(tookMs).isBetween(4900L, 8000L);
+    }
+
+    @Test
     void should_fail_clearly_with_every_response_when_the_quorum_is_not_met() {
         // given
         answers("42", "42", "42");
