@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP client under every provider's LangChain4j model: blocking {@link HttpURLConnection} calls with kept-alive
- * connections, made on the calling (Camel) thread. A provider call blocks that thread anyway, and this costs a
- * fraction of the CPU of the asynchronous JDK client LangChain4j uses by default, which matters because the layer
- * around an LLM call must stay under a millisecond. Errors carry the provider's {@code Retry-After}.
+ * The provider HTTP client for hosts reached through a proxy: blocking {@link HttpURLConnection} calls with kept-alive
+ * connections, made on the calling (Camel) thread, which honour the JDK's proxy settings ({@code http.proxyHost} and
+ * the rest). {@link KeepAliveHttpClient}, the client under every provider's model, hands such calls to this one; it
+ * costs more CPU per call than that client but far less than LangChain4j's default asynchronous JDK client. Errors
+ * carry the provider's {@code Retry-After}.
  */
 public final class UrlConnectionHttpClient implements HttpClient {
 
