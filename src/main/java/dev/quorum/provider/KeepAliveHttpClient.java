@@ -82,8 +82,7 @@ public final class KeepAliveHttpClient implements HttpClient {
         this.idleTimeoutNanos = builder.idleTimeout.toNanos();
         this.maxIdlePerOrigin = builder.maxIdlePerOrigin;
         this.sslSocketFactory = builder.sslSocketFactory;
-        this.viaProxy = UrlConnectionHttpClient.builder().connectTimeout(builder.connectTimeout)
-                .readTimeout(builder.readTimeout).build();
+        this.viaProxy = new UrlConnectionHttpClient(builder.connectTimeout, builder.readTimeout);
     }
 
     public static Builder builder() {
@@ -112,7 +111,8 @@ public final class KeepAliveHttpClient implements HttpClient {
         if (response.status >= 400) {
             throw new ProviderHttpException(response.status, body, response.retryAfterSeconds());
         }
-        return SuccessfulHttpResponse.builder().statusCode(response.status).headers(response.headers).body(body).build();
+        return SuccessfulHttpResponse.builder().statusCode(response.status).headers(response.headers).body(body)
+                .build();
     }
 
     /** Streams server-sent events on the calling thread; the listener has seen the end when this returns. */
@@ -135,7 +135,8 @@ public final class KeepAliveHttpClient implements HttpClient {
                         response.retryAfterSeconds()));
                 return;
             }
-            listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.status).headers(response.headers).build());
+            listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.status).headers(response.headers)
+                    .build());
             // a fully read body hands the connection back to the pool; closing it early closes the socket
             try (Body events = response.body) {
                 parser.parse(events, listener);
@@ -183,6 +184,17 @@ public final class KeepAliveHttpClient implements HttpClient {
             throw e;
         }
         return connection.readResponse(request.method(), pooled);
+    }
+
+    /** How many idle connections this client keeps, over all origins (for tests). */
+    int idleConnections() {
+        int idle = 0;
+        for (Origin origin : origins) {
+            synchronized (origin) {
+                idle += origin.idleCount;
+            }
+        }
+        return idle;
     }
 
     private Origin origin(String url) {
@@ -384,7 +396,8 @@ public final class KeepAliveHttpClient implements HttpClient {
             length = put(length, origin.hostHeader);
             length = putCrlf(length);
             boolean userAgent = false;
-            for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            Map<String, List<String>> headers = request.headers() == null ? Map.of() : request.headers();
+            for (Map.Entry<String, List<String>> header : headers.entrySet()) {
                 String name = header.getKey();
                 if (name == null || skipped(name)) {
                     continue;
@@ -621,8 +634,8 @@ public final class KeepAliveHttpClient implements HttpClient {
             while (true) {
                 Response response = readHead();
                 if (response.status >= 200 || response.status < 100) {
-                    response.body = new Body(this, response.framing(method.name().equals("HEAD")), response.contentLength,
-                            response.reusable());
+                    int framing = response.framing(method.name().equals("HEAD"));
+                    response.body = new Body(this, framing, response.contentLength, response.reusable());
                     return response;
                 }
                 // 1xx: an interim response, the real one follows
@@ -807,6 +820,7 @@ public final class KeepAliveHttpClient implements HttpClient {
         private boolean closed;
         /** Set while {@link #readString} decodes from the connection's scratch array: release only after that. */
         private boolean holdConnection;
+        private boolean released;
 
         Body(Connection connection, int framing, long contentLength, boolean reusable) {
             this.connection = connection;
@@ -821,6 +835,14 @@ public final class KeepAliveHttpClient implements HttpClient {
         private void end() {
             ended = true;
             if (!holdConnection) {
+                release();
+            }
+        }
+
+        /** Hands the connection on exactly once: a second release would let two callers share it. */
+        private void release() {
+            if (!released) {
+                released = true;
                 connection.finish(reusable);
             }
         }
@@ -976,7 +998,7 @@ public final class KeepAliveHttpClient implements HttpClient {
                 throw e;
             }
             String text = new String(c.scratch, 0, length, StandardCharsets.UTF_8);
-            connection.finish(reusable);
+            release();
             return text;
         }
 

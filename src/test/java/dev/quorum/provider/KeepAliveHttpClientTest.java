@@ -266,6 +266,7 @@ class KeepAliveHttpClientTest {
         }
 
         // then
+        assertThat(client.idleConnections()).isEqualTo(1);
         assertThat(bodies).containsExactly("answer 1", "answer 2", "answer 3", "answer 4", "answer 5");
         assertThat(server.requests()).isEqualTo(5);
         assertThat(server.connections()).isEqualTo(1);
@@ -283,9 +284,11 @@ class KeepAliveHttpClientTest {
 
         // when
         SuccessfulHttpResponse noContent = client.execute(get(server.url("/")));
+        int idleAfterNoContent = client.idleConnections();
         SuccessfulHttpResponse after = client.execute(get(server.url("/")));
 
-        // then
+        // then: the connection went back to the pool once (twice would let two callers share it)
+        assertThat(idleAfterNoContent).isEqualTo(1);
         assertThat(noContent.statusCode()).isEqualTo(204);
         assertThat(noContent.body()).isEmpty();
         assertThat(after.statusCode()).isEqualTo(200);
@@ -428,6 +431,7 @@ class KeepAliveHttpClientTest {
         client.execute(get(server.url("/stream")), new DefaultServerSentEventParser(), second);
 
         // then
+        assertThat(client.idleConnections()).isEqualTo(1);
         assertThat(first.data).containsExactly("one", "two");
         assertThat(first.opened).isEqualTo(200);
         assertThat(first.closed).isTrue();
@@ -454,9 +458,11 @@ class KeepAliveHttpClientTest {
                 listener.onError(e);
             }
         }, events);
+        int idleAfterEarlyClose = client.idleConnections();
         client.execute(get(server.url("/stream")), new DefaultServerSentEventParser(), new Events());
 
         // then
+        assertThat(idleAfterEarlyClose).isZero();
         assertThat(events.errors).isEmpty();
         assertThat(server.connections()).isEqualTo(2);
     }
