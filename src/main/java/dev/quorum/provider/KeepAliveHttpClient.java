@@ -105,7 +105,6 @@ public final class KeepAliveHttpClient implements HttpClient {
         try {
             body = response.body.readString();
         } catch (IOException e) {
-            response.body.close();
             throw new UncheckedIOException(e);
         }
         if (response.status >= 400) {
@@ -118,32 +117,39 @@ public final class KeepAliveHttpClient implements HttpClient {
     /** Streams server-sent events on the calling thread; the listener has seen the end when this returns. */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        Origin origin = origin(request.url());
-        if (origin.proxied) {
-            viaProxy.execute(request, parser, listener);
-            return;
-        }
+        Response response;
         try {
-            Response response;
-            try {
-                response = send(origin, request);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (response.status >= 400) {
-                listener.onError(new ProviderHttpException(response.status, response.body.readString(),
-                        response.retryAfterSeconds()));
+            Origin origin = origin(request.url());
+            if (origin.proxied) {
+                viaProxy.execute(request, parser, listener);
                 return;
             }
-            listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.status).headers(response.headers)
-                    .build());
-            // a fully read body hands the connection back to the pool; closing it early closes the socket
-            try (Body events = response.body) {
-                parser.parse(events, listener);
+            response = send(origin, request);
+        } catch (IOException e) {
+            listener.onError(new UncheckedIOException(e));
+            return;
+        } catch (RuntimeException e) {
+            listener.onError(e);
+            return;
+        }
+        ProviderHttpException error = null;
+        // a fully read body hands the connection back to the pool; one closed before its end closes the socket
+        try (Body body = response.body) {
+            if (response.status >= 400) {
+                error = new ProviderHttpException(response.status, body.readString(), response.retryAfterSeconds());
+            } else {
+                listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.status)
+                        .headers(response.headers).build());
+                parser.parse(body, listener);
             }
-            listener.onClose();
         } catch (IOException | RuntimeException e) {
             listener.onError(e);
+            return;
+        }
+        if (error != null) {
+            listener.onError(error);
+        } else {
+            listener.onClose();
         }
     }
 
@@ -613,6 +619,8 @@ public final class KeepAliveHttpClient implements HttpClient {
 
         Response readResponse(HttpMethod method, boolean pooled) throws IOException {
             if (pos == limit) {
+                pos = 0; // start the response at the front of the buffer
+                limit = 0;
                 int n;
                 try {
                     n = fill();
@@ -957,8 +965,17 @@ public final class KeepAliveHttpClient implements HttpClient {
             return ended || closed ? 0 : framing == UNTIL_CLOSE ? buffered : (int) Math.min(buffered, remaining);
         }
 
-        /** The whole body as UTF-8 text, read to its end. */
+        /** The whole body as UTF-8 text, read to its end; on a failure the connection is closed. */
         String readString() throws IOException {
+            try {
+                return readText();
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private String readText() throws IOException {
             Connection c = connection;
             if (framing == FIXED && remaining <= c.buf.length) {
                 // the common case: the body fits the read buffer, decode it in place
@@ -970,7 +987,6 @@ public final class KeepAliveHttpClient implements HttpClient {
                 }
                 while (c.limit - c.pos < length) {
                     if (c.fill() < 0) {
-                        close();
                         throw new EOFException("connection closed in the middle of an HTTP response body");
                     }
                 }
@@ -982,20 +998,15 @@ public final class KeepAliveHttpClient implements HttpClient {
             }
             int length = 0;
             holdConnection = true;
-            try {
-                while (true) {
-                    if (length == c.scratch.length) {
-                        c.scratch = Arrays.copyOf(c.scratch, c.scratch.length * 2);
-                    }
-                    int n = read(c.scratch, length, c.scratch.length - length);
-                    if (n < 0) {
-                        break;
-                    }
-                    length += n;
+            while (true) {
+                if (length == c.scratch.length) {
+                    c.scratch = Arrays.copyOf(c.scratch, c.scratch.length * 2);
                 }
-            } catch (IOException e) {
-                close();
-                throw e;
+                int n = read(c.scratch, length, c.scratch.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
             }
             String text = new String(c.scratch, 0, length, StandardCharsets.UTF_8);
             release();
@@ -1004,8 +1015,14 @@ public final class KeepAliveHttpClient implements HttpClient {
 
         @Override
         public void close() {
-            if (!ended && !closed) {
-                closed = true;
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (ended) {
+                release(); // read to its end: the connection is clean (a no-op if already handed back)
+            } else {
+                released = true;
                 connection.close();
             }
         }
