@@ -11,7 +11,7 @@ final class AnthropicModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         AnthropicChatModel.AnthropicChatModelBuilder builder = AnthropicChatModel.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(KeepAliveHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().reveal())
                 .timeout(spec.timeout())
@@ -26,7 +26,7 @@ final class AnthropicModelFactory implements ChatModelFactory {
     @Override
     public StreamingChatModel createStreaming(ProviderSpec spec) {
         AnthropicStreamingChatModel.AnthropicStreamingChatModelBuilder builder = AnthropicStreamingChatModel.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(KeepAliveHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().reveal())
                 .timeout(spec.timeout())

@@ -8,7 +8,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
  * endpoint and the {@link StreamingChatModel} that streams tokens to an OpenAI-API caller who asked for a stream.
  * LangChain4j's own retries are always 0 (its streaming models never retry): retries, timeouts and fallback belong
  * to the routes, and a client that retried by itself would multiply them. Every factory gives its models Quorum's
- * {@link UrlConnectionHttpClient}.
+ * {@link KeepAliveHttpClient}.
  */
 public interface ChatModelFactory {
 

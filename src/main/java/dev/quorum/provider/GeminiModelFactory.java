@@ -11,7 +11,7 @@ final class GeminiModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         GoogleAiGeminiChatModel.GoogleAiGeminiChatModelBuilder builder = GoogleAiGeminiChatModel.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(KeepAliveHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().reveal())
                 .timeout(spec.timeout())
@@ -27,7 +27,7 @@ final class GeminiModelFactory implements ChatModelFactory {
     public StreamingChatModel createStreaming(ProviderSpec spec) {
         GoogleAiGeminiStreamingChatModel.GoogleAiGeminiStreamingChatModelBuilder builder =
                 GoogleAiGeminiStreamingChatModel.builder()
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .httpClientBuilder(KeepAliveHttpClient.builder())
                         .modelName(spec.model())
                         .apiKey(spec.apiKey().reveal())
                         .timeout(spec.timeout())

@@ -11,7 +11,7 @@ final class MistralModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         MistralAiChatModel.MistralAiChatModelBuilder builder = MistralAiChatModel.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(KeepAliveHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().reveal())
                 .timeout(spec.timeout())
@@ -26,7 +26,7 @@ final class MistralModelFactory implements ChatModelFactory {
     @Override
     public StreamingChatModel createStreaming(ProviderSpec spec) {
         MistralAiStreamingChatModel.MistralAiStreamingChatModelBuilder builder = MistralAiStreamingChatModel.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(KeepAliveHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().reveal())
                 .timeout(spec.timeout())

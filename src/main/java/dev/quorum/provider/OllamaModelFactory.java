@@ -13,7 +13,7 @@ final class OllamaModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         return OllamaChatModel.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(KeepAliveHttpClient.builder())
                 .baseUrl(spec.baseUrl() == null ? DEFAULT_BASE_URL : spec.baseUrl())
                 .modelName(spec.model())
                 .timeout(spec.timeout())
@@ -25,7 +25,7 @@ final class OllamaModelFactory implements ChatModelFactory {
     @Override
     public StreamingChatModel createStreaming(ProviderSpec spec) {
         return OllamaStreamingChatModel.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(KeepAliveHttpClient.builder())
                 .baseUrl(spec.baseUrl() == null ? DEFAULT_BASE_URL : spec.baseUrl())
                 .modelName(spec.model())
                 .timeout(spec.timeout())

@@ -11,7 +11,7 @@ final class OpenAiModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(KeepAliveHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().isPresent() ? spec.apiKey().reveal() : "none")
                 .timeout(spec.timeout())
@@ -27,7 +27,7 @@ final class OpenAiModelFactory implements ChatModelFactory {
     @Override
     public StreamingChatModel createStreaming(ProviderSpec spec) {
         OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder builder = OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(KeepAliveHttpClient.builder())
                 .modelName(spec.model())
                 .apiKey(spec.apiKey().isPresent() ? spec.apiKey().reveal() : "none")
                 .timeout(spec.timeout())

@@ -1,7 +1,6 @@
 package dev.quorum.provider;
 
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -19,12 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP client under every provider's LangChain4j model: blocking {@link HttpURLConnection} calls with kept-alive
- * connections, made on the calling (Camel) thread. A provider call blocks that thread anyway, and this costs a
- * fraction of the CPU of the asynchronous JDK client LangChain4j uses by default, which matters because the layer
- * around an LLM call must stay under a millisecond. Errors carry the provider's {@code Retry-After}.
+ * The provider HTTP client for hosts reached through a proxy: blocking {@link HttpURLConnection} calls with kept-alive
+ * connections, made on the calling (Camel) thread, which honour the JDK's proxy settings ({@code http.proxyHost} and
+ * the rest). {@link KeepAliveHttpClient}, the client under every provider's model, hands such calls to this one; it
+ * costs more CPU per call than that client but far less than LangChain4j's default asynchronous JDK client. Errors
+ * carry the provider's {@code Retry-After}.
  */
-public final class UrlConnectionHttpClient implements HttpClient {
+final class UrlConnectionHttpClient implements HttpClient {
 
     static {
         // kept-alive connections per provider host; the JDK default (5) would reopen connections under load
@@ -36,13 +36,10 @@ public final class UrlConnectionHttpClient implements HttpClient {
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
 
-    private UrlConnectionHttpClient(Duration connectTimeout, Duration readTimeout) {
+    /** Timeouts as LangChain4j's builder gives them; null means 10 s to connect, 60 s to read. */
+    UrlConnectionHttpClient(Duration connectTimeout, Duration readTimeout) {
         this.connectTimeoutMillis = millis(connectTimeout, 10_000);
         this.readTimeoutMillis = millis(readTimeout, 60_000);
-    }
-
-    public static Builder builder() {
-        return new Builder();
     }
 
     @Override
@@ -143,38 +140,5 @@ public final class UrlConnectionHttpClient implements HttpClient {
 
     private static int millis(Duration duration, int fallback) {
         return duration == null ? fallback : (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
-    }
-
-    /** The LangChain4j builder for this client; models set its timeouts from their own settings. */
-    public static final class Builder implements HttpClientBuilder {
-        private Duration connectTimeout;
-        private Duration readTimeout;
-
-        @Override
-        public Duration connectTimeout() {
-            return connectTimeout;
-        }
-
-        @Override
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-            return this;
-        }
-
-        @Override
-        public Duration readTimeout() {
-            return readTimeout;
-        }
-
-        @Override
-        public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = readTimeout;
-            return this;
-        }
-
-        @Override
-        public UrlConnectionHttpClient build() {
-            return new UrlConnectionHttpClient(connectTimeout, readTimeout);
-        }
     }
 }
