@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +25,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -50,8 +55,9 @@ import javax.net.ssl.SSLSocketFactory;
  * e.g. from {@code http.proxyHost}/{@code https.proxyHost}), calls to it go through {@link UrlConnectionHttpClient},
  * which speaks to proxies the JDK's way. Errors are those of {@link UrlConnectionHttpClient}: an HTTP status of 400 or
  * more is a {@link ProviderHttpException} with the provider's {@code Retry-After}; an I/O failure is an
- * {@link UncheckedIOException} around it (a {@link java.net.SocketTimeoutException} at the read timeout); streamed
- * calls report them to the listener.
+ * {@link UncheckedIOException} around it (a {@link SocketTimeoutException} at the read timeout, which
+ * {@link ReadWatchdog} enforces up to {@value ReadWatchdog#TICK_MILLIS} ms late); streamed calls report them to the
+ * listener.
  */
 public final class KeepAliveHttpClient implements HttpClient {
 
@@ -336,8 +342,10 @@ public final class KeepAliveHttpClient implements HttpClient {
                     socket.setSoTimeout(connectTimeoutMillis);
                     ssl.startHandshake();
                 }
-                socket.setSoTimeout(readTimeoutMillis);
-                return new Connection(this, socket);
+                // reads block without SO_TIMEOUT (one read syscall; a timed read is a read, a poll and a read again);
+                // the read timeout is the watchdog's, which closes a socket whose read waited too long
+                socket.setSoTimeout(0);
+                return new Connection(this, socket, readTimeoutMillis);
             } catch (IOException | RuntimeException e) {
                 try {
                     socket.close();
@@ -361,14 +369,40 @@ public final class KeepAliveHttpClient implements HttpClient {
         byte[] scratch = new byte[READ_BUFFER];
         long idleSince;
 
-        Connection(Origin origin, Socket socket) throws IOException {
+        final long readTimeoutNanos;
+        /** When the read under way times out (System.nanoTime), 0 while no read waits; the watchdog reads it. */
+        volatile long readDeadline;
+        volatile boolean timedOut;
+
+        Connection(Origin origin, Socket socket, int readTimeoutMillis) throws IOException {
             this.origin = origin;
             this.socket = socket;
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
+            this.readTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
+            ReadWatchdog.watch(this);
+        }
+
+        /** One blocking read of the socket, for at most the read timeout (then a {@link SocketTimeoutException}). */
+        int read(byte[] to, int off, int len) throws IOException {
+            readDeadline = System.nanoTime() + readTimeoutNanos;
+            try {
+                return in.read(to, off, len);
+            } catch (IOException e) {
+                if (timedOut) {
+                    SocketTimeoutException timeout = new SocketTimeoutException("Read timed out after "
+                            + TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos) + " ms");
+                    timeout.initCause(e);
+                    throw timeout;
+                }
+                throw e;
+            } finally {
+                readDeadline = 0;
+            }
         }
 
         void close() {
+            ReadWatchdog.forget(this);
             try {
                 socket.close();
             } catch (IOException ignored) {
@@ -585,7 +619,7 @@ public final class KeepAliveHttpClient implements HttpClient {
                     buf = Arrays.copyOf(buf, buf.length * 2);
                 }
             }
-            int n = in.read(buf, limit, buf.length - limit);
+            int n = read(buf, limit, buf.length - limit);
             if (n > 0) {
                 limit += n;
             }
@@ -891,7 +925,7 @@ public final class KeepAliveHttpClient implements HttpClient {
             if (c.pos == c.limit) {
                 if (len >= c.buf.length) {
                     // a large read straight from the socket into the caller's array
-                    n = c.in.read(to, off, (int) Math.min(len, remaining));
+                    n = c.read(to, off, (int) Math.min(len, remaining));
                     if (n < 0) {
                         throw new EOFException("connection closed in the middle of an HTTP response body");
                     }
@@ -1029,6 +1063,56 @@ public final class KeepAliveHttpClient implements HttpClient {
     }
 
     /** A kept-alive connection failed before any response byte: the server closed it, the request was not seen. */
+    /**
+     * Read timeouts for every client's connections: one daemon thread looks at the connections every
+     * {@value #TICK_MILLIS} ms and closes the socket of a read that has waited past its deadline, which ends that
+     * read with an exception the reader turns into a {@link SocketTimeoutException}. A read timeout thus strikes up to
+     * a tick late. The same pattern as Okio's watchdog; it lets reads block without SO_TIMEOUT, which the JDK
+     * implements as a non-blocking read, a poll and another read for every read.
+     */
+    static final class ReadWatchdog {
+        static final long TICK_MILLIS = 50;
+        private static final Set<Connection> CONNECTIONS = ConcurrentHashMap.newKeySet();
+        private static volatile Thread thread;
+
+        private ReadWatchdog() {
+        }
+
+        static void watch(Connection connection) {
+            CONNECTIONS.add(connection);
+            if (thread == null) {
+                start();
+            }
+        }
+
+        static void forget(Connection connection) {
+            CONNECTIONS.remove(connection);
+        }
+
+        private static synchronized void start() {
+            if (thread == null) {
+                Thread watchdog = new Thread(ReadWatchdog::run, "quorum-http-read-watchdog");
+                watchdog.setDaemon(true);
+                watchdog.start();
+                thread = watchdog;
+            }
+        }
+
+        private static void run() {
+            while (!Thread.currentThread().isInterrupted()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
+                long now = System.nanoTime();
+                for (Connection connection : CONNECTIONS) {
+                    long deadline = connection.readDeadline;
+                    if (deadline != 0 && now - deadline > 0) {
+                        connection.timedOut = true;
+                        connection.close();
+                    }
+                }
+            }
+        }
+    }
+
     private static final class StaleConnectionException extends IOException {
         StaleConnectionException(IOException cause) {
             super("kept-alive connection was closed by the server", cause);
