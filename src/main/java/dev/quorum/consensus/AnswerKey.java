@@ -62,7 +62,10 @@ public final class AnswerKey {
         if (answer == null) {
             return "";
         }
-        String text = EMPHASIS.matcher(answer.toLowerCase(Locale.ROOT)).replaceAll("");
+        String text = answer.toLowerCase(Locale.ROOT);
+        if (text.indexOf('*') >= 0 || text.indexOf('_') >= 0 || text.indexOf('`') >= 0) {
+            text = EMPHASIS.matcher(text).replaceAll("");
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -104,6 +107,9 @@ public final class AnswerKey {
                 && (normalised.length() == 1 || !normalised.startsWith("a "))) {
             return "choice:" + choice.group(1);
         }
+        if (!hasDigit(normalised)) {
+            return null;
+        }
         Matcher number = NUMBER.matcher(normalised);
         String found = null;
         while (number.find()) {
@@ -120,6 +126,15 @@ public final class AnswerKey {
             }
         }
         return null;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The answer as JSON (an object or array, possibly in a markdown code fence), or {@code null}. */
