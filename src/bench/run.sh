@@ -13,13 +13,16 @@ ROOT=$(pwd)
 
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-40}
 SIM_PORT=${SIM_PORT:-18089}
 QUORUM_PORT=${QUORUM_PORT:-18080}
 OUT=${OUT:-$ROOT/target/bench}
 SCENARIOS=${*:-baseline single fallback consensus-majority consensus-semantic}
 mkdir -p "$OUT"
 rm -f "$OUT"/*.txt "$OUT"/*.json "$OUT"/*.lua
+# a new usage database and file-drop folders for every run, as a fresh install has (the ledger keeps a row per call,
+# and a database grown over earlier runs made both the start and the writes slower)
+rm -rf "$OUT/data"
 
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else echo "install wrk first" >&2; exit 1; fi
@@ -53,7 +56,7 @@ echo "== quorum on :$QUORUM_PORT"
 # gets a window too large to fill and no retries, so every request really calls mistral, fails, then calls openai
 # (with the defaults the breaker would open after five failures and mistral would not be called at all).
 STARTED=$(date +%s%N)
-"${PIN_QUORUM[@]}" java ${QUORUM_JAVA_OPTS:-} -cp "$CP" \
+QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java ${QUORUM_JAVA_OPTS:-} -cp "$CP" \
   -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
   -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
   -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \
@@ -131,7 +134,7 @@ done
 for scenario in $MEASURED; do
   IFS='|' read -r url body <<< "$(target "$scenario")"
   # a short second warm-up, so the scenario's own code paths are hot again after the others ran
-  "${PIN_LOAD[@]}" wrk -t2 -c32 -d5s -s "$OUT/$scenario.lua" "$url" > /dev/null
+  "${PIN_LOAD[@]}" wrk -t2 -c32 -d10s -s "$OUT/$scenario.lua" "$url" > /dev/null
   settle
   for concurrency in 1 32; do
     threads=$(( concurrency == 1 ? 1 : 2 ))

@@ -5,7 +5,9 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.quorum.embedding.Similarity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -62,10 +64,25 @@ public final class SemanticVote implements VotingMethod {
         for (int i = 0; i < n; i++) {
             keys[i] = AnswerKey.of(ballots.get(i).answer());
         }
-        for (Ballot ballot : ballots) {
-            segments.add(TextSegment.from(ballot.answer() == null || ballot.answer().isBlank() ? "(empty)" : ballot.answer()));
+        // the same text twice (providers often agree word for word) is embedded once
+        Map<String, Integer> distinct = new HashMap<>();
+        int[] slot = new int[n];
+        for (int i = 0; i < n; i++) {
+            String answer = ballots.get(i).answer();
+            String text = answer == null || answer.isBlank() ? "(empty)" : answer;
+            Integer known = distinct.putIfAbsent(text, segments.size());
+            if (known == null) {
+                slot[i] = segments.size();
+                segments.add(TextSegment.from(text));
+            } else {
+                slot[i] = known;
+            }
         }
-        List<Embedding> vectors = model.embedAll(segments).content();
+        List<Embedding> embedded = model.embedAll(segments).content();
+        List<Embedding> vectors = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            vectors.add(embedded.get(slot[i]));
+        }
         double[][] sim = new double[n][n];
         for (int i = 0; i < n; i++) {
             sim[i][i] = 1;
