@@ -42,6 +42,7 @@ def spread(values, fmt):
 
 def main():
     out, first_answer_ms, idle_rss_kb, peak_rss_kb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    starts = sys.argv[5].split() if len(sys.argv) > 5 else [str(first_answer_ms)]
     results = {}
     for path in sorted(glob.glob(os.path.join(out, "*-c*-r*.txt"))):
         scenario, concurrency = re.match(r"(.+)-c(\d+)-r\d+\.txt", os.path.basename(path)).groups()
@@ -53,7 +54,7 @@ def main():
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     print(f"Machine: {os.cpu_count()} cores ({cpu}), {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
           f"{platform.system()} {platform.release()}, {java}.  ")
-    print(f"Start to first answer: {first_answer_ms} ms. Idle RSS: {idle_rss_kb // 1024} MB. Peak RSS: {peak_rss_kb // 1024} MB.\n")
+    print(f"Start to first answer: {first_answer_ms} ms (median of three starts: {', '.join(starts)} ms). Idle RSS: {idle_rss_kb // 1024} MB. Peak RSS: {peak_rss_kb // 1024} MB.\n")
     print("| scenario | conc. | requests/s | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | Quorum CPU ms/request | errors |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     order = ["baseline", "single", "fallback", "consensus-majority", "consensus-semantic"]

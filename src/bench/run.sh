@@ -13,7 +13,7 @@ ROOT=$(pwd)
 
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-40}
+WARMUP=${WARMUP:-60}
 SIM_PORT=${SIM_PORT:-18089}
 QUORUM_PORT=${QUORUM_PORT:-18080}
 OUT=${OUT:-$ROOT/target/bench}
@@ -55,30 +55,46 @@ echo "== quorum on :$QUORUM_PORT"
 # fallback scenario: task "simple" routes to mistral first (always 500) and falls back to openai. Mistral's breaker
 # gets a window too large to fill and no retries, so every request really calls mistral, fails, then calls openai
 # (with the defaults the breaker would open after five failures and mistral would not be called at all).
-STARTED=$(date +%s%N)
-QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java ${QUORUM_JAVA_OPTS:-} -cp "$CP" \
-  -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
-  -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
-  -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \
-  -Dquorum.provider.openai.api-key=bench -Dquorum.provider.openai.base-url="$SIM/openai/openai/v1" \
-  -Dquorum.provider.anthropic.api-key=bench -Dquorum.provider.anthropic.base-url="$SIM/anthropic/anthropic/v1/" \
-  -Dquorum.provider.gemini.api-key=bench -Dquorum.provider.gemini.base-url="$SIM/gemini/gemini/v1beta" \
-  -Dquorum.provider.mistral.api-key=bench -Dquorum.provider.mistral.base-url="$SIM/mistral/mistral/v1" \
-  -Dquorum.routing.tier.simple.primary=mistral -Dquorum.routing.tier.simple.fallback=openai \
-  -Dquorum.routing.retry.mistral.max-attempts=1 \
-  -Dquorum.routing.breaker.mistral.sliding-window-size=100000 \
-  -Dquorum.routing.breaker.mistral.minimum-number-of-calls=100000 \
-  dev.quorum.QuorumApplication > "$OUT/quorum.log" 2>&1 &
-QUORUM_PID=$!
 API="http://127.0.0.1:$QUORUM_PORT/api/v1/complete"
-until curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"prompt":"ping","provider":"openai"}' "$API"; do
-  kill -0 "$QUORUM_PID" 2>/dev/null || { echo "Quorum died; see $OUT/quorum.log" >&2; exit 1; }
-  sleep 0.05
+# starts Quorum (a new usage database each time) and waits for its first answer; sets QUORUM_PID and FIRST_MS
+start_quorum() {
+  rm -rf "$OUT/data"
+  local started
+  started=$(date +%s%N)
+  QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java ${QUORUM_JAVA_OPTS:-} -cp "$CP" \
+    -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
+    -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
+    -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \
+    -Dquorum.provider.openai.api-key=bench -Dquorum.provider.openai.base-url="$SIM/openai/openai/v1" \
+    -Dquorum.provider.anthropic.api-key=bench -Dquorum.provider.anthropic.base-url="$SIM/anthropic/anthropic/v1/" \
+    -Dquorum.provider.gemini.api-key=bench -Dquorum.provider.gemini.base-url="$SIM/gemini/gemini/v1beta" \
+    -Dquorum.provider.mistral.api-key=bench -Dquorum.provider.mistral.base-url="$SIM/mistral/mistral/v1" \
+    -Dquorum.routing.tier.simple.primary=mistral -Dquorum.routing.tier.simple.fallback=openai \
+    -Dquorum.routing.retry.mistral.max-attempts=1 \
+    -Dquorum.routing.breaker.mistral.sliding-window-size=100000 \
+    -Dquorum.routing.breaker.mistral.minimum-number-of-calls=100000 \
+    dev.quorum.QuorumApplication > "$OUT/quorum.log" 2>&1 &
+  QUORUM_PID=$!
+  until curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"prompt":"ping","provider":"openai"}' "$API"; do
+    kill -0 "$QUORUM_PID" 2>/dev/null || { echo "Quorum died; see $OUT/quorum.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  FIRST_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+# start to first answer varies by a second or two run to run on a small VM: the median of three starts is reported
+STARTS=""
+for attempt in 1 2 3; do
+  start_quorum
+  STARTS="$STARTS $FIRST_MS"
+  echo "   start $attempt: first answer after $FIRST_MS ms"
+  if [ "$attempt" -lt 3 ]; then
+    kill "$QUORUM_PID"; wait "$QUORUM_PID" 2>/dev/null || true
+  fi
 done
-FIRST_ANSWER_MS=$(( ($(date +%s%N) - STARTED) / 1000000 ))
+FIRST_ANSWER_MS=$(printf '%s\n' $STARTS | sort -n | sed -n 2p)
 sleep 2
 IDLE_RSS_KB=$(awk '/VmRSS/ {print $2}' /proc/$QUORUM_PID/status)
-echo "first answer after ${FIRST_ANSWER_MS} ms, idle RSS ${IDLE_RSS_KB} kB"
+echo "first answer after ${FIRST_ANSWER_MS} ms (median of${STARTS}), idle RSS ${IDLE_RSS_KB} kB"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$QUORUM_PID/stat"; }
 # waits until Quorum is idle again (under 30 ms of CPU in half a second), so the work a load leaves behind (ledger rows
@@ -134,7 +150,7 @@ done
 for scenario in $MEASURED; do
   IFS='|' read -r url body <<< "$(target "$scenario")"
   # a short second warm-up, so the scenario's own code paths are hot again after the others ran
-  "${PIN_LOAD[@]}" wrk -t2 -c32 -d10s -s "$OUT/$scenario.lua" "$url" > /dev/null
+  "${PIN_LOAD[@]}" wrk -t2 -c32 -d20s -s "$OUT/$scenario.lua" "$url" > /dev/null
   settle
   for concurrency in 1 32; do
     threads=$(( concurrency == 1 ? 1 : 2 ))
@@ -150,6 +166,6 @@ for scenario in $MEASURED; do
 done
 PEAK_RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$QUORUM_PID/status)
 
-python3 src/bench/report.py "$OUT" "$FIRST_ANSWER_MS" "$IDLE_RSS_KB" "$PEAK_RSS_KB" > "$OUT/results.md"
+python3 src/bench/report.py "$OUT" "$FIRST_ANSWER_MS" "$IDLE_RSS_KB" "$PEAK_RSS_KB" "$STARTS" > "$OUT/results.md"
 echo "== results in $OUT/results.md"
 cat "$OUT/results.md"
