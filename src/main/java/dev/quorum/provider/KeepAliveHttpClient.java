@@ -88,7 +88,7 @@ public final class KeepAliveHttpClient implements HttpClient {
         this.idleTimeoutNanos = builder.idleTimeout.toNanos();
         this.maxIdlePerOrigin = builder.maxIdlePerOrigin;
         this.sslSocketFactory = builder.sslSocketFactory;
-        this.viaProxy = new UrlConnectionHttpClient(builder.connectTimeout, builder.readTimeout);
+        this.viaProxy = new UrlConnectionHttpClient(connectTimeoutMillis, readTimeoutMillis);
     }
 
     public static Builder builder() {
@@ -830,14 +830,7 @@ public final class KeepAliveHttpClient implements HttpClient {
 
         long retryAfterSeconds() {
             List<String> values = headers.get("Retry-After");
-            if (values == null || values.isEmpty()) {
-                return -1;
-            }
-            try {
-                return Long.parseLong(values.get(0).trim());
-            } catch (NumberFormatException e) {
-                return -1; // an HTTP date: not used by the providers
-            }
+            return ProviderHttpException.retryAfterSeconds(values == null || values.isEmpty() ? null : values.get(0));
         }
     }
 

@@ -18,4 +18,16 @@ public class ProviderHttpException extends HttpException {
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }
+
+    /** A {@code Retry-After} header value in seconds; -1 when there is none or it is an HTTP date (providers send seconds). */
+    static long retryAfterSeconds(String headerValue) {
+        if (headerValue == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(headerValue.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 }

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +35,10 @@ final class UrlConnectionHttpClient implements HttpClient {
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
 
-    /** Timeouts as LangChain4j's builder gives them; null means 10 s to connect, 60 s to read. */
-    UrlConnectionHttpClient(Duration connectTimeout, Duration readTimeout) {
-        this.connectTimeoutMillis = millis(connectTimeout, 10_000);
-        this.readTimeoutMillis = millis(readTimeout, 60_000);
+    /** The timeouts {@link KeepAliveHttpClient} resolved from its builder. */
+    UrlConnectionHttpClient(int connectTimeoutMillis, int readTimeoutMillis) {
+        this.connectTimeoutMillis = connectTimeoutMillis;
+        this.readTimeoutMillis = readTimeoutMillis;
     }
 
     @Override
@@ -127,18 +126,6 @@ final class UrlConnectionHttpClient implements HttpClient {
     }
 
     private static long retryAfter(HttpURLConnection connection) {
-        String value = connection.getHeaderField("Retry-After");
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static int millis(Duration duration, int fallback) {
-        return duration == null ? fallback : (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+        return ProviderHttpException.retryAfterSeconds(connection.getHeaderField("Retry-After"));
     }
 }

@@ -10,7 +10,6 @@ import dev.quorum.sim.ProviderSimulator;
 import dev.quorum.sim.SimScript;
 import dev.quorum.sim.WireFormat;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,7 @@ class UrlConnectionHttpClientTest {
         simulator.script("p", SimScript.builder().defaultAnswer("hello").build());
 
         // when
-        SuccessfulHttpResponse response = new UrlConnectionHttpClient(null, null).execute(chat("p"));
+        SuccessfulHttpResponse response = new UrlConnectionHttpClient(10_000, 60_000).execute(chat("p"));
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
@@ -51,7 +50,7 @@ class UrlConnectionHttpClientTest {
         simulator.script("p", SimScript.builder().errorRate(1).errorStatus(429).retryAfterSeconds(9).build());
 
         // then
-        assertThatThrownBy(() -> new UrlConnectionHttpClient(null, null).execute(chat("p")))
+        assertThatThrownBy(() -> new UrlConnectionHttpClient(10_000, 60_000).execute(chat("p")))
                 .isInstanceOfSatisfying(ProviderHttpException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(429);
                     assertThat(e.retryAfterSeconds()).isEqualTo(9);
@@ -66,7 +65,7 @@ class UrlConnectionHttpClientTest {
         long started = System.nanoTime();
 
         // then
-        assertThatThrownBy(() -> new UrlConnectionHttpClient(null, Duration.ofMillis(300)).execute(chat("p")))
+        assertThatThrownBy(() -> new UrlConnectionHttpClient(10_000, 300).execute(chat("p")))
                 .hasCauseInstanceOf(SocketTimeoutException.class);
         assertThat((System.nanoTime() - started) / 1_000_000).isBetween(250L, 3_000L);
     }
