@@ -50,6 +50,15 @@ class TokenStreamingTest extends QuorumTestSupport {
         simulator().reset();
     }
 
+    /** A streamed chat completion for openai-sim, sent with the JDK client to read the raw events. */
+    private HttpRequest streamedOpenAiSimChat() {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"model":"openai-sim","stream":true,"messages":[{"role":"user","content":"Where is Paris?"}]}"""))
+                .build();
+    }
+
     @Test
     void should_give_langchain4j_streaming_client_the_providers_tokens_with_usage() throws Exception {
         // given
@@ -74,11 +83,7 @@ class TokenStreamingTest extends QuorumTestSupport {
     void should_send_the_first_token_while_the_provider_is_still_streaming() throws Exception {
         // given: the provider waits 100 ms between its pieces (about 1.3 s for the whole answer)
         simulator().script("openai-sim", SimScript.builder().defaultAnswer(ANSWER).streamChunkDelayMs(100).build());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"model":"openai-sim","stream":true,"messages":[{"role":"user","content":"Where is Paris?"}]}"""))
-                .build();
+        HttpRequest request = streamedOpenAiSimChat();
 
         // when: each line is stamped as the client reads it off the socket
         HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
@@ -265,11 +270,7 @@ class TokenStreamingTest extends QuorumTestSupport {
     void should_finish_and_record_the_provider_call_when_the_caller_goes_away_mid_stream() throws Exception {
         // given
         simulator().script("openai-sim", SimScript.builder().defaultAnswer(ANSWER).streamChunkDelayMs(40).build());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"model":"openai-sim","stream":true,"messages":[{"role":"user","content":"Where is Paris?"}]}"""))
-                .build();
+        HttpRequest request = streamedOpenAiSimChat();
 
         // when: the caller reads the first event and hangs up
         HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
