@@ -32,15 +32,14 @@ if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
   PIN_QUORUM=(taskset -c 0); PIN_SIM=(taskset -c 1); PIN_LOAD=(taskset -c 1)
 fi
 
-echo "== building"
-mvn -q -B -DskipTests compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/classpath.txt
-CP="target/classes:$(cat target/classpath.txt)"
+echo "== building (target/quorum.jar, its libraries and its class-data-sharing archive, as a deployment would run it)"
+mvn -q -B -DskipTests package > "$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; exit 1; }
 
 cleanup() { [ -n "${QUORUM_PID:-}" ] && kill "$QUORUM_PID" 2>/dev/null; [ -n "${SIM_PID:-}" ] && kill "$SIM_PID" 2>/dev/null; true; }
 trap cleanup EXIT
 
 echo "== simulator on :$SIM_PORT"
-QUORUM_SIMULATOR_PORT=$SIM_PORT "${PIN_SIM[@]}" java -Xmx256m -cp "$CP" dev.quorum.sim.SimulatorMain > "$OUT/simulator.log" 2>&1 &
+QUORUM_SIMULATOR_PORT=$SIM_PORT "${PIN_SIM[@]}" java -Xmx256m -cp target/quorum.jar dev.quorum.sim.SimulatorMain > "$OUT/simulator.log" 2>&1 &
 SIM_PID=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null -X DELETE "http://127.0.0.1:$SIM_PORT/_sim" && break; sleep 0.1; done
 
@@ -56,12 +55,13 @@ echo "== quorum on :$QUORUM_PORT"
 # gets a window too large to fill and no retries, so every request really calls mistral, fails, then calls openai
 # (with the defaults the breaker would open after five failures and mistral would not be called at all).
 API="http://127.0.0.1:$QUORUM_PORT/api/v1/complete"
-# starts Quorum (a new usage database each time) and waits for its first answer; sets QUORUM_PID and FIRST_MS
+# starts Quorum (a new usage database each time) and waits for its first answer; sets QUORUM_PID and FIRST_MS.
+# arguments: the JVM's class-data-sharing options (the archive mvn package wrote, or -Xshare:auto for none)
 start_quorum() {
   rm -rf "$OUT/data"
   local started
   started=$(date +%s%N)
-  QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java ${QUORUM_JAVA_OPTS:-} -cp "$CP" \
+  QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "$@" ${QUORUM_JAVA_OPTS:-} \
     -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
     -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
     -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \
@@ -73,7 +73,7 @@ start_quorum() {
     -Dquorum.routing.retry.mistral.max-attempts=1 \
     -Dquorum.routing.breaker.mistral.sliding-window-size=100000 \
     -Dquorum.routing.breaker.mistral.minimum-number-of-calls=100000 \
-    dev.quorum.QuorumApplication > "$OUT/quorum.log" 2>&1 &
+    -jar target/quorum.jar > "$OUT/quorum.log" 2>&1 &
   QUORUM_PID=$!
   until curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"prompt":"ping","provider":"openai"}' "$API"; do
     kill -0 "$QUORUM_PID" 2>/dev/null || { echo "Quorum died; see $OUT/quorum.log" >&2; exit 1; }
@@ -81,12 +81,21 @@ start_quorum() {
   done
   FIRST_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
-# start to first answer varies by a second or two run to run on a small VM: the median of three starts is reported
+# start to first answer varies by a second or two run to run on a small VM: the median of three starts is reported,
+# first without the class archive (for comparison), then with it (the figure; the last start stays up for the load)
+PLAIN_STARTS=""
+for attempt in 1 2 3; do
+  start_quorum -Xshare:auto
+  PLAIN_STARTS="$PLAIN_STARTS $FIRST_MS"
+  echo "   start $attempt without the class archive: first answer after $FIRST_MS ms"
+  kill "$QUORUM_PID"; wait "$QUORUM_PID" 2>/dev/null || true
+done
 STARTS=""
 for attempt in 1 2 3; do
-  start_quorum
+  # -Xshare:on: a start that cannot map the archive fails instead of silently loading every class
+  start_quorum -XX:SharedArchiveFile=target/quorum.jsa -Xshare:on
   STARTS="$STARTS $FIRST_MS"
-  echo "   start $attempt: first answer after $FIRST_MS ms"
+  echo "   start $attempt with the class archive: first answer after $FIRST_MS ms"
   if [ "$attempt" -lt 3 ]; then
     kill "$QUORUM_PID"; wait "$QUORUM_PID" 2>/dev/null || true
   fi
@@ -166,6 +175,6 @@ for scenario in $MEASURED; do
 done
 PEAK_RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$QUORUM_PID/status)
 
-python3 src/bench/report.py "$OUT" "$FIRST_ANSWER_MS" "$IDLE_RSS_KB" "$PEAK_RSS_KB" "$STARTS" > "$OUT/results.md"
+python3 src/bench/report.py "$OUT" "$FIRST_ANSWER_MS" "$IDLE_RSS_KB" "$PEAK_RSS_KB" "$STARTS" "$PLAIN_STARTS" > "$OUT/results.md"
 echo "== results in $OUT/results.md"
 cat "$OUT/results.md"

@@ -2,43 +2,56 @@
 # Smoke test of the README's run command: the test suite runs on the test classpath, the app on the runtime one, so
 # a component only the tests bring along (seda, timer, ...) passes every test and still breaks the run. This starts
 # `mvn -q compile exec:exec` on port 18180 (console 18181) with its own ledger folder, asks a single, a consensus and an OpenAI-style
-# request, checks each answers 200 with an answer, and stops it. .ci/run calls it after the test suite.
+# request, checks each answers 200 with an answer, and stops it. Then it does the same for the packaged jar started
+# with its class-data-sharing archive (README, "Run the packaged jar"), with -Xshare:on so an archive the JVM cannot
+# use fails here. .ci/run calls it after the test suite (mvn verify built the jar and the archive).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 PORT=${SMOKE_PORT:-18180}
 WORK=$(mktemp -d)
-LOG="$WORK/quorum.log"
-QUORUM_PORT=$PORT QUORUM_HOST=127.0.0.1 QUORUM_CONSOLE_PORT=$((PORT + 1)) QUORUM_DATA_DIR="$WORK/data" \
-  mvn -q -B compile exec:exec > "$LOG" 2>&1 &
-PID=$!
+PID=""
 stop() {
+  [ -n "$PID" ] || return 0
   local children
   children=$(pgrep -P "$PID" || true)
   kill $children "$PID" 2>/dev/null || true
   for _ in $(seq 1 20); do
-    kill -0 $children 2>/dev/null || break
+    kill -0 $children "$PID" 2>/dev/null || break
     sleep 0.5
   done
   wait "$PID" 2>/dev/null || true
+  PID=""
 }
 trap stop EXIT
 
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null "http://127.0.0.1:$PORT/observe/health/live" && break
-  kill -0 "$PID" 2>/dev/null || { echo "smoke: Quorum did not start:"; tail -40 "$LOG"; exit 1; }
-  sleep 1
-done
+# smoke <name> <command...>: starts Quorum with the command, asks the three requests, stops it
+smoke() {
+  local name=$1 log="$WORK/$1.log"
+  shift
+  QUORUM_PORT=$PORT QUORUM_HOST=127.0.0.1 QUORUM_CONSOLE_PORT=$((PORT + 1)) QUORUM_DATA_DIR="$WORK/$name-data" \
+    "$@" > "$log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf -o /dev/null "http://127.0.0.1:$PORT/observe/health/live" && break
+    kill -0 "$PID" 2>/dev/null || { echo "smoke ($name): Quorum did not start:"; tail -40 "$log"; exit 1; }
+    sleep 1
+  done
+  ask "$name" single /api/v1/complete '{"prompt":"What is the capital of France?"}' answer
+  ask "$name" consensus /api/v1/consensus '{"prompt":"What is the capital of France?","algorithm":"majority"}' agreement
+  ask "$name" openai /v1/chat/completions '{"model":"quorum/route","messages":[{"role":"user","content":"What is the capital of France?"}]}' choices
+  stop
+}
 
 ask() {
-  local name=$1 path=$2 body=$3 field=$4 out status
-  out="$WORK/$name.json"
+  local run=$1 name=$2 path=$3 body=$4 field=$5 out status
+  out="$WORK/$run-$name.json"
   status=$(curl -s -o "$out" -w '%{http_code}' -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$PORT$path")
   if [ "$status" != 200 ] || ! grep -q "\"$field\"" "$out"; then
-    echo "smoke: $name answered HTTP $status: $(head -c 400 "$out")"; tail -40 "$LOG"; exit 1
+    echo "smoke ($run): $name answered HTTP $status: $(head -c 400 "$out")"; tail -40 "$WORK/$run.log"; exit 1
   fi
-  echo "smoke: $name ok"
+  echo "smoke ($run): $name ok"
 }
-ask single /api/v1/complete '{"prompt":"What is the capital of France?"}' answer
-ask consensus /api/v1/consensus '{"prompt":"What is the capital of France?","algorithm":"majority"}' agreement
-ask openai /v1/chat/completions '{"model":"quorum/route","messages":[{"role":"user","content":"What is the capital of France?"}]}' choices
+
+smoke run-command mvn -q -B compile exec:exec
+smoke packaged java -XX:SharedArchiveFile=target/quorum.jsa -Xshare:on -jar target/quorum.jar

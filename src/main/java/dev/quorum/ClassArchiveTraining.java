@@ -1,0 +1,130 @@
+package dev.quorum;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training start behind Quorum's class-data-sharing archive ({@code mvn package} runs it with
+ * {@code -Dquorum.cds.training=true -XX:ArchiveClassesAtExit=target/quorum.jsa}): Quorum starts as it would for a user,
+ * on free ports, a data folder (ledger and file drop) of its own and the built-in provider simulator, answers one request of every kind over
+ * HTTP (single, routed, both consensus votes, the OpenAI-compatible API with and without streaming, health, metrics,
+ * usage) and stops. The JVM then writes every class it loaded into the archive, and a start with
+ * {@code -XX:SharedArchiveFile=target/quorum.jsa} maps them instead of loading, verifying and linking them one by one.
+ * A request that does not answer 200 fails the training, and with it the build.
+ */
+final class ClassArchiveTraining extends MainListenerSupport {
+
+    static final String ENABLED = "quorum.cds.training";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassArchiveTraining.class);
+    private static final String PROMPT = "What is the capital of France?";
+    private static final String PANEL = "\"providers\":[\"openai-sim\",\"anthropic-sim\",\"gemini-sim\"]";
+
+    private final Main main;
+    private final List<String> failures = new ArrayList<>();
+    private volatile boolean finished;
+
+    private ClassArchiveTraining(Main main) {
+        this.main = main;
+    }
+
+    /** Settings for the training start, set before Camel reads its configuration: system properties override it. */
+    static ClassArchiveTraining prepare(Main main) {
+        System.setProperty("camel.server.host", "127.0.0.1");
+        System.setProperty("camel.server.port", Integer.toString(freePort()));
+        System.setProperty("quorum.console.host", "127.0.0.1");
+        System.setProperty("quorum.console.port", Integer.toString(freePort()));
+        System.setProperty("quorum.simulator.enabled", "true");
+        System.setProperty("quorum.simulator.port", "0");
+        String data = System.getProperty(ENABLED + ".data-dir", "target/cds-training");
+        System.setProperty("quorum.data.dir", data);
+        for (String folder : List.of("inbox", "outbox", "done", "error")) {
+            System.setProperty("quorum.file." + folder, data + "/" + folder);
+        }
+        ClassArchiveTraining training = new ClassArchiveTraining(main);
+        main.addMainListener(training);
+        return training;
+    }
+
+    /** True when every training request was answered; otherwise says which were not. */
+    boolean succeeded() {
+        if (!finished) {
+            LOG.error("Class archive training: Quorum stopped before the training requests ran");
+            return false;
+        }
+        failures.forEach(failure -> LOG.error("Class archive training: {}", failure));
+        return failures.isEmpty();
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport support) {
+        Thread requests = new Thread(this::train, "quorum-cds-training");
+        requests.setDaemon(true);
+        requests.start();
+    }
+
+    private void train() {
+        try {
+            String base = "http://127.0.0.1:" + System.getProperty("camel.server.port");
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            post(client, base + "/api/v1/complete", "{\"prompt\":\"" + PROMPT + "\",\"provider\":\"openai-sim\"}");
+            post(client, base + "/api/v1/complete", "{\"prompt\":\"" + PROMPT + "\"}");
+            post(client, base + "/api/v1/consensus", "{\"prompt\":\"" + PROMPT + "\",\"algorithm\":\"majority\"," + PANEL + "}");
+            post(client, base + "/api/v1/consensus", "{\"prompt\":\"" + PROMPT + "\",\"algorithm\":\"semantic\"," + PANEL + "}");
+            String chat = "{\"model\":\"openai-sim\",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]";
+            post(client, base + "/v1/chat/completions", chat + "}");
+            post(client, base + "/v1/chat/completions", chat + ",\"stream\":true}");
+            get(client, base + "/observe/health/ready");
+            get(client, base + "/observe/metrics");
+            get(client, base + "/api/v1/usage?period=day&by=provider");
+        } catch (IOException | RuntimeException e) {
+            failures.add("the training requests broke off: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add("the training requests were interrupted");
+        } finally {
+            finished = true;
+            main.completed();
+        }
+    }
+
+    private void post(HttpClient client, String url, String json) throws IOException, InterruptedException {
+        send(client, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private void get(HttpClient client, String url) throws IOException, InterruptedException {
+        send(client, HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private void send(HttpClient client, HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            String body = response.body();
+            failures.add(built.method() + " " + built.uri().getPath() + " answered HTTP " + response.statusCode() + ": "
+                    + body.substring(0, Math.min(300, body.length())));
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the class archive training", e);
+        }
+    }
+}
