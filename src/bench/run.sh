@@ -139,7 +139,9 @@ LUA
 }
 
 # Warm-up first, every scenario before any is measured: the JIT compiles Camel, Vert.x, LangChain4j and Jackson code
-# for the first minute or two, on Quorum's core, and a scenario measured while that runs is charged for it.
+# for the first minutes, on Quorum's core, and a scenario measured while that runs is charged for it. Each scenario
+# warms at both measured concurrencies: one request at a time takes other paths (an idle worker thread woken for each
+# request, no batching) that the JIT otherwise compiles during the first c=1 runs.
 MEASURED=""
 for scenario in $SCENARIOS; do
   IFS='|' read -r url body <<< "$(target "$scenario")"
@@ -151,15 +153,17 @@ for scenario in $SCENARIOS; do
   fi
   lua "$scenario" "$body"
   MEASURED="$MEASURED $scenario"
-  echo "== $scenario: warm-up ${WARMUP}s"
+  echo "== $scenario: warm-up ${WARMUP}s at c=32, $(( WARMUP / 2 ))s at c=1"
   "${PIN_LOAD[@]}" wrk -t2 -c32 -d"${WARMUP}s" -s "$OUT/$scenario.lua" "$url" > /dev/null
+  "${PIN_LOAD[@]}" wrk -t1 -c1 -d"$(( WARMUP / 2 ))s" -s "$OUT/$scenario.lua" "$url" > /dev/null
   settle
 done
 
 for scenario in $MEASURED; do
   IFS='|' read -r url body <<< "$(target "$scenario")"
   # a short second warm-up, so the scenario's own code paths are hot again after the others ran
-  "${PIN_LOAD[@]}" wrk -t2 -c32 -d20s -s "$OUT/$scenario.lua" "$url" > /dev/null
+  "${PIN_LOAD[@]}" wrk -t2 -c32 -d10s -s "$OUT/$scenario.lua" "$url" > /dev/null
+  "${PIN_LOAD[@]}" wrk -t1 -c1 -d10s -s "$OUT/$scenario.lua" "$url" > /dev/null
   settle
   for concurrency in 1 32; do
     threads=$(( concurrency == 1 ? 1 : 2 ))

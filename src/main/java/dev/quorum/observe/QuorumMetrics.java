@@ -75,12 +75,15 @@ public final class QuorumMetrics {
     public void providerCall(Exchange exchange) {
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
         if (response != null) {
-            providerCall(response);
+            count(response);
         }
     }
 
-    /** Counts one provider call from its response. */
-    public void providerCall(ProviderResponse response) {
+    /**
+     * Counts one provider call from its response. (Not an overload of {@link #providerCall(Exchange)}: a route's bean
+     * step naming a method with overloads makes Camel choose among them on every call.)
+     */
+    private void count(ProviderResponse response) {
         ProviderMeters provider = providers.get(response.provider());
         if (provider == null) {
             return;
@@ -111,12 +114,12 @@ public final class QuorumMetrics {
     public void request(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         if (body instanceof CompletionResult result) {
-            request(result);
+            count(result);
         }
     }
 
-    /** Counts one answered request and the fallbacks it took. */
-    public void request(CompletionResult result) {
+    /** Counts one answered request and the fallbacks it took (not an overload of {@link #request(Exchange)}). */
+    private void count(CompletionResult result) {
         String mode = result.mode() == null ? "unknown" : result.mode();
         requestCounter(mode, result.error() == null ? OK : result.error().type()).increment();
         if (result.agreement() != null) {
