@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The training start behind Quorum's class-data-sharing archive ({@code mvn package} runs it with
  * {@code -Dquorum.cds.training=true -XX:ArchiveClassesAtExit=target/quorum.jsa}): Quorum starts as it would for a user,
- * on free ports, a data folder (ledger and file drop) of its own and the built-in provider simulator, answers one request of every kind over
- * HTTP (single, routed, both consensus votes, the OpenAI-compatible API with and without streaming, health, metrics,
- * usage) and stops. The JVM then writes every class it loaded into the archive, and a start with
- * {@code -XX:SharedArchiveFile=target/quorum.jsa} maps them instead of loading, verifying and linking them one by one.
+ * on free ports, with a data folder (ledger and file drop) of its own, API keys off and the built-in provider
+ * simulator, answers one request of every kind over HTTP, each on simulated providers (single, both consensus votes,
+ * the OpenAI-compatible API with and without streaming, liveness, metrics, usage) and stops. The JVM then writes every
+ * class it loaded into the archive, and a start with {@code -XX:SharedArchiveFile=target/quorum.jsa} maps them instead
+ * of loading, verifying and linking them one by one.
  * A request that does not answer 200 fails the training, and with it the build.
  */
 final class ClassArchiveTraining extends MainListenerSupport {
@@ -48,6 +49,7 @@ final class ClassArchiveTraining extends MainListenerSupport {
         System.setProperty("quorum.console.host", "127.0.0.1");
         System.setProperty("quorum.console.port", Integer.toString(freePort()));
         System.setProperty("quorum.simulator.enabled", "true");
+        System.setProperty("quorum.auth.enabled", "false");
         System.setProperty("quorum.simulator.port", "0");
         String data = System.getProperty(ENABLED + ".data-dir", "target/cds-training");
         System.setProperty("quorum.data.dir", data);
@@ -80,14 +82,18 @@ final class ClassArchiveTraining extends MainListenerSupport {
         try {
             String base = "http://127.0.0.1:" + System.getProperty("camel.server.port");
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            // every request names simulated providers: a routed one could pick a real provider the user has a key for
             post(client, base + "/api/v1/complete", "{\"prompt\":\"" + PROMPT + "\",\"provider\":\"openai-sim\"}");
-            post(client, base + "/api/v1/complete", "{\"prompt\":\"" + PROMPT + "\"}");
-            post(client, base + "/api/v1/consensus", "{\"prompt\":\"" + PROMPT + "\",\"algorithm\":\"majority\"," + PANEL + "}");
-            post(client, base + "/api/v1/consensus", "{\"prompt\":\"" + PROMPT + "\",\"algorithm\":\"semantic\"," + PANEL + "}");
+            post(client, base + "/api/v1/complete", "{\"prompt\":\"" + PROMPT + "\",\"provider\":\"anthropic-sim\"}");
+            for (String algorithm : List.of("majority", "semantic")) {
+                post(client, base + "/api/v1/consensus",
+                        "{\"prompt\":\"" + PROMPT + "\",\"algorithm\":\"" + algorithm + "\"," + PANEL + "}");
+            }
             String chat = "{\"model\":\"openai-sim\",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]";
             post(client, base + "/v1/chat/completions", chat + "}");
             post(client, base + "/v1/chat/completions", chat + ",\"stream\":true}");
-            get(client, base + "/observe/health/ready");
+            // liveness: readiness would depend on the real providers the user has keys for
+            get(client, base + "/observe/health/live");
             get(client, base + "/observe/metrics");
             get(client, base + "/api/v1/usage?period=day&by=provider");
         } catch (IOException | RuntimeException e) {
