@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.quorum.QuorumTestSupport;
+import dev.quorum.StreamedChat;
 import dev.quorum.sim.SimCall;
 import dev.quorum.sim.SimScript;
 import java.net.http.HttpResponse;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.quorum.QuorumTestSupport;
+import dev.quorum.StreamedChat;
 import dev.quorum.sim.SimCall;
 import dev.quorum.sim.SimScript;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

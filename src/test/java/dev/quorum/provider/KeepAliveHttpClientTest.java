@@ -3,7 +3,6 @@ package dev.quorum.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
@@ -11,8 +10,8 @@ import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.quorum.StreamedChat;
 import dev.quorum.sim.ProviderSimulator;
 import dev.quorum.sim.SimScript;
 import dev.quorum.sim.WireFormat;
@@ -29,8 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,39 +135,18 @@ class KeepAliveHttpClientTest {
                 .timeout(Duration.ofSeconds(5)).build();
 
         // when: two streams, the second on the connection the first gave back
-        List<String> first = new CopyOnWriteArrayList<>();
-        ChatResponse firstResponse = stream(model, first).get(10, TimeUnit.SECONDS);
-        List<String> second = new CopyOnWriteArrayList<>();
-        ChatResponse secondResponse = stream(model, second).get(10, TimeUnit.SECONDS);
+        StreamedChat first = StreamedChat.ask(model, "Where is Paris?");
+        ChatResponse firstResponse = first.done().get(10, TimeUnit.SECONDS);
+        StreamedChat second = StreamedChat.ask(model, "Where is Paris?");
+        ChatResponse secondResponse = second.done().get(10, TimeUnit.SECONDS);
 
         // then
-        assertThat(first).hasSizeGreaterThan(1);
-        assertThat(String.join("", first)).isEqualTo(answer);
+        assertThat(first.partials()).hasSizeGreaterThan(1);
+        assertThat(String.join("", first.partials())).isEqualTo(answer);
         assertThat(firstResponse.aiMessage().text()).isEqualTo(answer);
         assertThat(secondResponse.aiMessage().text()).isEqualTo(answer);
-        assertThat(String.join("", second)).isEqualTo(answer);
+        assertThat(String.join("", second.partials())).isEqualTo(answer);
         assertThat(simulator.calls("p")).hasSize(2);
-    }
-
-    private static CompletableFuture<ChatResponse> stream(OpenAiStreamingChatModel model, List<String> partials) {
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        model.chat(List.of(UserMessage.from("Where is Paris?")), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partialResponse) {
-                partials.add(partialResponse);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        return done;
     }
 
     // ---- against a raw socket server ----

@@ -1,4 +1,4 @@
-package dev.quorum.openai;
+package dev.quorum;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -11,19 +11,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One streamed chat through an OpenAI SDK pointed at Quorum: every partial response as it came, and the complete
- * response (or the error the stream ended with) once it ends.
+ * One streamed chat through a LangChain4j streaming model (an OpenAI SDK pointed at Quorum, or a provider model): every
+ * partial response as it came, and the complete response (or the error the stream ended with) once it ends.
  */
-record StreamedChat(List<String> partials, CompletableFuture<ChatResponse> done) {
+public record StreamedChat(List<String> partials, CompletableFuture<ChatResponse> done) {
 
     /** LangChain4j's OpenAI streaming client on Quorum's {@code /v1}, asking for {@code model}. */
-    static OpenAiStreamingChatModel client(int port, String model) {
+    public static OpenAiStreamingChatModel client(int port, String model) {
         return OpenAiStreamingChatModel.builder().baseUrl("http://127.0.0.1:" + port + "/v1").apiKey("not-checked")
                 .modelName(model).timeout(Duration.ofSeconds(10)).build();
     }
 
     /** Sends {@code prompt} and returns at once; {@link #done()} completes when the stream ends. */
-    static StreamedChat ask(StreamingChatModel model, String prompt) {
+    public static StreamedChat ask(StreamingChatModel model, String prompt) {
         StreamedChat chat = new StreamedChat(new CopyOnWriteArrayList<>(), new CompletableFuture<>());
         model.chat(List.of(UserMessage.from(prompt)), new StreamingChatResponseHandler() {
             @Override
