@@ -121,11 +121,26 @@ public final class QuorumConfiguration implements CamelConfiguration {
                 .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
         registry.bind("quorumObjectMapper", mapper);
         registry.bind("providerCatalog", catalog);
-        registry.bind("providerCalls", new ProviderCalls(catalog));
+        ProviderCalls calls = new ProviderCalls(catalog);
+        registry.bind("providerCalls", calls);
+        Steps.of(registry, "providerCalls", calls)
+                .step("prepare", calls::prepare)
+                .step("complete", calls::complete)
+                .step("failed", calls::failed);
         registry.bind("providerSelector", selector);
-        registry.bind("intake", new Intake(parser, mapper));
-        registry.bind("results", new Results());
-        registry.bind("resultJson", new ResultJson(mapper));
+        Intake intake = new Intake(parser, mapper);
+        registry.bind("intake", intake);
+        Steps.of(registry, "intake", intake)
+                .step("accept", intake::accept);
+        Results results = new Results();
+        registry.bind("results", results);
+        Steps.of(registry, "results", results)
+                .toBody("unsupportedMode", results::unsupportedMode)
+                .toBody("failure", results::failure);
+        ResultJson resultJson = new ResultJson(mapper);
+        registry.bind("resultJson", resultJson);
+        Steps.of(registry, "resultJson", resultJson)
+                .step("write", resultJson::write);
         registry.bind("providerRoutes", new ProviderRoutes(catalog));
     }
 

@@ -36,7 +36,7 @@ class RouteReloadTest extends QuorumTestSupport {
         Path intake = routes.resolve("routing.camel.yaml");
         String original = Files.readString(intake);
         // the otherwise branch (no priority asked) ranks by cost instead of the tier table
-        String pinned = original.replace("method: tier", "method: cost");
+        String pinned = original.replace("ref: providerRanker.tier", "ref: providerRanker.cost");
         assertThat(pinned).isNotEqualTo(original);
 
         // when: written beside and moved into place, as an editor's atomic save does

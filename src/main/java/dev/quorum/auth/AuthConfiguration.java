@@ -1,6 +1,7 @@
 package dev.quorum.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.Steps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -61,6 +62,10 @@ public final class AuthConfiguration implements CamelConfiguration {
             }
         }
         ObjectMapper mapper = context.getRegistry().lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
-        context.getRegistry().bind("apiKeys", new ApiKeys(keys, mapper));
+        ApiKeys apiKeys = new ApiKeys(keys, mapper);
+        context.getRegistry().bind("apiKeys", apiKeys);
+        Steps.of(context.getRegistry(), "apiKeys", apiKeys)
+                .step("authenticate", apiKeys::authenticate)
+                .step("reject", apiKeys::reject);
     }
 }

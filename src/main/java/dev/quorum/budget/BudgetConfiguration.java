@@ -1,5 +1,6 @@
 package dev.quorum.budget;
 
+import dev.quorum.Steps;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.nio.file.Path;
@@ -85,8 +86,14 @@ public final class BudgetConfiguration implements CamelConfiguration {
         registry.bind("budgetStore", store);
         registry.bind("clusterRateLimit", new ClusterRateLimit(database, clock));
         registry.bind("priceTable", prices);
-        registry.bind("budgetGate", new BudgetGate(catalog, prices, budgets, store, ledger,
-                (int) number(settings, "quorum.budget.assumed-output-tokens", 1024), clock));
+        BudgetGate gate = new BudgetGate(catalog, prices, budgets, store, ledger,
+                (int) number(settings, "quorum.budget.assumed-output-tokens", 1024), clock);
+        registry.bind("budgetGate", gate);
+        Steps.of(registry, "budgetGate", gate)
+                .step("admit", gate::admit)
+                .toBody("rejected", gate::rejected)
+                .step("settle", gate::settle)
+                .toBody("annotate", gate::annotate);
         registry.bind("usageReport", new UsageReport(ledger, store, budgets, clock));
     }
 

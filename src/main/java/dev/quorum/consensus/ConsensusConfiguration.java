@@ -1,6 +1,7 @@
 package dev.quorum.consensus;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.quorum.Steps;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.embedding.LocalEmbeddingModel;
 import dev.quorum.provider.ProviderCatalog;
@@ -80,11 +81,24 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         registry.bind("consensusExecutor", executor);
         registry.bind("consensusStrategy", new ConsensusStrategy(catalog, methods, settings.accuracy()));
         ProviderHealth health = registry.lookupByNameAndType("providerHealth", ProviderHealth.class);
-        registry.bind("consensusPanel", new ConsensusPanel(catalog, settings,
-                health == null ? id -> true : health::available));
-        registry.bind("consensusJudge", new ConsensusJudge(judge));
+        ConsensusPanel panel = new ConsensusPanel(catalog, settings, health == null ? id -> true : health::available);
+        registry.bind("consensusPanel", panel);
+        Steps.of(registry, "consensusPanel", panel)
+                .step("select", panel::select)
+                .step("cascade", panel::cascade);
+        ConsensusJudge consensusJudge = new ConsensusJudge(judge);
+        registry.bind("consensusJudge", consensusJudge);
+        Steps.of(registry, "consensusJudge", consensusJudge)
+                .step("ask", consensusJudge::ask)
+                .toBody("decide", consensusJudge::decide);
         registry.bind("consensusResults", results);
-        registry.bind("cascade", new Cascade(catalog, results));
+        Steps.of(registry, "consensusResults", results)
+                .toBody("result", results::result);
+        Cascade cascade = new Cascade(catalog, results);
+        registry.bind("cascade", cascade);
+        Steps.of(registry, "cascade", cascade)
+                .step("check", cascade::check)
+                .toBody("result", cascade::result);
         registry.bind("panelMemberRoutes", new PanelMemberRoutes(catalog, (int) number(values, "member-threads", 32)));
     }
 

@@ -1,6 +1,7 @@
 package dev.quorum.kamelet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.Steps;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 
@@ -10,6 +11,9 @@ public final class KameletConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         ObjectMapper mapper = context.getRegistry().lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
-        context.getRegistry().bind("consensusAction", new ConsensusAction(mapper));
+        ConsensusAction action = new ConsensusAction(mapper);
+        context.getRegistry().bind("consensusAction", action);
+        Steps.of(context.getRegistry(), "consensusAction", action)
+                .step("request", action::request);
     }
 }

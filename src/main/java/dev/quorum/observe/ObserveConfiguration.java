@@ -1,5 +1,6 @@
 package dev.quorum.observe;
 
+import dev.quorum.Steps;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -41,13 +42,23 @@ public final class ObserveConfiguration implements CamelConfiguration {
                 breakers.put(spec.id(), breaker);
             }
         }
-        registry.bind("quorumMetrics", new QuorumMetrics(meters, models, breakers));
+        QuorumMetrics metrics = new QuorumMetrics(meters, models, breakers);
+        registry.bind("quorumMetrics", metrics);
+        Steps.of(registry, "quorumMetrics", metrics)
+                .step("providerCall", metrics::providerCall)
+                .step("request", metrics::request);
         PropertiesComponent properties = context.getPropertiesComponent();
         String routeMeters = properties.resolveProperty("quorum.metrics.route-meters").orElse("").trim();
         if (!routeMeters.isEmpty()) {
             context.addRoutePolicyFactory(new EntryRouteMeters(meters, routeMeters));
         }
-        registry.bind("requestLog", new RequestLog());
+        RequestLog requestLog = new RequestLog();
+        registry.bind("requestLog", requestLog);
+        Steps.of(registry, "requestLog", requestLog)
+                .step("begin", requestLog::begin)
+                .step("end", requestLog::end)
+                .step("join", requestLog::join)
+                .step("leave", requestLog::leave);
         registry.bind("dashboardAssets", new DashboardAssets());
 
         if (Boolean.parseBoolean(properties.resolveProperty("quorum.console.enabled").orElse("false").trim())) {

@@ -2,6 +2,7 @@ package dev.quorum.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.quorum.Steps;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderStreams;
 import dev.quorum.provider.ProviderSpec;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
 
 /**
  * Binds {@code openAiApi}, the bean behind {@code routes/openai.camel.yaml}, after {@code QuorumConfiguration} has
@@ -32,9 +34,22 @@ public final class OpenAiConfiguration implements CamelConfiguration {
         List<ProviderSpec> enabled = catalog.enabled().stream().sorted(Comparator.comparing(ProviderSpec::id)).toList();
         // token streaming: one streaming client per enabled provider, used by the provider routes for stream: true
         Map<String, StreamingChatModel> streaming = ProviderStreams.models(catalog);
-        streaming.forEach((id, model) -> context.getRegistry().bind(catalog.get(id).streamingChatModelBean(), model));
-        context.getRegistry().bind("providerStreams", new ProviderStreams(catalog, streaming));
-        context.getRegistry().bind("openAiApi", new OpenAiApi(mapper, new OpenAiRequests(catalog::isKnown, algorithms),
-                enabled, System.currentTimeMillis() / 1000));
+        Registry registry = context.getRegistry();
+        streaming.forEach((id, model) -> registry.bind(catalog.get(id).streamingChatModelBean(), model));
+        ProviderStreams streams = new ProviderStreams(catalog, streaming);
+        registry.bind("providerStreams", streams);
+        Steps.of(registry, "providerStreams", streams)
+                .step("stream", streams::stream);
+        OpenAiApi api = new OpenAiApi(mapper, new OpenAiRequests(catalog::isKnown, algorithms), enabled,
+                System.currentTimeMillis() / 1000);
+        registry.bind("openAiApi", api);
+        Steps.of(registry, "openAiApi", api)
+                .step("accept", api::accept)
+                .step("endStream", api::endStream)
+                .step("events", api::events)
+                .step("json", api::json)
+                .step("internalError", api::internalError)
+                .step("models", api::models)
+                .step("model", api::model);
     }
 }

@@ -1,6 +1,7 @@
 package dev.quorum.routing;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.quorum.Steps;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.embedding.LocalEmbeddingModel;
 import dev.quorum.provider.ProviderCatalog;
@@ -59,14 +60,37 @@ public final class RoutingConfiguration implements CamelConfiguration {
         }
 
         registry.bind("providerHealth", health);
-        registry.bind("retryPolicy", new RetryPolicy(retries, retrySettings(settings, null), health));
-        registry.bind("taskClassifier", classifier(settings, registry));
-        registry.bind("providerRanker", new ProviderRanker(catalog, health, tiers(settings),
+        Steps.of(registry, "providerHealth", health)
+                .step("observe", health::observe);
+        RetryPolicy retryPolicy = new RetryPolicy(retries, retrySettings(settings, null), health);
+        registry.bind("retryPolicy", retryPolicy);
+        Steps.of(registry, "retryPolicy", retryPolicy)
+                .step("start", retryPolicy::start)
+                .step("decide", retryPolicy::decide);
+        TaskClassifier classifier = classifier(settings, registry);
+        registry.bind("taskClassifier", classifier);
+        Steps.of(registry, "taskClassifier", classifier)
+                .step("classify", classifier::classify);
+        ProviderRanker ranker = new ProviderRanker(catalog, health, tiers(settings),
                 new ProviderRanker.Weights(settings.number("weights.quality", 0.5), settings.number("weights.cost", 0.3),
                         settings.number("weights.latency", 0.2)),
                 (int) settings.number("assumed-output-tokens", 512), (int) settings.number("max-fallbacks", 2),
-                blankToNull(resolved.get("quorum.default-provider"))));
-        registry.bind("fallbackChain", new FallbackChain());
+                blankToNull(resolved.get("quorum.default-provider")));
+        registry.bind("providerRanker", ranker);
+        Steps.of(registry, "providerRanker", ranker)
+                .step("pinned", ranker::pinned)
+                .step("split", ranker::split)
+                .step("cost", ranker::cost)
+                .step("quality", ranker::quality)
+                .step("latency", ranker::latency)
+                .step("balanced", ranker::balanced)
+                .step("tier", ranker::tier);
+        FallbackChain fallbackChain = new FallbackChain();
+        registry.bind("fallbackChain", fallbackChain);
+        Steps.of(registry, "fallbackChain", fallbackChain)
+                .step("next", fallbackChain::next)
+                .step("record", fallbackChain::record)
+                .toBody("result", fallbackChain::result);
     }
 
     private static CircuitBreakerConfig breakerConfig(RoutingSettings settings, String id) {
