@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.eventnotifier.MicrometerRouteEventNotifier;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
@@ -52,6 +53,13 @@ public final class ObserveConfiguration implements CamelConfiguration {
         if (!routeMeters.isEmpty()) {
             context.addRoutePolicyFactory(new EntryRouteMeters(meters, routeMeters));
         }
+        // Camel's route gauges (camel_routes_added_routes, camel_routes_running_routes). The notifier camel.metrics
+        // would add for them (enable-route-event-notifier, off in application.properties) does not say it ignores
+        // exchange events, so Camel built an event for every exchange created, sent and completed for it to drop
+        MicrometerRouteEventNotifier routeGauges = new MicrometerRouteEventNotifier();
+        routeGauges.setIgnoreExchangeEvents(true);
+        routeGauges.setMeterRegistry(meters);
+        context.getManagementStrategy().addEventNotifier(routeGauges);
         RequestLog requestLog = new RequestLog();
         registry.bind("requestLog", requestLog);
         Steps.of(registry, "requestLog", requestLog)

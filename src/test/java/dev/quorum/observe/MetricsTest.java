@@ -94,6 +94,8 @@ class MetricsTest extends QuorumTestSupport {
         // Camel's own route meters share the scrape, on the routes requests enter by (quorum.metrics.route-meters)
         assertThat(value(after, "camel_exchanges_total", "routeId", "http-complete")).isGreaterThanOrEqualTo(3);
         assertThat(after).doesNotContain("routeId=\"intake\"").doesNotContain("routeId=\"provider-anthropic-sim\"");
+        // and its route gauges
+        assertThat(value(after, "camel_routes_running_routes")).isGreaterThan(10);
     }
 
     @Test
