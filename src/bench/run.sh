@@ -159,15 +159,18 @@ for scenario in $SCENARIOS; do
   settle
 done
 
-for scenario in $MEASURED; do
-  IFS='|' read -r url body <<< "$(target "$scenario")"
-  # a short second warm-up, so the scenario's own code paths are hot again after the others ran
-  "${PIN_LOAD[@]}" wrk -t2 -c32 -d10s -s "$OUT/$scenario.lua" "$url" > /dev/null
-  "${PIN_LOAD[@]}" wrk -t1 -c1 -d10s -s "$OUT/$scenario.lua" "$url" > /dev/null
-  settle
-  for concurrency in 1 32; do
-    threads=$(( concurrency == 1 ? 1 : 2 ))
-    for run in $(seq 1 "$RUNS"); do
+# Measured in rounds, every scenario once per round, so each scenario's runs are spread over the whole measurement
+# and the VM's slow minutes land on all of them alike (measured one scenario after the other, the first had come out
+# slower than the ones after it: fallback, two calls, had measured cheaper than single, one call).
+for run in $(seq 1 "$RUNS"); do
+  for scenario in $MEASURED; do
+    IFS='|' read -r url body <<< "$(target "$scenario")"
+    # a short second warm-up, so the scenario's own code paths are hot again after the others ran
+    "${PIN_LOAD[@]}" wrk -t2 -c32 -d5s -s "$OUT/$scenario.lua" "$url" > /dev/null
+    "${PIN_LOAD[@]}" wrk -t1 -c1 -d5s -s "$OUT/$scenario.lua" "$url" > /dev/null
+    settle
+    for concurrency in 1 32; do
+      threads=$(( concurrency == 1 ? 1 : 2 ))
       before=$(cpu_ticks)
       "${PIN_LOAD[@]}" wrk -t$threads -c$concurrency -d"${DURATION}s" --latency -s "$OUT/$scenario.lua" "$url" > "$OUT/$scenario-c$concurrency-r$run.txt"
       settle
