@@ -58,7 +58,12 @@ def main():
     plain = (f"; without the archive {statistics.median(int(s) for s in plain_starts):.0f} ms ({', '.join(plain_starts)} ms)"
              if plain_starts else "")
     print(f"Start to first answer with the class-data-sharing archive: {first_answer_ms} ms (median of three starts: "
-          f"{', '.join(starts)} ms){plain}. Idle RSS: {idle_rss_kb // 1024} MB. Peak RSS: {peak_rss_kb // 1024} MB.\n")
+          f"{', '.join(starts)} ms){plain}. Idle RSS: {idle_rss_kb // 1024} MB. Peak RSS: {peak_rss_kb // 1024} MB.")
+    jit = os.path.join(out, "jit.txt")
+    if os.path.exists(jit):
+        print(f"Warm-up: the fixed warm-up of every scenario, then rounds of all of them until the JIT was quiet: "
+              f"{open(jit).read().strip()}.")
+    print()
     print("| scenario | conc. | requests/s | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | Quorum CPU ms/request | errors |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     order = ["baseline", "single", "fallback", "consensus-majority", "consensus-semantic"]
