@@ -40,7 +40,7 @@ class LocalEmbeddingModelTest {
 
             // then
             assertThat(alone.content().vector()).hasSize(384);
-            assertThat(cosine(alone.content().vector(), reference.embed(text).content().vector()))
+            assertThat(Similarity.cosine(alone.content().vector(), reference.embed(text).content().vector()))
                     .as(text).isGreaterThan(0.9999);
         }
         assertThat(model.embed(words.repeat(40)).tokenUsage().inputTokenCount())
@@ -60,11 +60,11 @@ class LocalEmbeddingModelTest {
         // then
         List<float[]> expected = texts.stream().map(text -> reference.embed(text).content().vector()).toList();
         for (int i = 0; i < texts.size(); i++) {
-            assertThat(cosine(together.get(i).vector(), expected.get(i))).as(texts.get(i)).isGreaterThan(0.98);
+            assertThat(Similarity.cosine(together.get(i).vector(), expected.get(i))).as(texts.get(i)).isGreaterThan(0.98);
             for (int j = i + 1; j < texts.size(); j++) {
-                assertThat(cosine(together.get(i).vector(), together.get(j).vector()))
+                assertThat(Similarity.cosine(together.get(i).vector(), together.get(j).vector()))
                         .as("%s / %s", texts.get(i), texts.get(j))
-                        .isCloseTo(cosine(expected.get(i), expected.get(j)), within(0.02));
+                        .isCloseTo(Similarity.cosine(expected.get(i), expected.get(j)), within(0.02));
             }
         }
     }
@@ -80,17 +80,5 @@ class LocalEmbeddingModelTest {
         // then
         assertThat(batches).extracting(batch -> batch.stream().map(String::length).toList())
                 .containsExactly(List.of(9, 10, 11), List.of(40), List.of(120));
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }
