@@ -122,24 +122,20 @@ public final class QuorumConfiguration implements CamelConfiguration {
         registry.bind("quorumObjectMapper", mapper);
         registry.bind("providerCatalog", catalog);
         ProviderCalls calls = new ProviderCalls(catalog);
-        registry.bind("providerCalls", calls);
-        Steps.of(registry, "providerCalls", calls)
+        Steps.bind(registry, "providerCalls", calls)
                 .step("prepare", calls::prepare)
                 .step("complete", calls::complete)
                 .step("failed", calls::failed);
         registry.bind("providerSelector", selector);
         Intake intake = new Intake(parser, mapper);
-        registry.bind("intake", intake);
-        Steps.of(registry, "intake", intake)
+        Steps.bind(registry, "intake", intake)
                 .step("accept", intake::accept);
         Results results = new Results();
-        registry.bind("results", results);
-        Steps.of(registry, "results", results)
+        Steps.bind(registry, "results", results)
                 .toBody("unsupportedMode", results::unsupportedMode)
                 .toBody("failure", results::failure);
         ResultJson resultJson = new ResultJson(mapper);
-        registry.bind("resultJson", resultJson);
-        Steps.of(registry, "resultJson", resultJson)
+        Steps.bind(registry, "resultJson", resultJson)
                 .step("write", resultJson::write);
         registry.bind("providerRoutes", new ProviderRoutes(catalog));
     }

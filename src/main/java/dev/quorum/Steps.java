@@ -14,7 +14,7 @@ import org.apache.camel.util.function.ThrowingFunction;
  * the remaining {@code bean} steps call them the same way.
  *
  * <pre>{@code
- * Steps.of(registry, "budgetGate", gate)
+ * Steps.bind(registry, "budgetGate", gate)
  *         .step("admit", gate::admit)
  *         .toBody("annotate", gate::annotate);
  * }</pre>
@@ -31,8 +31,9 @@ public final class Steps {
         this.beanType = beanType;
     }
 
-    /** Starts binding the steps of {@code bean}, the bean bound as {@code beanName}. */
-    public static Steps of(Registry registry, String beanName, Object bean) {
+    /** Binds {@code bean} as {@code beanName} (for {@code bean} steps and lookups) and starts binding its steps. */
+    public static Steps bind(Registry registry, String beanName, Object bean) {
+        registry.bind(beanName, bean);
         return new Steps(registry, beanName, bean.getClass());
     }
 

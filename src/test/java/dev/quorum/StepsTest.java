@@ -38,7 +38,7 @@ class StepsTest {
     @BeforeEach
     void start() throws Exception {
         context = new DefaultCamelContext();
-        Steps.of(context.getRegistry(), "greeter", greeter)
+        Steps.bind(context.getRegistry(), "greeter", greeter)
                 .toBody("greet", greeter::greet)
                 .step("mark", greeter::mark);
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("steps.camel.yaml", ROUTES));
@@ -74,12 +74,13 @@ class StepsTest {
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getBody()).isEqualTo("Ada");
         assertThat(reply.getVariable("marked")).isEqualTo(true);
+        assertThat(context.getRegistry().lookupByName("greeter")).as("the bean itself is bound too").isSameAs(greeter);
     }
 
     @Test
     void should_refuse_a_binding_that_would_drop_a_value_or_names_no_method() {
         // given
-        Steps steps = Steps.of(context.getRegistry(), "greeter", greeter);
+        Steps steps = Steps.bind(context.getRegistry(), "greeter", greeter);
 
         // then
         assertThatThrownBy(() -> steps.step("greet", greeter::greet))

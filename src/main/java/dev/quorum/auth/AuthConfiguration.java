@@ -63,8 +63,7 @@ public final class AuthConfiguration implements CamelConfiguration {
         }
         ObjectMapper mapper = context.getRegistry().lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
         ApiKeys apiKeys = new ApiKeys(keys, mapper);
-        context.getRegistry().bind("apiKeys", apiKeys);
-        Steps.of(context.getRegistry(), "apiKeys", apiKeys)
+        Steps.bind(context.getRegistry(), "apiKeys", apiKeys)
                 .step("authenticate", apiKeys::authenticate)
                 .step("reject", apiKeys::reject);
     }

@@ -88,8 +88,7 @@ public final class BudgetConfiguration implements CamelConfiguration {
         registry.bind("priceTable", prices);
         BudgetGate gate = new BudgetGate(catalog, prices, budgets, store, ledger,
                 (int) number(settings, "quorum.budget.assumed-output-tokens", 1024), clock);
-        registry.bind("budgetGate", gate);
-        Steps.of(registry, "budgetGate", gate)
+        Steps.bind(registry, "budgetGate", gate)
                 .step("admit", gate::admit)
                 .toBody("rejected", gate::rejected)
                 .step("settle", gate::settle)

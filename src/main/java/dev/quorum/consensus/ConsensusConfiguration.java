@@ -82,21 +82,17 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         registry.bind("consensusStrategy", new ConsensusStrategy(catalog, methods, settings.accuracy()));
         ProviderHealth health = registry.lookupByNameAndType("providerHealth", ProviderHealth.class);
         ConsensusPanel panel = new ConsensusPanel(catalog, settings, health == null ? id -> true : health::available);
-        registry.bind("consensusPanel", panel);
-        Steps.of(registry, "consensusPanel", panel)
+        Steps.bind(registry, "consensusPanel", panel)
                 .step("select", panel::select)
                 .step("cascade", panel::cascade);
         ConsensusJudge consensusJudge = new ConsensusJudge(judge);
-        registry.bind("consensusJudge", consensusJudge);
-        Steps.of(registry, "consensusJudge", consensusJudge)
+        Steps.bind(registry, "consensusJudge", consensusJudge)
                 .step("ask", consensusJudge::ask)
                 .toBody("decide", consensusJudge::decide);
-        registry.bind("consensusResults", results);
-        Steps.of(registry, "consensusResults", results)
+        Steps.bind(registry, "consensusResults", results)
                 .toBody("result", results::result);
         Cascade cascade = new Cascade(catalog, results);
-        registry.bind("cascade", cascade);
-        Steps.of(registry, "cascade", cascade)
+        Steps.bind(registry, "cascade", cascade)
                 .step("check", cascade::check)
                 .toBody("result", cascade::result);
         registry.bind("panelMemberRoutes", new PanelMemberRoutes(catalog, (int) number(values, "member-threads", 32)));

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class LocalEmbeddingModel implements EmbeddingModel {
         }
         float[][] vectors = new float[segments.size()][];
         try {
-            for (List<Row> batch : batches(rows)) {
+            for (List<Row> batch : batches(rows, Row::length)) {
                 run(batch, vectors);
             }
         } catch (OrtException e) {
@@ -143,10 +144,6 @@ public final class LocalEmbeddingModel implements EmbeddingModel {
         return batches;
     }
 
-    private static List<List<Row>> batches(List<Row> rows) {
-        return batches(rows, Row::length);
-    }
-
     /** One model run over the batch; each row's text gets the normalised mean of the row's token vectors. */
     private void run(List<Row> batch, float[][] vectors) throws OrtException {
         int rows = batch.size();
@@ -156,9 +153,7 @@ public final class LocalEmbeddingModel implements EmbeddingModel {
         for (int row = 0; row < rows; row++) {
             long[] input = batch.get(row).ids();
             System.arraycopy(input, 0, ids, row * length, input.length);
-            for (int position = 0; position < input.length; position++) {
-                mask[row * length + position] = 1;
-            }
+            Arrays.fill(mask, row * length, row * length + input.length, 1);
         }
         long[] shape = {rows, length};
         try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);

@@ -12,8 +12,7 @@ public final class KameletConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) {
         ObjectMapper mapper = context.getRegistry().lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
         ConsensusAction action = new ConsensusAction(mapper);
-        context.getRegistry().bind("consensusAction", action);
-        Steps.of(context.getRegistry(), "consensusAction", action)
+        Steps.bind(context.getRegistry(), "consensusAction", action)
                 .step("request", action::request);
     }
 }

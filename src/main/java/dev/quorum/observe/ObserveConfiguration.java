@@ -44,8 +44,7 @@ public final class ObserveConfiguration implements CamelConfiguration {
             }
         }
         QuorumMetrics metrics = new QuorumMetrics(meters, models, breakers);
-        registry.bind("quorumMetrics", metrics);
-        Steps.of(registry, "quorumMetrics", metrics)
+        Steps.bind(registry, "quorumMetrics", metrics)
                 .step("providerCall", metrics::providerCall)
                 .step("request", metrics::request);
         PropertiesComponent properties = context.getPropertiesComponent();
@@ -61,8 +60,7 @@ public final class ObserveConfiguration implements CamelConfiguration {
         routeGauges.setMeterRegistry(meters);
         context.getManagementStrategy().addEventNotifier(routeGauges);
         RequestLog requestLog = new RequestLog();
-        registry.bind("requestLog", requestLog);
-        Steps.of(registry, "requestLog", requestLog)
+        Steps.bind(registry, "requestLog", requestLog)
                 .step("begin", requestLog::begin)
                 .step("end", requestLog::end)
                 .step("join", requestLog::join)

@@ -37,13 +37,11 @@ public final class OpenAiConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         streaming.forEach((id, model) -> registry.bind(catalog.get(id).streamingChatModelBean(), model));
         ProviderStreams streams = new ProviderStreams(catalog, streaming);
-        registry.bind("providerStreams", streams);
-        Steps.of(registry, "providerStreams", streams)
+        Steps.bind(registry, "providerStreams", streams)
                 .step("stream", streams::stream);
         OpenAiApi api = new OpenAiApi(mapper, new OpenAiRequests(catalog::isKnown, algorithms), enabled,
                 System.currentTimeMillis() / 1000);
-        registry.bind("openAiApi", api);
-        Steps.of(registry, "openAiApi", api)
+        Steps.bind(registry, "openAiApi", api)
                 .step("accept", api::accept)
                 .step("endStream", api::endStream)
                 .step("events", api::events)

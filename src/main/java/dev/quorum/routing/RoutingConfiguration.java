@@ -59,25 +59,21 @@ public final class RoutingConfiguration implements CamelConfiguration {
             registry.bind("provider-" + spec.id() + "-health-check", new ProviderHealthCheck(spec.id(), health));
         }
 
-        registry.bind("providerHealth", health);
-        Steps.of(registry, "providerHealth", health)
+        Steps.bind(registry, "providerHealth", health)
                 .step("observe", health::observe);
         RetryPolicy retryPolicy = new RetryPolicy(retries, retrySettings(settings, null), health);
-        registry.bind("retryPolicy", retryPolicy);
-        Steps.of(registry, "retryPolicy", retryPolicy)
+        Steps.bind(registry, "retryPolicy", retryPolicy)
                 .step("start", retryPolicy::start)
                 .step("decide", retryPolicy::decide);
         TaskClassifier classifier = classifier(settings, registry);
-        registry.bind("taskClassifier", classifier);
-        Steps.of(registry, "taskClassifier", classifier)
+        Steps.bind(registry, "taskClassifier", classifier)
                 .step("classify", classifier::classify);
         ProviderRanker ranker = new ProviderRanker(catalog, health, tiers(settings),
                 new ProviderRanker.Weights(settings.number("weights.quality", 0.5), settings.number("weights.cost", 0.3),
                         settings.number("weights.latency", 0.2)),
                 (int) settings.number("assumed-output-tokens", 512), (int) settings.number("max-fallbacks", 2),
                 blankToNull(resolved.get("quorum.default-provider")));
-        registry.bind("providerRanker", ranker);
-        Steps.of(registry, "providerRanker", ranker)
+        Steps.bind(registry, "providerRanker", ranker)
                 .step("pinned", ranker::pinned)
                 .step("split", ranker::split)
                 .step("cost", ranker::cost)
@@ -86,8 +82,7 @@ public final class RoutingConfiguration implements CamelConfiguration {
                 .step("balanced", ranker::balanced)
                 .step("tier", ranker::tier);
         FallbackChain fallbackChain = new FallbackChain();
-        registry.bind("fallbackChain", fallbackChain);
-        Steps.of(registry, "fallbackChain", fallbackChain)
+        Steps.bind(registry, "fallbackChain", fallbackChain)
                 .step("next", fallbackChain::next)
                 .step("record", fallbackChain::record)
                 .toBody("result", fallbackChain::result);
