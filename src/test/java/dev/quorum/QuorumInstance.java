@@ -32,7 +32,6 @@ public final class QuorumInstance implements AutoCloseable {
     public static QuorumInstance start(Map<String, String> settings) {
         int port = QuorumTestSupport.freePort();
         Properties properties = QuorumTestSupport.baseSettings(port);
-        properties.put("camel.main.shutdown-timeout", "1");
         properties.putAll(settings);
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
