@@ -12,13 +12,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * LLM calls take seconds, so a gateway must hold many of them at once: 100 simultaneous requests to a provider that
- * takes 2 s are all in flight together, not served in waves of the HTTP server's default 20 worker threads.
+ * takes 2 s are all in flight together, not served in waves of the HTTP server's default 20 worker threads; and
+ * panel members reached through their queues are called at once, not one by one.
  */
 class ConcurrencyTest extends QuorumTestSupport {
+
+    @BeforeEach
+    void resetSimulator() {
+        simulator().reset();
+    }
 
     @Test
     void should_serve_a_hundred_slow_provider_calls_at_once() {
@@ -39,6 +46,28 @@ class ConcurrencyTest extends QuorumTestSupport {
         List<Instant> arrivals = simulator().calls("openai-sim").stream().map(SimCall::at).sorted().toList();
         assertThat(arrivals).hasSize(100);
         assertThat(mostInFlight(arrivals, Duration.ofMillis(2_000))).isGreaterThan(20);
+    }
+
+    @Test
+    void should_call_panel_members_at_once_for_requests_with_their_own_time_out() {
+        // given: consensus requests naming their own timeoutMs reach each member through its seda queue
+        simulator().script("openai-sim", SimScript.builder().latencyMs(1_000).defaultAnswer("Paris").build());
+        simulator().script("gemini-sim", SimScript.builder().defaultAnswer("Paris").build());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/complete"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"capital of France?\",\"mode\":\"consensus\","
+                        + "\"providers\":[\"openai-sim\",\"gemini-sim\"],\"timeoutMs\":20000}")).build();
+
+        // when
+        List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 12)
+                .mapToObj(i -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString())).toList();
+        List<HttpResponse<String>> answers = responses.stream().map(CompletableFuture::join).toList();
+
+        // then: the slow member's calls overlapped instead of going one at a time through the queue's consumer
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+        List<Instant> arrivals = simulator().calls("openai-sim").stream().map(SimCall::at).sorted().toList();
+        assertThat(arrivals).hasSize(12);
+        assertThat(mostInFlight(arrivals, Duration.ofMillis(1_000))).isGreaterThanOrEqualTo(10);
     }
 
     /** The most calls that had arrived and were not yet answered at any arrival, each taking {@code latency}. */

@@ -16,7 +16,7 @@ import org.apache.camel.main.Main;
  * One more whole Quorum in the test JVM (Camel Main with the real {@code application.properties} and {@code routes/})
  * for tests that stop and start Quorum or run several at once: a free HTTP port, its own simulator, the test
  * settings of {@link QuorumTestSupport#baseSettings} (no real provider keys, no live reload, no file drop, no console),
- * and the settings a test adds (e.g. the same database as the test's own app).
+ * a usage ledger in a new temporary folder, and the settings a test adds (e.g. the same database as the test's own app).
  */
 public final class QuorumInstance implements AutoCloseable {
 
@@ -32,6 +32,7 @@ public final class QuorumInstance implements AutoCloseable {
     public static QuorumInstance start(Map<String, String> settings) {
         int port = QuorumTestSupport.freePort();
         Properties properties = QuorumTestSupport.baseSettings(port);
+        properties.put("quorum.data.dir", QuorumTestSupport.newDataDir().toString());
         properties.putAll(settings);
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");

@@ -46,7 +46,7 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
     private Properties testProperties() {
         Properties properties = baseSettings(port);
         // each test class its own usage ledger, not the working directory's data/
-        properties.put("quorum.data.dir", dataDir().toString());
+        properties.put("quorum.data.dir", newDataDir().toString());
         properties.putAll(overrides());
         return properties;
     }
@@ -75,7 +75,8 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
         return properties;
     }
 
-    private static java.nio.file.Path dataDir() {
+    /** A new temporary folder for a test Quorum's usage ledger. */
+    static java.nio.file.Path newDataDir() {
         try {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("quorum-data");
             dir.toFile().deleteOnExit();

@@ -187,6 +187,8 @@ class KafkaTriggerTest {
                 "quorum.kafka.dead-letter-topic", DEAD_LETTERS,
                 "quorum.kafka.group-id", "quorum-test",
                 "quorum.kafka.poll-timeout-ms", "100",
+                // the crash test stops Quorum while a provider call is still running: give up on it after a second
+                "camel.main.shutdown-timeout", "1",
                 "quorum.kafka.max-poll-interval-ms", "10000",
                 "quorum.kafka.idempotent-store", data.resolve("answered.txt").toString(),
                 "quorum.data.dir", data.resolve("ledger").toString()));
