@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -34,7 +35,8 @@ public final class RecentlyIdleExecutor extends AbstractExecutorService {
     /** Tasks that arrived while all {@code maxThreads} threads were busy. */
     private final ArrayDeque<Runnable> backlog = new ArrayDeque<>();
     private final Set<Worker> workers = new HashSet<>();
-    private boolean shutdown;
+    /** Written under the lock; read without it by waiting workers. */
+    private volatile boolean shutdown;
 
     public RecentlyIdleExecutor(ThreadFactory threadFactory, int maxThreads, Duration keepAlive) {
         if (maxThreads < 1) {
@@ -48,28 +50,32 @@ public final class RecentlyIdleExecutor extends AbstractExecutorService {
     @Override
     public void execute(Runnable task) {
         Objects.requireNonNull(task, "task");
-        Worker started;
+        Worker handedTo;
+        Worker started = null;
         lock.lock();
         try {
             if (shutdown) {
                 throw new RejectedExecutionException("the worker pool is shut down");
             }
-            Worker worker = idle.pollFirst();
-            if (worker != null) {
-                worker.next = task;
-                worker.wakeUp.signal();
-                return;
-            }
-            if (workers.size() >= maxThreads) {
+            handedTo = idle.pollFirst();
+            if (handedTo != null) {
+                handedTo.next = task;
+            } else if (workers.size() >= maxThreads) {
                 backlog.addLast(task);
                 return;
+            } else {
+                started = new Worker(task);
+                workers.add(started);
             }
-            started = new Worker(task);
-            workers.add(started);
         } finally {
             lock.unlock();
         }
-        start(started);
+        if (handedTo != null) {
+            // woken after the lock is released, so it does not wake only to wait for the lock
+            LockSupport.unpark(handedTo.thread);
+        } else {
+            start(started);
+        }
     }
 
     private void start(Worker worker) {
@@ -113,7 +119,7 @@ public final class RecentlyIdleExecutor extends AbstractExecutorService {
         try {
             shutdown = true;
             for (Worker worker : idle) {
-                worker.wakeUp.signal();
+                LockSupport.unpark(worker.thread);
             }
             if (workers.isEmpty()) {
                 terminated.signalAll();
@@ -180,9 +186,8 @@ public final class RecentlyIdleExecutor extends AbstractExecutorService {
 
     private final class Worker implements Runnable {
 
-        final Condition wakeUp = lock.newCondition();
-        /** The task handed to this worker while it was idle; written and read under the lock. */
-        Runnable next;
+        /** The task handed to this worker while it was idle: written under the lock, read while waiting without it. */
+        volatile Runnable next;
         volatile Thread thread;
 
         Worker(Runnable first) {
@@ -235,25 +240,36 @@ public final class RecentlyIdleExecutor extends AbstractExecutorService {
                 if (task != null || shutdown) {
                     return task;
                 }
-                Thread.interrupted(); // an interrupt meant for the task just run, not for waiting
                 idle.addFirst(this);
-                long left = keepAliveNanos;
-                while (next == null) {
-                    if (shutdown || left <= 0) {
-                        idle.remove(this);
-                        return null;
-                    }
-                    try {
-                        left = wakeUp.awaitNanos(left);
-                    } catch (InterruptedException e) {
-                        // shutdownNow interrupts; the loop sees the shut-down pool
-                    }
-                }
-                task = next;
-                next = null;
-                return task;
             } finally {
                 lock.unlock();
+            }
+            long deadline = System.nanoTime() + keepAliveNanos;
+            while (true) {
+                Runnable task = next;
+                if (task != null) {
+                    next = null;
+                    return task;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || shutdown) {
+                    lock.lock();
+                    try {
+                        // a task handed over just now is still run; otherwise no longer idle, so none can be
+                        task = next;
+                        next = null;
+                        if (task == null) {
+                            idle.remove(this);
+                        }
+                        return task;
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+                // an interrupt (meant for the task just run, or from shutdownNow, which also unparks) must not
+                // turn the wait into a spin
+                Thread.interrupted();
+                LockSupport.parkNanos(this, left);
             }
         }
     }

@@ -89,6 +89,35 @@ class RecentlyIdleExecutorTest {
     }
 
     @Test
+    void should_run_every_task_when_many_threads_hand_in_work_while_workers_come_and_go() throws Exception {
+        // given a small pool whose threads end after a millisecond idle, so hand-overs race with threads ending
+        pool = new RecentlyIdleExecutor(Executors.defaultThreadFactory(), 3, Duration.ofMillis(1));
+        AtomicInteger ran = new AtomicInteger();
+        int submitters = 4;
+        int tasksEach = 5_000;
+        CountDownLatch submitted = new CountDownLatch(submitters);
+
+        // when
+        for (int s = 0; s < submitters; s++) {
+            Thread submitter = new Thread(() -> {
+                for (int i = 0; i < tasksEach; i++) {
+                    pool.execute(ran::incrementAndGet);
+                    if (i % 100 == 0) {
+                        Thread.yield();
+                    }
+                }
+                submitted.countDown();
+            });
+            submitter.start();
+        }
+
+        // then none is lost or stuck, and the pool never grew past its size
+        assertThat(submitted.await(30, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ran.get() == submitters * tasksEach);
+        assertThat(pool.threads()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void should_end_threads_idle_for_the_keep_alive() {
         // given
         pool = new RecentlyIdleExecutor(Executors.defaultThreadFactory(), 8, Duration.ofMillis(50));
