@@ -49,9 +49,11 @@ class RecentlyIdleExecutorTest {
         releaseSecond.countDown();
         await().until(() -> pool.idleThreads() == 2);
 
-        // when
-        List<Thread> ran = List.of(pool.submit(Thread::currentThread).get(5, TimeUnit.SECONDS),
-                pool.submit(Thread::currentThread).get(5, TimeUnit.SECONDS));
+        // when two tasks come one after the other, each once both threads are idle
+        Thread firstRun = pool.submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
+        await().pollInterval(Duration.ofMillis(1)).until(() -> pool.idleThreads() == 2);
+        Thread secondRun = pool.submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
+        List<Thread> ran = List.of(firstRun, secondRun);
 
         // then the second thread runs both, and no third thread was started
         assertThat(first.get()).isNotSameAs(second.get());
@@ -197,16 +199,19 @@ class RecentlyIdleExecutorTest {
         // given Vert.x with a pool of four workers
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4));
         try {
-            // when blocking work runs one call after the other
-            Set<String> threads = ConcurrentHashMap.newKeySet();
+            // when blocking work runs one call after the other, each after the last one's thread has gone idle
+            Set<Thread> threads = ConcurrentHashMap.newKeySet();
             for (int i = 0; i < 10; i++) {
-                threads.add(vertx.<String>executeBlocking(() -> Thread.currentThread().getName(), false)
-                        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
+                Thread ran = vertx.executeBlocking(Thread::currentThread, false)
+                        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                threads.add(ran);
+                // an idle worker waits for its next task with a time-out (its keep-alive)
+                await().pollInterval(Duration.ofMillis(1)).until(() -> ran.getState() == Thread.State.TIMED_WAITING);
             }
 
             // then it keeps to one thread; a fixed pool of four would have started all four, one call each
             assertThat(threads).hasSize(1);
-            assertThat(threads.iterator().next()).startsWith("vert.x-worker-thread-");
+            assertThat(threads.iterator().next().getName()).startsWith("vert.x-worker-thread-");
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
