@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.MDC;
 
 /**
  * A bounded thread pool that hands each task to the thread that went idle most recently, where a fixed thread pool
@@ -21,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * is sized for seconds-long provider calls (200 threads), so with a fixed pool even one request at a time rotates
  * through all 200 threads, each with a cold stack and allocation buffer; here it keeps landing on the same few
  * threads. Threads are started on demand up to {@code maxThreads}, tasks beyond that wait in arrival order, and a
- * thread idle for {@code keepAlive} ends. {@link RecentlyIdleWorkers} makes Vert.x use it.
+ * thread idle for {@code keepAlive} ends. Each task starts with an empty logging context (MDC).
+ * {@link RecentlyIdleWorkers} makes Vert.x use it.
  */
 public final class RecentlyIdleExecutor extends AbstractExecutorService {
 
@@ -229,6 +231,10 @@ public final class RecentlyIdleExecutor extends AbstractExecutorService {
             } catch (RuntimeException | Error e) {
                 // a fixed thread pool would lose the thread here and start another; this one reports and goes on
                 current.getUncaughtExceptionHandler().uncaughtException(current, e);
+            } finally {
+                // a request handed on to another thread (a parallel panel) leaves its id in this thread's logging
+                // context; the next task must not log under it
+                MDC.clear();
             }
         }
 

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** {@link RecentlyIdleExecutor} on its own, and as the worker pool of a real Vert.x instance. */
 class RecentlyIdleExecutorTest {
@@ -117,6 +119,19 @@ class RecentlyIdleExecutorTest {
         assertThat(submitted.await(30, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> ran.get() == submitters * tasksEach);
         assertThat(pool.threads()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void should_start_each_task_with_an_empty_logging_context() throws Exception {
+        // given a task that leaves a request id in its thread's logging context
+        pool = new RecentlyIdleExecutor(Executors.defaultThreadFactory(), 1, Duration.ofMinutes(1));
+        pool.submit(() -> MDC.put("requestId", "left-behind")).get(5, TimeUnit.SECONDS);
+
+        // when the same thread runs the next task
+        Map<String, String> seen = pool.submit(() -> MDC.getCopyOfContextMap()).get(5, TimeUnit.SECONDS);
+
+        // then
+        assertThat(seen == null ? Map.of() : seen).doesNotContainKey("requestId");
     }
 
     @Test

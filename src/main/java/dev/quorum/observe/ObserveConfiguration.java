@@ -64,6 +64,7 @@ public final class ObserveConfiguration implements CamelConfiguration {
                 .step("begin", requestLog::begin)
                 .step("end", requestLog::end)
                 .step("join", requestLog::join)
+                .step("resume", requestLog::resume)
                 .step("leave", requestLog::leave);
         registry.bind("dashboardAssets", new DashboardAssets());
 

@@ -13,7 +13,8 @@ import org.slf4j.MDC;
  * Puts the id of the request being served into the logging context (MDC key {@value #MDC_KEY}), so every log line a
  * request causes carries it: {@link #begin} once the request is parsed, until the exchange completes;
  * {@link #join}/{@link #leave} around a provider route, which may run on another thread (a consensus panel's
- * parallel calls). Only the id is ever put there, never a header or a property, so no key can reach the log this way.
+ * parallel calls); {@link #resume} after a panel, whose last member's thread carries the request on. A worker thread
+ * that handed a request over that way is cleared by its pool ({@link dev.quorum.RecentlyIdleExecutor}). Only the id is ever put there, never a header or a property, so no key can reach the log this way.
  * Requests are logged at debug level ({@code dev.quorum.observe.RequestLog}), which costs nothing when off.
  */
 public final class RequestLog {
@@ -55,6 +56,17 @@ public final class RequestLog {
         if (LOG.isDebugEnabled() && exchange.getMessage().getBody() instanceof CompletionResult result) {
             LOG.debug("Request answered: status {}, provider {}, {}", result.status(), result.provider(),
                     result.error() == null ? "ok" : result.error().type());
+        }
+    }
+
+    /**
+     * After a parallel panel: the rest of the request goes on on the thread that finished the panel, so the id goes
+     * with it (and is removed there when the exchange completes, as {@link #begin} arranged).
+     */
+    public void resume(Exchange exchange) {
+        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        if (request != null) {
+            MDC.put(MDC_KEY, request.id());
         }
     }
 

@@ -74,6 +74,33 @@ class RequestLogTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_carry_the_request_id_past_a_parallel_panel_and_leave_none_behind() {
+        // given a consensus request: its panel finishes on a panel thread, which carries the request on
+        HttpResponse<String> consensus = post("/api/v1/complete",
+                request(Map.of("id", "req-log-test-panel", "prompt", "Agree on something", "mode", "consensus",
+                        "providers", List.of("anthropic-sim", "gemini-sim", "mistral-sim"))));
+        assertThat(consensus.statusCode()).as(consensus.body()).isEqualTo(200);
+
+        // when the worker pool serves another request (the most recently idle worker: the one that took the first)
+        HttpResponse<String> providers = get("/api/v1/providers");
+        assertThat(providers.statusCode()).isEqualTo(200);
+
+        // then the end of the consensus request logged with its id, on another thread than its start
+        List<ILoggingEvent> events = List.copyOf(captured.list);
+        ILoggingEvent accepted = single(events, "Request accepted");
+        ILoggingEvent answered = single(events, "Request answered");
+        assertThat(answered.getThreadName()).isNotEqualTo(accepted.getThreadName());
+        assertThat(answered.getMDCPropertyMap()).containsEntry(RequestLog.MDC_KEY, "req-log-test-panel");
+        // and the worker that handed it on logged the next request without it
+        List<ILoggingEvent> laterOnWorker = events.subList(events.indexOf(answered), events.size()).stream()
+                .filter(e -> e.getThreadName().equals(accepted.getThreadName()))
+                .toList();
+        assertThat(laterOnWorker).isNotEmpty();
+        assertThat(laterOnWorker).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
+                .as("MDC of: %s", e.getFormattedMessage()).doesNotContainKey(RequestLog.MDC_KEY));
+    }
+
+    @Test
     void should_carry_the_request_id_on_every_line_of_a_request_and_never_the_key() {
         // given: the first call fails with a 500, so the request also logs its retry
         simulator().script("openai", SimScript.builder().failNext(1).errorStatus(500).defaultAnswer("logged").build());
