@@ -81,9 +81,11 @@ class RequestLogTest extends QuorumTestSupport {
                         "providers", List.of("anthropic-sim", "gemini-sim", "mistral-sim"))));
         assertThat(consensus.statusCode()).as(consensus.body()).isEqualTo(200);
 
-        // when the worker pool serves another request (the most recently idle worker: the one that took the first)
-        HttpResponse<String> providers = get("/api/v1/providers");
-        assertThat(providers.statusCode()).isEqualTo(200);
+        // when the worker pool serves more requests (usually on the most recently idle worker, the one that took the
+        // first; which one is up to the pool, and RecentlyIdleExecutorTest checks the pool clears a task's context)
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/api/v1/providers").statusCode()).isEqualTo(200);
+        }
 
         // then the end of the consensus request logged with its id, on another thread than its start
         List<ILoggingEvent> events = List.copyOf(captured.list);
@@ -91,12 +93,12 @@ class RequestLogTest extends QuorumTestSupport {
         ILoggingEvent answered = single(events, "Request answered");
         assertThat(answered.getThreadName()).isNotEqualTo(accepted.getThreadName());
         assertThat(answered.getMDCPropertyMap()).containsEntry(RequestLog.MDC_KEY, "req-log-test-panel");
-        // and the worker that handed it on logged the next request without it
-        List<ILoggingEvent> laterOnWorker = events.subList(events.indexOf(answered), events.size()).stream()
-                .filter(e -> e.getThreadName().equals(accepted.getThreadName()))
+        // and no worker logged the later requests under its id
+        List<ILoggingEvent> laterOnWorkers = events.subList(events.indexOf(answered), events.size()).stream()
+                .filter(e -> e.getThreadName().startsWith("vert.x-worker-thread-"))
                 .toList();
-        assertThat(laterOnWorker).isNotEmpty();
-        assertThat(laterOnWorker).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
+        assertThat(laterOnWorkers).isNotEmpty();
+        assertThat(laterOnWorkers).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
                 .as("MDC of: %s", e.getFormattedMessage()).doesNotContainKey(RequestLog.MDC_KEY));
     }
 
