@@ -37,7 +37,7 @@ public final class RecentlyIdleExecutor extends AbstractExecutorService {
     /** Tasks that arrived while all {@code maxThreads} threads were busy. */
     private final ArrayDeque<Runnable> backlog = new ArrayDeque<>();
     private final Set<Worker> workers = new HashSet<>();
-    /** Written under the lock; read without it by waiting workers. */
+    /** Written under the lock; read without it (waiting workers, {@link #isShutdown}). */
     private volatile boolean shutdown;
 
     public RecentlyIdleExecutor(ThreadFactory threadFactory, int maxThreads, Duration keepAlive) {
@@ -151,12 +151,7 @@ public final class RecentlyIdleExecutor extends AbstractExecutorService {
 
     @Override
     public boolean isShutdown() {
-        lock.lock();
-        try {
-            return shutdown;
-        } finally {
-            lock.unlock();
-        }
+        return shutdown;
     }
 
     @Override
@@ -198,14 +193,8 @@ public final class RecentlyIdleExecutor extends AbstractExecutorService {
 
         @Override
         public void run() {
-            Runnable task;
-            lock.lock();
-            try {
-                task = next;
-                next = null;
-            } finally {
-                lock.unlock();
-            }
+            Runnable task = next;
+            next = null;
             try {
                 while (task != null) {
                     runTask(task);

@@ -191,7 +191,8 @@ class RecentlyIdleExecutorTest {
         assertThat(ran).hasValue(1);
 
         // and shutdownNow interrupts the running task and returns the queued one
-        RecentlyIdleExecutor other = new RecentlyIdleExecutor(Executors.defaultThreadFactory(), 1, Duration.ofMinutes(1));
+        RecentlyIdleExecutor other =
+                new RecentlyIdleExecutor(Executors.defaultThreadFactory(), 1, Duration.ofMinutes(1));
         CountDownLatch never = new CountDownLatch(1);
         AtomicReference<Boolean> interrupted = new AtomicReference<>();
         other.execute(() -> {

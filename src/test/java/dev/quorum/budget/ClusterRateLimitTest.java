@@ -60,7 +60,8 @@ class ClusterRateLimitTest extends QuorumTestSupport {
         try (QuorumInstance other = QuorumInstance.start(second)) {
             String body = request(Map.of("prompt", "Count me in the shared rate", "provider", "gemini-sim"));
 
-            // when: eighteen requests at once, nine to each instance (each instance alone would let 3 per window through)
+            // when: eighteen requests at once, nine to each instance (each instance alone would let 3 per window
+            // through)
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
                 calls.add(CompletableFuture.supplyAsync(() -> post("/api/v1/complete", body), clients));
