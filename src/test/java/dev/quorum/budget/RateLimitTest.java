@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.DisabledAware;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdAware;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +109,36 @@ class RateLimitTest extends QuorumTestSupport {
         // then: six at once take one round, not three
         assertThat(statuses).containsOnly(200);
         assertThat(elapsedMs).isLessThan(3 * 300);
+    }
+
+    @Test
+    void should_build_the_limit_steps_only_into_the_routes_that_use_them() {
+        // each limit's steps are passed in the route of the provider it limits and left out of the others
+        assertThat(hasStep("provider-gemini-sim", "rate-limit-gemini-sim")).isTrue();
+        assertThat(hasStep("provider-anthropic-sim", "concurrency-limit-anthropic-sim")).isTrue();
+        assertThat(hasStep("provider-gemini-sim", "concurrency-limit-gemini-sim")).isFalse();
+        assertThat(hasStep("provider-anthropic-sim", "rate-limit-anthropic-sim")).isFalse();
+        assertThat(hasStep("provider-openai-sim", "rate-limit-openai-sim")).isFalse();
+        assertThat(hasStep("provider-openai-sim", "concurrency-limit-openai-sim")).isFalse();
+        // no budget is configured here, so no route has the budget steps (BudgetGateTest has them)
+        assertThat(hasStep("provider-gemini-sim", "budget-alerts-gemini-sim")).isFalse();
+        // the call itself is there
+        assertThat(hasStep("provider-openai-sim", "breaker-openai-sim")).isTrue();
+    }
+
+    /**
+     * Whether the running route passes the step: a step disabled when the route was built stays in the route, skipped
+     * (node ids of templated routes carry a prefix).
+     */
+    static boolean hasStep(CamelContext context, String routeId, String stepId) {
+        List<Processor> steps = context.getRoute(routeId).filter("*").stream()
+                .filter(step -> ((IdAware) step).getId().endsWith(stepId)).toList();
+        assertThat(steps).as("step %s in route %s", stepId, routeId).hasSize(1);
+        return !(steps.get(0) instanceof DisabledAware step && step.isDisabled());
+    }
+
+    private boolean hasStep(String routeId, String stepId) {
+        return hasStep(context, routeId, stepId);
     }
 
     private List<Integer> parallel(int count, String provider) {
