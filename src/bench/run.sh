@@ -61,7 +61,8 @@ start_quorum() {
   rm -rf "$OUT/data"
   local started
   started=$(date +%s%N)
-  QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "$@" ${QUORUM_JAVA_OPTS:-} \
+  # -XX:MaxTenuringThreshold=1 as in the README's command (docs/benchmarks.md, item 28)
+  QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "$@" -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:-} \
     -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
     -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
     -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \

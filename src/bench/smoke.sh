@@ -54,4 +54,4 @@ ask() {
 }
 
 smoke run-command mvn -q -B compile exec:exec
-smoke packaged java -XX:SharedArchiveFile=target/quorum.jsa -Xshare:on -jar target/quorum.jar
+smoke packaged java -XX:SharedArchiveFile=target/quorum.jsa -Xshare:on -XX:MaxTenuringThreshold=1 -jar target/quorum.jar
