@@ -119,6 +119,12 @@ public final class QuorumHeaders {
     /** Variable: the {@link dev.quorum.consensus.ConsensusPlan} of a consensus or cascade request. */
     public static final String VAR_CONSENSUS_PLAN = "consensusPlan";
 
+    /**
+     * Variable: true when the panel's outcome needs the judge ({@link dev.quorum.consensus.ConsensusOutcome#needsJudge}),
+     * for the route's choice: {@code ${body.needsJudge()}} would go through the bean language on every request.
+     */
+    public static final String VAR_JUDGE_NEEDED = "judgeNeeded";
+
     /** Variable: the panel's endpoints as the consensus recipient list reads them (comma separated). */
     public static final String VAR_PANEL_RECIPIENTS = "panelRecipients";
 

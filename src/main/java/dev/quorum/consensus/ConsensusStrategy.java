@@ -72,7 +72,9 @@ public final class ConsensusStrategy implements AggregationStrategy {
         }
         target.removeProperty(QuorumHeaders.PANEL_RESPONSES);
         target.setException(null);
-        target.getMessage().setBody(decide(plan, arrived));
+        ConsensusOutcome outcome = decide(plan, arrived);
+        target.getMessage().setBody(outcome);
+        target.setVariable(QuorumHeaders.VAR_JUDGE_NEEDED, outcome.needsJudge());
     }
 
     /** The panel's responses in panel order, missing ones as time-outs, and the vote when the quorum is met. */

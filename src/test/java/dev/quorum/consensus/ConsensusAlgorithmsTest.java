@@ -166,6 +166,22 @@ class ConsensusAlgorithmsTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_not_ask_the_judge_when_the_panel_agrees() {
+        // given
+        answer("openai-sim", "Paris");
+        answer("gemini-sim", "paris.");
+        answer("mistral-sim", "Paris");
+
+        // when
+        JsonNode result = consensus("judge", List.of("openai-sim", "gemini-sim", "mistral-sim"));
+
+        // then: nothing for a judge to decide, so no judge call
+        assertThat(result.path("answer").asText()).isEqualTo("Paris");
+        assertThat(result.path("judge").isMissingNode() || result.path("judge").isNull()).isTrue();
+        assertThat(simulator().calls("ollama-sim")).isEmpty();
+    }
+
+    @Test
     void should_keep_the_majority_when_the_judge_fails() {
         // given
         answer("openai-sim", "Paris");
