@@ -24,7 +24,6 @@ public final class AnswerKey {
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final Pattern FENCE = Pattern.compile("^```[a-zA-Z]*\\s*(.*?)\\s*```$", Pattern.DOTALL);
     private static final Pattern EMPHASIS = Pattern.compile("[*_`]+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern YES_NO = Pattern.compile("^(yes|no)\\b");
     private static final Pattern CHOICE = Pattern.compile(
             "^(?:(?:the\\s+)?(?:correct\\s+)?(?:answer|option|choice)(?:\\s+is)?\\s*:?\\s*)?\\(?([a-e])\\)?(?:[.):]|\\s*$|\\s+[-–:]|\\s+\\(?because)");
@@ -66,22 +65,27 @@ public final class AnswerKey {
         if (text.indexOf('*') >= 0 || text.indexOf('_') >= 0 || text.indexOf('`') >= 0) {
             text = EMPHASIS.matcher(text).replaceAll("");
         }
+        // whitespace and the punctuation that becomes a space collapse into one space, none at either end
         StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c) || Character.isWhitespace(c)) {
-                out.append(c);
-            } else if ((c == '.' || c == ',') && i > 0 && i + 1 < text.length()
-                    && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1))) {
-                out.append(c);
-            } else if (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))
-                    && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
-                out.append(c);
+            boolean kept = Character.isLetterOrDigit(c)
+                    || ((c == '.' || c == ',') && i > 0 && i + 1 < text.length()
+                        && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1)))
+                    || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))
+                        && (i == 0 || Character.isWhitespace(text.charAt(i - 1))));
+            if (!kept) {
+                space = out.length() > 0;
             } else {
-                out.append(' ');
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
             }
         }
-        return SPACES.matcher(out).replaceAll(" ").strip();
+        return out.toString();
     }
 
     /**

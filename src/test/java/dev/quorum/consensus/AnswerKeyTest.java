@@ -14,6 +14,7 @@ class AnswerKeyTest {
             '  The   capital is **Paris**!  '        | the capital is paris
             "Paris"                                  | paris
             it's 3.14, roughly                       | number:3.14
+            '\t¡Paris; -- the   city! '               | paris the city
             """)
     void should_normalise_case_whitespace_emphasis_and_punctuation(String answer, String key) {
         // when / then
