@@ -1,5 +1,7 @@
 package dev.quorum;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.sim.ProviderSimulator;
@@ -11,9 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
+import org.apache.camel.DisabledAware;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdAware;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.TestInstance;
 
@@ -102,6 +108,17 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
 
     protected HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    /**
+     * Whether the running route passes the step: a step disabled when the route was built stays in the route, skipped
+     * (node ids of templated routes carry a prefix).
+     */
+    protected boolean hasStep(String routeId, String stepId) {
+        List<Processor> steps = context.getRoute(routeId).filter("*").stream()
+                .filter(step -> ((IdAware) step).getId().endsWith(stepId)).toList();
+        assertThat(steps).as("step %s in route %s", stepId, routeId).hasSize(1);
+        return !(steps.get(0) instanceof DisabledAware step && step.isDisabled());
     }
 
     protected static JsonNode json(HttpResponse<String> response) {

@@ -161,7 +161,7 @@ class BudgetGateTest extends QuorumTestSupport {
         // given
         simulator().script("mistral-sim", SimScript.builder().rule("(?i)alert", ALERT_ANSWER).build());
         MockEndpoint alerts = getMockEndpoint("mock:budget-alerts");
-        assertThat(RateLimitTest.hasStep(context, "provider-mistral-sim", "budget-alerts-mistral-sim")).isTrue();
+        assertThat(hasStep("provider-mistral-sim", "budget-alerts-mistral-sim")).isTrue();
         try {
             // when: ten calls fit the limit exactly (the tenth's estimate would pass it), more are refused
             List<Integer> statuses = new ArrayList<>();

@@ -14,10 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.camel.CamelContext;
-import org.apache.camel.DisabledAware;
-import org.apache.camel.Processor;
-import org.apache.camel.spi.IdAware;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,21 +120,6 @@ class RateLimitTest extends QuorumTestSupport {
         assertThat(hasStep("provider-gemini-sim", "budget-alerts-gemini-sim")).isFalse();
         // the call itself is there
         assertThat(hasStep("provider-openai-sim", "breaker-openai-sim")).isTrue();
-    }
-
-    /**
-     * Whether the running route passes the step: a step disabled when the route was built stays in the route, skipped
-     * (node ids of templated routes carry a prefix).
-     */
-    static boolean hasStep(CamelContext context, String routeId, String stepId) {
-        List<Processor> steps = context.getRoute(routeId).filter("*").stream()
-                .filter(step -> ((IdAware) step).getId().endsWith(stepId)).toList();
-        assertThat(steps).as("step %s in route %s", stepId, routeId).hasSize(1);
-        return !(steps.get(0) instanceof DisabledAware step && step.isDisabled());
-    }
-
-    private boolean hasStep(String routeId, String stepId) {
-        return hasStep(context, routeId, stepId);
     }
 
     private List<Integer> parallel(int count, String provider) {
