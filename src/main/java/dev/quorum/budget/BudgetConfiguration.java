@@ -85,6 +85,7 @@ public final class BudgetConfiguration implements CamelConfiguration {
         registry.bind("usageLedger", ledger);
         registry.bind("budgetStore", store);
         registry.bind("clusterRateLimit", new ClusterRateLimit(database, clock));
+        registry.bind("concurrencyLimit", new ConcurrencyLimit());
         registry.bind("priceTable", prices);
         BudgetGate gate = new BudgetGate(catalog, prices, budgets, store, ledger,
                 (int) number(settings, "quorum.budget.assumed-output-tokens", 1024), clock);

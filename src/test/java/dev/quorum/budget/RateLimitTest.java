@@ -1,6 +1,7 @@
 package dev.quorum.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.sim.SimCall;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Provider rate limits through the throttle EIP in the provider routes: gemini-sim lets four calls through per
- * one-second window (TotalRequests mode, the window shortened from a minute for the test), anthropic-sim serves two
- * requests at once (ConcurrentRequests mode). Measured at the simulator, with tolerance.
+ * Provider rate limits in the provider routes: gemini-sim lets four calls through per one-second window (the throttle
+ * EIP in TotalRequests mode, the window shortened from a minute for the test), anthropic-sim serves two requests at
+ * once (the concurrencyLimit bean, which gives every permit back). Measured at the simulator, with tolerance.
  */
 class RateLimitTest extends QuorumTestSupport {
 
@@ -90,6 +91,11 @@ class RateLimitTest extends QuorumTestSupport {
         for (int i = 0; i + 2 < calls.size(); i++) {
             assertThat(Duration.between(calls.get(i).at(), calls.get(i + 2).at()).toMillis()).isGreaterThanOrEqualTo(250);
         }
+        // and every permit is back once the requests are answered, failed calls included
+        simulator().script("anthropic-sim", SimScript.builder().errorRate(1.0).errorStatus(400).build());
+        assertThat(parallel(3, "anthropic-sim")).doesNotContain(200);
+        ConcurrencyLimit limit = context.getRegistry().lookupByNameAndType("concurrencyLimit", ConcurrencyLimit.class);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(limit.available("anthropic-sim")).isEqualTo(2));
     }
 
     @Test

@@ -11,11 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.camel.Route;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedCamelContextMBean;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Hawtio console attached to the running Quorum: its page is served on the console port, and its Jolokia answers
- * and reads the Camel route MBeans of the live routes.
+ * and reads the Camel route MBeans of the live routes. Every route dumps as XML (Hawtio's route diagram and source),
+ * also the routes of a provider with a concurrency cap and one with a rate limit.
  */
 class ConsoleTest extends QuorumTestSupport {
 
@@ -27,12 +32,39 @@ class ConsoleTest extends QuorumTestSupport {
         settings.put("quorum.console.enabled", "true");
         settings.put("quorum.console.host", "127.0.0.1");
         settings.put("quorum.console.port", String.valueOf(consolePort));
+        // a concurrency cap and a rate limit: the steps whose routes Camel 4.17 could not dump as XML
+        settings.put("quorum.ratelimit.anthropic-sim.concurrent-requests", "2");
+        settings.put("quorum.ratelimit.gemini-sim.requests-per-minute", "600");
         return settings;
     }
 
     @Override
     protected boolean useJmx() {
         return true;
+    }
+
+    @Test
+    void should_dump_every_route_as_xml_with_a_concurrency_cap_and_a_rate_limit_configured() {
+        // given
+        ManagedCamelContext management = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        ManagedCamelContextMBean managed = management.getManagedCamelContext();
+
+        // when
+        String all = dump(managed::dumpRoutesAsXml);
+        Map<String, String> each = new HashMap<>();
+        for (Route route : context.getRoutes()) {
+            ManagedRouteMBean managedRoute = management.getManagedRoute(route.getRouteId());
+            each.put(route.getRouteId(), dump(managedRoute::dumpRouteAsXml));
+        }
+
+        // then
+        assertThat(context.getRoutes()).hasSizeGreaterThan(10);
+        for (Route route : context.getRoutes()) {
+            assertThat(all).contains("id=\"" + route.getRouteId() + "\"");
+            assertThat(each.get(route.getRouteId())).as(route.getRouteId()).contains("id=\"" + route.getRouteId() + "\"");
+        }
+        assertThat(each.get("provider-anthropic-sim")).contains("throttle-concurrent-anthropic-sim");
+        assertThat(each.get("provider-gemini-sim")).contains("throttle-rate-gemini-sim");
     }
 
     @Test
@@ -56,6 +88,19 @@ class ConsoleTest extends QuorumTestSupport {
         assertThat(route.path("value").path("RouteId").asText()).isEqualTo("intake");
         assertThat(route.path("value").path("ExchangesTotal").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(route.path("value").path("State").asText()).isEqualTo("Started");
+    }
+
+    private static String dump(DumpCall call) {
+        try {
+            return call.dump();
+        } catch (Exception e) {
+            throw new AssertionError("dump failed: " + e, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface DumpCall {
+        String dump() throws Exception;
     }
 
     private HttpResponse<String> console(String path) {
