@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
@@ -74,7 +75,9 @@ public final class ObserveConfiguration implements CamelConfiguration {
                     Integer.parseInt(properties.resolveProperty("quorum.console.port").orElse("8081").trim()),
                     Path.of(properties.resolveProperty("quorum.console.war").orElse("target/console/hawtio.war").trim()),
                     properties.resolveProperty("quorum.console.user").orElse("admin").trim(),
-                    properties.resolveProperty("quorum.console.password").orElse("")));
+                    properties.resolveProperty("quorum.console.password").orElse(""),
+                    Arrays.stream(properties.resolveProperty("quorum.console.allowed-origins").orElse("").split(","))
+                            .map(String::trim).filter(origin -> !origin.isEmpty()).toList()));
             registry.bind("quorumConsole", console);
             // started after the routes, so the console's first look finds them all
             context.addService(console, true, false);
