@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -105,6 +106,15 @@ public final class ProviderSimulator implements AutoCloseable {
 
     public SimScript script(String id) {
         return state(id).script;
+    }
+
+    /**
+     * How many answers of provider {@code id} the client stopped reading: the connection was closed before the whole
+     * answer (body or stream) had been sent, e.g. by a client that gave up at its deadline.
+     */
+    public int disconnects(String id) {
+        ProviderState state = providers.get(id);
+        return state == null ? 0 : state.disconnects.get();
     }
 
     /** The calls provider {@code id} received, oldest first (the latest 10,000). */
@@ -243,7 +253,10 @@ public final class ProviderSimulator implements AutoCloseable {
             // HttpException keeps the body but drops the headers, so the body is what a client can read
             String message = "simulated failure of " + id + (status == 429 || status == 503
                     ? ". Please try again in " + script.retryAfterSeconds() + "s." : "");
-            send(exchange, status, WireResponses.error(mapper, format, status, message));
+            byte[] error = script.errorBody() != null
+                    ? script.errorBody().replace("{{key}}", presentedKey(exchange)).getBytes(StandardCharsets.UTF_8)
+                    : mapper.writeValueAsBytes(WireResponses.error(mapper, format, status, message));
+            answer(exchange, state, status, error, script.trickleMs());
             return;
         }
         String answer = script.answer(id, prompt.last);
@@ -257,7 +270,65 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens, outputTokens, 200, answer,
                 Instant.now()));
-        send(exchange, 200, WireResponses.answer(mapper, format, model, answer, inputTokens, outputTokens));
+        answer(exchange, state, 200,
+                mapper.writeValueAsBytes(WireResponses.answer(mapper, format, model, answer, inputTokens, outputTokens)),
+                script.trickleMs());
+    }
+
+    /**
+     * Sends a chat call's JSON body, at once or one byte every {@code trickleMs}; a client that closes the connection
+     * before the last byte is counted in {@link #disconnects}.
+     */
+    private static void answer(HttpExchange exchange, ProviderState state, int status, byte[] body, long trickleMs)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            write(out, body, trickleMs);
+        } catch (IOException e) {
+            state.disconnects.incrementAndGet();
+            throw e;
+        }
+    }
+
+    /** Writes {@code bytes} at once, or flushes them one byte every {@code trickleMs} milliseconds. */
+    private static void write(OutputStream out, byte[] bytes, long trickleMs) throws IOException {
+        if (trickleMs <= 0) {
+            out.write(bytes);
+            return;
+        }
+        for (byte b : bytes) {
+            out.write(b);
+            out.flush();
+            pause(trickleMs);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("the simulator is stopping");
+            }
+        }
+    }
+
+    /** The API key a call presented: a bearer token, an {@code x-api-key} or {@code x-goog-api-key}, or {@code key=}. */
+    private static String presentedKey(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim()
+                    : authorization.trim();
+        }
+        for (String header : new String[] {"x-api-key", "x-goog-api-key"}) {
+            String value = exchange.getRequestHeaders().getFirst(header);
+            if (value != null) {
+                return value.trim();
+            }
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("key=")) {
+                    return java.net.URLDecoder.decode(parameter.substring(4), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "";
     }
 
     /**
@@ -267,13 +338,24 @@ public final class ProviderSimulator implements AutoCloseable {
      */
     private void stream(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage)
             throws IOException {
+        try {
+            streamFrames(exchange, state, call, script, usage);
+        } catch (IOException e) {
+            state.disconnects.incrementAndGet();
+            throw e;
+        }
+    }
+
+    private void streamFrames(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage)
+            throws IOException {
         WireResponses.Stream stream = WireResponses.stream(mapper, call.format(), call.model(), call.answer(),
                 call.inputTokens(), call.outputTokens(), usage);
         exchange.getResponseHeaders().set("Content-Type", stream.contentType());
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
+        long trickle = script.trickleMs();
         for (byte[] frame : stream.head()) {
-            out.write(frame);
+            write(out, frame, trickle);
         }
         out.flush();
         int limit = script.streamBreakAfterChars();
@@ -282,7 +364,7 @@ public final class ProviderSimulator implements AutoCloseable {
             if (limit >= 0 && sent.length() + piece.length() > limit) {
                 String part = piece.substring(0, limit - sent.length());
                 if (!part.isEmpty()) {
-                    out.write(stream.piece().frame(part));
+                    write(out, stream.piece().frame(part), trickle);
                     sent.append(part);
                 }
                 out.flush();
@@ -293,7 +375,7 @@ public final class ProviderSimulator implements AutoCloseable {
             if (script.streamChunkDelayMs() > 0 && !sent.isEmpty()) {
                 pause(script.streamChunkDelayMs());
             }
-            out.write(stream.piece().frame(piece));
+            write(out, stream.piece().frame(piece), trickle);
             out.flush();
             sent.append(piece);
         }
@@ -303,7 +385,7 @@ public final class ProviderSimulator implements AutoCloseable {
             throw new StreamCut();
         }
         for (byte[] frame : stream.tail()) {
-            out.write(frame);
+            write(out, frame, trickle);
         }
         out.flush();
         state.record(new SimCall(call.provider(), call.format(), call.model(), call.prompt(), call.maxTokens(),
@@ -444,6 +526,7 @@ public final class ProviderSimulator implements AutoCloseable {
         private final Random random = new Random(42);
         private final ConcurrentLinkedDeque<SimCall> calls = new ConcurrentLinkedDeque<>();
         private final AtomicInteger size = new AtomicInteger();
+        private final AtomicInteger disconnects = new AtomicInteger();
 
         void replace(SimScript next) {
             script = next;

@@ -13,10 +13,14 @@ import java.util.regex.Pattern;
  * {@code Retry-After}; or a hang that never answers. {@code models} is what Ollama's {@code /api/tags} lists.
  * A streamed answer is sent in small pieces, {@code streamChunkDelayMs} apart; with {@code streamBreakAfterChars}
  * of 0 or more the stream is cut off abruptly once that many characters of the answer have been sent.
+ * With {@code trickleMs} above 0 the response body (answer, error or stream) leaves one byte every that many
+ * milliseconds, so a client's read timeout never strikes while the answer takes far longer than any deadline.
+ * {@code errorBody}, when set, replaces the provider's error shape in a failure, with {@code {{key}}} filled in with
+ * the API key the call presented (a misconfigured proxy or server that echoes the key).
  */
 public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, double errorRate, int errorStatus,
                         int retryAfterSeconds, int failNext, boolean hang, List<String> models,
-                        long streamChunkDelayMs, int streamBreakAfterChars) {
+                        long streamChunkDelayMs, int streamBreakAfterChars, long trickleMs, String errorBody) {
 
     /** A prompt pattern and the answer it gets. */
     public record Rule(Pattern pattern, String answer) {
@@ -34,6 +38,9 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         if (latencyMs < 0 || failNext < 0 || retryAfterSeconds < 0 || streamChunkDelayMs < 0) {
             throw new IllegalArgumentException("latencyMs, failNext, retryAfterSeconds and streamChunkDelayMs must not "
                     + "be negative");
+        }
+        if (trickleMs < 0) {
+            throw new IllegalArgumentException("trickleMs must not be negative, not " + trickleMs);
         }
     }
 
@@ -79,8 +86,9 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
     /**
      * Reads a script from settings under {@code prefix}: {@code default-answer}, {@code latency-ms},
      * {@code error-rate}, {@code error-status}, {@code retry-after-seconds}, {@code fail-next}, {@code hang},
-     * {@code models} (comma list), {@code stream-chunk-delay-ms}, {@code stream-break-after-chars} and
-     * {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order of n.
+     * {@code models} (comma list), {@code stream-chunk-delay-ms}, {@code stream-break-after-chars},
+     * {@code trickle-ms}, {@code error-body} and {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order
+     * of n.
      */
     public static SimScript fromProperties(Map<String, String> properties, String prefix) {
         Builder builder = builder();
@@ -103,6 +111,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
                     case "models" -> builder.models(List.of(value.split("\\s*,\\s*")));
                     case "stream-chunk-delay-ms" -> builder.streamChunkDelayMs(Long.parseLong(value));
                     case "stream-break-after-chars" -> builder.streamBreakAfterChars(Integer.parseInt(value));
+                    case "trickle-ms" -> builder.trickleMs(Long.parseLong(value));
+                    case "error-body" -> builder.errorBody(value);
                     default -> {
                         if (!key.startsWith("rule.")) {
                             throw new IllegalArgumentException("unknown simulator setting " + entry.getKey());
@@ -142,6 +152,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         private List<String> models = List.of();
         private long streamChunkDelayMs;
         private int streamBreakAfterChars = -1;
+        private long trickleMs;
+        private String errorBody;
 
         private Builder() {
         }
@@ -207,9 +219,21 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
             return this;
         }
 
+        /** Sends the response body one byte every this many milliseconds (0, the default: at once). */
+        public Builder trickleMs(long trickleMs) {
+            this.trickleMs = trickleMs;
+            return this;
+        }
+
+        /** The body of a failure instead of the provider's error shape; {@code {{key}}} becomes the presented key. */
+        public Builder errorBody(String errorBody) {
+            this.errorBody = errorBody;
+            return this;
+        }
+
         public SimScript build() {
             return new SimScript(rules, defaultAnswer, latencyMs, errorRate, errorStatus, retryAfterSeconds, failNext,
-                    hang, models, streamChunkDelayMs, streamBreakAfterChars);
+                    hang, models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody);
         }
     }
 }

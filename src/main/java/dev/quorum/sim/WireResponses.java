@@ -261,7 +261,11 @@ final class WireResponses {
                 .failNext(json.path("failNext").asInt(0))
                 .hang(json.path("hang").asBoolean(false))
                 .streamChunkDelayMs(json.path("streamChunkDelayMs").asLong(0))
-                .streamBreakAfterChars(json.path("streamBreakAfterChars").asInt(-1));
+                .streamBreakAfterChars(json.path("streamBreakAfterChars").asInt(-1))
+                .trickleMs(json.path("trickleMs").asLong(0));
+        if (json.hasNonNull("errorBody")) {
+            builder.errorBody(json.path("errorBody").asText());
+        }
         List<String> models = new ArrayList<>();
         json.path("models").forEach(model -> models.add(model.asText()));
         return builder.models(models).build();

@@ -220,4 +220,80 @@ class ProviderSimulatorTest {
         assertThat(lines).contains("\"content\":\"Blue \"").contains("\"content\":\"i\"").doesNotContain("\"done\":true");
         assertThat(simulator.calls("p")).extracting(SimCall::answer).containsExactly("Blue i");
     }
+
+    @Test
+    void should_trickle_an_answer_one_byte_at_a_time_and_notice_a_client_that_stops_reading() throws Exception {
+        // given: a script from properties, one byte of the body every 50 ms
+        simulator.script("p", SimScript.fromProperties(Map.of("s.p.default-answer", "Blue.", "s.p.trickle-ms", "50"),
+                "s.p."));
+        String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Favourite colour?\"}]}";
+
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", simulator.port())) {
+            socket.getOutputStream().write(("POST /p/openai/v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.io.InputStream in = socket.getInputStream();
+            // when: the head arrives whole, then the body byte by byte
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.read());
+            }
+            long started = System.nanoTime();
+            byte[] first = in.readNBytes(6);
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+            // then
+            assertThat(head.toString()).startsWith("HTTP/1.1 200");
+            assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"id\":");
+            assertThat(elapsedMillis).isGreaterThanOrEqualTo(200);
+            assertThat(simulator.disconnects("p")).isZero();
+        }
+        // when the client hangs up mid-body, the simulator notices at its next bytes
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> simulator.disconnects("p") == 1);
+    }
+
+    @Test
+    void should_trickle_a_stream_byte_by_byte_with_its_framing_intact() throws Exception {
+        // given: over the admin API
+        send(request("/_sim/p/script").PUT(HttpRequest.BodyPublishers.ofString(
+                "{\"defaultAnswer\":\"Blue is the colour.\",\"trickleMs\":1}")).build());
+
+        // when
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(request("/p/ollama/api/chat")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"model":"llama","stream":true,"messages":[{"role":"user","content":"Favourite colour?"}]}"""))
+                .build());
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        // then: every line whole, and at least a millisecond per byte
+        StringBuilder text = new StringBuilder();
+        for (String line : response.body().split("\n")) {
+            text.append(json.readTree(line).path("message").path("content").asText());
+        }
+        assertThat(text).hasToString("Blue is the colour.");
+        assertThat(elapsedMillis).isGreaterThanOrEqualTo(response.body().length());
+        assertThat(simulator.script("p").trickleMs()).isEqualTo(1);
+    }
+
+    @Test
+    void should_answer_a_scripted_error_body_that_echoes_the_presented_key() throws Exception {
+        // given
+        simulator.script("p", SimScript.builder().errorRate(1).errorStatus(401)
+                .errorBody("{\"error\":{\"message\":\"invalid key {{key}}\"}}").build());
+        String chat = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+        // when: a bearer token (OpenAI) and an x-api-key (Anthropic)
+        HttpResponse<String> bearer = send(request("/p/openai/v1/chat/completions")
+                .header("Authorization", "Bearer sk-test-123").POST(HttpRequest.BodyPublishers.ofString(chat)).build());
+        HttpResponse<String> header = send(request("/p/anthropic/v1/messages")
+                .header("x-api-key", "sk-ant-456").POST(HttpRequest.BodyPublishers.ofString(chat)).build());
+
+        // then
+        assertThat(bearer.statusCode()).isEqualTo(401);
+        assertThat(bearer.body()).isEqualTo("{\"error\":{\"message\":\"invalid key sk-test-123\"}}");
+        assertThat(header.body()).contains("invalid key sk-ant-456");
+        assertThat(SimScript.fromProperties(Map.of("s.p.error-body", "echo {{key}}"), "s.p.").errorBody())
+                .isEqualTo("echo {{key}}");
+    }
 }
