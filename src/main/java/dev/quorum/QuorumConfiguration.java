@@ -159,7 +159,8 @@ public final class QuorumConfiguration implements CamelConfiguration {
             simulator.script(parsed.id(), SimScript.fromProperties(resolved, SIM_SCRIPT_PREFIX + parsed.id() + "."));
             simulated.add(new ProviderSpec(parsed.id(), parsed.kind(), parsed.model(), simulator.baseUrl(parsed.id(), format),
                     ApiKey.of("simulated"), parsed.pricing(), parsed.quality(), parsed.capabilities(),
-                    parsed.contextWindow(), parsed.timeout(), parsed.maxOutputTokens(), true, parsed.disabledReason()));
+                    parsed.contextWindow(), parsed.timeout(), parsed.maxOutputTokens(), true, parsed.disabledReason(),
+                    parsed.firstTokenTimeout()));
         }
         simulator.markBaseline();
         if (anyReal) {

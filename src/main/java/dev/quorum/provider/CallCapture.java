@@ -6,7 +6,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
  * Carries per-call parameters into a provider's ChatModel and its full {@link ChatResponse} back out.
  * camel-langchain4j-chat keeps only the answer text and sends only the messages, but it calls the model on the
  * exchange's own thread, so a thread-bound capture opened just before the endpoint and closed just after it sees
- * exactly that exchange's call: tokens, model and finish reason are the provider's own numbers.
+ * exactly that exchange's call: tokens, model and finish reason are the provider's own numbers. It also carries the
+ * call's {@link CallDeadline} to the HTTP client, which runs on the same thread.
  */
 public final class CallCapture {
 
@@ -14,17 +15,19 @@ public final class CallCapture {
 
     private final Integer maxTokens;
     private final Double temperature;
+    private final CallDeadline deadline;
     private final long startedNanos;
     private ChatResponse response;
 
-    private CallCapture(Integer maxTokens, Double temperature) {
+    private CallCapture(Integer maxTokens, Double temperature, CallDeadline deadline) {
         this.maxTokens = maxTokens;
         this.temperature = temperature;
+        this.deadline = deadline;
         this.startedNanos = System.nanoTime();
     }
 
-    static CallCapture open(Integer maxTokens, Double temperature) {
-        CallCapture capture = new CallCapture(maxTokens, temperature);
+    static CallCapture open(Integer maxTokens, Double temperature, CallDeadline deadline) {
+        CallCapture capture = new CallCapture(maxTokens, temperature, deadline);
         CURRENT.set(capture);
         return capture;
     }
@@ -47,6 +50,11 @@ public final class CallCapture {
 
     Double temperature() {
         return temperature;
+    }
+
+    /** The call's deadline, which the HTTP client under the model honours ({@link CallDeadline#current()}). */
+    CallDeadline deadline() {
+        return deadline;
     }
 
     long elapsedMillis() {

@@ -103,7 +103,7 @@ public final class KeepAliveHttpClient implements HttpClient {
         }
         Response response;
         try {
-            response = send(origin, request);
+            response = send(origin, request, CallDeadline.current());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,13 +124,14 @@ public final class KeepAliveHttpClient implements HttpClient {
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         Response response;
+        CallDeadline deadline = CallDeadline.current();
         try {
             Origin origin = origin(request.url());
             if (origin.proxied) {
                 viaProxy.execute(request, parser, listener);
                 return;
             }
-            response = send(origin, request);
+            response = send(origin, request, deadline);
         } catch (IOException e) {
             listener.onError(new UncheckedIOException(e));
             return;
@@ -154,6 +155,9 @@ public final class KeepAliveHttpClient implements HttpClient {
         }
         if (error != null) {
             listener.onError(error);
+        } else if (deadline != null && deadline.passed()) {
+            // aborted at the deadline: the parser may have taken the closed socket for the stream's end
+            listener.onError(deadline.timeout());
         } else {
             listener.onClose();
         }
@@ -161,11 +165,16 @@ public final class KeepAliveHttpClient implements HttpClient {
 
     /**
      * Sends the request on a kept-alive connection if there is one, else on a new one, and reads the response head.
-     * A pooled connection that fails before any response byte arrived is replaced once by a new connection.
+     * A pooled connection that fails before any response byte arrived is replaced once by a new connection. The
+     * connection is armed with the call's deadline (when it has one) until the response has been read or abandoned.
      */
-    private Response send(Origin origin, HttpRequest request) throws IOException {
+    private Response send(Origin origin, HttpRequest request, CallDeadline deadline) throws IOException {
         Connection pooled = origin.take();
         if (pooled != null) {
+            if (!pooled.arm(deadline)) {
+                origin.release(pooled); // unused: still clean
+                throw deadline.timeout();
+            }
             try {
                 return exchange(pooled, request, true);
             } catch (StaleConnectionException e) {
@@ -175,7 +184,11 @@ public final class KeepAliveHttpClient implements HttpClient {
                 throw e;
             }
         }
-        Connection fresh = origin.connect();
+        Connection fresh = origin.connect(deadline);
+        if (!fresh.arm(deadline)) {
+            fresh.close();
+            throw deadline.timeout();
+        }
         try {
             return exchange(fresh, request, false);
         } catch (IOException | RuntimeException e) {
@@ -328,8 +341,11 @@ public final class KeepAliveHttpClient implements HttpClient {
             connection.close();
         }
 
-        Connection connect() throws IOException {
+        /** A new connection; connecting (and the TLS handshake) waits no longer than the call's deadline allows. */
+        Connection connect(CallDeadline deadline) throws IOException {
             Socket socket = new Socket();
+            int connectTimeoutMillis = deadline == null ? KeepAliveHttpClient.this.connectTimeoutMillis
+                    : (int) Math.max(1, Math.min(KeepAliveHttpClient.this.connectTimeoutMillis, deadline.remainingMillis()));
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
@@ -373,6 +389,10 @@ public final class KeepAliveHttpClient implements HttpClient {
         /** When the read under way times out (System.nanoTime), 0 while no read waits; the watchdog reads it. */
         volatile long readDeadline;
         volatile boolean timedOut;
+        /** The deadline of the call using this connection, armed with {@link #abortAtDeadline}; owner thread only. */
+        private CallDeadline deadline;
+        /** The deadline that aborted this connection's exchange (set by the deadline watchdog), or null. */
+        private volatile CallDeadline abortedBy;
 
         Connection(Origin origin, Socket socket, int readTimeoutMillis) throws IOException {
             this.origin = origin;
@@ -389,6 +409,12 @@ public final class KeepAliveHttpClient implements HttpClient {
             try {
                 return in.read(to, off, len);
             } catch (IOException e) {
+                CallDeadline aborted = abortedBy;
+                if (aborted != null) {
+                    SocketTimeoutException timeout = aborted.timeout();
+                    timeout.initCause(e);
+                    throw timeout;
+                }
                 if (timedOut) {
                     SocketTimeoutException timeout = new SocketTimeoutException("Read timed out after "
                             + TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos) + " ms");
@@ -401,7 +427,44 @@ public final class KeepAliveHttpClient implements HttpClient {
             }
         }
 
+        /**
+         * Arms the call's deadline (if any) for the exchange this connection starts; false when it has already passed.
+         */
+        boolean arm(CallDeadline callDeadline) {
+            if (callDeadline == null) {
+                return true;
+            }
+            if (!callDeadline.arm(() -> abortAtDeadline(callDeadline))) {
+                return false;
+            }
+            deadline = callDeadline;
+            return true;
+        }
+
+        /** The exchange is over: no deadline can abort it any more. True when one did, so it must not be reused. */
+        private boolean disarm() {
+            CallDeadline armed = deadline;
+            if (armed == null) {
+                return abortedBy != null;
+            }
+            deadline = null;
+            return armed.disarm() || abortedBy != null;
+        }
+
+        /** Run by the deadline watchdog: ends the exchange under way by closing the socket. */
+        private void abortAtDeadline(CallDeadline callDeadline) {
+            abortedBy = callDeadline;
+            closeSocket();
+        }
+
+        /** Closes the connection (by its owner): the exchange, if any, is over. */
         void close() {
+            disarm();
+            closeSocket();
+        }
+
+        /** Closes the socket from any thread, which ends a read blocked on it. */
+        void closeSocket() {
             ReadWatchdog.forget(this);
             try {
                 socket.close();
@@ -412,6 +475,10 @@ public final class KeepAliveHttpClient implements HttpClient {
 
         /** Hands the connection back for reuse if the response left it clean, else closes it. */
         void finish(boolean reusable) {
+            if (disarm()) {
+                closeSocket();
+                return;
+            }
             if (reusable && pos == limit && origin.pooled) {
                 if (scratch.length > MAX_RETAINED_SCRATCH) {
                     scratch = new byte[READ_BUFFER];
@@ -1099,7 +1166,7 @@ public final class KeepAliveHttpClient implements HttpClient {
                     long deadline = connection.readDeadline;
                     if (deadline != 0 && now - deadline > 0) {
                         connection.timedOut = true;
-                        connection.close();
+                        connection.closeSocket();
                     }
                 }
             }

@@ -26,7 +26,8 @@ import org.apache.camel.Exchange;
  * into chat messages and opens the call capture, {@link #complete} turns the provider's answer and reported usage
  * into a {@link ProviderResponse} priced from the catalog, and {@link #failed} turns an exception into one that
  * says what the provider did (or that its circuit breaker did not let the call through). Either way the provider
- * route answers with a ProviderResponse, never an exception.
+ * route answers with a ProviderResponse, never an exception. {@link #prepare} also starts the call's
+ * {@link CallDeadline} ({@code timeout-ms}); a call aborted at it is a {@code provider_timeout}.
  */
 public final class ProviderCalls {
 
@@ -48,7 +49,8 @@ public final class ProviderCalls {
             messages.add(SystemMessage.from(request.system()));
         }
         messages.add(UserMessage.from(request.prompt()));
-        CallCapture.open(request.maxTokens(), request.temperature());
+        // the deadline of this call, from now to the answer's last byte; the HTTP client aborts the call when it passes
+        CallCapture.open(request.maxTokens(), request.temperature(), CallDeadline.start(spec(exchange).timeout()));
         exchange.getMessage().setBody(messages);
     }
 
@@ -88,10 +90,10 @@ public final class ProviderCalls {
         CallCapture capture = CallCapture.close();
         long latency = capture == null ? 0 : capture.elapsedMillis();
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        exchange.getMessage().setBody(describe(spec, failure, latency));
+        exchange.getMessage().setBody(describe(spec, failure, latency, capture == null ? null : capture.deadline()));
     }
 
-    static ProviderResponse describe(ProviderSpec spec, Throwable failure, long latency) {
+    static ProviderResponse describe(ProviderSpec spec, Throwable failure, long latency, CallDeadline deadline) {
         String id = spec.id();
         ErrorInfo error;
         int status;
@@ -101,6 +103,14 @@ public final class ProviderCalls {
             error = ErrorInfo.provider("provider_unavailable", id, null, "provider '" + id + "' was not called: its "
                     + "circuit breaker is open after repeated failures");
             status = 503;
+        } else if (deadline != null && deadline.passed()) {
+            // aborted at its deadline, whatever the client made of the closed connection; not retried (it already
+            // took the caller's whole wait), counted by the breaker, and the router moves on before a first token
+            StreamBrokenException broken = find(failure, StreamBrokenException.class);
+            error = ErrorInfo.provider("provider_timeout", id, null, "provider '" + id + "' " + deadline.describe()
+                    + (broken == null ? "" : "; its stream was cut after " + broken.charactersSent()
+                    + " characters had been sent"));
+            status = 504;
         } else if (find(failure, StreamBrokenException.class) != null) {
             // no provider status: a partial answer has been sent, so neither a retry nor a fallback may follow
             error = ErrorInfo.provider(STREAM_BROKEN, id, null,

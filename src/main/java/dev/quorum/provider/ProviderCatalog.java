@@ -93,7 +93,9 @@ public final class ProviderCatalog {
             Arrays.stream(capabilityList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(capabilities::add);
         }
         int contextWindow = (int) number(settings, where, "context-window", 8192);
-        Duration timeout = Duration.ofMillis((long) number(settings, where, "timeout-ms", 60_000));
+        Duration timeout = Duration.ofMillis(positive(settings, where, "timeout-ms", 60_000));
+        Duration firstTokenTimeout = Duration.ofMillis(positive(settings, where, "first-token-timeout-ms",
+                timeout.toMillis()));
         String maxOutput = blankToNull(settings.get("max-output-tokens"));
         Integer maxOutputTokens = maxOutput == null ? null : (int) number(settings, where, "max-output-tokens", 0);
 
@@ -106,7 +108,16 @@ public final class ProviderCatalog {
             disabledReason = "an openai-compatible provider needs " + where + ".base-url";
         }
         return new ProviderSpec(id, kind, model.trim(), baseUrl, key, pricing, quality, Set.copyOf(capabilities),
-                contextWindow, timeout, maxOutputTokens, simulated, disabledReason);
+                contextWindow, timeout, maxOutputTokens, simulated, disabledReason, firstTokenTimeout);
+    }
+
+    private static long positive(Map<String, String> settings, String where, String name, long fallback) {
+        double value = number(settings, where, name, fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException(where + "." + name + " must be at least 1 (milliseconds), not "
+                    + settings.get(name).trim());
+        }
+        return (long) value;
     }
 
     private static String keyHint(String where, String rawKey) {
@@ -171,6 +182,7 @@ public final class ProviderCatalog {
             row.put("priceInputPerMillion", spec.pricing().inputPerMillion());
             row.put("priceOutputPerMillion", spec.pricing().outputPerMillion());
             row.put("timeoutMs", spec.timeout().toMillis());
+            row.put("firstTokenTimeoutMs", spec.firstTokenTimeout().toMillis());
             rows.add(row);
         }
         return rows;

@@ -26,6 +26,9 @@ import org.apache.camel.Exchange;
  * <p>A failure before the first token is thrown as it came, so the circuit breaker, the retries and the fallback
  * loop treat it exactly like a failed non-streamed call. A failure after tokens were sent is a
  * {@link StreamBrokenException}: the breaker still counts it, but nothing retries or falls back.
+ *
+ * <p>The call's {@link CallDeadline} gets the provider's first-token limit here: the HTTP client aborts a stream whose
+ * first token has not come within {@code first-token-timeout-ms}, or that has not ended within {@code timeout-ms}.
  */
 public final class ProviderStreams {
 
@@ -65,7 +68,12 @@ public final class ProviderStreams {
             chat.parameters(ChatRequestParameters.builder()
                     .maxOutputTokens(request.maxTokens()).temperature(request.temperature()).build());
         }
-        Tokens tokens = new Tokens(sink, request.id());
+        // a stream's first token has its own limit (first-token-timeout-ms); the total deadline runs from prepare
+        CallDeadline deadline = CallDeadline.current();
+        if (deadline != null) {
+            deadline.expectFirstToken(spec.firstTokenTimeout());
+        }
+        Tokens tokens = new Tokens(sink, request.id(), deadline);
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         ChatResponse response;
         try {
@@ -114,16 +122,21 @@ public final class ProviderStreams {
     private static final class Tokens {
         private final TokenSink sink;
         private final String requestId;
+        private final CallDeadline deadline;
         private final StringBuilder text = new StringBuilder();
 
-        Tokens(TokenSink sink, String requestId) {
+        Tokens(TokenSink sink, String requestId, CallDeadline deadline) {
             this.sink = sink;
             this.requestId = requestId;
+            this.deadline = deadline;
         }
 
         void accept(String partial) {
             if (partial == null || partial.isEmpty()) {
                 return;
+            }
+            if (text.isEmpty() && deadline != null) {
+                deadline.tokenArrived();
             }
             text.append(partial);
             sink.token(requestId, partial);

@@ -149,6 +149,85 @@ class KeepAliveHttpClientTest {
         assertThat(simulator.calls("p")).hasSize(2);
     }
 
+    @Test
+    void should_abort_a_trickled_answer_at_the_call_deadline_and_close_its_connection() {
+        // given: one byte every 100 ms (the whole answer would take half a minute), a read timeout of 5 s that every
+        // byte restarts, and a call deadline of 500 ms
+        ProviderSimulator simulator = simulator();
+        simulator.script("p", SimScript.builder().defaultAnswer("Paris.").trickleMs(100).build());
+        CallDeadline deadline = CallDeadline.start(Duration.ofMillis(500));
+        long started = System.nanoTime();
+
+        // when
+        CallCapture.open(null, null, deadline);
+        try {
+            assertThatThrownBy(() -> client.execute(post(simulator.baseUrl("p", WireFormat.OPENAI) + "/chat/completions",
+                    CHAT)))
+                    // then: a timeout naming the deadline, long before the trickle's end
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasCauseInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("did not finish its answer within 500 ms");
+        } finally {
+            CallCapture.close();
+        }
+        assertThat((System.nanoTime() - started) / 1_000_000).isBetween(450L, 5_000L);
+        assertThat(deadline.passed()).isTrue();
+        assertThat(client.idleConnections()).isZero();
+        assertThat(CallDeadline.Watchdog.armed()).isZero();
+        // the connection is closed: the simulator's next byte fails
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> simulator.disconnects("p") == 1);
+    }
+
+    @Test
+    void should_abort_a_trickled_stream_at_its_first_token_limit() throws Exception {
+        // given: the stream's frames trickle, so no token is complete within the first-token limit of 300 ms
+        ProviderSimulator simulator = simulator();
+        simulator.script("p", SimScript.builder().defaultAnswer("Paris is the capital.").trickleMs(50).build());
+        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
+                .httpClientBuilder(KeepAliveHttpClient.builder())
+                .baseUrl(simulator.baseUrl("p", WireFormat.OPENAI)).apiKey("k").modelName("m")
+                .timeout(Duration.ofSeconds(5)).build();
+        CallDeadline deadline = CallDeadline.start(Duration.ofSeconds(20));
+        deadline.expectFirstToken(Duration.ofMillis(300));
+
+        // when: the client streams on this thread
+        CallCapture.open(null, null, deadline);
+        StreamedChat chat;
+        try {
+            chat = StreamedChat.ask(model, "Where is Paris?");
+        } finally {
+            CallCapture.close();
+        }
+
+        // then
+        assertThatThrownBy(() -> chat.done().get(10, TimeUnit.SECONDS))
+                .hasMessageContaining("sent no token within 300 ms");
+        assertThat(chat.partials()).isEmpty();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> simulator.disconnects("p") == 1);
+    }
+
+    @Test
+    void should_hand_back_a_connection_answered_within_its_deadline_for_the_next_call() {
+        // given
+        ProviderSimulator simulator = simulator();
+        simulator.script("p", SimScript.builder().defaultAnswer("Paris.").build());
+        String url = simulator.baseUrl("p", WireFormat.OPENAI) + "/chat/completions";
+        CallDeadline deadline = CallDeadline.start(Duration.ofSeconds(10));
+
+        // when
+        CallCapture.open(null, null, deadline);
+        try {
+            assertThat(client.execute(post(url, CHAT)).body()).contains("Paris.");
+        } finally {
+            CallCapture.close();
+        }
+
+        // then: disarmed, not aborted, and the connection is back in the pool
+        assertThat(deadline.passed()).isFalse();
+        assertThat(CallDeadline.Watchdog.armed()).isZero();
+        assertThat(client.idleConnections()).isEqualTo(1);
+    }
+
     // ---- against a raw socket server ----
 
     @Test

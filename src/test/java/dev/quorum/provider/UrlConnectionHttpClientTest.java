@@ -69,4 +69,26 @@ class UrlConnectionHttpClientTest {
                 .hasCauseInstanceOf(SocketTimeoutException.class);
         assertThat((System.nanoTime() - started) / 1_000_000).isBetween(250L, 3_000L);
     }
+
+    @Test
+    void should_disconnect_a_trickled_answer_at_the_call_deadline() {
+        // given: one byte every 100 ms against a read timeout of 60 s that every byte restarts
+        simulator.script("p", SimScript.builder().defaultAnswer("hello").trickleMs(100).build());
+        CallDeadline deadline = CallDeadline.start(java.time.Duration.ofMillis(500));
+        long started = System.nanoTime();
+
+        // when
+        CallCapture.open(null, null, deadline);
+        try {
+            assertThatThrownBy(() -> new UrlConnectionHttpClient(10_000, 60_000).execute(chat("p")))
+                    // then
+                    .hasCauseInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("did not finish its answer within 500 ms");
+        } finally {
+            CallCapture.close();
+        }
+        assertThat((System.nanoTime() - started) / 1_000_000).isBetween(450L, 5_000L);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> simulator.disconnects("p") == 1);
+    }
 }
