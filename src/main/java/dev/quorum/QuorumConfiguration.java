@@ -67,9 +67,13 @@ public final class QuorumConfiguration implements CamelConfiguration {
             }
         }
         Settings settings = new Settings(resolved);
+        // every configured key and password, masked out of what Quorum returns, logs and stores (docs/security.md)
+        Secrets secrets = Secrets.fromSettings(resolved);
+        secrets.installForLogs();
 
         ObjectMapper mapper = new ObjectMapper()
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .registerModule(secrets.module());
 
         List<ProviderSpec> specs = new ArrayList<>(ProviderCatalog.parse(PROVIDER_PREFIX, resolved, rawValues, false));
         if (settings.bool("quorum.ollama.discovery-enabled", true)) {
@@ -120,8 +124,9 @@ public final class QuorumConfiguration implements CamelConfiguration {
                 .setWorkerPoolSize((int) settings.number("quorum.http.worker-threads", 200))
                 .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
         registry.bind("quorumObjectMapper", mapper);
+        registry.bind("secrets", secrets);
         registry.bind("providerCatalog", catalog);
-        ProviderCalls calls = new ProviderCalls(catalog);
+        ProviderCalls calls = new ProviderCalls(catalog, secrets);
         Steps.bind(registry, "providerCalls", calls)
                 .step("prepare", calls::prepare)
                 .step("complete", calls::complete)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.Secrets;
 import dev.quorum.api.Agreement;
 import dev.quorum.api.CascadeOutcome;
 import dev.quorum.api.CompletionResult;
@@ -80,7 +81,7 @@ public final class OpenAiReplies {
                         Details quorum) {
     }
 
-    public record Error(String message, String type, String param, String code) {
+    public record Error(@Secrets.Redacted String message, String type, String param, String code) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

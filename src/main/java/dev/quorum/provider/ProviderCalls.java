@@ -7,6 +7,7 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.quorum.QuorumHeaders;
+import dev.quorum.Secrets;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
@@ -37,9 +38,12 @@ public final class ProviderCalls {
     public static final String STREAM_BROKEN = "provider_stream_broken";
 
     private final ProviderCatalog catalog;
+    private final Secrets secrets;
 
-    public ProviderCalls(ProviderCatalog catalog) {
+    /** {@code secrets}: the configured key values, masked out of every provider error before it becomes data. */
+    public ProviderCalls(ProviderCatalog catalog, Secrets secrets) {
         this.catalog = catalog;
+        this.secrets = secrets;
     }
 
     public void prepare(Exchange exchange) {
@@ -93,7 +97,7 @@ public final class ProviderCalls {
         exchange.getMessage().setBody(describe(spec, failure, latency, capture == null ? null : capture.deadline()));
     }
 
-    static ProviderResponse describe(ProviderSpec spec, Throwable failure, long latency, CallDeadline deadline) {
+    ProviderResponse describe(ProviderSpec spec, Throwable failure, long latency, CallDeadline deadline) {
         String id = spec.id();
         ErrorInfo error;
         int status;
@@ -114,7 +118,7 @@ public final class ProviderCalls {
         } else if (find(failure, StreamBrokenException.class) != null) {
             // no provider status: a partial answer has been sent, so neither a retry nor a fallback may follow
             error = ErrorInfo.provider(STREAM_BROKEN, id, null,
-                    abbreviate(find(failure, StreamBrokenException.class).getMessage()));
+                    text(find(failure, StreamBrokenException.class).getMessage()));
             status = 502;
         } else if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null
                 || find(failure, java.util.concurrent.TimeoutException.class) != null
@@ -126,14 +130,15 @@ public final class ProviderCalls {
             int code = http.statusCode();
             String type = code == 429 ? "provider_rate_limited" : "provider_error";
             error = ErrorInfo.provider(type, id, code, "provider '" + id + "' answered HTTP " + code + ": "
-                    + abbreviate(http.getMessage()));
+                    + text(http.getMessage()));
             status = code == 429 ? 429 : 502;
         } else if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null
                 || find(failure, UnresolvedModelServerException.class) != null) {
             error = ErrorInfo.provider("provider_unreachable", id, null, "provider '" + id + "' could not be reached at its base URL");
             status = 502;
         } else {
-            String message = failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + abbreviate(failure.getMessage());
+            String message = failure == null ? "unknown failure"
+                    : failure.getClass().getSimpleName() + ": " + text(failure.getMessage());
             error = ErrorInfo.provider("provider_error", id, null, "provider '" + id + "' failed: " + message);
             status = 502;
         }
@@ -156,6 +161,14 @@ public final class ProviderCalls {
             }
         }
         return null;
+    }
+
+    /**
+     * A provider's own words (an error body, an exception message) as they may appear in an error: every configured
+     * secret masked first, over the whole text, so a key cut by the abbreviation cannot survive as a prefix.
+     */
+    private String text(String message) {
+        return abbreviate(secrets.redact(message));
     }
 
     private static String abbreviate(String message) {

@@ -1,5 +1,6 @@
 package dev.quorum.routing;
 
+import dev.quorum.Secrets;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -8,17 +9,20 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * The health of one provider as Camel's health endpoint shows it: DOWN while its circuit breaker is open (the router
  * sends it nothing then), UP otherwise, with the breaker state, failure rate, observed latency and last error as
- * details. A readiness check only: one provider down does not make Quorum itself dead.
+ * details (configured secrets masked out of the last error). A readiness check only: one provider down does not make
+ * Quorum itself dead.
  */
 public final class ProviderHealthCheck extends AbstractHealthCheck {
 
     private final String provider;
     private final ProviderHealth health;
+    private final Secrets secrets;
 
-    ProviderHealthCheck(String provider, ProviderHealth health) {
+    ProviderHealthCheck(String provider, ProviderHealth health, Secrets secrets) {
         super("quorum", "provider-" + provider);
         this.provider = provider;
         this.health = health;
+        this.secrets = secrets;
     }
 
     @Override
@@ -41,7 +45,8 @@ public final class ProviderHealthCheck extends AbstractHealthCheck {
         ProviderHealth.LastError last = health.lastError(provider);
         if (last != null) {
             builder.detail("lastError.type", last.type());
-            builder.detail("lastError.message", last.message());
+            // the provider's own words may quote a key: masked again on the way out
+            builder.detail("lastError.message", secrets.redact(last.message()));
             builder.detail("lastError.at", last.at().toString());
         }
         if (health.available(provider)) {

@@ -1,6 +1,7 @@
 package dev.quorum.routing;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.quorum.Secrets;
 import dev.quorum.Steps;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.embedding.LocalEmbeddingModel;
@@ -55,8 +56,10 @@ public final class RoutingConfiguration implements CamelConfiguration {
             retries.put(spec.id(), retrySettings(settings, spec.id()));
         }
         ProviderHealth health = new ProviderHealth(breakers, assumedLatency);
+        Secrets secrets = registry.lookupByNameAndType("secrets", Secrets.class);
         for (ProviderSpec spec : catalog.enabled()) {
-            registry.bind("provider-" + spec.id() + "-health-check", new ProviderHealthCheck(spec.id(), health));
+            registry.bind("provider-" + spec.id() + "-health-check", new ProviderHealthCheck(spec.id(), health,
+                    secrets == null ? Secrets.of(java.util.List.of()) : secrets));
         }
 
         Steps.bind(registry, "providerHealth", health)
