@@ -54,7 +54,8 @@ public final class Secrets {
      * a {@code key=} query parameter. The value runs to the next space, quote or delimiter.
      */
     private static final Pattern CREDENTIAL = Pattern.compile(
-            "(?i)(\\bbearer\\s+|\\bapi[-_]?key[\"']?\\s*[:=]\\s*[\"']?|(?<![\\w-])key=)([^\\s\"'&,;<>()\\[\\]{}\\\\]+)");
+            "(?i)(\\bbearer\\s+|\\bapi[-_]?key[\"']?\\s*[:=]\\s*[\"']?|(?<![\\w-])key=)"
+                    + "([^\\s\"'&,;<>()\\[\\]{}\\\\]+)");
 
     private static volatile Secrets forLogs = new Secrets(List.of());
 
@@ -97,7 +98,7 @@ public final class Secrets {
         return new Secrets(values);
     }
 
-    /** Whether a setting holds a secret: {@code quorum.*} ending in api-key, password, secret or token, or a caller's key. */
+    /** Whether a setting holds a secret: {@code quorum.*} ending in api-key, password, secret or token; a caller's key. */
     static boolean isSecretSetting(String name) {
         if (!name.startsWith("quorum.")) {
             return false;
@@ -216,7 +217,8 @@ public final class Secrets {
     public SimpleModule module() {
         JsonSerializer<Object> redacting = new JsonSerializer<>() {
             @Override
-            public void serialize(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            public void serialize(Object value, JsonGenerator generator, SerializerProvider provider)
+                    throws IOException {
                 generator.writeString(redact(String.valueOf(value)));
             }
         };
@@ -226,7 +228,8 @@ public final class Secrets {
             public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription description,
                                                              List<BeanPropertyWriter> properties) {
                 for (BeanPropertyWriter property : properties) {
-                    if (property.getAnnotation(Redacted.class) != null && property.getType().hasRawClass(String.class)) {
+                    if (property.getAnnotation(Redacted.class) != null
+                            && property.getType().hasRawClass(String.class)) {
                         property.assignSerializer(redacting);
                     }
                 }

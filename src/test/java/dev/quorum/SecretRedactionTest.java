@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +107,7 @@ class SecretRedactionTest extends QuorumTestSupport {
         String usage = get("/api/v1/usage?period=day&by=provider").body();
         String logged = log.toString(StandardCharsets.UTF_8);
         assertThat(logged).contains("provider said: Incorrect API key provided: [redacted]");
-        for (String written : new String[] {result.body(), openAi.body(), streamed.body(), health.body(), usage, logged}) {
+        for (String written : List.of(result.body(), openAi.body(), streamed.body(), health.body(), usage, logged)) {
             assertThat(written).doesNotContain(KEY).doesNotContain(OTHER);
         }
     }

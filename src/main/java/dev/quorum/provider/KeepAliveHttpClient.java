@@ -58,6 +58,12 @@ import javax.net.ssl.SSLSocketFactory;
  * {@link UncheckedIOException} around it (a {@link SocketTimeoutException} at the read timeout, which
  * {@link ReadWatchdog} enforces up to {@value ReadWatchdog#TICK_MILLIS} ms late); streamed calls report them to the
  * listener.
+ *
+ * <p>A read timeout restarts with every byte. The deadline of the whole call is the provider route's
+ * {@link CallDeadline} (found on the calling thread): each exchange arms it with its connection, and when it passes,
+ * the deadline's watchdog closes that connection; the call fails with the deadline's {@link SocketTimeoutException}
+ * and the connection is never reused. A new connection's connect and TLS handshake wait no longer than the deadline
+ * leaves.
  */
 public final class KeepAliveHttpClient implements HttpClient {
 
@@ -344,8 +350,9 @@ public final class KeepAliveHttpClient implements HttpClient {
         /** A new connection; connecting (and the TLS handshake) waits no longer than the call's deadline allows. */
         Connection connect(CallDeadline deadline) throws IOException {
             Socket socket = new Socket();
-            int connectTimeoutMillis = deadline == null ? KeepAliveHttpClient.this.connectTimeoutMillis
-                    : (int) Math.max(1, Math.min(KeepAliveHttpClient.this.connectTimeoutMillis, deadline.remainingMillis()));
+            int configured = KeepAliveHttpClient.this.connectTimeoutMillis;
+            int connectTimeoutMillis = deadline == null ? configured
+                    : (int) Math.max(1, Math.min(configured, deadline.remainingMillis()));
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);

@@ -58,7 +58,8 @@ final class UrlConnectionHttpClient implements HttpClient {
         try {
             send(connection, request, deadline);
             int status = connection.getResponseCode();
-            String body = read(within(deadline, status >= 400 ? connection.getErrorStream() : connection.getInputStream()));
+            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String body = read(within(deadline, stream));
             if (status >= 400) {
                 throw new ProviderHttpException(status, body, retryAfter(connection));
             }
