@@ -36,11 +36,17 @@ public final class ProviderCalls {
     public static final String STREAM_BROKEN = "provider_stream_broken";
 
     private final ProviderCatalog catalog;
+    private final MaxOutputTokens maxOutputTokens;
 
-    public ProviderCalls(ProviderCatalog catalog) {
+    public ProviderCalls(ProviderCatalog catalog, MaxOutputTokens maxOutputTokens) {
         this.catalog = catalog;
+        this.maxOutputTokens = maxOutputTokens;
     }
 
+    /**
+     * The request as chat messages, and the call's parameters: every call carries a max output tokens (the number the
+     * budget estimate priced, {@link MaxOutputTokens}), so no answer can run longer than its estimate.
+     */
     public void prepare(Exchange exchange) {
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
         List<ChatMessage> messages = new ArrayList<>(2);
@@ -48,7 +54,9 @@ public final class ProviderCalls {
             messages.add(SystemMessage.from(request.system()));
         }
         messages.add(UserMessage.from(request.prompt()));
-        CallCapture.open(request.maxTokens(), request.temperature());
+        int cap = maxOutputTokens.of(request, spec(exchange));
+        exchange.setVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, cap);
+        CallCapture.open(cap, request.temperature());
         exchange.getMessage().setBody(messages);
     }
 

@@ -32,7 +32,7 @@ class BudgetStoreTest {
         ExecutorService threads = Executors.newFixedThreadPool(24);
         try (UsageDatabase first = UsageDatabase.open(url, null, null, Path.of("unused"), 8, false);
              UsageDatabase second = UsageDatabase.open(url, null, null, Path.of("unused"), 8, false)) {
-            BudgetStore[] stores = {new BudgetStore(first), new BudgetStore(second)};
+            BudgetStore[] stores = {store(first, "first"), store(second, "second")};
             BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
             CountDownLatch start = new CountDownLatch(1);
 
@@ -40,9 +40,10 @@ class BudgetStoreTest {
             List<Future<Boolean>> attempts = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
                 BudgetStore store = stores[i % 2];
+                Reservation lease = lease("race-" + i, ESTIMATE, window);
                 attempts.add(threads.submit(() -> {
                     start.await();
-                    return store.reserve(List.of(window), ESTIMATE).isEmpty();
+                    return store.reserve(lease).isEmpty();
                 }));
             }
             start.countDown();
@@ -64,29 +65,38 @@ class BudgetStoreTest {
     void should_reserve_in_all_windows_or_in_none_and_release_on_settle() throws Exception {
         // given
         try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
-            BudgetStore store = new BudgetStore(database);
+            BudgetStore store = store(database, "only");
             Budget roomy = new Budget("roomy", Budget.Scope.TENANT, null, Period.MONTH, 100 * ESTIMATE,
                     Budget.Policy.DOWNGRADE, List.of());
             BudgetWindow tight = new BudgetWindow(FIVE, "*", "2026-11-23");
             BudgetWindow wide = new BudgetWindow(roomy, "acme", "2026-11");
-            assertThat(store.reserve(List.of(tight), 5 * ESTIMATE)).isEmpty();
+            Reservation first = lease("first", 5 * ESTIMATE, tight);
+            assertThat(store.reserve(first)).isEmpty();
 
             // when: the wide window fits, the tight one does not
-            List<BudgetStore.Violation> refused = store.reserve(List.of(wide, tight), ESTIMATE);
+            List<BudgetStore.Violation> refused = store.reserve(lease("second", ESTIMATE, wide, tight));
 
             // then
             assertThat(refused).extracting(BudgetStore.Violation::window).containsExactly(tight);
             assertThat(store.read(wide)).isEqualTo(new BudgetStore.Spend(0, 0));
 
             // when: the tight reservation settles at a lower actual cost, crossing 50 and 75 %
-            List<BudgetStore.Crossing> crossings = store.settle(new Reservation(List.of(tight), 5 * ESTIMATE), 4 * ESTIMATE);
+            List<BudgetStore.Crossing> crossings = store.settle(first, 4 * ESTIMATE);
 
             // then
             assertThat(store.read(tight)).isEqualTo(new BudgetStore.Spend(4 * ESTIMATE, 0));
             assertThat(crossings).extracting(BudgetStore.Crossing::threshold).containsExactly(50, 75);
-            assertThat(store.reserve(List.of(wide, tight), ESTIMATE)).isEmpty();
-            assertThat(store.reserve(List.of(wide, tight), 1)).extracting(v -> v.window().budget().name())
+            assertThat(store.reserve(lease("third", ESTIMATE, wide, tight))).isEmpty();
+            assertThat(store.reserve(lease("fourth", 1, wide, tight))).extracting(v -> v.window().budget().name())
                     .containsExactly("five");
         }
+    }
+
+    static BudgetStore store(UsageDatabase database, String owner) {
+        return new BudgetStore(database, owner, owner + "-run-", java.time.Clock.systemUTC());
+    }
+
+    static Reservation lease(String id, long estimate, BudgetWindow... windows) {
+        return new Reservation(List.of(windows), estimate, id, System.currentTimeMillis() + 60_000, 60_000);
     }
 }
