@@ -196,4 +196,29 @@ class BudgetStoreTest {
             assertThat(store.leases()).isZero();
         }
     }
+
+    @Test
+    void should_keep_a_renewed_lease_past_its_first_expiry_and_say_when_it_is_gone() throws Exception {
+        // given: a lease about to expire (its call waited in a rate limit)
+        try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
+            BudgetStore store = store(database, "waiting");
+            BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
+            long now = System.currentTimeMillis();
+            Reservation lease = new Reservation(List.of(window), ESTIMATE, "waiting-1", now - 1, 60_000);
+            assertThat(store.reserve(lease)).isEmpty();
+
+            // when: it is renewed before anyone releases it
+            assertThat(store.renew(lease.renewedAt(now))).isTrue();
+
+            // then: it is no longer expired
+            assertThat(store.releaseExpired()).isZero();
+            assertThat(store.read(window)).isEqualTo(new BudgetStore.Spend(0, ESTIMATE));
+
+            // and a lease already released cannot be renewed: the gate must reserve again
+            Reservation other = new Reservation(List.of(window), ESTIMATE, "waiting-2", now - 1, 60_000);
+            assertThat(store.reserve(other)).isEmpty();
+            assertThat(store.releaseExpired()).isEqualTo(1);
+            assertThat(store.renew(other.renewedAt(now))).isFalse();
+        }
+    }
 }
