@@ -168,11 +168,6 @@ final class LedgerJournal implements AutoCloseable {
         return seq;
     }
 
-    /** Forgets an intent whose call never happened (refused before it was made). */
-    synchronized void abandon(String callId) {
-        open.remove(callId);
-    }
-
     /** Every row up to {@code rowSeq} is committed to the database: drops what no longer needs keeping. */
     synchronized void committed(long rowSeq) {
         committed = Math.max(committed, rowSeq);
