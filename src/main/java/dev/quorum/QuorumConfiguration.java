@@ -9,6 +9,7 @@ import dev.quorum.api.ResultJson;
 import dev.quorum.api.Results;
 import dev.quorum.provider.ApiKey;
 import dev.quorum.provider.OllamaDiscovery;
+import dev.quorum.provider.MaxOutputTokens;
 import dev.quorum.provider.ProviderCalls;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderKind;
@@ -126,7 +127,10 @@ public final class QuorumConfiguration implements CamelConfiguration {
         registry.bind("quorumObjectMapper", mapper);
         registry.bind("secrets", secrets);
         registry.bind("providerCatalog", catalog);
-        ProviderCalls calls = new ProviderCalls(catalog, secrets);
+        MaxOutputTokens maxOutputTokens = new MaxOutputTokens((int) settings.number(MaxOutputTokens.SETTING,
+                settings.number(MaxOutputTokens.LEGACY_SETTING, MaxOutputTokens.DEFAULT)));
+        registry.bind("maxOutputTokens", maxOutputTokens);
+        ProviderCalls calls = new ProviderCalls(catalog, secrets, maxOutputTokens);
         Steps.bind(registry, "providerCalls", calls)
                 .step("prepare", calls::prepare)
                 .step("complete", calls::complete)

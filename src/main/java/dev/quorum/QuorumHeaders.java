@@ -156,6 +156,11 @@ public final class QuorumHeaders {
      * by a trigger that can stream (the OpenAI API when asked for a stream).
      */
     public static final String VAR_TOKEN_SINK = "tokenSink";
+    /** Variable: the max output tokens sent with the provider call being made (dev.quorum.provider.MaxOutputTokens). */
+    public static final String VAR_MAX_OUTPUT_TOKENS = "maxOutputTokens";
+    /** Variable: the id of the provider call being made: its ledger row, its journal intent and its budget lease. */
+    public static final String VAR_CALL_ID = "providerCallId";
+    /** Variable: the budget lease (a {@code dev.quorum.budget.Reservation}) of the call being made; renewed before it. */
     /** Variable: the provider's reported {@code TokenUsage} of the call a provider route just made (budgets price it). */
     public static final String VAR_TOKEN_USAGE = "tokenUsage";
 

@@ -41,6 +41,11 @@ public final class QuorumInstance implements AutoCloseable {
         return new QuorumInstance(main, port);
     }
 
+    /** The HTTP port it listens on. */
+    public int port() {
+        return port;
+    }
+
     public CamelContext context() {
         return main.getCamelContext();
     }

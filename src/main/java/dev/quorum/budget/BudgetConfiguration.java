@@ -1,6 +1,7 @@
 package dev.quorum.budget;
 
 import dev.quorum.Steps;
+import dev.quorum.provider.MaxOutputTokens;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.nio.file.Path;
@@ -52,13 +53,32 @@ public final class BudgetConfiguration implements CamelConfiguration {
         ProviderCatalog catalog = registry.lookupByNameAndType("providerCatalog", ProviderCatalog.class);
 
         Path dataDir = Path.of(text(settings, "quorum.data.dir", "data"));
+        InstanceId instance = InstanceId.resolve(text(settings, "quorum.instance-id", null), dataDir);
         UsageDatabase database = UsageDatabase.open(text(settings, "quorum.ledger.jdbc-url", null),
                 text(settings, "quorum.ledger.jdbc-user", null), text(settings, "quorum.ledger.jdbc-password", null),
                 dataDir, (int) number(settings, "quorum.ledger.pool-size", 8),
-                Boolean.parseBoolean(text(settings, "quorum.ledger.auto-server", "false")));
-        UsageLedger ledger = new UsageLedger(database, (int) number(settings, "quorum.ledger.queue-capacity", 10_000));
-        context.addService(new LedgerService(ledger, database), true, true);
-        LOG.info("Usage ledger in {}", database.description());
+                Boolean.parseBoolean(text(settings, "quorum.ledger.auto-server", "false")),
+                (long) number(settings, "quorum.ledger.connection-timeout-ms", 5_000));
+        LedgerJournal journal = LedgerJournal.open(dataDir.resolve("ledger-journal").resolve(instance.id()),
+                (long) number(settings, "quorum.ledger.journal-segment-bytes", 4 * 1024 * 1024),
+                Boolean.parseBoolean(text(settings, "quorum.ledger.journal-sync", "false")));
+        UsageLedger ledger = new UsageLedger(database, (int) number(settings, "quorum.ledger.queue-capacity", 10_000),
+                journal, instance.id(), dataDir.resolve("ledger-rejected.log"));
+        context.addService(new LedgerService(ledger, database, instance), true, true);
+        LOG.info("Usage ledger in {}, journal in {} (instance {})", database.description(),
+                dataDir.resolve("ledger-journal").resolve(instance.id()).toAbsolutePath(), instance.id());
+        Clock clock = Clock.systemUTC();
+        BudgetStore store = new BudgetStore(database, instance.id(), ledger.runPrefix(), clock);
+        // what the last run of this instance left: its journalled rows (and interrupted calls) into the database, then
+        // its leases released at the cost those rows show
+        ledger.replay();
+        ledger.flush(10_000);
+        try {
+            store.reconcileOwned();
+            store.releaseExpired();
+        } catch (java.sql.SQLException e) {
+            LOG.warn("Budget leases not reconciled at start (retried by the budget-leases route): {}", e.getMessage());
+        }
 
         PriceTable prices = new PriceTable(PriceTable.resolve(catalog.all(), providerPrices(settings, catalog),
                 modelPrices(settings)));
@@ -79,22 +99,50 @@ public final class BudgetConfiguration implements CamelConfiguration {
         if (!budgets.isEmpty()) {
             PromptTokens.warmUp(); // loads the tokenizer now rather than in the first request's estimate
         }
-        BudgetStore store = new BudgetStore(database);
-        Clock clock = Clock.systemUTC();
+        registry.bind("instanceId", instance);
         registry.bind("usageDatabase", database);
         registry.bind("usageLedger", ledger);
         registry.bind("budgetStore", store);
         registry.bind("clusterRateLimit", new ClusterRateLimit(database, clock));
         registry.bind("concurrencyLimit", new ConcurrencyLimit());
         registry.bind("priceTable", prices);
-        BudgetGate gate = new BudgetGate(catalog, prices, budgets, store, ledger,
-                (int) number(settings, "quorum.budget.assumed-output-tokens", 1024), clock);
+        MaxOutputTokens maxOutputTokens = registry.lookupByNameAndType("maxOutputTokens", MaxOutputTokens.class);
+        boolean keysOn = Boolean.parseBoolean(text(settings, "quorum.auth.enabled", "false"));
+        if (!keysOn && budgets.stream().anyMatch(b -> b.scope() == Budget.Scope.TENANT)) {
+            LOG.warn("API keys are off (quorum.auth.enabled=false): tenant budgets bill every call to the tenant "
+                    + "'default', whatever tenant a request names. Turn keys on for per-tenant budgets");
+        }
+        BudgetGate gate = new BudgetGate(catalog, prices, budgets, store, ledger, maxOutputTokens,
+                leaseTerms(settings, catalog), keysOn, clock);
         Steps.bind(registry, "budgetGate", gate)
                 .step("admit", gate::admit)
+                .step("renew", gate::renew)
                 .toBody("rejected", gate::rejected)
                 .step("settle", gate::settle)
                 .toBody("annotate", gate::annotate);
         registry.bind("usageReport", new UsageReport(ledger, store, budgets, clock));
+    }
+
+    /**
+     * Each provider's lease term: every attempt its retry policy allows at its full timeout, the longest wait between
+     * attempts ({@code quorum.routing.retry.[<id>.]max-delay-ms} or {@code max-retry-after-ms}, whichever is longer),
+     * plus {@code quorum.budget.lease-margin-ms}.
+     */
+    static Map<String, Long> leaseTerms(Map<String, String> settings, ProviderCatalog catalog) {
+        long margin = (long) number(settings, "quorum.budget.lease-margin-ms", 30_000);
+        Map<String, Long> terms = new HashMap<>();
+        for (ProviderSpec spec : catalog.all()) {
+            long attempts = Math.max(1, (long) retry(settings, spec.id(), "max-attempts", 3));
+            long wait = (long) Math.max(retry(settings, spec.id(), "max-delay-ms", 4_000),
+                    retry(settings, spec.id(), "max-retry-after-ms", 5_000));
+            terms.put(spec.id(), attempts * spec.timeout().toMillis() + (attempts - 1) * wait + margin);
+        }
+        return terms;
+    }
+
+    private static double retry(Map<String, String> settings, String id, String name, double fallback) {
+        Double own = optionalNumber(settings, "quorum.routing.retry." + id + "." + name);
+        return own != null ? own : number(settings, "quorum.routing.retry." + name, fallback);
     }
 
     /** The budgets {@code quorum.budget.<name>.<setting>}, in name order. */
@@ -237,16 +285,19 @@ public final class BudgetConfiguration implements CamelConfiguration {
 
         private final UsageLedger ledger;
         private final UsageDatabase database;
+        private final InstanceId instance;
 
-        LedgerService(UsageLedger ledger, UsageDatabase database) {
+        LedgerService(UsageLedger ledger, UsageDatabase database, InstanceId instance) {
             this.ledger = ledger;
             this.database = database;
+            this.instance = instance;
         }
 
         @Override
         protected void doStop() {
             ledger.close();
             database.close();
+            instance.close();
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.provider.MaxOutputTokens;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.sql.SQLException;
@@ -25,13 +26,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The budget steps of a provider route. {@link #admit} answers "may this call spend?" before it is made: it
- * estimates the call's cost (prompt tokens at the input price plus the maximum output tokens at the output price)
- * and reserves the estimate in every budget window the call falls under, atomically in the database; when a budget
- * would be passed it says {@code downgrade} (naming the cheapest provider that still fits) or {@code reject}.
- * {@link #settle} prices the provider's reported tokens by class, replaces the reservation with that cost (a failed
- * call releases it), queues the ledger row and raises threshold alerts. {@link #rejected} is the refused call's
- * response, {@link #annotate} adds the request's warnings to its result. The route holds the flow; this bean only
- * answers.
+ * estimates the call's cost (prompt tokens at the input price plus the max output tokens the call will be sent,
+ * {@link MaxOutputTokens}, at the output price) and reserves the estimate in every budget window the call falls under,
+ * atomically in the database, as a lease under the call's id; when a budget would be passed it says {@code downgrade}
+ * (naming the cheapest provider that still fits) or {@code reject}. An admitted call's intent goes to the ledger's
+ * journal before the call, so a crash books it as {@code interrupted}; a ledger that cannot record (its database
+ * down and its queue full) refuses every call with 503. {@link #renew} extends the lease of a call that waited
+ * (rate limits) before it is made. {@link #settle} prices the provider's reported tokens by class (impossible counts
+ * replaced by the estimate's, with a warning), journals the ledger row, then replaces the reservation with that cost
+ * (a failed call releases it) and raises threshold alerts. {@link #rejected} is the refused call's response,
+ * {@link #annotate} adds the request's warnings to its result. The route holds the flow; this bean only answers.
+ *
+ * <p>Tenant budgets bill the request's tenant only while API keys are on ({@code quorum.auth.enabled=true}: an HTTP
+ * request's tenant is its key's, a file or Kafka request's is its own). With keys off anyone can name any tenant, so
+ * tenant budgets bill every call to the tenant {@code default}; the named tenant is kept in the ledger as a label.
  */
 public final class BudgetGate {
 
@@ -40,26 +48,44 @@ public final class BudgetGate {
     public static final String ALLOW = "allow";
     public static final String DOWNGRADE = "downgrade";
     public static final String REJECT = "reject";
+    /** The error type of a call refused because the ledger cannot record it. */
+    public static final String LEDGER_UNAVAILABLE = "ledger_unavailable";
 
     static final String DEFAULT_TENANT = "default";
+    /** A lease older than this when its call is about to be made (it waited in a rate limit) is renewed first. */
+    private static final long RENEW_AFTER_MILLIS = 1_000;
+    /** The lease of a provider the gate has no term for. */
+    private static final long DEFAULT_LEASE_MILLIS = 600_000;
 
     private final ProviderCatalog catalog;
     private final PriceTable prices;
     private final List<Budget> budgets;
     private final BudgetStore store;
     private final UsageLedger ledger;
-    private final int assumedOutputTokens;
+    private final MaxOutputTokens maxOutputTokens;
+    private final Map<String, Long> leaseMillis;
+    private final boolean tenantsFromRequest;
+    private final boolean tenantBudgets;
     private final Clock clock;
     private final Set<String> unknownPriceLogged = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> implausibleLogged = new ConcurrentHashMap<>();
 
+    /**
+     * @param leaseMillis each provider's lease term: its timeout times its attempts, plus the backoffs and a margin
+     * @param tenantsFromRequest whether tenant budgets may bill the request's tenant (API keys are on)
+     */
     public BudgetGate(ProviderCatalog catalog, PriceTable prices, List<Budget> budgets, BudgetStore store,
-                      UsageLedger ledger, int assumedOutputTokens, Clock clock) {
+                      UsageLedger ledger, MaxOutputTokens maxOutputTokens, Map<String, Long> leaseMillis,
+                      boolean tenantsFromRequest, Clock clock) {
         this.catalog = catalog;
         this.prices = prices;
         this.budgets = List.copyOf(budgets);
         this.store = store;
         this.ledger = ledger;
-        this.assumedOutputTokens = assumedOutputTokens;
+        this.maxOutputTokens = maxOutputTokens;
+        this.leaseMillis = Map.copyOf(leaseMillis);
+        this.tenantsFromRequest = tenantsFromRequest;
+        this.tenantBudgets = budgets.stream().anyMatch(b -> b.scope() == Budget.Scope.TENANT);
         this.clock = clock;
     }
 
@@ -67,29 +93,39 @@ public final class BudgetGate {
         return budgets;
     }
 
-    /** Sets {@code budgetVerdict}: allow (with a reservation when a budget applies), downgrade or reject. */
+    /** Sets {@code budgetVerdict}: allow (with a lease when a budget applies), downgrade or reject. */
     public void admit(Exchange exchange) {
         exchange.removeVariable(QuorumHeaders.VAR_BUDGET_RESERVATION);
-        if (budgets.isEmpty()) {
-            exchange.setVariable(QuorumHeaders.VAR_BUDGET_VERDICT, ALLOW);
-            return;
-        }
         String providerId = exchange.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
         ProviderSpec spec = catalog.get(providerId);
+        String callId = ledger.newCallId();
+        exchange.setVariable(QuorumHeaders.VAR_CALL_ID, callId);
+        if (!ledger.accepting()) {
+            refuse(exchange, new ProviderResponse(providerId, spec.model(), null, null, null, null, 0, null,
+                    ErrorInfo.provider(LEDGER_UNAVAILABLE, providerId, null, "the usage ledger cannot record calls now ("
+                            + ledger.pending() + " rows wait for its database), so no call is made; retry later"), 503));
+            return;
+        }
+        if (budgets.isEmpty()) {
+            allow(exchange, callId, request, providerId, spec);
+            return;
+        }
         ModelPrice price = prices.price(providerId);
-        String tenant = tenant(request);
+        String tenant = budgetTenant(exchange, request);
         Instant now = clock.instant();
         List<BudgetWindow> windows = windows(providerId, tenant, now);
         if (windows.isEmpty() || price == null || price.free()) {
             // no budget applies, or the call costs nothing (a local model) or an unknown amount (warned at settle)
-            exchange.setVariable(QuorumHeaders.VAR_BUDGET_VERDICT, ALLOW);
+            allow(exchange, callId, request, providerId, spec);
             return;
         }
         long estimate = estimate(request, spec, price);
+        long term = leaseMillis.getOrDefault(providerId, DEFAULT_LEASE_MILLIS);
+        Reservation lease = new Reservation(windows, estimate, callId, now.toEpochMilli() + term, term);
         List<BudgetStore.Violation> violations;
         try {
-            violations = store.reserve(windows, estimate);
+            violations = store.reserve(lease);
         } catch (SQLException e) {
             LOG.error("Budget check for a call to {} failed; the call is refused: {}", providerId, e.getMessage());
             refuse(exchange, new ProviderResponse(providerId, spec.model(), null, null, null, null, 0, null,
@@ -98,8 +134,8 @@ public final class BudgetGate {
             return;
         }
         if (violations.isEmpty()) {
-            exchange.setVariable(QuorumHeaders.VAR_BUDGET_RESERVATION, new Reservation(windows, estimate));
-            exchange.setVariable(QuorumHeaders.VAR_BUDGET_VERDICT, ALLOW);
+            exchange.setVariable(QuorumHeaders.VAR_BUDGET_RESERVATION, lease);
+            allow(exchange, callId, request, providerId, spec);
             return;
         }
         BudgetStore.Violation first = violations.get(0);
@@ -132,31 +168,78 @@ public final class BudgetGate {
                 new ErrorInfo("budget_exceeded", message, null, providerId, null, info), 429));
     }
 
+    /** The call goes ahead: its intent is journalled first, so a crash during it still leaves a ledger row. */
+    private void allow(Exchange exchange, String callId, CompletionRequest request, String providerId,
+                       ProviderSpec spec) {
+        ledger.begin(callId, clock.millis(), request.id(), tenant(request), providerId, spec.model(),
+                exchange.getVariable(QuorumHeaders.VAR_TASK, String.class));
+        exchange.setVariable(QuorumHeaders.VAR_BUDGET_VERDICT, ALLOW);
+    }
+
     private void refuse(Exchange exchange, ProviderResponse response) {
         exchange.setVariable(QuorumHeaders.VAR_BUDGET_REFUSAL, response);
         exchange.setVariable(QuorumHeaders.VAR_BUDGET_VERDICT, REJECT);
+    }
+
+    /**
+     * Route step just before the call (after the rate limits): a call that waited more than a second since its lease
+     * was granted extends the lease to a full term from now; if the lease expired and was released meanwhile it is
+     * reserved again, and when that no longer fits the call is not made (an exception the route answers with).
+     */
+    public void renew(Exchange exchange) {
+        Reservation lease = exchange.getVariable(QuorumHeaders.VAR_BUDGET_RESERVATION, Reservation.class);
+        if (lease == null) {
+            return;
+        }
+        long now = clock.millis();
+        if (now - (lease.expiresAtMillis() - lease.leaseMillis()) < RENEW_AFTER_MILLIS) {
+            return;
+        }
+        Reservation renewed = lease.renewedAt(now);
+        try {
+            if (!store.renew(renewed) && !store.reserve(renewed).isEmpty()) {
+                exchange.removeVariable(QuorumHeaders.VAR_BUDGET_RESERVATION);
+                throw new IllegalStateException("the budget lease of this call expired while it waited for its "
+                        + "provider's rate limit, and its budget no longer fits it: the call is not made");
+            }
+            exchange.setVariable(QuorumHeaders.VAR_BUDGET_RESERVATION, renewed);
+        } catch (SQLException e) {
+            LOG.warn("Could not renew the budget lease of call {}: {}", lease.leaseId(), e.getMessage());
+        }
     }
 
     /** The refused call's response (HTTP 429 with the budget, or 503 when budgets cannot be checked); ledgered. */
     public ProviderResponse rejected(Exchange exchange) {
         ProviderResponse refusal = exchange.getVariable(QuorumHeaders.VAR_BUDGET_REFUSAL, ProviderResponse.class);
         exchange.removeVariable(QuorumHeaders.VAR_BUDGET_REFUSAL);
+        String callId = exchange.getVariable(QuorumHeaders.VAR_CALL_ID, String.class);
+        exchange.removeVariable(QuorumHeaders.VAR_CALL_ID);
+        if (LEDGER_UNAVAILABLE.equals(refusal.error().type())) {
+            return refusal; // no row: the ledger is what cannot take one, and nothing was spent
+        }
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
-        ledger.record(new LedgerEntry(clock.millis(), request.id(), tenant(request), refusal.provider(), refusal.model(),
+        ledger.record(new LedgerEntry(callId == null ? ledger.newCallId() : callId, clock.millis(), request.id(),
+                tenant(request), refusal.provider(), refusal.model(),
                 exchange.getVariable(QuorumHeaders.VAR_TASK, String.class), 0, 0, 0, 0, 0, 0, refusal.error().type()));
         return refusal;
     }
 
-    /** Prices the call, settles its reservation, queues its ledger row and raises the alerts it crossed. */
+    /**
+     * Prices the call, journals its ledger row (before the result goes anywhere), settles its reservation and raises
+     * the alerts it crossed. A settlement the database misses is retried later; the row in the journal already has
+     * the cost, which a start after a crash books against the lease.
+     */
     public void settle(Exchange exchange) {
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
         Reservation reservation = exchange.getVariable(QuorumHeaders.VAR_BUDGET_RESERVATION, Reservation.class);
         TokenUsage usage = exchange.getVariable(QuorumHeaders.VAR_TOKEN_USAGE, TokenUsage.class);
+        String callId = exchange.getVariable(QuorumHeaders.VAR_CALL_ID, String.class);
         exchange.removeVariable(QuorumHeaders.VAR_BUDGET_RESERVATION);
         exchange.removeVariable(QuorumHeaders.VAR_TOKEN_USAGE);
+        exchange.removeVariable(QuorumHeaders.VAR_CALL_ID);
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
         String providerId = response.provider();
-        TokenClasses tokens = response.failed() ? TokenClasses.NONE : TokenClasses.of(usage);
+        TokenClasses tokens = response.failed() ? TokenClasses.NONE : plausible(exchange, request, providerId, usage);
         long cost = 0;
         if (!response.failed()) {
             ModelPrice price = prices.price(providerId);
@@ -171,13 +254,22 @@ public final class BudgetGate {
                 cost = price.costNanos(tokens);
             }
             double costUsd = Money.usd(cost);
-            if (response.costUsd() == null || response.costUsd() != costUsd) {
-                response = new ProviderResponse(response.provider(), response.model(), response.answer(),
-                        response.inputTokens(), response.outputTokens(), costUsd, response.latencyMs(),
-                        response.finishReason(), response.error(), response.status());
+            Integer in = usage == null ? response.inputTokens() : tokens.uncachedInput() + tokens.cachedInput();
+            Integer out = usage == null ? response.outputTokens() : tokens.plainOutput() + tokens.reasoning();
+            if (response.costUsd() == null || response.costUsd() != costUsd
+                    || !java.util.Objects.equals(in, response.inputTokens())
+                    || !java.util.Objects.equals(out, response.outputTokens())) {
+                response = new ProviderResponse(response.provider(), response.model(), response.answer(), in, out,
+                        costUsd, response.latencyMs(), response.finishReason(), response.error(), response.status());
                 exchange.getMessage().setBody(response);
             }
         }
+        String outcome = response.failed() ? response.error().type() : LedgerEntry.OK;
+        ledger.record(new LedgerEntry(callId == null ? ledger.newCallId() : callId, clock.millis(), request.id(),
+                tenant(request), providerId, response.model(), exchange.getVariable(QuorumHeaders.VAR_TASK, String.class),
+                response.inputTokens() == null ? 0 : response.inputTokens(),
+                response.outputTokens() == null ? 0 : response.outputTokens(), tokens.cachedInput(),
+                tokens.reasoning(), cost, response.latencyMs(), outcome));
         if (reservation != null) {
             try {
                 List<BudgetStore.Crossing> crossings = store.settle(reservation, cost);
@@ -185,16 +277,51 @@ public final class BudgetGate {
                     alert(exchange, crossings);
                 }
             } catch (SQLException e) {
-                LOG.error("Could not settle the budget reservation of request {} ({} spent): {}", request.id(),
-                        usd(cost), e.getMessage());
+                LOG.error("Could not settle the budget lease of call {} ({} spent), retried later: {}",
+                        reservation.leaseId(), usd(cost), e.getMessage());
+                store.settleLater(reservation, cost);
             }
         }
-        String outcome = response.failed() ? response.error().type() : LedgerEntry.OK;
-        ledger.record(new LedgerEntry(clock.millis(), request.id(), tenant(request), providerId, response.model(),
-                exchange.getVariable(QuorumHeaders.VAR_TASK, String.class),
-                response.inputTokens() == null ? 0 : response.inputTokens(),
-                response.outputTokens() == null ? 0 : response.outputTokens(), tokens.cachedInput(),
-                tokens.reasoning(), cost, response.latencyMs(), outcome));
+    }
+
+    /**
+     * The call's tokens by class, or, when the provider reported counts no real call can have (negative, more output
+     * than the max output tokens it was sent, more input than twice both its context window and the prompt's
+     * estimate), the estimate's counts instead: the prompt estimate and the max output tokens, the most the call can
+     * honestly cost. Logged (at most once a minute per provider) and warned in the result.
+     */
+    private TokenClasses plausible(Exchange exchange, CompletionRequest request, String providerId, TokenUsage usage) {
+        if (usage == null) {
+            return TokenClasses.NONE;
+        }
+        TokenClasses reported = TokenClasses.of(usage);
+        ProviderSpec spec = catalog.get(providerId);
+        Integer in = usage.inputTokenCount();
+        Integer out = usage.outputTokenCount();
+        int cap = exchange.getVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, maxOutputTokens.of(request, spec),
+                Integer.class);
+        boolean badOut = out != null && (out < 0 || out > cap);
+        boolean badIn = in != null && (in < 0 || (in > 2L * spec.contextWindow()
+                && in > 2L * PromptTokens.count(request, spec.kind())));
+        boolean badClass = reported.uncachedInput() < 0 || reported.cachedInput() < 0 || reported.plainOutput() < 0
+                || reported.reasoning() < 0;
+        if (!badIn && !badOut && !badClass) {
+            return reported;
+        }
+        int fixedIn = badIn || (in != null && in < 0) || badClass ? PromptTokens.count(request, spec.kind())
+                : in == null ? 0 : in;
+        int fixedOut = badOut || badClass ? cap : out == null ? 0 : out;
+        String what = "provider " + providerId + " reported impossible usage (input " + in + ", output " + out
+                + ", at most " + cap + " output tokens allowed): counted as " + fixedIn + " input and " + fixedOut
+                + " output tokens, the call's estimate";
+        long now = clock.millis();
+        Long last = implausibleLogged.get(providerId);
+        if (last == null || now - last > 60_000) {
+            implausibleLogged.put(providerId, now);
+            LOG.warn("{} (request {})", what, request.id());
+        }
+        warn(exchange, what);
+        return new TokenClasses(fixedIn, 0, fixedOut, 0);
     }
 
     /** The result with the request's warnings (a downgrade, an unknown price) added. */
@@ -254,14 +381,12 @@ public final class BudgetGate {
     }
 
     /**
-     * The estimate a call reserves: prompt tokens ({@link PromptTokens}) at the input price plus the most output
-     * tokens it may produce (the request's maxTokens, else the provider's max-output-tokens, else
-     * quorum.budget.assumed-output-tokens) at the output price.
+     * The estimate a call reserves: prompt tokens ({@link PromptTokens}) at the input price plus the max output tokens
+     * the call is sent ({@link MaxOutputTokens}: the request's maxTokens, else the provider's max-output-tokens, else
+     * quorum.provider.default-max-output-tokens) at the dearer of the output and reasoning prices.
      */
     long estimate(CompletionRequest request, ProviderSpec spec, ModelPrice price) {
-        int output = request.maxTokens() != null ? request.maxTokens()
-                : spec.maxOutputTokens() != null ? spec.maxOutputTokens() : assumedOutputTokens;
-        return price.estimateNanos(PromptTokens.count(request, spec.kind()), output);
+        return price.estimateNanos(PromptTokens.count(request, spec.kind()), maxOutputTokens.of(request, spec));
     }
 
     /** The enabled provider with a known price whose estimate fits every budget it falls under, cheapest first. */
@@ -308,6 +433,21 @@ public final class BudgetGate {
         if (!warnings.contains(warning)) {
             warnings.add(warning);
         }
+    }
+
+    /**
+     * The tenant tenant budgets bill: the request's while API keys are on, else {@code default} (with a warning when
+     * the request named another, since with keys off anyone can name any tenant).
+     */
+    private String budgetTenant(Exchange exchange, CompletionRequest request) {
+        String named = tenant(request);
+        if (tenantsFromRequest || !tenantBudgets || DEFAULT_TENANT.equals(named)) {
+            return tenantsFromRequest ? named : DEFAULT_TENANT;
+        }
+        warn(exchange, "tenant '" + (named.length() > 40 ? named.substring(0, 40) + "…" : named) + "' is a label "
+                + "only while API keys are off (quorum.auth.enabled=false): tenant budgets bill this call to the "
+                + "tenant '" + DEFAULT_TENANT + "'");
+        return DEFAULT_TENANT;
     }
 
     static String tenant(CompletionRequest request) {

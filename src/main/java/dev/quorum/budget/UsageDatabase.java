@@ -45,7 +45,17 @@ public final class UsageDatabase implements AutoCloseable {
                             + "reserved_nanos BIGINT NOT NULL, PRIMARY KEY (budget, subject, period_key))"),
             List.of("CREATE TABLE rate_window ("
                     + "provider VARCHAR(100) NOT NULL, window_start BIGINT NOT NULL, calls INTEGER NOT NULL, "
-                    + "PRIMARY KEY (provider, window_start))"));
+                    + "PRIMARY KEY (provider, window_start))"),
+            // 3: budget reservations as leases (owner, expiry), and a call id per ledger row (journal replay)
+            List.of("CREATE TABLE budget_lease ("
+                            + "lease_id VARCHAR(100) NOT NULL, budget VARCHAR(100) NOT NULL, "
+                            + "subject VARCHAR(200) NOT NULL, period_key VARCHAR(10) NOT NULL, "
+                            + "owner VARCHAR(100) NOT NULL, estimate_nanos BIGINT NOT NULL, "
+                            + "expires_at_ms BIGINT NOT NULL, PRIMARY KEY (lease_id, budget, subject, period_key))",
+                    "CREATE INDEX budget_lease_expires ON budget_lease (expires_at_ms)",
+                    "CREATE INDEX budget_lease_owner ON budget_lease (owner)",
+                    "ALTER TABLE usage_ledger ADD COLUMN call_id VARCHAR(100)",
+                    "CREATE UNIQUE INDEX usage_ledger_call ON usage_ledger (call_id)"));
 
     private final HikariDataSource dataSource;
     private final String description;
@@ -60,6 +70,15 @@ public final class UsageDatabase implements AutoCloseable {
      */
     public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,
                                      boolean autoServer) throws Exception {
+        return open(jdbcUrl, user, password, dataDir, poolSize, autoServer, 5_000);
+    }
+
+    /**
+     * As above; a connection that cannot be had within {@code connectionTimeoutMillis} fails (a budget check then
+     * refuses the call with 503 instead of holding the request thread for the pool's default 30 s).
+     */
+    public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,
+                                     boolean autoServer, long connectionTimeoutMillis) throws Exception {
         String url = jdbcUrl;
         String description;
         if (url == null || url.isBlank()) {
@@ -67,8 +86,11 @@ public final class UsageDatabase implements AutoCloseable {
             // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the database before the ledger writer
             // has flushed (Camel's shutdown closes it). H2 refuses that together with AUTO_SERVER (a second process
             // on the same file connecting to the first over TCP), so sharing the file is a choice with its trade-off.
+            // WRITE_DELAY=0: H2 writes each commit to the file at once. By default it writes commits in the background
+            // about once a second, so a kill -9 lost the last second of committed ledger rows and budget spend
+            // (measured: ~7,000 committed rows of 29,000). The operating system keeps what was written, fsync or not.
             url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("quorum-usage")
-                    + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE") + ";LOCK_TIMEOUT=10000";
+                    + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
             description = "H2 file " + dataDir.toAbsolutePath().normalize().resolve("quorum-usage.mv.db");
         } else {
             // the URL may carry credentials in its query: name only the part before it
@@ -86,6 +108,7 @@ public final class UsageDatabase implements AutoCloseable {
         }
         config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setMinimumIdle(1);
+        config.setConnectionTimeout(Math.max(250, connectionTimeoutMillis));
         config.setAutoCommit(true);
         UsageDatabase database = new UsageDatabase(new HikariDataSource(config), description);
         database.migrate();

@@ -1,12 +1,20 @@
 package dev.quorum.budget;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,11 +24,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The usage ledger: one row per provider call. Requests only queue their row ({@link #record}); one writer thread
- * inserts queued rows in batches with one prepared statement, off the requests' path (after the first row it waits
- * 20 ms for more, so under load it commits one batch per 20 ms rather than one per call). A full queue makes the
- * caller write its row itself rather than drop it; {@link #close} stops the writer and writes every queued row, so
- * a normal shutdown loses none. Reads ({@link #totals}, {@link #recentErrors}) first write what is queued.
+ * The usage ledger: one row per provider call. A call's intent ({@link #begin}, before it is made) and its row
+ * ({@link #record}, before its result is handed on) are first appended to the instance's {@link LedgerJournal} on
+ * local disk, so a row is durable against a crash before anyone sees the result; one writer thread then inserts the
+ * rows into the database in batches with one prepared statement, off the requests' path, and tells the journal what
+ * is committed. A start replays what the previous run left in its journal ({@link #replay}).
+ *
+ * <p>Nothing is dropped: while the database is unreachable rows stay queued (and journalled) and are retried;
+ * once {@code queueCapacity} rows wait, {@link #accepting()} says no and the budget gate refuses new calls with a
+ * 503 rather than make calls it could not record. Strings longer than their column are cut at this boundary (and
+ * logged), so no row can fail on its length; a row the database still refuses as data (SQLState 22xxx/23xxx) is set
+ * aside in {@code ledger-rejected.log} in the data folder, loudly, instead of blocking the rows behind it.
+ * {@link #close} stops the writer and writes every queued row.
  */
 public final class UsageLedger implements AutoCloseable {
 
@@ -28,11 +43,19 @@ public final class UsageLedger implements AutoCloseable {
     private static final int BATCH = 500;
     /** How long the writer waits for more rows after the first, so a busy gateway commits batches, not single rows. */
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final String INSERT = "INSERT INTO usage_ledger (at_ms, request_id, tenant, provider, model, task, "
-            + "input_tokens, output_tokens, cached_tokens, reasoning_tokens, cost_nanos, latency_ms, outcome) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO usage_ledger (call_id, at_ms, request_id, tenant, provider, model, "
+            + "task, input_tokens, output_tokens, cached_tokens, reasoning_tokens, cost_nanos, latency_ms, outcome) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Columns a usage report may group by. */
     static final Set<String> GROUPS = Set.of("provider", "model", "tenant");
+    /** The widths of the string columns (schema of UsageDatabase): longer values are cut to these. */
+    static final int CALL_ID_CHARS = 100;
+    static final int REQUEST_ID_CHARS = 200;
+    static final int TENANT_CHARS = 200;
+    static final int PROVIDER_CHARS = 100;
+    static final int MODEL_CHARS = 200;
+    static final int TASK_CHARS = 50;
+    static final int OUTCOME_CHARS = 50;
 
     /** Sums over ledger rows: requests, failed requests, tokens and cost. */
     public record Totals(String key, long requests, long errors, long inputTokens, long outputTokens, long costNanos) {
@@ -42,40 +65,131 @@ public final class UsageLedger implements AutoCloseable {
     public record ErrorRow(long atMillis, String requestId, String provider, String model, String outcome) {
     }
 
+    /** A row waiting for the database: its journal sequence, and whether it may already be there (a replay). */
+    private record Pending(LedgerEntry entry, long seq, boolean replayed) {
+    }
+
     private final UsageDatabase database;
-    private final LinkedBlockingDeque<LedgerEntry> queue;
+    private final LedgerJournal journal;
+    private final int capacity;
+    private final Path rejectedFile;
+    private final String callIdPrefix;
+    private final AtomicLong calls = new AtomicLong();
+    private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
     private final AtomicLong pending = new AtomicLong();
     private final ReentrantLock writing = new ReentrantLock();
+    private final Map<String, Long> lastClampLogged = new ConcurrentHashMap<>();
     private final Thread writer;
     private volatile boolean running = true;
+    private volatile boolean journalFailing;
     private volatile long lastFailureLogged;
+    private volatile long lastJournalFailureLogged;
 
-    public UsageLedger(UsageDatabase database, int queueCapacity) {
+    /**
+     * A ledger on {@code database} journalled in {@code journal}; call ids start with {@code instanceId}; rows the
+     * database refuses go to {@code rejectedFile}.
+     */
+    public UsageLedger(UsageDatabase database, int queueCapacity, LedgerJournal journal, String instanceId,
+                       Path rejectedFile) {
         this.database = database;
-        this.queue = new LinkedBlockingDeque<>(queueCapacity);
+        this.journal = journal;
+        this.capacity = queueCapacity;
+        this.rejectedFile = rejectedFile;
+        this.callIdPrefix = instanceId + "-" + Long.toString(System.currentTimeMillis(), 36) + "-";
         this.writer = new Thread(this::run, "quorum-usage-ledger");
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
-    /** Queues one row; never blocks the request for a database round trip unless the queue is full. */
+    /** What every call id of this run starts with. */
+    public String runPrefix() {
+        return callIdPrefix;
+    }
+
+    /** A new call id, unique across this instance's restarts and across instances: {@code <instance>-<start>-<n>}. */
+    public String newCallId() {
+        return callIdPrefix + Long.toString(calls.incrementAndGet(), 36);
+    }
+
+    /**
+     * Appends what the previous run of this instance left in its journal to the current segment and queues it for
+     * the database (rows already there are not written twice), then forgets the old segments. Returns how many rows.
+     */
+    public int replay() throws IOException {
+        List<LedgerEntry> recovered = journal.recover();
+        for (LedgerEntry entry : recovered) {
+            append(clamp(entry), true);
+        }
+        journal.recovered();
+        if (!recovered.isEmpty()) {
+            long interrupted = recovered.stream().filter(e -> LedgerEntry.INTERRUPTED.equals(e.outcome())).count();
+            LOG.warn("Usage ledger: {} row(s) replayed from the journal of the last run, {} of them calls interrupted "
+                    + "by its end (outcome 'interrupted', cost 0)", recovered.size(), interrupted);
+        }
+        return recovered.size();
+    }
+
+    /**
+     * Whether a new call may be made: false while {@code queueCapacity} rows wait for the database (it is down or
+     * far behind) or the journal cannot be written, so no call is made that could not be recorded.
+     */
+    public boolean accepting() {
+        return pending.get() < capacity && !journalFailing;
+    }
+
+    /** Rows not yet in the database. */
+    public long pending() {
+        return pending.get();
+    }
+
+    /** Journals the intent of a call about to be made; a start after a crash books it as {@code interrupted}. */
+    public void begin(String callId, long atMillis, String requestId, String tenant, String provider, String model,
+                      String task) {
+        try {
+            journal.begin(callId, atMillis, cut(requestId, REQUEST_ID_CHARS, "request id"),
+                    cut(tenant, TENANT_CHARS, "tenant"), cut(provider, PROVIDER_CHARS, "provider"),
+                    cut(model, MODEL_CHARS, "model"), cut(task, TASK_CHARS, "task"));
+            journalFailing = false;
+        } catch (IOException e) {
+            journalFailed(e);
+        }
+    }
+
+    /** Journals one row and queues it for the database; never waits for the database. */
     public void record(LedgerEntry entry) {
+        append(clamp(entry), false);
+    }
+
+    private void append(LedgerEntry row, boolean replayed) {
         pending.incrementAndGet();
-        if (!queue.offerLast(entry)) {
-            writing.lock();
+        synchronized (journal) {
+            long seq = 0;
             try {
-                writeOrRequeue(new ArrayList<>(List.of(entry)));
-            } finally {
-                writing.unlock();
+                seq = journal.row(row);
+                journalFailing = false;
+            } catch (IOException e) {
+                journalFailed(e);
             }
+            // in journal order, so committing a batch commits every row up to its last sequence
+            queue.addLast(new Pending(row, seq, replayed));
+        }
+    }
+
+    private void journalFailed(IOException e) {
+        journalFailing = true;
+        long now = System.currentTimeMillis();
+        if (now - lastJournalFailureLogged > 60_000) {
+            lastJournalFailureLogged = now;
+            LOG.error("The usage ledger journal cannot be written ({}): rows are kept in memory only and new calls are "
+                    + "refused until it can", e.getMessage());
         }
     }
 
     private void run() {
-        List<LedgerEntry> batch = new ArrayList<>(BATCH);
+        List<Pending> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                LedgerEntry first = queue.pollFirst(100, TimeUnit.MILLISECONDS);
+                Pending first = queue.pollFirst(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -103,11 +217,15 @@ public final class UsageLedger implements AutoCloseable {
     /** Writes every row queued so far before returning (or gives up after {@code timeoutMillis}). */
     public void flush(long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        List<LedgerEntry> batch = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>();
         while (pending.get() > 0 && System.nanoTime() < deadline) {
-            writing.lock();
+            if (!writing.tryLock()) {
+                // the writer thread is writing a batch: wait for it rather than queue behind its lock
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                continue;
+            }
             try {
-                queue.drainTo(batch);
+                queue.drainTo(batch, BATCH);
                 if (!batch.isEmpty() && !writeOrRequeue(batch)) {
                     return;
                 }
@@ -115,56 +233,203 @@ public final class UsageLedger implements AutoCloseable {
                 batch.clear();
                 writing.unlock();
             }
-            if (pending.get() > 0) {
+            if (pending.get() > 0 && queue.isEmpty()) {
                 // the writer thread holds rows it polled but has not written yet (it waits a moment for more)
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
         }
     }
 
-    /** Inserts the rows in one batch; on failure puts them back at the head of the queue and says so. */
-    private boolean writeOrRequeue(List<LedgerEntry> batch) {
+    /**
+     * Inserts the rows in one transaction; when the database is unreachable puts them back at the head of the queue
+     * (as possibly written, so a retry after a partial write skips what is there) and says so.
+     */
+    private boolean writeOrRequeue(List<Pending> batch) {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (LedgerEntry entry : batch) {
-                    insert.setLong(1, entry.atMillis());
-                    insert.setString(2, entry.requestId());
-                    insert.setString(3, entry.tenant());
-                    insert.setString(4, entry.provider());
-                    insert.setString(5, entry.model());
-                    insert.setString(6, entry.task());
-                    insert.setInt(7, entry.inputTokens());
-                    insert.setInt(8, entry.outputTokens());
-                    insert.setInt(9, entry.cachedTokens());
-                    insert.setInt(10, entry.reasoningTokens());
-                    insert.setLong(11, entry.costNanos());
-                    insert.setLong(12, entry.latencyMs());
-                    insert.setString(13, entry.outcome());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+            try {
+                write(connection, batch);
             } finally {
                 connection.setAutoCommit(true);
             }
             pending.addAndGet(-batch.size());
+            long last = 0;
+            for (Pending row : batch) {
+                last = Math.max(last, row.seq());
+            }
+            journal.committed(last);
             return true;
         } catch (SQLException e) {
             long now = System.currentTimeMillis();
             if (now - lastFailureLogged > 60_000) {
                 lastFailureLogged = now;
-                LOG.error("Could not write {} usage ledger rows (kept in memory, retried): {}", batch.size(),
-                        e.getMessage());
+                LOG.error("Could not write {} usage ledger rows ({} waiting; kept in the journal and retried): {}",
+                        batch.size(), pending.get(), e.getMessage());
             }
             for (int i = batch.size() - 1; i >= 0; i--) {
-                queue.offerFirst(batch.get(i));
+                Pending row = batch.get(i);
+                queue.addFirst(row.replayed() ? row : new Pending(row.entry(), row.seq(), true));
             }
             return false;
         }
+    }
+
+    private void write(Connection connection, List<Pending> batch) throws SQLException {
+        List<Pending> rows = withoutWritten(connection, batch);
+        try {
+            insert(connection, rows);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            if (!dataError(e)) {
+                throw e;
+            }
+            // some row can never be written: write them one by one, setting aside only the rows the database refuses
+            for (Pending row : rows) {
+                try {
+                    insert(connection, List.of(row));
+                    connection.commit();
+                } catch (SQLException refused) {
+                    connection.rollback();
+                    if (!dataError(refused)) {
+                        throw refused;
+                    }
+                    setAside(row, refused);
+                }
+            }
+        }
+    }
+
+    /** The rows of the batch not in the database yet: replayed rows whose call id is there already are left out. */
+    private static List<Pending> withoutWritten(Connection connection, List<Pending> batch) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        for (Pending row : batch) {
+            if (row.replayed() && row.entry().callId() != null) {
+                ids.add(row.entry().callId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return batch;
+        }
+        Set<String> written = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+            String sql = "SELECT call_id FROM usage_ledger WHERE call_id IN (" + "?,".repeat(chunk.size() - 1) + "?)";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        written.add(result.getString(1));
+                    }
+                }
+            }
+        }
+        if (written.isEmpty()) {
+            return batch;
+        }
+        List<Pending> rows = new ArrayList<>(batch.size());
+        for (Pending row : batch) {
+            if (!(row.replayed() && written.contains(row.entry().callId()))) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static void insert(Connection connection, List<Pending> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Pending row : rows) {
+                LedgerEntry entry = row.entry();
+                insert.setString(1, entry.callId());
+                insert.setLong(2, entry.atMillis());
+                insert.setString(3, entry.requestId());
+                insert.setString(4, entry.tenant());
+                insert.setString(5, entry.provider());
+                insert.setString(6, entry.model());
+                insert.setString(7, entry.task());
+                insert.setInt(8, entry.inputTokens());
+                insert.setInt(9, entry.outputTokens());
+                insert.setInt(10, entry.cachedTokens());
+                insert.setInt(11, entry.reasoningTokens());
+                insert.setLong(12, entry.costNanos());
+                insert.setLong(13, entry.latencyMs());
+                insert.setString(14, entry.outcome());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** SQLState class 22 (data exception) or 23 (integrity constraint): the row itself, not the database, is wrong. */
+    private static boolean dataError(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        if (e instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null) {
+            return dataError(batch.getNextException());
+        }
+        return false;
+    }
+
+    private void setAside(Pending row, SQLException refused) {
+        LedgerEntry e = row.entry();
+        LOG.error("Usage ledger row of call {} (request {}, provider {}, cost {} nano-USD) is refused by the database "
+                        + "({} {}): kept in {} instead", e.callId(), e.requestId(), e.provider(), e.costNanos(),
+                refused.getSQLState(), refused.getMessage(), rejectedFile);
+        String line = String.join("\t", String.valueOf(e.callId()), String.valueOf(e.atMillis()),
+                String.valueOf(e.requestId()), String.valueOf(e.tenant()), String.valueOf(e.provider()),
+                String.valueOf(e.model()), String.valueOf(e.task()), String.valueOf(e.inputTokens()),
+                String.valueOf(e.outputTokens()), String.valueOf(e.cachedTokens()), String.valueOf(e.reasoningTokens()),
+                String.valueOf(e.costNanos()), String.valueOf(e.latencyMs()), String.valueOf(e.outcome()))
+                .replace("\n", "\\n") + "\n";
+        try {
+            Files.writeString(rejectedFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException io) {
+            LOG.error("Could not keep the refused ledger row in {} either: {}", rejectedFile, line.trim());
+        }
+    }
+
+    /** The row with every string cut to its column (logged), and the non-null columns filled. */
+    LedgerEntry clamp(LedgerEntry entry) {
+        String callId = cut(entry.callId(), CALL_ID_CHARS, "call id");
+        String requestId = cut(entry.requestId(), REQUEST_ID_CHARS, "request id");
+        String tenant = cut(entry.tenant() == null ? BudgetGate.DEFAULT_TENANT : entry.tenant(), TENANT_CHARS, "tenant");
+        String provider = cut(entry.provider() == null ? "unknown" : entry.provider(), PROVIDER_CHARS, "provider");
+        String model = cut(entry.model(), MODEL_CHARS, "model");
+        String task = cut(entry.task(), TASK_CHARS, "task");
+        String outcome = cut(entry.outcome() == null ? "unknown" : entry.outcome(), OUTCOME_CHARS, "outcome");
+        if (callId == entry.callId() && requestId == entry.requestId() && tenant == entry.tenant()
+                && provider == entry.provider() && model == entry.model() && task == entry.task()
+                && outcome == entry.outcome()) {
+            return entry;
+        }
+        return new LedgerEntry(callId, entry.atMillis(), requestId, tenant, provider, model, task, entry.inputTokens(),
+                entry.outputTokens(), entry.cachedTokens(), entry.reasoningTokens(), entry.costNanos(),
+                entry.latencyMs(), outcome);
+    }
+
+    private String cut(String value, int chars, String what) {
+        if (value == null || value.length() <= chars) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(chars - 1)) ? chars - 1 : chars;
+        long now = System.currentTimeMillis();
+        Long last = lastClampLogged.get(what);
+        if (last == null || now - last > 60_000) {
+            lastClampLogged.put(what, now);
+            LOG.warn("Usage ledger: a {} of {} characters is cut to the column's {} ('{}…')", what, value.length(),
+                    chars, value.substring(0, Math.min(40, end)));
+        }
+        return value.substring(0, end);
     }
 
     private void pause() {
@@ -221,7 +486,7 @@ public final class UsageLedger implements AutoCloseable {
     /** Every row between two instants, oldest first (for tests and exports). */
     public List<LedgerEntry> entries(long fromMillis, long toMillis) throws SQLException {
         flush(5_000);
-        String sql = "SELECT at_ms, request_id, tenant, provider, model, task, input_tokens, output_tokens, "
+        String sql = "SELECT call_id, at_ms, request_id, tenant, provider, model, task, input_tokens, output_tokens, "
                 + "cached_tokens, reasoning_tokens, cost_nanos, latency_ms, outcome FROM usage_ledger "
                 + "WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms";
         List<LedgerEntry> rows = new ArrayList<>();
@@ -231,10 +496,10 @@ public final class UsageLedger implements AutoCloseable {
             query.setLong(2, toMillis);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new LedgerEntry(result.getLong(1), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5), result.getString(6), result.getInt(7),
-                            result.getInt(8), result.getInt(9), result.getInt(10), result.getLong(11),
-                            result.getLong(12), result.getString(13)));
+                    rows.add(new LedgerEntry(result.getString(1), result.getLong(2), result.getString(3),
+                            result.getString(4), result.getString(5), result.getString(6), result.getString(7),
+                            result.getInt(8), result.getInt(9), result.getInt(10), result.getInt(11),
+                            result.getLong(12), result.getLong(13), result.getString(14)));
                 }
             }
         }
@@ -248,7 +513,7 @@ public final class UsageLedger implements AutoCloseable {
         return group;
     }
 
-    /** Stops the writer and writes every queued row. */
+    /** Stops the writer and writes every queued row; what cannot be written stays in the journal for the next start. */
     @Override
     public void close() {
         running = false;
@@ -259,7 +524,9 @@ public final class UsageLedger implements AutoCloseable {
         }
         flush(10_000);
         if (pending.get() > 0) {
-            LOG.error("{} usage ledger rows could not be written before shutdown", pending.get());
+            LOG.error("{} usage ledger rows could not be written before shutdown: they stay in the journal and are "
+                    + "written at the next start", pending.get());
         }
+        journal.close();
     }
 }

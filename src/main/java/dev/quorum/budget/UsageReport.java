@@ -108,18 +108,20 @@ public final class UsageReport {
             for (BudgetStore.StoredWindow window : windows) {
                 if (budget.name().equals(window.budget())) {
                     rows.add(budget(budget, budget.scope() == Budget.Scope.GLOBAL ? null : window.subject(),
-                            window.spend().spentNanos(), now));
+                            window.spend().spentNanos(), window.spend().reservedNanos(), now));
                     listed = true;
                 }
             }
             if (!listed) {
-                rows.add(budget(budget, budget.key(), 0, now));
+                rows.add(budget(budget, budget.key(), 0, 0, now));
             }
         }
         return rows;
     }
 
-    private static Map<String, Object> budget(Budget budget, String key, long spentNanos, Instant now) {
+    /** One budget window; {@code reservedUsd} is what calls in flight hold (their leases), not yet spent. */
+    private static Map<String, Object> budget(Budget budget, String key, long spentNanos, long reservedNanos,
+                                              Instant now) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", budget.name());
         row.put("scope", budget.scope().wireName());
@@ -127,7 +129,8 @@ public final class UsageReport {
         row.put("period", budget.period().wireName());
         row.put("limitUsd", Money.usd(budget.limitNanos()));
         row.put("spentUsd", Money.usd(spentNanos));
-        row.put("remainingUsd", Money.usd(Math.max(0, budget.limitNanos() - spentNanos)));
+        row.put("reservedUsd", Money.usd(reservedNanos));
+        row.put("remainingUsd", Money.usd(Math.max(0, budget.limitNanos() - spentNanos - reservedNanos)));
         row.put("percent", budget.limitNanos() == 0 ? 100d
                 : Math.round(10_000d * spentNanos / budget.limitNanos()) / 100d);
         row.put("policy", budget.policy().wireName());

@@ -39,13 +39,22 @@ public final class ProviderCalls {
 
     private final ProviderCatalog catalog;
     private final Secrets secrets;
+    private final MaxOutputTokens maxOutputTokens;
 
-    /** {@code secrets}: the configured key values, masked out of every provider error before it becomes data. */
-    public ProviderCalls(ProviderCatalog catalog, Secrets secrets) {
+    /**
+     * {@code secrets}: the configured key values, masked out of every provider error before it becomes data;
+     * {@code maxOutputTokens}: the cap every call carries, the same number the budget estimate prices.
+     */
+    public ProviderCalls(ProviderCatalog catalog, Secrets secrets, MaxOutputTokens maxOutputTokens) {
         this.catalog = catalog;
         this.secrets = secrets;
+        this.maxOutputTokens = maxOutputTokens;
     }
 
+    /**
+     * The request as chat messages, and the call's parameters: every call carries a max output tokens (the number the
+     * budget estimate priced, {@link MaxOutputTokens}), so no answer can run longer than its estimate.
+     */
     public void prepare(Exchange exchange) {
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
         List<ChatMessage> messages = new ArrayList<>(2);
@@ -53,8 +62,10 @@ public final class ProviderCalls {
             messages.add(SystemMessage.from(request.system()));
         }
         messages.add(UserMessage.from(request.prompt()));
+        int cap = maxOutputTokens.of(request, spec(exchange));
+        exchange.setVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, cap);
         // the deadline of this call, from now to the answer's last byte; the HTTP client aborts the call when it passes
-        CallCapture.open(request.maxTokens(), request.temperature(), CallDeadline.start(spec(exchange).timeout()));
+        CallCapture.open(cap, request.temperature(), CallDeadline.start(spec(exchange).timeout()));
         exchange.getMessage().setBody(messages);
     }
 

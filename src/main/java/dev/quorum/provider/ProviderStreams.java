@@ -64,9 +64,11 @@ public final class ProviderStreams {
         @SuppressWarnings("unchecked")
         List<ChatMessage> messages = exchange.getMessage().getBody(List.class);
         ChatRequest.Builder chat = ChatRequest.builder().messages(messages);
-        if (request.maxTokens() != null || request.temperature() != null) {
+        // the cap providerCalls.prepare decided (MaxOutputTokens): the number the budget estimate priced
+        Integer maxTokens = exchange.getVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, request.maxTokens(), Integer.class);
+        if (maxTokens != null || request.temperature() != null) {
             chat.parameters(ChatRequestParameters.builder()
-                    .maxOutputTokens(request.maxTokens()).temperature(request.temperature()).build());
+                    .maxOutputTokens(maxTokens).temperature(request.temperature()).build());
         }
         // a stream's first token has its own limit (first-token-timeout-ms); the total deadline runs from prepare
         CallDeadline deadline = CallDeadline.current();

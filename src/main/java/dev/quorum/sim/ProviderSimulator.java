@@ -123,6 +123,15 @@ public final class ProviderSimulator implements AutoCloseable {
         return state == null ? List.of() : List.copyOf(state.calls);
     }
 
+    /**
+     * How many chat requests provider {@code id} has received, counted as each arrives (before any latency, hang or
+     * failure), so a test can compare it with what the caller recorded even for calls the caller never saw end.
+     */
+    public int received(String id) {
+        ProviderState state = providers.get(id);
+        return state == null ? 0 : state.received.get();
+    }
+
     /** Remembers the current scripts as the ones {@link #reset()} returns to (the configured behaviour). */
     public void markBaseline() {
         Map<String, SimScript> scripts = new java.util.HashMap<>();
@@ -227,6 +236,7 @@ public final class ProviderSimulator implements AutoCloseable {
             return;
         }
         ProviderState state = state(id);
+        state.received.incrementAndGet();
         SimScript script = state.script;
         Prompt prompt = Prompt.of(format, request);
         String model = format == WireFormat.GEMINI
@@ -259,19 +269,29 @@ public final class ProviderSimulator implements AutoCloseable {
             answer(exchange, state, status, error, script.trickleMs());
             return;
         }
-        String answer = script.answer(id, prompt.last);
-        int inputTokens = prompt.tokens;
-        int outputTokens = SimScript.tokens(answer);
+        if (prompt.maxTokens != null && prompt.maxTokens < 1) {
+            // every provider refuses an output limit below one token before generating anything
+            state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, 400, null, Instant.now()));
+            send(exchange, 400, WireResponses.error(mapper, format, 400, "max output tokens must be at least 1, not "
+                    + prompt.maxTokens));
+            return;
+        }
+        String whole = script.answer(id, prompt.last);
+        // a provider stops generating at the request's output limit and says so in its finish reason
+        String answer = SimScript.truncate(whole, prompt.maxTokens);
+        boolean truncated = answer.length() < whole.length();
+        int inputTokens = script.reportedInputTokens() != null ? script.reportedInputTokens() : prompt.tokens;
+        int outputTokens = script.reportedOutputTokens() != null ? script.reportedOutputTokens() : SimScript.tokens(answer);
         if (stream) {
             boolean usage = request.path("stream_options").path("include_usage").asBoolean(false);
             stream(exchange, state, new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens,
-                    outputTokens, 200, answer, Instant.now()), script, usage);
+                    outputTokens, 200, answer, Instant.now()), script, usage, truncated);
             return;
         }
         state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens, outputTokens, 200, answer,
                 Instant.now()));
         answer(exchange, state, 200,
-                mapper.writeValueAsBytes(WireResponses.answer(mapper, format, model, answer, inputTokens, outputTokens)),
+                mapper.writeValueAsBytes(WireResponses.answer(mapper, format, model, answer, inputTokens, outputTokens, truncated)),
                 script.trickleMs());
     }
 
@@ -336,20 +356,20 @@ public final class ProviderSimulator implements AutoCloseable {
      * after {@code streamBreakAfterChars} characters when the script says so (the call is then recorded with the
      * text that was sent). A streamed call is recorded when its last byte has been sent.
      */
-    private void stream(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage)
-            throws IOException {
+    private void stream(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage,
+                        boolean truncated) throws IOException {
         try {
-            streamFrames(exchange, state, call, script, usage);
+            streamFrames(exchange, state, call, script, usage, truncated);
         } catch (IOException e) {
             state.disconnects.incrementAndGet();
             throw e;
         }
     }
 
-    private void streamFrames(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage)
-            throws IOException {
+    private void streamFrames(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage,
+                              boolean truncated) throws IOException {
         WireResponses.Stream stream = WireResponses.stream(mapper, call.format(), call.model(), call.answer(),
-                call.inputTokens(), call.outputTokens(), usage);
+                call.inputTokens(), call.outputTokens(), usage, truncated);
         exchange.getResponseHeaders().set("Content-Type", stream.contentType());
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
@@ -412,6 +432,10 @@ public final class ProviderSimulator implements AutoCloseable {
                 send(exchange, 204, null);
                 return;
             }
+            if (segments[2].equals("received") && method.equals("GET")) {
+                send(exchange, 200, mapper.createObjectNode().put("provider", id).put("received", received(id)));
+                return;
+            }
             if (segments[2].equals("calls") && method.equals("GET")) {
                 ArrayNode calls = mapper.createArrayNode();
                 for (SimCall call : calls(id)) {
@@ -428,7 +452,8 @@ public final class ProviderSimulator implements AutoCloseable {
                 return;
             }
         }
-        send(exchange, 404, json("error", "admin API: PUT /_sim/<id>/script, GET /_sim/<id>/calls, DELETE /_sim"));
+        send(exchange, 404, json("error", "admin API: PUT /_sim/<id>/script, GET /_sim/<id>/calls, "
+                + "GET /_sim/<id>/received, DELETE /_sim"));
     }
 
     private ObjectNode json(String field, String message) {
@@ -527,6 +552,7 @@ public final class ProviderSimulator implements AutoCloseable {
         private final ConcurrentLinkedDeque<SimCall> calls = new ConcurrentLinkedDeque<>();
         private final AtomicInteger size = new AtomicInteger();
         private final AtomicInteger disconnects = new AtomicInteger();
+        private final AtomicInteger received = new AtomicInteger();
 
         void replace(SimScript next) {
             script = next;

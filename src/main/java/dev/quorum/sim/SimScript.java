@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  * milliseconds, so a client's read timeout never strikes while the answer takes far longer than any deadline.
  * {@code errorBody}, when set, replaces the provider's error shape in a failure, with {@code {{key}}} filled in with
  * the API key the call presented (a misconfigured proxy or server that echoes the key).
+ * {@code reportedInputTokens} and {@code reportedOutputTokens}, when set, replace the token counts the provider
+ * reports (a lying or broken provider: negative or absurd usage); the answer itself is unchanged.
  */
 public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, double errorRate, int errorStatus,
                         int retryAfterSeconds, int failNext, boolean hang, List<String> models,
-                        long streamChunkDelayMs, int streamBreakAfterChars, long trickleMs, String errorBody) {
+                        long streamChunkDelayMs, int streamBreakAfterChars, long trickleMs, String errorBody,
+                        Integer reportedInputTokens, Integer reportedOutputTokens) {
 
     /** A prompt pattern and the answer it gets. */
     public record Rule(Pattern pattern, String answer) {
@@ -63,6 +66,17 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         return (text.length() + 3) / 4;
     }
 
+    /**
+     * The answer cut to at most {@code maxTokens} tokens by {@link #tokens}, as a provider stops generating at its
+     * output limit: the first {@code 4 × maxTokens} characters. {@code null} (no limit) leaves it whole.
+     */
+    public static String truncate(String answer, Integer maxTokens) {
+        if (maxTokens == null || answer == null || tokens(answer) <= maxTokens) {
+            return answer;
+        }
+        return answer.substring(0, Math.max(0, maxTokens) * 4);
+    }
+
     String answer(String provider, String prompt) {
         for (Rule rule : rules) {
             if (rule.pattern().matcher(prompt).find()) {
@@ -87,8 +101,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
      * Reads a script from settings under {@code prefix}: {@code default-answer}, {@code latency-ms},
      * {@code error-rate}, {@code error-status}, {@code retry-after-seconds}, {@code fail-next}, {@code hang},
      * {@code models} (comma list), {@code stream-chunk-delay-ms}, {@code stream-break-after-chars},
-     * {@code trickle-ms}, {@code error-body} and {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order
-     * of n.
+     * {@code trickle-ms}, {@code error-body}, {@code reported-input-tokens}, {@code reported-output-tokens} and
+     * {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order of n.
      */
     public static SimScript fromProperties(Map<String, String> properties, String prefix) {
         Builder builder = builder();
@@ -113,6 +127,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
                     case "stream-break-after-chars" -> builder.streamBreakAfterChars(Integer.parseInt(value));
                     case "trickle-ms" -> builder.trickleMs(Long.parseLong(value));
                     case "error-body" -> builder.errorBody(value);
+                    case "reported-input-tokens" -> builder.reportedInputTokens(Integer.parseInt(value));
+                    case "reported-output-tokens" -> builder.reportedOutputTokens(Integer.parseInt(value));
                     default -> {
                         if (!key.startsWith("rule.")) {
                             throw new IllegalArgumentException("unknown simulator setting " + entry.getKey());
@@ -154,6 +170,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         private int streamBreakAfterChars = -1;
         private long trickleMs;
         private String errorBody;
+        private Integer reportedInputTokens;
+        private Integer reportedOutputTokens;
 
         private Builder() {
         }
@@ -231,9 +249,22 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
             return this;
         }
 
+        /** Reports this many input tokens whatever the prompt was (a lying provider); null: the real count. */
+        public Builder reportedInputTokens(Integer reportedInputTokens) {
+            this.reportedInputTokens = reportedInputTokens;
+            return this;
+        }
+
+        /** Reports this many output tokens whatever the answer was (a lying provider); null: the real count. */
+        public Builder reportedOutputTokens(Integer reportedOutputTokens) {
+            this.reportedOutputTokens = reportedOutputTokens;
+            return this;
+        }
+
         public SimScript build() {
             return new SimScript(rules, defaultAnswer, latencyMs, errorRate, errorStatus, retryAfterSeconds, failNext,
-                    hang, models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody);
+                    hang, models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody, reportedInputTokens,
+                    reportedOutputTokens);
         }
     }
 }

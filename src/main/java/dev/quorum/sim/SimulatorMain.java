@@ -30,7 +30,7 @@ public final class SimulatorMain {
         for (WireFormat format : WireFormat.values()) {
             System.out.println("  " + format.segment() + ": " + simulator.baseUrl("ID", format).replace("/ID/", "/<id>/"));
         }
-        System.out.println("  admin: PUT /_sim/<id>/script, GET /_sim/<id>/calls, DELETE /_sim");
+        System.out.println("  admin: PUT /_sim/<id>/script, GET /_sim/<id>/calls, GET /_sim/<id>/received, DELETE /_sim");
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         new CountDownLatch(1).await();
     }

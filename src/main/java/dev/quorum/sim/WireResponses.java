@@ -13,7 +13,23 @@ final class WireResponses {
     private WireResponses() {
     }
 
-    static ObjectNode answer(ObjectMapper mapper, WireFormat format, String model, String answer, int in, int out) {
+    /**
+     * The finish reason each provider sends, in its own words: a natural end, or a stop at the request's output token
+     * limit ({@code truncated}): OpenAI and Mistral {@code length}, Anthropic {@code max_tokens}, Gemini
+     * {@code MAX_TOKENS}, Ollama's {@code done_reason} {@code length}.
+     */
+    static String finishReason(WireFormat format, boolean truncated) {
+        return switch (format) {
+            case OPENAI, MISTRAL -> truncated ? "length" : "stop";
+            case ANTHROPIC -> truncated ? "max_tokens" : "end_turn";
+            case GEMINI -> truncated ? "MAX_TOKENS" : "STOP";
+            case OLLAMA -> truncated ? "length" : "stop";
+        };
+    }
+
+    static ObjectNode answer(ObjectMapper mapper, WireFormat format, String model, String answer, int in, int out,
+                             boolean truncated) {
+        String finish = finishReason(format, truncated);
         ObjectNode body = mapper.createObjectNode();
         switch (format) {
             case OPENAI, MISTRAL -> {
@@ -24,7 +40,7 @@ final class WireResponses {
                 ObjectNode choice = body.putArray("choices").addObject();
                 choice.put("index", 0);
                 choice.putObject("message").put("role", "assistant").put("content", answer);
-                choice.put("finish_reason", "stop");
+                choice.put("finish_reason", finish);
                 ObjectNode usage = body.putObject("usage");
                 usage.put("prompt_tokens", in).put("completion_tokens", out).put("total_tokens", in + out);
                 if (format == WireFormat.OPENAI) {
@@ -38,7 +54,7 @@ final class WireResponses {
                 body.put("role", "assistant");
                 body.put("model", model);
                 body.putArray("content").addObject().put("type", "text").put("text", answer);
-                body.put("stop_reason", "end_turn");
+                body.put("stop_reason", finish);
                 body.putNull("stop_sequence");
                 body.putObject("usage").put("input_tokens", in).put("output_tokens", out);
             }
@@ -47,7 +63,7 @@ final class WireResponses {
                 ObjectNode content = candidate.putObject("content");
                 content.put("role", "model");
                 content.putArray("parts").addObject().put("text", answer);
-                candidate.put("finishReason", "STOP");
+                candidate.put("finishReason", finish);
                 body.putObject("usageMetadata").put("promptTokenCount", in).put("candidatesTokenCount", out)
                         .put("totalTokenCount", in + out);
                 body.put("modelVersion", model);
@@ -58,7 +74,7 @@ final class WireResponses {
                 body.put("created_at", java.time.Instant.now().toString());
                 body.putObject("message").put("role", "assistant").put("content", answer);
                 body.put("done", true);
-                body.put("done_reason", "stop");
+                body.put("done_reason", finish);
                 body.put("prompt_eval_count", in);
                 body.put("eval_count", out);
             }
@@ -80,7 +96,8 @@ final class WireResponses {
     }
 
     static Stream stream(ObjectMapper mapper, WireFormat format, String model, String answer, int in, int out,
-                         boolean includeUsage) {
+                         boolean includeUsage, boolean truncated) {
+        String finish = finishReason(format, truncated);
         List<byte[]> head = new ArrayList<>();
         List<byte[]> tail = new ArrayList<>();
         List<String> pieces = pieces(answer);
@@ -93,7 +110,7 @@ final class WireResponses {
                 role.put("role", "assistant").put("content", "");
                 head.add(sse(mapper, null, first));
                 ObjectNode last = chunk(mapper, id, created, model);
-                ((ObjectNode) last.path("choices").get(0)).put("finish_reason", "stop").putObject("delta");
+                ((ObjectNode) last.path("choices").get(0)).put("finish_reason", finish).putObject("delta");
                 ObjectNode usage = mapper.createObjectNode().put("prompt_tokens", in).put("completion_tokens", out)
                         .put("total_tokens", in + out);
                 if (format == WireFormat.MISTRAL) {
@@ -129,7 +146,7 @@ final class WireResponses {
                 tail.add(sse(mapper, "content_block_stop", mapper.createObjectNode().put("type", "content_block_stop")
                         .put("index", 0)));
                 ObjectNode delta = mapper.createObjectNode().put("type", "message_delta");
-                delta.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
+                delta.putObject("delta").put("stop_reason", finish).putNull("stop_sequence");
                 delta.putObject("usage").put("output_tokens", out);
                 tail.add(sse(mapper, "message_delta", delta));
                 tail.add(sse(mapper, "message_stop", mapper.createObjectNode().put("type", "message_stop")));
@@ -141,7 +158,7 @@ final class WireResponses {
             }
             case GEMINI -> {
                 ObjectNode last = geminiChunk(mapper, model, "");
-                ((ObjectNode) last.path("candidates").get(0)).put("finishReason", "STOP");
+                ((ObjectNode) last.path("candidates").get(0)).put("finishReason", finish);
                 last.putObject("usageMetadata").put("promptTokenCount", in).put("candidatesTokenCount", out)
                         .put("totalTokenCount", in + out);
                 tail.add(sse(mapper, null, last));
@@ -150,7 +167,7 @@ final class WireResponses {
             }
             case OLLAMA -> {
                 ObjectNode last = ollamaChunk(mapper, model, "");
-                last.put("done", true).put("done_reason", "stop").put("prompt_eval_count", in).put("eval_count", out);
+                last.put("done", true).put("done_reason", finish).put("prompt_eval_count", in).put("eval_count", out);
                 tail.add(line(mapper, last));
                 return new Stream("application/x-ndjson", head, pieces, tail,
                         text -> line(mapper, ollamaChunk(mapper, model, text)));
@@ -265,6 +282,12 @@ final class WireResponses {
                 .trickleMs(json.path("trickleMs").asLong(0));
         if (json.hasNonNull("errorBody")) {
             builder.errorBody(json.path("errorBody").asText());
+        }
+        if (json.hasNonNull("reportedInputTokens")) {
+            builder.reportedInputTokens(json.path("reportedInputTokens").asInt());
+        }
+        if (json.hasNonNull("reportedOutputTokens")) {
+            builder.reportedOutputTokens(json.path("reportedOutputTokens").asInt());
         }
         List<String> models = new ArrayList<>();
         json.path("models").forEach(model -> models.add(model.asText()));

@@ -47,6 +47,8 @@ class BudgetGateTest extends QuorumTestSupport {
         Map<String, String> settings = new HashMap<>();
         settings.put("quorum.data.dir", dataDir);
         settings.put("quorum.budget.alert-endpoint", "mock:budget-alerts");
+        // tenant budgets bill the request's tenant only with API keys on: each tenant here has its own key
+        settings.put("quorum.auth.enabled", "true");
         tenantBudget(settings, "exact", "t-exact", estimate, "reject");
         tenantBudget(settings, "over", "t-over", estimate - 1, "reject");
         tenantBudget(settings, "down", "t-down", 1_000, "downgrade");
@@ -166,7 +168,7 @@ class BudgetGateTest extends QuorumTestSupport {
             // when: ten calls fit the limit exactly (the tenth's estimate would pass it), more are refused
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                statuses.add(post("/api/v1/complete", request(Map.of("prompt", "Send a budget alert for this call please",
+                statuses.add(postAs(http, port, "t-alerts", request(Map.of("prompt", "Send a budget alert for this call please",
                         "provider", "mistral-sim", "tenant", "t-alerts", "maxTokens", 20))).statusCode());
             }
 
@@ -192,7 +194,7 @@ class BudgetGateTest extends QuorumTestSupport {
     }
 
     private HttpResponse<String> complete(String tenant, String prompt, String provider) {
-        return post("/api/v1/complete", request(Map.of("prompt", prompt, "provider", provider, "tenant", tenant,
+        return postAs(http, port, tenant, request(Map.of("prompt", prompt, "provider", provider, "tenant", tenant,
                 "maxTokens", MAX_TOKENS)));
     }
 
@@ -218,6 +220,41 @@ class BudgetGateTest extends QuorumTestSupport {
         settings.put("quorum.budget." + name + ".period", "day");
         settings.put("quorum.budget." + name + ".limit-usd", BigDecimal.valueOf(limitNanos, 9).toPlainString());
         settings.put("quorum.budget." + name + ".policy", policy);
+        settings.put("quorum.auth.keys." + tenant + ".key", keyOf(tenant));
+        settings.put("quorum.auth.keys." + tenant + ".tenant", tenant);
+    }
+
+    /** The API key of a test tenant (tenant budgets need keys on). */
+    static String keyOf(String tenant) {
+        return "test-key-of-" + tenant;
+    }
+
+    /** GET as the tenant whose key is sent. */
+    static HttpResponse<String> getAs(java.net.http.HttpClient http, int port, String tenant, String path) {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header("X-API-Key", keyOf(tenant)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POST as the tenant whose key is sent. */
+    static HttpResponse<String> postAs(java.net.http.HttpClient http, int port, String tenant, String body) {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                            + "/api/v1/complete")).header("Content-Type", "application/json")
+                    .header("X-API-Key", keyOf(tenant)).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static String tempDir() {

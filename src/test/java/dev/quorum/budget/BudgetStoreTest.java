@@ -32,7 +32,7 @@ class BudgetStoreTest {
         ExecutorService threads = Executors.newFixedThreadPool(24);
         try (UsageDatabase first = UsageDatabase.open(url, null, null, Path.of("unused"), 8, false);
              UsageDatabase second = UsageDatabase.open(url, null, null, Path.of("unused"), 8, false)) {
-            BudgetStore[] stores = {new BudgetStore(first), new BudgetStore(second)};
+            BudgetStore[] stores = {store(first, "first"), store(second, "second")};
             BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
             CountDownLatch start = new CountDownLatch(1);
 
@@ -40,9 +40,10 @@ class BudgetStoreTest {
             List<Future<Boolean>> attempts = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
                 BudgetStore store = stores[i % 2];
+                Reservation lease = lease("race-" + i, ESTIMATE, window);
                 attempts.add(threads.submit(() -> {
                     start.await();
-                    return store.reserve(List.of(window), ESTIMATE).isEmpty();
+                    return store.reserve(lease).isEmpty();
                 }));
             }
             start.countDown();
@@ -64,29 +65,160 @@ class BudgetStoreTest {
     void should_reserve_in_all_windows_or_in_none_and_release_on_settle() throws Exception {
         // given
         try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
-            BudgetStore store = new BudgetStore(database);
+            BudgetStore store = store(database, "only");
             Budget roomy = new Budget("roomy", Budget.Scope.TENANT, null, Period.MONTH, 100 * ESTIMATE,
                     Budget.Policy.DOWNGRADE, List.of());
             BudgetWindow tight = new BudgetWindow(FIVE, "*", "2026-11-23");
             BudgetWindow wide = new BudgetWindow(roomy, "acme", "2026-11");
-            assertThat(store.reserve(List.of(tight), 5 * ESTIMATE)).isEmpty();
+            Reservation first = lease("first", 5 * ESTIMATE, tight);
+            assertThat(store.reserve(first)).isEmpty();
 
             // when: the wide window fits, the tight one does not
-            List<BudgetStore.Violation> refused = store.reserve(List.of(wide, tight), ESTIMATE);
+            List<BudgetStore.Violation> refused = store.reserve(lease("second", ESTIMATE, wide, tight));
 
             // then
             assertThat(refused).extracting(BudgetStore.Violation::window).containsExactly(tight);
             assertThat(store.read(wide)).isEqualTo(new BudgetStore.Spend(0, 0));
 
             // when: the tight reservation settles at a lower actual cost, crossing 50 and 75 %
-            List<BudgetStore.Crossing> crossings = store.settle(new Reservation(List.of(tight), 5 * ESTIMATE), 4 * ESTIMATE);
+            List<BudgetStore.Crossing> crossings = store.settle(first, 4 * ESTIMATE);
 
             // then
             assertThat(store.read(tight)).isEqualTo(new BudgetStore.Spend(4 * ESTIMATE, 0));
             assertThat(crossings).extracting(BudgetStore.Crossing::threshold).containsExactly(50, 75);
-            assertThat(store.reserve(List.of(wide, tight), ESTIMATE)).isEmpty();
-            assertThat(store.reserve(List.of(wide, tight), 1)).extracting(v -> v.window().budget().name())
+            assertThat(store.reserve(lease("third", ESTIMATE, wide, tight))).isEmpty();
+            assertThat(store.reserve(lease("fourth", 1, wide, tight))).extracting(v -> v.window().budget().name())
                     .containsExactly("five");
+        }
+    }
+
+    static BudgetStore store(UsageDatabase database, String owner) {
+        return new BudgetStore(database, owner, owner + "-run-", java.time.Clock.systemUTC());
+    }
+
+    static Reservation lease(String id, long estimate, BudgetWindow... windows) {
+        return new Reservation(List.of(windows), estimate, id, System.currentTimeMillis() + 60_000, 60_000);
+    }
+
+    @Test
+    void should_release_an_expired_lease_from_any_instance_and_its_owners_old_leases_at_start() throws Exception {
+        // given: instance "dead" reserved three calls and never settled them (killed); one lease has expired
+        try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
+            BudgetStore dead = store(database, "dead");
+            BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
+            long now = System.currentTimeMillis();
+            assertThat(dead.reserve(new Reservation(List.of(window), ESTIMATE, "dead-run1-a", now - 1, 60_000))).isEmpty();
+            assertThat(dead.reserve(new Reservation(List.of(window), ESTIMATE, "dead-run1-b", now + 60_000, 60_000)))
+                    .isEmpty();
+            assertThat(dead.reserve(new Reservation(List.of(window), ESTIMATE, "dead-run1-c", now + 60_000, 60_000)))
+                    .isEmpty();
+
+            // when: another instance maintains the leases
+            BudgetStore other = store(database, "other");
+            other.maintain();
+
+            // then: only the expired lease is released
+            assertThat(other.read(window)).isEqualTo(new BudgetStore.Spend(0, 2 * ESTIMATE));
+            assertThat(other.leases()).isEqualTo(2);
+
+            // when: "dead" starts again (a new run) and reconciles what it owns, after its new run reserved a call
+            BudgetStore restarted = new BudgetStore(database, "dead", "dead-run2-", java.time.Clock.systemUTC());
+            assertThat(restarted.reserve(new Reservation(List.of(window), ESTIMATE, "dead-run2-x", now + 60_000,
+                    60_000))).isEmpty();
+            int released = restarted.reconcileOwned();
+
+            // then: the old run's leases are released, the new run's stays
+            assertThat(released).isEqualTo(2);
+            assertThat(restarted.read(window)).isEqualTo(new BudgetStore.Spend(0, ESTIMATE));
+            assertThat(restarted.leases()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void should_add_only_the_spend_when_a_settled_lease_had_expired_and_been_released() throws Exception {
+        // given: a slow call whose lease expired and was released before it settled
+        try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
+            BudgetStore store = store(database, "slow");
+            BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
+            Reservation lease = new Reservation(List.of(window), ESTIMATE, "slow-1", System.currentTimeMillis() - 1,
+                    60_000);
+            assertThat(store.reserve(lease)).isEmpty();
+            assertThat(store.releaseExpired()).isEqualTo(1);
+
+            // when
+            store.settle(lease, 700);
+
+            // then: nothing is released twice, the cost counts
+            assertThat(store.read(window)).isEqualTo(new BudgetStore.Spend(700, 0));
+        }
+    }
+
+    @Test
+    void should_migrate_a_database_of_schema_version_2_keeping_its_rows() throws Exception {
+        // given: a database as the code before leases left it (schema version 2, one ledger row, one window)
+        Path dir = Path.of(BudgetGateTest.tempDir());
+        String url = "jdbc:h2:file:" + dir.resolve("quorum-usage").toAbsolutePath();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE usage_ledger (at_ms BIGINT NOT NULL, request_id VARCHAR(200), "
+                    + "tenant VARCHAR(200) NOT NULL, provider VARCHAR(100) NOT NULL, model VARCHAR(200), task VARCHAR(50), "
+                    + "input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cached_tokens INTEGER NOT NULL, "
+                    + "reasoning_tokens INTEGER NOT NULL, cost_nanos BIGINT NOT NULL, latency_ms BIGINT NOT NULL, "
+                    + "outcome VARCHAR(50) NOT NULL)");
+            sql.execute("CREATE INDEX usage_ledger_at ON usage_ledger (at_ms)");
+            sql.execute("CREATE TABLE budget_window (budget VARCHAR(100) NOT NULL, subject VARCHAR(200) NOT NULL, "
+                    + "period_key VARCHAR(10) NOT NULL, spent_nanos BIGINT NOT NULL, reserved_nanos BIGINT NOT NULL, "
+                    + "PRIMARY KEY (budget, subject, period_key))");
+            sql.execute("CREATE TABLE rate_window (provider VARCHAR(100) NOT NULL, window_start BIGINT NOT NULL, "
+                    + "calls INTEGER NOT NULL, PRIMARY KEY (provider, window_start))");
+            sql.execute("CREATE TABLE quorum_schema (version INTEGER NOT NULL)");
+            sql.execute("INSERT INTO quorum_schema VALUES (2)");
+            sql.execute("INSERT INTO usage_ledger VALUES (5, 'old', 'acme', 'p', 'm', 't', 1, 2, 0, 0, 300, 9, 'ok')");
+            sql.execute("INSERT INTO budget_window VALUES ('five', '*', '2026-11-23', 300, 0)");
+        }
+
+        // when
+        try (UsageDatabase database = UsageDatabase.open(null, null, null, dir, 2, false);
+             java.sql.Connection connection = database.connection();
+             java.sql.Statement sql = connection.createStatement()) {
+
+            // then: version 3, the old rows kept (without a call id), the lease table there
+            java.sql.ResultSet version = sql.executeQuery("SELECT version FROM quorum_schema");
+            assertThat(version.next()).isTrue();
+            assertThat(version.getInt(1)).isEqualTo(3);
+            java.sql.ResultSet old = sql.executeQuery("SELECT request_id, cost_nanos, call_id FROM usage_ledger");
+            assertThat(old.next()).isTrue();
+            assertThat(old.getString(1)).isEqualTo("old");
+            assertThat(old.getLong(2)).isEqualTo(300);
+            assertThat(old.getString(3)).isNull();
+            BudgetStore store = store(database, "after");
+            assertThat(store.read(new BudgetWindow(FIVE, "*", "2026-11-23"))).isEqualTo(new BudgetStore.Spend(300, 0));
+            assertThat(store.leases()).isZero();
+        }
+    }
+
+    @Test
+    void should_keep_a_renewed_lease_past_its_first_expiry_and_say_when_it_is_gone() throws Exception {
+        // given: a lease about to expire (its call waited in a rate limit)
+        try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
+            BudgetStore store = store(database, "waiting");
+            BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
+            long now = System.currentTimeMillis();
+            Reservation lease = new Reservation(List.of(window), ESTIMATE, "waiting-1", now - 1, 60_000);
+            assertThat(store.reserve(lease)).isEmpty();
+
+            // when: it is renewed before anyone releases it
+            assertThat(store.renew(lease.renewedAt(now))).isTrue();
+
+            // then: it is no longer expired
+            assertThat(store.releaseExpired()).isZero();
+            assertThat(store.read(window)).isEqualTo(new BudgetStore.Spend(0, ESTIMATE));
+
+            // and a lease already released cannot be renewed: the gate must reserve again
+            Reservation other = new Reservation(List.of(window), ESTIMATE, "waiting-2", now - 1, 60_000);
+            assertThat(store.reserve(other)).isEmpty();
+            assertThat(store.releaseExpired()).isEqualTo(1);
+            assertThat(store.renew(other.renewedAt(now))).isFalse();
         }
     }
 }

@@ -16,26 +16,32 @@ class DowngradeTest extends QuorumTestSupport {
 
     @Override
     protected Map<String, String> overrides() {
-        return Map.of(
-                "quorum.data.dir", BudgetGateTest.tempDir(),
-                "quorum.simulator.provider.ollama-sim.enabled", "false",
+        return Map.ofEntries(
+                Map.entry("quorum.data.dir", BudgetGateTest.tempDir()),
+                Map.entry("quorum.simulator.provider.ollama-sim.enabled", "false"),
                 // openai-sim may spend next to nothing this month; every other provider is unlimited
-                "quorum.budget.openai-day.scope", "provider",
-                "quorum.budget.openai-day.key", "openai-sim",
-                "quorum.budget.openai-day.limit-usd", "0.000001",
-                "quorum.budget.openai-day.policy", "downgrade",
+                Map.entry("quorum.budget.openai-day.scope", "provider"),
+                Map.entry("quorum.budget.openai-day.key", "openai-sim"),
+                Map.entry("quorum.budget.openai-day.limit-usd", "0.000001"),
+                Map.entry("quorum.budget.openai-day.policy", "downgrade"),
                 // tenant "broke" may spend next to nothing anywhere
-                "quorum.budget.broke.scope", "tenant",
-                "quorum.budget.broke.key", "broke",
-                "quorum.budget.broke.limit-usd", "0.000001",
-                "quorum.budget.broke.policy", "downgrade");
+                Map.entry("quorum.budget.broke.scope", "tenant"),
+                Map.entry("quorum.budget.broke.key", "broke"),
+                Map.entry("quorum.budget.broke.limit-usd", "0.000001"),
+                Map.entry("quorum.budget.broke.policy", "downgrade"),
+                // tenant budgets bill the request's tenant only with API keys on
+                Map.entry("quorum.auth.enabled", "true"),
+                Map.entry("quorum.auth.keys.broke.key", BudgetGateTest.keyOf("broke")),
+                Map.entry("quorum.auth.keys.broke.tenant", "broke"),
+                Map.entry("quorum.auth.keys.anyone.key", BudgetGateTest.keyOf("anyone")),
+                Map.entry("quorum.auth.keys.anyone.tenant", "anyone"));
     }
 
     @Test
     void should_downgrade_to_the_cheapest_paid_provider_that_fits() {
         // when
-        HttpResponse<String> response = post("/api/v1/complete", request(Map.of("prompt", "Name a prime number.",
-                "provider", "openai-sim", "maxTokens", 50)));
+        HttpResponse<String> response = BudgetGateTest.postAs(http, port, "anyone", request(Map.of("prompt",
+                "Name a prime number.", "provider", "openai-sim", "maxTokens", 50)));
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -48,8 +54,8 @@ class DowngradeTest extends QuorumTestSupport {
     @Test
     void should_reject_a_downgrade_when_no_provider_fits() {
         // when
-        HttpResponse<String> response = post("/api/v1/complete", request(Map.of("prompt", "Name a prime number.",
-                "provider", "openai-sim", "tenant", "broke", "maxTokens", 50)));
+        HttpResponse<String> response = BudgetGateTest.postAs(http, port, "broke", request(Map.of("prompt",
+                "Name a prime number.", "provider", "openai-sim", "tenant", "broke", "maxTokens", 50)));
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(429);

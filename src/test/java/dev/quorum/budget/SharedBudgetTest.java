@@ -42,9 +42,17 @@ class SharedBudgetTest extends QuorumTestSupport {
         return settings;
     }
 
-    /** One budget per tenant (no key: every tenant has its own): five calls' estimates a day, refused beyond. */
+    /**
+     * One budget per tenant (no key: every tenant has its own): five calls' estimates a day, refused beyond. Tenant
+     * budgets bill the request's tenant only with API keys on: each tenant has its own key.
+     */
     private static Map<String, String> budgets() {
         Map<String, String> settings = new HashMap<>();
+        settings.put("quorum.auth.enabled", "true");
+        for (String tenant : List.of("shared", "iso-a", "iso-b", "restart")) {
+            settings.put("quorum.auth.keys." + tenant + ".key", BudgetGateTest.keyOf(tenant));
+            settings.put("quorum.auth.keys." + tenant + ".tenant", tenant);
+        }
         settings.put("quorum.budget.per-tenant.scope", "tenant");
         settings.put("quorum.budget.per-tenant.period", "day");
         settings.put("quorum.budget.per-tenant.limit-usd", BigDecimal.valueOf(5 * ESTIMATE, 9).toPlainString());
@@ -72,8 +80,9 @@ class SharedBudgetTest extends QuorumTestSupport {
             // when: ten requests to each instance at once
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> post("/api/v1/complete", body), clients));
-                calls.add(CompletableFuture.supplyAsync(() -> other.post("/api/v1/complete", body), clients));
+                calls.add(CompletableFuture.supplyAsync(() -> BudgetGateTest.postAs(http, port, "shared", body), clients));
+                calls.add(CompletableFuture.supplyAsync(() -> BudgetGateTest.postAs(http, other.port(), "shared", body),
+                        clients));
             }
             List<Integer> statuses = calls.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
 
@@ -102,19 +111,19 @@ class SharedBudgetTest extends QuorumTestSupport {
                 "maxTokens", MAX_TOKENS));
         int refusedAfter = -1;
         for (int i = 0; i < 20 && refusedAfter < 0; i++) {
-            if (post("/api/v1/complete", spending).statusCode() == 429) {
+            if (BudgetGateTest.postAs(http, port, "iso-a", spending).statusCode() == 429) {
                 refusedAfter = i;
             }
         }
         assertThat(refusedAfter).isGreaterThanOrEqualTo(5);
 
         // when
-        HttpResponse<String> other = post("/api/v1/complete", request(Map.of("prompt", PROMPT,
+        HttpResponse<String> other = BudgetGateTest.postAs(http, port, "iso-b", request(Map.of("prompt", PROMPT,
                 "provider", "mistral-sim", "tenant", "iso-b", "maxTokens", MAX_TOKENS)));
 
         // then
         assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
-        assertThat(post("/api/v1/complete", spending).statusCode()).isEqualTo(429);
+        assertThat(BudgetGateTest.postAs(http, port, "iso-a", spending).statusCode()).isEqualTo(429);
     }
 
     @Test
@@ -127,14 +136,14 @@ class SharedBudgetTest extends QuorumTestSupport {
         JsonNode before;
         try (QuorumInstance first = QuorumInstance.start(settings)) {
             for (int i = 0; i < 3; i++) {
-                assertThat(first.post("/api/v1/complete", body).statusCode()).isEqualTo(200);
+                assertThat(BudgetGateTest.postAs(http, first.port(), "restart", body).statusCode()).isEqualTo(200);
             }
-            before = json(first.get("/api/v1/usage?period=day&by=tenant"));
+            before = json(BudgetGateTest.getAs(http, first.port(), "restart", "/api/v1/usage?period=day&by=tenant"));
         }
 
         // when: a new application starts on the same file
         try (QuorumInstance second = QuorumInstance.start(settings)) {
-            JsonNode after = json(second.get("/api/v1/usage?period=day&by=tenant"));
+            JsonNode after = json(BudgetGateTest.getAs(http, second.port(), "restart", "/api/v1/usage?period=day&by=tenant"));
 
             // then
             JsonNode row = after.path("rows").get(0);
@@ -145,7 +154,7 @@ class SharedBudgetTest extends QuorumTestSupport {
             Function<JsonNode, Double> spent = report -> report.path("budgets").get(0).path("spentUsd").asDouble();
             assertThat(spent.apply(after)).isEqualTo(spent.apply(before)).isEqualTo(row.path("costUsd").asDouble());
             // the restored spend still counts: two more calls fit five estimates, later ones need the fourth and fifth
-            assertThat(second.post("/api/v1/complete", body).statusCode()).isEqualTo(200);
+            assertThat(BudgetGateTest.postAs(http, second.port(), "restart", body).statusCode()).isEqualTo(200);
         }
     }
 

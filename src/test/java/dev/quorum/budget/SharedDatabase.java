@@ -10,18 +10,33 @@ import org.h2.tools.Server;
  */
 final class SharedDatabase implements AutoCloseable {
 
-    private final Server server;
+    private final int port;
+    private final String baseDir;
     private final String jdbcUrl;
+    private Server server;
 
-    private SharedDatabase(Server server, String name) {
-        this.server = server;
-        this.jdbcUrl = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + name + ";LOCK_TIMEOUT=10000";
+    private SharedDatabase(int port, String baseDir, String name) {
+        this.port = port;
+        this.baseDir = baseDir;
+        this.jdbcUrl = "jdbc:h2:tcp://127.0.0.1:" + port + "/" + name + ";LOCK_TIMEOUT=10000";
     }
 
     static SharedDatabase start(String name) {
+        SharedDatabase database = new SharedDatabase(QuorumTestSupport.freePort(), BudgetGateTest.tempDir(), name);
+        database.restart();
+        return database;
+    }
+
+    /** Stops the server: every connection to it breaks and new ones are refused (an outage). */
+    void stop() {
+        server.stop();
+    }
+
+    /** Starts the server again on the same port and files (the outage ends). */
+    void restart() {
         try {
-            return new SharedDatabase(Server.createTcpServer("-tcpPort", String.valueOf(QuorumTestSupport.freePort()),
-                    "-ifNotExists", "-baseDir", BudgetGateTest.tempDir()).start(), name);
+            server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir", baseDir)
+                    .start();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not start the shared H2 server: " + e.getMessage(), e);
         }

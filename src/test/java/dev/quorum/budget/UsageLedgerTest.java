@@ -167,7 +167,8 @@ class UsageLedgerTest extends QuorumTestSupport {
             assertThat(report.path("budgets")).hasSize(1);
             JsonNode budget = report.path("budgets").get(0);
             assertThat(fields(budget)).containsExactly("name", "scope", "key", "period", "limitUsd", "spentUsd",
-                    "remainingUsd", "percent", "policy", "thresholds", "resetsAt");
+                    "reservedUsd", "remainingUsd", "percent", "policy", "thresholds", "resetsAt");
+            assertThat(budget.path("reservedUsd").asDouble()).isZero();
             assertThat(budget.path("name").asText()).isEqualTo("everything");
             assertThat(budget.path("key").isNull()).isTrue();
             assertThat(budget.path("limitUsd").asDouble()).isEqualTo(100.0);
@@ -207,6 +208,60 @@ class UsageLedgerTest extends QuorumTestSupport {
         Instant month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         assertThat(report.path("from").asText()).isEqualTo(month.toString());
         assertThat(report.path("totals").path("requests").asLong()).isGreaterThanOrEqualTo(answered.size() + 1);
+    }
+
+    @Test
+    void should_write_a_row_whose_strings_are_longer_than_their_columns_and_the_rows_after_it() throws Exception {
+        // given: a tenant of 201+ characters (and other over-long strings) reaching the ledger directly
+        String tenant = "t".repeat(250);
+        ledger().record(new LedgerEntry(ledger().newCallId(), System.currentTimeMillis(), "long-" + "r".repeat(400),
+                tenant, "p".repeat(150), "m".repeat(300), "k".repeat(80), 1, 2, 0, 0, 0, 5, "o".repeat(90)));
+
+        // when: a normal request follows, and the usage is reported
+        HttpResponse<String> after = post("/api/v1/complete", request(Map.of("provider", "openai-sim",
+                "prompt", "After the long row.", "id", "after-long-row")));
+        HttpResponse<String> report = get("/api/v1/usage?period=day&by=tenant");
+
+        // then: both rows are in the ledger, the long strings cut to their columns, nothing set aside or waiting
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        assertThat(report.statusCode()).isEqualTo(200);
+        List<LedgerEntry> rows = ledger().entries(0, Long.MAX_VALUE);
+        LedgerEntry cut = rows.stream().filter(e -> e.requestId().startsWith("long-")).findFirst().orElseThrow();
+        assertThat(cut.tenant()).isEqualTo("t".repeat(200));
+        assertThat(cut.requestId()).hasSize(200);
+        assertThat(cut.provider()).hasSize(100);
+        assertThat(cut.outcome()).hasSize(50);
+        assertThat(rows).anyMatch(e -> "after-long-row".equals(e.requestId()));
+        assertThat(ledger().pending()).isZero();
+        assertThat(java.nio.file.Path.of(dataDir, "ledger-rejected.log")).doesNotExist();
+    }
+
+    @Test
+    void should_not_book_negative_usage_from_a_lying_provider() throws Exception {
+        // given: openai-sim reports negative token counts
+        SimScript honest = simulator().script("openai-sim");
+        simulator().script("openai-sim", SimScript.builder().defaultAnswer("A fine answer.")
+                .reportedInputTokens(-400_000).reportedOutputTokens(-7).build());
+        try {
+            // when
+            HttpResponse<String> response = post("/api/v1/complete", request(Map.of("provider", "openai-sim",
+                    "prompt", "Lie to me about your usage.", "id", "lying-usage", "maxTokens", 50)));
+
+            // then: the call is booked at its estimate's counts (at most 50 output tokens), never at a negative cost
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode result = json(response);
+            assertThat(result.path("costUsd").asDouble()).isPositive();
+            assertThat(result.path("outputTokens").asInt()).isEqualTo(50);
+            assertThat(result.path("inputTokens").asInt()).isPositive();
+            assertThat(result.path("warnings").toString()).contains("impossible usage", "openai-sim");
+            LedgerEntry row = ledger().entries(0, Long.MAX_VALUE).stream()
+                    .filter(e -> "lying-usage".equals(e.requestId())).findFirst().orElseThrow();
+            assertThat(row.costNanos()).isPositive();
+            assertThat(row.inputTokens()).isPositive();
+            assertThat(row.outputTokens()).isEqualTo(50);
+        } finally {
+            simulator().script("openai-sim", honest);
+        }
     }
 
     private UsageLedger ledger() {

@@ -296,4 +296,108 @@ class ProviderSimulatorTest {
         assertThat(SimScript.fromProperties(Map.of("s.p.error-body", "echo {{key}}"), "s.p.").errorBody())
                 .isEqualTo("echo {{key}}");
     }
+
+    private static final String LONG_ANSWER = "The quick brown fox jumps over the lazy dog, twice over and again.";
+
+    /** A raw chat request of {@code format} asking for at most {@code maxTokens} output tokens, as that API spells it. */
+    private HttpResponse<String> chatWithLimit(WireFormat format, int maxTokens) throws Exception {
+        String base = simulator.baseUrl("cap", format);
+        String user = "{\"role\":\"user\",\"content\":\"Tell me about foxes.\"}";
+        String path;
+        String body;
+        switch (format) {
+            case OPENAI -> {
+                path = base + "/chat/completions";
+                body = "{\"model\":\"gpt\",\"max_completion_tokens\":" + maxTokens + ",\"messages\":[" + user + "]}";
+            }
+            case MISTRAL -> {
+                path = base + "/chat/completions";
+                body = "{\"model\":\"mistral\",\"max_tokens\":" + maxTokens + ",\"messages\":[" + user + "]}";
+            }
+            case ANTHROPIC -> {
+                path = base + "messages";
+                body = "{\"model\":\"claude\",\"max_tokens\":" + maxTokens + ",\"messages\":[" + user + "]}";
+            }
+            case GEMINI -> {
+                path = base + "/models/gemini:generateContent";
+                body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Tell me about foxes.\"}]}],"
+                        + "\"generationConfig\":{\"maxOutputTokens\":" + maxTokens + "}}";
+            }
+            default -> {
+                path = base + "/api/chat";
+                body = "{\"model\":\"llama\",\"stream\":false,\"options\":{\"num_predict\":" + maxTokens
+                        + "},\"messages\":[" + user + "]}";
+            }
+        }
+        return send(HttpRequest.newBuilder(URI.create(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void should_stop_at_the_max_output_tokens_with_each_providers_length_finish_reason() throws Exception {
+        // given
+        simulator.script("cap", SimScript.builder().defaultAnswer(LONG_ANSWER).build());
+        String cut = LONG_ANSWER.substring(0, 12);
+
+        for (WireFormat format : WireFormat.values()) {
+            // when: at most 3 tokens (the simulator counts one per started four characters)
+            JsonNode answer = json.readTree(chatWithLimit(format, 3).body());
+
+            // then: the first 3 tokens of the answer, usage 3, and the provider's own words for a length stop
+            switch (format) {
+                case OPENAI, MISTRAL -> {
+                    assertThat(answer.at("/choices/0/message/content").asText()).as(format.name()).isEqualTo(cut);
+                    assertThat(answer.at("/choices/0/finish_reason").asText()).isEqualTo("length");
+                    assertThat(answer.at("/usage/completion_tokens").asInt()).isEqualTo(3);
+                }
+                case ANTHROPIC -> {
+                    assertThat(answer.at("/content/0/text").asText()).isEqualTo(cut);
+                    assertThat(answer.path("stop_reason").asText()).isEqualTo("max_tokens");
+                    assertThat(answer.at("/usage/output_tokens").asInt()).isEqualTo(3);
+                }
+                case GEMINI -> {
+                    assertThat(answer.at("/candidates/0/content/parts/0/text").asText()).isEqualTo(cut);
+                    assertThat(answer.at("/candidates/0/finishReason").asText()).isEqualTo("MAX_TOKENS");
+                    assertThat(answer.at("/usageMetadata/candidatesTokenCount").asInt()).isEqualTo(3);
+                }
+                case OLLAMA -> {
+                    assertThat(answer.at("/message/content").asText()).isEqualTo(cut);
+                    assertThat(answer.path("done_reason").asText()).isEqualTo("length");
+                    assertThat(answer.path("eval_count").asInt()).isEqualTo(3);
+                }
+            }
+        }
+        assertThat(simulator.calls("cap")).extracting(SimCall::maxTokens).containsOnly(3);
+        assertThat(simulator.received("cap")).isEqualTo(WireFormat.values().length);
+    }
+
+    @Test
+    void should_answer_whole_with_a_natural_stop_within_the_limit() throws Exception {
+        // given
+        simulator.script("cap", SimScript.builder().defaultAnswer(LONG_ANSWER).build());
+
+        // when
+        JsonNode answer = json.readTree(chatWithLimit(WireFormat.ANTHROPIC, 1000).body());
+
+        // then
+        assertThat(answer.at("/content/0/text").asText()).isEqualTo(LONG_ANSWER);
+        assertThat(answer.path("stop_reason").asText()).isEqualTo("end_turn");
+        assertThat(answer.at("/usage/output_tokens").asInt()).isEqualTo(SimScript.tokens(LONG_ANSWER));
+    }
+
+    @Test
+    void should_report_the_scripted_lying_usage() throws Exception {
+        // given
+        simulator.script("cap", SimScript.fromProperties(Map.of("s.default-answer", "Fine.",
+                "s.reported-input-tokens", "-400000", "s.reported-output-tokens", "-7"), "s."));
+
+        // when
+        ChatResponse response = openAi("cap", Duration.ofSeconds(5)).chat(dev.langchain4j.model.chat.request.ChatRequest
+                .builder().messages(dev.langchain4j.data.message.UserMessage.from("How are you?")).build());
+
+        // then
+        assertThat(response.aiMessage().text()).isEqualTo("Fine.");
+        assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(-400_000);
+        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(-7);
+    }
 }
