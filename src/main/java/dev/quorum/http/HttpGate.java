@@ -45,8 +45,7 @@ public final class HttpGate {
 
     /**
      * @param keys       the API keys to require, or {@code null} when keys are off
-     * @param guard      the server's connection guard, told when requests and bodies start and finish; {@code null}
-     *                   on a server without one (the management server on a port of its own)
+     * @param guard      the server's connection guard, told when requests and bodies start and finish
      * @param ready      whether Quorum's routes are running; API requests before are answered 503
      * @param healthPath the management server's health path ({@code camel.management.health-path})
      */
@@ -85,7 +84,7 @@ public final class HttpGate {
     void admit(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = request.path();
-        ConnectionGuard.Tracked tracked = guard == null ? null : guard.tracked(request.connection());
+        ConnectionGuard.Tracked tracked = guard.tracked(request.connection());
         if (tracked != null) {
             tracked.requestStarted();
             ctx.addEndHandler(ended -> tracked.requestEnded());
@@ -126,7 +125,7 @@ public final class HttpGate {
 
     /** The body has been read (the body handler moved on): its deadline no longer applies. */
     void bodyRead(RoutingContext ctx) {
-        ConnectionGuard.Tracked tracked = guard == null ? null : guard.tracked(ctx.request().connection());
+        ConnectionGuard.Tracked tracked = guard.tracked(ctx.request().connection());
         if (tracked != null) {
             tracked.bodyRead();
         }

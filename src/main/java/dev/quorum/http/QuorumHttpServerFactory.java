@@ -7,8 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
-import org.apache.camel.StartupListener;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.main.DefaultMainHttpServerFactory;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code quorum.http.*}: bound as {@code camel.beans.quorumHttpServerFactory} in application.properties, this factory
  * is in the registry before Camel Main looks for one there, and Camel Main prefers it to its own. The settings Camel
  * maps ({@code camel.server.host}, {@code port}, ...) are mapped by Camel's own factory; the management server
- * ({@code camel.management.*}) is Camel's, and shares this server when it has the same port.
+ * ({@code camel.management.*}) is Camel's, and shares this server on the same port.
  */
 public final class QuorumHttpServerFactory implements MainHttpServerFactory {
 
@@ -33,8 +31,6 @@ public final class QuorumHttpServerFactory implements MainHttpServerFactory {
     private static final long RESERVED_DESCRIPTORS = 512;
 
     private final DefaultMainHttpServerFactory camels = new DefaultMainHttpServerFactory();
-    /** The API server's port, which the management server shares unless camel.management.port names another. */
-    private int apiPort = -1;
 
     /** The connection cap, lowered below the process's file descriptor limit (a socket each) when it is above it. */
     static int maxConnections(HttpLimits limits) {
@@ -54,7 +50,6 @@ public final class QuorumHttpServerFactory implements MainHttpServerFactory {
     public Service newHttpServer(CamelContext context, HttpServerConfigurationProperties properties) {
         HttpLimits limits = HttpLimits.read(context.getPropertiesComponent()::resolveProperty);
         int maxConnections = maxConnections(limits);
-        apiPort = properties.getPort();
         camels.setCamelContext(context);
         VertxPlatformHttpServerConfiguration configuration =
                 ((MainHttpServer) camels.newHttpServer(context, properties)).getConfiguration();
@@ -75,38 +70,14 @@ public final class QuorumHttpServerFactory implements MainHttpServerFactory {
     }
 
     /**
-     * Camel's management server. On the API's port it shares {@link QuorumHttpServer} and its gate; on a port of its
-     * own it gets a gate too (no connection guard), put in front of its routes before Quorum's routes start.
+     * Camel's management server, which shares {@link QuorumHttpServer} and its gate on the API's port. (On a port of
+     * its own, Camel 4.17's platform-http finds two servers and no longer knows which router is its own: Quorum does
+     * not start, with or without this factory.)
      */
     @Override
     public Service newHttpManagementServer(CamelContext context, HttpManagementServerConfigurationProperties properties) {
         camels.setCamelContext(context);
-        Service management = camels.newHttpManagementServer(context, properties);
-        int port = properties.getPort();
-        if (port != apiPort) {
-            HttpLimits limits = HttpLimits.read(context.getPropertiesComponent()::resolveProperty);
-            addStartupListener(context, new StartupListener() {
-                @Override
-                public void onCamelContextStarting(CamelContext started, boolean alreadyStarted) {
-                    gate(started, null, limits).install(VertxPlatformHttpRouter.lookup(started,
-                            VertxPlatformHttpRouter.getRouterNameFromPort(port)));
-                }
-
-                @Override
-                public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-                    // the gate is in place before any route starts
-                }
-            });
-        }
-        return management;
-    }
-
-    private static void addStartupListener(CamelContext context, StartupListener listener) {
-        try {
-            context.addStartupListener(listener);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not watch the management server start", e);
-        }
+        return camels.newHttpManagementServer(context, properties);
     }
 
     private static HttpGate gate(CamelContext context, ConnectionGuard guard, HttpLimits limits) {
