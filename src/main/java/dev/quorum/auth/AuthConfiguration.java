@@ -2,6 +2,7 @@ package dev.quorum.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.Steps;
+import dev.quorum.http.ErrorReplies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -62,7 +63,7 @@ public final class AuthConfiguration implements CamelConfiguration {
             }
         }
         ObjectMapper mapper = context.getRegistry().lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
-        ApiKeys apiKeys = new ApiKeys(keys, mapper);
+        ApiKeys apiKeys = new ApiKeys(keys, new ErrorReplies(mapper));
         Steps.bind(context.getRegistry(), "apiKeys", apiKeys)
                 .step("authenticate", apiKeys::authenticate)
                 .step("reject", apiKeys::reject);

@@ -10,6 +10,7 @@ import dev.quorum.QuorumHeaders;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.sim.ProviderSimulator;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -170,9 +171,76 @@ class ApiKeyTest extends QuorumTestSupport {
     void should_keep_health_open_for_probes() {
         // when
         HttpResponse<String> health = send("/observe/health", null);
+        HttpResponse<String> live = send("/observe/health/live", null);
+        HttpResponse<String> ready = send("/observe/health/ready", null);
+
+        // then: the status, and nothing about the checks behind it
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(json(health).path("status").asText()).isEqualTo("UP");
+        assertThat(json(health).has("checks")).as(health.body()).isFalse();
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    }
+
+    @Test
+    void should_show_health_details_only_with_a_key() {
+        // when
+        HttpResponse<String> full = send("/observe/health?exposureLevel=full&data=true", null);
+        HttpResponse<String> readyFull = send("/observe/health/ready?exposureLevel=full", null);
+        HttpResponse<String> stackTrace = send("/observe/health/live?stackTrace=true", null);
+        HttpResponse<String> wrongKey = send("/observe/health?exposureLevel=full", null, "X-API-Key", "guess");
+        HttpResponse<String> withKey = send("/observe/health?exposureLevel=full&data=true", null,
+                "Authorization", "Bearer " + ACME_KEY);
 
         // then
-        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        for (HttpResponse<String> refused : List.of(full, readyFull, stackTrace, wrongKey)) {
+            assertThat(refused.statusCode()).as(refused.uri() + ": " + refused.body()).isEqualTo(401);
+            assertThat(json(refused).path("error").path("type").asText()).isEqualTo("unauthorized");
+            assertThat(refused.body()).doesNotContain("checks");
+        }
+        assertThat(withKey.statusCode()).as(withKey.body()).isEqualTo(200);
+        assertThat(json(withKey).path("checks").findValuesAsText("name")).contains("provider-openai-sim");
+    }
+
+    @Test
+    void should_tell_a_probe_without_a_key_only_that_quorum_is_down() {
+        // given a provider check DOWN, whose details (name, breaker, last error) are for key holders
+        CircuitBreaker breaker = context.getRegistry().lookupByNameAndType("mistral-simCircuitBreaker", CircuitBreaker.class);
+        breaker.transitionToOpenState();
+        try {
+            // when
+            HttpResponse<String> probe = send("/observe/health/ready", null);
+            HttpResponse<String> withKey = send("/observe/health/ready", null, "X-API-Key", GLOBEX_KEY);
+
+            // then
+            assertThat(probe.statusCode()).as(probe.body()).isEqualTo(503);
+            assertThat(json(probe).path("status").asText()).isEqualTo("DOWN");
+            assertThat(probe.body()).doesNotContain("mistral").doesNotContain("checks");
+            assertThat(withKey.statusCode()).isEqualTo(503);
+            assertThat(withKey.body()).contains("provider-mistral-sim");
+        } finally {
+            breaker.transitionToClosedState();
+        }
+    }
+
+    @Test
+    void should_refuse_a_key_in_the_query_string_even_a_valid_one() {
+        // when: platform-http would turn each of these parameters into a header of the same name
+        List<HttpResponse<String>> responses = List.of(
+                send("/api/v1/complete?X-API-Key=" + ACME_KEY, "{\"prompt\":\"What is the capital of France?\"}"),
+                send("/api/v1/complete?Authorization=Bearer%20" + ACME_KEY, "{\"prompt\":\"hello\"}"),
+                send("/v1/models?api_key=" + ACME_KEY, null),
+                send("/api/v1/usage?period=day&apiKey=" + ACME_KEY, null, "Authorization", "Bearer " + ACME_KEY),
+                send("/api/v1/providers?key=" + GLOBEX_KEY, null));
+
+        // then
+        for (HttpResponse<String> response : responses) {
+            assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(401);
+            assertThat(response.body()).contains("query string").contains("Authorization: Bearer")
+                    .contains("X-API-Key").doesNotContain(ACME_KEY).doesNotContain(GLOBEX_KEY);
+        }
+        assertThat(json(responses.get(2)).path("error").path("code").asText()).isEqualTo("api_key_in_query");
+        assertNoProviderCalled();
     }
 
     private List<String> tenantsSeen() {

@@ -17,7 +17,7 @@ class ApiKeysTest {
 
     private final ApiKeys keys = new ApiKeys(List.of(
             new ApiKeys.Key("first", ApiKeys.digest("key-one"), "tenant-one"),
-            new ApiKeys.Key("second", ApiKeys.digest("key-two"), "tenant-two")), new ObjectMapper());
+            new ApiKeys.Key("second", ApiKeys.digest("key-two"), "tenant-two")), new dev.quorum.http.ErrorReplies(new ObjectMapper()));
 
     /** Started, as in Quorum: header names are then case-insensitive, as HTTP's are. */
     private static final DefaultCamelContext CONTEXT = new DefaultCamelContext();
@@ -78,7 +78,7 @@ class ApiKeysTest {
     @Test
     void should_refuse_everything_when_no_key_is_configured() throws Exception {
         // given
-        ApiKeys none = new ApiKeys(List.of(), new ObjectMapper());
+        ApiKeys none = new ApiKeys(List.of(), new dev.quorum.http.ErrorReplies(new ObjectMapper()));
         Exchange exchange = exchange("Authorization", "Bearer anything");
         exchange.getMessage().setHeader(Exchange.HTTP_URI, "/api/v1/complete");
 
@@ -91,5 +91,12 @@ class ApiKeysTest {
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(401);
         assertThat(new String(exchange.getMessage().getBody(byte[].class))).contains("\"unauthorized\"")
                 .doesNotContain("anything");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"X-API-Key, true", "x-api-key, true", "Authorization, true", "api_key, true", "apiKey, true",
+            "api-key, true", "key, true", "access_token, true", "period, false", "by, false", "keyword, false"})
+    void should_know_the_query_parameters_that_carry_a_key(String name, boolean carriesKey) {
+        assertThat(ApiKeys.isKeyParameter(name)).isEqualTo(carriesKey);
     }
 }

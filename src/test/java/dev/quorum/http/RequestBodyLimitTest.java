@@ -1,0 +1,226 @@
+package dev.quorum.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quorum.QuorumTestSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Request bodies on the HTTP server with API keys on: a body without a valid key is refused before it is read, so a
+ * flood of large ones costs no memory; an authorised body over its path's limit is 413 JSON, declared or chunked; the
+ * body bytes held at once are capped, beyond it 503 with Retry-After.
+ */
+class RequestBodyLimitTest extends QuorumTestSupport {
+
+    private static final String KEY = "qk-limits-5d1e9a";
+    /** What the adversarial run sent: just under 10 MB, over the default limit of 4 MiB. */
+    private static final int FLOOD_BODY_BYTES = 9_900_000;
+    /**
+     * How much more heap may be live (what a full collection leaves) at any moment of the flood than before it. Bodies
+     * read whole are held 50 at a time, 50 x 9.9 MB = 495 MB; refused unread, a body is dropped as it arrives and
+     * holds nothing beyond the buffers in flight. 128 MB leaves room for whatever else the test JVM (Quorum, the 50
+     * senders, a loaded CI machine's timing) keeps alive meanwhile.
+     */
+    private static final long LIVE_HEAP_GROWTH_BOUND = 128L << 20;
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Override
+    protected Map<String, String> overrides() {
+        // two full-size bodies fit in the buffer budget, a third does not
+        return Map.of("quorum.auth.enabled", "true",
+                "quorum.auth.keys.limits.key", KEY,
+                "quorum.http.max-buffered-body-bytes", String.valueOf(8L << 20));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60));
+    }
+
+    private HttpResponse<String> authorised(String prompt) {
+        return send(request("/api/v1/complete").header("Authorization", "Bearer " + KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"" + prompt + "\"}")).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void should_refuse_a_flood_of_large_bodies_without_a_key_unread_and_keep_answering() throws Exception {
+        // given 200 bodies of 9.9 MB without a key, sent 50 at a time, and the live heap sampled meanwhile (the heap
+        // in use right after a full collection: the flood's garbage does not count, what it holds on to does)
+        long before = liveHeap();
+        AtomicLong peak = new AtomicLong(before);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(liveHeap(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
+        ExecutorService senders = Executors.newFixedThreadPool(50);
+        List<Future<Integer>> statuses = new ArrayList<>();
+
+        // when
+        for (int i = 0; i < 200; i++) {
+            statuses.add(senders.submit(() -> send(request("/api/v1/complete")
+                    .POST(generated(FLOOD_BODY_BYTES)).build()).statusCode()));
+        }
+        HttpResponse<String> during = authorised("What is the capital of France?");
+        List<Integer> answered = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answered.add(status.get(5, TimeUnit.MINUTES));
+        }
+        sampler.shutdownNow();
+        senders.shutdown();
+        HttpResponse<String> after = authorised("What is the capital of France?");
+
+        // then
+        assertThat(answered).hasSize(200).allSatisfy(status -> assertThat(status).isIn(401, 413));
+        assertThat(peak.get() - before).as("live heap during the flood, beyond what it was before")
+                .isLessThan(LIVE_HEAP_GROWTH_BOUND);
+        assertThat(during.statusCode()).as(during.body()).isEqualTo(200);
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+    }
+
+    /**
+     * A body of {@code length} spaces made as it is sent: {@code ofByteArray} would copy the array for every request,
+     * and the 50 copies in flight would be the test's own 495 MB.
+     */
+    private static HttpRequest.BodyPublisher generated(long length) {
+        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+            private long left = length;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? ' ' : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int count) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(count, left);
+                Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+                left -= n;
+                return n;
+            }
+        }), length);
+    }
+
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    void should_answer_an_authorised_20_mb_body_with_413_json_naming_the_limit() {
+        // when
+        HttpResponse<String> quorum = send(request("/api/v1/complete").header("X-API-Key", KEY)
+                .POST(generated(20 << 20)).build());
+        HttpResponse<String> openAi = send(request("/v1/chat/completions").header("X-API-Key", KEY)
+                .POST(generated(20 << 20)).build());
+
+        // then
+        assertThat(quorum.statusCode()).isEqualTo(413);
+        assertThat(quorum.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode error = json(quorum).path("error");
+        assertThat(error.path("type").asText()).isEqualTo("body_too_large");
+        assertThat(error.path("message").asText()).contains("4194304").contains("quorum.http.max-body-bytes");
+        assertThat(openAi.statusCode()).isEqualTo(413);
+        assertThat(json(openAi).path("error").path("code").asText()).isEqualTo("request_too_large");
+    }
+
+    @Test
+    void should_cut_off_a_chunked_body_at_the_limit_with_413() throws IOException {
+        // given an authorised request whose chunked body would go on for 64 MB
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) ' ');
+        String chunkHead = Integer.toHexString(chunk.length) + "\r\n";
+        long written = 0;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/complete HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\nX-API-Key: "
+                    + KEY + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+            // when
+            try {
+                while (written < (64L << 20)) {
+                    out.write(chunkHead.getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    written += chunk.length;
+                }
+            } catch (IOException closedByServer) {
+                // the server stopped reading and closed the connection
+            }
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            // then
+            assertThat(reply).startsWith("HTTP/1.1 413").contains("application/json").contains("\"body_too_large\"")
+                    .contains("4194304");
+        }
+        assertThat(written).as("bytes sent before the server closed the connection").isLessThan(64L << 20);
+    }
+
+    @Test
+    void should_answer_503_with_retry_after_while_the_body_budget_is_full() throws Exception {
+        // given two authorised requests that declare 4 MiB bodies each and send none of it: 8 MiB held
+        List<Socket> holders = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                socket.getOutputStream().write(("POST /api/v1/complete HTTP/1.1\r\nHost: quorum\r\nX-API-Key: " + KEY
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + (4 << 20) + "\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
+                holders.add(socket);
+            }
+
+            // when
+            HttpResponse<String> busy = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> authorised("What is the capital of France?"), r -> r.statusCode() == 503);
+
+            // then
+            assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(json(busy).path("error").path("type").asText()).isEqualTo("server_busy");
+            assertThat(json(busy).path("error").path("message").asText()).contains("quorum.http.max-buffered-body-bytes");
+        } finally {
+            for (Socket socket : holders) {
+                socket.close();
+            }
+        }
+        // and once the held bodies are gone, requests are answered again
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> authorised("What is the capital of France?").statusCode() == 200);
+    }}
