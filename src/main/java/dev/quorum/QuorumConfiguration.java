@@ -108,8 +108,9 @@ public final class QuorumConfiguration implements CamelConfiguration {
         for (ProviderSpec spec : catalog.enabled()) {
             registry.bind(spec.chatModelBean(), ProviderModels.create(spec));
         }
-        RequestParser parser = new RequestParser(mapper, (int) settings.number("quorum.request.max-prompt-chars", 100_000),
-                catalog::isKnown, EnumSet.allOf(Mode.class));
+        RequestParser parser = new RequestParser((int) settings.number("quorum.request.max-prompt-chars", 100_000),
+                (int) settings.number("quorum.request.max-system-chars", 100_000), catalog::isKnown,
+                EnumSet.allOf(Mode.class));
         ProviderSelector selector = new ProviderSelector(catalog, settings.text("quorum.default-provider", ""));
         if (selector.defaultProvider() != null) {
             LOG.info("Default provider: {}", selector.defaultProvider());
@@ -121,6 +122,7 @@ public final class QuorumConfiguration implements CamelConfiguration {
                 .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
         registry.bind("quorumObjectMapper", mapper);
         registry.bind("providerCatalog", catalog);
+        registry.bind("requestParser", parser);
         ProviderCalls calls = new ProviderCalls(catalog);
         Steps.bind(registry, "providerCalls", calls)
                 .step("prepare", calls::prepare)

@@ -1,13 +1,10 @@
 package dev.quorum.trigger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.api.Mode;
 import dev.quorum.api.RequestParser;
-import dev.quorum.provider.ProviderCatalog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
@@ -41,10 +38,7 @@ public final class TriggerConfiguration implements CamelConfiguration {
             return;
         }
         ObjectMapper mapper = registry.lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
-        ProviderCatalog catalog = registry.lookupByNameAndType("providerCatalog", ProviderCatalog.class);
-        RequestParser parser = new RequestParser(mapper,
-                Integer.parseInt(setting(properties, "quorum.request.max-prompt-chars", "100000")),
-                catalog::isKnown, EnumSet.allOf(Mode.class));
+        RequestParser parser = registry.lookupByNameAndType("requestParser", RequestParser.class);
         registry.bind("kafkaRequests", new KafkaRequests(parser, mapper));
         registry.bind("kafkaCommitAfterReply", new AfterReplyCommitFactory());
         registry.bind("kafkaAnsweredRequests", answeredRequests(context, properties, servers));
