@@ -28,9 +28,14 @@ public final class TriggerConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
-        registry.bind("fileDrop", new FileDrop(
+        FileDrop fileDrop = new FileDrop(
+                Path.of(setting(properties, "quorum.file.inbox", "data/inbox")),
                 Path.of(setting(properties, "quorum.file.done", "data/done")),
-                Path.of(setting(properties, "quorum.file.error", "data/error"))));
+                Path.of(setting(properties, "quorum.file.error", "data/error")),
+                Long.parseLong(setting(properties, "quorum.file.read-lock-min-age-ms", "1000")),
+                Long.parseLong(setting(properties, "quorum.file.max-bytes", "8388608")));
+        registry.bind("fileDrop", fileDrop);
+        registry.bind("fileDropFilter", fileDrop.filter());
 
         String servers = setting(properties, "quorum.kafka.bootstrap-servers", "");
         if (servers.isEmpty()) {
