@@ -27,6 +27,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -274,6 +275,25 @@ class FileDropTest extends QuorumTestSupport {
         assertThat(outbox.resolve("link.result.json")).doesNotExist();
         assertThat(done.resolve("link.json")).doesNotExist();
         assertThat(simulator().calls("openai-sim")).isEmpty();
+    }
+
+    @Test
+    void should_move_a_pipe_to_the_error_folder_without_opening_it() throws Exception {
+        // given: a named pipe, whose read would block the file consumer until someone writes to it
+        Files.createDirectories(inbox);
+        Path pipe = inbox.resolve("pipe.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+
+        // then
+        Path report = error.resolve("pipe.error.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report)
+                && Files.exists(error.resolve("pipe.json"), LinkOption.NOFOLLOW_LINKS));
+        assertThat(JSON.readTree(report.toFile()).path("error").path("message").asText()).contains("not a regular file");
+        assertThat(Files.exists(pipe, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        // the consumer is not blocked: the next request is answered
+        drop("after-pipe.json", "{\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(outbox.resolve("after-pipe.result.json")));
     }
 
     @Test
