@@ -129,10 +129,14 @@ public final class RequestParser {
             throw new InvalidRequestException("prompt", "'prompt' has " + prompt.length()
                     + " characters; the limit is " + maxPromptChars + " (quorum.request.max-prompt-chars)");
         }
+        requireWholeCharacters("prompt", prompt);
         String system = wire.system();
         if (system != null && system.length() > maxSystemChars) {
             throw new InvalidRequestException("system", "'system' has " + system.length()
                     + " characters; the limit is " + maxSystemChars + " (quorum.request.max-system-chars)");
+        }
+        if (system != null) {
+            requireWholeCharacters("system", system);
         }
         String id = wire.id();
         if (id == null) {
@@ -225,6 +229,24 @@ public final class RequestParser {
                     + "formatting characters; it has U+%04X at position %d", (int) tenant.charAt(bad), bad));
         }
         return tenant;
+    }
+
+    /**
+     * Text sent to a provider must be whole Unicode characters: an unpaired surrogate (written as {@code \ud800}, or
+     * as the CESU-8 bytes the JSON parser lets through) cannot be encoded for the provider, and would reach it as '?'.
+     */
+    private static void requireWholeCharacters(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new InvalidRequestException(field, String.format(Locale.ROOT, "'%s' holds half a character "
+                        + "(the unpaired surrogate U+%04X at position %d), which is no valid Unicode text", field, (int) c, i));
+            }
+        }
     }
 
     /** The index of the first control, formatting, line-separator or unpaired surrogate character, or -1. */

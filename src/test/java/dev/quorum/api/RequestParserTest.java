@@ -190,6 +190,19 @@ class RequestParserTest {
     }
 
     @Test
+    void should_refuse_half_characters_in_text_sent_to_a_provider() {
+        // given: a surrogate as CESU-8 bytes (which the JSON parser lets through) and as an escape
+        byte[] cesu = {'{', '"', 'p', 'r', 'o', 'm', 'p', 't', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+
+        // then
+        assertThatThrownBy(() -> parser.parse(cesu))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("prompt"))
+                .hasMessageContaining("unpaired surrogate U+D800");
+        assertRejected("{\"prompt\":\"hi\",\"system\":\"a\\udc00\"}", "system", "unpaired surrogate U+DC00");
+        assertThat(parse("{\"prompt\":\"\\ud83d\\ude00 fine\"}").prompt()).isEqualTo("\ud83d\ude00 fine");
+    }
+
+    @Test
     void should_hold_the_strings_the_ledger_stores_to_its_columns() {
         // given
         String tenant200 = "t".repeat(RequestParser.MAX_TENANT_CHARS);
