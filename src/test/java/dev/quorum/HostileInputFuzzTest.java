@@ -382,6 +382,10 @@ class HostileInputFuzzTest extends QuorumTestSupport {
     // ---------------------------------------------------------------------------------------------------------------
     // sending
 
+    /** HTTP/1.1 without the h2c upgrade the default client offers on every request. */
+    private final java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(5)).build();
+
     private HttpResponse<String> send(Case input) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + input.path()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(input.body()));
@@ -389,7 +393,7 @@ class HostileInputFuzzTest extends QuorumTestSupport {
             request.header("Content-Type", input.contentType());
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(input.path() + " " + input.name(), e);
         } catch (InterruptedException e) {
