@@ -113,8 +113,9 @@ public final class QuorumConfiguration implements CamelConfiguration {
         for (ProviderSpec spec : catalog.enabled()) {
             registry.bind(spec.chatModelBean(), ProviderModels.create(spec));
         }
-        RequestParser parser = new RequestParser(mapper, (int) settings.number("quorum.request.max-prompt-chars", 100_000),
-                catalog::isKnown, EnumSet.allOf(Mode.class));
+        RequestParser parser = new RequestParser((int) settings.number("quorum.request.max-prompt-chars", 100_000),
+                (int) settings.number("quorum.request.max-system-chars", 100_000), catalog::isKnown,
+                EnumSet.allOf(Mode.class));
         ProviderSelector selector = new ProviderSelector(catalog, settings.text("quorum.default-provider", ""));
         if (selector.defaultProvider() != null) {
             LOG.info("Default provider: {}", selector.defaultProvider());
@@ -127,6 +128,7 @@ public final class QuorumConfiguration implements CamelConfiguration {
         registry.bind("quorumObjectMapper", mapper);
         registry.bind("secrets", secrets);
         registry.bind("providerCatalog", catalog);
+        registry.bind("requestParser", parser);
         MaxOutputTokens maxOutputTokens = new MaxOutputTokens((int) settings.number(MaxOutputTokens.SETTING,
                 settings.number(MaxOutputTokens.LEGACY_SETTING, MaxOutputTokens.DEFAULT)));
         registry.bind("maxOutputTokens", maxOutputTokens);

@@ -81,6 +81,12 @@ public final class QuorumHeaders {
     /** Variable: the safe base name of a dropped file, without {@code .json}. */
     public static final String VAR_FILE_BASE_NAME = "fileBaseName";
 
+    /** Variable: an inbox entry the file drop refuses unread (a link, a pipe, an unusable name), as a {@code Path}. */
+    public static final String VAR_FILE_REFUSED_ENTRY = "fileRefusedEntry";
+
+    /** Variable: where a refused inbox entry is moved, inside the error folder, as a {@code Path}. */
+    public static final String VAR_FILE_REFUSED_TO = "fileRefusedTo";
+
     /** Variable: {@code answered} (to the result topic) or {@code rejected} (to the dead-letter topic). */
     public static final String VAR_KAFKA_OUTCOME = "kafkaOutcome";
 

@@ -21,7 +21,7 @@ class BadInputTest extends QuorumTestSupport {
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
-                Arguments.of("{\"prompt\": \"unterminated", null, "not valid JSON"),
+                Arguments.of("{\"prompt\": \"unterminated", "prompt", "not valid JSON"),
                 Arguments.of("", null, "empty"),
                 Arguments.of("[\"a list\"]", null, "JSON object"),
                 Arguments.of("{}", "prompt", "required"),
@@ -37,7 +37,18 @@ class BadInputTest extends QuorumTestSupport {
                 Arguments.of("{\"prompt\": \"hi\", \"promt\": \"typo\"}", "promt", "unknown field 'promt'"),
                 Arguments.of("{\"prompt\": \"hi\", \"id\": \"../../etc/passwd\"}", "id", "letters, digits"),
                 Arguments.of("{\"prompt\": \"hi\", \"providers\": []}", "providers", "non-empty array"),
-                Arguments.of("{\"prompt\": \"hi\", \"metadata\": 3}", "metadata", "JSON object"));
+                Arguments.of("{\"prompt\": \"hi\", \"metadata\": 3}", "metadata", "JSON object"),
+                // found by fuzzing: these gave 500 internal_error, or were accepted
+                Arguments.of("{\"prompt\":\"hi\",\"metadata\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}",
+                        "metadata", "deeper than 64 levels"),
+                Arguments.of("{\"prompt\":\"hi\",\"maxTokens\":" + "9".repeat(100_000) + "}", "maxTokens", "longer than"),
+                Arguments.of("{\"prompt\":\"hi\",\"" + "n".repeat(100_000) + "\":1}", null, "field name longer than 256"),
+                Arguments.of("{\"prompt\":\"hi\"} xyz", null, "nothing after it"),
+                Arguments.of("{\"prompt\":\"hi\",\"prompt\":\"hi\"}", "prompt", "Duplicate field 'prompt'"),
+                Arguments.of("{\"prompt\":\"hi\",\"maxTokens\":\"5\"}", "maxTokens", "not the string \"5\""),
+                Arguments.of("{\"prompt\":\"hi\",\"system\":\"" + "s".repeat(200_000) + "\"}", "system", "longer than 100000"),
+                Arguments.of("{\"prompt\":\"hi\",\"tenant\":\"" + "t".repeat(201) + "\"}", "tenant", "the limit is 200"),
+                Arguments.of("{\"prompt\":\"hi\",\"tenant\":\"a\\nb\"}", "tenant", "control"));
     }
 
     @ParameterizedTest
@@ -62,6 +73,23 @@ class BadInputTest extends QuorumTestSupport {
         }
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.quorum");
         assertThat(simulator().calls("anthropic-sim")).isEmpty();
+    }
+
+    @Test
+    void should_refuse_an_oversized_system_message_on_the_consensus_endpoint_before_any_call() {
+        // given: the panel used to be sent a 5 MB system message (1.3M tokens, to an 8k-token model among others)
+        simulator().reset();
+        String body = "{\"prompt\":\"hi\",\"system\":\"" + "s".repeat(200_000) + "\"}";
+
+        // when
+        HttpResponse<String> response = post("/api/v1/consensus", body);
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).path("error").path("field").asText()).isEqualTo("system");
+        for (String provider : new String[] {"openai-sim", "anthropic-sim", "gemini-sim", "mistral-sim", "ollama-sim"}) {
+            assertThat(simulator().calls(provider)).as(provider).isEmpty();
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.quorum.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorum.QuorumHeaders;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -31,11 +30,11 @@ public final class Intake {
         if (body instanceof CompletionRequest ready) {
             request = ready;
         } else if (body instanceof JsonNode tree) {
-            request = parser.parse(withTenant(tree, keyTenant));
+            request = parser.parse(tree, keyTenant);
         } else if (body instanceof Map<?, ?> map) {
-            request = parser.parse(withTenant(mapper.valueToTree(map), keyTenant));
+            request = parser.parse(mapper.valueToTree(map), keyTenant);
         } else {
-            request = parser.parse(withTenant(parser.tree(exchange.getMessage().getBody(byte[].class)), keyTenant));
+            request = parser.parse(exchange.getMessage().getBody(byte[].class), keyTenant);
         }
         String endpointMode = exchange.getVariable(QuorumHeaders.VAR_ENDPOINT_MODE, String.class);
         if (endpointMode != null && request.mode() == Mode.SINGLE) {
@@ -45,17 +44,6 @@ public final class Intake {
         exchange.setVariable(QuorumHeaders.VAR_REQUEST, request);
         exchange.setVariable("mode", request.mode().wireName());
         exchange.getMessage().setHeader(QuorumHeaders.REQUEST_ID, request.id());
-    }
-
-    /**
-     * The tenant of the caller's API key wins over a tenant the request names: a key bills its own tenant only.
-     * A tree that is not an object is left alone for the parser to reject.
-     */
-    private static JsonNode withTenant(JsonNode tree, String keyTenant) {
-        if (keyTenant != null && tree instanceof ObjectNode object) {
-            object.put("tenant", keyTenant);
-        }
-        return tree;
     }
 
     /**

@@ -1,84 +1,124 @@
 package dev.quorum.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Turns request JSON from any trigger into a {@link CompletionRequest}, rejecting bad input with an
- * {@link InvalidRequestException} that names the field and says what was expected. Unknown fields are rejected too:
- * a misspelt option silently ignored is worse than a clear 400.
+ * {@link InvalidRequestException} that names the field and says what was expected. The JSON is bound by a strict
+ * Jackson reader ({@link StrictJson}): unknown fields, a value of the wrong type (no coercion: {@code "5"} is not a
+ * number, {@code 1.5} not a whole number), anything after the object, a name given twice, and nesting, numbers,
+ * names or strings beyond their limits are all refused before any field is looked at; then each field's value is
+ * checked against its range. Strings that end up in the usage ledger and the logs (id, tenant, provider) are held to
+ * the ledger's column sizes, and ids and tenants may hold no control characters: a misspelt option silently ignored,
+ * or a value the ledger cannot store, is worse than a clear 400.
  */
 public final class RequestParser {
 
-    private static final Set<String> FIELDS = Set.of("id", "prompt", "system", "mode", "provider", "providers",
-            "maxTokens", "temperature", "tenant", "task", "metadata", "priority", "maxCostUsd", "maxLatencyMs",
-            "capabilities", "algorithm", "minAgreement", "quorum", "timeoutMs");
     /** The longest a request may ask a panel to wait: ten minutes. */
     public static final long MAX_TIMEOUT_MS = 600_000;
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    /** The longest request id: it names result files and Kafka keys, and fits the ledger's request_id column. */
+    public static final int MAX_ID_CHARS = 128;
+    /** The longest tenant: the usage ledger's tenant column (VARCHAR(200)). */
+    public static final int MAX_TENANT_CHARS = 200;
+    /** The longest provider id: the usage ledger's provider column (VARCHAR(100)). */
+    public static final int MAX_PROVIDER_CHARS = 100;
+    /** Strings anywhere in a request may be this long at least, whatever the prompt and system limits. */
+    static final int MIN_STRING_CHARS = 1_000;
+    /** The most entries {@code providers} or {@code capabilities} may list. */
+    public static final int MAX_LIST_ENTRIES = 32;
 
-    private final ObjectMapper mapper;
+    /** The request as written: every field optional and typed, bound by the strict reader, checked afterwards. */
+    record Wire(String id, String prompt, String system, String mode, String provider, List<String> providers,
+                Integer maxTokens, Double temperature, String tenant, String task, Map<String, Object> metadata,
+                String priority, Double maxCostUsd, Long maxLatencyMs, List<String> capabilities, String algorithm,
+                Double minAgreement, Integer quorum, Long timeoutMs) {
+    }
+
+    /** What each field should hold, said once: the type errors Jackson finds and the range checks below share it. */
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("maxTokens", "must be a positive whole number"),
+            Map.entry("temperature", "must be a number from 0 to 2"),
+            Map.entry("maxCostUsd", "must be a positive number of US dollars"),
+            Map.entry("maxLatencyMs", "must be a positive whole number of milliseconds"),
+            Map.entry("capabilities", "must be an array of capability names such as [\"code\"]"),
+            Map.entry("providers", "must be a non-empty array of provider ids"),
+            Map.entry("metadata", "must be a JSON object"),
+            Map.entry("minAgreement", "must be a number above 0 and at most 1 (the share of the panel that must agree)"),
+            Map.entry("quorum", "must be a positive whole number of successful answers"),
+            Map.entry("timeoutMs", "must be a whole number of milliseconds from 1 to " + MAX_TIMEOUT_MS));
+    private static final Map<String, String> EXPECTED_ELEMENT = Map.of(
+            "capabilities", "must hold capability names as strings",
+            "providers", "must hold provider ids as strings");
+    private static final StrictJson.Expectations EXPECTATIONS = (field, element) -> element
+            ? EXPECTED_ELEMENT.get(field)
+            : EXPECTED.getOrDefault(field, "must be a string");
+
+    private final StrictJson json;
+    private final ObjectReader reader;
     private final int maxPromptChars;
+    private final int maxSystemChars;
     private final Predicate<String> knownProvider;
     private final Set<Mode> supportedModes;
 
-    public RequestParser(ObjectMapper mapper, int maxPromptChars, Predicate<String> knownProvider,
+    public RequestParser(int maxPromptChars, int maxSystemChars, Predicate<String> knownProvider,
                          Set<Mode> supportedModes) {
-        this.mapper = mapper;
+        this.json = new StrictJson(Math.max(MIN_STRING_CHARS, Math.max(maxPromptChars, maxSystemChars)));
+        this.reader = json.readerFor(Wire.class);
         this.maxPromptChars = maxPromptChars;
+        this.maxSystemChars = maxSystemChars;
         this.knownProvider = knownProvider;
         this.supportedModes = Set.copyOf(supportedModes);
     }
 
-    /** Parses raw JSON bytes, as they arrive from HTTP, a file or a Kafka record. */
-    public CompletionRequest parse(byte[] json) {
-        return parse(tree(json));
+    /** The strict JSON reader requests are read with, for triggers that read JSON of their own (OpenAI, Kafka). */
+    public StrictJson json() {
+        return json;
     }
 
-    /** Reads raw JSON bytes into a tree, rejecting an empty or malformed body; {@link #parse(JsonNode)} validates it. */
-    public JsonNode tree(byte[] json) {
-        if (json == null || json.length == 0) {
-            throw new InvalidRequestException(null, "the request body is empty; expected a JSON object such as {\"prompt\":\"...\"}");
-        }
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(null, "the request body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new InvalidRequestException(null, "the request body could not be read: " + e.getMessage());
-        }
+    /** Parses raw JSON bytes, as they arrive from HTTP, a file or a Kafka record. */
+    public CompletionRequest parse(byte[] body) {
+        return parse(body, null);
+    }
+
+    /** Parses raw JSON bytes; a {@code tenant} other than {@code null} (an API key's) replaces the request's own. */
+    public CompletionRequest parse(byte[] body, String tenant) {
+        return validate(json.read(reader, body, "the request body", EXPECTATIONS), tenant);
+    }
+
+    /**
+     * Reads raw JSON bytes into a tree as strictly as {@link #parse(byte[])} reads them, for a trigger that adds to
+     * the request before it is parsed; {@code what} names the input in errors ("the record value").
+     */
+    public JsonNode tree(byte[] body, String what) {
+        return json.tree(body, what);
     }
 
     /** Validates an already parsed JSON tree. */
     public CompletionRequest parse(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw new InvalidRequestException(null, "the request must be a JSON object such as {\"prompt\":\"...\"}, not "
-                    + describe(root));
-        }
-        ObjectNode node = (ObjectNode) root;
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new InvalidRequestException(name, "unknown field '" + name + "'; accepted fields are "
-                        + String.join(", ", FIELDS.stream().sorted().toList()));
-            }
-        }
+        return parse(root, null);
+    }
 
-        String prompt = text(node, "prompt");
+    /** Validates an already parsed JSON tree; a {@code tenant} other than {@code null} replaces the request's own. */
+    public CompletionRequest parse(JsonNode root, String tenant) {
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidRequestException(null, "the request must be a JSON object such as {\"prompt\":\"...\"}, not nothing");
+        }
+        return validate(json.read(reader, root, "the request", EXPECTATIONS), tenant);
+    }
+
+    private CompletionRequest validate(Wire wire, String tenantOverride) {
+        if (wire == null) {
+            throw new InvalidRequestException(null, "the request must be a JSON object such as {\"prompt\":\"...\"}, not null");
+        }
+        String prompt = wire.prompt();
         if (prompt == null) {
             throw new InvalidRequestException("prompt", "'prompt' is required: the text to send to the model");
         }
@@ -89,220 +129,217 @@ public final class RequestParser {
             throw new InvalidRequestException("prompt", "'prompt' has " + prompt.length()
                     + " characters; the limit is " + maxPromptChars + " (quorum.request.max-prompt-chars)");
         }
-
-        String id = text(node, "id");
+        requireWholeCharacters("prompt", prompt);
+        String system = wire.system();
+        if (system != null && system.length() > maxSystemChars) {
+            throw new InvalidRequestException("system", "'system' has " + system.length()
+                    + " characters; the limit is " + maxSystemChars + " (quorum.request.max-system-chars)");
+        }
+        if (system != null) {
+            requireWholeCharacters("system", system);
+        }
+        String id = wire.id();
         if (id == null) {
             id = UUID.randomUUID().toString();
-        } else if (!SAFE_ID.matcher(id).matches()) {
-            throw new InvalidRequestException("id", "'id' must be 1 to 128 characters of letters, digits, '.', '_', ':' or '-'"
-                    + " and start with a letter or digit");
+        } else if (!safeId(id)) {
+            throw new InvalidRequestException("id", "'id' must be 1 to " + MAX_ID_CHARS + " characters of letters, digits, "
+                    + "'.', '_', ':' or '-' and start with a letter or digit, not " + quote(id));
         }
+        String tenant = tenantOverride != null ? tenantOverride : tenant(wire.tenant());
 
-        Mode mode = mode(node);
-        String provider = text(node, "provider");
+        Mode mode = mode(wire.mode());
+        String provider = wire.provider();
         if (provider != null) {
             requireKnownProvider("provider", provider);
         }
-        List<String> providers = providers(node);
-
-        Integer maxTokens = null;
-        JsonNode maxTokensNode = node.get("maxTokens");
-        if (maxTokensNode != null && !maxTokensNode.isNull()) {
-            if (!maxTokensNode.isIntegralNumber() || !maxTokensNode.canConvertToInt()
-                    || maxTokensNode.intValue() < 1) {
-                throw new InvalidRequestException("maxTokens", "'maxTokens' must be a positive whole number, not "
-                        + describe(maxTokensNode));
+        List<String> providers = wire.providers();
+        if (providers != null) {
+            requireList("providers", providers, EXPECTED.get("providers"));
+            for (String element : providers) {
+                requireKnownProvider("providers", element);
             }
-            maxTokens = maxTokensNode.intValue();
+            providers = List.copyOf(providers);
         }
-
-        Double temperature = null;
-        JsonNode temperatureNode = node.get("temperature");
-        if (temperatureNode != null && !temperatureNode.isNull()) {
-            if (!temperatureNode.isNumber() || temperatureNode.doubleValue() < 0 || temperatureNode.doubleValue() > 2) {
-                throw new InvalidRequestException("temperature", "'temperature' must be a number from 0 to 2, not "
-                        + describe(temperatureNode));
+        List<String> capabilities = wire.capabilities();
+        if (capabilities != null) {
+            requireList("capabilities", capabilities, null);
+            capabilities = capabilities.stream().map(String::trim).toList();
+            if (capabilities.stream().anyMatch(String::isEmpty)) {
+                throw invalid("capabilities", EXPECTED_ELEMENT.get("capabilities"), "a blank string");
             }
-            temperature = temperatureNode.doubleValue();
         }
-
-        String tenant = text(node, "tenant");
-        String task = oneOf(node, "task", CompletionRequest.TASKS);
-        String priority = oneOf(node, "priority", CompletionRequest.PRIORITIES);
-
-        Double maxCostUsd = null;
-        JsonNode maxCostNode = node.get("maxCostUsd");
-        if (maxCostNode != null && !maxCostNode.isNull()) {
-            if (!maxCostNode.isNumber() || !(maxCostNode.doubleValue() > 0)) {
-                throw new InvalidRequestException("maxCostUsd", "'maxCostUsd' must be a positive number of US dollars, not "
-                        + describe(maxCostNode));
-            }
-            maxCostUsd = maxCostNode.doubleValue();
+        Integer quorum = wire.quorum();
+        check("maxTokens", wire.maxTokens() == null || wire.maxTokens() >= 1, wire.maxTokens());
+        check("temperature", wire.temperature() == null || wire.temperature() >= 0 && wire.temperature() <= 2,
+                wire.temperature());
+        check("maxCostUsd", wire.maxCostUsd() == null || wire.maxCostUsd() > 0 && Double.isFinite(wire.maxCostUsd()),
+                wire.maxCostUsd());
+        check("maxLatencyMs", wire.maxLatencyMs() == null || wire.maxLatencyMs() >= 1, wire.maxLatencyMs());
+        check("minAgreement", wire.minAgreement() == null || wire.minAgreement() > 0 && wire.minAgreement() <= 1,
+                wire.minAgreement());
+        check("quorum", quorum == null || quorum >= 1, quorum);
+        if (quorum != null && providers != null && quorum > providers.size()) {
+            throw new InvalidRequestException("quorum", "'quorum' is " + quorum + " but 'providers' names only "
+                    + providers.size() + " providers");
         }
+        check("timeoutMs", wire.timeoutMs() == null || wire.timeoutMs() >= 1 && wire.timeoutMs() <= MAX_TIMEOUT_MS,
+                wire.timeoutMs());
+        Map<String, Object> metadata = wire.metadata() == null ? null : Collections.unmodifiableMap(wire.metadata());
 
-        Long maxLatencyMs = null;
-        JsonNode maxLatencyNode = node.get("maxLatencyMs");
-        if (maxLatencyNode != null && !maxLatencyNode.isNull()) {
-            if (!maxLatencyNode.isIntegralNumber() || !maxLatencyNode.canConvertToLong() || maxLatencyNode.longValue() < 1) {
-                throw new InvalidRequestException("maxLatencyMs", "'maxLatencyMs' must be a positive whole number of milliseconds, not "
-                        + describe(maxLatencyNode));
-            }
-            maxLatencyMs = maxLatencyNode.longValue();
-        }
-
-        List<String> capabilities = null;
-        JsonNode capabilitiesNode = node.get("capabilities");
-        if (capabilitiesNode != null && !capabilitiesNode.isNull()) {
-            if (!capabilitiesNode.isArray()) {
-                throw new InvalidRequestException("capabilities", "'capabilities' must be an array of capability names such as [\"code\"], not "
-                        + describe(capabilitiesNode));
-            }
-            List<String> names = new ArrayList<>(capabilitiesNode.size());
-            for (JsonNode element : capabilitiesNode) {
-                if (!element.isTextual() || element.textValue().isBlank()) {
-                    throw new InvalidRequestException("capabilities", "'capabilities' must hold capability names as strings, not "
-                            + describe(element));
-                }
-                names.add(element.textValue().trim());
-            }
-            capabilities = List.copyOf(names);
-        }
-        Map<String, Object> metadata = null;
-        JsonNode metadataNode = node.get("metadata");
-        if (metadataNode != null && !metadataNode.isNull()) {
-            if (!metadataNode.isObject()) {
-                throw new InvalidRequestException("metadata", "'metadata' must be a JSON object, not " + describe(metadataNode));
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> converted = mapper.convertValue(metadataNode, Map.class);
-            metadata = Collections.unmodifiableMap(converted);
-        }
-
-        String algorithm = oneOf(node, "algorithm", CompletionRequest.ALGORITHMS);
-
-        Double minAgreement = null;
-        JsonNode minAgreementNode = node.get("minAgreement");
-        if (minAgreementNode != null && !minAgreementNode.isNull()) {
-            if (!minAgreementNode.isNumber() || !(minAgreementNode.doubleValue() > 0) || minAgreementNode.doubleValue() > 1) {
-                throw new InvalidRequestException("minAgreement", "'minAgreement' must be a number above 0 and at most 1 "
-                        + "(the share of the panel that must agree), not " + describe(minAgreementNode));
-            }
-            minAgreement = minAgreementNode.doubleValue();
-        }
-
-        Integer quorum = null;
-        JsonNode quorumNode = node.get("quorum");
-        if (quorumNode != null && !quorumNode.isNull()) {
-            if (!quorumNode.isIntegralNumber() || !quorumNode.canConvertToInt() || quorumNode.intValue() < 1) {
-                throw new InvalidRequestException("quorum", "'quorum' must be a positive whole number of successful "
-                        + "answers, not " + describe(quorumNode));
-            }
-            if (providers != null && quorumNode.intValue() > providers.size()) {
-                throw new InvalidRequestException("quorum", "'quorum' is " + quorumNode.intValue() + " but 'providers' "
-                        + "names only " + providers.size() + " providers");
-            }
-            quorum = quorumNode.intValue();
-        }
-
-        Long timeoutMs = null;
-        JsonNode timeoutNode = node.get("timeoutMs");
-        if (timeoutNode != null && !timeoutNode.isNull()) {
-            if (!timeoutNode.isIntegralNumber() || !timeoutNode.canConvertToLong() || timeoutNode.longValue() < 1
-                    || timeoutNode.longValue() > MAX_TIMEOUT_MS) {
-                throw new InvalidRequestException("timeoutMs", "'timeoutMs' must be a whole number of milliseconds from 1 to "
-                        + MAX_TIMEOUT_MS + ", not " + describe(timeoutNode));
-            }
-            timeoutMs = timeoutNode.longValue();
-        }
-
-        return new CompletionRequest(id, prompt, text(node, "system"), mode, provider, providers, maxTokens,
-                temperature, tenant, task, metadata, priority, maxCostUsd, maxLatencyMs, capabilities, algorithm,
-                minAgreement, quorum, timeoutMs);
+        return new CompletionRequest(id, prompt, system, mode, provider, providers, wire.maxTokens(),
+                wire.temperature(), tenant, oneOf("task", wire.task(), CompletionRequest.TASKS), metadata,
+                oneOf("priority", wire.priority(), CompletionRequest.PRIORITIES), wire.maxCostUsd(),
+                wire.maxLatencyMs(), capabilities, oneOf("algorithm", wire.algorithm(), CompletionRequest.ALGORITHMS),
+                wire.minAgreement(), quorum, wire.timeoutMs());
     }
 
-    private Mode mode(ObjectNode node) {
-        String value = text(node, "mode");
+    /** 1 to 128 of letters, digits, '.', '_', ':' and '-', starting with a letter or digit. */
+    private static boolean safeId(String id) {
+        if (id.isEmpty() || id.length() > MAX_ID_CHARS || !letterOrDigit(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!letterOrDigit(c) && c != '.' && c != '_' && c != ':' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /**
+     * A tenant is billed in the ledger and named in logs and reports: at most the ledger column's 200 characters, and
+     * no control, formatting or line-separator characters (which would forge log lines or hide text in reports).
+     */
+    private static String tenant(String tenant) {
+        if (tenant == null) {
+            return null;
+        }
+        if (tenant.length() > MAX_TENANT_CHARS) {
+            throw new InvalidRequestException("tenant", "'tenant' has " + tenant.length() + " characters; the limit is "
+                    + MAX_TENANT_CHARS + " (the usage ledger's tenant column)");
+        }
+        int bad = unprintable(tenant);
+        if (bad >= 0) {
+            throw new InvalidRequestException("tenant", String.format(Locale.ROOT, "'tenant' must not hold control or "
+                    + "formatting characters; it has U+%04X at position %d", (int) tenant.charAt(bad), bad));
+        }
+        return tenant;
+    }
+
+    /**
+     * Text sent to a provider must be whole Unicode characters: an unpaired surrogate (written as {@code \ud800}, or
+     * as the CESU-8 bytes the JSON parser lets through) cannot be encoded for the provider, and would reach it as '?'.
+     */
+    private static void requireWholeCharacters(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new InvalidRequestException(field, String.format(Locale.ROOT, "'%s' holds half a character "
+                        + "(the unpaired surrogate U+%04X at position %d), which is no valid Unicode text", field, (int) c, i));
+            }
+        }
+    }
+
+    /** The index of the first control, formatting, line-separator or unpaired surrogate character, or -1. */
+    static int unprintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (Character.getType(text.codePointAt(i)) == Character.FORMAT) {
+                    return i;
+                }
+                i++;
+                continue;
+            }
+            switch (Character.getType(c)) {
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                     Character.SURROGATE -> {
+                    return i;
+                }
+                default -> { }
+            }
+        }
+        return -1;
+    }
+
+    private Mode mode(String value) {
         if (value == null) {
             return Mode.SINGLE;
         }
         for (Mode mode : supportedModes) {
-            if (mode.wireName().equals(value.toLowerCase(Locale.ROOT))) {
+            if (mode.wireName().equalsIgnoreCase(value)) {
                 return mode;
             }
         }
         throw new InvalidRequestException("mode", "'mode' must be one of "
                 + String.join(", ", supportedModes.stream().map(Mode::wireName).sorted().toList())
-                + ", not '" + value + "'");
+                + ", not " + quote(value));
     }
 
-    private List<String> providers(ObjectNode node) {
-        JsonNode value = node.get("providers");
-        if (value == null || value.isNull()) {
-            return null;
+    private static void requireList(String field, List<String> values, String expectedWhenEmpty) {
+        if (values.isEmpty() && expectedWhenEmpty != null) {
+            throw invalid(field, expectedWhenEmpty, "an empty array");
         }
-        if (!value.isArray() || value.isEmpty()) {
-            throw new InvalidRequestException("providers", "'providers' must be a non-empty array of provider ids, not "
-                    + describe(value));
+        if (values.size() > MAX_LIST_ENTRIES) {
+            throw new InvalidRequestException(field, "'" + field + "' lists " + values.size() + " entries; at most "
+                    + MAX_LIST_ENTRIES + " are accepted");
         }
-        List<String> ids = new ArrayList<>(value.size());
-        for (JsonNode element : value) {
-            if (!element.isTextual()) {
-                throw new InvalidRequestException("providers", "'providers' must hold provider ids as strings, not "
-                        + describe(element));
-            }
-            requireKnownProvider("providers", element.textValue());
-            ids.add(element.textValue());
+        if (values.contains(null)) {
+            throw invalid(field, EXPECTED_ELEMENT.get(field), "null");
         }
-        return List.copyOf(ids);
     }
 
     private void requireKnownProvider(String field, String id) {
-        if (!knownProvider.test(id)) {
-            throw new InvalidRequestException(field, "unknown provider '" + id
-                    + "'; GET /api/v1/providers lists the configured ones");
+        if (id.length() > MAX_PROVIDER_CHARS || !knownProvider.test(id)) {
+            throw new InvalidRequestException(field, "unknown provider " + quote(id)
+                    + "; GET /api/v1/providers lists the configured ones");
         }
     }
 
-    private static String oneOf(ObjectNode node, String field, List<String> allowed) {
-        String value = text(node, field);
+    private static String oneOf(String field, String value, List<String> allowed) {
         if (value == null) {
             return null;
         }
         String wanted = value.trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(wanted)) {
             throw new InvalidRequestException(field, "'" + field + "' must be one of " + String.join(", ", allowed)
-                    + ", not '" + value + "'");
+                    + ", not " + quote(value));
         }
         return wanted;
     }
 
-    private static String text(ObjectNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
+    /** The range check of a numeric field: fails with the field's one expectation and the value it held. */
+    private static void check(String field, boolean valid, Number value) {
+        if (!valid) {
+            throw invalid(field, EXPECTED.get(field), "the number " + number(value));
         }
-        if (!value.isTextual()) {
-            throw new InvalidRequestException(field, "'" + field + "' must be a string, not " + describe(value));
-        }
-        return value.textValue();
     }
 
-    private static String describe(JsonNode value) {
-        if (value == null || value.isMissingNode()) {
-            return "nothing";
-        }
-        return switch (value.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case BOOLEAN -> "a boolean (" + value.asText() + ")";
-            case NUMBER -> "the number " + value.asText();
-            case STRING -> "the string \"" + abbreviate(value.textValue()) + "\"";
-            case NULL -> "null";
-            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
+    private static InvalidRequestException invalid(String field, String expected, String value) {
+        return new InvalidRequestException(field, "'" + field + "' " + expected + ", not " + value);
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    /** A number as it was most likely written: 5 rather than 5.0. */
+    private static String number(Number value) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(value);
+    }
+
+    private static String quote(String value) {
+        return "'" + StrictJson.abbreviate(value) + "'";
     }
 }

@@ -71,6 +71,7 @@ public final class Cascade {
                 .latencyMs(ConsensusResults.elapsedMillis(exchange))
                 .responses(responses)
                 .reasoning("Escalated to " + strongId + " because " + why + ".")
+                .warnings(outcome.plan().warnings().isEmpty() ? null : outcome.plan().warnings())
                 .cascade(new CascadeOutcome(outcome.plan().panel(), strongId, true, why, round(panelSpent),
                         round(strongCost), round(strongCost - total)));
         if (strongResponse.failed()) {

@@ -5,6 +5,7 @@ import dev.quorum.Steps;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.embedding.LocalEmbeddingModel;
 import dev.quorum.provider.ProviderCatalog;
+import dev.quorum.routing.ContextWindows;
 import dev.quorum.routing.ProviderHealth;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -81,7 +82,9 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         registry.bind("consensusExecutor", executor);
         registry.bind("consensusStrategy", new ConsensusStrategy(catalog, methods, settings.accuracy()));
         ProviderHealth health = registry.lookupByNameAndType("providerHealth", ProviderHealth.class);
-        ConsensusPanel panel = new ConsensusPanel(catalog, settings, health == null ? id -> true : health::available);
+        ContextWindows windows = registry.lookupByNameAndType("contextWindows", ContextWindows.class);
+        ConsensusPanel panel = new ConsensusPanel(catalog, settings, health == null ? id -> true : health::available,
+                windows != null ? windows : new ContextWindows(512));
         Steps.bind(registry, "consensusPanel", panel)
                 .step("select", panel::select)
                 .step("cascade", panel::cascade);

@@ -6,6 +6,7 @@ import dev.quorum.api.InvalidRequestException;
 import dev.quorum.api.QuorumException;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
+import dev.quorum.routing.ContextWindows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,57 +19,138 @@ import org.apache.camel.Exchange;
  * the N cheapest enabled providers, plus the strong provider it escalates to. Automatic choices skip providers whose
  * circuit breaker is open; a panel the request or configuration names is asked as named. Sets the {@code consensusPlan}
  * variable the panel route reads.
+ *
+ * <p>Every member, the strong provider and the judge must hold the request in their context window, estimated as
+ * single mode's router does ({@link ContextWindows}). A panel the request names is asked as named, so a member that
+ * cannot hold the prompt refuses the request (422 naming {@code prompt}); a configured or automatic panel leaves such
+ * members out, saying so in the result's {@code warnings}, and refuses only when no one is left. The judge is checked
+ * against its question (the prompt and every member's longest answer), the strong provider against the prompt.
  */
 public final class ConsensusPanel {
 
     private final ProviderCatalog catalog;
     private final ConsensusSettings settings;
     private final Predicate<String> available;
+    private final ContextWindows windows;
 
-    /** {@code available} says whether a provider's circuit breaker lets calls through; automatic panels skip it. */
-    public ConsensusPanel(ProviderCatalog catalog, ConsensusSettings settings, Predicate<String> available) {
+    /**
+     * {@code available} says whether a provider's circuit breaker lets calls through; automatic panels skip it.
+     * {@code windows} says whether a request fits a provider's context window.
+     */
+    public ConsensusPanel(ProviderCatalog catalog, ConsensusSettings settings, Predicate<String> available,
+                          ContextWindows windows) {
         this.catalog = catalog;
         this.settings = settings;
         this.available = available;
+        this.windows = windows;
     }
 
     public void select(Exchange exchange) {
         CompletionRequest request = request(exchange);
+        List<String> warnings = new ArrayList<>(0);
         List<String> panel;
         if (request.providers() != null) {
-            panel = requireEnabled(request.providers());
+            panel = requireFit(request, requireEnabled(request.providers()));
         } else if (!settings.panel().isEmpty()) {
-            panel = enabledOnly(settings.panel());
+            panel = fitting(request, enabledOnly(settings.panel()), Integer.MAX_VALUE, warnings);
         } else {
-            panel = catalog.enabled().stream().map(ProviderSpec::id).filter(available).limit(settings.panelSize()).toList();
+            panel = fitting(request, catalog.enabled().stream().map(ProviderSpec::id).filter(available).toList(),
+                    settings.panelSize(), warnings);
         }
-        setPlan(exchange, plan(request, panel));
+        setPlan(exchange, plan(request, panel, warnings));
     }
 
     public void cascade(Exchange exchange) {
         CompletionRequest request = request(exchange);
+        List<String> warnings = new ArrayList<>(0);
         List<String> panel;
         if (request.providers() != null) {
-            panel = requireEnabled(request.providers());
+            panel = requireFit(request, requireEnabled(request.providers()));
         } else if (!settings.cascadePanel().isEmpty()) {
-            panel = enabledOnly(settings.cascadePanel());
+            panel = fitting(request, enabledOnly(settings.cascadePanel()), Integer.MAX_VALUE, warnings);
         } else {
-            panel = catalog.enabled().stream().filter(spec -> available.test(spec.id()))
+            panel = fitting(request, catalog.enabled().stream().filter(spec -> available.test(spec.id()))
                     .sorted(Comparator.comparingDouble((ProviderSpec s) -> s.pricing().inputPerMillion() + s.pricing().outputPerMillion())
                             .thenComparing(Comparator.comparingDouble(ProviderSpec::quality).reversed()))
-                    .limit(settings.cascadePanelSize()).map(ProviderSpec::id).toList();
+                    .map(ProviderSpec::id).toList(), settings.cascadePanelSize(), warnings);
         }
         String strong = settings.cascadeStrong();
+        if (strong != null && catalog.get(strong) != null && catalog.get(strong).enabled()
+                && !windows.fits(request, catalog.get(strong))) {
+            warnings.add("the strong provider " + strong + " (quorum.consensus.cascade.strong-provider) cannot hold the "
+                    + "prompt in its context window (" + catalog.get(strong).contextWindow() + " tokens); another one "
+                    + "is asked if the panel splits");
+            strong = null;
+        }
         if (strong == null || catalog.get(strong) == null || !catalog.get(strong).enabled()) {
-            strong = catalog.enabled().stream().map(ProviderSpec::id).filter(id -> !panel.contains(id))
-                    .filter(available).findFirst()
-                    .orElse(catalog.enabled().isEmpty() ? null : catalog.enabled().get(0).id());
+            List<ProviderSpec> fit = catalog.enabled().stream().filter(spec -> windows.fits(request, spec)).toList();
+            strong = fit.stream().map(ProviderSpec::id).filter(id -> !panel.contains(id)).filter(available).findFirst()
+                    .orElse(fit.isEmpty() ? null : fit.get(0).id());
         }
         if (strong == null) {
-            throw noProviders();
+            if (catalog.enabled().isEmpty()) {
+                throw noProviders();
+            }
+            throw doesNotFit(request, catalog.enabled(), "no enabled provider can hold it to escalate to");
         }
-        setPlan(exchange, plan(request, panel));
+        setPlan(exchange, plan(request, panel, warnings));
         exchange.setVariable(QuorumHeaders.VAR_STRONG_PROVIDER, strong);
+    }
+
+    /** A panel the request names: every member must hold the prompt, or the request is refused. */
+    private List<String> requireFit(CompletionRequest request, List<String> panel) {
+        List<ProviderSpec> tooSmall = panel.stream().map(catalog::get).filter(spec -> !windows.fits(request, spec)).toList();
+        if (!tooSmall.isEmpty()) {
+            throw doesNotFit(request, tooSmall, "leave " + (tooSmall.size() == 1 ? "it" : "them")
+                    + " out of 'providers' or shorten the prompt");
+        }
+        return panel;
+    }
+
+    /**
+     * The first {@code size} of {@code candidates} that hold the prompt; those passed over on the way are named in
+     * {@code warnings}. None left of several candidates refuses the request; no candidates at all is left to
+     * {@link #plan} (no provider).
+     */
+    private List<String> fitting(CompletionRequest request, List<String> candidates, int size, List<String> warnings) {
+        List<String> panel = new ArrayList<>(Math.min(size, candidates.size()));
+        List<ProviderSpec> tooSmall = new ArrayList<>(0);
+        for (String id : candidates) {
+            if (panel.size() >= size) {
+                break;
+            }
+            ProviderSpec spec = catalog.get(id);
+            if (windows.fits(request, spec)) {
+                panel.add(id);
+            } else {
+                tooSmall.add(spec);
+            }
+        }
+        if (panel.isEmpty() && !tooSmall.isEmpty()) {
+            throw doesNotFit(request, tooSmall, "shorten the prompt or system message");
+        }
+        if (!tooSmall.isEmpty()) {
+            warnings.add("left out of the panel, as the prompt (about " + windows.promptTokens(request)
+                    + " tokens) and its answer do not fit their context window: " + describe(tooSmall));
+        }
+        return panel;
+    }
+
+    private QuorumException doesNotFit(CompletionRequest request, List<ProviderSpec> specs, String advice) {
+        return new QuorumException("no_provider_fits", 422, "prompt", "the prompt and system message (about "
+                + windows.promptTokens(request) + " tokens) and the answer do not fit the context window of "
+                + describe(specs) + "; " + advice);
+    }
+
+    private static String describe(List<ProviderSpec> specs) {
+        StringBuilder text = new StringBuilder();
+        for (ProviderSpec spec : specs) {
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(spec.id()).append(" (").append(spec.contextWindow()).append(" tokens)");
+        }
+        return text.toString();
     }
 
     private static void setPlan(Exchange exchange, ConsensusPlan plan) {
@@ -77,7 +159,7 @@ public final class ConsensusPanel {
         exchange.setVariable(QuorumHeaders.VAR_PANEL_OWN_TIMEOUT, plan.ownTimeout());
     }
 
-    private ConsensusPlan plan(CompletionRequest request, List<String> panel) {
+    private ConsensusPlan plan(CompletionRequest request, List<String> panel, List<String> warnings) {
         if (panel.isEmpty()) {
             throw noProviders();
         }
@@ -92,16 +174,7 @@ public final class ConsensusPanel {
         } else {
             quorum = Math.min(settings.quorum(), panel.size());
         }
-        String judge = null;
-        if ("judge".equals(algorithm)) {
-            judge = settings.judge();
-            if (judge == null) {
-                judge = catalog.enabled().get(0).id();
-            } else if (catalog.get(judge) == null || !catalog.get(judge).enabled()) {
-                throw new QuorumException("judge_unavailable", 503, "algorithm", "the judge provider '" + judge
-                        + "' (quorum.consensus.judge) is not enabled; choose another algorithm or judge");
-            }
-        }
+        String judge = "judge".equals(algorithm) ? judge(request, panel) : null;
         long timeoutMs = settings.timeoutMs();
         if (request.timeoutMs() != null) {
             if (request.timeoutMs() > settings.maxTimeoutMs()) {
@@ -112,7 +185,40 @@ public final class ConsensusPanel {
         }
         return ConsensusPlan.of(panel, algorithm,
                 request.minAgreement() != null ? request.minAgreement() : settings.minAgreement(), quorum,
-                timeoutMs, judge, timeoutMs != settings.timeoutMs());
+                timeoutMs, judge, timeoutMs != settings.timeoutMs(), warnings);
+    }
+
+    /**
+     * The judge: {@code quorum.consensus.judge}, else the first enabled provider that can hold its question. The
+     * question is the prompt with every member's answer, so it is estimated with each member's most output tokens.
+     */
+    private String judge(CompletionRequest request, List<String> panel) {
+        long question = (request.prompt().length() + JudgeVote.SYSTEM.length() + 400L) / 4;
+        for (String member : panel) {
+            question += windows.outputTokens(request, catalog.get(member));
+        }
+        long tokens = question;
+        String configured = settings.judge();
+        if (configured == null) {
+            return catalog.enabled().stream().filter(spec -> windows.fits(tokens, request, spec)).map(ProviderSpec::id)
+                    .findFirst().orElseThrow(() -> judgeDoesNotFit(tokens, catalog.enabled()));
+        }
+        ProviderSpec spec = catalog.get(configured);
+        if (spec == null || !spec.enabled()) {
+            throw new QuorumException("judge_unavailable", 503, "algorithm", "the judge provider '" + configured
+                    + "' (quorum.consensus.judge) is not enabled; choose another algorithm or judge");
+        }
+        if (!windows.fits(tokens, request, spec)) {
+            throw judgeDoesNotFit(tokens, List.of(spec));
+        }
+        return configured;
+    }
+
+    private static QuorumException judgeDoesNotFit(long tokens, List<ProviderSpec> specs) {
+        return new QuorumException("no_provider_fits", 422, "prompt", "the judge's question (the prompt and every "
+                + "panel member's answer, about " + tokens + " tokens) and its reply do not fit the context window of "
+                + (specs.isEmpty() ? "any provider" : describe(specs)) + "; shorten the prompt, lower maxTokens or "
+                + "choose another algorithm");
     }
 
     private List<String> requireEnabled(List<String> ids) {

@@ -8,16 +8,18 @@ import java.util.List;
  * the judge provider for {@code judge}. {@code recipients} is the panel as the {@code recipientList} reads it: the
  * members' own {@code direct:provider-<id>} routes when the panel takes the configured time-out (the recipient list's
  * own), their {@code seda:panel-<id>} queues with the request's time-out when it names another ({@code ownTimeout}).
+ * {@code warnings} say who was left out of the panel and why; the result carries them.
  */
 public record ConsensusPlan(List<String> panel, String algorithm, double minAgreement, int quorum, long timeoutMs,
-                            String judge, boolean ownTimeout, String recipients) {
+                            String judge, boolean ownTimeout, String recipients, List<String> warnings) {
 
     public ConsensusPlan {
         panel = List.copyOf(panel);
+        warnings = List.copyOf(warnings);
     }
 
     static ConsensusPlan of(List<String> panel, String algorithm, double minAgreement, int quorum, long timeoutMs,
-                            String judge, boolean ownTimeout) {
+                            String judge, boolean ownTimeout, List<String> warnings) {
         StringBuilder recipients = new StringBuilder(panel.size() * 24);
         for (String id : panel) {
             if (!recipients.isEmpty()) {
@@ -31,6 +33,6 @@ public record ConsensusPlan(List<String> panel, String algorithm, double minAgre
             }
         }
         return new ConsensusPlan(panel, algorithm, minAgreement, quorum, timeoutMs, judge, ownTimeout,
-                recipients.toString());
+                recipients.toString(), warnings);
     }
 }

@@ -46,7 +46,8 @@ public final class ConsensusResults {
                 .costUsd(sumCost(responses))
                 .inputTokens(sumTokens(responses, true))
                 .outputTokens(sumTokens(responses, false))
-                .judge(outcome.judge());
+                .judge(outcome.judge())
+                .warnings(plan.warnings().isEmpty() ? null : plan.warnings());
         List<ProviderResponse> failures = outcome.responses().stream().filter(ProviderResponse::failed).toList();
         if (!outcome.quorumMet()) {
             return quorumNotMet(result, outcome, failures);

@@ -7,8 +7,8 @@ import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.InvalidRequestException;
 import dev.quorum.api.ResultJson;
+import dev.quorum.api.StrictJson;
 import dev.quorum.provider.ProviderSpec;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +32,16 @@ public final class OpenAiApi {
     private static final String MODELS_PATH = "/v1/models/";
 
     private final ObjectMapper mapper;
+    private final StrictJson json;
     private final OpenAiRequests requests;
     private final OpenAiReplies replies;
     private final byte[] models;
     private final Map<String, byte[]> modelsById = new java.util.HashMap<>();
 
-    public OpenAiApi(ObjectMapper mapper, OpenAiRequests requests, List<ProviderSpec> enabled, long startedEpochSeconds)
-            throws JsonProcessingException {
+    public OpenAiApi(ObjectMapper mapper, StrictJson json, OpenAiRequests requests, List<ProviderSpec> enabled,
+                     long startedEpochSeconds) throws JsonProcessingException {
         this.mapper = mapper;
+        this.json = json;
         this.requests = requests;
         this.replies = new OpenAiReplies(mapper);
         Map<String, Object> list = modelList(requests, enabled, startedEpochSeconds);
@@ -62,12 +64,8 @@ public final class OpenAiApi {
             throw new InvalidRequestException(null, "the request body is empty; expected a chat completion request "
                     + "such as {\"model\":\"quorum/route\",\"messages\":[{\"role\":\"user\",\"content\":\"...\"}]}");
         }
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(body);
-        } catch (IOException e) {
-            throw new InvalidRequestException(null, "the request body is not valid JSON");
-        }
+        // read as strictly as Quorum's own requests: one JSON value, no name twice, nesting and sizes bounded
+        JsonNode tree = json.tree(body, "the request body");
         OpenAiRequests.Translation translation = requests.translate(tree);
         exchange.setVariable(QuorumHeaders.VAR_OPENAI_MODEL, translation.model());
         exchange.setVariable(QuorumHeaders.VAR_OPENAI_STREAM, translation.stream());
@@ -148,16 +146,24 @@ public final class OpenAiApi {
         if (uri != null && uri.indexOf('?') >= 0) {
             uri = uri.substring(0, uri.indexOf('?'));
         }
-        String id = uri == null || !uri.startsWith(MODELS_PATH) ? null
-                : java.net.URLDecoder.decode(uri.substring(MODELS_PATH.length()), java.nio.charset.StandardCharsets.UTF_8);
+        String id = uri == null || !uri.startsWith(MODELS_PATH) ? null : modelId(uri.substring(MODELS_PATH.length()));
         exchange.getMessage().removeHeaders("*");
         byte[] model = id == null ? null : modelsById.get(id);
         if (model != null) {
             write(exchange.getMessage(), model, 200, "application/json", null);
         } else {
             write(exchange.getMessage(), mapper.writeValueAsBytes(OpenAiReplies.error(404, "model_not_found",
-                    "The model '" + id + "' does not exist on this Quorum; GET /v1/models lists them")),
+                    "The model '" + StrictJson.abbreviate(id) + "' does not exist on this Quorum; GET /v1/models lists them")),
                     404, "application/json", null);
+        }
+    }
+
+    /** The model id of a path, percent-decoded; a malformed escape ({@code %zz}) is no id of ours, kept as written. */
+    private static String modelId(String encoded) {
+        try {
+            return java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return encoded;
         }
     }
 

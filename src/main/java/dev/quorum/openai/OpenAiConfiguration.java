@@ -3,6 +3,7 @@ package dev.quorum.openai;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.quorum.Steps;
+import dev.quorum.api.RequestParser;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderStreams;
 import dev.quorum.provider.ProviderSpec;
@@ -39,7 +40,8 @@ public final class OpenAiConfiguration implements CamelConfiguration {
         ProviderStreams streams = new ProviderStreams(catalog, streaming);
         Steps.bind(registry, "providerStreams", streams)
                 .step("stream", streams::stream);
-        OpenAiApi api = new OpenAiApi(mapper, new OpenAiRequests(catalog::isKnown, algorithms), enabled,
+        RequestParser parser = context.getRegistry().lookupByNameAndType("requestParser", RequestParser.class);
+        OpenAiApi api = new OpenAiApi(mapper, parser.json(), new OpenAiRequests(catalog::isKnown, algorithms), enabled,
                 System.currentTimeMillis() / 1000);
         Steps.bind(registry, "openAiApi", api)
                 .step("accept", api::accept)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorum.api.InvalidRequestException;
 import dev.quorum.api.QuorumException;
+import dev.quorum.api.StrictJson;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class OpenAiRequests {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!HANDLED.contains(name) && !IGNORED.contains(name)) {
-                throw new InvalidRequestException(name, "Unrecognized request argument supplied: " + name);
+                throw new InvalidRequestException(name, "Unrecognized request argument supplied: " + StrictJson.abbreviate(name));
             }
         }
         ObjectNode request = JsonNodeFactory.instance.objectNode();
@@ -95,8 +96,8 @@ public final class OpenAiRequests {
         refuseTools(body);
         JsonNode format = body.get("response_format");
         if (format != null && !format.isNull() && !"text".equals(format.path("type").asText())) {
-            throw new InvalidRequestException("response_format", "response_format '" + format.path("type").asText()
-                    + "' is not supported; only 'text'");
+            throw new InvalidRequestException("response_format", "response_format '"
+                    + StrictJson.abbreviate(format.path("type").asText()) + "' is not supported; only 'text'");
         }
         String user = text(body, "user");
         if (user != null && !user.isBlank()) {
@@ -145,7 +146,7 @@ public final class OpenAiRequests {
     }
 
     private static QuorumException modelNotFound(String model) {
-        return new QuorumException("model_not_found", 404, "model", "The model '" + model
+        return new QuorumException("model_not_found", 404, "model", "The model '" + StrictJson.abbreviate(model)
                 + "' does not exist on this Quorum; GET /v1/models lists the providers and quorum/* models");
     }
 
@@ -180,9 +181,9 @@ public final class OpenAiRequests {
                     }
                 }
                 case "tool", "function" -> throw new InvalidRequestException("messages",
-                        "messages with role '" + role + "' are not supported: Quorum does not call tools");
+                        "messages with role '" + StrictJson.abbreviate(role) + "' are not supported: Quorum does not call tools");
                 default -> throw new InvalidRequestException("messages", "a message's 'role' must be system, "
-                        + "developer, user or assistant, not '" + role + "'");
+                        + "developer, user or assistant, not '" + StrictJson.abbreviate(role) + "'");
             }
         }
         if (!"user".equals(lastRole)) {
@@ -204,7 +205,7 @@ public final class OpenAiRequests {
             for (JsonNode part : content) {
                 if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
                     throw new InvalidRequestException("messages", "only text content parts are supported, not '"
-                            + part.path("type").asText() + "'");
+                            + StrictJson.abbreviate(part.path("type").asText()) + "'");
                 }
                 text.append(part.path("text").textValue());
             }
@@ -239,7 +240,7 @@ public final class OpenAiRequests {
         for (Iterator<Map.Entry<String, JsonNode>> fields = extension.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (RESERVED.contains(field.getKey())) {
-                throw new InvalidRequestException("quorum", "'quorum." + field.getKey()
+                throw new InvalidRequestException("quorum", "'quorum." + StrictJson.abbreviate(field.getKey())
                         + "' cannot be set: the model, the messages and the API key decide it");
             }
             request.set(field.getKey(), field.getValue());

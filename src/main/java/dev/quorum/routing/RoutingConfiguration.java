@@ -84,6 +84,8 @@ public final class RoutingConfiguration implements CamelConfiguration {
                 .step("latency", ranker::latency)
                 .step("balanced", ranker::balanced)
                 .step("tier", ranker::tier);
+        // the same context-window estimate for consensus and cascade panels and the judge (ConsensusPanel)
+        registry.bind("contextWindows", new ContextWindows((int) settings.number("assumed-output-tokens", 512)));
         FallbackChain fallbackChain = new FallbackChain();
         Steps.bind(registry, "fallbackChain", fallbackChain)
                 .step("next", fallbackChain::next)

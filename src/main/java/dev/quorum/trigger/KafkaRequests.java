@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
-import dev.quorum.api.InvalidRequestException;
 import dev.quorum.api.QuorumException;
 import dev.quorum.api.RequestParser;
-import java.io.IOException;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -117,19 +115,7 @@ public final class KafkaRequests {
     }
 
     private ObjectNode requestObject(byte[] value) {
-        if (value == null || value.length == 0) {
-            throw new InvalidRequestException(null,
-                    "the record value is empty; expected a JSON object such as {\"prompt\":\"...\"}");
-        }
-        JsonNode root;
-        try {
-            root = mapper.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(null, "the record value is not valid JSON: "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidRequestException(null, "the record value could not be read: " + e.getMessage());
-        }
+        JsonNode root = parser.tree(value, "the record value");
         if (root instanceof ObjectNode object) {
             return object;
         }

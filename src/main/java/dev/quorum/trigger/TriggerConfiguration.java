@@ -1,13 +1,10 @@
 package dev.quorum.trigger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.api.Mode;
 import dev.quorum.api.RequestParser;
-import dev.quorum.provider.ProviderCatalog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
@@ -31,9 +28,14 @@ public final class TriggerConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
-        registry.bind("fileDrop", new FileDrop(
+        FileDrop fileDrop = new FileDrop(
+                Path.of(setting(properties, "quorum.file.inbox", "data/inbox")),
                 Path.of(setting(properties, "quorum.file.done", "data/done")),
-                Path.of(setting(properties, "quorum.file.error", "data/error"))));
+                Path.of(setting(properties, "quorum.file.error", "data/error")),
+                Long.parseLong(setting(properties, "quorum.file.read-lock-min-age-ms", "1000")),
+                Long.parseLong(setting(properties, "quorum.file.max-bytes", "8388608")));
+        registry.bind("fileDrop", fileDrop);
+        registry.bind("fileDropFilter", fileDrop.filter());
 
         String servers = setting(properties, "quorum.kafka.bootstrap-servers", "");
         if (servers.isEmpty()) {
@@ -41,10 +43,7 @@ public final class TriggerConfiguration implements CamelConfiguration {
             return;
         }
         ObjectMapper mapper = registry.lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
-        ProviderCatalog catalog = registry.lookupByNameAndType("providerCatalog", ProviderCatalog.class);
-        RequestParser parser = new RequestParser(mapper,
-                Integer.parseInt(setting(properties, "quorum.request.max-prompt-chars", "100000")),
-                catalog::isKnown, EnumSet.allOf(Mode.class));
+        RequestParser parser = registry.lookupByNameAndType("requestParser", RequestParser.class);
         registry.bind("kafkaRequests", new KafkaRequests(parser, mapper));
         registry.bind("kafkaCommitAfterReply", new AfterReplyCommitFactory());
         registry.bind("kafkaAnsweredRequests", answeredRequests(context, properties, servers));

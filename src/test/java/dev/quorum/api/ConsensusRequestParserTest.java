@@ -3,7 +3,6 @@ package dev.quorum.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
@@ -14,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The consensus fields of a request: algorithm, minAgreement, quorum and timeoutMs, and their clear errors. */
 class ConsensusRequestParserTest {
 
-    private final RequestParser parser = new RequestParser(new ObjectMapper(), 200, Set.of("a", "b", "c")::contains,
+    private final RequestParser parser = new RequestParser(200, 200, Set.of("a", "b", "c")::contains,
             EnumSet.allOf(Mode.class));
 
     private CompletionRequest parse(String json) {

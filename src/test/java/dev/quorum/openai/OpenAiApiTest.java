@@ -182,6 +182,31 @@ class OpenAiApiTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_read_openai_bodies_as_strictly_as_quorum_requests_naming_the_parameter() {
+        // when
+        HttpResponse<String> trailing = post("/v1/chat/completions",
+                "{\"model\":\"openai-sim\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]} xyz");
+        HttpResponse<String> deep = post("/v1/chat/completions", "{\"model\":\"openai-sim\",\"metadata\":"
+                + "[".repeat(10_000) + "]".repeat(10_000) + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        HttpResponse<String> duplicate = post("/v1/chat/completions",
+                "{\"model\":\"openai-sim\",\"model\":\"quorum/route\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        HttpResponse<String> longUser = post("/v1/chat/completions", "{\"model\":\"openai-sim\",\"user\":\""
+                + "u".repeat(201) + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        // then
+        assertThat(trailing.statusCode()).as(trailing.body()).isEqualTo(400);
+        assertThat(json(trailing).path("error").path("message").asText()).contains("nothing after it");
+        assertThat(deep.statusCode()).as(deep.body()).isEqualTo(400);
+        assertThat(json(deep).path("error").path("param").asText()).isEqualTo("metadata");
+        assertThat(json(deep).path("error").path("message").asText()).contains("deeper than 64 levels");
+        assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(400);
+        assertThat(json(duplicate).path("error").path("param").asText()).isEqualTo("model");
+        assertThat(longUser.statusCode()).as(longUser.body()).isEqualTo(400);
+        assertThat(json(longUser).path("error").path("param").asText()).isEqualTo("user");
+        assertThat(simulator().calls("openai-sim")).isEmpty();
+    }
+
+    @Test
     void should_vote_across_the_panel_for_a_consensus_model() throws Exception {
         // when
         HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"quorum/consensus-majority\","

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quorum.QuorumHeaders;
 import dev.quorum.QuorumTestSupport;
+import dev.quorum.api.CompletionResult;
 import dev.quorum.sim.SimScript;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -19,13 +23,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The file-drop trigger ({@code routes/file.camel.yaml}) on real folders: answered files, rejected files, files still
- * being written, and file names that try to leave the folders.
+ * being written, file names that try to leave the folders or that the file component cannot read, names that
+ * sanitise alike, symbolic links and files too large to read.
  */
 class FileDropTest extends QuorumTestSupport {
 
@@ -34,6 +43,8 @@ class FileDropTest extends QuorumTestSupport {
     private final Path outbox = root.resolve("drop/outbox");
     private final Path done = root.resolve("drop/done");
     private final Path error = root.resolve("drop/error");
+    /** Where the targets of links dropped into the inbox live: outside every folder of the file drop. */
+    private final Path outside = temporaryFolder();
 
     @Override
     protected Map<String, String> overrides() {
@@ -45,7 +56,8 @@ class FileDropTest extends QuorumTestSupport {
                 "quorum.file.error", error.toString(),
                 "quorum.file.poll-delay-ms", "100",
                 "quorum.file.read-lock-min-age-ms", "800",
-                "quorum.file.read-lock-check-interval-ms", "100");
+                "quorum.file.read-lock-check-interval-ms", "100",
+                "quorum.file.max-bytes", "4096");
     }
 
     @BeforeEach
@@ -55,8 +67,10 @@ class FileDropTest extends QuorumTestSupport {
 
     @AfterAll
     void removeFolders() throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+        for (Path folder : List.of(root, outside)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
@@ -190,28 +204,158 @@ class FileDropTest extends QuorumTestSupport {
 
     @Test
     void should_keep_every_file_inside_its_folders_whatever_the_dropped_name() throws IOException {
-        // given: on Linux '\' is an ordinary character in a file name, which Camel (and Windows) read as a separator;
-        // a name with '..', spaces and other characters is sanitised for the files written from it
-        String hostile = "..\\..\\escape.json";
+        // given: a name with '..', spaces and other characters is sanitised for the files written from it
         String odd = "a..b c:d.json";
         String oddInvalid = "x..y.json.json";
+        String oddBase = FileDrop.safeBaseName(odd);
 
         // when
-        drop(hostile, "{\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");
         drop(odd, "{\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");
         drop(oddInvalid, "not json");
 
         // then
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(outbox.resolve("a..b_c_d.result.json"))
-                && Files.exists(done.resolve("a..b_c_d.json")) && Files.exists(error.resolve("x..y.json.json")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(outbox.resolve(oddBase + ".result.json"))
+                && Files.exists(done.resolve(oddBase + ".json")) && Files.exists(error.resolve("x..y.json.json")));
+        assertThat(oddBase).startsWith("a..b_c_d~");
         assertThat(error.resolve("x..y.json.error.json")).exists();
         assertThat(filesUnder(root)).allSatisfy(path -> assertThat(path).startsWith(root.resolve("drop")));
-        assertThat(root.resolve("escape.result.json")).doesNotExist();
-        assertThat(root.getParent().resolve("escape.result.json")).doesNotExist();
-        assertThat(root.getParent().resolve("escape.json")).doesNotExist();
-        // Camel resolves a name with '\\' to a path outside the inbox that does not exist, so it never reads it
-        assertThat(inbox.resolve(hostile)).exists();
         assertThat(simulator().calls("openai-sim")).hasSize(1);
+    }
+
+    @Test
+    void should_move_names_the_file_component_cannot_read_to_the_error_folder_unread() throws IOException {
+        // given: on Linux '\' is an ordinary character in a file name, which Camel (and Windows) read as a separator,
+        // and a newline keeps a name from matching *.json; both used to stay in the inbox forever
+        String backslash = "..\\..\\escape.json";
+        String newline = "two\nlines.json";
+        String request = "{\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}";
+
+        // when
+        drop(backslash, request);
+        drop(newline, request);
+
+        // then
+        String backslashBase = FileDrop.safeBaseName(backslash);
+        String newlineBase = FileDrop.safeBaseName(newline);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(error.resolve(backslashBase + ".json"))
+                && Files.exists(error.resolve(newlineBase + ".json"))
+                && Files.exists(error.resolve(newlineBase + ".error.json"))
+                && Files.exists(error.resolve(backslashBase + ".error.json")));
+        assertThat(inbox.resolve(backslash)).doesNotExist();
+        assertThat(inbox.resolve(newline)).doesNotExist();
+        assertThat(Files.readString(error.resolve(newlineBase + ".json"))).isEqualTo(request);
+        assertThat(JSON.readTree(error.resolve(newlineBase + ".error.json").toFile()).path("error").path("message")
+                .asText()).contains("U+000A").contains(newlineBase + ".json");
+        assertThat(JSON.readTree(error.resolve(backslashBase + ".error.json").toFile()).path("error").path("message")
+                .asText()).contains("backslash");
+        assertThat(filesUnder(root)).allSatisfy(path -> assertThat(path).startsWith(root.resolve("drop")));
+        assertThat(root.getParent().resolve("escape.json")).doesNotExist();
+        assertThat(simulator().calls("openai-sim")).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_symbolic_link_without_reading_moving_or_deleting_its_target() throws IOException {
+        // given: a request outside the inbox, and a link to it dropped into the inbox
+        Path secret = outside.resolve("secret.json");
+        String content = "{\"prompt\":\"Repeat: TOPSECRET-42\",\"provider\":\"openai-sim\"}";
+        Files.writeString(secret, content);
+        Files.createDirectories(inbox);
+        Path link = Files.createSymbolicLink(inbox.resolve("link.json"), secret);
+
+        // then
+        Path report = error.resolve("link.error.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report)
+                && Files.isSymbolicLink(error.resolve("link.symlink")));
+        String message = JSON.readTree(report.toFile()).path("error").path("message").asText();
+        assertThat(message).contains("symbolic link").contains("link.symlink");
+        assertThat(Files.readString(report)).doesNotContain("TOPSECRET");
+        assertThat(Files.exists(link, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.readSymbolicLink(error.resolve("link.symlink"))).isEqualTo(secret);
+        assertThat(Files.readString(secret)).isEqualTo(content);
+        assertThat(outbox.resolve("link.result.json")).doesNotExist();
+        assertThat(done.resolve("link.json")).doesNotExist();
+        assertThat(simulator().calls("openai-sim")).isEmpty();
+    }
+
+    @Test
+    void should_move_a_pipe_to_the_error_folder_without_opening_it() throws Exception {
+        // given: a named pipe, whose read would block the file consumer until someone writes to it
+        Files.createDirectories(inbox);
+        Path pipe = inbox.resolve("pipe.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+
+        // then
+        Path report = error.resolve("pipe.error.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report)
+                && Files.exists(error.resolve("pipe.json"), LinkOption.NOFOLLOW_LINKS));
+        assertThat(JSON.readTree(report.toFile()).path("error").path("message").asText()).contains("not a regular file");
+        assertThat(Files.exists(pipe, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        // the consumer is not blocked: the next request is answered
+        drop("after-pipe.json", "{\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(outbox.resolve("after-pipe.result.json")));
+    }
+
+    @Test
+    void should_refuse_a_file_turned_into_a_link_after_the_filter_looked() throws IOException {
+        // given: what the route's first step sees when a link took a listed file's place
+        Path secret = outside.resolve("target.json");
+        Files.writeString(secret, "{\"prompt\":\"TOPSECRET-43\"}");
+        Path link = Files.createSymbolicLink(outside.resolve("swapped.json"), secret);
+        GenericFile<File> file = new GenericFile<>();
+        file.setFile(link.toFile());
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(file);
+        exchange.getMessage().setHeader(Exchange.FILE_NAME_ONLY, "swapped.json");
+        FileDrop fileDrop = context.getRegistry().lookupByNameAndType("fileDrop", FileDrop.class);
+
+        // when
+        fileDrop.accept(exchange);
+        fileDrop.route(exchange);
+
+        // then
+        CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.error().message()).contains("symbolic link").doesNotContain("TOPSECRET");
+        assertThat(exchange.getMessage().getHeader(Exchange.FILE_NAME)).isEqualTo("swapped.error.json");
+        assertThat(exchange.getProperty(QuorumHeaders.FILE_MOVE_TO, String.class)).endsWith("swapped.symlink");
+    }
+
+    @Test
+    void should_keep_apart_the_results_of_names_that_sanitise_alike() throws IOException {
+        // given
+        String spaced = "a b.json";
+        String underscored = "a_b.json";
+
+        // when
+        drop(spaced, "{\"id\":\"spaced\",\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");
+        drop(underscored, "{\"id\":\"underscored\",\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");
+
+        // then
+        Path spacedResult = outbox.resolve(FileDrop.safeBaseName(spaced) + ".result.json");
+        Path underscoredResult = outbox.resolve("a_b.result.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(spacedResult) && Files.exists(underscoredResult)
+                && Files.exists(done.resolve("a_b.json")) && Files.exists(done.resolve(FileDrop.safeBaseName(spaced) + ".json")));
+        assertThat(spacedResult).isNotEqualTo(underscoredResult);
+        assertThat(JSON.readTree(spacedResult.toFile()).path("id").asText()).isEqualTo("spaced");
+        assertThat(JSON.readTree(underscoredResult.toFile()).path("id").asText()).isEqualTo("underscored");
+    }
+
+    @Test
+    void should_refuse_a_file_larger_than_the_limit_unread() throws IOException {
+        // given: quorum.file.max-bytes is 4096 here
+        String large = "{\"prompt\":\"" + "x".repeat(5000) + "\",\"provider\":\"openai-sim\"}";
+
+        // when
+        drop("large.json", large);
+
+        // then
+        Path report = error.resolve("large.error.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report) && Files.exists(error.resolve("large.json")));
+        assertThat(JSON.readTree(report.toFile()).path("error").path("message").asText())
+                .contains("quorum.file.max-bytes");
+        assertThat(Files.readString(error.resolve("large.json"))).isEqualTo(large);
+        assertThat(simulator().calls("openai-sim")).isEmpty();
     }
 
     @Test
@@ -226,15 +370,24 @@ class FileDropTest extends QuorumTestSupport {
     }
 
     @Test
-    void should_reduce_any_name_to_a_plain_file_name() {
-        assertThat(FileDrop.safeBaseName("../../etc/passwd.json")).isEqualTo("_.._.._etc_passwd");
-        assertThat(FileDrop.safeBaseName("..\\..\\escape.json")).isEqualTo("_.._.._escape");
-        assertThat(FileDrop.safeBaseName("..")).isEqualTo("_..");
-        assertThat(FileDrop.safeBaseName(".hidden.JSON")).isEqualTo("_.hidden");
-        assertThat(FileDrop.safeBaseName("C:\\x.json")).isEqualTo("C__x");
-        assertThat(FileDrop.safeBaseName("r\u00e9sum\u00e9 (1).json")).isEqualTo("r_sum___1_");
-        assertThat(FileDrop.safeBaseName("")).isEqualTo("_");
-        assertThat(FileDrop.safeBaseName("x".repeat(300) + ".json")).hasSize(200);
+    void should_reduce_any_name_to_a_plain_unique_file_name() {
+        // a name that is already plain stays as it is
+        assertThat(FileDrop.safeBaseName("question.json")).isEqualTo("question");
+        // the example of docs/triggers.md
+        assertThat(FileDrop.safeBaseName("my file.json")).isEqualTo("my_file~c635e7cabfb1");
+        assertThat(FileDrop.safeBaseName("x..y.json.json")).isEqualTo("x..y.json");
+        // any other gets the characters replaced and a hash of the original name, after a '~' no plain name has
+        assertThat(FileDrop.safeBaseName("../../etc/passwd.json")).matches("_\\.\\._\\.\\._etc_passwd~[0-9a-f]{12}");
+        assertThat(FileDrop.safeBaseName("..\\..\\escape.json")).matches("_\\.\\._\\.\\._escape~[0-9a-f]{12}");
+        assertThat(FileDrop.safeBaseName("..")).matches("_\\.\\.~[0-9a-f]{12}");
+        assertThat(FileDrop.safeBaseName(".hidden.JSON")).matches("_\\.hidden~[0-9a-f]{12}");
+        assertThat(FileDrop.safeBaseName("C:\\x.json")).matches("C__x~[0-9a-f]{12}");
+        assertThat(FileDrop.safeBaseName("r\u00e9sum\u00e9 (1).json")).matches("r_sum___1_~[0-9a-f]{12}");
+        assertThat(FileDrop.safeBaseName("")).matches("_~[0-9a-f]{12}");
+        assertThat(FileDrop.safeBaseName("x".repeat(300) + ".json")).hasSize(200 + 13);
+        // the same name always gives the same base name; names that sanitise alike do not
+        assertThat(FileDrop.safeBaseName("a b.json")).isEqualTo(FileDrop.safeBaseName("a b.json"))
+                .isNotEqualTo(FileDrop.safeBaseName("a_b.json")).isNotEqualTo(FileDrop.safeBaseName("a:b.json"));
     }
 
     private void drop(String name, String content) throws IOException {
