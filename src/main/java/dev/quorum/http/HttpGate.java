@@ -76,6 +76,36 @@ public final class HttpGate {
         router.errorHandler(404, this::notFound);
     }
 
+    /**
+     * The server's request handler: a path that is not valid percent-encoding (a {@code %} not followed by two hex
+     * digits) is answered 400 in the API's JSON shape and its connection closed, because Vert.x's router would fail
+     * decoding it with a logged stack trace for every such request (a cheap flood of the log); every other request
+     * goes to {@code router}.
+     */
+    public void screen(HttpServerRequest request, Router router) {
+        String path = request.path();
+        if (path == null || wellEscaped(path)) {
+            router.handle(request);
+            return;
+        }
+        request.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
+                .end(Buffer.buffer(replies.body(path, 400, "invalid_request", "invalid_request", "The request's path "
+                        + "is not valid URL encoding: a '%' must be followed by two hexadecimal digits")))
+                .onComplete(written -> request.connection().close());
+    }
+
+    /** Whether every {@code %} in {@code path} starts an escape of two hexadecimal digits. */
+    static boolean wellEscaped(String path) {
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+                    || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether requests need an API key. */
     public boolean keysRequired() {
         return keys != null;

@@ -90,11 +90,12 @@ public final class QuorumHttpServer extends VertxPlatformHttpServer {
         }
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(getCamelContext(),
                 VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getBindPort()));
-        gates.get().install(router);
+        HttpGate gate = gates.get();
+        gate.install(router);
         // HTTP/1.1 only: a connection carries one request at a time, which the guard's timeouts and the gate's body
         // handling rely on (a TLS proxy in front may speak HTTP/2 to clients)
         HttpServer created = getVertx().createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
-                .connectionHandler(guard).requestHandler(router);
+                .connectionHandler(guard).requestHandler(request -> gate.screen(request, router));
         String host = configuration.getBindHost();
         int port = configuration.getBindPort();
         try {
