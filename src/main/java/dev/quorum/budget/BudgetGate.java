@@ -172,9 +172,7 @@ public final class BudgetGate {
             }
             double costUsd = Money.usd(cost);
             if (response.costUsd() == null || response.costUsd() != costUsd) {
-                response = new ProviderResponse(response.provider(), response.model(), response.answer(),
-                        response.inputTokens(), response.outputTokens(), costUsd, response.latencyMs(),
-                        response.finishReason(), response.error(), response.status());
+                response = response.withCost(costUsd);
                 exchange.getMessage().setBody(response);
             }
         }

@@ -71,6 +71,34 @@ class ConsensusVotingTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_give_each_response_its_share_of_the_vote_and_name_the_fastest_agreeing_and_most_confident_member() {
+        // given: mistral-sim answers first but alone; of the two that agree, gemini-sim is the faster
+        simulator().script("openai-sim", SimScript.builder().defaultAnswer("8").latencyMs(400).build());
+        simulator().script("gemini-sim", SimScript.builder().defaultAnswer("Eight.").latencyMs(150).build());
+        simulator().script("mistral-sim", SimScript.builder().defaultAnswer("6").build());
+
+        // when
+        JsonNode result = consensus(Map.of(), 200);
+
+        // then
+        JsonNode agreement = result.path("agreement");
+        assertThat(agreement.path("agreeing")).extracting(JsonNode::asText).containsExactlyInAnyOrder("openai-sim", "gemini-sim");
+        assertThat(agreement.path("fastest").asText()).isEqualTo("gemini-sim");
+        Map<String, JsonNode> byProvider = new HashMap<>();
+        result.path("responses").forEach(r -> byProvider.put(r.path("provider").asText(), r));
+        assertThat(byProvider.get("openai-sim").path("confidence").asDouble()).isEqualTo(0.667);
+        assertThat(byProvider.get("gemini-sim").path("confidence").asDouble()).isEqualTo(0.667);
+        assertThat(byProvider.get("mistral-sim").path("confidence").asDouble()).isEqualTo(0.333);
+        double openai = byProvider.get("openai-sim").path("accuracy").asDouble();
+        double gemini = byProvider.get("gemini-sim").path("accuracy").asDouble();
+        assertThat(openai).isPositive();
+        assertThat(agreement.path("mostConfident").asText())
+                .isEqualTo(gemini > openai ? "gemini-sim" : "openai-sim");
+        assertThat(byProvider.get("gemini-sim").path("latencyMs").asLong())
+                .isLessThan(byProvider.get("openai-sim").path("latencyMs").asLong());
+    }
+
+    @Test
     void should_take_the_two_against_one_answer_with_medium_agreement() {
         // given
         answers("Yes, it is.", "no", "yes");
