@@ -27,7 +27,7 @@ final class AnswerGroups {
             keys[i] = AnswerKey.of(ballots.get(i).answer(), asked);
             differ |= i > 0 && !keys[i].equals(keys[0]);
         }
-        if (!differ) {
+        if (!differ || !shortAndLong(keys)) {
             return keys;
         }
         if (asked == Question.NONE && question != null) {
@@ -35,8 +35,8 @@ final class AnswerGroups {
         }
         // a short answer and sentences that state it: the sentences take the short answer's key
         List<Equivalence.Reading> readings = new ArrayList<>(n);
-        for (Ballot ballot : ballots) {
-            readings.add(Equivalence.Reading.of(ballot.answer(), asked));
+        for (int i = 0; i < n; i++) {
+            readings.add(Equivalence.Reading.forJoin(ballots.get(i).answer(), keys[i], asked));
         }
         String[] joined = keys.clone();
         for (int s = 0; s < n; s++) {
@@ -51,5 +51,26 @@ final class AnswerGroups {
             }
         }
         return joined;
+    }
+
+    /** Whether one key is a short answer (typed, or up to four words) and another a longer text. */
+    private static boolean shortAndLong(String[] keys) {
+        boolean shortOne = false;
+        boolean longOne = false;
+        for (String key : keys) {
+            int words = 1;
+            for (int i = 0; i < key.length(); i++) {
+                if (key.charAt(i) == ' ') {
+                    words++;
+                }
+            }
+            if (AnswerKey.isShortAnswer(key) || words <= Equivalence.SHORT_WORDS) {
+                shortOne = true;
+            }
+            if (!key.startsWith("json:") && words > 1 && !key.equals("yes") && !key.equals("no")) {
+                longOne |= words > 1 && !AnswerKey.isShortAnswer(key);
+            }
+        }
+        return shortOne && longOne;
     }
 }

@@ -84,9 +84,17 @@ final class Equivalence {
         final List<String> significantStems;
 
         private Reading(String answer, Question question) {
+            this(answer, question, null, true);
+        }
+
+        /**
+         * {@code key}: the answer's key when the caller has it; {@code full}: false for what majority's join reads
+         * (no list items, no code reading, no rest after a yes or no, no contradiction guard).
+         */
+        private Reading(String answer, Question question, String key, boolean full) {
             this.answer = answer == null ? "" : answer;
-            this.json = AnswerKey.json(this.answer);
-            this.key = AnswerKey.of(this.answer, question);
+            this.key = key != null ? key : AnswerKey.of(this.answer, question);
+            this.json = full || this.key.startsWith("json:") ? AnswerKey.json(this.answer) : null;
             this.lower = AnswerText.lower(this.answer);
             this.words = AnswerText.words(lower);
             this.stems = new ArrayList<>(words.size());
@@ -103,7 +111,7 @@ final class Equivalence {
             }
             this.quantities = Quantities.parse(lower);
             this.approximate = Quantities.approximate(lower);
-            this.nameNumbers = nameNumbers(this.answer);
+            this.nameNumbers = full ? nameNumbers(this.answer) : Set.of();
             AnswerText.Stance stance = AnswerText.stance(lower);
             this.stance = stance;
             String restText = stance.present() ? lower.substring(Math.min(lower.length(), stance.rest())) : "";
@@ -115,13 +123,14 @@ final class Equivalence {
                 }
             }
             this.negations = Math.max(0, negations);
-            this.rest = stance.present() && !AnswerText.words(restText).isEmpty() ? new Reading(restText, question) : null;
-            this.items = items(json, lower);
-            this.code = AnswerKey.codeLike(this.answer) || this.answer.contains(" -") && this.answer.length() < 80
-                    && this.answer.indexOf(' ') > 0 && this.answer.indexOf(' ') < 12;
-            this.significant = new ArrayList<>(words.size());
-            this.significantStems = new ArrayList<>(words.size());
-            for (int k = 0; k < words.size(); k++) {
+            this.rest = full && stance.present() && !AnswerText.words(restText).isEmpty()
+                    ? new Reading(restText, question) : null;
+            this.items = full ? items(json, lower) : null;
+            this.code = full && (AnswerKey.codeLike(this.answer) || this.answer.contains(" -") && this.answer.length() < 80
+                    && this.answer.indexOf(' ') > 0 && this.answer.indexOf(' ') < 12);
+            this.significant = new ArrayList<>(full ? words.size() : 0);
+            this.significantStems = new ArrayList<>(full ? words.size() : 0);
+            for (int k = 0; full && k < words.size(); k++) {
                 String word = words.get(k);
                 if (code || !AnswerText.stopword(word) || AnswerText.negation(word)) {
                     significant.add(word);
@@ -132,6 +141,11 @@ final class Equivalence {
 
         static Reading of(String answer, Question question) {
             return new Reading(answer, question);
+        }
+
+        /** What majority's join reads of an answer whose key is known. */
+        static Reading forJoin(String answer, String key, Question question) {
+            return new Reading(answer, question, key, false);
         }
 
         boolean typed() {
