@@ -48,6 +48,9 @@ public final class QuorumHeaders {
     /** Variable: milliseconds a provider route waits before its next attempt. */
     public static final String VAR_RETRY_DELAY = "retryDelayMs";
 
+    /** Variable: System.nanoTime() when a provider route made its first attempt, for the whole call's latency. */
+    public static final String VAR_CALL_STARTED = "providerCallStarted";
+
     // --- OpenAI-compatible API, API keys and the consensus Kamelet ---
 
     /** Variable: the tenant of the API key the HTTP caller presented; it replaces the request's own tenant. */

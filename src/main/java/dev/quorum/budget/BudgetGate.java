@@ -259,8 +259,7 @@ public final class BudgetGate {
             if (response.costUsd() == null || response.costUsd() != costUsd
                     || !java.util.Objects.equals(in, response.inputTokens())
                     || !java.util.Objects.equals(out, response.outputTokens())) {
-                response = new ProviderResponse(response.provider(), response.model(), response.answer(), in, out,
-                        costUsd, response.latencyMs(), response.finishReason(), response.error(), response.status());
+                response = response.withUsage(in, out, costUsd);
                 exchange.getMessage().setBody(response);
             }
         }

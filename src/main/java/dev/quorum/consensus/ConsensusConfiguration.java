@@ -61,7 +61,7 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         JudgeVote judge = new JudgeVote();
         List<VotingMethod> methods = List.of(new MajorityVote(),
                 new WeightedVote(number(values, "weighted.min-accuracy", 0.51), number(values, "weighted.max-accuracy", 0.99)),
-                new SemanticVote(embeddings, number(values, "semantic.threshold", 0.75)),
+                new SemanticVote(embeddings, number(values, "semantic.threshold", 0.60)),
                 new ThresholdVote(number(values, "threshold", 0.75)),
                 judge,
                 new FusionVote());

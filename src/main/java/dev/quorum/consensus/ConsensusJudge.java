@@ -46,7 +46,7 @@ public final class ConsensusJudge {
             Vote majority = outcome.vote();
             Vote fallback = new Vote(majority.answer(), majority.provider(), majority.ratio(), majority.agreeing(),
                     majority.dissenting(), majority.tie(), majority.reasoning() + " The " + why + ", so the majority decided.",
-                    List.of(why + "; the majority vote decided instead"));
+                    List.of(why + "; the majority vote decided instead"), majority.shares());
             return outcome.judged(fallback, judge, response);
         }
         return outcome.judged(judged, judge, response);

@@ -32,7 +32,7 @@ public final class ConsensusResults {
     }
 
     CompletionResult.Builder build(ConsensusOutcome outcome, CompletionRequest request, Exchange exchange) {
-        List<ProviderResponse> responses = new ArrayList<>(outcome.responses());
+        List<ProviderResponse> responses = outcome.quorumMet() ? voted(outcome) : new ArrayList<>(outcome.responses());
         if (outcome.judgeResponse() != null) {
             responses.add(outcome.judgeResponse());
         }
@@ -76,7 +76,8 @@ public final class ConsensusResults {
         }
         result.answer(vote.answer())
                 .confidence(confidence)
-                .agreement(new Agreement(level, round(vote.ratio()), vote.agreeing(), vote.dissenting()))
+                .agreement(new Agreement(level, round(vote.ratio()), vote.agreeing(), vote.dissenting(),
+                        fastest(responses, vote), mostConfident(outcome.ballots(), vote)))
                 .reasoning(reasoning)
                 .recommendations(recommendations.isEmpty() ? null : List.copyOf(recommendations));
         if (vote.provider() != null) {
@@ -85,6 +86,53 @@ public final class ConsensusResults {
             });
         }
         return result;
+    }
+
+    /**
+     * The panel's responses, each answer with its confidence (the share of the vote it received) and the provider's
+     * accuracy the vote used.
+     */
+    private static List<ProviderResponse> voted(ConsensusOutcome outcome) {
+        Vote vote = outcome.vote();
+        List<ProviderResponse> responses = new ArrayList<>(outcome.responses().size() + 1);
+        for (ProviderResponse response : outcome.responses()) {
+            Ballot ballot = null;
+            for (Ballot candidate : outcome.ballots()) {
+                if (candidate.provider().equals(response.provider())) {
+                    ballot = candidate;
+                    break;
+                }
+            }
+            responses.add(ballot == null ? response
+                    : response.withVote(round(vote.share(ballot.provider())), ballot.accuracy()));
+        }
+        return responses;
+    }
+
+    /** The agreeing provider whose answer arrived first (lowest latency), or null when none agreed. */
+    static String fastest(List<ProviderResponse> responses, Vote vote) {
+        ProviderResponse fastest = null;
+        for (ProviderResponse response : responses) {
+            if (!response.failed() && vote.agreeing().contains(response.provider())
+                    && (fastest == null || response.latencyMs() < fastest.latencyMs())) {
+                fastest = response;
+            }
+        }
+        return fastest == null ? null : fastest.provider();
+    }
+
+    /** The provider whose answer received the largest share of the vote; a tie goes to the most accurate one. */
+    static String mostConfident(List<Ballot> ballots, Vote vote) {
+        Ballot best = null;
+        double bestShare = -1;
+        for (Ballot ballot : ballots) {
+            double share = vote.share(ballot.provider());
+            if (share > bestShare + 1e-9 || (Math.abs(share - bestShare) <= 1e-9 && ballot.accuracy() > best.accuracy())) {
+                best = ballot;
+                bestShare = share;
+            }
+        }
+        return best == null ? null : best.provider();
     }
 
     /**

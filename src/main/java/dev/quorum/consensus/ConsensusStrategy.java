@@ -1,6 +1,7 @@
 package dev.quorum.consensus;
 
 import dev.quorum.QuorumHeaders;
+import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.quorum.provider.ProviderCatalog;
@@ -72,13 +73,19 @@ public final class ConsensusStrategy implements AggregationStrategy {
         }
         target.removeProperty(QuorumHeaders.PANEL_RESPONSES);
         target.setException(null);
-        ConsensusOutcome outcome = decide(plan, arrived);
+        CompletionRequest request = inputExchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        ConsensusOutcome outcome = decide(plan, arrived, request == null ? null : request.prompt());
         target.getMessage().setBody(outcome);
         target.setVariable(QuorumHeaders.VAR_JUDGE_NEEDED, outcome.needsJudge());
     }
 
     /** The panel's responses in panel order, missing ones as time-outs, and the vote when the quorum is met. */
     public ConsensusOutcome decide(ConsensusPlan plan, List<ProviderResponse> arrived) {
+        return decide(plan, arrived, null);
+    }
+
+    /** The same, for answers to {@code question} (the request's prompt), which the vote reads alongside them. */
+    public ConsensusOutcome decide(ConsensusPlan plan, List<ProviderResponse> arrived, String question) {
         Map<String, ProviderResponse> byProvider = new LinkedHashMap<>();
         for (ProviderResponse response : arrived) {
             byProvider.putIfAbsent(response.provider(), response);
@@ -101,7 +108,7 @@ public final class ConsensusStrategy implements AggregationStrategy {
             if (method == null) {
                 throw new IllegalStateException("no voting method '" + plan.algorithm() + "'");
             }
-            vote = method.decide(ballots);
+            vote = method.decide(ballots, question);
         }
         return new ConsensusOutcome(plan, List.copyOf(responses), List.copyOf(ballots), vote, null, null);
     }

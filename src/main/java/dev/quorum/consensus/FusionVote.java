@@ -16,6 +16,7 @@ import java.util.Set;
  * Merges JSON object answers field by field: each top-level field takes the value most answers give it (equal values
  * compared with keys sorted; a tie goes to the most accurate provider), and a field is kept when at least half of the
  * JSON answers have it. Answers that are not JSON objects do not vote; with none, the panel is decided by majority.
+ * The answers that give the merged value for at least half of its fields agree; the others dissent.
  */
 public final class FusionVote implements VotingMethod {
 
@@ -30,6 +31,11 @@ public final class FusionVote implements VotingMethod {
 
     @Override
     public Vote decide(List<Ballot> ballots) {
+        return decide(ballots, null);
+    }
+
+    @Override
+    public Vote decide(List<Ballot> ballots, String question) {
         List<Ballot> voters = new ArrayList<>();
         List<ObjectNode> objects = new ArrayList<>();
         List<String> notJson = new ArrayList<>();
@@ -43,7 +49,7 @@ public final class FusionVote implements VotingMethod {
             }
         }
         if (objects.isEmpty()) {
-            Vote vote = majority.decide(ballots);
+            Vote vote = majority.decide(ballots, question);
             return vote.withNotes(List.of("fusion needs JSON object answers and none was one; the panel was decided by majority"));
         }
         Set<String> fields = new LinkedHashSet<>();
@@ -54,6 +60,7 @@ public final class FusionVote implements VotingMethod {
         }
         ObjectNode merged = MAPPER.createObjectNode();
         Map<String, String> mergedKeys = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         double agreementSum = 0;
         List<String> splitFields = new ArrayList<>();
         for (String field : fields) {
@@ -75,6 +82,9 @@ public final class FusionVote implements VotingMethod {
                     best = holders;
                 }
             }
+            Map<String, Integer> fieldCounts = new LinkedHashMap<>();
+            byValue.forEach((value, holders) -> fieldCounts.put(value, holders.size()));
+            counts.put(field, fieldCounts);
             merged.set(field, objects.get(best.get(0)).get(field));
             mergedKeys.put(field, AnswerKey.canonical(objects.get(best.get(0)).get(field)));
             agreementSum += (double) best.size() / objects.size();
@@ -82,18 +92,31 @@ public final class FusionVote implements VotingMethod {
                 splitFields.add(field);
             }
         }
+        // agreeing: the answers that give the merged value for at least half of its fields, so that the level
+        // (from who agrees) and the ratio (from how much of each field agrees) tell the same story
         List<String> agreeing = new ArrayList<>();
         List<String> dissenting = new ArrayList<>();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        double jsonShare = (double) objects.size() / ballots.size();
         for (int i = 0; i < objects.size(); i++) {
-            boolean matches = true;
+            int matching = 0;
+            double share = 0;
             for (Map.Entry<String, String> entry : mergedKeys.entrySet()) {
                 JsonNode value = objects.get(i).get(entry.getKey());
-                if (value == null || !AnswerKey.canonical(value).equals(entry.getValue())) {
-                    matches = false;
-                    break;
+                String canonical = value == null ? null : AnswerKey.canonical(value);
+                if (canonical != null && canonical.equals(entry.getValue())) {
+                    matching++;
+                }
+                if (canonical != null) {
+                    share += (double) counts.get(entry.getKey()).getOrDefault(canonical, 0) / objects.size();
                 }
             }
-            (matches ? agreeing : dissenting).add(voters.get(i).provider());
+            shares.put(voters.get(i).provider(), mergedKeys.isEmpty() ? 0 : share / mergedKeys.size() * jsonShare);
+            (!mergedKeys.isEmpty() && matching * 2 >= mergedKeys.size() ? agreeing : dissenting)
+                    .add(voters.get(i).provider());
+        }
+        for (String provider : notJson) {
+            shares.put(provider, 0.0);
         }
         dissenting.addAll(notJson);
         double fieldAgreement = mergedKeys.isEmpty() ? 0 : agreementSum / mergedKeys.size();
@@ -109,8 +132,9 @@ public final class FusionVote implements VotingMethod {
                 + (notJson.isEmpty() ? "" : "; not JSON and not voting: " + String.join(", ", notJson)) + ".";
         List<String> notes = notJson.isEmpty() ? List.of()
                 : List.of("answers that were not JSON objects did not vote: " + String.join(", ", notJson));
-        return new Vote(answer, agreeing.size() == objects.size() ? voters.get(0).provider() : null, ratio, agreeing,
-                dissenting, false, reasoning, notes);
+        boolean unanimous = splitFields.isEmpty() && agreeing.size() == objects.size();
+        return new Vote(answer, unanimous ? voters.get(0).provider() : null, ratio, agreeing, dissenting, false, reasoning,
+                notes, shares);
     }
 
     private static double topAccuracy(List<Integer> holders, List<Ballot> voters) {

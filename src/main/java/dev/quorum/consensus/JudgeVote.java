@@ -33,6 +33,11 @@ public final class JudgeVote implements VotingMethod {
         return majority.decide(ballots);
     }
 
+    @Override
+    public Vote decide(List<Ballot> ballots, String question) {
+        return majority.decide(ballots, question);
+    }
+
     /** The question the judge is asked: the original question and the numbered answers. */
     public String prompt(String question, List<Ballot> ballots) {
         StringBuilder prompt = new StringBuilder(256 + question.length());

@@ -3,8 +3,8 @@ package dev.quorum.consensus;
 import java.util.List;
 
 /**
- * One provider, one vote: answers are counted by their {@link AnswerKey} (normalised, short answers extracted), the
- * largest group wins.
+ * One provider, one vote: answers are counted by their {@link AnswerKey} (normalised, short answers extracted, a
+ * sentence that states exactly a short answer counted with it: {@link AnswerGroups}), the largest group wins.
  */
 public final class MajorityVote implements VotingMethod {
 
@@ -15,6 +15,12 @@ public final class MajorityVote implements VotingMethod {
 
     @Override
     public Vote decide(List<Ballot> ballots) {
-        return Tally.count(ballots, b -> AnswerKey.of(b.answer()), b -> 1, "after normalising");
+        return decide(ballots, null);
+    }
+
+    @Override
+    public Vote decide(List<Ballot> ballots, String question) {
+        String[] keys = AnswerGroups.keys(ballots, question);
+        return Tally.count(ballots, keys, b -> 1, "after normalising");
     }
 }

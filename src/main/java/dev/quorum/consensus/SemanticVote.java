@@ -7,14 +7,16 @@ import dev.quorum.embedding.Similarity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Groups free-text answers by meaning: two answers are the same when their {@link AnswerKey}s match, different when
- * both hold a short answer (a number, yes/no, a choice, JSON) and those differ, and otherwise when the cosine
- * similarity of their all-MiniLM-L6-v2 embeddings reaches the threshold. The answer similar to the most others wins
- * with that group, and the group's most central answer (highest mean similarity to the rest) is returned.
+ * Groups free-text answers by meaning. Whether two answers are the same is first asked of their words
+ * ({@link Equivalence}: keys, yes/no, numbers, lists, a short answer stated in a sentence, and a contradiction guard
+ * for near-identical answers); the pairs the words leave open are the same when the cosine similarity of their
+ * all-MiniLM-L6-v2 embeddings reaches the threshold. Only the texts of such pairs are embedded. The answer the same as
+ * the most others wins with that group (a tie goes to the group with the most accurate provider, and is reported),
+ * and the group's most central answer (highest mean similarity to the rest) is returned.
  */
 public final class SemanticVote implements VotingMethod {
 
@@ -35,60 +37,61 @@ public final class SemanticVote implements VotingMethod {
         return threshold;
     }
 
-    /** How alike two answers are, from 0 to 1, as the vote sees it (for tuning the threshold on a fixture). */
+    /** How alike two answers are, from 0 to 1, as the vote sees it (for measuring it on a fixture). */
     public double similarity(String a, String b) {
-        List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(a), TextSegment.from(b))).content();
-        return similarity(AnswerKey.of(a), AnswerKey.of(b), vectors.get(0).vector(), vectors.get(1).vector());
+        return similarity(a, b, null);
     }
 
-    static double similarity(String keyA, String keyB, float[] va, float[] vb) {
-        if (keyA.equals(keyB)) {
-            return 1;
-        }
-        if (AnswerKey.isShortAnswer(keyA) && AnswerKey.isShortAnswer(keyB)) {
-            return 0;
-        }
-        return Similarity.cosine(va, vb);
+    /** How alike two answers to {@code question} are, from 0 to 1, as the vote sees it. */
+    public double similarity(String a, String b, String question) {
+        Question asked = Question.of(question);
+        Equivalence.Verdict verdict = Equivalence.compare(Equivalence.Reading.of(a, asked),
+                Equivalence.Reading.of(b, asked), asked);
+        return switch (verdict.decision()) {
+            case SAME -> 1;
+            case DIFFERENT -> 0;
+            case MEANING -> {
+                List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(a), TextSegment.from(b))).content();
+                yield Similarity.cosine(vectors.get(0).vector(), vectors.get(1).vector());
+            }
+        };
     }
 
     @Override
     public Vote decide(List<Ballot> ballots) {
+        return decide(ballots, null);
+    }
+
+    @Override
+    public Vote decide(List<Ballot> ballots, String question) {
         int n = ballots.size();
         if (n == 1) {
             Ballot only = ballots.get(0);
             return new Vote(only.answer(), only.provider(), 1, List.of(only.provider()), List.of(), false,
-                    Tally.describe(ballots, 1, 1, 1, false, "", only.answer()), List.of());
+                    Tally.describe(ballots, 1, 1, 1, false, "", only.answer()), List.of(), Map.of(only.provider(), 1.0));
         }
-        List<TextSegment> segments = new ArrayList<>(n);
-        String[] keys = new String[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = AnswerKey.of(ballots.get(i).answer());
-        }
-        // the same text twice (providers often agree word for word) is embedded once
-        Map<String, Integer> distinct = new HashMap<>();
-        int[] slot = new int[n];
-        for (int i = 0; i < n; i++) {
-            String answer = ballots.get(i).answer();
-            String text = answer == null || answer.isBlank() ? "(empty)" : answer;
-            Integer known = distinct.putIfAbsent(text, segments.size());
-            if (known == null) {
-                slot[i] = segments.size();
-                segments.add(TextSegment.from(text));
-            } else {
-                slot[i] = known;
-            }
-        }
-        List<Embedding> embedded = model.embedAll(segments).content();
-        List<Embedding> vectors = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            vectors.add(embedded.get(slot[i]));
+        Question asked = Question.of(question);
+        List<Equivalence.Reading> readings = new ArrayList<>(n);
+        for (Ballot ballot : ballots) {
+            readings.add(Equivalence.Reading.of(ballot.answer(), asked));
         }
         double[][] sim = new double[n][n];
+        boolean[][] open = new boolean[n][n];
+        boolean anyOpen = false;
         for (int i = 0; i < n; i++) {
             sim[i][i] = 1;
             for (int j = i + 1; j < n; j++) {
-                sim[i][j] = sim[j][i] = similarity(keys[i], keys[j], vectors.get(i).vector(), vectors.get(j).vector());
+                Equivalence.Decision decision = Equivalence.compare(readings.get(i), readings.get(j), asked).decision();
+                if (decision == Equivalence.Decision.MEANING) {
+                    open[i][j] = true;
+                    anyOpen = true;
+                } else {
+                    sim[i][j] = sim[j][i] = decision == Equivalence.Decision.SAME ? 1 : 0;
+                }
             }
+        }
+        if (anyOpen) {
+            embedOpenPairs(ballots, open, sim);
         }
         int[] support = new int[n];
         double[] closeness = new double[n];
@@ -100,10 +103,16 @@ public final class SemanticVote implements VotingMethod {
                 }
             }
         }
+        // the answer the same as the most others; a tie goes to the group holding the most accurate provider, then
+        // to the closer group
         int centre = 0;
+        double centreAccuracy = groupAccuracy(ballots, sim, 0);
         for (int i = 1; i < n; i++) {
-            if (support[i] > support[centre] || (support[i] == support[centre] && closeness[i] > closeness[centre] + 1e-9)) {
+            double accuracy = groupAccuracy(ballots, sim, i);
+            if (support[i] > support[centre] || (support[i] == support[centre] && (accuracy > centreAccuracy + 1e-9
+                    || (Math.abs(accuracy - centreAccuracy) <= 1e-9 && closeness[i] > closeness[centre] + 1e-9)))) {
                 centre = i;
+                centreAccuracy = accuracy;
             }
         }
         List<Integer> group = new ArrayList<>();
@@ -131,16 +140,79 @@ public final class SemanticVote implements VotingMethod {
                 representative = i;
             }
         }
+        if (tie) {
+            // what the reasoning promises: the tied group's answer in the words of its most accurate provider
+            for (int i : group) {
+                if (ballots.get(i).accuracy() > ballots.get(representative).accuracy() + 1e-9) {
+                    representative = i;
+                }
+            }
+        }
         List<Ballot> winners = group.stream().map(ballots::get).toList();
         List<String> agreeing = winners.stream().map(Ballot::provider).toList();
         List<String> dissenting = ballots.stream().filter(b -> !winners.contains(b)).map(Ballot::provider).toList();
         double ratio = (double) group.size() / n;
+        Map<String, Double> shares = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            shares.put(ballots.get(i).provider(), group.contains(i) ? ratio : (double) support[i] / n);
+        }
         Ballot chosen = ballots.get(representative);
         int groups = countGroups(sim, n);
-        String how = String.format(Locale.ROOT, "in meaning (cosine similarity >= %.2f)", threshold);
+        String how = String.format(Locale.ROOT, "in meaning (same words, or cosine similarity >= %.2f)", threshold);
         String reasoning = Tally.describe(winners, n, groups, ratio, tie, how, chosen.answer())
-                + (winners.size() > 1 ? " The most central wording, " + chosen.provider() + "'s, is returned." : "");
-        return new Vote(chosen.answer(), chosen.provider(), ratio, agreeing, dissenting, tie, reasoning, List.of());
+                + (winners.size() > 1 && !tie ? " The most central wording, " + chosen.provider() + "'s, is returned." : "");
+        return new Vote(chosen.answer(), chosen.provider(), ratio, agreeing, dissenting, tie, reasoning, List.of(), shares);
+    }
+
+    /**
+     * Embeds the distinct texts of the pairs the words left open, once each (answers given word for word by several
+     * providers share one embedding; texts of one call share a model run when their lengths are close), and fills in
+     * those pairs' cosine similarity.
+     */
+    private void embedOpenPairs(List<Ballot> ballots, boolean[][] open, double[][] sim) {
+        int n = ballots.size();
+        List<TextSegment> segments = new ArrayList<>(n);
+        Map<String, Integer> distinct = new HashMap<>();
+        int[] slot = new int[n];
+        for (int i = 0; i < n; i++) {
+            boolean needed = false;
+            for (int j = 0; j < n; j++) {
+                needed |= open[Math.min(i, j)][Math.max(i, j)];
+            }
+            if (!needed) {
+                slot[i] = -1;
+                continue;
+            }
+            String answer = ballots.get(i).answer();
+            String text = answer == null || answer.isBlank() ? "(empty)" : answer;
+            Integer known = distinct.putIfAbsent(text, segments.size());
+            if (known == null) {
+                slot[i] = segments.size();
+                segments.add(TextSegment.from(text));
+            } else {
+                slot[i] = known;
+            }
+        }
+        List<Embedding> embedded = model.embedAll(segments).content();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (open[i][j]) {
+                    sim[i][j] = sim[j][i] = Similarity.cosine(embedded.get(slot[i]).vector(),
+                            embedded.get(slot[j]).vector());
+                }
+            }
+        }
+    }
+
+    /** The accuracy of the most accurate provider among those whose answer is the same as ballot i's. */
+    private double groupAccuracy(List<Ballot> ballots, double[][] sim, int i) {
+        double best = 0;
+        for (int j = 0; j < ballots.size(); j++) {
+            if (sim[i][j] >= threshold) {
+                best = Math.max(best, ballots.get(j).accuracy());
+            }
+        }
+        return best;
     }
 
     private int countGroups(double[][] sim, int n) {

@@ -1,6 +1,7 @@
 package dev.quorum.consensus;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,9 +22,18 @@ final class Tally {
     }
 
     static Vote count(List<Ballot> ballots, Function<Ballot, String> key, ToDoubleFunction<Ballot> weight, String how) {
+        String[] keys = new String[ballots.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = key.apply(ballots.get(i));
+        }
+        return count(ballots, keys, weight, how);
+    }
+
+    /** Counts the ballots grouped by {@code keys} (one per ballot, in order). */
+    static Vote count(List<Ballot> ballots, String[] keys, ToDoubleFunction<Ballot> weight, String how) {
         Map<String, List<Ballot>> groups = new LinkedHashMap<>();
-        for (Ballot ballot : ballots) {
-            groups.computeIfAbsent(key.apply(ballot), k -> new ArrayList<>()).add(ballot);
+        for (int i = 0; i < keys.length; i++) {
+            groups.computeIfAbsent(keys[i], k -> new ArrayList<>()).add(ballots.get(i));
         }
         double total = 0;
         for (Ballot ballot : ballots) {
@@ -32,8 +42,13 @@ final class Tally {
         List<Ballot> best = null;
         double bestWeight = Double.NEGATIVE_INFINITY;
         boolean tie = false;
+        Map<String, Double> shares = new HashMap<>();
         for (List<Ballot> group : groups.values()) {
             double groupWeight = weigh(group, weight);
+            double share = total <= 0 ? (double) group.size() / ballots.size() : groupWeight / total;
+            for (Ballot ballot : group) {
+                shares.put(ballot.provider(), share);
+            }
             if (best == null || groupWeight > bestWeight + 1e-9) {
                 best = group;
                 bestWeight = groupWeight;
@@ -52,7 +67,7 @@ final class Tally {
         double ratio = total <= 0 ? (double) best.size() / ballots.size() : bestWeight / total;
         String reasoning = describe(best, ballots.size(), groups.size(), ratio, tie, how, representative.answer());
         return new Vote(representative.answer(), representative.provider(), ratio, agreeing, dissenting, tie, reasoning,
-                List.of());
+                List.of(), shares);
     }
 
     static Ballot mostAccurate(List<Ballot> group) {

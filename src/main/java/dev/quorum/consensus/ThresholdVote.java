@@ -25,6 +25,11 @@ public final class ThresholdVote implements VotingMethod {
 
     @Override
     public Vote decide(List<Ballot> ballots) {
+        return decide(ballots, null);
+    }
+
+    @Override
+    public Vote decide(List<Ballot> ballots, String question) {
         List<Ballot> voters = ballots.stream().filter(b -> b.accuracy() >= threshold).toList();
         List<String> below = ballots.stream().filter(b -> b.accuracy() < threshold).map(Ballot::provider).toList();
         if (voters.isEmpty()) {
@@ -36,12 +41,12 @@ public final class ThresholdVote implements VotingMethod {
                     List.of(String.format(Locale.ROOT, "no provider reached the confidence threshold %.2f; check the "
                             + "answer or lower quorum.consensus.threshold", threshold)));
         }
-        Vote vote = majority.decide(voters);
+        Vote vote = majority.decide(voters, question);
         List<String> dissenting = new ArrayList<>(vote.dissenting());
         dissenting.addAll(below);
         String reasoning = vote.reasoning() + (below.isEmpty() ? "" : " Below the accuracy threshold "
                 + String.format(Locale.ROOT, "%.2f", threshold) + " and not voting: " + String.join(", ", below) + ".");
         return new Vote(vote.answer(), vote.provider(), vote.ratio(), vote.agreeing(), dissenting, vote.tie(), reasoning,
-                vote.notes());
+                vote.notes(), vote.shares());
     }
 }

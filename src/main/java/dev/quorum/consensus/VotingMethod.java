@@ -13,4 +13,12 @@ public interface VotingMethod {
     String name();
 
     Vote decide(List<Ballot> ballots);
+
+    /**
+     * The vote on answers to {@code question} (the request's prompt, {@code null} when unknown): methods that group
+     * answers read from it which words are the question's own and the options of a multiple-choice question.
+     */
+    default Vote decide(List<Ballot> ballots, String question) {
+        return decide(ballots);
+    }
 }

@@ -35,7 +35,12 @@ public final class WeightedVote implements VotingMethod {
 
     @Override
     public Vote decide(List<Ballot> ballots) {
-        Vote vote = Tally.count(ballots, b -> AnswerKey.of(b.answer()), b -> weight(b.accuracy()),
+        return decide(ballots, null);
+    }
+
+    @Override
+    public Vote decide(List<Ballot> ballots, String question) {
+        Vote vote = Tally.count(ballots, AnswerGroups.keys(ballots, question), b -> weight(b.accuracy()),
                 "weighted by log-odds of accuracy");
         StringBuilder weights = new StringBuilder(" Weights: ");
         for (int i = 0; i < ballots.size(); i++) {
@@ -44,7 +49,6 @@ public final class WeightedVote implements VotingMethod {
                     .append(' ').append(Tally.twoDecimals(weight(ballot.accuracy()))).append(" (p=")
                     .append(Tally.twoDecimals(ballot.accuracy())).append(')');
         }
-        return new Vote(vote.answer(), vote.provider(), vote.ratio(), vote.agreeing(), vote.dissenting(), vote.tie(),
-                vote.reasoning() + weights + ".", vote.notes());
+        return vote.withReasoning(vote.reasoning() + weights + ".");
     }
 }

@@ -40,8 +40,14 @@ public final class RetryPolicy {
     public void start(Exchange exchange) {
         exchange.setVariable(QuorumHeaders.VAR_ATTEMPT, 0);
         exchange.setVariable(QuorumHeaders.VAR_RETRY, true);
+        exchange.setVariable(QuorumHeaders.VAR_CALL_STARTED, System.nanoTime());
     }
 
+    /**
+     * After each attempt: whether to call again and after how long. After the last attempt of a retried call, the
+     * response reports the whole call: the latency from the first attempt's start (every attempt and the backoff
+     * between them) and the number of attempts.
+     */
     public void decide(Exchange exchange) {
         int attempt = exchange.getVariable(QuorumHeaders.VAR_ATTEMPT, 0, Integer.class) + 1;
         exchange.setVariable(QuorumHeaders.VAR_ATTEMPT, attempt);
@@ -50,6 +56,11 @@ public final class RetryPolicy {
         long delay = delayMs(id, attempt, response);
         exchange.setVariable(QuorumHeaders.VAR_RETRY, delay >= 0);
         exchange.setVariable(QuorumHeaders.VAR_RETRY_DELAY, Math.max(delay, 0));
+        if (delay < 0 && attempt > 1 && response != null) {
+            Long started = exchange.getVariable(QuorumHeaders.VAR_CALL_STARTED, Long.class);
+            long total = started == null ? response.latencyMs() : (System.nanoTime() - started) / 1_000_000;
+            exchange.getMessage().setBody(response.withAttempts(Math.max(total, response.latencyMs()), attempt));
+        }
     }
 
     /** The wait before the next attempt, or -1 for no next attempt. */

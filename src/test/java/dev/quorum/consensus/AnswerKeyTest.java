@@ -2,6 +2,7 @@ package dev.quorum.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,6 +65,75 @@ class AnswerKeyTest {
     void should_not_extract_a_short_answer_from_long_or_ambiguous_text(String answer) {
         // when / then
         assertThat(AnswerKey.of(answer)).isEqualTo(AnswerKey.normalise(answer));
+    }
+
+    @ParameterizedTest(name = "{0} is not {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The answer is not 42.                    | 42
+            −42                                      | 42
+            3.5GB                                    | 3 GB
+            1.5k                                     | 1
+            4.2e1                                    | 4
+            C                                        | C++
+            C                                        | C#
+            C++                                      | C#
+            No                                       | No doubt, it is.
+            No                                       | No one knows.
+            500 mg                                   | 50 mg
+            30 seconds                               | 30 ms
+            The theory of general relativity was proposed by Albert Einstein in 1915. | The theory of general relativity was proposed by Isaac Newton in 1915.
+            SELECT * FROM users WHERE age > 30;      | SELECT * FROM users WHERE age >= 30;
+            '{"a":1}'                                | '{"a":1.5}'
+            """)
+    void should_keep_answers_apart_that_only_look_alike(String answer, String other) {
+        // when / then
+        assertThat(AnswerKey.of(answer)).isNotEqualTo(AnswerKey.of(other));
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The answer is Paris                      | Paris.
+            Answer: Paris                            | Paris.
+            It's Paris.                              | Paris.
+            forty-two                                | 42
+            seven                                    | 7
+            1 000                                    | 1000
+            '1,000'                                  | 1000
+            3.5GB                                    | 3.5 GB
+            500 mg                                   | 0.5 g
+            4.2e1                                    | 42
+            B. Paris                                 | B
+            B - Paris                                | B
+            a) Paris                                 | A
+            (b) Mercury                              | B
+            Pacific (B)                              | B
+            I think it's B                           | B
+            **B**                                    | B
+            Yep                                      | yes
+            Nope.                                    | no
+            Correct.                                 | yes
+            No doubt, it is.                         | Yes
+            That's right.                            | yes
+            '{"a":1.0}'                              | '{"a":1}'
+            '{"score": 0.90}'                        | '{"score": 0.9}'
+            '```json\n{"a":1}\n```'                | '{"a":1}'
+            select * from users where age > 30       | SELECT * FROM users WHERE age > 30;
+            """)
+    void should_give_the_same_answer_in_other_words_the_same_key(String answer, String other) {
+        // when / then
+        assertThat(AnswerKey.of(answer.replace("\\n", "\n"))).isEqualTo(AnswerKey.of(other));
+    }
+
+    @Test
+    void should_read_an_option_text_as_its_letter_when_the_question_lists_the_options() {
+        // given
+        Question question = Question.of("Which gas makes up most of Earth's atmosphere? (A) Oxygen (B) Nitrogen "
+                + "(C) Argon (D) Carbon dioxide");
+
+        // when / then
+        assertThat(AnswerKey.of("Nitrogen", question)).isEqualTo("choice:b");
+        assertThat(AnswerKey.of("Carbon dioxide.", question)).isEqualTo("choice:d");
+        assertThat(AnswerKey.of("Nitrogen", Question.NONE)).isEqualTo("nitrogen");
     }
 
     @ParameterizedTest(name = "{0}")

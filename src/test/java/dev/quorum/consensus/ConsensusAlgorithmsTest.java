@@ -214,8 +214,11 @@ class ConsensusAlgorithmsTest extends QuorumTestSupport {
         assertThat(merged.path("born").asInt()).isEqualTo(1815);
         assertThat(merged.path("city").asText()).isEqualTo("London");
         assertThat(merged.has("title")).isFalse();
-        assertThat(result.path("agreement").path("dissenting")).extracting(JsonNode::asText)
-                .containsExactly("gemini-sim", "mistral-sim");
+        // each answer gives the merged value for two of its three fields: all agree, and the level follows the ratio
+        assertThat(result.path("agreement").path("agreeing")).extracting(JsonNode::asText)
+                .containsExactly("openai-sim", "gemini-sim", "mistral-sim");
+        assertThat(result.path("agreement").path("ratio").asDouble()).isEqualTo(0.778);
+        assertThat(result.path("agreement").path("level").asText()).isEqualTo("medium");
         assertThat(result.path("reasoning").asText()).contains("voted on born, city");
     }
 

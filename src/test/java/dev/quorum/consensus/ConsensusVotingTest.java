@@ -71,6 +71,34 @@ class ConsensusVotingTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_give_each_response_its_share_of_the_vote_and_name_the_fastest_agreeing_and_most_confident_member() {
+        // given: mistral-sim answers first but alone; of the two that agree, gemini-sim is the faster
+        simulator().script("openai-sim", SimScript.builder().defaultAnswer("8").latencyMs(400).build());
+        simulator().script("gemini-sim", SimScript.builder().defaultAnswer("Eight.").latencyMs(150).build());
+        simulator().script("mistral-sim", SimScript.builder().defaultAnswer("6").build());
+
+        // when
+        JsonNode result = consensus(Map.of(), 200);
+
+        // then
+        JsonNode agreement = result.path("agreement");
+        assertThat(agreement.path("agreeing")).extracting(JsonNode::asText).containsExactlyInAnyOrder("openai-sim", "gemini-sim");
+        assertThat(agreement.path("fastest").asText()).isEqualTo("gemini-sim");
+        Map<String, JsonNode> byProvider = new HashMap<>();
+        result.path("responses").forEach(r -> byProvider.put(r.path("provider").asText(), r));
+        assertThat(byProvider.get("openai-sim").path("confidence").asDouble()).isEqualTo(0.667);
+        assertThat(byProvider.get("gemini-sim").path("confidence").asDouble()).isEqualTo(0.667);
+        assertThat(byProvider.get("mistral-sim").path("confidence").asDouble()).isEqualTo(0.333);
+        double openai = byProvider.get("openai-sim").path("accuracy").asDouble();
+        double gemini = byProvider.get("gemini-sim").path("accuracy").asDouble();
+        assertThat(openai).isPositive();
+        assertThat(agreement.path("mostConfident").asText())
+                .isEqualTo(gemini > openai ? "gemini-sim" : "openai-sim");
+        assertThat(byProvider.get("gemini-sim").path("latencyMs").asLong())
+                .isLessThan(byProvider.get("openai-sim").path("latencyMs").asLong());
+    }
+
+    @Test
     void should_take_the_two_against_one_answer_with_medium_agreement() {
         // given
         answers("Yes, it is.", "no", "yes");
@@ -237,17 +265,17 @@ class ConsensusVotingTest extends QuorumTestSupport {
                 "{\"prompt\":\"What is the capital of France?\",\"algorithm\":\"majority\",\"minAgreement\":0.66,\"timeoutMs\":5000}");
 
         // then
+        // "Paris." and "The capital of France is Paris." are one answer to this question (before: a 2-1 split)
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = json(response);
-        assertThat(result.path("answer").asText()).isEqualTo("Paris.");
-        assertThat(result.path("provider").asText()).isEqualTo("openai-sim");
-        assertThat(result.path("confidence").asDouble()).isEqualTo(0.667);
-        assertThat(result.path("agreement").path("level").asText()).isEqualTo("medium");
+        assertThat(result.path("answer").asText()).isEqualTo("The capital of France is Paris.");
+        assertThat(result.path("provider").asText()).isEqualTo("anthropic-sim");
+        assertThat(result.path("confidence").asDouble()).isEqualTo(1.0);
+        assertThat(result.path("agreement").path("level").asText()).isEqualTo("high");
         assertThat(result.path("agreement").path("agreeing")).extracting(JsonNode::asText)
-                .containsExactly("openai-sim", "gemini-sim");
-        assertThat(result.path("agreement").path("dissenting")).extracting(JsonNode::asText).containsExactly("anthropic-sim");
-        assertThat(result.path("reasoning").asText())
-                .isEqualTo("2 of 3 providers (openai-sim, gemini-sim) agreed on 'Paris.' after normalising, 67% of the vote.");
+                .containsExactlyInAnyOrder("openai-sim", "anthropic-sim", "gemini-sim");
+        assertThat(result.path("agreement").path("dissenting")).isEmpty();
+        assertThat(result.path("reasoning").asText()).isEqualTo("All 3 providers gave the same answer after normalising.");
     }
 
     @Test

@@ -26,6 +26,47 @@ class SemanticVoteTest {
         }
     }
 
+    private static final Recording MODEL = new Recording();
+
+    @Test
+    void should_break_a_tie_between_unrelated_answers_towards_the_most_accurate_provider_as_its_reasoning_says() {
+        // given: before, the first panel member won while the reasoning named the most accurate provider
+        SemanticVote vote = new SemanticVote(MODEL, 0.6);
+        List<Ballot> ballots = List.of(new Ballot("first", "The sky is blue because air scatters blue light.", 0.6),
+                new Ballot("accurate", "Mitochondria produce most of the energy of a cell.", 0.9));
+
+        // when
+        Vote result = vote.decide(ballots, "Why is the sky blue?");
+
+        // then
+        assertThat(result.tie()).isTrue();
+        assertThat(result.provider()).isEqualTo("accurate");
+        assertThat(result.answer()).startsWith("Mitochondria");
+        assertThat(result.reasoning()).contains("accurate (the most accurate provider among them)");
+    }
+
+    @Test
+    void should_group_a_short_answer_with_the_sentence_stating_it_and_keep_near_identical_contradictions_apart() {
+        // given
+        SemanticVote vote = new SemanticVote(MODEL, 0.6);
+
+        // when
+        Vote demo = vote.decide(List.of(new Ballot("a", "Paris.", 0.8),
+                new Ballot("b", "The capital of France is Paris.", 0.8), new Ballot("c", "Lyon.", 0.8)),
+                "What is the capital of France?");
+        double entity = vote.similarity("The capital of Australia is Canberra.", "The capital of Australia is Sydney.");
+        double negation = vote.similarity("The warranty covers water damage.", "The warranty does not cover water damage.");
+        double label = vote.similarity("The sentiment of this review is positive.", "The sentiment of this review is negative.");
+        double paraphrase = vote.similarity("Paris is the capital of France.", "The capital city of France is Paris.");
+
+        // then
+        assertThat(demo.agreeing()).containsExactly("a", "b");
+        assertThat(entity).isZero();
+        assertThat(negation).isZero();
+        assertThat(label).isZero();
+        assertThat(paraphrase).isGreaterThanOrEqualTo(0.6);
+    }
+
     @Test
     void should_embed_an_answer_given_word_for_word_by_several_providers_once_and_vote_as_if_it_had_not() {
         // given

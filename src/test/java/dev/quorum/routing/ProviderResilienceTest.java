@@ -117,6 +117,36 @@ class ProviderResilienceTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_report_the_latency_of_every_attempt_of_a_retried_call_and_how_many_there_were() {
+        // given: the first two calls fail with a 503, the third answers; backoff about 200 ms, then about 400 ms
+        simulator().script("gemini-sim", SimScript.builder().failNext(2).errorStatus(503).latencyMs(50)
+                .defaultAnswer("third time lucky").build());
+
+        // when
+        HttpResponse<String> response = post("/api/v1/complete", "{\"prompt\":\"hi\",\"provider\":\"gemini-sim\"}");
+
+        // then: the response's latency covers the three attempts and the waits between them (before: the last only)
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answered = json(response).path("responses").get(0);
+        List<SimCall> calls = simulator().calls("gemini-sim");
+        assertThat(calls).extracting(SimCall::status).containsExactly(503, 503, 200);
+        long firstToLast = Duration.between(calls.get(0).at(), calls.get(2).at()).toMillis();
+        assertThat(answered.path("answer").asText()).isEqualTo("third time lucky");
+        assertThat(answered.path("attempts").asInt()).isEqualTo(3);
+        assertThat(answered.path("latencyMs").asLong()).isGreaterThanOrEqualTo(firstToLast + 50);
+        assertThat(json(response).path("latencyMs").asLong()).isGreaterThanOrEqualTo(answered.path("latencyMs").asLong());
+    }
+
+    @Test
+    void should_leave_attempts_out_of_a_response_answered_at_the_first_attempt() {
+        // when
+        JsonNode result = json(post("/api/v1/complete", "{\"prompt\":\"hi\",\"provider\":\"gemini-sim\"}"));
+
+        // then
+        assertThat(result.path("responses").get(0).has("attempts")).isFalse();
+    }
+
+    @Test
     void should_cut_a_hanging_provider_at_its_timeout_and_answer_from_the_fallback() {
         // given
         simulator().script("mistral-sim", SimScript.builder().hang(true).build());

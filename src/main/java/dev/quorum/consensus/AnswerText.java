@@ -1,0 +1,329 @@
+package dev.quorum.consensus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word-level reading of an answer that majority keys and semantic grouping share: the text in lower case with its
+ * punctuation ({@link #lower}), its words with contractions spelled out ({@link #words}: "isn't" is "is not"), a light
+ * stem for matching inflections, stop words, negation cues, a small lexicon of opposites, and the yes or no an answer
+ * opens with ({@link #stance}). Hand-written and regex-free: it runs on every answer of every vote.
+ */
+final class AnswerText {
+
+    /** What an answer opens with: an explicit yes or no (and where the rest of the answer starts), or neither. */
+    record Stance(String value, int rest) {
+        static final Stance NONE = new Stance(null, 0);
+
+        boolean present() {
+            return value != null;
+        }
+    }
+
+    private static final Set<String> STOPWORDS = new HashSet<>(List.of(
+            "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing",
+            "have", "has", "had", "having", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "into",
+            "onto", "upon", "about", "and", "or", "but", "so", "if", "then", "than", "that", "this", "these", "those",
+            "it", "its", "it's", "they", "them", "their", "there", "here", "he", "him", "his", "she", "her", "hers",
+            "we", "us", "our", "you", "your", "i", "me", "my", "mine", "which", "what", "who", "whom", "whose", "when",
+            "where", "why", "how", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "also",
+            "just", "only", "very", "really", "quite", "some", "any", "each", "every", "all", "both", "such", "own",
+            "same", "other", "another", "more", "most", "much", "many", "one", "ones", "its", "itself", "out", "up",
+            "over", "under", "again", "further", "once", "while", "during", "because", "since", "until", "via", "per",
+            "around", "roughly", "approximately", "about", "usually", "generally", "typically", "actually",
+            "basically", "simply", "i'd", "say", "think", "believe", "answer", "correct", "yes", "called", "known",
+            "mainly", "mostly", "therefore", "thus", "hence", "however", "indeed", "like", "well", "way", "get", "got",
+            "s", "t", "d", "ll", "re", "ve", "m"));
+
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing", "neither",
+            "nor", "without", "nowhere", "non", "cannot", "unable", "lack", "lacks");
+
+    private static final Map<String, Set<String>> OPPOSITES = new HashMap<>();
+
+    static {
+        String[][] pairs = {
+            {"positive", "negative"}, {"true", "false"}, {"increase", "decrease"}, {"increase", "reduce"},
+            {"raise", "cut"}, {"raise", "lower"}, {"rise", "fall"}, {"rise", "drop"}, {"up", "down"},
+            {"high", "low"}, {"more", "less"}, {"most", "least"}, {"allow", "block"}, {"allow", "deny"},
+            {"allow", "forbid"}, {"allow", "prohibit"}, {"permit", "block"}, {"accept", "reject"}, {"approve", "reject"},
+            {"approve", "deny"}, {"add", "remove"}, {"add", "drop"}, {"add", "delete"}, {"open", "close"},
+            {"open", "closed"}, {"enable", "disable"}, {"left", "right"}, {"before", "after"}, {"above", "below"},
+            {"first", "last"}, {"minimum", "maximum"}, {"min", "max"}, {"success", "failure"}, {"succeed", "fail"},
+            {"pass", "fail"}, {"win", "lose"}, {"won", "lost"}, {"buy", "sell"}, {"benign", "malignant"},
+            {"safe", "dangerous"}, {"safe", "unsafe"}, {"fast", "slow"}, {"cheap", "expensive"}, {"frequent", "rare"},
+            {"long", "short"}, {"hot", "cold"}, {"inside", "outside"}, {"include", "exclude"}, {"always", "never"},
+            {"all", "none"}, {"same", "different"}, {"start", "end"}, {"start", "stop"}, {"encrypt", "decrypt"},
+            {"import", "export"}, {"input", "output"}, {"upload", "download"}, {"push", "pull"}, {"strong", "weak"},
+            {"early", "late"}, {"easy", "hard"}, {"light", "heavy"}, {"large", "small"}, {"big", "small"},
+            {"north", "south"}, {"east", "west"}, {"ascend", "descend"}, {"public", "private"}, {"read", "write"},
+            {"valid", "invalid"}, {"legal", "illegal"}, {"possible", "impossible"}, {"correct", "incorrect"},
+            {"correct", "wrong"}, {"right", "wrong"}, {"present", "absent"}, {"odd", "even"}, {"alive", "dead"},
+            {"synchronous", "asynchronous"}, {"mutable", "immutable"}, {"visible", "invisible"}, {"inbound", "outbound"},
+            {"incoming", "outgoing"}, {"gain", "loss"}, {"profit", "loss"}, {"strength", "weakness"},
+            {"expand", "shrink"}, {"grow", "shrink"}, {"before", "afterwards"}, {"toxic", "harmless"}};
+        for (String[] pair : pairs) {
+            OPPOSITES.computeIfAbsent(stem(pair[0]), k -> new HashSet<>()).add(stem(pair[1]));
+            OPPOSITES.computeIfAbsent(stem(pair[1]), k -> new HashSet<>()).add(stem(pair[0]));
+        }
+    }
+
+    private static final String[] YES_LEADS = {"yes", "yeah", "yep", "yup", "yea", "aye", "affirmative", "absolutely",
+        "certainly", "definitely", "indeed", "of course", "that's correct", "that is correct", "that's right",
+        "that is right", "correct", "right", "sure", "true", "exactly", "precisely", "no doubt", "without a doubt",
+        "undoubtedly", "no question", "yes indeed"};
+    private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
+        "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
+        "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite"};
+    /** Leads that count only when punctuation or the end follows ("Right," yes; "Right angles" no). */
+    private static final Set<String> STRICT = Set.of("right", "sure", "true", "false", "correct", "indeed", "absolutely",
+            "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect", "affirmative");
+    /** Words after a bare "no" that make it an answer ("No it isn't") rather than a determiner ("No one knows"). */
+    private static final Set<String> NO_THEN = Set.of("it", "i", "you", "that", "this", "they", "we", "he", "she",
+            "there", "not", "never", "sir", "but", "because", "the");
+
+    private AnswerText() {
+    }
+
+    /**
+     * The answer in lower case with its punctuation: markdown emphasis and backticks removed, underscores between
+     * words a space, curly quotes straight, a Unicode minus (or a dash right before a digit) a hyphen, and whitespace
+     * collapsed (a run with a line break into one line break).
+     */
+    static String lower(String answer) {
+        String text = answer.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        boolean line = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '*', '`' -> {
+                    continue;
+                }
+                case '_' -> c = ' ';
+                case '\u2212', '\u2012', '\ufe63', '\uff0d' -> c = '-';
+                case '\u2018', '\u2019', '\u02bc' -> c = '\'';
+                case '\u201c', '\u201d' -> c = '"';
+                case '\u2013', '\u2014' -> {
+                    if (i + 1 < text.length() && Quantities.isDigit(text.charAt(i + 1))
+                            && (i == 0 || text.charAt(i - 1) == ' ')) {
+                        c = '-';
+                    }
+                }
+                default -> {
+                }
+            }
+            if (Character.isWhitespace(c) && c != '\u00a0' && c != '\u202f' && c != '\u2009') {
+                if (out.length() > 0) {
+                    space = true;
+                    line |= c == '\n';
+                }
+                continue;
+            }
+            if (space) {
+                out.append(line ? '\n' : ' ');
+                space = false;
+                line = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The words of a lower-cased answer: runs of letters and digits (a decimal point inside a number kept, "c++" and
+     * "c#" kept whole), with "n't" and "cannot" read as "not" and other contractions' endings dropped.
+     */
+    static List<String> words(String lower) {
+        List<String> words = new ArrayList<>(lower.length() / 5 + 2);
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            char c = lower.charAt(i);
+            if (!Quantities.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n) {
+                char d = lower.charAt(i);
+                if (Quantities.isLetterOrDigit(d)) {
+                    i++;
+                } else if ((d == '.' || d == ',') && i + 1 < n && Quantities.isDigit(lower.charAt(i + 1)) && i > start
+                        && Quantities.isDigit(lower.charAt(i - 1))) {
+                    i++;
+                } else if ((d == '+' || d == '#') && i > start && !Quantities.isDigit(lower.charAt(i - 1))) {
+                    i++;
+                    while (i < n && lower.charAt(i) == '+') {
+                        i++;
+                    }
+                    break;
+                } else {
+                    break;
+                }
+            }
+            String word = lower.substring(start, i);
+            // contractions: isn't, can't, won't, don't; it's, they're, we'll, I'd, I've, I'm
+            if (i + 1 < n && lower.charAt(i) == '\'' && Quantities.isLetter(lower.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < n && Quantities.isLetter(lower.charAt(end))) {
+                    end++;
+                }
+                String tail = lower.substring(i + 1, end);
+                if (tail.equals("t") && word.endsWith("n")) {
+                    String base = word.substring(0, word.length() - 1);
+                    words.add(base.equals("ca") ? "can" : base.equals("wo") ? "will" : base.equals("sha") ? "shall" : base);
+                    words.add("not");
+                    i = end;
+                    continue;
+                }
+                if (tail.equals("s") || tail.equals("re") || tail.equals("ll") || tail.equals("d") || tail.equals("ve")
+                        || tail.equals("m")) {
+                    words.add(word);
+                    i = end;
+                    continue;
+                }
+            }
+            if (word.equals("cannot")) {
+                words.add("can");
+                words.add("not");
+            } else {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** A light stem: plural, past, gerund and adverb endings removed, so inflections of one word match. */
+    static String stem(String word) {
+        int n = word.length();
+        if (n <= 3 || Quantities.isDigit(word.charAt(0))) {
+            return word;
+        }
+        String w = word;
+        if (w.endsWith("ies") && n > 4) {
+            w = w.substring(0, n - 3) + "y";
+        } else if (w.endsWith("sses") || w.endsWith("shes") || w.endsWith("ches") || w.endsWith("xes")) {
+            w = w.substring(0, n - 2);
+        } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            w = w.substring(0, n - 1);
+        }
+        n = w.length();
+        if (w.endsWith("ing") && n > 5) {
+            w = undouble(w.substring(0, n - 3));
+        } else if (w.endsWith("ied") && n > 4) {
+            w = w.substring(0, n - 3) + "y";
+        } else if (w.endsWith("ed") && n > 4) {
+            w = undouble(w.substring(0, n - 2));
+        } else if (w.endsWith("ly") && n > 5) {
+            w = w.substring(0, n - 2);
+        }
+        if (w.endsWith("e") && w.length() > 4) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    private static String undouble(String w) {
+        int n = w.length();
+        if (n >= 3 && w.charAt(n - 1) == w.charAt(n - 2) && !"lsz".contains(String.valueOf(w.charAt(n - 1)))) {
+            return w.substring(0, n - 1);
+        }
+        return w;
+    }
+
+    static boolean stopword(String word) {
+        return STOPWORDS.contains(word);
+    }
+
+    static boolean negation(String word) {
+        return NEGATIONS.contains(word);
+    }
+
+    /** Whether two stems are opposites from the lexicon, or one is the other with a negating prefix (un-, in-, non-, dis-, il-, im-). */
+    static boolean opposite(String stemA, String stemB) {
+        Set<String> opposites = OPPOSITES.get(stemA);
+        if (opposites != null && opposites.contains(stemB)) {
+            return true;
+        }
+        return prefixed(stemA, stemB) || prefixed(stemB, stemA);
+    }
+
+    private static boolean prefixed(String base, String other) {
+        if (base.length() < 4 || other.length() <= base.length() || !other.endsWith(base)) {
+            return false;
+        }
+        String prefix = other.substring(0, other.length() - base.length());
+        return prefix.equals("un") || prefix.equals("in") || prefix.equals("non") || prefix.equals("dis")
+                || prefix.equals("il") || prefix.equals("im") || prefix.equals("ir") || prefix.equals("a");
+    }
+
+    /** The explicit yes or no a lower-cased answer opens with, if any, and where the rest of it starts. */
+    static Stance stance(String lower) {
+        int start = 0;
+        while (start < lower.length() && !Quantities.isLetter(lower.charAt(start))) {
+            start++;
+        }
+        Stance no = lead(lower, start, NO_LEADS, "no");
+        Stance yes = lead(lower, start, YES_LEADS, "yes");
+        if (no.present() && (!yes.present() || no.rest() >= yes.rest())) {
+            return no;
+        }
+        return yes;
+    }
+
+    private static Stance lead(String lower, int start, String[] leads, String value) {
+        Stance best = Stance.NONE;
+        int n = lower.length();
+        for (String lead : leads) {
+            if (!lower.startsWith(lead, start)) {
+                continue;
+            }
+            int end = start + lead.length();
+            if (end < n && Quantities.isLetterOrDigit(lower.charAt(end))) {
+                continue;
+            }
+            boolean punctuated = end == n || lower.charAt(end) != ' '
+                    || (end + 1 < n && !Quantities.isLetterOrDigit(lower.charAt(end + 1)));
+            if (!punctuated) {
+                String next = nextWord(lower, end + 1);
+                if (lead.equals("no")) {
+                    if (next.equals("doubt") || next.equals("question")) {
+                        continue;
+                    }
+                    if (!NO_THEN.contains(next)) {
+                        continue;
+                    }
+                } else if (lead.equals("not quite") || lead.equals("not really")) {
+                    // "not really" alone is a no; followed by words it qualifies them
+                    continue;
+                } else if (STRICT.contains(lead) || lead.equals("yes indeed")) {
+                    continue;
+                }
+            }
+            int rest = end;
+            while (rest < n && !Quantities.isLetterOrDigit(lower.charAt(rest)) && lower.charAt(rest) != '"'
+                    && lower.charAt(rest) != '\'' && lower.charAt(rest) != '$' && lower.charAt(rest) != '€'
+                    && lower.charAt(rest) != '-') {
+                rest++;
+            }
+            if (!best.present() || rest > best.rest()) {
+                best = new Stance(value, rest);
+            }
+        }
+        return best;
+    }
+
+    private static String nextWord(String lower, int from) {
+        int end = from;
+        while (end < lower.length() && Quantities.isLetter(lower.charAt(end))) {
+            end++;
+        }
+        return lower.substring(from, end);
+    }
+}

@@ -1,0 +1,591 @@
+package dev.quorum.consensus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The numbers an answer states, each with its unit converted to a base unit, so that "500 mg" and "0.5 g", "16 GB"
+ * and "16 gigabytes", "six minutes" and "6 min", "3 × 10^8 m/s" and "300,000 km/s" are the same quantity and "3.5GB"
+ * is not "3 GB". Read by one pass over the text (no regular expression): digits with thousands separators (1,000,
+ * 1 000), decimals, exponents (4.2e1, 3 × 10^8), suffixes (1.5k, 2 million), number words (forty-two), a currency
+ * sign before or a unit after (glued or as the next words, "per"/"/" a unit of time), clock times (14:32, 2:32 pm, in
+ * hours), dates (2024-03-15, and a month name next to a number counts as that month), centuries (19th century, the
+ * 1800s). Words that are also units only count as units right after a number.
+ */
+final class Quantities {
+
+    /** One stated quantity: its value in the unit's base unit, and that base unit ({@code null}: a bare number). */
+    record Quantity(double value, String unit) {
+
+        /**
+         * The same quantity: the same unit (or one of them bare) and the same value; with {@code approximate} values
+         * within 1.5 % of each other match too ("about 384,400 km", "roughly 384 thousand kilometres").
+         */
+        boolean matches(Quantity other, boolean approximate) {
+            if (unit != null && other.unit != null && !unit.equals(other.unit)) {
+                return false;
+            }
+            double scale = Math.max(Math.abs(value), Math.abs(other.value));
+            double difference = Math.abs(value - other.value);
+            return difference <= 1e-9 * Math.max(1, scale) || (approximate && difference <= 0.015 * scale);
+        }
+    }
+
+    private record Unit(String base, double factor) {
+    }
+
+    private static final Map<String, Unit> UNITS = new HashMap<>();
+    private static final Map<String, Integer> SMALL_NUMBERS = new HashMap<>();
+    private static final Map<String, Integer> TENS = new HashMap<>();
+    private static final Map<String, Double> SCALES = new HashMap<>();
+    private static final Map<String, Integer> MONTHS = new HashMap<>();
+    private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
+
+    static {
+        unit("m", 1, "m", "metre", "metres", "meter", "meters");
+        unit("m", 1000, "km", "kilometre", "kilometres", "kilometer", "kilometers");
+        unit("m", 0.01, "cm", "centimetre", "centimetres", "centimeter", "centimeters");
+        unit("m", 0.001, "mm", "millimetre", "millimetres", "millimeter", "millimeters");
+        unit("m", 1609.344, "mi", "mile", "miles");
+        unit("m", 0.3048, "ft", "foot", "feet");
+        unit("m", 0.0254, "inch", "inches");
+        unit("g", 1, "g", "gram", "grams", "gramme", "grammes");
+        unit("g", 1000, "kg", "kilogram", "kilograms", "kilo", "kilos");
+        unit("g", 0.001, "mg", "milligram", "milligrams");
+        unit("g", 453.59237, "lb", "lbs");
+        unit("s", 1, "s", "sec", "secs", "second", "seconds");
+        unit("s", 0.001, "ms", "millisecond", "milliseconds");
+        unit("s", 60, "min", "mins", "minute", "minutes");
+        unit("s", 3600, "h", "hr", "hrs", "hour", "hours");
+        unit("s", 86400, "day", "days");
+        unit("s", 604800, "week", "weeks");
+        unit("byte", 1, "b", "byte", "bytes");
+        unit("byte", 1e3, "kb", "kilobyte", "kilobytes");
+        unit("byte", 1e6, "mb", "megabyte", "megabytes");
+        unit("byte", 1e9, "gb", "gigabyte", "gigabytes");
+        unit("byte", 1e12, "tb", "terabyte", "terabytes");
+        unit("byte", 1024, "kib");
+        unit("byte", 1024 * 1024, "mib");
+        unit("byte", 1024 * 1024 * 1024, "gib");
+        unit("l", 1, "l", "litre", "litres", "liter", "liters");
+        unit("l", 0.001, "ml", "millilitre", "millilitres", "milliliter", "milliliters");
+        unit("%", 1, "%", "percent", "per cent", "pct");
+        unit("pp", 1, "percentage point", "percentage points");
+        unit("celsius", 1, "°c", "celsius", "degrees celsius", "degree celsius", "c°");
+        unit("fahrenheit", 1, "°f", "fahrenheit", "degrees fahrenheit");
+        unit("usd", 1, "usd", "us dollars", "us dollar", "dollars", "dollar");
+        unit("eur", 1, "eur", "euro", "euros");
+        unit("gbp", 1, "gbp");
+        unit("m/s", 1000.0 / 3600, "kph");
+        unit("m/s", 1609.344 / 3600, "mph");
+        CURRENCY_SIGNS.put("$", new Unit("usd", 1));
+        CURRENCY_SIGNS.put("€", new Unit("eur", 1));
+        CURRENCY_SIGNS.put("£", new Unit("gbp", 1));
+        String[] small = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+        for (int i = 0; i < small.length; i++) {
+            SMALL_NUMBERS.put(small[i], i);
+        }
+        String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+        for (int i = 0; i < tens.length; i++) {
+            TENS.put(tens[i], (i + 2) * 10);
+        }
+        SCALES.put("hundred", 100d);
+        SCALES.put("thousand", 1e3);
+        SCALES.put("million", 1e6);
+        SCALES.put("billion", 1e9);
+        SCALES.put("trillion", 1e12);
+        String[][] months = {{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"}, {"may"},
+            {"june", "jun"}, {"july", "jul"}, {"august", "aug"}, {"september", "sep", "sept"}, {"october", "oct"},
+            {"november", "nov"}, {"december", "dec"}};
+        for (int i = 0; i < months.length; i++) {
+            for (String name : months[i]) {
+                MONTHS.put(name, i + 1);
+            }
+        }
+    }
+
+    private static void unit(String base, double factor, String... names) {
+        for (String name : names) {
+            UNITS.put(name, new Unit(base, factor));
+        }
+    }
+
+    private Quantities() {
+    }
+
+    /** Whether the text hedges its numbers (about, roughly, approximately, around, ~, nearly, almost, some, circa). */
+    static boolean approximate(String lower) {
+        return lower.contains("about") || lower.contains("rough") || lower.contains("approx")
+                || lower.contains("around") || lower.indexOf('~') >= 0 || lower.contains("nearly")
+                || lower.contains("almost") || lower.contains("circa") || lower.contains("≈");
+    }
+
+    /** Every quantity of X has a match in Y. */
+    static boolean covers(List<Quantity> y, List<Quantity> x, boolean approximate) {
+        for (Quantity q : x) {
+            boolean found = false;
+            for (Quantity other : y) {
+                if (q.matches(other, approximate)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The quantities of a text in lower case (punctuation kept, a Unicode minus already a hyphen), in order.
+     */
+    static List<Quantity> parse(String text) {
+        List<Quantity> found = new ArrayList<>(4);
+        List<int[]> spans = new ArrayList<>(4);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int before = found.size();
+            int start = i;
+            if (isDigit(c) && (i == 0 || !isLetter(text.charAt(i - 1)))) {
+                i = number(text, i, found);
+            } else if (isLetter(c) && (i == 0 || !isLetterOrDigit(text.charAt(i - 1)))) {
+                i = word(text, i, found);
+            } else {
+                i++;
+            }
+            for (int k = before; k < found.size(); k++) {
+                spans.add(new int[] {start, i});
+            }
+        }
+        // a small whole number right before or after a month name is the day of that month ("4 July", "July 4,")
+        for (int k = 0; k < found.size(); k++) {
+            if (!"month".equals(found.get(k).unit())) {
+                continue;
+            }
+            for (int side : new int[] {k - 1, k + 1}) {
+                if (side < 0 || side >= found.size()) {
+                    continue;
+                }
+                Quantity q = found.get(side);
+                int gap = side < k ? spans.get(k)[0] - spans.get(side)[1] : spans.get(side)[0] - spans.get(k)[1];
+                if (q.unit() == null && gap >= 0 && gap <= 2 && q.value() >= 1 && q.value() <= 31
+                        && q.value() == Math.rint(q.value())) {
+                    found.set(side, new Quantity(q.value(), "day"));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int number(String text, int start, List<Quantity> found) {
+        int n = text.length();
+        boolean negative = start > 0 && text.charAt(start - 1) == '-'
+                && (start == 1 || !isLetterOrDigit(text.charAt(start - 2)));
+        Unit currency = null;
+        int before = negative ? start - 2 : start - 1;
+        if (before >= 0) {
+            currency = CURRENCY_SIGNS.get(String.valueOf(text.charAt(before)));
+        }
+        // ISO date 2024-03-15
+        if (start + 10 <= n && isDigits(text, start, 4) && text.charAt(start + 4) == '-' && isDigits(text, start + 5, 2)
+                && text.charAt(start + 7) == '-' && isDigits(text, start + 8, 2)
+                && (start + 10 == n || !isLetterOrDigit(text.charAt(start + 10)))) {
+            found.add(new Quantity(Integer.parseInt(text, start, start + 4, 10), null));
+            found.add(new Quantity(Integer.parseInt(text, start + 5, start + 7, 10), "month"));
+            found.add(new Quantity(Integer.parseInt(text, start + 8, start + 10, 10), null));
+            return start + 10;
+        }
+        int i = start;
+        StringBuilder digits = new StringBuilder(12);
+        while (i < n && isDigit(text.charAt(i))) {
+            digits.append(text.charAt(i++));
+        }
+        // clock time 14:32, 2:32 pm
+        if (i < n && text.charAt(i) == ':' && digits.length() <= 2 && isDigits(text, i + 1, 2)
+                && (i + 3 == n || !isDigit(text.charAt(i + 3)))) {
+            double hours = Integer.parseInt(digits.toString()) + Integer.parseInt(text, i + 1, i + 3, 10) / 60.0;
+            int end = i + 3;
+            int[] next = nextWord(text, end);
+            String word = next == null ? null : text.substring(next[0], next[1]);
+            if ("pm".equals(word) || "p.m".equals(word)) {
+                hours = hours < 12 ? hours + 12 : hours;
+                end = next[1];
+            } else if ("am".equals(word)) {
+                hours = hours >= 12 ? hours - 12 : hours;
+                end = next[1];
+            }
+            found.add(new Quantity(hours, null));
+            return end;
+        }
+        // thousands separators: 1,000 / 1 000 (a group of exactly three digits)
+        if (digits.length() <= 3) {
+            while (i < n && (text.charAt(i) == ',' || text.charAt(i) == ' '
+                    || text.charAt(i) == '\u00a0' || text.charAt(i) == '\u202f' || text.charAt(i) == '\u2009')
+                    && isDigits(text, i + 1, 3) && (i + 4 >= n || !isDigit(text.charAt(i + 4)))) {
+                digits.append(text, i + 1, i + 4);
+                i += 4;
+            }
+        }
+        // slash date 30/06/2026 or a fraction: numbers of their own
+        if (i < n && text.charAt(i) == '/' && i + 1 < n && isDigit(text.charAt(i + 1))) {
+            found.add(new Quantity(Double.parseDouble(digits.toString()), null));
+            return i + 1;
+        }
+        if (i + 1 < n && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
+            digits.append('.');
+            i++;
+            while (i < n && isDigit(text.charAt(i))) {
+                digits.append(text.charAt(i++));
+            }
+        }
+        double value = Double.parseDouble(digits.toString());
+        // exponent glued (4.2e1) or written out (3 × 10^8, 3 x 10^8)
+        if (i + 1 < n && text.charAt(i) == 'e' && (isDigit(text.charAt(i + 1))
+                || ((text.charAt(i + 1) == '-' || text.charAt(i + 1) == '+') && i + 2 < n && isDigit(text.charAt(i + 2))))) {
+            int j = i + 1;
+            int sign = 1;
+            if (text.charAt(j) == '-' || text.charAt(j) == '+') {
+                sign = text.charAt(j) == '-' ? -1 : 1;
+                j++;
+            }
+            int e = j;
+            while (j < n && isDigit(text.charAt(j))) {
+                j++;
+            }
+            if (j == n || !isLetter(text.charAt(j))) {
+                value *= Math.pow(10, sign * Integer.parseInt(text, e, j, 10));
+                i = j;
+            }
+        } else {
+            int j = skipSpaces(text, i);
+            if (j < n && (text.charAt(j) == '×' || text.charAt(j) == '*' || text.charAt(j) == '·'
+                    || (text.charAt(j) == 'x' && j + 1 < n && !isLetter(text.charAt(j + 1))))) {
+                int k = skipSpaces(text, j + 1);
+                if (k + 2 < n && text.charAt(k) == '1' && text.charAt(k + 1) == '0'
+                        && (text.charAt(k + 2) == '^' || text.charAt(k + 2) == '⁸')) {
+                    int m = k + 3;
+                    int sign = 1;
+                    if (m < n && (text.charAt(m) == '-' || text.charAt(m) == '+')) {
+                        sign = text.charAt(m) == '-' ? -1 : 1;
+                        m++;
+                    }
+                    int e = m;
+                    while (m < n && isDigit(text.charAt(m))) {
+                        m++;
+                    }
+                    if (m > e) {
+                        value *= Math.pow(10, sign * Integer.parseInt(text, e, m, 10));
+                        i = m;
+                    }
+                }
+            }
+        }
+        if (negative) {
+            value = -value;
+        }
+        // ordinal (19th) and the century it may name; decades and centuries written as the 1800s
+        if (i + 1 < n && isOrdinal(text, i)) {
+            int end = i + 2;
+            int[] next = nextWord(text, end);
+            if (next != null && text.startsWith("centur", next[0])) {
+                found.add(new Quantity(value, "century"));
+                return next[1];
+            }
+            found.add(new Quantity(value, null));
+            return end;
+        }
+        if (i < n && text.charAt(i) == 's' && (i + 1 == n || !isLetter(text.charAt(i + 1))) && value >= 100
+                && value % 100 == 0 && digits.length() == 4) {
+            found.add(new Quantity(value / 100 + 1, "century"));
+            return i + 1;
+        }
+        // a suffix or scale word (1.5k, 2 million, 384 thousand)
+        int j = i;
+        if (j < n && (text.charAt(j) == 'k') && (j + 1 == n || !isLetter(text.charAt(j + 1)))) {
+            value *= 1000;
+            j++;
+            i = j;
+        } else if (j + 1 < n && text.startsWith("bn", j) && (j + 2 == n || !isLetter(text.charAt(j + 2)))) {
+            value *= 1e9;
+            i = j + 2;
+        } else {
+            int[] next = nextWord(text, j < n && text.charAt(j) == '-' ? j + 1 : j);
+            if (next != null && next[0] - j <= 1) {
+                Double scale = SCALES.get(text.substring(next[0], next[1]));
+                if (scale != null && scale >= 1000) {
+                    value *= scale;
+                    i = next[1];
+                }
+            }
+        }
+        // a currency sign after (4.99€), a percent sign, or a unit glued or as the next one to three words
+        Unit unit = currency;
+        if (i < n && (text.charAt(i) == '%')) {
+            unit = UNITS.get("%");
+            i++;
+        } else if (i < n && CURRENCY_SIGNS.containsKey(String.valueOf(text.charAt(i)))) {
+            unit = CURRENCY_SIGNS.get(String.valueOf(text.charAt(i)));
+            i++;
+        } else {
+            int[] matched = unitAfter(text, i);
+            if (matched != null) {
+                unit = UNITS.get(text.substring(matched[0], matched[1]));
+                i = matched[1];
+                // "per second", "/s", "an hour": a rate
+                int k = skipSpaces(text, i);
+                String rest = null;
+                int restEnd = k;
+                if (k < n && text.charAt(k) == '/') {
+                    int[] next = nextWord(text, k + 1);
+                    if (next != null && next[0] == k + 1) {
+                        rest = text.substring(next[0], next[1]);
+                        restEnd = next[1];
+                    }
+                } else if (text.startsWith("per ", k)) {
+                    int[] next = nextWord(text, k + 4);
+                    if (next != null) {
+                        rest = text.substring(next[0], next[1]);
+                        restEnd = next[1];
+                    }
+                }
+                Unit per = rest == null ? null : UNITS.get(rest);
+                if (per != null && per.base().equals("s") && unit.base().equals("m")) {
+                    unit = new Unit("m/s", unit.factor() / per.factor());
+                    i = restEnd;
+                }
+            }
+        }
+        if (unit != null) {
+            found.add(new Quantity(value * unit.factor(), unit.base()));
+        } else {
+            found.add(new Quantity(value, null));
+        }
+        return Math.max(i, start + 1);
+    }
+
+    /** The unit right after a number: glued letters or the next one to three words, longest known first. */
+    private static int[] unitAfter(String text, int i) {
+        int n = text.length();
+        if (i >= n) {
+            return null;
+        }
+        int start = i;
+        if (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0' || text.charAt(i) == '\u202f'
+                || (text.charAt(i) == '-' && i + 1 < n && isLetter(text.charAt(i + 1)))) {
+            start = i + 1;
+        }
+        if (start >= n) {
+            return null;
+        }
+        char first = text.charAt(start);
+        if (first == '°') {
+            if (start + 1 < n && (text.charAt(start + 1) == 'c' || text.charAt(start + 1) == 'f')
+                    && (start + 2 == n || !isLetter(text.charAt(start + 2)))) {
+                return new int[] {start, start + 2};
+            }
+            return null;
+        }
+        if (!isLetter(first)) {
+            return null;
+        }
+        // up to three words: "degrees celsius", "us dollars", "percentage points"
+        int[] best = null;
+        int end = start;
+        for (int words = 0; words < 3; words++) {
+            int wordEnd = end;
+            while (wordEnd < n && isLetter(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (wordEnd == end) {
+                break;
+            }
+            if (UNITS.containsKey(text.substring(start, wordEnd))) {
+                best = new int[] {start, wordEnd};
+            }
+            if (wordEnd >= n || text.charAt(wordEnd) != ' ') {
+                break;
+            }
+            end = wordEnd + 1;
+        }
+        return best;
+    }
+
+    /** Number words and month names: "forty-two", "seven", "a hundred", "384 thousand" is read with its digits. */
+    private static int word(String text, int start, List<Quantity> found) {
+        int n = text.length();
+        int end = start;
+        while (end < n && isLetter(text.charAt(end))) {
+            end++;
+        }
+        String word = text.substring(start, end);
+        Integer month = MONTHS.get(word);
+        if (month != null) {
+            // "may" is a month only next to a number; any month name is one next to a number
+            boolean nearNumber = digitWithin(text, end, 3) || digitBefore(text, start, 3);
+            if (nearNumber || (!word.equals("may") && !word.equals("mar") && !word.equals("dec") && !word.equals("jan")
+                    && word.length() > 3)) {
+                found.add(new Quantity(month, "month"));
+            }
+            return end;
+        }
+        if (!SMALL_NUMBERS.containsKey(word) && !TENS.containsKey(word)) {
+            return end;
+        }
+        // a run of number words, joined by spaces, hyphens or "and"
+        double total = 0;
+        double current = 0;
+        int i = start;
+        int last = end;
+        int words = 0;
+        boolean onlyOne = true;
+        while (true) {
+            int[] w = i == start ? new int[] {start, end} : nextWordJoined(text, i);
+            if (w == null) {
+                break;
+            }
+            String token = text.substring(w[0], w[1]);
+            if (SMALL_NUMBERS.containsKey(token)) {
+                current += SMALL_NUMBERS.get(token);
+            } else if (TENS.containsKey(token)) {
+                current += TENS.get(token);
+            } else if (SCALES.containsKey(token)) {
+                double scale = SCALES.get(token);
+                if (scale == 100) {
+                    current = (current == 0 ? 1 : current) * 100;
+                } else {
+                    total += (current == 0 ? 1 : current) * scale;
+                    current = 0;
+                }
+            } else if (token.equals("and") && words > 0) {
+                int[] after = nextWordJoined(text, w[1]);
+                if (after == null || !(SMALL_NUMBERS.containsKey(text.substring(after[0], after[1]))
+                        || TENS.containsKey(text.substring(after[0], after[1])))) {
+                    break;
+                }
+                i = w[1];
+                continue;
+            } else {
+                break;
+            }
+            if (!token.equals("one")) {
+                onlyOne = false;
+            }
+            words++;
+            last = w[1];
+            i = w[1];
+        }
+        double value = total + current;
+        // "one" alone is mostly a pronoun ("the blue one", "no one"): a number only before a unit or alone
+        int[] unitMatch = unitAfter(text, last);
+        if (onlyOne && words == 1 && unitMatch == null && !(start == 0 && text.strip().length() <= 4)) {
+            return last;
+        }
+        if (unitMatch != null) {
+            Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
+            found.add(new Quantity(value * unit.factor(), unit.base()));
+            return unitMatch[1];
+        }
+        found.add(new Quantity(value, null));
+        return last;
+    }
+
+    private static int[] nextWordJoined(String text, int from) {
+        int n = text.length();
+        int i = from;
+        if (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+            i++;
+        } else {
+            return null;
+        }
+        int end = i;
+        while (end < n && isLetter(text.charAt(end))) {
+            end++;
+        }
+        return end == i ? null : new int[] {i, end};
+    }
+
+    private static boolean digitWithin(String text, int from, int distance) {
+        for (int i = from; i < Math.min(text.length(), from + distance); i++) {
+            if (isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digitBefore(String text, int before, int distance) {
+        for (int i = before - 1; i >= Math.max(0, before - distance); i--) {
+            if (isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOrdinal(String text, int i) {
+        String two = text.substring(i, Math.min(text.length(), i + 2));
+        return (two.equals("st") || two.equals("nd") || two.equals("rd") || two.equals("th"))
+                && (i + 2 == text.length() || !isLetter(text.charAt(i + 2)));
+    }
+
+    private static int[] nextWord(String text, int from) {
+        int n = text.length();
+        int i = skipSpaces(text, from);
+        int end = i;
+        while (end < n && (isLetter(text.charAt(end)) || text.charAt(end) == '.' && end > i && end + 1 < n
+                && isLetter(text.charAt(end + 1)))) {
+            end++;
+        }
+        return end == i ? null : new int[] {i, end};
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0' || text.charAt(i) == '\u202f')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigits(String text, int from, int count) {
+        if (from + count > text.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isNumberWord(String word) {
+        return SMALL_NUMBERS.containsKey(word) || TENS.containsKey(word) || SCALES.containsKey(word);
+    }
+
+    static boolean isUnit(String word) {
+        return UNITS.containsKey(word);
+    }
+
+    static boolean isMonth(String word) {
+        return MONTHS.containsKey(word);
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c > 127 && Character.isLetter(c));
+    }
+
+    static boolean isLetterOrDigit(char c) {
+        return isLetter(c) || isDigit(c) || (c >= 'A' && c <= 'Z');
+    }
+}
