@@ -81,6 +81,40 @@ abstract class BudgetStoreTest {
     }
 
     @Test
+    void should_grant_exactly_the_rate_limits_slots_to_two_pools_racing() throws Exception {
+        // given: the cluster rate limit of two instances on one database, 16 calls per (minute-long) window
+        ExecutorService threads = Executors.newFixedThreadPool(32);
+        try (UsageDatabase first = open(8);
+             UsageDatabase second = open(8)) {
+            java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-23T10:00:30Z"),
+                    java.time.ZoneOffset.UTC);
+            ClusterRateLimit[] limits = {new ClusterRateLimit(first, clock), new ClusterRateLimit(second, clock)};
+            CountDownLatch start = new CountDownLatch(1);
+
+            // when: 64 calls ask for a slot at once, half through each instance
+            List<Future<Long>> attempts = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                ClusterRateLimit limit = limits[i % 2];
+                attempts.add(threads.submit(() -> {
+                    start.await();
+                    return limit.waitMillis("racing", 16, 60_000);
+                }));
+            }
+            start.countDown();
+            long granted = 0;
+            for (Future<Long> attempt : attempts) {
+                granted += attempt.get() == 0 ? 1 : 0;
+            }
+
+            // then: the window's 16 slots, no more, the rest told to wait for the next window (30 s away)
+            assertThat(granted).isEqualTo(16);
+            assertThat(limits[0].waitMillis("racing", 16, 60_000)).isEqualTo(30_000);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void should_reserve_in_all_windows_or_in_none_and_release_on_settle() throws Exception {
         // given
         try (UsageDatabase database = open(2)) {
