@@ -41,6 +41,10 @@ public final class UsageDatabase implements AutoCloseable {
      * checksums in {@value #HISTORY}; the same scripts for H2 and PostgreSQL.
      */
     static final String MIGRATIONS = "classpath:db/migration";
+    /** How long a statement waits for a row lock by default (quorum.ledger.lock-timeout-ms). */
+    static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 10_000;
+    /** PostgreSQL ends a session idle inside a transaction this long, releasing its row locks. */
+    static final long IDLE_IN_TRANSACTION_MS = 60_000;
     /** Flyway's record of the applied versions. */
     static final String HISTORY = "flyway_schema_history";
     /** Where Quorum before Flyway kept its schema version (one row, one column); read once to baseline such a database. */
@@ -68,6 +72,20 @@ public final class UsageDatabase implements AutoCloseable {
      */
     public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,
                                      boolean autoServer, long connectionTimeoutMillis) throws Exception {
+        return open(jdbcUrl, user, password, dataDir, poolSize, autoServer, connectionTimeoutMillis,
+                DEFAULT_LOCK_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * As above; a statement waiting longer than {@code lockTimeoutMillis} for a row another connection (another
+     * instance) holds fails instead of holding its request, on H2 ({@code SET LOCK_TIMEOUT}) and PostgreSQL
+     * ({@code lock_timeout}). On PostgreSQL a session left idle inside a transaction for {@value #IDLE_IN_TRANSACTION_MS}
+     * ms (its instance frozen, or cut off from the database with row locks held) is ended by the server, which
+     * releases its locks: without it the budget windows it locked stay locked until TCP notices, hours later.
+     */
+    public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,
+                                     boolean autoServer, long connectionTimeoutMillis, long lockTimeoutMillis)
+            throws Exception {
         String url = jdbcUrl;
         String description;
         if (url == null || url.isBlank()) {
@@ -79,7 +97,7 @@ public final class UsageDatabase implements AutoCloseable {
             // about once a second, so a kill -9 lost the last second of committed ledger rows and budget spend
             // (measured: ~7,000 committed rows of 29,000). The operating system keeps what was written, fsync or not.
             url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("quorum-usage")
-                    + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                    + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE") + ";WRITE_DELAY=0";
             description = "H2 file " + dataDir.toAbsolutePath().normalize().resolve("quorum-usage.mv.db");
         } else {
             // the URL may carry credentials in its query: name only the part before it
@@ -99,6 +117,13 @@ public final class UsageDatabase implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(Math.max(250, connectionTimeoutMillis));
         config.setAutoCommit(true);
+        long lockTimeout = Math.max(1, lockTimeoutMillis);
+        if (url.startsWith("jdbc:postgresql:")) {
+            config.setConnectionInitSql("SELECT set_config('lock_timeout', '" + lockTimeout + "', false), "
+                    + "set_config('idle_in_transaction_session_timeout', '" + IDLE_IN_TRANSACTION_MS + "', false)");
+        } else if (url.startsWith("jdbc:h2:")) {
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + lockTimeout);
+        }
         Properties credentials = new Properties();
         credentials.putAll(config.getDataSourceProperties());
         if (config.getUsername() != null) {

@@ -1,8 +1,15 @@
 package dev.quorum.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -111,6 +118,41 @@ abstract class BudgetStoreTest {
             assertThat(limits[0].waitMillis("racing", 16, 60_000)).isEqualTo(30_000);
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void should_fail_a_reservation_waiting_longer_than_the_lock_timeout_for_a_row_another_instance_holds()
+            throws Exception {
+        // given: a lock timeout of 300 ms, and another instance holding the window's row locked in a transaction it
+        // does not end (frozen, or cut off from the database)
+        try (UsageDatabase database = UsageDatabase.open(server.jdbcUrl(), null, null, Path.of("unused"), 2, false,
+                5_000, 300);
+             Connection other = server.connect()) {
+            BudgetStore store = store(database, "waiting");
+            BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
+            assertThat(store.reserve(lease("first", ESTIMATE, window))).isEmpty();
+            other.setAutoCommit(false);
+            try (Statement sql = other.createStatement()) {
+                sql.executeUpdate("UPDATE budget_window SET spent_nanos = spent_nanos WHERE budget = 'five'");
+            }
+
+            // when / then: the reservation fails after about the lock timeout (before: the H2 server's 10 s, and on
+            // PostgreSQL as long as the other transaction lasted), and goes through once the row is free
+            Throwable refused = assertTimeoutPreemptively(Duration.ofSeconds(8),
+                    () -> catchThrowable(() -> store.reserve(lease("second", ESTIMATE, window))));
+            assertThat(refused).isInstanceOf(SQLException.class);
+            other.rollback();
+            assertThat(store.reserve(lease("third", ESTIMATE, window))).isEmpty();
+            if (backend() == TestDatabase.Backend.POSTGRES) {
+                // and the server ends a session idle inside a transaction after a minute, releasing its locks
+                try (Connection pooled = database.connection();
+                     Statement sql = pooled.createStatement();
+                     ResultSet shown = sql.executeQuery("SHOW idle_in_transaction_session_timeout")) {
+                    assertThat(shown.next()).isTrue();
+                    assertThat(shown.getString(1)).isEqualTo("1min");
+                }
+            }
         }
     }
 
