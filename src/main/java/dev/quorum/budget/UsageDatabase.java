@@ -47,7 +47,10 @@ public final class UsageDatabase implements AutoCloseable {
     static final long IDLE_IN_TRANSACTION_MS = 60_000;
     /** Flyway's record of the applied versions. */
     static final String HISTORY = "flyway_schema_history";
-    /** Where Quorum before Flyway kept its schema version (one row, one column); read once to baseline such a database. */
+    /**
+     * Where Quorum before Flyway kept its schema version (one row, one column): read at each start to baseline such a
+     * database, its row locked while the start migrates.
+     */
     private static final String LEGACY_VERSION = "SELECT version FROM quorum_schema FOR UPDATE";
 
     private final HikariDataSource dataSource;
@@ -79,8 +82,8 @@ public final class UsageDatabase implements AutoCloseable {
     /**
      * As above; a statement waiting longer than {@code lockTimeoutMillis} for a row another connection (another
      * instance) holds fails instead of holding its request, on H2 ({@code SET LOCK_TIMEOUT}) and PostgreSQL
-     * ({@code lock_timeout}). On PostgreSQL a session left idle inside a transaction for {@value #IDLE_IN_TRANSACTION_MS}
-     * ms (its instance frozen, or cut off from the database with row locks held) is ended by the server, which
+     * ({@code lock_timeout}). On PostgreSQL a session left idle inside a transaction for
+     * {@value #IDLE_IN_TRANSACTION_MS} ms (its instance frozen, or cut off from the database with row locks held) is ended by the server, which
      * releases its locks: without it the budget windows it locked stay locked until TCP notices, hours later.
      */
     public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing is dropped: while the database is unreachable rows stay queued (and journalled) and are retried;
  * once {@code queueCapacity} rows wait, {@link #accepting()} says no and the budget gate refuses new calls with a
  * 503 rather than make calls it could not record. Strings longer than their column are cut at this boundary (and
- * logged), and NUL characters, which PostgreSQL refuses in text, replaced, so no row can fail on its strings; a row the database still refuses as data (SQLState 22xxx/23xxx) is set
- * aside in {@code ledger-rejected.log} in the data folder, loudly, instead of blocking the rows behind it.
+ * logged), and NUL characters, which PostgreSQL refuses in text, replaced, so no row can fail on its strings; a row
+ * the database still refuses as data (SQLState 22xxx/23xxx) is set aside in {@code ledger-rejected.log} in the data
+ * folder, loudly, instead of blocking the rows behind it.
  * {@link #close} stops the writer and writes every queued row.
  */
 public final class UsageLedger implements AutoCloseable {

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The usage database goes down (every connection to it cut, new ones refused, by a {@link TcpProxy} in front of it)
- * while requests keep coming: no row is dropped and no request waits on the database. Rows of answered calls wait in the journal and the queue; once {@code queue-capacity} rows
- * wait, new calls are refused at once with 503 {@code ledger_unavailable}; when the database is back every waiting
- * row is written and calls are admitted again. On an H2 server and on PostgreSQL, by the two subclasses.
+ * while requests keep coming: no row is dropped and no request waits on the database. Rows of answered calls wait
+ * in the journal and the queue; once {@code queue-capacity} rows wait, new calls are refused at once with 503
+ * {@code ledger_unavailable}; when the database is back every waiting row is written and calls are admitted again. On an H2 server and on PostgreSQL, by the two subclasses.
  */
 abstract class LedgerOutageTest {
 
