@@ -43,6 +43,8 @@ public final class UsageDatabase implements AutoCloseable {
     static final String MIGRATIONS = "classpath:db/migration";
     /** How long a statement waits for a row lock by default (quorum.ledger.lock-timeout-ms). */
     static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 10_000;
+    /** How long a starting instance waits for another one's migration of a database made before Flyway (H2). */
+    private static final long MIGRATION_WAIT_MS = 120_000;
     /** PostgreSQL ends a session idle inside a transaction this long, releasing its row locks. */
     static final long IDLE_IN_TRANSACTION_MS = 60_000;
     /** Flyway's record of the applied versions. */
@@ -169,6 +171,12 @@ public final class UsageDatabase implements AutoCloseable {
     private void migrate(Properties credentials) throws SQLException {
         String url = dataSource.getJdbcUrl();
         try (Connection legacyLock = DriverManager.getConnection(url, credentials)) {
+            if (url.startsWith("jdbc:h2:")) {
+                // H2 gives up on a lock after 1 s by default: an instance starting while another migrates waits it out
+                try (Statement statement = legacyLock.createStatement()) {
+                    statement.execute("SET LOCK_TIMEOUT " + MIGRATION_WAIT_MS);
+                }
+            }
             legacyLock.setAutoCommit(false);
             Integer legacy = lockedLegacyVersion(legacyLock);
             try {

@@ -51,8 +51,9 @@ final class TestDatabase implements AutoCloseable {
             try {
                 Server server = Server.createTcpServer("-tcpPort", String.valueOf(QuorumTestSupport.freePort()),
                         "-ifNotExists", "-baseDir", BudgetGateTest.tempDir()).start();
-                return new TestDatabase(backend, "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + name
-                        + ";LOCK_TIMEOUT=10000", null, name, server);
+                // no LOCK_TIMEOUT in the URL: Quorum sets its own on every connection
+                return new TestDatabase(backend, "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + name, null,
+                        name, server);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not start an H2 server: " + e.getMessage(), e);
             }
