@@ -58,7 +58,8 @@ public final class BudgetConfiguration implements CamelConfiguration {
                 text(settings, "quorum.ledger.jdbc-user", null), text(settings, "quorum.ledger.jdbc-password", null),
                 dataDir, (int) number(settings, "quorum.ledger.pool-size", 8),
                 Boolean.parseBoolean(text(settings, "quorum.ledger.auto-server", "false")),
-                (long) number(settings, "quorum.ledger.connection-timeout-ms", 5_000));
+                (long) number(settings, "quorum.ledger.connection-timeout-ms", 5_000),
+                (long) number(settings, "quorum.ledger.lock-timeout-ms", UsageDatabase.DEFAULT_LOCK_TIMEOUT_MILLIS));
         LedgerJournal journal = LedgerJournal.open(dataDir.resolve("ledger-journal").resolve(instance.id()),
                 (long) number(settings, "quorum.ledger.journal-segment-bytes", 4 * 1024 * 1024),
                 Boolean.parseBoolean(text(settings, "quorum.ledger.journal-sync", "false")));

@@ -5,19 +5,25 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.Properties;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The SQL database behind the usage ledger and the budget windows: an embedded H2 file under the data folder by
  * default (optionally in AUTO_SERVER mode, so a second Quorum on the same machine shares it), or any JDBC URL
- * (an H2 server or PostgreSQL for several instances). Connections come from a small pool; the schema is created and migrated at start with plain,
- * portable SQL (no vendor types, no vendor upserts).
+ * (an H2 server or PostgreSQL for several instances). Connections come from a small pool; the schema is created and
+ * migrated at start by Flyway from the versioned SQL scripts in {@code db/migration}, plain portable SQL (no vendor
+ * types, no vendor upserts) that H2 and PostgreSQL both run.
  */
 public final class UsageDatabase implements AutoCloseable {
 
@@ -30,32 +36,24 @@ public final class UsageDatabase implements AutoCloseable {
         System.getProperties().putIfAbsent("h2.objectCache", "false");
     }
 
-    /** Schema versions in order; a database at version n gets migrations n+1.. applied at start. */
-    private static final List<List<String>> MIGRATIONS = List.of(
-            List.of("CREATE TABLE usage_ledger ("
-                            + "at_ms BIGINT NOT NULL, request_id VARCHAR(200), tenant VARCHAR(200) NOT NULL, "
-                            + "provider VARCHAR(100) NOT NULL, model VARCHAR(200), task VARCHAR(50), "
-                            + "input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, "
-                            + "cached_tokens INTEGER NOT NULL, reasoning_tokens INTEGER NOT NULL, "
-                            + "cost_nanos BIGINT NOT NULL, latency_ms BIGINT NOT NULL, outcome VARCHAR(50) NOT NULL)",
-                    "CREATE INDEX usage_ledger_at ON usage_ledger (at_ms)",
-                    "CREATE TABLE budget_window ("
-                            + "budget VARCHAR(100) NOT NULL, subject VARCHAR(200) NOT NULL, "
-                            + "period_key VARCHAR(10) NOT NULL, spent_nanos BIGINT NOT NULL, "
-                            + "reserved_nanos BIGINT NOT NULL, PRIMARY KEY (budget, subject, period_key))"),
-            List.of("CREATE TABLE rate_window ("
-                    + "provider VARCHAR(100) NOT NULL, window_start BIGINT NOT NULL, calls INTEGER NOT NULL, "
-                    + "PRIMARY KEY (provider, window_start))"),
-            // 3: budget reservations as leases (owner, expiry), and a call id per ledger row (journal replay)
-            List.of("CREATE TABLE budget_lease ("
-                            + "lease_id VARCHAR(100) NOT NULL, budget VARCHAR(100) NOT NULL, "
-                            + "subject VARCHAR(200) NOT NULL, period_key VARCHAR(10) NOT NULL, "
-                            + "owner VARCHAR(100) NOT NULL, estimate_nanos BIGINT NOT NULL, "
-                            + "expires_at_ms BIGINT NOT NULL, PRIMARY KEY (lease_id, budget, subject, period_key))",
-                    "CREATE INDEX budget_lease_expires ON budget_lease (expires_at_ms)",
-                    "CREATE INDEX budget_lease_owner ON budget_lease (owner)",
-                    "ALTER TABLE usage_ledger ADD COLUMN call_id VARCHAR(100)",
-                    "CREATE UNIQUE INDEX usage_ledger_call ON usage_ledger (call_id)"));
+    /**
+     * Where the schema's versions are: {@code V<n>__<what>.sql}, applied in order by Flyway and recorded with their
+     * checksums in {@value #HISTORY}; the same scripts for H2 and PostgreSQL.
+     */
+    static final String MIGRATIONS = "classpath:db/migration";
+    /** How long a statement waits for a row lock by default (quorum.ledger.lock-timeout-ms). */
+    static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 10_000;
+    /** How long a starting instance waits for another one's migration of a database made before Flyway (H2). */
+    private static final long MIGRATION_WAIT_MS = 120_000;
+    /** PostgreSQL ends a session idle inside a transaction this long, releasing its row locks. */
+    static final long IDLE_IN_TRANSACTION_MS = 60_000;
+    /** Flyway's record of the applied versions. */
+    static final String HISTORY = "flyway_schema_history";
+    /**
+     * Where Quorum before Flyway kept its schema version (one row, one column): read at each start to baseline such a
+     * database, its row locked while the start migrates.
+     */
+    private static final String LEGACY_VERSION = "SELECT version FROM quorum_schema FOR UPDATE";
 
     private final HikariDataSource dataSource;
     private final String description;
@@ -79,6 +77,20 @@ public final class UsageDatabase implements AutoCloseable {
      */
     public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,
                                      boolean autoServer, long connectionTimeoutMillis) throws Exception {
+        return open(jdbcUrl, user, password, dataDir, poolSize, autoServer, connectionTimeoutMillis,
+                DEFAULT_LOCK_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * As above; a statement waiting longer than {@code lockTimeoutMillis} for a row another connection (another
+     * instance) holds fails instead of holding its request, on H2 ({@code SET LOCK_TIMEOUT}) and PostgreSQL
+     * ({@code lock_timeout}). On PostgreSQL a session left idle inside a transaction for
+     * {@value #IDLE_IN_TRANSACTION_MS} ms (its instance frozen, or cut off from the database with row locks held) is ended by the server, which
+     * releases its locks: without it the budget windows it locked stay locked until TCP notices, hours later.
+     */
+    public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,
+                                     boolean autoServer, long connectionTimeoutMillis, long lockTimeoutMillis)
+            throws Exception {
         String url = jdbcUrl;
         String description;
         if (url == null || url.isBlank()) {
@@ -90,7 +102,7 @@ public final class UsageDatabase implements AutoCloseable {
             // about once a second, so a kill -9 lost the last second of committed ledger rows and budget spend
             // (measured: ~7,000 committed rows of 29,000). The operating system keeps what was written, fsync or not.
             url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("quorum-usage")
-                    + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                    + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE") + ";WRITE_DELAY=0";
             description = "H2 file " + dataDir.toAbsolutePath().normalize().resolve("quorum-usage.mv.db");
         } else {
             // the URL may carry credentials in its query: name only the part before it
@@ -110,8 +122,28 @@ public final class UsageDatabase implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(Math.max(250, connectionTimeoutMillis));
         config.setAutoCommit(true);
+        long lockTimeout = Math.max(1, lockTimeoutMillis);
+        if (url.startsWith("jdbc:postgresql:")) {
+            config.setConnectionInitSql("SELECT set_config('lock_timeout', '" + lockTimeout + "', false), "
+                    + "set_config('idle_in_transaction_session_timeout', '" + IDLE_IN_TRANSACTION_MS + "', false)");
+        } else if (url.startsWith("jdbc:h2:")) {
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + lockTimeout);
+        }
+        Properties credentials = new Properties();
+        credentials.putAll(config.getDataSourceProperties());
+        if (config.getUsername() != null) {
+            credentials.setProperty("user", config.getUsername());
+        }
+        if (config.getPassword() != null) {
+            credentials.setProperty("password", config.getPassword());
+        }
         UsageDatabase database = new UsageDatabase(new HikariDataSource(config), description);
-        database.migrate();
+        try {
+            database.migrate(credentials);
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
     }
 
@@ -128,46 +160,66 @@ public final class UsageDatabase implements AutoCloseable {
         return description;
     }
 
-    private void migrate() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            int version = version(connection);
-            for (int next = version + 1; next <= MIGRATIONS.size(); next++) {
-                connection.setAutoCommit(false);
-                try (Statement statement = connection.createStatement()) {
-                    for (String sql : MIGRATIONS.get(next - 1)) {
-                        statement.execute(sql);
-                    }
-                    statement.executeUpdate("UPDATE quorum_schema SET version = " + next);
-                    connection.commit();
-                    LOG.info("Usage database migrated to schema version {}", next);
-                } catch (SQLException e) {
-                    connection.rollback();
-                    if (version(connection) >= next) {
-                        continue; // another instance migrated it at the same time
-                    }
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
+    /**
+     * Brings the schema to the newest version with Flyway. A database made before Flyway (its version in
+     * {@code quorum_schema}, no history table) is baselined at that version first, so only the versions after it run.
+     * Instances starting at once do not both migrate: Flyway holds a lock while it migrates (an advisory lock on
+     * PostgreSQL, a row lock on its history table on H2), and on a database made before Flyway every starting instance
+     * first locks the row of {@code quorum_schema} until its migration is done: Flyway on H2 lets two instances
+     * baseline at once, and the second then fails on the first's history table.
+     */
+    private void migrate(Properties credentials) throws SQLException {
+        String url = dataSource.getJdbcUrl();
+        try (Connection legacyLock = DriverManager.getConnection(url, credentials)) {
+            if (url.startsWith("jdbc:h2:")) {
+                // H2 gives up on a lock after 1 s by default: an instance starting while another migrates waits it out
+                try (Statement statement = legacyLock.createStatement()) {
+                    statement.execute("SET LOCK_TIMEOUT " + MIGRATION_WAIT_MS);
                 }
+            }
+            legacyLock.setAutoCommit(false);
+            Integer legacy = lockedLegacyVersion(legacyLock);
+            try {
+                FluentConfiguration configuration = Flyway.configure(UsageDatabase.class.getClassLoader())
+                        .dataSource(dataSource)
+                        .locations(MIGRATIONS)
+                        .table(HISTORY)
+                        .failOnMissingLocations(true)
+                        .validateMigrationNaming(true)
+                        .loggers("slf4j");
+                if (legacy != null) {
+                    // used only while the history table is missing: Flyway records the baseline, then runs legacy+1..
+                    configuration.baselineOnMigrate(true)
+                            .baselineVersion(String.valueOf(legacy))
+                            .baselineDescription("quorum_schema version " + legacy);
+                }
+                MigrateResult result = configuration.load().migrate();
+                if (result.migrationsExecuted > 0) {
+                    LOG.info("Usage database migrated from schema version {} to {}{}",
+                            result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
+                            result.targetSchemaVersion,
+                            legacy == null ? "" : " (baselined at version " + legacy + " of quorum_schema)");
+                }
+            } catch (FlywayException e) {
+                throw new SQLException("Usage database " + description + ": schema migration failed: " + e.getMessage(),
+                        e);
+            } finally {
+                legacyLock.rollback();
             }
         }
     }
 
-    private static int version(Connection connection) throws SQLException {
+    /**
+     * The version a database made before Flyway records in {@code quorum_schema}, its row locked until the
+     * connection's transaction ends; null when the table is not there.
+     */
+    private static Integer lockedLegacyVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version FROM quorum_schema")) {
-            return rows.next() ? rows.getInt(1) : 0;
+             ResultSet rows = statement.executeQuery(LEGACY_VERSION)) {
+            return rows.next() ? rows.getInt(1) : null;
         } catch (SQLException missing) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE quorum_schema (version INTEGER NOT NULL)");
-                statement.executeUpdate("INSERT INTO quorum_schema (version) VALUES (0)");
-            } catch (SQLException raced) {
-                // created by another instance in the meantime
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT version FROM quorum_schema")) {
-                return rows.next() ? rows.getInt(1) : 0;
-            }
+            connection.rollback(); // PostgreSQL refuses every statement of a transaction after a failed one
+            return null;
         }
     }
 

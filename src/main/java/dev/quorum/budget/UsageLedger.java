@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing is dropped: while the database is unreachable rows stay queued (and journalled) and are retried;
  * once {@code queueCapacity} rows wait, {@link #accepting()} says no and the budget gate refuses new calls with a
  * 503 rather than make calls it could not record. Strings longer than their column are cut at this boundary (and
- * logged), so no row can fail on its length; a row the database still refuses as data (SQLState 22xxx/23xxx) is set
- * aside in {@code ledger-rejected.log} in the data folder, loudly, instead of blocking the rows behind it.
+ * logged), and NUL characters, which PostgreSQL refuses in text, replaced, so no row can fail on its strings; a row
+ * the database still refuses as data (SQLState 22xxx/23xxx) is set aside in {@code ledger-rejected.log} in the data
+ * folder, loudly, instead of blocking the rows behind it.
  * {@link #close} stops the writer and writes every queued row.
  */
 public final class UsageLedger implements AutoCloseable {
@@ -418,18 +419,31 @@ public final class UsageLedger implements AutoCloseable {
     }
 
     private String cut(String value, int chars, String what) {
-        if (value == null || value.length() <= chars) {
+        if (value == null) {
+            return null;
+        }
+        if (value.indexOf('\0') >= 0) {
+            // PostgreSQL stores no NUL in text (SQLState 22021): the row would be set aside instead of written
+            value = value.replace('\0', '\uFFFD');
+            logOnceAMinute("nul " + what, "Usage ledger: a {} holding NUL characters is written with U+FFFD in their "
+                    + "place ('{}…')", what, value.substring(0, Math.min(40, value.length())));
+        }
+        if (value.length() <= chars) {
             return value;
         }
         int end = Character.isHighSurrogate(value.charAt(chars - 1)) ? chars - 1 : chars;
-        long now = System.currentTimeMillis();
-        Long last = lastClampLogged.get(what);
-        if (last == null || now - last > 60_000) {
-            lastClampLogged.put(what, now);
-            LOG.warn("Usage ledger: a {} of {} characters is cut to the column's {} ('{}…')", what, value.length(),
-                    chars, value.substring(0, Math.min(40, end)));
-        }
+        logOnceAMinute(what, "Usage ledger: a {} of {} characters is cut to the column's {} ('{}…')", what,
+                value.length(), chars, value.substring(0, Math.min(40, end)));
         return value.substring(0, end);
+    }
+
+    private void logOnceAMinute(String key, String message, Object... arguments) {
+        long now = System.currentTimeMillis();
+        Long last = lastClampLogged.get(key);
+        if (last == null || now - last > 60_000) {
+            lastClampLogged.put(key, now);
+            LOG.warn(message, arguments);
+        }
     }
 
     private void pause() {

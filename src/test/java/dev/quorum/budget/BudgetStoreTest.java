@@ -1,37 +1,64 @@
 package dev.quorum.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The reservation itself, without HTTP: many threads reserving against one window at the same instant, through two
- * separate connection pools on one H2 server (two instances), get exactly as many reservations as the limit holds,
- * and a reservation in several windows is all or nothing.
+ * separate connection pools on one database (two instances), get exactly as many reservations as the limit holds,
+ * and a reservation in several windows is all or nothing; leases expire, are released by any instance, renewed and
+ * settled late. Each test on a new database of the subclass's backend (H2 in server mode, PostgreSQL).
  */
-class BudgetStoreTest {
+abstract class BudgetStoreTest {
 
     private static final long ESTIMATE = 1_000;
     private static final Budget FIVE = new Budget("five", Budget.Scope.GLOBAL, null, Period.DAY, 5 * ESTIMATE,
             Budget.Policy.REJECT, List.of(50, 75, 90));
 
+    /** The backend this subclass runs on. */
+    abstract TestDatabase.Backend backend();
+
+    private TestDatabase server;
+
+    @BeforeEach
+    void newDatabase() {
+        server = TestDatabase.create(backend(), "store");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private UsageDatabase open(int poolSize) throws Exception {
+        return UsageDatabase.open(server.jdbcUrl(), null, null, Path.of("unused"), poolSize, false);
+    }
+
     @Test
     void should_grant_exactly_the_reservations_the_limit_holds_to_two_pools_racing() throws Exception {
-        // given: two pools (two Quorum instances) on one H2 server database
-        Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
-                BudgetGateTest.tempDir()).start();
-        String url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/race;LOCK_TIMEOUT=10000";
+        // given: two pools (two Quorum instances) on one database
         ExecutorService threads = Executors.newFixedThreadPool(24);
-        try (UsageDatabase first = UsageDatabase.open(url, null, null, Path.of("unused"), 8, false);
-             UsageDatabase second = UsageDatabase.open(url, null, null, Path.of("unused"), 8, false)) {
+        try (UsageDatabase first = open(8);
+             UsageDatabase second = open(8)) {
             BudgetStore[] stores = {store(first, "first"), store(second, "second")};
             BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
             CountDownLatch start = new CountDownLatch(1);
@@ -57,14 +84,82 @@ class BudgetStoreTest {
             assertThat(stores[0].read(window)).isEqualTo(new BudgetStore.Spend(0, 5 * ESTIMATE));
         } finally {
             threads.shutdownNow();
-            server.stop();
+        }
+    }
+
+    @Test
+    void should_grant_exactly_the_rate_limits_slots_to_two_pools_racing() throws Exception {
+        // given: the cluster rate limit of two instances on one database, 16 calls per (minute-long) window
+        ExecutorService threads = Executors.newFixedThreadPool(32);
+        try (UsageDatabase first = open(8);
+             UsageDatabase second = open(8)) {
+            java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-23T10:00:30Z"),
+                    java.time.ZoneOffset.UTC);
+            ClusterRateLimit[] limits = {new ClusterRateLimit(first, clock), new ClusterRateLimit(second, clock)};
+            CountDownLatch start = new CountDownLatch(1);
+
+            // when: 64 calls ask for a slot at once, half through each instance
+            List<Future<Long>> attempts = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                ClusterRateLimit limit = limits[i % 2];
+                attempts.add(threads.submit(() -> {
+                    start.await();
+                    return limit.waitMillis("racing", 16, 60_000);
+                }));
+            }
+            start.countDown();
+            long granted = 0;
+            for (Future<Long> attempt : attempts) {
+                granted += attempt.get() == 0 ? 1 : 0;
+            }
+
+            // then: the window's 16 slots, no more, the rest told to wait for the next window (30 s away)
+            assertThat(granted).isEqualTo(16);
+            assertThat(limits[0].waitMillis("racing", 16, 60_000)).isEqualTo(30_000);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void should_fail_a_reservation_waiting_longer_than_the_lock_timeout_for_a_row_another_instance_holds()
+            throws Exception {
+        // given: a lock timeout of 300 ms, and another instance holding the window's row locked in a transaction it
+        // does not end (frozen, or cut off from the database)
+        try (UsageDatabase database = UsageDatabase.open(server.jdbcUrl(), null, null, Path.of("unused"), 2, false,
+                5_000, 300);
+             Connection other = server.connect()) {
+            BudgetStore store = store(database, "waiting");
+            BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
+            assertThat(store.reserve(lease("first", ESTIMATE, window))).isEmpty();
+            other.setAutoCommit(false);
+            try (Statement sql = other.createStatement()) {
+                sql.executeUpdate("UPDATE budget_window SET spent_nanos = spent_nanos WHERE budget = 'five'");
+            }
+
+            // when / then: the reservation fails after about the lock timeout (before: the H2 server's 10 s, and on
+            // PostgreSQL as long as the other transaction lasted), and goes through once the row is free
+            Throwable refused = assertTimeoutPreemptively(Duration.ofSeconds(8),
+                    () -> catchThrowable(() -> store.reserve(lease("second", ESTIMATE, window))));
+            assertThat(refused).isInstanceOf(SQLException.class);
+            other.rollback();
+            assertThat(store.reserve(lease("third", ESTIMATE, window))).isEmpty();
+            if (backend() == TestDatabase.Backend.POSTGRES) {
+                // and the server ends a session idle inside a transaction after a minute, releasing its locks
+                try (Connection pooled = database.connection();
+                     Statement sql = pooled.createStatement();
+                     ResultSet shown = sql.executeQuery("SHOW idle_in_transaction_session_timeout")) {
+                    assertThat(shown.next()).isTrue();
+                    assertThat(shown.getString(1)).isEqualTo("1min");
+                }
+            }
         }
     }
 
     @Test
     void should_reserve_in_all_windows_or_in_none_and_release_on_settle() throws Exception {
         // given
-        try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
+        try (UsageDatabase database = open(2)) {
             BudgetStore store = store(database, "only");
             Budget roomy = new Budget("roomy", Budget.Scope.TENANT, null, Period.MONTH, 100 * ESTIMATE,
                     Budget.Policy.DOWNGRADE, List.of());
@@ -103,7 +198,7 @@ class BudgetStoreTest {
     @Test
     void should_release_an_expired_lease_from_any_instance_and_its_owners_old_leases_at_start() throws Exception {
         // given: instance "dead" reserved three calls and never settled them (killed); one lease has expired
-        try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
+        try (UsageDatabase database = open(2)) {
             BudgetStore dead = store(database, "dead");
             BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
             long now = System.currentTimeMillis();
@@ -137,7 +232,7 @@ class BudgetStoreTest {
     @Test
     void should_add_only_the_spend_when_a_settled_lease_had_expired_and_been_released() throws Exception {
         // given: a slow call whose lease expired and was released before it settled
-        try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
+        try (UsageDatabase database = open(2)) {
             BudgetStore store = store(database, "slow");
             BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
             Reservation lease = new Reservation(List.of(window), ESTIMATE, "slow-1", System.currentTimeMillis() - 1,
@@ -154,53 +249,9 @@ class BudgetStoreTest {
     }
 
     @Test
-    void should_migrate_a_database_of_schema_version_2_keeping_its_rows() throws Exception {
-        // given: a database as the code before leases left it (schema version 2, one ledger row, one window)
-        Path dir = Path.of(BudgetGateTest.tempDir());
-        String url = "jdbc:h2:file:" + dir.resolve("quorum-usage").toAbsolutePath();
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
-             java.sql.Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE usage_ledger (at_ms BIGINT NOT NULL, request_id VARCHAR(200), "
-                    + "tenant VARCHAR(200) NOT NULL, provider VARCHAR(100) NOT NULL, model VARCHAR(200), task VARCHAR(50), "
-                    + "input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cached_tokens INTEGER NOT NULL, "
-                    + "reasoning_tokens INTEGER NOT NULL, cost_nanos BIGINT NOT NULL, latency_ms BIGINT NOT NULL, "
-                    + "outcome VARCHAR(50) NOT NULL)");
-            sql.execute("CREATE INDEX usage_ledger_at ON usage_ledger (at_ms)");
-            sql.execute("CREATE TABLE budget_window (budget VARCHAR(100) NOT NULL, subject VARCHAR(200) NOT NULL, "
-                    + "period_key VARCHAR(10) NOT NULL, spent_nanos BIGINT NOT NULL, reserved_nanos BIGINT NOT NULL, "
-                    + "PRIMARY KEY (budget, subject, period_key))");
-            sql.execute("CREATE TABLE rate_window (provider VARCHAR(100) NOT NULL, window_start BIGINT NOT NULL, "
-                    + "calls INTEGER NOT NULL, PRIMARY KEY (provider, window_start))");
-            sql.execute("CREATE TABLE quorum_schema (version INTEGER NOT NULL)");
-            sql.execute("INSERT INTO quorum_schema VALUES (2)");
-            sql.execute("INSERT INTO usage_ledger VALUES (5, 'old', 'acme', 'p', 'm', 't', 1, 2, 0, 0, 300, 9, 'ok')");
-            sql.execute("INSERT INTO budget_window VALUES ('five', '*', '2026-11-23', 300, 0)");
-        }
-
-        // when
-        try (UsageDatabase database = UsageDatabase.open(null, null, null, dir, 2, false);
-             java.sql.Connection connection = database.connection();
-             java.sql.Statement sql = connection.createStatement()) {
-
-            // then: version 3, the old rows kept (without a call id), the lease table there
-            java.sql.ResultSet version = sql.executeQuery("SELECT version FROM quorum_schema");
-            assertThat(version.next()).isTrue();
-            assertThat(version.getInt(1)).isEqualTo(3);
-            java.sql.ResultSet old = sql.executeQuery("SELECT request_id, cost_nanos, call_id FROM usage_ledger");
-            assertThat(old.next()).isTrue();
-            assertThat(old.getString(1)).isEqualTo("old");
-            assertThat(old.getLong(2)).isEqualTo(300);
-            assertThat(old.getString(3)).isNull();
-            BudgetStore store = store(database, "after");
-            assertThat(store.read(new BudgetWindow(FIVE, "*", "2026-11-23"))).isEqualTo(new BudgetStore.Spend(300, 0));
-            assertThat(store.leases()).isZero();
-        }
-    }
-
-    @Test
     void should_keep_a_renewed_lease_past_its_first_expiry_and_say_when_it_is_gone() throws Exception {
         // given: a lease about to expire (its call waited in a rate limit)
-        try (UsageDatabase database = UsageDatabase.open(null, null, null, Path.of(BudgetGateTest.tempDir()), 2, false)) {
+        try (UsageDatabase database = open(2)) {
             BudgetStore store = store(database, "waiting");
             BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
             long now = System.currentTimeMillis();

@@ -22,15 +22,19 @@ import org.junit.jupiter.api.Test;
 /**
  * A provider's rate limit held by two Quorum instances together: they share the usage database, where every call
  * takes a slot of the provider's rate window, so no more calls than the limit are let through per window, however
- * the requests are spread over the instances. Each instance has its own simulator; their call records are merged.
+ * the requests are spread over the instances. Each instance has its own simulator; their call records are merged. On
+ * an H2 server and on PostgreSQL, by the two subclasses.
  */
-class ClusterRateLimitTest extends QuorumTestSupport {
+abstract class ClusterRateLimitTest extends QuorumTestSupport {
 
     private static final int RATE = 3;
     private static final long WINDOW_MS = 1500;
 
     private final ExecutorService clients = Executors.newFixedThreadPool(18);
-    private final SharedDatabase database = SharedDatabase.start("shared-rate");
+    private final TestDatabase database = TestDatabase.create(backend(), "shared_rate");
+
+    /** The backend this subclass runs on. */
+    abstract TestDatabase.Backend backend();
 
     @Override
     protected Map<String, String> overrides() {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.Test;
  * Reservations are leases: Quorum (a process of its own) is killed with {@code kill -9} while 16 calls hold nearly
  * all of a $0.01 budget, against a simulator (its own process) that never answers. Started again on the same data
  * folder it is the same instance, releases the leases it owned, books the 16 calls as interrupted, admits the next
- * request, and its usage report agrees with its budget: nothing stays reserved.
+ * request, and its usage report agrees with its budget: nothing stays reserved. On the embedded H2 file and on
+ * PostgreSQL, by the two subclasses.
  */
-class LeaseCrashTest {
+abstract class LeaseCrashTest {
 
     /** mistral at $6 per million output tokens: 100 output tokens and a short prompt are just over $0.0006. */
     private static final Map<String, String> SETTINGS = Map.of(
@@ -32,13 +34,23 @@ class LeaseCrashTest {
             "quorum.budget.daily.policy", "reject");
     private static final String BODY = "{\"prompt\":\"Hang on the line.\",\"provider\":\"mistral\",\"maxTokens\":100}";
 
+    /** The backend this subclass runs on. */
+    abstract TestDatabase.Backend backend();
+
     @Test
     void should_release_the_leases_of_calls_killed_in_flight_when_the_instance_starts_again() throws Exception {
-        // given: 16 calls in flight, hanging at the simulator, reserving $0.0096 of $0.01
+        // given: 16 calls in flight, hanging at the simulator, reserving $0.0096 of $0.01 (on H2 in the data folder's
+        // file, else in a database of the test's own)
         Path dataDir = Path.of(BudgetGateTest.tempDir());
+        TestDatabase database = backend() == TestDatabase.Backend.H2 ? null
+                : TestDatabase.create(backend(), "lease_crash");
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        if (database != null) {
+            settings.put("quorum.ledger.jdbc-url", database.jdbcUrl());
+        }
         try (SimulatorProcess simulator = SimulatorProcess.start(dataDir.resolve("simulator.log"))) {
             simulator.script("mistral", "{\"hang\":true}");
-            QuorumProcess first = QuorumProcess.start(dataDir, simulator.port(), SETTINGS);
+            QuorumProcess first = QuorumProcess.start(dataDir, simulator.port(), settings);
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 inFlight.add(first.postAsync("/api/v1/complete", BODY));
@@ -51,7 +63,7 @@ class LeaseCrashTest {
             first.kill();
             inFlight.forEach(call -> call.cancel(true));
             simulator.script("mistral", "{\"defaultAnswer\":\"Fine.\"}");
-            try (QuorumProcess second = QuorumProcess.start(dataDir, simulator.port(), SETTINGS)) {
+            try (QuorumProcess second = QuorumProcess.start(dataDir, simulator.port(), settings)) {
                 HttpResponse<String> next = second.post("/api/v1/complete", BODY);
 
                 // then: admitted, nothing reserved, the report's spend is the budget's, the 16 calls interrupted
@@ -64,6 +76,10 @@ class LeaseCrashTest {
                 assertThat(report.path("totals").path("requests").asLong()).isEqualTo(17);
                 assertThat(report.path("totals").path("errors").asLong()).isEqualTo(16);
                 assertThat(report.path("recentErrors").get(0).path("outcome").asText()).isEqualTo("interrupted");
+            }
+        } finally {
+            if (database != null) {
+                database.close();
             }
         }
     }

@@ -17,22 +17,26 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The usage database goes down (its H2 server stops) while requests keep coming: no row is dropped and no request
- * waits on the database. Rows of answered calls wait in the journal and the queue; once {@code queue-capacity} rows
- * wait, new calls are refused at once with 503 {@code ledger_unavailable}; when the database is back every waiting
- * row is written and calls are admitted again.
+ * The usage database goes down (every connection to it cut, new ones refused, by a {@link TcpProxy} in front of it)
+ * while requests keep coming: no row is dropped and no request waits on the database. Rows of answered calls wait
+ * in the journal and the queue; once {@code queue-capacity} rows wait, new calls are refused at once with 503
+ * {@code ledger_unavailable}; when the database is back every waiting row is written and calls are admitted again. On an H2 server and on PostgreSQL, by the two subclasses.
  */
-class LedgerOutageTest {
+abstract class LedgerOutageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The backend this subclass runs on. */
+    abstract TestDatabase.Backend backend();
+
     @Test
     void should_keep_every_row_through_an_outage_and_refuse_new_calls_while_the_queue_is_full() throws Exception {
-        // given: Quorum on a database server, at most 10 rows waiting
-        SharedDatabase database = SharedDatabase.start("outage");
+        // given: Quorum on a database server (through the proxy), at most 10 rows waiting
+        TestDatabase server = TestDatabase.create(backend(), "outage");
+        TcpProxy database = TcpProxy.to(server.jdbcUrl());
         HttpClient http = HttpClient.newHttpClient();
         try (QuorumInstance quorum = QuorumInstance.start(Map.of(
-                "quorum.ledger.jdbc-url", database.jdbcUrl(),
+                "quorum.ledger.jdbc-url", database.through(server.jdbcUrl()),
                 "quorum.ledger.queue-capacity", "10",
                 "quorum.ledger.connection-timeout-ms", "500"))) {
             UsageLedger ledger = quorum.context().getRegistry().lookupByNameAndType("usageLedger", UsageLedger.class);
@@ -70,6 +74,7 @@ class LedgerOutageTest {
             assertThat(complete(http, quorum, "after").statusCode()).isEqualTo(200);
         } finally {
             database.close();
+            server.close();
         }
     }
 

@@ -22,18 +22,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Budgets held in the database, not in one JVM: two Quorum applications sharing one H2 database in server mode hold
- * one limit together, a budget kept per tenant isolates tenants, and the ledger and the spend survive a restart over
- * the same database file (a normal shutdown writes every queued ledger row).
+ * Budgets held in the database, not in one JVM: two Quorum applications sharing one database (an H2 server, or
+ * PostgreSQL, by the two subclasses) hold one limit together, a budget kept per tenant isolates tenants, and the
+ * ledger and the spend survive a restart over the same database (a normal shutdown writes every queued ledger row).
  */
-class SharedBudgetTest extends QuorumTestSupport {
+abstract class SharedBudgetTest extends QuorumTestSupport {
 
     private static final String PROMPT = "Summarise the budget rules in one line.";
     private static final int MAX_TOKENS = 100;
     private static final long ESTIMATE = BudgetGateTest.estimateNanos(PROMPT, MAX_TOKENS);
 
     private final ExecutorService clients = Executors.newFixedThreadPool(20);
-    private final SharedDatabase database = SharedDatabase.start("shared-usage");
+    private final TestDatabase database = TestDatabase.create(backend(), "shared_usage");
+
+    /** The backend this subclass runs on. */
+    abstract TestDatabase.Backend backend();
 
     @Override
     protected Map<String, String> overrides() {
@@ -128,9 +131,13 @@ class SharedBudgetTest extends QuorumTestSupport {
 
     @Test
     void should_keep_the_ledger_and_the_spend_over_a_restart() throws Exception {
-        // given: an application on an embedded H2 file answers three requests and stops the normal way
+        // given: an application (on H2 the embedded file, else the shared database) answers three requests and stops
+        // the normal way
         Map<String, String> settings = budgets();
         settings.put("quorum.data.dir", BudgetGateTest.tempDir());
+        if (backend() != TestDatabase.Backend.H2) {
+            settings.put("quorum.ledger.jdbc-url", database.jdbcUrl());
+        }
         String body = request(Map.of("prompt", PROMPT, "provider", "mistral-sim", "tenant", "restart",
                 "maxTokens", MAX_TOKENS));
         JsonNode before;

@@ -20,23 +20,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The usage ledger and {@code GET /api/v1/usage} over the real routes: every provider call is a row with the
  * simulator's reported tokens priced at the configured prices, failures are rows too, a model without a price costs 0
- * with a warning, and the usage report's sums are the ledger's.
+ * with a warning, and the usage report's sums are the ledger's. On the embedded H2 file (the default) and on
+ * PostgreSQL, by the two subclasses.
  */
-class UsageLedgerTest extends QuorumTestSupport {
+abstract class UsageLedgerTest extends QuorumTestSupport {
 
     private final String dataDir = BudgetGateTest.tempDir();
     private final List<JsonNode> answered = new ArrayList<>();
+    /** The class's PostgreSQL database; null on H2, where the ledger is the default embedded file. */
+    private final TestDatabase database = backend() == TestDatabase.Backend.H2 ? null
+            : TestDatabase.create(backend(), "ledger");
+
+    /** The backend this subclass runs on. */
+    abstract TestDatabase.Backend backend();
+
+    @AfterAll
+    void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
 
     @Override
     protected Map<String, String> overrides() {
         Map<String, String> settings = new HashMap<>();
         settings.put("quorum.data.dir", dataDir);
+        if (database != null) {
+            settings.put("quorum.ledger.jdbc-url", database.jdbcUrl());
+        }
         settings.put("quorum.budget.everything.scope", "global");
         settings.put("quorum.budget.everything.period", "month");
         settings.put("quorum.budget.everything.limit-usd", "100");
@@ -232,6 +250,25 @@ class UsageLedgerTest extends QuorumTestSupport {
         assertThat(cut.provider()).hasSize(100);
         assertThat(cut.outcome()).hasSize(50);
         assertThat(rows).anyMatch(e -> "after-long-row".equals(e.requestId()));
+        assertThat(ledger().pending()).isZero();
+        assertThat(java.nio.file.Path.of(dataDir, "ledger-rejected.log")).doesNotExist();
+    }
+
+    @Test
+    void should_write_a_row_whose_strings_hold_nul_characters() throws Exception {
+        // given: NUL characters (which PostgreSQL refuses in text) in every string of a row reaching the ledger
+        ledger().record(new LedgerEntry(ledger().newCallId(), System.currentTimeMillis(), "nul-\u0000-request",
+                "nul\u0000tenant", "nul\u0000provider", "nul\u0000model", "nul\u0000task", 1, 2, 0, 0, 0, 5, "ok"));
+
+        // when
+        ledger().flush(5_000);
+
+        // then: the row is written with U+FFFD in their place, nothing set aside or waiting
+        LedgerEntry row = ledger().entries(0, Long.MAX_VALUE).stream()
+                .filter(e -> e.requestId().startsWith("nul-")).findFirst().orElseThrow();
+        assertThat(row.requestId()).isEqualTo("nul-\uFFFD-request");
+        assertThat(row.tenant()).isEqualTo("nul\uFFFDtenant");
+        assertThat(row.model()).isEqualTo("nul\uFFFDmodel");
         assertThat(ledger().pending()).isZero();
         assertThat(java.nio.file.Path.of(dataDir, "ledger-rejected.log")).doesNotExist();
     }
