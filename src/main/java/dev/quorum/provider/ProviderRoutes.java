@@ -1,5 +1,6 @@
 package dev.quorum.provider;
 
+import dev.quorum.RouteTemplateReload;
 import dev.quorum.budget.BudgetGate;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * the steps a provider without limits, or a Quorum without budgets, would only pass through are disabled in its route
  * when it is built (the template's {@code without*} parameters name them by step id, see {@link #OPTIONAL_STEPS}),
  * rather than checked on every call. The template itself holds no {@code disabled: "{{placeholder}}"}, which the
- * YAML DSL's schema (and so Kaoto) rejects.
+ * YAML DSL's schema (and so Kaoto) rejects. Editing the template while Quorum runs re-creates these routes
+ * ({@link RouteTemplateReload}, installed here), from the same parameters.
  */
 public final class ProviderRoutes extends RouteBuilder {
 
@@ -51,6 +53,8 @@ public final class ProviderRoutes extends RouteBuilder {
     @Override
     public void configure() {
         ((ModelCamelContext) getContext()).addRouteTemplateDefinitionConverter(TEMPLATE, ProviderRoutes::variant);
+        // an edited routes/providers.camel.yaml (or panel-member template) re-creates the routes made from it
+        RouteTemplateReload.install(getContext());
         BudgetGate budgetGate = getContext().getRegistry().lookupByNameAndType("budgetGate", BudgetGate.class);
         boolean budgeted = budgetGate == null || !budgetGate.budgets().isEmpty();
         for (ProviderSpec spec : catalog.enabled()) {
