@@ -24,7 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every route file in {@code routes/} (sub-folders included) and every Kamelet Quorum ships validates against the
+ * Every route file in {@code routes/} (sub-folders included) and in the jar's resources ({@code *.camel.yaml}), and
+ * every Kamelet Quorum ships or keeps beside its routes, validates against the
  * JSON schema of Camel's YAML DSL ({@code schema/camelYamlDsl.json} in the camel-yaml-dsl jar on the classpath, the
  * schema Kaoto and the Camel IDE plugins edit routes with). A placeholder in a field the schema types as a boolean or a
  * number ({@code disabled: "{{flag}}"}) runs in Camel but makes those editors reject the file.
@@ -39,16 +40,19 @@ class RouteSchemaTest {
     private static final String KAMELET_TEMPLATE = "$[0].routeTemplate";
     private static final Schema ROUTES = loadSchema();
 
+    /** Where route files and Kamelets live: the editable ones, and those shipped inside the jar. */
+    private static final List<Path> FOLDERS = List.of(Path.of("routes"), Path.of("src/main/resources"));
+
     static Stream<Path> routeFiles() {
-        List<Path> files = yamlFiles(Path.of("routes")).filter(file -> !isKamelet(file)).toList();
+        List<Path> files = FOLDERS.stream().flatMap(RouteSchemaTest::yamlFiles)
+                .filter(file -> file.startsWith("routes") || file.getFileName().toString().endsWith(".camel.yaml"))
+                .filter(file -> !isKamelet(file)).toList();
         assertThat(files).as("route files in routes/").isNotEmpty();
         return files.stream();
     }
 
     static Stream<Path> kamelets() {
-        // the editable Kamelets beside the routes, and those shipped inside the jar
-        List<Path> files = Stream.of(Path.of("routes"), Path.of("src/main/resources/kamelets"))
-                .flatMap(RouteSchemaTest::yamlFiles).filter(RouteSchemaTest::isKamelet).toList();
+        List<Path> files = FOLDERS.stream().flatMap(RouteSchemaTest::yamlFiles).filter(RouteSchemaTest::isKamelet).toList();
         assertThat(files).as("Kamelets").isNotEmpty();
         return files.stream();
     }

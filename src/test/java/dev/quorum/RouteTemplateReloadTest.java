@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +76,7 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
         // given: callers asking a provider that takes 150 ms, without pause, before, during and after the edit
         simulator().script("mistral-sim", SimScript.builder().latencyMs(150).build());
         int providers = catalog().enabled().size();
-        Path file = routes.resolve("providers.camel.yaml");
+        Path file = routes.resolve(where("providers.camel.yaml"));
         String edited = original("providers.camel.yaml").replace("""
                         - setVariable:
                             name: provider
@@ -122,7 +123,7 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
     void should_rebuild_every_panel_member_route_when_the_panel_member_template_is_edited() throws Exception {
         // given
         int providers = catalog().enabled().size();
-        Path file = routes.resolve("consensus.camel.yaml");
+        Path file = routes.resolve(where("consensus.camel.yaml"));
         String edited = original("consensus.camel.yaml").replace("""
                         - to:
                             id: "member-{{providerId}}"
@@ -154,7 +155,7 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
     @Test
     void should_keep_the_routes_as_they_were_when_the_edited_template_cannot_make_a_route() throws Exception {
         // given: a step naming a processor that does not exist
-        Path file = routes.resolve("providers.camel.yaml");
+        Path file = routes.resolve(where("providers.camel.yaml"));
         String broken = original("providers.camel.yaml").replace("""
                         - process:
                             description: gives the thread back its logging context
@@ -221,7 +222,16 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
     }
 
     private static String original(String file) throws IOException {
-        return Files.readString(Path.of("routes", file));
+        return Files.readString(Path.of("routes").resolve(where(file)));
+    }
+
+    /** Where in routes/ the file is (it may move into a sub-folder). */
+    private static String where(String file) throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("routes"))) {
+            return files.filter(path -> path.getFileName().toString().equals(file)).findFirst()
+                    .map(path -> Path.of("routes").relativize(path).toString())
+                    .orElseThrow(() -> new IllegalStateException(file + " is not in routes/"));
+        }
     }
 
     private static Logger reloadLogger() {
