@@ -1,0 +1,287 @@
+package dev.quorum;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.StartupListener;
+import org.apache.camel.Suspendable;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.direct.DirectConsumer;
+import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
+import org.apache.camel.component.direct.DirectEndpoint;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.TemplatedRouteDefinition;
+import org.apache.camel.spi.InflightRepository;
+import org.apache.camel.spi.ResourceReload;
+import org.apache.camel.spi.ShutdownStrategy;
+import org.apache.camel.support.RouteWatcherReloadStrategy;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-creates the routes made from a route template when the file holding the template is reloaded, so editing
+ * {@code routes/providers.camel.yaml} (the {@code provider-route} template) or the {@code panel-member} template in
+ * {@code routes/consensus.camel.yaml} takes effect while Quorum runs. Camel's live reload
+ * ({@code camel.main.routes-reload-*}, {@link RouteWatcherReloadStrategy}) re-creates only the routes written out in
+ * the file: it adds the reloaded template beside the old one, route templates are looked up first come first served,
+ * and the routes already made from the template keep running as they were, so such an edit was silently ignored.
+ *
+ * <p>After each reload of a file this keeps only the newest definition of every template loaded again, and rebuilds,
+ * one by one, every route a {@link RouteBuilder} bean made from it with {@code templatedRoute(...)} (ProviderRoutes,
+ * PanelMemberRoutes) with the same parameters: new calls to the route are held ({@link Handover}), its exchanges in
+ * flight finish on it (for up to the shutdown timeout), then it is stopped and removed, the new one added and started,
+ * and the held calls go on to it. If a route cannot be made from the new template, the previous template is put back,
+ * the routes already rebuilt are made from it again, and the error is logged: a broken edit leaves the routes as they
+ * were. Saving the file rebuilds the routes whether the template changed or not.
+ */
+public final class RouteTemplateReload implements StartupListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteTemplateReload.class);
+    private static final long DRAIN_POLL_MS = 20;
+
+    private final CamelContext context;
+
+    private RouteTemplateReload(CamelContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Hooks into the context's route reload once the context has started, when live reload is on; nothing happens
+     * without it.
+     */
+    public static void install(CamelContext context) {
+        try {
+            context.addStartupListener(new RouteTemplateReload(context));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot watch route templates for changes", e);
+        }
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+        // the route watcher sets its reload callback when it starts: it is wrapped once everything has started
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+        RouteWatcherReloadStrategy watcher = context.hasService(RouteWatcherReloadStrategy.class);
+        if (watcher == null || watcher.getResourceReload() == null) {
+            return;
+        }
+        ResourceReload camels = watcher.getResourceReload();
+        watcher.setResourceReload((name, resource) -> {
+            try {
+                camels.onReload(name, resource);
+            } finally {
+                // also after a failed reload: a template it added is in the model, and the routes follow it
+                afterReload();
+            }
+        });
+    }
+
+    /** Rebuilds the routes of every template that the reload added again; called on the watcher's thread. */
+    synchronized void afterReload() {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        Map<String, List<RouteTemplateDefinition>> byId = new LinkedHashMap<>();
+        for (RouteTemplateDefinition template : List.copyOf(model.getRouteTemplateDefinitions())) {
+            byId.computeIfAbsent(template.getId(), id -> new ArrayList<>()).add(template);
+        }
+        byId.forEach((id, templates) -> {
+            if (templates.size() > 1) {
+                replace(model, id, templates);
+            }
+        });
+    }
+
+    /** The routes were made from the first definition (the one Camel finds); the last is the reloaded one. */
+    private void replace(Model model, String templateId, List<RouteTemplateDefinition> templates) {
+        RouteTemplateDefinition previous = templates.get(0);
+        RouteTemplateDefinition reloaded = templates.get(templates.size() - 1);
+        try {
+            for (RouteTemplateDefinition stale : templates.subList(0, templates.size() - 1)) {
+                model.removeRouteTemplateDefinition(stale);
+            }
+        } catch (Exception e) {
+            LOG.error("Route template {} changed but the previous definition could not be removed: {}", templateId,
+                    e.getMessage(), e);
+            return;
+        }
+        List<TemplatedRouteDefinition> routes = routesMadeFrom(templateId);
+        List<String> rebuilt = new ArrayList<>();
+        for (TemplatedRouteDefinition route : routes) {
+            try {
+                rebuild(model, route);
+                rebuilt.add(route.getRouteId());
+            } catch (Exception e) {
+                rebuilt.add(route.getRouteId());
+                restore(model, templateId, previous, reloaded, rebuilt, routes);
+                // logged once the routes run again, so the line means the reload is over
+                LOG.error("Route template {} changed but route {} cannot be made from it, so the previous template "
+                        + "stays: {}", templateId, route.getRouteId(), e.getMessage(), e);
+                return;
+            }
+        }
+        LOG.info("Route template {} changed: rebuilt {} routes made from it{}", templateId, rebuilt.size(),
+                rebuilt.isEmpty() ? "" : " (" + String.join(", ", rebuilt) + ")");
+    }
+
+    private void restore(Model model, String templateId, RouteTemplateDefinition previous,
+                         RouteTemplateDefinition reloaded, List<String> touched, List<TemplatedRouteDefinition> routes) {
+        try {
+            model.removeRouteTemplateDefinition(reloaded);
+            model.addRouteTemplateDefinition(previous);
+        } catch (Exception e) {
+            LOG.error("Route template {}: the previous definition could not be put back: {}", templateId,
+                    e.getMessage(), e);
+            return;
+        }
+        for (TemplatedRouteDefinition route : routes) {
+            if (touched.contains(route.getRouteId())) {
+                try {
+                    rebuild(model, route);
+                } catch (Exception e) {
+                    LOG.error("Route template {}: route {} could not be made again from the previous template: {}",
+                            templateId, route.getRouteId(), e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The old route stopped and removed, then the route made again from the template. Stopping a route the plain way
+     * waits for its exchanges in flight while its consumer, which Camel stops last, keeps letting new ones in: under
+     * steady traffic that count never reaches zero, and after the shutdown timeout the calls in flight are cut off. So
+     * new calls are held first ({@link Handover}), the calls in flight finish on the old route, and only then is it
+     * stopped; the held calls go on to the new route.
+     */
+    private void rebuild(Model model, TemplatedRouteDefinition route) throws Exception {
+        String routeId = route.getRouteId();
+        Route old = context.getRoute(routeId);
+        Handover handover = old == null ? null : Handover.hold(old);
+        try {
+            if (old != null) {
+                drain(routeId);
+                // nothing in flight now (unless the drain timed out); a seda queue holding messages for the new route
+                // is all a longer wait would wait for
+                context.getRouteController().stopRoute(routeId, 1, TimeUnit.SECONDS);
+                context.removeRoute(routeId);
+            }
+            // a route that failed to start leaves its definition behind
+            RouteDefinition leftover = model.getRouteDefinition(routeId);
+            if (leftover != null) {
+                model.removeRouteDefinition(leftover);
+            }
+            if (handover != null) {
+                handover.makeWay();
+            }
+            model.addRouteFromTemplatedRoute(route);
+        } finally {
+            if (handover != null) {
+                handover.release(context.getRoute(routeId));
+            }
+        }
+    }
+
+    /**
+     * Waits, for up to the shutdown timeout, until the route has no exchange in flight, seen twice in a row: a caller
+     * that took the consumer just before it was suspended has entered the route by the second look.
+     */
+    private void drain(String routeId) throws InterruptedException {
+        ShutdownStrategy shutdown = context.getShutdownStrategy();
+        long deadline = System.nanoTime() + shutdown.getTimeUnit().toNanos(shutdown.getTimeout());
+        InflightRepository inflight = context.getInflightRepository();
+        int idle = 0;
+        while (idle < 2) {
+            idle = inflight.size(routeId) == 0 ? idle + 1 : 0;
+            if (System.nanoTime() > deadline) {
+                LOG.warn("Route {} still has {} exchanges in flight after {} {}: stopping it anyway", routeId,
+                        inflight.size(routeId), shutdown.getTimeout(), shutdown.getTimeUnit());
+                return;
+            }
+            Thread.sleep(DRAIN_POLL_MS);
+        }
+    }
+
+    /** What the RouteBuilder beans made from the template with {@code templatedRoute(...)}, by route id. */
+    private List<TemplatedRouteDefinition> routesMadeFrom(String templateId) {
+        List<TemplatedRouteDefinition> routes = new ArrayList<>();
+        for (RouteBuilder builder : context.getRegistry().findByType(RouteBuilder.class)) {
+            for (TemplatedRouteDefinition route : builder.getTemplatedRouteCollection().getTemplatedRoutes()) {
+                if (templateId.equals(route.getRouteTemplateRef()) && route.getRouteId() != null) {
+                    routes.add(route);
+                }
+            }
+        }
+        routes.sort(Comparator.comparing(TemplatedRouteDefinition::getRouteId));
+        return routes;
+    }
+
+    /**
+     * Holds the calls to a route while it is replaced. A {@code seda:} route's consumer is suspended: new messages wait
+     * in its queue, which the new route's consumer takes over. A {@code direct:} route's consumer is replaced by a
+     * holding consumer that parks each call until the new route runs and then hands it to whatever consumer the
+     * endpoint has then. Suspending a {@code direct:} consumer alone is not enough: Camel 4.17's DirectProducer, shared
+     * by the threads calling the endpoint, records the component's new state before it looks the consumer up, so
+     * while one thread waits for a consumer the others go on calling the old one, the route never empties, and the
+     * calls that reach it after it stopped fail.
+     */
+    private static final class Handover {
+
+        private final CountDownLatch running = new CountDownLatch(1);
+        private Consumer holding;
+
+        static Handover hold(Route route) throws Exception {
+            Handover handover = new Handover();
+            Consumer consumer = route.getConsumer();
+            if (route.getEndpoint() instanceof DirectEndpoint endpoint && consumer instanceof DirectConsumer) {
+                handover.holding = endpoint.createConsumer(exchange -> handover.forward(endpoint, exchange));
+                ServiceHelper.suspendService(consumer);
+                ServiceHelper.startService(handover.holding);
+            } else if (consumer instanceof Suspendable) {
+                ServiceHelper.suspendService(consumer);
+            }
+            return handover;
+        }
+
+        /** Unregisters the holding consumer, so the new route's consumer can take the endpoint. */
+        void makeWay() {
+            ServiceHelper.stopService(holding);
+        }
+
+        /**
+         * The new route runs, or could not be made: a route still there (the old one, if stopping it failed) takes
+         * calls again, and the held calls go on to the endpoint's consumer.
+         */
+        void release(Route current) {
+            ServiceHelper.stopService(holding);
+            if (current != null) {
+                ServiceHelper.resumeService(current.getConsumer());
+            }
+            running.countDown();
+        }
+
+        private void forward(DirectEndpoint endpoint, Exchange exchange) throws Exception {
+            if (!running.await(endpoint.getTimeout(), TimeUnit.MILLISECONDS)) {
+                throw new DirectConsumerNotAvailableException("No consumers available on endpoint: " + endpoint,
+                        exchange);
+            }
+            DirectConsumer current = endpoint.getConsumer();
+            if (current == null) {
+                throw new DirectConsumerNotAvailableException("No consumers available on endpoint: " + endpoint,
+                        exchange);
+            }
+            current.getProcessor().process(exchange);
+        }
+    }
+}
