@@ -237,6 +237,7 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         ProviderState state = state(id);
         state.received.incrementAndGet();
+        Instant receivedAt = Instant.now();
         SimScript script = state.script;
         Prompt prompt = Prompt.of(format, request);
         String model = format == WireFormat.GEMINI
@@ -247,7 +248,7 @@ public final class ProviderSimulator implements AutoCloseable {
 
         if (script.hang()) {
             pause(MAX_HANG_MILLIS);
-            state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, 0, null, Instant.now()));
+            state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, 0, null, Instant.now(), receivedAt));
             return;
         }
         if (script.latencyMs() > 0) {
@@ -258,7 +259,7 @@ public final class ProviderSimulator implements AutoCloseable {
             if (status == 429 || status == 503) {
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(script.retryAfterSeconds()));
             }
-            state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, status, null, Instant.now()));
+            state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, status, null, Instant.now(), receivedAt));
             // the wait is also in the message, as OpenAI words it ("Please try again in 20s"): LangChain4j's
             // HttpException keeps the body but drops the headers, so the body is what a client can read
             String message = "simulated failure of " + id + (status == 429 || status == 503
@@ -271,7 +272,7 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         if (prompt.maxTokens != null && prompt.maxTokens < 1) {
             // every provider refuses an output limit below one token before generating anything
-            state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, 400, null, Instant.now()));
+            state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, 400, null, Instant.now(), receivedAt));
             send(exchange, 400, WireResponses.error(mapper, format, 400, "max output tokens must be at least 1, not "
                     + prompt.maxTokens));
             return;
@@ -285,11 +286,11 @@ public final class ProviderSimulator implements AutoCloseable {
         if (stream) {
             boolean usage = request.path("stream_options").path("include_usage").asBoolean(false);
             stream(exchange, state, new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens,
-                    outputTokens, 200, answer, Instant.now()), script, usage, truncated);
+                    outputTokens, 200, answer, Instant.now(), receivedAt), script, usage, truncated);
             return;
         }
         state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens, outputTokens, 200, answer,
-                Instant.now()));
+                Instant.now(), receivedAt));
         answer(exchange, state, 200,
                 mapper.writeValueAsBytes(WireResponses.answer(mapper, format, model, answer, inputTokens, outputTokens, truncated)),
                 script.trickleMs());
@@ -389,7 +390,7 @@ public final class ProviderSimulator implements AutoCloseable {
                 }
                 out.flush();
                 state.record(new SimCall(call.provider(), call.format(), call.model(), call.prompt(), call.maxTokens(),
-                        call.inputTokens(), 0, 200, sent.toString(), Instant.now()));
+                        call.inputTokens(), 0, 200, sent.toString(), Instant.now(), call.receivedAt()));
                 throw new StreamCut();
             }
             if (script.streamChunkDelayMs() > 0 && !sent.isEmpty()) {
@@ -401,7 +402,7 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         if (limit >= 0 && sent.length() >= limit) {
             state.record(new SimCall(call.provider(), call.format(), call.model(), call.prompt(), call.maxTokens(),
-                    call.inputTokens(), 0, 200, sent.toString(), Instant.now()));
+                    call.inputTokens(), 0, 200, sent.toString(), Instant.now(), call.receivedAt()));
             throw new StreamCut();
         }
         for (byte[] frame : stream.tail()) {
@@ -409,7 +410,7 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         out.flush();
         state.record(new SimCall(call.provider(), call.format(), call.model(), call.prompt(), call.maxTokens(),
-                call.inputTokens(), call.outputTokens(), 200, call.answer(), Instant.now()));
+                call.inputTokens(), call.outputTokens(), 200, call.answer(), Instant.now(), call.receivedAt()));
         out.close();
     }
 

@@ -5,7 +5,10 @@ import java.time.Instant;
 /**
  * One call a simulated provider received and what it answered: the last user message as {@code prompt}, the token
  * counts it reported (0 for a failed call), the HTTP status and the answer. Tests compare results with these.
+ * {@code at} is when the call was answered (for a stream, its last byte); {@code receivedAt} when its request arrived,
+ * which is what a rate limit in front of the provider spaces out.
  */
 public record SimCall(String provider, WireFormat format, String model, String prompt, Integer maxTokens,
-                      int inputTokens, int outputTokens, int status, String answer, Instant at) {
+                      int inputTokens, int outputTokens, int status, String answer, Instant at,
+                      Instant receivedAt) {
 }
