@@ -1,6 +1,7 @@
 package dev.quorum.budget;
 
 import dev.quorum.api.InvalidRequestException;
+import dev.quorum.api.Usd;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,7 +90,7 @@ public final class UsageReport {
         row.put("errors", totals.errors());
         row.put("inputTokens", totals.inputTokens());
         row.put("outputTokens", totals.outputTokens());
-        row.put("costUsd", Money.usd(totals.costNanos()));
+        row.put("costUsd", Usd.ofNanos(totals.costNanos()));
         return row;
     }
 
@@ -127,10 +128,10 @@ public final class UsageReport {
         row.put("scope", budget.scope().wireName());
         row.put("key", key);
         row.put("period", budget.period().wireName());
-        row.put("limitUsd", Money.usd(budget.limitNanos()));
-        row.put("spentUsd", Money.usd(spentNanos));
-        row.put("reservedUsd", Money.usd(reservedNanos));
-        row.put("remainingUsd", Money.usd(Math.max(0, budget.limitNanos() - spentNanos - reservedNanos)));
+        row.put("limitUsd", Usd.ofNanos(budget.limitNanos()));
+        row.put("spentUsd", Usd.ofNanos(spentNanos));
+        row.put("reservedUsd", Usd.ofNanos(reservedNanos));
+        row.put("remainingUsd", Usd.ofNanos(Math.max(0, budget.limitNanos() - spentNanos - reservedNanos)));
         row.put("percent", budget.limitNanos() == 0 ? 100d
                 : Math.round(10_000d * spentNanos / budget.limitNanos()) / 100d);
         row.put("policy", budget.policy().wireName());
