@@ -1,6 +1,8 @@
 package dev.quorum.observe;
 
 import dev.quorum.Steps;
+import dev.quorum.budget.RecentErrors;
+import dev.quorum.budget.VoteLedger;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -44,7 +46,9 @@ public final class ObserveConfiguration implements CamelConfiguration {
                 breakers.put(spec.id(), breaker);
             }
         }
-        QuorumMetrics metrics = new QuorumMetrics(meters, models, breakers);
+        QuorumMetrics metrics = new QuorumMetrics(meters, models, breakers,
+                registry.lookupByNameAndType("voteLedger", VoteLedger.class),
+                registry.lookupByNameAndType("recentErrors", RecentErrors.class));
         Steps.bind(registry, "quorumMetrics", metrics)
                 .step("providerCall", metrics::providerCall)
                 .step("request", metrics::request);
