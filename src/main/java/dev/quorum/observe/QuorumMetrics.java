@@ -57,6 +57,7 @@ public final class QuorumMetrics {
     private final Map<String, BudgetGauges> budgets = new ConcurrentHashMap<>();
     private final VoteLedger votes;
     private final RecentErrors errors;
+    private final CallWindows calls;
 
     /**
      * @param registry  the Prometheus registry Camel's metrics service scrapes
@@ -64,18 +65,20 @@ public final class QuorumMetrics {
      * @param breakers  each provider's circuit breaker (the beans {@code <id>CircuitBreaker}); may miss providers
      */
     public QuorumMetrics(MeterRegistry registry, Map<String, String> providers, Map<String, CircuitBreaker> breakers) {
-        this(registry, providers, breakers, null, null);
+        this(registry, providers, breakers, null, null, null);
     }
 
     /**
      * As above, also handing each consensus or cascade result's vote to {@code votes} (the ledger the dashboard's
-     * agreement chart reads) and each failed call's message to {@code errors}; either may be null.
+     * agreement chart reads), each failed call's message to {@code errors} and each call's outcome and latency to
+     * {@code calls} (the provider alerts' windows); any may be null.
      */
     public QuorumMetrics(MeterRegistry registry, Map<String, String> providers, Map<String, CircuitBreaker> breakers,
-                         VoteLedger votes, RecentErrors errors) {
+                         VoteLedger votes, RecentErrors errors, CallWindows calls) {
         this.registry = registry;
         this.votes = votes;
         this.errors = errors;
+        this.calls = calls;
         Map<String, ProviderMeters> meters = new LinkedHashMap<>();
         providers.forEach((id, model) -> meters.put(id, new ProviderMeters(id, model)));
         this.providers = Map.copyOf(meters);
@@ -107,6 +110,9 @@ public final class QuorumMetrics {
         ProviderMeters provider = providers.get(response.provider());
         if (provider == null) {
             return;
+        }
+        if (calls != null) {
+            calls.record(response, System.currentTimeMillis());
         }
         ModelMeters model = provider.model(response.model());
         if (response.failed()) {
