@@ -131,7 +131,8 @@ public final class ObserveConfiguration implements CamelConfiguration {
                 .step("join", requestLog::join)
                 .step("resume", requestLog::resume)
                 .step("leave", requestLog::leave);
-        registry.bind("dashboardAssets", new DashboardAssets());
+        registry.bind("dashboardAssets", new DashboardAssets(properties.resolveProperty("quorum.auth.enabled")
+                .map(v -> Boolean.parseBoolean(v.trim())).orElse(false)));
 
         if (Boolean.parseBoolean(properties.resolveProperty("quorum.console.enabled").orElse("false").trim())) {
             QuorumConsole console = new QuorumConsole(new QuorumConsole.Settings(
