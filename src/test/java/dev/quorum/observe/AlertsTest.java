@@ -45,6 +45,12 @@ class AlertsTest extends QuorumTestSupport {
         settings.put("quorum.routing.breaker.mistral-sim.sliding-window-size", "4");
         settings.put("quorum.routing.breaker.mistral-sim.minimum-number-of-calls", "4");
         settings.put("quorum.routing.breaker.mistral-sim.wait-in-open-state-ms", "600000");
+        // a budget whose 1 % threshold anthropic-sim's first small call passes: an alert raised inside a request
+        settings.put("quorum.budget.alerting.scope", "provider");
+        settings.put("quorum.budget.alerting.key", "anthropic-sim");
+        settings.put("quorum.budget.alerting.period", "day");
+        settings.put("quorum.budget.alerting.limit-usd", "0.001");
+        settings.put("quorum.budget.alerting.thresholds", "1");
         return settings;
     }
 
@@ -131,6 +137,39 @@ class AlertsTest extends QuorumTestSupport {
         assertThat(delivered("gemini-sim", "provider-latency")).extracting(a -> a.path("state").asText())
                 .containsExactly("firing", "resolved");
         assertThat(count(get("/observe/metrics").body(), "provider-latency", "resolved", "gemini-sim")).isEqualTo(1);
+    }
+
+    @Test
+    void should_count_and_list_alerts_their_endpoint_could_not_take_and_fail_no_request() {
+        // given: an alert endpoint that fails (a webhook that is down)
+        MockEndpoint endpoint = getMockEndpoint("mock:delivered-alerts");
+        endpoint.whenAnyExchangeReceived(exchange -> {
+            throw new IllegalStateException("webhook down");
+        });
+        try {
+            // when: openai-sim's breaker opens, and a call passes a budget threshold
+            breaker("openai-sim").transitionToOpenState();
+            HttpResponse<String> call = post("/api/v1/complete", request(Map.of("prompt", "Hello there",
+                    "provider", "anthropic-sim", "maxTokens", 5)));
+
+            // then: the call is answered, and both alerts are raised, counted and listed all the same
+            assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> firing("openai-sim").size() == 1);
+            assertThat(count(get("/observe/metrics").body(), "provider-breaker", "firing", "openai-sim")).isEqualTo(1);
+            JsonNode budget = json(get("/api/v1/alerts")).path("alerts").findParent("budget");
+            assertThat(budget).isNotNull();
+            assertThat(budget.path("type").asText()).isEqualTo("budget-threshold");
+            assertThat(budget.path("budget").asText()).isEqualTo("alerting");
+            assertThat(budget.path("threshold").asInt()).isEqualTo(1);
+        } finally {
+            endpoint.whenAnyExchangeReceived(exchange -> { });
+        }
+
+        // and the checks go on: the breaker's closing is raised and delivered
+        breaker("openai-sim").transitionToClosedState();
+        await().atMost(WAIT).until(() -> firing("openai-sim").isEmpty());
+        await().atMost(WAIT).until(() -> delivered("openai-sim", "provider-breaker").stream()
+                .anyMatch(alert -> alert.path("state").asText().equals("resolved")));
     }
 
     @Test
