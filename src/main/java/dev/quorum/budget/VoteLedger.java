@@ -40,6 +40,7 @@ public final class VoteLedger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoteLedger.class);
     private static final int CAPACITY = 10_000;
     private static final int BATCH = 500;
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final String INSERT = "INSERT INTO consensus_vote (at_ms, request_id, tenant, mode, algorithm, "
             + "agreement_permille, escalated, saved_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     /** Upper bounds of the agreement buckets, tenths: a vote with {@code bounds[i-1] < ratio <= bounds[i]} is in i. */
@@ -114,6 +115,10 @@ public final class VoteLedger implements AutoCloseable {
                 Vote first = queue.pollFirst(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
+                }
+                if (running && queue.size() < BATCH - 1) {
+                    // a busy gateway commits batches, not single rows (as the usage ledger's writer does)
+                    java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
                 }
                 writing.lock();
                 try {
