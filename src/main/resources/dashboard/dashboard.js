@@ -1,5 +1,7 @@
-// Quorum's usage dashboard: reads GET /api/v1/usage (by provider and by model) and GET /api/v1/agreement, and draws
-// them with the vendored Chart.js. No network beyond Quorum itself. Refreshes every 15 seconds.
+// Quorum's usage dashboard: reads GET /api/v1/usage (by provider with the latency and cascade sections, by model, by
+// tenant), GET /api/v1/agreement and GET /api/v1/alerts, and draws them with the vendored Chart.js. No network beyond
+// Quorum itself. Refreshes every 15 seconds. With API keys on, the browser's session cookie (from /dashboard/login)
+// is what these reads carry; when it has expired they answer 401 and the page goes back to the login form.
 'use strict';
 
 const COLORS = {
@@ -7,14 +9,20 @@ const COLORS = {
   input: '#2ca02c',
   output: '#ff7f0e',
   agreement: '#9467bd',
-  models: ['#17becf', '#d62728', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#1f77b4', '#2ca02c']
+  tenant: '#393b79',
+  models: ['#17becf', '#d62728', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#1f77b4', '#2ca02c'],
+  latency: ['#e6550d', '#31a354', '#756bb1', '#636363', '#3182bd', '#de2d26', '#fd8d3c', '#74c476']
 };
 const charts = {};
 
 function $(id) { return document.getElementById(id); }
 
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (response.status === 401 && document.body.dataset.auth === 'on') {
+    window.location.assign('/dashboard/login');
+    throw new Error('the session has ended: log in again');
+  }
   if (!response.ok) {
     throw new Error(url + ' answered ' + response.status);
   }
@@ -23,7 +31,9 @@ async function getJson(url) {
 
 function usd(value) {
   const v = Number(value || 0);
-  return '$' + (v >= 1 ? v.toFixed(2) : v.toPrecision(3));
+  const sign = v < 0 ? '-' : '';
+  const a = Math.abs(v);
+  return sign + '$' + (a >= 1 ? a.toFixed(2) : a === 0 ? '0' : a.toPrecision(3));
 }
 
 function number(value) { return Number(value || 0).toLocaleString('en-US'); }
@@ -42,14 +52,33 @@ function draw(id, type, labels, datasets, options) {
   canvas.dataset.rendered = 'true';
 }
 
+function cell(row, value) {
+  const td = document.createElement('td');
+  td.textContent = value == null ? '' : value;
+  row.append(td);
+  return td;
+}
+
 function showTotals(usage) {
   const t = usage.totals || {};
-  $('total-requests').textContent = number(t.requests);
+  $('total-client-requests').textContent = number(t.clientRequests);
+  $('total-provider-calls').textContent = number(t.requests);
   $('total-errors').textContent = number(t.errors);
   $('total-input').textContent = number(t.inputTokens);
   $('total-output').textContent = number(t.outputTokens);
   $('total-cost').textContent = usd(t.costUsd);
   $('range').textContent = (usage.from || '') + ' – ' + (usage.to || '');
+}
+
+function showCascade(cascade) {
+  const c = cascade || {};
+  const requests = Number(c.requests || 0);
+  $('cascade-saved').textContent = requests ? usd(c.savedUsd) : '–';
+  $('cascade-saved').dataset.cascades = String(requests);
+  $('cascade-detail').textContent = requests
+    ? requests + ' cascade' + (requests === 1 ? '' : 's') + ', ' + number(c.escalated) + ' escalated, net '
+      + usd(c.netSavedUsd)
+    : 'no cascade requests';
 }
 
 function showBudgets(budgets) {
@@ -101,10 +130,39 @@ function showErrors(errors) {
   body.textContent = '';
   for (const e of errors) {
     const row = document.createElement('tr');
-    for (const value of [e.at, e.requestId, e.provider, e.model, e.outcome]) {
-      const cell = document.createElement('td');
-      cell.textContent = value == null ? '' : value;
-      row.append(cell);
+    for (const value of [e.at, e.requestId, e.provider, e.model, e.outcome, e.message]) {
+      cell(row, value);
+    }
+    body.append(row);
+  }
+}
+
+function showAlerts(alerts) {
+  const firing = $('alerts-firing');
+  firing.textContent = '';
+  for (const a of alerts.firing || []) {
+    const item = document.createElement('li');
+    item.className = 'alert';
+    item.dataset.alertType = a.type;
+    item.textContent = a.message + ' (since ' + a.at + ')';
+    firing.append(item);
+  }
+  if (!firing.children.length) {
+    const none = document.createElement('li');
+    none.className = 'muted';
+    none.textContent = 'nothing firing';
+    firing.append(none);
+  }
+  const body = $('alerts').querySelector('tbody');
+  if (!(alerts.alerts || []).length) {
+    return;
+  }
+  body.textContent = '';
+  for (const a of alerts.alerts) {
+    const row = document.createElement('tr');
+    row.className = a.state;
+    for (const value of [a.at, a.type, a.state, a.provider || a.budget, a.message]) {
+      cell(row, value);
     }
     body.append(row);
   }
@@ -123,18 +181,38 @@ function showAgreement(agreement) {
       { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } });
 }
 
+function showLatency(latency, period) {
+  const providers = (latency && latency.providers) || {};
+  const slots = [...new Set(Object.values(providers).flat().map(p => p.at))].sort();
+  const label = at => period === 'day' ? at.substring(11, 16) : at.substring(0, 10);
+  const datasets = [];
+  Object.keys(providers).forEach((provider, i) => {
+    const color = COLORS.latency[i % COLORS.latency.length];
+    const byAt = Object.fromEntries(providers[provider].map(p => [p.at, p]));
+    datasets.push({ label: provider + ' p95', data: slots.map(at => byAt[at] ? byAt[at].p95Ms : null),
+      borderColor: color, backgroundColor: color, spanGaps: true, pointRadius: 4 });
+    datasets.push({ label: provider + ' p50', data: slots.map(at => byAt[at] ? byAt[at].p50Ms : null),
+      borderColor: color, backgroundColor: color, borderDash: [6, 4], spanGaps: true, pointRadius: 3 });
+  });
+  draw('latency', 'line', slots.map(label), datasets.length ? datasets : [{ label: 'no answered calls yet', data: [] }],
+      { scales: { y: { beginAtZero: true, title: { display: true, text: 'ms' } } } });
+}
+
 async function load() {
   const period = $('period').value;
   try {
-    const [byProvider, byModel, agreement] = await Promise.all([
-      getJson('/api/v1/usage?period=' + period + '&by=provider'),
+    const [byProvider, byModel, byTenant, agreement, alerts] = await Promise.all([
+      getJson('/api/v1/usage?period=' + period + '&by=provider&include=latency,cascade'),
       getJson('/api/v1/usage?period=' + period + '&by=model'),
-      getJson('/api/v1/agreement')
+      getJson('/api/v1/usage?period=' + period + '&by=tenant'),
+      getJson('/api/v1/agreement?period=' + period),
+      getJson('/api/v1/alerts?limit=20')
     ]);
     showTotals(byProvider);
+    showCascade(byProvider.cascade);
     const providers = byProvider.rows || [];
     draw('cost-by-provider', 'bar', providers.map(r => r.key),
-        [{ label: 'USD', data: providers.map(r => r.costUsd), backgroundColor: COLORS.cost }],
+        [{ label: 'USD', data: providers.map(r => Number(r.costUsd)), backgroundColor: COLORS.cost }],
         { plugins: { legend: { display: false } } });
     draw('tokens-by-provider', 'bar', providers.map(r => r.key), [
       { label: 'input', data: providers.map(r => r.inputTokens), backgroundColor: COLORS.input },
@@ -142,9 +220,16 @@ async function load() {
     ], { scales: { x: { stacked: true }, y: { stacked: true } } });
     const models = byModel.rows || [];
     draw('cost-by-model', 'doughnut', models.map(r => r.key),
-        [{ data: models.map(r => r.costUsd), backgroundColor: models.map((r, i) => COLORS.models[i % COLORS.models.length]) }],
+        [{ data: models.map(r => Number(r.costUsd)),
+           backgroundColor: models.map((r, i) => COLORS.models[i % COLORS.models.length]) }],
         { plugins: { legend: { position: 'right' } } });
+    const tenants = byTenant.rows || [];
+    draw('spend-by-tenant', 'bar', tenants.map(r => r.key),
+        [{ label: 'USD', data: tenants.map(r => Number(r.costUsd)), backgroundColor: COLORS.tenant }],
+        { plugins: { legend: { display: false } } });
+    showLatency(byProvider.latency, period);
     showAgreement(agreement);
+    showAlerts(alerts);
     showBudgets(byProvider.budgets);
     showErrors(byProvider.recentErrors);
     $('status').textContent = 'updated ' + new Date().toISOString().substring(11, 19) + ' UTC';

@@ -30,6 +30,16 @@ public final class QuorumInstance implements AutoCloseable {
     }
 
     public static QuorumInstance start(Map<String, String> settings) {
+        QuorumInstance quorum = create(settings, main -> { });
+        quorum.main.start();
+        return quorum;
+    }
+
+    /**
+     * A Quorum not started yet, on its free port, after {@code customize} has had its Camel Main (e.g. to add a route
+     * of a test's own); {@link #startMain()} starts it.
+     */
+    public static QuorumInstance create(Map<String, String> settings, java.util.function.Consumer<Main> customize) {
         int port = QuorumTestSupport.freePort();
         Properties properties = QuorumTestSupport.baseSettings(port);
         properties.put("quorum.data.dir", QuorumTestSupport.newDataDir().toString());
@@ -37,8 +47,13 @@ public final class QuorumInstance implements AutoCloseable {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         main.setOverrideProperties(properties);
-        main.start();
+        customize.accept(main);
         return new QuorumInstance(main, port);
+    }
+
+    /** Starts Camel Main: returns when every route has started. */
+    public void startMain() {
+        main.start();
     }
 
     /** The HTTP port it listens on. */

@@ -60,8 +60,8 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
     /**
      * What every Quorum a test starts runs with: loopback on {@code port}, no live reload, the simulator on a free
      * port, no Ollama discovery, no file drop (it reads data/inbox of the working directory; test classes about it
-     * enable it on temp folders), no Hawtio console (only in its own test), and no real provider keys (a key in the
-     * developer's environment must not send test traffic to a hosted API).
+     * enable it on temp folders), no Hawtio console and no health probes (only in their own tests), and no real
+     * provider keys (a key in the developer's environment must not send test traffic to a hosted API).
      */
     public static Properties baseSettings(int port) {
         Properties properties = new Properties();
@@ -72,6 +72,8 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
         properties.put("quorum.ollama.discovery-enabled", "false");
         properties.put("quorum.file.enabled", "false");
         properties.put("quorum.console.enabled", "false");
+        // health probes would close the breakers tests open on purpose (only in their own test)
+        properties.put("quorum.health.probe.enabled", "false");
         for (String provider : new String[] {"openai", "anthropic", "gemini", "mistral", "groq"}) {
             String value = System.getenv(provider.toUpperCase(java.util.Locale.ROOT) + "_API_KEY");
             if (value != null && !value.isBlank()) {

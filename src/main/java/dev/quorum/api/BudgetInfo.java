@@ -1,5 +1,6 @@
 package dev.quorum.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -8,6 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * cost, and when the budget's period ends and its spend starts again from zero.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record BudgetInfo(String name, String scope, String key, String period, double limitUsd, double spentUsd,
-                         double reservedUsd, double estimateUsd, String policy, String resetsAt) {
+public record BudgetInfo(String name, String scope, String key, String period,
+                         @JsonSerialize(using = Usd.Json.class) double limitUsd,
+                         @JsonSerialize(using = Usd.Json.class) double spentUsd,
+                         @JsonSerialize(using = Usd.Json.class) double reservedUsd,
+                         @JsonSerialize(using = Usd.Json.class) double estimateUsd, String policy, String resetsAt) {
 }

@@ -1,5 +1,6 @@
 package dev.quorum.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public record CascadeOutcome(
         String strongProvider,
         boolean escalated,
         String reason,
-        Double panelCostUsd,
-        Double strongAloneCostUsd,
-        Double costSavedUsd) {
+        @JsonSerialize(using = Usd.Json.class) Double panelCostUsd,
+        @JsonSerialize(using = Usd.Json.class) Double strongAloneCostUsd,
+        @JsonSerialize(using = Usd.Json.class) Double costSavedUsd) {
 }

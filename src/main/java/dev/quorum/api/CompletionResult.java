@@ -1,5 +1,6 @@
 package dev.quorum.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -20,7 +21,7 @@ public record CompletionResult(
         String model,
         Integer inputTokens,
         Integer outputTokens,
-        Double costUsd,
+        @JsonSerialize(using = Usd.Json.class) Double costUsd,
         Long latencyMs,
         String finishReason,
         Double confidence,

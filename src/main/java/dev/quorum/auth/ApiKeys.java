@@ -60,12 +60,26 @@ public final class ApiKeys {
     public record Key(String name, byte[] digest, String tenant) {
     }
 
+    /**
+     * Another way in than a key: the tenant a request without one may act as ({@link DashboardSessions}: a logged-in
+     * browser's session cookie, for the dashboard's reads only), or {@code null}.
+     */
+    public interface SessionCheck {
+        String tenant(String cookieHeader, String method, String path);
+    }
+
     private final List<Key> keys;
     private final ErrorReplies replies;
+    private volatile SessionCheck sessions;
 
     public ApiKeys(List<Key> keys, ErrorReplies replies) {
         this.keys = List.copyOf(keys);
         this.replies = replies;
+    }
+
+    /** Lets {@link #authenticate} accept a dashboard session where no key is presented. */
+    void acceptSessions(SessionCheck check) {
+        this.sessions = check;
     }
 
     /** Whether a query parameter of this name would carry an API key: such a request is refused, whatever the key. */
@@ -86,14 +100,32 @@ public final class ApiKeys {
         Message message = exchange.getMessage();
         String presented = presented(message.getHeader("Authorization", String.class),
                 message.getHeader(API_KEY_HEADER, String.class));
+        String cookie = message.getHeader("Cookie", String.class);
         message.removeHeader("Authorization");
         message.removeHeader(API_KEY_HEADER);
+        message.removeHeader("Cookie");
         Key match = presented == null ? null : match(digest(presented));
-        exchange.setVariable(QuorumHeaders.VAR_AUTHENTICATED, match != null);
-        exchange.setVariable(VAR_PROBLEM, presented == null ? "missing" : "invalid");
-        if (match != null) {
-            exchange.setVariable(QuorumHeaders.VAR_KEY_TENANT, match.tenant());
+        String tenant = match != null ? match.tenant() : null;
+        SessionCheck check = sessions;
+        if (presented == null && check != null && cookie != null) {
+            // a logged-in browser, for the dashboard's reads only (the check knows which)
+            tenant = check.tenant(cookie, message.getHeader(Exchange.HTTP_METHOD, String.class),
+                    path(message.getHeader(Exchange.HTTP_URI, String.class)));
         }
+        exchange.setVariable(QuorumHeaders.VAR_AUTHENTICATED, tenant != null);
+        exchange.setVariable(VAR_PROBLEM, presented == null ? "missing" : "invalid");
+        if (tenant != null) {
+            exchange.setVariable(QuorumHeaders.VAR_KEY_TENANT, tenant);
+        }
+    }
+
+    /** The path of a request URI (without its query). */
+    private static String path(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
     }
 
     /**

@@ -20,6 +20,37 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuthConfiguration implements CamelConfiguration {
 
+    /** {@code quorum.dashboard.*}: session lifetimes, their number, the cookie's Secure flag, other origins. */
+    static DashboardSessions.Settings dashboardSettings(PropertiesComponent properties) {
+        String prefix = "quorum.dashboard.";
+        String secure = properties.resolveProperty(prefix + "cookie-secure").map(String::trim)
+                .map(v -> v.toLowerCase(java.util.Locale.ROOT)).filter(v -> !v.isEmpty()).orElse("auto");
+        if (!List.of("auto", "true", "false").contains(secure)) {
+            throw new IllegalArgumentException(prefix + "cookie-secure must be auto, true or false, not '" + secure + "'");
+        }
+        List<String> origins = new ArrayList<>();
+        for (String origin : properties.resolveProperty(prefix + "allowed-origins").orElse("").split(",")) {
+            if (!origin.isBlank()) {
+                origins.add(origin.trim());
+            }
+        }
+        return new DashboardSessions.Settings(number(properties, prefix + "session-idle-ms", 1_800_000),
+                number(properties, prefix + "session-max-ms", 43_200_000),
+                (int) number(properties, prefix + "max-sessions", 1_000), secure, origins);
+    }
+
+    private static long number(PropertiesComponent properties, String key, long fallback) {
+        String value = properties.resolveProperty(key).map(String::trim).orElse("");
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(AuthConfiguration.class);
     static final String KEYS_PREFIX = "quorum.auth.keys.";
 
@@ -67,5 +98,12 @@ public final class AuthConfiguration implements CamelConfiguration {
         Steps.bind(context.getRegistry(), "apiKeys", apiKeys)
                 .step("authenticate", apiKeys::authenticate)
                 .step("reject", apiKeys::reject);
+        // the dashboard's login (docs/security.md#the-dashboard-login): sessions only make sense with keys on
+        if (enabled) {
+            DashboardSessions sessions = new DashboardSessions(apiKeys, dashboardSettings(properties),
+                    System::currentTimeMillis);
+            apiKeys.acceptSessions(sessions);
+            context.getRegistry().bind("dashboardSessions", sessions);
+        }
     }
 }

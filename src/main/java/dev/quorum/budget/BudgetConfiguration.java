@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Wires budgets and the usage ledger after {@code QuorumConfiguration} has bound the provider catalog: opens the
  * usage database ({@code quorum.ledger.*}, an H2 file under {@code quorum.data.dir} by default), resolves every
  * provider's price ({@code quorum.price.*} and the providers' own prices), reads the budgets
- * ({@code quorum.budget.<name>.*}) and binds {@code budgetGate} and {@code usageReport} for the routes. The ledger
+ * ({@code quorum.budget.<name>.*}) and binds {@code budgetGate}, {@code usageReport} and {@code voteLedger} (the
+ * consensus votes, {@code GET /api/v1/agreement}) for the routes. The ledger
  * writer and the database close with the Camel context, after the routes have stopped, so no row is lost.
  */
 public final class BudgetConfiguration implements CamelConfiguration {
@@ -65,7 +66,8 @@ public final class BudgetConfiguration implements CamelConfiguration {
                 Boolean.parseBoolean(text(settings, "quorum.ledger.journal-sync", "false")));
         UsageLedger ledger = new UsageLedger(database, (int) number(settings, "quorum.ledger.queue-capacity", 10_000),
                 journal, instance.id(), dataDir.resolve("ledger-rejected.log"));
-        context.addService(new LedgerService(ledger, database, instance), true, true);
+        VoteLedger votes = new VoteLedger(database, Clock.systemUTC());
+        context.addService(new LedgerService(ledger, votes, database, instance), true, true);
         LOG.info("Usage ledger in {}, journal in {} (instance {})", database.description(),
                 dataDir.resolve("ledger-journal").resolve(instance.id()).toAbsolutePath(), instance.id());
         Clock clock = Clock.systemUTC();
@@ -121,7 +123,10 @@ public final class BudgetConfiguration implements CamelConfiguration {
                 .toBody("rejected", gate::rejected)
                 .step("settle", gate::settle)
                 .toBody("annotate", gate::annotate);
-        registry.bind("usageReport", new UsageReport(ledger, store, budgets, clock));
+        RecentErrors recentErrors = new RecentErrors(registry.lookupByNameAndType("secrets", dev.quorum.Secrets.class));
+        registry.bind("voteLedger", votes);
+        registry.bind("recentErrors", recentErrors);
+        registry.bind("usageReport", new UsageReport(ledger, store, budgets, clock, votes, recentErrors));
     }
 
     /**
@@ -281,15 +286,17 @@ public final class BudgetConfiguration implements CamelConfiguration {
         return value == null ? fallback : value;
     }
 
-    /** Writes the queued ledger rows and closes the database when the Camel context stops. */
+    /** Writes the queued ledger rows and votes, and closes the database, when the Camel context stops. */
     private static final class LedgerService extends ServiceSupport {
 
         private final UsageLedger ledger;
+        private final VoteLedger votes;
         private final UsageDatabase database;
         private final InstanceId instance;
 
-        LedgerService(UsageLedger ledger, UsageDatabase database, InstanceId instance) {
+        LedgerService(UsageLedger ledger, VoteLedger votes, UsageDatabase database, InstanceId instance) {
             this.ledger = ledger;
+            this.votes = votes;
             this.database = database;
             this.instance = instance;
         }
@@ -297,6 +304,7 @@ public final class BudgetConfiguration implements CamelConfiguration {
         @Override
         protected void doStop() {
             ledger.close();
+            votes.close();
             database.close();
             instance.close();
         }

@@ -7,6 +7,7 @@ import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.api.Usd;
 import dev.quorum.provider.MaxOutputTokens;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
@@ -358,8 +359,8 @@ public final class BudgetGate {
             alert.put("period", budget.period().wireName());
             alert.put("threshold", crossing.threshold());
             alert.put("percent", percent);
-            alert.put("spentUsd", Money.usd(crossing.spentNanos()));
-            alert.put("limitUsd", Money.usd(budget.limitNanos()));
+            alert.put("spentUsd", Usd.ofNanos(crossing.spentNanos()));
+            alert.put("limitUsd", Usd.ofNanos(budget.limitNanos()));
             alert.put("resetsAt", budget.period().end(now).toString());
             alert.put("at", now.toString());
             alerts.add(alert);

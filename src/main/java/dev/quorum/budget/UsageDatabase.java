@@ -211,9 +211,15 @@ public final class UsageDatabase implements AutoCloseable {
 
     /**
      * The version a database made before Flyway records in {@code quorum_schema}, its row locked until the
-     * connection's transaction ends; null when the table is not there.
+     * connection's transaction ends; null when the table is not there. The table is looked up in the catalogue first
+     * rather than queried blind: H2 writes every failed statement to {@code <database>.trace.db} beside the database
+     * file, so querying a table a new database does not have left a "Table QUORUM_SCHEMA not found" trace file after
+     * every first start.
      */
     private static Integer lockedLegacyVersion(Connection connection) throws SQLException {
+        if (!hasTable(connection, "quorum_schema")) {
+            return null;
+        }
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(LEGACY_VERSION)) {
             return rows.next() ? rows.getInt(1) : null;
@@ -221,6 +227,23 @@ public final class UsageDatabase implements AutoCloseable {
             connection.rollback(); // PostgreSQL refuses every statement of a transaction after a failed one
             return null;
         }
+    }
+
+    /** Whether the connection's current schema has the table (H2 keeps names in upper case, PostgreSQL in lower). */
+    private static boolean hasTable(Connection connection, String name) throws SQLException {
+        String schema = connection.getSchema();
+        java.sql.DatabaseMetaData meta = connection.getMetaData();
+        String escape = meta.getSearchStringEscape();
+        for (String spelled : new String[] {name, name.toUpperCase(java.util.Locale.ROOT)}) {
+            // '_' is a wildcard in a metadata pattern
+            String pattern = escape == null ? spelled : spelled.replace("_", escape + "_");
+            try (ResultSet tables = meta.getTables(connection.getCatalog(), schema, pattern, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

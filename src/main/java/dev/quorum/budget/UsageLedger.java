@@ -58,9 +58,20 @@ public final class UsageLedger implements AutoCloseable {
     static final int TASK_CHARS = 50;
     static final int OUTCOME_CHARS = 50;
 
-    /** Sums over ledger rows: requests, failed requests, tokens and cost. */
-    public record Totals(String key, long requests, long errors, long inputTokens, long outputTokens, long costNanos) {
+    /**
+     * Sums over ledger rows: provider calls ({@code requests}), the client requests behind them (distinct request
+     * ids, health probes left out), failed calls, tokens and cost.
+     */
+    public record Totals(String key, long requests, long clientRequests, long errors, long inputTokens,
+                         long outputTokens, long costNanos) {
     }
+
+    /** One provider's answered calls in one time slot: how many, and their median and 95th percentile latency. */
+    public record LatencySlot(String provider, long slotStartMillis, long calls, long p50Ms, long p95Ms) {
+    }
+
+    /** The task of a health probe's ledger row (dev.quorum.routing.HealthProbe). */
+    public static final String PROBE_TASK = "probe";
 
     /** A failed call as the usage report lists it. */
     public record ErrorRow(long atMillis, String requestId, String provider, String model, String outcome) {
@@ -458,9 +469,10 @@ public final class UsageLedger implements AutoCloseable {
     public List<Totals> totals(long fromMillis, long toMillis, String group) throws SQLException {
         flush(5_000);
         String key = group == null ? "'*'" : column(group);
-        String sql = "SELECT " + key + ", COUNT(*), SUM(CASE WHEN outcome = 'ok' THEN 0 ELSE 1 END), "
+        String sql = "SELECT " + key + ", COUNT(*), COUNT(DISTINCT CASE WHEN task = '" + PROBE_TASK + "' THEN NULL "
+                + "ELSE request_id END), SUM(CASE WHEN outcome = 'ok' THEN 0 ELSE 1 END), "
                 + "SUM(input_tokens), SUM(output_tokens), SUM(cost_nanos) FROM usage_ledger "
-                + "WHERE at_ms >= ? AND at_ms < ?" + (group == null ? "" : " GROUP BY " + key + " ORDER BY 6 DESC, 1");
+                + "WHERE at_ms >= ? AND at_ms < ?" + (group == null ? "" : " GROUP BY " + key + " ORDER BY 7 DESC, 1");
         List<Totals> rows = new ArrayList<>();
         try (Connection connection = database.connection();
              PreparedStatement query = connection.prepareStatement(sql)) {
@@ -470,12 +482,45 @@ public final class UsageLedger implements AutoCloseable {
                 while (result.next()) {
                     if (result.getLong(2) > 0) {
                         rows.add(new Totals(result.getString(1), result.getLong(2), result.getLong(3),
-                                result.getLong(4), result.getLong(5), result.getLong(6)));
+                                result.getLong(4), result.getLong(5), result.getLong(6), result.getLong(7)));
                     }
                 }
             }
         }
         return rows;
+    }
+
+    /**
+     * The median and 95th percentile latency of each provider's answered calls (health probes left out) per slot of
+     * {@code slotMillis} between two instants, oldest slot first: SQL's {@code PERCENTILE_CONT}, which H2 and
+     * PostgreSQL both have, over the ledger's rows.
+     */
+    public List<LatencySlot> latency(long fromMillis, long toMillis, long slotMillis) throws SQLException {
+        flush(5_000);
+        if (slotMillis <= 0) {
+            throw new IllegalArgumentException("slotMillis must be positive");
+        }
+        // the slot is a literal, not a parameter: PostgreSQL takes two parameters as two different expressions
+        String slot = "(at_ms / " + slotMillis + ")";
+        String sql = "SELECT provider, " + slot + ", COUNT(*), "
+                + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY latency_ms), "
+                + "PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms) FROM usage_ledger "
+                + "WHERE at_ms >= ? AND at_ms < ? AND outcome = 'ok' AND latency_ms > 0 "
+                + "AND (task IS NULL OR task <> '" + PROBE_TASK + "') "
+                + "GROUP BY provider, " + slot + " ORDER BY 2, 1";
+        List<LatencySlot> slots = new ArrayList<>();
+        try (Connection connection = database.connection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, fromMillis);
+            query.setLong(2, toMillis);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    slots.add(new LatencySlot(result.getString(1), result.getLong(2) * slotMillis, result.getLong(3),
+                            Math.round(result.getDouble(4)), Math.round(result.getDouble(5))));
+                }
+            }
+        }
+        return slots;
     }
 
     /** The latest failed calls since {@code fromMillis}, newest first. */

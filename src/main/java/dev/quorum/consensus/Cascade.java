@@ -15,9 +15,13 @@ import org.apache.camel.Exchange;
 /**
  * The decisions of a cascade (FrugalGPT-style, gated by consensus): {@link #check} says whether the cheap panel
  * agreed at least {@code minAgreement} (then its vote is the answer) or must escalate to the strong provider, and
- * {@link #result} writes the result with what the cascade cost against asking the strong provider alone.
+ * {@link #result} writes the result with what the cascade cost against asking the strong provider alone. When a budget
+ * refuses the escalation, the panel's vote is the answer, with a warning naming the budget.
  */
 public final class Cascade {
+
+    /** The error type of a call a budget refused (BudgetGate). */
+    private static final String BUDGET_EXCEEDED = "budget_exceeded";
 
     private final ProviderCatalog catalog;
     private final ConsensusResults results;
@@ -56,6 +60,10 @@ public final class Cascade {
                     round(panelSpent), round(strongAlone), round(strongAlone - panelSpent))).build();
         }
         ProviderResponse strongResponse = exchange.getMessage().getBody(ProviderResponse.class);
+        if (refusedByBudget(strongResponse) && outcome.vote() != null) {
+            return panelAnswer(outcome, request, exchange, strongId, strongResponse, panelSpent,
+                    estimate(strong, outcome.responses()));
+        }
         List<ProviderResponse> responses = new ArrayList<>(outcome.responses());
         responses.add(strongResponse);
         String why = outcome.vote() == null
@@ -79,6 +87,36 @@ public final class Cascade {
                     .error(strongResponse.error()).status(strongResponse.status()).build();
         }
         return result.from(strongResponse).costUsd(total).build();
+    }
+
+    private static boolean refusedByBudget(ProviderResponse response) {
+        return response != null && response.failed() && BUDGET_EXCEEDED.equals(response.error().type());
+    }
+
+    /**
+     * The panel split, but a budget refused the call to the strong provider: the panel's vote is the answer (status
+     * 200, {@code escalated} false), with a warning naming the budget, rather than a 429 that throws away answers
+     * already paid for. The refused call stays in {@code responses}.
+     */
+    private CompletionResult panelAnswer(ConsensusOutcome outcome, CompletionRequest request, Exchange exchange,
+                                         String strongId, ProviderResponse refusal, double panelSpent,
+                                         double strongAlone) {
+        CompletionResult panel = results.build(outcome, request, exchange).build();
+        List<ProviderResponse> responses = new ArrayList<>(panel.responses());
+        responses.add(refusal);
+        String budget = refusal.error().budget() == null ? "a budget" : "budget '" + refusal.error().budget().name() + "'";
+        String split = String.format(Locale.ROOT, "the cheap panel agreed only %.2f < minAgreement %.2f%s",
+                outcome.vote().ratio(), outcome.plan().minAgreement(), outcome.vote().tie() ? " (a tie)" : "");
+        List<String> warnings = new ArrayList<>(panel.warnings() == null ? List.of() : panel.warnings());
+        warnings.add(split + ", but " + budget + " refused the escalation to " + strongId + ": this is the cheap "
+                + "panel's answer, not checked by the strong provider");
+        return panel.toBuilder()
+                .responses(responses)
+                .warnings(warnings)
+                .cascade(new CascadeOutcome(outcome.plan().panel(), strongId, false,
+                        split + "; " + budget + " refused the escalation to " + strongId,
+                        round(panelSpent), round(strongAlone), round(strongAlone - panelSpent)))
+                .build();
     }
 
     /**

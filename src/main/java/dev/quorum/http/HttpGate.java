@@ -1,6 +1,7 @@
 package dev.quorum.http;
 
 import dev.quorum.auth.ApiKeys;
+import dev.quorum.auth.DashboardSessions;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -25,7 +26,9 @@ import java.util.function.BooleanSupplier;
  * starting or stopping. Health details ({@code exposureLevel}, {@code data}, {@code stackTrace}) need a key; a probe
  * without one gets the status alone. Only then is the body read, by Vert.x's own {@link BodyHandler} with the path's
  * limit (a chunked body is cut off there with a 413), within {@code body-timeout-ms}; platform-http's body handler
- * then finds it read. A body it refuses unread is dropped as it arrives, never held, up to the path's limit.
+ * then finds it read. A body it refuses unread is dropped as it arrives, never held, up to the path's limit. With keys
+ * on, the dashboard's login ({@link DashboardSessions}) is answered here too: the login form and its POST, the logout,
+ * and a logged-in browser's session cookie let through for the dashboard's reads, and nothing else.
  */
 public final class HttpGate {
 
@@ -33,6 +36,14 @@ public final class HttpGate {
     static final int ORDER = -1_000_000;
     private static final String OBSERVE = "/observe/";
     private static final String EXPOSURE = "exposureLevel";
+    /** The largest dashboard login form read: a key and its field name. */
+    private static final long LOGIN_BODY_BYTES = 4096;
+    /** Routing context key: this request is the dashboard's login form, answered once its body is read. */
+    private static final String LOGIN_FORM = "quorum.dashboardLogin";
+    private static final String HTML = "text/html; charset=utf-8";
+    /** The login page runs no script, loads nothing, may not be framed and posts only to this Quorum. */
+    private static final String LOGIN_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
 
     private final HttpLimits limits;
     private final ApiKeys keys;
@@ -40,7 +51,9 @@ public final class HttpGate {
     private final ConnectionGuard guard;
     private final BooleanSupplier ready;
     private final String healthPath;
+    private final DashboardSessions sessions;
     private final Map<Long, BodyHandler> bodyHandlers = new HashMap<>();
+    private final BodyHandler loginBody = bodyHandler(LOGIN_BODY_BYTES);
     private final AtomicLong held = new AtomicLong();
 
     /**
@@ -51,6 +64,16 @@ public final class HttpGate {
      */
     public HttpGate(HttpLimits limits, ApiKeys keys, ErrorReplies replies, ConnectionGuard guard, BooleanSupplier ready,
                     String healthPath) {
+        this(limits, keys, replies, guard, ready, healthPath, null);
+    }
+
+    /**
+     * As above, with the dashboard's login ({@code sessions}, when keys are on): {@code /dashboard/login} and
+     * {@code /dashboard/logout} are answered here, and a logged-in browser's session cookie opens the dashboard's reads.
+     */
+    public HttpGate(HttpLimits limits, ApiKeys keys, ErrorReplies replies, ConnectionGuard guard, BooleanSupplier ready,
+                    String healthPath, DashboardSessions sessions) {
+        this.sessions = sessions;
         this.limits = limits;
         this.keys = keys;
         this.replies = replies;
@@ -125,7 +148,15 @@ public final class HttpGate {
                     "Quorum is starting or stopping: retry in a moment"), "Retry-After", "1", false);
             return;
         }
-        if (keys != null && !authenticated(ctx, request, path, observe)) {
+        boolean login = false;
+        if (path.equals(DashboardSessions.LOGIN) || path.equals(DashboardSessions.LOGOUT)) {
+            if (!dashboardLogin(ctx, request, path)) {
+                return;
+            }
+            // the login form: its body (a key) is read below, with a small limit, and answered in bodyRead
+            login = true;
+            ctx.put(LOGIN_FORM, Boolean.TRUE);
+        } else if (keys != null && !authenticated(ctx, request, path, observe)) {
             return;
         }
         long length = declaredLength(request);
@@ -133,7 +164,7 @@ public final class HttpGate {
             ctx.next();
             return;
         }
-        long limit = limits.maxBodyBytes(path);
+        long limit = login ? LOGIN_BODY_BYTES : limits.maxBodyBytes(path);
         if (length > limit) {
             tooLarge(ctx, path, limit);
             return;
@@ -150,7 +181,7 @@ public final class HttpGate {
             Context context = Vertx.currentContext();
             tracked.bodyStarted(() -> context.runOnContext(v -> slowBody(ctx, path)));
         }
-        bodyHandlers.get(limit).handle(ctx);
+        (login ? loginBody : bodyHandlers.get(limit)).handle(ctx);
     }
 
     /** The body has been read (the body handler moved on): its deadline no longer applies. */
@@ -159,7 +190,105 @@ public final class HttpGate {
         if (tracked != null) {
             tracked.bodyRead();
         }
+        if (Boolean.TRUE.equals(ctx.get(LOGIN_FORM))) {
+            finishLogin(ctx);
+            return;
+        }
         ctx.next();
+    }
+
+    /**
+     * {@code /dashboard/login} and {@code /dashboard/logout}, answered here and never by a route. With keys off both
+     * send the browser to the dashboard. {@code GET /dashboard/login} is the form; {@code POST /dashboard/logout} ends
+     * the session. A POST whose {@code Origin} is not this Quorum's own is refused (403, CSRF). Returns true only for
+     * a login POST to go on with: its body is read next and answered by {@link #finishLogin}.
+     */
+    private boolean dashboardLogin(RoutingContext ctx, HttpServerRequest request, String path) {
+        if (sessions == null) {
+            redirect(ctx, "/dashboard", null);
+            return false;
+        }
+        boolean post = request.method() == io.vertx.core.http.HttpMethod.POST;
+        boolean https = https(request);
+        if (path.equals(DashboardSessions.LOGIN) && !post) {
+            if (request.method() != io.vertx.core.http.HttpMethod.GET) {
+                page(ctx, 405, sessions.loginPage(null), "Allow", "GET, POST");
+                return false;
+            }
+            page(ctx, 200, sessions.loginPage(null), null, null);
+            return false;
+        }
+        if (!post) {
+            page(ctx, 405, sessions.loginPage(null), "Allow", "POST");
+            return false;
+        }
+        if (!sessions.sameOrigin(request.getHeader(HttpHeaders.ORIGIN), request.getHeader(HttpHeaders.HOST))) {
+            page(ctx, 403, sessions.loginPage("This form is accepted only from this Quorum's own login page."), null,
+                    null);
+            return false;
+        }
+        if (path.equals(DashboardSessions.LOGOUT)) {
+            sessions.logout(request.getHeader(HttpHeaders.COOKIE));
+            redirect(ctx, DashboardSessions.LOGIN, sessions.clearedCookie(https));
+            return false;
+        }
+        if (declaredLength(request) > LOGIN_BODY_BYTES) {
+            page(ctx, 413, sessions.loginPage("That is not an API key."), null, null);
+            return false;
+        }
+        return true;
+    }
+
+    /** The login form's body has arrived: a valid key starts a session (a cookie, never the key), else the form again. */
+    private void finishLogin(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String id = sessions.login(request.getFormAttribute("key"));
+        if (id == null) {
+            page(ctx, 401, sessions.loginPage("That key is not valid for this Quorum."), null, null);
+            return;
+        }
+        redirect(ctx, "/dashboard", sessions.cookie(id, https(request)));
+    }
+
+    /** Whether the browser reached Quorum over HTTPS: a TLS proxy in front says so, or the page's origin does. */
+    private static boolean https(HttpServerRequest request) {
+        String proto = request.getHeader("X-Forwarded-Proto");
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        return (proto != null && proto.trim().toLowerCase(java.util.Locale.ROOT).startsWith("https"))
+                || (origin != null && origin.trim().toLowerCase(java.util.Locale.ROOT).startsWith("https://"));
+    }
+
+    private static void redirect(RoutingContext ctx, String location, String cookie) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended()) {
+            return;
+        }
+        response.setStatusCode(303).putHeader(HttpHeaders.LOCATION, location).putHeader(HttpHeaders.CACHE_CONTROL,
+                "no-store");
+        if (cookie != null) {
+            response.putHeader(HttpHeaders.SET_COOKIE, cookie);
+        }
+        if (!ctx.request().isEnded()) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        response.end();
+    }
+
+    private static void page(RoutingContext ctx, int status, byte[] html, String header, String value) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended()) {
+            return;
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, HTML)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").putHeader("X-Frame-Options", "DENY")
+                .putHeader("Content-Security-Policy", LOGIN_POLICY).putHeader("Referrer-Policy", "same-origin");
+        if (header != null) {
+            response.putHeader(header, value);
+        }
+        if (!ctx.request().isEnded()) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        response.end(Buffer.buffer(html));
     }
 
     /**
@@ -207,6 +336,17 @@ public final class HttpGate {
             return true;
         }
         if (keys.match(authorization, apiKey) == null) {
+            if (sessions != null && authorization == null && apiKey == null) {
+                String method = request.method().name();
+                String cookie = request.getHeader(HttpHeaders.COOKIE);
+                if (cookie != null && sessions.tenant(cookie, method, path) != null) {
+                    return true; // a logged-in browser reading the dashboard (its reads only)
+                }
+                if ("GET".equals(method) && (path.equals("/dashboard") || path.equals("/dashboard/"))) {
+                    redirect(ctx, DashboardSessions.LOGIN, null); // a person, not a client: the login form
+                    return false;
+                }
+            }
             unauthorized(ctx, path, ApiKeys.refusal(authorization, apiKey));
             return false;
         }

@@ -3,6 +3,7 @@ package dev.quorum.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.quorum.auth.ApiKeys;
+import dev.quorum.auth.DashboardSessions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import org.apache.camel.CamelContext;
@@ -90,6 +91,8 @@ public final class QuorumHttpServerFactory implements MainHttpServerFactory {
         }
         ObjectMapper mapper = context.getRegistry().lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
         String healthPath = properties.resolveProperty("camel.management.health-path").orElse("/observe/health").trim();
-        return new HttpGate(limits, keys, new ErrorReplies(mapper), guard, context::isStarted, healthPath);
+        DashboardSessions sessions = keysOn
+                ? context.getRegistry().lookupByNameAndType("dashboardSessions", DashboardSessions.class) : null;
+        return new HttpGate(limits, keys, new ErrorReplies(mapper), guard, context::isStarted, healthPath, sessions);
     }
 }

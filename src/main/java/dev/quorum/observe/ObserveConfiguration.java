@@ -1,6 +1,8 @@
 package dev.quorum.observe;
 
 import dev.quorum.Steps;
+import dev.quorum.budget.RecentErrors;
+import dev.quorum.budget.VoteLedger;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -8,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +28,53 @@ import org.apache.camel.spi.Registry;
  * that puts the request id into every log line of a request, and the Hawtio console when {@code quorum.console.enabled}.
  */
 public final class ObserveConfiguration implements CamelConfiguration {
+
+    /**
+     * One provider's alert settings: {@code quorum.alerts.provider.<id>.<setting>}, else {@code quorum.alerts.<setting>},
+     * else the default.
+     */
+    static Alerts.Settings alertSettings(PropertiesComponent properties, String provider) {
+        return new Alerts.Settings(
+                (long) number(properties, "window-ms", provider, 300_000),
+                (int) number(properties, "min-calls", provider, 10),
+                bool(properties, "error-rate.enabled", provider, true),
+                number(properties, "error-rate.threshold", provider, 0.25),
+                number(properties, "error-rate.resolve", provider, 0.10),
+                bool(properties, "latency.enabled", provider, true),
+                (long) number(properties, "latency.p95-threshold-ms", provider, 10_000),
+                (long) number(properties, "latency.p95-resolve-ms", provider, 8_000),
+                (long) number(properties, "cooldown-ms", provider, 60_000),
+                bool(properties, "breaker.enabled", provider, true));
+    }
+
+    private static String alertSetting(PropertiesComponent properties, String name, String provider) {
+        if (name.startsWith("quorum.")) {
+            return properties.resolveProperty(name).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+        }
+        String own = provider == null ? null : properties.resolveProperty("quorum.alerts.provider." + provider + "." + name)
+                .map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+        return own != null ? own : properties.resolveProperty("quorum.alerts." + name).map(String::trim)
+                .filter(v -> !v.isEmpty()).orElse(null);
+    }
+
+    private static double number(PropertiesComponent properties, String name, String provider, double fallback) {
+        String value = alertSetting(properties, name, provider);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException((name.startsWith("quorum.") ? name : "quorum.alerts."
+                    + (provider == null ? "" : "[provider." + provider + ".]") + name) + " must be a number, not '"
+                    + value + "'");
+        }
+    }
+
+    private static boolean bool(PropertiesComponent properties, String name, String provider, boolean fallback) {
+        String value = alertSetting(properties, name, provider);
+        return value == null ? fallback : Boolean.parseBoolean(value);
+    }
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -44,11 +94,25 @@ public final class ObserveConfiguration implements CamelConfiguration {
                 breakers.put(spec.id(), breaker);
             }
         }
-        QuorumMetrics metrics = new QuorumMetrics(meters, models, breakers);
+        PropertiesComponent properties = context.getPropertiesComponent();
+        CallWindows windows = new CallWindows(models.keySet());
+        Map<String, Alerts.Settings> alertSettings = new LinkedHashMap<>();
+        for (String provider : models.keySet()) {
+            alertSettings.put(provider, alertSettings(properties, provider));
+        }
+        Alerts alerts = new Alerts(windows, alertSettings,
+                (int) number(properties, "quorum.alerts.recent-size", null, 100), meters, Clock.systemUTC());
+        breakers.forEach(alerts::watch);
+        Steps.bind(registry, "alerts", alerts)
+                .toBody("check", alerts::check)
+                .toBody("budget", alerts::budget)
+                .toBody("recent", alerts::recent);
+        QuorumMetrics metrics = new QuorumMetrics(meters, models, breakers,
+                registry.lookupByNameAndType("voteLedger", VoteLedger.class),
+                registry.lookupByNameAndType("recentErrors", RecentErrors.class), windows);
         Steps.bind(registry, "quorumMetrics", metrics)
                 .step("providerCall", metrics::providerCall)
                 .step("request", metrics::request);
-        PropertiesComponent properties = context.getPropertiesComponent();
         String routeMeters = properties.resolveProperty("quorum.metrics.route-meters").orElse("").trim();
         if (!routeMeters.isEmpty()) {
             context.addRoutePolicyFactory(new EntryRouteMeters(meters, routeMeters));
@@ -67,7 +131,8 @@ public final class ObserveConfiguration implements CamelConfiguration {
                 .step("join", requestLog::join)
                 .step("resume", requestLog::resume)
                 .step("leave", requestLog::leave);
-        registry.bind("dashboardAssets", new DashboardAssets());
+        registry.bind("dashboardAssets", new DashboardAssets(properties.resolveProperty("quorum.auth.enabled")
+                .map(v -> Boolean.parseBoolean(v.trim())).orElse(false)));
 
         if (Boolean.parseBoolean(properties.resolveProperty("quorum.console.enabled").orElse("false").trim())) {
             QuorumConsole console = new QuorumConsole(new QuorumConsole.Settings(

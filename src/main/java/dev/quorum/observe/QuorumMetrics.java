@@ -1,8 +1,11 @@
 package dev.quorum.observe;
 
 import dev.quorum.QuorumHeaders;
+import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.budget.RecentErrors;
+import dev.quorum.budget.VoteLedger;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -14,10 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.camel.Exchange;
 
 /**
@@ -35,7 +36,7 @@ public final class QuorumMetrics {
     /** Outcome tag of a call or request that was answered. */
     public static final String OK = "ok";
 
-    /** Agreement buckets of {@link #agreement()}: upper bounds of tenths, 0.1 … 1.0. */
+    /** Agreement buckets of the histogram: upper bounds of tenths, 0.1 … 1.0. */
     static final double[] AGREEMENT_BOUNDS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
 
     /**
@@ -52,8 +53,11 @@ public final class QuorumMetrics {
     private final Map<String, ProviderMeters> providers;
     private final Map<String, Map<String, Counter>> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> fallbacks = new ConcurrentHashMap<>();
-    private final Map<String, Agreement> agreements = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> agreements = new ConcurrentHashMap<>();
     private final Map<String, BudgetGauges> budgets = new ConcurrentHashMap<>();
+    private final VoteLedger votes;
+    private final RecentErrors errors;
+    private final CallWindows calls;
 
     /**
      * @param registry  the Prometheus registry Camel's metrics service scrapes
@@ -61,7 +65,20 @@ public final class QuorumMetrics {
      * @param breakers  each provider's circuit breaker (the beans {@code <id>CircuitBreaker}); may miss providers
      */
     public QuorumMetrics(MeterRegistry registry, Map<String, String> providers, Map<String, CircuitBreaker> breakers) {
+        this(registry, providers, breakers, null, null, null);
+    }
+
+    /**
+     * As above, also handing each consensus or cascade result's vote to {@code votes} (the ledger the dashboard's
+     * agreement chart reads), each failed call's message to {@code errors} and each call's outcome and latency to
+     * {@code calls} (the provider alerts' windows); any may be null.
+     */
+    public QuorumMetrics(MeterRegistry registry, Map<String, String> providers, Map<String, CircuitBreaker> breakers,
+                         VoteLedger votes, RecentErrors errors, CallWindows calls) {
         this.registry = registry;
+        this.votes = votes;
+        this.errors = errors;
+        this.calls = calls;
         Map<String, ProviderMeters> meters = new LinkedHashMap<>();
         providers.forEach((id, model) -> meters.put(id, new ProviderMeters(id, model)));
         this.providers = Map.copyOf(meters);
@@ -76,6 +93,12 @@ public final class QuorumMetrics {
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
         if (response != null) {
             count(response);
+            if (response.failed() && errors != null) {
+                CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+                if (request != null) {
+                    errors.remember(request.id(), response.provider(), response.error().message());
+                }
+            }
         }
     }
 
@@ -87,6 +110,9 @@ public final class QuorumMetrics {
         ProviderMeters provider = providers.get(response.provider());
         if (provider == null) {
             return;
+        }
+        if (calls != null) {
+            calls.record(response, System.currentTimeMillis());
         }
         ModelMeters model = provider.model(response.model());
         if (response.failed()) {
@@ -115,6 +141,10 @@ public final class QuorumMetrics {
         Object body = exchange.getMessage().getBody();
         if (body instanceof CompletionResult result) {
             count(result);
+            if (votes != null && (result.agreement() != null || result.cascade() != null)) {
+                CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+                votes.record(result, request == null ? null : request.tenant());
+            }
         }
     }
 
@@ -134,13 +164,15 @@ public final class QuorumMetrics {
     }
 
     /**
-     * Records the agreement ratio (0..1) of one consensus vote by the algorithm that voted: the histogram
-     * {@code quorum_consensus_agreement_percent} (in percent) and the distribution {@link #agreement()} serves to the dashboard.
+     * Records the agreement ratio (0..1) of one consensus vote by the algorithm that voted in the histogram
+     * {@code quorum_consensus_agreement_percent} (in percent). The dashboard's distribution is read from the votes in
+     * the usage database instead ({@link VoteLedger}), which survive a restart.
      */
     public void recordAgreement(String algorithm, double ratio) {
         String name = algorithm == null || algorithm.isBlank() ? "unknown" : algorithm;
         double clamped = Math.max(0, Math.min(1, ratio));
-        agreements.computeIfAbsent(name, this::newAgreement).record(clamped);
+        // whole percent: the summary would round 80.00000000000001 up to 81
+        agreements.computeIfAbsent(name, this::newAgreement).record(Math.round(clamped * 100));
     }
 
     /** Sets a budget's gauges: USD spent, its limit and what remains (never below 0). */
@@ -161,16 +193,6 @@ public final class QuorumMetrics {
             String label = key == null ? String.valueOf(budget.get("name")) : budget.get("name") + ":" + key;
             budget(label, ((Number) budget.get("spentUsd")).doubleValue(), ((Number) budget.get("limitUsd")).doubleValue());
         }
-    }
-
-    /** The agreement distribution per algorithm: count, mean and the counts per tenth, for the dashboard. */
-    public Map<String, Object> agreement() {
-        Map<String, Object> algorithms = new TreeMap<>();
-        agreements.forEach((name, agreement) -> algorithms.put(name, agreement.view()));
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("bounds", AGREEMENT_BOUNDS);
-        view.put("algorithms", algorithms);
-        return view;
     }
 
     private Counter requestCounter(String mode, String outcome) {
@@ -198,17 +220,17 @@ public final class QuorumMetrics {
                 .tags("provider", provider).register(registry);
     }
 
-    private Agreement newAgreement(String algorithm) {
+    private DistributionSummary newAgreement(String algorithm) {
         // in percent: Micrometer rounds a summary's values up to whole numbers before it buckets them
         double[] percentBounds = new double[AGREEMENT_BOUNDS.length];
         for (int i = 0; i < percentBounds.length; i++) {
             percentBounds[i] = Math.round(AGREEMENT_BOUNDS[i] * 100);
         }
-        return new Agreement(DistributionSummary.builder("quorum.consensus.agreement.percent")
+        return DistributionSummary.builder("quorum.consensus.agreement.percent")
                 .description("Share of the panel that agreed with the consensus answer, per vote, in percent")
                 .tags("algorithm", algorithm)
                 .serviceLevelObjectives(percentBounds)
-                .register(registry));
+                .register(registry);
     }
 
     private BudgetGauges newBudget(String name) {
@@ -286,39 +308,6 @@ public final class QuorumMetrics {
             return Counter.builder("quorum.provider.tokens")
                     .description("Tokens the provider reported, input (prompt) or output (completion)")
                     .tags("provider", provider, "model", model, "direction", direction).register(registry);
-        }
-    }
-
-    /** One algorithm's agreement ratios: the Prometheus histogram and counts per tenth for the dashboard. */
-    private static final class Agreement {
-
-        private final DistributionSummary summary;
-        private final AtomicLongArray counts = new AtomicLongArray(AGREEMENT_BOUNDS.length);
-
-        Agreement(DistributionSummary summary) {
-            this.summary = summary;
-        }
-
-        void record(double ratio) {
-            // whole percent: the summary would round 80.00000000000001 up to 81
-            summary.record(Math.round(ratio * 100));
-            int bucket = 0;
-            while (bucket < AGREEMENT_BOUNDS.length - 1 && ratio > AGREEMENT_BOUNDS[bucket] + 1e-9) {
-                bucket++;
-            }
-            counts.incrementAndGet(bucket);
-        }
-
-        Map<String, Object> view() {
-            long[] perBucket = new long[counts.length()];
-            for (int i = 0; i < perBucket.length; i++) {
-                perBucket[i] = counts.get(i);
-            }
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("count", summary.count());
-            view.put("mean", summary.count() == 0 ? 0 : summary.totalAmount() / 100 / summary.count());
-            view.put("counts", perBucket);
-            return view;
         }
     }
 

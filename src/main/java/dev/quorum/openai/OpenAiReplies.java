@@ -1,5 +1,7 @@
 package dev.quorum.openai;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.quorum.api.Usd;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,7 +54,8 @@ public final class OpenAiReplies {
 
     /** What Quorum adds to OpenAI's shape: how the answer was reached and what it cost. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Details(String id, String mode, String provider, String model, Double costUsd, Long latencyMs,
+    public record Details(String id, String mode, String provider, String model,
+                          @JsonSerialize(using = Usd.Json.class) Double costUsd, Long latencyMs,
                           Double confidence, Agreement agreement, String algorithm, String reasoning,
                           List<String> recommendations, String judge, CascadeOutcome cascade, RouteDecision route,
                           List<String> warnings, List<ProviderResponse> responses) {

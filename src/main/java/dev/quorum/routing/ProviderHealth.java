@@ -11,12 +11,17 @@ import org.apache.camel.Exchange;
 /**
  * What Quorum has seen of each provider: its circuit breaker (the very instance the provider route's
  * {@code circuitBreaker} EIP uses), the latency of its recent answers (an exponentially weighted average) and its last
- * error. The router asks {@link #available} and {@link #latencyMs}; the health checks report the same state.
+ * error, when its route last answered a call and its last health probe ({@link HealthProbe}). The router asks
+ * {@link #available} and {@link #latencyMs}; the health checks report the same state.
  */
 public final class ProviderHealth {
 
     /** The last failure of a provider and when it happened. */
     record LastError(String type, String message, Instant at) {
+    }
+
+    /** The last health probe of a provider: {@code ok} or the error type, and when. */
+    record LastProbe(String outcome, Instant at) {
     }
 
     private static final double WEIGHT = 0.3;
@@ -25,6 +30,8 @@ public final class ProviderHealth {
     private final Map<String, Double> latency = new ConcurrentHashMap<>();
     private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Long> assumedLatency;
+    private final Map<String, Long> lastCall = new ConcurrentHashMap<>();
+    private final Map<String, LastProbe> lastProbes = new ConcurrentHashMap<>();
 
     ProviderHealth(Map<String, CircuitBreaker> breakers, Map<String, Long> assumedLatency) {
         this.breakers = Map.copyOf(breakers);
@@ -60,6 +67,19 @@ public final class ProviderHealth {
         return lastErrors.get(id);
     }
 
+    /** When this provider's route last answered a call (made or not), or {@code otherwise} before its first. */
+    long lastCallMillis(String id, long otherwise) {
+        return lastCall.getOrDefault(id, otherwise);
+    }
+
+    void probed(String id, String outcome, Instant at) {
+        lastProbes.put(id, new LastProbe(outcome, at));
+    }
+
+    LastProbe lastProbe(String id) {
+        return lastProbes.get(id);
+    }
+
     /** The last step of a provider route: remembers the latency of an answer or the error of a failure. */
     public void observe(Exchange exchange) {
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
@@ -67,6 +87,7 @@ public final class ProviderHealth {
         if (response == null || id == null) {
             return;
         }
+        lastCall.put(id, System.currentTimeMillis());
         if (response.failed()) {
             lastErrors.put(id, new LastError(response.error().type(), response.error().message(), Instant.now()));
         } else {

@@ -9,7 +9,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * The health of one provider as Camel's health endpoint shows it: DOWN while its circuit breaker is open (the router
  * sends it nothing then), UP otherwise, with the breaker state, failure rate, observed latency and last error as
- * details (configured secrets masked out of the last error). A readiness check only: one provider down does not make
+ * details (configured secrets masked out of the last error), and the last health probe's outcome when it was probed
+ * ({@link HealthProbe}). A readiness check only: one provider down does not make
  * Quorum itself dead.
  */
 public final class ProviderHealthCheck extends AbstractHealthCheck {
@@ -48,6 +49,11 @@ public final class ProviderHealthCheck extends AbstractHealthCheck {
             // the provider's own words may quote a key: masked again on the way out
             builder.detail("lastError.message", secrets.redact(last.message()));
             builder.detail("lastError.at", last.at().toString());
+        }
+        ProviderHealth.LastProbe probe = health.lastProbe(provider);
+        if (probe != null) {
+            builder.detail("probe.outcome", probe.outcome());
+            builder.detail("probe.at", probe.at().toString());
         }
         if (health.available(provider)) {
             builder.up();

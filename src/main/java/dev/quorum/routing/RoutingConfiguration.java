@@ -4,11 +4,14 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.quorum.Secrets;
 import dev.quorum.Steps;
 import dev.quorum.api.CompletionRequest;
+import dev.quorum.budget.ModelPrice;
+import dev.quorum.budget.PriceTable;
 import dev.quorum.embedding.LocalEmbeddingModel;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the routing beans from {@code quorum.routing.*} after {@code QuorumConfiguration} has bound the provider
  * catalog: one Resilience4j circuit breaker per enabled provider ({@code <id>CircuitBreaker}, used by the provider
- * route's {@code circuitBreaker} EIP), the provider health and its health checks, the retry policy, the task
+ * route's {@code circuitBreaker} EIP), the provider health and its health checks, the health probes
+ * ({@code quorum.health.probe.*}), the retry policy, the task
  * classifier (with the semantic router, loaded only when enabled), the provider ranker and the fallback chain.
  */
 public final class RoutingConfiguration implements CamelConfiguration {
@@ -64,6 +68,12 @@ public final class RoutingConfiguration implements CamelConfiguration {
 
         Steps.bind(registry, "providerHealth", health)
                 .step("observe", health::observe);
+        HealthProbe probe = new HealthProbe(catalog, health, probeSettings(properties, catalog),
+                id -> free(registry, id), Clock.systemUTC());
+        Steps.bind(registry, "healthProbe", probe)
+                .toBody("due", probe::due)
+                .step("prepare", probe::prepare)
+                .step("result", probe::result);
         RetryPolicy retryPolicy = new RetryPolicy(retries, retrySettings(settings, null), health);
         Steps.bind(registry, "retryPolicy", retryPolicy)
                 .step("start", retryPolicy::start)
@@ -91,6 +101,44 @@ public final class RoutingConfiguration implements CamelConfiguration {
                 .step("next", fallbackChain::next)
                 .step("record", fallbackChain::record)
                 .toBody("result", fallbackChain::result);
+    }
+
+    /** {@code quorum.health.probe.*}: enabled (auto, true, false), per provider {@code <id>.enabled}, the timings. */
+    static HealthProbe.Settings probeSettings(PropertiesComponent properties, ProviderCatalog catalog) {
+        String prefix = "quorum.health.probe.";
+        String enabled = properties.resolveProperty(prefix + "enabled").map(String::trim)
+                .map(v -> v.toLowerCase(java.util.Locale.ROOT)).filter(v -> !v.isEmpty()).orElse("auto");
+        if (!List.of("auto", "true", "false").contains(enabled)) {
+            throw new IllegalArgumentException(prefix + "enabled must be auto, true or false, not '" + enabled + "'");
+        }
+        Map<String, Boolean> perProvider = new HashMap<>();
+        for (ProviderSpec spec : catalog.enabled()) {
+            properties.resolveProperty(prefix + spec.id() + ".enabled").map(String::trim).filter(v -> !v.isEmpty())
+                    .ifPresent(v -> perProvider.put(spec.id(), Boolean.parseBoolean(v)));
+        }
+        return new HealthProbe.Settings(enabled, perProvider, probeNumber(properties, prefix + "interval-ms", 30_000),
+                probeNumber(properties, prefix + "idle-ms", 300_000),
+                properties.resolveProperty(prefix + "prompt").map(String::trim).filter(v -> !v.isEmpty())
+                        .orElse("Reply with OK."));
+    }
+
+    private static long probeNumber(PropertiesComponent properties, String key, long fallback) {
+        String value = properties.resolveProperty(key).map(String::trim).orElse("");
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number of milliseconds, not '" + value + "'");
+        }
+    }
+
+    /** Whether the provider's known price is 0 (the price table is bound after the routing beans: looked up late). */
+    private static boolean free(Registry registry, String id) {
+        PriceTable prices = registry.lookupByNameAndType("priceTable", PriceTable.class);
+        ModelPrice price = prices == null ? null : prices.price(id);
+        return price != null && price.free();
     }
 
     private static CircuitBreakerConfig breakerConfig(RoutingSettings settings, String id) {

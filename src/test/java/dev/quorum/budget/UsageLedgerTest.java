@@ -159,8 +159,11 @@ abstract class UsageLedgerTest extends QuorumTestSupport {
 
             List<LedgerEntry> rows = ledger().entries(today.toEpochMilli(), Long.MAX_VALUE);
             JsonNode totals = report.path("totals");
-            assertThat(fields(totals)).containsExactly("requests", "errors", "inputTokens", "outputTokens", "costUsd");
+            assertThat(fields(totals)).containsExactly("requests", "clientRequests", "errors", "inputTokens",
+                    "outputTokens", "costUsd");
             assertThat(totals.path("requests").asLong()).isEqualTo(rows.size());
+            assertThat(totals.path("clientRequests").asLong())
+                    .isEqualTo(rows.stream().map(LedgerEntry::requestId).distinct().count());
             assertThat(totals.path("errors").asLong()).isEqualTo(rows.stream().filter(r -> !r.outcome().equals("ok")).count());
             assertThat(totals.path("inputTokens").asLong()).isEqualTo(rows.stream().mapToLong(LedgerEntry::inputTokens).sum());
             assertThat(totals.path("outputTokens").asLong()).isEqualTo(rows.stream().mapToLong(LedgerEntry::outputTokens).sum());
@@ -174,7 +177,8 @@ abstract class UsageLedgerTest extends QuorumTestSupport {
             }));
             assertThat(report.path("rows")).hasSize(groups.size());
             for (JsonNode row : report.path("rows")) {
-                assertThat(fields(row)).containsExactly("key", "requests", "errors", "inputTokens", "outputTokens", "costUsd");
+                assertThat(fields(row)).containsExactly("key", "requests", "clientRequests", "errors", "inputTokens",
+                        "outputTokens", "costUsd");
                 List<LedgerEntry> group = groups.get(row.path("key").asText());
                 assertThat(row.path("requests").asLong()).isEqualTo(group.size());
                 assertThat(row.path("inputTokens").asLong()).isEqualTo(group.stream().mapToLong(LedgerEntry::inputTokens).sum());
@@ -196,9 +200,12 @@ abstract class UsageLedgerTest extends QuorumTestSupport {
             assertThat(budget.path("thresholds").toString()).isEqualTo("[50,75,90]");
 
             JsonNode error = report.path("recentErrors").get(0);
-            assertThat(fields(error)).containsExactly("at", "requestId", "provider", "model", "outcome");
+            assertThat(fields(error)).containsExactly("at", "requestId", "provider", "model", "outcome", "message");
             assertThat(error.path("requestId").asText()).isEqualTo("failing-request");
             assertThat(error.path("outcome").asText()).isEqualTo("provider_error");
+            // the provider's words, kept in memory by this instance, on one line and short
+            assertThat(error.path("message").asText()).contains("400").hasSizeLessThanOrEqualTo(200)
+                    .doesNotContain("\n");
         }
     }
 
@@ -299,6 +306,90 @@ abstract class UsageLedgerTest extends QuorumTestSupport {
         } finally {
             simulator().script("openai-sim", honest);
         }
+    }
+
+    @Test
+    void should_keep_each_vote_in_the_usage_database_and_serve_the_agreement_distribution_from_it() throws Exception {
+        // given: a real vote (two of three agree: the configured scripts) and a vote another instance (or an earlier
+        // run) wrote
+        simulator().reset();
+        HttpResponse<String> voted = post("/api/v1/consensus", request(Map.of("id", "ledger-vote",
+                "prompt", "What is the capital of France?", "algorithm", "majority",
+                "providers", List.of("openai-sim", "gemini-sim", "ollama-sim"))));
+        assertThat(voted.statusCode()).as(voted.body()).isEqualTo(200);
+        try (java.sql.Connection connection = database().connection();
+             java.sql.Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT INTO consensus_vote (at_ms, request_id, tenant, mode, algorithm, "
+                    + "agreement_permille) VALUES (" + System.currentTimeMillis() + ", 'earlier', 'acme', 'consensus', "
+                    + "'weighted', 350)");
+        }
+
+        // when
+        HttpResponse<String> response = get("/api/v1/agreement?period=day");
+
+        // then: both, from the database, per tenth of agreement
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode algorithms = json(response).path("algorithms");
+        assertThat(algorithms.path("majority").path("count").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(algorithms.path("majority").path("counts").get(6).asLong()).as("0.6 < 2/3 <= 0.7 in %s and %s",
+                        response.body(), voted.body())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(algorithms.path("weighted").path("count").asLong()).isEqualTo(1);
+        assertThat(algorithms.path("weighted").path("mean").asDouble()).isEqualTo(0.35);
+        assertThat(algorithms.path("weighted").path("counts").get(3).asLong()).as("0.3 < 0.35 <= 0.4").isEqualTo(1);
+        assertThat(json(response).path("bounds")).hasSize(10);
+        try (java.sql.Connection connection = database().connection();
+             java.sql.Statement sql = connection.createStatement();
+             java.sql.ResultSet row = sql.executeQuery("SELECT tenant, mode, algorithm, agreement_permille, escalated "
+                     + "FROM consensus_vote WHERE request_id = 'ledger-vote'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo("default");
+            assertThat(row.getString(2)).isEqualTo("consensus");
+            assertThat(row.getString(3)).isEqualTo("majority");
+            assertThat(row.getInt(4)).isEqualTo(667);
+            assertThat(row.getObject(5)).isNull();
+        }
+        assertThat(get("/api/v1/agreement?period=week").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void should_add_each_providers_latency_over_time_and_what_cascades_saved_when_asked() throws Exception {
+        // given: a cascade whose cheap panel splits (ollama-sim says Lyon), so it escalates
+        simulator().reset();
+        HttpResponse<String> cascade = post("/api/v1/complete", request(Map.of("prompt",
+                "What is the capital of France?", "mode", "cascade")));
+        assertThat(cascade.statusCode()).as(cascade.body()).isEqualTo(200);
+
+        // when
+        HttpResponse<String> response = get("/api/v1/usage?period=day&include=latency,cascade");
+
+        // then: per provider, hourly points with p50 <= p95 from the ledger's answered calls
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = json(response);
+        assertThat(report.path("latency").path("slotMs").asLong()).isEqualTo(3_600_000);
+        JsonNode openai = report.path("latency").path("providers").path("openai-sim");
+        assertThat(openai).isNotEmpty();
+        JsonNode point = openai.get(openai.size() - 1);
+        assertThat(fields(point)).containsExactly("at", "calls", "p50Ms", "p95Ms");
+        long calls = ledger().entries(0, Long.MAX_VALUE).stream()
+                .filter(e -> e.provider().equals("openai-sim") && e.outcome().equals("ok") && e.latencyMs() > 0)
+                .count();
+        assertThat(point.path("calls").asLong()).isEqualTo(calls);
+        assertThat(point.path("p95Ms").asLong()).isGreaterThanOrEqualTo(point.path("p50Ms").asLong());
+        assertThat(Instant.parse(point.path("at").asText()).toEpochMilli() % 3_600_000).isZero();
+        // and the cascade: asked, escalated, and the money escalating cost
+        JsonNode cascades = report.path("cascade");
+        assertThat(cascades.path("requests").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(cascades.path("escalated").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(cascades.path("netSavedUsd").decimalValue())
+                .isEqualByComparingTo(json(cascade).path("cascade").path("costSavedUsd").decimalValue());
+        // without include, neither
+        assertThat(fields(json(get("/api/v1/usage?period=day")))).doesNotContain("latency", "cascade");
+        assertThat(get("/api/v1/usage?include=everything").statusCode()).isEqualTo(400);
+    }
+
+    private UsageDatabase database() {
+        return context.getRegistry().lookupByNameAndType("usageDatabase", UsageDatabase.class);
     }
 
     private UsageLedger ledger() {

@@ -20,6 +20,14 @@ import org.junit.jupiter.api.Test;
  */
 class CascadeTest extends QuorumTestSupport {
 
+    @Override
+    protected Map<String, String> overrides() {
+        // refuses every call to openai-sim, the strong provider of a cascade whose panel names anthropic-sim
+        return Map.of("quorum.budget.no-openai.scope", "provider", "quorum.budget.no-openai.key", "openai-sim",
+                "quorum.budget.no-openai.period", "day", "quorum.budget.no-openai.limit-usd", "0.000001",
+                "quorum.budget.no-openai.policy", "reject");
+    }
+
     @BeforeEach
     void resetSimulator() {
         simulator().reset();
@@ -97,5 +105,37 @@ class CascadeTest extends QuorumTestSupport {
         assertThat(result.path("cascade").path("escalated").asBoolean()).isTrue();
         assertThat(result.path("cascade").path("reason").asText()).contains("only 1 of 2 cheap providers answered");
         assertThat(result.path("provider").asText()).isEqualTo("anthropic-sim");
+    }
+
+    @Test
+    void should_answer_with_the_cheap_panel_and_a_warning_when_a_budget_refuses_the_escalation() {
+        // given: a panel that splits, whose strong provider (openai-sim, the best not on it) a budget refuses
+        simulator().script("anthropic-sim", SimScript.builder().defaultAnswer("Lyon").build());
+        simulator().script("mistral-sim", SimScript.builder().defaultAnswer("Paris").build());
+
+        // when
+        HttpResponse<String> response = post("/api/v1/complete", request(Map.of("prompt", "Capital of France?",
+                "mode", "cascade", "providers", List.of("anthropic-sim", "mistral-sim"))));
+
+        // then: 200 with the panel's vote, not escalated, and a warning naming the budget
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.has("error")).isFalse();
+        assertThat(result.path("answer").asText()).isIn("Lyon", "Paris");
+        assertThat(result.path("agreement").path("ratio").asDouble()).isEqualTo(0.5);
+        JsonNode cascade = result.path("cascade");
+        assertThat(cascade.path("escalated").asBoolean()).isFalse();
+        assertThat(cascade.path("strongProvider").asText()).isEqualTo("openai-sim");
+        assertThat(cascade.path("reason").asText()).contains("agreed only 0.50").contains("budget 'no-openai'");
+        assertThat(result.path("warnings")).extracting(JsonNode::asText)
+                .anySatisfy(w -> assertThat(w).contains("budget 'no-openai'").contains("openai-sim")
+                        .contains("cheap panel's answer"));
+        assertThat(simulator().calls("openai-sim")).isEmpty();
+        // the refused call is listed with its refusal; the cost is the panel's
+        assertThat(result.path("responses")).extracting(r -> r.path("provider").asText())
+                .containsExactly("anthropic-sim", "mistral-sim", "openai-sim");
+        assertThat(result.path("responses").get(2).path("error").path("type").asText()).isEqualTo("budget_exceeded");
+        assertThat(result.path("costUsd").asDouble()).isPositive().isCloseTo(cascade.path("panelCostUsd").asDouble(),
+                Offset.offset(1e-9));
     }
 }

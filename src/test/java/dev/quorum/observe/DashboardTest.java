@@ -3,6 +3,7 @@ package dev.quorum.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.sim.SimScript;
 import java.awt.image.BufferedImage;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The usage dashboard in headless Chromium: after real requests (three providers, one failure), a budget and a few
- * consensus votes, the page's charts are drawn with the data (the DOM says how many points each chart has) and the
+ * The usage dashboard in headless Chromium: after real requests (three providers, two tenants, one failure with its
+ * message, an alert it raised), a budget, consensus votes and a cascade, the page's charts are drawn with the data
+ * (the DOM says how many points each chart has), the tiles tell client requests from provider calls, and the
  * screenshot shows each chart's colour over thousands of pixels.
  */
 class DashboardTest extends QuorumTestSupport {
@@ -44,29 +46,38 @@ class DashboardTest extends QuorumTestSupport {
         settings.put("quorum.budget.dashboard-daily.limit-usd", "0.01");
         settings.put("quorum.budget.dashboard-daily.policy", "reject");
         settings.put("quorum.routing.retry.openai-sim.max-attempts", "1");
+        // openai-sim's one failure of its five calls raises its error-rate alert
+        settings.put("quorum.alerts.check-ms", "200");
+        settings.put("quorum.alerts.min-calls", "2");
+        settings.put("quorum.alerts.provider.openai-sim.error-rate.threshold", "0.15");
         return settings;
     }
 
     @Test
     void should_draw_every_chart_with_the_usage_of_the_requests() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium (Debian package chromium) is not installed");
-        // given: answered requests on three providers, one failed request, three consensus votes
+        // given: answered requests on three providers for two tenants, three consensus votes (two of three agreeing
+        // twice, all three once), a cascade, and one failed request
         simulator().reset();
-        for (String provider : List.of("anthropic-sim", "anthropic-sim", "openai-sim", "gemini-sim", "gemini-sim")) {
-            assertThat(post("/api/v1/complete", request(Map.of("prompt", "Tell the dashboard something", "provider", provider)))
-                    .statusCode()).isEqualTo(200);
+        String[][] singles = {{"anthropic-sim", "acme"}, {"anthropic-sim", "globex"}, {"openai-sim", "acme"},
+                {"gemini-sim", "globex"}, {"gemini-sim", "acme"}};
+        for (String[] single : singles) {
+            assertThat(post("/api/v1/complete", request(Map.of("prompt", "Tell the dashboard something",
+                    "provider", single[0], "tenant", single[1]))).statusCode()).isEqualTo(200);
         }
+        for (List<String> panel : List.of(List.of("openai-sim", "gemini-sim", "ollama-sim"),
+                List.of("openai-sim", "gemini-sim", "ollama-sim"), List.of("openai-sim", "gemini-sim", "mistral-sim"))) {
+            assertThat(post("/api/v1/consensus", request(Map.of("prompt", "What is the capital of France?",
+                    "providers", panel))).statusCode()).isEqualTo(200);
+        }
+        assertThat(post("/api/v1/complete", request(Map.of("prompt", "What is the capital of France?",
+                "mode", "cascade"))).statusCode()).isEqualTo(200);
         simulator().script("openai-sim", SimScript.builder().errorRate(1.0).errorStatus(500).build());
         assertThat(post("/api/v1/complete", request(Map.of("id", "dashboard-failure-1", "prompt", "fail",
                 "provider", "openai-sim"))).statusCode()).isEqualTo(502);
-        QuorumMetrics metrics = context.getRegistry().lookupByNameAndType("quorumMetrics", QuorumMetrics.class);
-        metrics.recordAgreement("majority", 0.8);
-        metrics.recordAgreement("majority", 0.8);
-        metrics.recordAgreement("majority", 0.6);
-        // the ledger is written in batches off the request path
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(json(get("/api/v1/usage?period=day&by=provider")).path("totals").path("requests").asInt())
-                        .isGreaterThanOrEqualTo(6));
+        // the ledger and the votes are written in batches off the request path, alerts come with their check
+        JsonNode usage = json(get("/api/v1/usage?period=day&by=provider"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(get("/api/v1/alerts")).path("firing").size() > 0);
 
         // when
         String dom = chromium("--dump-dom");
@@ -75,12 +86,27 @@ class DashboardTest extends QuorumTestSupport {
 
         // then: the page loaded its data and drew each chart with it
         assertThat(dom).contains("data-rendered=\"true\"").doesNotContain("data-error");
-        assertThat(points(dom, "cost-by-provider")).isEqualTo(3);
-        assertThat(points(dom, "tokens-by-provider")).isEqualTo(6);
-        assertThat(points(dom, "cost-by-model")).isEqualTo(3);
-        assertThat(points(dom, "agreement")).isEqualTo(2);
+        int providers = usage.path("rows").size();
+        assertThat(providers).isEqualTo(5);
+        assertThat(points(dom, "cost-by-provider")).isEqualTo(4); // ollama-sim costs nothing
+        assertThat(points(dom, "tokens-by-provider")).isEqualTo(2 * providers);
+        assertThat(points(dom, "cost-by-model")).isEqualTo(4);
+        assertThat(points(dom, "spend-by-tenant")).isEqualTo(3); // acme, globex, and default for the rest
+        // p50 and p95 of every provider (in this hour; one more slot if the hour turned meanwhile)
+        assertThat(points(dom, "latency")).isGreaterThanOrEqualTo(2 * providers).isEven();
+        assertThat(points(dom, "agreement")).isEqualTo(2); // 2/3 twice, 1.0 once
         assertThat(dom).contains("data-budget=\"dashboard-daily\"");
-        assertThat(dom).contains("dashboard-failure-1").contains("provider_error");
+        // the tiles tell client requests from provider calls (a consensus request is three calls)
+        long clientRequests = usage.path("totals").path("clientRequests").asLong();
+        long calls = usage.path("totals").path("requests").asLong();
+        assertThat(calls).isGreaterThan(clientRequests);
+        assertThat(text(dom, "total-client-requests")).isEqualTo(String.valueOf(clientRequests));
+        assertThat(text(dom, "total-provider-calls")).isEqualTo(String.valueOf(calls));
+        assertThat(dom).contains("data-cascades=\"1\"");
+        // the failure with its message, and the alert it raised
+        assertThat(dom).contains("dashboard-failure-1").contains("provider_error")
+                .contains("provider 'openai-sim' answered HTTP 500");
+        assertThat(dom).contains("data-alert-type=\"provider-error-rate\"").contains("provider openai-sim: 1 of 5 calls failed");
         // and the charts are on the screen: each one's colour covers far more than a legend box (40 x 12 pixels)
         BufferedImage image = ImageIO.read(screenshot.toFile());
         assertThat(pixels(image, 0x1f77b4)).as("cost by provider bars").isGreaterThan(3000);
@@ -88,6 +114,7 @@ class DashboardTest extends QuorumTestSupport {
         assertThat(pixels(image, 0xff7f0e)).as("output token bars").isGreaterThan(3000);
         assertThat(pixels(image, 0x9467bd)).as("agreement bars").isGreaterThan(3000);
         assertThat(pixels(image, 0x17becf)).as("first model's doughnut slice").isGreaterThan(1000);
+        assertThat(pixels(image, 0x393b79)).as("tenant bars").isGreaterThan(3000);
     }
 
     private String chromium(String action) throws IOException, InterruptedException {
@@ -100,6 +127,13 @@ class DashboardTest extends QuorumTestSupport {
                 .redirectError(work.resolve("chromium-err.txt").toFile()).start();
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
         return Files.readString(output.toPath(), StandardCharsets.UTF_8);
+    }
+
+    /** The text of the element with this id (a tile's value). */
+    private static String text(String dom, String id) {
+        Matcher element = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(dom);
+        assertThat(element.find()).as("element %s in the DOM", id).isTrue();
+        return element.group(1);
     }
 
     private static int points(String dom, String canvas) {
