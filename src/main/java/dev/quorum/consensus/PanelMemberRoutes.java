@@ -6,7 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Makes one {@code seda:panel-<id>} route per enabled provider from the {@code panel-member} template in
- * {@code routes/consensus.camel.yaml}: the panel's recipient list sends to these with the request's time-out, so each
+ * {@code routes/engine/consensus.camel.yaml}: the panel's recipient list sends to these with the request's time-out, so each
  * request can wait as long as it asks (the recipient list's own time-out is fixed when the route is built).
  */
 public final class PanelMemberRoutes extends RouteBuilder {

@@ -5,7 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Makes one {@code direct:provider-<id>} route per enabled provider from the {@code provider-route} template in
- * {@code routes/providers.camel.yaml}, so adding a provider is a few lines of configuration. Camel Main adds
+ * {@code routes/engine/providers.camel.yaml}, so adding a provider is a few lines of configuration. Camel Main adds
  * templated routes after every template is loaded, whatever file it came from. Each route gets its provider's rate
  * limits ({@code quorum.ratelimit.*}) as template parameters for its throttles, and whether any budget is configured:
  * the steps a provider without limits, or a Quorum without budgets, would only pass through are left out of its route
