@@ -3,6 +3,7 @@ package dev.quorum.component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.quorum.QuorumConfiguration;
+import dev.quorum.Secrets;
 import dev.quorum.Steps;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.budget.BudgetConfiguration;
@@ -16,12 +17,14 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.TypeConversionException;
@@ -128,6 +131,7 @@ public final class QuorumEngine {
                 }
                 LOG.info("Quorum engine starting in {} (settings: its quorum.* properties over the defaults of {})",
                         context.getName(), QuorumDefaults.LOCATION);
+                markSecretsSensitive(context);
                 bind(context);
                 engine = context.getRegistry().lookupByNameAndType(BEAN, QuorumEngine.class);
             }
@@ -136,6 +140,30 @@ public final class QuorumEngine {
                 engine.routesReady = true;
             }
         }
+    }
+
+    /**
+     * Makes Camel mask the values of every {@code quorum.*} setting that holds a secret wherever it masks sensitive
+     * values, e.g. in Camel Main's summary of the property placeholders used (the engine reads every {@code quorum.*}
+     * setting, and Camel's own list misses names such as {@code jdbc-password} or a caller's {@code key}).
+     */
+    private static void markSecretsSensitive(CamelContext context) {
+        Set<String> names = new TreeSet<>(context.getPropertiesComponent()
+                .loadProperties(key -> key.startsWith("quorum.")).stringPropertyNames());
+        names.addAll(System.getProperties().stringPropertyNames());
+        Set<String> keywords = new TreeSet<>();
+        for (String name : names) {
+            if (Secrets.isSecretSetting(name)) {
+                // Camel compares a setting's last segment, lower case and without dashes, with these
+                keywords.add(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).replace("-", ""));
+            }
+        }
+        ExtendedCamelContext extension = context.getCamelContextExtension();
+        String existing = extension.getAdditionalSensitiveKeywords();
+        if (existing != null && !existing.isBlank()) {
+            keywords.addAll(List.of(existing.split(",")));
+        }
+        extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
     }
 
     /** A bean the engine bound, or a clear failure when it is missing. */

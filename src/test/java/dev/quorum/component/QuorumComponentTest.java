@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CatalogCamelContext;
 import org.apache.camel.Exchange;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * Quorum as a step in someone else's Camel application: a plain Camel Main application of the test's own (its own
@@ -49,12 +53,28 @@ class QuorumComponentTest {
     private CamelContext context;
     private ProducerTemplate template;
 
+    private static final String DB_PASSWORD = "pw-host-db-9f3k2x";
+    private static final String CALLER_KEY = "qk-host-caller-7d2e4a";
+
+    private final ListAppender<ILoggingEvent> startLog = new ListAppender<>();
+
     @BeforeAll
     void startHostApplication() throws Exception {
-        main = new Main();
-        main.configure().withRoutesIncludePattern("classpath:component/host-routes.camel.yaml");
-        main.setOverrideProperties(hostSettings());
-        main.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        startLog.start();
+        root.addAppender(startLog);
+        try {
+            main = new Main();
+            main.configure().withRoutesIncludePattern("classpath:component/host-routes.camel.yaml");
+            Properties settings = hostSettings();
+            // secrets the engine reads with every quorum.* setting, which Camel Main's start summary lists
+            settings.put("quorum.ledger.jdbc-password", DB_PASSWORD);
+            settings.put("quorum.auth.keys.default.key", CALLER_KEY);
+            main.setOverrideProperties(settings);
+            main.start();
+        } finally {
+            root.detachAppender(startLog);
+        }
         context = main.getCamelContext();
         template = context.createProducerTemplate();
     }
@@ -441,6 +461,14 @@ class QuorumComponentTest {
                 .filter(name -> !name.startsWith("llm-") && !name.startsWith("host-"))
                 .toList();
         assertThat(unexpected).isEmpty();
+    }
+
+    @Test
+    void should_log_no_secret_setting_of_the_engine_at_start() {
+        // then: Camel Main's summary of the settings used names them, masked
+        List<String> lines = startLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anyMatch(line -> line.contains("quorum.ledger.jdbc-password = xxxxxx"));
+        assertThat(lines).noneMatch(line -> line.contains(DB_PASSWORD) || line.contains(CALLER_KEY));
     }
 
     @Test
