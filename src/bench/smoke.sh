@@ -4,7 +4,8 @@
 # `mvn -q compile exec:exec` on port 18180 (console 18181) with its own ledger folder, asks a single, a consensus and an OpenAI-style
 # request, checks each answers 200 with an answer, and stops it. Then it does the same for the packaged jar started
 # with its class-data-sharing archive (README, "Run the packaged jar"), with -Xshare:on so an archive the JVM cannot
-# use fails here. .ci/run calls it after the test suite (mvn verify built the jar and the archive).
+# use fails here. Last, the packaged jar started from an empty folder: no application.properties, no routes/, so it
+# runs on the copies the jar carries. .ci/run calls it after the test suite (mvn verify built the jar and the archive).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -55,3 +56,9 @@ ask() {
 
 smoke run-command mvn -q -B compile exec:exec
 smoke packaged java -XX:SharedArchiveFile=target/quorum.jsa -Xshare:on -XX:MaxTenuringThreshold=1 -jar target/quorum.jar
+# the jar outside the project folder, as a user who only has it: the jar's own settings and routes
+ELSEWHERE=$(mktemp -d)
+smoke packaged-elsewhere bash -c "cd '$ELSEWHERE' && exec java -jar '$PWD/target/quorum.jar'"
+grep -q "Settings: the jar's application.properties" "$WORK/packaged-elsewhere.log" \
+  || { echo "smoke (packaged-elsewhere): did not say it runs on the jar's settings"; exit 1; }
+rm -rf "$ELSEWHERE"

@@ -1,30 +1,59 @@
 package dev.quorum;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Quorum: Camel Main with the routes in {@code routes/} and the settings in {@code application.properties},
- * both read from the working directory so they can be edited without rebuilding. With {@code -Dquorum.cds.training=true}
- * it is the training start for the class-data-sharing archive instead ({@link ClassArchiveTraining}). A start that fails
- * (the HTTP port taken, the usage database locked by another Quorum) ends the process with status 1 and one line
- * saying why, instead of leaving it running without serving.
+ * Starts Quorum: Camel Main with the routes in {@code routes/} and the settings in {@code application.properties} of
+ * the working directory, so both can be edited without rebuilding. The jar carries both as the fallback, so it runs
+ * anywhere: settings a file does not give come from the jar's {@code quorum/application.properties}, and without a
+ * {@code routes/} folder the routes are the jar's (not reloaded). {@code --config <file>} reads another settings file
+ * instead of {@code application.properties}, {@code --routes <dir>} another routes folder (reloaded live). With
+ * {@code -Dquorum.cds.training=true} it is the training start for the class-data-sharing archive instead
+ * ({@link ClassArchiveTraining}). A start that fails (the HTTP port taken, the usage database locked by another
+ * Quorum, a bad argument) ends the process with status 1 and one line saying why, instead of leaving it running
+ * without serving.
  */
 public final class QuorumApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumApplication.class);
 
+    /** The settings and routes the jar carries (the project's own, packaged by the build). */
+    static final String JAR_SETTINGS = "classpath:quorum/application.properties";
+    static final String JAR_ROUTES = "classpath:quorum/routes";
+    static final String ROUTES_PATTERN = "camel.main.routes-include-pattern";
+
     private QuorumApplication() {
     }
 
     public static void main(String[] args) throws Exception {
+        Launch launch;
+        try {
+            launch = Launch.of(args, Path.of(""));
+        } catch (IllegalArgumentException e) {
+            LOG.error("Quorum did not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         Main main = new Main();
-        main.setDefaultPropertyPlaceholderLocation("file:application.properties");
+        main.setDefaultPropertyPlaceholderLocation(launch.propertiesLocations());
+        launch.overrides().forEach(main::addOverrideProperty);
+        launch.notes().forEach(note -> LOG.info(note));
         ClassArchiveTraining training = Boolean.getBoolean(ClassArchiveTraining.ENABLED)
                 ? ClassArchiveTraining.prepare(main) : null;
         try {
-            main.run(args);
+            main.run(launch.mainArgs());
         } catch (Exception e) {
             // Vert.x's and the ledger's threads would keep the JVM alive, serving nothing
             LOG.error("Quorum did not start: {}", e.getMessage());
@@ -33,6 +62,81 @@ public final class QuorumApplication {
         if (training != null) {
             // the JVM writes the class archive as it exits
             System.exit(training.succeeded() ? 0 : 1);
+        }
+    }
+
+    /**
+     * Where a start reads its settings and routes from: the settings file (a {@code --config} file, else
+     * {@code application.properties} in the working directory when there is one) above the jar's, and the routes
+     * folder ({@code --routes}, else {@code routes/}, else the jar's routes when the working directory has none and
+     * the settings name no routes of their own). The remaining arguments are Camel Main's.
+     */
+    record Launch(String propertiesLocations, Map<String, String> overrides, List<String> notes, String[] mainArgs) {
+
+        static Launch of(String[] args, Path workingDirectory) {
+            Path config = null;
+            Path routes = null;
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if ("--config".equals(arg) || "--routes".equals(arg)) {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
+                        throw new IllegalArgumentException(arg + " needs a value: " + arg + " <"
+                                + ("--config".equals(arg) ? "file" : "folder") + ">");
+                    }
+                    Path value = workingDirectory.resolve(args[++i]).toAbsolutePath().normalize();
+                    if ("--config".equals(arg)) {
+                        if (!Files.isRegularFile(value)) {
+                            throw new IllegalArgumentException("--config " + args[i] + ": no such file (" + value + ")");
+                        }
+                        config = value;
+                    } else {
+                        if (!Files.isDirectory(value)) {
+                            throw new IllegalArgumentException("--routes " + args[i] + ": no such folder (" + value + ")");
+                        }
+                        routes = value;
+                    }
+                } else {
+                    rest.add(arg);
+                }
+            }
+            List<String> notes = new ArrayList<>();
+            Map<String, String> overrides = new LinkedHashMap<>();
+            Path workingSettings = workingDirectory.resolve("application.properties").toAbsolutePath();
+            Path settings = config != null ? config : Files.isRegularFile(workingSettings) ? workingSettings : null;
+            String locations = settings == null ? JAR_SETTINGS : "file:" + settings + "," + JAR_SETTINGS;
+            if (settings == null) {
+                notes.add("Settings: the jar's application.properties (no application.properties in "
+                        + workingDirectory.toAbsolutePath() + "; --config <file> names one)");
+            }
+            if (routes != null) {
+                overrides.put(ROUTES_PATTERN, "file:" + routes + "/engine/*.camel.yaml,file:" + routes
+                        + "/*.camel.yaml,file:" + routes + "/config/*.camel.yaml");
+                overrides.put("camel.main.routes-reload-directory", routes.toString());
+                overrides.put("camel.component.kamelet.location", "file:" + routes + "/kamelets,classpath:kamelets");
+            } else if (!Files.isDirectory(workingDirectory.resolve("routes")) && !namesRoutes(settings)) {
+                overrides.put(ROUTES_PATTERN, JAR_ROUTES + "/engine/*.camel.yaml," + JAR_ROUTES + "/*.camel.yaml,"
+                        + JAR_ROUTES + "/config/*.camel.yaml");
+                overrides.put("camel.main.routes-reload-enabled", "false");
+                notes.add("Routes: the jar's (no routes/ folder in " + workingDirectory.toAbsolutePath()
+                        + "; --routes <folder> names one, whose files reload live)");
+            }
+            return new Launch(locations, overrides, notes, rest.toArray(String[]::new));
+        }
+
+        /** Whether a settings file names its own routes (then they are its business, found or not). */
+        private static boolean namesRoutes(Path settings) {
+            if (settings == null) {
+                return false;
+            }
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(settings)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + settings, e);
+            }
+            String pattern = properties.getProperty(ROUTES_PATTERN);
+            return pattern != null && !pattern.contains("file:routes/");
         }
     }
 }

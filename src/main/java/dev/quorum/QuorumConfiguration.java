@@ -27,8 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import io.vertx.core.VertxOptions;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -120,11 +118,6 @@ public final class QuorumConfiguration implements CamelConfiguration {
         if (selector.defaultProvider() != null) {
             LOG.info("Default provider: {}", selector.defaultProvider());
         }
-        // platform-http runs each exchange on a Vert.x worker thread, which a provider call holds for as long as the
-        // model takes (seconds): the pool size is the number of requests Quorum serves at once
-        registry.bind("quorumVertxOptions", new VertxOptions()
-                .setWorkerPoolSize((int) settings.number("quorum.http.worker-threads", 200))
-                .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
         registry.bind("quorumObjectMapper", mapper);
         registry.bind("secrets", secrets);
         registry.bind("providerCatalog", catalog);

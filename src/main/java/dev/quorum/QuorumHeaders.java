@@ -36,7 +36,7 @@ public final class QuorumHeaders {
     /** Variable: {@code true} while the single-mode loop should try the plan's next provider. */
     public static final String VAR_TRY_NEXT = "tryNextProvider";
 
-    /** Variable: the provider an A/B split route ({@code routes/ab.camel.yaml}) picked for this request. */
+    /** Variable: the provider an A/B split route ({@code routes/engine/ab.camel.yaml}) picked for this request. */
     public static final String VAR_AB_PROVIDER = "abProvider";
 
     /** Variable: the attempt number of the current provider call, from 1, in a provider route. */

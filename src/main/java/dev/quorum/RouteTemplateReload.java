@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Re-creates the routes made from a route template when the file holding the template is reloaded, so editing
- * {@code routes/providers.camel.yaml} (the {@code provider-route} template) or the {@code panel-member} template in
- * {@code routes/consensus.camel.yaml} takes effect while Quorum runs. Camel's live reload
+ * {@code routes/engine/providers.camel.yaml} (the {@code provider-route} template) or the {@code panel-member} template in
+ * {@code routes/engine/consensus.camel.yaml} takes effect while Quorum runs. Camel's live reload
  * ({@code camel.main.routes-reload-*}, {@link RouteWatcherReloadStrategy}) re-creates only the routes written out in
  * the file: it adds the reloaded template beside the old one, route templates are looked up first come first served,
  * and the routes already made from the template keep running as they were, so such an edit was silently ignored.

@@ -99,7 +99,7 @@ public final class Secrets {
     }
 
     /** Whether a setting holds a secret: {@code quorum.*} ending in api-key, password, secret or token; a caller's key. */
-    static boolean isSecretSetting(String name) {
+    public static boolean isSecretSetting(String name) {
         if (!name.startsWith("quorum.")) {
             return false;
         }

@@ -55,7 +55,8 @@ public final class LiveRoutes {
     public Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>();
         settings.put("camel.main.routes-include-pattern",
-                "file:" + folder + "/*.camel.yaml,file:" + folder + "/config/*.camel.yaml");
+                "file:" + folder + "/engine/*.camel.yaml,file:" + folder + "/*.camel.yaml,file:" + folder
+                        + "/config/*.camel.yaml");
         settings.put("camel.main.routes-reload-enabled", "true");
         settings.put("camel.main.routes-reload-directory", folder.toString());
         return settings;

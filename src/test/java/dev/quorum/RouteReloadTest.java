@@ -33,7 +33,7 @@ class RouteReloadTest extends QuorumTestSupport {
     void should_change_behaviour_when_a_route_file_is_edited() throws IOException {
         // given
         assertThat(json(post("/api/v1/complete", "{\"prompt\":\"hi\"}")).path("provider").asText()).isEqualTo("anthropic-sim");
-        Path intake = routes.resolve("routing.camel.yaml");
+        Path intake = routes.resolve("engine/routing.camel.yaml");
         String original = Files.readString(intake);
         // the otherwise branch (no priority asked) ranks by cost instead of the tier table
         String pinned = original.replace("ref: providerRanker.tier", "ref: providerRanker.cost");

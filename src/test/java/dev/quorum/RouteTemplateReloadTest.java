@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Editing a route template while Quorum runs re-creates the routes made from it, on a temporary copy of
- * {@code routes/} with live reload: a step added to {@code provider-route} (routes/providers.camel.yaml) or to
- * {@code panel-member} (routes/consensus.camel.yaml) is passed by every provider's route, logged with the number of
+ * {@code routes/} with live reload: a step added to {@code provider-route} (routes/engine/providers.camel.yaml) or to
+ * {@code panel-member} (routes/engine/consensus.camel.yaml) is passed by every provider's route, logged with the number of
  * routes rebuilt, and requests arriving or in flight meanwhile are all answered, without a stop giving up on the calls
  * in flight (Camel's plain route stop does, under steady traffic). A template that cannot make a route leaves the
  * routes as they were. Each test edits the original files, so they do not depend on each other's order.

@@ -10,7 +10,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Makes one {@code seda:panel-<id>} route per enabled provider from the {@code panel-member} template in
- * {@code routes/consensus.camel.yaml}: the panel's recipient list sends to these with the request's time-out, so each
+ * {@code routes/engine/consensus.camel.yaml}: the panel's recipient list sends to these with the request's time-out, so each
  * request can wait as long as it asks (the recipient list's own time-out is fixed when the route is built). Each
  * provider's calls run on a pool of its own, bean {@code <id>PanelThreads} (threads {@code panel-<id>}), which the
  * template's {@code threads} step names: a pool size written into the template as {@code {{threads}}} would fail the

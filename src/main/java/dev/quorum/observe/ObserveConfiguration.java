@@ -22,10 +22,12 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
 /**
- * Wires observability after the provider catalog and the routing beans exist: the {@code quorumMetrics} bean on the
- * Prometheus registry that {@code /observe/metrics} serves (the one Camel's metrics service uses, created here when
- * Camel has not bound it yet, so Camel's route meters and Quorum's share one scrape), and the {@code requestLog} bean
- * that puts the request id into every log line of a request, and the Hawtio console when {@code quorum.console.enabled}.
+ * Wires observability. The engine's part ({@link #bindEngine}, run by {@code dev.quorum.component.QuorumEngine} after
+ * the provider catalog and the routing beans exist): the {@code quorumMetrics} bean on the Prometheus registry that
+ * {@code /observe/metrics} serves (the one Camel's metrics service uses, created there when Camel has not bound it
+ * yet, so Camel's route meters and Quorum's share one scrape), and the {@code requestLog} bean that puts the request
+ * id into every log line of a request. Quorum's application adds (this configuration class): the meters of its entry
+ * routes, the route gauges, the dashboard's assets and the Hawtio console when {@code quorum.console.enabled}.
  */
 public final class ObserveConfiguration implements CamelConfiguration {
 
@@ -79,6 +81,46 @@ public final class ObserveConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
+        // quorumMetrics and requestLog are the engine's (bindEngine, through dev.quorum.component.QuorumEngine); the
+        // application adds its entry-route meters, route gauges, dashboard and console
+        MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        PropertiesComponent properties = context.getPropertiesComponent();
+        String routeMeters = properties.resolveProperty("quorum.metrics.route-meters").orElse("").trim();
+        if (!routeMeters.isEmpty()) {
+            context.addRoutePolicyFactory(new EntryRouteMeters(meters, routeMeters));
+        }
+        // Camel's route gauges (camel_routes_added_routes, camel_routes_running_routes). The notifier camel.metrics
+        // would add for them (enable-route-event-notifier, off in application.properties) does not say it ignores
+        // exchange events, so Camel built an event for every exchange created, sent and completed for it to drop
+        MicrometerRouteEventNotifier routeGauges = new MicrometerRouteEventNotifier();
+        routeGauges.setIgnoreExchangeEvents(true);
+        routeGauges.setMeterRegistry(meters);
+        context.getManagementStrategy().addEventNotifier(routeGauges);
+        registry.bind("dashboardAssets", new DashboardAssets(properties.resolveProperty("quorum.auth.enabled")
+                .map(v -> Boolean.parseBoolean(v.trim())).orElse(false)));
+
+        if (Boolean.parseBoolean(properties.resolveProperty("quorum.console.enabled").orElse("false").trim())) {
+            QuorumConsole console = new QuorumConsole(new QuorumConsole.Settings(
+                    properties.resolveProperty("quorum.console.host").orElse("127.0.0.1").trim(),
+                    Integer.parseInt(properties.resolveProperty("quorum.console.port").orElse("8081").trim()),
+                    Path.of(properties.resolveProperty("quorum.console.war").orElse("target/console/hawtio.war").trim()),
+                    properties.resolveProperty("quorum.console.user").orElse("admin").trim(),
+                    properties.resolveProperty("quorum.console.password").orElse(""),
+                    Arrays.stream(properties.resolveProperty("quorum.console.allowed-origins").orElse("").split(","))
+                            .map(String::trim).filter(origin -> !origin.isEmpty()).toList()));
+            registry.bind("quorumConsole", console);
+            // started after the routes, so the console's first look finds them all
+            context.addService(console, true, false);
+        }
+    }
+
+    /**
+     * The engine's share, for any CamelContext running Quorum's engine: {@code quorumMetrics} (on the registry's
+     * Prometheus registry, created and bound here when there is none, so the application's metrics and Quorum's share
+     * one scrape) and {@code requestLog}.
+     */
+    public static void bindEngine(CamelContext context) {
+        Registry registry = context.getRegistry();
         MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
         if (meters == null) {
             meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -113,17 +155,6 @@ public final class ObserveConfiguration implements CamelConfiguration {
         Steps.bind(registry, "quorumMetrics", metrics)
                 .step("providerCall", metrics::providerCall)
                 .step("request", metrics::request);
-        String routeMeters = properties.resolveProperty("quorum.metrics.route-meters").orElse("").trim();
-        if (!routeMeters.isEmpty()) {
-            context.addRoutePolicyFactory(new EntryRouteMeters(meters, routeMeters));
-        }
-        // Camel's route gauges (camel_routes_added_routes, camel_routes_running_routes). The notifier camel.metrics
-        // would add for them (enable-route-event-notifier, off in application.properties) does not say it ignores
-        // exchange events, so Camel built an event for every exchange created, sent and completed for it to drop
-        MicrometerRouteEventNotifier routeGauges = new MicrometerRouteEventNotifier();
-        routeGauges.setIgnoreExchangeEvents(true);
-        routeGauges.setMeterRegistry(meters);
-        context.getManagementStrategy().addEventNotifier(routeGauges);
         RequestLog requestLog = new RequestLog();
         Steps.bind(registry, "requestLog", requestLog)
                 .step("begin", requestLog::begin)
@@ -131,21 +162,5 @@ public final class ObserveConfiguration implements CamelConfiguration {
                 .step("join", requestLog::join)
                 .step("resume", requestLog::resume)
                 .step("leave", requestLog::leave);
-        registry.bind("dashboardAssets", new DashboardAssets(properties.resolveProperty("quorum.auth.enabled")
-                .map(v -> Boolean.parseBoolean(v.trim())).orElse(false)));
-
-        if (Boolean.parseBoolean(properties.resolveProperty("quorum.console.enabled").orElse("false").trim())) {
-            QuorumConsole console = new QuorumConsole(new QuorumConsole.Settings(
-                    properties.resolveProperty("quorum.console.host").orElse("127.0.0.1").trim(),
-                    Integer.parseInt(properties.resolveProperty("quorum.console.port").orElse("8081").trim()),
-                    Path.of(properties.resolveProperty("quorum.console.war").orElse("target/console/hawtio.war").trim()),
-                    properties.resolveProperty("quorum.console.user").orElse("admin").trim(),
-                    properties.resolveProperty("quorum.console.password").orElse(""),
-                    Arrays.stream(properties.resolveProperty("quorum.console.allowed-origins").orElse("").split(","))
-                            .map(String::trim).filter(origin -> !origin.isEmpty()).toList()));
-            registry.bind("quorumConsole", console);
-            // started after the routes, so the console's first look finds them all
-            context.addService(console, true, false);
-        }
     }
 }

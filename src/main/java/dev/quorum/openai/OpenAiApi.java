@@ -72,7 +72,7 @@ public final class OpenAiApi {
         exchange.setVariable(QuorumHeaders.VAR_OPENAI_STREAM_USAGE, translation.streamUsage());
         if (translation.stream() && message instanceof HttpMessage http) {
             // the Vert.x response, kept now because later steps may replace the message: a single-mode provider
-            // call streams its tokens straight to it (routes/providers.camel.yaml)
+            // call streams its tokens straight to it (routes/engine/providers.camel.yaml)
             exchange.setVariable(QuorumHeaders.VAR_TOKEN_SINK, new OpenAiStream(http.getResponse(), replies,
                     translation.model(), created(exchange)));
         }

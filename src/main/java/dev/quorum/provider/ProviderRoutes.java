@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes one {@code direct:provider-<id>} route per enabled provider from the {@code provider-route} template in
- * {@code routes/providers.camel.yaml}, so adding a provider is a few lines of configuration. Camel Main adds
+ * {@code routes/engine/providers.camel.yaml}, so adding a provider is a few lines of configuration. Camel Main adds
  * templated routes after every template is loaded, whatever file it came from. Each route gets its provider's rate
  * limits ({@code quorum.ratelimit.*}) as template parameters for its throttles, and whether any budget is configured:
  * the steps a provider without limits, or a Quorum without budgets, would only pass through are disabled in its route
@@ -53,7 +53,7 @@ public final class ProviderRoutes extends RouteBuilder {
     @Override
     public void configure() {
         ((ModelCamelContext) getContext()).addRouteTemplateDefinitionConverter(TEMPLATE, ProviderRoutes::variant);
-        // an edited routes/providers.camel.yaml (or panel-member template) re-creates the routes made from it
+        // an edited routes/engine/providers.camel.yaml (or panel-member template) re-creates the routes made from it
         RouteTemplateReload.install(getContext());
         BudgetGate budgetGate = getContext().getRegistry().lookupByNameAndType("budgetGate", BudgetGate.class);
         boolean budgeted = budgetGate == null || !budgetGate.budgets().isEmpty();

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code llm-consensus-action} Kamelet used as one step of a user's YAML route: it is found in
- * {@code routes/kamelets}, turns the body and its properties into a consensus request for {@code direct:intake}
- * and leaves the result JSON as the body. What reaches the intake is recorded by a mock woven into the intake route.
+ * The {@code llm-consensus-action} Kamelet used as one step of a user's YAML route inside Quorum's own application: it
+ * is found in the jar's {@code kamelets/} (after {@code routes/kamelets}), and its {@code quorum:consensus} step turns
+ * the body and the Kamelet's properties into a consensus request for the application's own engine
+ * ({@code direct:intake}) and leaves the result JSON as the body. What reaches the intake is recorded by a mock woven
+ * into the intake route. {@code dev.quorum.component.QuorumComponentTest} runs the Kamelets in another application.
  */
 class ConsensusKameletTest extends QuorumTestSupport {
 
@@ -47,7 +49,7 @@ class ConsensusKameletTest extends QuorumTestSupport {
     @Override
     protected java.util.Map<String, String> overrides() {
         // the Kamelet's timeout property given the way a deployment sets Kamelet defaults
-        return java.util.Map.of("camel.kamelet.llm-consensus-action.review-defaults.timeout", "7000");
+        return java.util.Map.of("camel.kamelet.llm-consensus-action.review-defaults.timeoutMs", "7000");
     }
 
     @BeforeEach

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The weighted A/B split of creative tasks ({@code routes/ab.camel.yaml}) on a temporary copy of {@code routes/}
+ * The weighted A/B split of creative tasks ({@code routes/engine/ab.camel.yaml}) on a temporary copy of {@code routes/}
  * with live reload on: the split follows its weights over 1000 requests, and rewriting the weights while requests
  * stream in changes the split without losing one request.
  */
@@ -78,7 +78,7 @@ class AbSplitTest extends QuorumTestSupport {
         }
 
         // when: the weights flip to 1:3, written beside and moved into place as an editor saves
-        Path ab = routes.resolve("ab.camel.yaml");
+        Path ab = routes.resolve("engine/ab.camel.yaml");
         String flipped = Files.readString(ab).replace("distributionRatio: \"3,1\"", "distributionRatio: \"1,3\"");
         LiveRoutes.replace(ab, flipped);
 

@@ -1,0 +1,34 @@
+package dev.quorum.component;
+
+import dev.quorum.provider.ProviderCatalog;
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code quorum:} component: Quorum's engine (provider catalog, routing, consensus, budgets and ledger, the
+ * simulator when no provider has a key) as a step in any Camel route. It starts the engine in the CamelContext that
+ * first uses it ({@link QuorumEngine#start}), with the settings of that application's {@code quorum.*} properties over
+ * the defaults the jar ships.
+ */
+@Component("quorum")
+public class QuorumComponent extends DefaultComponent {
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        QuorumEndpoint endpoint = new QuorumEndpoint(uri, this);
+        endpoint.setOperation(getCamelContext().getTypeConverter().mandatoryConvertTo(QuorumOperation.class, remaining));
+        setProperties(endpoint, parameters);
+        // a route whose options Quorum would refuse fails as it starts, naming the option
+        QuorumEngine.start(getCamelContext());
+        endpoint.validate(QuorumEngine.bean(getCamelContext(), "providerCatalog", ProviderCatalog.class));
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        QuorumEngine.start(getCamelContext());
+    }
+}
