@@ -505,7 +505,7 @@ public final class UsageLedger implements AutoCloseable {
         String sql = "SELECT provider, " + slot + ", COUNT(*), "
                 + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY latency_ms), "
                 + "PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms) FROM usage_ledger "
-                + "WHERE at_ms >= ? AND at_ms < ? AND outcome = 'ok' AND latency_ms > 0 "
+                + "WHERE at_ms >= ? AND at_ms < ? AND outcome = 'ok' "
                 + "AND (task IS NULL OR task <> '" + PROBE_TASK + "') "
                 + "GROUP BY provider, " + slot + " ORDER BY 2, 1";
         List<LatencySlot> slots = new ArrayList<>();

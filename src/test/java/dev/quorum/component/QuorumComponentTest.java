@@ -454,7 +454,7 @@ class QuorumComponentTest {
         List<String> unexpected = bound.stream()
                 .filter(name -> !QuorumEngine.RESERVED.contains(name))
                 .filter(name -> !name.contains("."))    // <bean>.<method> steps of a reserved bean
-                .filter(name -> !name.matches(".*-sim(ChatModel|StreamingChatModel|CircuitBreaker)"))
+                .filter(name -> !name.matches(".*-sim(ChatModel|StreamingChatModel|CircuitBreaker|PanelThreads)"))
                 .filter(name -> !name.matches("provider-.*-health-check"))
                 .filter(name -> !name.equals("metricsRegistry"))
                 .filter(name -> !name.endsWith("-variable-repository"))    // Camel's own
