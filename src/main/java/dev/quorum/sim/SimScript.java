@@ -47,6 +47,13 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         }
     }
 
+    /** The same script answering after {@code latency} milliseconds (its answers and faults unchanged). */
+    public SimScript withLatencyMs(long latency) {
+        return new SimScript(rules, defaultAnswer, latency, errorRate, errorStatus, retryAfterSeconds, failNext, hang,
+                models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody, reportedInputTokens,
+                reportedOutputTokens);
+    }
+
     public static SimScript defaults() {
         return builder().build();
     }

@@ -59,6 +59,11 @@ class DashboardTest extends QuorumTestSupport {
         // given: answered requests on three providers for two tenants, three consensus votes (two of three agreeing
         // twice, all three once), a cascade, and one failed request
         simulator().reset();
+        // a few milliseconds per call, so every provider's latency points are above 0 ms (the chart counts drawn
+        // points, and a call answered within the same millisecond is a p50 of 0 that draws nothing)
+        for (String provider : List.of("anthropic-sim", "openai-sim", "gemini-sim", "mistral-sim", "ollama-sim")) {
+            simulator().script(provider, simulator().script(provider).withLatencyMs(5));
+        }
         String[][] singles = {{"anthropic-sim", "acme"}, {"anthropic-sim", "globex"}, {"openai-sim", "acme"},
                 {"gemini-sim", "globex"}, {"gemini-sim", "acme"}};
         for (String[] single : singles) {
