@@ -17,11 +17,9 @@ final class AnswerGroups {
 
     static String[] keys(List<Ballot> ballots, String question) {
         int n = ballots.size();
-        Question asked = Question.NONE;
+        // the question: its options, and the words and numbers that are not an answer's own
+        Question asked = Question.of(question);
         String[] keys = new String[n];
-        if (question != null && (question.indexOf(')') >= 0 || question.contains(" A."))) {
-            asked = Question.of(question);
-        }
         boolean differ = false;
         for (int i = 0; i < n; i++) {
             keys[i] = AnswerKey.of(ballots.get(i).answer(), asked);
@@ -29,9 +27,6 @@ final class AnswerGroups {
         }
         if (!differ || !shortAndLong(keys)) {
             return keys;
-        }
-        if (asked == Question.NONE && question != null) {
-            asked = Question.of(question);
         }
         // a short answer and sentences that state it: the sentences take the short answer's key
         List<Equivalence.Reading> readings = new ArrayList<>(n);

@@ -17,7 +17,11 @@ import java.util.Map;
 final class Quantities {
 
     /** One stated quantity: its value in the unit's base unit, and that base unit ({@code null}: a bare number). */
-    record Quantity(double value, String unit) {
+    record Quantity(double value, String unit, double stated) {
+
+        Quantity(double value, String unit) {
+            this(value, unit, value);
+        }
 
         /**
          * The same quantity: the same unit (or one of them bare) and the same value; with {@code approximate} values
@@ -27,13 +31,36 @@ final class Quantities {
             if (unit != null && other.unit != null && !unit.equals(other.unit)) {
                 return false;
             }
-            double scale = Math.max(Math.abs(value), Math.abs(other.value));
-            double difference = Math.abs(value - other.value);
+            // a bare number and a quantity with a unit: the number as the other states it ("100" and "100 °C")
+            if ((unit == null) != (other.unit == null) && !"%".equals(unit) && !"%".equals(other.unit)
+                    && close(unit == null ? value : stated, unit == null ? other.stated : other.value, approximate)) {
+                return true;
+            }
+            // a percentage and a bare fraction: 25 % is 0.25
+            if ("%".equals(unit) != "%".equals(other.unit) && (unit == null || other.unit == null)
+                    && close("%".equals(unit) ? value / 100 : value, "%".equals(unit) ? other.value : other.value / 100,
+                    approximate)) {
+                return true;
+            }
+            return close(value, other.value, approximate);
+        }
+
+        private static boolean close(double value, double otherValue, boolean approximate) {
+            double scale = Math.max(Math.abs(value), Math.abs(otherValue));
+            double difference = Math.abs(value - otherValue);
             return difference <= 1e-9 * Math.max(1, scale) || (approximate && difference <= 0.015 * scale);
         }
     }
 
-    private record Unit(String base, double factor) {
+    /** A unit: value in the base unit = value × factor + offset (the offset only for temperatures). */
+    private record Unit(String base, double factor, double offset) {
+        Unit(String base, double factor) {
+            this(base, factor, 0);
+        }
+
+        double toBase(double value) {
+            return value * factor + offset;
+        }
     }
 
     private static final Map<String, Unit> UNITS = new HashMap<>();
@@ -42,6 +69,7 @@ final class Quantities {
     private static final Map<String, Double> SCALES = new HashMap<>();
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
+    private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
 
     static {
         unit("m", 1, "m", "metre", "metres", "meter", "meters");
@@ -73,8 +101,51 @@ final class Quantities {
         unit("l", 0.001, "ml", "millilitre", "millilitres", "milliliter", "milliliters");
         unit("%", 1, "%", "percent", "per cent", "pct");
         unit("pp", 1, "percentage point", "percentage points");
-        unit("celsius", 1, "°c", "celsius", "degrees celsius", "degree celsius", "c°");
-        unit("fahrenheit", 1, "°f", "fahrenheit", "degrees fahrenheit");
+        // temperatures in kelvin, so 100 °C is 373.15 K and 212 °F
+        offsetUnit("kelvin", 1, 273.15, "°c", "celsius", "degrees celsius", "degree celsius", "c°", "deg c");
+        offsetUnit("kelvin", 5.0 / 9, 273.15 - 32 * 5.0 / 9, "°f", "fahrenheit", "degrees fahrenheit", "degree fahrenheit",
+                "deg f");
+        unit("kelvin", 1, "k", "kelvin", "kelvins");
+        unit("pa", 1, "pa", "pascal", "pascals");
+        unit("pa", 100, "hpa", "hectopascal", "hectopascals", "mbar", "millibar", "millibars");
+        unit("pa", 1000, "kpa", "kilopascal", "kilopascals");
+        unit("pa", 1e6, "mpa", "megapascal", "megapascals");
+        unit("pa", 1e5, "bar", "bars");
+        unit("pa", 101325, "atm", "atmosphere", "atmospheres");
+        unit("pa", 6894.757, "psi");
+        unit("pa", 133.322, "mmhg");
+        unit("j", 1, "j", "joule", "joules");
+        unit("j", 1000, "kj", "kilojoule", "kilojoules");
+        unit("j", 1e6, "mj", "megajoule", "megajoules");
+        unit("j", 4.184, "cal", "calorie", "calories");
+        unit("j", 4184, "kcal", "kilocalorie", "kilocalories");
+        unit("j", 3600, "wh", "watt-hour", "watt-hours");
+        unit("j", 3.6e6, "kwh", "kilowatt-hour", "kilowatt-hours");
+        unit("w", 1, "w", "watt", "watts");
+        unit("w", 1000, "kw", "kilowatt", "kilowatts");
+        unit("w", 1e6, "megawatt", "megawatts");
+        unit("w", 745.7, "hp", "horsepower");
+        unit("hz", 1, "hz", "hertz");
+        unit("hz", 1e3, "khz", "kilohertz");
+        unit("hz", 1e6, "mhz", "megahertz");
+        unit("hz", 1e9, "ghz", "gigahertz");
+        unit("l", 3.785411784, "gal", "gallon", "gallons", "us gallon", "us gallons");
+        unit("l", 0.946352946, "quart", "quarts", "qt");
+        unit("l", 0.473176473, "pint", "pints");
+        unit("l", 0.0295735296, "fl oz", "fluid ounce", "fluid ounces");
+        unit("l", 0.016387064, "cubic inch", "cubic inches", "in³", "in^3");
+        unit("l", 1000, "m³", "m^3", "cubic metre", "cubic metres", "cubic meter", "cubic meters");
+        unit("l", 0.001, "cm³", "cm^3", "cc", "cubic centimetre", "cubic centimetres", "cubic centimeter", "cubic centimeters");
+        unit("g", 28.349523125, "oz", "ounce", "ounces");
+        unit("g", 453.59237, "pound", "pounds");
+        unit("g", 1e6, "tonne", "tonnes", "metric ton", "metric tons");
+        unit("m", 0.9144, "yd", "yard", "yards");
+        unit("m", 1e-6, "µm", "micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns");
+        unit("m", 1e-9, "nm", "nanometre", "nanometres", "nanometer", "nanometers");
+                unit("m/s", 1000.0 / 3600, "km/h", "kmh", "km/hr");
+        unit("m/s", 0.514444, "knot", "knots");
+        unit("s", 31557600, "year", "years", "yr", "yrs");
+        unit("s", 2629800, "month", "months");
         unit("usd", 1, "usd", "us dollars", "us dollar", "dollars", "dollar");
         unit("eur", 1, "eur", "euro", "euros");
         unit("gbp", 1, "gbp");
@@ -105,11 +176,24 @@ final class Quantities {
                 MONTHS.put(name, i + 1);
             }
         }
+        String[][] weekdays = {{"monday", "mondays"}, {"tuesday", "tuesdays", "tues"}, {"wednesday", "wednesdays"},
+            {"thursday", "thursdays", "thurs"}, {"friday", "fridays"}, {"saturday", "saturdays"}, {"sunday", "sundays"}};
+        for (int i = 0; i < weekdays.length; i++) {
+            for (String name : weekdays[i]) {
+                WEEKDAYS.put(name, i + 1);
+            }
+        }
     }
 
     private static void unit(String base, double factor, String... names) {
         for (String name : names) {
             UNITS.put(name, new Unit(base, factor));
+        }
+    }
+
+    private static void offsetUnit(String base, double factor, double offset, String... names) {
+        for (String name : names) {
+            UNITS.put(name, new Unit(base, factor, offset));
         }
     }
 
@@ -152,7 +236,12 @@ final class Quantities {
             char c = text.charAt(i);
             int before = found.size();
             int start = i;
-            if (isDigit(c) && (i == 0 || !isLetter(text.charAt(i - 1)))) {
+            if (isDigit(c) && i > 0 && text.charAt(i - 1) == '^') {
+                // an exponent (s^2, x^3): part of a unit or an expression, not a quantity
+                while (i < n && isDigit(text.charAt(i))) {
+                    i++;
+                }
+            } else if (isDigit(c) && (i == 0 || !isLetter(text.charAt(i - 1)))) {
                 i = number(text, i, found);
             } else if (isLetter(c) && (i == 0 || !isLetterOrDigit(text.charAt(i - 1)))) {
                 i = word(text, i, found);
@@ -326,9 +415,18 @@ final class Quantities {
         }
         // a currency sign after (4.99€), a percent sign, or a unit glued or as the next one to three words
         Unit unit = currency;
+        if (i + 1 < n && text.charAt(i) == ' ' && text.charAt(i + 1) == '%') {
+            i++;
+        }
         if (i < n && (text.charAt(i) == '%')) {
             unit = UNITS.get("%");
             i++;
+            int[] rate = rate(text, i);
+            if (rate != null) {
+                Unit per = UNITS.get(text.substring(rate[0], rate[1]));
+                unit = new Unit("%/" + per.base(), 1 / per.factor());
+                i = rate[2];
+            }
         } else if (i < n && CURRENCY_SIGNS.containsKey(String.valueOf(text.charAt(i)))) {
             unit = CURRENCY_SIGNS.get(String.valueOf(text.charAt(i)));
             i++;
@@ -358,15 +456,94 @@ final class Quantities {
                 if (per != null && per.base().equals("s") && unit.base().equals("m")) {
                     unit = new Unit("m/s", unit.factor() / per.factor());
                     i = restEnd;
+                } else if (per != null && per.offset() == 0 && unit.offset() == 0 && !per.base().equals(unit.base())) {
+                    unit = new Unit(unit.base() + "/" + per.base(), unit.factor() / per.factor());
+                    i = restEnd;
                 }
             }
         }
+        if (unit == null) {
+            unit = rangeUnit(text, i);
+        } else if (unit == currency) {
+            int[] rate = rate(text, i);
+            if (rate != null) {
+                Unit per = UNITS.get(text.substring(rate[0], rate[1]));
+                unit = new Unit(unit.base() + "/" + per.base(), unit.factor() / per.factor());
+                i = rate[2];
+            }
+        }
         if (unit != null) {
-            found.add(new Quantity(value * unit.factor(), unit.base()));
+            found.add(new Quantity(unit.toBase(value), unit.base(), value));
+        } else if (i + 1 < n && (text.startsWith("pm", i) || text.startsWith("am", i))
+                && (i + 2 == n || !isLetter(text.charAt(i + 2)))) {
+            // 3pm, 9am
+            found.add(new Quantity(text.charAt(i) == 'p' && value < 12 ? value + 12 : value, null));
+            return i + 2;
+        } else if (i < n && isLetter(text.charAt(i)) && !isOrdinalEnd(text, i)) {
+            // digits glued to letters that are no unit ("3x", "64bit", "v2"): a name or a term, not a quantity
+            int end = i;
+            while (end < n && isLetterOrDigit(text.charAt(end))) {
+                end++;
+            }
+            return end;
         } else {
             found.add(new Quantity(value, null));
         }
         return Math.max(i, start + 1);
+    }
+
+    /**
+     * "per month", "/month", "a month", "an hour" right after a quantity: the span of that unit of time and where the
+     * rate ends ({start, end, end}), or {@code null}.
+     */
+    private static int[] rate(String text, int i) {
+        int k = skipSpaces(text, i);
+        int from;
+        if (text.startsWith("per ", k)) {
+            from = k + 4;
+        } else if (k < text.length() && text.charAt(k) == '/') {
+            from = k + 1;
+        } else if (text.startsWith("a ", k)) {
+            from = k + 2;
+        } else if (text.startsWith("an ", k)) {
+            from = k + 3;
+        } else {
+            return null;
+        }
+        int[] next = nextWord(text, from);
+        if (next == null) {
+            return null;
+        }
+        Unit per = UNITS.get(text.substring(next[0], next[1]));
+        return per != null && per.base().equals("s") ? new int[] {next[0], next[1], next[1]} : null;
+    }
+
+    /**
+     * The unit of a range's second number, for a bare first one: "200–400 mg", "4 to 6 hours", "between 2 and 3 kg";
+     * {@code null} when no range follows.
+     */
+    private static Unit rangeUnit(String text, int i) {
+        int n = text.length();
+        int j = skipSpaces(text, i);
+        if (j < n && (text.charAt(j) == '-' || text.charAt(j) == '\u2013' || text.charAt(j) == '\u2014')) {
+            j++;
+        } else if (text.startsWith("to ", j)) {
+            j += 3;
+        } else if (text.startsWith("and ", j)) {
+            j += 4;
+        } else {
+            return null;
+        }
+        j = skipSpaces(text, j);
+        if (j >= n || !isDigit(text.charAt(j))) {
+            return null;
+        }
+        while (j < n && (isDigit(text.charAt(j)) || (text.charAt(j) == '.' || text.charAt(j) == ',') && j + 1 < n
+                && isDigit(text.charAt(j + 1)))) {
+            j++;
+        }
+        int[] matched = unitAfter(text, j);
+        return matched == null ? null : UNITS.get(text.substring(matched[0], matched[1]));
     }
 
     /** The unit right after a number: glued letters or the next one to three words, longest known first. */
@@ -424,6 +601,11 @@ final class Quantities {
             end++;
         }
         String word = text.substring(start, end);
+        Integer weekday = WEEKDAYS.get(word);
+        if (weekday != null) {
+            found.add(new Quantity(weekday, "weekday"));
+            return end;
+        }
         Integer month = MONTHS.get(word);
         if (month != null) {
             // "may" is a month only next to a number; any month name is one next to a number
@@ -488,7 +670,7 @@ final class Quantities {
         }
         if (unitMatch != null) {
             Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
-            found.add(new Quantity(value * unit.factor(), unit.base()));
+            found.add(new Quantity(unit.toBase(value), unit.base(), value));
             return unitMatch[1];
         }
         found.add(new Quantity(value, null));
@@ -526,6 +708,10 @@ final class Quantities {
             }
         }
         return false;
+    }
+
+    private static boolean isOrdinalEnd(String text, int i) {
+        return i + 1 < text.length() && isOrdinal(text, i);
     }
 
     private static boolean isOrdinal(String text, int i) {
@@ -574,7 +760,7 @@ final class Quantities {
     }
 
     static boolean isMonth(String word) {
-        return MONTHS.containsKey(word);
+        return MONTHS.containsKey(word) || WEEKDAYS.containsKey(word);
     }
 
     static boolean isDigit(char c) {

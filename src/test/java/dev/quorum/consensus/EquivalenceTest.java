@@ -1,0 +1,133 @@
+package dev.quorum.consensus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The word rules of semantic voting's "same answer" test ({@link Equivalence}), one example per rule, written for this
+ * test (not taken from the evaluation fixtures): what the rules decide without the embedding.
+ */
+class EquivalenceTest {
+
+    private static Equivalence.Decision decide(String question, String a, String b) {
+        Question asked = Question.of(question);
+        return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked).decision();
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Is this review positive or negative?             | Negative                     | Not positive — the reviewer wants a refund.
+            Is this message spam or ham?                     | ham                          | Not spam; it is a note from a colleague.
+            Is this message spam?                            | Legitimate                   | Not spam.
+            Classify the sentiment of the tweet.             | Favourable                   | The sentiment is positive.
+            What is the author's stance on the proposal?     | In favour                    | The author supports the proposal.
+            Is the balance sheet item an asset, a liability or equity? | Liability          | It is recorded as a current liability.
+            Which protocol is connectionless: TCP or UDP?    | UDP                          | UDP is connectionless; TCP is not.
+            Route the ticket. Teams: Billing, Tech, Sales.   | Tech                         | Technology
+            Is the transaction fraudulent?                   | Likely fraud                 | Fraudulent — flag it.
+            """)
+    void should_read_labels_with_their_synonyms_negations_and_the_question_s_alternatives(String question, String a,
+                                                                                         String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Is this comment toxic?                           | Toxic                        | Non-toxic
+            Is this comment toxic?                           | Toxic.                       | The comment is not toxic.
+            Is this message spam or ham?                     | Spam                         | Not spam.
+            What is the author's stance on the proposal?     | Against — the author opposes it. | In favour — the author supports it.
+            Is the transaction fraudulent?                   | Likely fraud                 | Likely legitimate
+            Which protocol is connectionless: TCP or UDP?    | TCP                          | UDP is connectionless; TCP is not.
+            What did the biopsy show?                        | Benign                       | Malignant
+            """)
+    void should_keep_opposite_labels_apart(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Did the deployment succeed?                      | No, it failed at the migration step. | It did not succeed; the migration broke.
+            Is the museum open on Mondays?                   | No, it's closed on Mondays.  | It isn't open on Mondays.
+            Is the tap water drinkable?                      | No.                          | It is undrinkable until the pipes are flushed.
+            Can I run the installer without admin rights?    | Yes, you can.                | It works for a non-admin user as well.
+            Was the test result negative?                    | Yes, negative.               | The test came back negative, so yes.
+            """)
+    void should_read_the_yes_or_no_a_yes_no_question_gets_from_negations_and_opposites(String question, String a,
+                                                                                     String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Is the museum open on Mondays?                   | Yes, it opens at nine.       | It's closed on Mondays.
+            Did the deployment succeed?                      | Yes.                         | It failed at the migration step, so no.
+            """)
+    void should_keep_a_yes_and_a_no_apart(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Which port does SMTP submission use?             | 587                          | SMTP submission uses port 587, whereas SMTPS uses 465.
+            How long is the warranty?                        | 2 years                      | Two years (the battery is covered for 6 months).
+            How heavy is the parcel in grams?                | About 910 g                  | 2 lb × 453.6 = 907.2 g
+            What is 3/4 as a percentage?                     | 75%                          | 0.75, that is seventy-five percent
+            What is the normal body temperature?             | 37 °C                        | 310.15 K
+            What is the standard dose?                       | 5–10 mg                      | Between 5 and 10 milligrams, twice a day.
+            When did the treaty take effect?                 | 1 January 1995               | It took effect on 1 January 1995 (signed in 1994).
+            """)
+    void should_find_a_short_number_in_a_longer_answer_with_its_context_set_aside(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Which port does SMTP submission use?             | 465                          | SMTP submission uses port 587, whereas SMTPS uses 465.
+            What is the boiling point of acetone?            | 100 °C                       | About 56 °C, far below water's 100 °C.
+            Who painted the ceiling of the Sistine Chapel?   | Raphael                      | Michelangelo painted it, not Raphael.
+            Who was the second man on the Moon?              | Neil Armstrong               | Buzz Aldrin was second; Neil Armstrong, the commander, was first.
+            """)
+    void should_not_take_a_mention_in_context_for_the_answer(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Who composed the opera?                          | Giuseppe Verdi               | Richard Wagner
+            Who composed the opera?                          | Giuseppe Verdi composed it in 1853. | Richard Wagner composed it in 1853.
+            Which day is the market held?                    | On Tuesday at 8:00           | On Thursday at 8:00
+            How should the list be sorted?                   | Sort it in ascending order, smallest value first. | Sort it in descending order, smallest value first.
+            Which rate applies to the late fee?              | The rate is 5 % per month.   | The rate is 5 % per year.
+            How do I copy a list in Python?                  | xs.copy()                    | xs.copy(deep=True)
+            What is the logical negation of 'p or q'?        | ¬p ∧ ¬q                      | ¬p ∨ ¬q
+            """)
+    void should_keep_apart_answers_that_differ_in_a_name_a_day_an_opposite_or_a_symbol(String question, String a,
+                                                                                    String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Name the primary colours of light.               | Red, green, blue             | 1. **Blue** – short wavelength\\n2. **Green** – middle\\n3. **Red** – long
+            Which countries share the island?                | Haiti, DR                    | Dominican Republic and Haiti
+            What is the time complexity of heapsort?         | O(n log n)                   | Linearithmic time.
+            What state of matter is ice?                     | Solid                        | Ice is water in its solid state.
+            What is the closed form of the sum?              | $\\frac{n(n+1)}{2}$           | n(n+1)/2
+            Who discovered the structure of DNA?             | Watson and Crick             | Watson and Crick discovered it in 1953; Franklin's images were key.
+            """)
+    void should_join_lists_notations_and_derived_words(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a.replace("\\n", "\n"), b.replace("\\n", "\n")))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+}
