@@ -38,7 +38,7 @@ final class AnswerText {
             "around", "roughly", "approximately", "about", "usually", "generally", "typically", "actually",
             "basically", "simply", "i'd", "say", "think", "believe", "answer", "correct", "yes", "called", "known",
             "mainly", "mostly", "therefore", "thus", "hence", "however", "indeed", "like", "well", "way", "get", "got",
-            "s", "t", "d", "ll", "re", "ve", "m", "even", "still", "already", "yet", "ever", "exactly", "certainly",
+            "s", "t", "d", "ll", "re", "ve", "m", "still", "already", "yet", "ever", "exactly", "certainly",
             "probably", "likely", "perhaps", "maybe", "rather", "fairly", "pretty", "too", "clearly"));
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing", "neither",

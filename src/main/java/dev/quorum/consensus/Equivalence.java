@@ -105,6 +105,8 @@ final class Equivalence {
         final String polarity;
         /** Every content word written with a capital (a name: "Albert Einstein", "New York"). */
         final boolean name;
+        /** For a question with lettered options: the one option the answer's first clause names, else 0. */
+        final char option;
         /** The content words written with a capital, in lower case (the names an answer mentions). */
         final Set<String> capitals;
         /** The text without its clauses of contrast ("…, whereas …", "…, not …"): where a name is the answer. */
@@ -196,6 +198,7 @@ final class Equivalence {
             this.polarity = full && question.yesNo() ? polarity(this, question) : null;
             this.name = full && !code && capitalised(this.answer, content.size());
             this.capitals = full && !code ? capitals(this.answer) : Set.of();
+            this.option = full && question.hasOptions() ? option(this.key, lower, question) : 0;
             this.core = full && !code ? coreText(lower) : lower;
         }
 
@@ -245,6 +248,10 @@ final class Equivalence {
                         ? new Verdict(Decision.SAME, "same quantity") : new Verdict(Decision.DIFFERENT, "different quantities");
             }
             return new Verdict(Decision.DIFFERENT, "different short answers");
+        }
+        if (a.option != 0 && b.option != 0) {
+            return a.option == b.option ? new Verdict(Decision.SAME, "same option")
+                    : new Verdict(Decision.DIFFERENT, "different options");
         }
         if (a.key.startsWith("choice:") || b.key.startsWith("choice:")) {
             Reading other = a.key.startsWith("choice:") ? b : a;
@@ -326,6 +333,36 @@ final class Equivalence {
             return new Verdict(Decision.SAME, "same numbers");
         }
         return Verdict.MEANING;
+    }
+
+    /**
+     * The option an answer gives to a question with lettered options: its key's letter, else the one option whose
+     * text or letter ("b)", "(b)", "option b") the first clause naming any option names; 0 when none or several.
+     */
+    private static char option(String key, String lower, Question question) {
+        if (key.startsWith("choice:")) {
+            return key.charAt(7);
+        }
+        for (String clause : clauses(lower)) {
+            String text = " " + AnswerKey.normalise(clause) + " ";
+            char found = 0;
+            for (Map.Entry<String, Character> option : question.options().entrySet()) {
+                char letter = option.getValue();
+                boolean named = text.contains(" " + option.getKey() + " ") || clause.contains("(" + letter + ")")
+                        || clause.startsWith(letter + ")") || clause.contains(" " + letter + ")")
+                        || text.contains(" option " + letter + " ");
+                if (named) {
+                    if (found != 0 && found != letter) {
+                        return 0;
+                    }
+                    found = letter;
+                }
+            }
+            if (found != 0) {
+                return found;
+            }
+        }
+        return 0;
     }
 
     /** Whether a clause holds nothing but the question's words and stop words ("Priority", "Sentiment:"). */
@@ -454,15 +491,53 @@ final class Equivalence {
     private static final String[][] NOTATION = {{"o(1)", "constant"}, {"o(log n)", "logarithmic"},
         {"o(logn)", "logarithmic"}, {"o(n log n)", "linearithmic"}, {"o(nlogn)", "linearithmic"}, {"o(n)", "linear"},
         {"o(n^2)", "quadratic"}, {"o(n*n)", "quadratic"}, {"o(n^3)", "cubic"}, {"o(2^n)", "exponential"},
-        {"o(n!)", "factorial"}};
+        {"o(n!)", "factorial"}, {"n log n", "linearithmic"}, {"n log(n)", "linearithmic"}, {"log n", "logarithmic"},
+        {"log(n)", "logarithmic"}};
 
     static String notation(String lower) {
-        if (lower.indexOf("o(") < 0) {
+        if (lower.indexOf("o(") < 0 && lower.indexOf("log") < 0) {
             return lower;
         }
         String text = lower;
         for (String[] rewrite : NOTATION) {
             text = text.replace(rewrite[0], rewrite[1]);
+        }
+        return text;
+    }
+
+    /** Symbols the embedding model reads poorly, and their words. */
+    private static final String[][] SPELLED = {{"∞", " infinity "}, {"¬", " not "}, {"∧", " and "}, {"∨", " or "},
+        {"≤", " at most "}, {"≥", " at least "}, {"≠", " not equal to "}, {"⇒", " implies "}, {"→", " implies "},
+        {"∈", " in "}, {"ℝ", " the real numbers "}, {"√", " square root of "}, {"π", " pi "}, {"²", " squared "},
+        {"³", " cubed "}, {"∑", " sum of "}, {"∫", " integral of "}};
+
+    /**
+     * The text the embedding model is given for an answer: mathematical symbols spelled out ("(3, ∞)" as "(3,
+     * infinity)", "¬(A ∧ B)" as "not (A and B)") and big-O notation in words, so a notation and the prose for it can
+     * meet; other answers as they are.
+     */
+    static String embeddingText(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return "(empty)";
+        }
+        boolean symbols = false;
+        for (int i = 0; i < answer.length() && !symbols; i++) {
+            char c = answer.charAt(i);
+            symbols = c > 127 && (AnswerText.mathSymbol(c) || c == 'ℝ' || c == 'π' || c == '²' || c == '³');
+        }
+        String text = answer;
+        if (symbols) {
+            for (String[] spelled : SPELLED) {
+                text = text.replace(spelled[0], spelled[1]);
+            }
+            text = text.replace("  ", " ").strip();
+        }
+        if (text.contains("O(") || text.contains("o(")) {
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            String words = notation(lower);
+            if (!words.equals(lower)) {
+                text = words;
+            }
         }
         return text;
     }
@@ -850,17 +925,19 @@ final class Equivalence {
             if (!containsDerived(stems, shortOne.content)) {
                 continue;
             }
-            if ((shortOne.negations > 0) != (negations > 0)) {
+            if (shortOne.negations % 2 != negations % 2) {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
             }
             if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)) {
                 return new Verdict(Decision.DIFFERENT, "another answer first");
             }
             int extra = 0;
-            for (String word : words) {
+            for (int k = 0; k < words.size(); k++) {
+                String word = words.get(k);
                 String stem = AnswerText.stem(word);
                 if (!AnswerText.stopword(word) && !AnswerText.negation(word) && !containsDerived(shortOne.content, stem)
-                        && !question.mentions(stem) && !Quantities.isDigit(stem.charAt(0))) {
+                        && !question.mentions(stem) && !Quantities.isDigit(stem.charAt(0))
+                        && !partOfName(words, k, shortOne, longOne)) {
                     extra++;
                 }
             }
@@ -990,6 +1067,15 @@ final class Equivalence {
             }
         }
         return false;
+    }
+
+    /** A capitalised word right before or after a word of the short answer: the rest of its name ("Alexander"). */
+    private static boolean partOfName(List<String> words, int k, Reading shortOne, Reading longOne) {
+        if (!longOne.capitals.contains(AnswerText.stem(words.get(k)))) {
+            return false;
+        }
+        return (k > 0 && shortOne.content.contains(AnswerText.stem(words.get(k - 1))))
+                || (k + 1 < words.size() && shortOne.content.contains(AnswerText.stem(words.get(k + 1))));
     }
 
     /** Endings that derive one word from another ("gas" / "gaseous", "acid" / "acidic", "Tech" / "technology"). */

@@ -176,8 +176,9 @@ final class Quantities {
                 MONTHS.put(name, i + 1);
             }
         }
-        String[][] weekdays = {{"monday", "mondays"}, {"tuesday", "tuesdays", "tues"}, {"wednesday", "wednesdays"},
-            {"thursday", "thursdays", "thurs"}, {"friday", "fridays"}, {"saturday", "saturdays"}, {"sunday", "sundays"}};
+        String[][] weekdays = {{"monday", "mondays", "mon"}, {"tuesday", "tuesdays", "tues", "tue"},
+            {"wednesday", "wednesdays", "wed"}, {"thursday", "thursdays", "thurs", "thu"}, {"friday", "fridays", "fri"},
+            {"saturday", "saturdays"}, {"sunday", "sundays"}};
         for (int i = 0; i < weekdays.length; i++) {
             for (String name : weekdays[i]) {
                 WEEKDAYS.put(name, i + 1);
@@ -349,6 +350,22 @@ final class Quantities {
             }
             if (j == n || !isLetter(text.charAt(j))) {
                 value *= Math.pow(10, sign * Integer.parseInt(text, e, j, 10));
+                i = j;
+            }
+        } else if (i + 1 < n && text.charAt(i) == '^' && (isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '-')) {
+            // 10^3
+            int j = i + 1;
+            int sign = 1;
+            if (text.charAt(j) == '-') {
+                sign = -1;
+                j++;
+            }
+            int e = j;
+            while (j < n && isDigit(text.charAt(j))) {
+                j++;
+            }
+            if (j > e) {
+                value = Math.pow(value, sign * Integer.parseInt(text, e, j, 10));
                 i = j;
             }
         } else {

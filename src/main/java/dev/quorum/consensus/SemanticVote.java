@@ -51,7 +51,8 @@ public final class SemanticVote implements VotingMethod {
             case SAME -> 1;
             case DIFFERENT -> 0;
             case MEANING -> {
-                List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(a), TextSegment.from(b))).content();
+                List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(Equivalence.embeddingText(a)),
+                        TextSegment.from(Equivalence.embeddingText(b)))).content();
                 yield Similarity.cosine(vectors.get(0).vector(), vectors.get(1).vector());
             }
         };
@@ -183,8 +184,7 @@ public final class SemanticVote implements VotingMethod {
                 slot[i] = -1;
                 continue;
             }
-            String answer = ballots.get(i).answer();
-            String text = answer == null || answer.isBlank() ? "(empty)" : answer;
+            String text = Equivalence.embeddingText(ballots.get(i).answer());
             Integer known = distinct.putIfAbsent(text, segments.size());
             if (known == null) {
                 slot[i] = segments.size();

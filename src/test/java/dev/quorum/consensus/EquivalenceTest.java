@@ -2,6 +2,7 @@ package dev.quorum.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -129,5 +130,35 @@ class EquivalenceTest {
         // when / then
         assertThat(decide(question, a.replace("\\n", "\n"), b.replace("\\n", "\n")))
                 .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Which planet is largest? A) Mars B) Jupiter C) Venus | B | Jupiter is the largest by far; Mars and Venus are much smaller.
+            Which planet is largest? A) Mars B) Jupiter C) Venus | I'd go with b) Jupiter | Answer: B
+            What is 10^3?                                    | 1000                         | 10^3 = 1000
+            When is the rent due?                            | Fri 3 May                    | It is due on Friday, 3 May.
+            Who discovered radium?                           | Curie.                       | It was discovered by the Polish physicist Marie Curie.
+            Can I park here overnight?                       | Not without a permit.        | No — you need a permit first.
+            """)
+    void should_read_options_exponents_abbreviated_days_names_and_double_negations(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_keep_apart_an_answer_naming_another_option_in_its_first_clause() {
+        // when / then
+        assertThat(decide("Which planet is largest? A) Mars B) Jupiter C) Venus", "A",
+                "Jupiter is the largest by far; Mars and Venus are much smaller.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_give_the_embedding_model_symbols_in_words() {
+        // when / then
+        assertThat(Equivalence.embeddingText("(3, ∞)")).isEqualTo("(3, infinity )");
+        assertThat(Equivalence.embeddingText("¬(A ∧ B)")).isEqualTo("not (A and B)");
+        assertThat(Equivalence.embeddingText("O(log n)")).isEqualTo("logarithmic");
+        assertThat(Equivalence.embeddingText("Paris")).isEqualTo("Paris");
     }
 }
