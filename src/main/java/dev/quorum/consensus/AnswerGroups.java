@@ -17,8 +17,12 @@ final class AnswerGroups {
 
     static String[] keys(List<Ballot> ballots, String question) {
         int n = ballots.size();
-        // the question: its options, and the words and numbers that are not an answer's own
-        Question asked = Question.of(question);
+        // the question, read only when a key needs it (a long prompt costs tens of microseconds to read): its
+        // options, and the words and numbers that are not a short numeric answer's own
+        Question asked = Question.NONE;
+        if (question != null && (question.indexOf(')') >= 0 || question.contains(" A.") || numeric(ballots))) {
+            asked = Question.of(question);
+        }
         String[] keys = new String[n];
         boolean differ = false;
         for (int i = 0; i < n; i++) {
@@ -27,6 +31,9 @@ final class AnswerGroups {
         }
         if (!differ || !shortAndLong(keys)) {
             return keys;
+        }
+        if (asked == Question.NONE && question != null) {
+            asked = Question.of(question);
         }
         // a short answer and sentences that state it: the sentences take the short answer's key
         List<Equivalence.Reading> readings = new ArrayList<>(n);
@@ -46,6 +53,22 @@ final class AnswerGroups {
             }
         }
         return joined;
+    }
+
+    /** Whether an answer short enough to be keyed as a number holds a digit next to other words. */
+    private static boolean numeric(List<Ballot> ballots) {
+        for (Ballot ballot : ballots) {
+            String answer = ballot.answer();
+            if (answer == null || answer.length() > 160 || answer.indexOf(' ') < 0) {
+                continue;
+            }
+            for (int i = 0; i < answer.length(); i++) {
+                if (Character.isDigit(answer.charAt(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether one key is a short answer (typed, or up to four words) and another a longer text. */
