@@ -922,7 +922,7 @@ final class Equivalence {
                     negations++;
                 }
             }
-            if (!containsDerived(stems, shortOne.content)) {
+            if (!containsDerived(stems, shortOne.content) && !surname(stems, shortOne, longOne)) {
                 continue;
             }
             if (shortOne.negations % 2 != negations % 2) {
@@ -953,7 +953,7 @@ final class Equivalence {
                 return Verdict.MEANING;
             }
         }
-        return new Verdict(Decision.DIFFERENT, "short answer not stated");
+        return Verdict.MEANING;
     }
 
     /** A short answer (a label, a name, a term, a number) that a sentence may state; not a bare yes or no. */
@@ -1067,6 +1067,18 @@ final class Equivalence {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a clause names a short answer's person by the last word of the name, written with a capital ("Lincoln
+     * led the Union" for "Abraham Lincoln").
+     */
+    private static boolean surname(Set<String> stems, Reading shortOne, Reading longOne) {
+        if (!shortOne.name || shortOne.words.size() < 2) {
+            return false;
+        }
+        String last = AnswerText.stem(shortOne.words.get(shortOne.words.size() - 1));
+        return last.length() >= 3 && stems.contains(last) && longOne.capitals.contains(last);
     }
 
     /** A capitalised word right before or after a word of the short answer: the rest of its name ("Alexander"). */

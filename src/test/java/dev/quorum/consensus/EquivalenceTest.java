@@ -140,6 +140,7 @@ class EquivalenceTest {
             When is the rent due?                            | Fri 3 May                    | It is due on Friday, 3 May.
             Who discovered radium?                           | Curie.                       | It was discovered by the Polish physicist Marie Curie.
             Can I park here overnight?                       | Not without a permit.        | No — you need a permit first.
+            Who led the Union in the Civil War?              | Abraham Lincoln              | Lincoln led the Union through the war.
             """)
     void should_read_options_exponents_abbreviated_days_names_and_double_negations(String question, String a, String b) {
         // when / then
@@ -151,6 +152,13 @@ class EquivalenceTest {
         // when / then
         assertThat(decide("Which planet is largest? A) Mars B) Jupiter C) Venus", "A",
                 "Jupiter is the largest by far; Mars and Venus are much smaller.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_leave_to_the_meaning_a_short_answer_a_longer_one_describes_without_naming_it() {
+        // when / then: "the fourth planet" may be Mars; the words cannot tell
+        assertThat(decide("Which planet has the largest volcano?", "Mars",
+                "The fourth planet from the Sun, home of Olympus Mons.")).isEqualTo(Equivalence.Decision.MEANING);
     }
 
     @Test
