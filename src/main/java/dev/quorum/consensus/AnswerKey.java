@@ -79,6 +79,16 @@ public final class AnswerKey {
         if (normalised.isEmpty() || words(normalised) > SHORT_WORDS) {
             return normalised;
         }
+        if (question.numbered()) {
+            // "2", "2)", "option 2" to "1) Oxygen 2) Argon 3) Nitrogen" is the second option
+            String stripped = stripPreamble(normalised);
+            if (stripped.startsWith("option ")) {
+                stripped = stripped.substring(7);
+            }
+            if (stripped.length() == 1 && stripped.charAt(0) >= '1' && stripped.charAt(0) < '1' + question.options().size()) {
+                return "choice:" + (char) ('a' + stripped.charAt(0) - '1');
+            }
+        }
         String extracted = extract(lower, normalised, question);
         if (extracted != null) {
             return extracted;
@@ -113,8 +123,18 @@ public final class AnswerKey {
         // whitespace and the punctuation that becomes a space collapse into one space, none at either end
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
+        boolean math = false;
+        for (int i = 0; i < text.length() && !math; i++) {
+            math = AnswerText.mathSymbol(text.charAt(i));
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (math && (c == '(' || c == ')' || c == '[' || c == ']')) {
+                // in mathematics brackets mean something: [5, ∞) is not (5, ∞)
+                out.append(out.length() > 0 && !space ? "" : out.length() > 0 ? " " : "").append(c);
+                space = false;
+                continue;
+            }
             if (c == '=' || c == '<' || c == '>' || (c == '!' && i + 1 < text.length() && text.charAt(i + 1) == '=')) {
                 // comparison and assignment operators are part of a code answer: "age > 30" is not "age >= 30"
                 if (out.length() > 0 && !isOperator(out.charAt(out.length() - 1))) {

@@ -93,6 +93,9 @@ final class AnswerText {
     private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite"};
+    /** Hedges an answer may put before its yes or no. */
+    private static final String[] HEDGES = {"generally", "usually", "typically", "mostly", "probably", "technically",
+        "basically", "in general", "in most cases", "short answer", "in short", "mostly", "largely", "then"};
     /** Leads that count only when punctuation or the end follows ("Right," yes; "Right angles" no). */
     private static final Set<String> STRICT = Set.of("right", "sure", "true", "false", "correct", "indeed", "absolutely",
             "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect", "affirmative");
@@ -128,6 +131,10 @@ final class AnswerText {
                 continue;
             }
             superscript = false;
+            if (c >= '\u2080' && c <= '\u2089') {
+                // subscripts: H₂O is H2O
+                c = (char) ('0' + (c - '\u2080'));
+            }
             switch (c) {
                 case '*', '`' -> {
                     continue;
@@ -401,6 +408,23 @@ final class AnswerText {
         int start = 0;
         while (start < lower.length() && !Quantities.isLetter(lower.charAt(start))) {
             start++;
+        }
+        // a hedge before the yes or no ("Generally no — …", "Short answer: yes")
+        for (String hedge : HEDGES) {
+            if (lower.startsWith(hedge, start) && lower.length() > start + hedge.length()
+                    && !Quantities.isLetterOrDigit(lower.charAt(start + hedge.length()))) {
+                int after = start + hedge.length();
+                while (after < lower.length() && !Quantities.isLetter(lower.charAt(after))) {
+                    after++;
+                }
+                Stance hedged = lead(lower, after, NO_LEADS, "no");
+                if (!hedged.present()) {
+                    hedged = lead(lower, after, YES_LEADS, "yes");
+                }
+                if (hedged.present() && (lower.startsWith("no", after) || lower.startsWith("yes", after))) {
+                    return hedged;
+                }
+            }
         }
         Stance no = lead(lower, start, NO_LEADS, "no");
         Stance yes = lead(lower, start, YES_LEADS, "yes");

@@ -72,6 +72,7 @@ final class Equivalence {
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
         ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not "};
+    private static final Set<String> PRONOUNS = Set.of("it", "they", "he", "she", "that", "this", "we", "you", "i");
     private static final Set<String> CONCLUDING = Set.of("so", "therefore", "hence", "thus", "then", "which", "means");
 
     /** One answer, read once per vote. */
@@ -175,7 +176,7 @@ final class Equivalence {
             int labelClauseWords = 0;
             if (full && !code && words.size() <= LABEL_WORDS) {
                 int clauseIndex = 0;
-                for (String clause : clauses(stance.present() ? restText : lower)) {
+                for (String clause : parts(stance.present() ? restText : lower)) {
                     List<String> clauseWords = AnswerText.words(clause);
                     List<String> clauseStems = new ArrayList<>(clauseWords.size());
                     for (String word : clauseWords) {
@@ -347,15 +348,15 @@ final class Equivalence {
             String text = " " + AnswerKey.normalise(clause) + " ";
             char found = 0;
             for (Map.Entry<String, Character> option : question.options().entrySet()) {
-                char letter = option.getValue();
+                char letter = question.numbered() ? (char) ('1' + option.getValue() - 'a') : option.getValue();
                 boolean named = text.contains(" " + option.getKey() + " ") || clause.contains("(" + letter + ")")
                         || clause.startsWith(letter + ")") || clause.contains(" " + letter + ")")
                         || text.contains(" option " + letter + " ");
                 if (named) {
-                    if (found != 0 && found != letter) {
+                    if (found != 0 && found != option.getValue()) {
                         return 0;
                     }
-                    found = letter;
+                    found = option.getValue();
                 }
             }
             if (found != 0) {
@@ -409,7 +410,8 @@ final class Equivalence {
                 }
             }
         }
-        if (same && (a.labelClauseWords <= LABEL_CLAUSE_WORDS || b.labelClauseWords <= LABEL_CLAUSE_WORDS)) {
+        if (same && (a.labelClauseWords <= LABEL_CLAUSE_WORDS && a.words.size() <= AnswerKey.SHORT_WORDS
+                || b.labelClauseWords <= LABEL_CLAUSE_WORDS && b.words.size() <= AnswerKey.SHORT_WORDS)) {
             return new Verdict(Decision.SAME, "same label");
         }
         return null;
@@ -441,6 +443,12 @@ final class Equivalence {
                 return end;
             }
         }
+        // "It is.", "It does.", "They aren't."
+        List<String> first = AnswerText.words(clauses.get(0));
+        if (first.size() >= 2 && first.size() <= 3 && PRONOUNS.contains(first.get(0))
+                && VERBS.contains(first.get(1)) && (first.size() == 2 || first.get(2).equals("not"))) {
+            return first.size() == 2 ? "yes" : "no";
+        }
         // the question's own label
         Map<String, String> asked = question.labels();
         for (Map.Entry<String, String> label : r.labels.entrySet()) {
@@ -454,8 +462,15 @@ final class Equivalence {
         int flips = 0;
         int restated = 0;
         boolean opposite = false;
-        for (String word : words) {
+        for (int k = 0; k < words.size(); k++) {
+            String word = words.get(k);
             if (AnswerText.negation(word)) {
+                flips++;
+                continue;
+            }
+            if (word.equals("out") && k + 2 < words.size() && words.get(k + 1).equals("of")
+                    && question.asked().contains(AnswerText.stem(words.get(k + 2)))) {
+                // "out of stock" to "Is the item in stock?"
                 flips++;
                 continue;
             }
@@ -864,7 +879,8 @@ final class Equivalence {
             return inferred.equals(said.stance.value()) ? new Verdict(Decision.SAME, "statement agrees with yes or no")
                     : new Verdict(Decision.DIFFERENT, "statement contradicts yes or no");
         }
-        if (said.rest.negations % 2 != other.negations % 2) {
+        // (a long explanation's negations are no yes or no)
+        if (said.rest.negations % 2 != other.negations % 2 && other.words.size() <= LONG_WORDS) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
         return depth < 2 ? compare(said.rest, other, question, depth + 1) : null;
@@ -895,18 +911,32 @@ final class Equivalence {
             if (!Quantities.covers(longOne.mainQuantities, shortOne.quantities, approximate)) {
                 return new Verdict(Decision.DIFFERENT, "number stated only as context");
             }
-            // a rival: another number of the same kind where the answer is stated
+            // the answer is the first clause that states a number of the short answer's kind ("An adult has 206
+            // bones; a newborn has about 270"); another number there is a rival ("built in 1961 and fell in 1989")
+            boolean outsideQuestion = false;
             for (Quantity q : longOne.mainQuantities) {
-                if (!Quantities.covers(shortOne.quantities, List.of(q), approximate) && !"month".equals(q.unit())
-                        && !"day".equals(q.unit()) && !"weekday".equals(q.unit()) && !inQuestion(q, question) && !longOne.nameNumbers.contains(q.value())
-                        && comparable(q, shortOne.quantities)) {
-                    return new Verdict(Decision.DIFFERENT, "number next to another number");
+                outsideQuestion |= !inQuestion(q, question) && !longOne.nameNumbers.contains(q.value());
+            }
+            for (String part : parts(longOne.main)) {
+                List<Quantity> stated = new ArrayList<>(2);
+                for (Quantity q : Quantities.parse(part)) {
+                    if (candidate(q, shortOne, longOne) && !(outsideQuestion && inQuestion(q, question))) {
+                        stated.add(q);
+                    }
                 }
+                if (stated.isEmpty()) {
+                    continue;
+                }
+                if (!Quantities.covers(shortOne.quantities, stated, approximate)) {
+                    return new Verdict(Decision.DIFFERENT, Quantities.covers(stated, shortOne.quantities, approximate)
+                            ? "number next to another number" : "another number first");
+                }
+                break;
             }
             return shortOne.negations == 0 && negatedNumber(longOne)
                     ? new Verdict(Decision.DIFFERENT, "negated number") : new Verdict(Decision.SAME, "number stated");
         }
-        if (shortOne.content.isEmpty() || shortOne.code || longOne.code) {
+        if (shortOne.content.isEmpty() || shortOne.code || longOne.code || math(shortOne) && math(longOne)) {
             return null;
         }
         // the first clause of the longer answer's core (clauses of contrast set aside) that holds every content word
@@ -1009,12 +1039,12 @@ final class Equivalence {
 
     /** A short answer made of numbers, dates and units only ("1989", "6 minutes", "8 May 1945"). */
     private static boolean onlyNumbers(Reading r) {
-        if (r.quantities.isEmpty()) {
+        if (r.quantities.isEmpty() || r.code) {
             return false;
         }
         for (String word : r.words) {
             if (!AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0)) && !Quantities.isUnit(word)
-                    && !Quantities.isUnit("°" + word) && !word.startsWith("^")
+                    && !Quantities.isUnit("°" + word) && !word.startsWith("^") && Quantities.isLetter(word.charAt(0))
                     && !Quantities.isMonth(word) && !Quantities.isNumberWord(word) && !word.equals("am")
                     && !word.equals("pm") && !word.equals("utc")) {
                 return false;
@@ -1168,6 +1198,38 @@ final class Equivalence {
             }
         }
         return false;
+    }
+
+    /** A number of a longer answer that may be its answer: of the short answer's kind, not a date's month or day. */
+    private static boolean candidate(Quantity q, Reading shortOne, Reading longOne) {
+        return !"month".equals(q.unit()) && !"day".equals(q.unit()) && !"weekday".equals(q.unit())
+                && !longOne.nameNumbers.contains(q.value()) && comparable(q, shortOne.quantities);
+    }
+
+    /** Sentences and clauses, also split at a comma before a word ("…, including the goalkeeper, with …"). */
+    static List<String> parts(String text) {
+        List<String> parts = new ArrayList<>();
+        for (String clause : clauses(text)) {
+            int start = 0;
+            for (int i = 0; i + 2 < clause.length(); i++) {
+                if (clause.charAt(i) == ',' && clause.charAt(i + 1) == ' ' && Quantities.isLetter(clause.charAt(i + 2))) {
+                    parts.add(clause.substring(start, i));
+                    start = i + 2;
+                }
+            }
+            parts.add(clause.substring(start));
+        }
+        return parts;
+    }
+
+    /** A formula: an exponent or a mathematical symbol among its words ("kg·m²/s²", "¬p ∨ q"). */
+    private static boolean math(Reading r) {
+        for (String word : r.words) {
+            if (word.startsWith("^") || word.length() == 1 && AnswerText.mathSymbol(word.charAt(0))) {
+                return true;
+            }
+        }
+        return r.answer.indexOf('·') >= 0;
     }
 
     /** Whether a quantity is of a kind the short answer's quantities have (the same unit, or a bare number). */
@@ -1408,10 +1470,30 @@ final class Equivalence {
         }
         List<String> remaining = new ArrayList<>(y);
         for (String item : x) {
-            if (!remaining.remove(item) && !removeAbbreviated(remaining, item)) {
+            if (!remaining.remove(item) && !removeAbbreviated(remaining, item) && !removeContaining(remaining, item)) {
                 return false;
             }
         }
+        return true;
+    }
+
+    /** Removes the one item whose words hold the given one's or are held by it ("basil" / "fresh basil"). */
+    private static boolean removeContaining(List<String> items, String item) {
+        Set<String> words = Set.of(item.split(" "));
+        int found = -1;
+        for (int k = 0; k < items.size(); k++) {
+            Set<String> other = Set.of(items.get(k).split(" "));
+            if (other.containsAll(words) || words.containsAll(other)) {
+                if (found >= 0) {
+                    return false;
+                }
+                found = k;
+            }
+        }
+        if (found < 0) {
+            return false;
+        }
+        items.remove(found);
         return true;
     }
 

@@ -96,7 +96,9 @@ final class Labels {
             List<List<String>> alternatives = question.alternatives();
             for (int a = 0; a < alternatives.size(); a++) {
                 List<String> alternative = alternatives.get(a);
-                if (matchesAt(stems, k, alternative)) {
+                // not where the alternative is part of a phrase of the question ("linear search")
+                if (matchesAt(stems, k, alternative) && !(k + alternative.size() < n
+                        && question.hasPhrase(words.get(k + alternative.size() - 1) + " " + words.get(k + alternative.size())))) {
                     boolean negated = negatedAt(words, k);
                     put(labels, ambiguous, "question", value("question", String.valueOf(a), alternatives.size() == 2,
                             negated));

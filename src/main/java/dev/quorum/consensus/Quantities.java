@@ -17,10 +17,14 @@ import java.util.Map;
 final class Quantities {
 
     /** One stated quantity: its value in the unit's base unit, and that base unit ({@code null}: a bare number). */
-    record Quantity(double value, String unit, double stated) {
+    record Quantity(double value, String unit, double stated, double precision, double loose, double factor) {
 
         Quantity(double value, String unit) {
             this(value, unit, value);
+        }
+
+        Quantity(double value, String unit, double stated) {
+            this(value, unit, stated, 0, 0, 1);
         }
 
         /**
@@ -42,7 +46,17 @@ final class Quantities {
                     approximate)) {
                 return true;
             }
-            return close(value, other.value, approximate);
+            if (close(value, other.value, approximate && within(other, Math.max(loose, other.loose)))) {
+                return true;
+            }
+            // stated in two units, the converted value matches to the precision it was given in ("26.2 miles" and
+            // "42.195 km"; "1,235 km/h" and "343 m/s")
+            return unit != null && unit.equals(other.unit) && Math.abs(factor - other.factor) > 1e-12 * Math.max(factor, other.factor)
+                    && within(other, Math.max(precision, other.precision) / 2);
+        }
+
+        private boolean within(Quantity other, double tolerance) {
+            return Math.abs(value - other.value) <= tolerance * (1 + 1e-9);
         }
 
         private static boolean close(double value, double otherValue, boolean approximate) {
@@ -327,14 +341,22 @@ final class Quantities {
             found.add(new Quantity(Double.parseDouble(digits.toString()), null));
             return i + 1;
         }
+        int decimals = 0;
         if (i + 1 < n && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
             digits.append('.');
             i++;
             while (i < n && isDigit(text.charAt(i))) {
                 digits.append(text.charAt(i++));
+                decimals++;
             }
         }
         double value = Double.parseDouble(digits.toString());
+        // the place of the last digit given ("3.14": 0.01), and with an integer's trailing zeros ("about 8,400": 100)
+        double precision = Math.pow(10, -decimals);
+        double loose = precision;
+        for (int z = digits.length() - 1; decimals == 0 && z > 0 && digits.charAt(z) == '0'; z--) {
+            loose *= 10;
+        }
         // exponent glued (4.2e1) or written out (3 × 10^8, 3 x 10^8)
         if (i + 1 < n && text.charAt(i) == 'e' && (isDigit(text.charAt(i + 1))
                 || ((text.charAt(i + 1) == '-' || text.charAt(i + 1) == '+') && i + 2 < n && isDigit(text.charAt(i + 2))))) {
@@ -349,7 +371,10 @@ final class Quantities {
                 j++;
             }
             if (j == n || !isLetter(text.charAt(j))) {
-                value *= Math.pow(10, sign * Integer.parseInt(text, e, j, 10));
+                double power = Math.pow(10, sign * Integer.parseInt(text, e, j, 10));
+                value *= power;
+                precision *= power;
+                loose *= power;
                 i = j;
             }
         } else if (i + 1 < n && text.charAt(i) == '^' && (isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '-')) {
@@ -366,6 +391,8 @@ final class Quantities {
             }
             if (j > e) {
                 value = Math.pow(value, sign * Integer.parseInt(text, e, j, 10));
+                precision = 0;
+                loose = 0;
                 i = j;
             }
         } else {
@@ -386,7 +413,10 @@ final class Quantities {
                         m++;
                     }
                     if (m > e) {
-                        value *= Math.pow(10, sign * Integer.parseInt(text, e, m, 10));
+                        double power = Math.pow(10, sign * Integer.parseInt(text, e, m, 10));
+                        value *= power;
+                        precision *= power;
+                        loose *= power;
                         i = m;
                     }
                 }
@@ -415,10 +445,14 @@ final class Quantities {
         int j = i;
         if (j < n && (text.charAt(j) == 'k') && (j + 1 == n || !isLetter(text.charAt(j + 1)))) {
             value *= 1000;
+            precision *= 1000;
+            loose *= 1000;
             j++;
             i = j;
         } else if (j + 1 < n && text.startsWith("bn", j) && (j + 2 == n || !isLetter(text.charAt(j + 2)))) {
             value *= 1e9;
+            precision *= 1e9;
+            loose *= 1e9;
             i = j + 2;
         } else {
             int[] next = nextWord(text, j < n && text.charAt(j) == '-' ? j + 1 : j);
@@ -426,6 +460,8 @@ final class Quantities {
                 Double scale = SCALES.get(text.substring(next[0], next[1]));
                 if (scale != null && scale >= 1000) {
                     value *= scale;
+                    precision *= scale;
+                    loose *= scale;
                     i = next[1];
                 }
             }
@@ -490,7 +526,8 @@ final class Quantities {
             }
         }
         if (unit != null) {
-            found.add(new Quantity(unit.toBase(value), unit.base(), value));
+            found.add(new Quantity(unit.toBase(value), unit.base(), value, precision * unit.factor(),
+                    loose * unit.factor(), unit.factor() + unit.offset()));
         } else if (i + 1 < n && (text.startsWith("pm", i) || text.startsWith("am", i))
                 && (i + 2 == n || !isLetter(text.charAt(i + 2)))) {
             // 3pm, 9am
@@ -504,7 +541,7 @@ final class Quantities {
             }
             return end;
         } else {
-            found.add(new Quantity(value, null));
+            found.add(new Quantity(value, null, value, precision, loose, 1));
         }
         return Math.max(i, start + 1);
     }

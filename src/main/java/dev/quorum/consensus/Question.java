@@ -20,7 +20,7 @@ import java.util.Set;
 final class Question {
 
     static final Question NONE = new Question(Set.of(), Map.of(), false, List.of(), List.of(), false, List.of(),
-            Map.of(), 0);
+            Map.of(), 0, "", false);
 
     /** Words that open a yes/no question. */
     private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "am", "do", "does", "did", "can",
@@ -33,6 +33,7 @@ final class Question {
 
     private final Set<String> stems;
     private final Map<String, Character> options;
+    private final boolean numbered;
     private final boolean ordered;
     private final List<Quantities.Quantity> quantities;
     private final List<List<String>> alternatives;
@@ -40,12 +41,16 @@ final class Question {
     private final List<String> asked;
     private final Map<String, String> labels;
     private final int negations;
+    /** The question in lower case, normalised (for phrases of the question: "linear search"). */
+    private final String normalised;
 
     private Question(Set<String> stems, Map<String, Character> options, boolean ordered,
                      List<Quantities.Quantity> quantities, List<List<String>> alternatives, boolean yesNo,
-                     List<String> asked, Map<String, String> labels, int negations) {
+                     List<String> asked, Map<String, String> labels, int negations, String normalised,
+                     boolean numbered) {
         this.stems = stems;
         this.options = options;
+        this.numbered = numbered;
         this.ordered = ordered;
         this.quantities = quantities;
         this.alternatives = alternatives;
@@ -53,6 +58,7 @@ final class Question {
         this.asked = asked;
         this.labels = labels;
         this.negations = negations;
+        this.normalised = normalised;
     }
 
     static Question of(String question) {
@@ -68,12 +74,17 @@ final class Question {
             stems.add(AnswerText.stem(word));
             ordered |= ORDER_WORDS.contains(word);
         }
-        Map<String, Character> options = options(lower);
+        Map<String, Character> options = options(lower, 'a');
+        boolean numbered = false;
+        if (options.isEmpty()) {
+            options = options(lower, '1');
+            numbered = !options.isEmpty();
+        }
         String last = lastQuestion(unquoted(lower));
         List<String> lastWords = AnswerText.words(last);
         List<List<String>> alternatives = options.isEmpty() ? alternatives(last) : List.of();
         boolean yesNo = alternatives.isEmpty() && options.isEmpty() && !lastWords.isEmpty()
-                && last.indexOf('?') >= 0 && AUXILIARIES.contains(lastWords.get(0));
+                && last.indexOf('?') >= 0 && (AUXILIARIES.contains(lastWords.get(0)) || tagged(last));
         List<String> asked = new ArrayList<>();
         List<String> lastStems = new ArrayList<>(lastWords.size());
         for (String word : lastWords) {
@@ -88,7 +99,18 @@ final class Question {
             }
         }
         return new Question(stems, options, ordered, Quantities.parse(lower), alternatives, yesNo, asked, labels,
-                negations);
+                negations, " " + AnswerKey.normalise(text) + " ", numbered);
+    }
+
+    /** A statement with a question tag: "…, isn't it?", "…, right?", "…, is that correct?". */
+    private static boolean tagged(String last) {
+        int comma = last.lastIndexOf(',');
+        if (comma < 0) {
+            return false;
+        }
+        List<String> tag = AnswerText.words(last.substring(comma));
+        return !tag.isEmpty() && tag.size() <= 4 && (AUXILIARIES.contains(tag.get(0)) || tag.get(0).equals("right")
+                || tag.get(0).equals("correct") || tag.get(0).equals("true"));
     }
 
     /** The alternatives the question offers in words ("spam or ham"), each as its stems; none when it offers none. */
@@ -109,6 +131,11 @@ final class Question {
     /** The labels the last question sentence names ("Is this comment toxic?": toxic), one per family. */
     Map<String, String> labels() {
         return labels;
+    }
+
+    /** Whether the question holds this phrase of whole words ("linear search"). */
+    boolean hasPhrase(String phrase) {
+        return normalised.contains(" " + phrase + " ");
     }
 
     /** The negations of the last question sentence ("Can I run it without root?": one). */
@@ -175,6 +202,16 @@ final class Question {
      * items of at most three words each, else none.
      */
     private static List<List<String>> listed(String text) {
+        // "(emergent / urgent / non-urgent)", "(constant, logarithmic, linear)"
+        int open = text.lastIndexOf('(');
+        int close = text.lastIndexOf(')');
+        if (open >= 0 && close > open) {
+            String inside = text.substring(open + 1, close);
+            List<List<String>> listed = items(inside.indexOf('/') >= 0 ? inside.split("/") : inside.split(","), 2);
+            if (!listed.isEmpty()) {
+                return listed;
+            }
+        }
         int colon = text.lastIndexOf(':');
         if (colon < 0) {
             return List.of();
@@ -183,8 +220,12 @@ final class Question {
         while (!part.isEmpty() && !Quantities.isLetterOrDigit(part.charAt(part.length() - 1))) {
             part = part.substring(0, part.length() - 1);
         }
-        String[] pieces = part.split(",");
-        if (pieces.length < 3) {
+        return items(part.split(","), 3);
+    }
+
+    /** Each piece's stems, when there are at least {@code least} pieces of one to three words; else none. */
+    private static List<List<String>> items(String[] pieces, int least) {
+        if (pieces.length < least) {
             return List.of();
         }
         List<List<String>> alternatives = new ArrayList<>(pieces.length);
@@ -282,9 +323,18 @@ final class Question {
      * the next option's letter. Fewer than two options in sequence: none.
      */
     static Map<String, Character> options(String lower) {
+        Map<String, Character> lettered = options(lower, 'a');
+        return lettered.isEmpty() ? options(lower, '1') : lettered;
+    }
+
+    /**
+     * Options marked from {@code first} on ("a)", "b)" or "1)", "2)"); numbered options are keyed by the letter of
+     * their place (1 is a).
+     */
+    private static Map<String, Character> options(String lower, char first) {
         Map<String, Character> options = new HashMap<>();
         int n = lower.length();
-        char expected = 'a';
+        char expected = first;
         int textStart = -1;
         for (int i = 0; i < n; i++) {
             char c = lower.charAt(i);
@@ -301,15 +351,20 @@ final class Question {
                 continue;
             }
             if (textStart >= 0) {
-                add(options, lower.substring(textStart, paren ? i - 1 : i), (char) (expected - 1));
+                add(options, lower.substring(textStart, paren ? i - 1 : i), (char) ('a' + expected - 1 - first));
             }
             textStart = i + 3;
             expected++;
         }
-        if (textStart >= 0 && expected > 'a') {
-            add(options, lower.substring(textStart), (char) (expected - 1));
+        if (textStart >= 0 && expected > first) {
+            add(options, lower.substring(textStart), (char) ('a' + expected - 1 - first));
         }
-        return expected - 'a' >= 2 ? options : Map.of();
+        return expected - first >= 2 ? options : Map.of();
+    }
+
+    /** Whether the options are numbered ("1) Oxygen 2) Argon") rather than lettered. */
+    boolean numbered() {
+        return numbered;
     }
 
     private static void add(Map<String, Character> options, String text, char letter) {

@@ -169,4 +169,39 @@ class EquivalenceTest {
         assertThat(Equivalence.embeddingText("O(log n)")).isEqualTo("logarithmic");
         assertThat(Equivalence.embeddingText("Paris")).isEqualTo("Paris");
     }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            How many strings does a standard guitar have?   | 6                            | A standard guitar has 6 strings; a bass usually has 4.
+            How many players are on a basketball court per team? | 5                       | Each team has 5 players on court, with up to 7 substitutes on the bench.
+            What is the speed of light in vacuum?            | 299,792 km/s                 | 299,792 km/s (about 186,282 miles per second).
+            How long is a half marathon?                     | 21.1 km                      | 13.1 miles
+            Is this the tallest building in Europe, isn't it?  | It is.                     | Yes, it is the tallest.
+            Can a minor sign the contract alone?             | Generally no — a guardian must co-sign. | Negative; a guardian has to sign too.
+            Does caffeine raise blood pressure?              | Yes, briefly.                | It does. The effect fades within hours.
+            Is the book in stock?                            | It's out of stock.           | No, it is not available right now.
+            Which is a prime number? 1) 4 2) 7 3) 9          | 2                            | 7 (option 2).
+            Is a peanut botanically a nut or a legume?       | Legume                       | Botanically, a peanut is a legume, even though it is eaten like a nut.
+            Name three ingredients of a vinaigrette.         | Oil, vinegar, mustard        | Olive oil, red wine vinegar and Dijon mustard.
+            What is the chemical formula of methane?         | CH₄                          | CH4
+            Which sorting algorithm class (constant, linear, quadratic) fits bubble sort? | quadratic | Bubble sort is quadratic, unlike linear search.
+            """)
+    void should_read_the_first_clause_units_questions_with_tags_hedges_numbered_options_and_lists(String question,
+                                                                                               String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            How many weeks of leave do part-time staff get? Full-time staff get 20 days, part-time staff 10 days. | 20 days | Part-time staff get 10 days; the 20 days are for full-time staff.
+            What is e to two decimal places?                 | 2.72                         | about 2.74
+            Which interval is 'x greater than 2'?            | (2, ∞)                       | [2, ∞)
+            What is the formula of ozone?                    | O₃                           | O₂
+            """)
+    void should_keep_apart_a_number_first_stated_otherwise_a_finer_number_brackets_and_subscripts(String question,
+                                                                                             String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isNotEqualTo(Equivalence.Decision.SAME);
+    }
 }
