@@ -72,6 +72,8 @@ final class Equivalence {
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
         ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not "};
+    private static final Set<String> CONCESSIVE = Set.of("although", "though", "while", "whereas", "unlike", "despite",
+            "even", "if", "unless");
     private static final Set<String> PRONOUNS = Set.of("it", "they", "he", "she", "that", "this", "we", "you", "i");
     private static final Set<String> CONCLUDING = Set.of("so", "therefore", "hence", "thus", "then", "which", "means");
 
@@ -156,7 +158,7 @@ final class Equivalence {
             this.negations = Math.max(0, negations);
             this.rest = full && stance.present() && !AnswerText.words(restText).isEmpty()
                     ? new Reading(restText, question) : null;
-            this.items = full ? items(json, lower) : null;
+            this.items = full && !codeLike(this.answer) ? items(json, lower) : null;
             // big-O notation read as words is no code
             String codeText = lower.equals(plain) ? this.answer : lower;
             this.code = full && (codeLike(codeText) || this.answer.contains(" -") && this.answer.length() < 80
@@ -941,7 +943,7 @@ final class Equivalence {
         }
         // the first clause of the longer answer's core (clauses of contrast set aside) that holds every content word
         // of the short one ("Gas" is stated by "gaseous")
-        List<String> clauses = clauses(longOne.core);
+        List<String> clauses = parts(longOne.core);
         for (int c = 0; c < clauses.size(); c++) {
             List<String> words = AnswerText.words(clauses.get(c));
             Set<String> stems = new HashSet<>();
@@ -1172,7 +1174,8 @@ final class Equivalence {
      */
     private static boolean answersFirst(String clause, Reading longOne, Reading shortOne, Question question) {
         List<String> words = AnswerText.words(clause);
-        if (words.size() > 8) {
+        if (words.size() > 8 || words.isEmpty() || CONCESSIVE.contains(words.get(0))) {
+            // "Although Canberra is the capital, ...": a concession, not an answer
             return false;
         }
         for (int k = 0; k < words.size(); k++) {
@@ -1181,7 +1184,10 @@ final class Equivalence {
             if (AnswerText.stopword(word) || question.mentions(stem) || shortOne.content.contains(stem)) {
                 continue;
             }
-            if (Quantities.isDigit(word.charAt(0)) || (k > 0 && longOne.capitals.contains(stem))) {
+            // a name: written with a capital after the first word, or first and followed by "is" ("Saturn is second")
+            boolean named = longOne.capitals.contains(stem) && (k > 0 || k + 1 < words.size()
+                    && VERBS.contains(words.get(k + 1)));
+            if (Quantities.isDigit(word.charAt(0)) || named) {
                 return true;
             }
         }
@@ -1313,7 +1319,7 @@ final class Equivalence {
         if (!near && (code || lcs[0][0] == 0 || Math.max(n, m) > 8)) {
             return null;
         }
-        boolean expression = code && n <= 8 && m <= 8;
+        boolean expression = (code || math(a) || math(b)) && n <= 8 && m <= 8;
         // walk the alignment; each run of unmatched words on either side is one hunk
         int i = 0;
         int j = 0;

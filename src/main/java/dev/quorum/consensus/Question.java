@@ -92,8 +92,11 @@ final class Question {
         }
         Map<String, String> labels = yesNo ? Labels.read(lastWords, lastStems, NONE) : Map.of();
         int negations = 0;
-        for (String word : lastWords) {
-            negations += AnswerText.negation(word) ? 1 : 0;
+        // a question tag's negation ("..., didn't it?") is not the question's
+        int tag = tagged(last) ? AnswerText.words(last.substring(0, last.lastIndexOf(','))).size() : lastWords.size();
+        for (int k = 0; k < lastWords.size(); k++) {
+            String word = lastWords.get(k);
+            negations += AnswerText.negation(word) && k < tag ? 1 : 0;
             if (!AnswerText.stopword(word) && !AnswerText.negation(word) && !Quantities.isDigit(word.charAt(0))) {
                 asked.add(AnswerText.stem(word));
             }

@@ -185,6 +185,8 @@ class EquivalenceTest {
             Name three ingredients of a vinaigrette.         | Oil, vinegar, mustard        | Olive oil, red wine vinegar and Dijon mustard.
             What is the chemical formula of methane?         | CH₄                          | CH4
             Which sorting algorithm class (constant, linear, quadratic) fits bubble sort? | quadratic | Bubble sort is quadratic, unlike linear search.
+            The Moon landing was in 1969, wasn't it?         | Indeed, 1969.                | The Moon landing was in 1969.
+            What is the largest city of Australia?           | Sydney                       | Although Canberra is the capital, the largest city is Sydney.
             """)
     void should_read_the_first_clause_units_questions_with_tags_hedges_numbered_options_and_lists(String question,
                                                                                                String a, String b) {
@@ -198,6 +200,9 @@ class EquivalenceTest {
             What is e to two decimal places?                 | 2.72                         | about 2.74
             Which interval is 'x greater than 2'?            | (2, ∞)                       | [2, ∞)
             What is the formula of ozone?                    | O₃                           | O₂
+            What is the unit of acceleration?                | m/s²                         | m/s
+            Sum the first n integers in Python.              | `sum(range(1, n + 1))`       | `sum(range(1, n))`
+            Which planet is closest to the Sun?              | Venus                        | Mercury is closest, before Venus.
             """)
     void should_keep_apart_a_number_first_stated_otherwise_a_finer_number_brackets_and_subscripts(String question,
                                                                                              String a, String b) {
