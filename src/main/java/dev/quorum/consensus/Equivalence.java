@@ -11,26 +11,30 @@ import java.util.Set;
 /**
  * Whether two answers to the same question give the same answer, as far as their words can tell; where they cannot,
  * the meaning (the embedding's cosine similarity) decides. Embeddings alone group near-identical sentences that differ
- * in one entity, one verb, one label or a negation, and keep apart a bare label and the sentence that states it; so,
- * in this order:
+ * in one entity, one verb, one label or a negation, and keep apart a bare label and the sentence that states it. The
+ * rules are general (no fixture's wording), read what the question offers ({@link Question}), and run in this order:
  * <ol>
  * <li>equal {@link AnswerKey}s are the same answer; two different JSON values, yes and no, two choice letters or two
- * quantities are different ones;</li>
- * <li>an answer that opens with yes or no ("No, you don't. …") agrees with a statement only when the statement's
- * polarity agrees, and then the rest of it is compared;</li>
- * <li>numbers: when both answers state quantities and neither answer's quantities cover the other's (values with
- * units, "about" allowing 1.5 %), they differ;</li>
- * <li>lists ("red, yellow and blue") are the same when they hold the same items, in any order unless the question
- * asks for one;</li>
- * <li>a short answer (up to four content words, or a number) is the same as a longer one that contains it and says
- * little else beyond the question's own words ("Paris." and "The capital of France is Paris."), different from one
- * that contains it next to a rival number or negates it, and left to the meaning otherwise;</li>
+ * quantities are different ones; with lettered or numbered options, the option each answer names decides;</li>
+ * <li>labels ({@link Labels}): the label each answer's first labelled clause gives, with synonyms, negations and the
+ * question's own alternatives;</li>
+ * <li>for a yes/no question, the yes or no each answer gives, said or implied by negations and opposites of the
+ * question's words ({@link #polarity}); an answer opening with yes or no otherwise agrees with a statement only when
+ * the statement's polarity agrees, and then the rest of it is compared;</li>
+ * <li>numbers outside their context ({@link #mainText}): when neither answer's quantities cover the other's (values
+ * with units, to the precision they were given in), they differ;</li>
+ * <li>two short names sharing no word differ; lists ("red, yellow and blue") are the same when they hold the same
+ * items, in any order unless the question asks for one;</li>
+ * <li>a short answer (up to four content words, or a number) against a longer one: stated in the clause that gives
+ * the longer one's answer (the first stating a number of its kind; a clause with little else beyond the question's
+ * words), or only as context, negated, or after another answer;</li>
  * <li>a contradiction guard for near-identical answers (at least {@value #NEAR} of the longer one's words in common,
- * in order): a negation or an opposite (from a small lexicon, or un-/in-/non- prefixed) in the words that differ, or
- * one content word put in place of another ("Jackson" for "Gson", "revoke" for "renew"), makes them different.</li>
+ * in order), also sentence by sentence: opposites (a small lexicon, or un-/in-/non- prefixed), an odd number of
+ * negations with them, or one content word or name put in place of another ("Jackson" for "Gson", "revoke" for
+ * "renew") makes them different.</li>
  * </ol>
- * Rules that find nothing leave the pair to the meaning. Reading an answer costs microseconds; the embedding is only
- * needed for the pairs the rules leave open.
+ * Rules that find nothing leave the pair to the meaning, and the model is given {@link #embeddingText}. Reading an
+ * answer costs microseconds; the embedding is only needed for the pairs the rules leave open.
  */
 final class Equivalence {
 
