@@ -76,6 +76,9 @@ final class Equivalence {
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
         ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not "};
+    /** Lower-case words inside names ("Leonardo da Vinci", "Ludwig van Beethoven"). */
+    private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "di", "del", "della", "van", "von", "der", "den",
+            "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
     private static final Set<String> CONCESSIVE = Set.of("although", "though", "while", "whereas", "unlike", "despite",
             "even", "if", "unless");
     private static final Set<String> PRONOUNS = Set.of("it", "they", "he", "she", "that", "this", "we", "you", "i");
@@ -613,7 +616,7 @@ final class Equivalence {
             String word = answer.substring(i, end);
             String lower = word.toLowerCase(java.util.Locale.ROOT);
             if (!AnswerText.stopword(lower) && !AnswerText.negation(lower)) {
-                if (!Character.isUpperCase(c) || Labels.isLabel(lower)) {
+                if (!Character.isUpperCase(c) && !NAME_PARTICLES.contains(lower) || Labels.isLabel(lower)) {
                     return false;
                 }
                 names++;
@@ -1119,11 +1122,25 @@ final class Equivalence {
 
     /** A capitalised word right before or after a word of the short answer: the rest of its name ("Alexander"). */
     private static boolean partOfName(List<String> words, int k, Reading shortOne, Reading longOne) {
-        if (!longOne.capitals.contains(AnswerText.stem(words.get(k)))) {
+        if (!inName(words.get(k), longOne)) {
             return false;
         }
-        return (k > 0 && shortOne.content.contains(AnswerText.stem(words.get(k - 1))))
-                || (k + 1 < words.size() && shortOne.content.contains(AnswerText.stem(words.get(k + 1))));
+        // walk over the name (capitalised words and particles: "Leonardo da Vinci") to a word of the short answer
+        for (int step : new int[] {-1, 1}) {
+            for (int j = k + step; j >= 0 && j < words.size(); j += step) {
+                if (shortOne.content.contains(AnswerText.stem(words.get(j)))) {
+                    return true;
+                }
+                if (!inName(words.get(j), longOne)) {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean inName(String word, Reading longOne) {
+        return longOne.capitals.contains(AnswerText.stem(word)) || NAME_PARTICLES.contains(word);
     }
 
     /** Endings that derive one word from another ("gas" / "gaseous", "acid" / "acidic", "Tech" / "technology"). */
@@ -1188,9 +1205,9 @@ final class Equivalence {
             if (AnswerText.stopword(word) || question.mentions(stem) || shortOne.content.contains(stem)) {
                 continue;
             }
-            // a name: written with a capital after the first word, or first and followed by "is" ("Saturn is second")
-            boolean named = longOne.capitals.contains(stem) && (k > 0 || k + 1 < words.size()
-                    && VERBS.contains(words.get(k + 1)));
+            // a name: written with a capital, also first in a clause of two words or more ("Saturn is second",
+            // "France won") unless it is an adverb ("Botanically speaking")
+            boolean named = longOne.capitals.contains(stem) && (k > 0 || words.size() >= 2 && !word.endsWith("ly"));
             if (Quantities.isDigit(word.charAt(0)) || named) {
                 return true;
             }
@@ -1216,10 +1233,13 @@ final class Equivalence {
                 && !longOne.nameNumbers.contains(q.value()) && comparable(q, shortOne.quantities);
     }
 
-    /** Sentences and clauses, also split at a comma before a word ("…, including the goalkeeper, with …"). */
+    /**
+     * Sentences and clauses, also split at a comma before a word ("…, including the goalkeeper, with …"); a
+     * parenthesis stays with its clause ("Highest priority (P1)").
+     */
     static List<String> parts(String text) {
         List<String> parts = new ArrayList<>();
-        for (String clause : clauses(text)) {
+        for (String clause : clauses(text.replace('(', ' ').replace(')', ' '))) {
             int start = 0;
             for (int i = 0; i + 2 < clause.length(); i++) {
                 if (clause.charAt(i) == ',' && clause.charAt(i + 1) == ' ' && Quantities.isLetter(clause.charAt(i + 2))) {

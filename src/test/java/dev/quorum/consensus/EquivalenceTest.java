@@ -187,6 +187,8 @@ class EquivalenceTest {
             Which sorting algorithm class (constant, linear, quadratic) fits bubble sort? | quadratic | Bubble sort is quadratic, unlike linear search.
             The Moon landing was in 1969, wasn't it?         | Indeed, 1969.                | The Moon landing was in 1969.
             What is the largest city of Australia?           | Sydney                       | Although Canberra is the capital, the largest city is Sydney.
+            Who painted the Mona Lisa?                       | Leonardo                     | It was painted by Leonardo da Vinci in the early 1500s, and it hangs in the Louvre.
+            Which severity applies? (S1-S4)                  | S1                           | **Highest severity (S1)** — the whole site is down.
             """)
     void should_read_the_first_clause_units_questions_with_tags_hedges_numbered_options_and_lists(String question,
                                                                                                String a, String b) {
@@ -203,6 +205,8 @@ class EquivalenceTest {
             What is the unit of acceleration?                | m/s²                         | m/s
             Sum the first n integers in Python.              | `sum(range(1, n + 1))`       | `sum(range(1, n))`
             Which planet is closest to the Sun?              | Venus                        | Mercury is closest, before Venus.
+            Who painted the Mona Lisa?                       | Leonardo da Vinci            | Michelangelo Buonarroti
+            Which team won the 2018 World Cup?               | Croatia                      | France won, beating Croatia 4-2 in the final.
             """)
     void should_keep_apart_a_number_first_stated_otherwise_a_finer_number_brackets_and_subscripts(String question,
                                                                                              String a, String b) {
