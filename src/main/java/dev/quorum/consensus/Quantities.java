@@ -267,6 +267,22 @@ final class Quantities {
                 spans.add(new int[] {start, i});
             }
         }
+        // a compound quantity in falling units of one kind is one quantity ("2 h 30 min", "5 ft 10 in", "1 kg 200 g")
+        for (int k = found.size() - 1; k > 0; k--) {
+            Quantity big = found.get(k - 1);
+            Quantity small = found.get(k);
+            int gap = spans.get(k)[0] - spans.get(k - 1)[1];
+            String between = gap >= 0 ? text.substring(spans.get(k - 1)[1], spans.get(k)[0]).strip() : "?";
+            if (big.unit() != null && big.unit().equals(small.unit()) && big.factor() > small.factor() * 1.5
+                    && small.factor() > 0 && (between.isEmpty() || between.equals("and") || between.equals(","))
+                    && !"kelvin".equals(big.unit())) {
+                found.set(k - 1, new Quantity(big.value() + small.value(), big.unit(), big.stated(),
+                        small.precision(), small.loose(), small.factor()));
+                found.remove(k);
+                spans.get(k - 1)[1] = spans.get(k)[1];
+                spans.remove(k);
+            }
+        }
         // a small whole number right before or after a month name is the day of that month ("4 July", "July 4,")
         for (int k = 0; k < found.size(); k++) {
             if (!"month".equals(found.get(k).unit())) {
@@ -670,6 +686,15 @@ final class Quantities {
             }
             return end;
         }
+        if (word.equals("half") && (text.startsWith(" an ", end) || text.startsWith(" a ", end))) {
+            // "half an hour", "half a day"
+            int[] unitMatch = unitAfter(text, end + (text.startsWith(" an ", end) ? 3 : 2));
+            if (unitMatch != null) {
+                Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
+                found.add(new Quantity(unit.toBase(0.5), unit.base(), 0.5, 0, 0, unit.factor() + unit.offset()));
+                return unitMatch[1];
+            }
+        }
         if (!SMALL_NUMBERS.containsKey(word) && !TENS.containsKey(word)) {
             return end;
         }
@@ -717,6 +742,16 @@ final class Quantities {
             i = w[1];
         }
         double value = total + current;
+        // "two and a half", "one and a quarter"
+        for (String[] fraction : new String[][] {{" and a half", "0.5"}, {" and a quarter", "0.25"}}) {
+            if (text.startsWith(fraction[0], last) && (last + fraction[0].length() == n
+                    || !isLetter(text.charAt(last + fraction[0].length())))) {
+                value += Double.parseDouble(fraction[1]);
+                last += fraction[0].length();
+                onlyOne = false;
+                break;
+            }
+        }
         // "one" alone is mostly a pronoun ("the blue one", "no one"): a number only before a unit or alone
         int[] unitMatch = unitAfter(text, last);
         if (onlyOne && words == 1 && unitMatch == null && !(start == 0 && text.strip().length() <= 4)) {

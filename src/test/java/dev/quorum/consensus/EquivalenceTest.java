@@ -188,6 +188,9 @@ class EquivalenceTest {
             The Moon landing was in 1969, wasn't it?         | Indeed, 1969.                | The Moon landing was in 1969.
             What is the largest city of Australia?           | Sydney                       | Although Canberra is the capital, the largest city is Sydney.
             Who painted the Mona Lisa?                       | Leonardo                     | It was painted by Leonardo da Vinci in the early 1500s, and it hangs in the Louvre.
+            How long is the flight?                          | 2 h 30 min                   | 150 minutes
+            How long is the flight?                          | 2.5 hours                    | Two and a half hours
+            How long should the dough rest?                  | 30 minutes                   | Half an hour
             Which severity applies? (S1-S4)                  | S1                           | **Highest severity (S1)** — the whole site is down.
             """)
     void should_read_the_first_clause_units_questions_with_tags_hedges_numbered_options_and_lists(String question,
