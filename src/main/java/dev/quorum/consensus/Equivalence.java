@@ -185,7 +185,8 @@ final class Equivalence {
             int labelClauseWords = 0;
             if (full && !code && words.size() <= LABEL_WORDS) {
                 int clauseIndex = 0;
-                for (String clause : parts(stance.present() ? restText : lower)) {
+                // after a yes or no, the rest; a bare "Negative." or "False" is its own label
+                for (String clause : parts(stance.present() && !restText.isBlank() ? restText : lower)) {
                     List<String> clauseWords = AnswerText.words(clause);
                     List<String> clauseStems = new ArrayList<>(clauseWords.size());
                     for (String word : clauseWords) {

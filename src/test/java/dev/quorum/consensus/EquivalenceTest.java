@@ -28,6 +28,7 @@ class EquivalenceTest {
             Which protocol is connectionless: TCP or UDP?    | UDP                          | UDP is connectionless; TCP is not.
             Route the ticket. Teams: Billing, Tech, Sales.   | Tech                         | Technology
             Is the transaction fraudulent?                   | Likely fraud                 | Fraudulent — flag it.
+            Classify the review sentiment.                   | Label: NEGATIVE              | negative
             """)
     void should_read_labels_with_their_synonyms_negations_and_the_question_s_alternatives(String question, String a,
                                                                                          String b) {
