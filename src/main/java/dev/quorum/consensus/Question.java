@@ -22,6 +22,10 @@ final class Question {
     static final Question NONE = new Question(Set.of(), Map.of(), false, List.of(), List.of(), false, List.of(),
             Map.of(), 0, "", false);
 
+    static {
+        NONE.normalised = "";
+    }
+
     /** Words that open a yes/no question. */
     private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "am", "do", "does", "did", "can",
             "could", "should", "shall", "will", "would", "has", "have", "had", "may", "might", "must");
@@ -41,8 +45,9 @@ final class Question {
     private final List<String> asked;
     private final Map<String, String> labels;
     private final int negations;
-    /** The question in lower case, normalised (for phrases of the question: "linear search"). */
-    private final String normalised;
+    /** The question's text (the last 4,000 characters), and its normalised form once asked for (for phrases). */
+    private final String text;
+    private String normalised;
 
     private Question(Set<String> stems, Map<String, Character> options, boolean ordered,
                      List<Quantities.Quantity> quantities, List<List<String>> alternatives, boolean yesNo,
@@ -58,7 +63,7 @@ final class Question {
         this.asked = asked;
         this.labels = labels;
         this.negations = negations;
-        this.normalised = normalised;
+        this.text = normalised;
     }
 
     static Question of(String question) {
@@ -102,7 +107,7 @@ final class Question {
             }
         }
         return new Question(stems, options, ordered, Quantities.parse(lower), alternatives, yesNo, asked, labels,
-                negations, " " + AnswerKey.normalise(text) + " ", numbered);
+                negations, text, numbered);
     }
 
     /** A statement with a question tag: "…, isn't it?", "…, right?", "…, is that correct?". */
@@ -138,6 +143,10 @@ final class Question {
 
     /** Whether the question holds this phrase of whole words ("linear search"). */
     boolean hasPhrase(String phrase) {
+        if (normalised == null) {
+            // read once per vote, only when an alternative of the question is found in an answer
+            normalised = " " + AnswerKey.normalise(text) + " ";
+        }
         return normalised.contains(" " + phrase + " ");
     }
 
