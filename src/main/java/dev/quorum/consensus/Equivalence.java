@@ -3,6 +3,7 @@ package dev.quorum.consensus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quorum.consensus.Quantities.Quantity;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -268,6 +269,9 @@ final class Equivalence {
             Reading other = a.key.startsWith("choice:") ? b : a;
             return other.typed() && !other.stance.present()
                     ? new Verdict(Decision.DIFFERENT, "different short answers") : Verdict.MEANING;
+        }
+        if (a.code && b.code && renamed(a.answer, b.answer)) {
+            return new Verdict(Decision.SAME, "same code up to the names of its variables");
         }
         if (a.code || b.code) {
             if (a.significantStems.equals(b.significantStems)) {
@@ -1061,6 +1065,88 @@ final class Equivalence {
             }
         }
         return true;
+    }
+
+    /** Words of common languages that are no variable names. */
+    private static final Set<String> KEYWORDS = Set.of("def", "return", "for", "in", "if", "else", "elif", "while",
+            "function", "const", "let", "var", "class", "import", "from", "new", "true", "false", "null", "none",
+            "and", "or", "not", "lambda", "int", "long", "double", "float", "string", "boolean", "void", "public",
+            "private", "static", "final", "select", "where", "order", "by", "group", "insert", "update", "delete",
+            "join", "on", "as", "is", "this", "self", "yield", "await", "async", "try", "catch", "finally", "throw");
+
+    /**
+     * Whether two pieces of code are the same up to a consistent renaming of their variables ("def f(x): return x * x"
+     * / "def f(n): return n * n"): the same tokens in the same order, where every differing pair is two variable
+     * names (used at least twice, no keyword, not a called function, a member after a dot, a flag after a dash or a
+     * string's content) and each name maps to one other throughout.
+     */
+    static boolean renamed(String a, String b) {
+        List<String> x = codeTokens(a);
+        List<String> y = codeTokens(b);
+        if (x.size() != y.size() || x.equals(y) || x.isEmpty()) {
+            return false;
+        }
+        Map<String, String> forward = new java.util.HashMap<>();
+        Map<String, String> backward = new java.util.HashMap<>();
+        for (int i = 0; i < x.size(); i++) {
+            String s = x.get(i);
+            String t = y.get(i);
+            if (s.equals(t)) {
+                if (forward.containsKey(s) && !forward.get(s).equals(t) || backward.containsKey(t) && !backward.get(t).equals(s)) {
+                    return false;
+                }
+                continue;
+            }
+            boolean variable = identifier(s) && identifier(t) && !KEYWORDS.contains(s.toLowerCase(java.util.Locale.ROOT))
+                    && !KEYWORDS.contains(t.toLowerCase(java.util.Locale.ROOT))
+                    && !(i + 1 < x.size() && x.get(i + 1).equals("(")) && !(i > 0 && (x.get(i - 1).equals(".")
+                    || x.get(i - 1).equals("-"))) && Collections.frequency(x, s) >= 2;
+            if (!variable || forward.containsKey(s) && !forward.get(s).equals(t)
+                    || backward.containsKey(t) && !backward.get(t).equals(s)) {
+                return false;
+            }
+            forward.put(s, t);
+            backward.put(t, s);
+        }
+        return true;
+    }
+
+    private static boolean identifier(String token) {
+        return !token.isEmpty() && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_');
+    }
+
+    /** Code as tokens: names, numbers and every other character but spaces, backticks and a fence's language. */
+    private static List<String> codeTokens(String code) {
+        String text = code.strip();
+        if (text.startsWith("```")) {
+            int line = text.indexOf('\n');
+            text = line < 0 ? text.substring(3) : text.substring(line + 1);
+        }
+        List<String> tokens = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '`') {
+                i++;
+            } else if (c == '\'' || c == '"') {
+                // a string literal is one token: its content is no name
+                int end = text.indexOf(c, i + 1);
+                end = end < 0 ? n : end + 1;
+                tokens.add(text.substring(i, end));
+                i = end;
+            } else if (Character.isLetterOrDigit(c) || c == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                    i++;
+                }
+                tokens.add(text.substring(start, i));
+            } else {
+                tokens.add(String.valueOf(c));
+                i++;
+            }
+        }
+        return tokens;
     }
 
     /**

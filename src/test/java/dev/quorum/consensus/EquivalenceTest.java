@@ -217,4 +217,18 @@ class EquivalenceTest {
         // when / then
         assertThat(decide(question, a, b)).isNotEqualTo(Equivalence.Decision.SAME);
     }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            def cube(x):\\n    return x * x * x       | def cube(n):\\n    return n * n * n       | true
+            `[v for v in values if v > 0]`             | `[x for x in values if x > 0]`             | true
+            wc -l file.txt                             | wc -w file.txt                             | false
+            open('log.txt', 'a')                       | open('log.txt', 'w')                       | false
+            xs.reverse()                               | xs.sort()                                  | false
+            """)
+    void should_join_code_that_differs_only_in_the_names_of_its_variables(String a, String b, boolean same) {
+        // when / then
+        assertThat(decide("Write it in Python.", a.replace("\\n", "\n"), b.replace("\\n", "\n")) == Equivalence.Decision.SAME)
+                .isEqualTo(same);
+    }
 }
