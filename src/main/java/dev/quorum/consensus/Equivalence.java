@@ -19,7 +19,7 @@ import java.util.Set;
  * <li>labels ({@link Labels}): the label each answer's first labelled clause gives, with synonyms, negations and the
  * question's own alternatives;</li>
  * <li>for a yes/no question, the yes or no each answer gives, said or implied by negations and opposites of the
- * question's words ({@link #polarity}); an answer opening with yes or no otherwise agrees with a statement only when
+ * question's words ({@link YesNo}); an answer opening with yes or no otherwise agrees with a statement only when
  * the statement's polarity agrees, and then the rest of it is compared;</li>
  * <li>numbers outside their context ({@link #mainText}): when neither answer's quantities cover the other's (values
  * with units, to the precision they were given in), they differ;</li>
@@ -59,7 +59,7 @@ final class Equivalence {
         static final Verdict MEANING = new Verdict(Decision.MEANING, "meaning");
     }
 
-    private static final Set<String> VERBS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "will",
+    static final Set<String> VERBS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "will",
             "can", "should", "must", "does", "do", "did", "would", "could");
     private static final int MAX_DIFF_WORDS = 300;
     /** Answers up to this many words are compared by their numbers. */
@@ -81,8 +81,6 @@ final class Equivalence {
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
     private static final Set<String> CONCESSIVE = Set.of("although", "though", "while", "whereas", "unlike", "despite",
             "even", "if", "unless");
-    private static final Set<String> PRONOUNS = Set.of("it", "they", "he", "she", "that", "this", "we", "you", "i");
-    private static final Set<String> CONCLUDING = Set.of("so", "therefore", "hence", "thus", "then", "which", "means");
 
     /** One answer, read once per vote. */
     static final class Reading {
@@ -206,7 +204,7 @@ final class Equivalence {
             }
             this.labels = labels;
             this.labelClauseWords = labelClauseWords;
-            this.polarity = full && question.yesNo() ? polarity(this, question) : null;
+            this.polarity = full && question.yesNo() ? YesNo.polarity(this, question) : null;
             this.name = full && !code && capitalised(this.answer, content.size());
             this.capitals = full && !code ? capitals(this.answer) : Set.of();
             this.option = full && question.hasOptions() ? option(this.key, lower, question) : 0;
@@ -426,91 +424,6 @@ final class Equivalence {
         if (same && (a.labelClauseWords <= LABEL_CLAUSE_WORDS && a.words.size() <= AnswerKey.SHORT_WORDS
                 || b.labelClauseWords <= LABEL_CLAUSE_WORDS && b.words.size() <= AnswerKey.SHORT_WORDS)) {
             return new Verdict(Decision.SAME, "same label");
-        }
-        return null;
-    }
-
-    /**
-     * The yes or no an answer gives to a yes/no question: said ("No, …", "Correct."), concluded at the end ("…, so
-     * no."), given as the question's own label ("Non-toxic." to "Is this comment toxic?"), or implied by its first
-     * clause: an odd number of negations and opposites of the question's words is a no ("It doesn't pass", "It's
-     * closed on Sundays", "ineligible"); restating the question's words without one is a yes. {@code null}: none.
-     */
-    static String polarity(Reading r, Question question) {
-        if (r.stance.present()) {
-            return r.stance.value();
-        }
-        List<String> clauses = clauses(r.lower);
-        if (clauses.isEmpty()) {
-            return null;
-        }
-        // "…, so no." or "…. No." at the end
-        String lastClause = clauses.get(clauses.size() - 1);
-        List<String> last = AnswerText.words(lastClause);
-        String end = last.isEmpty() ? "" : last.get(last.size() - 1);
-        if ((end.equals("no") || end.equals("yes")) && clauses.size() + last.size() > 2) {
-            int comma = lastClause.lastIndexOf(',');
-            boolean concluded = last.size() >= 2 && CONCLUDING.contains(last.get(last.size() - 2));
-            boolean afterComma = comma >= 0 && AnswerText.words(lastClause.substring(comma)).size() == 1;
-            if (concluded || last.size() == 1 || afterComma) {
-                return end;
-            }
-        }
-        // "It is.", "It does.", "They aren't."
-        List<String> first = AnswerText.words(clauses.get(0));
-        if (first.size() >= 2 && first.size() <= 3 && PRONOUNS.contains(first.get(0))
-                && VERBS.contains(first.get(1)) && (first.size() == 2 || first.get(2).equals("not"))) {
-            return first.size() == 2 ? "yes" : "no";
-        }
-        // the question's own label
-        Map<String, String> asked = question.labels();
-        for (Map.Entry<String, String> label : r.labels.entrySet()) {
-            String wanted = asked.get(label.getKey());
-            if (wanted != null && !wanted.startsWith("not:") && !label.getValue().startsWith("not:")) {
-                return wanted.equals(label.getValue()) ? "yes" : "no";
-            }
-        }
-        // the first clause: negations and opposites of the question's words
-        List<String> words = AnswerText.words(clauses.get(0));
-        int flips = 0;
-        int restated = 0;
-        boolean opposite = false;
-        for (int k = 0; k < words.size(); k++) {
-            String word = words.get(k);
-            if (AnswerText.negation(word)) {
-                flips++;
-                continue;
-            }
-            if (word.equals("out") && k + 2 < words.size() && words.get(k + 1).equals("of")
-                    && question.asked().contains(AnswerText.stem(words.get(k + 2)))) {
-                // "out of stock" to "Is the item in stock?"
-                flips++;
-                continue;
-            }
-            String stem = AnswerText.stem(word);
-            if (question.asked().contains(stem) || derivedIn(Set.of(stem), Set.copyOf(question.asked()))
-                    || derivedIn(Set.copyOf(question.asked()), stem)) {
-                restated++;
-                continue;
-            }
-            for (String askedStem : question.asked()) {
-                if (AnswerText.opposite(stem, askedStem)) {
-                    flips++;
-                    opposite = true;
-                    break;
-                }
-            }
-        }
-        // relative to the question's own negations ("Can I run it without root?" / "It has a non-root user")
-        if ((flips + question.negations()) % 2 == 1) {
-            return "no";
-        }
-        // a yes: an opposite negated ("It isn't closed"), the question's own negation echoed ("It works for a
-        // non-admin user" to "without admin rights"), or every word of the question restated
-        if ((flips > 0 && opposite) || (flips > 0 && question.negations() > 0 && restated > 0)
-                || (flips == 0 && question.negations() == 0 && question.asked().size() >= 2
-                && restated >= question.asked().size())) {
-            return "yes";
         }
         return null;
     }
@@ -1120,7 +1033,7 @@ final class Equivalence {
     }
 
     /** Whether a stem of {@code stems} is {@code base} with a derivational ending. */
-    private static boolean derivedIn(Set<String> stems, String base) {
+    static boolean derivedIn(Set<String> stems, String base) {
         if (base.length() < 3 || Quantities.isDigit(base.charAt(0))) {
             return false;
         }
@@ -1138,7 +1051,7 @@ final class Equivalence {
     }
 
     /** Whether any stem of {@code bases} derives {@code stem}. */
-    private static boolean derivedIn(Set<String> stem, Set<String> bases) {
+    static boolean derivedIn(Set<String> stem, Set<String> bases) {
         for (String base : bases) {
             if (derivedIn(stem, base)) {
                 return true;
