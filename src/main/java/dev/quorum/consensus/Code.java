@@ -15,6 +15,9 @@ import java.util.Set;
  */
 final class Code {
 
+    /** Code longer than this many tokens is not compared for renamed variables (the comparison is quadratic). */
+    private static final int MAX_TOKENS = 1000;
+
     /** Words of common languages that are no variable names. */
     private static final Set<String> KEYWORDS = Set.of("def", "return", "for", "in", "if", "else", "elif", "while",
             "function", "const", "let", "var", "class", "import", "from", "new", "true", "false", "null", "none",
@@ -34,7 +37,7 @@ final class Code {
     static boolean renamed(String a, String b) {
         List<String> x = codeTokens(a);
         List<String> y = codeTokens(b);
-        if (x.size() != y.size() || x.equals(y) || x.isEmpty()) {
+        if (x.size() != y.size() || x.equals(y) || x.isEmpty() || x.size() > MAX_TOKENS) {
             return false;
         }
         Map<String, String> forward = new HashMap<>();

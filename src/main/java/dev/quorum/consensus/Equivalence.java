@@ -66,6 +66,8 @@ final class Equivalence {
     private static final int NUMBERS_WORDS = 40;
     /** Answers up to this many words that state the same numbers give the same answer (unless the guard objects). */
     private static final int SAME_NUMBERS_WORDS = 25;
+    /** The characters of an answer the rules read (its key is of the whole answer). */
+    static final int MAX_READ = 4000;
     /** Answers of at least this many words, in several sentences, are compared sentence by sentence too. */
     private static final int LONG_WORDS = 15;
     /** Answers up to this many words are read for a label. */
@@ -85,6 +87,8 @@ final class Equivalence {
     /** One answer, read once per vote. */
     static final class Reading {
         final String answer;
+        /** The part of the answer the rules read: its first {@value Equivalence#MAX_READ} characters. */
+        final String head;
         final String lower;
         final String key;
         final JsonNode json;
@@ -130,9 +134,13 @@ final class Equivalence {
          */
         private Reading(String answer, Question question, String key, boolean full) {
             this.answer = answer == null ? "" : answer;
+            // the rules read the first MAX_READ characters: where an answer states its answer, and a bound on their
+            // cost for a very long (or hostile) answer; the key is of the whole answer
+            this.head = this.answer.length() > MAX_READ && full ? this.answer.substring(0, MAX_READ) : this.answer;
+            String head = this.head;
             this.key = key != null ? key : AnswerKey.of(this.answer, question);
             this.json = full || this.key.startsWith("json:") ? AnswerKey.json(this.answer) : null;
-            String plain = AnswerText.lower(this.answer);
+            String plain = AnswerText.lower(head);
             this.lower = full ? notation(plain) : plain;
             this.words = AnswerText.words(lower);
             this.stems = new ArrayList<>(words.size());
@@ -149,7 +157,7 @@ final class Equivalence {
             }
             this.quantities = Quantities.parse(lower);
             this.approximate = Quantities.approximate(lower);
-            this.nameNumbers = full ? nameNumbers(this.answer) : Set.of();
+            this.nameNumbers = full ? nameNumbers(head) : Set.of();
             AnswerText.Stance stance = AnswerText.stance(lower);
             this.stance = stance;
             String restText = stance.present() ? lower.substring(Math.min(lower.length(), stance.rest())) : "";
@@ -163,11 +171,11 @@ final class Equivalence {
             this.negations = Math.max(0, negations);
             this.rest = full && stance.present() && !AnswerText.words(restText).isEmpty()
                     ? new Reading(restText, question) : null;
-            this.items = full && !Code.codeLike(this.answer) ? items(json, lower) : null;
+            this.items = full && !Code.codeLike(head) ? items(json, lower) : null;
             // big-O notation read as words is no code
-            String codeText = lower.equals(plain) ? this.answer : lower;
+            String codeText = lower.equals(plain) ? head : lower;
             this.code = full && (Code.codeLike(codeText) || this.answer.contains(" -") && this.answer.length() < 80
-                    && this.answer.indexOf(' ') > 0 && this.answer.indexOf(' ') < 12 || Code.operators(this.answer));
+                    && this.answer.indexOf(' ') > 0 && this.answer.indexOf(' ') < 12 || Code.operators(head));
             this.significant = new ArrayList<>(full ? words.size() : 0);
             this.significantStems = new ArrayList<>(full ? words.size() : 0);
             for (int k = 0; full && k < words.size(); k++) {
@@ -206,7 +214,7 @@ final class Equivalence {
             this.labelClauseWords = labelClauseWords;
             this.polarity = full && question.yesNo() ? YesNo.polarity(this, question) : null;
             this.name = full && !code && capitalised(this.answer, content.size());
-            this.capitals = full && !code ? capitals(this.answer) : Set.of();
+            this.capitals = full && !code ? capitals(head) : Set.of();
             this.option = full && question.hasOptions() ? option(this.key, lower, question) : 0;
             this.core = full && !code ? coreText(lower) : lower;
         }
@@ -267,7 +275,7 @@ final class Equivalence {
             return other.typed() && !other.stance.present()
                     ? new Verdict(Decision.DIFFERENT, "different short answers") : Verdict.MEANING;
         }
-        if (a.code && b.code && Code.renamed(a.answer, b.answer)) {
+        if (a.code && b.code && Code.renamed(a.head, b.head)) {
             return new Verdict(Decision.SAME, "same code up to the names of its variables");
         }
         if (a.code || b.code) {
@@ -724,8 +732,8 @@ final class Equivalence {
         if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
             return null;
         }
-        List<String> x = sentences(a.answer);
-        List<String> y = sentences(b.answer);
+        List<String> x = sentences(a.head);
+        List<String> y = sentences(b.head);
         if (x.size() < 2 || y.size() < 2 || x.size() > 12 || y.size() > 12) {
             return null;
         }
