@@ -17,11 +17,13 @@ final class AnswerGroups {
 
     static String[] keys(List<Ballot> ballots, String question) {
         int n = ballots.size();
+        // the question, read only when a key needs it (a long prompt costs tens of microseconds to read): its
+        // options, and the words and numbers that are not a short numeric answer's own
         Question asked = Question.NONE;
-        String[] keys = new String[n];
-        if (question != null && (question.indexOf(')') >= 0 || question.contains(" A."))) {
+        if (question != null && (question.indexOf(')') >= 0 || question.contains(" A.") || numeric(ballots))) {
             asked = Question.of(question);
         }
+        String[] keys = new String[n];
         boolean differ = false;
         for (int i = 0; i < n; i++) {
             keys[i] = AnswerKey.of(ballots.get(i).answer(), asked);
@@ -51,6 +53,22 @@ final class AnswerGroups {
             }
         }
         return joined;
+    }
+
+    /** Whether an answer short enough to be keyed as a number holds a digit next to other words. */
+    private static boolean numeric(List<Ballot> ballots) {
+        for (Ballot ballot : ballots) {
+            String answer = ballot.answer();
+            if (answer == null || answer.length() > 160 || answer.indexOf(' ') < 0) {
+                continue;
+            }
+            for (int i = 0; i < answer.length(); i++) {
+                if (Character.isDigit(answer.charAt(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether one key is a short answer (typed, or up to four words) and another a longer text. */

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,8 +28,12 @@ public final class AnswerKey {
     /** Answers of at most this many words are searched for a short answer (number, yes/no, choice letter). */
     static final int SHORT_WORDS = 12;
 
-    /** A short answer with more content words than this besides its number is a statement, not a number. */
-    static final int MAX_WORDS_BESIDE_NUMBER = 4;
+    /**
+     * A short answer with more content words than this besides its number (and the question's own words) is a
+     * statement, not a number: "The board increased the dividend by 10%" and "The board cut the dividend by 10%" are
+     * two answers, not the number 10 %.
+     */
+    static final int MAX_WORDS_BESIDE_NUMBER = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final MathContext DIGITS = new MathContext(12);
@@ -35,8 +41,11 @@ public final class AnswerKey {
     /** Openings that say "here comes the answer", longest first. */
     private static final String[] PREAMBLES = {"the correct answer is", "the right answer is", "the final answer is",
         "the best answer is", "my final answer is", "my answer is", "the answer would be", "the answer is",
-        "final answer:", "final answer", "correct answer:", "answer:", "answer -", "i think it's", "i think it is",
-        "i believe it's", "i believe it is", "i'd say it's", "i'd say", "i would say", "it's", "it is", "its"};
+        "final answer:", "final answer", "correct answer:", "answer:", "answer -", "the correct option is",
+        "the right option is", "the correct choice is", "i'd go with", "i would go with", "i'll go with", "i'd pick",
+        "i would pick", "i'd choose", "i would choose", "i choose", "i pick", "my pick is", "my choice is",
+        "i think it's", "i think it is", "i believe it's", "i believe it is", "i'd say it's", "i'd say", "i would say",
+        "it would be", "it should be", "that would be", "most likely", "probably", "likely", "it's", "it is", "its"};
 
     /** The preambles normalised, each with the space that follows it. */
     private static final String[] PLAIN_PREAMBLES = new String[PREAMBLES.length];
@@ -70,12 +79,25 @@ public final class AnswerKey {
         if (normalised.isEmpty() || words(normalised) > SHORT_WORDS) {
             return normalised;
         }
-        String extracted = extract(lower, normalised);
+        if (question.numbered()) {
+            // "2", "2)", "option 2" to "1) Oxygen 2) Argon 3) Nitrogen" is the second option
+            String stripped = stripPreamble(normalised);
+            if (stripped.startsWith("option ")) {
+                stripped = stripped.substring(7);
+            }
+            if (stripped.length() == 1 && stripped.charAt(0) >= '1' && stripped.charAt(0) < '1' + question.options().size()) {
+                return "choice:" + (char) ('a' + stripped.charAt(0) - '1');
+            }
+        }
+        String extracted = extract(lower, normalised, question);
         if (extracted != null) {
             return extracted;
         }
         String stripped = stripPreamble(normalised);
         char option = question.option(stripped);
+        if (option == 0 && question.hasOptions()) {
+            option = mentionedOption(stripped, question);
+        }
         return option != 0 ? "choice:" + option : stripped;
     }
 
@@ -101,8 +123,18 @@ public final class AnswerKey {
         // whitespace and the punctuation that becomes a space collapse into one space, none at either end
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
+        boolean math = false;
+        for (int i = 0; i < text.length() && !math; i++) {
+            math = AnswerText.mathSymbol(text.charAt(i));
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (math && (c == '(' || c == ')' || c == '[' || c == ']')) {
+                // in mathematics brackets mean something: [5, ∞) is not (5, ∞)
+                out.append(out.length() > 0 && !space ? "" : out.length() > 0 ? " " : "").append(c);
+                space = false;
+                continue;
+            }
             if (c == '=' || c == '<' || c == '>' || (c == '!' && i + 1 < text.length() && text.charAt(i + 1) == '=')) {
                 // comparison and assignment operators are part of a code answer: "age > 30" is not "age >= 30"
                 if (out.length() > 0 && !isOperator(out.charAt(out.length() - 1))) {
@@ -112,7 +144,28 @@ public final class AnswerKey {
                 space = true;
                 continue;
             }
+            if ((c == '/' || c == '*' || c == '%' || c == '+') && i > 0 && text.charAt(i - 1) == ' ') {
+                // an arithmetic operator standing apart ("7 // 2", "a * b"): part of a code answer
+                int end = i;
+                while (end < text.length() && text.charAt(end) == c) {
+                    end++;
+                }
+                if (end < text.length() && text.charAt(end) == ' ') {
+                    out.append(out.length() > 0 ? " " : "").append(text, i, end);
+                    space = true;
+                    i = end - 1;
+                    continue;
+                }
+            }
+            if (AnswerText.mathSymbol(c)) {
+                // ∧ and ∨, ≤ and <: a word of their own
+                out.append(out.length() > 0 ? " " : "").append(c);
+                space = true;
+                continue;
+            }
             boolean kept = Character.isLetterOrDigit(c)
+                    || (c == '^' && i + 1 < text.length() && (Character.isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '-'))
+                    || (c == '-' && i > 0 && text.charAt(i - 1) == '^')
                     || ((c == '.' || c == ',') && i > 0 && i + 1 < text.length()
                         && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1)))
                     || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))
@@ -137,7 +190,7 @@ public final class AnswerKey {
      * {@code number:42}, {@code number:3500000000 byte}), or {@code null} when the text is long or says no single
      * short thing. {@code lower} is the text in lower case with its punctuation, {@code normalised} without it.
      */
-    static String extract(String lower, String normalised) {
+    static String extract(String lower, String normalised, Question question) {
         AnswerText.Stance stance = AnswerText.stance(lower);
         if (stance.present()) {
             return stance.value();
@@ -154,18 +207,18 @@ public final class AnswerKey {
             return null;
         }
         List<String> words = AnswerText.words(core);
-        int others = 0;
+        Set<String> others = new HashSet<>(4);
         for (String word : words) {
             if (AnswerText.negation(word)) {
                 return null;
             }
             if (!AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0)) && !Quantities.isNumberWord(word)
-                    && !Quantities.isUnit(word)) {
-                others++;
+                    && !Quantities.isUnit(word) && !question.mentions(AnswerText.stem(word))) {
+                others.add(word);
             }
         }
         // a number inside a statement ("Einstein proposed it in 1915") is not the answer on its own
-        if (others > MAX_WORDS_BESIDE_NUMBER) {
+        if (others.size() > MAX_WORDS_BESIDE_NUMBER) {
             return null;
         }
         List<Quantities.Quantity> quantities = Quantities.parse(core);
@@ -173,6 +226,12 @@ public final class AnswerKey {
             return null;
         }
         Quantities.Quantity q = quantities.get(0);
+        for (Quantities.Quantity asked : question.quantities()) {
+            if (q.matches(asked, false) && !"month".equals(q.unit())) {
+                // a number the question states ("Who wrote '1984'?") is not the answer
+                return null;
+            }
+        }
         String value = new BigDecimal(q.value()).round(DIGITS).stripTrailingZeros().toPlainString();
         return "number:" + value + (q.unit() == null ? "" : " " + q.unit());
     }
@@ -209,6 +268,24 @@ public final class AnswerKey {
                 || normalised.contains("ten") || normalised.contains("eleven") || normalised.contains("twelve")
                 || normalised.contains("teen") || normalised.contains("ty") || normalised.contains("hundred")
                 || normalised.contains("thousand") || normalised.contains("zero");
+    }
+
+    /**
+     * The letter of the one option whose text a short answer names ("It's Paris, the capital" for "A) Lyon B) Paris"),
+     * or 0 when it names none or several.
+     */
+    private static char mentionedOption(String normalised, Question question) {
+        char found = 0;
+        String padded = " " + normalised + " ";
+        for (Map.Entry<String, Character> option : question.options().entrySet()) {
+            if (padded.contains(" " + option.getKey() + " ")) {
+                if (found != 0 && found != option.getValue()) {
+                    return 0;
+                }
+                found = option.getValue();
+            }
+        }
+        return found;
     }
 
     /** Where the answer starts after a preamble such as "The answer is" or "It's" (in a lower-cased text). */

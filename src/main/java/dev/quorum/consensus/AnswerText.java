@@ -38,7 +38,8 @@ final class AnswerText {
             "around", "roughly", "approximately", "about", "usually", "generally", "typically", "actually",
             "basically", "simply", "i'd", "say", "think", "believe", "answer", "correct", "yes", "called", "known",
             "mainly", "mostly", "therefore", "thus", "hence", "however", "indeed", "like", "well", "way", "get", "got",
-            "s", "t", "d", "ll", "re", "ve", "m"));
+            "s", "t", "d", "ll", "re", "ve", "m", "still", "already", "yet", "ever", "exactly", "certainly",
+            "probably", "likely", "perhaps", "maybe", "rather", "fairly", "pretty", "too", "clearly"));
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing", "neither",
             "nor", "without", "nowhere", "non", "cannot", "unable", "lack", "lacks");
@@ -65,7 +66,20 @@ final class AnswerText {
             {"correct", "wrong"}, {"right", "wrong"}, {"present", "absent"}, {"odd", "even"}, {"alive", "dead"},
             {"synchronous", "asynchronous"}, {"mutable", "immutable"}, {"visible", "invisible"}, {"inbound", "outbound"},
             {"incoming", "outgoing"}, {"gain", "loss"}, {"profit", "loss"}, {"strength", "weakness"},
-            {"expand", "shrink"}, {"grow", "shrink"}, {"before", "afterwards"}, {"toxic", "harmless"}};
+            {"expand", "shrink"}, {"grow", "shrink"}, {"before", "afterwards"}, {"toxic", "harmless"},
+            {"prime", "composite"}, {"guilty", "innocent"}, {"full", "empty"}, {"wet", "dry"}, {"online", "offline"},
+            {"open", "shut"}, {"permanent", "temporary"}, {"required", "optional"},
+            {"mandatory", "optional"}, {"vulnerable", "safe"}, {"vulnerable", "secure"}, {"insert", "remove"},
+            {"insert", "delete"}, {"create", "destroy"}, {"create", "delete"}, {"add", "subtract"}, {"push", "pop"},
+            {"enqueue", "dequeue"}, {"encode", "decode"}, {"compress", "decompress"}, {"uphold", "overturn"},
+            {"upheld", "overturn"}, {"affirm", "overturn"}, {"affirm", "reverse"}, {"confirm", "deny"},
+            {"grant", "deny"}, {"gain", "lose"}, {"attach", "detach"}, {"freeze", "thaw"}, {"heat", "cool"},
+            {"inflate", "deflate"}, {"acquire", "release"}, {"allocate", "free"}, {"enter", "exit"},
+            {"arrive", "depart"}, {"borrow", "lend"}, {"accelerate", "decelerate"}, {"maximum", "minimum"},
+            {"ascending", "descending"}, {"increasing", "decreasing"}, {"break", "build"}, {"cheap", "costly"},
+            {"frequent", "infrequent"}, {"rare", "common"}, {"majority", "minority"}, {"upper", "lower"},
+            {"inner", "outer"}, {"forward", "backward"}, {"horizontal", "vertical"}, {"agree", "disagree"},
+            {"like", "dislike"}, {"love", "hate"}, {"praise", "criticise"}, {"praise", "criticize"}};
         for (String[] pair : pairs) {
             OPPOSITES.computeIfAbsent(stem(pair[0]), k -> new HashSet<>()).add(stem(pair[1]));
             OPPOSITES.computeIfAbsent(stem(pair[1]), k -> new HashSet<>()).add(stem(pair[0]));
@@ -79,6 +93,9 @@ final class AnswerText {
     private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite"};
+    /** Hedges an answer may put before its yes or no. */
+    private static final String[] HEDGES = {"generally", "usually", "typically", "mostly", "probably", "technically",
+        "basically", "in general", "in most cases", "short answer", "in short", "mostly", "largely", "then"};
     /** Leads that count only when punctuation or the end follows ("Right," yes; "Right angles" no). */
     private static final Set<String> STRICT = Set.of("right", "sure", "true", "false", "correct", "indeed", "absolutely",
             "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect", "affirmative");
@@ -95,12 +112,29 @@ final class AnswerText {
      * collapsed (a run with a line break into one line break).
      */
     static String lower(String answer) {
-        String text = answer.toLowerCase(Locale.ROOT);
+        String text = (answer.indexOf('\\') >= 0 ? latex(answer) : answer).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         boolean line = false;
+        boolean superscript = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            char raised = superscript(c);
+            if (raised != 0) {
+                // 10⁸ is 10^8, x² is x^2, 10⁻⁴ is 10^-4
+                if (!superscript) {
+                    out.append('^');
+                }
+                out.append(raised);
+                superscript = true;
+                space = false;
+                continue;
+            }
+            superscript = false;
+            if (c >= '\u2080' && c <= '\u2089') {
+                // subscripts: H₂O is H2O
+                c = (char) ('0' + (c - '\u2080'));
+            }
             switch (c) {
                 case '*', '`' -> {
                     continue;
@@ -135,6 +169,97 @@ final class AnswerText {
         return out.toString();
     }
 
+    /** LaTeX commands and the plain text or symbol they stand for. */
+    private static final String[][] LATEX = {{"\\left", ""}, {"\\right", ""}, {"\\cdot", "·"}, {"\\times", "×"},
+        {"\\leq", "≤"}, {"\\geq", "≥"}, {"\\le", "≤"}, {"\\ge", "≥"}, {"\\neq", "≠"}, {"\\ne", "≠"},
+        {"\\infty", "∞"}, {"\\pi", "π"}, {"\\lnot", "¬"}, {"\\neg", "¬"}, {"\\land", "∧"}, {"\\wedge", "∧"},
+        {"\\lor", "∨"}, {"\\vee", "∨"}, {"\\to", "→"}, {"\\rightarrow", "→"}, {"\\implies", "⇒"},
+        {"\\in", "∈"}, {"\\pm", "±"}, {"\\,", " "}, {"\\;", " "}, {"\\!", ""}};
+
+    /**
+     * Math written in LaTeX as plain text: "$\\frac{n(n+1)}{2}$" is "(n(n+1))/(2)", "\\sqrt{x}" is "√(x)", "x^{2}" is
+     * "x^2", "\\text{kg}" is "kg", and symbol commands their symbols; the dollar signs around it go.
+     */
+    static String latex(String text) {
+        String out = text;
+        for (String command : new String[] {"\\text", "\\mathrm", "\\mathbf", "\\operatorname"}) {
+            out = out.replace(command + "{", "{");
+        }
+        out = out.replace("\\dfrac{", "\\frac{").replace("\\tfrac{", "\\frac{");
+        int at;
+        while ((at = out.indexOf("\\frac{")) >= 0) {
+            int numeratorEnd = closing(out, at + 5);
+            if (numeratorEnd < 0 || numeratorEnd + 1 >= out.length() || out.charAt(numeratorEnd + 1) != '{') {
+                break;
+            }
+            int denominatorEnd = closing(out, numeratorEnd + 1);
+            if (denominatorEnd < 0) {
+                break;
+            }
+            out = out.substring(0, at) + "(" + out.substring(at + 6, numeratorEnd) + ")/("
+                    + out.substring(numeratorEnd + 2, denominatorEnd) + ")" + out.substring(denominatorEnd + 1);
+        }
+        out = out.replace("\\sqrt{", "√{");
+        for (String[] command : LATEX) {
+            out = out.replace(command[0], command[1]);
+        }
+        StringBuilder plain = new StringBuilder(out.length());
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c == '$') {
+                continue;
+            }
+            if (c == '{' || c == '}') {
+                // x^{2} is x^2; √{x} is √(x); other braces group only
+                boolean after = i > 0 && (out.charAt(i - 1) == '^' || out.charAt(i - 1) == '_');
+                if (c == '{' && i > 0 && out.charAt(i - 1) == '√') {
+                    plain.append('(');
+                    int end = closing(out, i);
+                    if (end > 0) {
+                        out = out.substring(0, end) + ")" + out.substring(end + 1);
+                    }
+                } else if (!after) {
+                    continue;
+                }
+                continue;
+            }
+            plain.append(c);
+        }
+        return plain.toString();
+    }
+
+    /** The index of the brace closing the one at {@code open}, or -1. */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            if (text.charAt(i) == '{') {
+                depth++;
+            } else if (text.charAt(i) == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The digit or sign a superscript character stands for, or 0. */
+    private static char superscript(char c) {
+        return switch (c) {
+            case '\u2070' -> '0';
+            case '\u00b9' -> '1';
+            case '\u00b2' -> '2';
+            case '\u00b3' -> '3';
+            case '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079' -> (char) ('4' + (c - '\u2074'));
+            case '\u207b' -> '-';
+            case '\u207a' -> '+';
+            default -> 0;
+        };
+    }
+
+    /** A mathematical symbol beyond ASCII (∧, ∨, ¬, ≤, ≠, ×, →): a word of its own, as it changes the meaning. */
+    static boolean mathSymbol(char c) {
+        return c > 127 && Character.getType(c) == Character.MATH_SYMBOL;
+    }
+
     /**
      * The words of a lower-cased answer: runs of letters and digits (a decimal point inside a number kept, "c++" and
      * "c#" kept whole), with "n't" and "cannot" read as "not" and other contractions' endings dropped.
@@ -145,6 +270,21 @@ final class AnswerText {
         int i = 0;
         while (i < n) {
             char c = lower.charAt(i);
+            if (mathSymbol(c) && c != '\u00d7') {
+                words.add(String.valueOf(c));
+                i++;
+                continue;
+            }
+            if (c == '^' && i + 1 < n && (Quantities.isDigit(lower.charAt(i + 1)) || lower.charAt(i + 1) == '-')) {
+                // an exponent: ^2, ^-4
+                int end = i + 2;
+                while (end < n && Quantities.isDigit(lower.charAt(end))) {
+                    end++;
+                }
+                words.add(lower.substring(i, end));
+                i = end;
+                continue;
+            }
             if (!Quantities.isLetterOrDigit(c)) {
                 i++;
                 continue;
@@ -268,6 +408,23 @@ final class AnswerText {
         int start = 0;
         while (start < lower.length() && !Quantities.isLetter(lower.charAt(start))) {
             start++;
+        }
+        // a hedge before the yes or no ("Generally no — …", "Short answer: yes")
+        for (String hedge : HEDGES) {
+            if (lower.startsWith(hedge, start) && lower.length() > start + hedge.length()
+                    && !Quantities.isLetterOrDigit(lower.charAt(start + hedge.length()))) {
+                int after = start + hedge.length();
+                while (after < lower.length() && !Quantities.isLetter(lower.charAt(after))) {
+                    after++;
+                }
+                Stance hedged = lead(lower, after, NO_LEADS, "no");
+                if (!hedged.present()) {
+                    hedged = lead(lower, after, YES_LEADS, "yes");
+                }
+                if (hedged.present() && (lower.startsWith("no", after) || lower.startsWith("yes", after))) {
+                    return hedged;
+                }
+            }
         }
         Stance no = lead(lower, start, NO_LEADS, "no");
         Stance yes = lead(lower, start, YES_LEADS, "yes");

@@ -5,31 +5,36 @@ import dev.quorum.consensus.Quantities.Quantity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Whether two answers to the same question give the same answer, as far as their words can tell; where they cannot,
  * the meaning (the embedding's cosine similarity) decides. Embeddings alone group near-identical sentences that differ
- * in one entity, one verb, one label or a negation, and keep apart a bare label and the sentence that states it; so,
- * in this order:
+ * in one entity, one verb, one label or a negation, and keep apart a bare label and the sentence that states it. The
+ * rules are general (no fixture's wording), read what the question offers ({@link Question}), and run in this order:
  * <ol>
  * <li>equal {@link AnswerKey}s are the same answer; two different JSON values, yes and no, two choice letters or two
- * quantities are different ones;</li>
- * <li>an answer that opens with yes or no ("No, you don't. …") agrees with a statement only when the statement's
- * polarity agrees, and then the rest of it is compared;</li>
- * <li>numbers: when both answers state quantities and neither answer's quantities cover the other's (values with
- * units, "about" allowing 1.5 %), they differ;</li>
- * <li>lists ("red, yellow and blue") are the same when they hold the same items, in any order unless the question
- * asks for one;</li>
- * <li>a short answer (up to four content words, or a number) is the same as a longer one that contains it and says
- * little else beyond the question's own words ("Paris." and "The capital of France is Paris."), different from one
- * that contains it next to a rival number or negates it, and left to the meaning otherwise;</li>
+ * quantities are different ones; with lettered or numbered options, the option each answer names decides;</li>
+ * <li>labels ({@link Labels}): the label each answer's first labelled clause gives, with synonyms, negations and the
+ * question's own alternatives;</li>
+ * <li>for a yes/no question, the yes or no each answer gives, said or implied by negations and opposites of the
+ * question's words ({@link YesNo}); an answer opening with yes or no otherwise agrees with a statement only when
+ * the statement's polarity agrees, and then the rest of it is compared;</li>
+ * <li>numbers outside their context ({@link #mainText}): when neither answer's quantities cover the other's (values
+ * with units, to the precision they were given in), they differ;</li>
+ * <li>two short names sharing no word differ; lists ("red, yellow and blue") are the same when they hold the same
+ * items, in any order unless the question asks for one;</li>
+ * <li>a short answer (up to four content words, or a number) against a longer one: stated in the clause that gives
+ * the longer one's answer (the first stating a number of its kind; a clause with little else beyond the question's
+ * words), or only as context, negated, or after another answer;</li>
  * <li>a contradiction guard for near-identical answers (at least {@value #NEAR} of the longer one's words in common,
- * in order): a negation or an opposite (from a small lexicon, or un-/in-/non- prefixed) in the words that differ, or
- * one content word put in place of another ("Jackson" for "Gson", "revoke" for "renew"), makes them different.</li>
+ * in order), also sentence by sentence: opposites (a small lexicon, or un-/in-/non- prefixed), an odd number of
+ * negations with them, or one content word or name put in place of another ("Jackson" for "Gson", "revoke" for
+ * "renew") makes them different.</li>
  * </ol>
- * Rules that find nothing leave the pair to the meaning. Reading an answer costs microseconds; the embedding is only
- * needed for the pairs the rules leave open.
+ * Rules that find nothing leave the pair to the meaning, and the model is given {@link #embeddingText}. Reading an
+ * answer costs microseconds; the embedding is only needed for the pairs the rules leave open.
  */
 final class Equivalence {
 
@@ -54,17 +59,36 @@ final class Equivalence {
         static final Verdict MEANING = new Verdict(Decision.MEANING, "meaning");
     }
 
-    private static final Set<String> VERBS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "will",
+    static final Set<String> VERBS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "will",
             "can", "should", "must", "does", "do", "did", "would", "could");
     private static final int MAX_DIFF_WORDS = 300;
     /** Answers up to this many words are compared by their numbers. */
     private static final int NUMBERS_WORDS = 40;
     /** Answers up to this many words that state the same numbers give the same answer (unless the guard objects). */
     private static final int SAME_NUMBERS_WORDS = 25;
+    /** The characters of an answer the rules read (its key is of the whole answer). */
+    static final int MAX_READ = 4000;
+    /** Answers of at least this many words, in several sentences, are compared sentence by sentence too. */
+    private static final int LONG_WORDS = 15;
+    /** Answers up to this many words are read for a label. */
+    private static final int LABEL_WORDS = 60;
+    /** A clause of at most this many words that names a label is a label answer ("Not spam.", "Priority: high"). */
+    private static final int LABEL_CLAUSE_WORDS = 8;
+    /** Words that open a clause giving context rather than the answer ("…, whereas HTTP uses 80"). */
+    private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
+        " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
+        ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not "};
+    /** Lower-case words inside names ("Leonardo da Vinci", "Ludwig van Beethoven"). */
+    private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "di", "del", "della", "van", "von", "der", "den",
+            "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
+    private static final Set<String> CONCESSIVE = Set.of("although", "though", "while", "whereas", "unlike", "despite",
+            "even", "if", "unless");
 
     /** One answer, read once per vote. */
     static final class Reading {
         final String answer;
+        /** The part of the answer the rules read: its first {@value Equivalence#MAX_READ} characters. */
+        final String head;
         final String lower;
         final String key;
         final JsonNode json;
@@ -82,6 +106,23 @@ final class Equivalence {
         /** The words that carry meaning (all of them in code), with their stems, in order. */
         final List<String> significant;
         final List<String> significantStems;
+        /** The quantities outside context: parentheses, a calculation before its "=", a "whereas …" or "— …" clause. */
+        final List<Quantity> mainQuantities;
+        /** The text without that context: where a longer answer states its answer. */
+        final String main;
+        /** The labels of the first clause that names one (family to label), and that clause's length in words. */
+        final Map<String, String> labels;
+        final int labelClauseWords;
+        /** For a yes/no question: the yes or no the answer gives, stated or implied; else {@code null}. */
+        final String polarity;
+        /** Every content word written with a capital (a name: "Albert Einstein", "New York"). */
+        final boolean name;
+        /** For a question with lettered options: the one option the answer's first clause names, else 0. */
+        final char option;
+        /** The content words written with a capital, in lower case (the names an answer mentions). */
+        final Set<String> capitals;
+        /** The text without its clauses of contrast ("…, whereas …", "…, not …"): where a name is the answer. */
+        final String core;
 
         private Reading(String answer, Question question) {
             this(answer, question, null, true);
@@ -93,9 +134,14 @@ final class Equivalence {
          */
         private Reading(String answer, Question question, String key, boolean full) {
             this.answer = answer == null ? "" : answer;
+            // the rules read the first MAX_READ characters: where an answer states its answer, and a bound on their
+            // cost for a very long (or hostile) answer; the key is of the whole answer
+            this.head = this.answer.length() > MAX_READ && full ? this.answer.substring(0, MAX_READ) : this.answer;
+            String head = this.head;
             this.key = key != null ? key : AnswerKey.of(this.answer, question);
             this.json = full || this.key.startsWith("json:") ? AnswerKey.json(this.answer) : null;
-            this.lower = AnswerText.lower(this.answer);
+            String plain = AnswerText.lower(head);
+            this.lower = full ? notation(plain) : plain;
             this.words = AnswerText.words(lower);
             this.stems = new ArrayList<>(words.size());
             this.content = new HashSet<>();
@@ -111,7 +157,7 @@ final class Equivalence {
             }
             this.quantities = Quantities.parse(lower);
             this.approximate = Quantities.approximate(lower);
-            this.nameNumbers = full ? nameNumbers(this.answer) : Set.of();
+            this.nameNumbers = full ? nameNumbers(head) : Set.of();
             AnswerText.Stance stance = AnswerText.stance(lower);
             this.stance = stance;
             String restText = stance.present() ? lower.substring(Math.min(lower.length(), stance.rest())) : "";
@@ -125,9 +171,11 @@ final class Equivalence {
             this.negations = Math.max(0, negations);
             this.rest = full && stance.present() && !AnswerText.words(restText).isEmpty()
                     ? new Reading(restText, question) : null;
-            this.items = full ? items(json, lower) : null;
-            this.code = full && (AnswerKey.codeLike(this.answer) || this.answer.contains(" -") && this.answer.length() < 80
-                    && this.answer.indexOf(' ') > 0 && this.answer.indexOf(' ') < 12);
+            this.items = full && !Code.codeLike(head) ? items(json, lower) : null;
+            // big-O notation read as words is no code
+            String codeText = lower.equals(plain) ? head : lower;
+            this.code = full && (Code.codeLike(codeText) || this.answer.contains(" -") && this.answer.length() < 80
+                    && this.answer.indexOf(' ') > 0 && this.answer.indexOf(' ') < 12 || Code.operators(head));
             this.significant = new ArrayList<>(full ? words.size() : 0);
             this.significantStems = new ArrayList<>(full ? words.size() : 0);
             for (int k = 0; full && k < words.size(); k++) {
@@ -137,6 +185,38 @@ final class Equivalence {
                     significantStems.add(stems.get(k));
                 }
             }
+            this.main = full && !code ? mainText(lower) : lower;
+            this.mainQuantities = full && !code && main.length() < lower.length() ? Quantities.parse(main) : quantities;
+            Map<String, String> labels = Map.of();
+            int labelClauseWords = 0;
+            if (full && !code && words.size() <= LABEL_WORDS) {
+                int clauseIndex = 0;
+                // after a yes or no, the rest; a bare "Negative." or "False" is its own label
+                for (String clause : parts(stance.present() && !restText.isBlank() ? restText : lower)) {
+                    List<String> clauseWords = AnswerText.words(clause);
+                    List<String> clauseStems = new ArrayList<>(clauseWords.size());
+                    for (String word : clauseWords) {
+                        clauseStems.add(AnswerText.stem(word));
+                    }
+                    Map<String, String> found = Labels.read(clauseWords, clauseStems, question);
+                    if (!found.isEmpty()) {
+                        labels = found;
+                        labelClauseWords = clauseIndex == 0 ? clauseWords.size() : Integer.MAX_VALUE;
+                        break;
+                    }
+                    // a clause of the question's own words is a header ("Priority: high"), not the first clause
+                    if (!header(clauseStems, question) && ++clauseIndex >= 3) {
+                        break;
+                    }
+                }
+            }
+            this.labels = labels;
+            this.labelClauseWords = labelClauseWords;
+            this.polarity = full && question.yesNo() ? YesNo.polarity(this, question) : null;
+            this.name = full && !code && capitalised(this.answer, content.size());
+            this.capitals = full && !code ? capitals(head) : Set.of();
+            this.option = full && question.hasOptions() ? option(this.key, lower, question) : 0;
+            this.core = full && !code ? coreText(lower) : lower;
         }
 
         static Reading of(String answer, Question question) {
@@ -186,15 +266,40 @@ final class Equivalence {
             }
             return new Verdict(Decision.DIFFERENT, "different short answers");
         }
+        if (a.option != 0 && b.option != 0) {
+            return a.option == b.option ? new Verdict(Decision.SAME, "same option")
+                    : new Verdict(Decision.DIFFERENT, "different options");
+        }
         if (a.key.startsWith("choice:") || b.key.startsWith("choice:")) {
             Reading other = a.key.startsWith("choice:") ? b : a;
             return other.typed() && !other.stance.present()
                     ? new Verdict(Decision.DIFFERENT, "different short answers") : Verdict.MEANING;
         }
+        if (a.code && b.code && Code.renamed(a.head, b.head)) {
+            return new Verdict(Decision.SAME, "same code up to the names of its variables");
+        }
         if (a.code || b.code) {
             if (a.significantStems.equals(b.significantStems)) {
                 return new Verdict(Decision.DIFFERENT, "code that differs in its operators");
             }
+        }
+        // the labels of a classification ("Not spam" is ham; "Toxic" is not "Non-toxic")
+        Verdict labelled = labels(a, b, question);
+        if (labelled != null) {
+            return labelled;
+        }
+        // the yes or no a yes/no question gets, stated ("No, …") or implied ("It doesn't pass", "It's closed")
+        if (a.polarity != null && b.polarity != null && depth == 0) {
+            if (!a.polarity.equals(b.polarity)) {
+                return new Verdict(Decision.DIFFERENT, "yes and no to a yes/no question");
+            }
+            if (a.rest != null && b.rest != null) {
+                Verdict rests = compare(a.rest, b.rest, question, depth + 1);
+                if (rests.decision() == Decision.DIFFERENT && contradicts(rests)) {
+                    return rests;
+                }
+            }
+            return new Verdict(Decision.SAME, "same answer to a yes/no question");
         }
         // an explicit yes or no
         if (a.stance.present() || b.stance.present()) {
@@ -203,18 +308,28 @@ final class Equivalence {
                 return stance;
             }
         }
-        // quantities (in long answers many numbers come and go with the wording: there only the guard below looks)
+        // quantities, outside their context (in long answers many numbers come and go with the wording: there only
+        // the guard below looks)
         boolean sameQuantities = false;
-        if (!a.quantities.isEmpty() && !b.quantities.isEmpty() && a.words.size() <= NUMBERS_WORDS
-                && b.words.size() <= NUMBERS_WORDS) {
+        if (!a.mainQuantities.isEmpty() && !b.mainQuantities.isEmpty() && a.words.size() <= NUMBERS_WORDS
+                && b.words.size() <= NUMBERS_WORDS && !a.code && !b.code) {
             boolean approximate = a.approximate || b.approximate;
-            boolean aCoversB = Quantities.covers(a.quantities, b.quantities, approximate);
-            boolean bCoversA = Quantities.covers(b.quantities, a.quantities, approximate);
+            boolean aCoversB = Quantities.covers(a.mainQuantities, b.mainQuantities, approximate);
+            boolean bCoversA = Quantities.covers(b.mainQuantities, a.mainQuantities, approximate);
             if (!aCoversB && !bCoversA) {
                 return new Verdict(Decision.DIFFERENT, "different numbers");
             }
-            sameQuantities = aCoversB && bCoversA && question != Question.NONE && !allInQuestion(a.quantities, question)
+            sameQuantities = aCoversB && bCoversA && question != Question.NONE
+                    && !allInQuestion(a.mainQuantities, question)
                     && a.words.size() <= SAME_NUMBERS_WORDS && b.words.size() <= SAME_NUMBERS_WORDS;
+            if (sameQuantities && onlyNumbers(a) && onlyNumbers(b)) {
+                return new Verdict(Decision.SAME, "same numbers");
+            }
+        }
+        // two names that share no word ("Albert Einstein" / "Max Planck")
+        if (a.name && b.name && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
+                && disjoint(a, b) && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b)) {
+            return new Verdict(Decision.DIFFERENT, "different names");
         }
         // lists
         if (a.items != null && b.items != null) {
@@ -228,13 +343,439 @@ final class Equivalence {
         }
         // near-identical answers that differ in a negation, an opposite or one content word
         String contradiction = contradiction(a, b);
+        if (contradiction == null && depth == 0) {
+            contradiction = sentenceContradiction(a, b);
+        }
         if (contradiction != null) {
             return new Verdict(Decision.DIFFERENT, contradiction);
         }
-        if (sameQuantities && (a.negations > 0) == (b.negations > 0)) {
+        if (sameQuantities && (a.negations > 0) == (b.negations > 0) && !ownContent(a, b, question)) {
             return new Verdict(Decision.SAME, "same numbers");
         }
         return Verdict.MEANING;
+    }
+
+    /**
+     * The option an answer gives to a question with lettered options: its key's letter, else the one option whose
+     * text or letter ("b)", "(b)", "option b") the first clause naming any option names; 0 when none or several.
+     */
+    private static char option(String key, String lower, Question question) {
+        if (key.startsWith("choice:")) {
+            return key.charAt(7);
+        }
+        for (String clause : clauses(lower)) {
+            String text = " " + AnswerKey.normalise(clause) + " ";
+            char found = 0;
+            for (Map.Entry<String, Character> option : question.options().entrySet()) {
+                char letter = question.numbered() ? (char) ('1' + option.getValue() - 'a') : option.getValue();
+                boolean named = text.contains(" " + option.getKey() + " ") || clause.contains("(" + letter + ")")
+                        || clause.startsWith(letter + ")") || clause.contains(" " + letter + ")")
+                        || text.contains(" option " + letter + " ");
+                if (named) {
+                    if (found != 0 && found != option.getValue()) {
+                        return 0;
+                    }
+                    found = option.getValue();
+                }
+            }
+            if (found != 0) {
+                return found;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether a clause holds nothing but the question's words and stop words ("Priority", "Sentiment:"). */
+    private static boolean header(List<String> stems, Question question) {
+        for (String stem : stems) {
+            if (!question.mentions(stem) && !AnswerText.stopword(stem)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Labels both answers give in one family: different labels (or a label and its negation) are different answers;
+     * the same label is the same answer when one of the two is a label answer (a first clause of a few words), so
+     * that two long explanations are not joined by a word they share. {@code null}: the labels say nothing.
+     */
+    private static Verdict labels(Reading a, Reading b, Question question) {
+        if (a.labels.isEmpty() || b.labels.isEmpty()) {
+            return null;
+        }
+        boolean bothShort = a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS;
+        if (question == Question.NONE && !bothShort) {
+            return null;
+        }
+        boolean same = false;
+        for (Map.Entry<String, String> label : a.labels.entrySet()) {
+            String other = b.labels.get(label.getKey());
+            if (other == null) {
+                continue;
+            }
+            String x = label.getValue();
+            boolean xNot = x.startsWith("not:");
+            boolean yNot = other.startsWith("not:");
+            if (x.equals(other)) {
+                same = true;
+            } else if (xNot == yNot || x.equals("not:" + other) || other.equals("not:" + x)) {
+                // two different labels, or a label and its negation; "not positive" and "negative" say nothing
+                if (xNot == yNot || !(xNot ? x.substring(4) : other.substring(4)).isEmpty()) {
+                    if (xNot != yNot && !x.equals("not:" + other) && !other.equals("not:" + x)) {
+                        continue;
+                    }
+                    return new Verdict(Decision.DIFFERENT, "different labels: " + x + " / " + other);
+                }
+            }
+        }
+        if (same && (a.labelClauseWords <= LABEL_CLAUSE_WORDS && a.words.size() <= AnswerKey.SHORT_WORDS
+                || b.labelClauseWords <= LABEL_CLAUSE_WORDS && b.words.size() <= AnswerKey.SHORT_WORDS)) {
+            return new Verdict(Decision.SAME, "same label");
+        }
+        return null;
+    }
+
+    /** Big-O notation in words: "o(1)" is "constant", "o(n log n)" "linearithmic", so the prose for it matches. */
+    private static final String[][] NOTATION = {{"o(1)", "constant"}, {"o(log n)", "logarithmic"},
+        {"o(logn)", "logarithmic"}, {"o(n log n)", "linearithmic"}, {"o(nlogn)", "linearithmic"}, {"o(n)", "linear"},
+        {"o(n^2)", "quadratic"}, {"o(n*n)", "quadratic"}, {"o(n^3)", "cubic"}, {"o(2^n)", "exponential"},
+        {"o(n!)", "factorial"}, {"n log n", "linearithmic"}, {"n log(n)", "linearithmic"}, {"log n", "logarithmic"},
+        {"log(n)", "logarithmic"}};
+
+    static String notation(String lower) {
+        if (lower.indexOf("o(") < 0 && lower.indexOf("log") < 0) {
+            return lower;
+        }
+        String text = lower;
+        for (String[] rewrite : NOTATION) {
+            text = text.replace(rewrite[0], rewrite[1]);
+        }
+        return text;
+    }
+
+    /** Symbols the embedding model reads poorly, and their words. */
+    private static final String[][] SPELLED = {{"∞", " infinity "}, {"¬", " not "}, {"∧", " and "}, {"∨", " or "},
+        {"≤", " at most "}, {"≥", " at least "}, {"≠", " not equal to "}, {"⇒", " implies "}, {"→", " implies "},
+        {"∈", " in "}, {"ℝ", " the real numbers "}, {"√", " square root of "}, {"π", " pi "}, {"²", " squared "},
+        {"³", " cubed "}, {"∑", " sum of "}, {"∫", " integral of "}};
+
+    /**
+     * The text the embedding model is given for an answer: mathematical symbols spelled out ("(3, ∞)" as "(3,
+     * infinity)", "¬(A ∧ B)" as "not (A and B)") and big-O notation in words, so a notation and the prose for it can
+     * meet; other answers as they are.
+     */
+    static String embeddingText(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return "(empty)";
+        }
+        boolean symbols = false;
+        for (int i = 0; i < answer.length() && !symbols; i++) {
+            char c = answer.charAt(i);
+            symbols = c > 127 && (AnswerText.mathSymbol(c) || c == 'ℝ' || c == 'π' || c == '²' || c == '³');
+        }
+        String text = answer;
+        if (symbols) {
+            for (String[] spelled : SPELLED) {
+                text = text.replace(spelled[0], spelled[1]);
+            }
+            text = text.replace("  ", " ").strip();
+        }
+        if (text.contains("O(") || text.contains("o(")) {
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            String words = notation(lower);
+            if (!words.equals(lower)) {
+                text = words;
+            }
+        }
+        return text;
+    }
+
+    /** The content words of a text written with a capital letter, in lower case. */
+    private static Set<String> capitals(String answer) {
+        Set<String> names = new HashSet<>();
+        int n = answer.length();
+        int i = 0;
+        while (i < n) {
+            char c = answer.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && Character.isLetterOrDigit(answer.charAt(end))) {
+                end++;
+            }
+            if (Character.isUpperCase(c)) {
+                String word = answer.substring(i, end).toLowerCase(java.util.Locale.ROOT);
+                if (!AnswerText.stopword(word) && !AnswerText.negation(word)) {
+                    names.add(AnswerText.stem(word));
+                }
+            }
+            i = end;
+        }
+        return names;
+    }
+
+    /** Whether every content word of a short answer is written with a capital letter (a proper name). */
+    private static boolean capitalised(String answer, int contentWords) {
+        if (contentWords == 0 || answer.length() > 60) {
+            return false;
+        }
+        int n = answer.length();
+        int names = 0;
+        int i = 0;
+        while (i < n) {
+            char c = answer.charAt(i);
+            if (!Character.isLetter(c)) {
+                if (Character.isDigit(c)) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && (Character.isLetter(answer.charAt(end)) || answer.charAt(end) == '\'')) {
+                end++;
+            }
+            String word = answer.substring(i, end);
+            String lower = word.toLowerCase(java.util.Locale.ROOT);
+            if (!AnswerText.stopword(lower) && !AnswerText.negation(lower)) {
+                if (!Character.isUpperCase(c) && !NAME_PARTICLES.contains(lower) || Labels.isLabel(lower)) {
+                    return false;
+                }
+                names++;
+            }
+            i = end;
+        }
+        return names > 0;
+    }
+
+    /**
+     * Whether each of two answers has a content word of its own, beyond the question's and the other's ("Albert
+     * Einstein, who published it in 1915" / "Max Planck, who published it in 1915").
+     */
+    private static boolean ownContent(Reading a, Reading b, Question question) {
+        return hasOwn(a, b, question) && hasOwn(b, a, question);
+    }
+
+    private static boolean hasOwn(Reading a, Reading b, Question question) {
+        for (String stem : a.content) {
+            if (!b.content.contains(stem) && !question.mentions(stem) && !Quantities.isDigit(stem.charAt(0))
+                    && !Quantities.isUnit(stem) && !Quantities.isNumberWord(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether two answers share no content word. */
+    private static boolean disjoint(Reading a, Reading b) {
+        for (String stem : a.content) {
+            if (b.content.contains(stem)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether one one-word answer starts the other ("Tech" / "Technology"). */
+    private static boolean prefixed(Reading a, Reading b) {
+        if (a.words.size() != 1 || b.words.size() != 1) {
+            return false;
+        }
+        String x = a.words.get(0);
+        String y = b.words.get(0);
+        return x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x));
+    }
+
+    /** Whether a one-word answer is the initials of the other's words ("UN" / "United Nations"). */
+    private static boolean acronym(Reading a, Reading b) {
+        if (a.words.size() != 1 || b.words.size() < 2) {
+            return false;
+        }
+        String word = a.words.get(0);
+        StringBuilder initials = new StringBuilder();
+        for (String other : b.words) {
+            if (!AnswerText.stopword(other)) {
+                initials.append(other.charAt(0));
+            }
+        }
+        return initials.toString().equals(word);
+    }
+
+    /**
+     * The text where an answer states its answer: without parentheses, the calculation before a "=" ("55 in × 2.54 =
+     * 139.7 cm" states 139.7 cm), and each sentence cut before a clause of contrast or context ("…, whereas HTTP uses
+     * 80", "… — electronics are the exception at 15 days").
+     */
+    static String mainText(String lower) {
+        StringBuilder out = new StringBuilder(lower.length());
+        int depth = 0;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if ((c == ')' || c == ']') && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                out.append(c);
+            }
+        }
+        String text = depth == 0 ? out.toString() : lower;
+        StringBuilder main = new StringBuilder(text.length());
+        for (String sentence : sentences(text)) {
+            String kept = calculated(sentence);
+            for (String marker : CONTRAST) {
+                int at = kept.indexOf(marker);
+                if (at > 0) {
+                    kept = kept.substring(0, at);
+                }
+            }
+            for (String dash : new String[] {" — ", " – ", " -- ", " - "}) {
+                int at = kept.indexOf(dash);
+                if (at > 0 && !restates(kept.substring(at + dash.length()))) {
+                    kept = kept.substring(0, at);
+                }
+            }
+            main.append(kept).append(". ");
+        }
+        return main.toString();
+    }
+
+    /**
+     * A sentence with a calculation ("55 in × 2.54 = 139.7 cm", "1 atm = 101,325 Pa": a clause that opens with a
+     * number) given by its result; other sentences ("from i = 0 to i = 9") as they are.
+     */
+    private static String calculated(String sentence) {
+        int equals = sentence.lastIndexOf('=');
+        if (equals < 0 || equals + 1 >= sentence.length()) {
+            return sentence;
+        }
+        int first = sentence.indexOf('=');
+        int clause = Math.max(sentence.lastIndexOf(", ", first), sentence.lastIndexOf("; ", first));
+        int start = clause < 0 ? 0 : clause + 2;
+        while (start < first && (sentence.charAt(start) == ' ' || sentence.charAt(start) == '$'
+                || sentence.charAt(start) == '-')) {
+            start++;
+        }
+        if (start >= first || !Quantities.isDigit(sentence.charAt(start))) {
+            return sentence;
+        }
+        return sentence.substring(0, start) + sentence.substring(equals + 1);
+    }
+
+    /** The text with each sentence cut before a clause of contrast ("…, whereas …", "…, followed by …"). */
+    static String coreText(String lower) {
+        StringBuilder core = new StringBuilder(lower.length());
+        for (String sentence : sentences(lower)) {
+            String kept = sentence;
+            for (String marker : CONTRAST) {
+                int at = kept.indexOf(marker);
+                if (at > 0) {
+                    kept = kept.substring(0, at);
+                }
+            }
+            core.append(kept).append(". ");
+        }
+        return core.toString();
+    }
+
+    /** Whether a clause opens by restating what came before ("that is …", "i.e. …", "or …"). */
+    private static boolean restates(String clause) {
+        for (String marker : new String[] {"that is", "i.e", "ie ", "which is", "or ", "equivalently", "in other words",
+            "also ", "aka ", "namely"}) {
+            if (clause.startsWith(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sentences and clauses: split after . ! ? ; : and at dashes, parentheses and line breaks. */
+    static List<String> clauses(String lower) {
+        List<String> clauses = new ArrayList<>();
+        int start = 0;
+        int n = lower.length();
+        for (int i = 0; i <= n; i++) {
+            boolean end = i == n;
+            int skip = 1;
+            if (!end) {
+                char c = lower.charAt(i);
+                if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ':')
+                        && (i + 1 == n || lower.charAt(i + 1) == ' ' || lower.charAt(i + 1) == '\n')) {
+                    end = true;
+                } else if (c == '\n' || c == '(' || c == ')' || c == '\u2014') {
+                    end = true;
+                } else if ((c == '\u2013' || c == '-') && i > 0 && lower.charAt(i - 1) == ' ' && i + 1 < n
+                        && lower.charAt(i + 1) == ' ') {
+                    end = true;
+                }
+            }
+            if (end) {
+                String clause = lower.substring(start, i).strip();
+                if (!clause.isEmpty() && !AnswerText.words(clause).isEmpty()) {
+                    clauses.add(clause);
+                }
+                start = i + skip;
+            }
+        }
+        return clauses;
+    }
+
+    /**
+     * Two longer answers of several sentences: each sentence of one is set against the sentence of the other with the
+     * most words in common, and the guard reads that pair ("TCP uses a three-way handshake." / "TCP uses a two-way
+     * handshake.", the rest alike): one contradicting pair makes the answers differ.
+     */
+    private static String sentenceContradiction(Reading a, Reading b) {
+        if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
+            return null;
+        }
+        List<String> x = sentences(a.head);
+        List<String> y = sentences(b.head);
+        if (x.size() < 2 || y.size() < 2 || x.size() > 12 || y.size() > 12) {
+            return null;
+        }
+        List<Reading> ys = new ArrayList<>(y.size());
+        for (String sentence : y) {
+            ys.add(new Reading(sentence, Question.NONE));
+        }
+        for (String sentence : x) {
+            Reading one = new Reading(sentence, Question.NONE);
+            Reading best = null;
+            int bestCommon = 0;
+            for (Reading other : ys) {
+                int common = 0;
+                for (String stem : one.content) {
+                    common += other.content.contains(stem) ? 1 : 0;
+                }
+                if (common > bestCommon) {
+                    bestCommon = common;
+                    best = other;
+                }
+            }
+            if (best != null && 2 * bestCommon >= Math.max(one.content.size(), best.content.size())) {
+                String why = contradiction(one, best);
+                if (why != null) {
+                    return "in one sentence, " + why;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a DIFFERENT verdict says the two texts contradict each other (other numbers, labels or names, a negation
+     * or an opposite), rather than that one does not state the other: what the reasons after two agreeing yeses must
+     * show to split them.
+     */
+    private static boolean contradicts(Verdict verdict) {
+        String rule = verdict.rule();
+        return rule.startsWith("different numbers") || rule.startsWith("different quantities")
+                || rule.startsWith("near-identical") || rule.startsWith("different labels")
+                || rule.startsWith("one name") || rule.startsWith("in one sentence") || rule.startsWith("negated")
+                || rule.startsWith("different JSON") || rule.startsWith("different items");
     }
 
     private static String type(String key) {
@@ -259,7 +800,7 @@ final class Equivalence {
             }
             if (a.rest != null && b.rest != null && depth < 2) {
                 Verdict rests = compare(a.rest, b.rest, question, depth + 1);
-                if (rests.decision() == Decision.DIFFERENT && !rests.rule().equals("yes and no")) {
+                if (rests.decision() == Decision.DIFFERENT && contradicts(rests)) {
                     return rests;
                 }
             }
@@ -272,7 +813,8 @@ final class Equivalence {
             return inferred.equals(said.stance.value()) ? new Verdict(Decision.SAME, "statement agrees with yes or no")
                     : new Verdict(Decision.DIFFERENT, "statement contradicts yes or no");
         }
-        if ((said.rest.negations > 0) != (other.negations > 0)) {
+        // (a long explanation's negations are no yes or no)
+        if (said.rest.negations % 2 != other.negations % 2 && other.words.size() <= LONG_WORDS) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
         return depth < 2 ? compare(said.rest, other, question, depth + 1) : null;
@@ -286,10 +828,10 @@ final class Equivalence {
     private static Verdict containment(Reading a, Reading b, Question question) {
         Reading shortOne;
         Reading longOne;
-        if (isShort(a) && b.words.size() >= a.words.size() + 2) {
+        if (isShort(a) && b.words.size() > a.words.size()) {
             shortOne = a;
             longOne = b;
-        } else if (isShort(b) && a.words.size() >= b.words.size() + 2) {
+        } else if (isShort(b) && a.words.size() > b.words.size()) {
             shortOne = b;
             longOne = a;
         } else {
@@ -300,21 +842,42 @@ final class Equivalence {
             if (!Quantities.covers(longOne.quantities, shortOne.quantities, approximate)) {
                 return new Verdict(Decision.DIFFERENT, "number not stated");
             }
-            for (Quantity q : longOne.quantities) {
-                if (!Quantities.covers(shortOne.quantities, List.of(q), approximate) && !"month".equals(q.unit())
-                        && !"day".equals(q.unit()) && !inQuestion(q, question) && !longOne.nameNumbers.contains(q.value())) {
-                    return new Verdict(Decision.DIFFERENT, "number next to another number");
+            if (!Quantities.covers(longOne.mainQuantities, shortOne.quantities, approximate)) {
+                return new Verdict(Decision.DIFFERENT, "number stated only as context");
+            }
+            // the answer is the first clause that states a number of the short answer's kind ("An adult has 206
+            // bones; a newborn has about 270"); another number there is a rival ("built in 1961 and fell in 1989")
+            boolean outsideQuestion = false;
+            for (Quantity q : longOne.mainQuantities) {
+                outsideQuestion |= !inQuestion(q, question) && !longOne.nameNumbers.contains(q.value());
+            }
+            for (String part : parts(longOne.main)) {
+                List<Quantity> stated = new ArrayList<>(2);
+                for (Quantity q : Quantities.parse(part)) {
+                    if (candidate(q, shortOne, longOne) && !(outsideQuestion && inQuestion(q, question))) {
+                        stated.add(q);
+                    }
                 }
+                if (stated.isEmpty()) {
+                    continue;
+                }
+                if (!Quantities.covers(shortOne.quantities, stated, approximate)) {
+                    return new Verdict(Decision.DIFFERENT, Quantities.covers(stated, shortOne.quantities, approximate)
+                            ? "number next to another number" : "another number first");
+                }
+                break;
             }
             return shortOne.negations == 0 && negatedNumber(longOne)
                     ? new Verdict(Decision.DIFFERENT, "negated number") : new Verdict(Decision.SAME, "number stated");
         }
-        if (shortOne.content.isEmpty()) {
+        if (shortOne.content.isEmpty() || shortOne.code || longOne.code || math(shortOne) && math(longOne)) {
             return null;
         }
-        // the first sentence of the longer answer that holds every content word of the short one
-        for (String sentence : sentences(longOne.lower)) {
-            List<String> words = AnswerText.words(sentence);
+        // the first clause of the longer answer's core (clauses of contrast set aside) that holds every content word
+        // of the short one ("Gas" is stated by "gaseous")
+        List<String> clauses = parts(longOne.core);
+        for (int c = 0; c < clauses.size(); c++) {
+            List<String> words = AnswerText.words(clauses.get(c));
             Set<String> stems = new HashSet<>();
             int negations = 0;
             for (String word : words) {
@@ -323,28 +886,38 @@ final class Equivalence {
                     negations++;
                 }
             }
-            if (!stems.containsAll(shortOne.content)) {
+            if (!containsDerived(stems, shortOne.content) && !surname(stems, shortOne, longOne)) {
                 continue;
             }
-            if ((shortOne.negations > 0) != (negations > 0)) {
+            if (shortOne.negations % 2 != negations % 2) {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
             }
+            if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)) {
+                return new Verdict(Decision.DIFFERENT, "another answer first");
+            }
             int extra = 0;
-            for (String word : words) {
+            for (int k = 0; k < words.size(); k++) {
+                String word = words.get(k);
                 String stem = AnswerText.stem(word);
-                if (!AnswerText.stopword(word) && !AnswerText.negation(word) && !shortOne.content.contains(stem)
-                        && !question.mentions(stem) && !Quantities.isDigit(stem.charAt(0))) {
+                if (!AnswerText.stopword(word) && !AnswerText.negation(word) && !containsDerived(shortOne.content, stem)
+                        && !question.mentions(stem) && !Quantities.isDigit(stem.charAt(0))
+                        && !partOfName(words, k, shortOne, longOne)) {
                     extra++;
                 }
             }
             return extra <= MAX_EXTRA ? new Verdict(Decision.SAME, "short answer stated") : Verdict.MEANING;
+        }
+        if (longOne.stems.containsAll(shortOne.content) && longOne.core.length() < longOne.lower.length()
+                && statesMore(longOne.core, shortOne, question)) {
+            // named only in a "whereas …" or "…, not …" clause, while the rest states something
+            return new Verdict(Decision.DIFFERENT, "short answer named only as context");
         }
         for (String stem : shortOne.content) {
             if (longOne.stems.contains(stem)) {
                 return Verdict.MEANING;
             }
         }
-        return new Verdict(Decision.DIFFERENT, "short answer not stated");
+        return Verdict.MEANING;
     }
 
     /** A short answer (a label, a name, a term, a number) that a sentence may state; not a bare yes or no. */
@@ -400,17 +973,182 @@ final class Equivalence {
 
     /** A short answer made of numbers, dates and units only ("1989", "6 minutes", "8 May 1945"). */
     private static boolean onlyNumbers(Reading r) {
-        if (r.quantities.isEmpty()) {
+        if (r.quantities.isEmpty() || r.code) {
             return false;
         }
         for (String word : r.words) {
             if (!AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0)) && !Quantities.isUnit(word)
+                    && !Quantities.isUnit("°" + word) && !word.startsWith("^") && Quantities.isLetter(word.charAt(0))
                     && !Quantities.isMonth(word) && !Quantities.isNumberWord(word) && !word.equals("am")
                     && !word.equals("pm") && !word.equals("utc")) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a clause names a short answer's person by the last word of the name, written with a capital ("Lincoln
+     * led the Union" for "Abraham Lincoln").
+     */
+    private static boolean surname(Set<String> stems, Reading shortOne, Reading longOne) {
+        if (!shortOne.name || shortOne.words.size() < 2) {
+            return false;
+        }
+        String last = AnswerText.stem(shortOne.words.get(shortOne.words.size() - 1));
+        return last.length() >= 3 && stems.contains(last) && longOne.capitals.contains(last);
+    }
+
+    /** A capitalised word right before or after a word of the short answer: the rest of its name ("Alexander"). */
+    private static boolean partOfName(List<String> words, int k, Reading shortOne, Reading longOne) {
+        if (!inName(words.get(k), longOne)) {
+            return false;
+        }
+        // walk over the name (capitalised words and particles: "Leonardo da Vinci") to a word of the short answer
+        for (int step : new int[] {-1, 1}) {
+            for (int j = k + step; j >= 0 && j < words.size(); j += step) {
+                if (shortOne.content.contains(AnswerText.stem(words.get(j)))) {
+                    return true;
+                }
+                if (!inName(words.get(j), longOne)) {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean inName(String word, Reading longOne) {
+        return longOne.capitals.contains(AnswerText.stem(word)) || NAME_PARTICLES.contains(word);
+    }
+
+    /** Endings that derive one word from another ("gas" / "gaseous", "acid" / "acidic", "Tech" / "technology"). */
+    private static final String[] DERIVATIONS = {"ous", "eous", "ic", "ical", "al", "ial", "ness", "ity", "ive", "ion",
+        "ation", "ly", "y", "en", "ish", "nology", "nical", "ian", "ese", "ist", "ism"};
+
+    /** Whether every stem of {@code wanted} is in {@code stems} or derives a word there. */
+    private static boolean containsDerived(Set<String> stems, Set<String> wanted) {
+        for (String stem : wanted) {
+            if (!stems.contains(stem) && !derivedIn(stems, stem)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsDerived(Set<String> stems, String stem) {
+        return stems.contains(stem) || derivedIn(Set.of(stem), stems);
+    }
+
+    /** Whether a stem of {@code stems} is {@code base} with a derivational ending. */
+    static boolean derivedIn(Set<String> stems, String base) {
+        if (base.length() < 3 || Quantities.isDigit(base.charAt(0))) {
+            return false;
+        }
+        for (String stem : stems) {
+            if (stem.length() > base.length() && stem.startsWith(base)) {
+                String ending = stem.substring(base.length());
+                for (String derivation : DERIVATIONS) {
+                    if (ending.equals(derivation)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether any stem of {@code bases} derives {@code stem}. */
+    static boolean derivedIn(Set<String> stem, Set<String> bases) {
+        for (String base : bases) {
+            if (derivedIn(stem, base)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a longer answer's first clause already gives an answer of its own: a short clause naming something (a
+     * capitalised name or a number) beyond the question's words ("George Washington was the first; John Adams …").
+     */
+    private static boolean answersFirst(String clause, Reading longOne, Reading shortOne, Question question) {
+        List<String> words = AnswerText.words(clause);
+        if (words.size() > 8 || words.isEmpty() || CONCESSIVE.contains(words.get(0))) {
+            // "Although Canberra is the capital, ...": a concession, not an answer
+            return false;
+        }
+        for (int k = 0; k < words.size(); k++) {
+            String word = words.get(k);
+            String stem = AnswerText.stem(word);
+            if (AnswerText.stopword(word) || question.mentions(stem) || shortOne.content.contains(stem)) {
+                continue;
+            }
+            // a name: written with a capital, also first in a clause of two words or more ("Saturn is second",
+            // "France won") unless it is an adverb ("Botanically speaking")
+            boolean named = longOne.capitals.contains(stem) && (k > 0 || words.size() >= 2 && !word.endsWith("ly"));
+            if (Quantities.isDigit(word.charAt(0)) || named) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a text has content words beyond the question's and the short answer's (it states an answer of its own). */
+    private static boolean statesMore(String text, Reading shortOne, Question question) {
+        for (String word : AnswerText.words(text)) {
+            String stem = AnswerText.stem(word);
+            if (!AnswerText.stopword(word) && !AnswerText.negation(word) && !question.mentions(stem)
+                    && !shortOne.content.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A number of a longer answer that may be its answer: of the short answer's kind, not a date's month or day. */
+    private static boolean candidate(Quantity q, Reading shortOne, Reading longOne) {
+        return !"month".equals(q.unit()) && !"day".equals(q.unit()) && !"weekday".equals(q.unit())
+                && !longOne.nameNumbers.contains(q.value()) && comparable(q, shortOne.quantities);
+    }
+
+    /**
+     * Sentences and clauses, also split at a comma before a word ("…, including the goalkeeper, with …"); a
+     * parenthesis stays with its clause ("Highest priority (P1)").
+     */
+    static List<String> parts(String text) {
+        List<String> parts = new ArrayList<>();
+        for (String clause : clauses(text.replace('(', ' ').replace(')', ' '))) {
+            int start = 0;
+            for (int i = 0; i + 2 < clause.length(); i++) {
+                if (clause.charAt(i) == ',' && clause.charAt(i + 1) == ' ' && Quantities.isLetter(clause.charAt(i + 2))) {
+                    parts.add(clause.substring(start, i));
+                    start = i + 2;
+                }
+            }
+            parts.add(clause.substring(start));
+        }
+        return parts;
+    }
+
+    /** A formula: an exponent or a mathematical symbol among its words ("kg·m²/s²", "¬p ∨ q"). */
+    private static boolean math(Reading r) {
+        for (String word : r.words) {
+            if (word.startsWith("^") || word.length() == 1 && AnswerText.mathSymbol(word.charAt(0))) {
+                return true;
+            }
+        }
+        return r.answer.indexOf('·') >= 0;
+    }
+
+    /** Whether a quantity is of a kind the short answer's quantities have (the same unit, or a bare number). */
+    private static boolean comparable(Quantity q, List<Quantity> quantities) {
+        for (Quantity other : quantities) {
+            if (q.unit() == null || other.unit() == null || q.unit().equals(other.unit())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A negation right before a number ("not 42", "isn't 3"). */
@@ -478,9 +1216,13 @@ final class Equivalence {
                 lcs[i][j] = x.get(i).equals(y.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
-        if (lcs[0][0] < (code ? NEAR_CODE : NEAR) * Math.max(n, m)) {
+        // near-identical; or two short sentences around one name put in place of another ("George Orwell wrote 1984"
+        // / "Aldous Huxley wrote 1984"), where the name is half of the words
+        boolean near = lcs[0][0] >= (code ? NEAR_CODE : NEAR) * Math.max(n, m);
+        if (!near && (code || lcs[0][0] == 0 || Math.max(n, m) > 8)) {
             return null;
         }
+        boolean expression = (code || math(a) || math(b)) && n <= 8 && m <= 8;
         // walk the alignment; each run of unmatched words on either side is one hunk
         int i = 0;
         int j = 0;
@@ -494,7 +1236,8 @@ final class Equivalence {
             if (i < n && j < m && x.get(i).equals(y.get(j))) {
                 if (!removed.isEmpty() || !added.isEmpty()) {
                     hunks++;
-                    reasons.add(hunk(removed, added, removedWords, addedWords, code));
+                    reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression)
+                            : names(removedWords, addedWords, a, b));
                     removed.clear();
                     added.clear();
                     removedWords.clear();
@@ -514,41 +1257,88 @@ final class Equivalence {
         }
         if (!removed.isEmpty() || !added.isEmpty()) {
             hunks++;
-            reasons.add(hunk(removed, added, removedWords, addedWords, code));
+            reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression)
+                    : names(removedWords, addedWords, a, b));
+        }
+        if (!near && hunks != 1) {
+            return null;
         }
         // one changed place, or two that both contradict (a swap: "France beat Croatia" / "Croatia beat France");
         // paraphrases change more places, or add words next to the one they change
-        if (hunks > MAX_HUNKS || reasons.contains(null)) {
+        if (hunks == 0 || hunks > MAX_HUNKS || reasons.contains(null)) {
+            return null;
+        }
+        if (hunks == 2 && reasons.get(0).startsWith("near-identical but negated: ")
+                && reasons.get(1).startsWith("near-identical but negated: ") && negations(a) % 2 == negations(b) % 2) {
+            // a negation that moved ("Never store passwords" / "Passwords must never be kept"), not two
             return null;
         }
         return reasons.get(0);
     }
 
+    private static int negations(Reading r) {
+        int count = 0;
+        for (String word : r.significant) {
+            count += AnswerText.negation(word) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** A hunk that puts one name (words written with a capital) in place of another: why they differ, else null. */
+    private static String names(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
+        if (removedWords.isEmpty() || addedWords.isEmpty()) {
+            return null;
+        }
+        for (String word : removedWords) {
+            if (!a.capitals.contains(AnswerText.stem(word))) {
+                return null;
+            }
+        }
+        for (String word : addedWords) {
+            if (!b.capitals.contains(AnswerText.stem(word))) {
+                return null;
+            }
+        }
+        return "one name in place of another: " + String.join(" ", removedWords) + " / " + String.join(" ", addedWords);
+    }
+
     private static String hunk(List<String> removed, List<String> added, List<String> removedWords,
-                               List<String> addedWords, boolean code) {
+                               List<String> addedWords, boolean code, boolean expression) {
         if (removed.isEmpty() && added.isEmpty()) {
             return null;
         }
-        int flips = 0;
+        if (expression && (removed.isEmpty() || added.isEmpty())) {
+            // a short expression with a term more or less ("xs.reverse()" / "xs.sort(reverse=True)")
+            return "expression with " + String.join(" ", removed.isEmpty() ? addedWords : removedWords)
+                    + (removed.isEmpty() ? " added" : " removed");
+        }
+        int negated = 0;
         for (String word : removedWords) {
             if (AnswerText.negation(word)) {
-                flips++;
+                negated++;
             }
         }
         for (String word : addedWords) {
             if (AnswerText.negation(word)) {
-                flips++;
+                negated++;
             }
         }
+        int opposites = 0;
         for (String r : removed) {
             for (String s : added) {
                 if (AnswerText.opposite(r, s)) {
-                    flips++;
+                    opposites++;
                 }
             }
         }
-        if (flips > 0) {
-            return flips % 2 == 1 ? "near-identical but negated or opposite: " + String.join(" ", removedWords) + " / "
+        // opposites alone contradict ("frequent but cheap" / "rare but expensive"); with negations they cancel in
+        // pairs ("closed" / "isn't open")
+        if (opposites > 0 && negated == 0) {
+            return "near-identical but opposite: " + String.join(" ", removedWords) + " / " + String.join(" ", addedWords);
+        }
+        if (opposites + negated > 0) {
+            return (opposites + negated) % 2 == 1 ? (opposites == 0 ? "near-identical but negated: "
+                    : "near-identical but negated or opposite: ") + String.join(" ", removedWords) + " / "
                     + String.join(" ", addedWords) : null;
         }
         Set<String> gone = content(removed, removedWords, code);
@@ -589,11 +1379,56 @@ final class Equivalence {
         }
         List<String> remaining = new ArrayList<>(y);
         for (String item : x) {
-            if (!remaining.remove(item)) {
+            if (!remaining.remove(item) && !removeAbbreviated(remaining, item) && !removeContaining(remaining, item)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Removes the one item whose words hold the given one's or are held by it ("basil" / "fresh basil"). */
+    private static boolean removeContaining(List<String> items, String item) {
+        Set<String> words = Set.of(item.split(" "));
+        int found = -1;
+        for (int k = 0; k < items.size(); k++) {
+            Set<String> other = Set.of(items.get(k).split(" "));
+            if (other.containsAll(words) || words.containsAll(other)) {
+                if (found >= 0) {
+                    return false;
+                }
+                found = k;
+            }
+        }
+        if (found < 0) {
+            return false;
+        }
+        items.remove(found);
+        return true;
+    }
+
+    /** Removes the item the given one abbreviates or is abbreviated by ("uk" / "united kingdom"), if any. */
+    private static boolean removeAbbreviated(List<String> items, String item) {
+        for (int k = 0; k < items.size(); k++) {
+            if (abbreviates(item, items.get(k)) || abbreviates(items.get(k), item)) {
+                items.remove(k);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a one-word item is the initials of a longer one's words ("us" / "unit stat"). */
+    static boolean abbreviates(String shortItem, String longItem) {
+        if (shortItem.indexOf(' ') >= 0 || longItem.indexOf(' ') < 0 || shortItem.length() < 2) {
+            return false;
+        }
+        StringBuilder initials = new StringBuilder();
+        for (String word : longItem.split(" ")) {
+            if (!word.isEmpty()) {
+                initials.append(word.charAt(0));
+            }
+        }
+        return initials.toString().equals(shortItem);
     }
 
     private static List<String> trimmedFirst(List<String> items, List<String> other) {
@@ -636,7 +1471,15 @@ final class Equivalence {
                 if (start == 0) {
                     return null;
                 }
-                raw.add(item.substring(start));
+                item = item.substring(start);
+                // "Mercury – closest to the Sun", "Venus: the hottest": the item, not its description
+                for (String dash : new String[] {" – ", " — ", " - ", ": "}) {
+                    int at = item.indexOf(dash);
+                    if (at > 0) {
+                        item = item.substring(0, at);
+                    }
+                }
+                raw.add(item);
             }
         } else {
             String text = lower.strip();
@@ -649,7 +1492,13 @@ final class Equivalence {
             if (text.indexOf(',') < 0 && !text.contains(" and ")) {
                 return null;
             }
-            for (String part : text.split(",")) {
+            for (String word : AnswerText.words(text)) {
+                if (Quantities.isMonth(word)) {
+                    // "July 4, 1776" is a date
+                    return null;
+                }
+            }
+            for (String part : text.split(",(?!\\d)")) {
                 String piece = part.strip();
                 if (piece.startsWith("and ")) {
                     piece = piece.substring(4);
@@ -679,7 +1528,8 @@ final class Equivalence {
                     item.append(item.isEmpty() ? "" : " ").append(AnswerText.stem(word));
                 }
             }
-            items.add(item.toString());
+            // an item that is only a stop word is that word ("US", "it")
+            items.add(item.isEmpty() ? String.join(" ", words) : item.toString());
         }
         return items;
     }

@@ -17,7 +17,15 @@ import java.util.Map;
 final class Quantities {
 
     /** One stated quantity: its value in the unit's base unit, and that base unit ({@code null}: a bare number). */
-    record Quantity(double value, String unit) {
+    record Quantity(double value, String unit, double stated, double precision, double loose, double factor) {
+
+        Quantity(double value, String unit) {
+            this(value, unit, value);
+        }
+
+        Quantity(double value, String unit, double stated) {
+            this(value, unit, stated, 0, 0, 1);
+        }
 
         /**
          * The same quantity: the same unit (or one of them bare) and the same value; with {@code approximate} values
@@ -27,13 +35,46 @@ final class Quantities {
             if (unit != null && other.unit != null && !unit.equals(other.unit)) {
                 return false;
             }
-            double scale = Math.max(Math.abs(value), Math.abs(other.value));
-            double difference = Math.abs(value - other.value);
+            // a bare number and a quantity with a unit: the number as the other states it ("100" and "100 °C")
+            if ((unit == null) != (other.unit == null) && !"%".equals(unit) && !"%".equals(other.unit)
+                    && close(unit == null ? value : stated, unit == null ? other.stated : other.value, approximate)) {
+                return true;
+            }
+            // a percentage and a bare fraction: 25 % is 0.25
+            if ("%".equals(unit) != "%".equals(other.unit) && (unit == null || other.unit == null)
+                    && close("%".equals(unit) ? value / 100 : value, "%".equals(unit) ? other.value : other.value / 100,
+                    approximate)) {
+                return true;
+            }
+            if (close(value, other.value, approximate && within(other, Math.max(loose, other.loose)))) {
+                return true;
+            }
+            // stated in two units, the converted value matches to the precision it was given in ("26.2 miles" and
+            // "42.195 km"; "1,235 km/h" and "343 m/s")
+            return unit != null && unit.equals(other.unit) && Math.abs(factor - other.factor) > 1e-12 * Math.max(factor, other.factor)
+                    && within(other, Math.max(precision, other.precision) / 2);
+        }
+
+        private boolean within(Quantity other, double tolerance) {
+            return Math.abs(value - other.value) <= tolerance * (1 + 1e-9);
+        }
+
+        private static boolean close(double value, double otherValue, boolean approximate) {
+            double scale = Math.max(Math.abs(value), Math.abs(otherValue));
+            double difference = Math.abs(value - otherValue);
             return difference <= 1e-9 * Math.max(1, scale) || (approximate && difference <= 0.015 * scale);
         }
     }
 
-    private record Unit(String base, double factor) {
+    /** A unit: value in the base unit = value × factor + offset (the offset only for temperatures). */
+    private record Unit(String base, double factor, double offset) {
+        Unit(String base, double factor) {
+            this(base, factor, 0);
+        }
+
+        double toBase(double value) {
+            return value * factor + offset;
+        }
     }
 
     private static final Map<String, Unit> UNITS = new HashMap<>();
@@ -42,6 +83,7 @@ final class Quantities {
     private static final Map<String, Double> SCALES = new HashMap<>();
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
+    private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
 
     static {
         unit("m", 1, "m", "metre", "metres", "meter", "meters");
@@ -73,8 +115,51 @@ final class Quantities {
         unit("l", 0.001, "ml", "millilitre", "millilitres", "milliliter", "milliliters");
         unit("%", 1, "%", "percent", "per cent", "pct");
         unit("pp", 1, "percentage point", "percentage points");
-        unit("celsius", 1, "°c", "celsius", "degrees celsius", "degree celsius", "c°");
-        unit("fahrenheit", 1, "°f", "fahrenheit", "degrees fahrenheit");
+        // temperatures in kelvin, so 100 °C is 373.15 K and 212 °F
+        offsetUnit("kelvin", 1, 273.15, "°c", "celsius", "degrees celsius", "degree celsius", "c°", "deg c");
+        offsetUnit("kelvin", 5.0 / 9, 273.15 - 32 * 5.0 / 9, "°f", "fahrenheit", "degrees fahrenheit", "degree fahrenheit",
+                "deg f");
+        unit("kelvin", 1, "k", "kelvin", "kelvins");
+        unit("pa", 1, "pa", "pascal", "pascals");
+        unit("pa", 100, "hpa", "hectopascal", "hectopascals", "mbar", "millibar", "millibars");
+        unit("pa", 1000, "kpa", "kilopascal", "kilopascals");
+        unit("pa", 1e6, "mpa", "megapascal", "megapascals");
+        unit("pa", 1e5, "bar", "bars");
+        unit("pa", 101325, "atm", "atmosphere", "atmospheres");
+        unit("pa", 6894.757, "psi");
+        unit("pa", 133.322, "mmhg");
+        unit("j", 1, "j", "joule", "joules");
+        unit("j", 1000, "kj", "kilojoule", "kilojoules");
+        unit("j", 1e6, "mj", "megajoule", "megajoules");
+        unit("j", 4.184, "cal", "calorie", "calories");
+        unit("j", 4184, "kcal", "kilocalorie", "kilocalories");
+        unit("j", 3600, "wh", "watt-hour", "watt-hours");
+        unit("j", 3.6e6, "kwh", "kilowatt-hour", "kilowatt-hours");
+        unit("w", 1, "w", "watt", "watts");
+        unit("w", 1000, "kw", "kilowatt", "kilowatts");
+        unit("w", 1e6, "megawatt", "megawatts");
+        unit("w", 745.7, "hp", "horsepower");
+        unit("hz", 1, "hz", "hertz");
+        unit("hz", 1e3, "khz", "kilohertz");
+        unit("hz", 1e6, "mhz", "megahertz");
+        unit("hz", 1e9, "ghz", "gigahertz");
+        unit("l", 3.785411784, "gal", "gallon", "gallons", "us gallon", "us gallons");
+        unit("l", 0.946352946, "quart", "quarts", "qt");
+        unit("l", 0.473176473, "pint", "pints");
+        unit("l", 0.0295735296, "fl oz", "fluid ounce", "fluid ounces");
+        unit("l", 0.016387064, "cubic inch", "cubic inches", "in³", "in^3");
+        unit("l", 1000, "m³", "m^3", "cubic metre", "cubic metres", "cubic meter", "cubic meters");
+        unit("l", 0.001, "cm³", "cm^3", "cc", "cubic centimetre", "cubic centimetres", "cubic centimeter", "cubic centimeters");
+        unit("g", 28.349523125, "oz", "ounce", "ounces");
+        unit("g", 453.59237, "pound", "pounds");
+        unit("g", 1e6, "tonne", "tonnes", "metric ton", "metric tons");
+        unit("m", 0.9144, "yd", "yard", "yards");
+        unit("m", 1e-6, "µm", "micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns");
+        unit("m", 1e-9, "nm", "nanometre", "nanometres", "nanometer", "nanometers");
+                unit("m/s", 1000.0 / 3600, "km/h", "kmh", "km/hr");
+        unit("m/s", 0.514444, "knot", "knots");
+        unit("s", 31557600, "year", "years", "yr", "yrs");
+        unit("s", 2629800, "month", "months");
         unit("usd", 1, "usd", "us dollars", "us dollar", "dollars", "dollar");
         unit("eur", 1, "eur", "euro", "euros");
         unit("gbp", 1, "gbp");
@@ -105,11 +190,25 @@ final class Quantities {
                 MONTHS.put(name, i + 1);
             }
         }
+        String[][] weekdays = {{"monday", "mondays", "mon"}, {"tuesday", "tuesdays", "tues", "tue"},
+            {"wednesday", "wednesdays", "wed"}, {"thursday", "thursdays", "thurs", "thu"}, {"friday", "fridays", "fri"},
+            {"saturday", "saturdays"}, {"sunday", "sundays"}};
+        for (int i = 0; i < weekdays.length; i++) {
+            for (String name : weekdays[i]) {
+                WEEKDAYS.put(name, i + 1);
+            }
+        }
     }
 
     private static void unit(String base, double factor, String... names) {
         for (String name : names) {
             UNITS.put(name, new Unit(base, factor));
+        }
+    }
+
+    private static void offsetUnit(String base, double factor, double offset, String... names) {
+        for (String name : names) {
+            UNITS.put(name, new Unit(base, factor, offset));
         }
     }
 
@@ -152,7 +251,12 @@ final class Quantities {
             char c = text.charAt(i);
             int before = found.size();
             int start = i;
-            if (isDigit(c) && (i == 0 || !isLetter(text.charAt(i - 1)))) {
+            if (isDigit(c) && i > 0 && text.charAt(i - 1) == '^') {
+                // an exponent (s^2, x^3): part of a unit or an expression, not a quantity
+                while (i < n && isDigit(text.charAt(i))) {
+                    i++;
+                }
+            } else if (isDigit(c) && (i == 0 || !isLetter(text.charAt(i - 1)))) {
                 i = number(text, i, found);
             } else if (isLetter(c) && (i == 0 || !isLetterOrDigit(text.charAt(i - 1)))) {
                 i = word(text, i, found);
@@ -161,6 +265,22 @@ final class Quantities {
             }
             for (int k = before; k < found.size(); k++) {
                 spans.add(new int[] {start, i});
+            }
+        }
+        // a compound quantity in falling units of one kind is one quantity ("2 h 30 min", "5 ft 10 in", "1 kg 200 g")
+        for (int k = found.size() - 1; k > 0; k--) {
+            Quantity big = found.get(k - 1);
+            Quantity small = found.get(k);
+            int gap = spans.get(k)[0] - spans.get(k - 1)[1];
+            String between = gap >= 0 ? text.substring(spans.get(k - 1)[1], spans.get(k)[0]).strip() : "?";
+            if (big.unit() != null && big.unit().equals(small.unit()) && big.factor() > small.factor() * 1.5
+                    && small.factor() > 0 && (between.isEmpty() || between.equals("and") || between.equals(","))
+                    && !"kelvin".equals(big.unit())) {
+                found.set(k - 1, new Quantity(big.value() + small.value(), big.unit(), big.stated(),
+                        small.precision(), small.loose(), small.factor()));
+                found.remove(k);
+                spans.get(k - 1)[1] = spans.get(k)[1];
+                spans.remove(k);
             }
         }
         // a small whole number right before or after a month name is the day of that month ("4 July", "July 4,")
@@ -237,14 +357,22 @@ final class Quantities {
             found.add(new Quantity(Double.parseDouble(digits.toString()), null));
             return i + 1;
         }
+        int decimals = 0;
         if (i + 1 < n && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
             digits.append('.');
             i++;
             while (i < n && isDigit(text.charAt(i))) {
                 digits.append(text.charAt(i++));
+                decimals++;
             }
         }
         double value = Double.parseDouble(digits.toString());
+        // the place of the last digit given ("3.14": 0.01), and with an integer's trailing zeros ("about 8,400": 100)
+        double precision = Math.pow(10, -decimals);
+        double loose = precision;
+        for (int z = digits.length() - 1; decimals == 0 && z > 0 && digits.charAt(z) == '0'; z--) {
+            loose *= 10;
+        }
         // exponent glued (4.2e1) or written out (3 × 10^8, 3 x 10^8)
         if (i + 1 < n && text.charAt(i) == 'e' && (isDigit(text.charAt(i + 1))
                 || ((text.charAt(i + 1) == '-' || text.charAt(i + 1) == '+') && i + 2 < n && isDigit(text.charAt(i + 2))))) {
@@ -259,7 +387,28 @@ final class Quantities {
                 j++;
             }
             if (j == n || !isLetter(text.charAt(j))) {
-                value *= Math.pow(10, sign * Integer.parseInt(text, e, j, 10));
+                double power = Math.pow(10, sign * Integer.parseInt(text, e, j, 10));
+                value *= power;
+                precision *= power;
+                loose *= power;
+                i = j;
+            }
+        } else if (i + 1 < n && text.charAt(i) == '^' && (isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '-')) {
+            // 10^3
+            int j = i + 1;
+            int sign = 1;
+            if (text.charAt(j) == '-') {
+                sign = -1;
+                j++;
+            }
+            int e = j;
+            while (j < n && isDigit(text.charAt(j))) {
+                j++;
+            }
+            if (j > e) {
+                value = Math.pow(value, sign * Integer.parseInt(text, e, j, 10));
+                precision = 0;
+                loose = 0;
                 i = j;
             }
         } else {
@@ -280,7 +429,10 @@ final class Quantities {
                         m++;
                     }
                     if (m > e) {
-                        value *= Math.pow(10, sign * Integer.parseInt(text, e, m, 10));
+                        double power = Math.pow(10, sign * Integer.parseInt(text, e, m, 10));
+                        value *= power;
+                        precision *= power;
+                        loose *= power;
                         i = m;
                     }
                 }
@@ -309,10 +461,14 @@ final class Quantities {
         int j = i;
         if (j < n && (text.charAt(j) == 'k') && (j + 1 == n || !isLetter(text.charAt(j + 1)))) {
             value *= 1000;
+            precision *= 1000;
+            loose *= 1000;
             j++;
             i = j;
         } else if (j + 1 < n && text.startsWith("bn", j) && (j + 2 == n || !isLetter(text.charAt(j + 2)))) {
             value *= 1e9;
+            precision *= 1e9;
+            loose *= 1e9;
             i = j + 2;
         } else {
             int[] next = nextWord(text, j < n && text.charAt(j) == '-' ? j + 1 : j);
@@ -320,15 +476,26 @@ final class Quantities {
                 Double scale = SCALES.get(text.substring(next[0], next[1]));
                 if (scale != null && scale >= 1000) {
                     value *= scale;
+                    precision *= scale;
+                    loose *= scale;
                     i = next[1];
                 }
             }
         }
         // a currency sign after (4.99€), a percent sign, or a unit glued or as the next one to three words
         Unit unit = currency;
+        if (i + 1 < n && text.charAt(i) == ' ' && text.charAt(i + 1) == '%') {
+            i++;
+        }
         if (i < n && (text.charAt(i) == '%')) {
             unit = UNITS.get("%");
             i++;
+            int[] rate = rate(text, i);
+            if (rate != null) {
+                Unit per = UNITS.get(text.substring(rate[0], rate[1]));
+                unit = new Unit("%/" + per.base(), 1 / per.factor());
+                i = rate[2];
+            }
         } else if (i < n && CURRENCY_SIGNS.containsKey(String.valueOf(text.charAt(i)))) {
             unit = CURRENCY_SIGNS.get(String.valueOf(text.charAt(i)));
             i++;
@@ -358,15 +525,95 @@ final class Quantities {
                 if (per != null && per.base().equals("s") && unit.base().equals("m")) {
                     unit = new Unit("m/s", unit.factor() / per.factor());
                     i = restEnd;
+                } else if (per != null && per.offset() == 0 && unit.offset() == 0 && !per.base().equals(unit.base())) {
+                    unit = new Unit(unit.base() + "/" + per.base(), unit.factor() / per.factor());
+                    i = restEnd;
                 }
             }
         }
+        if (unit == null) {
+            unit = rangeUnit(text, i);
+        } else if (unit == currency) {
+            int[] rate = rate(text, i);
+            if (rate != null) {
+                Unit per = UNITS.get(text.substring(rate[0], rate[1]));
+                unit = new Unit(unit.base() + "/" + per.base(), unit.factor() / per.factor());
+                i = rate[2];
+            }
+        }
         if (unit != null) {
-            found.add(new Quantity(value * unit.factor(), unit.base()));
+            found.add(new Quantity(unit.toBase(value), unit.base(), value, precision * unit.factor(),
+                    loose * unit.factor(), unit.factor() + unit.offset()));
+        } else if (i + 1 < n && (text.startsWith("pm", i) || text.startsWith("am", i))
+                && (i + 2 == n || !isLetter(text.charAt(i + 2)))) {
+            // 3pm, 9am
+            found.add(new Quantity(text.charAt(i) == 'p' && value < 12 ? value + 12 : value, null));
+            return i + 2;
+        } else if (i < n && isLetter(text.charAt(i)) && !isOrdinalEnd(text, i)) {
+            // digits glued to letters that are no unit ("3x", "64bit", "v2"): a name or a term, not a quantity
+            int end = i;
+            while (end < n && isLetterOrDigit(text.charAt(end))) {
+                end++;
+            }
+            return end;
         } else {
-            found.add(new Quantity(value, null));
+            found.add(new Quantity(value, null, value, precision, loose, 1));
         }
         return Math.max(i, start + 1);
+    }
+
+    /**
+     * "per month", "/month", "a month", "an hour" right after a quantity: the span of that unit of time and where the
+     * rate ends ({start, end, end}), or {@code null}.
+     */
+    private static int[] rate(String text, int i) {
+        int k = skipSpaces(text, i);
+        int from;
+        if (text.startsWith("per ", k)) {
+            from = k + 4;
+        } else if (k < text.length() && text.charAt(k) == '/') {
+            from = k + 1;
+        } else if (text.startsWith("a ", k)) {
+            from = k + 2;
+        } else if (text.startsWith("an ", k)) {
+            from = k + 3;
+        } else {
+            return null;
+        }
+        int[] next = nextWord(text, from);
+        if (next == null) {
+            return null;
+        }
+        Unit per = UNITS.get(text.substring(next[0], next[1]));
+        return per != null && per.base().equals("s") ? new int[] {next[0], next[1], next[1]} : null;
+    }
+
+    /**
+     * The unit of a range's second number, for a bare first one: "200–400 mg", "4 to 6 hours", "between 2 and 3 kg";
+     * {@code null} when no range follows.
+     */
+    private static Unit rangeUnit(String text, int i) {
+        int n = text.length();
+        int j = skipSpaces(text, i);
+        if (j < n && (text.charAt(j) == '-' || text.charAt(j) == '\u2013' || text.charAt(j) == '\u2014')) {
+            j++;
+        } else if (text.startsWith("to ", j)) {
+            j += 3;
+        } else if (text.startsWith("and ", j)) {
+            j += 4;
+        } else {
+            return null;
+        }
+        j = skipSpaces(text, j);
+        if (j >= n || !isDigit(text.charAt(j))) {
+            return null;
+        }
+        while (j < n && (isDigit(text.charAt(j)) || (text.charAt(j) == '.' || text.charAt(j) == ',') && j + 1 < n
+                && isDigit(text.charAt(j + 1)))) {
+            j++;
+        }
+        int[] matched = unitAfter(text, j);
+        return matched == null ? null : UNITS.get(text.substring(matched[0], matched[1]));
     }
 
     /** The unit right after a number: glued letters or the next one to three words, longest known first. */
@@ -424,6 +671,11 @@ final class Quantities {
             end++;
         }
         String word = text.substring(start, end);
+        Integer weekday = WEEKDAYS.get(word);
+        if (weekday != null) {
+            found.add(new Quantity(weekday, "weekday"));
+            return end;
+        }
         Integer month = MONTHS.get(word);
         if (month != null) {
             // "may" is a month only next to a number; any month name is one next to a number
@@ -433,6 +685,15 @@ final class Quantities {
                 found.add(new Quantity(month, "month"));
             }
             return end;
+        }
+        if (word.equals("half") && (text.startsWith(" an ", end) || text.startsWith(" a ", end))) {
+            // "half an hour", "half a day"
+            int[] unitMatch = unitAfter(text, end + (text.startsWith(" an ", end) ? 3 : 2));
+            if (unitMatch != null) {
+                Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
+                found.add(new Quantity(unit.toBase(0.5), unit.base(), 0.5, 0, 0, unit.factor() + unit.offset()));
+                return unitMatch[1];
+            }
         }
         if (!SMALL_NUMBERS.containsKey(word) && !TENS.containsKey(word)) {
             return end;
@@ -481,6 +742,16 @@ final class Quantities {
             i = w[1];
         }
         double value = total + current;
+        // "two and a half", "one and a quarter"
+        for (String[] fraction : new String[][] {{" and a half", "0.5"}, {" and a quarter", "0.25"}}) {
+            if (text.startsWith(fraction[0], last) && (last + fraction[0].length() == n
+                    || !isLetter(text.charAt(last + fraction[0].length())))) {
+                value += Double.parseDouble(fraction[1]);
+                last += fraction[0].length();
+                onlyOne = false;
+                break;
+            }
+        }
         // "one" alone is mostly a pronoun ("the blue one", "no one"): a number only before a unit or alone
         int[] unitMatch = unitAfter(text, last);
         if (onlyOne && words == 1 && unitMatch == null && !(start == 0 && text.strip().length() <= 4)) {
@@ -488,7 +759,7 @@ final class Quantities {
         }
         if (unitMatch != null) {
             Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
-            found.add(new Quantity(value * unit.factor(), unit.base()));
+            found.add(new Quantity(unit.toBase(value), unit.base(), value));
             return unitMatch[1];
         }
         found.add(new Quantity(value, null));
@@ -526,6 +797,10 @@ final class Quantities {
             }
         }
         return false;
+    }
+
+    private static boolean isOrdinalEnd(String text, int i) {
+        return i + 1 < text.length() && isOrdinal(text, i);
     }
 
     private static boolean isOrdinal(String text, int i) {
@@ -574,7 +849,7 @@ final class Quantities {
     }
 
     static boolean isMonth(String word) {
-        return MONTHS.containsKey(word);
+        return MONTHS.containsKey(word) || WEEKDAYS.containsKey(word);
     }
 
     static boolean isDigit(char c) {

@@ -1,5 +1,6 @@
 package dev.quorum.consensus;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,12 +10,26 @@ import java.util.Set;
 /**
  * What the vote reads from the question the panel answered: its content words (so that "The capital of France is
  * Paris." is seen to answer "What is the capital of France?" with "Paris"), the options of a multiple-choice question
- * ("A) Atlantic B) Pacific", so "Pacific" and "B" are one answer), and whether it asks for an order ("sort", "rank",
- * "largest first"), in which lists are compared in order. Read once per vote; {@link #NONE} when there is no question.
+ * ("A) Atlantic B) Pacific", so "Pacific" and "B" are one answer), the alternatives a question offers in words ("spam
+ * or ham?", "an asset, a liability or equity?": the label set of a classification question), whether it is a yes/no
+ * question ("Did the build pass?", so "It doesn't pass" is a no) and the content words of its last question sentence,
+ * and whether it asks for an order ("sort", "rank", "largest first"), in which lists are compared in order. Quoted text
+ * (the review or the email being classified) counts for the content words but offers no alternatives. Read once per
+ * vote; {@link #NONE} when there is no question.
  */
 final class Question {
 
-    static final Question NONE = new Question(Set.of(), Map.of(), false, List.of());
+    static final Question NONE = new Question(Set.of(), Map.of(), false, List.of(), List.of(), false, List.of(),
+            Map.of(), 0, "", false);
+
+    static {
+        NONE.normalised = "";
+    }
+
+    /** Words that open a yes/no question. */
+    private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "am", "do", "does", "did", "can",
+            "could", "should", "shall", "will", "would", "has", "have", "had", "may", "might", "must");
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "it", "this", "that", "as");
 
     private static final Set<String> ORDER_WORDS = Set.of("sort", "sorted", "order", "ordered", "rank", "ranked",
             "ranking", "first", "ascending", "descending", "sequence", "steps", "chronological", "chronologically",
@@ -22,15 +37,33 @@ final class Question {
 
     private final Set<String> stems;
     private final Map<String, Character> options;
+    private final boolean numbered;
     private final boolean ordered;
     private final List<Quantities.Quantity> quantities;
+    private final List<List<String>> alternatives;
+    private final boolean yesNo;
+    private final List<String> asked;
+    private final Map<String, String> labels;
+    private final int negations;
+    /** The question's text (the last 4,000 characters), and its normalised form once asked for (for phrases). */
+    private final String text;
+    private String normalised;
 
     private Question(Set<String> stems, Map<String, Character> options, boolean ordered,
-                     List<Quantities.Quantity> quantities) {
+                     List<Quantities.Quantity> quantities, List<List<String>> alternatives, boolean yesNo,
+                     List<String> asked, Map<String, String> labels, int negations, String normalised,
+                     boolean numbered) {
         this.stems = stems;
         this.options = options;
+        this.numbered = numbered;
         this.ordered = ordered;
         this.quantities = quantities;
+        this.alternatives = alternatives;
+        this.yesNo = yesNo;
+        this.asked = asked;
+        this.labels = labels;
+        this.negations = negations;
+        this.text = normalised;
     }
 
     static Question of(String question) {
@@ -46,7 +79,232 @@ final class Question {
             stems.add(AnswerText.stem(word));
             ordered |= ORDER_WORDS.contains(word);
         }
-        return new Question(stems, options(lower), ordered, Quantities.parse(lower));
+        Map<String, Character> options = options(lower, 'a');
+        boolean numbered = false;
+        if (options.isEmpty()) {
+            options = options(lower, '1');
+            numbered = !options.isEmpty();
+        }
+        String last = lastQuestion(unquoted(lower));
+        List<String> lastWords = AnswerText.words(last);
+        List<List<String>> alternatives = options.isEmpty() ? alternatives(last) : List.of();
+        boolean yesNo = alternatives.isEmpty() && options.isEmpty() && !lastWords.isEmpty()
+                && last.indexOf('?') >= 0 && (AUXILIARIES.contains(lastWords.get(0)) || tagged(last));
+        List<String> asked = new ArrayList<>();
+        List<String> lastStems = new ArrayList<>(lastWords.size());
+        for (String word : lastWords) {
+            lastStems.add(AnswerText.stem(word));
+        }
+        Map<String, String> labels = yesNo ? Labels.read(lastWords, lastStems, NONE) : Map.of();
+        int negations = 0;
+        // a question tag's negation ("..., didn't it?") is not the question's
+        int tag = tagged(last) ? AnswerText.words(last.substring(0, last.lastIndexOf(','))).size() : lastWords.size();
+        for (int k = 0; k < lastWords.size(); k++) {
+            String word = lastWords.get(k);
+            negations += AnswerText.negation(word) && k < tag ? 1 : 0;
+            if (!AnswerText.stopword(word) && !AnswerText.negation(word) && !Quantities.isDigit(word.charAt(0))) {
+                asked.add(AnswerText.stem(word));
+            }
+        }
+        return new Question(stems, options, ordered, Quantities.parse(lower), alternatives, yesNo, asked, labels,
+                negations, text, numbered);
+    }
+
+    /** A statement with a question tag: "…, isn't it?", "…, right?", "…, is that correct?". */
+    private static boolean tagged(String last) {
+        int comma = last.lastIndexOf(',');
+        if (comma < 0) {
+            return false;
+        }
+        List<String> tag = AnswerText.words(last.substring(comma));
+        return !tag.isEmpty() && tag.size() <= 4 && (AUXILIARIES.contains(tag.get(0)) || tag.get(0).equals("right")
+                || tag.get(0).equals("correct") || tag.get(0).equals("true"));
+    }
+
+    /** The alternatives the question offers in words ("spam or ham"), each as its stems; none when it offers none. */
+    List<List<String>> alternatives() {
+        return alternatives;
+    }
+
+    /** Whether the question asks for a yes or a no ("Is the lot open on Sundays?"). */
+    boolean yesNo() {
+        return yesNo;
+    }
+
+    /** The content stems of the last question sentence (what a yes or a no is about). */
+    List<String> asked() {
+        return asked;
+    }
+
+    /** The labels the last question sentence names ("Is this comment toxic?": toxic), one per family. */
+    Map<String, String> labels() {
+        return labels;
+    }
+
+    /** Whether the question holds this phrase of whole words ("linear search"). */
+    boolean hasPhrase(String phrase) {
+        if (normalised == null) {
+            // read once per vote, only when an alternative of the question is found in an answer
+            normalised = " " + AnswerKey.normalise(text) + " ";
+        }
+        return normalised.contains(" " + phrase + " ");
+    }
+
+    /** The negations of the last question sentence ("Can I run it without root?": one). */
+    int negations() {
+        return negations;
+    }
+
+    /** Whether the question lists lettered options. */
+    boolean hasOptions() {
+        return !options.isEmpty();
+    }
+
+    /** The option texts with their letters. */
+    Map<String, Character> options() {
+        return options;
+    }
+
+    /** The text without quoted passages ('…', "…", “…”): the review or email a question asks about. */
+    static String unquoted(String lower) {
+        StringBuilder out = new StringBuilder(lower.length());
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            char c = lower.charAt(i);
+            boolean opens = (c == '\'' || c == '"') && (i == 0 || !Quantities.isLetterOrDigit(lower.charAt(i - 1)));
+            if (opens) {
+                int close = i + 1;
+                while (close < n && !(lower.charAt(close) == c
+                        && (close + 1 == n || !Quantities.isLetterOrDigit(lower.charAt(close + 1))))) {
+                    close++;
+                }
+                if (close < n && close > i + 1) {
+                    out.append(' ');
+                    i = close + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** The last sentence that ends in a question mark, or the whole text when none does. */
+    static String lastQuestion(String text) {
+        int mark = text.lastIndexOf('?');
+        if (mark < 0) {
+            return text.strip();
+        }
+        int start = mark;
+        while (start > 0) {
+            char c = text.charAt(start - 1);
+            if ((c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') && (start == mark || text.charAt(start) == ' '
+                    || text.charAt(start) == '\n')) {
+                break;
+            }
+            start--;
+        }
+        return text.substring(start, mark + 1).strip();
+    }
+
+    /**
+     * A label set listed after a colon without "or" ("Categories: Tech, Sports, Politics, Business."): at least three
+     * items of at most three words each, else none.
+     */
+    private static List<List<String>> listed(String text) {
+        // "(emergent / urgent / non-urgent)", "(constant, logarithmic, linear)"
+        int open = text.lastIndexOf('(');
+        int close = text.lastIndexOf(')');
+        if (open >= 0 && close > open) {
+            String inside = text.substring(open + 1, close);
+            List<List<String>> listed = items(inside.indexOf('/') >= 0 ? inside.split("/") : inside.split(","), 2);
+            if (!listed.isEmpty()) {
+                return listed;
+            }
+        }
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) {
+            return List.of();
+        }
+        String part = text.substring(colon + 1).strip();
+        while (!part.isEmpty() && !Quantities.isLetterOrDigit(part.charAt(part.length() - 1))) {
+            part = part.substring(0, part.length() - 1);
+        }
+        return items(part.split(","), 3);
+    }
+
+    /** Each piece's stems, when there are at least {@code least} pieces of one to three words; else none. */
+    private static List<List<String>> items(String[] pieces, int least) {
+        if (pieces.length < least) {
+            return List.of();
+        }
+        List<List<String>> alternatives = new ArrayList<>(pieces.length);
+        for (String piece : pieces) {
+            List<String> words = AnswerText.words(piece.strip().startsWith("and ") ? piece.strip().substring(4) : piece);
+            if (words.isEmpty() || words.size() > 3) {
+                return List.of();
+            }
+            List<String> stems = new ArrayList<>(words.size());
+            for (String word : words) {
+                stems.add(AnswerText.stem(word));
+            }
+            alternatives.add(List.copyOf(stems));
+        }
+        return List.copyOf(alternatives);
+    }
+
+    /**
+     * "x or y", "x, y or z", "x, y, or z" in the last question sentence (after a colon when it has one): each
+     * alternative's stems, the first one cut to as many words as the longest of the others. Fewer than two
+     * alternatives, or one longer than four words: none.
+     */
+    static List<List<String>> alternatives(String sentence) {
+        int or = sentence.lastIndexOf(" or ");
+        if (or < 0) {
+            return listed(sentence);
+        }
+        int from = sentence.lastIndexOf(':', or);
+        String part = sentence.substring(from < 0 ? 0 : from + 1);
+        int end = part.length();
+        while (end > 0 && !Quantities.isLetterOrDigit(part.charAt(end - 1))) {
+            end--;
+        }
+        part = part.substring(0, end);
+        List<List<String>> pieces = new ArrayList<>();
+        for (String comma : part.split(",")) {
+            for (String piece : comma.split(" or ")) {
+                List<String> words = new ArrayList<>(AnswerText.words(piece));
+                while (!words.isEmpty() && DETERMINERS.contains(words.get(0))) {
+                    words.remove(0);
+                }
+                if (!words.isEmpty()) {
+                    pieces.add(words);
+                }
+            }
+        }
+        if (pieces.size() < 2) {
+            return List.of();
+        }
+        int longest = 0;
+        for (int k = 1; k < pieces.size(); k++) {
+            longest = Math.max(longest, pieces.get(k).size());
+        }
+        if (longest > 4) {
+            return List.of();
+        }
+        List<String> first = pieces.get(0);
+        pieces.set(0, first.subList(Math.max(0, first.size() - longest), first.size()));
+        List<List<String>> alternatives = new ArrayList<>(pieces.size());
+        for (List<String> piece : pieces) {
+            List<String> stems = new ArrayList<>(piece.size());
+            for (String word : piece) {
+                stems.add(AnswerText.stem(word));
+            }
+            alternatives.add(List.copyOf(stems));
+        }
+        return List.copyOf(alternatives);
     }
 
     /** Content words (stemmed) of the question. */
@@ -77,9 +335,18 @@ final class Question {
      * the next option's letter. Fewer than two options in sequence: none.
      */
     static Map<String, Character> options(String lower) {
+        Map<String, Character> lettered = options(lower, 'a');
+        return lettered.isEmpty() ? options(lower, '1') : lettered;
+    }
+
+    /**
+     * Options marked from {@code first} on ("a)", "b)" or "1)", "2)"); numbered options are keyed by the letter of
+     * their place (1 is a).
+     */
+    private static Map<String, Character> options(String lower, char first) {
         Map<String, Character> options = new HashMap<>();
         int n = lower.length();
-        char expected = 'a';
+        char expected = first;
         int textStart = -1;
         for (int i = 0; i < n; i++) {
             char c = lower.charAt(i);
@@ -96,15 +363,20 @@ final class Question {
                 continue;
             }
             if (textStart >= 0) {
-                add(options, lower.substring(textStart, paren ? i - 1 : i), (char) (expected - 1));
+                add(options, lower.substring(textStart, paren ? i - 1 : i), (char) ('a' + expected - 1 - first));
             }
             textStart = i + 3;
             expected++;
         }
-        if (textStart >= 0 && expected > 'a') {
-            add(options, lower.substring(textStart), (char) (expected - 1));
+        if (textStart >= 0 && expected > first) {
+            add(options, lower.substring(textStart), (char) ('a' + expected - 1 - first));
         }
-        return expected - 'a' >= 2 ? options : Map.of();
+        return expected - first >= 2 ? options : Map.of();
+    }
+
+    /** Whether the options are numbered ("1) Oxygen 2) Argon") rather than lettered. */
+    boolean numbered() {
+        return numbered;
     }
 
     private static void add(Map<String, Character> options, String text, char letter) {

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * Groups free-text answers by meaning. Whether two answers are the same is first asked of their words
- * ({@link Equivalence}: keys, yes/no, numbers, lists, a short answer stated in a sentence, and a contradiction guard
- * for near-identical answers); the pairs the words leave open are the same when the cosine similarity of their
- * all-MiniLM-L6-v2 embeddings reaches the threshold. Only the texts of such pairs are embedded. The answer the same as
+ * ({@link Equivalence}: keys, options, labels, yes/no, numbers, lists, a short answer stated in a sentence, and a
+ * contradiction guard for near-identical answers); the pairs the words leave open are the same when the cosine
+ * similarity of their all-MiniLM-L6-v2 embeddings reaches the threshold. Only the texts of such pairs are embedded,
+ * with mathematical symbols spelled out ({@link Equivalence#embeddingText}). The answer the same as
  * the most others wins with that group (a tie goes to the group with the most accurate provider, and is reported),
  * and the group's most central answer (highest mean similarity to the rest) is returned.
  */
@@ -51,7 +52,8 @@ public final class SemanticVote implements VotingMethod {
             case SAME -> 1;
             case DIFFERENT -> 0;
             case MEANING -> {
-                List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(a), TextSegment.from(b))).content();
+                List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(Equivalence.embeddingText(a)),
+                        TextSegment.from(Equivalence.embeddingText(b)))).content();
                 yield Similarity.cosine(vectors.get(0).vector(), vectors.get(1).vector());
             }
         };
@@ -183,8 +185,7 @@ public final class SemanticVote implements VotingMethod {
                 slot[i] = -1;
                 continue;
             }
-            String answer = ballots.get(i).answer();
-            String text = answer == null || answer.isBlank() ? "(empty)" : answer;
+            String text = Equivalence.embeddingText(ballots.get(i).answer());
             Integer known = distinct.putIfAbsent(text, segments.size());
             if (known == null) {
                 slot[i] = segments.size();

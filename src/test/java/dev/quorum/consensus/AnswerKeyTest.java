@@ -84,6 +84,13 @@ class AnswerKeyTest {
             The theory of general relativity was proposed by Albert Einstein in 1915. | The theory of general relativity was proposed by Isaac Newton in 1915.
             SELECT * FROM users WHERE age > 30;      | SELECT * FROM users WHERE age >= 30;
             '{"a":1}'                                | '{"a":1.5}'
+            The committee raised the fee by 5%.      | The committee cut the fee by 5%.
+            Revenue grew by ten percent.             | Staff fell by ten percent.
+            4.2 × 10⁻⁴                               | 4.2 × 10⁴
+            ¬p ∧ ¬q                                  | ¬p ∨ ¬q
+            7 // 2                                   | 7 / 2
+            git reset --soft HEAD~1                  | git reset --hard HEAD~1
+            x ≤ 3                                    | x ≥ 3
             """)
     void should_keep_answers_apart_that_only_look_alike(String answer, String other) {
         // when / then
@@ -118,6 +125,10 @@ class AnswerKeyTest {
             '{"score": 0.90}'                        | '{"score": 0.9}'
             '```json\n{"a":1}\n```'                | '{"a":1}'
             select * from users where age > 30       | SELECT * FROM users WHERE age > 30;
+            '$\\frac{n(n+1)}{2}$'                    | n(n+1)/2
+            I'd go with b) Paris                     | B
+            Most likely C                            | (c)
+            3 × 10⁸                                  | 3e8
             """)
     void should_give_the_same_answer_in_other_words_the_same_key(String answer, String other) {
         // when / then
@@ -134,6 +145,27 @@ class AnswerKeyTest {
         assertThat(AnswerKey.of("Nitrogen", question)).isEqualTo("choice:b");
         assertThat(AnswerKey.of("Carbon dioxide.", question)).isEqualTo("choice:d");
         assertThat(AnswerKey.of("Nitrogen", Question.NONE)).isEqualTo("nitrogen");
+    }
+
+    @Test
+    void should_not_take_a_number_the_question_states_for_the_answer() {
+        // given
+        Question question = Question.of("Who wrote the novel '1984'?");
+
+        // when / then
+        assertThat(AnswerKey.of("George Orwell wrote 1984.", question))
+                .isNotEqualTo(AnswerKey.of("Aldous Huxley wrote 1984.", question));
+        assertThat(AnswerKey.of("It was published in 1949.", question)).isEqualTo("number:1949");
+    }
+
+    @Test
+    void should_read_the_option_an_answer_names_when_the_question_lists_the_options() {
+        // given
+        Question question = Question.of("Which city is the capital of France? A) Lyon B) Paris C) Nice");
+
+        // when / then
+        assertThat(AnswerKey.of("It's Paris, of course.", question)).isEqualTo("choice:b");
+        assertThat(AnswerKey.of("Paris or Lyon", question)).isNotEqualTo("choice:b");
     }
 
     @ParameterizedTest(name = "{0}")

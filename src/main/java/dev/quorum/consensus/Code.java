@@ -1,0 +1,152 @@
+package dev.quorum.consensus;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What semantic voting reads from answers that are code: whether an answer is code at all (prose with a semicolon or a
+ * calculation with an "=" is not), whether it is a short arithmetic expression, and whether two pieces of code differ
+ * only in the names of their variables (then they are the same answer).
+ */
+final class Code {
+
+    /** Code longer than this many tokens is not compared for renamed variables (the comparison is quadratic). */
+    private static final int MAX_TOKENS = 1000;
+
+    /** Words of common languages that are no variable names. */
+    private static final Set<String> KEYWORDS = Set.of("def", "return", "for", "in", "if", "else", "elif", "while",
+            "function", "const", "let", "var", "class", "import", "from", "new", "true", "false", "null", "none",
+            "and", "or", "not", "lambda", "int", "long", "double", "float", "string", "boolean", "void", "public",
+            "private", "static", "final", "select", "where", "order", "by", "group", "insert", "update", "delete",
+            "join", "on", "as", "is", "this", "self", "yield", "await", "async", "try", "catch", "finally", "throw");
+
+    private Code() {
+    }
+
+    /**
+     * Whether two pieces of code are the same up to a consistent renaming of their variables ("def f(x): return x * x"
+     * / "def f(n): return n * n"): the same tokens in the same order, where every differing pair is two variable
+     * names (used at least twice, no keyword, not a called function, a member after a dot, a flag after a dash or a
+     * string's content) and each name maps to one other throughout.
+     */
+    static boolean renamed(String a, String b) {
+        List<String> x = codeTokens(a);
+        List<String> y = codeTokens(b);
+        if (x.size() != y.size() || x.equals(y) || x.isEmpty() || x.size() > MAX_TOKENS) {
+            return false;
+        }
+        Map<String, String> forward = new HashMap<>();
+        Map<String, String> backward = new HashMap<>();
+        for (int i = 0; i < x.size(); i++) {
+            String s = x.get(i);
+            String t = y.get(i);
+            if (s.equals(t)) {
+                if (forward.containsKey(s) && !forward.get(s).equals(t) || backward.containsKey(t) && !backward.get(t).equals(s)) {
+                    return false;
+                }
+                continue;
+            }
+            boolean variable = identifier(s) && identifier(t) && !KEYWORDS.contains(s.toLowerCase(Locale.ROOT))
+                    && !KEYWORDS.contains(t.toLowerCase(Locale.ROOT))
+                    && !(i + 1 < x.size() && x.get(i + 1).equals("(")) && !(i > 0 && (x.get(i - 1).equals(".")
+                    || x.get(i - 1).equals("-"))) && Collections.frequency(x, s) >= 2;
+            if (!variable || forward.containsKey(s) && !forward.get(s).equals(t)
+                    || backward.containsKey(t) && !backward.get(t).equals(s)) {
+                return false;
+            }
+            forward.put(s, t);
+            backward.put(t, s);
+        }
+        return true;
+    }
+
+    private static boolean identifier(String token) {
+        return !token.isEmpty() && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_');
+    }
+
+    /** Code as tokens: names, numbers and every other character but spaces, backticks and a fence's language. */
+    private static List<String> codeTokens(String code) {
+        String text = code.strip();
+        if (text.startsWith("```")) {
+            int line = text.indexOf('\n');
+            text = line < 0 ? text.substring(3) : text.substring(line + 1);
+        }
+        List<String> tokens = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '`') {
+                i++;
+            } else if (c == '\'' || c == '"') {
+                // a string literal is one token: its content is no name
+                int end = text.indexOf(c, i + 1);
+                end = end < 0 ? n : end + 1;
+                tokens.add(text.substring(i, end));
+                i = end;
+            } else if (Character.isLetterOrDigit(c) || c == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                    i++;
+                }
+                tokens.add(text.substring(start, i));
+            } else {
+                tokens.add(String.valueOf(c));
+                i++;
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * Whether an answer reads as code ({@link AnswerKey#codeLike}), leaving aside a semicolon between two clauses of
+     * prose ("PUT is idempotent; POST is not") and the "=" of a calculation ("55 in × 2.54 = 139.7 cm").
+     */
+    static boolean codeLike(String answer) {
+        if (!AnswerKey.codeLike(answer)) {
+            return false;
+        }
+        if (answer.indexOf('`') >= 0) {
+            return true;
+        }
+        if (answer.indexOf('\n') < 0 && AnswerText.words(answer.toLowerCase(Locale.ROOT)).size() >= 20) {
+            // a paragraph of prose with an example in it ("f([3, 1, 3, 2]) returns [1, 2, 3]")
+            return false;
+        }
+        StringBuilder rest = new StringBuilder(answer.length());
+        int n = answer.length();
+        for (int i = 0; i < n; i++) {
+            char c = answer.charAt(i);
+            boolean prose = c == ';' && i > 0 && (Character.isLetterOrDigit(answer.charAt(i - 1))
+                    || answer.charAt(i - 1) == ')' || answer.charAt(i - 1) == '"') && i + 2 < n
+                    && answer.charAt(i + 1) == ' ' && Character.isLetter(answer.charAt(i + 2));
+            boolean calculation = c == '=' && i > 0 && answer.charAt(i - 1) == ' ' && i + 2 < n
+                    && answer.charAt(i + 1) == ' ' && (Character.isDigit(answer.charAt(i + 2))
+                    || answer.charAt(i + 2) == '-' || answer.charAt(i + 2) == '\u2212');
+            rest.append(prose || calculation ? ' ' : c);
+        }
+        return AnswerKey.codeLike(rest.toString());
+    }
+
+    /** A short text with an arithmetic operator between its operands ("7 // 2", "a ** b"): an expression, read as code. */
+    static boolean operators(String answer) {
+        if (answer.length() > 60) {
+            return false;
+        }
+        for (String operator : new String[] {" // ", " ** ", " / ", " * ", " + ", " - "}) {
+            int at = answer.indexOf(operator);
+            if (at > 0 && Quantities.isLetterOrDigit(Character.toLowerCase(answer.charAt(at - 1)))
+                    && at + operator.length() < answer.length()
+                    && Quantities.isLetterOrDigit(Character.toLowerCase(answer.charAt(at + operator.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,165 @@
+package dev.quorum.consensus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The labels a classification answer gives, read from a small lexicon of label families with their synonyms (spam is
+ * junk; ham is legitimate or "not spam"; positive is favourable; in favour is "supports") and from the alternatives the
+ * question itself offers ("spam or ham?", "an asset, a liability or equity?", "GET or POST?"). A negated label ("not
+ * spam", "non-toxic", "isn't fraudulent") is the other label of a two-label family, and "not X" in a larger family.
+ * The lexicon is deliberately small and general: the labels classification prompts commonly ask for, not the
+ * wording of any test set. An answer's label is read from the first clause that names one (the rest of an answer is
+ * usually its reason, where other labels come up), and a clause naming two labels of one family gives none.
+ */
+final class Labels {
+
+    /** One label of one family: its family, and its canonical value ("not:x" for a negated label of a larger family). */
+    record Label(String family, String value) {
+    }
+
+    private record Entry(String family, String value, boolean binary) {
+    }
+
+    private static final Map<String, List<Entry>> LEXICON = new HashMap<>();
+    /** The other label of each two-label family. */
+    private static final Map<String, String> OTHER = new HashMap<>();
+
+    static {
+        family("sentiment", "positive: positive favourable favorable pos", "negative: negative unfavourable unfavorable neg",
+                "neutral: neutral", "mixed: mixed");
+        family("spam", "spam: spam junk unsolicited", "ham: ham legitimate");
+        family("toxicity", "toxic: toxic offensive abusive hateful insulting", "nontoxic: harmless inoffensive");
+        family("fraud", "fraud: fraud fraudulent scam", "legitimate: legitimate genuine legit authentic");
+        family("stance", "favour: favour favor supports support supportive supporting pro",
+                "against: against opposes oppose opposed opposing anti", "neutral: neutral");
+        family("outcome", "pass: pass passed passes passing", "fail: fail failed fails failing failure");
+        family("truth", "true: true correct accurate", "false: false incorrect inaccurate untrue wrong");
+        family("pathology", "benign: benign noncancerous", "malignant: malignant cancerous");
+        family("level", "high: high urgent", "medium: medium moderate", "low: low");
+        family("validity", "valid: valid", "invalid: invalid");
+        family("safety", "safe: safe", "unsafe: unsafe dangerous hazardous");
+        family("decision", "approve: approve approved accept accepted", "reject: reject rejected decline declined deny denied");
+    }
+
+    private static void family(String name, String... groups) {
+        boolean binary = groups.length == 2;
+        for (String group : groups) {
+            int colon = group.indexOf(':');
+            String value = group.substring(0, colon);
+            for (String word : group.substring(colon + 1).trim().split(" ")) {
+                LEXICON.computeIfAbsent(word, w -> new ArrayList<>(1)).add(new Entry(name, value, binary));
+            }
+        }
+        if (binary) {
+            String first = groups[0].substring(0, groups[0].indexOf(':'));
+            String second = groups[1].substring(0, groups[1].indexOf(':'));
+            OTHER.put(name + ":" + first, second);
+            OTHER.put(name + ":" + second, first);
+        }
+    }
+
+    private Labels() {
+    }
+
+    /** Whether a word is a label of the lexicon. */
+    static boolean isLabel(String word) {
+        return LEXICON.containsKey(word);
+    }
+
+    /**
+     * The labels of one clause's words (lower case, contractions spelled out), one per family, with the question's
+     * alternatives as a family of their own ("question"); a family named with two different labels is left out.
+     */
+    static Map<String, String> read(List<String> words, List<String> stems, Question question) {
+        Map<String, String> labels = new HashMap<>(4);
+        Map<String, Boolean> ambiguous = new HashMap<>(2);
+        int n = words.size();
+        for (int k = 0; k < n; k++) {
+            String word = words.get(k);
+            List<Entry> entries = LEXICON.get(word);
+            boolean prefixed = false;
+            if (entries == null) {
+                String base = unprefixed(word);
+                entries = base == null ? null : LEXICON.get(base);
+                prefixed = entries != null;
+            }
+            if (entries != null) {
+                boolean negated = prefixed ^ negatedAt(words, k);
+                for (Entry entry : entries) {
+                    put(labels, ambiguous, entry.family(), value(entry.family(), entry.value(), entry.binary(), negated));
+                }
+            }
+            // the question's own alternatives
+            List<List<String>> alternatives = question.alternatives();
+            for (int a = 0; a < alternatives.size(); a++) {
+                List<String> alternative = alternatives.get(a);
+                // not where the alternative is part of a phrase of the question ("linear search")
+                if (matchesAt(stems, k, alternative) && !(k + alternative.size() < n
+                        && question.hasPhrase(words.get(k + alternative.size() - 1) + " " + words.get(k + alternative.size())))) {
+                    boolean negated = negatedAt(words, k);
+                    put(labels, ambiguous, "question", value("question", String.valueOf(a), alternatives.size() == 2,
+                            negated));
+                }
+            }
+        }
+        ambiguous.keySet().forEach(labels::remove);
+        return labels;
+    }
+
+    private static String value(String family, String value, boolean binary, boolean negated) {
+        if (!negated) {
+            return value;
+        }
+        if (!binary) {
+            return "not:" + value;
+        }
+        return family.equals("question") ? String.valueOf(1 - Integer.parseInt(value)) : OTHER.get(family + ":" + value);
+    }
+
+    private static void put(Map<String, String> labels, Map<String, Boolean> ambiguous, String family, String value) {
+        String known = labels.putIfAbsent(family, value);
+        if (known != null && !known.equals(value)) {
+            ambiguous.put(family, true);
+        }
+    }
+
+    private static boolean matchesAt(List<String> stems, int k, List<String> phrase) {
+        if (phrase.isEmpty() || k + phrase.size() > stems.size()) {
+            return false;
+        }
+        for (int i = 0; i < phrase.size(); i++) {
+            String stem = stems.get(k + i);
+            String wanted = phrase.get(i);
+            // an abbreviated label names the word it starts ("Tech" / "Technology")
+            if (!stem.equals(wanted) && !(phrase.size() == 1 && wanted.length() >= 4 && stem.startsWith(wanted))
+                    && !(phrase.size() == 1 && stem.length() >= 4 && wanted.startsWith(stem))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A negation among the two words before ("not spam", "is not toxic", "non-toxic"). */
+    private static boolean negatedAt(List<String> words, int k) {
+        for (int j = Math.max(0, k - 2); j < k; j++) {
+            if (AnswerText.negation(words.get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A label word behind a negating prefix ("nontoxic", "untrue", "illegitimate"), or {@code null}. */
+    private static String unprefixed(String word) {
+        for (String prefix : new String[] {"non", "un", "in", "il", "im", "dis"}) {
+            if (word.length() > prefix.length() + 3 && word.startsWith(prefix)
+                    && LEXICON.containsKey(word.substring(prefix.length()))) {
+                return word.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.quorum.consensus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The yes or no an answer gives to a yes/no question ({@link Question#yesNo}), said or implied, so that "No, the build
+ * fails" and "It doesn't pass" are one answer to "Did the build pass?" and "It's closed on Sundays" is a no to "Is the
+ * lot open on Sundays?".
+ */
+final class YesNo {
+
+    private static final Set<String> PRONOUNS = Set.of("it", "they", "he", "she", "that", "this", "we", "you", "i");
+    private static final Set<String> CONCLUDING = Set.of("so", "therefore", "hence", "thus", "then", "which", "means");
+
+    private YesNo() {
+    }
+
+    /**
+     * The yes or no an answer gives to a yes/no question: said ("No, …", "Correct."), concluded at the end ("…, so
+     * no."), given as the question's own label ("Non-toxic." to "Is this comment toxic?"), or implied by its first
+     * clause: an odd number of negations and opposites of the question's words is a no ("It doesn't pass", "It's
+     * closed on Sundays", "ineligible"); restating the question's words without one is a yes. {@code null}: none.
+     */
+    static String polarity(Equivalence.Reading r, Question question) {
+        if (r.stance.present()) {
+            return r.stance.value();
+        }
+        List<String> clauses = Equivalence.clauses(r.lower);
+        if (clauses.isEmpty()) {
+            return null;
+        }
+        // "…, so no." or "…. No." at the end
+        String lastClause = clauses.get(clauses.size() - 1);
+        List<String> last = AnswerText.words(lastClause);
+        String end = last.isEmpty() ? "" : last.get(last.size() - 1);
+        if ((end.equals("no") || end.equals("yes")) && clauses.size() + last.size() > 2) {
+            int comma = lastClause.lastIndexOf(',');
+            boolean concluded = last.size() >= 2 && CONCLUDING.contains(last.get(last.size() - 2));
+            boolean afterComma = comma >= 0 && AnswerText.words(lastClause.substring(comma)).size() == 1;
+            if (concluded || last.size() == 1 || afterComma) {
+                return end;
+            }
+        }
+        // "It is.", "It does.", "They aren't."
+        List<String> first = AnswerText.words(clauses.get(0));
+        if (first.size() >= 2 && first.size() <= 3 && PRONOUNS.contains(first.get(0))
+                && Equivalence.VERBS.contains(first.get(1)) && (first.size() == 2 || first.get(2).equals("not"))) {
+            return first.size() == 2 ? "yes" : "no";
+        }
+        // the question's own label
+        Map<String, String> asked = question.labels();
+        for (Map.Entry<String, String> label : r.labels.entrySet()) {
+            String wanted = asked.get(label.getKey());
+            if (wanted != null && !wanted.startsWith("not:") && !label.getValue().startsWith("not:")) {
+                return wanted.equals(label.getValue()) ? "yes" : "no";
+            }
+        }
+        // the first clause: negations and opposites of the question's words
+        List<String> words = AnswerText.words(clauses.get(0));
+        int flips = 0;
+        int restated = 0;
+        boolean opposite = false;
+        for (int k = 0; k < words.size(); k++) {
+            String word = words.get(k);
+            if (AnswerText.negation(word)) {
+                flips++;
+                continue;
+            }
+            if (word.equals("out") && k + 2 < words.size() && words.get(k + 1).equals("of")
+                    && question.asked().contains(AnswerText.stem(words.get(k + 2)))) {
+                // "out of stock" to "Is the item in stock?"
+                flips++;
+                continue;
+            }
+            String stem = AnswerText.stem(word);
+            if (question.asked().contains(stem) || Equivalence.derivedIn(Set.of(stem), Set.copyOf(question.asked()))
+                    || Equivalence.derivedIn(Set.copyOf(question.asked()), stem)) {
+                restated++;
+                continue;
+            }
+            for (String askedStem : question.asked()) {
+                if (AnswerText.opposite(stem, askedStem)) {
+                    flips++;
+                    opposite = true;
+                    break;
+                }
+            }
+        }
+        // relative to the question's own negations ("Can I run it without root?" / "It has a non-root user")
+        if ((flips + question.negations()) % 2 == 1) {
+            return "no";
+        }
+        // a yes: an opposite negated ("It isn't closed"), the question's own negation echoed ("It works for a
+        // non-admin user" to "without admin rights"), or every word of the question restated
+        if ((flips > 0 && opposite) || (flips > 0 && question.negations() > 0 && restated > 0)
+                || (flips == 0 && question.negations() == 0 && question.asked().size() >= 2
+                && restated >= question.asked().size())) {
+            return "yes";
+        }
+        return null;
+    }
+}

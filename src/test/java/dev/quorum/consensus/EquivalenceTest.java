@@ -1,0 +1,234 @@
+package dev.quorum.consensus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The word rules of semantic voting's "same answer" test ({@link Equivalence}), one example per rule, written for this
+ * test (not taken from the evaluation fixtures): what the rules decide without the embedding.
+ */
+class EquivalenceTest {
+
+    private static Equivalence.Decision decide(String question, String a, String b) {
+        Question asked = Question.of(question);
+        return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked).decision();
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Is this review positive or negative?             | Negative                     | Not positive — the reviewer wants a refund.
+            Is this message spam or ham?                     | ham                          | Not spam; it is a note from a colleague.
+            Is this message spam?                            | Legitimate                   | Not spam.
+            Classify the sentiment of the tweet.             | Favourable                   | The sentiment is positive.
+            What is the author's stance on the proposal?     | In favour                    | The author supports the proposal.
+            Is the balance sheet item an asset, a liability or equity? | Liability          | It is recorded as a current liability.
+            Which protocol is connectionless: TCP or UDP?    | UDP                          | UDP is connectionless; TCP is not.
+            Route the ticket. Teams: Billing, Tech, Sales.   | Tech                         | Technology
+            Is the transaction fraudulent?                   | Likely fraud                 | Fraudulent — flag it.
+            Classify the review sentiment.                   | Label: NEGATIVE              | negative
+            """)
+    void should_read_labels_with_their_synonyms_negations_and_the_question_s_alternatives(String question, String a,
+                                                                                         String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Is this comment toxic?                           | Toxic                        | Non-toxic
+            Is this comment toxic?                           | Toxic.                       | The comment is not toxic.
+            Is this message spam or ham?                     | Spam                         | Not spam.
+            What is the author's stance on the proposal?     | Against — the author opposes it. | In favour — the author supports it.
+            Is the transaction fraudulent?                   | Likely fraud                 | Likely legitimate
+            Which protocol is connectionless: TCP or UDP?    | TCP                          | UDP is connectionless; TCP is not.
+            What did the biopsy show?                        | Benign                       | Malignant
+            """)
+    void should_keep_opposite_labels_apart(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Did the deployment succeed?                      | No, it failed at the migration step. | It did not succeed; the migration broke.
+            Is the museum open on Mondays?                   | No, it's closed on Mondays.  | It isn't open on Mondays.
+            Is the tap water drinkable?                      | No.                          | It is undrinkable until the pipes are flushed.
+            Can I run the installer without admin rights?    | Yes, you can.                | It works for a non-admin user as well.
+            Was the test result negative?                    | Yes, negative.               | The test came back negative, so yes.
+            """)
+    void should_read_the_yes_or_no_a_yes_no_question_gets_from_negations_and_opposites(String question, String a,
+                                                                                     String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Is the museum open on Mondays?                   | Yes, it opens at nine.       | It's closed on Mondays.
+            Did the deployment succeed?                      | Yes.                         | It failed at the migration step, so no.
+            """)
+    void should_keep_a_yes_and_a_no_apart(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Which port does SMTP submission use?             | 587                          | SMTP submission uses port 587, whereas SMTPS uses 465.
+            How long is the warranty?                        | 2 years                      | Two years (the battery is covered for 6 months).
+            How heavy is the parcel in grams?                | About 910 g                  | 2 lb × 453.6 = 907.2 g
+            What is 3/4 as a percentage?                     | 75%                          | 0.75, that is seventy-five percent
+            What is the normal body temperature?             | 37 °C                        | 310.15 K
+            What is the standard dose?                       | 5–10 mg                      | Between 5 and 10 milligrams, twice a day.
+            When did the treaty take effect?                 | 1 January 1995               | It took effect on 1 January 1995 (signed in 1994).
+            """)
+    void should_find_a_short_number_in_a_longer_answer_with_its_context_set_aside(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Which port does SMTP submission use?             | 465                          | SMTP submission uses port 587, whereas SMTPS uses 465.
+            What is the boiling point of acetone?            | 100 °C                       | About 56 °C, far below water's 100 °C.
+            Who painted the ceiling of the Sistine Chapel?   | Raphael                      | Michelangelo painted it, not Raphael.
+            Who was the second man on the Moon?              | Neil Armstrong               | Buzz Aldrin was second; Neil Armstrong, the commander, was first.
+            """)
+    void should_not_take_a_mention_in_context_for_the_answer(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Who composed the opera?                          | Giuseppe Verdi               | Richard Wagner
+            Who composed the opera?                          | Giuseppe Verdi composed it in 1853. | Richard Wagner composed it in 1853.
+            Which day is the market held?                    | On Tuesday at 8:00           | On Thursday at 8:00
+            How should the list be sorted?                   | Sort it in ascending order, smallest value first. | Sort it in descending order, smallest value first.
+            Which rate applies to the late fee?              | The rate is 5 % per month.   | The rate is 5 % per year.
+            How do I copy a list in Python?                  | xs.copy()                    | xs.copy(deep=True)
+            What is the logical negation of 'p or q'?        | ¬p ∧ ¬q                      | ¬p ∨ ¬q
+            """)
+    void should_keep_apart_answers_that_differ_in_a_name_a_day_an_opposite_or_a_symbol(String question, String a,
+                                                                                    String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Name the primary colours of light.               | Red, green, blue             | 1. **Blue** – short wavelength\\n2. **Green** – middle\\n3. **Red** – long
+            Which countries share the island?                | Haiti, DR                    | Dominican Republic and Haiti
+            What is the time complexity of heapsort?         | O(n log n)                   | Linearithmic time.
+            What state of matter is ice?                     | Solid                        | Ice is water in its solid state.
+            What is the closed form of the sum?              | $\\frac{n(n+1)}{2}$           | n(n+1)/2
+            Who discovered the structure of DNA?             | Watson and Crick             | Watson and Crick discovered it in 1953; Franklin's images were key.
+            """)
+    void should_join_lists_notations_and_derived_words(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a.replace("\\n", "\n"), b.replace("\\n", "\n")))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Which planet is largest? A) Mars B) Jupiter C) Venus | B | Jupiter is the largest by far; Mars and Venus are much smaller.
+            Which planet is largest? A) Mars B) Jupiter C) Venus | I'd go with b) Jupiter | Answer: B
+            What is 10^3?                                    | 1000                         | 10^3 = 1000
+            When is the rent due?                            | Fri 3 May                    | It is due on Friday, 3 May.
+            Who discovered radium?                           | Curie.                       | It was discovered by the Polish physicist Marie Curie.
+            Can I park here overnight?                       | Not without a permit.        | No — you need a permit first.
+            Who led the Union in the Civil War?              | Abraham Lincoln              | Lincoln led the Union through the war.
+            """)
+    void should_read_options_exponents_abbreviated_days_names_and_double_negations(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_keep_apart_an_answer_naming_another_option_in_its_first_clause() {
+        // when / then
+        assertThat(decide("Which planet is largest? A) Mars B) Jupiter C) Venus", "A",
+                "Jupiter is the largest by far; Mars and Venus are much smaller.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_leave_to_the_meaning_a_short_answer_a_longer_one_describes_without_naming_it() {
+        // when / then: "the fourth planet" may be Mars; the words cannot tell
+        assertThat(decide("Which planet has the largest volcano?", "Mars",
+                "The fourth planet from the Sun, home of Olympus Mons.")).isEqualTo(Equivalence.Decision.MEANING);
+    }
+
+    @Test
+    void should_give_the_embedding_model_symbols_in_words() {
+        // when / then
+        assertThat(Equivalence.embeddingText("(3, ∞)")).isEqualTo("(3, infinity )");
+        assertThat(Equivalence.embeddingText("¬(A ∧ B)")).isEqualTo("not (A and B)");
+        assertThat(Equivalence.embeddingText("O(log n)")).isEqualTo("logarithmic");
+        assertThat(Equivalence.embeddingText("Paris")).isEqualTo("Paris");
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            How many strings does a standard guitar have?   | 6                            | A standard guitar has 6 strings; a bass usually has 4.
+            How many players are on a basketball court per team? | 5                       | Each team has 5 players on court, with up to 7 substitutes on the bench.
+            What is the speed of light in vacuum?            | 299,792 km/s                 | 299,792 km/s (about 186,282 miles per second).
+            How long is a half marathon?                     | 21.1 km                      | 13.1 miles
+            Is this the tallest building in Europe, isn't it?  | It is.                     | Yes, it is the tallest.
+            Can a minor sign the contract alone?             | Generally no — a guardian must co-sign. | Negative; a guardian has to sign too.
+            Does caffeine raise blood pressure?              | Yes, briefly.                | It does. The effect fades within hours.
+            Is the book in stock?                            | It's out of stock.           | No, it is not available right now.
+            Which is a prime number? 1) 4 2) 7 3) 9          | 2                            | 7 (option 2).
+            Is a peanut botanically a nut or a legume?       | Legume                       | Botanically, a peanut is a legume, even though it is eaten like a nut.
+            Name three ingredients of a vinaigrette.         | Oil, vinegar, mustard        | Olive oil, red wine vinegar and Dijon mustard.
+            What is the chemical formula of methane?         | CH₄                          | CH4
+            Which sorting algorithm class (constant, linear, quadratic) fits bubble sort? | quadratic | Bubble sort is quadratic, unlike linear search.
+            The Moon landing was in 1969, wasn't it?         | Indeed, 1969.                | The Moon landing was in 1969.
+            What is the largest city of Australia?           | Sydney                       | Although Canberra is the capital, the largest city is Sydney.
+            Who painted the Mona Lisa?                       | Leonardo                     | It was painted by Leonardo da Vinci in the early 1500s, and it hangs in the Louvre.
+            How long is the flight?                          | 2 h 30 min                   | 150 minutes
+            How long is the flight?                          | 2.5 hours                    | Two and a half hours
+            How long should the dough rest?                  | 30 minutes                   | Half an hour
+            Which severity applies? (S1-S4)                  | S1                           | **Highest severity (S1)** — the whole site is down.
+            """)
+    void should_read_the_first_clause_units_questions_with_tags_hedges_numbered_options_and_lists(String question,
+                                                                                               String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            How many weeks of leave do part-time staff get? Full-time staff get 20 days, part-time staff 10 days. | 20 days | Part-time staff get 10 days; the 20 days are for full-time staff.
+            What is e to two decimal places?                 | 2.72                         | about 2.74
+            Which interval is 'x greater than 2'?            | (2, ∞)                       | [2, ∞)
+            What is the formula of ozone?                    | O₃                           | O₂
+            What is the unit of acceleration?                | m/s²                         | m/s
+            Sum the first n integers in Python.              | `sum(range(1, n + 1))`       | `sum(range(1, n))`
+            Which planet is closest to the Sun?              | Venus                        | Mercury is closest, before Venus.
+            Who painted the Mona Lisa?                       | Leonardo da Vinci            | Michelangelo Buonarroti
+            Which team won the 2018 World Cup?               | Croatia                      | France won, beating Croatia 4-2 in the final.
+            """)
+    void should_keep_apart_a_number_first_stated_otherwise_a_finer_number_brackets_and_subscripts(String question,
+                                                                                             String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isNotEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            def cube(x):\\n    return x * x * x       | def cube(n):\\n    return n * n * n       | true
+            `[v for v in values if v > 0]`             | `[x for x in values if x > 0]`             | true
+            wc -l file.txt                             | wc -w file.txt                             | false
+            open('log.txt', 'a')                       | open('log.txt', 'w')                       | false
+            xs.reverse()                               | xs.sort()                                  | false
+            """)
+    void should_join_code_that_differs_only_in_the_names_of_its_variables(String a, String b, boolean same) {
+        // when / then
+        assertThat(decide("Write it in Python.", a.replace("\\n", "\n"), b.replace("\\n", "\n")) == Equivalence.Decision.SAME)
+                .isEqualTo(same);
+    }
+}
