@@ -199,4 +199,15 @@ public final class QuorumHeaders {
 
     /** Variable: milliseconds a rate-limited call waits for the next shared rate window; 0 once it has a slot. */
     public static final String VAR_RATE_WAIT_MS = "rateWaitMs";
+
+    // --- prompt templates and the response cache (docs/prompts.md, docs/cache.md) ---
+
+    /** Variable: the {@link dev.quorum.api.RequestOptions} of the request (template, variables, ...). */
+    public static final String VAR_REQUEST_OPTIONS = "requestOptions";
+
+    /** Variable: the {@link dev.quorum.api.TemplateUse} (template id and version) that gave the request its prompt. */
+    public static final String VAR_PROMPT_TEMPLATE = "promptTemplate";
+
+    /** Variable: the status a reply that is not a {@link dev.quorum.api.CompletionResult} is written with. */
+    public static final String VAR_REPLY_STATUS = "replyStatus";
 }

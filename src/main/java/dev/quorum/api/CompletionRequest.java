@@ -55,4 +55,16 @@ public record CompletionRequest(
                 task, metadata, priority, maxCostUsd, maxLatencyMs, capabilities, algorithm, minAgreement, quorum,
                 timeoutMs);
     }
+
+    /**
+     * This request with a rendered prompt template: its prompt and system text, and the template's defaults for the
+     * task, priority and maxTokens where the request sets none (docs/prompts.md).
+     */
+    public CompletionRequest withTemplate(String newPrompt, String templateSystem, String defaultTask,
+                                          String defaultPriority, Integer defaultMaxTokens) {
+        return new CompletionRequest(id, newPrompt, system != null ? system : templateSystem, mode, provider, providers,
+                maxTokens != null ? maxTokens : defaultMaxTokens, temperature, tenant, task != null ? task : defaultTask,
+                metadata, priority != null ? priority : defaultPriority, maxCostUsd, maxLatencyMs, capabilities,
+                algorithm, minAgreement, quorum, timeoutMs);
+    }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * The one result every trigger returns: the answer and where it came from (provider, model, tokens, cost, latency),
  * every provider response behind it, how a panel voted and how the request was routed, or an {@code error} saying
  * what went wrong. {@code judge} names the provider that judged a consensus panel, {@code cascade} says what a
- * cascade did. {@code status} is the HTTP-style status the trigger reports; it is not part of the JSON body.
+ * cascade did, {@code template} which prompt template gave the prompt, {@code cached} and {@code cache} that the
+ * answer came from the response cache (docs/cache.md). {@code status} is the HTTP-style status the trigger reports; it is not part of the JSON body.
  * Build one with {@link #builder()}: most fields apply to some modes only and stay out of the JSON when unset.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,6 +36,9 @@ public record CompletionResult(
         ErrorInfo error,
         String judge,
         CascadeOutcome cascade,
+        TemplateUse template,
+        Boolean cached,
+        CacheUse cache,
         @JsonIgnore int status) {
 
     @JsonIgnore
@@ -70,6 +74,9 @@ public record CompletionResult(
         builder.error = error;
         builder.judge = judge;
         builder.cascade = cascade;
+        builder.template = template;
+        builder.cached = cached;
+        builder.cache = cache;
         builder.status = status;
         return builder;
     }
@@ -97,6 +104,9 @@ public record CompletionResult(
         private ErrorInfo error;
         private String judge;
         private CascadeOutcome cascade;
+        private TemplateUse template;
+        private Boolean cached;
+        private CacheUse cache;
         private int status = 200;
 
         private Builder() {
@@ -123,6 +133,9 @@ public record CompletionResult(
         public Builder error(ErrorInfo error) { this.error = error; return this; }
         public Builder judge(String judge) { this.judge = judge; return this; }
         public Builder cascade(CascadeOutcome cascade) { this.cascade = cascade; return this; }
+        public Builder template(TemplateUse template) { this.template = template; return this; }
+        public Builder cached(Boolean cached) { this.cached = cached; return this; }
+        public Builder cache(CacheUse cache) { this.cache = cache; return this; }
         public Builder status(int status) { this.status = status; return this; }
 
         /** Copies answer, provider, model, usage, cost and finish reason from one successful provider response. */
@@ -140,7 +153,7 @@ public record CompletionResult(
         public CompletionResult build() {
             return new CompletionResult(id, mode, answer, provider, model, inputTokens, outputTokens, costUsd, latencyMs,
                     finishReason, confidence, agreement, algorithm, reasoning, recommendations, route, warnings,
-                    responses, error, judge, cascade, status);
+                    responses, error, judge, cascade, template, cached, cache, status);
         }
     }
 }

@@ -26,16 +26,20 @@ public final class Intake {
         exchange.setVariable(QuorumHeaders.VAR_STARTED, System.nanoTime());
         Object body = exchange.getMessage().getBody();
         String keyTenant = exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT, String.class);
-        CompletionRequest request;
+        RequestParser.Parsed parsed;
         if (body instanceof CompletionRequest ready) {
-            request = ready;
+            parsed = new RequestParser.Parsed(ready, RequestOptions.NONE);
+        } else if (body instanceof RequestParser.Parsed ready) {
+            parsed = ready;
         } else if (body instanceof JsonNode tree) {
-            request = parser.parse(tree, keyTenant);
+            parsed = parser.read(tree, keyTenant);
         } else if (body instanceof Map<?, ?> map) {
-            request = parser.parse(mapper.valueToTree(map), keyTenant);
+            parsed = parser.read(mapper.valueToTree(map), keyTenant);
         } else {
-            request = parser.parse(exchange.getMessage().getBody(byte[].class), keyTenant);
+            parsed = parser.read(exchange.getMessage().getBody(byte[].class), keyTenant);
         }
+        CompletionRequest request = parsed.request();
+        exchange.setVariable(QuorumHeaders.VAR_REQUEST_OPTIONS, parsed.options());
         String endpointMode = exchange.getVariable(QuorumHeaders.VAR_ENDPOINT_MODE, String.class);
         if (endpointMode != null && request.mode() == Mode.SINGLE) {
             // an endpoint such as POST /api/v1/consensus answers in its own mode unless the request names another

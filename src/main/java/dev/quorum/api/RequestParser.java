@@ -39,8 +39,17 @@ public final class RequestParser {
     record Wire(String id, String prompt, String system, String mode, String provider, List<String> providers,
                 Integer maxTokens, Double temperature, String tenant, String task, Map<String, Object> metadata,
                 String priority, Double maxCostUsd, Long maxLatencyMs, List<String> capabilities, String algorithm,
-                Double minAgreement, Integer quorum, Long timeoutMs) {
+                Double minAgreement, Integer quorum, Long timeoutMs,
+                // prompt templates (docs/prompts.md): read into RequestOptions
+                String template, Map<String, Object> variables, Integer templateVersion, String experimentKey) {
     }
+
+    /** A parsed request and the options it asks for beside it ({@link RequestOptions#NONE} for most). */
+    public record Parsed(CompletionRequest request, RequestOptions options) {
+    }
+
+    /** The most variables a request may give a template. */
+    public static final int MAX_VARIABLES = 100;
 
     /** What each field should hold, said once: the type errors Jackson finds and the range checks below share it. */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
@@ -53,7 +62,9 @@ public final class RequestParser {
             Map.entry("metadata", "must be a JSON object"),
             Map.entry("minAgreement", "must be a number above 0 and at most 1 (the share of the panel that must agree)"),
             Map.entry("quorum", "must be a positive whole number of successful answers"),
-            Map.entry("timeoutMs", "must be a whole number of milliseconds from 1 to " + MAX_TIMEOUT_MS));
+            Map.entry("timeoutMs", "must be a whole number of milliseconds from 1 to " + MAX_TIMEOUT_MS),
+            Map.entry("variables", "must be a JSON object of variable names to strings, numbers or booleans"),
+            Map.entry("templateVersion", "must be a positive whole number (a version of the template)"));
     private static final Map<String, String> EXPECTED_ELEMENT = Map.of(
             "capabilities", "must hold capability names as strings",
             "providers", "must hold provider ids as strings");
@@ -90,6 +101,11 @@ public final class RequestParser {
 
     /** Parses raw JSON bytes; a {@code tenant} other than {@code null} (an API key's) replaces the request's own. */
     public CompletionRequest parse(byte[] body, String tenant) {
+        return read(body, tenant).request();
+    }
+
+    /** As {@link #parse(byte[], String)}, with the options the request asks for beside it (a template, ...). */
+    public Parsed read(byte[] body, String tenant) {
         return validate(json.read(reader, body, "the request body", EXPECTATIONS), tenant);
     }
 
@@ -108,35 +124,37 @@ public final class RequestParser {
 
     /** Validates an already parsed JSON tree; a {@code tenant} other than {@code null} replaces the request's own. */
     public CompletionRequest parse(JsonNode root, String tenant) {
+        return read(root, tenant).request();
+    }
+
+    /** As {@link #parse(JsonNode, String)}, with the options the request asks for beside it (a template, ...). */
+    public Parsed read(JsonNode root, String tenant) {
         if (root == null || root.isMissingNode()) {
             throw new InvalidRequestException(null, "the request must be a JSON object such as {\"prompt\":\"...\"}, not nothing");
         }
         return validate(json.read(reader, root, "the request", EXPECTATIONS), tenant);
     }
 
-    private CompletionRequest validate(Wire wire, String tenantOverride) {
+    private Parsed validate(Wire wire, String tenantOverride) {
         if (wire == null) {
             throw new InvalidRequestException(null, "the request must be a JSON object such as {\"prompt\":\"...\"}, not null");
         }
+        RequestOptions options = options(wire);
         String prompt = wire.prompt();
-        if (prompt == null) {
+        if (options.templated()) {
+            if (prompt != null) {
+                throw new InvalidRequestException("prompt", "give either 'prompt' or 'template', not both");
+            }
+            // the prompt is the template's, rendered by the prompt-template step of direct:intake and checked there
+        } else if (prompt == null) {
             throw new InvalidRequestException("prompt", "'prompt' is required: the text to send to the model");
         }
-        if (prompt.isBlank()) {
-            throw new InvalidRequestException("prompt", "'prompt' must not be blank");
+        if (prompt != null) {
+            checkPrompt(prompt);
         }
-        if (prompt.length() > maxPromptChars) {
-            throw new InvalidRequestException("prompt", "'prompt' has " + prompt.length()
-                    + " characters; the limit is " + maxPromptChars + " (quorum.request.max-prompt-chars)");
-        }
-        requireWholeCharacters("prompt", prompt);
         String system = wire.system();
-        if (system != null && system.length() > maxSystemChars) {
-            throw new InvalidRequestException("system", "'system' has " + system.length()
-                    + " characters; the limit is " + maxSystemChars + " (quorum.request.max-system-chars)");
-        }
         if (system != null) {
-            requireWholeCharacters("system", system);
+            checkSystem(system);
         }
         String id = wire.id();
         if (id == null) {
@@ -186,11 +204,82 @@ public final class RequestParser {
                 wire.timeoutMs());
         Map<String, Object> metadata = wire.metadata() == null ? null : Collections.unmodifiableMap(wire.metadata());
 
-        return new CompletionRequest(id, prompt, system, mode, provider, providers, wire.maxTokens(),
+        return new Parsed(new CompletionRequest(id, prompt, system, mode, provider, providers, wire.maxTokens(),
                 wire.temperature(), tenant, oneOf("task", wire.task(), CompletionRequest.TASKS), metadata,
                 oneOf("priority", wire.priority(), CompletionRequest.PRIORITIES), wire.maxCostUsd(),
                 wire.maxLatencyMs(), capabilities, oneOf("algorithm", wire.algorithm(), CompletionRequest.ALGORITHMS),
-                wire.minAgreement(), quorum, wire.timeoutMs());
+                wire.minAgreement(), quorum, wire.timeoutMs()), options);
+    }
+
+    /** The checks of a prompt: not blank, within quorum.request.max-prompt-chars, whole characters. */
+    public void checkPrompt(String prompt) {
+        if (prompt.isBlank()) {
+            throw new InvalidRequestException("prompt", "'prompt' must not be blank");
+        }
+        if (prompt.length() > maxPromptChars) {
+            throw new InvalidRequestException("prompt", "'prompt' has " + prompt.length()
+                    + " characters; the limit is " + maxPromptChars + " (quorum.request.max-prompt-chars)");
+        }
+        requireWholeCharacters("prompt", prompt);
+    }
+
+    /** The checks of a system text: within quorum.request.max-system-chars, whole characters. */
+    public void checkSystem(String system) {
+        if (system.length() > maxSystemChars) {
+            throw new InvalidRequestException("system", "'system' has " + system.length()
+                    + " characters; the limit is " + maxSystemChars + " (quorum.request.max-system-chars)");
+        }
+        requireWholeCharacters("system", system);
+    }
+
+    /** The template, its variables as text, the version and the experiment key a request names. */
+    private static RequestOptions options(Wire wire) {
+        String template = wire.template();
+        if (template == null) {
+            for (String field : new String[] {"variables", "templateVersion"}) {
+                if ("variables".equals(field) ? wire.variables() != null : wire.templateVersion() != null) {
+                    throw new InvalidRequestException(field, "'" + field + "' needs 'template': the id of a prompt "
+                            + "template (GET /api/v1/prompts lists them)");
+                }
+            }
+            return wire.experimentKey() == null ? RequestOptions.NONE
+                    : new RequestOptions(null, null, Map.of(), experimentKey(wire.experimentKey()));
+        }
+        if (!safeId(template)) {
+            throw new InvalidRequestException("template", "'template' must be a template id: 1 to " + MAX_ID_CHARS
+                    + " characters of letters, digits, '.', '_', ':' or '-', not " + quote(template));
+        }
+        check("templateVersion", wire.templateVersion() == null || wire.templateVersion() >= 1, wire.templateVersion());
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        if (wire.variables() != null) {
+            if (wire.variables().size() > MAX_VARIABLES) {
+                throw new InvalidRequestException("variables", "'variables' has " + wire.variables().size()
+                        + " entries; at most " + MAX_VARIABLES + " are accepted");
+            }
+            for (Map.Entry<String, Object> variable : wire.variables().entrySet()) {
+                Object value = variable.getValue();
+                if (value instanceof String text) {
+                    requireWholeCharacters("variables", text);
+                    values.put(variable.getKey(), text);
+                } else if (value instanceof Number || value instanceof Boolean) {
+                    values.put(variable.getKey(), value instanceof Double d ? number(d) : value.toString());
+                } else {
+                    throw new InvalidRequestException("variables", "'variables." + StrictJson.abbreviate(variable.getKey())
+                            + "' must be a string, a number or a boolean, not " + (value == null ? "null"
+                            : value instanceof Map ? "an object" : "an array"));
+                }
+            }
+        }
+        return new RequestOptions(template, wire.templateVersion(), Collections.unmodifiableMap(values),
+                wire.experimentKey() == null ? null : experimentKey(wire.experimentKey()));
+    }
+
+    private static String experimentKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_ID_CHARS || unprintable(key) >= 0) {
+            throw new InvalidRequestException("experimentKey", "'experimentKey' must be 1 to " + MAX_ID_CHARS
+                    + " printable characters");
+        }
+        return key;
     }
 
     /** 1 to 128 of letters, digits, '.', '_', ':' and '-', starting with a letter or digit. */

@@ -1,5 +1,6 @@
 package dev.quorum.api;
 
+import dev.quorum.QuorumHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
@@ -7,7 +8,7 @@ import org.apache.camel.Exchange;
 /**
  * Writes a reply body as JSON with the one shared ObjectMapper and states the status a trigger should report in
  * the {@link #STATUS} header: the result's own for a {@link CompletionResult} (with its id as {@link #REQUEST_ID}),
- * 200 for anything else.
+ * for anything else the {@code replyStatus} variable's, else 200.
  */
 public final class ResultJson {
 
@@ -29,6 +30,8 @@ public final class ResultJson {
         if (body instanceof CompletionResult result) {
             status = result.status();
             exchange.getMessage().setHeader(REQUEST_ID, result.id());
+        } else if (exchange.getVariable(QuorumHeaders.VAR_REPLY_STATUS) instanceof Integer asked) {
+            status = asked; // e.g. 201 for a template version made by POST /api/v1/prompts
         }
         exchange.getMessage().setBody(mapper.writeValueAsBytes(body));
         exchange.getMessage().setHeader(STATUS, status);

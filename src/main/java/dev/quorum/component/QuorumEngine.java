@@ -8,6 +8,7 @@ import dev.quorum.Steps;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.budget.BudgetConfiguration;
 import dev.quorum.consensus.ConsensusConfiguration;
+import dev.quorum.prompt.PromptConfiguration;
 import dev.quorum.observe.ObserveConfiguration;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
@@ -73,7 +74,7 @@ public final class QuorumEngine {
             "consensusJudge", "consensusResults", "cascade", "panelMemberRoutes", "instanceId", "usageDatabase",
             "usageLedger", "budgetStore", "clusterRateLimit", "concurrencyLimit", "priceTable", "budgetGate",
             "usageReport", "voteLedger", "recentErrors", "healthProbe", "alerts", "quorumMetrics", "requestLog",
-            "providerStreams", "providerSimulator");
+            "providerStreams", "providerSimulator", "promptTemplates");
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumEngine.class);
     private static final Object LOCK = new Object();
@@ -101,6 +102,7 @@ public final class QuorumEngine {
             new RoutingConfiguration().configure(context);
             new ConsensusConfiguration().configure(context);
             new BudgetConfiguration().configure(context);
+            new PromptConfiguration().configure(context);
             ObserveConfiguration.bindEngine(context);
             bindStreams(context);
             ObjectMapper mapper = bean(context, "quorumObjectMapper", ObjectMapper.class);

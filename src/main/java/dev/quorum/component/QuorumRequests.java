@@ -114,7 +114,9 @@ final class QuorumRequests {
         return request;
     }
 
-    /** A JSON object with a prompt is a request; any other text (JSON or not) is the prompt itself. */
+    /**
+     * A JSON object with a prompt or a prompt template is a request; any other text (JSON or not) is the prompt itself.
+     */
     private boolean looksLikeRequest(String text) {
         int first = 0;
         while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
@@ -125,7 +127,7 @@ final class QuorumRequests {
         }
         try {
             JsonNode tree = mapper.readTree(text);
-            return tree instanceof ObjectNode object && object.has("prompt");
+            return tree instanceof ObjectNode object && (object.has("prompt") || object.has("template"));
         } catch (IOException e) {
             return false;
         }

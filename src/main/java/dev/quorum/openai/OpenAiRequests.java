@@ -75,7 +75,15 @@ public final class OpenAiRequests {
                     + "quorum/consensus, quorum/consensus-<algorithm>, quorum/cascade (GET /v1/models lists them)");
         }
         selectPath(model, request);
-        messages(body.get("messages"), request);
+        if (body.path("quorum").hasNonNull("template")) {
+            // the prompt template gives the prompt (docs/prompts.md): the messages may only be left out or empty
+            JsonNode messages = body.get("messages");
+            if (messages != null && !messages.isNull() && !(messages.isArray() && messages.isEmpty())) {
+                throw new InvalidRequestException("messages", "give either 'messages' or 'quorum.template', not both");
+            }
+        } else {
+            messages(body.get("messages"), request);
+        }
 
         JsonNode maxTokens = body.hasNonNull("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
         if (maxTokens != null && !maxTokens.isNull()) {

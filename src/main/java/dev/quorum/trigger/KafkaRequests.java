@@ -54,7 +54,7 @@ public final class KafkaRequests {
             if (!request.hasNonNull("id")) {
                 request.put("id", fallbackId(key, source));
             }
-            message.setBody(parser.parse(request));
+            message.setBody(parser.read(request, null));
             message.setHeader(QuorumHeaders.REQUEST_ID, request.path("id").asText());
             exchange.setVariable(QuorumHeaders.VAR_KAFKA_OUTCOME, "answered");
         } catch (QuorumException rejected) {

@@ -49,7 +49,7 @@ abstract class SchemaMigrationTest {
                     "CREATE INDEX budget_lease_owner ON budget_lease (owner)",
                     "ALTER TABLE usage_ledger ADD COLUMN call_id VARCHAR(100)",
                     "CREATE UNIQUE INDEX usage_ledger_call ON usage_ledger (call_id)"));
-    private static final int NEWEST = 4;
+    private static final int NEWEST = 5;
     private static final Budget FIVE = new Budget("five", Budget.Scope.GLOBAL, null, Period.DAY, 5_000,
             Budget.Policy.REJECT, List.of());
 
@@ -64,8 +64,8 @@ abstract class SchemaMigrationTest {
             // when
             try (UsageDatabase database = open(server.jdbcUrl(), null)) {
 
-                // then: versions 1..4 applied by Flyway, each with a checksum, and the tables usable
-                assertThat(history(database)).containsExactly("1 SQL ok", "2 SQL ok", "3 SQL ok", "4 SQL ok");
+                // then: versions 1..5 applied by Flyway, each with a checksum, and the tables usable
+                assertThat(history(database)).containsExactly("1 SQL ok", "2 SQL ok", "3 SQL ok", "4 SQL ok", "5 SQL ok");
                 assertThat(checksums(database)).hasSize(NEWEST).doesNotContainNull();
                 BudgetStore store = BudgetStoreTest.store(database, "new");
                 BudgetWindow window = new BudgetWindow(FIVE, "*", "2026-11-23");
