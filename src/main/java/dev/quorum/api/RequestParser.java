@@ -41,7 +41,9 @@ public final class RequestParser {
                 String priority, Double maxCostUsd, Long maxLatencyMs, List<String> capabilities, String algorithm,
                 Double minAgreement, Integer quorum, Long timeoutMs,
                 // prompt templates (docs/prompts.md): read into RequestOptions
-                String template, Map<String, Object> variables, Integer templateVersion, String experimentKey) {
+                String template, Map<String, Object> variables, Integer templateVersion, String experimentKey,
+                // the response cache (docs/cache.md): true, false, "exact" or "semantic"
+                Object cache) {
     }
 
     /** A parsed request and the options it asks for beside it ({@link RequestOptions#NONE} for most). */
@@ -242,8 +244,10 @@ public final class RequestParser {
                             + "template (GET /api/v1/prompts lists them)");
                 }
             }
-            return wire.experimentKey() == null ? RequestOptions.NONE
-                    : new RequestOptions(null, null, Map.of(), experimentKey(wire.experimentKey()));
+            String cache = cache(wire.cache());
+            return wire.experimentKey() == null && cache == null ? RequestOptions.NONE
+                    : new RequestOptions(null, null, Map.of(),
+                    wire.experimentKey() == null ? null : experimentKey(wire.experimentKey()), cache);
         }
         if (!safeId(template)) {
             throw new InvalidRequestException("template", "'template' must be a template id: 1 to " + MAX_ID_CHARS
@@ -271,7 +275,23 @@ public final class RequestParser {
             }
         }
         return new RequestOptions(template, wire.templateVersion(), Collections.unmodifiableMap(values),
-                wire.experimentKey() == null ? null : experimentKey(wire.experimentKey()));
+                wire.experimentKey() == null ? null : experimentKey(wire.experimentKey()), cache(wire.cache()));
+    }
+
+    /** The cache a request asks for: null (the setting decides), "exact", "semantic" or "off". */
+    private static String cache(Object cache) {
+        if (cache == null) {
+            return null;
+        }
+        if (cache instanceof Boolean on) {
+            return on ? RequestOptions.CACHE_EXACT : RequestOptions.CACHE_OFF;
+        }
+        if (RequestOptions.CACHE_EXACT.equals(cache) || RequestOptions.CACHE_SEMANTIC.equals(cache)) {
+            return (String) cache;
+        }
+        throw new InvalidRequestException("cache", "'cache' must be true, false, \"exact\" or \"semantic\", not "
+                + (cache instanceof String text ? quote(text) : cache instanceof Number n ? "the number " + n
+                : "an " + (cache instanceof Map ? "object" : "array")));
     }
 
     private static String experimentKey(String key) {

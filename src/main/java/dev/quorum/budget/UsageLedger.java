@@ -70,6 +70,13 @@ public final class UsageLedger implements AutoCloseable {
     public record LatencySlot(String provider, long slotStartMillis, long calls, long p50Ms, long p95Ms) {
     }
 
+    /** The outcome of a request answered from the response cache (dev.quorum.cache): no call, no error, cost 0. */
+    public static final String CACHE_HIT = "cache_hit";
+
+    /** The response cache's hits between two instants and what they saved (table cache_hit, docs/cache.md). */
+    public record CacheTotals(long hits, long savedNanos) {
+    }
+
     /** The task of a health probe's ledger row (dev.quorum.routing.HealthProbe). */
     public static final String PROBE_TASK = "probe";
 
@@ -470,7 +477,7 @@ public final class UsageLedger implements AutoCloseable {
         flush(5_000);
         String key = group == null ? "'*'" : column(group);
         String sql = "SELECT " + key + ", COUNT(*), COUNT(DISTINCT CASE WHEN task = '" + PROBE_TASK + "' THEN NULL "
-                + "ELSE request_id END), SUM(CASE WHEN outcome = 'ok' THEN 0 ELSE 1 END), "
+                + "ELSE request_id END), SUM(CASE WHEN outcome IN ('ok', '" + CACHE_HIT + "') THEN 0 ELSE 1 END), "
                 + "SUM(input_tokens), SUM(output_tokens), SUM(cost_nanos) FROM usage_ledger "
                 + "WHERE at_ms >= ? AND at_ms < ?" + (group == null ? "" : " GROUP BY " + key + " ORDER BY 7 DESC, 1");
         List<Totals> rows = new ArrayList<>();
@@ -527,7 +534,8 @@ public final class UsageLedger implements AutoCloseable {
     public List<ErrorRow> recentErrors(long fromMillis, int limit) throws SQLException {
         flush(5_000);
         String sql = "SELECT at_ms, request_id, provider, model, outcome FROM usage_ledger "
-                + "WHERE at_ms >= ? AND outcome <> 'ok' ORDER BY at_ms DESC FETCH FIRST " + limit + " ROWS ONLY";
+                + "WHERE at_ms >= ? AND outcome NOT IN ('ok', '" + CACHE_HIT + "') ORDER BY at_ms DESC FETCH FIRST "
+                + limit + " ROWS ONLY";
         List<ErrorRow> rows = new ArrayList<>();
         try (Connection connection = database.connection();
              PreparedStatement query = connection.prepareStatement(sql)) {
@@ -540,6 +548,20 @@ public final class UsageLedger implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /** The response cache's hits between two instants and the cost they saved. */
+    public CacheTotals cacheTotals(long fromMillis, long toMillis) throws SQLException {
+        try (Connection connection = database.connection();
+             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*), SUM(saved_nanos) FROM cache_hit "
+                     + "WHERE at_ms >= ? AND at_ms < ?")) {
+            query.setLong(1, fromMillis);
+            query.setLong(2, toMillis);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return new CacheTotals(result.getLong(1), result.getLong(2));
+            }
+        }
     }
 
     /** Every row between two instants, oldest first (for tests and exports). */

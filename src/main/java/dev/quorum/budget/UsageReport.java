@@ -143,7 +143,21 @@ public final class UsageReport {
             errors.add(row);
         }
         report.put("recentErrors", errors);
+        report.put("cache", cache(ledger.cacheTotals(from.toEpochMilli(), to.toEpochMilli()),
+                totals.isEmpty() ? 0 : totals.get(0).clientRequests()));
         return report;
+    }
+
+    /**
+     * The response cache in the period (docs/cache.md): requests answered from it, their share of the client requests,
+     * and what their stored answers had cost (the money saved).
+     */
+    private static Map<String, Object> cache(UsageLedger.CacheTotals cache, long clientRequests) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("hits", cache.hits());
+        row.put("hitRatio", clientRequests == 0 ? 0d : Math.round(10_000d * cache.hits() / clientRequests) / 10_000d);
+        row.put("savedUsd", Usd.ofNanos(cache.savedNanos()));
+        return row;
     }
 
     private static Map<String, Object> totals(UsageLedger.Totals totals, boolean withKey) {

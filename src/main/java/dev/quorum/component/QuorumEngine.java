@@ -7,6 +7,7 @@ import dev.quorum.Secrets;
 import dev.quorum.Steps;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.budget.BudgetConfiguration;
+import dev.quorum.cache.CacheConfiguration;
 import dev.quorum.consensus.ConsensusConfiguration;
 import dev.quorum.prompt.PromptConfiguration;
 import dev.quorum.observe.ObserveConfiguration;
@@ -74,7 +75,7 @@ public final class QuorumEngine {
             "consensusJudge", "consensusResults", "cascade", "panelMemberRoutes", "instanceId", "usageDatabase",
             "usageLedger", "budgetStore", "clusterRateLimit", "concurrencyLimit", "priceTable", "budgetGate",
             "usageReport", "voteLedger", "recentErrors", "healthProbe", "alerts", "quorumMetrics", "requestLog",
-            "providerStreams", "providerSimulator", "promptTemplates");
+            "providerStreams", "providerSimulator", "promptTemplates", "responseCache", "cacheLedger");
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumEngine.class);
     private static final Object LOCK = new Object();
@@ -103,6 +104,7 @@ public final class QuorumEngine {
             new ConsensusConfiguration().configure(context);
             new BudgetConfiguration().configure(context);
             new PromptConfiguration().configure(context);
+            new CacheConfiguration().configure(context);
             ObserveConfiguration.bindEngine(context);
             bindStreams(context);
             ObjectMapper mapper = bean(context, "quorumObjectMapper", ObjectMapper.class);

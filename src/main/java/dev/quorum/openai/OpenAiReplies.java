@@ -58,13 +58,15 @@ public final class OpenAiReplies {
                           @JsonSerialize(using = Usd.Json.class) Double costUsd, Long latencyMs,
                           Double confidence, Agreement agreement, String algorithm, String reasoning,
                           List<String> recommendations, String judge, CascadeOutcome cascade, RouteDecision route,
-                          List<String> warnings, List<ProviderResponse> responses) {
+                          List<String> warnings, List<ProviderResponse> responses,
+                          // prompt template and response cache (docs/prompts.md, docs/cache.md)
+                          dev.quorum.api.TemplateUse template, Boolean cached, dev.quorum.api.CacheUse cache) {
 
         static Details of(CompletionResult result) {
             return new Details(result.id(), result.mode(), result.provider(), result.model(), result.costUsd(),
                     result.latencyMs(), result.confidence(), result.agreement(), result.algorithm(), result.reasoning(),
                     result.recommendations(), result.judge(), result.cascade(), result.route(), result.warnings(),
-                    result.responses());
+                    result.responses(), result.template(), result.cached(), result.cache());
         }
     }
 

@@ -150,7 +150,8 @@ abstract class UsageLedgerTest extends QuorumTestSupport {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode report = json(response);
             assertThat(fields(report)).containsExactly("period", "from", "to", "by", "totals", "rows", "budgets",
-                    "recentErrors");
+                    "recentErrors", "cache");
+            assertThat(fields(report.path("cache"))).containsExactly("hits", "hitRatio", "savedUsd");
             Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
             assertThat(report.path("period").asText()).isEqualTo("day");
             assertThat(report.path("from").asText()).isEqualTo(today.toString());

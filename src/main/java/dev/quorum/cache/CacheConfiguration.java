@@ -1,0 +1,86 @@
+package dev.quorum.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.quorum.Steps;
+import dev.quorum.budget.UsageDatabase;
+import dev.quorum.budget.UsageLedger;
+import java.time.Duration;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the response cache after the usage ledger ({@code quorum.cache.*}, docs/cache.md): binds
+ * {@code responseCache} with the steps {@code direct:intake} calls and {@code DELETE /api/v1/cache}'s.
+ */
+public final class CacheConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CacheConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        boolean enabled = Boolean.parseBoolean(text(context, "quorum.cache.enabled", "false"));
+        long ttlMs = positive(context, "quorum.cache.ttl-ms", 3_600_000);
+        long maxEntries = positive(context, "quorum.cache.max-entries", 10_000);
+        long maxBytes = positive(context, "quorum.cache.max-bytes", 64L * 1024 * 1024);
+        UsageDatabase database = registry.lookupByNameAndType("usageDatabase", UsageDatabase.class);
+        UsageLedger ledger = registry.lookupByNameAndType("usageLedger", UsageLedger.class);
+        ObjectMapper mapper = registry.lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
+        CacheLedger hits = new CacheLedger(database);
+        context.addService(new Closer(hits), true, true);
+        ResponseCache cache = new ResponseCache(enabled, Duration.ofMillis(ttlMs), (int) Math.min(Integer.MAX_VALUE,
+                maxEntries), maxBytes, mapper, ledger, hits, Ticker.systemTicker());
+        registry.bind("cacheLedger", hits);
+        Steps.bind(registry, "responseCache", cache)
+                .step("lookup", cache::lookup)
+                .toBody("hit", cache::hit)
+                .step("store", cache::store)
+                .toBody("clear", cache::clear);
+        LOG.info("Response cache {} (a request's \"cache\" option decides for itself): {} ms, at most {} entries and "
+                + "{} bytes", enabled ? "on" : "off", ttlMs, maxEntries, maxBytes);
+    }
+
+    static String text(CamelContext context, String key, String fallback) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = context.getPropertiesComponent().resolveProperty(key).orElse(null);
+        }
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    static long positive(CamelContext context, String key, long fallback) {
+        String value = text(context, key, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(key + " must be a positive whole number, not '" + value + "'");
+    }
+
+    /** Writes the queued cache hits when the context stops. */
+    private static final class Closer extends ServiceSupport {
+
+        private final CacheLedger hits;
+
+        Closer(CacheLedger hits) {
+            this.hits = hits;
+        }
+
+        @Override
+        protected void doStop() {
+            hits.close();
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.quorum.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.quorum.QuorumHeaders;
+import dev.quorum.api.CacheUse;
+import dev.quorum.api.CompletionRequest;
+import dev.quorum.api.CompletionResult;
+import dev.quorum.api.RequestOptions;
+import dev.quorum.api.Usd;
+import dev.quorum.budget.LedgerEntry;
+import dev.quorum.budget.UsageLedger;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
+
+/**
+ * The exact response cache the intake route consults (docs/cache.md): {@code cache-lookup} finds the request's stored
+ * answer, the first branch of {@code choose-mode} answers from it, {@code cache-store} keeps a new answer. Whether a
+ * request uses it: its {@code cache} option ({@code true}, {@code false}, {@code "semantic"}), else
+ * {@code quorum.cache.enabled}. Only successful answers (status 200, no error, no warning such as a budget downgrade)
+ * are stored, so an error or a refused request never is. Entries expire {@code ttl} after they were stored, and the
+ * cache holds at most {@code maxEntries} entries and {@code maxBytes} bytes (each entry weighs its JSON size, at
+ * least {@code maxBytes / maxEntries}, so one Caffeine weight bound holds both). Per instance, in memory.
+ */
+public final class ResponseCache {
+
+    /** Variable: the key of a request that uses the cache. */
+    public static final String VAR_KEY = "cacheKey";
+    /** Variable: the stored entry that answers this request (null on a miss). */
+    public static final String VAR_HIT = "cacheHit";
+    /** Variable: set by a route before {@code direct:intake} to ask for a cache for every request it sends. */
+    public static final String VAR_ROUTE_CACHE = "cacheMode";
+    /** The usage ledger's provider and outcome of an answer from the cache. */
+    public static final String PROVIDER = "cache";
+    public static final String OUTCOME = UsageLedger.CACHE_HIT;
+
+    /** A stored answer: the result, what it cost, the tenant whose it is, its weight. */
+    public record Entry(CompletionResult result, long costNanos, String tenant, String prompt, int weight) {
+    }
+
+    private final boolean enabled;
+    private final CacheKey keys = new CacheKey();
+    private final ObjectMapper mapper;
+    private final Cache<String, Entry> entries;
+    private final UsageLedger ledger;
+    private final CacheLedger hits;
+    private final int minWeight;
+    private final AtomicLong hitCount = new AtomicLong();
+    private final AtomicLong missCount = new AtomicLong();
+
+    public ResponseCache(boolean enabled, Duration ttl, int maxEntries, long maxBytes, ObjectMapper mapper,
+                         UsageLedger ledger, CacheLedger hits, Ticker ticker) {
+        this.enabled = enabled;
+        this.mapper = mapper;
+        this.ledger = ledger;
+        this.hits = hits;
+        this.minWeight = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxBytes / Math.max(1, maxEntries)));
+        this.entries = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumWeight(maxBytes)
+                .<String, Entry>weigher((key, entry) -> entry.weight())
+                .ticker(ticker)
+                .build();
+    }
+
+    /** {@code cache-lookup}: the request's key, and its stored answer when there is one. */
+    public void lookup(Exchange exchange) {
+        exchange.removeVariable(VAR_HIT);
+        exchange.removeVariable(VAR_KEY);
+        String mode = mode(exchange);
+        if (mode == null) {
+            return;
+        }
+        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        String key = keys.exact(tenant(request), request);
+        exchange.setVariable(VAR_KEY, key);
+        Entry entry = entries.getIfPresent(key);
+        if (entry != null) {
+            hitCount.incrementAndGet();
+            exchange.setVariable(VAR_HIT, entry);
+        } else {
+            missCount.incrementAndGet();
+        }
+    }
+
+    /**
+     * The first branch of {@code choose-mode}: the stored answer, as this request's: its id, {@code cached: true},
+     * cost 0, its own latency, the original's id and cost in {@code cache}; the usage ledger gets a row with outcome
+     * {@code cache_hit} and cost 0, the {@code cache_hit} table what it saved.
+     */
+    public CompletionResult hit(Exchange exchange) {
+        Entry entry = exchange.getVariable(VAR_HIT, Entry.class);
+        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        Long started = exchange.getVariable(QuorumHeaders.VAR_STARTED, Long.class);
+        long latency = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+        CompletionResult stored = entry.result();
+        long now = System.currentTimeMillis();
+        ledger.record(new LedgerEntry(ledger.newCallId(), now, request.id(), tenant(request), PROVIDER,
+                stored.model(), request.task(), 0, 0, 0, 0, 0, latency, OUTCOME));
+        hits.record(new CacheLedger.Hit(now, request.id(), stored.id(), tenant(request), RequestOptions.CACHE_EXACT,
+                entry.costNanos()));
+        return stored.toBuilder()
+                .id(request.id())
+                .costUsd(0.0)
+                .latencyMs(latency)
+                .responses(null)
+                .cached(true)
+                .cache(new CacheUse(RequestOptions.CACHE_EXACT, stored.id(), Usd.ofNanos(entry.costNanos()).doubleValue(),
+                        null, null))
+                .status(200)
+                .build();
+    }
+
+    /** {@code cache-store}: keeps a successful new answer of a request that uses the cache. */
+    public void store(Exchange exchange) {
+        String key = exchange.getVariable(VAR_KEY, String.class);
+        if (key == null || exchange.getVariable(VAR_HIT) != null
+                || !(exchange.getMessage().getBody() instanceof CompletionResult result) || !storable(result)) {
+            return;
+        }
+        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        int weight;
+        try {
+            weight = mapper.writeValueAsBytes(result).length + 2 * key.length() + 2 * request.prompt().length() + 64;
+        } catch (JsonProcessingException e) {
+            return; // an answer that cannot be written is not worth keeping
+        }
+        long costNanos = result.costUsd() == null ? 0 : Usd.of(result.costUsd()).nanos();
+        entries.put(key, new Entry(result, costNanos, tenant(request), request.prompt(), Math.max(minWeight, weight)));
+    }
+
+    /** Whether an answer may be stored: answered (200, no error) with nothing to warn about. */
+    static boolean storable(CompletionResult result) {
+        return !result.failed() && result.status() == 200 && result.answer() != null
+                && (result.warnings() == null || result.warnings().isEmpty()) && !Boolean.TRUE.equals(result.cached());
+    }
+
+    /**
+     * {@code DELETE /api/v1/cache}: empties the cache; with API keys on, only the caller's tenant's entries (a tenant
+     * cannot empty another's).
+     */
+    public Map<String, Object> clear(Exchange exchange) {
+        String keyTenant = exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT, String.class);
+        long before = entries.estimatedSize();
+        if (keyTenant == null) {
+            entries.invalidateAll();
+        } else {
+            entries.asMap().values().removeIf(entry -> keyTenant.equals(entry.tenant()));
+        }
+        entries.cleanUp();
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("cleared", Math.max(0, before - entries.estimatedSize()));
+        reply.put("tenant", keyTenant);
+        return reply;
+    }
+
+    /** How many entries the cache holds now (after expired ones are dropped). */
+    public long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    /** This instance's lookups that found an answer, and those that did not. */
+    public Map<String, Object> stats() {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("enabled", enabled);
+        stats.put("entries", size());
+        stats.put("hits", hitCount.get());
+        stats.put("misses", missCount.get());
+        return stats;
+    }
+
+    /** The cache this request uses: null for none, else exact or semantic. */
+    private String mode(Exchange exchange) {
+        RequestOptions options = exchange.getVariable(QuorumHeaders.VAR_REQUEST_OPTIONS, RequestOptions.class);
+        String asked = options == null ? null : options.cache();
+        if (asked == null) {
+            asked = exchange.getVariable(VAR_ROUTE_CACHE, String.class);
+        }
+        if (asked == null) {
+            return enabled ? RequestOptions.CACHE_EXACT : null;
+        }
+        return RequestOptions.CACHE_OFF.equals(asked) ? null : asked;
+    }
+
+    private static String tenant(CompletionRequest request) {
+        return request.tenant() == null ? "default" : request.tenant();
+    }
+}
