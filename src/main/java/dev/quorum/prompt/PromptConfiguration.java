@@ -36,6 +36,9 @@ public final class PromptConfiguration implements CamelConfiguration {
                 .toBody("list", templates::list)
                 .toBody("versions", templates::versions)
                 .toBody("version", templates::version);
+        PromptFiles files = new PromptFiles(templates);
+        Steps.bind(registry, "promptFiles", files)
+                .step("load", files::load);
     }
 
     /** A {@code quorum.*} setting as a number (a -D system property first), or {@code fallback}. */
