@@ -13,7 +13,8 @@ import org.apache.camel.spi.Registry;
 /**
  * Wires prompt templates after {@code BudgetConfiguration} has opened the usage database: binds
  * {@code promptTemplates} (the {@code prompt-template} step of {@code direct:intake} and the HTTP API's steps) over
- * the templates in the database ({@code quorum.prompts.*}, docs/prompts.md).
+ * the templates in the database ({@code quorum.prompts.*}, docs/prompts.md), {@code promptExperiments} (A/B
+ * experiments between versions, feedback) and {@code promptFiles} (the template files' route).
  */
 public final class PromptConfiguration implements CamelConfiguration {
 
@@ -35,10 +36,36 @@ public final class PromptConfiguration implements CamelConfiguration {
                 .toBody("create", templates::create)
                 .toBody("list", templates::list)
                 .toBody("versions", templates::versions)
-                .toBody("version", templates::version);
+                .toBody("version", templates::version)
+                .toBody("notPostable", templates::notPostable);
+        PromptExperiments experiments = new PromptExperiments(database, store, parser, Duration.ofMillis(refreshMs),
+                Clock.systemUTC());
+        context.addService(new Closer(experiments), true, true);
+        Steps.bind(registry, "promptExperiments", experiments)
+                .step("find", experiments::find)
+                .step("assign", experiments::assign)
+                .step("record", experiments::record)
+                .toBody("start", experiments::start)
+                .toBody("report", experiments::report)
+                .toBody("feedback", experiments::feedback);
         PromptFiles files = new PromptFiles(templates);
         Steps.bind(registry, "promptFiles", files)
                 .step("load", files::load);
+    }
+
+    /** Writes the queued outcomes when the context stops. */
+    private static final class Closer extends org.apache.camel.support.service.ServiceSupport {
+
+        private final PromptExperiments experiments;
+
+        Closer(PromptExperiments experiments) {
+            this.experiments = experiments;
+        }
+
+        @Override
+        protected void doStop() {
+            experiments.close();
+        }
     }
 
     /** A {@code quorum.*} setting as a number (a -D system property first), or {@code fallback}. */

@@ -146,6 +146,12 @@ public final class PromptTemplates {
         return template;
     }
 
+    /** {@code POST /api/v1/prompts/{id}/{version}}: versions are made by {@code POST /api/v1/prompts}. */
+    public Object notPostable(Exchange exchange) {
+        throw new QuorumException("method_not_allowed", 405, null, "a version cannot be posted to; POST "
+                + "/api/v1/prompts makes the next version, POST /api/v1/prompts/{id}/experiment starts an experiment");
+    }
+
     // --- checks shared by the API and the files ---
 
     /** A template id: 1 to 100 letters, digits, '.', '_', ':' or '-', starting with a letter or digit. */
