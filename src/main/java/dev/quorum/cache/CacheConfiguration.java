@@ -2,6 +2,7 @@ package dev.quorum.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.quorum.Steps;
 import dev.quorum.budget.UsageDatabase;
 import dev.quorum.budget.UsageLedger;
@@ -33,8 +34,17 @@ public final class CacheConfiguration implements CamelConfiguration {
         ObjectMapper mapper = registry.lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
         CacheLedger hits = new CacheLedger(database);
         context.addService(new Closer(hits), true, true);
+        double threshold = Double.parseDouble(text(context, "quorum.cache.semantic-threshold", "0.90"));
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("quorum.cache.semantic-threshold must be a cosine above 0 and at most 1, "
+                    + "not " + threshold);
+        }
+        long semanticMaxChars = positive(context, "quorum.cache.semantic-max-prompt-chars", 1_000);
+        // the semantic vote's model (loaded on first use): the same embeddings for votes, routing and this cache
+        EmbeddingModel embeddings = registry.lookupByNameAndType("embeddingModel", EmbeddingModel.class);
         ResponseCache cache = new ResponseCache(enabled, Duration.ofMillis(ttlMs), (int) Math.min(Integer.MAX_VALUE,
-                maxEntries), maxBytes, mapper, ledger, hits, Ticker.systemTicker());
+                maxEntries), maxBytes, mapper, ledger, hits, Ticker.systemTicker(), embeddings, threshold,
+                (int) Math.min(Integer.MAX_VALUE, semanticMaxChars));
         registry.bind("cacheLedger", hits);
         Steps.bind(registry, "responseCache", cache)
                 .step("lookup", cache::lookup)

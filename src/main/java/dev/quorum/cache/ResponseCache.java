@@ -13,6 +13,8 @@ import dev.quorum.api.RequestOptions;
 import dev.quorum.api.Usd;
 import dev.quorum.budget.LedgerEntry;
 import dev.quorum.budget.UsageLedger;
+import dev.quorum.embedding.Similarity;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,9 +42,20 @@ public final class ResponseCache {
     public static final String PROVIDER = "cache";
     public static final String OUTCOME = UsageLedger.CACHE_HIT;
 
-    /** A stored answer: the result, what it cost, the tenant whose it is, its weight. */
-    public record Entry(CompletionResult result, long costNanos, String tenant, String prompt, int weight) {
+    /**
+     * A stored answer: the result, what it cost, the tenant whose it is, its prompt, its weight, and for the semantic
+     * cache the key of its parameters without the prompt and the prompt's embedding (null when not stored for it).
+     */
+    public record Entry(CompletionResult result, long costNanos, String tenant, String prompt, int weight,
+                        String parametersKey, float[] embedding) {
     }
+
+    /** The stored answer that answers a request: exact, or semantic with the similarity of the prompts. */
+    public record Match(Entry entry, String kind, Double similarity) {
+    }
+
+    /** Variable: the embedding of a semantic request's prompt, made at lookup and kept with its answer. */
+    static final String VAR_EMBEDDING = "cacheEmbedding";
 
     private final boolean enabled;
     private final CacheKey keys = new CacheKey();
@@ -53,9 +66,26 @@ public final class ResponseCache {
     private final int minWeight;
     private final AtomicLong hitCount = new AtomicLong();
     private final AtomicLong missCount = new AtomicLong();
+    private final EmbeddingModel embeddings;
+    private final double semanticThreshold;
+    private final int semanticMaxChars;
 
     public ResponseCache(boolean enabled, Duration ttl, int maxEntries, long maxBytes, ObjectMapper mapper,
                          UsageLedger ledger, CacheLedger hits, Ticker ticker) {
+        this(enabled, ttl, maxEntries, maxBytes, mapper, ledger, hits, ticker, null, 1, 0);
+    }
+
+    /**
+     * @param embeddings        the semantic vote's embedding model (null: no semantic cache)
+     * @param semanticThreshold the cosine a cached prompt must reach, after {@link PromptGuard}
+     * @param semanticMaxChars  prompts longer than this use the exact cache only
+     */
+    public ResponseCache(boolean enabled, Duration ttl, int maxEntries, long maxBytes, ObjectMapper mapper,
+                         UsageLedger ledger, CacheLedger hits, Ticker ticker, EmbeddingModel embeddings,
+                         double semanticThreshold, int semanticMaxChars) {
+        this.embeddings = embeddings;
+        this.semanticThreshold = semanticThreshold;
+        this.semanticMaxChars = semanticMaxChars;
         this.enabled = enabled;
         this.mapper = mapper;
         this.ledger = ledger;
@@ -73,6 +103,7 @@ public final class ResponseCache {
     public void lookup(Exchange exchange) {
         exchange.removeVariable(VAR_HIT);
         exchange.removeVariable(VAR_KEY);
+        exchange.removeVariable(VAR_EMBEDDING);
         String mode = mode(exchange);
         if (mode == null) {
             return;
@@ -81,12 +112,48 @@ public final class ResponseCache {
         String key = keys.exact(tenant(request), request);
         exchange.setVariable(VAR_KEY, key);
         Entry entry = entries.getIfPresent(key);
-        if (entry != null) {
+        Match match = entry == null ? null : new Match(entry, RequestOptions.CACHE_EXACT, null);
+        if (match == null && semantic(mode, request)) {
+            match = closest(exchange, request);
+        }
+        if (match != null) {
             hitCount.incrementAndGet();
-            exchange.setVariable(VAR_HIT, entry);
+            exchange.setVariable(VAR_HIT, match);
         } else {
             missCount.incrementAndGet();
         }
+    }
+
+    private boolean semantic(String mode, CompletionRequest request) {
+        return RequestOptions.CACHE_SEMANTIC.equals(mode) && embeddings != null
+                && request.prompt().length() <= semanticMaxChars;
+    }
+
+    /**
+     * The semantic match: among stored answers of the same tenant and parameters (all but the prompt) whose prompt has
+     * the same content words in the same order ({@link PromptGuard}), the one whose prompt's embedding is closest, when
+     * it reaches the threshold. A scan of the entries: the semantic cache is asked for per request, and a 384-float
+     * cosine over the cache's bounded entries costs less than embedding the prompt.
+     */
+    private Match closest(Exchange exchange, CompletionRequest request) {
+        String parameters = keys.parameters(tenant(request), request);
+        float[] vector = embeddings.embed(request.prompt()).content().vector();
+        exchange.setVariable(VAR_EMBEDDING, vector);
+        Entry best = null;
+        double bestSimilarity = -1;
+        for (Entry candidate : entries.asMap().values()) {
+            if (candidate.embedding() == null || !parameters.equals(candidate.parametersKey())
+                    || !PromptGuard.sameKeyTokens(request.prompt(), candidate.prompt())) {
+                continue;
+            }
+            double similarity = Similarity.cosine(vector, candidate.embedding());
+            if (similarity >= semanticThreshold && similarity > bestSimilarity) {
+                best = candidate;
+                bestSimilarity = similarity;
+            }
+        }
+        return best == null ? null : new Match(best, RequestOptions.CACHE_SEMANTIC,
+                Math.round(bestSimilarity * 10_000) / 10_000d);
     }
 
     /**
@@ -95,7 +162,8 @@ public final class ResponseCache {
      * {@code cache_hit} and cost 0, the {@code cache_hit} table what it saved.
      */
     public CompletionResult hit(Exchange exchange) {
-        Entry entry = exchange.getVariable(VAR_HIT, Entry.class);
+        Match match = exchange.getVariable(VAR_HIT, Match.class);
+        Entry entry = match.entry();
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
         Long started = exchange.getVariable(QuorumHeaders.VAR_STARTED, Long.class);
         long latency = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
@@ -103,7 +171,7 @@ public final class ResponseCache {
         long now = System.currentTimeMillis();
         ledger.record(new LedgerEntry(ledger.newCallId(), now, request.id(), tenant(request), PROVIDER,
                 stored.model(), request.task(), 0, 0, 0, 0, 0, latency, OUTCOME));
-        hits.record(new CacheLedger.Hit(now, request.id(), stored.id(), tenant(request), RequestOptions.CACHE_EXACT,
+        hits.record(new CacheLedger.Hit(now, request.id(), stored.id(), tenant(request), match.kind(),
                 entry.costNanos()));
         return stored.toBuilder()
                 .id(request.id())
@@ -111,8 +179,8 @@ public final class ResponseCache {
                 .latencyMs(latency)
                 .responses(null)
                 .cached(true)
-                .cache(new CacheUse(RequestOptions.CACHE_EXACT, stored.id(), Usd.ofNanos(entry.costNanos()).doubleValue(),
-                        null, null))
+                .cache(new CacheUse(match.kind(), stored.id(), Usd.ofNanos(entry.costNanos()).doubleValue(),
+                        match.similarity() == null ? null : entry.prompt(), match.similarity()))
                 .status(200)
                 .build();
     }
@@ -132,7 +200,18 @@ public final class ResponseCache {
             return; // an answer that cannot be written is not worth keeping
         }
         long costNanos = result.costUsd() == null ? 0 : Usd.of(result.costUsd()).nanos();
-        entries.put(key, new Entry(result, costNanos, tenant(request), request.prompt(), Math.max(minWeight, weight)));
+        float[] vector = null;
+        String parameters = null;
+        if (semantic(mode(exchange), request)) {
+            vector = exchange.getVariable(VAR_EMBEDDING, float[].class);
+            if (vector == null) {
+                vector = embeddings.embed(request.prompt()).content().vector();
+            }
+            parameters = keys.parameters(tenant(request), request);
+            weight += 4 * vector.length + parameters.length() * 2;
+        }
+        entries.put(key, new Entry(result, costNanos, tenant(request), request.prompt(), Math.max(minWeight, weight),
+                parameters, vector));
     }
 
     /** Whether an answer may be stored: answered (200, no error) with nothing to warn about. */

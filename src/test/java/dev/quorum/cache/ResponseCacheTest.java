@@ -180,4 +180,31 @@ class ResponseCacheTest extends QuorumTestSupport {
         // then
         assertThat(afterBreak.body()).doesNotContain("\"cached\":true").contains("A whole");
     }
+
+    @Test
+    void should_answer_a_reworded_prompt_from_the_semantic_cache_and_miss_a_hard_negative() {
+        // given
+        JsonNode original = json(post("/api/v1/complete", request(ask("What is the capital of France?",
+                "cache", "semantic", "id", "sem-orig"))));
+
+        // when
+        JsonNode reworded = json(post("/api/v1/complete", request(ask("what's the capital of France",
+                "cache", "semantic"))));
+        JsonNode otherCountry = json(post("/api/v1/complete", request(ask("What is the capital of Germany?",
+                "cache", "semantic"))));
+        JsonNode swapped = json(post("/api/v1/complete", request(ask("What is France the capital of?",
+                "cache", "semantic"))));
+        JsonNode exactOnly = json(post("/api/v1/complete", request(ask("what's the capital of France"))));
+
+        // then
+        assertThat(original.path("cached").isMissingNode()).isTrue();
+        assertThat(reworded.path("cached").asBoolean()).as(reworded.toString()).isTrue();
+        assertThat(reworded.path("cache").path("kind").asText()).isEqualTo("semantic");
+        assertThat(reworded.path("cache").path("originalRequestId").asText()).isEqualTo("sem-orig");
+        assertThat(reworded.path("cache").path("matchedPrompt").asText()).isEqualTo("What is the capital of France?");
+        assertThat(reworded.path("cache").path("similarity").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(otherCountry.path("cached").isMissingNode()).as("a hard negative").isTrue();
+        assertThat(swapped.path("cached").isMissingNode()).as("the same words in another order").isTrue();
+        assertThat(exactOnly.path("cached").isMissingNode()).as("\"cache\": true is the exact cache only").isTrue();
+    }
 }
