@@ -1,5 +1,5 @@
-// Quorum's usage dashboard: reads GET /api/v1/usage (by provider with the latency and cascade sections, by model, by
-// tenant), GET /api/v1/agreement and GET /api/v1/alerts, and draws them with the vendored Chart.js. No network beyond
+// Quorum's usage dashboard: reads GET /api/v1/usage (by provider with the latency, cascade and cache sections, by
+// model, by tenant), GET /api/v1/agreement, GET /api/v1/alerts and GET /api/v1/experiments, and draws them with the vendored Chart.js. No network beyond
 // Quorum itself. Refreshes every 15 seconds. With API keys on, the browser's session cookie (from /dashboard/login)
 // is what these reads carry; when it has expired they answer 401 and the page goes back to the login form.
 'use strict';
@@ -79,6 +79,44 @@ function showCascade(cascade) {
     ? requests + ' cascade' + (requests === 1 ? '' : 's') + ', ' + number(c.escalated) + ' escalated, net '
       + usd(c.netSavedUsd)
     : 'no cascade requests';
+}
+
+function showCache(cache) {
+  const c = cache || {};
+  const hits = Number(c.hits || 0);
+  $('cache-saved').textContent = hits ? usd(c.savedUsd) : '–';
+  $('cache-saved').dataset.cacheHits = String(hits);
+  $('cache-detail').textContent = hits
+    ? number(hits) + ' answer' + (hits === 1 ? '' : 's') + ' from the cache, ' + (100 * Number(c.hitRatio || 0)).toFixed(1)
+      + '% of requests'
+    : 'no answers from the cache';
+}
+
+function showExperiments(list) {
+  const body = document.querySelector('#experiments tbody');
+  const experiments = (list && list.experiments) || [];
+  if (experiments.length === 0) {
+    return;
+  }
+  body.textContent = '';
+  for (const e of experiments) {
+    for (const arm of e.arms || []) {
+      const row = document.createElement('tr');
+      row.dataset.experiment = e.id;
+      const score = arm.score || {};
+      const ci = score.ci95 ? ' (' + score.ci95[0].toFixed(2) + '–' + score.ci95[1].toFixed(2) + ')' : '';
+      const cells = [e.id, 'v' + arm.version, arm.weight, number(arm.requests), number(arm.errors),
+        arm.meanCostUsd === undefined ? '–' : usd(arm.meanCostUsd), arm.meanLatencyMs === undefined ? '–' : arm.meanLatencyMs,
+        score.n ? Number(score.mean).toFixed(2) + ci + ', n=' + score.n : 'no scores',
+        e.winner === arm.version ? 'winner (p=' + e.pValue + ')' : (e.winner === null ? e.reason : '')];
+      for (const value of cells) {
+        const cell = document.createElement('td');
+        cell.textContent = String(value);
+        row.appendChild(cell);
+      }
+      body.appendChild(row);
+    }
+  }
 }
 
 function showBudgets(budgets) {
@@ -201,15 +239,18 @@ function showLatency(latency, period) {
 async function load() {
   const period = $('period').value;
   try {
-    const [byProvider, byModel, byTenant, agreement, alerts] = await Promise.all([
+    const [byProvider, byModel, byTenant, agreement, alerts, experiments] = await Promise.all([
       getJson('/api/v1/usage?period=' + period + '&by=provider&include=latency,cascade'),
       getJson('/api/v1/usage?period=' + period + '&by=model'),
       getJson('/api/v1/usage?period=' + period + '&by=tenant'),
       getJson('/api/v1/agreement?period=' + period),
-      getJson('/api/v1/alerts?limit=20')
+      getJson('/api/v1/alerts?limit=20'),
+      getJson('/api/v1/experiments')
     ]);
     showTotals(byProvider);
     showCascade(byProvider.cascade);
+    showCache(byProvider.cache);
+    showExperiments(experiments);
     const providers = byProvider.rows || [];
     draw('cost-by-provider', 'bar', providers.map(r => r.key),
         [{ label: 'USD', data: providers.map(r => Number(r.costUsd)), backgroundColor: COLORS.cost }],

@@ -47,6 +47,7 @@ public final class PromptConfiguration implements CamelConfiguration {
                 .step("record", experiments::record)
                 .toBody("start", experiments::start)
                 .toBody("report", experiments::report)
+                .toBody("all", experiments::all)
                 .toBody("feedback", experiments::feedback);
         PromptFiles files = new PromptFiles(templates);
         Steps.bind(registry, "promptFiles", files)

@@ -234,6 +234,24 @@ public final class PromptExperiments implements AutoCloseable {
         return report(id);
     }
 
+    /** {@code GET /api/v1/experiments}: the report of every template's experiment, by template id. */
+    public Map<String, Object> all(Exchange exchange) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = database.connection();
+             PreparedStatement query = connection.prepareStatement("SELECT template_id FROM prompt_experiment "
+                     + "ORDER BY template_id");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        List<Map<String, Object>> reports = new ArrayList<>();
+        for (String id : ids) {
+            reports.add(report(id));
+        }
+        return Map.of("experiments", reports);
+    }
+
     /** {@code POST /api/v1/feedback}: a caller's score (0 to 1) for a request a template answered. */
     public Map<String, Object> feedback(Exchange exchange) throws SQLException {
         JsonNode body = parser.tree(exchange.getMessage().getBody(byte[].class), "the request body");
