@@ -97,6 +97,25 @@ class FileDropTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_answer_a_dropped_request_that_names_a_prompt_template() throws IOException {
+        // given
+        post("/api/v1/prompts", "{\"id\":\"file-capital\",\"template\":\"What is the capital of {{country}}?\"}");
+
+        // when
+        drop("templated.json", "{\"id\":\"file-t\",\"template\":\"file-capital\",\"variables\":{\"country\":\"France\"},"
+                + "\"provider\":\"mistral-sim\"}");
+
+        // then
+        Path result = outbox.resolve("templated.result.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(result));
+        JsonNode json = JSON.readTree(result.toFile());
+        assertThat(json.path("template").path("id").asText()).as(json.toString()).isEqualTo("file-capital");
+        assertThat(json.path("template").path("version").asInt()).isEqualTo(1);
+        assertThat(simulator().calls("mistral-sim")).extracting(dev.quorum.sim.SimCall::prompt)
+                .contains("What is the capital of France?");
+    }
+
+    @Test
     void should_replace_the_earlier_result_and_original_when_a_name_is_dropped_again() throws IOException {
         // given
         drop("again.json", "{\"id\":\"again-1\",\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");

@@ -89,6 +89,22 @@ class KafkaTriggerTest {
     }
 
     @Test
+    void should_answer_a_record_that_names_a_prompt_template() throws IOException {
+        // given
+        post("/api/v1/prompts", "{\"id\":\"kafka-capital\",\"template\":\"What is the capital of {{country}}?\"}");
+
+        // when
+        broker.send(REQUESTS, "k-t", "{\"id\":\"req-t\",\"template\":\"kafka-capital\",\"variables\":"
+                + "{\"country\":\"France\"},\"provider\":\"mistral-sim\"}");
+
+        // then
+        JsonNode json = JSON.readTree(resultFor("req-t").value());
+        assertThat(json.path("answer").asText()).as(json.toString()).isEqualTo("Paris.");
+        assertThat(json.path("template").path("id").asText()).isEqualTo("kafka-capital");
+        assertThat(json.path("template").path("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void should_produce_a_result_with_the_error_when_the_provider_fails() throws IOException {
         // given
         simulator().script("ollama-sim", SimScript.builder().errorRate(1.0).errorStatus(500).build());
