@@ -91,7 +91,7 @@ class KafkaTriggerTest {
     @Test
     void should_answer_a_record_that_names_a_prompt_template() throws IOException {
         // given
-        post("/api/v1/prompts", "{\"id\":\"kafka-capital\",\"template\":\"What is the capital of {{country}}?\"}");
+        quorum.post("/api/v1/prompts", "{\"id\":\"kafka-capital\",\"template\":\"What is the capital of {{country}}?\"}");
 
         // when
         broker.send(REQUESTS, "k-t", "{\"id\":\"req-t\",\"template\":\"kafka-capital\",\"variables\":"
