@@ -54,21 +54,6 @@ public final class CacheLedger implements AutoCloseable {
         }
     }
 
-    /** Waits until every queued hit is written (tests, and the usage report before it reads). */
-    public void flush(long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while ((!queue.isEmpty() || writing) && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private volatile boolean writing;
 
     private void run() {
         List<Hit> batch = new ArrayList<>();
@@ -78,7 +63,6 @@ public final class CacheLedger implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
-                writing = true;
                 batch.add(first);
                 queue.drainTo(batch, 499);
                 write(batch);
@@ -87,7 +71,6 @@ public final class CacheLedger implements AutoCloseable {
                 return;
             } finally {
                 batch.clear();
-                writing = false;
             }
         }
     }
