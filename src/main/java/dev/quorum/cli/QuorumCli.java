@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 public final class QuorumCli implements Runnable {
 
     /** The first arguments that make {@code java -jar quorum.jar} the command line rather than the server. */
-    static final Set<String> COMMANDS = Set.of("ask", "usage", "providers", "prompts", "help", "--help", "-h",
+    static final Set<String> COMMANDS = Set.of("ask", "usage", "providers", "prompts", "health", "help", "--help", "-h",
             "--version", "-V");
 
     private final CliContext context;
@@ -65,6 +65,7 @@ public final class QuorumCli implements Runnable {
                 .addSubcommand(new UsageCommand(context))
                 .addSubcommand(new ProvidersCommand(context))
                 .addSubcommand(prompts)
+                .addSubcommand(new HealthCommand(context))
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setOut(context.out()).setErr(context.err());
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {

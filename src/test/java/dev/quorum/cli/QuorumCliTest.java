@@ -309,6 +309,26 @@ class QuorumCliTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_say_whether_quorum_is_ready_for_a_container_health_check() throws IOException {
+        // given
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+
+        // when: this Quorum through QUORUM_PORT, as the image's health check runs it, and a port nobody listens on
+        Run ready = cli(new ByteArrayInputStream(new byte[0]), Map.of("QUORUM_PORT", String.valueOf(port)), "health");
+        Run live = cli("health", "--live", "--url", url());
+        Run down = cli("health", "--url", "http://127.0.0.1:" + closed);
+
+        // then
+        assertThat(ready.exitCode()).as(ready.err()).isZero();
+        assertThat(ready.out()).startsWith("UP ").contains("/observe/health/ready");
+        assertThat(live.exitCode()).isZero();
+        assertThat(down.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+    }
+
+    @Test
     void should_leave_every_argument_but_a_command_to_the_server() {
         assertThat(QuorumCli.handles(new String[] {"ask", "x"})).isTrue();
         assertThat(QuorumCli.handles(new String[] {"prompts", "list"})).isTrue();
