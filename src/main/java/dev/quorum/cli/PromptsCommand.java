@@ -18,6 +18,8 @@ import picocli.CommandLine.Parameters;
 final class PromptsCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How Quorum answers a path it does not serve (dev.quorum.http.HttpGate): 404 not_found with this message. */
+    private static final String NOT_SERVED = "Nothing is served at ";
 
     /** {@code quorum prompts list}. */
     @Command(name = "list", description = "Every template with its latest version", mixinStandardHelpOptions = true)
@@ -66,10 +68,11 @@ final class PromptsCommand {
     private static int fetch(CliContext context, ConnectionOptions connection, String id, Integer version) {
         try (Connection quorum = connection.connect(context)) {
             Reply reply = quorum.prompts(id, version);
-            if ("not_quorum_json".equals(reply.errorType()) && reply.status() == 404) {
+            if (reply.status() == 404 && ("not_quorum_json".equals(reply.errorType())
+                    || reply.errorMessage().startsWith(NOT_SERVED))) {
                 throw new CliException(ExitCodes.FAILED, "no_prompt_api", "the Quorum at " + quorum.describe()
-                        + " has no prompt API (GET /api/v1/prompts answered 404 without a Quorum result): it is older "
-                        + "than prompt templates");
+                        + " has no prompt API (GET /api/v1/prompts is not served there): it is older than prompt "
+                        + "templates");
             }
             return Output.print(context, connection.json, reply, out -> print(out, reply.body()));
         }
