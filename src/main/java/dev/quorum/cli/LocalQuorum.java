@@ -74,8 +74,22 @@ final class LocalQuorum implements Connection {
     public Reply ask(String mode, ObjectNode request, Duration wait) {
         // the component's operations: complete (mode single), consensus, cascade
         String operation = "single".equals(mode) ? "complete" : mode;
-        Exchange exchange = template.request("quorum:" + operation + "?resultFormat=json",
-                in -> in.getMessage().setBody(request.toString()));
+        java.util.concurrent.CompletableFuture<Exchange> answer = template.asyncSend(
+                "quorum:" + operation + "?resultFormat=json", in -> in.getMessage().setBody(request.toString()));
+        Exchange exchange;
+        try {
+            exchange = wait == null ? answer.get()
+                    : answer.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new CliException(ExitCodes.FAILED, "timeout", "no answer from the in-process engine within "
+                    + wait.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FAILED, "interrupted", "interrupted while waiting for the engine", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new CliException(ExitCodes.FAILED, "engine_error", "the in-process engine failed: "
+                    + rootMessage(e), e);
+        }
         if (exchange.getException() != null) {
             throw new CliException(ExitCodes.FAILED, "engine_error", "the in-process engine failed: "
                     + rootMessage(exchange.getException()), exchange.getException());

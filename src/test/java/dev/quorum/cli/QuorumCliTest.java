@@ -297,11 +297,14 @@ class QuorumCliTest extends QuorumTestSupport {
         Map<String, String> engine = new HashMap<>();
         QuorumTestSupport.baseSettings(0).forEach((key, value) -> engine.put((String) key, (String) value));
         engine.put("quorum.data.dir", data.toString());
+        engine.put("quorum.simulator.script.mistral-sim.latency-ms", "2500");
         InputStream stdin = new ByteArrayInputStream(PARIS.getBytes(StandardCharsets.UTF_8));
 
-        // when: a question routed to one provider, then the usage of the same ledger
+        // when: a question routed to one provider, then the usage of the same ledger, then a slow provider
         Run asked = cli(stdin, Map.of(), engine, "ask", "-", "--provider", "openai-sim", "--json");
         Run usage = cli(new ByteArrayInputStream(new byte[0]), Map.of(), engine, "usage", "--json");
+        Run slow = cli(new ByteArrayInputStream(new byte[0]), Map.of(), engine, "ask", PARIS, "--provider",
+                "mistral-sim", "--timeout", "500ms");
 
         // then: answered by the simulator, said once on stderr, and in the ledger the next command reads
         assertThat(asked.exitCode()).as(asked.err()).isEqualTo(ExitCodes.ANSWERED);
@@ -310,6 +313,8 @@ class QuorumCliTest extends QuorumTestSupport {
         assertThat(asked.err()).contains("simulated");
         assertThat(usage.exitCode()).as(usage.err()).isEqualTo(ExitCodes.ANSWERED);
         assertThat(usage.json().path("rows")).extracting(row -> row.path("key").asText()).containsExactly("openai-sim");
+        assertThat(slow.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(slow.err()).contains("no answer from the in-process engine within 500 ms");
     }
 
     @Test
