@@ -8,6 +8,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.quorum.QuorumHeaders;
 import dev.quorum.Secrets;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.quorum.api.Chat;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
@@ -57,15 +59,25 @@ public final class ProviderCalls {
      */
     public void prepare(Exchange exchange) {
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        ProviderSpec spec = spec(exchange);
+        int cap = maxOutputTokens.of(request, spec);
+        exchange.setVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, cap);
+        Chat chat = request.chat();
+        if (chat != null && !chat.messages().isEmpty()) {
+            // a conversation goes as its own messages, with its tools, output format and sampling options
+            CallCapture.open(cap, request.temperature(), CallDeadline.start(spec.timeout()),
+                    ChatRequests.parameters(chat, spec.kind(), cap, request.temperature()));
+            exchange.getMessage().setBody(ChatRequests.messages(chat));
+            return;
+        }
         List<ChatMessage> messages = new ArrayList<>(2);
         if (request.system() != null && !request.system().isBlank()) {
             messages.add(SystemMessage.from(request.system()));
         }
         messages.add(UserMessage.from(request.prompt()));
-        int cap = maxOutputTokens.of(request, spec(exchange));
-        exchange.setVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, cap);
         // the deadline of this call, from now to the answer's last byte; the HTTP client aborts the call when it passes
-        CallCapture.open(cap, request.temperature(), CallDeadline.start(spec(exchange).timeout()));
+        CallCapture.open(cap, request.temperature(), CallDeadline.start(spec.timeout()),
+                chat == null ? null : ChatRequests.parameters(chat, spec.kind(), cap, request.temperature()));
         exchange.getMessage().setBody(messages);
     }
 
@@ -80,7 +92,11 @@ public final class ProviderCalls {
         Double cost = null;
         String model = spec.model();
         String finishReason = null;
+        List<Chat.ToolCall> toolCalls = null;
         if (response != null) {
+            if (response.aiMessage() != null && response.aiMessage().hasToolExecutionRequests()) {
+                toolCalls = toolCalls(response.aiMessage().toolExecutionRequests());
+            }
             TokenUsage usage = response.tokenUsage();
             if (usage != null) {
                 // the full usage (cached and reasoning tokens where reported) for the budget step that prices it
@@ -97,7 +113,19 @@ public final class ProviderCalls {
             }
         }
         exchange.getMessage().setBody(new ProviderResponse(spec.id(), model, answer, in, out, cost, latency,
-                finishReason, null, 200));
+                finishReason, null, 200, null, null, null, toolCalls));
+    }
+
+    /** The provider's tool calls; a call without an id (Gemini, Ollama send none) gets one. */
+    private static List<Chat.ToolCall> toolCalls(List<ToolExecutionRequest> requests) {
+        List<Chat.ToolCall> calls = new ArrayList<>(requests.size());
+        for (ToolExecutionRequest request : requests) {
+            String id = request.id() == null || request.id().isBlank()
+                    ? "call_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24) : request.id();
+            String arguments = request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
+            calls.add(new Chat.ToolCall(id, request.name(), arguments));
+        }
+        return List.copyOf(calls);
     }
 
     public void failed(Exchange exchange) {

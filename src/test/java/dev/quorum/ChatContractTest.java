@@ -1,0 +1,138 @@
+package dev.quorum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quorum.sim.SimCall;
+import dev.quorum.sim.SimRequest;
+import dev.quorum.sim.SimScript;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The chat contract through {@code POST /api/v1/complete} in every provider wire format: a conversation reaches the
+ * provider as separate messages with their roles, a tool call comes back as a tool call and its result goes back as a
+ * tool message, JSON schema output is a JSON object with the schema's fields, and an image part reaches the provider.
+ * Each provider's real LangChain4j client writes its own wire format; the simulator reads it and records what it got.
+ */
+class ChatContractTest extends QuorumTestSupport {
+
+    /** A 1×1 PNG. */
+    static final String PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQ"
+            + "DwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+    static final String WEATHER_TOOL = """
+            {"name":"get_weather","description":"The weather in a city",
+             "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}""";
+
+    @BeforeEach
+    void resetSimulator() {
+        simulator().reset();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai-sim", "anthropic-sim", "gemini-sim", "ollama-sim", "mistral-sim"})
+    void should_send_a_conversation_as_separate_messages_with_their_roles(String provider) {
+        // when
+        HttpResponse<String> response = post("/api/v1/complete", """
+                {"provider":"%s","messages":[
+                  {"role":"system","content":"Answer briefly."},
+                  {"role":"user","content":"My name is Ada."},
+                  {"role":"assistant","content":"Hello Ada."},
+                  {"role":"user","content":"What is my name?"}]}""".formatted(provider));
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        SimCall call = onlyCall(provider);
+        assertThat(call.request().roles()).containsExactly("system", "user", "assistant", "user");
+        assertThat(call.request().messages()).extracting(SimRequest.Message::text)
+                .containsExactly("Answer briefly.", "My name is Ada.", "Hello Ada.", "What is my name?");
+        assertThat(call.prompt()).isEqualTo("What is my name?");
+        assertThat(json(response).path("answer").asText()).contains("What is my name?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai-sim", "anthropic-sim", "gemini-sim", "ollama-sim", "mistral-sim"})
+    void should_return_a_tool_call_and_answer_after_its_result(String provider) throws Exception {
+        // given
+        simulator().script(provider, SimScript.builder().toolCallName("get_weather")
+                .toolCallArguments("{\"city\":\"Paris\"}").build());
+
+        // when
+        HttpResponse<String> first = post("/api/v1/complete", """
+                {"provider":"%s","messages":[{"role":"user","content":"Weather in Paris?"}],"tools":[%s]}"""
+                .formatted(provider, WEATHER_TOOL));
+
+        // then
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode result = json(first);
+        JsonNode call = result.path("toolCalls").path(0);
+        assertThat(call.path("name").asText()).as(first.body()).isEqualTo("get_weather");
+        assertThat(JSON.readTree(call.path("arguments").asText())).isEqualTo(JSON.readTree("{\"city\":\"Paris\"}"));
+        assertThat(call.path("id").asText()).isNotBlank();
+        assertThat(onlyCall(provider).request().tools()).extracting(SimRequest.Tool::name).containsExactly("get_weather");
+
+        // when
+        simulator().reset();
+        HttpResponse<String> second = post("/api/v1/complete", """
+                {"provider":"%s","tools":[%s],"messages":[
+                  {"role":"user","content":"Weather in Paris?"},
+                  {"role":"assistant","toolCalls":[{"id":"%s","name":"get_weather","arguments":{"city":"Paris"}}]},
+                  {"role":"tool","toolCallId":"%s","content":"sunny, 21 degrees"}]}"""
+                .formatted(provider, WEATHER_TOOL, call.path("id").asText(), call.path("id").asText()));
+
+        // then
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(json(second).path("answer").asText()).contains("sunny, 21 degrees");
+        assertThat(json(second).has("toolCalls")).isFalse();
+        SimRequest asked = onlyCall(provider).request();
+        assertThat(asked.roles()).containsExactly("user", "assistant", "tool");
+        assertThat(asked.messages().get(1).toolCalls()).containsExactly("get_weather");
+        assertThat(asked.last().text()).contains("sunny, 21 degrees");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai-sim", "anthropic-sim", "gemini-sim", "ollama-sim", "mistral-sim"})
+    void should_answer_json_that_holds_the_schemas_required_fields(String provider) throws Exception {
+        // when
+        HttpResponse<String> response = post("/api/v1/complete", """
+                {"provider":"%s","prompt":"Extract: Ada Lovelace, 36.",
+                 "responseFormat":{"type":"json_schema","name":"person","schema":{"type":"object",
+                   "properties":{"name":{"type":"string"},"age":{"type":"integer"}},"required":["name","age"]}}}"""
+                .formatted(provider));
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(json(response).path("answer").asText());
+        assertThat(answer.path("name").isTextual()).as(answer.toString()).isTrue();
+        assertThat(answer.path("age").isInt()).as(answer.toString()).isTrue();
+        assertThat(onlyCall(provider).request().json()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai-sim", "anthropic-sim", "gemini-sim", "ollama-sim", "mistral-sim"})
+    void should_send_an_image_part_to_the_provider(String provider) {
+        // when
+        HttpResponse<String> response = post("/api/v1/complete", """
+                {"provider":"%s","messages":[{"role":"user","content":[
+                  {"type":"text","text":"What is in this picture?"},{"type":"image","url":"%s"}]}]}"""
+                .formatted(provider, PNG));
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        SimCall call = onlyCall(provider);
+        assertThat(call.request().images()).isEqualTo(1);
+        assertThat(call.request().last().text()).isEqualTo("What is in this picture?");
+        assertThat(json(response).path("inputTokens").asInt()).isEqualTo(call.inputTokens())
+                .isGreaterThanOrEqualTo(85);
+    }
+
+    private SimCall onlyCall(String provider) {
+        List<SimCall> calls = simulator().calls(provider);
+        assertThat(calls).hasSize(1);
+        return calls.get(0);
+    }
+}
