@@ -116,13 +116,27 @@ public final class ProviderCalls {
                 finishReason, null, 200, null, null, null, toolCalls));
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Arguments as compact JSON, whichever way the provider's client printed them; kept as sent if not JSON. */
+    private static String compact(String arguments) {
+        if (arguments == null || arguments.isBlank()) {
+            return "{}";
+        }
+        try {
+            return JSON.readTree(arguments).toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return arguments;
+        }
+    }
+
     /** The provider's tool calls; a call without an id (Gemini, Ollama send none) gets one. */
     private static List<Chat.ToolCall> toolCalls(List<ToolExecutionRequest> requests) {
         List<Chat.ToolCall> calls = new ArrayList<>(requests.size());
         for (ToolExecutionRequest request : requests) {
             String id = request.id() == null || request.id().isBlank()
                     ? "call_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24) : request.id();
-            String arguments = request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
+            String arguments = compact(request.arguments());
             calls.add(new Chat.ToolCall(id, request.name(), arguments));
         }
         return List.copyOf(calls);
