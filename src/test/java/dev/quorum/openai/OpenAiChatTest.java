@@ -60,7 +60,7 @@ class OpenAiChatTest extends QuorumTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai-sim", "quorum/route"})
+    @ValueSource(strings = {"openai-sim", "quorum/route", "quorum/consensus"})
     void should_give_an_openai_client_a_required_tool_call_and_answer_after_its_result(String model) {
         // given
         UserMessage question = UserMessage.from("What is the weather in Paris?");
