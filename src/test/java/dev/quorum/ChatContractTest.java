@@ -18,15 +18,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  * tool message, JSON schema output is a JSON object with the schema's fields, and an image part reaches the provider.
  * Each provider's real LangChain4j client writes its own wire format; the simulator reads it and records what it got.
  */
-class ChatContractTest extends QuorumTestSupport {
+public class ChatContractTest extends QuorumTestSupport {
 
     /** A 1×1 PNG. */
-    static final String PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQ"
+    public static final String PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQ"
             + "DwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
     static final String WEATHER_TOOL = """
             {"name":"get_weather","description":"The weather in a city",
              "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}""";
+
+    /** Every format is exercised with every feature here, whatever the providers' configured capabilities. */
+    @Override
+    protected java.util.Map<String, String> overrides() {
+        return java.util.Map.of("quorum.simulator.provider.mistral-sim.capabilities", "code,json,vision",
+                "quorum.simulator.provider.ollama-sim.capabilities", "local,json,vision");
+    }
 
     @BeforeEach
     void resetSimulator() {

@@ -195,6 +195,19 @@ public final class ProviderRanker {
             fit = keep(fit, s -> s.capabilities().containsAll(wanted), "capabilities", "no available provider has all of "
                     + "the capabilities " + wanted + " (" + describe(fit, s -> s.id() + " " + s.capabilities()) + ")");
         }
+        if (request.chat() != null) {
+            // what the conversation itself needs: images a provider that sees, a schema one that keeps to it
+            if (request.chat().hasImages()) {
+                fit = keep(fit, s -> s.capabilities().contains("vision"), "messages", "the messages hold images, "
+                        + "which need a provider with the capability 'vision' (quorum.provider.<id>.capabilities); none "
+                        + "available has it (" + describe(fit, s -> s.id() + " " + s.capabilities()) + ")");
+            }
+            if (request.chat().jsonMode()) {
+                fit = keep(fit, s -> s.capabilities().contains("json"), "responseFormat", "responseFormat asks for "
+                        + "JSON, which needs a provider with the capability 'json' (quorum.provider.<id>.capabilities); "
+                        + "none available has it (" + describe(fit, s -> s.id() + " " + s.capabilities()) + ")");
+            }
+        }
         int promptTokens = Estimates.promptTokens(request);
         fit = keep(fit, s -> promptTokens + Estimates.outputTokens(request, s, assumedOutputTokens) <= s.contextWindow(),
                 "prompt", "the prompt (about " + promptTokens + " tokens) and its output fit no available provider's "

@@ -167,6 +167,30 @@ class OpenAiChatTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_route_an_image_to_a_provider_that_can_see_and_refuse_one_that_cannot_with_422() {
+        // given: ollama-sim is configured without the capability vision
+        String image = """
+                [{"role":"user","content":[{"type":"text","text":"What is this?"},
+                  {"type":"image_url","image_url":{"url":"%s"}}]}]""".formatted(dev.quorum.ChatContractTest.PNG);
+
+        // when
+        HttpResponse<String> pinned = post("/v1/chat/completions",
+                "{\"model\":\"ollama-sim\",\"messages\":" + image + "}");
+        HttpResponse<String> routed = post("/v1/chat/completions",
+                "{\"model\":\"quorum/route\",\"quorum\":{\"priority\":\"cost\"},\"messages\":" + image + "}");
+
+        // then
+        assertThat(pinned.statusCode()).as(pinned.body()).isEqualTo(422);
+        assertThat(json(pinned).path("error").path("param").asText()).isEqualTo("messages");
+        assertThat(json(pinned).path("error").path("message").asText()).contains("'vision'").contains("ollama-sim");
+        assertThat(simulator().received("ollama-sim")).isZero();
+        assertThat(routed.statusCode()).as(routed.body()).isEqualTo(200);
+        String chosen = json(routed).path("quorum").path("provider").asText();
+        assertThat(chosen).isIn("openai-sim", "anthropic-sim", "gemini-sim");
+        assertThat(simulator().calls(chosen).get(0).request().images()).isEqualTo(1);
+    }
+
+    @Test
     void should_answer_an_unknown_path_under_v1_with_an_openai_json_404() {
         // when
         HttpResponse<String> response = post("/v1/responses", "{\"model\":\"openai-sim\",\"input\":\"hi\"}");
