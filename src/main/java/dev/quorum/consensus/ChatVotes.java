@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * calls in name order), a text answer being a proposal of its own; a panel asked for JSON votes on the canonical JSON
  * of each answer, and an answer that is not a JSON object, or lacks a field the schema requires or gives it the wrong
  * type, does not vote (the result names it). Identical canonical forms agree, nothing else does: majority counts one
- * vote each, weighted counts each member's log-odds weight; any other method falls back to majority here (a note
- * says so), because an embedding or a judge cannot tell two argument objects apart reliably.
+ * vote each, weighted counts each member's log-odds weight, fusion merges JSON answers field by field; any other
+ * method falls back to majority here (a note says so), because an embedding or a judge cannot tell two argument
+ * objects apart reliably.
  */
 final class ChatVotes {
 
@@ -79,8 +80,14 @@ final class ChatVotes {
         return ballot != null && ballot.startsWith(TOOL_PREFIX);
     }
 
-    /** Groups identical ballots and counts them with {@code method}'s weights: majority or weighted. */
+    /**
+     * Groups identical ballots and counts them with {@code method}'s weights (majority or weighted); fusion merges
+     * canonical JSON answers field by field as it does any JSON.
+     */
     static Vote decide(List<Ballot> ballots, VotingMethod method) {
+        if (method != null && "fusion".equals(method.name()) && ballots.stream().noneMatch(b -> toolCall(b.answer()))) {
+            return method.decide(ballots, null);
+        }
         String[] keys = new String[ballots.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = ballots.get(i).answer();
