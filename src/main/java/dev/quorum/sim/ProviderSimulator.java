@@ -570,6 +570,16 @@ public final class ProviderSimulator implements AutoCloseable {
                     if (call.maxTokens() != null) {
                         row.put("maxTokens", call.maxTokens());
                     }
+                    if (call.request() != null) {
+                        // what the chat request asked, for checks outside the JVM (the OpenAI SDK check)
+                        ArrayNode roles = row.putArray("roles");
+                        call.request().roles().forEach(roles::add);
+                        row.put("images", call.request().images()).put("json", call.request().json());
+                        ArrayNode tools = row.putArray("tools");
+                        call.request().tools().forEach(tool -> tools.add(tool.name()));
+                        ArrayNode called = row.putArray("toolCalls");
+                        call.toolCalls().forEach(called::add);
+                    }
                 }
                 send(exchange, 200, calls);
                 return;
