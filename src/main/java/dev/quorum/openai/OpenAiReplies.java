@@ -33,7 +33,7 @@ public final class OpenAiReplies {
     private static final Map<String, String> PARAMS = Map.ofEntries(Map.entry("prompt", "messages"),
             Map.entry("system", "messages"), Map.entry("maxTokens", "max_tokens"), Map.entry("provider", "model"),
             Map.entry("providers", "model"), Map.entry("mode", "model"), Map.entry("algorithm", "model"),
-            Map.entry("tenant", "user"), Map.entry("topP", "top_p"), Map.entry("toolChoice", "tool_choice"),
+            Map.entry("tenant", "user"), Map.entry("topP", "top_p"), Map.entry("toolChoice", "tool_choice"), Map.entry("messages", "messages"),
             Map.entry("responseFormat", "response_format"), Map.entry("responseFormat.type", "response_format.type"),
             Map.entry("responseFormat.schema", "response_format.json_schema.schema"),
             Map.entry("responseFormat.name", "response_format.json_schema.name"));

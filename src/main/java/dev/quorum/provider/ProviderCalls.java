@@ -14,6 +14,7 @@ import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.langchain4j.exception.UnresolvedModelServerException;
+import dev.langchain4j.exception.UnsupportedFeatureException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -168,6 +169,12 @@ public final class ProviderCalls {
                     + (broken == null ? "" : "; its stream was cut after " + broken.charactersSent()
                     + " characters had been sent"));
             status = 504;
+        } else if (find(failure, UnsupportedFeatureException.class) != null) {
+            // the provider's client cannot send what the request asks (a feature its kind lacks): the caller's
+            // request, not the provider, is at fault; another provider may do it
+            error = ErrorInfo.provider("provider_unsupported", id, null, "provider '" + id + "' cannot do what the "
+                    + "request asks: " + text(find(failure, UnsupportedFeatureException.class).getMessage()));
+            status = 422;
         } else if (find(failure, StreamBrokenException.class) != null) {
             // no provider status: a partial answer has been sent, so neither a retry nor a fallback may follow
             error = ErrorInfo.provider(STREAM_BROKEN, id, null,

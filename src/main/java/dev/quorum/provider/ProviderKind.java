@@ -38,6 +38,14 @@ public enum ProviderKind {
         return factory;
     }
 
+    /**
+     * Whether a request can make this kind's model call a tool ({@code toolChoice} required or named): LangChain4j's
+     * Ollama client refuses it (Ollama's API has no tool choice), so the router never sends such a request there.
+     */
+    public boolean canForceToolCalls() {
+        return this != OLLAMA;
+    }
+
     public static ProviderKind fromWireName(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         for (ProviderKind kind : values()) {

@@ -202,6 +202,11 @@ public final class ProviderRanker {
                         + "which need a provider with the capability 'vision' (quorum.provider.<id>.capabilities); none "
                         + "available has it (" + describe(fit, s -> s.id() + " " + s.capabilities()) + ")");
             }
+            if ("required".equals(request.chat().toolChoice()) && !request.chat().tools().isEmpty()) {
+                fit = keep(fit, s -> s.kind().canForceToolCalls(), "toolChoice", "toolChoice requires a tool call, "
+                        + "which no available provider's kind can be made to do ("
+                        + describe(fit, s -> s.id() + " " + s.kind().wireName()) + "; Ollama cannot)");
+            }
             if (request.chat().jsonMode()) {
                 fit = keep(fit, s -> s.capabilities().contains("json"), "responseFormat", "responseFormat asks for "
                         + "JSON, which needs a provider with the capability 'json' (quorum.provider.<id>.capabilities); "

@@ -107,17 +107,23 @@ class OpenAiChatTest extends QuorumTestSupport {
         assertThat(call.request().schema().path("required")).hasSize(2);
     }
 
-    @Test
-    void should_stream_a_tool_call_as_openai_does() {
-        // when
+    @ParameterizedTest
+    @ValueSource(strings = {"openai-sim", "anthropic-sim", "gemini-sim", "ollama-sim", "mistral-sim"})
+    void should_stream_a_tool_call_as_openai_does(String provider) {
+        // given
+        simulator().script(provider, SimScript.builder().toolCallName("get_weather")
+                .toolCallArguments("{\"city\":\"Paris\"}").build());
+
+        // when: each provider's streaming client reads the tool call from its own stream format
         HttpResponse<String> response = post("/v1/chat/completions", """
-                {"model":"openai-sim","stream":true,"tool_choice":"required",
+                {"model":"%s","stream":true,"tool_choice":"auto",
                  "messages":[{"role":"user","content":"Weather in Paris?"}],
                  "tools":[{"type":"function","function":{"name":"get_weather",
-                   "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}]}""");
+                   "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}]}""".formatted(provider));
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(simulator().calls(provider).get(0).toolCalls()).containsExactly("get_weather");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));
         List<JsonNode> chunks = response.body().lines().filter(line -> line.startsWith("data: {"))
@@ -188,6 +194,19 @@ class OpenAiChatTest extends QuorumTestSupport {
         String chosen = json(routed).path("quorum").path("provider").asText();
         assertThat(chosen).isIn("openai-sim", "anthropic-sim", "gemini-sim");
         assertThat(simulator().calls(chosen).get(0).request().images()).isEqualTo(1);
+    }
+
+    @Test
+    void should_refuse_a_required_tool_call_to_a_provider_kind_that_cannot_be_made_to_call_one_with_422() {
+        // when
+        HttpResponse<String> response = post("/v1/chat/completions", """
+                {"model":"ollama-sim","tool_choice":"required","messages":[{"role":"user","content":"Weather?"}],
+                 "tools":[{"type":"function","function":{"name":"get_weather"}}]}""");
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(json(response).path("error").path("param").asText()).isEqualTo("tool_choice");
+        assertThat(simulator().received("ollama-sim")).isZero();
     }
 
     @Test
