@@ -9,6 +9,7 @@ import dev.quorum.sim.SimScript;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -135,6 +136,45 @@ public class ChatContractTest extends QuorumTestSupport {
         assertThat(call.request().last().text()).isEqualTo("What is in this picture?");
         assertThat(json(response).path("inputTokens").asInt()).isEqualTo(call.inputTokens())
                 .isGreaterThanOrEqualTo(85);
+    }
+
+    @Test
+    void should_never_fetch_an_image_url_inside_quorum() throws Exception {
+        // given: an address only Quorum's own machine can reach, counting every request it gets
+        java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer internal = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        internal.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        internal.start();
+        String url = "http://127.0.0.1:" + internal.getAddress().getPort() + "/latest/meta-data/iam";
+        String image = """
+                [{"role":"user","content":[{"type":"text","text":"What is this?"},{"type":"image","url":"%s"}]}]"""
+                .formatted(url);
+        try {
+            // when: pinned to kinds whose clients would download it, in a panel with one, and to one that passes it on
+            HttpResponse<String> gemini = post("/api/v1/complete", "{\"provider\":\"gemini-sim\",\"messages\":" + image + "}");
+            HttpResponse<String> ollama = post("/api/v1/complete", "{\"provider\":\"ollama-sim\",\"messages\":" + image + "}");
+            HttpResponse<String> panel = post("/api/v1/consensus", "{\"providers\":[\"gemini-sim\",\"openai-sim\"],"
+                    + "\"quorum\":1,\"messages\":" + image + "}");
+            HttpResponse<String> openAi = post("/api/v1/complete", "{\"provider\":\"openai-sim\",\"messages\":" + image + "}");
+
+            // then
+            assertThat(gemini.statusCode()).as(gemini.body()).isEqualTo(422);
+            assertThat(json(gemini).path("error").path("field").asText()).isEqualTo("messages");
+            assertThat(ollama.statusCode()).as(ollama.body()).isEqualTo(422);
+            assertThat(panel.statusCode()).as(panel.body()).isEqualTo(200);
+            assertThat(json(panel).path("responses").findValuesAsText("type")).contains("provider_unsupported");
+            assertThat(openAi.statusCode()).as(openAi.body()).isEqualTo(200);
+            assertThat(simulator().received("gemini-sim")).isZero();
+            assertThat(simulator().received("ollama-sim")).isZero();
+            assertThat(fetched.get()).isZero();
+        } finally {
+            internal.stop(0);
+        }
     }
 
     private SimCall onlyCall(String provider) {

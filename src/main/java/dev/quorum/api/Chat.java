@@ -95,6 +95,18 @@ public record Chat(
         return false;
     }
 
+    /** Whether any image is given by an http(s) URL (not inline as a data: URL). */
+    public boolean hasImageUrls() {
+        for (Message message : messages) {
+            for (Part part : message.parts()) {
+                if (part.image() && !part.imageUrl().startsWith("data:")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * Characters the conversation adds to a request's {@code prompt} and {@code system} (earlier turns, tool calls
      * and results, tool definitions, images at {@link #IMAGE_ESTIMATE_CHARS} each), for estimates made before the call.

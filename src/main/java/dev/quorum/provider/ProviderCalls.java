@@ -65,6 +65,11 @@ public final class ProviderCalls {
         exchange.setVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, cap);
         Chat chat = request.chat();
         if (chat != null && !chat.messages().isEmpty()) {
+            if (chat.hasImageUrls() && !spec.kind().passesImageUrls()) {
+                // this kind's client would download the URL inside Quorum (SSRF): refused before any call
+                throw new UnsupportedFeatureException(spec.kind().wireName() + " providers take images only as data: "
+                        + "URLs; Quorum does not fetch an image URL for a provider");
+            }
             // a conversation goes as its own messages, with its tools, output format and sampling options
             CallCapture.open(cap, request.temperature(), CallDeadline.start(spec.timeout()),
                     ChatRequests.parameters(chat, spec.kind(), cap, request.temperature()));

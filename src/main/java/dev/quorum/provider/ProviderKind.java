@@ -46,6 +46,15 @@ public enum ProviderKind {
         return this != OLLAMA;
     }
 
+    /**
+     * Whether this kind's client hands an image's http(s) URL to the provider. LangChain4j's Gemini and Ollama clients
+     * download it themselves, inside Quorum: a caller could make Quorum fetch any address it can reach (a cloud
+     * metadata endpoint, an internal service), so those kinds take images only as data: URLs.
+     */
+    public boolean passesImageUrls() {
+        return this != GEMINI && this != OLLAMA;
+    }
+
     public static ProviderKind fromWireName(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         for (ProviderKind kind : values()) {

@@ -202,6 +202,11 @@ public final class ProviderRanker {
                         + "which need a provider with the capability 'vision' (quorum.provider.<id>.capabilities); none "
                         + "available has it (" + describe(fit, s -> s.id() + " " + s.capabilities()) + ")");
             }
+            if (request.chat().hasImageUrls()) {
+                fit = keep(fit, s -> s.kind().passesImageUrls(), "messages", "the messages hold images by http(s) "
+                        + "URL, which Quorum never fetches itself; gemini and ollama providers take images only as "
+                        + "data: URLs (" + describe(fit, s -> s.id() + " " + s.kind().wireName()) + ")");
+            }
             if ("required".equals(request.chat().toolChoice()) && !request.chat().tools().isEmpty()) {
                 fit = keep(fit, s -> s.kind().canForceToolCalls(), "toolChoice", "toolChoice requires a tool call, "
                         + "which no available provider's kind can be made to do ("
