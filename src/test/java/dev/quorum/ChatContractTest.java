@@ -177,6 +177,78 @@ public class ChatContractTest extends QuorumTestSupport {
         }
     }
 
+    @Test
+    void should_stream_the_native_api_as_server_sent_events_ending_with_the_result() throws Exception {
+        // given
+        simulator().script("openai-sim", SimScript.builder().defaultAnswer("Paris is the capital of France.").build());
+
+        // when
+        HttpResponse<String> response = post("/api/v1/complete",
+                "{\"provider\":\"openai-sim\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Capital?\"}]}");
+
+        // then: token events as the provider sent its pieces, then the whole result
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        List<String[]> events = events(response.body());
+        List<String[]> tokens = events.stream().filter(e -> e[0].equals("token")).toList();
+        assertThat(tokens).hasSizeGreaterThan(1);
+        StringBuilder text = new StringBuilder();
+        for (String[] token : tokens) {
+            text.append(JSON.readTree(token[1]).path("text").asText());
+        }
+        assertThat(text).hasToString("Paris is the capital of France.");
+        String[] last = events.get(events.size() - 1);
+        assertThat(last[0]).isEqualTo("result");
+        JsonNode result = JSON.readTree(last[1]);
+        assertThat(result.path("answer").asText()).isEqualTo("Paris is the capital of France.");
+        assertThat(result.path("outputTokens").asInt()).isPositive();
+        assertThat(response.headers().firstValue("X-Request-Id")).contains(result.path("id").asText());
+    }
+
+    @Test
+    void should_stream_a_consensus_tool_call_as_one_result_event_and_a_bad_request_as_json() throws Exception {
+        // given
+        for (String provider : List.of("openai-sim", "anthropic-sim")) {
+            simulator().script(provider, SimScript.builder().toolCallName("get_weather")
+                    .toolCallArguments("{\"city\":\"Paris\"}").build());
+        }
+
+        // when
+        HttpResponse<String> panel = post("/api/v1/consensus", """
+                {"stream":true,"providers":["openai-sim","anthropic-sim"],"tools":[%s],
+                 "messages":[{"role":"user","content":"Weather in Paris?"}]}""".formatted(WEATHER_TOOL));
+        HttpResponse<String> bad = post("/api/v1/complete", "{\"stream\":true,\"prompt\":\"hi\",\"provider\":\"nobody\"}");
+
+        // then
+        assertThat(panel.statusCode()).as(panel.body()).isEqualTo(200);
+        List<String[]> events = events(panel.body());
+        assertThat(events).extracting(e -> e[0]).containsExactly("result");
+        assertThat(JSON.readTree(events.get(0)[1]).path("toolCalls").path(0).path("name").asText()).isEqualTo("get_weather");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("error").path("field").asText()).isEqualTo("provider");
+    }
+
+    /** The events of a server-sent event stream as {name, data} pairs. */
+    private static List<String[]> events(String body) {
+        List<String[]> events = new java.util.ArrayList<>();
+        for (String block : body.split("\n\n")) {
+            String name = null;
+            String data = null;
+            for (String line : block.split("\n")) {
+                if (line.startsWith("event: ")) {
+                    name = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    data = line.substring(6);
+                }
+            }
+            if (name != null) {
+                events.add(new String[] {name, data});
+            }
+        }
+        return events;
+    }
+
     private SimCall onlyCall(String provider) {
         List<SimCall> calls = simulator().calls(provider);
         assertThat(calls).hasSize(1);

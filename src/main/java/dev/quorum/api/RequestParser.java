@@ -42,7 +42,9 @@ public final class RequestParser {
                 Double minAgreement, Integer quorum, Long timeoutMs,
                 // the chat fields (ChatParser): a conversation, tools, an output format, sampling options
                 List<ChatParser.WireMessage> messages, Double topP, JsonNode stop, Long seed, Integer n,
-                ChatParser.WireResponseFormat responseFormat, List<ChatParser.WireTool> tools, JsonNode toolChoice) {
+                ChatParser.WireResponseFormat responseFormat, List<ChatParser.WireTool> tools, JsonNode toolChoice,
+                // read by the HTTP trigger before intake (dev.quorum.http.NativeStreams); elsewhere answered whole
+                Boolean stream) {
 
         boolean chat() {
             return messages != null || topP != null || stop != null || seed != null || n != null
