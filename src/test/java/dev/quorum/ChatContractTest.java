@@ -219,6 +219,8 @@ public class ChatContractTest extends QuorumTestSupport {
                 {"stream":true,"providers":["openai-sim","anthropic-sim"],"tools":[%s],
                  "messages":[{"role":"user","content":"Weather in Paris?"}]}""".formatted(WEATHER_TOOL));
         HttpResponse<String> bad = post("/api/v1/complete", "{\"stream\":true,\"prompt\":\"hi\",\"provider\":\"nobody\"}");
+        HttpResponse<String> quoted = post("/api/v1/complete",
+                "{\"provider\":\"openai-sim\",\"prompt\":\"What does \\\"stream\\\":true mean?\",\"stream\":false}");
 
         // then
         assertThat(panel.statusCode()).as(panel.body()).isEqualTo(200);
@@ -227,6 +229,9 @@ public class ChatContractTest extends QuorumTestSupport {
         assertThat(JSON.readTree(events.get(0)[1]).path("toolCalls").path(0).path("name").asText()).isEqualTo("get_weather");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).path("error").path("field").asText()).isEqualTo("provider");
+        assertThat(quoted.statusCode()).as(quoted.body()).isEqualTo(200);
+        assertThat(quoted.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
     }
 
     /** The events of a server-sent event stream as {name, data} pairs. */
