@@ -330,9 +330,55 @@ final class ChatParser {
             throw new InvalidRequestException(field, "'" + field + "' must be a JSON schema of an object "
                     + "({\"type\":\"object\",\"properties\":{...}}), not " + StrictJson.abbreviate(schema.toString()));
         }
+        nested(field, field, schema);
         @SuppressWarnings("unchecked")
         Map<String, Object> map = MAPPER.convertValue(schema, LinkedHashMap.class);
         return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * Every schema inside a schema (properties, items, anyOf/oneOf/allOf, $defs) must be a JSON object too, so the
+     * schema can be handed to every provider's client as LangChain4j's schema elements; a refusal names {@code field}
+     * and, in its message, the path inside it.
+     */
+    private static void nested(String field, String path, JsonNode schema) {
+        for (String key : List.of("properties", "$defs", "definitions")) {
+            JsonNode children = schema.get(key);
+            if (children == null) {
+                continue;
+            }
+            if (!children.isObject()) {
+                throw new InvalidRequestException(field, "'" + path + "." + key + "' must be an object of schemas");
+            }
+            for (var entries = children.fields(); entries.hasNext(); ) {
+                var entry = entries.next();
+                requireSchema(field, path + "." + key + "." + entry.getKey(), entry.getValue());
+            }
+        }
+        JsonNode items = schema.get("items");
+        if (items != null) {
+            requireSchema(field, path + ".items", items);
+        }
+        for (String key : List.of("anyOf", "oneOf", "allOf")) {
+            JsonNode options = schema.get(key);
+            if (options == null) {
+                continue;
+            }
+            if (!options.isArray()) {
+                throw new InvalidRequestException(field, "'" + path + "." + key + "' must be an array of schemas");
+            }
+            for (int i = 0; i < options.size(); i++) {
+                requireSchema(field, path + "." + key + "[" + i + "]", options.get(i));
+            }
+        }
+    }
+
+    private static void requireSchema(String field, String path, JsonNode schema) {
+        if (!schema.isObject()) {
+            throw new InvalidRequestException(field, "'" + path + "' must be a JSON schema object, not "
+                    + StrictJson.abbreviate(schema.toString()));
+        }
+        nested(field, path, schema);
     }
 
     private static Chat.ResponseFormat responseFormat(WireResponseFormat format) {
