@@ -139,6 +139,22 @@ public class ChatContractTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_take_an_inline_image_far_longer_than_any_prompt() {
+        // given: a 1 MB data: URL, ten times the prompt limit
+        String image = "data:image/png;base64," + "A".repeat(1_000_000);
+
+        // when
+        HttpResponse<String> response = post("/api/v1/complete", """
+                {"provider":"openai-sim","messages":[{"role":"user","content":[
+                  {"type":"text","text":"What is in this picture?"},{"type":"image","url":"%s"}]}]}""".formatted(image));
+
+        // then
+        assertThat(response.statusCode()).as(response.body().substring(0, Math.min(300, response.body().length())))
+                .isEqualTo(200);
+        assertThat(onlyCall("openai-sim").request().images()).isEqualTo(1);
+    }
+
+    @Test
     void should_never_fetch_an_image_url_inside_quorum() throws Exception {
         // given: an address only Quorum's own machine can reach, counting every request it gets
         java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();

@@ -26,6 +26,8 @@ final class ChatParser {
     static final int MAX_TOOLS = 128;
     /** The most stop sequences (OpenAI's own limit). */
     static final int MAX_STOP = 4;
+    /** The longest tool call id, and the longest stop sequence. */
+    static final int MAX_ID_CHARS = 256;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -47,16 +49,28 @@ final class ChatParser {
 
     private final int maxPromptChars;
     private final int maxSystemChars;
+    private final int maxImageChars;
 
-    ChatParser(int maxPromptChars, int maxSystemChars) {
+    /** {@code maxImageChars} 0: an image URL is held to the larger text limit. */
+    ChatParser(int maxPromptChars, int maxSystemChars, int maxImageChars) {
         this.maxPromptChars = maxPromptChars;
         this.maxSystemChars = maxSystemChars;
+        this.maxImageChars = maxImageChars > 0 ? maxImageChars : Math.max(maxPromptChars, maxSystemChars);
     }
 
     /** The chat of a request that set at least one chat field; {@code system} (the shorthand) goes first. */
     Chat parse(String system, List<WireMessage> wireMessages, Double topP, JsonNode stop, Long seed, Integer n,
                WireResponseFormat format, List<WireTool> wireTools, JsonNode toolChoice) {
         List<Chat.Tool> tools = tools(wireTools);
+        long toolChars = 0;
+        for (Chat.Tool tool : tools) {
+            toolChars += (tool.description() == null ? 0 : tool.description().length())
+                    + (tool.parameters() == null ? 0 : tool.parameters().toString().length());
+        }
+        if (toolChars > maxPromptChars) {
+            throw new InvalidRequestException("tools", "the tools' descriptions and parameters have " + toolChars
+                    + " characters; the limit is " + maxPromptChars + " (quorum.request.max-prompt-chars)");
+        }
         List<Chat.Message> messages = new ArrayList<>();
         if (system != null && !system.isEmpty() && wireMessages != null) {
             messages.add(new Chat.Message("system", List.of(Chat.Part.text(system)), List.of(), null));
@@ -114,7 +128,16 @@ final class ChatParser {
                         + "messages");
             }
             user |= "user".equals(parsed.role());
-            for (Chat.Part part : parsed.parts()) {
+            for (Chat.ToolCall call : parsed.toolCalls()) {
+                otherChars += call.arguments().length();
+            }
+            for (int j = 0; j < parsed.parts().size(); j++) {
+                Chat.Part part = parsed.parts().get(j);
+                if (part.image() && part.imageUrl().length() > maxImageChars) {
+                    throw new InvalidRequestException(at + ".content[" + j + "].url", "'" + at + ".content[" + j
+                            + "].url' has " + part.imageUrl().length() + " characters; the limit is " + maxImageChars
+                            + " (quorum.request.max-image-chars)");
+                }
                 if (part.text() != null) {
                     RequestParser.requireWholeCharacters(at + ".content", part.text());
                     if ("system".equals(parsed.role())) {
@@ -151,6 +174,10 @@ final class ChatParser {
                 if (call == null || call.id() == null || call.id().isBlank()) {
                     throw new InvalidRequestException(where + ".id", "'" + where + ".id' is required: the id a tool "
                             + "message answers with its toolCallId");
+                }
+                if (call.id().length() > MAX_ID_CHARS) {
+                    throw new InvalidRequestException(where + ".id", "'" + where + ".id' has more than " + MAX_ID_CHARS
+                            + " characters");
                 }
                 if (call.type() != null && !"function".equals(call.type())) {
                     throw new InvalidRequestException(where + ".type", "'" + where + ".type' must be 'function'");
@@ -438,8 +465,9 @@ final class ChatParser {
             throw new InvalidRequestException("stop", "'stop' must be a string or an array of at most " + MAX_STOP
                     + " strings");
         }
-        if (sequences.stream().anyMatch(String::isEmpty)) {
-            throw new InvalidRequestException("stop", "'stop' must not hold an empty string");
+        if (sequences.stream().anyMatch(sequence -> sequence.isEmpty() || sequence.length() > MAX_ID_CHARS)) {
+            throw new InvalidRequestException("stop", "'stop' must hold strings of 1 to " + MAX_ID_CHARS
+                    + " characters");
         }
         return List.copyOf(sequences);
     }

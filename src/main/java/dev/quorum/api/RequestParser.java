@@ -89,13 +89,23 @@ public final class RequestParser {
 
     public RequestParser(int maxPromptChars, int maxSystemChars, Predicate<String> knownProvider,
                          Set<Mode> supportedModes) {
-        this.json = new StrictJson(Math.max(MIN_STRING_CHARS, Math.max(maxPromptChars, maxSystemChars)));
+        this(maxPromptChars, maxSystemChars, 0, knownProvider, supportedModes);
+    }
+
+    /**
+     * {@code maxImageChars}: the longest image URL of a message (a {@code data:} URL carries the whole image), which
+     * may be longer than any text; 0 holds images to the text limits.
+     */
+    public RequestParser(int maxPromptChars, int maxSystemChars, int maxImageChars, Predicate<String> knownProvider,
+                         Set<Mode> supportedModes) {
+        this.json = new StrictJson(Math.max(MIN_STRING_CHARS, Math.max(Math.max(maxPromptChars, maxSystemChars),
+                maxImageChars)));
         this.reader = json.readerFor(Wire.class);
         this.maxPromptChars = maxPromptChars;
         this.maxSystemChars = maxSystemChars;
         this.knownProvider = knownProvider;
         this.supportedModes = Set.copyOf(supportedModes);
-        this.chatParser = new ChatParser(maxPromptChars, maxSystemChars);
+        this.chatParser = new ChatParser(maxPromptChars, maxSystemChars, maxImageChars);
     }
 
     /** The strict JSON reader requests are read with, for triggers that read JSON of their own (OpenAI, Kafka). */
@@ -203,6 +213,10 @@ public final class RequestParser {
             capabilities = capabilities.stream().map(String::trim).toList();
             if (capabilities.stream().anyMatch(String::isEmpty)) {
                 throw invalid("capabilities", EXPECTED_ELEMENT.get("capabilities"), "a blank string");
+            }
+            if (capabilities.stream().anyMatch(c -> c.length() > MAX_PROVIDER_CHARS)) {
+                throw new InvalidRequestException("capabilities", "'capabilities' names hold at most "
+                        + MAX_PROVIDER_CHARS + " characters");
             }
         }
         Integer quorum = wire.quorum();

@@ -90,6 +90,30 @@ class ChatRequestParserTest {
     }
 
     @Test
+    void should_take_an_image_longer_than_any_text_up_to_its_own_limit() {
+        // given: text limits of 40 and 30 characters, images up to 200
+        RequestParser images = new RequestParser(40, 30, 200, Set.of("a")::contains, EnumSet.allOf(Mode.class));
+        String image = "data:image/png;base64," + "A".repeat(150);
+        String tooLong = "data:image/png;base64," + "A".repeat(190);
+
+        // when
+        CompletionRequest request = images.parse(("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
+                + "\"url\":\"" + image + "\"}]}]}").getBytes(StandardCharsets.UTF_8));
+
+        // then: the image passes, a longer one, a long text and a long tool description do not
+        assertThat(request.chat().hasImages()).isTrue();
+        assertThatThrownBy(() -> images.parse(("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
+                + "\"url\":\"" + tooLong + "\"}]}]}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("messages[0].content[0].url"));
+        assertThatThrownBy(() -> images.parse(("{\"prompt\":\"" + "p".repeat(100) + "\"}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("prompt"));
+        assertThatThrownBy(() -> images.parse(("{\"prompt\":\"x\",\"tools\":[{\"name\":\"f\",\"description\":\""
+                + "d".repeat(100) + "\"}]}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("tools"));
+    }
+
+    @Test
     void should_refuse_more_messages_than_the_limit() {
         // given
         String message = "{\"role\":\"user\",\"content\":\"\"},";
