@@ -19,11 +19,16 @@ import java.util.regex.Pattern;
  * the API key the call presented (a misconfigured proxy or server that echoes the key).
  * {@code reportedInputTokens} and {@code reportedOutputTokens}, when set, replace the token counts the provider
  * reports (a lying or broken provider: negative or absurd usage); the answer itself is unchanged.
+ * Tools: when a request offers tools and its last message is not a tool result, a provider with a
+ * {@code toolCallName} among them calls it (as does any provider the request requires to call one: the named tool,
+ * else the first), with {@code toolCallArguments} or an object of the parameters' required fields; after a tool
+ * result it answers in text. JSON mode: {@code jsonAnswer} when set, else an object of the schema's required fields.
  */
 public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, double errorRate, int errorStatus,
                         int retryAfterSeconds, int failNext, boolean hang, List<String> models,
                         long streamChunkDelayMs, int streamBreakAfterChars, long trickleMs, String errorBody,
-                        Integer reportedInputTokens, Integer reportedOutputTokens) {
+                        Integer reportedInputTokens, Integer reportedOutputTokens, String toolCallName,
+                        String toolCallArguments, String jsonAnswer) {
 
     /** A prompt pattern and the answer it gets. */
     public record Rule(Pattern pattern, String answer) {
@@ -51,7 +56,7 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
     public SimScript withLatencyMs(long latency) {
         return new SimScript(rules, defaultAnswer, latency, errorRate, errorStatus, retryAfterSeconds, failNext, hang,
                 models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody, reportedInputTokens,
-                reportedOutputTokens);
+                reportedOutputTokens, toolCallName, toolCallArguments, jsonAnswer);
     }
 
     public static SimScript defaults() {
@@ -108,7 +113,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
      * Reads a script from settings under {@code prefix}: {@code default-answer}, {@code latency-ms},
      * {@code error-rate}, {@code error-status}, {@code retry-after-seconds}, {@code fail-next}, {@code hang},
      * {@code models} (comma list), {@code stream-chunk-delay-ms}, {@code stream-break-after-chars},
-     * {@code trickle-ms}, {@code error-body}, {@code reported-input-tokens}, {@code reported-output-tokens} and
+     * {@code trickle-ms}, {@code error-body}, {@code reported-input-tokens}, {@code reported-output-tokens},
+     * {@code tool-call-name}, {@code tool-call-arguments}, {@code json-answer} and
      * {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order of n.
      */
     public static SimScript fromProperties(Map<String, String> properties, String prefix) {
@@ -136,6 +142,9 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
                     case "error-body" -> builder.errorBody(value);
                     case "reported-input-tokens" -> builder.reportedInputTokens(Integer.parseInt(value));
                     case "reported-output-tokens" -> builder.reportedOutputTokens(Integer.parseInt(value));
+                    case "tool-call-name" -> builder.toolCallName(value);
+                    case "tool-call-arguments" -> builder.toolCallArguments(value);
+                    case "json-answer" -> builder.jsonAnswer(value);
                     default -> {
                         if (!key.startsWith("rule.")) {
                             throw new IllegalArgumentException("unknown simulator setting " + entry.getKey());
@@ -179,8 +188,29 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         private String errorBody;
         private Integer reportedInputTokens;
         private Integer reportedOutputTokens;
+        private String toolCallName;
+        private String toolCallArguments;
+        private String jsonAnswer;
 
         private Builder() {
+        }
+
+        /** Calls this tool when a request offers it (and its last message is not a tool result). */
+        public Builder toolCallName(String toolCallName) {
+            this.toolCallName = toolCallName;
+            return this;
+        }
+
+        /** The arguments (a JSON object) of the tool calls this provider makes; null: the schema's required fields. */
+        public Builder toolCallArguments(String toolCallArguments) {
+            this.toolCallArguments = toolCallArguments;
+            return this;
+        }
+
+        /** The answer in JSON mode; null: an object of the schema's required fields. */
+        public Builder jsonAnswer(String jsonAnswer) {
+            this.jsonAnswer = jsonAnswer;
+            return this;
         }
 
         public Builder rule(Pattern pattern, String answer) {
@@ -271,7 +301,7 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         public SimScript build() {
             return new SimScript(rules, defaultAnswer, latencyMs, errorRate, errorStatus, retryAfterSeconds, failNext,
                     hang, models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody, reportedInputTokens,
-                    reportedOutputTokens);
+                    reportedOutputTokens, toolCallName, toolCallArguments, jsonAnswer);
         }
     }
 }
