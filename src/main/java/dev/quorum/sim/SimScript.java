@@ -19,11 +19,34 @@ import java.util.regex.Pattern;
  * the API key the call presented (a misconfigured proxy or server that echoes the key).
  * {@code reportedInputTokens} and {@code reportedOutputTokens}, when set, replace the token counts the provider
  * reports (a lying or broken provider: negative or absurd usage); the answer itself is unchanged.
+ * {@code retryAfterForm} says how a 429 or 503 names its wait ({@link RetryAfterForm}).
  */
 public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, double errorRate, int errorStatus,
                         int retryAfterSeconds, int failNext, boolean hang, List<String> models,
                         long streamChunkDelayMs, int streamBreakAfterChars, long trickleMs, String errorBody,
-                        Integer reportedInputTokens, Integer reportedOutputTokens) {
+                        Integer reportedInputTokens, Integer reportedOutputTokens, RetryAfterForm retryAfterForm) {
+
+    /**
+     * How a 429 or 503 names its wait of {@code retryAfterSeconds}: {@code MESSAGE} (the default) a
+     * {@code Retry-After} header in seconds and the sentence "Please try again in Ns." in the error message, as
+     * OpenAI's errors do; the others in a header only, as Anthropic's and most others' do: {@code SECONDS}
+     * {@code Retry-After: N}, {@code DATE} {@code Retry-After} as an HTTP-date N seconds from now, {@code MILLIS}
+     * OpenAI's {@code retry-after-ms: N×1000}.
+     */
+    public enum RetryAfterForm {
+        MESSAGE, SECONDS, DATE, MILLIS;
+
+        /** The form named {@code value} (any case), or an error naming {@code setting} and the forms there are. */
+        public static RetryAfterForm parse(String setting, String value) {
+            for (RetryAfterForm form : values()) {
+                if (form.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
+                    return form;
+                }
+            }
+            throw new IllegalArgumentException(setting + " must be one of message, seconds, date, millis, not '"
+                    + value + "'");
+        }
+    }
 
     /** A prompt pattern and the answer it gets. */
     public record Rule(Pattern pattern, String answer) {
@@ -42,6 +65,9 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
             throw new IllegalArgumentException("latencyMs, failNext, retryAfterSeconds and streamChunkDelayMs must not "
                     + "be negative");
         }
+        if (retryAfterForm == null) {
+            retryAfterForm = RetryAfterForm.MESSAGE;
+        }
         if (trickleMs < 0) {
             throw new IllegalArgumentException("trickleMs must not be negative, not " + trickleMs);
         }
@@ -51,7 +77,7 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
     public SimScript withLatencyMs(long latency) {
         return new SimScript(rules, defaultAnswer, latency, errorRate, errorStatus, retryAfterSeconds, failNext, hang,
                 models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody, reportedInputTokens,
-                reportedOutputTokens);
+                reportedOutputTokens, retryAfterForm);
     }
 
     public static SimScript defaults() {
@@ -108,7 +134,8 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
      * Reads a script from settings under {@code prefix}: {@code default-answer}, {@code latency-ms},
      * {@code error-rate}, {@code error-status}, {@code retry-after-seconds}, {@code fail-next}, {@code hang},
      * {@code models} (comma list), {@code stream-chunk-delay-ms}, {@code stream-break-after-chars},
-     * {@code trickle-ms}, {@code error-body}, {@code reported-input-tokens}, {@code reported-output-tokens} and
+     * {@code trickle-ms}, {@code error-body}, {@code reported-input-tokens}, {@code reported-output-tokens},
+     * {@code retry-after-form} ({@code message}, {@code seconds}, {@code date}, {@code millis}) and
      * {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order of n.
      */
     public static SimScript fromProperties(Map<String, String> properties, String prefix) {
@@ -136,6 +163,7 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
                     case "error-body" -> builder.errorBody(value);
                     case "reported-input-tokens" -> builder.reportedInputTokens(Integer.parseInt(value));
                     case "reported-output-tokens" -> builder.reportedOutputTokens(Integer.parseInt(value));
+                    case "retry-after-form" -> builder.retryAfterForm(RetryAfterForm.parse(entry.getKey(), value));
                     default -> {
                         if (!key.startsWith("rule.")) {
                             throw new IllegalArgumentException("unknown simulator setting " + entry.getKey());
@@ -179,6 +207,7 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         private String errorBody;
         private Integer reportedInputTokens;
         private Integer reportedOutputTokens;
+        private RetryAfterForm retryAfterForm = RetryAfterForm.MESSAGE;
 
         private Builder() {
         }
@@ -268,10 +297,16 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
             return this;
         }
 
+        /** How a 429 or 503 names its wait: in the message and a header (the default), or in a header only. */
+        public Builder retryAfterForm(RetryAfterForm retryAfterForm) {
+            this.retryAfterForm = retryAfterForm;
+            return this;
+        }
+
         public SimScript build() {
             return new SimScript(rules, defaultAnswer, latencyMs, errorRate, errorStatus, retryAfterSeconds, failNext,
                     hang, models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody, reportedInputTokens,
-                    reportedOutputTokens);
+                    reportedOutputTokens, retryAfterForm);
         }
     }
 }
