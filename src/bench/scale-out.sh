@@ -28,8 +28,8 @@ KAFKA_PORT=${KAFKA_PORT:-19092}
 CONTROLLER_PORT=${CONTROLLER_PORT:-19093}
 A_PORT=${A_PORT:-18181}
 B_PORT=${B_PORT:-18182}
-# heap settings for each instance (docs/scaling.md, "Memory")
-QUORUM_JAVA_OPTS=${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m}
+# JVM settings for each instance: the README's (docs/scaling.md, "Memory")
+QUORUM_JAVA_OPTS=${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxTenuringThreshold=1}
 OUT=${OUT:-$ROOT/target/scale-out}
 GROUP=quorum-scale
 rm -rf "$OUT"
