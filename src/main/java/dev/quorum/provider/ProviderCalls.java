@@ -153,6 +153,9 @@ public final class ProviderCalls {
         CallCapture capture = CallCapture.close();
         long latency = capture == null ? 0 : capture.elapsedMillis();
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // the wait the provider's headers asked for (Retry-After, retry-after-ms), for the retry policy
+        ProviderHttpException http = find(failure, ProviderHttpException.class);
+        exchange.setVariable(QuorumHeaders.VAR_RETRY_AFTER, http == null ? -1L : http.retryAfterMs());
         exchange.getMessage().setBody(describe(spec, failure, latency, capture == null ? null : capture.deadline()));
     }
 

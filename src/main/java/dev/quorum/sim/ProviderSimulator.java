@@ -14,6 +14,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -256,13 +259,14 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         if (state.shouldFail(script)) {
             int status = script.errorStatus();
-            if (status == 429 || status == 503) {
-                exchange.getResponseHeaders().set("Retry-After", String.valueOf(script.retryAfterSeconds()));
+            boolean busy = status == 429 || status == 503;
+            if (busy) {
+                retryAfter(exchange, script);
             }
             state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, status, null, Instant.now(), receivedAt));
-            // the wait is also in the message, as OpenAI words it ("Please try again in 20s"): LangChain4j's
-            // HttpException keeps the body but drops the headers, so the body is what a client can read
-            String message = "simulated failure of " + id + (status == 429 || status == 503
+            // by default the wait is also in the message, as OpenAI words it ("Please try again in 20s"); the other
+            // forms name it in a header only, as Anthropic does
+            String message = "simulated failure of " + id + (busy && script.retryAfterForm() == SimScript.RetryAfterForm.MESSAGE
                     ? ". Please try again in " + script.retryAfterSeconds() + "s." : "");
             byte[] error = script.errorBody() != null
                     ? script.errorBody().replace("{{key}}", presentedKey(exchange)).getBytes(StandardCharsets.UTF_8)
@@ -412,6 +416,17 @@ public final class ProviderSimulator implements AutoCloseable {
             }
         }
         return answer.substring(0, cut);
+    }
+
+    /** The header that names a 429's or 503's wait, in the script's form. */
+    private static void retryAfter(HttpExchange exchange, SimScript script) {
+        int seconds = script.retryAfterSeconds();
+        switch (script.retryAfterForm()) {
+            case MESSAGE, SECONDS -> exchange.getResponseHeaders().set("Retry-After", String.valueOf(seconds));
+            case DATE -> exchange.getResponseHeaders().set("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME
+                    .format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(seconds)));
+            case MILLIS -> exchange.getResponseHeaders().set("retry-after-ms", String.valueOf(seconds * 1000L));
+        }
     }
 
     /**

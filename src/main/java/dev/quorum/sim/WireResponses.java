@@ -403,6 +403,9 @@ final class WireResponses {
         if (json.hasNonNull("reportedInputTokens")) {
             builder.reportedInputTokens(json.path("reportedInputTokens").asInt());
         }
+        if (json.hasNonNull("retryAfterForm")) {
+            builder.retryAfterForm(SimScript.RetryAfterForm.parse("retryAfterForm", json.path("retryAfterForm").asText()));
+        }
         if (json.hasNonNull("reportedOutputTokens")) {
             builder.reportedOutputTokens(json.path("reportedOutputTokens").asInt());
         }
