@@ -1,6 +1,8 @@
 // The official OpenAI SDK against a running Quorum: a completion, a stream with usage, a stream broken mid-way (with
-// QUORUM_SIM_URL), the model list, one model, and three errors mapped onto the SDK's own error classes. Exits non-zero
-// on the first surprise.
+// QUORUM_SIM_URL), the model list, one model, and three errors mapped onto the SDK's own error classes; the chat
+// contract: a multi-turn conversation, json_object, json_schema parsed by the SDK's own parse(), tools with
+// tool_choice required and the follow-up turn with the tool result, streamed tool calls read by the SDK's stream
+// helper, an image part, and an unknown path's JSON 404. Exits non-zero on the first surprise.
 //   QUORUM_URL=http://127.0.0.1:8080/v1 QUORUM_API_KEY=... [QUORUM_SIM_URL=http://127.0.0.1:8089] npm run check
 import OpenAI from 'openai';
 import assert from 'node:assert/strict';
@@ -51,6 +53,80 @@ if (process.env.QUORUM_SIM_URL) {
   assert.equal(broken.code, 'provider_stream_broken');
   console.log('broken stream:', JSON.stringify(partial), 'then', broken.constructor.name, broken.code);
 }
+
+// the chat contract (issue 19)
+const sim = process.env.QUORUM_SIM_URL;
+async function simCalls(id) {
+  return sim ? (await fetch(`${sim}/_sim/${id}/calls`)).json() : null;
+}
+if (sim) {
+  await fetch(`${sim}/_sim`, { method: 'DELETE' });
+}
+const conversation = await client.chat.completions.create({ model: 'openai-sim', messages: [
+  { role: 'system', content: 'Answer briefly.' }, { role: 'user', content: 'My name is Ada.' },
+  { role: 'assistant', content: 'Hello Ada.' }, { role: 'user', content: 'What is my name?' }] });
+assert.ok(conversation.choices[0].message.content.length > 0);
+if (sim) {
+  const calls = await simCalls('openai-sim');
+  assert.deepEqual(calls.at(-1).roles, ['system', 'user', 'assistant', 'user']);
+}
+console.log('multi-turn:', conversation.choices[0].message.content);
+
+const jsonObject = await client.chat.completions.create({ model: 'quorum/route', messages: ask,
+  response_format: { type: 'json_object' } });
+assert.equal(typeof JSON.parse(jsonObject.choices[0].message.content), 'object');
+console.log('json_object:', jsonObject.choices[0].message.content);
+
+const person = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } },
+  required: ['name', 'age'], additionalProperties: false };
+const parsed = await client.chat.completions.parse({ model: 'quorum/route',
+  messages: [{ role: 'user', content: 'Extract the person: Ada Lovelace, 36.' }],
+  response_format: { type: 'json_schema', json_schema: { name: 'person', schema: person, strict: true } } });
+const personAnswer = parsed.choices[0].message.parsed;
+assert.equal(typeof personAnswer.name, 'string');
+assert.equal(typeof personAnswer.age, 'number');
+console.log('json_schema (parse):', JSON.stringify(personAnswer));
+
+const weather = [{ type: 'function', function: { name: 'get_weather', description: 'The weather in a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }];
+const question = { role: 'user', content: 'What is the weather in Paris?' };
+const called = await client.chat.completions.create({ model: 'quorum/route', messages: [question], tools: weather,
+  tool_choice: 'required' });
+assert.equal(called.choices[0].finish_reason, 'tool_calls');
+const toolCall = called.choices[0].message.tool_calls[0];
+assert.equal(toolCall.function.name, 'get_weather');
+assert.equal(typeof JSON.parse(toolCall.function.arguments).city, 'string');
+const followUp = await client.chat.completions.create({ model: 'quorum/route', tools: weather, messages: [question,
+  called.choices[0].message, { role: 'tool', tool_call_id: toolCall.id, content: 'sunny, 21 degrees' }] });
+assert.equal(followUp.choices[0].finish_reason, 'stop');
+assert.ok(followUp.choices[0].message.content.includes('sunny, 21 degrees'));
+console.log('tools:', toolCall.function.name, toolCall.function.arguments, '->', followUp.choices[0].message.content);
+
+const runner = client.chat.completions.stream({ model: 'openai-sim', messages: [question], tools: weather,
+  tool_choice: 'required' });
+const streamed = await runner.finalChatCompletion();
+assert.equal(streamed.choices[0].finish_reason, 'tool_calls');
+assert.equal(streamed.choices[0].message.tool_calls[0].function.name, 'get_weather');
+console.log('streamed tool call:', JSON.stringify(streamed.choices[0].message.tool_calls[0].function));
+
+const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const seen = await client.chat.completions.create({ model: 'openai-sim', messages: [{ role: 'user', content: [
+  { type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: png } }] }] });
+assert.ok(seen.usage.prompt_tokens > 0);
+if (sim) {
+  assert.equal((await simCalls('openai-sim')).at(-1).images, 1);
+}
+console.log('image part:', seen.choices[0].message.content);
+
+let unknownPath = null;
+try {
+  await client.post('/no-such-endpoint', { body: { model: 'quorum/route' } });
+} catch (error) {
+  unknownPath = error;
+}
+assert.ok(unknownPath instanceof OpenAI.NotFoundError, `expected a NotFoundError, got ${unknownPath}`);
+assert.equal(typeof unknownPath.error, 'object', 'the 404 body is JSON, not an HTML page');
+console.log('unknown path:', unknownPath.constructor.name, unknownPath.status, JSON.stringify(unknownPath.error));
 
 const models = (await client.models.list()).data.map((m) => m.id);
 assert.ok(models.includes('quorum/route') && models.includes('quorum/consensus'));

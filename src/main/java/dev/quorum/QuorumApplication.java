@@ -1,5 +1,6 @@
 package dev.quorum;
 
+import dev.quorum.cli.QuorumCli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * {@code -Dquorum.cds.training=true} it is the training start for the class-data-sharing archive instead
  * ({@link ClassArchiveTraining}). A start that fails (the HTTP port taken, the usage database locked by another
  * Quorum, a bad argument) ends the process with status 1 and one line saying why, instead of leaving it running
- * without serving.
+ * without serving. A first argument that is a command of the command line ({@code ask}, {@code usage},
+ * {@code providers}, {@code prompts}, {@code help}) runs {@link QuorumCli} instead of the server.
  */
 public final class QuorumApplication {
 
-    private static final Logger LOG = LoggerFactory.getLogger(QuorumApplication.class);
+    /** The command line's logging (warnings and errors on stderr), set before the first logger is made. */
+    static final String CLI_LOGGING = "quorum/logback-cli.xml";
 
     /** The settings and routes the jar carries (the project's own, packaged by the build). */
     static final String JAR_SETTINGS = "classpath:quorum/application.properties";
@@ -38,25 +41,34 @@ public final class QuorumApplication {
     }
 
     public static void main(String[] args) throws Exception {
+        if (QuorumCli.handles(args)) {
+            // a command (ask, usage, providers, prompts, help): stdout is its output, so no server logging on it
+            if (System.getProperty("logback.configurationFile") == null) {
+                System.setProperty("logback.configurationFile", CLI_LOGGING);
+            }
+            QuorumCli.main(args);
+            return;
+        }
+        Logger log = LoggerFactory.getLogger(QuorumApplication.class);
         Launch launch;
         try {
             launch = Launch.of(args, Path.of(""));
         } catch (IllegalArgumentException e) {
-            LOG.error("Quorum did not start: {}", e.getMessage());
+            log.error("Quorum did not start: {}", e.getMessage());
             System.exit(1);
             return;
         }
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(launch.propertiesLocations());
         launch.overrides().forEach(main::addOverrideProperty);
-        launch.notes().forEach(note -> LOG.info(note));
+        launch.notes().forEach(note -> log.info(note));
         ClassArchiveTraining training = Boolean.getBoolean(ClassArchiveTraining.ENABLED)
                 ? ClassArchiveTraining.prepare(main) : null;
         try {
             main.run(launch.mainArgs());
         } catch (Exception e) {
             // Vert.x's and the ledger's threads would keep the JVM alive, serving nothing
-            LOG.error("Quorum did not start: {}", e.getMessage());
+            log.error("Quorum did not start: {}", e.getMessage());
             System.exit(1);
         }
         if (training != null) {

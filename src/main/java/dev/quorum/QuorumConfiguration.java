@@ -112,7 +112,8 @@ public final class QuorumConfiguration implements CamelConfiguration {
             registry.bind(spec.chatModelBean(), ProviderModels.create(spec));
         }
         RequestParser parser = new RequestParser((int) settings.number("quorum.request.max-prompt-chars", 100_000),
-                (int) settings.number("quorum.request.max-system-chars", 100_000), catalog::isKnown,
+                (int) settings.number("quorum.request.max-system-chars", 100_000),
+                (int) settings.number("quorum.request.max-image-chars", 0), catalog::isKnown,
                 EnumSet.allOf(Mode.class));
         ProviderSelector selector = new ProviderSelector(catalog, settings.text("quorum.default-provider", ""));
         if (selector.defaultProvider() != null) {

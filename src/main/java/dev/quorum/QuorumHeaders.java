@@ -48,6 +48,9 @@ public final class QuorumHeaders {
     /** Variable: milliseconds a provider route waits before its next attempt. */
     public static final String VAR_RETRY_DELAY = "retryDelayMs";
 
+    /** Variable: milliseconds the provider's last failed attempt asked to wait in its headers, -1 for none. */
+    public static final String VAR_RETRY_AFTER = "providerRetryAfterMs";
+
     /** Variable: System.nanoTime() when a provider route made its first attempt, for the whole call's latency. */
     public static final String VAR_CALL_STARTED = "providerCallStarted";
 

@@ -46,7 +46,7 @@ class BadInputTest extends QuorumTestSupport {
                 Arguments.of("{\"prompt\":\"hi\"} xyz", null, "nothing after it"),
                 Arguments.of("{\"prompt\":\"hi\",\"prompt\":\"hi\"}", "prompt", "Duplicate field 'prompt'"),
                 Arguments.of("{\"prompt\":\"hi\",\"maxTokens\":\"5\"}", "maxTokens", "not the string \"5\""),
-                Arguments.of("{\"prompt\":\"hi\",\"system\":\"" + "s".repeat(200_000) + "\"}", "system", "longer than 100000"),
+                Arguments.of("{\"prompt\":\"hi\",\"system\":\"" + "s".repeat(200_000) + "\"}", "system", "the limit is 100000"),
                 Arguments.of("{\"prompt\":\"hi\",\"tenant\":\"" + "t".repeat(201) + "\"}", "tenant", "the limit is 200"),
                 Arguments.of("{\"prompt\":\"hi\",\"tenant\":\"a\\nb\"}", "tenant", "control"));
     }

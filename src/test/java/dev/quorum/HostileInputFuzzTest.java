@@ -110,8 +110,11 @@ class HostileInputFuzzTest extends QuorumTestSupport {
         softly.assertThat(error.path("message").asText()).as("%s says what is wrong", label).isNotBlank();
         if (input.field() != null) {
             String named = input.path().startsWith("/v1/") ? error.path("param").asText() : error.path("field").asText();
+            // the field, or an element of it named more precisely (messages[0].content[1].image_url.url)
             softly.assertThat(named).as("%s names the field: %s", label, abbreviate(response.body()))
-                    .isEqualTo(input.field());
+                    .satisfiesAnyOf(name -> assertThat(name).isEqualTo(input.field()),
+                            name -> assertThat(name).startsWith(input.field() + "["),
+                            name -> assertThat(name).startsWith(input.field() + "."));
         }
     }
 
@@ -221,6 +224,7 @@ class HostileInputFuzzTest extends QuorumTestSupport {
             cases.add(json("200,000-character system", path, "{\"prompt\":\"hi\",\"system\":\"" + "s".repeat(200_000) + "\"}", "system"));
             cases.add(json("200,000-character prompt", path, "{\"prompt\":\"" + "p".repeat(200_000) + "\"}", "prompt"));
             cases.addAll(structural(path));
+            cases.addAll(chatCases(path));
         }
         cases.addAll(openAiCases());
         for (String path : List.of("/api/v1/complete", "/api/v1/consensus", "/v1/chat/completions")) {
@@ -230,6 +234,43 @@ class HostileInputFuzzTest extends QuorumTestSupport {
                 cases.add(new Case("not JSON as " + type, path, utf8("<request><prompt>hi</prompt></request>"), type,
                         null, true));
                 cases.add(new Case("form fields as " + type, path, utf8("prompt=hi&provider=openai-sim"), type, null, true));
+            }
+        }
+        return cases;
+    }
+
+    /** The chat fields (issue 19) with wrong values: each a 400 naming the field or the element at fault. */
+    private static List<Case> chatCases(String path) {
+        String user = "{\"role\":\"user\",\"content\":\"hi\"}";
+        Map<String, List<String>> wrong = new LinkedHashMap<>();
+        wrong.put("messages", List.of("1", "\"hi\"", "{}", "[]", "[1]", "[null]", "[{}]", "[{\"role\":\"user\"}]",
+                "[{\"role\":\"user\",\"content\":{}}]", "[{\"role\":\"user\",\"content\":[]}]",
+                "[{\"role\":\"user\",\"content\":[{\"type\":\"image\",\"url\":\"file:///etc/passwd\"}]}]",
+                "[{\"role\":\"user\",\"content\":[{\"type\":\"image\",\"url\":\"data:text/html,<script>\"}]}]",
+                "[{\"role\":\"user\",\"content\":[{\"type\":\"image\",\"url\":\"https://x\",\"detail\":\"max\"}]}]",
+                "[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\",\"extra\":1}]}]",
+                "[" + user + ",{\"role\":\"tool\",\"toolCallId\":\"nope\",\"content\":\"x\"}]",
+                "[" + user + ",{\"role\":\"assistant\",\"toolCalls\":[{\"id\":\"c\",\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\"}]}]",
+                "[" + user + ",{\"role\":\"assistant\",\"toolCalls\":[{\"id\":\"c\",\"name\":\"f\",\"bogus\":1}]}]",
+                "[{\"role\":\"user\",\"content\":\"\\ud800\"}]",
+                "[{\"role\":\"user\",\"content\":\"hi\",\"toolCalls\":[]}]"));
+        wrong.put("tools", List.of("1", "{}", "[1]", "[{}]", "[{\"name\":\"\"}]", "[{\"name\":\"a b\"}]",
+                "[{\"name\":\"f\",\"parameters\":1}]", "[{\"name\":\"f\",\"parameters\":{\"type\":\"string\"}}]",
+                "[{\"name\":\"" + "f".repeat(65) + "\"}]"));
+        wrong.put("toolChoice", List.of("1", "\"always\"", "{}", "{\"name\":1}", "{\"name\":\"g\"}", "\"required\""));
+        wrong.put("responseFormat", List.of("1", "\"json\"", "{}", "{\"type\":\"xml\"}", "{\"type\":\"json_schema\"}",
+                "{\"type\":\"json_schema\",\"schema\":[]}", "{\"type\":\"json_object\",\"bogus\":1}"));
+        wrong.put("topP", List.of("0", "2", "\"1\"", "-1"));
+        wrong.put("stop", List.of("1", "\"\"", "[1]", "[\"a\",\"b\",\"c\",\"d\",\"e\"]", "{}"));
+        wrong.put("seed", List.of("\"1\"", "1.5", "[]"));
+        wrong.put("n", List.of("2", "0", "\"1\""));
+        List<Case> cases = new ArrayList<>();
+        for (Map.Entry<String, List<String>> field : wrong.entrySet()) {
+            for (String value : field.getValue()) {
+                String body = field.getKey().equals("messages") ? "{\"messages\":" + value + "}"
+                        : "{\"prompt\":\"hi\",\"" + field.getKey() + "\":" + value + "}";
+                cases.add(new Case(field.getKey() + "=" + abbreviate(value), path, utf8(body), "application/json",
+                        field.getKey(), true));
             }
         }
         return cases;
@@ -282,10 +323,12 @@ class HostileInputFuzzTest extends QuorumTestSupport {
         wrong.put("stream", List.of("\"yes\"", "1", "[]", "{}"));
         wrong.put("user", List.of("1", "[]", "{}", "\"" + "u".repeat(201) + "\"", "\"a\\nb\"", "\"a\\u202eb\""));
         wrong.put("metadata", List.of("1", "\"x\"", "[]", "true"));
-        wrong.put("tools", List.of("[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]", "1"));
+        wrong.put("tools", List.of("[{\"type\":\"function\",\"function\":{}}]", "1", "[1]",
+                "[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":[]}}]"));
         wrong.put("functions", List.of("[{\"name\":\"f\"}]"));
         wrong.put("tool_choice", List.of("{\"type\":\"function\"}", "\"required\""));
-        wrong.put("response_format", List.of("{\"type\":\"json_object\"}", "{\"type\":1}", "\"json\"", "[]"));
+        wrong.put("response_format", List.of("{\"type\":\"json_schema\"}", "{\"type\":1}", "\"json\"", "[]",
+                "{\"type\":\"json_schema\",\"json_schema\":{\"schema\":1}}"));
         wrong.put("quorum", List.of("1", "\"x\"", "[]", "{\"prompt\":\"x\"}", "{\"maxTokens\":\"5\"}", "{\"bogus\":1}",
                 "{\"providers\":[\"nope\"]}", "{\"tenant\":\"x\"}"));
         wrong.put("frobnicate", List.of("1"));

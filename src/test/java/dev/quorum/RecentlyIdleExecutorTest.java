@@ -211,9 +211,9 @@ class RecentlyIdleExecutorTest {
     }
 
     @Test
-    void should_be_the_worker_pool_of_vertx() throws Exception {
-        // given Vert.x with a pool of four workers
-        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4));
+    void should_be_the_worker_pool_of_the_vertx_quorum_makes() throws Exception {
+        // given Vert.x as Quorum's HTTP server makes it, with a pool of four workers
+        Vertx vertx = RecentlyIdleWorkers.vertx(new VertxOptions().setWorkerPoolSize(4));
         try {
             // when blocking work runs one call after the other, each after the last one's thread has gone idle
             Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -228,6 +228,25 @@ class RecentlyIdleExecutorTest {
             // then it keeps to one thread; a fixed pool of four would have started all four, one call each
             assertThat(threads).hasSize(1);
             assertThat(threads.iterator().next().getName()).startsWith("vert.x-worker-thread-");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void should_leave_every_other_vertx_in_the_jvm_its_own_worker_pool() throws Exception {
+        // given Vert.x as an application embedding Quorum makes it, with a pool of four workers
+        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4));
+        try {
+            // when blocking work runs one call after the other
+            Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < 10; i++) {
+                threads.add(vertx.executeBlocking(Thread::currentThread, false)
+                        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
+            }
+
+            // then Vert.x's own fixed pool started all four (a JVM-wide service made it a RecentlyIdleExecutor: one)
+            assertThat(threads).hasSize(4);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }

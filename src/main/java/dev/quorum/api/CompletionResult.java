@@ -10,7 +10,9 @@ import java.util.List;
  * every provider response behind it, how a panel voted and how the request was routed, or an {@code error} saying
  * what went wrong. {@code judge} names the provider that judged a consensus panel, {@code cascade} says what a
  * cascade did, {@code template} which prompt template gave the prompt, {@code cached} and {@code cache} that the
- * answer came from the response cache (docs/cache.md). {@code status} is the HTTP-style status the trigger reports; it is not part of the JSON body.
+ * answer came from the response cache (docs/cache.md). {@code toolCalls} holds the tools the answering provider (or a
+ * panel's majority) asked to call. {@code status} is the HTTP-style status the trigger reports; it is not part of the
+ * JSON body.
  * Build one with {@link #builder()}: most fields apply to some modes only and stay out of the JSON when unset.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,6 +20,7 @@ public record CompletionResult(
         String id,
         String mode,
         String answer,
+        List<Chat.ToolCall> toolCalls,
         String provider,
         String model,
         Integer inputTokens,
@@ -56,6 +59,7 @@ public record CompletionResult(
         builder.id = id;
         builder.mode = mode;
         builder.answer = answer;
+        builder.toolCalls = toolCalls;
         builder.provider = provider;
         builder.model = model;
         builder.inputTokens = inputTokens;
@@ -86,6 +90,7 @@ public record CompletionResult(
         private String id;
         private String mode;
         private String answer;
+        private List<Chat.ToolCall> toolCalls;
         private String provider;
         private String model;
         private Integer inputTokens;
@@ -115,6 +120,7 @@ public record CompletionResult(
         public Builder id(String id) { this.id = id; return this; }
         public Builder mode(String mode) { this.mode = mode; return this; }
         public Builder answer(String answer) { this.answer = answer; return this; }
+        public Builder toolCalls(List<Chat.ToolCall> toolCalls) { this.toolCalls = toolCalls; return this; }
         public Builder provider(String provider) { this.provider = provider; return this; }
         public Builder model(String model) { this.model = model; return this; }
         public Builder inputTokens(Integer inputTokens) { this.inputTokens = inputTokens; return this; }
@@ -141,6 +147,7 @@ public record CompletionResult(
         /** Copies answer, provider, model, usage, cost and finish reason from one successful provider response. */
         public Builder from(ProviderResponse response) {
             this.answer = response.answer();
+            this.toolCalls = response.toolCalls();
             this.provider = response.provider();
             this.model = response.model();
             this.inputTokens = response.inputTokens();
@@ -151,7 +158,7 @@ public record CompletionResult(
         }
 
         public CompletionResult build() {
-            return new CompletionResult(id, mode, answer, provider, model, inputTokens, outputTokens, costUsd, latencyMs,
+            return new CompletionResult(id, mode, answer, toolCalls, provider, model, inputTokens, outputTokens, costUsd, latencyMs,
                     finishReason, confidence, agreement, algorithm, reasoning, recommendations, route, warnings,
                     responses, error, judge, cascade, template, cached, cache, status);
         }

@@ -40,10 +40,20 @@ public final class RequestParser {
                 Integer maxTokens, Double temperature, String tenant, String task, Map<String, Object> metadata,
                 String priority, Double maxCostUsd, Long maxLatencyMs, List<String> capabilities, String algorithm,
                 Double minAgreement, Integer quorum, Long timeoutMs,
+                // the chat fields (ChatParser): a conversation, tools, an output format, sampling options
+                List<ChatParser.WireMessage> messages, Double topP, JsonNode stop, Long seed, Integer n,
+                ChatParser.WireResponseFormat responseFormat, List<ChatParser.WireTool> tools, JsonNode toolChoice,
+                // read by the HTTP trigger before intake (dev.quorum.http.NativeStreams); elsewhere answered whole
+                Boolean stream,
                 // prompt templates (docs/prompts.md): read into RequestOptions
                 String template, Map<String, Object> variables, Integer templateVersion, String experimentKey,
                 // the response cache (docs/cache.md): true, false, "exact" or "semantic"
                 Object cache) {
+
+        boolean chat() {
+            return messages != null || topP != null || stop != null || seed != null || n != null
+                    || responseFormat != null || tools != null || toolChoice != null;
+        }
     }
 
     /** A parsed request and the options it asks for beside it ({@link RequestOptions#NONE} for most). */
@@ -65,11 +75,19 @@ public final class RequestParser {
             Map.entry("minAgreement", "must be a number above 0 and at most 1 (the share of the panel that must agree)"),
             Map.entry("quorum", "must be a positive whole number of successful answers"),
             Map.entry("timeoutMs", "must be a whole number of milliseconds from 1 to " + MAX_TIMEOUT_MS),
+            Map.entry("messages", "must be an array of messages {role, content}"),
+            Map.entry("topP", "must be a number above 0 and at most 1"),
+            Map.entry("seed", "must be a whole number"),
+            Map.entry("n", "must be 1"),
+            Map.entry("responseFormat", "must be an object {type: text | json_object | json_schema, schema}"),
+            Map.entry("tools", "must be an array of tools {name, description, parameters}"),
             Map.entry("variables", "must be a JSON object of variable names to strings, numbers or booleans"),
             Map.entry("templateVersion", "must be a positive whole number (a version of the template)"));
     private static final Map<String, String> EXPECTED_ELEMENT = Map.of(
             "capabilities", "must hold capability names as strings",
-            "providers", "must hold provider ids as strings");
+            "providers", "must hold provider ids as strings",
+            "messages", "must hold messages {role, content}",
+            "tools", "must hold tools {name, description, parameters}");
     private static final StrictJson.Expectations EXPECTATIONS = (field, element) -> element
             ? EXPECTED_ELEMENT.get(field)
             : EXPECTED.getOrDefault(field, "must be a string");
@@ -80,15 +98,27 @@ public final class RequestParser {
     private final int maxSystemChars;
     private final Predicate<String> knownProvider;
     private final Set<Mode> supportedModes;
+    private final ChatParser chatParser;
 
     public RequestParser(int maxPromptChars, int maxSystemChars, Predicate<String> knownProvider,
                          Set<Mode> supportedModes) {
-        this.json = new StrictJson(Math.max(MIN_STRING_CHARS, Math.max(maxPromptChars, maxSystemChars)));
+        this(maxPromptChars, maxSystemChars, 0, knownProvider, supportedModes);
+    }
+
+    /**
+     * {@code maxImageChars}: the longest image URL of a message (a {@code data:} URL carries the whole image), which
+     * may be longer than any text; 0 holds images to the text limits.
+     */
+    public RequestParser(int maxPromptChars, int maxSystemChars, int maxImageChars, Predicate<String> knownProvider,
+                         Set<Mode> supportedModes) {
+        this.json = new StrictJson(Math.max(MIN_STRING_CHARS, Math.max(Math.max(maxPromptChars, maxSystemChars),
+                maxImageChars)));
         this.reader = json.readerFor(Wire.class);
         this.maxPromptChars = maxPromptChars;
         this.maxSystemChars = maxSystemChars;
         this.knownProvider = knownProvider;
         this.supportedModes = Set.copyOf(supportedModes);
+        this.chatParser = new ChatParser(maxPromptChars, maxSystemChars, maxImageChars);
     }
 
     /** The strict JSON reader requests are read with, for triggers that read JSON of their own (OpenAI, Kafka). */
@@ -142,11 +172,30 @@ public final class RequestParser {
             throw new InvalidRequestException(null, "the request must be a JSON object such as {\"prompt\":\"...\"}, not null");
         }
         RequestOptions options = options(wire);
+        Chat chat = null;
         String prompt = wire.prompt();
-        if (options.templated()) {
-            if (prompt != null) {
-                throw new InvalidRequestException("prompt", "give either 'prompt' or 'template', not both");
+        String system = wire.system();
+        if (wire.messages() != null && prompt != null) {
+            throw new InvalidRequestException("messages", "give 'prompt' or 'messages', not both");
+        }
+        if (options.templated() && (prompt != null || wire.messages() != null)) {
+            throw new InvalidRequestException(prompt != null ? "prompt" : "messages", "give either '"
+                    + (prompt != null ? "prompt" : "messages") + "' or 'template', not both");
+        }
+        if (wire.chat()) {
+            if (system != null && system.length() > maxSystemChars) {
+                throw new InvalidRequestException("system", "'system' has " + system.length()
+                        + " characters; the limit is " + maxSystemChars + " (quorum.request.max-system-chars)");
             }
+            chat = chatParser.parse(system, wire.messages(), wire.topP(), wire.stop(), wire.seed(), wire.n(),
+                    wire.responseFormat(), wire.tools(), wire.toolChoice());
+            if (wire.messages() != null) {
+                // the steps that read only a prompt (classifier, estimates, logs) see the last user text
+                prompt = lastUserText(chat);
+                system = systemText(chat);
+            }
+        }
+        if (options.templated()) {
             // the prompt is the template's, rendered by the prompt-template step of direct:intake and checked there
         } else if (prompt == null) {
             throw new InvalidRequestException("prompt", "'prompt' is required: the text to send to the model");
@@ -154,7 +203,6 @@ public final class RequestParser {
         if (prompt != null) {
             checkPrompt(prompt);
         }
-        String system = wire.system();
         if (system != null) {
             checkSystem(system);
         }
@@ -187,6 +235,10 @@ public final class RequestParser {
             if (capabilities.stream().anyMatch(String::isEmpty)) {
                 throw invalid("capabilities", EXPECTED_ELEMENT.get("capabilities"), "a blank string");
             }
+            if (capabilities.stream().anyMatch(c -> c.length() > MAX_PROVIDER_CHARS)) {
+                throw new InvalidRequestException("capabilities", "'capabilities' names hold at most "
+                        + MAX_PROVIDER_CHARS + " characters");
+            }
         }
         Integer quorum = wire.quorum();
         check("maxTokens", wire.maxTokens() == null || wire.maxTokens() >= 1, wire.maxTokens());
@@ -210,7 +262,7 @@ public final class RequestParser {
                 wire.temperature(), tenant, oneOf("task", wire.task(), CompletionRequest.TASKS), metadata,
                 oneOf("priority", wire.priority(), CompletionRequest.PRIORITIES), wire.maxCostUsd(),
                 wire.maxLatencyMs(), capabilities, oneOf("algorithm", wire.algorithm(), CompletionRequest.ALGORITHMS),
-                wire.minAgreement(), quorum, wire.timeoutMs()), options);
+                wire.minAgreement(), quorum, wire.timeoutMs(), chat), options);
     }
 
     /** The checks of a prompt: not blank, within quorum.request.max-prompt-chars, whole characters. */
@@ -302,6 +354,32 @@ public final class RequestParser {
         return key;
     }
 
+    /** The text of the conversation's last user message; "(image)" for one of images only. */
+    private static String lastUserText(Chat chat) {
+        for (int i = chat.messages().size() - 1; i >= 0; i--) {
+            Chat.Message message = chat.messages().get(i);
+            if ("user".equals(message.role())) {
+                String text = message.text();
+                return text.isBlank() ? "(image)" : text;
+            }
+        }
+        return "(no user message)";
+    }
+
+    /** The system messages' text joined, or {@code null}. */
+    private static String systemText(Chat chat) {
+        StringBuilder text = new StringBuilder();
+        for (Chat.Message message : chat.messages()) {
+            if ("system".equals(message.role())) {
+                if (!text.isEmpty()) {
+                    text.append("\n\n");
+                }
+                text.append(message.text());
+            }
+        }
+        return text.isEmpty() ? null : text.toString();
+    }
+
     /** 1 to 128 of letters, digits, '.', '_', ':' and '-', starting with a letter or digit. */
     private static boolean safeId(String id) {
         if (id.isEmpty() || id.length() > MAX_ID_CHARS || !letterOrDigit(id.charAt(0))) {
@@ -344,7 +422,7 @@ public final class RequestParser {
      * Text sent to a provider must be whole Unicode characters: an unpaired surrogate (written as {@code \ud800}, or
      * as the CESU-8 bytes the JSON parser lets through) cannot be encoded for the provider, and would reach it as '?'.
      */
-    private static void requireWholeCharacters(String field, String text) {
+    static void requireWholeCharacters(String field, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {

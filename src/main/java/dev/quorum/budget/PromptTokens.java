@@ -25,10 +25,13 @@ final class PromptTokens {
 
     static int count(CompletionRequest request, ProviderKind kind) {
         String system = request.system();
+        // a conversation's earlier turns, tools and images, estimated by characters whatever the kind
+        int extra = request.chat() == null ? 0 : (request.extraChars() + 3) / 4;
         if (kind == ProviderKind.OPENAI || kind == ProviderKind.OPENAI_COMPATIBLE) {
-            return O200K.countTokensOrdinary(request.prompt()) + (system == null ? 0 : O200K.countTokensOrdinary(system));
+            return O200K.countTokensOrdinary(request.prompt()) + (system == null ? 0 : O200K.countTokensOrdinary(system))
+                    + extra;
         }
         int chars = request.prompt().length() + (system == null ? 0 : system.length());
-        return (chars + 3) / 4;
+        return (chars + 3) / 4 + extra;
     }
 }

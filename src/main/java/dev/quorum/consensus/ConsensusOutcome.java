@@ -17,7 +17,8 @@ public record ConsensusOutcome(ConsensusPlan plan, List<ProviderResponse> respon
 
     /** A judge is asked only when it can change something: quorum met and the answers not all the same. */
     public boolean needsJudge() {
-        return "judge".equals(plan.algorithm()) && vote != null && !vote.dissenting().isEmpty();
+        return "judge".equals(plan.algorithm()) && vote != null && !vote.dissenting().isEmpty()
+                && !vote.reasoning().contains(ChatVotes.HOW);
     }
 
     ConsensusOutcome judged(Vote judgedVote, String judgeId, ProviderResponse response) {

@@ -83,7 +83,16 @@ public final class ConsensusResults {
         if (vote.provider() != null) {
             outcome.responses().stream().filter(r -> r.provider().equals(vote.provider())).findFirst().ifPresent(winner -> {
                 result.provider(winner.provider()).model(winner.model()).finishReason(winner.finishReason());
+                if (ChatVotes.structured(request.chat())) {
+                    // the agreed tool calls or JSON, as the provider whose wording won sent them
+                    result.answer(winner.answer()).toolCalls(winner.toolCalls());
+                }
             });
+        }
+        if (ChatVotes.structured(request.chat())) {
+            Agreement agreement = new Agreement(level, round(vote.ratio()), vote.agreeing(), vote.dissenting(),
+                    fastest(responses, vote), mostConfident(outcome.ballots(), vote));
+            result.agreement(agreement.withProposals(proposals(outcome, request.chat()), invalid(outcome)));
         }
         return result;
     }
@@ -107,6 +116,34 @@ public final class ConsensusResults {
                     : response.withVote(round(vote.share(ballot.provider())), ballot.accuracy()));
         }
         return responses;
+    }
+
+    /** Each distinct structured answer of the panel, with the providers that proposed it. */
+    private static List<Agreement.Proposal> proposals(ConsensusOutcome outcome, dev.quorum.api.Chat chat) {
+        List<Agreement.Proposal> proposals = new ArrayList<>();
+        ChatVotes.proposals(outcome.ballots()).forEach((ballot, providers) -> {
+            ProviderResponse first = outcome.responses().stream()
+                    .filter(r -> r.provider().equals(providers.get(0))).findFirst().orElse(null);
+            if (ChatVotes.toolCall(ballot) && first != null) {
+                proposals.add(new Agreement.Proposal(first.toolCalls(), null, null, List.copyOf(providers)));
+            } else if (chat.jsonMode()) {
+                proposals.add(new Agreement.Proposal(null, ballot, null, List.copyOf(providers)));
+            } else {
+                proposals.add(new Agreement.Proposal(null, null, ballot, List.copyOf(providers)));
+            }
+        });
+        return List.copyOf(proposals);
+    }
+
+    /** The members that answered but could not vote (not JSON, or not matching the schema). */
+    private static List<String> invalid(ConsensusOutcome outcome) {
+        List<String> invalid = new ArrayList<>();
+        for (ProviderResponse response : outcome.responses()) {
+            if (!response.failed() && outcome.ballots().stream().noneMatch(b -> b.provider().equals(response.provider()))) {
+                invalid.add(response.provider());
+            }
+        }
+        return invalid;
     }
 
     /** The agreeing provider whose answer arrived first (lowest latency), or null when none agreed. */

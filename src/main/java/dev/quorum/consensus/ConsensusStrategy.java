@@ -1,6 +1,7 @@
 package dev.quorum.consensus;
 
 import dev.quorum.QuorumHeaders;
+import dev.quorum.api.Chat;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
@@ -74,7 +75,8 @@ public final class ConsensusStrategy implements AggregationStrategy {
         target.removeProperty(QuorumHeaders.PANEL_RESPONSES);
         target.setException(null);
         CompletionRequest request = inputExchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
-        ConsensusOutcome outcome = decide(plan, arrived, request == null ? null : request.prompt());
+        ConsensusOutcome outcome = decide(plan, arrived, request == null ? null : request.prompt(),
+                request == null ? null : request.chat());
         target.getMessage().setBody(outcome);
         target.setVariable(QuorumHeaders.VAR_JUDGE_NEEDED, outcome.needsJudge());
     }
@@ -86,6 +88,16 @@ public final class ConsensusStrategy implements AggregationStrategy {
 
     /** The same, for answers to {@code question} (the request's prompt), which the vote reads alongside them. */
     public ConsensusOutcome decide(ConsensusPlan plan, List<ProviderResponse> arrived, String question) {
+        return decide(plan, arrived, question, null);
+    }
+
+    /**
+     * The same for a request with a {@link Chat}: asked with tools or for JSON, the panel votes on tool calls and
+     * canonical JSON exactly ({@link ChatVotes}), and answers that are not valid JSON do not vote.
+     */
+    public ConsensusOutcome decide(ConsensusPlan plan, List<ProviderResponse> arrived, String question, Chat chat) {
+        boolean structured = ChatVotes.structured(chat);
+        List<String> invalid = structured ? new ArrayList<>() : null;
         Map<String, ProviderResponse> byProvider = new LinkedHashMap<>();
         for (ProviderResponse response : arrived) {
             byProvider.putIfAbsent(response.provider(), response);
@@ -98,7 +110,12 @@ public final class ConsensusStrategy implements AggregationStrategy {
                 response = timedOut(id, plan.timeoutMs());
             }
             responses.add(response);
-            if (!response.failed() && response.answer() != null) {
+            if (structured && !response.failed()) {
+                String ballot = ChatVotes.ballot(response, chat, invalid);
+                if (ballot != null) {
+                    ballots.add(new Ballot(id, ballot, accuracy(id)));
+                }
+            } else if (!response.failed() && response.answer() != null) {
                 ballots.add(new Ballot(id, response.answer(), accuracy(id)));
             }
         }
@@ -108,7 +125,10 @@ public final class ConsensusStrategy implements AggregationStrategy {
             if (method == null) {
                 throw new IllegalStateException("no voting method '" + plan.algorithm() + "'");
             }
-            vote = method.decide(ballots, question);
+            vote = structured ? ChatVotes.decide(ballots, method) : method.decide(ballots, question);
+            if (structured && !invalid.isEmpty()) {
+                vote = vote.withNotes(invalid);
+            }
         }
         return new ConsensusOutcome(plan, List.copyOf(responses), List.copyOf(ballots), vote, null, null);
     }

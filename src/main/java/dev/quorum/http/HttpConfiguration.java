@@ -24,6 +24,11 @@ public final class HttpConfiguration implements CamelConfiguration {
                                 + value + "'");
                     }
                 }).orElse(200);
+        // "stream": true on the native API: server-sent events (routes/http.camel.yaml)
+        NativeStreams streams = new NativeStreams(context);
+        dev.quorum.Steps.bind(context.getRegistry(), "nativeStreams", streams)
+                .step("accept", streams::accept)
+                .step("end", streams::end);
         context.getRegistry().bind("quorumVertxOptions", new VertxOptions()
                 .setWorkerPoolSize(workers)
                 .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));

@@ -1,6 +1,8 @@
 package dev.quorum.http;
 
+import dev.quorum.RecentlyIdleWorkers;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.BindException;
@@ -11,6 +13,7 @@ import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.support.CamelContextHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,16 @@ public final class QuorumHttpServer extends VertxPlatformHttpServer {
             ownVertx = createVertxInstance();
         }
         return ownVertx;
+    }
+
+    /**
+     * The Vert.x instance this server makes, as Camel's would (the registry's {@code VertxOptions}), but with
+     * {@link RecentlyIdleWorkers} as its worker pools: only this instance's, never another Vert.x in the JVM.
+     */
+    @Override
+    protected Vertx createVertxInstance() {
+        VertxOptions options = CamelContextHelper.findSingleByType(getCamelContext(), VertxOptions.class);
+        return RecentlyIdleWorkers.vertx(options == null ? new VertxOptions() : options);
     }
 
     @Override

@@ -30,9 +30,13 @@ public final class OpenAiReplies {
     /** Roughly how many characters of the answer go into one streamed chunk (split at word boundaries). */
     static final int CHUNK_CHARS = 24;
 
-    private static final Map<String, String> PARAMS = Map.of("prompt", "messages", "system", "messages",
-            "maxTokens", "max_tokens", "provider", "model", "providers", "model", "mode", "model",
-            "algorithm", "model", "tenant", "user");
+    private static final Map<String, String> PARAMS = Map.ofEntries(Map.entry("prompt", "messages"),
+            Map.entry("system", "messages"), Map.entry("maxTokens", "max_tokens"), Map.entry("provider", "model"),
+            Map.entry("providers", "model"), Map.entry("mode", "model"), Map.entry("algorithm", "model"),
+            Map.entry("tenant", "user"), Map.entry("topP", "top_p"), Map.entry("toolChoice", "tool_choice"), Map.entry("messages", "messages"),
+            Map.entry("responseFormat", "response_format"), Map.entry("responseFormat.type", "response_format.type"),
+            Map.entry("responseFormat.schema", "response_format.json_schema.schema"),
+            Map.entry("responseFormat.name", "response_format.json_schema.name"));
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectMapper mapper;
@@ -41,7 +45,18 @@ public final class OpenAiReplies {
         this.mapper = mapper;
     }
 
-    public record Message(String role, String content) {
+    /** The assistant's message: its text (null when it only calls tools) and its tool calls, if any. */
+    public record Message(String role, String content,
+                          @JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                          List<ToolCall> toolCalls) {
+    }
+
+    /** A tool call in OpenAI's shape; {@code index} only in a streamed delta. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ToolCall(Integer index, String id, String type, Function function) {
+    }
+
+    public record Function(String name, String arguments) {
     }
 
     public record Choice(int index, Message message, @JsonProperty("finish_reason") String finishReason) {
@@ -75,7 +90,11 @@ public final class OpenAiReplies {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delta(String role, String content) {
+    public record Delta(String role, String content,
+                        @JsonProperty("tool_calls") List<ToolCall> toolCalls) {
+        Delta(String role, String content) {
+            this(role, content, null);
+        }
     }
 
     public record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
@@ -95,7 +114,8 @@ public final class OpenAiReplies {
 
     public ChatCompletion completion(CompletionResult result, String model, long created) {
         return new ChatCompletion(completionId(result), "chat.completion", created, model,
-                List.of(new Choice(0, new Message("assistant", result.answer()), finishReason(result.finishReason()))),
+                List.of(new Choice(0, new Message("assistant", result.answer(), toolCalls(result, false)),
+                        finishReason(result))),
                 usage(result), Details.of(result));
     }
 
@@ -132,8 +152,14 @@ public final class OpenAiReplies {
             throws JsonProcessingException {
         String id = completionId(result);
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        List<ToolCall> calls = toolCalls(result, true);
+        if (!calls.isEmpty()) {
+            // each call whole in one delta, as OpenAI sends a short call: index, id, name and arguments
+            out.writeBytes(event(new Chunk(id, "chat.completion.chunk", created, model,
+                    List.of(new ChunkChoice(0, new Delta(null, null, calls), null)), null, null)));
+        }
         out.writeBytes(event(new Chunk(id, "chat.completion.chunk", created, model,
-                List.of(new ChunkChoice(0, new Delta(null, null), finishReason(result.finishReason()))), null,
+                List.of(new ChunkChoice(0, new Delta(null, null), finishReason(result))), null,
                 Details.of(result))));
         if (includeUsage) {
             out.writeBytes(event(new Chunk(id, "chat.completion.chunk", created, model, List.of(), usage(result),
@@ -168,9 +194,19 @@ public final class OpenAiReplies {
     public ErrorBody error(CompletionResult result) {
         ErrorInfo error = result.error();
         String field = error.field();
-        String param = field == null ? null : PARAMS.getOrDefault(field, field);
+        String param = field == null ? null : PARAMS.getOrDefault(field, openAiPath(field));
         return new ErrorBody(new Error(error.message(), errorType(result.status()), param, error.type()),
                 result.responses() == null ? null : Details.of(result));
+    }
+
+    /** A chat field's path in OpenAI's words: messages[1].toolCallId is messages[1].tool_call_id. */
+    static String openAiPath(String field) {
+        if (field.indexOf('[') < 0) {
+            return field;
+        }
+        return field.replace(".toolCallId", ".tool_call_id").replace(".toolCalls", ".tool_calls")
+                .replaceAll("^(tools\\[\\d+])\\.(name|parameters|description)$", "$1.function.$2")
+                .replaceAll("^(messages\\[\\d+]\\.content\\[\\d+])\\.(url|detail)$", "$1.image_url.$2");
     }
 
     /** An error that happened before Quorum had a result (e.g. a missing API key). */
@@ -232,6 +268,28 @@ public final class OpenAiReplies {
             out = result.outputTokens() == null ? 0 : result.outputTokens();
         }
         return new Usage(in, out, in + out);
+    }
+
+    /** The result's tool calls in OpenAI's shape ({@code indexed} for a stream's deltas); empty when none. */
+    static List<ToolCall> toolCalls(CompletionResult result, boolean indexed) {
+        if (result.toolCalls() == null || result.toolCalls().isEmpty()) {
+            return List.of();
+        }
+        List<ToolCall> calls = new ArrayList<>(result.toolCalls().size());
+        for (int i = 0; i < result.toolCalls().size(); i++) {
+            dev.quorum.api.Chat.ToolCall call = result.toolCalls().get(i);
+            calls.add(new ToolCall(indexed ? i : null, call.id(), "function",
+                    new Function(call.name(), call.arguments())));
+        }
+        return calls;
+    }
+
+    /** {@code tool_calls} whenever the answer holds tool calls, else the provider's reason in OpenAI's words. */
+    static String finishReason(CompletionResult result) {
+        if (result.toolCalls() != null && !result.toolCalls().isEmpty()) {
+            return "tool_calls";
+        }
+        return finishReason(result.finishReason());
     }
 
     static String finishReason(String quorumReason) {

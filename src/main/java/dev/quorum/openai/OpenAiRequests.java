@@ -1,6 +1,7 @@
 package dev.quorum.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorum.api.InvalidRequestException;
@@ -16,8 +17,12 @@ import java.util.function.Predicate;
  * Translates an OpenAI chat-completions request into Quorum's request JSON, which {@code direct:intake} validates
  * like any other trigger's. The model name picks the path: a provider id pins that provider, {@code quorum/route}
  * lets the router choose, {@code quorum/consensus[-<algorithm>]} asks a voting panel and {@code quorum/cascade} a
- * cascade. OpenAI options Quorum cannot honour (tools, n &gt; 1, JSON mode, images) are refused with a 400 naming
- * the parameter rather than silently ignored; sampling options Quorum has no field for are accepted and ignored.
+ * cascade. Messages, tools, tool choice, response format (JSON mode and JSON schema), image parts, top-p, stop and
+ * seed map one to one onto Quorum's chat fields ({@code messages}, {@code tools}, ...), so providers receive the
+ * conversation as it was sent; a single user message (with system messages) stays the plain {@code prompt} and
+ * {@code system} shorthand, the cheap path. Options Quorum cannot honour ({@code n} &gt; 1, audio and file parts,
+ * the deprecated {@code functions}) are refused with a 400 naming the parameter rather than silently ignored;
+ * sampling options Quorum has no field for are accepted and ignored.
  */
 public final class OpenAiRequests {
 
@@ -31,15 +36,16 @@ public final class OpenAiRequests {
     private static final String CONSENSUS_PREFIX = CONSENSUS_MODEL + "-";
 
     /** OpenAI parameters that change nothing in Quorum's answer; accepted so SDK defaults never fail a call. */
-    private static final Set<String> IGNORED = Set.of("top_p", "frequency_penalty", "presence_penalty", "stop", "seed",
+    private static final Set<String> IGNORED = Set.of("frequency_penalty", "presence_penalty",
             "logit_bias", "logprobs", "top_logprobs", "store", "service_tier", "parallel_tool_calls",
             "reasoning_effort", "prediction", "modalities", "web_search_options", "verbosity", "prompt_cache_key",
             "safety_identifier");
     private static final Set<String> HANDLED = Set.of("model", "messages", "max_tokens", "max_completion_tokens",
             "temperature", "stream", "stream_options", "n", "user", "metadata", "tools", "tool_choice", "functions",
-            "function_call", "response_format", "quorum");
+            "function_call", "response_format", "quorum", "top_p", "stop", "seed");
     /** Request fields the model name or the API key decide; a {@code quorum} extension object may not set them. */
-    private static final Set<String> RESERVED = Set.of("prompt", "system", "mode", "provider", "tenant");
+    private static final Set<String> RESERVED = Set.of("prompt", "system", "mode", "provider", "tenant", "messages",
+            "tools", "toolChoice", "responseFormat");
 
     private final Predicate<String> knownProvider;
     private final List<String> algorithms;
@@ -101,12 +107,13 @@ public final class OpenAiRequests {
         if (n != null && !n.isNull() && !(n.isIntegralNumber() && n.intValue() == 1)) {
             throw new InvalidRequestException("n", "'n' must be 1: Quorum returns one answer per request");
         }
-        refuseTools(body);
-        JsonNode format = body.get("response_format");
-        if (format != null && !format.isNull() && !"text".equals(format.path("type").asText())) {
-            throw new InvalidRequestException("response_format", "response_format '"
-                    + StrictJson.abbreviate(format.path("type").asText()) + "' is not supported; only 'text'");
-        }
+        refuseFunctions(body);
+        copy(body, "top_p", request, "topP");
+        copy(body, "stop", request, "stop");
+        copy(body, "seed", request, "seed");
+        tools(body.get("tools"), request);
+        toolChoice(body.get("tool_choice"), request);
+        responseFormat(body.get("response_format"), request);
         String user = text(body, "user");
         if (user != null && !user.isBlank()) {
             request.put("tenant", user);
@@ -159,80 +166,200 @@ public final class OpenAiRequests {
     }
 
     /**
-     * System (and developer) messages become the request's system text. One user message is the prompt; a longer
-     * conversation is written out turn by turn as the prompt, ending with the last user message, because Quorum
-     * sends providers one system and one user message.
+     * A single user message of text, after system (and developer) messages, is the plain {@code prompt} and
+     * {@code system}; any other conversation goes as Quorum {@code messages}, one for one: roles, text and image parts,
+     * the assistant's tool calls and the tool results with their call ids.
      */
     private static void messages(JsonNode messages, ObjectNode request) {
         if (messages == null || !messages.isArray() || messages.isEmpty()) {
             throw new InvalidRequestException("messages", "'messages' must be a non-empty array of {role, content}");
         }
-        StringBuilder system = new StringBuilder();
-        StringBuilder transcript = new StringBuilder();
-        String lastUser = null;
-        int turns = 0;
-        String lastRole = null;
-        for (JsonNode message : messages) {
+        if (plain(messages)) {
+            StringBuilder system = new StringBuilder();
+            for (JsonNode message : messages) {
+                String content = message.path("content").textValue();
+                if ("user".equals(message.path("role").asText())) {
+                    request.put("prompt", content);
+                } else {
+                    append(system, content);
+                }
+            }
+            if (!system.isEmpty()) {
+                request.put("system", system.toString());
+            }
+            return;
+        }
+        ArrayNode out = request.putArray("messages");
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
+            String at = "messages[" + i + "]";
+            if (!message.isObject()) {
+                throw new InvalidRequestException(at, "'" + at + "' must be a message object {role, content}");
+            }
+            ObjectNode converted = out.addObject();
             String role = message.path("role").asText("");
-            String content = content(message);
-            switch (role) {
-                case "system", "developer" -> append(system, content);
-                case "user", "assistant" -> {
-                    if (message.hasNonNull("tool_calls") || message.hasNonNull("function_call")) {
-                        throw new InvalidRequestException("messages", "tool calls are not supported by Quorum");
-                    }
-                    append(transcript, ("user".equals(role) ? "User: " : "Assistant: ") + content);
-                    turns++;
-                    lastRole = role;
-                    if ("user".equals(role)) {
-                        lastUser = content;
-                    }
-                }
-                case "tool", "function" -> throw new InvalidRequestException("messages",
-                        "messages with role '" + StrictJson.abbreviate(role) + "' are not supported: Quorum does not call tools");
-                default -> throw new InvalidRequestException("messages", "a message's 'role' must be system, "
-                        + "developer, user or assistant, not '" + StrictJson.abbreviate(role) + "'");
+            if ("function".equals(role) || message.has("function_call") && !message.get("function_call").isNull()) {
+                throw new InvalidRequestException(at, "'" + at + "' uses the deprecated functions API; send 'tools' "
+                        + "and 'tool' messages instead");
             }
-        }
-        if (!"user".equals(lastRole)) {
-            throw new InvalidRequestException("messages", "the last non-system message must come from the user");
-        }
-        request.put("prompt", turns == 1 ? lastUser : transcript.toString());
-        if (!system.isEmpty()) {
-            request.put("system", system.toString());
+            converted.put("role", role);
+            for (Iterator<Map.Entry<String, JsonNode>> fields = message.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = field.getValue();
+                switch (field.getKey()) {
+                    case "role", "name", "refusal", "annotations", "audio" -> { }
+                    case "content" -> converted.set("content", content(at, value));
+                    case "tool_call_id" -> converted.set("toolCallId", value);
+                    case "tool_calls" -> {
+                        if (!value.isArray()) {
+                            throw new InvalidRequestException(at + ".tool_calls", "'" + at + ".tool_calls' must be an array");
+                        }
+                        ArrayNode calls = converted.putArray("toolCalls");
+                        for (JsonNode call : value) {
+                            ObjectNode copy = calls.addObject();
+                            copy.set("id", call.get("id"));
+                            copy.set("type", call.get("type"));
+                            copy.set("name", call.path("function").get("name"));
+                            copy.set("arguments", call.path("function").get("arguments"));
+                        }
+                    }
+                    default -> throw new InvalidRequestException(at + "." + field.getKey(), "'" + at + "."
+                            + StrictJson.abbreviate(field.getKey()) + "' is not a chat message field");
+                }
+            }
         }
     }
 
-    private static String content(JsonNode message) {
-        JsonNode content = message.get("content");
-        if (content != null && content.isTextual()) {
-            return content.textValue();
-        }
-        if (content != null && content.isArray()) {
-            StringBuilder text = new StringBuilder();
-            for (JsonNode part : content) {
-                if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
-                    throw new InvalidRequestException("messages", "only text content parts are supported, not '"
-                            + StrictJson.abbreviate(part.path("type").asText()) + "'");
-                }
-                text.append(part.path("text").textValue());
+    /** Only system/developer messages and one last user message, every content a string. */
+    private static boolean plain(JsonNode messages) {
+        int last = messages.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            JsonNode message = messages.get(i);
+            if (!message.isObject() || message.size() != 2 || !message.path("content").isTextual()) {
+                return false;
             }
-            return text.toString();
+            String role = message.path("role").asText("");
+            if (i == last ? !"user".equals(role) : !"system".equals(role) && !"developer".equals(role)) {
+                return false;
+            }
         }
-        throw new InvalidRequestException("messages", "each message needs a 'content' string or an array of text parts");
+        return true;
     }
 
-    private static void refuseTools(JsonNode body) {
-        for (String param : List.of("tools", "functions")) {
+    /** OpenAI content (a string, parts of text and image_url, or null) in Quorum's form. */
+    private static JsonNode content(String at, JsonNode content) {
+        if (content == null || content.isNull() || content.isTextual() || !content.isArray()) {
+            return content;
+        }
+        ArrayNode parts = JsonNodeFactory.instance.arrayNode();
+        for (int j = 0; j < content.size(); j++) {
+            JsonNode part = content.get(j);
+            String where = at + ".content[" + j + "]";
+            String type = part.path("type").asText("");
+            switch (type) {
+                case "text" -> parts.addObject().put("type", "text").set("text", part.get("text"));
+                case "image_url" -> {
+                    JsonNode image = part.path("image_url");
+                    ObjectNode converted = parts.addObject().put("type", "image");
+                    converted.set("url", image.isTextual() ? image : image.get("url"));
+                    if (image.hasNonNull("detail")) {
+                        converted.set("detail", image.get("detail"));
+                    }
+                }
+                default -> throw new InvalidRequestException(where + ".type", "'" + where + ".type' '"
+                        + StrictJson.abbreviate(type) + "' is not supported; text and image_url are");
+            }
+        }
+        return parts;
+    }
+
+    private static void tools(JsonNode tools, ObjectNode request) {
+        if (tools == null || tools.isNull()) {
+            return;
+        }
+        if (!tools.isArray()) {
+            throw new InvalidRequestException("tools", "'tools' must be an array of {type: function, function: {...}}");
+        }
+        ArrayNode out = request.putArray("tools");
+        for (int i = 0; i < tools.size(); i++) {
+            JsonNode tool = tools.get(i);
+            String at = "tools[" + i + "]";
+            if (!"function".equals(tool.path("type").asText())) {
+                throw new InvalidRequestException(at + ".type", "'" + at + ".type' must be 'function'");
+            }
+            JsonNode function = tool.path("function");
+            if (!function.path("name").isTextual() || function.path("name").textValue().isBlank()) {
+                throw new InvalidRequestException(at + ".function.name", "'" + at + ".function.name' is required: "
+                        + "the function's name");
+            }
+            ObjectNode copy = out.addObject();
+            copy.set("name", function.get("name"));
+            if (function.hasNonNull("description")) {
+                copy.set("description", function.get("description"));
+            }
+            if (function.has("parameters")) {
+                JsonNode parameters = function.get("parameters");
+                if (!parameters.isNull() && !parameters.isObject()) {
+                    throw new InvalidRequestException(at + ".function.parameters", "'" + at + ".function.parameters' "
+                            + "must be a JSON schema object");
+                }
+                copy.set("parameters", parameters);
+            }
+        }
+    }
+
+    private static void toolChoice(JsonNode choice, ObjectNode request) {
+        if (choice == null || choice.isNull()) {
+            return;
+        }
+        if (choice.isObject()) {
+            JsonNode name = choice.path("function").path("name");
+            if (!"function".equals(choice.path("type").asText()) || !name.isTextual()) {
+                throw new InvalidRequestException("tool_choice", "'tool_choice' must be none, auto, required or "
+                        + "{type: function, function: {name}}");
+            }
+            request.putObject("toolChoice").set("name", name);
+            return;
+        }
+        request.set("toolChoice", choice);
+    }
+
+    private static void responseFormat(JsonNode format, ObjectNode request) {
+        if (format == null || format.isNull()) {
+            return;
+        }
+        if (!format.isObject()) {
+            throw new InvalidRequestException("response_format", "'response_format' must be an object {type}");
+        }
+        ObjectNode out = request.putObject("responseFormat");
+        out.set("type", format.get("type"));
+        if ("json_schema".equals(format.path("type").asText())) {
+            JsonNode schema = format.path("json_schema");
+            if (!schema.isObject()) {
+                throw new InvalidRequestException("response_format.json_schema", "'response_format.json_schema' is "
+                        + "required: {name, schema}");
+            }
+            out.set("name", schema.get("name"));
+            out.set("schema", schema.get("schema"));
+            if (schema.has("strict")) {
+                out.set("strict", schema.get("strict"));
+            }
+        }
+    }
+
+    private static void copy(JsonNode body, String from, ObjectNode request, String to) {
+        JsonNode value = body.get(from);
+        if (value != null && !value.isNull()) {
+            request.set(to, value);
+        }
+    }
+
+    private static void refuseFunctions(JsonNode body) {
+        for (String param : List.of("functions", "function_call")) {
             JsonNode value = body.get(param);
             if (value != null && !value.isNull() && !(value.isArray() && value.isEmpty())) {
-                throw new InvalidRequestException(param, "'" + param + "' are not supported: Quorum does not call tools");
-            }
-        }
-        for (String param : List.of("tool_choice", "function_call")) {
-            JsonNode value = body.get(param);
-            if (value != null && !value.isNull() && !"none".equals(value.asText()) && !"auto".equals(value.asText())) {
-                throw new InvalidRequestException(param, "'" + param + "' is not supported: Quorum does not call tools");
+                throw new InvalidRequestException(param, "'" + param + "' is OpenAI's deprecated functions API; send "
+                        + "'tools' and 'tool_choice' instead");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.quorum.provider;
 
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 /**
@@ -16,20 +17,34 @@ public final class CallCapture {
     private final Integer maxTokens;
     private final Double temperature;
     private final CallDeadline deadline;
+    private final ChatRequestParameters parameters;
     private final long startedNanos;
     private ChatResponse response;
 
-    private CallCapture(Integer maxTokens, Double temperature, CallDeadline deadline) {
+    private CallCapture(Integer maxTokens, Double temperature, CallDeadline deadline,
+                        ChatRequestParameters parameters) {
         this.maxTokens = maxTokens;
         this.temperature = temperature;
         this.deadline = deadline;
+        this.parameters = parameters;
         this.startedNanos = System.nanoTime();
     }
 
     static CallCapture open(Integer maxTokens, Double temperature, CallDeadline deadline) {
-        CallCapture capture = new CallCapture(maxTokens, temperature, deadline);
+        return open(maxTokens, temperature, deadline, null);
+    }
+
+    /** Opens a capture whose call also carries {@code parameters} (a chat's tools, output format, ...), if not null. */
+    static CallCapture open(Integer maxTokens, Double temperature, CallDeadline deadline,
+                            ChatRequestParameters parameters) {
+        CallCapture capture = new CallCapture(maxTokens, temperature, deadline, parameters);
         CURRENT.set(capture);
         return capture;
+    }
+
+    /** The chat's own parameters (max tokens and temperature included), or {@code null} for a plain prompt. */
+    ChatRequestParameters parameters() {
+        return parameters;
     }
 
     /** The capture of the call this thread is making, or {@code null} outside a provider route. */

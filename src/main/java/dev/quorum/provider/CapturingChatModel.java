@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The ChatModel bean behind each provider endpoint: a thin decorator that applies the request's own max tokens and
- * temperature and hands the provider's complete response to the {@link CallCapture} of the calling thread.
+ * The ChatModel bean behind each provider endpoint: a thin decorator that applies the request's own max tokens,
+ * temperature and chat options (tools, output format, ... from {@link ChatRequests}) and hands the provider's complete response to the {@link CallCapture} of the calling thread.
  */
 final class CapturingChatModel implements ChatModel {
 
@@ -26,14 +26,18 @@ final class CapturingChatModel implements ChatModel {
     public ChatResponse chat(ChatRequest request) {
         CallCapture capture = CallCapture.current();
         ChatRequest effective = request;
-        if (capture != null && (capture.maxTokens() != null || capture.temperature() != null)) {
-            ChatRequestParameters overrides = ChatRequestParameters.builder()
+        if (capture != null && (capture.parameters() != null || capture.maxTokens() != null
+                || capture.temperature() != null)) {
+            ChatRequestParameters overrides = capture.parameters() != null ? capture.parameters()
+                    : ChatRequestParameters.builder()
                     .maxOutputTokens(capture.maxTokens())
                     .temperature(capture.temperature())
                     .build();
             effective = ChatRequest.builder()
                     .messages(request.messages())
-                    .parameters(request.parameters() == null ? overrides : request.parameters().overrideWith(overrides))
+                    // a chat's parameters go as built: merged into plain ones, OpenAI's seed would be dropped
+                    .parameters(request.parameters() == null || capture.parameters() != null ? overrides
+                            : request.parameters().overrideWith(overrides))
                     .build();
         }
         ChatResponse response = delegate.chat(effective);

@@ -21,6 +21,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class KeepAliveHttpClient implements HttpClient {
             throw new UncheckedIOException(e);
         }
         if (response.status >= 400) {
-            throw new ProviderHttpException(response.status, body, response.retryAfterSeconds());
+            throw new ProviderHttpException(response.status, body, response.retryAfterMs());
         }
         return SuccessfulHttpResponse.builder().statusCode(response.status).headers(response.headers).body(body)
                 .build();
@@ -149,7 +150,7 @@ public final class KeepAliveHttpClient implements HttpClient {
         // a fully read body hands the connection back to the pool; one closed before its end closes the socket
         try (Body body = response.body) {
             if (response.status >= 400) {
-                error = new ProviderHttpException(response.status, body.readString(), response.retryAfterSeconds());
+                error = new ProviderHttpException(response.status, body.readString(), response.retryAfterMs());
             } else {
                 listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.status)
                         .headers(response.headers).build());
@@ -902,9 +903,11 @@ public final class KeepAliveHttpClient implements HttpClient {
             return !close && (minorVersion >= 1 || keepAlive);
         }
 
-        long retryAfterSeconds() {
-            List<String> values = headers.get("Retry-After");
-            return ProviderHttpException.retryAfterSeconds(values == null || values.isEmpty() ? null : values.get(0));
+        long retryAfterMs() {
+            return ProviderHttpException.retryAfterMs(name -> {
+                List<String> values = headers.get(name);
+                return values == null || values.isEmpty() ? null : values.get(0);
+            }, Instant.now());
         }
     }
 

@@ -8,10 +8,13 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.quorum.QuorumHeaders;
 import dev.quorum.Secrets;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.quorum.api.Chat;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.langchain4j.exception.UnresolvedModelServerException;
+import dev.langchain4j.exception.UnsupportedFeatureException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -57,15 +60,30 @@ public final class ProviderCalls {
      */
     public void prepare(Exchange exchange) {
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        ProviderSpec spec = spec(exchange);
+        int cap = maxOutputTokens.of(request, spec);
+        exchange.setVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, cap);
+        Chat chat = request.chat();
+        if (chat != null && !chat.messages().isEmpty()) {
+            if (chat.hasImageUrls() && !spec.kind().passesImageUrls()) {
+                // this kind's client would download the URL inside Quorum (SSRF): refused before any call
+                throw new UnsupportedFeatureException(spec.kind().wireName() + " providers take images only as data: "
+                        + "URLs; Quorum does not fetch an image URL for a provider");
+            }
+            // a conversation goes as its own messages, with its tools, output format and sampling options
+            CallCapture.open(cap, request.temperature(), CallDeadline.start(spec.timeout()),
+                    ChatRequests.parameters(chat, spec.kind(), cap, request.temperature()));
+            exchange.getMessage().setBody(ChatRequests.messages(chat));
+            return;
+        }
         List<ChatMessage> messages = new ArrayList<>(2);
         if (request.system() != null && !request.system().isBlank()) {
             messages.add(SystemMessage.from(request.system()));
         }
         messages.add(UserMessage.from(request.prompt()));
-        int cap = maxOutputTokens.of(request, spec(exchange));
-        exchange.setVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, cap);
         // the deadline of this call, from now to the answer's last byte; the HTTP client aborts the call when it passes
-        CallCapture.open(cap, request.temperature(), CallDeadline.start(spec(exchange).timeout()));
+        CallCapture.open(cap, request.temperature(), CallDeadline.start(spec.timeout()),
+                chat == null ? null : ChatRequests.parameters(chat, spec.kind(), cap, request.temperature()));
         exchange.getMessage().setBody(messages);
     }
 
@@ -80,7 +98,11 @@ public final class ProviderCalls {
         Double cost = null;
         String model = spec.model();
         String finishReason = null;
+        List<Chat.ToolCall> toolCalls = null;
         if (response != null) {
+            if (response.aiMessage() != null && response.aiMessage().hasToolExecutionRequests()) {
+                toolCalls = toolCalls(response.aiMessage().toolExecutionRequests());
+            }
             TokenUsage usage = response.tokenUsage();
             if (usage != null) {
                 // the full usage (cached and reasoning tokens where reported) for the budget step that prices it
@@ -97,7 +119,33 @@ public final class ProviderCalls {
             }
         }
         exchange.getMessage().setBody(new ProviderResponse(spec.id(), model, answer, in, out, cost, latency,
-                finishReason, null, 200));
+                finishReason, null, 200, null, null, null, toolCalls));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Arguments as compact JSON, whichever way the provider's client printed them; kept as sent if not JSON. */
+    private static String compact(String arguments) {
+        if (arguments == null || arguments.isBlank()) {
+            return "{}";
+        }
+        try {
+            return JSON.readTree(arguments).toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return arguments;
+        }
+    }
+
+    /** The provider's tool calls; a call without an id (Gemini, Ollama send none) gets one. */
+    private static List<Chat.ToolCall> toolCalls(List<ToolExecutionRequest> requests) {
+        List<Chat.ToolCall> calls = new ArrayList<>(requests.size());
+        for (ToolExecutionRequest request : requests) {
+            String id = request.id() == null || request.id().isBlank()
+                    ? "call_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24) : request.id();
+            String arguments = compact(request.arguments());
+            calls.add(new Chat.ToolCall(id, request.name(), arguments));
+        }
+        return List.copyOf(calls);
     }
 
     public void failed(Exchange exchange) {
@@ -105,6 +153,9 @@ public final class ProviderCalls {
         CallCapture capture = CallCapture.close();
         long latency = capture == null ? 0 : capture.elapsedMillis();
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // the wait the provider's headers asked for (Retry-After, retry-after-ms), for the retry policy
+        ProviderHttpException http = find(failure, ProviderHttpException.class);
+        exchange.setVariable(QuorumHeaders.VAR_RETRY_AFTER, http == null ? -1L : http.retryAfterMs());
         exchange.getMessage().setBody(describe(spec, failure, latency, capture == null ? null : capture.deadline()));
     }
 
@@ -126,6 +177,12 @@ public final class ProviderCalls {
                     + (broken == null ? "" : "; its stream was cut after " + broken.charactersSent()
                     + " characters had been sent"));
             status = 504;
+        } else if (find(failure, UnsupportedFeatureException.class) != null) {
+            // the provider's client cannot send what the request asks (a feature its kind lacks): the caller's
+            // request, not the provider, is at fault; another provider may do it
+            error = ErrorInfo.provider("provider_unsupported", id, null, "provider '" + id + "' cannot do what the "
+                    + "request asks: " + text(find(failure, UnsupportedFeatureException.class).getMessage()));
+            status = 422;
         } else if (find(failure, StreamBrokenException.class) != null) {
             // no provider status: a partial answer has been sent, so neither a retry nor a fallback may follow
             error = ErrorInfo.provider(STREAM_BROKEN, id, null,

@@ -38,6 +38,23 @@ public enum ProviderKind {
         return factory;
     }
 
+    /**
+     * Whether a request can make this kind's model call a tool ({@code toolChoice} required or named): LangChain4j's
+     * Ollama client refuses it (Ollama's API has no tool choice), so the router never sends such a request there.
+     */
+    public boolean canForceToolCalls() {
+        return this != OLLAMA;
+    }
+
+    /**
+     * Whether this kind's client hands an image's http(s) URL to the provider. LangChain4j's Gemini and Ollama clients
+     * download it themselves, inside Quorum: a caller could make Quorum fetch any address it can reach (a cloud
+     * metadata endpoint, an internal service), so those kinds take images only as data: URLs.
+     */
+    public boolean passesImageUrls() {
+        return this != GEMINI && this != OLLAMA;
+    }
+
     public static ProviderKind fromWireName(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         for (ProviderKind kind : values()) {

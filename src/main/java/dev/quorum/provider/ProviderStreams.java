@@ -66,7 +66,11 @@ public final class ProviderStreams {
         ChatRequest.Builder chat = ChatRequest.builder().messages(messages);
         // the cap providerCalls.prepare decided (MaxOutputTokens): the number the budget estimate priced
         Integer maxTokens = exchange.getVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, request.maxTokens(), Integer.class);
-        if (maxTokens != null || request.temperature() != null) {
+        CallCapture open = CallCapture.current();
+        if (open != null && open.parameters() != null) {
+            // a chat's tools, output format and sampling options (ChatRequests), the cap included
+            chat.parameters(open.parameters());
+        } else if (maxTokens != null || request.temperature() != null) {
             chat.parameters(ChatRequestParameters.builder()
                     .maxOutputTokens(maxTokens).temperature(request.temperature()).build());
         }

@@ -13,6 +13,7 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +210,6 @@ final class UrlConnectionHttpClient implements HttpClient {
     }
 
     private static long retryAfter(HttpURLConnection connection) {
-        return ProviderHttpException.retryAfterSeconds(connection.getHeaderField("Retry-After"));
+        return ProviderHttpException.retryAfterMs(connection::getHeaderField, Instant.now());
     }
 }

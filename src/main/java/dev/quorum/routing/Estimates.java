@@ -13,8 +13,9 @@ final class Estimates {
     }
 
     static int promptTokens(CompletionRequest request) {
-        int chars = request.prompt().length() + (request.system() == null ? 0 : request.system().length());
-        return (chars + 3) / 4;
+        long chars = request.prompt().length() + (request.system() == null ? 0 : request.system().length())
+                + (request.chat() == null ? 0 : request.extraChars());
+        return (int) Math.min(Integer.MAX_VALUE, (chars + 3) / 4);
     }
 
     /** The output tokens a request may produce: its own cap, else the provider's, else the assumed default. */

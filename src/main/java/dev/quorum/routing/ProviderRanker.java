@@ -195,6 +195,29 @@ public final class ProviderRanker {
             fit = keep(fit, s -> s.capabilities().containsAll(wanted), "capabilities", "no available provider has all of "
                     + "the capabilities " + wanted + " (" + describe(fit, s -> s.id() + " " + s.capabilities()) + ")");
         }
+        if (request.chat() != null) {
+            // what the conversation itself needs: images a provider that sees, a schema one that keeps to it
+            if (request.chat().hasImages()) {
+                fit = keep(fit, s -> s.capabilities().contains("vision"), "messages", "the messages hold images, "
+                        + "which need a provider with the capability 'vision' (quorum.provider.<id>.capabilities); none "
+                        + "available has it (" + describe(fit, s -> s.id() + " " + s.capabilities()) + ")");
+            }
+            if (request.chat().hasImageUrls()) {
+                fit = keep(fit, s -> s.kind().passesImageUrls(), "messages", "the messages hold images by http(s) "
+                        + "URL, which Quorum never fetches itself; gemini and ollama providers take images only as "
+                        + "data: URLs (" + describe(fit, s -> s.id() + " " + s.kind().wireName()) + ")");
+            }
+            if ("required".equals(request.chat().toolChoice()) && !request.chat().tools().isEmpty()) {
+                fit = keep(fit, s -> s.kind().canForceToolCalls(), "toolChoice", "toolChoice requires a tool call, "
+                        + "which no available provider's kind can be made to do ("
+                        + describe(fit, s -> s.id() + " " + s.kind().wireName()) + "; Ollama cannot)");
+            }
+            if (request.chat().jsonMode()) {
+                fit = keep(fit, s -> s.capabilities().contains("json"), "responseFormat", "responseFormat asks for "
+                        + "JSON, which needs a provider with the capability 'json' (quorum.provider.<id>.capabilities); "
+                        + "none available has it (" + describe(fit, s -> s.id() + " " + s.capabilities()) + ")");
+            }
+        }
         int promptTokens = Estimates.promptTokens(request);
         fit = keep(fit, s -> promptTokens + Estimates.outputTokens(request, s, assumedOutputTokens) <= s.contextWindow(),
                 "prompt", "the prompt (about " + promptTokens + " tokens) and its output fit no available provider's "

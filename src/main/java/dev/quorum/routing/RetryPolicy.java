@@ -14,9 +14,10 @@ import org.apache.camel.Exchange;
  * provider's own Retry-After if that is longer. A Retry-After beyond {@code max-retry-after-ms} is not waited for:
  * the failure goes back to the router, which moves on to a fallback.
  *
- * <p>LangChain4j's {@code HttpException} keeps the status and body of an error but not its headers, so the wait is
- * read from the error message, as OpenAI words it ("Please try again in 20s", also "…in 350ms"), and as Quorum's
- * simulator writes it next to its {@code Retry-After} header.
+ * <p>The wait is the provider's header, read by Quorum's HTTP client into the call's failure
+ * ({@code retry-after-ms}, else {@code Retry-After} in seconds or as an HTTP-date) and handed over in the variable
+ * {@link QuorumHeaders#VAR_RETRY_AFTER}; without a header it is read from the error message, as OpenAI words it
+ * ("Please try again in 20s", also "…in 350ms").
  */
 public final class RetryPolicy {
 
@@ -53,7 +54,7 @@ public final class RetryPolicy {
         exchange.setVariable(QuorumHeaders.VAR_ATTEMPT, attempt);
         String id = exchange.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
-        long delay = delayMs(id, attempt, response);
+        long delay = delayMs(id, attempt, response, exchange.getVariable(QuorumHeaders.VAR_RETRY_AFTER, -1L, Long.class));
         exchange.setVariable(QuorumHeaders.VAR_RETRY, delay >= 0);
         exchange.setVariable(QuorumHeaders.VAR_RETRY_DELAY, Math.max(delay, 0));
         if (delay < 0 && attempt > 1 && response != null) {
@@ -63,8 +64,16 @@ public final class RetryPolicy {
         }
     }
 
-    /** The wait before the next attempt, or -1 for no next attempt. */
+    /** The wait before the next attempt, or -1 for no next attempt, when the provider's headers named no wait. */
     long delayMs(String id, int attempt, ProviderResponse response) {
+        return delayMs(id, attempt, response, -1);
+    }
+
+    /**
+     * The wait before the next attempt, or -1 for no next attempt. {@code headerRetryAfterMs}: the wait the provider's
+     * headers asked for, -1 for none (then the error message's is used).
+     */
+    long delayMs(String id, int attempt, ProviderResponse response, long headerRetryAfterMs) {
         Settings settings = byProvider.getOrDefault(id, defaults);
         if (response == null || !response.failed() || attempt >= settings.maxAttempts() || !health.available(id)) {
             return -1;
@@ -76,7 +85,7 @@ public final class RetryPolicy {
         long backoff = Math.min(settings.maxDelayMs(), settings.initialDelayMs() << Math.min(attempt - 1, 20));
         double spread = settings.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
         long jittered = Math.max(0, Math.round(backoff * (1 + spread)));
-        long retryAfter = retryAfterMs(response.error().message());
+        long retryAfter = headerRetryAfterMs >= 0 ? headerRetryAfterMs : retryAfterMs(response.error().message());
         if (retryAfter > settings.maxRetryAfterMs()) {
             return -1;
         }

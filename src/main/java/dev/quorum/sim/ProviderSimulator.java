@@ -14,6 +14,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -256,13 +259,14 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         if (state.shouldFail(script)) {
             int status = script.errorStatus();
-            if (status == 429 || status == 503) {
-                exchange.getResponseHeaders().set("Retry-After", String.valueOf(script.retryAfterSeconds()));
+            boolean busy = status == 429 || status == 503;
+            if (busy) {
+                retryAfter(exchange, script);
             }
             state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, 0, 0, status, null, Instant.now(), receivedAt));
-            // the wait is also in the message, as OpenAI words it ("Please try again in 20s"): LangChain4j's
-            // HttpException keeps the body but drops the headers, so the body is what a client can read
-            String message = "simulated failure of " + id + (status == 429 || status == 503
+            // by default the wait is also in the message, as OpenAI words it ("Please try again in 20s"); the other
+            // forms name it in a header only, as Anthropic does
+            String message = "simulated failure of " + id + (busy && script.retryAfterForm() == SimScript.RetryAfterForm.MESSAGE
                     ? ". Please try again in " + script.retryAfterSeconds() + "s." : "");
             byte[] error = script.errorBody() != null
                     ? script.errorBody().replace("{{key}}", presentedKey(exchange)).getBytes(StandardCharsets.UTF_8)
@@ -277,23 +281,152 @@ public final class ProviderSimulator implements AutoCloseable {
                     + prompt.maxTokens));
             return;
         }
-        String whole = script.answer(id, prompt.last);
+        SimRequest asked = SimRequest.of(format, request);
+        List<WireResponses.ToolCallOut> calls = toolCalls(format, script, asked);
+        List<String> called = calls.stream().map(WireResponses.ToolCallOut::name).toList();
+        SimRequest.Message last = asked.last();
+        // after a tool result the answer is about that result; in JSON mode it is a JSON object
+        String whole = !calls.isEmpty() ? ""
+                : last != null && "tool".equals(last.role()) ? script.answer(id, last.text())
+                : script.answer(id, prompt.last);
+        if (calls.isEmpty() && asked.json()) {
+            whole = jsonAnswer(script, asked.schema(), whole);
+        }
+        whole = cutAtStop(whole, asked.stop());
         // a provider stops generating at the request's output limit and says so in its finish reason
         String answer = SimScript.truncate(whole, prompt.maxTokens);
         boolean truncated = answer.length() < whole.length();
-        int inputTokens = script.reportedInputTokens() != null ? script.reportedInputTokens() : prompt.tokens;
-        int outputTokens = script.reportedOutputTokens() != null ? script.reportedOutputTokens() : SimScript.tokens(answer);
+        int inputTokens = script.reportedInputTokens() != null ? script.reportedInputTokens()
+                : prompt.tokens + IMAGE_TOKENS * asked.images();
+        int outputTokens = script.reportedOutputTokens() != null ? script.reportedOutputTokens()
+                : calls.isEmpty() ? SimScript.tokens(answer)
+                : calls.stream().mapToInt(call -> SimScript.tokens(call.name() + call.arguments())).sum();
+        SimCall call = new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens, outputTokens, 200,
+                answer, Instant.now(), receivedAt, asked, called);
         if (stream) {
             boolean usage = request.path("stream_options").path("include_usage").asBoolean(false);
-            stream(exchange, state, new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens,
-                    outputTokens, 200, answer, Instant.now(), receivedAt), script, usage, truncated);
+            stream(exchange, state, call, script, usage, truncated, calls);
             return;
         }
-        state.record(new SimCall(id, format, model, prompt.last, prompt.maxTokens, inputTokens, outputTokens, 200, answer,
-                Instant.now(), receivedAt));
-        answer(exchange, state, 200,
-                mapper.writeValueAsBytes(WireResponses.answer(mapper, format, model, answer, inputTokens, outputTokens, truncated)),
-                script.trickleMs());
+        state.record(call);
+        ObjectNode body = calls.isEmpty()
+                ? WireResponses.answer(mapper, format, model, answer, inputTokens, outputTokens, truncated)
+                : WireResponses.toolAnswer(mapper, format, model, calls, inputTokens, outputTokens);
+        answer(exchange, state, 200, mapper.writeValueAsBytes(body), script.trickleMs());
+    }
+
+    /** The input tokens one image part counts (OpenAI's count for a low-detail image). */
+    static final int IMAGE_TOKENS = 85;
+
+    /**
+     * The tools this call calls: none unless tools are offered and the last message is no tool result; then the one
+     * the request forces, else the script's {@code toolCallName} if offered, else the first offered when the request
+     * requires a call.
+     */
+    private List<WireResponses.ToolCallOut> toolCalls(WireFormat format, SimScript script, SimRequest asked) {
+        SimRequest.Message last = asked.last();
+        if (asked.tools().isEmpty() || last == null || "tool".equals(last.role()) || "none".equals(asked.toolChoice())) {
+            return List.of();
+        }
+        SimRequest.Tool chosen = null;
+        for (SimRequest.Tool tool : asked.tools()) {
+            if (tool.name().equals(asked.forcedTool())
+                    || asked.forcedTool() == null && tool.name().equals(script.toolCallName())) {
+                chosen = tool;
+            }
+        }
+        if (chosen == null && "required".equals(asked.toolChoice())) {
+            chosen = asked.tools().get(0);
+        }
+        if (chosen == null) {
+            return List.of();
+        }
+        JsonNode arguments;
+        try {
+            arguments = script.toolCallArguments() != null ? mapper.readTree(script.toolCallArguments())
+                    : example(chosen.parameters());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("toolCallArguments is not JSON: " + script.toolCallArguments(), e);
+        }
+        String callId = switch (format) {
+            case ANTHROPIC -> "toolu_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+            case MISTRAL -> java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+            default -> "call_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        };
+        return List.of(new WireResponses.ToolCallOut(callId, chosen.name(), arguments));
+    }
+
+    /** The JSON-mode answer: the script's, else the schema's required fields, else the text as {"answer": ...}. */
+    private String jsonAnswer(SimScript script, JsonNode schema, String text) {
+        if (script.jsonAnswer() != null) {
+            return script.jsonAnswer();
+        }
+        if (schema == null) {
+            return mapper.createObjectNode().put("answer", text).toString();
+        }
+        return example(schema).toString();
+    }
+
+    /** A value valid against a simple JSON schema: its required properties (all, if none are listed) filled in. */
+    private JsonNode example(JsonNode schema) {
+        if (schema.path("enum").isArray() && !schema.path("enum").isEmpty()) {
+            return schema.path("enum").get(0);
+        }
+        String type = schema.path("type").isArray() ? schema.path("type").get(0).asText()
+                : schema.path("type").asText(schema.has("properties") ? "object" : "string");
+        switch (type.toLowerCase(java.util.Locale.ROOT)) {
+            case "object" -> {
+                ObjectNode object = mapper.createObjectNode();
+                JsonNode properties = schema.path("properties");
+                JsonNode required = schema.path("required");
+                Iterator<String> names = required.isArray() && !required.isEmpty()
+                        ? java.util.stream.StreamSupport.stream(required.spliterator(), false).map(JsonNode::asText)
+                        .iterator() : properties.fieldNames();
+                while (names.hasNext()) {
+                    String name = names.next();
+                    object.set(name, example(properties.path(name)));
+                }
+                return object;
+            }
+            case "array" -> {
+                return mapper.createArrayNode();
+            }
+            case "integer", "number" -> {
+                return mapper.getNodeFactory().numberNode(1);
+            }
+            case "boolean" -> {
+                return mapper.getNodeFactory().booleanNode(true);
+            }
+            case "null" -> {
+                return mapper.getNodeFactory().nullNode();
+            }
+            default -> {
+                return mapper.getNodeFactory().textNode("simulated");
+            }
+        }
+    }
+
+    /** The answer cut before the first stop sequence it holds, as a provider stops generating there. */
+    private static String cutAtStop(String answer, List<String> stop) {
+        int cut = answer.length();
+        for (String sequence : stop) {
+            int at = sequence.isEmpty() ? -1 : answer.indexOf(sequence);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return answer.substring(0, cut);
+    }
+
+    /** The header that names a 429's or 503's wait, in the script's form. */
+    private static void retryAfter(HttpExchange exchange, SimScript script) {
+        int seconds = script.retryAfterSeconds();
+        switch (script.retryAfterForm()) {
+            case MESSAGE, SECONDS -> exchange.getResponseHeaders().set("Retry-After", String.valueOf(seconds));
+            case DATE -> exchange.getResponseHeaders().set("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME
+                    .format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(seconds)));
+            case MILLIS -> exchange.getResponseHeaders().set("retry-after-ms", String.valueOf(seconds * 1000L));
+        }
     }
 
     /**
@@ -358,9 +491,9 @@ public final class ProviderSimulator implements AutoCloseable {
      * text that was sent). A streamed call is recorded when its last byte has been sent.
      */
     private void stream(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage,
-                        boolean truncated) throws IOException {
+                        boolean truncated, List<WireResponses.ToolCallOut> calls) throws IOException {
         try {
-            streamFrames(exchange, state, call, script, usage, truncated);
+            streamFrames(exchange, state, call, script, usage, truncated, calls);
         } catch (IOException e) {
             state.disconnects.incrementAndGet();
             throw e;
@@ -368,9 +501,12 @@ public final class ProviderSimulator implements AutoCloseable {
     }
 
     private void streamFrames(HttpExchange exchange, ProviderState state, SimCall call, SimScript script, boolean usage,
-                              boolean truncated) throws IOException {
-        WireResponses.Stream stream = WireResponses.stream(mapper, call.format(), call.model(), call.answer(),
-                call.inputTokens(), call.outputTokens(), usage, truncated);
+                              boolean truncated, List<WireResponses.ToolCallOut> calls) throws IOException {
+        WireResponses.Stream stream = calls.isEmpty()
+                ? WireResponses.stream(mapper, call.format(), call.model(), call.answer(), call.inputTokens(),
+                call.outputTokens(), usage, truncated)
+                : WireResponses.toolStream(mapper, call.format(), call.model(), calls, call.inputTokens(),
+                call.outputTokens(), usage);
         exchange.getResponseHeaders().set("Content-Type", stream.contentType());
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
@@ -410,7 +546,8 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         out.flush();
         state.record(new SimCall(call.provider(), call.format(), call.model(), call.prompt(), call.maxTokens(),
-                call.inputTokens(), call.outputTokens(), 200, call.answer(), Instant.now(), call.receivedAt()));
+                call.inputTokens(), call.outputTokens(), 200, call.answer(), Instant.now(), call.receivedAt(),
+                call.request(), call.toolCalls()));
         out.close();
     }
 
@@ -447,6 +584,16 @@ public final class ProviderSimulator implements AutoCloseable {
                             .put("answer", call.answer()).put("at", call.at().toString());
                     if (call.maxTokens() != null) {
                         row.put("maxTokens", call.maxTokens());
+                    }
+                    if (call.request() != null) {
+                        // what the chat request asked, for checks outside the JVM (the OpenAI SDK check)
+                        ArrayNode roles = row.putArray("roles");
+                        call.request().roles().forEach(roles::add);
+                        row.put("images", call.request().images()).put("json", call.request().json());
+                        ArrayNode tools = row.putArray("tools");
+                        call.request().tools().forEach(tool -> tools.add(tool.name()));
+                        ArrayNode called = row.putArray("toolCalls");
+                        call.toolCalls().forEach(called::add);
                     }
                 }
                 send(exchange, 200, calls);

@@ -19,11 +19,40 @@ import java.util.regex.Pattern;
  * the API key the call presented (a misconfigured proxy or server that echoes the key).
  * {@code reportedInputTokens} and {@code reportedOutputTokens}, when set, replace the token counts the provider
  * reports (a lying or broken provider: negative or absurd usage); the answer itself is unchanged.
+ * Tools: when a request offers tools and its last message is not a tool result, a provider with a
+ * {@code toolCallName} among them calls it (as does any provider the request requires to call one: the named tool,
+ * else the first), with {@code toolCallArguments} or an object of the parameters' required fields; after a tool
+ * result it answers in text. JSON mode: {@code jsonAnswer} when set, else an object of the schema's required fields.
+ * {@code retryAfterForm} says how a 429 or 503 names its wait ({@link RetryAfterForm}).
  */
 public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, double errorRate, int errorStatus,
                         int retryAfterSeconds, int failNext, boolean hang, List<String> models,
                         long streamChunkDelayMs, int streamBreakAfterChars, long trickleMs, String errorBody,
-                        Integer reportedInputTokens, Integer reportedOutputTokens) {
+                        Integer reportedInputTokens, Integer reportedOutputTokens, String toolCallName,
+                        String toolCallArguments, String jsonAnswer,
+                        RetryAfterForm retryAfterForm) {
+
+    /**
+     * How a 429 or 503 names its wait of {@code retryAfterSeconds}: {@code MESSAGE} (the default) a
+     * {@code Retry-After} header in seconds and the sentence "Please try again in Ns." in the error message, as
+     * OpenAI's errors do; the others in a header only, as Anthropic's and most others' do: {@code SECONDS}
+     * {@code Retry-After: N}, {@code DATE} {@code Retry-After} as an HTTP-date N seconds from now, {@code MILLIS}
+     * OpenAI's {@code retry-after-ms: N×1000}.
+     */
+    public enum RetryAfterForm {
+        MESSAGE, SECONDS, DATE, MILLIS;
+
+        /** The form named {@code value} (any case), or an error naming {@code setting} and the forms there are. */
+        public static RetryAfterForm parse(String setting, String value) {
+            for (RetryAfterForm form : values()) {
+                if (form.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
+                    return form;
+                }
+            }
+            throw new IllegalArgumentException(setting + " must be one of message, seconds, date, millis, not '"
+                    + value + "'");
+        }
+    }
 
     /** A prompt pattern and the answer it gets. */
     public record Rule(Pattern pattern, String answer) {
@@ -42,6 +71,9 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
             throw new IllegalArgumentException("latencyMs, failNext, retryAfterSeconds and streamChunkDelayMs must not "
                     + "be negative");
         }
+        if (retryAfterForm == null) {
+            retryAfterForm = RetryAfterForm.MESSAGE;
+        }
         if (trickleMs < 0) {
             throw new IllegalArgumentException("trickleMs must not be negative, not " + trickleMs);
         }
@@ -51,7 +83,7 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
     public SimScript withLatencyMs(long latency) {
         return new SimScript(rules, defaultAnswer, latency, errorRate, errorStatus, retryAfterSeconds, failNext, hang,
                 models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody, reportedInputTokens,
-                reportedOutputTokens);
+                reportedOutputTokens, toolCallName, toolCallArguments, jsonAnswer, retryAfterForm);
     }
 
     public static SimScript defaults() {
@@ -108,7 +140,9 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
      * Reads a script from settings under {@code prefix}: {@code default-answer}, {@code latency-ms},
      * {@code error-rate}, {@code error-status}, {@code retry-after-seconds}, {@code fail-next}, {@code hang},
      * {@code models} (comma list), {@code stream-chunk-delay-ms}, {@code stream-break-after-chars},
-     * {@code trickle-ms}, {@code error-body}, {@code reported-input-tokens}, {@code reported-output-tokens} and
+     * {@code trickle-ms}, {@code error-body}, {@code reported-input-tokens}, {@code reported-output-tokens},
+     * {@code tool-call-name}, {@code tool-call-arguments}, {@code json-answer},
+     * {@code retry-after-form} ({@code message}, {@code seconds}, {@code date}, {@code millis}) and
      * {@code rule.<n>.pattern} / {@code rule.<n>.answer}, rules in order of n.
      */
     public static SimScript fromProperties(Map<String, String> properties, String prefix) {
@@ -136,6 +170,10 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
                     case "error-body" -> builder.errorBody(value);
                     case "reported-input-tokens" -> builder.reportedInputTokens(Integer.parseInt(value));
                     case "reported-output-tokens" -> builder.reportedOutputTokens(Integer.parseInt(value));
+                    case "tool-call-name" -> builder.toolCallName(value);
+                    case "tool-call-arguments" -> builder.toolCallArguments(value);
+                    case "json-answer" -> builder.jsonAnswer(value);
+                    case "retry-after-form" -> builder.retryAfterForm(RetryAfterForm.parse(entry.getKey(), value));
                     default -> {
                         if (!key.startsWith("rule.")) {
                             throw new IllegalArgumentException("unknown simulator setting " + entry.getKey());
@@ -179,8 +217,30 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
         private String errorBody;
         private Integer reportedInputTokens;
         private Integer reportedOutputTokens;
+        private String toolCallName;
+        private String toolCallArguments;
+        private String jsonAnswer;
+        private RetryAfterForm retryAfterForm = RetryAfterForm.MESSAGE;
 
         private Builder() {
+        }
+
+        /** Calls this tool when a request offers it (and its last message is not a tool result). */
+        public Builder toolCallName(String toolCallName) {
+            this.toolCallName = toolCallName;
+            return this;
+        }
+
+        /** The arguments (a JSON object) of the tool calls this provider makes; null: the schema's required fields. */
+        public Builder toolCallArguments(String toolCallArguments) {
+            this.toolCallArguments = toolCallArguments;
+            return this;
+        }
+
+        /** The answer in JSON mode; null: an object of the schema's required fields. */
+        public Builder jsonAnswer(String jsonAnswer) {
+            this.jsonAnswer = jsonAnswer;
+            return this;
         }
 
         public Builder rule(Pattern pattern, String answer) {
@@ -268,10 +328,16 @@ public record SimScript(List<Rule> rules, String defaultAnswer, long latencyMs, 
             return this;
         }
 
+        /** How a 429 or 503 names its wait: in the message and a header (the default), or in a header only. */
+        public Builder retryAfterForm(RetryAfterForm retryAfterForm) {
+            this.retryAfterForm = retryAfterForm;
+            return this;
+        }
+
         public SimScript build() {
             return new SimScript(rules, defaultAnswer, latencyMs, errorRate, errorStatus, retryAfterSeconds, failNext,
                     hang, models, streamChunkDelayMs, streamBreakAfterChars, trickleMs, errorBody, reportedInputTokens,
-                    reportedOutputTokens);
+                    reportedOutputTokens, toolCallName, toolCallArguments, jsonAnswer, retryAfterForm);
         }
     }
 }

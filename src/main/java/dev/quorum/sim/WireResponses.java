@@ -27,6 +27,123 @@ final class WireResponses {
         };
     }
 
+    /** A tool call a simulated provider makes: an id, the function's name and its arguments object. */
+    record ToolCallOut(String id, String name, JsonNode arguments) {
+    }
+
+    /** The finish reason of an answer that calls tools, in each provider's words. */
+    static String toolFinishReason(WireFormat format) {
+        return switch (format) {
+            case OPENAI, MISTRAL -> "tool_calls";
+            case ANTHROPIC -> "tool_use";
+            case GEMINI -> "STOP";
+            case OLLAMA -> "stop";
+        };
+    }
+
+    /** An answer that calls tools, in {@code format}'s shape. */
+    static ObjectNode toolAnswer(ObjectMapper mapper, WireFormat format, String model, List<ToolCallOut> calls, int in,
+                                 int out) {
+        ObjectNode body = answer(mapper, format, model, "", in, out, false);
+        String finish = toolFinishReason(format);
+        switch (format) {
+            case OPENAI, MISTRAL -> {
+                ObjectNode choice = (ObjectNode) body.path("choices").get(0);
+                choice.put("finish_reason", finish);
+                ObjectNode message = (ObjectNode) choice.path("message");
+                message.putNull("content");
+                openAiCalls(message.putArray("tool_calls"), calls, false);
+            }
+            case ANTHROPIC -> {
+                body.put("stop_reason", finish);
+                com.fasterxml.jackson.databind.node.ArrayNode content = body.putArray("content");
+                for (ToolCallOut call : calls) {
+                    content.addObject().put("type", "tool_use").put("id", call.id()).put("name", call.name())
+                            .set("input", call.arguments());
+                }
+            }
+            case GEMINI -> {
+                ObjectNode candidate = (ObjectNode) body.path("candidates").get(0);
+                com.fasterxml.jackson.databind.node.ArrayNode parts = ((ObjectNode) candidate.path("content"))
+                        .putArray("parts");
+                for (ToolCallOut call : calls) {
+                    parts.addObject().putObject("functionCall").put("name", call.name()).set("args", call.arguments());
+                }
+            }
+            case OLLAMA -> {
+                com.fasterxml.jackson.databind.node.ArrayNode array = ((ObjectNode) body.path("message"))
+                        .putArray("tool_calls");
+                for (ToolCallOut call : calls) {
+                    array.addObject().putObject("function").put("name", call.name()).set("arguments", call.arguments());
+                }
+            }
+        }
+        return body;
+    }
+
+    private static void openAiCalls(com.fasterxml.jackson.databind.node.ArrayNode array, List<ToolCallOut> calls,
+                                    boolean indexed) {
+        for (int i = 0; i < calls.size(); i++) {
+            ToolCallOut call = calls.get(i);
+            ObjectNode node = array.addObject();
+            if (indexed) {
+                node.put("index", i);
+            }
+            node.put("id", call.id()).put("type", "function");
+            node.putObject("function").put("name", call.name()).put("arguments", call.arguments().toString());
+        }
+    }
+
+    /** A streamed answer that calls tools: each call whole in one frame, then the format's end frames. */
+    static Stream toolStream(ObjectMapper mapper, WireFormat format, String model, List<ToolCallOut> calls, int in,
+                             int out, boolean includeUsage) {
+        Stream text = stream(mapper, format, model, "", in, out, includeUsage, false);
+        String finish = toolFinishReason(format);
+        List<byte[]> head = new ArrayList<>();
+        List<byte[]> tail = new ArrayList<>();
+        switch (format) {
+            case OPENAI, MISTRAL -> {
+                head.addAll(text.head());
+                String id = "chatcmpl-" + UUID.randomUUID();
+                long created = System.currentTimeMillis() / 1000;
+                ObjectNode chunk = chunk(mapper, id, created, model);
+                ObjectNode delta = ((ObjectNode) chunk.path("choices").get(0)).putObject("delta");
+                openAiCalls(delta.putArray("tool_calls"), calls, true);
+                tail.add(sse(mapper, null, chunk));
+                for (byte[] frame : text.tail()) {
+                    tail.add(new String(frame, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("\"finish_reason\":\"stop\"", "\"finish_reason\":\"" + finish + "\"")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            case ANTHROPIC -> {
+                head.add(text.head().get(0));
+                for (int i = 0; i < calls.size(); i++) {
+                    ToolCallOut call = calls.get(i);
+                    ObjectNode start = mapper.createObjectNode().put("type", "content_block_start").put("index", i);
+                    start.putObject("content_block").put("type", "tool_use").put("id", call.id())
+                            .put("name", call.name()).putObject("input");
+                    tail.add(sse(mapper, "content_block_start", start));
+                    ObjectNode delta = mapper.createObjectNode().put("type", "content_block_delta").put("index", i);
+                    delta.putObject("delta").put("type", "input_json_delta").put("partial_json",
+                            call.arguments().toString());
+                    tail.add(sse(mapper, "content_block_delta", delta));
+                    tail.add(sse(mapper, "content_block_stop", mapper.createObjectNode()
+                            .put("type", "content_block_stop").put("index", i)));
+                }
+                ObjectNode delta = mapper.createObjectNode().put("type", "message_delta");
+                delta.putObject("delta").put("stop_reason", finish).putNull("stop_sequence");
+                delta.putObject("usage").put("output_tokens", out);
+                tail.add(sse(mapper, "message_delta", delta));
+                tail.add(sse(mapper, "message_stop", mapper.createObjectNode().put("type", "message_stop")));
+            }
+            case GEMINI, OLLAMA -> tail.add(format == WireFormat.GEMINI
+                    ? sse(mapper, null, toolAnswer(mapper, format, model, calls, in, out))
+                    : line(mapper, toolAnswer(mapper, format, model, calls, in, out)));
+        }
+        return new Stream(text.contentType(), head, List.of(), tail, text.piece());
+    }
+
     static ObjectNode answer(ObjectMapper mapper, WireFormat format, String model, String answer, int in, int out,
                              boolean truncated) {
         String finish = finishReason(format, truncated);
@@ -286,8 +403,22 @@ final class WireResponses {
         if (json.hasNonNull("reportedInputTokens")) {
             builder.reportedInputTokens(json.path("reportedInputTokens").asInt());
         }
+        if (json.hasNonNull("retryAfterForm")) {
+            builder.retryAfterForm(SimScript.RetryAfterForm.parse("retryAfterForm", json.path("retryAfterForm").asText()));
+        }
         if (json.hasNonNull("reportedOutputTokens")) {
             builder.reportedOutputTokens(json.path("reportedOutputTokens").asInt());
+        }
+        if (json.hasNonNull("toolCallName")) {
+            builder.toolCallName(json.path("toolCallName").asText());
+        }
+        if (json.hasNonNull("toolCallArguments")) {
+            JsonNode arguments = json.path("toolCallArguments");
+            builder.toolCallArguments(arguments.isTextual() ? arguments.textValue() : arguments.toString());
+        }
+        if (json.hasNonNull("jsonAnswer")) {
+            JsonNode answer = json.path("jsonAnswer");
+            builder.jsonAnswer(answer.isTextual() ? answer.textValue() : answer.toString());
         }
         List<String> models = new ArrayList<>();
         json.path("models").forEach(model -> models.add(model.asText()));

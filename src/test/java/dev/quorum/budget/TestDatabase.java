@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Assumptions;
  * must be allowed to create databases. Where the variable is not set, PostgreSQL tests are skipped with a message
  * saying how to run them, except under CI ({@code CI=true}), where they fail: a green CI run always ran them.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     /** The environment variable (or system property) naming the PostgreSQL server's JDBC URL, with its user. */
     static final String POSTGRES_URL = "QUORUM_TEST_POSTGRES_URL";
 
     /** The databases a test can run on. */
-    enum Backend {
+    public enum Backend {
         H2, POSTGRES
     }
 
@@ -44,7 +44,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A new database on {@code backend}, its name starting with {@code prefix}. */
-    static TestDatabase create(Backend backend, String prefix) {
+    public static TestDatabase create(Backend backend, String prefix) {
         String name = "q_" + prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_"
                 + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
         if (backend == Backend.H2) {
@@ -91,12 +91,12 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The URL every pool of the test connects with (no credentials in it for H2; PostgreSQL's carries the user). */
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return jdbcUrl;
     }
 
     /** A connection of the test's own, e.g. to look at rows or to make a database as older code left it. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl);
     }
 

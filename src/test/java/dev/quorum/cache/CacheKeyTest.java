@@ -88,6 +88,9 @@ class CacheKeyTest {
             list.add("other");
             return list;
         }
+        if (type == dev.quorum.api.Chat.class) {
+            return new dev.quorum.api.Chat(List.of(), 0.9, List.of("END"), 7L, null, List.of(), null, null);
+        }
         if (type == Map.class) {
             return Map.of("other", "value");
         }

@@ -242,6 +242,32 @@ class QuorumComponentTest {
     }
 
     @Test
+    void should_take_a_conversation_with_tools_as_the_request_body() {
+        // given
+        simulator().script("openai-sim", SimScript.builder().toolCallName("lookup_order")
+                .toolCallArguments("{\"order\":\"42\"}").build());
+        Map<String, Object> tool = Map.of("name", "lookup_order", "parameters", Map.of("type", "object",
+                "properties", Map.of("order", Map.of("type", "string"))));
+
+        // when
+        CompletionResult called = result(send("direct:complete", Map.of("provider", "openai-sim", "tools", List.of(tool),
+                "messages", List.of(Map.of("role", "user", "content", "Where is order 42?"))), Map.of()));
+        CompletionResult answered = result(send("direct:complete", Map.of("provider", "openai-sim", "tools",
+                List.of(tool), "messages", List.of(Map.of("role", "user", "content", "Where is order 42?"),
+                        Map.of("role", "assistant", "toolCalls", List.of(Map.of("id", "c1", "name", "lookup_order",
+                                "arguments", Map.of("order", "42")))),
+                        Map.of("role", "tool", "toolCallId", "c1", "content", "shipped yesterday"))), Map.of()));
+
+        // then
+        assertThat(called.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.name()).isEqualTo("lookup_order");
+            assertThat(call.arguments()).isEqualTo("{\"order\":\"42\"}");
+        });
+        assertThat(answered.answer()).contains("shipped yesterday");
+        assertThat(simulator().calls("openai-sim").get(1).request().roles()).containsExactly("user", "assistant", "tool");
+    }
+
+    @Test
     void should_answer_a_bad_header_or_body_with_a_400_result_naming_the_field() {
         // when
         Exchange badHeader = send("direct:consensus", PARIS, Map.of(QuorumConstants.MIN_AGREEMENT, "most"));

@@ -12,6 +12,8 @@ import dev.quorum.QuorumTestSupport;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.Intake;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.http.QuorumHttpServer;
+import io.vertx.core.Vertx;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +102,27 @@ class RequestLogTest extends QuorumTestSupport {
         assertThat(laterOnWorkers).isNotEmpty();
         assertThat(laterOnWorkers).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
                 .as("MDC of: %s", e.getFormattedMessage()).doesNotContainKey(RequestLog.MDC_KEY));
+    }
+
+    @Test
+    void should_serve_requests_on_worker_threads_that_start_each_task_with_an_empty_logging_context() throws Exception {
+        // given the Vert.x instance Quorum's HTTP server made, whose worker pool serves the requests
+        Vertx vertx = context.hasService(QuorumHttpServer.class).getVertx();
+
+        // when a task leaves a request id behind (as a worker that handed a request to a parallel panel does)
+        String left = vertx.executeBlocking(() -> {
+            MDC.put(RequestLog.MDC_KEY, "req-log-test-left");
+            return Thread.currentThread().getName();
+        }, false).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().until(() -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals(left) && (t.getState() == Thread.State.TIMED_WAITING
+                        || t.getState() == Thread.State.WAITING)));
+        String[] next = vertx.executeBlocking(() -> new String[] {Thread.currentThread().getName(),
+                MDC.get(RequestLog.MDC_KEY)}, false).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        // then the next task runs on the same, most recently idle, thread (RecentlyIdleExecutor) with no id left
+        assertThat(next[0]).isEqualTo(left);
+        assertThat(next[1]).isNull();
     }
 
     @Test

@@ -105,7 +105,7 @@ class OpenAiApiTest extends QuorumTestSupport {
     }
 
     @Test
-    void should_send_a_conversation_as_one_prompt_ending_with_the_last_user_message() {
+    void should_send_a_conversation_as_its_own_messages_not_a_transcript() {
         // when
         HttpResponse<String> response = post("/v1/chat/completions", """
                 {"model":"openai-sim","messages":[
@@ -116,8 +116,10 @@ class OpenAiApiTest extends QuorumTestSupport {
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        String prompt = simulator().calls("openai-sim").get(0).prompt();
-        assertThat(prompt).isEqualTo("User: My name is Ada.\n\nAssistant: Hello Ada.\n\nUser: What is my name?");
+        SimCall call = simulator().calls("openai-sim").get(0);
+        assertThat(call.prompt()).isEqualTo("What is my name?");
+        assertThat(call.request().roles()).containsExactly("system", "user", "assistant", "user");
+        assertThat(call.request().messages().get(1).text()).isEqualTo("My name is Ada.");
     }
 
     @Test
@@ -160,7 +162,7 @@ class OpenAiApiTest extends QuorumTestSupport {
         // when
         HttpResponse<String> tools = post("/v1/chat/completions", """
                 {"model":"openai-sim","messages":[{"role":"user","content":"hi"}],
-                 "tools":[{"type":"function","function":{"name":"f"}}]}""");
+                 "tools":[{"type":"function","function":{"description":"no name"}}]}""");
         HttpResponse<String> tooHot = post("/v1/chat/completions",
                 "{\"model\":\"openai-sim\",\"temperature\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         HttpResponse<String> unknown = post("/v1/chat/completions",
@@ -169,7 +171,7 @@ class OpenAiApiTest extends QuorumTestSupport {
 
         // then
         assertThat(tools.statusCode()).isEqualTo(400);
-        assertThat(json(tools).path("error").path("param").asText()).isEqualTo("tools");
+        assertThat(json(tools).path("error").path("param").asText()).isEqualTo("tools[0].function.name");
         assertThat(tooHot.statusCode()).isEqualTo(400);
         assertThat(json(tooHot).path("error").path("param").asText()).isEqualTo("temperature");
         assertThat(json(tooHot).path("error").path("type").asText()).isEqualTo("invalid_request_error");

@@ -98,13 +98,13 @@ class OpenAiRequestsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"model\":\"openai-sim\"}                                                             | messages",
-            "{\"model\":\"openai-sim\",\"messages\":[{\"role\":\"assistant\",\"content\":\"x\"}]}    | messages",
-            "{\"model\":\"openai-sim\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}         | messages",
-            "{\"model\":\"openai-sim\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\"}]}]} | messages",
+            "{\"model\":\"openai-sim\",\"messages\":[{\"role\":\"function\",\"content\":\"x\"}]}     | messages[0]",
+            "{\"model\":\"openai-sim\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]} | messages[0].content[0].type",
+            "{\"model\":\"openai-sim\",\"tools\":[{\"type\":\"function\",\"function\":{}}],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | tools[0].function.name",
             "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}                                  | model",
             "{\"model\":\"openai-sim\",\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}  | n",
             "{\"model\":\"openai-sim\",\"max_tokens\":0,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | max_tokens",
-            "{\"model\":\"openai-sim\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | response_format",
+            "{\"model\":\"openai-sim\",\"response_format\":{\"type\":\"json_schema\"},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | response_format.json_schema",
             "{\"model\":\"openai-sim\",\"quorum\":{\"mode\":\"single\"},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | quorum"})
     void should_name_the_parameter_at_fault(String body, String param) throws Exception {
         assertThatThrownBy(() -> requests.translate(JSON.readTree(body)))

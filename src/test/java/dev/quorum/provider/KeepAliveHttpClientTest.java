@@ -103,7 +103,7 @@ class KeepAliveHttpClientTest {
         assertThatThrownBy(() -> client.execute(post(simulator.baseUrl("p", WireFormat.OPENAI) + "/chat/completions", CHAT)))
                 .isInstanceOfSatisfying(ProviderHttpException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(429);
-                    assertThat(e.retryAfterSeconds()).isEqualTo(9);
+                    assertThat(e.retryAfterMs()).isEqualTo(9_000);
                     assertThat(e.getMessage()).contains("simulated failure");
                 });
     }
@@ -369,7 +369,7 @@ class KeepAliveHttpClientTest {
         // then
         assertThat(error).isInstanceOfSatisfying(ProviderHttpException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(429);
-            assertThat(e.retryAfterSeconds()).isEqualTo(7);
+            assertThat(e.retryAfterMs()).isEqualTo(7_000);
             assertThat(e.getMessage()).isEqualTo("slow");
         });
         assertThat(after).isEqualTo("fine");
@@ -537,7 +537,7 @@ class KeepAliveHttpClientTest {
         // then
         assertThat(events.errors).singleElement().isInstanceOfSatisfying(ProviderHttpException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(503);
-            assertThat(e.retryAfterSeconds()).isEqualTo(3);
+            assertThat(e.retryAfterMs()).isEqualTo(3_000);
         });
         assertThat(events.opened).isZero();
     }

@@ -53,7 +53,7 @@ class UrlConnectionHttpClientTest {
         assertThatThrownBy(() -> new UrlConnectionHttpClient(10_000, 60_000).execute(chat("p")))
                 .isInstanceOfSatisfying(ProviderHttpException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(429);
-                    assertThat(e.retryAfterSeconds()).isEqualTo(9);
+                    assertThat(e.retryAfterMs()).isEqualTo(9_000);
                     assertThat(e.getMessage()).contains("simulated failure");
                 });
     }

@@ -50,6 +50,16 @@ class RetryPolicyTest {
     }
 
     @Test
+    void should_take_the_wait_from_the_providers_header_before_its_message() {
+        // then: a header-only Retry-After (as Anthropic sends) is waited for; the header wins over the message
+        assertThat(policy.delayMs("p", 1, failure(429, "rate limited"), 2_000)).isEqualTo(2_000);
+        assertThat(policy.delayMs("p", 1, failure(429, "Please try again in 1s"), 3_000)).isEqualTo(3_000);
+        assertThat(policy.delayMs("p", 1, failure(429, "rate limited"), 60_000)).isEqualTo(-1);
+        // without a header, the message is the fallback
+        assertThat(policy.delayMs("p", 1, failure(429, "Please try again in 2s"), -1)).isEqualTo(2_000);
+    }
+
+    @Test
     void should_not_retry_a_client_error_a_timeout_or_a_success() {
         // then
         assertThat(policy.delayMs("p", 1, failure(400, "bad request"))).isEqualTo(-1);

@@ -123,7 +123,7 @@ class RoutingStrategyTest extends QuorumTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            capabilities | {"prompt":"hi","capabilities":["vision"]}
+            capabilities | {"prompt":"hi","capabilities":["audio"]}
             maxCostUsd   | {"prompt":"hi","capabilities":["code"],"maxCostUsd":0.0000001}
             maxLatencyMs | {"prompt":"hi","maxLatencyMs":1}
             prompt       | {"prompt":"hi","maxTokens":2000000}

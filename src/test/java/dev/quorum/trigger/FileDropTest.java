@@ -116,6 +116,25 @@ class FileDropTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_answer_a_dropped_conversation_with_its_messages_sent_as_they_are() throws IOException {
+        // given
+        String request = """
+                {"id":"file-chat","provider":"mistral-sim","messages":[{"role":"system","content":"Be brief."},
+                 {"role":"user","content":"Hi."},{"role":"assistant","content":"Hello."},
+                 {"role":"user","content":"What is the capital of France?"}]}""";
+
+        // when
+        drop("chat.json", request);
+
+        // then
+        Path result = outbox.resolve("chat.result.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(result));
+        assertThat(JSON.readTree(result.toFile()).path("answer").asText()).isEqualTo("Paris.");
+        assertThat(simulator().calls("mistral-sim").get(0).request().roles())
+                .containsExactly("system", "user", "assistant", "user");
+    }
+
+    @Test
     void should_replace_the_earlier_result_and_original_when_a_name_is_dropped_again() throws IOException {
         // given
         drop("again.json", "{\"id\":\"again-1\",\"prompt\":\"What is the capital of France?\",\"provider\":\"openai-sim\"}");

@@ -105,6 +105,20 @@ class KafkaTriggerTest {
     }
 
     @Test
+    void should_answer_a_conversation_with_tools_from_a_record() throws IOException {
+        // when
+        broker.send(REQUESTS, "chat-1", """
+                {"id":"chat-1","provider":"mistral-sim","toolChoice":"required",
+                 "tools":[{"name":"lookup","parameters":{"type":"object","properties":{"q":{"type":"string"}},"required":["q"]}}],
+                 "messages":[{"role":"user","content":"Look it up."}]}""");
+
+        // then
+        JsonNode json = JSON.readTree(resultFor("chat-1").value());
+        assertThat(json.path("toolCalls").path(0).path("name").asText()).as(json.toString()).isEqualTo("lookup");
+        assertThat(json.path("toolCalls").path(0).path("arguments").asText()).isEqualTo("{\"q\":\"simulated\"}");
+    }
+
+    @Test
     void should_produce_a_result_with_the_error_when_the_provider_fails() throws IOException {
         // given
         simulator().script("ollama-sim", SimScript.builder().errorRate(1.0).errorStatus(500).build());
