@@ -207,4 +207,21 @@ class ResponseCacheTest extends QuorumTestSupport {
         assertThat(swapped.path("cached").isMissingNode()).as("the same words in another order").isTrue();
         assertThat(exactOnly.path("cached").isMissingNode()).as("\"cache\": true is the exact cache only").isTrue();
     }
+
+    @Test
+    void should_stream_a_cached_answer_back_on_the_native_api() {
+        // given
+        String body = "{\"prompt\":\"Stream me natively\",\"provider\":\"openai-sim\",\"stream\":true,\"cache\":true}";
+        HttpResponse<String> first = post("/api/v1/complete", body);
+
+        // when
+        HttpResponse<String> second = post("/api/v1/complete", body);
+
+        // then
+        assertThat(first.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(second.headers().firstValue("Content-Type").orElse("")).as(second.body())
+                .startsWith("text/event-stream");
+        assertThat(second.body()).contains("event: result").contains("\"cached\":true");
+        assertThat(simulator().received("openai-sim")).isEqualTo(1);
+    }
 }
