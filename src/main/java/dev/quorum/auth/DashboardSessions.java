@@ -40,7 +40,8 @@ public final class DashboardSessions implements ApiKeys.SessionCheck {
     /** The logout path (POST). */
     public static final String LOGOUT = "/dashboard/logout";
     /** The paths a session may read with GET besides the dashboard's own ({@code /dashboard}, {@code /dashboard/*}). */
-    private static final Set<String> READS = Set.of("/api/v1/usage", "/api/v1/agreement", "/api/v1/alerts");
+    private static final Set<String> READS = Set.of("/api/v1/usage", "/api/v1/agreement", "/api/v1/alerts",
+            "/api/v1/experiments");
     private static final int ID_BYTES = 32;
 
     /** The settings ({@code quorum.dashboard.*}). {@code cookieSecure} is auto, true or false. */
