@@ -9,7 +9,8 @@ import java.util.List;
  * The one result every trigger returns: the answer and where it came from (provider, model, tokens, cost, latency),
  * every provider response behind it, how a panel voted and how the request was routed, or an {@code error} saying
  * what went wrong. {@code judge} names the provider that judged a consensus panel, {@code cascade} says what a
- * cascade did. {@code status} is the HTTP-style status the trigger reports; it is not part of the JSON body.
+ * cascade did, {@code verification} and {@code ranking} what a verify or rank ensemble did. {@code status} is
+ * the HTTP-style status the trigger reports; it is not part of the JSON body.
  * Build one with {@link #builder()}: most fields apply to some modes only and stay out of the JSON when unset.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,6 +36,8 @@ public record CompletionResult(
         ErrorInfo error,
         String judge,
         CascadeOutcome cascade,
+        Verification verification,
+        Ranking ranking,
         @JsonIgnore int status) {
 
     @JsonIgnore
@@ -70,6 +73,8 @@ public record CompletionResult(
         builder.error = error;
         builder.judge = judge;
         builder.cascade = cascade;
+        builder.verification = verification;
+        builder.ranking = ranking;
         builder.status = status;
         return builder;
     }
@@ -97,6 +102,8 @@ public record CompletionResult(
         private ErrorInfo error;
         private String judge;
         private CascadeOutcome cascade;
+        private Verification verification;
+        private Ranking ranking;
         private int status = 200;
 
         private Builder() {
@@ -123,6 +130,8 @@ public record CompletionResult(
         public Builder error(ErrorInfo error) { this.error = error; return this; }
         public Builder judge(String judge) { this.judge = judge; return this; }
         public Builder cascade(CascadeOutcome cascade) { this.cascade = cascade; return this; }
+        public Builder verification(Verification verification) { this.verification = verification; return this; }
+        public Builder ranking(Ranking ranking) { this.ranking = ranking; return this; }
         public Builder status(int status) { this.status = status; return this; }
 
         /** Copies answer, provider, model, usage, cost and finish reason from one successful provider response. */
@@ -140,7 +149,7 @@ public record CompletionResult(
         public CompletionResult build() {
             return new CompletionResult(id, mode, answer, provider, model, inputTokens, outputTokens, costUsd, latencyMs,
                     finishReason, confidence, agreement, algorithm, reasoning, recommendations, route, warnings,
-                    responses, error, judge, cascade, status);
+                    responses, error, judge, cascade, verification, ranking, status);
         }
     }
 }

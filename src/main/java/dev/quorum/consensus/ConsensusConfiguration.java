@@ -64,7 +64,9 @@ public final class ConsensusConfiguration implements CamelConfiguration {
                 new SemanticVote(embeddings, number(values, "semantic.threshold", 0.60)),
                 new ThresholdVote(number(values, "threshold", 0.75)),
                 judge,
-                new FusionVote());
+                new FusionVote(),
+                new VerifyVote(),
+                new RankVote());
 
         // the panel's calls block on provider I/O: a pool that grows to the cap on demand and shrinks when idle,
         // shared by every request; beyond the cap the calling thread runs the branch itself rather than fail
@@ -92,6 +94,18 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         Steps.bind(registry, "consensusJudge", consensusJudge)
                 .step("ask", consensusJudge::ask)
                 .toBody("decide", consensusJudge::decide);
+        VerifyEnsemble verify = new VerifyEnsemble(catalog, list(values, "verify.verifiers"),
+                (int) number(values, "verify.max-attempts", 3), settings.highAgreement());
+        Steps.bind(registry, "verifyEnsemble", verify)
+                .step("start", verify::start)
+                .step("generated", verify::generated)
+                .step("checked", verify::checked)
+                .toBody("result", verify::result);
+        RankVote rank = (RankVote) methods.stream().filter(m -> m instanceof RankVote).findFirst().orElseThrow();
+        Steps.bind(registry, "rankEnsemble", rank)
+                .step("ask", rank::ask)
+                .toBody("decide", rank::decide)
+                .step("unanimous", rank::unanimous);
         Steps.bind(registry, "consensusResults", results)
                 .toBody("result", results::result);
         Cascade cascade = new Cascade(catalog, results);

@@ -6,6 +6,7 @@ import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.api.Ranking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,12 @@ public final class ConsensusResults {
     }
 
     public CompletionResult result(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof CompletionResult done) {
+            return done; // a verification ensemble builds its own result (VerifyEnsemble)
+        }
         ConsensusOutcome outcome = exchange.getMessage().getBody(ConsensusOutcome.class);
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
-        return build(outcome, request, exchange).build();
+        return build(outcome, request, exchange).ranking(exchange.getVariable(RankVote.VAR_RANKING, Ranking.class)).build();
     }
 
     CompletionResult.Builder build(ConsensusOutcome outcome, CompletionRequest request, Exchange exchange) {
@@ -188,7 +192,7 @@ public final class ConsensusResults {
         return any ? sum : null;
     }
 
-    private static Integer sumTokens(List<ProviderResponse> responses, boolean input) {
+    static Integer sumTokens(List<ProviderResponse> responses, boolean input) {
         int sum = 0;
         boolean any = false;
         for (ProviderResponse response : responses) {

@@ -2,6 +2,8 @@ package dev.quorum.openai;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.quorum.api.Usd;
+import dev.quorum.api.Verification;
+import dev.quorum.api.Ranking;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,13 +60,14 @@ public final class OpenAiReplies {
                           @JsonSerialize(using = Usd.Json.class) Double costUsd, Long latencyMs,
                           Double confidence, Agreement agreement, String algorithm, String reasoning,
                           List<String> recommendations, String judge, CascadeOutcome cascade, RouteDecision route,
-                          List<String> warnings, List<ProviderResponse> responses) {
+                          List<String> warnings, List<ProviderResponse> responses, Verification verification,
+                          Ranking ranking) {
 
         static Details of(CompletionResult result) {
             return new Details(result.id(), result.mode(), result.provider(), result.model(), result.costUsd(),
                     result.latencyMs(), result.confidence(), result.agreement(), result.algorithm(), result.reasoning(),
                     result.recommendations(), result.judge(), result.cascade(), result.route(), result.warnings(),
-                    result.responses());
+                    result.responses(), result.verification(), result.ranking());
         }
     }
 
