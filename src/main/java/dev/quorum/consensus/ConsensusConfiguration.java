@@ -59,9 +59,10 @@ public final class ConsensusConfiguration implements CamelConfiguration {
             embeddings = onDemand;
         }
         JudgeVote judge = new JudgeVote();
+        SemanticVote semantic = new SemanticVote(embeddings, number(values, "semantic.threshold", 0.60));
         List<VotingMethod> methods = List.of(new MajorityVote(),
                 new WeightedVote(number(values, "weighted.min-accuracy", 0.51), number(values, "weighted.max-accuracy", 0.99)),
-                new SemanticVote(embeddings, number(values, "semantic.threshold", 0.60)),
+                semantic,
                 new ThresholdVote(number(values, "threshold", 0.75)),
                 judge,
                 new FusionVote(),
@@ -106,6 +107,14 @@ public final class ConsensusConfiguration implements CamelConfiguration {
                 .step("ask", rank::ask)
                 .toBody("decide", rank::decide)
                 .step("unanimous", rank::unanimous);
+        EntailmentCheck entailment = new EntailmentCheck(catalog, semantic, text(values, "semantic.entailment.judge", null),
+                number(values, "semantic.entailment.band-low", 0.45), number(values, "semantic.entailment.band-high", 0.80),
+                (int) number(values, "semantic.entailment.max-pairs", 3));
+        Steps.bind(registry, "entailmentCheck", entailment)
+                .step("plan", entailment::plan)
+                .step("ask", entailment::ask)
+                .step("read", entailment::read)
+                .toBody("decide", entailment::decide);
         Steps.bind(registry, "consensusResults", results)
                 .toBody("result", results::result);
         Cascade cascade = new Cascade(catalog, results);

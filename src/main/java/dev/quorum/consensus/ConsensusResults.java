@@ -40,6 +40,11 @@ public final class ConsensusResults {
         if (outcome.judgeResponse() != null) {
             responses.add(outcome.judgeResponse());
         }
+        if (exchange != null && exchange.getVariable(EntailmentCheck.VAR_RESPONSES) instanceof List<?> entailment) {
+            for (Object response : entailment) {
+                responses.add((ProviderResponse) response);
+            }
+        }
         ConsensusPlan plan = outcome.plan();
         CompletionResult.Builder result = CompletionResult.builder()
                 .id(request.id())

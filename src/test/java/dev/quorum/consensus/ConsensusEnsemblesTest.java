@@ -36,6 +36,10 @@ class ConsensusEnsemblesTest extends QuorumTestSupport {
         Map<String, String> settings = new HashMap<>();
         settings.put("quorum.consensus.judge", "ollama-sim");
         settings.put("quorum.consensus.verify.max-attempts", "2");
+        // every pair only the embedding decides is put to the entailment judge
+        settings.put("quorum.consensus.semantic.entailment.judge", "ollama-sim");
+        settings.put("quorum.consensus.semantic.entailment.band-low", "0");
+        settings.put("quorum.consensus.semantic.entailment.band-high", "1");
         return settings;
     }
 
@@ -307,6 +311,45 @@ class ConsensusEnsemblesTest extends QuorumTestSupport {
         assertThat(result.answer()).isEqualTo("Paris");
         assertThat(result.ranking().decidedBy()).isEqualTo("judge");
         assertThat(result.ranking().order()).containsExactly("gemini-sim", "openai-sim");
+    }
+
+    @Test
+    void should_let_the_entailment_judge_settle_a_pair_only_the_embedding_could_decide() {
+        // given: a bare name and a description of it that does not name it: the words leave the pair to the meaning
+        script("openai-sim", "Paris", null);
+        script("gemini-sim", "The city of light on the Seine.", null);
+        script("mistral-sim", "Berlin", null);
+        simulator().script("ollama-sim", SimScript.builder()
+                .rule("(?s)Answer 1:\\s*Paris\\s*Answer 2:\\s*The city of light", "1 entails 2=yes; 2 entails 1=yes")
+                .defaultAnswer("1 entails 2=no; 2 entails 1=no").build());
+
+        // when
+        JsonNode result = consensus("semantic", List.of("openai-sim", "gemini-sim", "mistral-sim"));
+
+        // then: the judge joined the pair; its calls are in the responses and the cost
+        assertThat(result.path("agreement").path("agreeing")).as(result.toString()).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("openai-sim", "gemini-sim");
+        int calls = simulator().calls("ollama-sim").size();
+        assertThat(calls).isPositive();
+        assertThat(simulator().calls("ollama-sim").get(0).prompt()).contains("entail");
+        assertThat(result.path("responses")).hasSize(3 + calls);
+        assertThat(result.path("reasoning").asText()).contains("Entailment judge ollama-sim")
+                .contains("openai-sim/gemini-sim the same");
+    }
+
+    @Test
+    void should_leave_the_pair_to_the_embedding_when_the_entailment_reply_is_unusable() {
+        // given
+        script("openai-sim", "Paris", null);
+        script("gemini-sim", "The city of light on the Seine.", null);
+        script("mistral-sim", "Berlin", null);
+        simulator().script("ollama-sim", SimScript.builder().defaultAnswer("I think they are related.").build());
+
+        // when
+        JsonNode result = consensus("semantic", List.of("openai-sim", "gemini-sim", "mistral-sim"));
+
+        // then
+        assertThat(result.path("reasoning").asText()).contains("left to the embedding (unusable reply)");
     }
 
     @Test
