@@ -32,7 +32,8 @@ public final class RankVote implements VotingMethod {
     static final String SYSTEM = "You rank answers that several AI models gave to the same question. You do not "
             + "answer the question yourself.";
     static final String VAR_RANKING = "ranking";
-    private static final Pattern LABELLED = Pattern.compile("(?i)rank(?:ing)?\\s*[=:]\\s*([\\d\\s,;>\\[\\]#.()-]+)");
+    private static final Pattern LABELLED = Pattern.compile(
+            "(?i)rank(?:ing)?[*_`]*\\s*[=:]\\s*[*_`]*\\s*([\\d\\s,;>\\[\\]#.()-]+)");
     private static final Pattern BARE = Pattern.compile("[\\s\\d,;>\\[\\]#.()-]+");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
