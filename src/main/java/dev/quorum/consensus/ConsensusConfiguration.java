@@ -96,7 +96,7 @@ public final class ConsensusConfiguration implements CamelConfiguration {
                 .step("ask", consensusJudge::ask)
                 .toBody("decide", consensusJudge::decide);
         VerifyEnsemble verify = new VerifyEnsemble(catalog, list(values, "verify.verifiers"),
-                (int) number(values, "verify.max-attempts", 3), settings.highAgreement());
+                (int) number(values, "verify.max-attempts", 3), settings.highAgreement(), settings.timeoutMs());
         Steps.bind(registry, "verifyEnsemble", verify)
                 .step("start", verify::start)
                 .step("generated", verify::generated)

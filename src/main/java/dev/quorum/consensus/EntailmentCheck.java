@@ -50,6 +50,10 @@ public final class EntailmentCheck {
             throw new IllegalArgumentException("quorum.consensus.semantic.entailment.band-low must be from 0 to "
                     + "band-high, and band-high at most 1");
         }
+        if (maxPairs < 1) {
+            throw new IllegalArgumentException("quorum.consensus.semantic.entailment.max-pairs must be at least 1, not "
+                    + maxPairs);
+        }
         this.catalog = catalog;
         this.semantic = semantic;
         this.judge = judge;

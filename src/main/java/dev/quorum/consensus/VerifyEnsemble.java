@@ -56,8 +56,11 @@ public final class VerifyEnsemble {
     private final List<String> verifiers;
     private final int maxAttempts;
     private final double highAgreement;
+    private final long verifierTimeoutMs;
 
-    public VerifyEnsemble(ProviderCatalog catalog, List<String> verifiers, int maxAttempts, double highAgreement) {
+    /** {@code verifierTimeoutMs} is quorum.consensus.timeout-ms, the ask-verifiers recipient list's own time-out. */
+    public VerifyEnsemble(ProviderCatalog catalog, List<String> verifiers, int maxAttempts, double highAgreement,
+                          long verifierTimeoutMs) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("quorum.consensus.verify.max-attempts must be at least 1, not " + maxAttempts);
         }
@@ -65,6 +68,7 @@ public final class VerifyEnsemble {
         this.verifiers = List.copyOf(verifiers);
         this.maxAttempts = maxAttempts;
         this.highAgreement = highAgreement;
+        this.verifierTimeoutMs = verifierTimeoutMs;
     }
 
     /** The run of one request: its original request and plan, the attempts so far and every call's response. */
@@ -122,7 +126,7 @@ public final class VerifyEnsemble {
         List<String> asked = verifiersFor(run.generator, run.generators);
         run.verifiersAsked = asked;
         ConsensusPlan verifierPlan = ConsensusPlan.of(asked, "verify", run.plan.minAgreement(), 1,
-                run.plan.timeoutMs(), null, false, List.of());
+                verifierTimeoutMs, null, false, List.of());
         exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_PLAN, verifierPlan);
         exchange.setVariable(VAR_VERIFIER_RECIPIENTS, verifierPlan.recipients());
         exchange.setVariable(QuorumHeaders.VAR_REQUEST, run.request.withPrompt(SYSTEM,
