@@ -59,7 +59,7 @@ public record CompletionRequest(
 
     /** Voting methods a consensus or cascade request may name. */
     public static final List<String> ALGORITHMS = List.of("majority", "weighted", "semantic", "threshold", "judge",
-            "fusion");
+            "fusion", "verify", "rank");
 
     /** This request answered in another mode, e.g. when an endpoint implies the mode. */
     public CompletionRequest withMode(Mode newMode) {

@@ -11,7 +11,8 @@ import java.util.List;
  * what went wrong. {@code judge} names the provider that judged a consensus panel, {@code cascade} says what a
  * cascade did, {@code template} which prompt template gave the prompt, {@code cached} and {@code cache} that the
  * answer came from the response cache (docs/cache.md). {@code toolCalls} holds the tools the answering provider (or a
- * panel's majority) asked to call. {@code status} is the HTTP-style status the trigger reports; it is not part of the
+ * panel's majority) asked to call. {@code verification} and {@code ranking}
+ * what a verify or rank ensemble did. {@code status} is the HTTP-style status the trigger reports; it is not part of the
  * JSON body.
  * Build one with {@link #builder()}: most fields apply to some modes only and stay out of the JSON when unset.
  */
@@ -42,6 +43,8 @@ public record CompletionResult(
         TemplateUse template,
         Boolean cached,
         CacheUse cache,
+        Verification verification,
+        Ranking ranking,
         @JsonIgnore int status) {
 
     @JsonIgnore
@@ -81,6 +84,8 @@ public record CompletionResult(
         builder.template = template;
         builder.cached = cached;
         builder.cache = cache;
+        builder.verification = verification;
+        builder.ranking = ranking;
         builder.status = status;
         return builder;
     }
@@ -112,6 +117,8 @@ public record CompletionResult(
         private TemplateUse template;
         private Boolean cached;
         private CacheUse cache;
+        private Verification verification;
+        private Ranking ranking;
         private int status = 200;
 
         private Builder() {
@@ -142,6 +149,8 @@ public record CompletionResult(
         public Builder template(TemplateUse template) { this.template = template; return this; }
         public Builder cached(Boolean cached) { this.cached = cached; return this; }
         public Builder cache(CacheUse cache) { this.cache = cache; return this; }
+        public Builder verification(Verification verification) { this.verification = verification; return this; }
+        public Builder ranking(Ranking ranking) { this.ranking = ranking; return this; }
         public Builder status(int status) { this.status = status; return this; }
 
         /** Copies answer, provider, model, usage, cost and finish reason from one successful provider response. */
@@ -160,7 +169,7 @@ public record CompletionResult(
         public CompletionResult build() {
             return new CompletionResult(id, mode, answer, toolCalls, provider, model, inputTokens, outputTokens, costUsd, latencyMs,
                     finishReason, confidence, agreement, algorithm, reasoning, recommendations, route, warnings,
-                    responses, error, judge, cascade, template, cached, cache, status);
+                    responses, error, judge, cascade, template, cached, cache, verification, ranking, status);
         }
     }
 }

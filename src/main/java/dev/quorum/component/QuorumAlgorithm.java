@@ -10,5 +10,7 @@ public enum QuorumAlgorithm {
     semantic,
     threshold,
     judge,
-    fusion
+    fusion,
+    verify,
+    rank
 }

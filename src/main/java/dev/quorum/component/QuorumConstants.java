@@ -21,7 +21,7 @@ public final class QuorumConstants {
 
     /** The voting algorithm; overrides the {@code algorithm} option. */
     @Metadata(label = "producer", description = "How the panel votes; overrides the algorithm option.",
-              javaType = "String", enums = "majority,weighted,semantic,threshold,judge,fusion")
+              javaType = "String", enums = "majority,weighted,semantic,threshold,judge,fusion,verify,rank")
     public static final String ALGORITHM = "QuorumAlgorithm";
 
     /** Share of the panel that must agree, above 0 and at most 1; overrides {@code minAgreement}. */

@@ -75,7 +75,8 @@ public final class QuorumEngine {
             "consensusJudge", "consensusResults", "cascade", "panelMemberRoutes", "instanceId", "usageDatabase",
             "usageLedger", "budgetStore", "clusterRateLimit", "concurrencyLimit", "priceTable", "budgetGate",
             "usageReport", "voteLedger", "recentErrors", "healthProbe", "alerts", "quorumMetrics", "requestLog",
-            "providerStreams", "providerSimulator", "promptTemplates", "promptExperiments", "promptFiles", "responseCache", "cacheLedger");
+            "providerStreams", "providerSimulator", "promptTemplates", "promptExperiments", "promptFiles", "responseCache", "cacheLedger",
+            "verifyEnsemble", "rankEnsemble", "entailmentCheck");
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumEngine.class);
     private static final Object LOCK = new Object();

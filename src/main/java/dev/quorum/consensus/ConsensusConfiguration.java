@@ -59,12 +59,15 @@ public final class ConsensusConfiguration implements CamelConfiguration {
             embeddings = onDemand;
         }
         JudgeVote judge = new JudgeVote();
+        SemanticVote semantic = new SemanticVote(embeddings, number(values, "semantic.threshold", 0.60));
         List<VotingMethod> methods = List.of(new MajorityVote(),
                 new WeightedVote(number(values, "weighted.min-accuracy", 0.51), number(values, "weighted.max-accuracy", 0.99)),
-                new SemanticVote(embeddings, number(values, "semantic.threshold", 0.60)),
+                semantic,
                 new ThresholdVote(number(values, "threshold", 0.75)),
                 judge,
-                new FusionVote());
+                new FusionVote(),
+                new VerifyVote(),
+                new RankVote());
 
         // the panel's calls block on provider I/O: a pool that grows to the cap on demand and shrinks when idle,
         // shared by every request; beyond the cap the calling thread runs the branch itself rather than fail
@@ -92,6 +95,26 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         Steps.bind(registry, "consensusJudge", consensusJudge)
                 .step("ask", consensusJudge::ask)
                 .toBody("decide", consensusJudge::decide);
+        VerifyEnsemble verify = new VerifyEnsemble(catalog, list(values, "verify.verifiers"),
+                (int) number(values, "verify.max-attempts", 3), settings.highAgreement(), settings.timeoutMs());
+        Steps.bind(registry, "verifyEnsemble", verify)
+                .step("start", verify::start)
+                .step("generated", verify::generated)
+                .step("checked", verify::checked)
+                .toBody("result", verify::result);
+        RankVote rank = (RankVote) methods.stream().filter(m -> m instanceof RankVote).findFirst().orElseThrow();
+        Steps.bind(registry, "rankEnsemble", rank)
+                .step("ask", rank::ask)
+                .toBody("decide", rank::decide)
+                .step("unanimous", rank::unanimous);
+        EntailmentCheck entailment = new EntailmentCheck(catalog, semantic, text(values, "semantic.entailment.judge", null),
+                number(values, "semantic.entailment.band-low", 0.45), number(values, "semantic.entailment.band-high", 0.80),
+                (int) number(values, "semantic.entailment.max-pairs", 3));
+        Steps.bind(registry, "entailmentCheck", entailment)
+                .step("plan", entailment::plan)
+                .step("ask", entailment::ask)
+                .step("read", entailment::read)
+                .toBody("decide", entailment::decide);
         Steps.bind(registry, "consensusResults", results)
                 .toBody("result", results::result);
         Cascade cascade = new Cascade(catalog, results);

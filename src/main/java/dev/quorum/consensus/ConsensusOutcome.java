@@ -21,6 +21,11 @@ public record ConsensusOutcome(ConsensusPlan plan, List<ProviderResponse> respon
                 && !vote.reasoning().contains(ChatVotes.HOW);
     }
 
+    /** A rank judge is asked when the quorum is met and the answers are not all the same ({@link RankVote}). */
+    public boolean needsRank() {
+        return "rank".equals(plan.algorithm()) && vote != null && !vote.dissenting().isEmpty();
+    }
+
     ConsensusOutcome judged(Vote judgedVote, String judgeId, ProviderResponse response) {
         return new ConsensusOutcome(plan, responses, ballots, judgedVote, judgeId, response);
     }

@@ -57,11 +57,23 @@ public final class ConsensusPanel {
             panel = fitting(request, catalog.enabled().stream().map(ProviderSpec::id).filter(available).toList(),
                     settings.panelSize(), warnings);
         }
-        setPlan(exchange, plan(request, panel, warnings));
+        ConsensusPlan plan = plan(request, panel, warnings);
+        if ("verify".equals(plan.algorithm())) {
+            // the panel route asks the first generator only; the rest generate in turn if its answer is invalid
+            exchange.setVariable(VerifyEnsemble.VAR_GENERATORS, plan.panel());
+            plan = ConsensusPlan.of(List.of(plan.panel().get(0)), plan.algorithm(), plan.minAgreement(), 1,
+                    plan.timeoutMs(), null, plan.ownTimeout(), plan.warnings());
+        }
+        setPlan(exchange, plan);
     }
 
     public void cascade(Exchange exchange) {
         CompletionRequest request = request(exchange);
+        String asked = request.algorithm() != null ? request.algorithm() : settings.algorithm();
+        if ("verify".equals(asked) || "rank".equals(asked)) {
+            throw new InvalidRequestException("algorithm", "algorithm '" + asked + "' works in mode "
+                    + "'consensus' only; a cascade votes with majority, weighted, semantic, threshold, judge or fusion");
+        }
         List<String> warnings = new ArrayList<>(0);
         List<String> panel;
         if (request.providers() != null) {
@@ -174,7 +186,7 @@ public final class ConsensusPanel {
         } else {
             quorum = Math.min(settings.quorum(), panel.size());
         }
-        String judge = "judge".equals(algorithm) ? judge(request, panel) : null;
+        String judge = "judge".equals(algorithm) || "rank".equals(algorithm) ? judge(request, panel) : null;
         long timeoutMs = settings.timeoutMs();
         if (request.timeoutMs() != null) {
             if (request.timeoutMs() > settings.maxTimeoutMs()) {

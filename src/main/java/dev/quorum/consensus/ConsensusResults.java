@@ -6,6 +6,7 @@ import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.api.Ranking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +27,23 @@ public final class ConsensusResults {
     }
 
     public CompletionResult result(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof CompletionResult done) {
+            return done; // a verification ensemble builds its own result (VerifyEnsemble)
+        }
         ConsensusOutcome outcome = exchange.getMessage().getBody(ConsensusOutcome.class);
         CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
-        return build(outcome, request, exchange).build();
+        return build(outcome, request, exchange).ranking(exchange.getVariable(RankVote.VAR_RANKING, Ranking.class)).build();
     }
 
     CompletionResult.Builder build(ConsensusOutcome outcome, CompletionRequest request, Exchange exchange) {
         List<ProviderResponse> responses = outcome.quorumMet() ? voted(outcome) : new ArrayList<>(outcome.responses());
         if (outcome.judgeResponse() != null) {
             responses.add(outcome.judgeResponse());
+        }
+        if (exchange != null && exchange.getVariable(EntailmentCheck.VAR_RESPONSES) instanceof List<?> entailment) {
+            for (Object response : entailment) {
+                responses.add((ProviderResponse) response);
+            }
         }
         ConsensusPlan plan = outcome.plan();
         CompletionResult.Builder result = CompletionResult.builder()
@@ -225,7 +234,7 @@ public final class ConsensusResults {
         return any ? sum : null;
     }
 
-    private static Integer sumTokens(List<ProviderResponse> responses, boolean input) {
+    static Integer sumTokens(List<ProviderResponse> responses, boolean input) {
         int sum = 0;
         boolean any = false;
         for (ProviderResponse response : responses) {

@@ -25,6 +25,11 @@ import org.apache.camel.ExchangeTimedOutException;
  */
 public final class ConsensusStrategy implements AggregationStrategy {
 
+    /** Variable: whether a rank judge is to be asked ({@link ConsensusOutcome#needsRank}). */
+    static final String VAR_RANK_NEEDED = "rankNeeded";
+    /** Variable: a rank request whose answers all agree (or too few came): the consensus order is the ranking. */
+    static final String VAR_RANK_UNANIMOUS = "rankUnanimous";
+
     private final ProviderCatalog catalog;
     private final Map<String, VotingMethod> methods;
     private final Map<String, Double> accuracy;
@@ -79,6 +84,8 @@ public final class ConsensusStrategy implements AggregationStrategy {
                 request == null ? null : request.chat());
         target.getMessage().setBody(outcome);
         target.setVariable(QuorumHeaders.VAR_JUDGE_NEEDED, outcome.needsJudge());
+        target.setVariable(VAR_RANK_NEEDED, outcome.needsRank());
+        target.setVariable(VAR_RANK_UNANIMOUS, "rank".equals(outcome.plan().algorithm()) && !outcome.needsRank());
     }
 
     /** The panel's responses in panel order, missing ones as time-outs, and the vote when the quorum is met. */

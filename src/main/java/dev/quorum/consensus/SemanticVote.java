@@ -66,19 +66,65 @@ public final class SemanticVote implements VotingMethod {
 
     @Override
     public Vote decide(List<Ballot> ballots, String question) {
+        return decide(ballots, question, Map.of());
+    }
+
+    /**
+     * The pairs (i, j, i &lt; j) whose sameness only the embedding decided, with a similarity from {@code low} to
+     * {@code high}: the uncertain band an entailment judge may settle ({@link EntailmentCheck}), most uncertain
+     * (closest to the threshold) first.
+     */
+    public List<int[]> uncertainPairs(List<Ballot> ballots, String question, double low, double high) {
+        int n = ballots.size();
+        List<int[]> pairs = new ArrayList<>();
+        if (n < 2) {
+            return pairs;
+        }
+        double[][] sim = new double[n][n];
+        boolean[][] open = new boolean[n][n];
+        if (similarities(ballots, question, sim, open)) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    if (open[i][j] && sim[i][j] >= low && sim[i][j] <= high) {
+                        pairs.add(new int[] {i, j});
+                    }
+                }
+            }
+        }
+        pairs.sort(java.util.Comparator.comparingDouble(p -> Math.abs(sim[p[0]][p[1]] - threshold)));
+        return pairs;
+    }
+
+    /**
+     * The vote with some pairs' sameness settled by an entailment judge: {@code judged} maps {@code i * n + j}
+     * (i &lt; j) to whether answers i and j entail each other, in place of their embedding similarity.
+     */
+    public Vote decide(List<Ballot> ballots, String question, Map<Integer, Boolean> judged) {
         int n = ballots.size();
         if (n == 1) {
             Ballot only = ballots.get(0);
             return new Vote(only.answer(), only.provider(), 1, List.of(only.provider()), List.of(), false,
                     Tally.describe(ballots, 1, 1, 1, false, "", only.answer()), List.of(), Map.of(only.provider(), 1.0));
         }
+        double[][] sim = new double[n][n];
+        boolean[][] open = new boolean[n][n];
+        similarities(ballots, question, sim, open);
+        for (Map.Entry<Integer, Boolean> entry : judged.entrySet()) {
+            int i = entry.getKey() / n;
+            int j = entry.getKey() % n;
+            sim[i][j] = sim[j][i] = entry.getValue() ? 1 : 0;
+        }
+        return group(ballots, sim);
+    }
+
+    /** Fills in how alike every pair is (words first, the embedding for the pairs they leave open); true if any was. */
+    private boolean similarities(List<Ballot> ballots, String question, double[][] sim, boolean[][] open) {
+        int n = ballots.size();
         Question asked = Question.of(question);
         List<Equivalence.Reading> readings = new ArrayList<>(n);
         for (Ballot ballot : ballots) {
             readings.add(Equivalence.Reading.of(ballot.answer(), asked));
         }
-        double[][] sim = new double[n][n];
-        boolean[][] open = new boolean[n][n];
         boolean anyOpen = false;
         for (int i = 0; i < n; i++) {
             sim[i][i] = 1;
@@ -95,6 +141,11 @@ public final class SemanticVote implements VotingMethod {
         if (anyOpen) {
             embedOpenPairs(ballots, open, sim);
         }
+        return anyOpen;
+    }
+
+    private Vote group(List<Ballot> ballots, double[][] sim) {
+        int n = ballots.size();
         int[] support = new int[n];
         double[] closeness = new double[n];
         for (int i = 0; i < n; i++) {

@@ -20,7 +20,7 @@ import org.apache.camel.spi.Registry;
  */
 public final class OpenAiConfiguration implements CamelConfiguration {
 
-    static final String DEFAULT_ALGORITHMS = "majority,weighted,semantic,threshold,judge,fusion";
+    static final String DEFAULT_ALGORITHMS = "majority,weighted,semantic,threshold,judge,fusion,verify,rank";
 
     @Override
     public void configure(CamelContext context) throws Exception {

@@ -2,6 +2,8 @@ package dev.quorum.openai;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.quorum.api.Usd;
+import dev.quorum.api.Verification;
+import dev.quorum.api.Ranking;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -75,13 +77,15 @@ public final class OpenAiReplies {
                           List<String> recommendations, String judge, CascadeOutcome cascade, RouteDecision route,
                           List<String> warnings, List<ProviderResponse> responses,
                           // prompt template and response cache (docs/prompts.md, docs/cache.md)
-                          dev.quorum.api.TemplateUse template, Boolean cached, dev.quorum.api.CacheUse cache) {
+                          dev.quorum.api.TemplateUse template, Boolean cached, dev.quorum.api.CacheUse cache,
+                          Verification verification, Ranking ranking) {
 
         static Details of(CompletionResult result) {
             return new Details(result.id(), result.mode(), result.provider(), result.model(), result.costUsd(),
                     result.latencyMs(), result.confidence(), result.agreement(), result.algorithm(), result.reasoning(),
                     result.recommendations(), result.judge(), result.cascade(), result.route(), result.warnings(),
-                    result.responses(), result.template(), result.cached(), result.cache());
+                    result.responses(), result.template(), result.cached(), result.cache(),
+                    result.verification(), result.ranking());
         }
     }
 

@@ -443,7 +443,7 @@ class QuorumComponentTest {
         JsonNode json = JSON.readTree(((CatalogCamelContext) context).getComponentParameterJsonSchema("quorum"));
         assertThat(json.path("component").path("scheme").asText()).isEqualTo("quorum");
         assertThat(json.path("properties").path("algorithm").path("enum")).extracting(JsonNode::asText)
-                .containsExactly("majority", "weighted", "semantic", "threshold", "judge", "fusion");
+                .containsExactly("majority", "weighted", "semantic", "threshold", "judge", "fusion", "verify", "rank");
         assertThat(json.path("properties").path("minAgreement").path("description").asText()).isNotBlank();
         assertThat(json.path("headers").path(QuorumConstants.AGREEMENT_LEVEL).path("description").asText()).isNotBlank();
         assertThat(json.path("headers").has(QuorumConstants.PANEL)).isTrue();

@@ -41,6 +41,12 @@ class ConsensusKameletTest extends QuorumTestSupport {
                   uri: direct:review-defaults
                   steps:
                     - to: "kamelet:llm-consensus-action?routeId=review-defaults&panel=gemini-sim,mistral-sim"
+            - route:
+                id: review-ranked
+                from:
+                  uri: direct:review-ranked
+                  steps:
+                    - to: "kamelet:llm-consensus-action?panel=openai-sim,mistral-sim&algorithm=rank"
             """;
     private static final String INTAKE = "mock:intake-requests";
 
@@ -90,6 +96,21 @@ class ConsensusKameletTest extends QuorumTestSupport {
         assertThat(result.path("id").asText()).isNotBlank();
         assertThat(reply.getMessage().getHeader(ResultJson.STATUS, Integer.class))
                 .isEqualTo(result.has("error") ? 400 : 200);
+    }
+
+    @Test
+    void should_pass_a_ranking_ensemble_through_the_kamelet() {
+        // when
+        Exchange reply = template.request("direct:review-ranked",
+                exchange -> exchange.getMessage().setBody("What is the capital of France?"));
+
+        // then: both say "Paris.", so the consensus order is the ranking and no judge is asked
+        assertThat(lastIntakeRequest().path("algorithm").asText()).isEqualTo("rank");
+        JsonNode result = json(reply.getMessage().getBody(String.class));
+        assertThat(result.path("algorithm").asText()).as(result.toString()).isEqualTo("rank");
+        assertThat(result.path("ranking").path("decidedBy").asText()).isEqualTo("consensus");
+        assertThat(result.path("ranking").path("order")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("openai-sim", "mistral-sim");
     }
 
     @Test
