@@ -65,6 +65,26 @@ class CompletionRoundTripTest extends QuorumTestSupport {
         assertThat(response.headers().firstValue("X-Request-Id")).contains("rt-" + provider);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/complete:single", "/api/v1/consensus:consensus"})
+    void should_answer_json_that_curl_d_labelled_as_a_form(String endpoint) throws Exception {
+        // given: curl -d sends the JSON body as application/x-www-form-urlencoded
+        String path = endpoint.substring(0, endpoint.indexOf(':'));
+        String mode = endpoint.substring(endpoint.indexOf(':') + 1);
+
+        // when
+        HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"prompt\":\"What is the capital of France?\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).path("mode").asText()).isEqualTo(mode);
+        assertThat(json(response).path("answer").asText()).contains("Paris");
+    }
+
     @Test
     void should_use_the_best_provider_by_quality_when_the_request_names_none() {
         // when

@@ -8,6 +8,7 @@ import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.quorum.api.Usd;
+import dev.quorum.provider.BudgetPresence;
 import dev.quorum.provider.MaxOutputTokens;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * request's tenant is its key's, a file or Kafka request's is its own). With keys off anyone can name any tenant, so
  * tenant budgets bill every call to the tenant {@code default}; the named tenant is kept in the ledger as a label.
  */
-public final class BudgetGate {
+public final class BudgetGate implements BudgetPresence {
 
     private static final Logger LOG = LoggerFactory.getLogger(BudgetGate.class);
 
@@ -92,6 +93,11 @@ public final class BudgetGate {
 
     public List<Budget> budgets() {
         return budgets;
+    }
+
+    @Override
+    public boolean anyBudget() {
+        return !budgets.isEmpty();
     }
 
     /** Sets {@code budgetVerdict}: allow (with a lease when a budget applies), downgrade or reject. */

@@ -31,7 +31,7 @@ public final class UsageDatabase implements AutoCloseable {
 
     static {
         // H2 looks every value it is given up in a cache of recent values to share equal ones, which for the ledger's
-        // fresh request ids and timestamps is a hash and a miss per column (half a percent of a request's CPU). Read
+        // fresh request ids and timestamps is a hash and a miss per column (docs/benchmarks.md, item 24). Read
         // once, when H2 first loads, so set before; -Dh2.objectCache=true still turns it back on.
         System.getProperties().putIfAbsent("h2.objectCache", "false");
     }

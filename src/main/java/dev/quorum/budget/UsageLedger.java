@@ -480,21 +480,10 @@ public final class UsageLedger implements AutoCloseable {
                 + "ELSE request_id END), SUM(CASE WHEN outcome IN ('ok', '" + CACHE_HIT + "') THEN 0 ELSE 1 END), "
                 + "SUM(input_tokens), SUM(output_tokens), SUM(cost_nanos) FROM usage_ledger "
                 + "WHERE at_ms >= ? AND at_ms < ?" + (group == null ? "" : " GROUP BY " + key + " ORDER BY 7 DESC, 1");
-        List<Totals> rows = new ArrayList<>();
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, fromMillis);
-            query.setLong(2, toMillis);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    if (result.getLong(2) > 0) {
-                        rows.add(new Totals(result.getString(1), result.getLong(2), result.getLong(3),
-                                result.getLong(4), result.getLong(5), result.getLong(6), result.getLong(7)));
-                    }
-                }
-            }
-        }
-        return rows;
+        // without a group, SQL sums an empty period into one row of nothing: it is left out
+        return query(sql, result -> result.getLong(2) == 0 ? null : new Totals(result.getString(1), result.getLong(2),
+                result.getLong(3), result.getLong(4), result.getLong(5), result.getLong(6), result.getLong(7)),
+                fromMillis, toMillis);
     }
 
     /**
@@ -515,19 +504,9 @@ public final class UsageLedger implements AutoCloseable {
                 + "WHERE at_ms >= ? AND at_ms < ? AND outcome = 'ok' "
                 + "AND (task IS NULL OR task <> '" + PROBE_TASK + "') "
                 + "GROUP BY provider, " + slot + " ORDER BY 2, 1";
-        List<LatencySlot> slots = new ArrayList<>();
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, fromMillis);
-            query.setLong(2, toMillis);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    slots.add(new LatencySlot(result.getString(1), result.getLong(2) * slotMillis, result.getLong(3),
-                            Math.round(result.getDouble(4)), Math.round(result.getDouble(5))));
-                }
-            }
-        }
-        return slots;
+        return query(sql, result -> new LatencySlot(result.getString(1), result.getLong(2) * slotMillis,
+                result.getLong(3), Math.round(result.getDouble(4)), Math.round(result.getDouble(5))),
+                fromMillis, toMillis);
     }
 
     /** The latest failed calls since {@code fromMillis}, newest first. */
@@ -536,32 +515,14 @@ public final class UsageLedger implements AutoCloseable {
         String sql = "SELECT at_ms, request_id, provider, model, outcome FROM usage_ledger "
                 + "WHERE at_ms >= ? AND outcome NOT IN ('ok', '" + CACHE_HIT + "') ORDER BY at_ms DESC FETCH FIRST "
                 + limit + " ROWS ONLY";
-        List<ErrorRow> rows = new ArrayList<>();
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, fromMillis);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new ErrorRow(result.getLong(1), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5)));
-                }
-            }
-        }
-        return rows;
+        return query(sql, result -> new ErrorRow(result.getLong(1), result.getString(2), result.getString(3),
+                result.getString(4), result.getString(5)), fromMillis);
     }
 
     /** The response cache's hits between two instants and the cost they saved. */
     public CacheTotals cacheTotals(long fromMillis, long toMillis) throws SQLException {
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*), SUM(saved_nanos) FROM cache_hit "
-                     + "WHERE at_ms >= ? AND at_ms < ?")) {
-            query.setLong(1, fromMillis);
-            query.setLong(2, toMillis);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return new CacheTotals(result.getLong(1), result.getLong(2));
-            }
-        }
+        return query("SELECT COUNT(*), SUM(saved_nanos) FROM cache_hit WHERE at_ms >= ? AND at_ms < ?",
+                result -> new CacheTotals(result.getLong(1), result.getLong(2)), fromMillis, toMillis).get(0);
     }
 
     /** Every row between two instants, oldest first (for tests and exports). */
@@ -570,17 +531,32 @@ public final class UsageLedger implements AutoCloseable {
         String sql = "SELECT call_id, at_ms, request_id, tenant, provider, model, task, input_tokens, output_tokens, "
                 + "cached_tokens, reasoning_tokens, cost_nanos, latency_ms, outcome FROM usage_ledger "
                 + "WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms";
-        List<LedgerEntry> rows = new ArrayList<>();
+        return query(sql, result -> new LedgerEntry(result.getString(1), result.getLong(2), result.getString(3),
+                result.getString(4), result.getString(5), result.getString(6), result.getString(7),
+                result.getInt(8), result.getInt(9), result.getInt(10), result.getInt(11),
+                result.getLong(12), result.getLong(13), result.getString(14)), fromMillis, toMillis);
+    }
+
+    /** Maps one row of a query's result to a record, or to null to leave the row out. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql} on a connection of its own with {@code parameters} in order and maps every row. */
+    private <T> List<T> query(String sql, RowMapper<T> mapper, long... parameters) throws SQLException {
+        List<T> rows = new ArrayList<>();
         try (Connection connection = database.connection();
              PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, fromMillis);
-            query.setLong(2, toMillis);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setLong(i + 1, parameters[i]);
+            }
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new LedgerEntry(result.getString(1), result.getLong(2), result.getString(3),
-                            result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-                            result.getInt(8), result.getInt(9), result.getInt(10), result.getInt(11),
-                            result.getLong(12), result.getLong(13), result.getString(14)));
+                    T row = mapper.map(result);
+                    if (row != null) {
+                        rows.add(row);
+                    }
                 }
             }
         }

@@ -13,7 +13,7 @@ import org.apache.camel.support.PatternHelper;
  * Camel's per-route meters ({@code camel_exchanges_*}, {@code camel_route_policy_seconds}) on the routes whose id
  * matches {@code quorum.metrics.route-meters} only. By default those are the routes a request enters by (HTTP, the
  * OpenAI API, the file drop, Kafka): one timer per request instead of one for every internal route it passes
- * (intake, the mode's route, each provider route), which cost about a twentieth of Quorum's CPU per request. What
+ * (intake, the mode's route, each provider route), a timer each (their cost: docs/benchmarks.md, item 10). What
  * the internal routes would tell is in Quorum's own series ({@code quorum_requests_total},
  * {@code quorum_provider_*}). {@code *} meters every route, as Camel's own route policy would.
  */

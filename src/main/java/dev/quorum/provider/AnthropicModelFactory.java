@@ -10,30 +10,18 @@ final class AnthropicModelFactory implements ChatModelFactory {
 
     @Override
     public ChatModel create(ProviderSpec spec) {
-        AnthropicChatModel.AnthropicChatModelBuilder builder = AnthropicChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
-                .modelName(spec.model())
-                .apiKey(spec.apiKey().reveal())
-                .timeout(spec.timeout())
-                .maxTokens(maxTokens(spec))
-                .maxRetries(0);
-        if (spec.baseUrl() != null) {
-            builder.baseUrl(spec.baseUrl());
-        }
+        AnthropicChatModel.AnthropicChatModelBuilder builder = AnthropicChatModel.builder().maxTokens(maxTokens(spec));
+        ModelSettings.of(spec, spec.apiKey().reveal()).applyTo(builder::httpClientBuilder, builder::baseUrl,
+                builder::modelName, builder::apiKey, builder::timeout, builder::maxRetries);
         return builder.build();
     }
 
     @Override
     public StreamingChatModel createStreaming(ProviderSpec spec) {
         AnthropicStreamingChatModel.AnthropicStreamingChatModelBuilder builder = AnthropicStreamingChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
-                .modelName(spec.model())
-                .apiKey(spec.apiKey().reveal())
-                .timeout(spec.timeout())
                 .maxTokens(maxTokens(spec));
-        if (spec.baseUrl() != null) {
-            builder.baseUrl(spec.baseUrl());
-        }
+        ModelSettings.of(spec, spec.apiKey().reveal()).applyTo(builder::httpClientBuilder, builder::baseUrl,
+                builder::modelName, builder::apiKey, builder::timeout);
         return builder.build();
     }
 

@@ -11,30 +11,18 @@ final class GeminiModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         GoogleAiGeminiChatModel.GoogleAiGeminiChatModelBuilder builder = GoogleAiGeminiChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
-                .modelName(spec.model())
-                .apiKey(spec.apiKey().reveal())
-                .timeout(spec.timeout())
-                .maxOutputTokens(spec.maxOutputTokens())
-                .maxRetries(0);
-        if (spec.baseUrl() != null) {
-            builder.baseUrl(spec.baseUrl());
-        }
+                .maxOutputTokens(spec.maxOutputTokens());
+        ModelSettings.of(spec, spec.apiKey().reveal()).applyTo(builder::httpClientBuilder, builder::baseUrl,
+                builder::modelName, builder::apiKey, builder::timeout, builder::maxRetries);
         return builder.build();
     }
 
     @Override
     public StreamingChatModel createStreaming(ProviderSpec spec) {
         GoogleAiGeminiStreamingChatModel.GoogleAiGeminiStreamingChatModelBuilder builder =
-                GoogleAiGeminiStreamingChatModel.builder()
-                        .httpClientBuilder(KeepAliveHttpClient.builder())
-                        .modelName(spec.model())
-                        .apiKey(spec.apiKey().reveal())
-                        .timeout(spec.timeout())
-                        .maxOutputTokens(spec.maxOutputTokens());
-        if (spec.baseUrl() != null) {
-            builder.baseUrl(spec.baseUrl());
-        }
+                GoogleAiGeminiStreamingChatModel.builder().maxOutputTokens(spec.maxOutputTokens());
+        ModelSettings.of(spec, spec.apiKey().reveal()).applyTo(builder::httpClientBuilder, builder::baseUrl,
+                builder::modelName, builder::apiKey, builder::timeout);
         return builder.build();
     }
 }

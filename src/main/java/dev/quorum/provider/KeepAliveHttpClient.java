@@ -38,9 +38,9 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The HTTP client under every provider's LangChain4j model: a small blocking HTTP/1.1 client over plain and TLS
  * sockets that keeps connections alive per origin and runs on the calling (Camel) thread, which a provider call blocks
- * anyway. It exists for CPU: {@code HttpURLConnection} wrote a request's head and body in two writes and spent a
- * quarter of Quorum's per-request CPU on header handling, its keep-alive cache and locking; this client writes the
- * whole request with one write and parses the response head straight from its bytes.
+ * anyway. It exists for CPU: {@code HttpURLConnection} wrote a request's head and body in two writes and spent much
+ * of Quorum's per-request CPU on header handling, its keep-alive cache and locking (measured in docs/benchmarks.md,
+ * item 8); this client writes the whole request with one write and parses the response head straight from its bytes.
  *
  * <p>What it does: HTTP/1.1 with {@code Content-Length}, chunked (trailers read and dropped) and read-to-close
  * bodies, interim 1xx responses skipped, identity encoding only (no {@code Accept-Encoding} is sent), no
@@ -1132,7 +1132,6 @@ public final class KeepAliveHttpClient implements HttpClient {
         }
     }
 
-    /** A kept-alive connection failed before any response byte: the server closed it, the request was not seen. */
     /**
      * Read timeouts for every client's connections: one daemon thread looks at the connections every
      * {@value #TICK_MILLIS} ms and closes the socket of a read that has waited past its deadline, which ends that
@@ -1183,6 +1182,7 @@ public final class KeepAliveHttpClient implements HttpClient {
         }
     }
 
+    /** A kept-alive connection failed before any response byte: the server closed it, the request was not seen. */
     private static final class StaleConnectionException extends IOException {
         StaleConnectionException(IOException cause) {
             super("kept-alive connection was closed by the server", cause);

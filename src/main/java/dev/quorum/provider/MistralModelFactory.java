@@ -11,29 +11,18 @@ final class MistralModelFactory implements ChatModelFactory {
     @Override
     public ChatModel create(ProviderSpec spec) {
         MistralAiChatModel.MistralAiChatModelBuilder builder = MistralAiChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
-                .modelName(spec.model())
-                .apiKey(spec.apiKey().reveal())
-                .timeout(spec.timeout())
-                .maxTokens(spec.maxOutputTokens())
-                .maxRetries(0);
-        if (spec.baseUrl() != null) {
-            builder.baseUrl(spec.baseUrl());
-        }
+                .maxTokens(spec.maxOutputTokens());
+        ModelSettings.of(spec, spec.apiKey().reveal()).applyTo(builder::httpClientBuilder, builder::baseUrl,
+                builder::modelName, builder::apiKey, builder::timeout, builder::maxRetries);
         return builder.build();
     }
 
     @Override
     public StreamingChatModel createStreaming(ProviderSpec spec) {
         MistralAiStreamingChatModel.MistralAiStreamingChatModelBuilder builder = MistralAiStreamingChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
-                .modelName(spec.model())
-                .apiKey(spec.apiKey().reveal())
-                .timeout(spec.timeout())
                 .maxTokens(spec.maxOutputTokens());
-        if (spec.baseUrl() != null) {
-            builder.baseUrl(spec.baseUrl());
-        }
+        ModelSettings.of(spec, spec.apiKey().reveal()).applyTo(builder::httpClientBuilder, builder::baseUrl,
+                builder::modelName, builder::apiKey, builder::timeout);
         return builder.build();
     }
 }

@@ -10,26 +10,24 @@ final class OllamaModelFactory implements ChatModelFactory {
 
     static final String DEFAULT_BASE_URL = "http://localhost:11434";
 
+    private static ModelSettings settings(ProviderSpec spec) {
+        return new ModelSettings(spec, null, DEFAULT_BASE_URL);
+    }
+
     @Override
     public ChatModel create(ProviderSpec spec) {
-        return OllamaChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
-                .baseUrl(spec.baseUrl() == null ? DEFAULT_BASE_URL : spec.baseUrl())
-                .modelName(spec.model())
-                .timeout(spec.timeout())
-                .numPredict(spec.maxOutputTokens())
-                .maxRetries(0)
-                .build();
+        OllamaChatModel.OllamaChatModelBuilder builder = OllamaChatModel.builder().numPredict(spec.maxOutputTokens());
+        settings(spec).applyTo(builder::httpClientBuilder, builder::baseUrl, builder::modelName, null,
+                builder::timeout, builder::maxRetries);
+        return builder.build();
     }
 
     @Override
     public StreamingChatModel createStreaming(ProviderSpec spec) {
-        return OllamaStreamingChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
-                .baseUrl(spec.baseUrl() == null ? DEFAULT_BASE_URL : spec.baseUrl())
-                .modelName(spec.model())
-                .timeout(spec.timeout())
-                .numPredict(spec.maxOutputTokens())
-                .build();
+        OllamaStreamingChatModel.OllamaStreamingChatModelBuilder builder = OllamaStreamingChatModel.builder()
+                .numPredict(spec.maxOutputTokens());
+        settings(spec).applyTo(builder::httpClientBuilder, builder::baseUrl, builder::modelName, null,
+                builder::timeout);
+        return builder.build();
     }
 }

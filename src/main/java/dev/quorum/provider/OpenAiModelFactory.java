@@ -10,16 +10,9 @@ final class OpenAiModelFactory implements ChatModelFactory {
 
     @Override
     public ChatModel create(ProviderSpec spec) {
-        OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
-                .modelName(spec.model())
-                .apiKey(spec.apiKey().isPresent() ? spec.apiKey().reveal() : "none")
-                .timeout(spec.timeout())
-                .maxTokens(spec.maxOutputTokens())
-                .maxRetries(0);
-        if (spec.baseUrl() != null) {
-            builder.baseUrl(spec.baseUrl());
-        }
+        OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder().maxTokens(spec.maxOutputTokens());
+        settings(spec).applyTo(builder::httpClientBuilder, builder::baseUrl, builder::modelName, builder::apiKey,
+                builder::timeout, builder::maxRetries);
         return builder.build();
     }
 
@@ -27,14 +20,14 @@ final class OpenAiModelFactory implements ChatModelFactory {
     @Override
     public StreamingChatModel createStreaming(ProviderSpec spec) {
         OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder builder = OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
-                .modelName(spec.model())
-                .apiKey(spec.apiKey().isPresent() ? spec.apiKey().reveal() : "none")
-                .timeout(spec.timeout())
                 .maxTokens(spec.maxOutputTokens());
-        if (spec.baseUrl() != null) {
-            builder.baseUrl(spec.baseUrl());
-        }
+        settings(spec).applyTo(builder::httpClientBuilder, builder::baseUrl, builder::modelName, builder::apiKey,
+                builder::timeout);
         return builder.build();
+    }
+
+    /** Servers that copy the API often take no key; LangChain4j requires one, so they are sent "none". */
+    private static ModelSettings settings(ProviderSpec spec) {
+        return ModelSettings.of(spec, spec.apiKey().isPresent() ? spec.apiKey().reveal() : "none");
     }
 }

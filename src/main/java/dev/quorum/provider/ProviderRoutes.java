@@ -1,7 +1,6 @@
 package dev.quorum.provider;
 
 import dev.quorum.RouteTemplateReload;
-import dev.quorum.budget.BudgetGate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,8 @@ public final class ProviderRoutes extends RouteBuilder {
         ((ModelCamelContext) getContext()).addRouteTemplateDefinitionConverter(TEMPLATE, ProviderRoutes::variant);
         // an edited routes/engine/providers.camel.yaml (or panel-member template) re-creates the routes made from it
         RouteTemplateReload.install(getContext());
-        BudgetGate budgetGate = getContext().getRegistry().lookupByNameAndType("budgetGate", BudgetGate.class);
-        boolean budgeted = budgetGate == null || !budgetGate.budgets().isEmpty();
+        BudgetPresence budgets = getContext().getRegistry().lookupByNameAndType("budgetGate", BudgetPresence.class);
+        boolean budgeted = budgets == null || budgets.anyBudget();
         for (ProviderSpec spec : catalog.enabled()) {
             // rate limits (docs/budgets.md): per provider, else the default for all; 0 = unlimited
             String rate = rateLimit(spec.id(), "requests-per-minute", "0");

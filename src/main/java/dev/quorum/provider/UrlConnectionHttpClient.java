@@ -182,8 +182,8 @@ final class UrlConnectionHttpClient implements HttpClient {
             byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
             connection.setDoOutput(true);
             // no fixed-length streaming mode: for a streamed POST the JDK probes a pooled connection with a 1 ms
-            // read that ends in a SocketTimeoutException on every request (a tenth of Quorum's CPU per call);
-            // a buffered body of a few kB skips that probe and still sends Content-Length
+            // read that ends in a SocketTimeoutException, stack trace and all, on every request (its cost is in
+            // docs/benchmarks.md, item 2); a buffered body of a few kB skips that probe and still sends Content-Length
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);
             }
