@@ -10,7 +10,8 @@ import java.util.List;
  * every provider response behind it, how a panel voted and how the request was routed, or an {@code error} saying
  * what went wrong. {@code judge} names the provider that judged a consensus panel, {@code cascade} says what a
  * cascade did, {@code template} which prompt template gave the prompt, {@code cached} and {@code cache} that the
- * answer came from the response cache (docs/cache.md). {@code toolCalls} holds the tools the answering provider (or a
+ * answer came from the response cache (docs/cache.md), {@code choices} the n choices of a single-mode request that
+ * asked for more than one (the first is also {@code answer}; tokens and cost are the sum of all n calls). {@code toolCalls} holds the tools the answering provider (or a
  * panel's majority) asked to call. {@code status} is the HTTP-style status the trigger reports; it is not part of the
  * JSON body.
  * Build one with {@link #builder()}: most fields apply to some modes only and stay out of the JSON when unset.
@@ -42,6 +43,7 @@ public record CompletionResult(
         TemplateUse template,
         Boolean cached,
         CacheUse cache,
+        List<Choice> choices,
         @JsonIgnore int status) {
 
     @JsonIgnore
@@ -81,6 +83,7 @@ public record CompletionResult(
         builder.template = template;
         builder.cached = cached;
         builder.cache = cache;
+        builder.choices = choices;
         builder.status = status;
         return builder;
     }
@@ -112,6 +115,7 @@ public record CompletionResult(
         private TemplateUse template;
         private Boolean cached;
         private CacheUse cache;
+        private List<Choice> choices;
         private int status = 200;
 
         private Builder() {
@@ -142,6 +146,7 @@ public record CompletionResult(
         public Builder template(TemplateUse template) { this.template = template; return this; }
         public Builder cached(Boolean cached) { this.cached = cached; return this; }
         public Builder cache(CacheUse cache) { this.cache = cache; return this; }
+        public Builder choices(List<Choice> choices) { this.choices = choices; return this; }
         public Builder status(int status) { this.status = status; return this; }
 
         /** Copies answer, provider, model, usage, cost and finish reason from one successful provider response. */
@@ -160,7 +165,7 @@ public record CompletionResult(
         public CompletionResult build() {
             return new CompletionResult(id, mode, answer, toolCalls, provider, model, inputTokens, outputTokens, costUsd, latencyMs,
                     finishReason, confidence, agreement, algorithm, reasoning, recommendations, route, warnings,
-                    responses, error, judge, cascade, template, cached, cache, status);
+                    responses, error, judge, cascade, template, cached, cache, choices, status);
         }
     }
 }
