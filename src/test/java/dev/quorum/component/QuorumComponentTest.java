@@ -263,10 +263,15 @@ class QuorumComponentTest {
                 "{\"name\":\"Di\",\"language\":\"Welsh\"}", QuorumConstants.CACHE, "exact");
         CompletionResult first = result(send("direct:template-by-headers", null, headers));
         CompletionResult second = result(send("direct:template-by-headers", null, headers));
+        // and: the Kamelet's template and cache properties, the variables from a Map body
+        Exchange byKamelet = send("kamelet:llm-complete-action?provider=openai-sim&template=greet-host&templateVersion=1"
+                + "&cache=false", Map.of("name", "Ed", "language", "Irish"), Map.of());
 
         // then
         assertThat(simulator().calls("openai-sim")).extracting(call -> call.prompt()).containsExactly(
-                "Greet Ada in French.", "Greet Bob in German.", "Greet Cy in Dutch.", "Say hello to Di in Welsh.");
+                "Greet Ada in French.", "Greet Bob in German.", "Greet Cy in Dutch.", "Say hello to Di in Welsh.",
+                "Say hello to Ed in Irish.");
+        assertThat(byKamelet.getMessage().getHeader(QuorumConstants.STATUS, Integer.class)).isEqualTo(200);
         assertThat(byOptions.template().id()).isEqualTo("greet-host");
         assertThat(byOptions.template().version()).isEqualTo(2);
         assertThat(byOptions.cached()).isNull();
