@@ -3,7 +3,15 @@ package dev.quorum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quorum.budget.Budget;
+import dev.quorum.budget.BudgetGate;
+import dev.quorum.budget.BudgetStore;
+import dev.quorum.budget.BudgetWindow;
 import dev.quorum.budget.LedgerEntry;
+import dev.quorum.budget.Period;
+import java.time.Duration;
+import java.time.Instant;
+import org.awaitility.Awaitility;
 import dev.quorum.budget.UsageLedger;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -20,7 +28,10 @@ public class ChoicesTest extends QuorumTestSupport {
 
     @Override
     protected Map<String, String> overrides() {
-        return Map.of("quorum.request.max-n", "4");
+        // a budget of mistral-sim's calls, to see that it counts every one of the n calls
+        return Map.of("quorum.request.max-n", "4", "quorum.budget.choices.scope", "provider",
+                "quorum.budget.choices.key", "mistral-sim", "quorum.budget.choices.period", "day",
+                "quorum.budget.choices.limit-usd", "1", "quorum.budget.choices.policy", "reject");
     }
 
     @BeforeEach
@@ -32,7 +43,7 @@ public class ChoicesTest extends QuorumTestSupport {
     void should_answer_n_choices_each_its_own_priced_call_in_the_ledger() throws Exception {
         // when
         HttpResponse<String> response = post("/api/v1/complete",
-                "{\"id\":\"choices-1\",\"provider\":\"openai-sim\",\"prompt\":\"Name a colour.\",\"n\":3}");
+                "{\"id\":\"choices-1\",\"provider\":\"mistral-sim\",\"prompt\":\"Name a colour.\",\"n\":3}");
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -43,19 +54,29 @@ public class ChoicesTest extends QuorumTestSupport {
         for (int i = 0; i < 3; i++) {
             assertThat(choices.path(i).path("index").asInt()).isEqualTo(i);
             assertThat(choices.path(i).path("answer").asText()).isNotBlank();
-            assertThat(choices.path(i).path("provider").asText()).isEqualTo("openai-sim");
+            assertThat(choices.path(i).path("provider").asText()).isEqualTo("mistral-sim");
             assertThat(choices.path(i).path("costUsd").asDouble()).isPositive();
             sum += choices.path(i).path("costUsd").asDouble();
         }
         assertThat(result.path("answer").asText()).isEqualTo(choices.path(0).path("answer").asText());
         assertThat(result.path("costUsd").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(result.path("responses")).hasSize(3);
-        assertThat(simulator().calls("openai-sim")).hasSize(3);
+        assertThat(simulator().calls("mistral-sim")).hasSize(3);
         UsageLedger ledger = context.getRegistry().lookupByNameAndType("usageLedger", UsageLedger.class);
         ledger.flush(5_000);
         List<LedgerEntry> rows = ledger.entries(0, Long.MAX_VALUE).stream()
                 .filter(e -> "choices-1".equals(e.requestId())).toList();
         assertThat(rows).hasSize(3).allSatisfy(e -> assertThat(e.costNanos()).isPositive());
+        long ledgered = rows.stream().mapToLong(LedgerEntry::costNanos).sum();
+        Budget budget = context.getRegistry().lookupByNameAndType("budgetGate", BudgetGate.class).budgets().stream()
+                .filter(b -> b.name().equals("choices")).findFirst().orElseThrow();
+        BudgetStore store = context.getRegistry().lookupByNameAndType("budgetStore", BudgetStore.class);
+        BudgetWindow window = new BudgetWindow(budget, "mistral-sim", Period.DAY.key(Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            BudgetStore.Spend spend = store.read(window);
+            assertThat(spend.spentNanos()).isEqualTo(ledgered);
+            assertThat(spend.reservedNanos()).isZero();
+        });
     }
 
     @Test
