@@ -98,6 +98,30 @@ public class ChoicesTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_answer_n_choices_again_from_the_cache_at_no_cost() {
+        // given
+        String body = "{\"provider\":\"openai-sim\",\"prompt\":\"Name a cached colour.\",\"n\":2,\"cache\":\"exact\"}";
+        HttpResponse<String> first = post("/api/v1/complete", body);
+
+        // when
+        HttpResponse<String> again = post("/api/v1/complete", body);
+        HttpResponse<String> one = post("/api/v1/complete", body.replace(",\"n\":2", ""));
+
+        // then: the same two choices, spent nothing; a request without n is another question
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode cached = json(again);
+        assertThat(cached.path("cached").asBoolean()).isTrue();
+        assertThat(cached.path("choices")).hasSize(2);
+        assertThat(cached.path("choices").path(1).path("answer").asText())
+                .isEqualTo(json(first).path("choices").path(1).path("answer").asText());
+        assertThat(cached.path("choices").path(0).path("costUsd").asDouble()).isZero();
+        assertThat(cached.path("choices").path(1).path("costUsd").asDouble()).isZero();
+        assertThat(json(one).path("cached").asBoolean()).isFalse();
+        assertThat(json(one).has("choices")).isFalse();
+        assertThat(simulator().calls("openai-sim")).hasSize(3);
+    }
+
+    @Test
     void should_refuse_n_above_the_cap_a_consensus_n_and_a_streamed_n_naming_n() {
         // when
         HttpResponse<String> tooMany = post("/api/v1/complete", "{\"prompt\":\"x\",\"n\":5}");

@@ -21,6 +21,11 @@ public record Choice(
         Integer outputTokens,
         @JsonSerialize(using = Usd.Json.class) Double costUsd) {
 
+    /** This choice as the response cache answers it again: nothing spent. */
+    public Choice free() {
+        return new Choice(index, answer, toolCalls, finishReason, provider, model, inputTokens, outputTokens, 0.0);
+    }
+
     /** The choice a single-mode run's result gives. */
     public static Choice of(int index, CompletionResult result) {
         return new Choice(index, result.answer(), result.toolCalls(), result.finishReason(), result.provider(),
