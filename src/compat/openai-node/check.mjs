@@ -2,7 +2,7 @@
 // QUORUM_SIM_URL), the model list, one model, and three errors mapped onto the SDK's own error classes; the chat
 // contract: a multi-turn conversation, json_object, json_schema parsed by the SDK's own parse(), tools with
 // tool_choice required and the follow-up turn with the tool result, streamed tool calls read by the SDK's stream
-// helper, an image part, and an unknown path's JSON 404. Exits non-zero on the first surprise.
+// helper, an image part, an unknown path's JSON 404, and n choices. Exits non-zero on the first surprise.
 //   QUORUM_URL=http://127.0.0.1:8080/v1 QUORUM_API_KEY=... [QUORUM_SIM_URL=http://127.0.0.1:8089] npm run check
 import OpenAI from 'openai';
 import assert from 'node:assert/strict';
@@ -127,6 +127,21 @@ try {
 assert.ok(unknownPath instanceof OpenAI.NotFoundError, `expected a NotFoundError, got ${unknownPath}`);
 assert.equal(typeof unknownPath.error, 'object', 'the 404 body is JSON, not an HTML page');
 console.log('unknown path:', unknownPath.constructor.name, unknownPath.status, JSON.stringify(unknownPath.error));
+
+// n choices in single mode: n provider calls, the choices indexed 0..n-1; n with a stream is a 400 on param n
+const several = await client.chat.completions.create({ model: 'quorum/route', messages: ask, n: 3 });
+assert.deepEqual(several.choices.map((c) => c.index), [0, 1, 2]);
+assert.ok(several.choices.every((c) => c.message.content.length > 0));
+assert.equal(several.quorum.responses.length, 3);
+let streamedN = null;
+try {
+  await client.chat.completions.create({ model: 'quorum/route', messages: ask, n: 2, stream: true });
+} catch (error) {
+  streamedN = error;
+}
+assert.ok(streamedN instanceof OpenAI.BadRequestError, `expected a BadRequestError, got ${streamedN}`);
+assert.equal(streamedN.param, 'n');
+console.log('n choices:', several.choices.length, 'then n with a stream:', streamedN.constructor.name, streamedN.param);
 
 const models = (await client.models.list()).data.map((m) => m.id);
 assert.ok(models.includes('quorum/route') && models.includes('quorum/consensus'));

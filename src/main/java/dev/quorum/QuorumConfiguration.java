@@ -115,6 +115,7 @@ public final class QuorumConfiguration implements CamelConfiguration {
                 (int) settings.number("quorum.request.max-system-chars", 100_000),
                 (int) settings.number("quorum.request.max-image-chars", 0), catalog::isKnown,
                 EnumSet.allOf(Mode.class));
+        parser.maxChoices((int) settings.number("quorum.request.max-n", 8));
         ProviderSelector selector = new ProviderSelector(catalog, settings.text("quorum.default-provider", ""));
         if (selector.defaultProvider() != null) {
             LOG.info("Default provider: {}", selector.defaultProvider());

@@ -168,6 +168,8 @@ public final class QuorumHeaders {
      * by a trigger that can stream (the OpenAI API when asked for a stream).
      */
     public static final String VAR_TOKEN_SINK = "tokenSink";
+    /** Variable: the choice indexes 0..n-1 of a single-mode request asking for {@code n} > 1 choices (else unset). */
+    public static final String VAR_CHOICES = "choices";
     /** Variable: the max output tokens sent with the provider call being made (dev.quorum.provider.MaxOutputTokens). */
     public static final String VAR_MAX_OUTPUT_TOKENS = "maxOutputTokens";
     /** Variable: the id of the provider call being made: its ledger row, its journal intent and its budget lease. */

@@ -263,7 +263,7 @@ class HostileInputFuzzTest extends QuorumTestSupport {
         wrong.put("topP", List.of("0", "2", "\"1\"", "-1"));
         wrong.put("stop", List.of("1", "\"\"", "[1]", "[\"a\",\"b\",\"c\",\"d\",\"e\"]", "{}"));
         wrong.put("seed", List.of("\"1\"", "1.5", "[]"));
-        wrong.put("n", List.of("2", "0", "\"1\""));
+        wrong.put("n", List.of("9", "0", "\"1\""));
         List<Case> cases = new ArrayList<>();
         for (Map.Entry<String, List<String>> field : wrong.entrySet()) {
             for (String value : field.getValue()) {
@@ -319,7 +319,7 @@ class HostileInputFuzzTest extends QuorumTestSupport {
         wrong.put("max_tokens", List.of("\"5\"", "-1", "0", "1.5", "1e400", "99999999999", "true", "[]"));
         wrong.put("max_completion_tokens", List.of("\"5\"", "-1", "0", "1.5", "99999999999"));
         wrong.put("temperature", List.of("\"hot\"", "5", "-1", "true", "[]", "{}"));
-        wrong.put("n", List.of("2", "\"1\"", "0", "-1", "1.5", "[]"));
+        wrong.put("n", List.of("9", "\"1\"", "0", "-1", "1.5", "[]"));
         wrong.put("stream", List.of("\"yes\"", "1", "[]", "{}"));
         wrong.put("user", List.of("1", "[]", "{}", "\"" + "u".repeat(201) + "\"", "\"a\\nb\"", "\"a\\u202eb\""));
         wrong.put("metadata", List.of("1", "\"x\"", "[]", "true"));

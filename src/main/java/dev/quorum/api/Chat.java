@@ -18,7 +18,20 @@ public record Chat(
         ResponseFormat responseFormat,
         List<Tool> tools,
         String toolChoice,
-        String toolChoiceName) {
+        String toolChoiceName,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Integer n) {
+
+    /** A chat asking for one choice ({@code n} unset). */
+    public Chat(List<Message> messages, Double topP, List<String> stop, Long seed, ResponseFormat responseFormat,
+                List<Tool> tools, String toolChoice, String toolChoiceName) {
+        this(messages, topP, stop, seed, responseFormat, tools, toolChoice, toolChoiceName, null);
+    }
+
+    /** How many choices the caller asked for: {@code n}, 1 when unset. */
+    public int choices() {
+        return n == null ? 1 : n;
+    }
 
     /** A tool choice: the model decides, must not call, or must call some tool (or {@code toolChoiceName}). */
     public static final List<String> TOOL_CHOICES = List.of("auto", "none", "required");

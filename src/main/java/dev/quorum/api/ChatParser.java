@@ -50,6 +50,15 @@ final class ChatParser {
     private final int maxPromptChars;
     private final int maxSystemChars;
     private final int maxImageChars;
+    /** The most choices ({@code n}) a request may ask for (quorum.request.max-n). */
+    private int maxChoices = DEFAULT_MAX_CHOICES;
+
+    /** quorum.request.max-n when it is not set. */
+    static final int DEFAULT_MAX_CHOICES = 8;
+
+    void maxChoices(int maxChoices) {
+        this.maxChoices = Math.max(1, maxChoices);
+    }
 
     /** {@code maxImageChars} 0: an image URL is held to the larger text limit. */
     ChatParser(int maxPromptChars, int maxSystemChars, int maxImageChars) {
@@ -81,13 +90,13 @@ final class ChatParser {
         if (topP != null && !(topP > 0 && topP <= 1)) {
             throw new InvalidRequestException("topP", "'topP' must be a number above 0 and at most 1, not " + topP);
         }
-        if (n != null && n != 1) {
-            throw new InvalidRequestException("n", "'n' must be 1: Quorum answers each request with one choice "
-                    + "(a consensus panel already asks several providers), not " + n);
+        if (n != null && (n < 1 || n > maxChoices)) {
+            throw new InvalidRequestException("n", "'n' must be a whole number from 1 to " + maxChoices
+                    + " (quorum.request.max-n), not " + n);
         }
         String[] choice = toolChoice(toolChoice, tools);
         return new Chat(List.copyOf(messages), topP, stop(stop), seed, responseFormat(format), tools, choice[0],
-                choice[1]);
+                choice[1], n == null || n == 1 ? null : n);
     }
 
     private List<Chat.Message> messages(List<WireMessage> wire) {

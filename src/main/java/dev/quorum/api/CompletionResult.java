@@ -10,9 +10,11 @@ import java.util.List;
  * every provider response behind it, how a panel voted and how the request was routed, or an {@code error} saying
  * what went wrong. {@code judge} names the provider that judged a consensus panel, {@code cascade} says what a
  * cascade did, {@code template} which prompt template gave the prompt, {@code cached} and {@code cache} that the
- * answer came from the response cache (docs/cache.md). {@code toolCalls} holds the tools the answering provider (or a
- * panel's majority) asked to call. {@code verification} and {@code ranking}
- * what a verify or rank ensemble did. {@code status} is the HTTP-style status the trigger reports; it is not part of the
+ * answer came from the response cache (docs/cache.md), {@code choices} the n choices of a single-mode request that
+ * asked for more than one (the first is also {@code answer}; tokens and cost are the sum of all n calls).
+ * {@code toolCalls} holds the tools the answering provider (or a panel's majority) asked to call.
+ * {@code verification} and {@code ranking} what a verify or rank ensemble did. {@code status} is the HTTP-style
+ * status the trigger reports; it is not part of the
  * JSON body.
  * Build one with {@link #builder()}: most fields apply to some modes only and stay out of the JSON when unset.
  */
@@ -45,6 +47,7 @@ public record CompletionResult(
         CacheUse cache,
         Verification verification,
         Ranking ranking,
+        List<Choice> choices,
         @JsonIgnore int status) {
 
     @JsonIgnore
@@ -86,6 +89,7 @@ public record CompletionResult(
         builder.cache = cache;
         builder.verification = verification;
         builder.ranking = ranking;
+        builder.choices = choices;
         builder.status = status;
         return builder;
     }
@@ -119,6 +123,7 @@ public record CompletionResult(
         private CacheUse cache;
         private Verification verification;
         private Ranking ranking;
+        private List<Choice> choices;
         private int status = 200;
 
         private Builder() {
@@ -151,6 +156,7 @@ public record CompletionResult(
         public Builder cache(CacheUse cache) { this.cache = cache; return this; }
         public Builder verification(Verification verification) { this.verification = verification; return this; }
         public Builder ranking(Ranking ranking) { this.ranking = ranking; return this; }
+        public Builder choices(List<Choice> choices) { this.choices = choices; return this; }
         public Builder status(int status) { this.status = status; return this; }
 
         /** Copies answer, provider, model, usage, cost and finish reason from one successful provider response. */
@@ -169,7 +175,8 @@ public record CompletionResult(
         public CompletionResult build() {
             return new CompletionResult(id, mode, answer, toolCalls, provider, model, inputTokens, outputTokens, costUsd, latencyMs,
                     finishReason, confidence, agreement, algorithm, reasoning, recommendations, route, warnings,
-                    responses, error, judge, cascade, template, cached, cache, verification, ranking, status);
+                    responses, error, judge, cascade, template, cached, cache, verification, ranking, choices,
+                    status);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.quorum.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.QuorumHeaders;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 
@@ -45,9 +47,34 @@ public final class Intake {
             // an endpoint such as POST /api/v1/consensus answers in its own mode unless the request names another
             request = request.withMode(Mode.valueOf(endpointMode.toUpperCase(java.util.Locale.ROOT)));
         }
+        int n = request.chat() == null ? 1 : request.chat().choices();
+        if (n > 1) {
+            choices(exchange, request, n);
+        }
         exchange.setVariable(QuorumHeaders.VAR_REQUEST, request);
         exchange.setVariable("mode", request.mode().wireName());
         exchange.getMessage().setHeader(QuorumHeaders.REQUEST_ID, request.id());
+    }
+
+    /**
+     * A request asking for {@code n} choices: single mode only (a panel answers with its one voted answer), not
+     * streamed (a stream carries one choice); the variable {@code choices} holds the choice indexes 0..n-1, one
+     * single-mode run each (routes/engine/routing.camel.yaml, complete-choices).
+     */
+    private static void choices(Exchange exchange, CompletionRequest request, int n) {
+        if (request.mode() != Mode.SINGLE) {
+            throw new InvalidRequestException("n", "'n' above 1 is for single mode: a " + request.mode().wireName()
+                    + " panel answers with its one voted answer (leave n out or send 1), not " + n);
+        }
+        if (exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK) != null) {
+            throw new InvalidRequestException("n", "'n' above 1 cannot be streamed: a stream carries one choice "
+                    + "(leave n out or send stream: false), not " + n);
+        }
+        List<Integer> indexes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            indexes.add(i);
+        }
+        exchange.setVariable(QuorumHeaders.VAR_CHOICES, List.copyOf(indexes));
     }
 
     /**

@@ -78,7 +78,7 @@ public final class RequestParser {
             Map.entry("messages", "must be an array of messages {role, content}"),
             Map.entry("topP", "must be a number above 0 and at most 1"),
             Map.entry("seed", "must be a whole number"),
-            Map.entry("n", "must be 1"),
+            Map.entry("n", "must be a whole number of choices"),
             Map.entry("responseFormat", "must be an object {type: text | json_object | json_schema, schema}"),
             Map.entry("tools", "must be an array of tools {name, description, parameters}"),
             Map.entry("variables", "must be a JSON object of variable names to strings, numbers or booleans"),
@@ -119,6 +119,12 @@ public final class RequestParser {
         this.knownProvider = knownProvider;
         this.supportedModes = Set.copyOf(supportedModes);
         this.chatParser = new ChatParser(maxPromptChars, maxSystemChars, maxImageChars);
+    }
+
+    /** {@code quorum.request.max-n}: the most choices ({@code n}) one request may ask for; 8 unless set. */
+    public RequestParser maxChoices(int maxChoices) {
+        chatParser.maxChoices(maxChoices);
+        return this;
     }
 
     /** The strict JSON reader requests are read with, for triggers that read JSON of their own (OpenAI, Kafka). */

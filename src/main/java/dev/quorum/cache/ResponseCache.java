@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CacheUse;
 import dev.quorum.api.CompletionRequest;
+import dev.quorum.api.Choice;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.RequestOptions;
 import dev.quorum.api.Usd;
@@ -176,6 +177,7 @@ public final class ResponseCache {
         return stored.toBuilder()
                 .id(request.id())
                 .costUsd(0.0)
+                .choices(stored.choices() == null ? null : stored.choices().stream().map(Choice::free).toList())
                 .latencyMs(latency)
                 .responses(null)
                 .cached(true)

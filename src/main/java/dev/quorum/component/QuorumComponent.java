@@ -19,6 +19,11 @@ public class QuorumComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         QuorumEndpoint endpoint = new QuorumEndpoint(uri, this);
         endpoint.setOperation(getCamelContext().getTypeConverter().mandatoryConvertTo(QuorumOperation.class, remaining));
+        // variable.<name>=<value>: the template's variables, one URI option each (a multi-value option)
+        Map<String, Object> variables = org.apache.camel.util.PropertiesHelper.extractProperties(parameters, "variable.");
+        if (!variables.isEmpty()) {
+            endpoint.setVariables(variables);
+        }
         setProperties(endpoint, parameters);
         // a route whose options Quorum would refuse fails as it starts, naming the option
         QuorumEngine.start(getCamelContext());

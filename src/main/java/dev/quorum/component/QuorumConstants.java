@@ -85,6 +85,26 @@ public final class QuorumConstants {
             + "overrides the tenant option.", javaType = "String")
     public static final String TENANT = "QuorumTenant";
 
+    /** The prompt template to render; overrides {@code template}. */
+    @Metadata(label = "producer", description = "The prompt template to render instead of a prompt; overrides the "
+            + "template option.", javaType = "String")
+    public static final String TEMPLATE = "QuorumTemplate";
+
+    /** The template version to render; overrides {@code templateVersion}. */
+    @Metadata(label = "producer", description = "The version of the template to render; overrides the "
+            + "templateVersion option.", javaType = "Integer")
+    public static final String TEMPLATE_VERSION = "QuorumTemplateVersion";
+
+    /** The template's variables (a {@code Map}, or a JSON object text); override the {@code variable.*} options. */
+    @Metadata(label = "producer", description = "The template's variables as a Map (or a JSON object text); "
+            + "replaces the variable.* options.", javaType = "java.util.Map<String, Object>")
+    public static final String VARIABLES = "QuorumVariables";
+
+    /** The response cache: true, false, exact or semantic; overrides {@code cache}. */
+    @Metadata(label = "producer", description = "The response cache: true, false, exact or semantic; overrides the "
+            + "cache option.", javaType = "String", enums = "true,false,exact,semantic")
+    public static final String CACHE = "QuorumCache";
+
     /** Capabilities every provider asked must have, comma-separated; overrides {@code capabilities}. */
     @Metadata(label = "producer", description = "Comma-separated capabilities the provider must have (code, vision, "
             + "json, ...); overrides the capabilities option.", javaType = "String")

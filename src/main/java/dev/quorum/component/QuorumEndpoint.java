@@ -5,6 +5,7 @@ import dev.quorum.api.RequestParser;
 import dev.quorum.provider.ProviderCatalog;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -95,6 +96,23 @@ public class QuorumEndpoint extends DefaultEndpoint {
             + "exchange with a QuorumFailedException; by default it is a result like any other (body and QuorumStatus).")
     private boolean throwOnError;
 
+    @UriParam(label = "template", description = "The prompt template to render instead of a prompt (docs/prompts.md); "
+            + "a message body that is a Map and no request gives its variables.")
+    private String template;
+
+    @UriParam(label = "template", description = "The version of the template to render. Unset: the latest (or the "
+            + "version the template's running experiment picks).")
+    private Integer templateVersion;
+
+    @UriParam(label = "template", prefix = "variable.", multiValue = true, description = "The template's variables, "
+            + "one option each: variable.NAME=VALUE (strings, numbers, booleans); the QuorumVariables header or "
+            + "the body's variables replace them for one message.")
+    private Map<String, Object> variables;
+
+    @UriParam(label = "cache", description = "The response cache (docs/cache.md): true, false, exact or semantic. "
+            + "Unset: quorum.cache.enabled decides.", enums = "true,false,exact,semantic")
+    private String cache;
+
     public QuorumEndpoint(String uri, QuorumComponent component) {
         super(uri, component);
     }
@@ -140,6 +158,10 @@ public class QuorumEndpoint extends DefaultEndpoint {
                         + "catalog " + catalog.all().stream().map(spec -> spec.id()).sorted().toList());
             }
         }
+        require("templateVersion", templateVersion == null || templateVersion >= 1, templateVersion,
+                "must be at least 1");
+        require("cache", cache == null || List.of("true", "false", "exact", "semantic").contains(cache), cache,
+                "must be true, false, exact or semantic");
         List<String> needed = list(capabilities);
         require("capabilities", needed == null || !needed.isEmpty(), capabilities, "must name at least one capability");
     }
@@ -277,6 +299,38 @@ public class QuorumEndpoint extends DefaultEndpoint {
 
     public void setSystem(String system) {
         this.system = system;
+    }
+
+    public String getTemplate() {
+        return template;
+    }
+
+    public void setTemplate(String template) {
+        this.template = template;
+    }
+
+    public Integer getTemplateVersion() {
+        return templateVersion;
+    }
+
+    public void setTemplateVersion(Integer templateVersion) {
+        this.templateVersion = templateVersion;
+    }
+
+    public Map<String, Object> getVariables() {
+        return variables;
+    }
+
+    public void setVariables(Map<String, Object> variables) {
+        this.variables = variables;
+    }
+
+    public String getCache() {
+        return cache;
+    }
+
+    public void setCache(String cache) {
+        this.cache = cache;
     }
 
     public String getTenant() {

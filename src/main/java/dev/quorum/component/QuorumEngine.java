@@ -71,7 +71,7 @@ public final class QuorumEngine {
     static final Set<String> RESERVED = Set.of(BEAN, "quorumObjectMapper", "secrets", "providerCatalog",
             "requestParser", "maxOutputTokens", "providerCalls", "providerSelector", "intake", "results", "resultJson",
             "providerRoutes", "providerHealth", "retryPolicy", "taskClassifier", "providerRanker", "contextWindows",
-            "fallbackChain", "embeddingModel", "consensusExecutor", "consensusStrategy", "consensusPanel",
+            "fallbackChain", "singleChoices", "embeddingModel", "consensusExecutor", "consensusStrategy", "consensusPanel",
             "consensusJudge", "consensusResults", "cascade", "panelMemberRoutes", "instanceId", "usageDatabase",
             "usageLedger", "budgetStore", "clusterRateLimit", "concurrencyLimit", "priceTable", "budgetGate",
             "usageReport", "voteLedger", "recentErrors", "healthProbe", "alerts", "quorumMetrics", "requestLog",

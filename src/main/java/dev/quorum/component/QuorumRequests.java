@@ -29,7 +29,7 @@ final class QuorumRequests {
     }
 
     /** How a header's value becomes JSON: numbers given as text are read as numbers, lists given as text are split. */
-    private enum Kind { TEXT, NUMBER, LIST }
+    private enum Kind { TEXT, NUMBER, LIST, OBJECT, FLAG_OR_TEXT }
 
     private static final List<Field> FIELDS = List.of(
             new Field("providers", QuorumConstants.PANEL, Kind.LIST, QuorumEndpoint::getPanel),
@@ -46,7 +46,15 @@ final class QuorumRequests {
             new Field("maxTokens", QuorumConstants.MAX_TOKENS, Kind.NUMBER, QuorumEndpoint::getMaxTokens),
             new Field("temperature", QuorumConstants.TEMPERATURE, Kind.NUMBER, QuorumEndpoint::getTemperature),
             new Field("system", QuorumConstants.SYSTEM, Kind.TEXT, QuorumEndpoint::getSystem),
-            new Field("tenant", QuorumConstants.TENANT, Kind.TEXT, QuorumEndpoint::getTenant));
+            new Field("tenant", QuorumConstants.TENANT, Kind.TEXT, QuorumEndpoint::getTenant),
+            new Field("template", QuorumConstants.TEMPLATE, Kind.TEXT, QuorumEndpoint::getTemplate),
+            new Field("templateVersion", QuorumConstants.TEMPLATE_VERSION, Kind.NUMBER,
+                    QuorumEndpoint::getTemplateVersion),
+            new Field("variables", QuorumConstants.VARIABLES, Kind.OBJECT, QuorumEndpoint::getVariables),
+            new Field("cache", QuorumConstants.CACHE, Kind.FLAG_OR_TEXT, QuorumEndpoint::getCache));
+
+    /** Body keys that make a Map body a request rather than a template's variables. */
+    private static final List<String> REQUEST_KEYS = List.of("prompt", "messages", "template", "variables");
 
     private final ObjectMapper mapper;
     private final RequestParser parser;
@@ -59,6 +67,13 @@ final class QuorumRequests {
     /** The request JSON for this message at this endpoint; an unreadable request body is a 400 naming it. */
     ObjectNode request(Message message, QuorumEndpoint endpoint) {
         ObjectNode request = fromBody(message.getBody());
+        if (message.getBody() instanceof Map<?, ?> map && !map.isEmpty() && REQUEST_KEYS.stream().noneMatch(map::containsKey)
+                && (message.getHeader(QuorumConstants.TEMPLATE) != null || endpoint.getTemplate() != null)) {
+            // with a template, a Map that is no request holds the template's variables
+            ObjectNode variables = request;
+            request = mapper.createObjectNode();
+            request.set("variables", variables);
+        }
         String mode = endpoint.getOperation().mode().wireName();
         JsonNode asked = request.get("mode");
         if (asked != null && !asked.isNull() && !mode.equals(asked.asText())) {
@@ -157,6 +172,21 @@ final class QuorumRequests {
                 QuorumEndpoint.list(commaList).forEach(array::add);
                 return array;
             }
+        }
+        if (kind == Kind.FLAG_OR_TEXT && value instanceof String text
+                && ("true".equals(text.trim()) || "false".equals(text.trim()))) {
+            return mapper.getNodeFactory().booleanNode(Boolean.parseBoolean(text.trim()));
+        }
+        if (kind == Kind.OBJECT && value instanceof String text) {
+            try {
+                JsonNode object = mapper.readTree(text);
+                if (object instanceof ObjectNode) {
+                    return object;
+                }
+            } catch (IOException e) {
+                // not a JSON object: the intake refuses the text, naming the field
+            }
+            return mapper.getNodeFactory().textNode(text);
         }
         if (kind == Kind.NUMBER && value instanceof String text) {
             try {

@@ -48,14 +48,19 @@ public final class ConsensusPanel {
     public void select(Exchange exchange) {
         CompletionRequest request = request(exchange);
         List<String> warnings = new ArrayList<>(0);
+        List<Need> needs = needs(request);
         List<String> panel;
         if (request.providers() != null) {
-            panel = requireFit(request, requireEnabled(request.providers()));
+            panel = requireFit(request, capable(request, needs, requireEnabled(request.providers()),
+                    request.providers().size(), warnings));
         } else if (!settings.panel().isEmpty()) {
-            panel = fitting(request, enabledOnly(settings.panel()), Integer.MAX_VALUE, warnings);
+            List<String> configured = enabledOnly(settings.panel());
+            panel = fitting(request, capable(request, needs, configured, configured.size(), warnings),
+                    Integer.MAX_VALUE, warnings);
         } else {
-            panel = fitting(request, catalog.enabled().stream().map(ProviderSpec::id).filter(available).toList(),
-                    settings.panelSize(), warnings);
+            List<String> automatic = catalog.enabled().stream().map(ProviderSpec::id).filter(available).toList();
+            panel = fitting(request, capable(request, needs, automatic, Math.min(settings.panelSize(), automatic.size()),
+                    warnings), settings.panelSize(), warnings);
         }
         ConsensusPlan plan = plan(request, panel, warnings);
         if ("verify".equals(plan.algorithm())) {
@@ -75,16 +80,23 @@ public final class ConsensusPanel {
                     + "'consensus' only; a cascade votes with majority, weighted, semantic, threshold, judge or fusion");
         }
         List<String> warnings = new ArrayList<>(0);
+        List<Need> needs = needs(request);
         List<String> panel;
         if (request.providers() != null) {
-            panel = requireFit(request, requireEnabled(request.providers()));
+            panel = requireFit(request, capable(request, needs, requireEnabled(request.providers()),
+                    request.providers().size(), warnings));
         } else if (!settings.cascadePanel().isEmpty()) {
-            panel = fitting(request, enabledOnly(settings.cascadePanel()), Integer.MAX_VALUE, warnings);
+            List<String> configured = enabledOnly(settings.cascadePanel());
+            panel = fitting(request, capable(request, needs, configured, configured.size(), warnings),
+                    Integer.MAX_VALUE, warnings);
         } else {
-            panel = fitting(request, catalog.enabled().stream().filter(spec -> available.test(spec.id()))
+            List<String> cheapest = catalog.enabled().stream().filter(spec -> available.test(spec.id()))
                     .sorted(Comparator.comparingDouble((ProviderSpec s) -> s.pricing().inputPerMillion() + s.pricing().outputPerMillion())
                             .thenComparing(Comparator.comparingDouble(ProviderSpec::quality).reversed()))
-                    .map(ProviderSpec::id).toList(), settings.cascadePanelSize(), warnings);
+                    .map(ProviderSpec::id).toList();
+            panel = fitting(request, capable(request, needs, cheapest,
+                    Math.min(settings.cascadePanelSize(), cheapest.size()), warnings), settings.cascadePanelSize(),
+                    warnings);
         }
         String strong = settings.cascadeStrong();
         if (strong != null && catalog.get(strong) != null && catalog.get(strong).enabled()
@@ -94,8 +106,20 @@ public final class ConsensusPanel {
                     + "is asked if the panel splits");
             strong = null;
         }
+        if (strong != null && catalog.get(strong) != null && !hasAll(catalog.get(strong), needs)) {
+            warnings.add("the strong provider " + strong + " (quorum.consensus.cascade.strong-provider) lacks a "
+                    + "capability the request needs; another one is asked if the panel splits");
+            strong = null;
+        }
         if (strong == null || catalog.get(strong) == null || !catalog.get(strong).enabled()) {
-            List<ProviderSpec> fit = catalog.enabled().stream().filter(spec -> windows.fits(request, spec)).toList();
+            List<ProviderSpec> fitting = catalog.enabled().stream().filter(spec -> windows.fits(request, spec)).toList();
+            List<ProviderSpec> fit = fitting.stream().filter(spec -> hasAll(spec, needs)).toList();
+            if (fit.isEmpty() && !fitting.isEmpty()) {
+                Need need = needs.get(0);
+                throw new QuorumException("no_provider_fits", 422, need.field(), "the request needs the capability '"
+                        + need.capability() + "' (" + need.why() + "), and no enabled provider to escalate to has "
+                        + "every capability it needs (quorum.provider.<id>.capabilities)");
+            }
             strong = fit.stream().map(ProviderSpec::id).filter(id -> !panel.contains(id)).filter(available).findFirst()
                     .orElse(fit.isEmpty() ? null : fit.get(0).id());
         }
@@ -107,6 +131,82 @@ public final class ConsensusPanel {
         }
         setPlan(exchange, plan(request, panel, warnings));
         exchange.setVariable(QuorumHeaders.VAR_STRONG_PROVIDER, strong);
+    }
+
+    /** A capability every member must have for this request, the request field that needs it, and why. */
+    private record Need(String capability, String field, String why) {
+    }
+
+    /**
+     * What the request needs of every member: the capabilities it names, {@code vision} for images in its messages,
+     * {@code json} for a JSON response format (as single mode's router asks of its providers).
+     */
+    private static List<Need> needs(CompletionRequest request) {
+        List<Need> needs = new ArrayList<>(0);
+        if (request.capabilities() != null) {
+            for (String capability : request.capabilities()) {
+                needs.add(new Need(capability, "capabilities", "'capabilities' asks for it"));
+            }
+        }
+        if (request.chat() != null && request.chat().hasImages()) {
+            needs.add(new Need("vision", "messages", "the messages hold images"));
+        }
+        if (request.chat() != null && request.chat().jsonMode()) {
+            needs.add(new Need("json", "responseFormat", "responseFormat asks for JSON"));
+        }
+        return needs;
+    }
+
+    /**
+     * The candidates that have every capability the request needs; those left out are named in {@code warnings}.
+     * When fewer remain than the panel's quorum ({@code quorum}, else quorum.consensus.quorum, at most
+     * {@code sizeAsked}, the panel it would have been) the request is refused with a 422 naming the capability.
+     */
+    private List<String> capable(CompletionRequest request, List<Need> needs, List<String> candidates, int sizeAsked,
+                                 List<String> warnings) {
+        if (needs.isEmpty()) {
+            return candidates;
+        }
+        List<String> kept = new ArrayList<>(candidates.size());
+        List<String> leftOut = new ArrayList<>(0);
+        Need first = null;
+        for (String id : candidates) {
+            ProviderSpec spec = catalog.get(id);
+            List<String> missing = new ArrayList<>(0);
+            for (Need need : needs) {
+                if (!spec.capabilities().contains(need.capability())) {
+                    missing.add(need.capability());
+                    first = first == null ? need : first;
+                }
+            }
+            if (missing.isEmpty()) {
+                kept.add(id);
+            } else {
+                leftOut.add(id + " (no " + String.join(", no ", missing) + ")");
+            }
+        }
+        if (leftOut.isEmpty()) {
+            return kept;
+        }
+        int quorum = request.quorum() != null ? request.quorum() : Math.max(1, Math.min(settings.quorum(), sizeAsked));
+        if (kept.size() < quorum) {
+            throw new QuorumException("no_provider_fits", 422, first.field(), "the request needs the capability '"
+                    + first.capability() + "' (" + first.why() + ", quorum.provider.<id>.capabilities); "
+                    + (kept.isEmpty() ? "no member" : "only " + kept.size() + " (" + String.join(", ", kept) + ")")
+                    + " of the panel has every capability it needs, fewer than its quorum of " + quorum
+                    + "; left out: " + String.join(", ", leftOut));
+        }
+        warnings.add("left out of the panel, as they lack a capability the request needs: " + String.join(", ", leftOut));
+        return kept;
+    }
+
+    private static boolean hasAll(ProviderSpec spec, List<Need> needs) {
+        for (Need need : needs) {
+            if (!spec.capabilities().contains(need.capability())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A panel the request names: every member must hold the prompt, or the request is refused. */

@@ -117,9 +117,21 @@ public final class OpenAiReplies {
     }
 
     public ChatCompletion completion(CompletionResult result, String model, long created) {
-        return new ChatCompletion(completionId(result), "chat.completion", created, model,
-                List.of(new Choice(0, new Message("assistant", result.answer(), toolCalls(result, false)),
-                        finishReason(result))),
+        List<Choice> choices;
+        if (result.choices() == null) {
+            choices = List.of(new Choice(0, new Message("assistant", result.answer(), toolCalls(result, false)),
+                    finishReason(result)));
+        } else {
+            // n > 1: one choice per provider call, in index order; usage and the quorum cost are the sum of all n
+            choices = new ArrayList<>(result.choices().size());
+            for (dev.quorum.api.Choice choice : result.choices()) {
+                CompletionResult one = CompletionResult.builder().answer(choice.answer()).toolCalls(choice.toolCalls())
+                        .finishReason(choice.finishReason()).build();
+                choices.add(new Choice(choice.index(), new Message("assistant", one.answer(), toolCalls(one, false)),
+                        finishReason(one)));
+            }
+        }
+        return new ChatCompletion(completionId(result), "chat.completion", created, model, choices,
                 usage(result), Details.of(result));
     }
 

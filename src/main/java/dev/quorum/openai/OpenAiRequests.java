@@ -104,8 +104,12 @@ public final class OpenAiRequests {
             request.set("temperature", temperature);
         }
         JsonNode n = body.get("n");
-        if (n != null && !n.isNull() && !(n.isIntegralNumber() && n.intValue() == 1)) {
-            throw new InvalidRequestException("n", "'n' must be 1: Quorum returns one answer per request");
+        if (n != null && !n.isNull()) {
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1) {
+                throw new InvalidRequestException("n", "'n' must be a positive whole number of choices");
+            }
+            // the native parser holds n to quorum.request.max-n and single mode; each choice is its own call
+            request.put("n", n.intValue());
         }
         refuseFunctions(body);
         copy(body, "top_p", request, "topP");

@@ -101,6 +101,8 @@ public final class RoutingConfiguration implements CamelConfiguration {
                 .step("next", fallbackChain::next)
                 .step("record", fallbackChain::record)
                 .toBody("result", fallbackChain::result);
+        SingleChoices singleChoices = new SingleChoices();
+        Steps.bind(registry, "singleChoices", singleChoices).toBody("result", singleChoices::result);
     }
 
     /** {@code quorum.health.probe.*}: enabled (auto, true, false), per provider {@code <id>.enabled}, the timings. */

@@ -81,7 +81,7 @@ class ChatRequestParserTest {
             "{\"prompt\":\"x\",\"responseFormat\":{\"type\":\"xml\"}}                                   | responseFormat.type",
             "{\"prompt\":\"x\",\"responseFormat\":{\"type\":\"json_schema\"}}                           | responseFormat.schema",
             "{\"prompt\":\"x\",\"topP\":0}                                                              | topP",
-            "{\"prompt\":\"x\",\"n\":2}                                                                 | n",
+            "{\"prompt\":\"x\",\"n\":9}                                                                 | n",
             "{\"prompt\":\"x\",\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}                                  | stop",
             "{\"prompt\":\"x\",\"messages\":{}}                                                         | messages"})
     void should_refuse_bad_chat_input_naming_the_element(String body, String field) {

@@ -242,6 +242,60 @@ class QuorumComponentTest {
     }
 
     @Test
+    void should_render_a_template_from_options_headers_or_a_map_body_and_use_the_cache_when_asked() throws Exception {
+        // given
+        dev.quorum.prompt.PromptTemplates templates = context.getRegistry()
+                .lookupByNameAndType("promptTemplates", dev.quorum.prompt.PromptTemplates.class);
+        templates.store().save("greet-host", new dev.quorum.prompt.PromptDraft("Say hello to {{name}} in {{language}}.",
+                null, null, null, null, null), "api");
+        templates.store().save("greet-host", new dev.quorum.prompt.PromptDraft("Greet {{name}} in {{language}}.",
+                null, null, null, null, null), "api");
+
+        // when: the template, its variables (variable.* options) and cache=false from the endpoint's options
+        CompletionResult byOptions = result(send("direct:template", null, Map.of()));
+        // and: the QuorumVariables header replaces the options' variables; a Map body with the template gives them
+        CompletionResult byHeader = result(send("direct:template", null, Map.of(QuorumConstants.VARIABLES,
+                Map.of("name", "Bob", "language", "German"))));
+        CompletionResult byMap = result(send("direct:template", Map.of("name", "Cy", "language", "Dutch"), Map.of()));
+        // and: headers name the template, its version, its variables as JSON text and the cache
+        Map<String, Object> headers = Map.of(QuorumConstants.TEMPLATE, "greet-host",
+                QuorumConstants.TEMPLATE_VERSION, "1", QuorumConstants.VARIABLES,
+                "{\"name\":\"Di\",\"language\":\"Welsh\"}", QuorumConstants.CACHE, "exact");
+        CompletionResult first = result(send("direct:template-by-headers", null, headers));
+        CompletionResult second = result(send("direct:template-by-headers", null, headers));
+        // and: the Kamelet's template and cache properties, the variables from a Map body
+        Exchange byKamelet = send("kamelet:llm-complete-action?provider=openai-sim&template=greet-host&templateVersion=1"
+                + "&cache=false", Map.of("name", "Ed", "language", "Irish"), Map.of());
+
+        // then
+        assertThat(simulator().calls("openai-sim")).extracting(call -> call.prompt()).containsExactly(
+                "Greet Ada in French.", "Greet Bob in German.", "Greet Cy in Dutch.", "Say hello to Di in Welsh.",
+                "Say hello to Ed in Irish.");
+        assertThat(byKamelet.getMessage().getHeader(QuorumConstants.STATUS, Integer.class)).isEqualTo(200);
+        assertThat(byOptions.template().id()).isEqualTo("greet-host");
+        assertThat(byOptions.template().version()).isEqualTo(2);
+        assertThat(byOptions.cached()).isNull();
+        assertThat(byHeader.answer()).contains("Bob");
+        assertThat(byMap.answer()).contains("Cy");
+        assertThat(first.template().version()).isEqualTo(1);
+        assertThat(first.cached()).isNull();
+        assertThat(second.cached()).isTrue();
+    }
+
+    @Test
+    void should_refuse_a_bad_cache_option_as_the_route_starts_and_a_bad_variables_header_with_a_400() {
+        // when
+        Exchange badHeader = send("direct:template-by-headers", null, Map.of(QuorumConstants.TEMPLATE, "greet-host",
+                QuorumConstants.VARIABLES, "not an object"));
+
+        // then
+        assertThat(result(badHeader).status()).isEqualTo(400);
+        assertThat(result(badHeader).error().field()).isEqualTo("variables");
+        assertThatThrownBy(() -> context.getEndpoint("quorum:complete?cache=sometimes"))
+                .hasStackTraceContaining("The option cache of");
+    }
+
+    @Test
     void should_take_a_conversation_with_tools_as_the_request_body() {
         // given
         simulator().script("openai-sim", SimScript.builder().toolCallName("lookup_order")

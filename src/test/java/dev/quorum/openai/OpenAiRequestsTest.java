@@ -102,7 +102,7 @@ class OpenAiRequestsTest {
             "{\"model\":\"openai-sim\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]} | messages[0].content[0].type",
             "{\"model\":\"openai-sim\",\"tools\":[{\"type\":\"function\",\"function\":{}}],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | tools[0].function.name",
             "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}                                  | model",
-            "{\"model\":\"openai-sim\",\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}  | n",
+            "{\"model\":\"openai-sim\",\"n\":0,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}  | n",
             "{\"model\":\"openai-sim\",\"max_tokens\":0,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | max_tokens",
             "{\"model\":\"openai-sim\",\"response_format\":{\"type\":\"json_schema\"},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | response_format.json_schema",
             "{\"model\":\"openai-sim\",\"quorum\":{\"mode\":\"single\"},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | quorum"})
