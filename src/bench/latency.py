@@ -3,7 +3,8 @@
 timed with a monotonic nanosecond clock.
 
   latency.py panel  QUORUM SIM ROUNDS N     3-way panel whose members answer after 50, 100 and 200 ms: Quorum's wall
-                                            time minus 200 ms, and minus the slowest member called directly
+                                            time minus 200 ms, and minus the slowest member called directly; and the
+                                            slowest member alone through Quorum (a single call's share of it)
   latency.py ttft   QUORUM SIM ROUNDS N     time to the first token of a streamed single call, through Quorum (OpenAI
                                             endpoint and native stream: true) against the simulator called directly
 
@@ -88,13 +89,16 @@ def panel(quorum, sim, n):
     body = {"prompt": PROMPT, "mode": "consensus", "algorithm": "majority",
             "providers": ["openai", "anthropic", "gemini"]}
     slowest = {"model": "gemini-1.5-flash", "contents": [{"role": "user", "parts": [{"text": PROMPT}]}]}
-    walls, direct = [], []
+    alone = {"prompt": PROMPT, "provider": "gemini"}
+    walls, direct, single = [], [], []
     for _ in range(n):
         walls.append(post(q, "/api/v1/complete", body))
         direct.append(post(s, "/gemini/gemini/v1beta/models/gemini-1.5-flash:generateContent", slowest))
+        single.append(post(q, "/api/v1/complete", alone))
     over_direct = [w - d for w, d in zip(walls, direct)]
     return [summary("panel wall - 200 ms", walls, 200.0), summary("slowest member direct - 200 ms", direct, 200.0),
-            summary("panel wall - slowest direct (paired)", over_direct)]
+            summary("panel wall - slowest direct (paired)", over_direct),
+            summary("slowest member alone through Quorum - 200 ms", single, 200.0)]
 
 
 def ttft(quorum, sim, n):
