@@ -218,3 +218,11 @@ PEAK_RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$QUORUM_PID/status)
 python3 src/bench/report.py "$OUT" "$FIRST_ANSWER_MS" "$IDLE_RSS_KB" "$PEAK_RSS_KB" "$STARTS" "$PLAIN_STARTS" > "$OUT/results.md"
 echo "== results in $OUT/results.md"
 cat "$OUT/results.md"
+
+# the latency targets (a 3-way panel of 50/100/200 ms members, a streamed call's first token): their own processes
+# and ports, after this run's are gone; SKIP_LATENCY=1 leaves them out
+if [ -z "${SKIP_LATENCY:-}" ]; then
+  cleanup
+  QUORUM_PID=""; SIM_PID=""
+  SKIP_BUILD=1 src/bench/latency.sh | tee "$OUT/latency.txt"
+fi

@@ -48,7 +48,15 @@ final class OpenAiStream implements TokenSink {
                         .putHeader("Cache-Control", "no-cache")
                         .putHeader(ResultJson.REQUEST_ID, requestId);
                 started = true;
-                write(replies.roleEvent(id, model, created));
+                // the role chunk and the first token leave in one write: each write from this (worker) thread is
+                // its own task and flush on the event loop, and the caller waits for the token, not the role
+                byte[] role = replies.roleEvent(id, model, created);
+                byte[] first = replies.contentEvent(id, model, created, text);
+                byte[] both = new byte[role.length + first.length];
+                System.arraycopy(role, 0, both, 0, role.length);
+                System.arraycopy(first, 0, both, role.length, first.length);
+                write(both);
+                return;
             }
             write(replies.contentEvent(id, model, created, text));
         } catch (JsonProcessingException e) {
