@@ -40,15 +40,24 @@ public final class JudgeVote implements VotingMethod {
 
     /** The question the judge is asked: the original question and the numbered answers. */
     public String prompt(String question, List<Ballot> ballots) {
+        StringBuilder prompt = questionAndAnswers(question, ballots);
+        prompt.append("\nWhich answer is most consistent with the majority of the answers? Reply on one line in exactly "
+                + "this form, with answer numbers only:\nbest=<number>; agreeing=<numbers of the answers that say the "
+                + "same thing as it, comma separated>");
+        return prompt.toString();
+    }
+
+    /**
+     * The start every judge-like question shares (this vote's judge, the ranking judge): the original question and
+     * the panel's answers numbered from 1, for the caller to append what it asks.
+     */
+    static StringBuilder questionAndAnswers(String question, List<Ballot> ballots) {
         StringBuilder prompt = new StringBuilder(256 + question.length());
         prompt.append("Question:\n").append(question).append("\n\nAnswers:\n");
         for (int i = 0; i < ballots.size(); i++) {
             prompt.append('[').append(i + 1).append("] ").append(ballots.get(i).answer().strip()).append('\n');
         }
-        prompt.append("\nWhich answer is most consistent with the majority of the answers? Reply on one line in exactly "
-                + "this form, with answer numbers only:\nbest=<number>; agreeing=<numbers of the answers that say the "
-                + "same thing as it, comma separated>");
-        return prompt.toString();
+        return prompt;
     }
 
     /**

@@ -56,11 +56,7 @@ public final class RankVote implements VotingMethod {
 
     /** The judge's question: the original question, the numbered answers and the form of the reply. */
     static String prompt(String question, List<Ballot> ballots) {
-        StringBuilder prompt = new StringBuilder(256 + question.length());
-        prompt.append("Question:\n").append(question).append("\n\nAnswers:\n");
-        for (int i = 0; i < ballots.size(); i++) {
-            prompt.append('[').append(i + 1).append("] ").append(ballots.get(i).answer().strip()).append('\n');
-        }
+        StringBuilder prompt = JudgeVote.questionAndAnswers(question, ballots);
         prompt.append("\nRank the answers from best to worst by how correct and complete they are. Reply on one line "
                 + "in exactly this form, with answer numbers only:\nranking=<answer numbers, best first, comma "
                 + "separated>");
