@@ -1,14 +1,11 @@
 package dev.quorum.cache;
 
+import dev.quorum.budget.BatchWriter;
 import dev.quorum.budget.UsageDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,21 +27,17 @@ public final class CacheLedger implements AutoCloseable {
     }
 
     private final UsageDatabase database;
-    private final BlockingQueue<Hit> queue = new ArrayBlockingQueue<>(CAPACITY);
-    private final Thread writer;
-    private volatile boolean running = true;
+    private final BatchWriter<Hit> writer;
     private volatile long lastDropLogged;
 
     public CacheLedger(UsageDatabase database) {
         this.database = database;
-        this.writer = new Thread(this::run, "quorum-cache-ledger");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writer = new BatchWriter<>("quorum-cache-ledger", CAPACITY, 500, this::write);
     }
 
     /** Queues a hit for the database; never waits. */
     public void record(Hit hit) {
-        if (!queue.offer(hit)) {
+        if (!writer.offer(hit)) {
             long now = System.currentTimeMillis();
             if (now - lastDropLogged > 60_000) {
                 lastDropLogged = now;
@@ -54,26 +47,6 @@ public final class CacheLedger implements AutoCloseable {
         }
     }
 
-
-    private void run() {
-        List<Hit> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Hit first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, 499);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
-            }
-        }
-    }
 
     private void write(List<Hit> batch) {
         try (Connection connection = database.connection();
@@ -101,11 +74,6 @@ public final class CacheLedger implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        try {
-            writer.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 }

@@ -13,6 +13,7 @@ import dev.quorum.api.RequestParser;
 import dev.quorum.api.StrictJson;
 import dev.quorum.api.TemplateUse;
 import dev.quorum.api.Usd;
+import dev.quorum.budget.BatchWriter;
 import dev.quorum.budget.UsageDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -30,9 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
@@ -100,10 +98,7 @@ public final class PromptExperiments implements AutoCloseable {
     private final RequestParser parser;
     private final Clock clock;
     private final Cache<String, Optional<Experiment>> running;
-    private final BlockingQueue<Outcome> queue = new ArrayBlockingQueue<>(QUEUE);
-    private final Thread writer;
-    private volatile boolean open = true;
-    private volatile boolean writing;
+    private final BatchWriter<Outcome> writer;
 
     public PromptExperiments(UsageDatabase database, PromptStore store, RequestParser parser, Duration refresh,
                              Clock clock) {
@@ -112,9 +107,7 @@ public final class PromptExperiments implements AutoCloseable {
         this.parser = parser;
         this.clock = clock;
         this.running = Caffeine.newBuilder().maximumSize(PromptStore.CACHED).expireAfterWrite(refresh).build();
-        this.writer = new Thread(this::run, "quorum-prompt-outcomes");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writer = new BatchWriter<>("quorum-prompt-outcomes", QUEUE, 500, this::write);
     }
 
     // --- the request path ---
@@ -153,7 +146,7 @@ public final class PromptExperiments implements AutoCloseable {
         Outcome outcome = new Outcome(result.id(), clock.millis(), use.id(), use.version(),
                 request == null || request.tenant() == null ? "default" : request.tenant(), result.failed(), cost,
                 result.latencyMs() == null ? 0 : result.latencyMs(), agreement);
-        if (!queue.offer(outcome)) {
+        if (!writer.offer(outcome)) {
             LOG.warn("Prompt outcomes are {} rows behind the database: request {} is not counted in its template's "
                     + "figures", QUEUE, outcome.requestId());
         }
@@ -273,7 +266,7 @@ public final class PromptExperiments implements AutoCloseable {
         if (score == null || !score.isNumber() || score.asDouble() < 0 || score.asDouble() > 1) {
             throw new InvalidRequestException("score", "'score' must be a number from 0 to 1");
         }
-        flush(5_000);
+        writer.awaitWritten(5_000);
         String keyTenant = exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT, String.class);
         int updated;
         try (Connection connection = database.connection();
@@ -305,7 +298,7 @@ public final class PromptExperiments implements AutoCloseable {
             throw new QuorumException("experiment_not_found", 404, "id", "template '" + StrictJson.abbreviate(id)
                     + "' has no experiment; POST /api/v1/prompts/" + id + "/experiment starts one");
         }
-        flush(5_000);
+        writer.awaitWritten(5_000);
         Map<Integer, Map<String, Object>> arms = new TreeMap<>();
         Map<Integer, StatisticalSummaryValues> scores = new TreeMap<>();
         try (Connection connection = database.connection();
@@ -482,41 +475,6 @@ public final class PromptExperiments implements AutoCloseable {
 
     // --- the writer of outcomes ---
 
-    /** Waits until every queued outcome is written, or the timeout passes. */
-    void flush(long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while ((!queue.isEmpty() || writing) && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private void run() {
-        List<Outcome> batch = new ArrayList<>();
-        while (open || !queue.isEmpty()) {
-            try {
-                Outcome first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                writing = true;
-                batch.add(first);
-                queue.drainTo(batch, 499);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
-                writing = false;
-            }
-        }
-    }
-
     private void write(List<Outcome> batch) {
         try (Connection connection = database.connection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO prompt_outcome (request_id, at_ms, "
@@ -555,11 +513,6 @@ public final class PromptExperiments implements AutoCloseable {
 
     @Override
     public void close() {
-        open = false;
-        try {
-            writer.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 }
