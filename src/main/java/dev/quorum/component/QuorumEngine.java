@@ -61,7 +61,8 @@ public final class QuorumEngine {
     /** The route configuration (error handling) of the engine's routes, and only theirs. */
     public static final String ROUTE_CONFIGURATION = "quorum-engine";
     /** The engine's route templates: a template cannot name its route configuration in YAML, so the engine does. */
-    static final Set<String> TEMPLATES = Set.of("provider-route", "panel-member");
+    static final Set<String> TEMPLATES = Set.of("provider-route", "provider-limits", "provider-call", "provider-settle",
+            "panel-member");
 
     /**
      * Names of the beans the engine binds whatever its providers ({@code <id>ChatModel}, {@code <id>CircuitBreaker},
