@@ -2,8 +2,7 @@ package dev.quorum.component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.quorum.QuorumConfiguration;
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.budget.BudgetConfiguration;
 import dev.quorum.cache.CacheConfiguration;

@@ -1,6 +1,6 @@
 package dev.quorum.provider;
 
-import dev.quorum.RouteTemplateReload;
+import dev.quorum.camel.RouteTemplateReload;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

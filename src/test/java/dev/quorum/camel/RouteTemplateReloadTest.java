@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import dev.quorum.LiveRoutes;
+import dev.quorum.QuorumTestSupport;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.sim.SimScript;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.camel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
