@@ -72,6 +72,8 @@ public final class ApacheHttpClient implements HttpClient {
     static final int DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 256;
     static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(1);
+    /** The longest answer body read (after decompression): a compressed answer can expand a thousandfold. */
+    static final int DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
     /** Headers the client sets itself (framing, connection handling, the encodings it decompresses). */
@@ -80,8 +82,10 @@ public final class ApacheHttpClient implements HttpClient {
 
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient client;
+    private final int maxBodyBytes;
 
     private ApacheHttpClient(Builder builder) {
+        this.maxBodyBytes = builder.maxBodyBytes;
         Timeout connectTimeout = timeout(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT);
         Timeout readTimeout = timeout(builder.readTimeout, DEFAULT_READ_TIMEOUT);
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -124,17 +128,21 @@ public final class ApacheHttpClient implements HttpClient {
         CallDeadline deadline = CallDeadline.current();
         HttpUriRequestBase call = toApache(request);
         arm(deadline, call);
-        try (ClassicHttpResponse response = client.executeOpen(null, call, null)) {
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, call, null);
             int status = response.getCode();
-            String body = body(response.getEntity());
-            if (status >= 400) {
+            String body = body(response.getEntity(), maxBodyBytes);
+            if (status < 200 || status >= 300) {
+                // 4xx and 5xx, and a 3xx (redirects are not followed): the provider's answer is not a result
                 throw new ProviderHttpException(status, body, retryAfterMs(response));
             }
             return SuccessfulHttpResponse.builder().statusCode(status).headers(headers(response)).body(body).build();
         } catch (IOException e) {
-            call.cancel(); // a body left unread is not drained on close: the connection is dropped
+            call.cancel(); // before the response is closed: a body left unread is dropped with its connection, not drained
             throw new UncheckedIOException(failure(deadline, e));
         } finally {
+            close(response);
             disarm(deadline);
         }
     }
@@ -152,10 +160,13 @@ public final class ApacheHttpClient implements HttpClient {
             return;
         }
         Throwable error = null;
-        try (ClassicHttpResponse response = client.executeOpen(null, call, null)) {
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, call, null);
             int status = response.getCode();
-            if (status >= 400) {
-                error = new ProviderHttpException(status, body(response.getEntity()), retryAfterMs(response));
+            if (status < 200 || status >= 300) {
+                error = new ProviderHttpException(status, body(response.getEntity(), maxBodyBytes),
+                        retryAfterMs(response));
             } else {
                 listener.onOpen(SuccessfulHttpResponse.builder().statusCode(status).headers(headers(response)).build());
                 HttpEntity entity = response.getEntity();
@@ -175,6 +186,7 @@ public final class ApacheHttpClient implements HttpClient {
             call.cancel();
             error = deadline != null && deadline.passed() ? deadline.timeout() : e;
         } finally {
+            close(response);
             disarm(deadline);
         }
         if (error != null) {
@@ -184,6 +196,17 @@ public final class ApacheHttpClient implements HttpClient {
             listener.onError(deadline.timeout());
         } else {
             listener.onClose();
+        }
+    }
+
+    /** Closes a response: a body read to its end hands the connection back, a cancelled one has already closed it. */
+    private static void close(ClassicHttpResponse response) {
+        if (response != null) {
+            try {
+                response.close();
+            } catch (IOException e) {
+                // the connection is dropped; nothing else to do
+            }
         }
     }
 
@@ -249,17 +272,21 @@ public final class ApacheHttpClient implements HttpClient {
         return false;
     }
 
-    /** The whole body as UTF-8 text (the providers' JSON), read to its end. */
-    private static String body(HttpEntity entity) throws IOException {
-        if (entity == null) {
+    /**
+     * The whole body as UTF-8 text (the providers' JSON), read to its end; longer than {@code max} bytes fails, and the
+     * stream is left open for the caller to cancel (closing it would read the rest).
+     */
+    private static String body(HttpEntity entity, int max) throws IOException {
+        InputStream in = entity == null ? null : entity.getContent();
+        if (in == null) {
             return "";
         }
-        try (InputStream in = entity.getContent()) {
-            if (in == null) {
-                return "";
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = in.readNBytes(max);
+        if (bytes.length == max && in.read() >= 0) {
+            throw new IOException("the provider's answer is longer than " + max + " bytes (decompressed)");
         }
+        in.close(); // at its end: hands the connection back
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The response's headers by case-insensitive name, each name's values in order. */
@@ -350,6 +377,7 @@ public final class ApacheHttpClient implements HttpClient {
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration validateAfterInactivity = DEFAULT_VALIDATE_AFTER_INACTIVITY;
         private int maxConnectionsPerOrigin = DEFAULT_MAX_CONNECTIONS_PER_ORIGIN;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private SSLContext sslContext;
 
         @Override
@@ -392,6 +420,12 @@ public final class ApacheHttpClient implements HttpClient {
         /** How many connections one origin may have open at once, in use or idle (default 256). */
         public Builder maxConnectionsPerOrigin(int maxConnectionsPerOrigin) {
             this.maxConnectionsPerOrigin = maxConnectionsPerOrigin;
+            return this;
+        }
+
+        /** The longest answer body read, after decompression (default 32 MiB); a longer one fails the call. */
+        Builder maxBodyBytes(int maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
             return this;
         }
 

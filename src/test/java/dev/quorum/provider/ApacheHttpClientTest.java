@@ -283,6 +283,47 @@ class ApacheHttpClientTest {
     }
 
     @Test
+    void should_refuse_a_compressed_answer_that_expands_past_the_body_limit() throws IOException {
+        // given: 4 MiB of zeros gzipped to a few kB, against a limit of 1 MiB
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(new byte[4 * 1024 * 1024]);
+        }
+        RawHttpServer server = server((index, request, out) -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                    + "Content-Length: " + zipped.size() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(zipped.toByteArray());
+            return true;
+        });
+        ApacheHttpClient limited = ApacheHttpClient.builder().maxBodyBytes(1024 * 1024).build();
+
+        // then
+        assertThatThrownBy(() -> limited.execute(get(server.url("/"))))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("longer than 1048576 bytes");
+        assertThat(limited.idleConnections()).isZero();
+    }
+
+    @Test
+    void should_not_follow_a_redirect_to_another_host() throws IOException {
+        // given: the provider's address redirects to another server, which would get the request and its key
+        RawHttpServer elsewhere = RawHttpServer.start(RawHttpServer.answering("elsewhere"));
+        try (elsewhere) {
+            RawHttpServer server = server((index, request, out) -> {
+                out.write(("HTTP/1.1 307 Temporary Redirect\r\nLocation: " + elsewhere.url("/v1/x")
+                        + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                return true;
+            });
+
+            // then: the 3xx is the provider's answer, an error; the other server saw nothing
+            assertThatThrownBy(() -> client.execute(HttpRequest.builder().method(HttpMethod.POST)
+                    .url(server.url("/v1/x")).addHeader("Authorization", "Bearer secret").body("{}").build()))
+                    .isInstanceOfSatisfying(ProviderHttpException.class, e -> assertThat(e.statusCode()).isEqualTo(307));
+            assertThat(elsewhere.requests()).isZero();
+        }
+    }
+
+    @Test
     void should_read_a_chunked_body_with_trailers_and_keep_the_connection() throws IOException {
         // given
         RawHttpServer server = server((index, request, out) -> {
