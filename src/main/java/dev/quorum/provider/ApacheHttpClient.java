@@ -57,10 +57,11 @@ import org.apache.hc.core5.util.Timeout;
  * caching are off. Proxies come from the default {@link ProxySelector} ({@code http.proxyHost}, {@code https.proxyHost},
  * {@code http.nonProxyHosts}), decided once per origin. Responses compressed with gzip or deflate are decompressed.
  *
- * <p>Errors: an HTTP status of 400 or more is a {@link ProviderHttpException} with the provider's body and the wait
- * its {@code Retry-After} or {@code retry-after-ms} header asks for; an I/O failure is an {@link UncheckedIOException}
- * around it (a {@link SocketTimeoutException} at the read timeout, which restarts with every byte, or at the connect
- * timeout). Streamed calls report them to the listener.
+ * <p>Errors: an HTTP status outside 2xx (a 3xx too: redirects are not followed) is a {@link ProviderHttpException}
+ * with the provider's body and the wait its {@code Retry-After} or {@code retry-after-ms} header asks for; an I/O
+ * failure is an {@link UncheckedIOException} around it (a {@link SocketTimeoutException} at the read timeout, which
+ * restarts with every byte, or at the connect timeout; an answer longer than 32 MiB after decompression fails too).
+ * Streamed calls report them to the listener.
  *
  * <p>The deadline of the whole call is the provider route's {@link CallDeadline} (found on the calling thread): each
  * exchange arms it with the request's {@code cancel()}, which the deadline's watchdog runs when it passes; that closes
