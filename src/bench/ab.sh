@@ -6,9 +6,11 @@
 #
 #   A_JAR=target/quorum.jar B_JAR=target/quorum-b.jar src/bench/ab.sh          # two builds
 #   A_OPTS='' B_OPTS='-Xmx128m' src/bench/ab.sh                                  # two JVM settings, one build
+#   SCENARIO=majority A_JAR=... B_JAR=... src/bench/ab.sh                        # the 3-way majority instead
 #
 # Settings: A_JAR, B_JAR (default target/quorum.jar), A_OPTS, B_OPTS (JVM options), ROUNDS (5), DURATION (10 s per
-# measurement), WARMUP (40 s each), CONCURRENCY ("1 32"). Build first (mvn -DskipTests package). Needs wrk.
+# measurement), WARMUP (40 s each), CONCURRENCY ("1 32"), SCENARIO (single: one provider, openai; majority: a 3-way
+# majority vote of openai, anthropic and gemini, as run.sh's consensus-majority). Build first (mvn -DskipTests package). Needs wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,6 +22,7 @@ ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-40}
 CONCURRENCY=${CONCURRENCY:-1 32}
+SCENARIO=${SCENARIO:-single}
 SIM_PORT=${SIM_PORT:-18289}
 OUT=${OUT:-target/ab}
 rm -rf "$OUT"; mkdir -p "$OUT"
@@ -43,6 +46,8 @@ start() {
     -Dquorum.ollama.discovery-enabled=false -Dquorum.console.enabled=false -Dquorum.file.enabled=false \
     -Dcamel.main.routes-reload-enabled=false \
     -Dquorum.provider.openai.api-key=bench -Dquorum.provider.openai.base-url="$SIM/openai/openai/v1" \
+    -Dquorum.provider.anthropic.api-key=bench -Dquorum.provider.anthropic.base-url="$SIM/anthropic/anthropic/v1/" \
+    -Dquorum.provider.gemini.api-key=bench -Dquorum.provider.gemini.base-url="$SIM/gemini/gemini/v1beta" \
     -jar "$3" > "$OUT/$1.log" 2>&1 &
   PIDS+=($!)
   eval "${1}_PID=$!"
@@ -51,10 +56,15 @@ start() {
 }
 start A 18281 "$A_JAR" "$A_OPTS"
 start B 18282 "$B_JAR" "$B_OPTS"
-cat > "$OUT/single.lua" <<'LUA'
+case "$SCENARIO" in
+  single) BODY='{"prompt":"What is the capital of France?","provider":"openai"}' ;;
+  majority) BODY='{"prompt":"What is the capital of France?","mode":"consensus","algorithm":"majority","providers":["openai","anthropic","gemini"]}' ;;
+  *) echo "SCENARIO is single or majority" >&2; exit 1 ;;
+esac
+cat > "$OUT/single.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = [[{"prompt":"What is the capital of France?","provider":"openai"}]]
+wrk.body = [[$BODY]]
 LUA
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 echo "== warm-up ${WARMUP}s each at c=32 and c=1"

@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A provider's HTTP error with what a retry needs to know: LangChain4j's {@link HttpException} keeps only status and
- * body, so Quorum's own HTTP client adds the wait the provider asked for in its headers (milliseconds, or -1).
+ * body, so the provider HTTP client ({@link ApacheHttpClient}) adds the wait the provider asked for in its headers
+ * (milliseconds, or -1).
  */
 public class ProviderHttpException extends HttpException {
 

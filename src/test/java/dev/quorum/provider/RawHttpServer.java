@@ -37,6 +37,7 @@ final class RawHttpServer implements AutoCloseable {
     private final Handler handler;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
@@ -85,6 +86,11 @@ final class RawHttpServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** How many connections this server has closed (or seen closed) so far. */
+    int closedConnections() {
+        return closed.get();
+    }
+
     List<Request> received() {
         return received;
     }
@@ -123,6 +129,8 @@ final class RawHttpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away (or failed its TLS handshake)
+        } finally {
+            closed.incrementAndGet();
         }
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTPS through the provider HTTP client: a TLS server with a self-signed certificate for {@code localhost} made by
  * the JDK's keytool, and a client that trusts it, so the name check is the only thing that can fail.
  */
-class KeepAliveHttpClientTlsTest {
+class ApacheHttpClientTlsTest {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
 
@@ -34,7 +34,7 @@ class KeepAliveHttpClientTlsTest {
     static Path directory;
 
     private static RawHttpServer server;
-    private static KeepAliveHttpClient client;
+    private static ApacheHttpClient client;
 
     @BeforeAll
     static void startTlsServer() throws Exception {
@@ -66,7 +66,7 @@ class KeepAliveHttpClientTlsTest {
         clientContext.init(null, trustManagers.getTrustManagers(), null);
 
         server = RawHttpServer.start(serverContext.getServerSocketFactory(), RawHttpServer.answering("secret"));
-        client = KeepAliveHttpClient.builder().sslSocketFactory(clientContext.getSocketFactory()).build();
+        client = ApacheHttpClient.builder().sslContext(clientContext).build();
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import dev.quorum.StreamedChat;
 import dev.quorum.sim.ProviderSimulator;
 import dev.quorum.sim.SimScript;
 import dev.quorum.sim.WireFormat;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -32,20 +31,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The provider HTTP client against the provider simulator (real LangChain4j wire formats) and against a raw socket
- * server that counts connections and requests, for framing, keep-alive and the one retry of a stale connection.
+ * server that counts connections and requests, for framing, keep-alive, a connection the server closed, and that a
+ * request is never sent twice by the client.
  */
-class KeepAliveHttpClientTest {
+class ApacheHttpClientTest {
 
     private static final String CHAT = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     private ProviderSimulator simulator;
     private RawHttpServer server;
-    private final KeepAliveHttpClient client = KeepAliveHttpClient.builder().readTimeout(Duration.ofSeconds(5)).build();
+    private final ApacheHttpClient client = ApacheHttpClient.builder().readTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void stop() throws IOException {
@@ -113,7 +114,7 @@ class KeepAliveHttpClientTest {
         // given
         ProviderSimulator simulator = simulator();
         simulator.script("p", SimScript.builder().hang(true).build());
-        KeepAliveHttpClient impatient = KeepAliveHttpClient.builder().readTimeout(Duration.ofMillis(300)).build();
+        ApacheHttpClient impatient = ApacheHttpClient.builder().readTimeout(Duration.ofMillis(300)).build();
         long started = System.nanoTime();
 
         // then
@@ -133,7 +134,7 @@ class KeepAliveHttpClientTest {
         String answer = "Paris is the capital of France.";
         simulator.script("p", SimScript.builder().defaultAnswer(answer).build());
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .baseUrl(simulator.baseUrl("p", WireFormat.OPENAI)).apiKey("k").modelName("m")
                 .timeout(Duration.ofSeconds(5)).build();
 
@@ -188,7 +189,7 @@ class KeepAliveHttpClientTest {
         ProviderSimulator simulator = simulator();
         simulator.script("p", SimScript.builder().defaultAnswer("Paris is the capital.").trickleMs(50).build());
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(KeepAliveHttpClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .baseUrl(simulator.baseUrl("p", WireFormat.OPENAI)).apiKey("k").modelName("m")
                 .timeout(Duration.ofSeconds(5)).build();
         CallDeadline deadline = CallDeadline.start(Duration.ofSeconds(20));
@@ -235,13 +236,13 @@ class KeepAliveHttpClientTest {
     // ---- against a raw socket server ----
 
     @Test
-    void should_send_the_request_with_host_port_content_length_and_no_expect_or_accept_encoding() throws IOException {
-        // given
+    void should_send_the_request_with_host_port_content_length_and_the_clients_own_accept_encoding() throws IOException {
+        // given: the caller asks for an encoding the client could not decompress, and for 100-continue
         RawHttpServer server = server(RawHttpServer.answering("ok"));
         String body = "{\"text\":\"héllo ✓ 😀\"}";
         HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.url("/v1/x?q=1"))
-                .addHeader("Content-Type", "application/json").addHeader("Accept-Encoding", "gzip")
-                .addHeader("X-Custom", "v").body(body).build();
+                .addHeader("Content-Type", "application/json").addHeader("Accept-Encoding", "br")
+                .addHeader("Expect", "100-continue").addHeader("X-Custom", "v").body(body).build();
 
         // when
         client.execute(request);
@@ -252,8 +253,74 @@ class KeepAliveHttpClientTest {
         assertThat(received.headers()).containsEntry("host", "127.0.0.1:" + server.port())
                 .containsEntry("content-length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length))
                 .containsEntry("content-type", "application/json").containsEntry("x-custom", "v")
-                .containsKey("user-agent").doesNotContainKey("expect").doesNotContainKey("accept-encoding");
+                .containsEntry("user-agent", "Quorum").doesNotContainKey("expect");
+        assertThat(received.headers().get("accept-encoding")).contains("gzip").doesNotContain("br");
         assertThat(received.body()).isEqualTo(body);
+    }
+
+    @Test
+    void should_decompress_a_gzip_answer() throws IOException {
+        // given
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write("{\"answer\":\"société\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        RawHttpServer server = server((index, request, out) -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                    + "Content-Length: " + zipped.size() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(zipped.toByteArray());
+            return true;
+        });
+
+        // when
+        String first = client.execute(get(server.url("/"))).body();
+        String second = client.execute(get(server.url("/"))).body();
+
+        // then
+        assertThat(first).isEqualTo("{\"answer\":\"société\"}");
+        assertThat(second).isEqualTo(first);
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void should_refuse_a_compressed_answer_that_expands_past_the_body_limit() throws IOException {
+        // given: 4 MiB of zeros gzipped to a few kB, against a limit of 1 MiB
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(new byte[4 * 1024 * 1024]);
+        }
+        RawHttpServer server = server((index, request, out) -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                    + "Content-Length: " + zipped.size() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(zipped.toByteArray());
+            return true;
+        });
+        ApacheHttpClient limited = ApacheHttpClient.builder().maxBodyBytes(1024 * 1024).build();
+
+        // then
+        assertThatThrownBy(() -> limited.execute(get(server.url("/"))))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("longer than 1048576 bytes");
+        assertThat(limited.idleConnections()).isZero();
+    }
+
+    @Test
+    void should_not_follow_a_redirect_to_another_host() throws IOException {
+        // given: the provider's address redirects to another server, which would get the request and its key
+        RawHttpServer elsewhere = RawHttpServer.start(RawHttpServer.answering("elsewhere"));
+        try (elsewhere) {
+            RawHttpServer server = server((index, request, out) -> {
+                out.write(("HTTP/1.1 307 Temporary Redirect\r\nLocation: " + elsewhere.url("/v1/x")
+                        + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                return true;
+            });
+
+            // then: the 3xx is the provider's answer, an error; the other server saw nothing
+            assertThatThrownBy(() -> client.execute(HttpRequest.builder().method(HttpMethod.POST)
+                    .url(server.url("/v1/x")).addHeader("Authorization", "Bearer secret").body("{}").build()))
+                    .isInstanceOfSatisfying(ProviderHttpException.class, e -> assertThat(e.statusCode()).isEqualTo(307));
+            assertThat(elsewhere.requests()).isZero();
+        }
     }
 
     @Test
@@ -400,10 +467,12 @@ class KeepAliveHttpClientTest {
     void should_not_reuse_a_connection_idle_longer_than_the_idle_timeout() throws IOException {
         // given
         RawHttpServer server = server(RawHttpServer.answering("ok"));
-        KeepAliveHttpClient noIdle = KeepAliveHttpClient.builder().idleTimeout(Duration.ZERO).build();
+        ApacheHttpClient noIdle = ApacheHttpClient.builder().idleTimeout(Duration.ofMillis(1)).build();
 
-        // when
+        // when: the second call once the first connection has been idle past the timeout
         noIdle.execute(get(server.url("/")));
+        long idleSince = System.currentTimeMillis();
+        org.awaitility.Awaitility.await().until(() -> System.currentTimeMillis() > idleSince + 2);
         noIdle.execute(get(server.url("/")));
 
         // then
@@ -411,21 +480,47 @@ class KeepAliveHttpClientTest {
     }
 
     @Test
-    void should_retry_once_on_a_new_connection_when_the_server_closed_the_idle_one() throws IOException {
-        // given: the server answers and then closes the connection without saying so
+    void should_send_a_post_once_on_a_new_connection_when_the_server_closed_the_idle_one() throws IOException {
+        // given: the server answers and then closes the connection without saying so; the client checks an idle
+        // connection before reusing it (here at once; by default after a second of idleness)
         RawHttpServer server = server((index, request, out) -> {
             out.write(RawHttpServer.response("answer " + index).getBytes(StandardCharsets.UTF_8));
             return false;
         });
-        client.execute(get(server.url("/")));
+        ApacheHttpClient checking = ApacheHttpClient.builder().validateAfterInactivity(Duration.ZERO).build();
+        checking.execute(get(server.url("/")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.closedConnections() == 1);
 
         // when
-        String body = client.execute(post(server.url("/"), "{}")).body();
+        String body = checking.execute(post(server.url("/"), "{}")).body();
 
-        // then: the pooled connection yielded nothing, the request went once more on a new one
+        // then: the closed connection was replaced before the POST was written; the server read it once
         assertThat(body).isEqualTo("answer 2");
         assertThat(server.connections()).isEqualTo(2);
         assertThat(server.requests()).isEqualTo(2);
+        assertThat(server.received().get(1).line()).startsWith("POST");
+    }
+
+    @Test
+    void should_never_send_a_post_again_when_the_server_closes_the_pooled_connection_after_reading_it()
+            throws IOException {
+        // given: the server answers the first request, then reads the POST on the same kept-alive connection and
+        // closes it without a byte of answer (a provider that crashed, or closed an idle connection as it arrived)
+        RawHttpServer server = server((index, request, out) -> {
+            if (index == 1) {
+                out.write(RawHttpServer.response("first").getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            return false;
+        });
+        client.execute(get(server.url("/")));
+
+        // then: the call fails; the POST was received exactly once, and no second connection was opened for it
+        assertThatThrownBy(() -> client.execute(post(server.url("/"), "{\"charge\":1}")))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(server.requests()).isEqualTo(2);
+        assertThat(server.received()).filteredOn(request -> request.line().startsWith("POST")).hasSize(1);
+        assertThat(server.connections()).isEqualTo(1);
     }
 
     @Test
@@ -435,7 +530,7 @@ class KeepAliveHttpClientTest {
 
         // then
         assertThatThrownBy(() -> client.execute(post(server.url("/"), "{}")))
-                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(EOFException.class);
+                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(NoHttpResponseException.class);
         assertThat(server.requests()).isEqualTo(1);
         assertThat(server.connections()).isEqualTo(1);
     }
@@ -455,7 +550,7 @@ class KeepAliveHttpClientTest {
 
         // then
         assertThatThrownBy(() -> client.execute(post(server.url("/"), "{}")))
-                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(EOFException.class);
+                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
         assertThat(server.requests()).isEqualTo(2);
         assertThat(server.connections()).isEqualTo(1);
     }
@@ -470,7 +565,7 @@ class KeepAliveHttpClientTest {
 
         // then
         assertThatThrownBy(() -> client.execute(get(server.url("/"))))
-                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(EOFException.class);
+                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
         assertThat(server.requests()).isEqualTo(1);
     }
 
@@ -582,8 +677,9 @@ class KeepAliveHttpClientTest {
     }
 
     @Test
-    void should_leave_calls_through_a_proxy_to_the_url_connection_client() throws IOException {
-        // given: the default proxy selector names the raw server as the HTTP proxy for a made-up host
+    void should_send_calls_through_the_proxy_the_default_proxy_selector_names() throws IOException {
+        // given: the default proxy selector (http.proxyHost and the rest) names the raw server as the HTTP proxy for a
+        // made-up host
         RawHttpServer proxy = server(RawHttpServer.answering("via proxy"));
         ProxySelector original = ProxySelector.getDefault();
         ProxySelector.setDefault(new ProxySelector() {
@@ -598,11 +694,16 @@ class KeepAliveHttpClientTest {
         });
         try {
             // when
-            String body = KeepAliveHttpClient.builder().build().execute(post("http://provider.invalid/v1/x", "{}")).body();
+            ApacheHttpClient proxied = ApacheHttpClient.builder().build();
+            String first = proxied.execute(post("http://provider.invalid/v1/x", "{}")).body();
+            String second = proxied.execute(post("http://provider.invalid/v1/x", "{}")).body();
 
-            // then: the proxy got the absolute URL, the JDK's proxy request form
-            assertThat(body).isEqualTo("via proxy");
+            // then: the proxy got the absolute URL, an HTTP proxy's request form, on one kept-alive connection
+            assertThat(first).isEqualTo("via proxy");
+            assertThat(second).isEqualTo("via proxy");
             assertThat(proxy.received().get(0).line()).isEqualTo("POST http://provider.invalid/v1/x HTTP/1.1");
+            assertThat(proxy.received().get(0).headers()).containsEntry("host", "provider.invalid");
+            assertThat(proxy.connections()).isEqualTo(1);
         } finally {
             ProxySelector.setDefault(original);
         }
