@@ -1,0 +1,62 @@
+package dev.quorum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.quorum.settings.SettingsException;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Quorum does not start with a {@code quorum.*} setting it does not know under a feature's prefix (a typo), or a value
+ * of the wrong type or out of range: Camel Main's start fails with a message naming the full key, the value and what
+ * is expected (docs/configuration.md, "Validation at start").
+ */
+class SettingsValidationTest {
+
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
+                Arguments.of("quorum.consensus.treshold", "0.7",
+                        "quorum.consensus.treshold is not a setting Quorum knows (did you mean quorum.consensus.threshold?)"),
+                Arguments.of("quorum.consensus.threshold", "high",
+                        "quorum.consensus.threshold = 'high' is not valid: expected a number from 0 to 1"),
+                Arguments.of("quorum.consensus.quorum", "0",
+                        "quorum.consensus.quorum = '0' is not valid: expected a whole number of at least 1"),
+                Arguments.of("quorum.consensus.timeout-ms", "500000",
+                        "quorum.consensus.timeout-ms = '500000' is not valid: expected a whole number from 1 to "
+                                + "quorum.consensus.max-timeout-ms (120000)"),
+                Arguments.of("quorum.consensus.algorithm", "plurality",
+                        "quorum.consensus.algorithm = 'plurality' is not valid: expected one of "));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("badSettings")
+    void should_not_start_with_a_bad_setting_naming_its_key_value_and_what_is_expected(String key, String value,
+                                                                                        String message) {
+        // given
+        Properties settings = QuorumTestSupport.baseSettings(QuorumTestSupport.freePort());
+        settings.put("quorum.data.dir", QuorumTestSupport.newDataDir().toString());
+        settings.put(key, value);
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation("file:application.properties");
+        settings.forEach((k, v) -> main.addOverrideProperty((String) k, (String) v));
+
+        // when
+        Throwable thrown = catchThrowable(main::start);
+        main.stop();
+
+        // then
+        assertThat(thrown).isNotNull();
+        Throwable cause = thrown;
+        while (!(cause instanceof SettingsException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).isInstanceOf(SettingsException.class);
+        assertThat(cause.getMessage()).startsWith(message);
+        assertThat(thrown.getMessage()).contains(key);
+    }
+}
