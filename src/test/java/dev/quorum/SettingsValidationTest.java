@@ -30,7 +30,23 @@ class SettingsValidationTest {
                         "quorum.consensus.timeout-ms = '500000' is not valid: expected a whole number from 1 to "
                                 + "quorum.consensus.max-timeout-ms (120000)"),
                 Arguments.of("quorum.consensus.algorithm", "plurality",
-                        "quorum.consensus.algorithm = 'plurality' is not valid: expected one of "));
+                        "quorum.consensus.algorithm = 'plurality' is not valid: expected one of "),
+                Arguments.of("quorum.routing.retry.openai-sim.max-atempts", "2",
+                        "quorum.routing.retry.openai-sim.max-atempts is not a setting Quorum knows "
+                                + "(did you mean quorum.routing.retry.openai-sim.max-attempts?)"),
+                Arguments.of("quorum.routing.breaker.sliding-window-size", "ten",
+                        "quorum.routing.breaker.sliding-window-size = 'ten' is not valid: expected a whole number of at least 1"),
+                Arguments.of("quorum.routing.retry.jitter", "2",
+                        "quorum.routing.retry.jitter = '2' is not valid: expected a number from 0 to 1"),
+                Arguments.of("quorum.routing.tier.cod.primary", "openai-sim",
+                        "quorum.routing.tier.cod.* is not a setting Quorum knows: expected a task, one of code, "),
+                Arguments.of("quorum.routing.semantic.enabled", "yes",
+                        "quorum.routing.semantic.enabled = 'yes' is not valid: expected true or false"),
+                Arguments.of("quorum.health.probe.enabled", "sometimes",
+                        "quorum.health.probe.enabled = 'sometimes' is not valid: expected one of auto, true, false"),
+                Arguments.of("quorum.health.probe.interval", "1000",
+                        "quorum.health.probe.interval is not a setting Quorum knows (did you mean "
+                                + "quorum.health.probe.interval-ms?)"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -57,6 +73,6 @@ class SettingsValidationTest {
         }
         assertThat(cause).isInstanceOf(SettingsException.class);
         assertThat(cause.getMessage()).startsWith(message);
-        assertThat(thrown.getMessage()).contains(key);
+        assertThat(thrown.getMessage()).contains(((SettingsException) cause).key());
     }
 }

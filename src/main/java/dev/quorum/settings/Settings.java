@@ -199,6 +199,15 @@ public final class Settings {
     }
 
     /**
+     * Fails the start on a key whose own name is wrong though its group is right, e.g. a task no classifier knows in
+     * {@code quorum.routing.tier.<task>.primary}: the message names the key and what is expected instead.
+     */
+    public SettingsException unknown(String name, String expected) {
+        String key = key(name);
+        return new SettingsException(key, key + " is not a setting Quorum knows: expected " + expected);
+    }
+
+    /**
      * Fails the start when a key under the prefix was not read: a typo ({@code quorum.consensus.treshold}) or a setting
      * that no longer exists. The message names the key (not its value, which may be a secret) and the nearest known
      * setting.
@@ -231,7 +240,7 @@ public final class Settings {
 
     private String nearest(String name) {
         String best = null;
-        int bestDistance = Math.max(2, name.length() / 4) + 1;
+        int bestDistance = Math.max(3, name.length() / 3) + 1;
         for (String known : read) {
             int distance = distance(name, known);
             if (distance < bestDistance) {
