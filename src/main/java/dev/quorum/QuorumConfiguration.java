@@ -7,6 +7,7 @@ import dev.quorum.api.Mode;
 import dev.quorum.api.RequestParser;
 import dev.quorum.api.ResultJson;
 import dev.quorum.api.Results;
+import dev.quorum.camel.Steps;
 import dev.quorum.provider.ApiKey;
 import dev.quorum.provider.OllamaDiscovery;
 import dev.quorum.provider.MaxOutputTokens;

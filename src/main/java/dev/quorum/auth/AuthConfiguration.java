@@ -1,7 +1,7 @@
 package dev.quorum.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.Steps;
+import dev.quorum.camel.Steps;
 import dev.quorum.http.ErrorReplies;
 import java.util.ArrayList;
 import java.util.List;

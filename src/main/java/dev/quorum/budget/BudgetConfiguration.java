@@ -1,6 +1,6 @@
 package dev.quorum.budget;
 
-import dev.quorum.Steps;
+import dev.quorum.camel.Steps;
 import dev.quorum.provider.MaxOutputTokens;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;

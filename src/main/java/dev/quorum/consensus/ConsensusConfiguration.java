@@ -1,7 +1,7 @@
 package dev.quorum.consensus;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.quorum.Steps;
+import dev.quorum.camel.Steps;
 import dev.quorum.embedding.LocalEmbeddingModel;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.routing.ContextWindows;

@@ -1,9 +1,10 @@
 package dev.quorum.consensus;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ProviderResponse;
 import dev.quorum.api.Ranking;
+import dev.quorum.camel.ConsensusConstants;
+import dev.quorum.camel.RequestConstants;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,22 +67,24 @@ public final class RankVote implements VotingMethod {
     /** Keeps the panel's outcome and puts the judge's question in place of the request. */
     public void ask(Exchange exchange) {
         ConsensusOutcome outcome = exchange.getMessage().getBody(ConsensusOutcome.class);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_OUTCOME, outcome);
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_REQUEST, request);
-        exchange.setVariable(QuorumHeaders.VAR_JUDGE_PROVIDER, outcome.plan().judge());
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, request.withPrompt(SYSTEM, prompt(request.prompt(),
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_OUTCOME, outcome);
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_REQUEST, request);
+        exchange.setVariable(ConsensusConstants.VAR_JUDGE_PROVIDER, outcome.plan().judge());
+        exchange.setVariable(RequestConstants.VAR_REQUEST, request.withPrompt(SYSTEM, prompt(request.prompt(),
                 outcome.ballots())));
     }
 
     /** Reads the judge's reply (the body) into the ranking, or keeps the consensus order; restores the request. */
     public ConsensusOutcome decide(Exchange exchange) {
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
-        ConsensusOutcome outcome = exchange.getVariable(QuorumHeaders.VAR_CONSENSUS_OUTCOME, ConsensusOutcome.class);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_CONSENSUS_REQUEST, CompletionRequest.class);
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, request);
-        exchange.removeVariable(QuorumHeaders.VAR_CONSENSUS_REQUEST);
-        exchange.removeVariable(QuorumHeaders.VAR_CONSENSUS_OUTCOME);
+        ConsensusOutcome outcome =
+                exchange.getVariable(ConsensusConstants.VAR_CONSENSUS_OUTCOME, ConsensusOutcome.class);
+        CompletionRequest request =
+                exchange.getVariable(ConsensusConstants.VAR_CONSENSUS_REQUEST, CompletionRequest.class);
+        exchange.setVariable(RequestConstants.VAR_REQUEST, request);
+        exchange.removeVariable(ConsensusConstants.VAR_CONSENSUS_REQUEST);
+        exchange.removeVariable(ConsensusConstants.VAR_CONSENSUS_OUTCOME);
         String judge = outcome.plan().judge();
         List<Ballot> ballots = outcome.ballots();
         List<Integer> consensus = consensusOrder(ballots, outcome.vote());

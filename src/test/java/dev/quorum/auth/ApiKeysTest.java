@@ -3,7 +3,7 @@ package dev.quorum.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.QuorumHeaders;
+import dev.quorum.camel.AuthConstants;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -49,8 +49,8 @@ class ApiKeysTest {
         keys.authenticate(exchange);
 
         // then
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_AUTHENTICATED, Boolean.class)).isTrue();
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT, String.class)).isEqualTo(tenant);
+        assertThat(exchange.getVariable(AuthConstants.VAR_AUTHENTICATED, Boolean.class)).isTrue();
+        assertThat(exchange.getVariable(AuthConstants.VAR_KEY_TENANT, String.class)).isEqualTo(tenant);
         assertThat(exchange.getMessage().getHeaders()).doesNotContainKeys("Authorization", "X-API-Key");
     }
 
@@ -70,8 +70,8 @@ class ApiKeysTest {
         keys.authenticate(exchange);
 
         // then
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_AUTHENTICATED, Boolean.class)).isFalse();
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT)).isNull();
+        assertThat(exchange.getVariable(AuthConstants.VAR_AUTHENTICATED, Boolean.class)).isFalse();
+        assertThat(exchange.getVariable(AuthConstants.VAR_KEY_TENANT)).isNull();
         assertThat(exchange.getMessage().getHeaders()).doesNotContainKeys("Authorization", "X-API-Key");
     }
 
@@ -87,7 +87,7 @@ class ApiKeysTest {
         none.reject(exchange);
 
         // then
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_AUTHENTICATED, Boolean.class)).isFalse();
+        assertThat(exchange.getVariable(AuthConstants.VAR_AUTHENTICATED, Boolean.class)).isFalse();
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(401);
         assertThat(new String(exchange.getMessage().getBody(byte[].class))).contains("\"unauthorized\"")
                 .doesNotContain("anything");
