@@ -44,6 +44,16 @@ class SettingsValidationTest {
                         "quorum.routing.semantic.enabled = 'yes' is not valid: expected true or false"),
                 Arguments.of("quorum.health.probe.enabled", "sometimes",
                         "quorum.health.probe.enabled = 'sometimes' is not valid: expected one of auto, true, false"),
+                Arguments.of("quorum.provider.openai.modle", "gpt-4o",
+                        "quorum.provider.openai.modle is not a setting Quorum knows (did you mean quorum.provider.openai.model?)"),
+                Arguments.of("quorum.simulator.provider.openai-sim.timeout-ms", "soon",
+                        "quorum.simulator.provider.openai-sim.timeout-ms = 'soon' is not valid: expected a whole number of at least 1"),
+                Arguments.of("quorum.simulator.enabled", "maybe",
+                        "quorum.simulator.enabled = 'maybe' is not valid: expected one of auto, true, false"),
+                Arguments.of("quorum.request.max-n", "-1",
+                        "quorum.request.max-n = '-1' is not valid: expected a whole number of at least 1"),
+                Arguments.of("quorum.ollama.discovery-timeout", "100",
+                        "quorum.ollama.discovery-timeout is not a setting Quorum knows (did you mean quorum.ollama.discovery-timeout-ms?)"),
                 Arguments.of("quorum.health.probe.interval", "1000",
                         "quorum.health.probe.interval is not a setting Quorum knows (did you mean "
                                 + "quorum.health.probe.interval-ms?)"));

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,13 +37,17 @@ public final class Settings {
     private final Set<String> present;
     /** The names read so far, relative to the prefix; shared by every view of one prefix. */
     private final Set<String> read;
+    /** The values as written (placeholders unresolved), by name relative to the prefix; only to name a variable. */
+    private final Map<String, String> written;
 
-    private Settings(PropertiesComponent properties, String prefix, String path, Set<String> present, Set<String> read) {
+    private Settings(PropertiesComponent properties, String prefix, String path, Set<String> present, Set<String> read,
+                     Map<String, String> written) {
         this.properties = properties;
         this.prefix = prefix;
         this.path = path;
         this.present = present;
         this.read = read;
+        this.written = written;
     }
 
     /** The settings under {@code prefix} (e.g. {@code quorum.consensus}) as this context's properties give them. */
@@ -50,16 +55,20 @@ public final class Settings {
         PropertiesComponent properties = context.getPropertiesComponent();
         String dotted = prefix + ".";
         Set<String> present = new TreeSet<>();
-        for (String key : properties.loadProperties(key -> key.startsWith(dotted)).stringPropertyNames()) {
+        Map<String, String> written = new TreeMap<>();
+        Properties loaded = properties.loadProperties(key -> key.startsWith(dotted));
+        for (String key : loaded.stringPropertyNames()) {
             present.add(key.substring(dotted.length()));
+            written.put(key.substring(dotted.length()), loaded.getProperty(key));
         }
         // a -D system property may add a setting the files do not have (e.g. a provider's base-url)
         for (String key : System.getProperties().stringPropertyNames()) {
             if (key.startsWith(dotted)) {
                 present.add(key.substring(dotted.length()));
+                written.put(key.substring(dotted.length()), System.getProperty(key));
             }
         }
-        return new Settings(properties, prefix, "", present, new TreeSet<>());
+        return new Settings(properties, prefix, "", present, new TreeSet<>(), written);
     }
 
     /**
@@ -67,7 +76,7 @@ public final class Settings {
      * whose reads count for {@link #requireKnown()} like this one's.
      */
     public Settings under(String group) {
-        return new Settings(properties, prefix, path + group + ".", present, read);
+        return new Settings(properties, prefix, path + group + ".", present, read, written);
     }
 
     /** The full key of a setting, e.g. {@code quorum.consensus.threshold} for {@code threshold}. */
@@ -80,6 +89,26 @@ public final class Settings {
         markRead(name);
         String value = properties.resolveProperty(key(name)).map(String::trim).orElse("");
         return value.isEmpty() ? fallback : value;
+    }
+
+    /**
+     * The setting as the file wrote it, placeholders unresolved ({@code {{env:OPENAI_API_KEY:}}}), or null: only to name
+     * the variable a missing value comes from, never to use the value.
+     */
+    public String written(String name) {
+        return written.get(path + name);
+    }
+
+    /**
+     * Every setting present under the prefix, by full key, with its resolved value; not counted as read (the secret
+     * masking looks at all of {@code quorum.*} this way).
+     */
+    public Map<String, String> all() {
+        Map<String, String> all = new TreeMap<>();
+        for (String name : present) {
+            properties.resolveProperty(prefix + "." + name).ifPresent(value -> all.put(prefix + "." + name, value));
+        }
+        return all;
     }
 
     /** A comma-separated list, entries trimmed, blanks dropped; absent gives an empty list. */
