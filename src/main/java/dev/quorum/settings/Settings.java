@@ -205,6 +205,18 @@ public final class Settings {
         return ids;
     }
 
+    /** The names present under {@code <group>.} (relative to it, blank values included), not counted as read. */
+    public Set<String> names(String group) {
+        String dotted = path + group + ".";
+        Set<String> names = new TreeSet<>();
+        for (String name : present) {
+            if (name.startsWith(dotted)) {
+                names.add(name.substring(dotted.length()));
+            }
+        }
+        return names;
+    }
+
     /** Every {@code <group>.<name>} setting present, by name (values trimmed, blanks dropped), in key order. */
     public Map<String, String> entries(String group) {
         String dotted = path + group + ".";
