@@ -66,6 +66,23 @@ class SettingsValidationTest {
                         "quorum.alerts.cooldown is not a setting Quorum knows (did you mean quorum.alerts.cooldown-ms?)"),
                 Arguments.of("quorum.console.port", "http",
                         "quorum.console.port = 'http' is not valid: expected a whole number from 0 to 65535"),
+                Arguments.of("quorum.cache.ttl", "1000",
+                        "quorum.cache.ttl is not a setting Quorum knows (did you mean quorum.cache.ttl-ms?)"),
+                Arguments.of("quorum.cache.semantic-threshold", "0",
+                        "quorum.cache.semantic-threshold = '0' is not valid: expected a cosine above 0 and at most 1"),
+                Arguments.of("quorum.prompts.refresh-ms", "5s",
+                        "quorum.prompts.refresh-ms = '5s' is not valid: expected a whole number of at least 1"),
+                Arguments.of("quorum.file.max-bytes", "0",
+                        "quorum.file.max-bytes = '0' is not valid: expected a whole number of at least 1"),
+                Arguments.of("quorum.kafka.idempotent-repository", "redis",
+                        "quorum.kafka.idempotent-repository = 'redis' is not valid: expected one of file, kafka"),
+                Arguments.of("quorum.openai.consensus-algoritms", "majority",
+                        "quorum.openai.consensus-algoritms is not a setting Quorum knows (did you mean "
+                                + "quorum.openai.consensus-algorithms?)"),
+                Arguments.of("quorum.http.worker-thread", "64",
+                        "quorum.http.worker-thread is not a setting Quorum knows (did you mean quorum.http.worker-threads?)"),
+                Arguments.of("quorum.http.max-body-bytes-by-path", "/v1=lots",
+                        "quorum.http.max-body-bytes-by-path = '/v1=lots' is not valid: expected a whole number of bytes"),
                 Arguments.of("quorum.health.probe.interval", "1000",
                         "quorum.health.probe.interval is not a setting Quorum knows (did you mean "
                                 + "quorum.health.probe.interval-ms?)"));

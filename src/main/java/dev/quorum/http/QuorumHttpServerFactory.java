@@ -6,6 +6,7 @@ import dev.quorum.auth.ApiKeys;
 import dev.quorum.auth.DashboardSessions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import dev.quorum.settings.Settings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.apache.camel.component.platform.http.main.DefaultMainHttpServerFactory;
@@ -49,7 +50,8 @@ public final class QuorumHttpServerFactory implements MainHttpServerFactory {
 
     @Override
     public Service newHttpServer(CamelContext context, HttpServerConfigurationProperties properties) {
-        HttpLimits limits = HttpLimits.read(context.getPropertiesComponent()::resolveProperty);
+        // checked for unknown keys with quorum.http.worker-threads by HttpConfiguration
+        HttpLimits limits = HttpLimits.read(Settings.of(context, "quorum.http"));
         int maxConnections = maxConnections(limits);
         camels.setCamelContext(context);
         VertxPlatformHttpServerConfiguration configuration =

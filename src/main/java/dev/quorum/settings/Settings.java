@@ -150,7 +150,7 @@ public final class Settings {
         return (int) whole(name, fallback, min, max);
     }
 
-    /** A whole number from {@code min} to {@code max}. */
+    /** A whole number from {@code min} to {@code max} (digits may be grouped with {@code _}). */
     public long whole(String name, long fallback, long min, long max) {
         String value = text(name, null);
         if (value == null) {
@@ -158,7 +158,8 @@ public final class Settings {
         }
         long number;
         try {
-            number = Long.parseLong(value);
+            // digits may be grouped as in Java: 4_194_304
+            number = Long.parseLong(value.indexOf('_') > 0 && !value.endsWith("_") ? value.replace("_", "") : value);
         } catch (NumberFormatException e) {
             throw invalid(name, value, "a whole number" + range(min, max, min > Integer.MIN_VALUE, max < Integer.MAX_VALUE));
         }

@@ -3,15 +3,22 @@ package dev.quorum.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quorum.settings.Settings;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 /** Reading {@code quorum.http.*}: defaults, body limits by path prefix, and errors that name the setting. */
 class HttpLimitsTest {
 
     private static HttpLimits read(Map<String, String> settings) {
-        return HttpLimits.read(key -> Optional.ofNullable(settings.get(key)));
+        CamelContext context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        context.getPropertiesComponent().setInitialProperties(properties);
+        return HttpLimits.read(Settings.of(context, "quorum.http"));
     }
 
     @Test
