@@ -83,6 +83,19 @@ class SettingsValidationTest {
                         "quorum.http.worker-thread is not a setting Quorum knows (did you mean quorum.http.worker-threads?)"),
                 Arguments.of("quorum.http.max-body-bytes-by-path", "/v1=lots",
                         "quorum.http.max-body-bytes-by-path = '/v1=lots' is not valid: expected a whole number of bytes"),
+                Arguments.of("quorum.budget.team.limit-usd", "ten dollars",
+                        "quorum.budget.team.limit-usd = 'ten dollars' is not valid: expected a number of at least 0"),
+                Arguments.of("quorum.budget.default-treshold", "80",
+                        "quorum.budget.default-treshold is not a setting Quorum knows (did you mean "
+                                + "quorum.budget.default-thresholds?)"),
+                Arguments.of("quorum.budget.team.policy", "reject",
+                        "quorum.budget.team.limit-usd is missing: expected the budget's limit in US dollars"),
+                Arguments.of("quorum.ledger.pool-size", "0",
+                        "quorum.ledger.pool-size = '0' is not valid: expected a whole number of at least 1"),
+                Arguments.of("quorum.ledger.jdbc-pasword", "not-shown-in-the-message",
+                        "quorum.ledger.jdbc-pasword is not a setting Quorum knows (did you mean quorum.ledger.jdbc-password?)"),
+                Arguments.of("quorum.price.gpt-4o.outptu", "10",
+                        "quorum.price.gpt-4o.outptu is not a setting Quorum knows: expected quorum.price.<model>.input, "),
                 Arguments.of("quorum.health.probe.interval", "1000",
                         "quorum.health.probe.interval is not a setting Quorum knows (did you mean "
                                 + "quorum.health.probe.interval-ms?)"));

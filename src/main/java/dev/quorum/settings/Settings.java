@@ -206,9 +206,12 @@ public final class Settings {
         return ids;
     }
 
-    /** The names present under {@code <group>.} (relative to it, blank values included), not counted as read. */
+    /**
+     * The names present under {@code <group>.} (relative to it, blank values included; {@code ""}: every name of this
+     * view), not counted as read.
+     */
     public Set<String> names(String group) {
-        String dotted = path + group + ".";
+        String dotted = path + (group.isEmpty() ? "" : group + ".");
         Set<String> names = new TreeSet<>();
         for (String name : present) {
             if (name.startsWith(dotted)) {
@@ -238,6 +241,12 @@ public final class Settings {
     public SettingsException invalid(String name, String value, String expected) {
         String key = key(name);
         return new SettingsException(key, key + " = '" + value + "' is not valid: expected " + expected);
+    }
+
+    /** Fails the start on a required setting that is absent or blank, saying what it should hold. */
+    public SettingsException missing(String name, String expected) {
+        String key = key(name);
+        return new SettingsException(key, key + " is missing: expected " + expected);
     }
 
     /**
