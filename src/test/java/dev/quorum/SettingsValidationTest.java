@@ -96,6 +96,11 @@ class SettingsValidationTest {
                         "quorum.ledger.jdbc-pasword is not a setting Quorum knows (did you mean quorum.ledger.jdbc-password?)"),
                 Arguments.of("quorum.price.gpt-4o.outptu", "10",
                         "quorum.price.gpt-4o.outptu is not a setting Quorum knows: expected quorum.price.<model>.input, "),
+                Arguments.of("quorum.ratelimit.openai-sim.requests-per-minut", "60",
+                        "quorum.ratelimit.openai-sim.requests-per-minut is not a setting Quorum knows (did you mean "
+                                + "quorum.ratelimit.openai-sim.requests-per-minute?)"),
+                Arguments.of("quorum.ratelimit.concurrent-requests", "-2",
+                        "quorum.ratelimit.concurrent-requests = '-2' is not valid: expected a whole number of at least 0"),
                 Arguments.of("quorum.health.probe.interval", "1000",
                         "quorum.health.probe.interval is not a setting Quorum knows (did you mean "
                                 + "quorum.health.probe.interval-ms?)"));

@@ -85,8 +85,7 @@ public final class QuorumHttpServerFactory implements MainHttpServerFactory {
 
     private static HttpGate gate(CamelContext context, ConnectionGuard guard, HttpLimits limits) {
         PropertiesComponent properties = context.getPropertiesComponent();
-        boolean keysOn = properties.resolveProperty("quorum.auth.enabled").map(v -> Boolean.parseBoolean(v.trim()))
-                .orElse(false);
+        boolean keysOn = Settings.of(context, "quorum.auth").bool("enabled", false);
         ApiKeys keys = keysOn ? context.getRegistry().lookupByNameAndType("apiKeys", ApiKeys.class) : null;
         if (keysOn && keys == null) {
             throw new IllegalStateException("quorum.auth.enabled=true but no apiKeys bean is bound");

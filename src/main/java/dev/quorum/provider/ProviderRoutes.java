@@ -1,6 +1,7 @@
 package dev.quorum.provider;
 
 import dev.quorum.RouteTemplateReload;
+import dev.quorum.settings.Settings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class ProviderRoutes extends RouteBuilder {
 
     static final String TEMPLATE = "provider-route";
-    static final String RATE_LIMIT_PREFIX = "quorum.ratelimit.";
+    static final String RATE_LIMIT_PREFIX = "quorum.ratelimit";
 
     /**
      * The template parameters that leave steps out of a route, and the ids of those steps in the template: a route
@@ -56,18 +57,28 @@ public final class ProviderRoutes extends RouteBuilder {
         RouteTemplateReload.install(getContext());
         BudgetPresence budgets = getContext().getRegistry().lookupByNameAndType("budgetGate", BudgetPresence.class);
         boolean budgeted = budgets == null || budgets.anyBudget();
+        // rate limits (docs/budgets.md): per provider (quorum.ratelimit.<id>.*), else the default for all; 0 = unlimited
+        Settings limits = Settings.of(getContext(), RATE_LIMIT_PREFIX);
+        long window = limits.whole("window-ms", 60_000, 1, Long.MAX_VALUE);
+        long defaultRate = limits.whole("requests-per-minute", 0, 0, Long.MAX_VALUE);
+        int defaultConcurrent = limits.integer("concurrent-requests", 0, 0, Integer.MAX_VALUE);
+        Map<String, long[]> byProvider = new HashMap<>();
+        for (String id : limits.ids("")) {
+            Settings own = limits.under(id);
+            byProvider.put(id, new long[] {own.whole("requests-per-minute", defaultRate, 0, Long.MAX_VALUE),
+                    own.integer("concurrent-requests", defaultConcurrent, 0, Integer.MAX_VALUE)});
+        }
+        limits.requireKnown();
         for (ProviderSpec spec : catalog.enabled()) {
-            // rate limits (docs/budgets.md): per provider, else the default for all; 0 = unlimited
-            String rate = rateLimit(spec.id(), "requests-per-minute", "0");
-            String concurrent = rateLimit(spec.id(), "concurrent-requests", "0");
+            long[] own = byProvider.getOrDefault(spec.id(), new long[] {defaultRate, defaultConcurrent});
             templatedRoute(TEMPLATE)
                     .routeId("provider-" + spec.id())
                     .parameter("providerId", spec.id())
-                    .parameter("requestsPerMinute", rate)
-                    .parameter("rateWindowMs", setting("quorum.ratelimit.window-ms", "60000"))
-                    .parameter("concurrentRequests", concurrent)
-                    .parameter("withoutRateLimit", String.valueOf(Long.parseLong(rate) == 0))
-                    .parameter("withoutConcurrencyLimit", String.valueOf(Long.parseLong(concurrent) == 0))
+                    .parameter("requestsPerMinute", String.valueOf(own[0]))
+                    .parameter("rateWindowMs", String.valueOf(window))
+                    .parameter("concurrentRequests", String.valueOf(own[1]))
+                    .parameter("withoutRateLimit", String.valueOf(own[0] == 0))
+                    .parameter("withoutConcurrencyLimit", String.valueOf(own[1] == 0))
                     .parameter("withoutBudgets", String.valueOf(!budgeted));
         }
     }
@@ -102,21 +113,5 @@ public final class ProviderRoutes extends RouteBuilder {
             }
         });
         return route;
-    }
-
-    private String rateLimit(String id, String name, String fallback) {
-        return setting(RATE_LIMIT_PREFIX + id + "." + name, setting(RATE_LIMIT_PREFIX + name, fallback));
-    }
-
-    private String setting(String key, String fallback) {
-        String value = getContext().getPropertiesComponent().resolveProperty(key).map(String::trim).orElse("");
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return String.valueOf(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
-        }
     }
 }
