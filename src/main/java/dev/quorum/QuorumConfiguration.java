@@ -48,8 +48,10 @@ public final class QuorumConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        Settings quorum = Settings.of(context, "quorum");
+        requireKnownFeatures(quorum);
         // every configured key and password, masked out of what Quorum returns, logs and stores (docs/security.md)
-        Secrets secrets = Secrets.fromSettings(Settings.of(context, "quorum").all());
+        Secrets secrets = Secrets.fromSettings(quorum.all());
         secrets.installForLogs();
 
         ObjectMapper mapper = new ObjectMapper()
@@ -185,6 +187,29 @@ public final class QuorumConfiguration implements CamelConfiguration {
                     line, simulator.port(), simulated.size(), line);
         }
         return simulated;
+    }
+
+    /**
+     * The first parts of {@code quorum.*} keys: the features, whose own configuration classes check the rest, the
+     * single settings, and the build's own properties ({@code -Dquorum.cds.skip}, {@code quorum.opts}, ...), which
+     * Maven may pass on as system properties.
+     */
+    static final List<String> FEATURES = List.of("alerts", "auth", "budget", "cache", "consensus", "console",
+            "dashboard", "data", "default-provider", "file", "health", "http", "instance-id", "kafka", "ledger",
+            "metrics", "ollama", "openai", "price", "prompts", "provider", "ratelimit", "request", "routing",
+            "simulator", "cds", "image", "main", "opts");
+
+    /** Fails the start on a {@code quorum.*} key whose first part is no feature, e.g. {@code quorum.consensu.quorum}. */
+    static void requireKnownFeatures(Settings quorum) {
+        for (String name : quorum.names("")) {
+            int dot = name.indexOf('.');
+            String feature = dot < 0 ? name : name.substring(0, dot);
+            if (!FEATURES.contains(feature)) {
+                String nearest = Settings.nearest(feature, FEATURES);
+                throw quorum.unknown(name, "a quorum.<feature>.* setting"
+                        + (nearest == null ? "" : "; did you mean quorum." + nearest + (dot < 0 ? "" : ".*") + "?"));
+            }
+        }
     }
 
     static WireFormat wireFormat(ProviderKind kind) {

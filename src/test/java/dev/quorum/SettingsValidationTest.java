@@ -101,6 +101,9 @@ class SettingsValidationTest {
                                 + "quorum.ratelimit.openai-sim.requests-per-minute?)"),
                 Arguments.of("quorum.ratelimit.concurrent-requests", "-2",
                         "quorum.ratelimit.concurrent-requests = '-2' is not valid: expected a whole number of at least 0"),
+                Arguments.of("quorum.consensu.quorum", "3",
+                        "quorum.consensu.quorum is not a setting Quorum knows: expected a quorum.<feature>.* setting; "
+                                + "did you mean quorum.consensus.*?"),
                 Arguments.of("quorum.health.probe.interval", "1000",
                         "quorum.health.probe.interval is not a setting Quorum knows (did you mean "
                                 + "quorum.health.probe.interval-ms?)"));

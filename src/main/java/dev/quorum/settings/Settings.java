@@ -277,7 +277,7 @@ public final class Settings {
             return;
         }
         String name = unknown.get(0);
-        String nearest = nearest(name);
+        String nearest = nearest(name, read);
         throw new SettingsException(key(name), key(name) + " is not a setting Quorum knows"
                 + (nearest == null ? "" : " (did you mean " + key(nearest) + "?)")
                 + "; the " + prefix + ".* settings are listed in docs/configuration.md"
@@ -289,13 +289,14 @@ public final class Settings {
         read.add(path + name);
     }
 
-    private String nearest(String name) {
+    /** The known name nearest to {@code name} within a few edits (a likely typo of it), or null. */
+    public static String nearest(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Math.max(3, name.length() / 3) + 1;
-        for (String known : read) {
-            int distance = distance(name, known);
+        for (String candidate : known) {
+            int distance = distance(name, candidate);
             if (distance < bestDistance) {
-                best = known;
+                best = candidate;
                 bestDistance = distance;
             }
         }
