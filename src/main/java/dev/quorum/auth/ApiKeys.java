@@ -1,7 +1,6 @@
 package dev.quorum.auth;
 
 import dev.quorum.camel.AuthConstants;
-import dev.quorum.http.ErrorReplies;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,7 +2,6 @@ package dev.quorum.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.camel.Steps;
-import dev.quorum.http.ErrorReplies;
 import dev.quorum.settings.Settings;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,7 @@ import org.slf4j.MDC;
  * request causes carries it: {@link #begin} once the request is parsed, until the exchange completes;
  * {@link #join}/{@link #leave} around a provider route, which may run on another thread (a consensus panel's
  * parallel calls); {@link #resume} after a panel, whose last member's thread carries the request on. A worker thread
- * that handed a request over that way is cleared by its pool ({@link dev.quorum.RecentlyIdleExecutor}). Only the id
+ * that handed a request over that way is cleared by its pool ({@link dev.quorum.http.RecentlyIdleExecutor}). Only the id
  * is ever put there, never a header or a property, so no key can reach the log this way.
  * Requests are logged at debug level ({@code dev.quorum.observe.RequestLog}), which costs nothing when off.
  */

@@ -6,7 +6,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.quorum.api.Chat;
 import dev.quorum.api.CompletionRequest;

@@ -1,7 +1,7 @@
 package dev.quorum.routing;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 import dev.quorum.budget.ModelPrice;
 import dev.quorum.budget.PriceTable;
 import dev.quorum.camel.Steps;

@@ -17,7 +17,7 @@ class ApiKeysTest {
 
     private final ApiKeys keys = new ApiKeys(List.of(
             new ApiKeys.Key("first", ApiKeys.digest("key-one"), "tenant-one"),
-            new ApiKeys.Key("second", ApiKeys.digest("key-two"), "tenant-two")), new dev.quorum.http.ErrorReplies(new ObjectMapper()));
+            new ApiKeys.Key("second", ApiKeys.digest("key-two"), "tenant-two")), new dev.quorum.auth.ErrorReplies(new ObjectMapper()));
 
     /** Started, as in Quorum: header names are then case-insensitive, as HTTP's are. */
     private static final DefaultCamelContext CONTEXT = new DefaultCamelContext();
@@ -78,7 +78,7 @@ class ApiKeysTest {
     @Test
     void should_refuse_everything_when_no_key_is_configured() throws Exception {
         // given
-        ApiKeys none = new ApiKeys(List.of(), new dev.quorum.http.ErrorReplies(new ObjectMapper()));
+        ApiKeys none = new ApiKeys(List.of(), new dev.quorum.auth.ErrorReplies(new ObjectMapper()));
         Exchange exchange = exchange("Authorization", "Bearer anything");
         exchange.getMessage().setHeader(Exchange.HTTP_URI, "/api/v1/complete");
 

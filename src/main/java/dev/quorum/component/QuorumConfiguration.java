@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.component;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +18,7 @@ import dev.quorum.provider.ProviderModels;
 import dev.quorum.provider.ProviderRoutes;
 import dev.quorum.provider.ProviderSpec;
 import dev.quorum.routing.ProviderSelector;
+import dev.quorum.secrets.Secrets;
 import dev.quorum.sim.ProviderSimulator;
 import dev.quorum.sim.SimScript;
 import dev.quorum.settings.Settings;
