@@ -9,15 +9,12 @@ import dev.quorum.provider.ApiKey;
 import dev.quorum.provider.Pricing;
 import dev.quorum.provider.ProviderKind;
 import dev.quorum.provider.ProviderSpec;
-import dev.quorum.settings.Settings;
+import dev.quorum.settings.TestSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,11 +143,7 @@ class PricingTest {
 
     /** The budgets of these settings, read as Quorum reads them at start. */
     private static List<Budget> budgets(Map<String, String> values) {
-        CamelContext context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.putAll(values);
-        context.getPropertiesComponent().setInitialProperties(properties);
-        return BudgetConfiguration.budgets(Settings.of(context, "quorum.budget"));
+        return BudgetConfiguration.budgets(TestSettings.of(values, "quorum.budget"));
     }
 
     private static ProviderSpec spec(String id, ProviderKind kind, String model) {

@@ -3,22 +3,15 @@ package dev.quorum.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.quorum.settings.Settings;
+import dev.quorum.settings.TestSettings;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 /** Reading {@code quorum.http.*}: defaults, body limits by path prefix, and errors that name the setting. */
 class HttpLimitsTest {
 
     private static HttpLimits read(Map<String, String> settings) {
-        CamelContext context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.putAll(settings);
-        context.getPropertiesComponent().setInitialProperties(properties);
-        return HttpLimits.read(Settings.of(context, "quorum.http"));
+        return HttpLimits.read(TestSettings.of(settings, "quorum.http"));
     }
 
     @Test

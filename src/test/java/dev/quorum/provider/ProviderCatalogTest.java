@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import dev.quorum.settings.Settings;
-import java.util.Properties;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
+import dev.quorum.settings.TestSettings;
 import org.junit.jupiter.api.Test;
 
 class ProviderCatalogTest {
@@ -17,11 +15,7 @@ class ProviderCatalogTest {
 
     /** The providers of these settings, read as Quorum reads them at start (and checked for unknown keys). */
     private static List<ProviderSpec> parse(Map<String, String> values) {
-        CamelContext context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.putAll(values);
-        context.getPropertiesComponent().setInitialProperties(properties);
-        Settings settings = Settings.of(context, "quorum.provider");
+        Settings settings = TestSettings.of(values, "quorum.provider");
         List<ProviderSpec> specs = ProviderCatalog.from(settings, false);
         settings.requireKnown();
         return specs;

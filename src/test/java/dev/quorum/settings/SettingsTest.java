@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
     private static Settings settings(Map<String, String> values) {
-        CamelContext context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.putAll(values);
-        context.getPropertiesComponent().setInitialProperties(properties);
-        return Settings.of(context, "quorum.demo");
+        return TestSettings.of(values, "quorum.demo");
     }
 
     @Test
