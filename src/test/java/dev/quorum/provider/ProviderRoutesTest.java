@@ -3,11 +3,9 @@ package dev.quorum.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.quorum.settings.Settings;
+import dev.quorum.settings.TestSettings;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +20,7 @@ class ProviderRoutesTest {
 
     /** The providers of these settings, read as Quorum reads them at start. */
     private static List<ProviderSpec> parse(Map<String, String> values) {
-        CamelContext context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.putAll(values);
-        context.getPropertiesComponent().setInitialProperties(properties);
-        return ProviderCatalog.from(Settings.of(context, "quorum.provider"), false);
+        return ProviderCatalog.from(TestSettings.of(values, "quorum.provider"), false);
     }
 
     @Test
