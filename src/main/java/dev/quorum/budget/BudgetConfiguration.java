@@ -4,18 +4,17 @@ import dev.quorum.camel.Steps;
 import dev.quorum.provider.MaxOutputTokens;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
+import dev.quorum.settings.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -33,39 +32,47 @@ public final class BudgetConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BudgetConfiguration.class);
 
-    static final String BUDGET_PREFIX = "quorum.budget.";
-    static final String PRICE_PREFIX = "quorum.price.";
+    static final String BUDGET_PREFIX = "quorum.budget";
     private static final List<String> PRICE_CLASSES = List.of("cached-input", "reasoning", "input", "output");
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        Properties raw = properties.loadProperties(key -> key.startsWith("quorum."));
-        Map<String, String> settings = new HashMap<>();
-        for (String key : raw.stringPropertyNames()) {
-            properties.resolveProperty(key).ifPresent(value -> settings.put(key, value.trim()));
-        }
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("quorum.")) {
-                settings.put(key, context.resolvePropertyPlaceholders(System.getProperty(key)).trim());
-            }
-        }
+        Settings quorum = Settings.of(context, "quorum");
+        Settings ledgerSettings = Settings.of(context, "quorum.ledger");
+        String jdbcUrl = ledgerSettings.text("jdbc-url", null);
+        String jdbcUser = ledgerSettings.text("jdbc-user", null);
+        String jdbcPassword = ledgerSettings.text("jdbc-password", null);
+        int poolSize = ledgerSettings.integer("pool-size", 8, 1, Integer.MAX_VALUE);
+        boolean autoServer = ledgerSettings.bool("auto-server", false);
+        long connectionTimeoutMs = ledgerSettings.whole("connection-timeout-ms", 5_000, 1, Long.MAX_VALUE);
+        long lockTimeoutMs = ledgerSettings.whole("lock-timeout-ms", UsageDatabase.DEFAULT_LOCK_TIMEOUT_MILLIS, 1,
+                Long.MAX_VALUE);
+        long journalSegmentBytes = ledgerSettings.whole("journal-segment-bytes", 4 * 1024 * 1024, 1, Long.MAX_VALUE);
+        boolean journalSync = ledgerSettings.bool("journal-sync", false);
+        int queueCapacity = ledgerSettings.integer("queue-capacity", 10_000, 1, Integer.MAX_VALUE);
+        ledgerSettings.requireKnown();
+        Settings budgetSettings = Settings.of(context, BUDGET_PREFIX);
+        List<Budget> budgets = budgets(budgetSettings);
+        long leaseMarginMs = budgetSettings.whole("lease-margin-ms", 30_000, 0, Long.MAX_VALUE);
+        // read by the budget-leases route, QuorumConfiguration (the older name of default-max-output-tokens) and the
+        // alerts endpoint's default (the older alert endpoint): checked here
+        budgetSettings.whole("lease-check-ms", 30_000, 1, Long.MAX_VALUE);
+        budgetSettings.integer("assumed-output-tokens", MaxOutputTokens.DEFAULT, 1, Integer.MAX_VALUE);
+        budgetSettings.text("alert-endpoint", null);
+        budgetSettings.requireKnown();
+        Settings priceSettings = Settings.of(context, "quorum.price");
+        Map<String, Map<String, Double>> modelPrices = modelPrices(priceSettings);
+        priceSettings.requireKnown();
         Registry registry = context.getRegistry();
         ProviderCatalog catalog = registry.lookupByNameAndType("providerCatalog", ProviderCatalog.class);
 
-        Path dataDir = Path.of(text(settings, "quorum.data.dir", "data"));
-        InstanceId instance = InstanceId.resolve(text(settings, "quorum.instance-id", null), dataDir);
-        UsageDatabase database = UsageDatabase.open(text(settings, "quorum.ledger.jdbc-url", null),
-                text(settings, "quorum.ledger.jdbc-user", null), text(settings, "quorum.ledger.jdbc-password", null),
-                dataDir, (int) number(settings, "quorum.ledger.pool-size", 8),
-                Boolean.parseBoolean(text(settings, "quorum.ledger.auto-server", "false")),
-                (long) number(settings, "quorum.ledger.connection-timeout-ms", 5_000),
-                (long) number(settings, "quorum.ledger.lock-timeout-ms", UsageDatabase.DEFAULT_LOCK_TIMEOUT_MILLIS));
+        Path dataDir = Path.of(quorum.text("data.dir", "data"));
+        InstanceId instance = InstanceId.resolve(quorum.text("instance-id", null), dataDir);
+        UsageDatabase database = UsageDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, dataDir, poolSize, autoServer,
+                connectionTimeoutMs, lockTimeoutMs);
         LedgerJournal journal = LedgerJournal.open(dataDir.resolve("ledger-journal").resolve(instance.id()),
-                (long) number(settings, "quorum.ledger.journal-segment-bytes", 4 * 1024 * 1024),
-                Boolean.parseBoolean(text(settings, "quorum.ledger.journal-sync", "false")));
-        UsageLedger ledger = new UsageLedger(database, (int) number(settings, "quorum.ledger.queue-capacity", 10_000),
-                journal, instance.id(), dataDir.resolve("ledger-rejected.log"));
+                journalSegmentBytes, journalSync);
+        UsageLedger ledger = new UsageLedger(database, queueCapacity, journal, instance.id(), dataDir.resolve("ledger-rejected.log"));
         VoteLedger votes = new VoteLedger(database, Clock.systemUTC());
         context.addService(new LedgerService(ledger, votes, database, instance), true, true);
         LOG.info("Usage ledger in {}, journal in {} (instance {})", database.description(),
@@ -83,8 +90,8 @@ public final class BudgetConfiguration implements CamelConfiguration {
             LOG.warn("Budget leases not reconciled at start (retried by the budget-leases route): {}", e.getMessage());
         }
 
-        PriceTable prices = new PriceTable(PriceTable.resolve(catalog.all(), providerPrices(settings, catalog),
-                modelPrices(settings)));
+        PriceTable prices = new PriceTable(PriceTable.resolve(catalog.all(), providerPrices(context, catalog),
+                modelPrices));
         for (ProviderSpec spec : catalog.enabled()) {
             if (prices.price(spec.id()) == null) {
                 LOG.warn("No price for model {} of provider {}: its calls will be counted at $0 with a warning. Set "
@@ -92,7 +99,6 @@ public final class BudgetConfiguration implements CamelConfiguration {
             }
         }
 
-        List<Budget> budgets = budgets(settings);
         for (Budget budget : budgets) {
             LOG.info("Budget {}: {}{} ${} per {}, policy {}, alerts at {}%", budget.name(), budget.scope().wireName(),
                     budget.key() == null ? (budget.scope() == Budget.Scope.GLOBAL ? "" : " (each)") : " " + budget.key(),
@@ -110,13 +116,13 @@ public final class BudgetConfiguration implements CamelConfiguration {
         registry.bind("concurrencyLimit", new ConcurrencyLimit());
         registry.bind("priceTable", prices);
         MaxOutputTokens maxOutputTokens = registry.lookupByNameAndType("maxOutputTokens", MaxOutputTokens.class);
-        boolean keysOn = Boolean.parseBoolean(text(settings, "quorum.auth.enabled", "false"));
+        boolean keysOn = Settings.of(context, "quorum.auth").bool("enabled", false);
         if (!keysOn && budgets.stream().anyMatch(b -> b.scope() == Budget.Scope.TENANT)) {
             LOG.warn("API keys are off (quorum.auth.enabled=false): tenant budgets bill every call to the tenant "
                     + "'default', whatever tenant a request names. Turn keys on for per-tenant budgets");
         }
         BudgetGate gate = new BudgetGate(catalog, prices, budgets, store, ledger, maxOutputTokens,
-                leaseTerms(settings, catalog), keysOn, clock);
+                leaseTerms(Settings.of(context, "quorum.routing"), leaseMarginMs, catalog), keysOn, clock);
         Steps.bind(registry, "budgetGate", gate)
                 .step("admit", gate::admit)
                 .step("renew", gate::renew)
@@ -132,109 +138,82 @@ public final class BudgetConfiguration implements CamelConfiguration {
     /**
      * Each provider's lease term: every attempt its retry policy allows at its full timeout, the longest wait between
      * attempts ({@code quorum.routing.retry.[<id>.]max-delay-ms} or {@code max-retry-after-ms}, whichever is longer),
-     * plus {@code quorum.budget.lease-margin-ms}.
+     * plus {@code quorum.budget.lease-margin-ms}. (The routing settings are checked by RoutingConfiguration.)
      */
-    static Map<String, Long> leaseTerms(Map<String, String> settings, ProviderCatalog catalog) {
-        long margin = (long) number(settings, "quorum.budget.lease-margin-ms", 30_000);
+    static Map<String, Long> leaseTerms(Settings routing, long margin, ProviderCatalog catalog) {
+        Settings retry = routing.under("retry");
+        long maxAttempts = retry.integer("max-attempts", 3, 1, Integer.MAX_VALUE);
+        long maxDelay = retry.whole("max-delay-ms", 4_000, 0, Long.MAX_VALUE);
+        long maxRetryAfter = retry.whole("max-retry-after-ms", 5_000, 0, Long.MAX_VALUE);
         Map<String, Long> terms = new HashMap<>();
         for (ProviderSpec spec : catalog.all()) {
-            long attempts = Math.max(1, (long) retry(settings, spec.id(), "max-attempts", 3));
-            long wait = (long) Math.max(retry(settings, spec.id(), "max-delay-ms", 4_000),
-                    retry(settings, spec.id(), "max-retry-after-ms", 5_000));
+            Settings own = retry.under(spec.id());
+            long attempts = own.integer("max-attempts", (int) maxAttempts, 1, Integer.MAX_VALUE);
+            long wait = Math.max(own.whole("max-delay-ms", maxDelay, 0, Long.MAX_VALUE),
+                    own.whole("max-retry-after-ms", maxRetryAfter, 0, Long.MAX_VALUE));
             terms.put(spec.id(), attempts * spec.timeout().toMillis() + (attempts - 1) * wait + margin);
         }
         return terms;
     }
 
-    private static double retry(Map<String, String> settings, String id, String name, double fallback) {
-        Double own = optionalNumber(settings, "quorum.routing.retry." + id + "." + name);
-        return own != null ? own : number(settings, "quorum.routing.retry." + name, fallback);
-    }
-
     /** The budgets {@code quorum.budget.<name>.<setting>}, in name order. */
-    static List<Budget> budgets(Map<String, String> settings) {
-        List<Integer> defaultThresholds = thresholds(text(settings, "quorum.budget.default-thresholds", "50,75,90"),
-                "quorum.budget.default-thresholds");
-        Map<String, Map<String, String>> byName = new TreeMap<>();
-        for (Map.Entry<String, String> entry : settings.entrySet()) {
-            if (!entry.getKey().startsWith(BUDGET_PREFIX)) {
-                continue;
-            }
-            String rest = entry.getKey().substring(BUDGET_PREFIX.length());
-            int dot = rest.indexOf('.');
-            if (dot > 0) {
-                byName.computeIfAbsent(rest.substring(0, dot), n -> new HashMap<>()).put(rest.substring(dot + 1),
-                        entry.getValue());
-            }
-        }
+    static List<Budget> budgets(Settings settings) {
+        List<Integer> defaultThresholds = thresholds(settings, "default-thresholds", List.of(50, 75, 90));
         List<Budget> budgets = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> entry : byName.entrySet()) {
-            String where = BUDGET_PREFIX + entry.getKey();
-            Map<String, String> budget = entry.getValue();
-            if ("false".equalsIgnoreCase(budget.getOrDefault("enabled", "true"))) {
+        for (String name : settings.ids("")) {
+            Settings budget = settings.under(name);
+            if (!budget.bool("enabled", true)) {
+                // a budget switched off is not checked further, as before; its settings are still known ones
+                List.of("limit-usd", "scope", "period", "policy", "key", "thresholds").forEach(n -> budget.text(n, null));
                 continue;
             }
-            String limit = budget.get("limit-usd");
-            if (limit == null || limit.isBlank()) {
-                throw new IllegalArgumentException(where + ".limit-usd is missing");
+            if (budget.text("limit-usd", null) == null) {
+                throw budget.missing("limit-usd", "the budget's limit in US dollars");
             }
-            double limitUsd;
-            try {
-                limitUsd = Double.parseDouble(limit);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + ".limit-usd must be a number of US dollars, not '" + limit + "'");
-            }
-            if (limitUsd < 0) {
-                throw new IllegalArgumentException(where + ".limit-usd must not be negative");
-            }
-            Budget.Scope scope = choice(Budget.Scope.class, budget.getOrDefault("scope", "global"), where + ".scope");
-            Period period = Period.fromWireName(budget.getOrDefault("period", "month"));
-            if (period == null) {
-                throw new IllegalArgumentException(where + ".period must be day or month, not '" + budget.get("period") + "'");
-            }
-            Budget.Policy policy = choice(Budget.Policy.class, budget.getOrDefault("policy", "reject"), where + ".policy");
-            String key = budget.get("key");
-            key = key == null || key.isBlank() || scope == Budget.Scope.GLOBAL ? null : key;
-            String thresholdList = budget.get("thresholds");
-            budgets.add(new Budget(entry.getKey(), scope, key, period, Money.nanos(limitUsd), policy,
-                    thresholdList == null ? defaultThresholds : thresholds(thresholdList, where + ".thresholds")));
+            double limitUsd = budget.decimal("limit-usd", 0, 0, Double.MAX_VALUE);
+            Budget.Scope scope = Budget.Scope.valueOf(budget.choice("scope", "global", List.of("global", "provider",
+                    "tenant")).toUpperCase(Locale.ROOT));
+            Period period = Period.fromWireName(budget.choice("period", "month", List.of("day", "month")));
+            Budget.Policy policy = Budget.Policy.valueOf(budget.choice("policy", "reject", Arrays.stream(
+                    Budget.Policy.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList()).toUpperCase(Locale.ROOT));
+            String key = budget.text("key", null);
+            List<Integer> thresholds = thresholds(budget, "thresholds", defaultThresholds);
+            budgets.add(new Budget(name, scope, scope == Budget.Scope.GLOBAL ? null : key, period,
+                    Money.nanos(limitUsd), policy, thresholds));
         }
         return budgets;
     }
 
-    private static List<Integer> thresholds(String list, String where) {
-        if (list.isBlank()) {
-            return List.of();
+    /** A comma list of whole percentages from 1 to 100, sorted; blank = none; absent = {@code fallback}. */
+    private static List<Integer> thresholds(Settings settings, String name, List<Integer> fallback) {
+        if (settings.names("").stream().noneMatch(name::equals)) {
+            settings.text(name, null);
+            return fallback;
         }
-        try {
-            List<Integer> thresholds = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .map(Integer::parseInt).sorted().distinct().toList();
-            if (thresholds.stream().anyMatch(t -> t <= 0 || t > 100)) {
-                throw new IllegalArgumentException(where + " must be percentages between 1 and 100");
-            }
-            return thresholds;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + " must be a comma list of whole percentages, not '" + list + "'");
-        }
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String value, String where) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.trim())) {
-                return constant;
+        List<Integer> thresholds = new ArrayList<>();
+        for (String value : settings.list(name)) {
+            try {
+                int threshold = Integer.parseInt(value);
+                if (threshold < 1 || threshold > 100) {
+                    throw new NumberFormatException();
+                }
+                thresholds.add(threshold);
+            } catch (NumberFormatException e) {
+                throw settings.invalid(name, settings.text(name, ""), "a comma list of whole percentages from 1 to 100");
             }
         }
-        throw new IllegalArgumentException(where + " must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", not '" + value + "'");
+        return thresholds.stream().sorted().distinct().toList();
     }
 
     /** The price-input/price-output each provider sets itself (null where it sets none). */
-    private static Map<String, Double[]> providerPrices(Map<String, String> settings, ProviderCatalog catalog) {
+    private static Map<String, Double[]> providerPrices(CamelContext context, ProviderCatalog catalog) {
+        Settings providers = Settings.of(context, "quorum.provider");
+        Settings simulated = Settings.of(context, "quorum.simulator.provider");
         Map<String, Double[]> prices = new HashMap<>();
         for (ProviderSpec spec : catalog.all()) {
-            String prefix = (spec.simulated() ? "quorum.simulator.provider." : "quorum.provider.") + spec.id() + ".";
-            Double in = optionalNumber(settings, prefix + "price-input");
-            Double out = optionalNumber(settings, prefix + "price-output");
+            Settings own = (spec.simulated() ? simulated : providers).under(spec.id());
+            Double in = own.text("price-input", null) == null ? null : own.decimal("price-input", 0, 0, Double.MAX_VALUE);
+            Double out = own.text("price-output", null) == null ? null : own.decimal("price-output", 0, 0, Double.MAX_VALUE);
             if (in != null || out != null) {
                 prices.put(spec.id(), new Double[] {in, out});
             }
@@ -243,47 +222,19 @@ public final class BudgetConfiguration implements CamelConfiguration {
     }
 
     /** {@code quorum.price.<model>.<class>}; model names may contain dots, the class is the last part. */
-    private static Map<String, Map<String, Double>> modelPrices(Map<String, String> settings) {
+    private static Map<String, Map<String, Double>> modelPrices(Settings settings) {
         Map<String, Map<String, Double>> prices = new HashMap<>();
-        for (String key : settings.keySet()) {
-            if (!key.startsWith(PRICE_PREFIX)) {
-                continue;
+        for (String name : settings.names("")) {
+            String tokenClass = PRICE_CLASSES.stream().filter(c -> name.endsWith("." + c)).findFirst().orElse(null);
+            if (tokenClass == null) {
+                throw settings.unknown(name, "quorum.price.<model>.input, .output, .cached-input or .reasoning");
             }
-            String rest = key.substring(PRICE_PREFIX.length());
-            for (String tokenClass : PRICE_CLASSES) {
-                if (rest.endsWith("." + tokenClass)) {
-                    String model = rest.substring(0, rest.length() - tokenClass.length() - 1);
-                    Double value = optionalNumber(settings, key);
-                    if (value != null) {
-                        prices.computeIfAbsent(model, m -> new HashMap<>()).put(tokenClass, value);
-                    }
-                    break;
-                }
+            if (settings.text(name, null) != null) {
+                prices.computeIfAbsent(name.substring(0, name.length() - tokenClass.length() - 1), m -> new HashMap<>())
+                        .put(tokenClass, settings.decimal(name, 0, 0, Double.MAX_VALUE));
             }
         }
         return prices;
-    }
-
-    private static Double optionalNumber(Map<String, String> settings, String key) {
-        String value = settings.get(key);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, not '" + value + "'");
-        }
-    }
-
-    private static String text(Map<String, String> settings, String key, String fallback) {
-        String value = settings.get(key);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static double number(Map<String, String> settings, String key, double fallback) {
-        Double value = optionalNumber(settings, key);
-        return value == null ? fallback : value;
     }
 
     /** Writes the queued ledger rows and votes, and closes the database, when the Camel context stops. */

@@ -21,6 +21,7 @@ import dev.quorum.routing.ProviderSelector;
 import dev.quorum.secrets.Secrets;
 import dev.quorum.sim.ProviderSimulator;
 import dev.quorum.sim.SimScript;
+import dev.quorum.settings.Settings;
 import dev.quorum.sim.WireFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +29,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -46,42 +45,52 @@ public final class QuorumConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumConfiguration.class);
 
-    static final String PROVIDER_PREFIX = "quorum.provider.";
-    static final String SIM_PROVIDER_PREFIX = "quorum.simulator.provider.";
-    static final String SIM_SCRIPT_PREFIX = "quorum.simulator.script.";
+    static final String PROVIDER_PREFIX = "quorum.provider";
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        Properties raw = properties.loadProperties(key -> key.startsWith("quorum."));
-        Map<String, String> resolved = new HashMap<>();
-        Map<String, String> rawValues = new HashMap<>();
-        for (String key : raw.stringPropertyNames()) {
-            rawValues.put(key, raw.getProperty(key));
-            properties.resolveProperty(key).ifPresent(value -> resolved.put(key, value));
-        }
-        // a -D system property overrides the file and may add settings the file does not have (e.g. a base-url)
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("quorum.")) {
-                rawValues.put(key, System.getProperty(key));
-                resolved.put(key, context.resolvePropertyPlaceholders(System.getProperty(key)));
-            }
-        }
-        Settings settings = new Settings(resolved);
+        Settings quorum = Settings.of(context, "quorum");
+        requireKnownFeatures(quorum);
         // every configured key and password, masked out of what Quorum returns, logs and stores (docs/security.md)
-        Secrets secrets = Secrets.fromSettings(resolved);
+        Secrets secrets = Secrets.fromSettings(quorum.all());
         secrets.installForLogs();
 
         ObjectMapper mapper = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .registerModule(secrets.module());
 
-        List<ProviderSpec> specs = new ArrayList<>(ProviderCatalog.parse(PROVIDER_PREFIX, resolved, rawValues, false));
-        if (settings.bool("quorum.ollama.discovery-enabled", true)) {
-            List<ProviderSpec> discovered = new OllamaDiscovery(mapper, Duration.ofMillis((long) settings.number("quorum.ollama.discovery-timeout-ms", 500)))
-                    .discover(settings.text("quorum.ollama.base-url", "http://localhost:11434"),
-                            settings.number("quorum.ollama.quality", 0.5),
-                            Duration.ofMillis((long) settings.number("quorum.ollama.timeout-ms", 120_000)));
+        Settings providers = Settings.of(context, PROVIDER_PREFIX);
+        List<ProviderSpec> specs = new ArrayList<>(ProviderCatalog.from(providers, false));
+        int defaultMaxOutput = providers.integer("default-max-output-tokens", Settings.of(context, "quorum.budget")
+                .integer("assumed-output-tokens", MaxOutputTokens.DEFAULT, 1, Integer.MAX_VALUE), 1, Integer.MAX_VALUE);
+        providers.requireKnown();
+        Settings ollama = Settings.of(context, "quorum.ollama");
+        boolean discover = ollama.bool("discovery-enabled", true);
+        long discoveryTimeoutMs = ollama.whole("discovery-timeout-ms", 500, 1, Long.MAX_VALUE);
+        String ollamaUrl = ollama.text("base-url", "http://localhost:11434");
+        double ollamaQuality = ollama.decimal("quality", 0.5, 0, 1);
+        long ollamaTimeoutMs = ollama.whole("timeout-ms", 120_000, 1, Long.MAX_VALUE);
+        ollama.requireKnown();
+        Settings simulatorSettings = Settings.of(context, "quorum.simulator");
+        String simulatorMode = simulatorSettings.choice("enabled", "auto", List.of("auto", "true", "false"));
+        int simulatorPort = simulatorSettings.integer("port", 0, 0, 65_535);
+        List<ProviderSpec> simulatedSpecs = ProviderCatalog.from(simulatorSettings.under("provider"), true);
+        Map<String, Map<String, String>> scripts = new HashMap<>();
+        for (String id : simulatorSettings.ids("script")) {
+            scripts.put(id, simulatorSettings.entries("script." + id));
+        }
+        simulatorSettings.requireKnown();
+        Settings request = Settings.of(context, "quorum.request");
+        int maxPromptChars = request.integer("max-prompt-chars", 100_000, 1, Integer.MAX_VALUE);
+        int maxSystemChars = request.integer("max-system-chars", 100_000, 1, Integer.MAX_VALUE);
+        int maxImageChars = request.integer("max-image-chars", 0, 0, Integer.MAX_VALUE);
+        int maxChoices = request.integer("max-n", 8, 1, Integer.MAX_VALUE);
+        request.requireKnown();
+        String defaultProvider = Settings.of(context, "quorum").text("default-provider", "");
+
+        if (discover) {
+            List<ProviderSpec> discovered = new OllamaDiscovery(mapper, Duration.ofMillis(discoveryTimeoutMs))
+                    .discover(ollamaUrl, ollamaQuality, Duration.ofMillis(ollamaTimeoutMs));
             for (ProviderSpec spec : discovered) {
                 if (specs.stream().noneMatch(s -> s.id().equals(spec.id()))) {
                     LOG.info("Discovered Ollama model {} as provider {}", spec.model(), spec.id());
@@ -91,9 +100,8 @@ public final class QuorumConfiguration implements CamelConfiguration {
         }
 
         boolean anyReal = specs.stream().anyMatch(ProviderSpec::enabled);
-        String simulatorMode = settings.text("quorum.simulator.enabled", "auto");
-        if ("true".equalsIgnoreCase(simulatorMode) || (!anyReal && "auto".equalsIgnoreCase(simulatorMode))) {
-            specs.addAll(startSimulator(context, settings, resolved, rawValues, anyReal));
+        if ("true".equals(simulatorMode) || (!anyReal && "auto".equals(simulatorMode))) {
+            specs.addAll(startSimulator(context, simulatorPort, simulatedSpecs, scripts, anyReal));
         }
 
         ProviderCatalog catalog = new ProviderCatalog(specs);
@@ -113,12 +121,10 @@ public final class QuorumConfiguration implements CamelConfiguration {
         for (ProviderSpec spec : catalog.enabled()) {
             registry.bind(spec.chatModelBean(), ProviderModels.create(spec));
         }
-        RequestParser parser = new RequestParser((int) settings.number("quorum.request.max-prompt-chars", 100_000),
-                (int) settings.number("quorum.request.max-system-chars", 100_000),
-                (int) settings.number("quorum.request.max-image-chars", 0), catalog::isKnown,
+        RequestParser parser = new RequestParser(maxPromptChars, maxSystemChars, maxImageChars, catalog::isKnown,
                 EnumSet.allOf(Mode.class));
-        parser.maxChoices((int) settings.number("quorum.request.max-n", 8));
-        ProviderSelector selector = new ProviderSelector(catalog, settings.text("quorum.default-provider", ""));
+        parser.maxChoices(maxChoices);
+        ProviderSelector selector = new ProviderSelector(catalog, defaultProvider);
         if (selector.defaultProvider() != null) {
             LOG.info("Default provider: {}", selector.defaultProvider());
         }
@@ -126,8 +132,7 @@ public final class QuorumConfiguration implements CamelConfiguration {
         registry.bind("secrets", secrets);
         registry.bind("providerCatalog", catalog);
         registry.bind("requestParser", parser);
-        MaxOutputTokens maxOutputTokens = new MaxOutputTokens((int) settings.number(MaxOutputTokens.SETTING,
-                settings.number(MaxOutputTokens.LEGACY_SETTING, MaxOutputTokens.DEFAULT)));
+        MaxOutputTokens maxOutputTokens = new MaxOutputTokens(defaultMaxOutput);
         registry.bind("maxOutputTokens", maxOutputTokens);
         ProviderCalls calls = new ProviderCalls(catalog, secrets, maxOutputTokens);
         Steps.bind(registry, "providerCalls", calls)
@@ -148,9 +153,8 @@ public final class QuorumConfiguration implements CamelConfiguration {
         registry.bind("providerRoutes", new ProviderRoutes(catalog));
     }
 
-    private List<ProviderSpec> startSimulator(CamelContext context, Settings settings, Map<String, String> resolved,
-                                              Map<String, String> rawValues, boolean anyReal) throws Exception {
-        int port = (int) settings.number("quorum.simulator.port", 0);
+    private List<ProviderSpec> startSimulator(CamelContext context, int port, List<ProviderSpec> parsedSpecs,
+                                              Map<String, Map<String, String>> scripts, boolean anyReal) throws Exception {
         ProviderSimulator simulator;
         try {
             simulator = ProviderSimulator.start(port);
@@ -162,9 +166,9 @@ public final class QuorumConfiguration implements CamelConfiguration {
         context.addService(new SimulatorService(simulator), true, true);
 
         List<ProviderSpec> simulated = new ArrayList<>();
-        for (ProviderSpec parsed : ProviderCatalog.parse(SIM_PROVIDER_PREFIX, resolved, rawValues, true)) {
+        for (ProviderSpec parsed : parsedSpecs) {
             WireFormat format = wireFormat(parsed.kind());
-            simulator.script(parsed.id(), SimScript.fromProperties(resolved, SIM_SCRIPT_PREFIX + parsed.id() + "."));
+            simulator.script(parsed.id(), SimScript.fromProperties(scripts.getOrDefault(parsed.id(), Map.of()), ""));
             simulated.add(new ProviderSpec(parsed.id(), parsed.kind(), parsed.model(), simulator.baseUrl(parsed.id(), format),
                     ApiKey.of("simulated"), parsed.pricing(), parsed.quality(), parsed.capabilities(),
                     parsed.contextWindow(), parsed.timeout(), parsed.maxOutputTokens(), true, parsed.disabledReason(),
@@ -184,6 +188,29 @@ public final class QuorumConfiguration implements CamelConfiguration {
                     line, simulator.port(), simulated.size(), line);
         }
         return simulated;
+    }
+
+    /**
+     * The first parts of {@code quorum.*} keys: the features, whose own configuration classes check the rest, the
+     * single settings, and the build's own properties ({@code -Dquorum.cds.skip}, {@code quorum.opts}, ...), which
+     * Maven may pass on as system properties.
+     */
+    static final List<String> FEATURES = List.of("alerts", "auth", "budget", "cache", "consensus", "console",
+            "dashboard", "data", "default-provider", "file", "health", "http", "instance-id", "kafka", "ledger",
+            "metrics", "ollama", "openai", "price", "prompts", "provider", "ratelimit", "request", "routing",
+            "simulator", "cds", "image", "main", "opts");
+
+    /** Fails the start on a {@code quorum.*} key whose first part is no feature, e.g. {@code quorum.consensu.quorum}. */
+    static void requireKnownFeatures(Settings quorum) {
+        for (String name : quorum.names("")) {
+            int dot = name.indexOf('.');
+            String feature = dot < 0 ? name : name.substring(0, dot);
+            if (!FEATURES.contains(feature)) {
+                String nearest = Settings.nearest(feature, FEATURES);
+                throw quorum.unknown(name, "a quorum.<feature>.* setting"
+                        + (nearest == null ? "" : "; did you mean quorum." + nearest + (dot < 0 ? "" : ".*") + "?"));
+            }
+        }
     }
 
     static WireFormat wireFormat(ProviderKind kind) {
@@ -208,32 +235,6 @@ public final class QuorumConfiguration implements CamelConfiguration {
         @Override
         protected void doStop() {
             simulator.close();
-        }
-    }
-
-    /** Typed reads of resolved {@code quorum.*} settings with their defaults. */
-    private record Settings(Map<String, String> values) {
-
-        String text(String key, String fallback) {
-            String value = values.get(key);
-            return value == null || value.isBlank() ? fallback : value.trim();
-        }
-
-        double number(String key, double fallback) {
-            String value = text(key, null);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a number, not '" + value + "'");
-            }
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String value = text(key, null);
-            return value == null ? fallback : Boolean.parseBoolean(value);
         }
     }
 }

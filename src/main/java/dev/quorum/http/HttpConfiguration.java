@@ -1,6 +1,7 @@
 package dev.quorum.http;
 
 import dev.quorum.camel.Steps;
+import dev.quorum.settings.Settings;
 import io.vertx.core.VertxOptions;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
@@ -16,15 +17,11 @@ public final class HttpConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
-        int workers = context.getPropertiesComponent().resolveProperty("quorum.http.worker-threads")
-                .map(String::trim).filter(value -> !value.isEmpty()).map(value -> {
-                    try {
-                        return Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("quorum.http.worker-threads must be a whole number, not '"
-                                + value + "'");
-                    }
-                }).orElse(200);
+        Settings settings = Settings.of(context, "quorum.http");
+        int workers = settings.integer("worker-threads", 200, 1, Integer.MAX_VALUE);
+        // the limits are QuorumHttpServerFactory's, which reads them again when it makes the server
+        HttpLimits.read(settings);
+        settings.requireKnown();
         // "stream": true on the native API: server-sent events (routes/http.camel.yaml)
         NativeStreams streams = new NativeStreams(context);
         Steps.bind(context.getRegistry(), "nativeStreams", streams)

@@ -1,10 +1,9 @@
 package dev.quorum.http;
 
+import dev.quorum.settings.Settings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What Quorum's HTTP server allows one caller, read from {@code quorum.http.*}: how large a request body may be (per
@@ -51,49 +50,37 @@ public record HttpLimits(long maxBodyBytes, List<PathLimit> pathLimits, long max
     }
 
     /** Reads the limits; a value that is not a positive whole number fails with the setting's name. */
-    public static HttpLimits read(Function<String, Optional<String>> settings) {
-        Reader reader = new Reader(settings);
+    public static HttpLimits read(Settings settings) {
         List<PathLimit> paths = new ArrayList<>();
-        String byPath = settings.apply(PREFIX + "max-body-bytes-by-path").orElse("").trim();
-        for (String entry : byPath.isEmpty() ? new String[0] : byPath.split(",")) {
+        for (String entry : settings.list("max-body-bytes-by-path")) {
             int equals = entry.indexOf('=');
             String prefix = equals < 0 ? "" : entry.substring(0, equals).trim();
             if (!prefix.startsWith("/")) {
-                throw new IllegalArgumentException(PREFIX + "max-body-bytes-by-path: '" + entry.trim()
-                        + "' is not <path prefix>=<bytes>, e.g. /v1/chat/completions=8388608");
+                throw settings.invalid("max-body-bytes-by-path", entry,
+                        "<path prefix>=<bytes>, comma-separated, e.g. /v1/chat/completions=8388608");
             }
-            paths.add(new PathLimit(prefix, reader.positive("max-body-bytes-by-path (" + prefix + ")",
-                    entry.substring(equals + 1).trim())));
+            String bytes = entry.substring(equals + 1).trim();
+            try {
+                long limit = Long.parseLong(bytes.replace("_", ""));
+                if (limit < 1) {
+                    throw new NumberFormatException();
+                }
+                paths.add(new PathLimit(prefix, limit));
+            } catch (NumberFormatException e) {
+                throw settings.invalid("max-body-bytes-by-path", entry, "a whole number of bytes above 0 after "
+                        + prefix + "=");
+            }
         }
-        HttpLimits limits = new HttpLimits(reader.positive("max-body-bytes", 4L << 20), paths,
-                reader.positive("max-buffered-body-bytes", 64L << 20),
-                (int) Math.min(Integer.MAX_VALUE, reader.positive("max-connections", 4096)),
-                reader.positive("header-timeout-ms", 10_000), reader.positive("idle-timeout-ms", 30_000),
-                reader.positive("body-timeout-ms", 30_000));
+        HttpLimits limits = new HttpLimits(settings.whole("max-body-bytes", 4L << 20, 1, Long.MAX_VALUE), paths,
+                settings.whole("max-buffered-body-bytes", 64L << 20, 1, Long.MAX_VALUE),
+                settings.integer("max-connections", 4096, 1, Integer.MAX_VALUE),
+                settings.whole("header-timeout-ms", 10_000, 1, Long.MAX_VALUE),
+                settings.whole("idle-timeout-ms", 30_000, 1, Long.MAX_VALUE),
+                settings.whole("body-timeout-ms", 30_000, 1, Long.MAX_VALUE));
         if (limits.maxBufferedBodyBytes() < limits.largestBody()) {
-            throw new IllegalArgumentException(PREFIX + "max-buffered-body-bytes (" + limits.maxBufferedBodyBytes()
-                    + ") must be at least the largest body limit (" + limits.largestBody() + "), or such a body never fits");
+            throw settings.invalid("max-buffered-body-bytes", Long.toString(limits.maxBufferedBodyBytes()),
+                    "at least the largest body limit (" + limits.largestBody() + "), or such a body never fits");
         }
         return limits;
-    }
-
-    private record Reader(Function<String, Optional<String>> settings) {
-
-        long positive(String name, long fallback) {
-            Optional<String> value = settings.apply(PREFIX + name).map(String::trim).filter(v -> !v.isEmpty());
-            return value.isEmpty() ? fallback : positive(name, value.get());
-        }
-
-        long positive(String name, String value) {
-            try {
-                long number = Long.parseLong(value.replace("_", ""));
-                if (number > 0) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // falls through to the error naming the setting
-            }
-            throw new IllegalArgumentException(PREFIX + name + " must be a whole number above 0, not '" + value + "'");
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.quorum.auth.DashboardSessions;
 import dev.quorum.auth.ErrorReplies;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import dev.quorum.settings.Settings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.apache.camel.component.platform.http.main.DefaultMainHttpServerFactory;
@@ -50,7 +51,8 @@ public final class QuorumHttpServerFactory implements MainHttpServerFactory {
 
     @Override
     public Service newHttpServer(CamelContext context, HttpServerConfigurationProperties properties) {
-        HttpLimits limits = HttpLimits.read(context.getPropertiesComponent()::resolveProperty);
+        // checked for unknown keys with quorum.http.worker-threads by HttpConfiguration
+        HttpLimits limits = HttpLimits.read(Settings.of(context, "quorum.http"));
         int maxConnections = maxConnections(limits);
         camels.setCamelContext(context);
         VertxPlatformHttpServerConfiguration configuration =
@@ -84,8 +86,7 @@ public final class QuorumHttpServerFactory implements MainHttpServerFactory {
 
     private static HttpGate gate(CamelContext context, ConnectionGuard guard, HttpLimits limits) {
         PropertiesComponent properties = context.getPropertiesComponent();
-        boolean keysOn = properties.resolveProperty("quorum.auth.enabled").map(v -> Boolean.parseBoolean(v.trim()))
-                .orElse(false);
+        boolean keysOn = Settings.of(context, "quorum.auth").bool("enabled", false);
         ApiKeys keys = keysOn ? context.getRegistry().lookupByNameAndType("apiKeys", ApiKeys.class) : null;
         if (keysOn && keys == null) {
             throw new IllegalStateException("quorum.auth.enabled=true but no apiKeys bean is bound");

@@ -5,20 +5,19 @@ import dev.quorum.budget.VoteLedger;
 import dev.quorum.camel.Steps;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
+import dev.quorum.settings.Settings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.eventnotifier.MicrometerRouteEventNotifier;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -32,50 +31,21 @@ import org.apache.camel.spi.Registry;
 public final class ObserveConfiguration implements CamelConfiguration {
 
     /**
-     * One provider's alert settings: {@code quorum.alerts.provider.<id>.<setting>}, else {@code quorum.alerts.<setting>},
-     * else the default.
+     * One provider's alert settings, {@code quorum.alerts.provider.<id>.<setting>} over {@code defaults} (which are
+     * {@code quorum.alerts.<setting>} over the built-in defaults).
      */
-    static Alerts.Settings alertSettings(PropertiesComponent properties, String provider) {
+    static Alerts.Settings alertSettings(Settings settings, Alerts.Settings defaults) {
         return new Alerts.Settings(
-                (long) number(properties, "window-ms", provider, 300_000),
-                (int) number(properties, "min-calls", provider, 10),
-                bool(properties, "error-rate.enabled", provider, true),
-                number(properties, "error-rate.threshold", provider, 0.25),
-                number(properties, "error-rate.resolve", provider, 0.10),
-                bool(properties, "latency.enabled", provider, true),
-                (long) number(properties, "latency.p95-threshold-ms", provider, 10_000),
-                (long) number(properties, "latency.p95-resolve-ms", provider, 8_000),
-                (long) number(properties, "cooldown-ms", provider, 60_000),
-                bool(properties, "breaker.enabled", provider, true));
-    }
-
-    private static String alertSetting(PropertiesComponent properties, String name, String provider) {
-        if (name.startsWith("quorum.")) {
-            return properties.resolveProperty(name).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
-        }
-        String own = provider == null ? null : properties.resolveProperty("quorum.alerts.provider." + provider + "." + name)
-                .map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
-        return own != null ? own : properties.resolveProperty("quorum.alerts." + name).map(String::trim)
-                .filter(v -> !v.isEmpty()).orElse(null);
-    }
-
-    private static double number(PropertiesComponent properties, String name, String provider, double fallback) {
-        String value = alertSetting(properties, name, provider);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException((name.startsWith("quorum.") ? name : "quorum.alerts."
-                    + (provider == null ? "" : "[provider." + provider + ".]") + name) + " must be a number, not '"
-                    + value + "'");
-        }
-    }
-
-    private static boolean bool(PropertiesComponent properties, String name, String provider, boolean fallback) {
-        String value = alertSetting(properties, name, provider);
-        return value == null ? fallback : Boolean.parseBoolean(value);
+                settings.whole("window-ms", defaults.windowMs(), 1, Long.MAX_VALUE),
+                settings.integer("min-calls", defaults.minCalls(), 1, Integer.MAX_VALUE),
+                settings.bool("error-rate.enabled", defaults.errorRate()),
+                settings.decimal("error-rate.threshold", defaults.errorRateThreshold(), 0, 1),
+                settings.decimal("error-rate.resolve", defaults.errorRateResolve(), 0, 1),
+                settings.bool("latency.enabled", defaults.latency()),
+                settings.whole("latency.p95-threshold-ms", defaults.p95ThresholdMs(), 1, Long.MAX_VALUE),
+                settings.whole("latency.p95-resolve-ms", defaults.p95ResolveMs(), 1, Long.MAX_VALUE),
+                settings.whole("cooldown-ms", defaults.cooldownMs(), 0, Long.MAX_VALUE),
+                settings.bool("breaker.enabled", defaults.breaker()));
     }
 
     @Override
@@ -84,8 +54,19 @@ public final class ObserveConfiguration implements CamelConfiguration {
         // quorumMetrics and requestLog are the engine's (bindEngine, through dev.quorum.component.QuorumEngine); the
         // application adds its entry-route meters, route gauges, dashboard and console
         MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
-        PropertiesComponent properties = context.getPropertiesComponent();
-        String routeMeters = properties.resolveProperty("quorum.metrics.route-meters").orElse("").trim();
+        Settings metrics = Settings.of(context, "quorum.metrics");
+        String routeMeters = metrics.text("route-meters", "");
+        // read by the budget-gauges route (routes/observe.camel.yaml), checked here
+        metrics.whole("budget-refresh-ms", 10_000, 1, Long.MAX_VALUE);
+        metrics.requireKnown();
+        Settings consoleSettings = Settings.of(context, "quorum.console");
+        boolean consoleEnabled = consoleSettings.bool("enabled", false);
+        QuorumConsole.Settings console = new QuorumConsole.Settings(consoleSettings.text("host", "127.0.0.1"),
+                consoleSettings.integer("port", 8081, 0, 65_535),
+                Path.of(consoleSettings.text("war", "target/console/hawtio.war")),
+                consoleSettings.text("user", "admin"), consoleSettings.text("password", ""),
+                consoleSettings.list("allowed-origins"));
+        consoleSettings.requireKnown();
         if (!routeMeters.isEmpty()) {
             context.addRoutePolicyFactory(new EntryRouteMeters(meters, routeMeters));
         }
@@ -96,21 +77,13 @@ public final class ObserveConfiguration implements CamelConfiguration {
         routeGauges.setIgnoreExchangeEvents(true);
         routeGauges.setMeterRegistry(meters);
         context.getManagementStrategy().addEventNotifier(routeGauges);
-        registry.bind("dashboardAssets", new DashboardAssets(properties.resolveProperty("quorum.auth.enabled")
-                .map(v -> Boolean.parseBoolean(v.trim())).orElse(false)));
+        registry.bind("dashboardAssets", new DashboardAssets(Settings.of(context, "quorum.auth").bool("enabled", false)));
 
-        if (Boolean.parseBoolean(properties.resolveProperty("quorum.console.enabled").orElse("false").trim())) {
-            QuorumConsole console = new QuorumConsole(new QuorumConsole.Settings(
-                    properties.resolveProperty("quorum.console.host").orElse("127.0.0.1").trim(),
-                    Integer.parseInt(properties.resolveProperty("quorum.console.port").orElse("8081").trim()),
-                    Path.of(properties.resolveProperty("quorum.console.war").orElse("target/console/hawtio.war").trim()),
-                    properties.resolveProperty("quorum.console.user").orElse("admin").trim(),
-                    properties.resolveProperty("quorum.console.password").orElse(""),
-                    Arrays.stream(properties.resolveProperty("quorum.console.allowed-origins").orElse("").split(","))
-                            .map(String::trim).filter(origin -> !origin.isEmpty()).toList()));
-            registry.bind("quorumConsole", console);
+        if (consoleEnabled) {
+            QuorumConsole quorumConsole = new QuorumConsole(console);
+            registry.bind("quorumConsole", quorumConsole);
             // started after the routes, so the console's first look finds them all
-            context.addService(console, true, false);
+            context.addService(quorumConsole, true, false);
         }
     }
 
@@ -136,14 +109,24 @@ public final class ObserveConfiguration implements CamelConfiguration {
                 breakers.put(spec.id(), breaker);
             }
         }
-        PropertiesComponent properties = context.getPropertiesComponent();
+        Settings alertValues = Settings.of(context, "quorum.alerts");
+        Alerts.Settings defaults = alertSettings(alertValues, new Alerts.Settings(300_000, 10, true, 0.25, 0.10, true,
+                10_000, 8_000, 60_000, true));
+        Map<String, Alerts.Settings> byProvider = new LinkedHashMap<>();
+        for (String id : alertValues.ids("provider")) {
+            byProvider.put(id, alertSettings(alertValues.under("provider." + id), defaults));
+        }
+        int recentSize = alertValues.integer("recent-size", 100, 1, Integer.MAX_VALUE);
+        // read by routes/engine/alerts.camel.yaml, checked here
+        alertValues.whole("check-ms", 10_000, 1, Long.MAX_VALUE);
+        alertValues.text("endpoint", null);
+        alertValues.requireKnown();
         CallWindows windows = new CallWindows(models.keySet());
         Map<String, Alerts.Settings> alertSettings = new LinkedHashMap<>();
         for (String provider : models.keySet()) {
-            alertSettings.put(provider, alertSettings(properties, provider));
+            alertSettings.put(provider, byProvider.getOrDefault(provider, defaults));
         }
-        Alerts alerts = new Alerts(windows, alertSettings,
-                (int) number(properties, "quorum.alerts.recent-size", null, 100), meters, Clock.systemUTC());
+        Alerts alerts = new Alerts(windows, alertSettings, recentSize, meters, Clock.systemUTC());
         breakers.forEach(alerts::watch);
         Steps.bind(registry, "alerts", alerts)
                 .toBody("check", alerts::check)

@@ -3,6 +3,7 @@ package dev.quorum.openai;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.api.RequestParser;
 import dev.quorum.camel.Steps;
+import dev.quorum.settings.Settings;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.util.Arrays;
@@ -26,9 +27,12 @@ public final class OpenAiConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         ProviderCatalog catalog = context.getRegistry().lookupByNameAndType("providerCatalog", ProviderCatalog.class);
         ObjectMapper mapper = context.getRegistry().lookupByNameAndType("quorumObjectMapper", ObjectMapper.class);
-        String configured = context.getPropertiesComponent().resolveProperty("quorum.openai.consensus-algorithms")
-                .filter(value -> !value.isBlank()).orElse(DEFAULT_ALGORITHMS);
-        List<String> algorithms = Arrays.stream(configured.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+        Settings settings = Settings.of(context, "quorum.openai");
+        List<String> algorithms = settings.list("consensus-algorithms");
+        if (algorithms.isEmpty()) {
+            algorithms = Arrays.stream(DEFAULT_ALGORITHMS.split(",")).map(String::trim).toList();
+        }
+        settings.requireKnown();
         List<ProviderSpec> enabled = catalog.enabled().stream().sorted(Comparator.comparing(ProviderSpec::id)).toList();
         // token streaming (providerStreams, one streaming client per enabled provider) is the engine's: the provider
         // routes stream to the caller for stream: true (dev.quorum.component.QuorumEngine binds it)

@@ -3,11 +3,11 @@ package dev.quorum.prompt;
 import dev.quorum.api.RequestParser;
 import dev.quorum.budget.UsageDatabase;
 import dev.quorum.camel.Steps;
+import dev.quorum.settings.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -23,11 +23,12 @@ public final class PromptConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         UsageDatabase database = registry.lookupByNameAndType("usageDatabase", UsageDatabase.class);
         RequestParser parser = registry.lookupByNameAndType("requestParser", RequestParser.class);
-        long refreshMs = (long) number(context, "quorum.prompts.refresh-ms", 5_000);
-        if (refreshMs < 1) {
-            throw new IllegalArgumentException("quorum.prompts.refresh-ms must be a positive number of milliseconds, "
-                    + "not " + refreshMs);
-        }
+        Settings settings = Settings.of(context, "quorum.prompts");
+        long refreshMs = settings.whole("refresh-ms", 5_000, 1, Long.MAX_VALUE);
+        // read by the template files route (routes/prompts.camel.yaml), checked here
+        settings.text("dir", "prompts");
+        settings.whole("poll-ms", 2_000, 1, Long.MAX_VALUE);
+        settings.requireKnown();
         PromptStore store = new PromptStore(database, Duration.ofMillis(refreshMs), Clock.systemUTC());
         PromptTemplates templates = new PromptTemplates(store, parser);
         Steps.bind(registry, "promptTemplates", templates)
@@ -67,31 +68,5 @@ public final class PromptConfiguration implements CamelConfiguration {
         protected void doStop() {
             experiments.close();
         }
-    }
-
-    /** A {@code quorum.*} setting as a number (a -D system property first), or {@code fallback}. */
-    static double number(CamelContext context, String key, double fallback) {
-        String value = System.getProperty(key);
-        if (value == null) {
-            PropertiesComponent properties = context.getPropertiesComponent();
-            value = properties.resolveProperty(key).orElse(null);
-        }
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, not '" + value + "'");
-        }
-    }
-
-    /** A {@code quorum.*} setting as text (a -D system property first), or {@code fallback}. */
-    static String text(CamelContext context, String key, String fallback) {
-        String value = System.getProperty(key);
-        if (value == null) {
-            value = context.getPropertiesComponent().resolveProperty(key).orElse(null);
-        }
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

@@ -1,8 +1,8 @@
 package dev.quorum.provider;
 
+import dev.quorum.settings.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,86 +37,57 @@ public final class ProviderCatalog {
     }
 
     /**
-     * Reads every provider under {@code prefix}. {@code resolved} holds the property values with placeholders
-     * resolved; {@code raw} the values as written, used only to name the environment variable a missing key is read
-     * from (never the key itself).
+     * Reads every provider of {@code settings} ({@code quorum.provider.<id>.*} or {@code quorum.simulator.provider.<id>.*}):
+     * the ids are the keys' first parts; an api-key written as {@code {{env:NAME:}}} names {@code NAME} in the reason a
+     * keyless provider is disabled (never the key itself).
      */
-    public static List<ProviderSpec> parse(String prefix, Map<String, String> resolved, Map<String, String> raw,
-                                           boolean simulated) {
-        Map<String, Map<String, String>> byId = new TreeMap<>();
-        for (Map.Entry<String, String> entry : resolved.entrySet()) {
-            String key = entry.getKey();
-            if (!key.startsWith(prefix)) {
-                continue;
-            }
-            String rest = key.substring(prefix.length());
-            int dot = rest.indexOf('.');
-            if (dot <= 0) {
-                continue;
-            }
-            byId.computeIfAbsent(rest.substring(0, dot), id -> new LinkedHashMap<>())
-                    .put(rest.substring(dot + 1), entry.getValue());
-        }
+    public static List<ProviderSpec> from(Settings settings, boolean simulated) {
         List<ProviderSpec> specs = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> entry : byId.entrySet()) {
-            String id = entry.getKey();
-            specs.add(spec(prefix, id, entry.getValue(), raw.get(prefix + id + ".api-key"), simulated));
+        for (String id : settings.ids("")) {
+            specs.add(spec(settings, id, simulated));
         }
         return specs;
     }
 
-    static ProviderSpec spec(String prefix, String id, Map<String, String> settings, String rawKey, boolean simulated) {
-        String where = prefix + id;
+    static ProviderSpec spec(Settings all, String id, boolean simulated) {
+        Settings settings = all.under(id);
+        String where = all.key(id);
         if (!PROVIDER_ID.matcher(id).matches()) {
             throw new IllegalArgumentException(where + ": a provider id must be lower-case letters, digits and '-'");
         }
-        String kindName = settings.get("kind");
-        if (kindName == null || kindName.isBlank()) {
+        String kindName = settings.text("kind", null);
+        if (kindName == null) {
             throw new IllegalArgumentException(where + ".kind is missing");
         }
         ProviderKind kind = ProviderKind.fromWireName(kindName);
-        String model = settings.get("model");
-        if (model == null || model.isBlank()) {
+        String model = settings.text("model", null);
+        if (model == null) {
             throw new IllegalArgumentException(where + ".model is missing");
         }
-        String baseUrl = blankToNull(settings.get("base-url"));
-        ApiKey key = ApiKey.of(settings.get("api-key"));
-        Pricing pricing = new Pricing(number(settings, where, "price-input", 0), number(settings, where, "price-output", 0));
-        double quality = number(settings, where, "quality", 0.5);
-        if (quality < 0 || quality > 1) {
-            throw new IllegalArgumentException(where + ".quality must be between 0 and 1, not " + quality);
-        }
-        Set<String> capabilities = new LinkedHashSet<>();
-        String capabilityList = settings.get("capabilities");
-        if (capabilityList != null) {
-            Arrays.stream(capabilityList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(capabilities::add);
-        }
-        int contextWindow = (int) number(settings, where, "context-window", 8192);
-        Duration timeout = Duration.ofMillis(positive(settings, where, "timeout-ms", 60_000));
-        Duration firstTokenTimeout = Duration.ofMillis(positive(settings, where, "first-token-timeout-ms",
-                timeout.toMillis()));
-        String maxOutput = blankToNull(settings.get("max-output-tokens"));
-        Integer maxOutputTokens = maxOutput == null ? null : (int) number(settings, where, "max-output-tokens", 0);
+        String baseUrl = settings.text("base-url", null);
+        String rawKey = settings.written("api-key");
+        ApiKey key = ApiKey.of(settings.text("api-key", null));
+        Pricing pricing = new Pricing(settings.decimal("price-input", 0, 0, Double.MAX_VALUE),
+                settings.decimal("price-output", 0, 0, Double.MAX_VALUE));
+        double quality = settings.decimal("quality", 0.5, 0, 1);
+        Set<String> capabilities = new LinkedHashSet<>(settings.list("capabilities"));
+        int contextWindow = settings.integer("context-window", 8192, 1, Integer.MAX_VALUE);
+        Duration timeout = Duration.ofMillis(settings.whole("timeout-ms", 60_000, 1, Long.MAX_VALUE));
+        Duration firstTokenTimeout = Duration.ofMillis(settings.whole("first-token-timeout-ms", timeout.toMillis(), 1,
+                Long.MAX_VALUE));
+        Integer maxOutputTokens = settings.text("max-output-tokens", null) == null ? null
+                : settings.integer("max-output-tokens", 0, 1, Integer.MAX_VALUE);
 
         String disabledReason = null;
-        if ("false".equalsIgnoreCase(settings.getOrDefault("enabled", "true").trim())) {
+        if (!settings.bool("enabled", true)) {
             disabledReason = "disabled in configuration (" + where + ".enabled=false)";
         } else if (!simulated && (kind.needsKey() || rawKey != null) && !key.isPresent()) {
             disabledReason = "no API key: " + keyHint(where, rawKey);
         } else if (kind == ProviderKind.OPENAI_COMPATIBLE && baseUrl == null) {
             disabledReason = "an openai-compatible provider needs " + where + ".base-url";
         }
-        return new ProviderSpec(id, kind, model.trim(), baseUrl, key, pricing, quality, Set.copyOf(capabilities),
+        return new ProviderSpec(id, kind, model, baseUrl, key, pricing, quality, Set.copyOf(capabilities),
                 contextWindow, timeout, maxOutputTokens, simulated, disabledReason, firstTokenTimeout);
-    }
-
-    private static long positive(Map<String, String> settings, String where, String name, long fallback) {
-        double value = number(settings, where, name, fallback);
-        if (value < 1) {
-            throw new IllegalArgumentException(where + "." + name + " must be at least 1 (milliseconds), not "
-                    + settings.get(name).trim());
-        }
-        return (long) value;
     }
 
     private static String keyHint(String where, String rawKey) {
@@ -128,22 +98,6 @@ public final class ProviderCatalog {
             }
         }
         return "set " + where + ".api-key (as {{env:NAME}})";
-    }
-
-    private static double number(Map<String, String> settings, String where, String name, double fallback) {
-        String value = blankToNull(settings.get(name));
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + "." + name + " must be a number, not '" + value + "'");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public boolean isKnown(String id) {

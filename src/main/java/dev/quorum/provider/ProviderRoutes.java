@@ -1,6 +1,7 @@
 package dev.quorum.provider;
 
 import dev.quorum.camel.RouteTemplateReload;
+import dev.quorum.settings.Settings;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class ProviderRoutes extends RouteBuilder {
     static final String CALL = "provider-call";
     /** The settlement's template, cost, ledger, alerts, health and metrics: {@code direct:provider-settle-<id>}. */
     static final String SETTLE = "provider-settle";
-    static final String RATE_LIMIT_PREFIX = "quorum.ratelimit.";
+    static final String RATE_LIMIT_PREFIX = "quorum.ratelimit";
 
     /**
      * By template, the template parameters that leave steps out of a route and the ids of those steps in that
@@ -78,13 +79,23 @@ public final class ProviderRoutes extends RouteBuilder {
         BudgetPresence budgets = getContext().getRegistry().lookupByNameAndType("budgetGate", BudgetPresence.class);
         boolean budgeted = budgets == null || budgets.anyBudget();
         refuseClashingIds();
+        // rate limits (docs/budgets.md): per provider (quorum.ratelimit.<id>.*), else the default for all; 0 = unlimited
+        Settings limits = Settings.of(getContext(), RATE_LIMIT_PREFIX);
+        long window = limits.whole("window-ms", 60_000, 1, Long.MAX_VALUE);
+        long defaultRate = limits.whole("requests-per-minute", 0, 0, Long.MAX_VALUE);
+        int defaultConcurrent = limits.integer("concurrent-requests", 0, 0, Integer.MAX_VALUE);
+        Map<String, long[]> byProvider = new HashMap<>();
+        for (String id : limits.ids("")) {
+            Settings own = limits.under(id);
+            byProvider.put(id, new long[] {own.whole("requests-per-minute", defaultRate, 0, Long.MAX_VALUE),
+                    own.integer("concurrent-requests", defaultConcurrent, 0, Integer.MAX_VALUE)});
+        }
+        limits.requireKnown();
         for (ProviderSpec spec : catalog.enabled()) {
             String id = spec.id();
-            // rate limits (docs/budgets.md): per provider, else the default for all; 0 = unlimited
-            String rate = rateLimit(id, "requests-per-minute", "0");
-            String concurrent = rateLimit(id, "concurrent-requests", "0");
-            boolean withoutRate = Long.parseLong(rate) == 0;
-            boolean withoutConcurrency = Long.parseLong(concurrent) == 0;
+            long[] own = byProvider.getOrDefault(id, new long[] {defaultRate, defaultConcurrent});
+            boolean withoutRate = own[0] == 0;
+            boolean withoutConcurrency = own[1] == 0;
             templatedRoute(TEMPLATE)
                     .routeId("provider-" + id)
                     .parameter("providerId", id)
@@ -93,9 +104,9 @@ public final class ProviderRoutes extends RouteBuilder {
             templatedRoute(LIMITS)
                     .routeId(LIMITS + "-" + id)
                     .parameter("providerId", id)
-                    .parameter("requestsPerMinute", rate)
-                    .parameter("rateWindowMs", setting("quorum.ratelimit.window-ms", "60000"))
-                    .parameter("concurrentRequests", concurrent)
+                    .parameter("requestsPerMinute", String.valueOf(own[0]))
+                    .parameter("rateWindowMs", String.valueOf(window))
+                    .parameter("concurrentRequests", String.valueOf(own[1]))
                     .parameter("withoutRateLimit", String.valueOf(withoutRate))
                     .parameter("withoutConcurrencyLimit", String.valueOf(withoutConcurrency))
                     .parameter("withoutBudgets", String.valueOf(!budgeted));
@@ -158,21 +169,5 @@ public final class ProviderRoutes extends RouteBuilder {
             }
         });
         return route;
-    }
-
-    private String rateLimit(String id, String name, String fallback) {
-        return setting(RATE_LIMIT_PREFIX + id + "." + name, setting(RATE_LIMIT_PREFIX + name, fallback));
-    }
-
-    private String setting(String key, String fallback) {
-        String value = getContext().getPropertiesComponent().resolveProperty(key).map(String::trim).orElse("");
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return String.valueOf(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
-        }
     }
 }

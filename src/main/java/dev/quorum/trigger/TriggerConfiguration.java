@@ -2,14 +2,14 @@ package dev.quorum.trigger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.api.RequestParser;
-import java.io.File;
+import dev.quorum.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.slf4j.Logger;
@@ -26,18 +26,37 @@ public final class TriggerConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        PropertiesComponent properties = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
-        FileDrop fileDrop = new FileDrop(
-                Path.of(setting(properties, "quorum.file.inbox", "data/inbox")),
-                Path.of(setting(properties, "quorum.file.done", "data/done")),
-                Path.of(setting(properties, "quorum.file.error", "data/error")),
-                Long.parseLong(setting(properties, "quorum.file.read-lock-min-age-ms", "1000")),
-                Long.parseLong(setting(properties, "quorum.file.max-bytes", "8388608")));
+        Settings file = Settings.of(context, "quorum.file");
+        FileDrop fileDrop = new FileDrop(Path.of(file.text("inbox", "data/inbox")), Path.of(file.text("done", "data/done")),
+                Path.of(file.text("error", "data/error")), file.whole("read-lock-min-age-ms", 1000, 0, Long.MAX_VALUE),
+                file.whole("max-bytes", 8_388_608, 1, Long.MAX_VALUE));
+        // read by the file-drop routes (routes/file.camel.yaml), checked here
+        file.bool("enabled", true);
+        file.text("outbox", "data/outbox");
+        file.whole("poll-delay-ms", 500, 1, Long.MAX_VALUE);
+        file.whole("read-lock-check-interval-ms", 250, 1, Long.MAX_VALUE);
+        file.requireKnown();
         registry.bind("fileDrop", fileDrop);
         registry.bind("fileDropFilter", fileDrop.filter());
 
-        String servers = setting(properties, "quorum.kafka.bootstrap-servers", "");
+        Settings kafka = Settings.of(context, "quorum.kafka");
+        String servers = kafka.text("bootstrap-servers", "");
+        String requestTopic = kafka.text("request-topic", "quorum.requests");
+        String resultTopic = kafka.text("result-topic", "quorum.results");
+        String deadLetterTopic = kafka.text("dead-letter-topic", "quorum.requests.dlq");
+        String groupId = kafka.text("group-id", "quorum");
+        int cacheSize = kafka.integer("idempotent-cache-size", 100_000, 1, Integer.MAX_VALUE);
+        String repository = kafka.choice("idempotent-repository", "file", List.of("file", "kafka"));
+        String idempotentTopic = kafka.text("idempotent-topic", "quorum.answered-requests");
+        Path store = Path.of(kafka.text("idempotent-store", "data/kafka/answered-requests.txt")).toAbsolutePath();
+        long maxFileBytes = kafka.whole("idempotent-max-file-bytes", 33_554_432, 1, Long.MAX_VALUE);
+        // read by the Kafka routes (routes/kafka.camel.yaml), checked here
+        kafka.integer("consumers", 1, 1, Integer.MAX_VALUE);
+        kafka.integer("max-poll-records", 5, 1, Integer.MAX_VALUE);
+        kafka.whole("max-poll-interval-ms", 300_000, 1, Long.MAX_VALUE);
+        kafka.whole("poll-timeout-ms", 5_000, 1, Long.MAX_VALUE);
+        kafka.requireKnown();
         if (servers.isEmpty()) {
             LOG.info("Kafka trigger off: quorum.kafka.bootstrap-servers is not set");
             return;
@@ -46,42 +65,20 @@ public final class TriggerConfiguration implements CamelConfiguration {
         RequestParser parser = registry.lookupByNameAndType("requestParser", RequestParser.class);
         registry.bind("kafkaRequests", new KafkaRequests(parser, mapper));
         registry.bind("kafkaCommitAfterReply", new AfterReplyCommitFactory());
-        registry.bind("kafkaAnsweredRequests", answeredRequests(context, properties, servers));
-        LOG.info("Kafka trigger on: {} -> {} (dead letters to {}), group {}, brokers {}",
-                setting(properties, "quorum.kafka.request-topic", "quorum.requests"),
-                setting(properties, "quorum.kafka.result-topic", "quorum.results"),
-                setting(properties, "quorum.kafka.dead-letter-topic", "quorum.requests.dlq"),
-                setting(properties, "quorum.kafka.group-id", "quorum"), servers);
-    }
-
-    /**
-     * The ids of requests already answered, kept where a restart finds them: in a file of this instance ({@code file},
-     * the default), or in a Kafka topic shared by every instance of the group ({@code kafka}), so a request
-     * redelivered to another instance is recognised too.
-     */
-    private static IdempotentRepository answeredRequests(CamelContext context, PropertiesComponent properties,
-                                                         String servers) throws Exception {
-        int cacheSize = Integer.parseInt(setting(properties, "quorum.kafka.idempotent-cache-size", "100000"));
-        String kind = setting(properties, "quorum.kafka.idempotent-repository", "file");
-        if ("kafka".equalsIgnoreCase(kind)) {
-            KafkaIdempotentRepository shared = new KafkaIdempotentRepository(
-                    setting(properties, "quorum.kafka.idempotent-topic", "quorum.answered-requests"), servers,
-                    cacheSize, 100);
+        IdempotentRepository answered;
+        if ("kafka".equals(repository)) {
+            // the ids in a Kafka topic shared by every instance of the group: a request redelivered to another
+            // instance is recognised too
+            KafkaIdempotentRepository shared = new KafkaIdempotentRepository(idempotentTopic, servers, cacheSize, 100);
             shared.setCamelContext(context);
-            return shared;
+            answered = shared;
+        } else {
+            // the ids in a file of this instance, where a restart finds them
+            Files.createDirectories(store.getParent());
+            answered = FileIdempotentRepository.fileIdempotentRepository(store.toFile(), cacheSize, maxFileBytes);
         }
-        if (!"file".equalsIgnoreCase(kind)) {
-            throw new IllegalArgumentException("quorum.kafka.idempotent-repository must be 'file' or 'kafka', not '" + kind + "'");
-        }
-        Path store = Path.of(setting(properties, "quorum.kafka.idempotent-store", "data/kafka/answered-requests.txt"))
-                .toAbsolutePath();
-        Files.createDirectories(store.getParent());
-        long maxBytes = Long.parseLong(setting(properties, "quorum.kafka.idempotent-max-file-bytes", "33554432"));
-        File file = store.toFile();
-        return FileIdempotentRepository.fileIdempotentRepository(file, cacheSize, maxBytes);
-    }
-
-    static String setting(PropertiesComponent properties, String key, String fallback) {
-        return properties.resolveProperty(key).map(String::strip).filter(value -> !value.isEmpty()).orElse(fallback);
+        registry.bind("kafkaAnsweredRequests", answered);
+        LOG.info("Kafka trigger on: {} -> {} (dead letters to {}), group {}, brokers {}", requestTopic, resultTopic,
+                deadLetterTopic, groupId, servers);
     }
 }

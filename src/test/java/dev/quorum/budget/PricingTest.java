@@ -9,6 +9,7 @@ import dev.quorum.provider.ApiKey;
 import dev.quorum.provider.Pricing;
 import dev.quorum.provider.ProviderKind;
 import dev.quorum.provider.ProviderSpec;
+import dev.quorum.settings.TestSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -126,7 +127,7 @@ class PricingTest {
     @Test
     void should_read_budgets_with_defaults_and_name_a_bad_setting() {
         // when
-        List<Budget> budgets = BudgetConfiguration.budgets(Map.of(
+        List<Budget> budgets = budgets(Map.of(
                 "quorum.budget.default-thresholds", "80",
                 "quorum.budget.team.scope", "tenant",
                 "quorum.budget.team.limit-usd", "2.5",
@@ -135,9 +136,14 @@ class PricingTest {
         // then
         assertThat(budgets).containsExactly(new Budget("team", Budget.Scope.TENANT, null, Period.MONTH,
                 2_500_000_000L, Budget.Policy.DOWNGRADE, List.of(80)));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BudgetConfiguration.budgets(Map.of(
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> budgets(Map.of(
                         "quorum.budget.x.limit-usd", "1", "quorum.budget.x.policy", "maybe")))
                 .hasMessageContaining("quorum.budget.x.policy");
+    }
+
+    /** The budgets of these settings, read as Quorum reads them at start. */
+    private static List<Budget> budgets(Map<String, String> values) {
+        return BudgetConfiguration.budgets(TestSettings.of(values, "quorum.budget"));
     }
 
     private static ProviderSpec spec(String id, ProviderKind kind, String model) {

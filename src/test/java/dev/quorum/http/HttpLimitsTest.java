@@ -3,15 +3,15 @@ package dev.quorum.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quorum.settings.TestSettings;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Reading {@code quorum.http.*}: defaults, body limits by path prefix, and errors that name the setting. */
 class HttpLimitsTest {
 
     private static HttpLimits read(Map<String, String> settings) {
-        return HttpLimits.read(key -> Optional.ofNullable(settings.get(key)));
+        return HttpLimits.read(TestSettings.of(settings, "quorum.http"));
     }
 
     @Test

@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import dev.quorum.settings.Settings;
+import dev.quorum.settings.TestSettings;
 import org.junit.jupiter.api.Test;
 
 class ProviderCatalogTest {
 
     private static final String P = "quorum.provider.";
+
+    /** The providers of these settings, read as Quorum reads them at start (and checked for unknown keys). */
+    private static List<ProviderSpec> parse(Map<String, String> values) {
+        Settings settings = TestSettings.of(values, "quorum.provider");
+        List<ProviderSpec> specs = ProviderCatalog.from(settings, false);
+        settings.requireKnown();
+        return specs;
+    }
 
     @Test
     void should_parse_a_provider_with_all_its_settings() {
@@ -21,7 +31,7 @@ class ProviderCatalogTest {
                 P + "x.max-output-tokens", "64");
 
         // when
-        ProviderSpec spec = ProviderCatalog.parse(P, settings, Map.of(), false).get(0);
+        ProviderSpec spec = parse(settings).get(0);
 
         // then
         assertThat(spec.enabled()).isTrue();
@@ -37,20 +47,19 @@ class ProviderCatalogTest {
     @Test
     void should_disable_a_keyless_provider_naming_its_environment_variable() {
         // when
-        List<ProviderSpec> specs = ProviderCatalog.parse(P,
-                Map.of(P + "x.kind", "anthropic", P + "x.model", "claude", P + "x.api-key", ""),
-                Map.of(P + "x.api-key", "{{env:MY_KEY:}}"), false);
+        List<ProviderSpec> specs = parse(
+                Map.of(P + "x.kind", "anthropic", P + "x.model", "claude", P + "x.api-key", "{{env:QUORUM_TEST_UNSET_KEY:}}"));
 
         // then
         assertThat(specs.get(0).enabled()).isFalse();
-        assertThat(specs.get(0).disabledReason()).contains("MY_KEY");
+        assertThat(specs.get(0).disabledReason()).contains("QUORUM_TEST_UNSET_KEY");
     }
 
     @Test
     void should_let_an_openai_compatible_server_without_declared_key_run() {
         // when
-        ProviderSpec spec = ProviderCatalog.parse(P, Map.of(P + "v.kind", "openai-compatible", P + "v.model", "m",
-                P + "v.base-url", "http://127.0.0.1:8000/v1"), Map.of(), false).get(0);
+        ProviderSpec spec = parse(Map.of(P + "v.kind", "openai-compatible", P + "v.model", "m",
+                P + "v.base-url", "http://127.0.0.1:8000/v1")).get(0);
 
         // then
         assertThat(spec.enabled()).isTrue();
@@ -59,10 +68,10 @@ class ProviderCatalogTest {
     @Test
     void should_rank_enabled_providers_by_quality() {
         // given
-        List<ProviderSpec> specs = ProviderCatalog.parse(P, Map.of(
+        List<ProviderSpec> specs = parse(Map.of(
                 P + "low.kind", "ollama", P + "low.model", "m", P + "low.quality", "0.2",
                 P + "high.kind", "ollama", P + "high.model", "m", P + "high.quality", "0.9",
-                P + "off.kind", "ollama", P + "off.model", "m", P + "off.enabled", "false"), Map.of(), false);
+                P + "off.kind", "ollama", P + "off.model", "m", P + "off.enabled", "false"));
 
         // when
         ProviderCatalog catalog = new ProviderCatalog(specs);
@@ -76,8 +85,15 @@ class ProviderCatalogTest {
     @Test
     void should_reject_a_setting_that_is_not_a_number() {
         // then
-        assertThatThrownBy(() -> ProviderCatalog.parse(P, Map.of(P + "x.kind", "ollama", P + "x.model", "m",
-                P + "x.quality", "great"), Map.of(), false))
-                .hasMessageContaining("quorum.provider.x.quality must be a number");
+        assertThatThrownBy(() -> parse(Map.of(P + "x.kind", "ollama", P + "x.model", "m",
+                P + "x.quality", "great")))
+                .hasMessage("quorum.provider.x.quality = 'great' is not valid: expected a number from 0 to 1");
+    }
+
+    @Test
+    void should_reject_a_key_no_provider_has_naming_the_nearest() {
+        assertThatThrownBy(() -> parse(Map.of(P + "x.kind", "ollama", P + "x.model", "m", P + "x.qualty", "0.9")))
+                .hasMessageStartingWith("quorum.provider.x.qualty is not a setting Quorum knows "
+                        + "(did you mean quorum.provider.x.quality?)");
     }
 }

@@ -3,6 +3,8 @@ package dev.quorum.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quorum.settings.TestSettings;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -16,13 +18,17 @@ class ProviderRoutesTest {
 
     private static final String P = "quorum.provider.";
 
+    /** The providers of these settings, read as Quorum reads them at start. */
+    private static List<ProviderSpec> parse(Map<String, String> values) {
+        return ProviderCatalog.from(TestSettings.of(values, "quorum.provider"), false);
+    }
+
     @Test
     void should_refuse_a_provider_id_that_names_another_providers_route() throws Exception {
         // given: x's call route is provider-call-x, the entry of provider call-x
-        ProviderCatalog catalog = new ProviderCatalog(ProviderCatalog.parse(P, Map.of(
+        ProviderCatalog catalog = new ProviderCatalog(parse(Map.of(
                 P + "x.kind", "ollama", P + "x.model", "m", P + "x.base-url", "http://127.0.0.1:1",
-                P + "call-x.kind", "ollama", P + "call-x.model", "m", P + "call-x.base-url", "http://127.0.0.1:1"),
-                Map.of(), false));
+                P + "call-x.kind", "ollama", P + "call-x.model", "m", P + "call-x.base-url", "http://127.0.0.1:1")));
         assertThat(catalog.enabled()).hasSize(2);
 
         try (DefaultCamelContext context = new DefaultCamelContext()) {
@@ -36,10 +42,9 @@ class ProviderRoutesTest {
     @Test
     void should_make_four_routes_per_provider_from_the_templates() throws Exception {
         // given
-        ProviderCatalog catalog = new ProviderCatalog(ProviderCatalog.parse(P, Map.of(
+        ProviderCatalog catalog = new ProviderCatalog(parse(Map.of(
                 P + "x.kind", "ollama", P + "x.model", "m", P + "x.base-url", "http://127.0.0.1:1",
-                P + "limits.kind", "ollama", P + "limits.model", "m", P + "limits.base-url", "http://127.0.0.1:1"),
-                Map.of(), false));
+                P + "limits.kind", "ollama", P + "limits.model", "m", P + "limits.base-url", "http://127.0.0.1:1")));
 
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             // when: the routes to be made from the templates (a provider may be called "limits")

@@ -1,0 +1,34 @@
+package dev.quorum.consensus;
+
+import dev.quorum.settings.Settings;
+import java.util.List;
+
+/**
+ * The {@code quorum.consensus.*} settings of the voting methods and the panel's threads, which the consensus beans
+ * are built with at start: the semantic, weighted and threshold votes, the verify ensemble, the entailment check of
+ * semantic voting, the shared panel pool ({@code threads}) and each provider's pool ({@code member-threads}).
+ */
+record VotingSettings(double semanticThreshold, double weightedMinAccuracy, double weightedMaxAccuracy, double threshold,
+                      int threads, int memberThreads, List<String> verifiers, int verifyMaxAttempts,
+                      String entailmentJudge, double entailmentBandLow, double entailmentBandHigh,
+                      int entailmentMaxPairs) {
+
+    VotingSettings {
+        verifiers = List.copyOf(verifiers);
+    }
+
+    static VotingSettings from(Settings settings) {
+        return new VotingSettings(settings.decimal("semantic.threshold", 0.60, 0, 1),
+                settings.decimal("weighted.min-accuracy", 0.51, 0, 1),
+                settings.decimal("weighted.max-accuracy", 0.99, 0, 1),
+                settings.decimal("threshold", 0.75, 0, 1),
+                settings.integer("threads", 128, 1, Integer.MAX_VALUE),
+                settings.integer("member-threads", 32, 1, Integer.MAX_VALUE),
+                settings.list("verify.verifiers"),
+                settings.integer("verify.max-attempts", 3, 1, Integer.MAX_VALUE),
+                settings.text("semantic.entailment.judge", null),
+                settings.decimal("semantic.entailment.band-low", 0.45, 0, 1),
+                settings.decimal("semantic.entailment.band-high", 0.80, 0, 1),
+                settings.integer("semantic.entailment.max-pairs", 3, 1, Integer.MAX_VALUE));
+    }
+}
