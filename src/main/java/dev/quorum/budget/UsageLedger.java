@@ -411,7 +411,7 @@ public final class UsageLedger implements AutoCloseable {
                 + "SUM(input_tokens), SUM(output_tokens), SUM(cost_nanos) FROM usage_ledger "
                 + "WHERE at_ms >= ? AND at_ms < ?" + (group == null ? "" : " GROUP BY " + key + " ORDER BY 7 DESC, 1");
         // without a group, SQL sums an empty period into one row of nothing: it is left out
-        return query(sql, result -> result.getLong(2) == 0 ? null : new Totals(result.getString(1), result.getLong(2),
+        return database.query(sql, result -> result.getLong(2) == 0 ? null : new Totals(result.getString(1), result.getLong(2),
                 result.getLong(3), result.getLong(4), result.getLong(5), result.getLong(6), result.getLong(7)),
                 fromMillis, toMillis);
     }
@@ -434,7 +434,7 @@ public final class UsageLedger implements AutoCloseable {
                 + "WHERE at_ms >= ? AND at_ms < ? AND outcome = 'ok' "
                 + "AND (task IS NULL OR task <> '" + PROBE_TASK + "') "
                 + "GROUP BY provider, " + slot + " ORDER BY 2, 1";
-        return query(sql, result -> new LatencySlot(result.getString(1), result.getLong(2) * slotMillis,
+        return database.query(sql, result -> new LatencySlot(result.getString(1), result.getLong(2) * slotMillis,
                 result.getLong(3), Math.round(result.getDouble(4)), Math.round(result.getDouble(5))),
                 fromMillis, toMillis);
     }
@@ -445,13 +445,13 @@ public final class UsageLedger implements AutoCloseable {
         String sql = "SELECT at_ms, request_id, provider, model, outcome FROM usage_ledger "
                 + "WHERE at_ms >= ? AND outcome NOT IN ('ok', '" + CACHE_HIT + "') ORDER BY at_ms DESC FETCH FIRST "
                 + limit + " ROWS ONLY";
-        return query(sql, result -> new ErrorRow(result.getLong(1), result.getString(2), result.getString(3),
+        return database.query(sql, result -> new ErrorRow(result.getLong(1), result.getString(2), result.getString(3),
                 result.getString(4), result.getString(5)), fromMillis);
     }
 
     /** The response cache's hits between two instants and the cost they saved. */
     public CacheTotals cacheTotals(long fromMillis, long toMillis) throws SQLException {
-        return query("SELECT COUNT(*), SUM(saved_nanos) FROM cache_hit WHERE at_ms >= ? AND at_ms < ?",
+        return database.query("SELECT COUNT(*), SUM(saved_nanos) FROM cache_hit WHERE at_ms >= ? AND at_ms < ?",
                 result -> new CacheTotals(result.getLong(1), result.getLong(2)), fromMillis, toMillis).get(0);
     }
 
@@ -461,36 +461,10 @@ public final class UsageLedger implements AutoCloseable {
         String sql = "SELECT call_id, at_ms, request_id, tenant, provider, model, task, input_tokens, output_tokens, "
                 + "cached_tokens, reasoning_tokens, cost_nanos, latency_ms, outcome FROM usage_ledger "
                 + "WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms";
-        return query(sql, result -> new LedgerEntry(result.getString(1), result.getLong(2), result.getString(3),
+        return database.query(sql, result -> new LedgerEntry(result.getString(1), result.getLong(2), result.getString(3),
                 result.getString(4), result.getString(5), result.getString(6), result.getString(7),
                 result.getInt(8), result.getInt(9), result.getInt(10), result.getInt(11),
                 result.getLong(12), result.getLong(13), result.getString(14)), fromMillis, toMillis);
-    }
-
-    /** Maps one row of a query's result to a record, or to null to leave the row out. */
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    /** Runs {@code sql} on a connection of its own with {@code parameters} in order and maps every row. */
-    private <T> List<T> query(String sql, RowMapper<T> mapper, long... parameters) throws SQLException {
-        List<T> rows = new ArrayList<>();
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setLong(i + 1, parameters[i]);
-            }
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    T row = mapper.map(result);
-                    if (row != null) {
-                        rows.add(row);
-                    }
-                }
-            }
-        }
-        return rows;
     }
 
     private static String column(String group) {

@@ -5,7 +5,6 @@ import dev.quorum.api.InvalidRequestException;
 import dev.quorum.api.Usd;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -173,21 +172,15 @@ public final class VoteLedger implements AutoCloseable {
                 + "GROUP BY algorithm, (agreement_permille - 1) / 100";
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, long[]> sums = new TreeMap<>();
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, fromMillis);
-            query.setLong(2, toMillis);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String algorithm = rows.getString(1) == null ? "unknown" : rows.getString(1);
-                    int bucket = Math.max(0, Math.min(BOUNDS.length - 1, rows.getInt(2)));
-                    counts.computeIfAbsent(algorithm, a -> new long[BOUNDS.length])[bucket] += rows.getLong(3);
-                    long[] total = sums.computeIfAbsent(algorithm, a -> new long[2]);
-                    total[0] += rows.getLong(3);
-                    total[1] += rows.getLong(4);
-                }
-            }
-        }
+        database.query(sql, rows -> {
+            String algorithm = rows.getString(1) == null ? "unknown" : rows.getString(1);
+            int bucket = Math.max(0, Math.min(BOUNDS.length - 1, rows.getInt(2)));
+            counts.computeIfAbsent(algorithm, a -> new long[BOUNDS.length])[bucket] += rows.getLong(3);
+            long[] total = sums.computeIfAbsent(algorithm, a -> new long[2]);
+            total[0] += rows.getLong(3);
+            total[1] += rows.getLong(4);
+            return null;
+        }, fromMillis, toMillis);
         Map<String, Object> algorithms = new TreeMap<>();
         counts.forEach((algorithm, perBucket) -> {
             long[] total = sums.get(algorithm);
@@ -209,20 +202,14 @@ public final class VoteLedger implements AutoCloseable {
         String sql = "SELECT COUNT(*), SUM(CASE WHEN escalated THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN saved_nanos > 0 THEN saved_nanos ELSE 0 END), SUM(saved_nanos) FROM consensus_vote "
                 + "WHERE at_ms >= ? AND at_ms < ? AND mode = 'cascade'";
-        Map<String, Object> view = new LinkedHashMap<>();
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, fromMillis);
-            query.setLong(2, toMillis);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                view.put("requests", rows.getLong(1));
-                view.put("escalated", rows.getLong(2));
-                view.put("savedUsd", Usd.ofNanos(rows.getLong(3)));
-                view.put("netSavedUsd", Usd.ofNanos(rows.getLong(4)));
-            }
-        }
-        return view;
+        return database.query(sql, rows -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("requests", rows.getLong(1));
+            view.put("escalated", rows.getLong(2));
+            view.put("savedUsd", Usd.ofNanos(rows.getLong(3)));
+            view.put("netSavedUsd", Usd.ofNanos(rows.getLong(4)));
+            return view;
+        }, fromMillis, toMillis).get(0);
     }
 
     private static String cut(String value, int chars) {
