@@ -164,6 +164,32 @@ public final class UsageDatabase implements AutoCloseable {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Work done on one connection inside one transaction. */
+    @FunctionalInterface
+    public interface Transaction<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of its own and commits what it did (work that rolls back
+     * itself, on a refusal, commits nothing); any exception rolls it back and is rethrown.
+     */
+    public <T> T inTransaction(Transaction<T> work) throws SQLException {
+        try (Connection connection = connection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     /** Runs {@code sql} on a connection of its own with {@code parameters} in order and maps every row. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, long... parameters) throws SQLException {
         List<T> rows = new ArrayList<>();
