@@ -1,8 +1,6 @@
 package dev.quorum;
 
 import dev.quorum.sim.ProviderSimulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,14 +77,7 @@ public final class QuorumInstance implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return TestHttp.send(http, request);
     }
 
     /** Stops the application the normal way: routes first, then the ledger writer flushes, then the database. */

@@ -501,7 +501,11 @@ public final class RequestParser {
         }
     }
 
-    private static String oneOf(String field, String value, List<String> allowed) {
+    /**
+     * A choice field's value, trimmed and lower-cased, or null when absent; an {@link InvalidRequestException} naming
+     * the field and the allowed values when it is none of them (requests, and the prompt templates' defaults).
+     */
+    public static String oneOf(String field, String value, List<String> allowed) {
         if (value == null) {
             return null;
         }

@@ -124,46 +124,37 @@ public final class BudgetStore {
         List<BudgetWindow> ordered = ordered(lease.windows());
         long estimateNanos = lease.estimateNanos();
         ensure(ordered);
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                BudgetWindow refused = null;
-                try (PreparedStatement reserve = connection.prepareStatement(RESERVE_IF_FITS)) {
-                    for (BudgetWindow window : ordered) {
-                        reserve.setLong(1, estimateNanos);
-                        bind(reserve, 2, window);
-                        reserve.setLong(5, estimateNanos);
-                        reserve.setLong(6, window.budget().limitNanos());
-                        if (reserve.executeUpdate() == 0) {
-                            refused = window;
-                            break;
-                        }
+        return database.inTransaction(connection -> {
+            BudgetWindow refused = null;
+            try (PreparedStatement reserve = connection.prepareStatement(RESERVE_IF_FITS)) {
+                for (BudgetWindow window : ordered) {
+                    reserve.setLong(1, estimateNanos);
+                    bind(reserve, 2, window);
+                    reserve.setLong(5, estimateNanos);
+                    reserve.setLong(6, window.budget().limitNanos());
+                    if (reserve.executeUpdate() == 0) {
+                        refused = window;
+                        break;
                     }
                 }
-                if (refused == null) {
-                    try (PreparedStatement insert = connection.prepareStatement(LEASE)) {
-                        for (BudgetWindow window : ordered) {
-                            insert.setString(1, lease.leaseId());
-                            bind(insert, 2, window);
-                            insert.setString(5, owner);
-                            insert.setLong(6, estimateNanos);
-                            insert.setLong(7, lease.expiresAtMillis());
-                            insert.addBatch();
-                        }
-                        insert.executeBatch();
-                    }
-                    connection.commit();
-                    return List.of();
-                }
-                connection.rollback();
-                return violations(connection, ordered, refused, estimateNanos);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        }
+            if (refused == null) {
+                try (PreparedStatement insert = connection.prepareStatement(LEASE)) {
+                    for (BudgetWindow window : ordered) {
+                        insert.setString(1, lease.leaseId());
+                        bind(insert, 2, window);
+                        insert.setString(5, owner);
+                        insert.setLong(6, estimateNanos);
+                        insert.setLong(7, lease.expiresAtMillis());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return List.of();
+            }
+            connection.rollback();
+            return violations(connection, ordered, refused, estimateNanos);
+        });
     }
 
     /**
@@ -205,44 +196,35 @@ public final class BudgetStore {
      */
     public List<Crossing> settle(Reservation reservation, long actualNanos) throws SQLException {
         List<BudgetWindow> ordered = ordered(reservation.windows());
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Crossing> crossings = new ArrayList<>(0);
-                boolean held;
-                try (PreparedStatement drop = connection.prepareStatement(DROP_LEASE)) {
-                    drop.setString(1, reservation.leaseId());
-                    held = drop.executeUpdate() > 0;
-                }
-                try (PreparedStatement settle = connection.prepareStatement(SETTLE);
-                     PreparedStatement lock = connection.prepareStatement(LOCK)) {
-                    for (BudgetWindow window : ordered) {
-                        settle.setLong(1, held ? reservation.estimateNanos() : 0);
-                        settle.setLong(2, actualNanos);
-                        bind(settle, 3, window);
-                        settle.executeUpdate();
-                        if (actualNanos > 0) {
-                            long after = spend(lock, window).spentNanos();
-                            long before = after - actualNanos;
-                            long limit = window.budget().limitNanos();
-                            for (int threshold : window.budget().thresholds()) {
-                                // crossed = before below the threshold's share of the limit, after at or above it
-                                if (before * 100 < threshold * limit && after * 100 >= threshold * limit) {
-                                    crossings.add(new Crossing(window, threshold, after));
-                                }
+        return database.inTransaction(connection -> {
+            List<Crossing> crossings = new ArrayList<>(0);
+            boolean held;
+            try (PreparedStatement drop = connection.prepareStatement(DROP_LEASE)) {
+                drop.setString(1, reservation.leaseId());
+                held = drop.executeUpdate() > 0;
+            }
+            try (PreparedStatement settle = connection.prepareStatement(SETTLE);
+                 PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                for (BudgetWindow window : ordered) {
+                    settle.setLong(1, held ? reservation.estimateNanos() : 0);
+                    settle.setLong(2, actualNanos);
+                    bind(settle, 3, window);
+                    settle.executeUpdate();
+                    if (actualNanos > 0) {
+                        long after = spend(lock, window).spentNanos();
+                        long before = after - actualNanos;
+                        long limit = window.budget().limitNanos();
+                        for (int threshold : window.budget().thresholds()) {
+                            // crossed = before below the threshold's share of the limit, after at or above it
+                            if (before * 100 < threshold * limit && after * 100 >= threshold * limit) {
+                                crossings.add(new Crossing(window, threshold, after));
                             }
                         }
                     }
                 }
-                connection.commit();
-                return crossings;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        }
+            return crossings;
+        });
     }
 
     /** Keeps a settlement that could not reach the database for {@link #maintain} to retry. */
@@ -333,58 +315,49 @@ public final class BudgetStore {
      * call's ledger row shows, if there is one.
      */
     private boolean release(String leaseId, Long expiredBefore) throws SQLException {
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Object[]> rows = new ArrayList<>();
-                try (PreparedStatement read = connection.prepareStatement(LEASE_ROWS)) {
-                    read.setString(1, leaseId);
-                    try (ResultSet result = read.executeQuery()) {
-                        while (result.next()) {
-                            rows.add(new Object[] {result.getString(1), result.getString(2), result.getString(3),
-                                    result.getLong(4)});
-                        }
+        return database.inTransaction(connection -> {
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement read = connection.prepareStatement(LEASE_ROWS)) {
+                read.setString(1, leaseId);
+                try (ResultSet result = read.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Object[] {result.getString(1), result.getString(2), result.getString(3),
+                                result.getLong(4)});
                     }
                 }
-                int deleted;
-                try (PreparedStatement drop = connection.prepareStatement(expiredBefore == null ? DROP_LEASE
-                        : DROP_EXPIRED_LEASE)) {
-                    drop.setString(1, leaseId);
-                    if (expiredBefore != null) {
-                        drop.setLong(2, expiredBefore);
-                    }
-                    deleted = drop.executeUpdate();
-                }
-                if (deleted == 0 || deleted != rows.size()) {
-                    connection.rollback();
-                    return false;
-                }
-                long actual = 0;
-                try (PreparedStatement cost = connection.prepareStatement(LEDGERED_COST)) {
-                    cost.setString(1, leaseId);
-                    try (ResultSet result = cost.executeQuery()) {
-                        actual = result.next() ? Math.max(0, result.getLong(1)) : 0;
-                    }
-                }
-                try (PreparedStatement settle = connection.prepareStatement(SETTLE)) {
-                    for (Object[] row : rows) {
-                        settle.setLong(1, (Long) row[3]);
-                        settle.setLong(2, actual);
-                        settle.setString(3, (String) row[0]);
-                        settle.setString(4, (String) row[1]);
-                        settle.setString(5, (String) row[2]);
-                        settle.executeUpdate();
-                    }
-                }
-                connection.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        }
+            int deleted;
+            try (PreparedStatement drop = connection.prepareStatement(expiredBefore == null ? DROP_LEASE
+                    : DROP_EXPIRED_LEASE)) {
+                drop.setString(1, leaseId);
+                if (expiredBefore != null) {
+                    drop.setLong(2, expiredBefore);
+                }
+                deleted = drop.executeUpdate();
+            }
+            if (deleted == 0 || deleted != rows.size()) {
+                connection.rollback();
+                return false;
+            }
+            long actual = 0;
+            try (PreparedStatement cost = connection.prepareStatement(LEDGERED_COST)) {
+                cost.setString(1, leaseId);
+                try (ResultSet result = cost.executeQuery()) {
+                    actual = result.next() ? Math.max(0, result.getLong(1)) : 0;
+                }
+            }
+            try (PreparedStatement settle = connection.prepareStatement(SETTLE)) {
+                for (Object[] row : rows) {
+                    settle.setLong(1, (Long) row[3]);
+                    settle.setLong(2, actual);
+                    settle.setString(3, (String) row[0]);
+                    settle.setString(4, (String) row[1]);
+                    settle.setString(5, (String) row[2]);
+                    settle.executeUpdate();
+                }
+            }
+            return true;
+        });
     }
 
     /** A window's current spend without locking it (for choosing a downgrade and for reports). */

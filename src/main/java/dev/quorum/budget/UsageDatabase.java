@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -153,6 +156,58 @@ public final class UsageDatabase implements AutoCloseable {
 
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /** Maps one row of a query's result to a record, or to null to leave the row out. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Work done on one connection inside one transaction. */
+    @FunctionalInterface
+    public interface Transaction<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of its own and commits what it did (work that rolls back
+     * itself, on a refusal, commits nothing); any exception rolls it back and is rethrown.
+     */
+    public <T> T inTransaction(Transaction<T> work) throws SQLException {
+        try (Connection connection = connection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Runs {@code sql} on a connection of its own with {@code parameters} in order and maps every row. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, long... parameters) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (Connection connection = connection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setLong(i + 1, parameters[i]);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    T row = mapper.map(result);
+                    if (row != null) {
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     /** Where the data lives, without credentials. */

@@ -15,19 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The usage ledger: one row per provider call. A call's intent ({@link #begin}, before it is made) and its row
  * ({@link #record}, before its result is handed on) are first appended to the instance's {@link LedgerJournal} on
- * local disk, so a row is durable against a crash before anyone sees the result; one writer thread then inserts the
- * rows into the database in batches with one prepared statement, off the requests' path, and tells the journal what
+ * local disk, so a row is durable against a crash before anyone sees the result; one writer thread ({@link BatchWriter})
+ * then inserts the rows into the database in batches with one prepared statement, off the requests' path, and tells the journal what
  * is committed. A start replays what the previous run left in its journal ({@link #replay}).
  *
  * <p>Nothing is dropped: while the database is unreachable rows stay queued (and journalled) and are retried;
@@ -43,7 +39,7 @@ public final class UsageLedger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UsageLedger.class);
     private static final int BATCH = 500;
     /** How long the writer waits for more rows after the first, so a busy gateway commits batches, not single rows. */
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long LINGER_MILLIS = 20;
     private static final String INSERT = "INSERT INTO usage_ledger (call_id, at_ms, request_id, tenant, provider, model, "
             + "task, input_tokens, output_tokens, cached_tokens, reasoning_tokens, cost_nanos, latency_ms, outcome) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -94,12 +90,9 @@ public final class UsageLedger implements AutoCloseable {
     private final Path rejectedFile;
     private final String callIdPrefix;
     private final AtomicLong calls = new AtomicLong();
-    private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
-    private final AtomicLong pending = new AtomicLong();
-    private final ReentrantLock writing = new ReentrantLock();
+    /** Unbounded: a row is journalled before it is queued and is never refused here; {@link #accepting} bounds it. */
+    private final BatchWriter<Pending> writer;
     private final Map<String, Long> lastClampLogged = new ConcurrentHashMap<>();
-    private final Thread writer;
-    private volatile boolean running = true;
     private volatile boolean journalFailing;
     private volatile long lastFailureLogged;
     private volatile long lastJournalFailureLogged;
@@ -115,9 +108,8 @@ public final class UsageLedger implements AutoCloseable {
         this.capacity = queueCapacity;
         this.rejectedFile = rejectedFile;
         this.callIdPrefix = instanceId + "-" + Long.toString(System.currentTimeMillis(), 36) + "-";
-        this.writer = new Thread(this::run, "quorum-usage-ledger");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writer = new BatchWriter<>("quorum-usage-ledger", Integer.MAX_VALUE, BATCH, LINGER_MILLIS,
+                this::writeOrRetry);
     }
 
     /** What every call id of this run starts with. */
@@ -153,12 +145,12 @@ public final class UsageLedger implements AutoCloseable {
      * far behind) or the journal cannot be written, so no call is made that could not be recorded.
      */
     public boolean accepting() {
-        return pending.get() < capacity && !journalFailing;
+        return writer.pending() < capacity && !journalFailing;
     }
 
     /** Rows not yet in the database. */
     public long pending() {
-        return pending.get();
+        return writer.pending();
     }
 
     /** Journals the intent of a call about to be made; a start after a crash books it as {@code interrupted}. */
@@ -180,7 +172,6 @@ public final class UsageLedger implements AutoCloseable {
     }
 
     private void append(LedgerEntry row, boolean replayed) {
-        pending.incrementAndGet();
         synchronized (journal) {
             long seq = 0;
             try {
@@ -190,7 +181,7 @@ public final class UsageLedger implements AutoCloseable {
                 journalFailed(e);
             }
             // in journal order, so committing a batch commits every row up to its last sequence
-            queue.addLast(new Pending(row, seq, replayed));
+            writer.offer(new Pending(row, seq, replayed));
         }
     }
 
@@ -204,66 +195,17 @@ public final class UsageLedger implements AutoCloseable {
         }
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.pollFirst(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                if (running && queue.size() < BATCH - 1) {
-                    LockSupport.parkNanos(LINGER_NANOS);
-                }
-                writing.lock();
-                try {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    if (!writeOrRequeue(batch)) {
-                        pause();
-                    }
-                } finally {
-                    batch.clear();
-                    writing.unlock();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     /** Writes every row queued so far before returning (or gives up after {@code timeoutMillis}). */
     public void flush(long timeoutMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        List<Pending> batch = new ArrayList<>();
-        while (pending.get() > 0 && System.nanoTime() < deadline) {
-            if (!writing.tryLock()) {
-                // the writer thread is writing a batch: wait for it rather than queue behind its lock
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                continue;
-            }
-            try {
-                queue.drainTo(batch, BATCH);
-                if (!batch.isEmpty() && !writeOrRequeue(batch)) {
-                    return;
-                }
-            } finally {
-                batch.clear();
-                writing.unlock();
-            }
-            if (pending.get() > 0 && queue.isEmpty()) {
-                // the writer thread holds rows it polled but has not written yet (it waits a moment for more)
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            }
-        }
+        writer.flush(timeoutMillis);
     }
 
     /**
-     * Inserts the rows in one transaction; when the database is unreachable puts them back at the head of the queue
-     * (as possibly written, so a retry after a partial write skips what is there) and says so.
+     * Inserts the rows in one transaction; when the database is unreachable (or the write fails otherwise) marks them
+     * as possibly written, so a retry after a partial write skips what is there, and answers false: the writer puts
+     * them back at the head of its queue and retries.
      */
-    private boolean writeOrRequeue(List<Pending> batch) {
+    private boolean writeOrRetry(List<Pending> batch) {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
@@ -271,24 +213,20 @@ public final class UsageLedger implements AutoCloseable {
             } finally {
                 connection.setAutoCommit(true);
             }
-            pending.addAndGet(-batch.size());
             long last = 0;
             for (Pending row : batch) {
                 last = Math.max(last, row.seq());
             }
             journal.committed(last);
             return true;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             long now = System.currentTimeMillis();
             if (now - lastFailureLogged > 60_000) {
                 lastFailureLogged = now;
                 LOG.error("Could not write {} usage ledger rows ({} waiting; kept in the journal and retried): {}",
-                        batch.size(), pending.get(), e.getMessage());
+                        batch.size(), writer.pending(), e.getMessage());
             }
-            for (int i = batch.size() - 1; i >= 0; i--) {
-                Pending row = batch.get(i);
-                queue.addFirst(row.replayed() ? row : new Pending(row.entry(), row.seq(), true));
-            }
+            batch.replaceAll(row -> row.replayed() ? row : new Pending(row.entry(), row.seq(), true));
             return false;
         }
     }
@@ -464,14 +402,6 @@ public final class UsageLedger implements AutoCloseable {
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(1000); // the database is unreachable: retry in a second rather than spin
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Sums of the rows between two instants, grouped by {@code group} (one of {@link #GROUPS}), dearest first. */
     public List<Totals> totals(long fromMillis, long toMillis, String group) throws SQLException {
         flush(5_000);
@@ -481,7 +411,7 @@ public final class UsageLedger implements AutoCloseable {
                 + "SUM(input_tokens), SUM(output_tokens), SUM(cost_nanos) FROM usage_ledger "
                 + "WHERE at_ms >= ? AND at_ms < ?" + (group == null ? "" : " GROUP BY " + key + " ORDER BY 7 DESC, 1");
         // without a group, SQL sums an empty period into one row of nothing: it is left out
-        return query(sql, result -> result.getLong(2) == 0 ? null : new Totals(result.getString(1), result.getLong(2),
+        return database.query(sql, result -> result.getLong(2) == 0 ? null : new Totals(result.getString(1), result.getLong(2),
                 result.getLong(3), result.getLong(4), result.getLong(5), result.getLong(6), result.getLong(7)),
                 fromMillis, toMillis);
     }
@@ -504,7 +434,7 @@ public final class UsageLedger implements AutoCloseable {
                 + "WHERE at_ms >= ? AND at_ms < ? AND outcome = 'ok' "
                 + "AND (task IS NULL OR task <> '" + PROBE_TASK + "') "
                 + "GROUP BY provider, " + slot + " ORDER BY 2, 1";
-        return query(sql, result -> new LatencySlot(result.getString(1), result.getLong(2) * slotMillis,
+        return database.query(sql, result -> new LatencySlot(result.getString(1), result.getLong(2) * slotMillis,
                 result.getLong(3), Math.round(result.getDouble(4)), Math.round(result.getDouble(5))),
                 fromMillis, toMillis);
     }
@@ -515,13 +445,13 @@ public final class UsageLedger implements AutoCloseable {
         String sql = "SELECT at_ms, request_id, provider, model, outcome FROM usage_ledger "
                 + "WHERE at_ms >= ? AND outcome NOT IN ('ok', '" + CACHE_HIT + "') ORDER BY at_ms DESC FETCH FIRST "
                 + limit + " ROWS ONLY";
-        return query(sql, result -> new ErrorRow(result.getLong(1), result.getString(2), result.getString(3),
+        return database.query(sql, result -> new ErrorRow(result.getLong(1), result.getString(2), result.getString(3),
                 result.getString(4), result.getString(5)), fromMillis);
     }
 
     /** The response cache's hits between two instants and the cost they saved. */
     public CacheTotals cacheTotals(long fromMillis, long toMillis) throws SQLException {
-        return query("SELECT COUNT(*), SUM(saved_nanos) FROM cache_hit WHERE at_ms >= ? AND at_ms < ?",
+        return database.query("SELECT COUNT(*), SUM(saved_nanos) FROM cache_hit WHERE at_ms >= ? AND at_ms < ?",
                 result -> new CacheTotals(result.getLong(1), result.getLong(2)), fromMillis, toMillis).get(0);
     }
 
@@ -531,36 +461,10 @@ public final class UsageLedger implements AutoCloseable {
         String sql = "SELECT call_id, at_ms, request_id, tenant, provider, model, task, input_tokens, output_tokens, "
                 + "cached_tokens, reasoning_tokens, cost_nanos, latency_ms, outcome FROM usage_ledger "
                 + "WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms";
-        return query(sql, result -> new LedgerEntry(result.getString(1), result.getLong(2), result.getString(3),
+        return database.query(sql, result -> new LedgerEntry(result.getString(1), result.getLong(2), result.getString(3),
                 result.getString(4), result.getString(5), result.getString(6), result.getString(7),
                 result.getInt(8), result.getInt(9), result.getInt(10), result.getInt(11),
                 result.getLong(12), result.getLong(13), result.getString(14)), fromMillis, toMillis);
-    }
-
-    /** Maps one row of a query's result to a record, or to null to leave the row out. */
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    /** Runs {@code sql} on a connection of its own with {@code parameters} in order and maps every row. */
-    private <T> List<T> query(String sql, RowMapper<T> mapper, long... parameters) throws SQLException {
-        List<T> rows = new ArrayList<>();
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setLong(i + 1, parameters[i]);
-            }
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    T row = mapper.map(result);
-                    if (row != null) {
-                        rows.add(row);
-                    }
-                }
-            }
-        }
-        return rows;
     }
 
     private static String column(String group) {
@@ -573,16 +477,10 @@ public final class UsageLedger implements AutoCloseable {
     /** Stops the writer and writes every queued row; what cannot be written stays in the journal for the next start. */
     @Override
     public void close() {
-        running = false;
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        flush(10_000);
-        if (pending.get() > 0) {
+        long left = writer.close(10_000);
+        if (left > 0) {
             LOG.error("{} usage ledger rows could not be written before shutdown: they stay in the journal and are "
-                    + "written at the next start", pending.get());
+                    + "written at the next start", left);
         }
         journal.close();
     }

@@ -5,7 +5,6 @@ import dev.quorum.api.InvalidRequestException;
 import dev.quorum.api.Usd;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -15,10 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * savings read from here, so they survive a restart as the costs in the usage ledger do, and instances sharing the
  * database show every instance's votes.
  *
- * <p>Rows are queued by the request ({@link #record}, a queue offer) and written in batches by one thread, off the
- * request's path. Unlike the usage ledger's rows they are not journalled: a vote is a statistic, not spend, so a
+ * <p>Rows are queued by the request ({@link #record}, a queue offer) and written in batches by one thread
+ * ({@link BatchWriter}), off the request's path, retried while the database is unreachable. Unlike the usage ledger's rows they are not journalled: a vote is a statistic, not spend, so a
  * crash loses at most the votes of the last moment and a database outage longer than the queue holds
  * ({@value #CAPACITY} votes) drops the oldest, with a warning.
  */
@@ -40,7 +36,7 @@ public final class VoteLedger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoteLedger.class);
     private static final int CAPACITY = 10_000;
     private static final int BATCH = 500;
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long LINGER_MILLIS = 20;
     private static final String INSERT = "INSERT INTO consensus_vote (at_ms, request_id, tenant, mode, algorithm, "
             + "agreement_permille, escalated, saved_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     /** Upper bounds of the agreement buckets, tenths: a vote with {@code bounds[i-1] < ratio <= bounds[i]} is in i. */
@@ -53,21 +49,15 @@ public final class VoteLedger implements AutoCloseable {
 
     private final UsageDatabase database;
     private final Clock clock;
-    private final LinkedBlockingDeque<Vote> queue = new LinkedBlockingDeque<>();
-    private final AtomicLong queued = new AtomicLong();
+    private final BatchWriter<Vote> writer;
     private final AtomicLong dropped = new AtomicLong();
-    private final ReentrantLock writing = new ReentrantLock();
-    private final Thread writer;
-    private volatile boolean running = true;
     private volatile long lastFailureLogged;
     private volatile long lastDropLogged;
 
     public VoteLedger(UsageDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.writer = new Thread(this::run, "quorum-vote-ledger");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writer = new BatchWriter<>("quorum-vote-ledger", CAPACITY, BATCH, LINGER_MILLIS, this::write);
     }
 
     /**
@@ -87,12 +77,10 @@ public final class VoteLedger implements AutoCloseable {
                 cut(tenant == null || tenant.isBlank() ? BudgetGate.DEFAULT_TENANT : tenant, UsageLedger.TENANT_CHARS),
                 cut(result.mode() == null ? "unknown" : result.mode(), 20), cut(result.algorithm(), 50), permille,
                 escalated, saved);
-        if (queued.incrementAndGet() > CAPACITY) {
-            // the database has been away for a while: the oldest vote makes room
-            if (queue.pollFirst() != null) {
-                queued.decrementAndGet();
-                dropped.incrementAndGet();
-            }
+        // the database has been away for a while when the queue is full: the oldest vote makes room
+        int oldest = writer.offerDroppingOldest(vote);
+        if (oldest > 0) {
+            dropped.addAndGet(oldest);
             long now = System.currentTimeMillis();
             if (now - lastDropLogged > 60_000) {
                 lastDropLogged = now;
@@ -100,66 +88,20 @@ public final class VoteLedger implements AutoCloseable {
                         + "statistics ({} so far)", CAPACITY, dropped.get());
             }
         }
-        queue.addLast(vote);
     }
 
     /** Votes not yet in the database. */
     long pending() {
-        return queued.get();
-    }
-
-    private void run() {
-        List<Vote> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                Vote first = queue.pollFirst(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                if (running && queue.size() < BATCH - 1) {
-                    // a busy gateway commits batches, not single rows (as the usage ledger's writer does)
-                    java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
-                }
-                writing.lock();
-                try {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    if (!writeOrRequeue(batch)) {
-                        Thread.sleep(1000);
-                    }
-                } finally {
-                    batch.clear();
-                    writing.unlock();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        return writer.pending();
     }
 
     /** Writes every vote queued so far before returning (or gives up after {@code timeoutMillis}). */
     public void flush(long timeoutMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        List<Vote> batch = new ArrayList<>();
-        while (queued.get() > 0 && System.nanoTime() < deadline) {
-            if (!writing.tryLock()) {
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                continue;
-            }
-            try {
-                queue.drainTo(batch, BATCH);
-                if (!batch.isEmpty() && !writeOrRequeue(batch)) {
-                    return;
-                }
-            } finally {
-                batch.clear();
-                writing.unlock();
-            }
-        }
+        writer.flush(timeoutMillis);
     }
 
-    private boolean writeOrRequeue(List<Vote> batch) {
+    /** Inserts the votes in one batch; false, for the writer to retry them, when the database is unreachable. */
+    private boolean write(List<Vote> batch) {
         try (Connection connection = database.connection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Vote vote : batch) {
@@ -186,7 +128,6 @@ public final class VoteLedger implements AutoCloseable {
                 insert.addBatch();
             }
             insert.executeBatch();
-            queued.addAndGet(-batch.size());
             return true;
         } catch (SQLException e) {
             long now = System.currentTimeMillis();
@@ -194,9 +135,6 @@ public final class VoteLedger implements AutoCloseable {
                 lastFailureLogged = now;
                 LOG.warn("Could not write {} consensus votes to the usage database (retried): {}", batch.size(),
                         e.getMessage());
-            }
-            for (int i = batch.size() - 1; i >= 0; i--) {
-                queue.addFirst(batch.get(i));
             }
             return false;
         }
@@ -234,21 +172,15 @@ public final class VoteLedger implements AutoCloseable {
                 + "GROUP BY algorithm, (agreement_permille - 1) / 100";
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, long[]> sums = new TreeMap<>();
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, fromMillis);
-            query.setLong(2, toMillis);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String algorithm = rows.getString(1) == null ? "unknown" : rows.getString(1);
-                    int bucket = Math.max(0, Math.min(BOUNDS.length - 1, rows.getInt(2)));
-                    counts.computeIfAbsent(algorithm, a -> new long[BOUNDS.length])[bucket] += rows.getLong(3);
-                    long[] total = sums.computeIfAbsent(algorithm, a -> new long[2]);
-                    total[0] += rows.getLong(3);
-                    total[1] += rows.getLong(4);
-                }
-            }
-        }
+        database.query(sql, rows -> {
+            String algorithm = rows.getString(1) == null ? "unknown" : rows.getString(1);
+            int bucket = Math.max(0, Math.min(BOUNDS.length - 1, rows.getInt(2)));
+            counts.computeIfAbsent(algorithm, a -> new long[BOUNDS.length])[bucket] += rows.getLong(3);
+            long[] total = sums.computeIfAbsent(algorithm, a -> new long[2]);
+            total[0] += rows.getLong(3);
+            total[1] += rows.getLong(4);
+            return null;
+        }, fromMillis, toMillis);
         Map<String, Object> algorithms = new TreeMap<>();
         counts.forEach((algorithm, perBucket) -> {
             long[] total = sums.get(algorithm);
@@ -270,20 +202,14 @@ public final class VoteLedger implements AutoCloseable {
         String sql = "SELECT COUNT(*), SUM(CASE WHEN escalated THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN saved_nanos > 0 THEN saved_nanos ELSE 0 END), SUM(saved_nanos) FROM consensus_vote "
                 + "WHERE at_ms >= ? AND at_ms < ? AND mode = 'cascade'";
-        Map<String, Object> view = new LinkedHashMap<>();
-        try (Connection connection = database.connection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, fromMillis);
-            query.setLong(2, toMillis);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                view.put("requests", rows.getLong(1));
-                view.put("escalated", rows.getLong(2));
-                view.put("savedUsd", Usd.ofNanos(rows.getLong(3)));
-                view.put("netSavedUsd", Usd.ofNanos(rows.getLong(4)));
-            }
-        }
-        return view;
+        return database.query(sql, rows -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("requests", rows.getLong(1));
+            view.put("escalated", rows.getLong(2));
+            view.put("savedUsd", Usd.ofNanos(rows.getLong(3)));
+            view.put("netSavedUsd", Usd.ofNanos(rows.getLong(4)));
+            return view;
+        }, fromMillis, toMillis).get(0);
     }
 
     private static String cut(String value, int chars) {
@@ -297,16 +223,10 @@ public final class VoteLedger implements AutoCloseable {
     /** Stops the writer and writes every queued vote. */
     @Override
     public void close() {
-        running = false;
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        flush(5_000);
-        if (queued.get() > 0) {
+        long left = writer.close(5_000);
+        if (left > 0) {
             LOG.warn("{} consensus votes could not be written before shutdown: they are not in the agreement "
-                    + "statistics", queued.get());
+                    + "statistics", left);
         }
     }
 }

@@ -268,7 +268,7 @@ public final class PromptExperiments implements AutoCloseable {
         if (score == null || !score.isNumber() || score.asDouble() < 0 || score.asDouble() > 1) {
             throw new InvalidRequestException("score", "'score' must be a number from 0 to 1");
         }
-        writer.awaitWritten(5_000);
+        writer.flush(5_000);
         String keyTenant = exchange.getVariable(AuthConstants.VAR_KEY_TENANT, String.class);
         int updated;
         try (Connection connection = database.connection();
@@ -300,7 +300,7 @@ public final class PromptExperiments implements AutoCloseable {
             throw new QuorumException("experiment_not_found", 404, "id", "template '" + StrictJson.abbreviate(id)
                     + "' has no experiment; POST /api/v1/prompts/" + id + "/experiment starts one");
         }
-        writer.awaitWritten(5_000);
+        writer.flush(5_000);
         Map<Integer, Map<String, Object>> arms = new TreeMap<>();
         Map<Integer, StatisticalSummaryValues> scores = new TreeMap<>();
         try (Connection connection = database.connection();

@@ -13,7 +13,6 @@ import dev.quorum.camel.PromptConstants;
 import dev.quorum.camel.RequestConstants;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
 
@@ -201,20 +200,10 @@ public final class PromptTemplates {
             throw new InvalidRequestException("note", "'note' has " + draft.note().length() + " characters; the limit "
                     + "is " + MAX_NOTE_CHARS);
         }
-        return new PromptDraft(draft.template(), draft.system(), oneOf("task", draft.task(), CompletionRequest.TASKS),
-                oneOf("priority", draft.priority(), CompletionRequest.PRIORITIES), draft.maxTokens(), draft.note());
-    }
-
-    private static String oneOf(String field, String value, List<String> allowed) {
-        if (value == null) {
-            return null;
-        }
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
-        if (!allowed.contains(wanted)) {
-            throw new InvalidRequestException(field, "'" + field + "' must be one of " + String.join(", ", allowed)
-                    + ", not '" + StrictJson.abbreviate(value) + "'");
-        }
-        return wanted;
+        return new PromptDraft(draft.template(), draft.system(),
+                RequestParser.oneOf("task", draft.task(), CompletionRequest.TASKS),
+                RequestParser.oneOf("priority", draft.priority(), CompletionRequest.PRIORITIES), draft.maxTokens(),
+                draft.note());
     }
 
     private static QuorumException notFound(String id, Integer version) {

@@ -200,29 +200,14 @@ abstract class SchemaMigrationTest {
      * creating the history table itself, which has no version).
      */
     private static List<String> history(UsageDatabase database) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = database.connection();
-             Statement sql = connection.createStatement();
-             ResultSet result = sql.executeQuery("SELECT \"version\", \"type\", \"success\" FROM " + quotedHistory()
-                     + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
-            while (result.next()) {
-                rows.add(result.getString(1) + " " + result.getString(2) + " " + (result.getBoolean(3) ? "ok" : "failed"));
-            }
-        }
-        return rows;
+        return database.query("SELECT \"version\", \"type\", \"success\" FROM " + quotedHistory()
+                + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"",
+                row -> row.getString(1) + " " + row.getString(2) + " " + (row.getBoolean(3) ? "ok" : "failed"));
     }
 
     private static List<Integer> checksums(UsageDatabase database) throws SQLException {
-        List<Integer> checksums = new ArrayList<>();
-        try (Connection connection = database.connection();
-             Statement sql = connection.createStatement();
-             ResultSet result = sql.executeQuery("SELECT \"checksum\" FROM " + quotedHistory()
-                     + " WHERE \"type\" = 'SQL' ORDER BY \"installed_rank\"")) {
-            while (result.next()) {
-                checksums.add((Integer) result.getObject(1));
-            }
-        }
-        return checksums;
+        return database.query("SELECT \"checksum\" FROM " + quotedHistory()
+                + " WHERE \"type\" = 'SQL' ORDER BY \"installed_rank\"", row -> (Integer) row.getObject(1));
     }
 
     private static String quotedHistory() {

@@ -112,8 +112,8 @@ class ProviderResilienceTest extends QuorumTestSupport {
         assertThat(response.statusCode()).isEqualTo(502);
         List<SimCall> calls = simulator().calls("gemini-sim");
         assertThat(calls).hasSize(3);
-        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isBetween(Duration.ofMillis(150), Duration.ofMillis(1000));
-        assertThat(Duration.between(calls.get(1).at(), calls.get(2).at())).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isBetween(Duration.ofMillis(150), Duration.ofSeconds(5));
+        assertThat(Duration.between(calls.get(1).at(), calls.get(2).at())).isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
     }
 
     @Test
@@ -162,6 +162,6 @@ class ProviderResilienceTest extends QuorumTestSupport {
         assertThat(result.path("provider").asText()).isEqualTo("ollama-sim");
         assertThat(result.path("responses").get(0).path("error").path("type").asText()).isEqualTo("provider_timeout");
         assertThat(result.path("route").path("fallbacksUsed").get(0).asText()).isEqualTo("ollama-sim");
-        assertThat(elapsedMillis).isBetween(700L, 4_000L);
+        assertThat(elapsedMillis).isBetween(700L, 15_000L);
     }
 }
