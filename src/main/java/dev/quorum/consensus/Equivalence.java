@@ -5,6 +5,7 @@ import dev.quorum.consensus.Quantities.Quantity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,7 +78,9 @@ final class Equivalence {
     /** Words that open a clause giving context rather than the answer ("…, whereas HTTP uses 80"). */
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
-        ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not "};
+        ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not ",
+        ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", ", followed shortly by ",
+        ", followed closely by ", " followed shortly by ", " followed closely by "};
     /** Lower-case words inside names ("Leonardo da Vinci", "Ludwig van Beethoven"). */
     private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "di", "del", "della", "van", "von", "der", "den",
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
@@ -242,7 +245,25 @@ final class Equivalence {
 
     private static Verdict compare(Reading a, Reading b, Question question, int depth) {
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
+            if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
+                    && !compactCode(a.head.toLowerCase(Locale.ROOT)).equals(compactCode(b.head.toLowerCase(Locale.ROOT)))) {
+                // the key drops punctuation: in code it is meaning ("s[::-1]" / "s[:-1]")
+                return new Verdict(Decision.DIFFERENT, "code that differs in its symbols");
+            }
+            if ((a.key.equals("yes") || a.key.equals("no")) && depth == 0 && a.words.size() > 2
+                    && b.words.size() > 2) {
+                // the same yes or no with different facts ("Yes — it boils at 100 °C" / "Yes — it boils at 90 °C")
+                String contradiction = contradiction(a, b);
+                if (contradiction != null) {
+                    return new Verdict(Decision.DIFFERENT, contradiction);
+                }
+            }
             return new Verdict(Decision.SAME, "same key");
+        }
+        if ((a.code || b.code || math(a) || math(b)) && a.head.length() <= 200 && b.head.length() <= 200
+                && compactCode(AnswerText.lower(a.head)).equals(compactCode(AnswerText.lower(b.head)))) {
+            // one expression in two notations ("x ≤ 5" / "`x <= 5`")
+            return new Verdict(Decision.SAME, "same expression");
         }
         // JSON: two values compare by value; one value that is a single scalar or a list of scalars as its text
         if (a.json != null || b.json != null) {
@@ -345,6 +366,11 @@ final class Equivalence {
         String contradiction = contradiction(a, b);
         if (contradiction == null && depth == 0) {
             contradiction = sentenceContradiction(a, b);
+        }
+        if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
+                && b.core.length() < b.lower.length()) {
+            // both set something aside ("Canberra, not Sydney" / "Sydney, not Canberra"): what they state
+            contradiction = contradiction(Reading.of(a.core, question), Reading.of(b.core, question));
         }
         if (contradiction != null) {
             return new Verdict(Decision.DIFFERENT, contradiction);
@@ -679,6 +705,46 @@ final class Equivalence {
             core.append(kept).append(". ");
         }
         return core.toString();
+    }
+
+    /**
+     * Code or a formula without its layout: backticks, whitespace and a trailing semicolon or period dropped, quotes
+     * of one kind, comparison and arithmetic symbols in their ASCII spelling ("≤" is "<=", "×" is "*").
+     */
+    private static boolean latex(String text) {
+        return text.indexOf('$') >= 0 || text.indexOf('\\') >= 0;
+    }
+
+    static String compactCode(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (text.startsWith("```", i)) {
+                // a fence and its language ("```python")
+                i += 3;
+                while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+                i--;
+                continue;
+            }
+            switch (c) {
+                case '`', ' ', '\t', '\n', '\r' -> { }
+                case '\'' -> out.append('"');
+                case '\u2264' -> out.append("<=");
+                case '\u2265' -> out.append(">=");
+                case '\u2260' -> out.append("!=");
+                case '\u00d7', '\u22c5' -> out.append('*');
+                case '\u00f7' -> out.append('/');
+                case '\u2212' -> out.append('-');
+                default -> out.append(c);
+            }
+        }
+        int end = out.length();
+        while (end > 0 && (out.charAt(end - 1) == ';' || out.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return out.substring(0, end);
     }
 
     /** Whether a clause opens by restating what came before ("that is …", "i.e. …", "or …"). */
@@ -1078,6 +1144,7 @@ final class Equivalence {
             // "Although Canberra is the capital, ...": a concession, not an answer
             return false;
         }
+        int fresh = 0;
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
             String stem = AnswerText.stem(word);
@@ -1090,8 +1157,14 @@ final class Equivalence {
             if (Quantities.isDigit(word.charAt(0)) || named) {
                 return true;
             }
+            fresh++;
         }
-        return false;
+        // "Atomic number 6 is nitrogen; carbon is 7": a clause that says what something is, in few new words
+        boolean copula = false;
+        for (String word : words) {
+            copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
+        }
+        return copula && fresh >= 1 && fresh <= 3;
     }
 
     /** Whether a text has content words beyond the question's and the short answer's (it states an answer of its own). */
@@ -1223,6 +1296,7 @@ final class Equivalence {
             return null;
         }
         boolean expression = (code || math(a) || math(b)) && n <= 8 && m <= 8;
+        boolean bothCode = a.code && b.code;
         // walk the alignment; each run of unmatched words on either side is one hunk
         int i = 0;
         int j = 0;
@@ -1236,7 +1310,7 @@ final class Equivalence {
             if (i < n && j < m && x.get(i).equals(y.get(j))) {
                 if (!removed.isEmpty() || !added.isEmpty()) {
                     hunks++;
-                    reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression)
+                    reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode)
                             : names(removedWords, addedWords, a, b));
                     removed.clear();
                     added.clear();
@@ -1257,7 +1331,7 @@ final class Equivalence {
         }
         if (!removed.isEmpty() || !added.isEmpty()) {
             hunks++;
-            reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression)
+            reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode)
                     : names(removedWords, addedWords, a, b));
         }
         if (!near && hunks != 1) {
@@ -1303,9 +1377,14 @@ final class Equivalence {
     }
 
     private static String hunk(List<String> removed, List<String> added, List<String> removedWords,
-                               List<String> addedWords, boolean code, boolean expression) {
+                               List<String> addedWords, boolean code, boolean expression, boolean bothCode) {
         if (removed.isEmpty() && added.isEmpty()) {
             return null;
+        }
+        if (bothCode && (removed.isEmpty() || added.isEmpty()) && allNumbers(removed.isEmpty() ? added : removed)) {
+            // a number more or less in code that is otherwise the same ("xs" / "xs[1:]", "n + 1" / "n")
+            return "code with " + String.join(" ", removed.isEmpty() ? addedWords : removedWords)
+                    + (removed.isEmpty() ? " added" : " removed");
         }
         if (expression && (removed.isEmpty() || added.isEmpty())) {
             // a short expression with a term more or less ("xs.reverse()" / "xs.sort(reverse=True)")
@@ -1351,6 +1430,17 @@ final class Equivalence {
             return "near-identical but " + String.join(" ", removedWords) + " in place of " + String.join(" ", addedWords);
         }
         return null;
+    }
+
+    private static boolean allNumbers(List<String> tokens) {
+        for (String token : tokens) {
+            for (int k = 0; k < token.length(); k++) {
+                if (!Quantities.isDigit(token.charAt(k))) {
+                    return false;
+                }
+            }
+        }
+        return !tokens.isEmpty();
     }
 
     private static Set<String> content(List<String> stems, List<String> words, boolean code) {
