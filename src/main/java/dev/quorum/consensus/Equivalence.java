@@ -340,6 +340,11 @@ final class Equivalence {
             if (!aCoversB && !bCoversA) {
                 return new Verdict(Decision.DIFFERENT, "different numbers");
             }
+            if (aCoversB && bCoversA && onlyNumbers(a) && onlyNumbers(b) && a.negations == b.negations
+                    && (a.items == null || b.items == null)) {
+                // the same value, also when the question states it ("1,200,000" / "1200000" to "1.2 million")
+                return new Verdict(Decision.SAME, "same numbers");
+            }
             sameQuantities = aCoversB && bCoversA && question != Question.NONE
                     && !allInQuestion(a.mainQuantities, question)
                     && a.words.size() <= SAME_NUMBERS_WORDS && b.words.size() <= SAME_NUMBERS_WORDS;
@@ -360,7 +365,8 @@ final class Equivalence {
         // a short answer and a longer one
         Verdict contained = containment(a, b, question);
         if (contained != null) {
-            return contained;
+            return contained.decision() == Decision.MEANING && depth == 0 && sameNameFirst(a, b, question)
+                    ? new Verdict(Decision.SAME, "same name first") : contained;
         }
         // near-identical answers that differ in a negation, an opposite or one content word
         String contradiction = contradiction(a, b);
@@ -378,7 +384,95 @@ final class Equivalence {
         if (sameQuantities && (a.negations > 0) == (b.negations > 0) && !ownContent(a, b, question)) {
             return new Verdict(Decision.SAME, "same numbers");
         }
+        if (depth == 0 && sameNameFirst(a, b, question)) {
+            return new Verdict(Decision.SAME, "same name first");
+        }
         return Verdict.MEANING;
+    }
+
+    /**
+     * Two answers to a who/which/what/where question whose first name beyond the question's words (capitalised
+     * words; pronouns, stop words and the question's initials such as "ECB" aside) shares a word, written with a
+     * capital inside a sentence in at least one of them ("It was written by Jane Austen …" / "The novel's author is
+     * Austen …"), with negations alike: they give the same answer, however they go on.
+     */
+    private static boolean sameNameFirst(Reading a, Reading b, Question question) {
+        if (a.code || b.code || a.json != null || b.json != null || a.polarity != null || b.polarity != null
+                || a.negations % 2 != b.negations % 2 || !question.asksForName()) {
+            return false;
+        }
+        List<String[]> x = firstName(a.head, question);
+        if (x.isEmpty()) {
+            return false;
+        }
+        List<String[]> y = firstName(b.head, question);
+        for (String[] u : x) {
+            for (String[] v : y) {
+                if (u[0].equals(v[0]) && (u[1] != null || v[1] != null)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first run of capitalised words of a text beyond the question's, as {stem, "mid" when written inside a
+     * sentence, else null}; empty when none in its first 300 characters.
+     */
+    private static List<String[]> firstName(String text, Question question) {
+        List<String[]> run = new ArrayList<>(3);
+        int n = Math.min(text.length(), 300);
+        int i = 0;
+        boolean sentenceStart = true;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '\u2014' || c == ';') {
+                    sentenceStart = true;
+                    if (!run.isEmpty()) {
+                        return run;
+                    }
+                } else if (c == ',' && !run.isEmpty()) {
+                    return run;
+                }
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '\'')) {
+                end++;
+            }
+            String word = text.substring(i, end).toLowerCase(Locale.ROOT);
+            int apostrophe = word.indexOf('\'');
+            if (apostrophe > 0) {
+                word = word.substring(0, apostrophe);
+            }
+            String stem = AnswerText.stem(word);
+            boolean named = Character.isUpperCase(c) && !AnswerText.stopword(word) && !AnswerText.negation(word)
+                    && !question.mentions(stem) && !initials(text.substring(i, end), question);
+            if (named) {
+                run.add(new String[] {stem, sentenceStart ? null : "mid"});
+            } else if (!run.isEmpty() && !NAME_PARTICLES.contains(word)) {
+                return run;
+            }
+            sentenceStart = false;
+            i = end;
+        }
+        return run;
+    }
+
+    /** Whether a word in capitals is the initials of capitalised words of the question ("ECB"). */
+    private static boolean initials(String word, Question question) {
+        if (word.length() < 2 || word.length() > 6) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (!Character.isUpperCase(word.charAt(k))) {
+                return false;
+            }
+        }
+        return question.hasInitials(word.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -978,6 +1072,10 @@ final class Equivalence {
             // named only in a "whereas …" or "…, not …" clause, while the rest states something
             return new Verdict(Decision.DIFFERENT, "short answer named only as context");
         }
+        if (shortOne.name && !clauses.isEmpty() && statesName(clauses.get(0), longOne, shortOne, question)) {
+            // "Ottawa" / "The capital of Canada is Toronto, located in Ontario."
+            return new Verdict(Decision.DIFFERENT, "another name stated");
+        }
         for (String stem : shortOne.content) {
             if (longOne.stems.contains(stem)) {
                 return Verdict.MEANING;
@@ -1165,6 +1263,40 @@ final class Equivalence {
             copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
         }
         return copula && fresh >= 1 && fresh <= 3;
+    }
+
+    /**
+     * Whether a clause reads "[the question's words] is [a name]": before its copula only the question's words, after
+     * it one to three content words, one of them a capitalised name beyond the question's, none the short answer's.
+     */
+    private static boolean statesName(String clause, Reading longOne, Reading shortOne, Question question) {
+        List<String> words = AnswerText.words(clause);
+        int copula = -1;
+        for (int k = 0; k < words.size() && copula < 0; k++) {
+            String word = words.get(k);
+            if (word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were")) {
+                copula = k;
+            } else if (!AnswerText.stopword(word) && !question.mentions(AnswerText.stem(word))) {
+                return false;
+            }
+        }
+        if (copula < 1) {
+            return false;
+        }
+        int content = 0;
+        boolean named = false;
+        for (int k = copula + 1; k < words.size(); k++) {
+            String word = words.get(k);
+            String stem = AnswerText.stem(word);
+            if (AnswerText.negation(word) || shortOne.content.contains(stem)) {
+                return false;
+            }
+            if (!AnswerText.stopword(word)) {
+                content++;
+                named |= longOne.capitals.contains(stem) && !question.mentions(stem);
+            }
+        }
+        return named && content <= 3;
     }
 
     /** Whether a text has content words beyond the question's and the short answer's (it states an answer of its own). */

@@ -720,6 +720,7 @@ final class Quantities {
         int last = end;
         int words = 0;
         boolean onlyOne = true;
+        boolean afterScale = false;
         while (true) {
             int[] w = i == start ? new int[] {start, end} : nextWordJoined(text, i);
             if (w == null) {
@@ -738,7 +739,7 @@ final class Quantities {
                     total += (current == 0 ? 1 : current) * scale;
                     current = 0;
                 }
-            } else if (token.equals("and") && words > 0) {
+            } else if (token.equals("and") && words > 0 && afterScale) {
                 int[] after = nextWordJoined(text, w[1]);
                 if (after == null || !(SMALL_NUMBERS.containsKey(text.substring(after[0], after[1]))
                         || TENS.containsKey(text.substring(after[0], after[1])))) {
@@ -752,6 +753,8 @@ final class Quantities {
             if (!token.equals("one")) {
                 onlyOne = false;
             }
+            // "and" joins only after a scale ("two hundred and five"), not two numbers ("seven and eleven")
+            afterScale = SCALES.containsKey(token);
             words++;
             last = w[1];
             i = w[1];
