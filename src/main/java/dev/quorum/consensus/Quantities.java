@@ -367,6 +367,23 @@ final class Quantities {
                 i += 4;
             }
         }
+        // a fraction of small whole numbers standing alone ("3/4", "1/6"): its value
+        if (i < n && text.charAt(i) == '/' && i + 1 < n && isDigit(text.charAt(i + 1)) && digits.length() <= 3
+                && (start == 0 || text.charAt(start - 1) == ' ')) {
+            int d = i + 1;
+            while (d < n && isDigit(text.charAt(d))) {
+                d++;
+            }
+            if (d - i - 1 <= 3 && (d == n || !isLetterOrDigit(text.charAt(d)) && text.charAt(d) != '/'
+                    && !(text.charAt(d) == '.' && d + 1 < n && isDigit(text.charAt(d + 1))))) {
+                double denominator = Double.parseDouble(text.substring(i + 1, d));
+                if (denominator > 0) {
+                    double fraction = Double.parseDouble(digits.toString()) / denominator;
+                    found.add(new Quantity(negative ? -fraction : fraction, null));
+                    return d;
+                }
+            }
+        }
         // slash date 30/06/2026 or a fraction: numbers of their own
         if (i < n && text.charAt(i) == '/' && i + 1 < n && isDigit(text.charAt(i + 1))) {
             found.add(new Quantity(Double.parseDouble(digits.toString()), null));
