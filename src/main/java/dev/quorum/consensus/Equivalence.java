@@ -253,12 +253,23 @@ final class Equivalence {
             if ((a.key.equals("yes") || a.key.equals("no")) && depth == 0 && a.words.size() > 2
                     && b.words.size() > 2) {
                 // the same yes or no with different facts ("Yes — it boils at 100 °C" / "Yes — it boils at 90 °C")
+                boolean approximate = a.approximate || b.approximate;
+                if (!a.mainQuantities.isEmpty() && !b.mainQuantities.isEmpty() && !a.code && !b.code
+                        && !Quantities.covers(a.mainQuantities, b.mainQuantities, approximate)
+                        && !Quantities.covers(b.mainQuantities, a.mainQuantities, approximate)) {
+                    return new Verdict(Decision.DIFFERENT, "different numbers after the same yes or no");
+                }
                 String contradiction = contradiction(a, b);
                 if (contradiction != null) {
                     return new Verdict(Decision.DIFFERENT, contradiction);
                 }
             }
             return new Verdict(Decision.SAME, "same key");
+        }
+        Decision chemistry = a.code || b.code ? null : Chemistry.compare(a.head, b.head);
+        if (chemistry != null) {
+            // "H2O" / "two hydrogen atoms bonded to one oxygen atom"
+            return new Verdict(chemistry, chemistry == Decision.SAME ? "same formula" : "different formula");
         }
         if ((a.code || b.code || math(a) || math(b)) && a.head.length() <= 200 && b.head.length() <= 200
                 && compactCode(AnswerText.lower(a.head)).equals(compactCode(AnswerText.lower(b.head)))) {
