@@ -4,6 +4,8 @@ import dev.quorum.cli.QuorumCli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * anywhere: settings a file does not give come from the jar's {@code quorum/application.properties}, and without a
  * {@code routes/} folder the routes are the jar's (not reloaded). {@code --config <file>} reads another settings file
  * instead of {@code application.properties}, {@code --routes <dir>} another routes folder (reloaded live). With
- * {@code -Dquorum.cds.training=true} it is the training start for the class-data-sharing archive instead
- * ({@link ClassArchiveTraining}). A start that fails (the HTTP port taken, the usage database locked by another
+ * {@code -Dquorum.cds.training=true} it is the training start for the class-data-sharing archive instead (build-only
+ * code, see {@link #training}). A start that fails (the HTTP port taken, the usage database locked by another
  * Quorum, a bad argument) ends the process with status 1 and one line saying why, instead of leaving it running
  * without serving. A first argument that is a command of the command line ({@code ask}, {@code usage},
  * {@code providers}, {@code prompts}, {@code help}) runs {@link QuorumCli} instead of the server.
@@ -36,6 +40,10 @@ public final class QuorumApplication {
     static final String JAR_SETTINGS = "classpath:quorum/application.properties";
     static final String JAR_ROUTES = "classpath:quorum/routes";
     static final String ROUTES_PATTERN = "camel.main.routes-include-pattern";
+
+    /** The training start of the class-data-sharing archive: its switch, and its class (not in the jar). */
+    static final String TRAINING = "quorum.cds.training";
+    static final String TRAINING_START = "dev.quorum.build.ClassArchiveTraining";
 
     private QuorumApplication() {
     }
@@ -62,8 +70,7 @@ public final class QuorumApplication {
         main.setDefaultPropertyPlaceholderLocation(launch.propertiesLocations());
         launch.overrides().forEach(main::addOverrideProperty);
         launch.notes().forEach(note -> log.info(note));
-        ClassArchiveTraining training = Boolean.getBoolean(ClassArchiveTraining.ENABLED)
-                ? ClassArchiveTraining.prepare(main) : null;
+        BooleanSupplier training = Boolean.getBoolean(TRAINING) ? training(main) : null;
         try {
             main.run(launch.mainArgs());
         } catch (Exception e) {
@@ -73,8 +80,29 @@ public final class QuorumApplication {
         }
         if (training != null) {
             // the JVM writes the class archive as it exits
-            System.exit(training.succeeded() ? 0 : 1);
+            System.exit(training.getAsBoolean() ? 0 : 1);
         }
+    }
+
+    /**
+     * The training start of the class-data-sharing archive ({@code mvn package}, docs/architecture.md): build-only
+     * code, compiled into {@code target/build-classes} (or the folder {@code -Dquorum.cds.training.classes} names),
+     * not into the jar. It is loaded from there by a class loader of its own rather than from the class path, which
+     * the archive must share with the starts that map it. It listens to this start and says at the end whether
+     * every training request was answered.
+     */
+    private static BooleanSupplier training(Main main) throws Exception {
+        Path classes = Path.of(System.getProperty(TRAINING + ".classes", "target/build-classes"));
+        if (!Files.isDirectory(classes)) {
+            throw new IllegalStateException(TRAINING + ".classes: no such folder " + classes.toAbsolutePath()
+                    + " (the build compiles the training start there)");
+        }
+        // lives as long as the JVM: the training's classes are used until the end
+        ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                QuorumApplication.class.getClassLoader());
+        Object training = loader.loadClass(TRAINING_START).getConstructor(Main.class).newInstance(main);
+        main.addMainListener((MainListener) training);
+        return (BooleanSupplier) training;
     }
 
     /**

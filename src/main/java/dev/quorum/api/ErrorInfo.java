@@ -1,7 +1,7 @@
 package dev.quorum.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 
 /**
  * The {@code error} object of a result: what kind of failure, a sentence a person can act on, and, where they apply,

@@ -2,7 +2,11 @@ package dev.quorum.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.QuorumHeaders;
+import dev.quorum.camel.AuthConstants;
+import dev.quorum.camel.PromptConstants;
+import dev.quorum.camel.ProviderConstants;
+import dev.quorum.camel.RequestConstants;
+import dev.quorum.camel.RoutingConstants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +29,9 @@ public final class Intake {
     }
 
     public void accept(Exchange exchange) {
-        exchange.setVariable(QuorumHeaders.VAR_STARTED, System.nanoTime());
+        exchange.setVariable(RequestConstants.VAR_STARTED, System.nanoTime());
         Object body = exchange.getMessage().getBody();
-        String keyTenant = exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT, String.class);
+        String keyTenant = exchange.getVariable(AuthConstants.VAR_KEY_TENANT, String.class);
         RequestParser.Parsed parsed;
         if (body instanceof CompletionRequest ready) {
             parsed = new RequestParser.Parsed(ready, RequestOptions.NONE);
@@ -41,8 +45,8 @@ public final class Intake {
             parsed = parser.read(exchange.getMessage().getBody(byte[].class), keyTenant);
         }
         CompletionRequest request = parsed.request();
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST_OPTIONS, parsed.options());
-        String endpointMode = exchange.getVariable(QuorumHeaders.VAR_ENDPOINT_MODE, String.class);
+        exchange.setVariable(PromptConstants.VAR_REQUEST_OPTIONS, parsed.options());
+        String endpointMode = exchange.getVariable(RequestConstants.VAR_ENDPOINT_MODE, String.class);
         if (endpointMode != null && request.mode() == Mode.SINGLE) {
             // an endpoint such as POST /api/v1/consensus answers in its own mode unless the request names another
             request = request.withMode(Mode.valueOf(endpointMode.toUpperCase(java.util.Locale.ROOT)));
@@ -51,9 +55,9 @@ public final class Intake {
         if (n > 1) {
             choices(exchange, request, n);
         }
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, request);
+        exchange.setVariable(RequestConstants.VAR_REQUEST, request);
         exchange.setVariable("mode", request.mode().wireName());
-        exchange.getMessage().setHeader(QuorumHeaders.REQUEST_ID, request.id());
+        exchange.getMessage().setHeader(RequestConstants.REQUEST_ID, request.id());
     }
 
     /**
@@ -66,7 +70,7 @@ public final class Intake {
             throw new InvalidRequestException("n", "'n' above 1 is for single mode: a " + request.mode().wireName()
                     + " panel answers with its one voted answer (leave n out or send 1), not " + n);
         }
-        if (exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK) != null) {
+        if (exchange.getVariable(ProviderConstants.VAR_TOKEN_SINK) != null) {
             throw new InvalidRequestException("n", "'n' above 1 cannot be streamed: a stream carries one choice "
                     + "(leave n out or send stream: false), not " + n);
         }
@@ -74,7 +78,7 @@ public final class Intake {
         for (int i = 0; i < n; i++) {
             indexes.add(i);
         }
-        exchange.setVariable(QuorumHeaders.VAR_CHOICES, List.copyOf(indexes));
+        exchange.setVariable(RoutingConstants.VAR_CHOICES, List.copyOf(indexes));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.quorum.api;
 
-import dev.quorum.QuorumHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.camel.RequestConstants;
 import org.apache.camel.Exchange;
 
 /**
@@ -30,7 +30,7 @@ public final class ResultJson {
         if (body instanceof CompletionResult result) {
             status = result.status();
             exchange.getMessage().setHeader(REQUEST_ID, result.id());
-        } else if (exchange.getVariable(QuorumHeaders.VAR_REPLY_STATUS) instanceof Integer asked) {
+        } else if (exchange.getVariable(RequestConstants.VAR_REPLY_STATUS) instanceof Integer asked) {
             status = asked; // e.g. 201 for a template version made by POST /api/v1/prompts
         }
         exchange.getMessage().setBody(mapper.writeValueAsBytes(body));

@@ -1,6 +1,6 @@
 package dev.quorum.api;
 
-import dev.quorum.QuorumHeaders;
+import dev.quorum.camel.RequestConstants;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -17,7 +17,7 @@ public final class Results {
     private static final Logger LOG = LoggerFactory.getLogger(Results.class);
 
     public CompletionResult single(Exchange exchange) {
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
         CompletionResult.Builder result = CompletionResult.builder()
                 .id(request.id())
@@ -39,15 +39,15 @@ public final class Results {
 
     public CompletionResult failure(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
-        String id = request != null ? request.id() : exchange.getMessage().getHeader(QuorumHeaders.REQUEST_ID, String.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
+        String id = request != null ? request.id() : exchange.getMessage().getHeader(RequestConstants.REQUEST_ID, String.class);
         if (id == null) {
             id = UUID.randomUUID().toString();
         }
         CompletionResult.Builder result = CompletionResult.builder()
                 .id(id)
                 .mode(request != null ? request.mode().wireName() : null)
-                .latencyMs(exchange.getVariable(QuorumHeaders.VAR_STARTED) == null ? null : elapsedMillis(exchange));
+                .latencyMs(exchange.getVariable(RequestConstants.VAR_STARTED) == null ? null : elapsedMillis(exchange));
         if (failure instanceof QuorumException known) {
             return result.error(known.toErrorInfo()).status(known.status()).build();
         }
@@ -57,7 +57,7 @@ public final class Results {
     }
 
     private static long elapsedMillis(Exchange exchange) {
-        Long started = exchange.getVariable(QuorumHeaders.VAR_STARTED, Long.class);
+        Long started = exchange.getVariable(RequestConstants.VAR_STARTED, Long.class);
         return started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
     }
 }

@@ -1,7 +1,6 @@
 package dev.quorum.auth;
 
-import dev.quorum.QuorumHeaders;
-import dev.quorum.http.ErrorReplies;
+import dev.quorum.camel.AuthConstants;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -112,10 +111,10 @@ public final class ApiKeys {
             tenant = check.tenant(cookie, message.getHeader(Exchange.HTTP_METHOD, String.class),
                     path(message.getHeader(Exchange.HTTP_URI, String.class)));
         }
-        exchange.setVariable(QuorumHeaders.VAR_AUTHENTICATED, tenant != null);
+        exchange.setVariable(AuthConstants.VAR_AUTHENTICATED, tenant != null);
         exchange.setVariable(VAR_PROBLEM, presented == null ? "missing" : "invalid");
         if (tenant != null) {
-            exchange.setVariable(QuorumHeaders.VAR_KEY_TENANT, tenant);
+            exchange.setVariable(AuthConstants.VAR_KEY_TENANT, tenant);
         }
     }
 

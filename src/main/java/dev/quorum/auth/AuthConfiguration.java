@@ -1,8 +1,7 @@
 package dev.quorum.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.Steps;
-import dev.quorum.http.ErrorReplies;
+import dev.quorum.camel.Steps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;

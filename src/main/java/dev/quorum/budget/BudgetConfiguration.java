@@ -1,6 +1,6 @@
 package dev.quorum.budget;
 
-import dev.quorum.Steps;
+import dev.quorum.camel.Steps;
 import dev.quorum.provider.MaxOutputTokens;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
@@ -123,7 +123,7 @@ public final class BudgetConfiguration implements CamelConfiguration {
                 .toBody("rejected", gate::rejected)
                 .step("settle", gate::settle)
                 .toBody("annotate", gate::annotate);
-        RecentErrors recentErrors = new RecentErrors(registry.lookupByNameAndType("secrets", dev.quorum.Secrets.class));
+        RecentErrors recentErrors = new RecentErrors(registry.lookupByNameAndType("secrets", dev.quorum.secrets.Secrets.class));
         registry.bind("voteLedger", votes);
         registry.bind("recentErrors", recentErrors);
         registry.bind("usageReport", new UsageReport(ledger, store, budgets, clock, votes, recentErrors));

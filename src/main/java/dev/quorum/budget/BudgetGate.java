@@ -1,13 +1,16 @@
 package dev.quorum.budget;
 
 import dev.langchain4j.model.output.TokenUsage;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.BudgetInfo;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.quorum.api.Usd;
+import dev.quorum.camel.BudgetConstants;
+import dev.quorum.camel.ProviderConstants;
+import dev.quorum.camel.RequestConstants;
+import dev.quorum.camel.RoutingConstants;
 import dev.quorum.provider.BudgetPresence;
 import dev.quorum.provider.MaxOutputTokens;
 import dev.quorum.provider.ProviderCatalog;
@@ -102,12 +105,12 @@ public final class BudgetGate implements BudgetPresence {
 
     /** Sets {@code budgetVerdict}: allow (with a lease when a budget applies), downgrade or reject. */
     public void admit(Exchange exchange) {
-        exchange.removeVariable(QuorumHeaders.VAR_BUDGET_RESERVATION);
-        String providerId = exchange.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        exchange.removeVariable(BudgetConstants.VAR_BUDGET_RESERVATION);
+        String providerId = exchange.getVariable(ProviderConstants.VAR_PROVIDER, String.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         ProviderSpec spec = catalog.get(providerId);
         String callId = ledger.newCallId();
-        exchange.setVariable(QuorumHeaders.VAR_CALL_ID, callId);
+        exchange.setVariable(ProviderConstants.VAR_CALL_ID, callId);
         if (!ledger.accepting()) {
             refuse(exchange, new ProviderResponse(providerId, spec.model(), null, null, null, null, 0, null,
                     ErrorInfo.provider(LEDGER_UNAVAILABLE, providerId, null, "the usage ledger cannot record calls now ("
@@ -141,19 +144,19 @@ public final class BudgetGate implements BudgetPresence {
             return;
         }
         if (violations.isEmpty()) {
-            exchange.setVariable(QuorumHeaders.VAR_BUDGET_RESERVATION, lease);
+            exchange.setVariable(BudgetConstants.VAR_BUDGET_RESERVATION, lease);
             allow(exchange, callId, request, providerId, spec);
             return;
         }
         BudgetStore.Violation first = violations.get(0);
         boolean downgrade = violations.stream().allMatch(v -> v.window().budget().policy() == Budget.Policy.DOWNGRADE)
-                && !Boolean.TRUE.equals(exchange.getVariable(QuorumHeaders.VAR_BUDGET_DOWNGRADED));
+                && !Boolean.TRUE.equals(exchange.getVariable(BudgetConstants.VAR_BUDGET_DOWNGRADED));
         if (downgrade) {
             String target = cheapestFitting(request, tenant, providerId, now);
             if (target != null) {
-                exchange.setVariable(QuorumHeaders.VAR_BUDGET_DOWNGRADE_TO, target);
-                exchange.setVariable(QuorumHeaders.VAR_BUDGET_DOWNGRADED, true);
-                exchange.setVariable(QuorumHeaders.VAR_BUDGET_VERDICT, DOWNGRADE);
+                exchange.setVariable(BudgetConstants.VAR_BUDGET_DOWNGRADE_TO, target);
+                exchange.setVariable(BudgetConstants.VAR_BUDGET_DOWNGRADED, true);
+                exchange.setVariable(BudgetConstants.VAR_BUDGET_VERDICT, DOWNGRADE);
                 warn(exchange, "budget '" + first.window().budget().name() + "' would be exceeded by a call to "
                         + providerId + " (estimate " + usd(estimate) + ", " + usd(first.spend().total()) + " of "
                         + usd(first.window().budget().limitNanos()) + " used); downgraded to " + target
@@ -179,13 +182,13 @@ public final class BudgetGate implements BudgetPresence {
     private void allow(Exchange exchange, String callId, CompletionRequest request, String providerId,
                        ProviderSpec spec) {
         ledger.begin(callId, clock.millis(), request.id(), tenant(request), providerId, spec.model(),
-                exchange.getVariable(QuorumHeaders.VAR_TASK, String.class));
-        exchange.setVariable(QuorumHeaders.VAR_BUDGET_VERDICT, ALLOW);
+                exchange.getVariable(RoutingConstants.VAR_TASK, String.class));
+        exchange.setVariable(BudgetConstants.VAR_BUDGET_VERDICT, ALLOW);
     }
 
     private void refuse(Exchange exchange, ProviderResponse response) {
-        exchange.setVariable(QuorumHeaders.VAR_BUDGET_REFUSAL, response);
-        exchange.setVariable(QuorumHeaders.VAR_BUDGET_VERDICT, REJECT);
+        exchange.setVariable(BudgetConstants.VAR_BUDGET_REFUSAL, response);
+        exchange.setVariable(BudgetConstants.VAR_BUDGET_VERDICT, REJECT);
     }
 
     /**
@@ -194,7 +197,7 @@ public final class BudgetGate implements BudgetPresence {
      * reserved again, and when that no longer fits the call is not made (an exception the route answers with).
      */
     public void renew(Exchange exchange) {
-        Reservation lease = exchange.getVariable(QuorumHeaders.VAR_BUDGET_RESERVATION, Reservation.class);
+        Reservation lease = exchange.getVariable(BudgetConstants.VAR_BUDGET_RESERVATION, Reservation.class);
         if (lease == null) {
             return;
         }
@@ -205,11 +208,11 @@ public final class BudgetGate implements BudgetPresence {
         Reservation renewed = lease.renewedAt(now);
         try {
             if (!store.renew(renewed) && !store.reserve(renewed).isEmpty()) {
-                exchange.removeVariable(QuorumHeaders.VAR_BUDGET_RESERVATION);
+                exchange.removeVariable(BudgetConstants.VAR_BUDGET_RESERVATION);
                 throw new IllegalStateException("the budget lease of this call expired while it waited for its "
                         + "provider's rate limit, and its budget no longer fits it: the call is not made");
             }
-            exchange.setVariable(QuorumHeaders.VAR_BUDGET_RESERVATION, renewed);
+            exchange.setVariable(BudgetConstants.VAR_BUDGET_RESERVATION, renewed);
         } catch (SQLException e) {
             LOG.warn("Could not renew the budget lease of call {}: {}", lease.leaseId(), e.getMessage());
         }
@@ -217,17 +220,18 @@ public final class BudgetGate implements BudgetPresence {
 
     /** The refused call's response (HTTP 429 with the budget, or 503 when budgets cannot be checked); ledgered. */
     public ProviderResponse rejected(Exchange exchange) {
-        ProviderResponse refusal = exchange.getVariable(QuorumHeaders.VAR_BUDGET_REFUSAL, ProviderResponse.class);
-        exchange.removeVariable(QuorumHeaders.VAR_BUDGET_REFUSAL);
-        String callId = exchange.getVariable(QuorumHeaders.VAR_CALL_ID, String.class);
-        exchange.removeVariable(QuorumHeaders.VAR_CALL_ID);
+        ProviderResponse refusal = exchange.getVariable(BudgetConstants.VAR_BUDGET_REFUSAL, ProviderResponse.class);
+        exchange.removeVariable(BudgetConstants.VAR_BUDGET_REFUSAL);
+        String callId = exchange.getVariable(ProviderConstants.VAR_CALL_ID, String.class);
+        exchange.removeVariable(ProviderConstants.VAR_CALL_ID);
         if (LEDGER_UNAVAILABLE.equals(refusal.error().type())) {
             return refusal; // no row: the ledger is what cannot take one, and nothing was spent
         }
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         ledger.record(new LedgerEntry(callId == null ? ledger.newCallId() : callId, clock.millis(), request.id(),
                 tenant(request), refusal.provider(), refusal.model(),
-                exchange.getVariable(QuorumHeaders.VAR_TASK, String.class), 0, 0, 0, 0, 0, 0, refusal.error().type()));
+                exchange.getVariable(RoutingConstants.VAR_TASK, String.class), 0, 0, 0, 0, 0, 0,
+                refusal.error().type()));
         return refusal;
     }
 
@@ -238,13 +242,13 @@ public final class BudgetGate implements BudgetPresence {
      */
     public void settle(Exchange exchange) {
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
-        Reservation reservation = exchange.getVariable(QuorumHeaders.VAR_BUDGET_RESERVATION, Reservation.class);
-        TokenUsage usage = exchange.getVariable(QuorumHeaders.VAR_TOKEN_USAGE, TokenUsage.class);
-        String callId = exchange.getVariable(QuorumHeaders.VAR_CALL_ID, String.class);
-        exchange.removeVariable(QuorumHeaders.VAR_BUDGET_RESERVATION);
-        exchange.removeVariable(QuorumHeaders.VAR_TOKEN_USAGE);
-        exchange.removeVariable(QuorumHeaders.VAR_CALL_ID);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        Reservation reservation = exchange.getVariable(BudgetConstants.VAR_BUDGET_RESERVATION, Reservation.class);
+        TokenUsage usage = exchange.getVariable(ProviderConstants.VAR_TOKEN_USAGE, TokenUsage.class);
+        String callId = exchange.getVariable(ProviderConstants.VAR_CALL_ID, String.class);
+        exchange.removeVariable(BudgetConstants.VAR_BUDGET_RESERVATION);
+        exchange.removeVariable(ProviderConstants.VAR_TOKEN_USAGE);
+        exchange.removeVariable(ProviderConstants.VAR_CALL_ID);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         String providerId = response.provider();
         TokenClasses tokens = response.failed() ? TokenClasses.NONE : plausible(exchange, request, providerId, usage);
         long cost = 0;
@@ -272,7 +276,7 @@ public final class BudgetGate implements BudgetPresence {
         }
         String outcome = response.failed() ? response.error().type() : LedgerEntry.OK;
         ledger.record(new LedgerEntry(callId == null ? ledger.newCallId() : callId, clock.millis(), request.id(),
-                tenant(request), providerId, response.model(), exchange.getVariable(QuorumHeaders.VAR_TASK, String.class),
+                tenant(request), providerId, response.model(), exchange.getVariable(RoutingConstants.VAR_TASK, String.class),
                 response.inputTokens() == null ? 0 : response.inputTokens(),
                 response.outputTokens() == null ? 0 : response.outputTokens(), tokens.cachedInput(),
                 tokens.reasoning(), cost, response.latencyMs(), outcome));
@@ -304,7 +308,7 @@ public final class BudgetGate implements BudgetPresence {
         ProviderSpec spec = catalog.get(providerId);
         Integer in = usage.inputTokenCount();
         Integer out = usage.outputTokenCount();
-        int cap = exchange.getVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, maxOutputTokens.of(request, spec),
+        int cap = exchange.getVariable(ProviderConstants.VAR_MAX_OUTPUT_TOKENS, maxOutputTokens.of(request, spec),
                 Integer.class);
         boolean badOut = out != null && (out < 0 || out > cap);
         boolean badIn = in != null && (in < 0 || (in > 2L * spec.contextWindow()
@@ -334,7 +338,7 @@ public final class BudgetGate implements BudgetPresence {
     public CompletionResult annotate(Exchange exchange) {
         CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
         @SuppressWarnings("unchecked")
-        List<String> warnings = exchange.getVariable(QuorumHeaders.VAR_WARNINGS, List.class);
+        List<String> warnings = exchange.getVariable(RequestConstants.VAR_WARNINGS, List.class);
         if (warnings == null || warnings.isEmpty() || result == null) {
             return result;
         }
@@ -371,7 +375,7 @@ public final class BudgetGate implements BudgetPresence {
             alert.put("at", now.toString());
             alerts.add(alert);
         }
-        exchange.setVariable(QuorumHeaders.VAR_BUDGET_ALERTS, alerts);
+        exchange.setVariable(BudgetConstants.VAR_BUDGET_ALERTS, alerts);
     }
 
     /** The budget windows a call to {@code providerId} for {@code tenant} falls under now. */
@@ -431,10 +435,10 @@ public final class BudgetGate implements BudgetPresence {
 
     @SuppressWarnings("unchecked")
     private static void warn(Exchange exchange, String warning) {
-        List<String> warnings = exchange.getVariable(QuorumHeaders.VAR_WARNINGS, List.class);
+        List<String> warnings = exchange.getVariable(RequestConstants.VAR_WARNINGS, List.class);
         if (warnings == null) {
             warnings = new ArrayList<>(2);
-            exchange.setVariable(QuorumHeaders.VAR_WARNINGS, warnings);
+            exchange.setVariable(RequestConstants.VAR_WARNINGS, warnings);
         }
         if (!warnings.contains(warning)) {
             warnings.add(warning);

@@ -1,6 +1,6 @@
 package dev.quorum.budget;
 
-import dev.quorum.QuorumHeaders;
+import dev.quorum.camel.BudgetConstants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,11 +34,11 @@ public final class ClusterRateLimit {
 
     /**
      * Route step before a rate-limited provider call: takes a slot of the provider's current window and sets the
-     * variable {@value QuorumHeaders#VAR_RATE_WAIT_MS} to 0, or, when the window is full, to the milliseconds until the
-     * next window opens (the route delays and asks again).
+     * variable {@value BudgetConstants#VAR_RATE_WAIT_MS} to 0, or, when the window is full, to the milliseconds until
+     * the next window opens (the route delays and asks again).
      */
     public void acquire(Exchange exchange, String provider, int limit, long windowMs) {
-        exchange.setVariable(QuorumHeaders.VAR_RATE_WAIT_MS, waitMillis(provider, limit, windowMs));
+        exchange.setVariable(BudgetConstants.VAR_RATE_WAIT_MS, waitMillis(provider, limit, windowMs));
     }
 
     /** 0 when a slot of the current window was taken, else how long until the next window starts. */

@@ -1,6 +1,6 @@
 package dev.quorum.budget;
 
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

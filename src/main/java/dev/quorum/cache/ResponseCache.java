@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CacheUse;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.Choice;
@@ -14,6 +13,9 @@ import dev.quorum.api.RequestOptions;
 import dev.quorum.api.Usd;
 import dev.quorum.budget.LedgerEntry;
 import dev.quorum.budget.UsageLedger;
+import dev.quorum.camel.AuthConstants;
+import dev.quorum.camel.PromptConstants;
+import dev.quorum.camel.RequestConstants;
 import dev.quorum.embedding.Similarity;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.time.Duration;
@@ -109,7 +111,7 @@ public final class ResponseCache {
         if (mode == null) {
             return;
         }
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         String key = keys.exact(tenant(request), request);
         exchange.setVariable(VAR_KEY, key);
         Entry entry = entries.getIfPresent(key);
@@ -165,8 +167,8 @@ public final class ResponseCache {
     public CompletionResult hit(Exchange exchange) {
         Match match = exchange.getVariable(VAR_HIT, Match.class);
         Entry entry = match.entry();
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
-        Long started = exchange.getVariable(QuorumHeaders.VAR_STARTED, Long.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
+        Long started = exchange.getVariable(RequestConstants.VAR_STARTED, Long.class);
         long latency = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
         CompletionResult stored = entry.result();
         long now = System.currentTimeMillis();
@@ -194,7 +196,7 @@ public final class ResponseCache {
                 || !(exchange.getMessage().getBody() instanceof CompletionResult result) || !storable(result)) {
             return;
         }
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         int weight;
         try {
             weight = mapper.writeValueAsBytes(result).length + 2 * key.length() + 2 * request.prompt().length() + 64;
@@ -227,7 +229,7 @@ public final class ResponseCache {
      * cannot empty another's).
      */
     public Map<String, Object> clear(Exchange exchange) {
-        String keyTenant = exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT, String.class);
+        String keyTenant = exchange.getVariable(AuthConstants.VAR_KEY_TENANT, String.class);
         long before = entries.estimatedSize();
         if (keyTenant == null) {
             entries.invalidateAll();
@@ -259,7 +261,7 @@ public final class ResponseCache {
 
     /** The cache this request uses: null for none, else exact or semantic. */
     private String mode(Exchange exchange) {
-        RequestOptions options = exchange.getVariable(QuorumHeaders.VAR_REQUEST_OPTIONS, RequestOptions.class);
+        RequestOptions options = exchange.getVariable(PromptConstants.VAR_REQUEST_OPTIONS, RequestOptions.class);
         String asked = options == null ? null : options.cache();
         if (asked == null) {
             asked = exchange.getVariable(VAR_ROUTE_CACHE, String.class);

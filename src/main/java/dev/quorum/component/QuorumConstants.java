@@ -1,5 +1,6 @@
 package dev.quorum.component;
 
+import dev.quorum.camel.RequestConstants;
 import java.util.List;
 import org.apache.camel.spi.Metadata;
 
@@ -112,15 +113,15 @@ public final class QuorumConstants {
 
     // --- result: written by the producer on every call ---
 
-    /** The result's HTTP-style status: 200, or the error's 4xx/5xx. */
+    /** The result's HTTP-style status: 200, or the error's 4xx/5xx (the same header as a Kafka result's). */
     @Metadata(label = "producer", description = "The result's status: 200, or the error's 4xx/5xx.",
               javaType = "Integer")
-    public static final String STATUS = "QuorumStatus";
+    public static final String STATUS = RequestConstants.RESULT_STATUS;
 
-    /** The request's id (in the usage ledger and the logs). */
+    /** The request's id (in the usage ledger and the logs; the same header every trigger sets). */
     @Metadata(label = "producer", description = "The request's id, as in the usage ledger and the log lines.",
               javaType = "String")
-    public static final String REQUEST_ID = "QuorumRequestId";
+    public static final String REQUEST_ID = RequestConstants.REQUEST_ID;
 
     /** The answer text; not set when the call failed. */
     @Metadata(label = "producer", description = "The answer text; not set when the call failed.", javaType = "String")

@@ -2,12 +2,11 @@ package dev.quorum.component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.quorum.QuorumConfiguration;
-import dev.quorum.Secrets;
-import dev.quorum.Steps;
+import dev.quorum.secrets.Secrets;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.budget.BudgetConfiguration;
 import dev.quorum.cache.CacheConfiguration;
+import dev.quorum.camel.Steps;
 import dev.quorum.consensus.ConsensusConfiguration;
 import dev.quorum.prompt.PromptConfiguration;
 import dev.quorum.observe.ObserveConfiguration;
@@ -61,7 +60,8 @@ public final class QuorumEngine {
     /** The route configuration (error handling) of the engine's routes, and only theirs. */
     public static final String ROUTE_CONFIGURATION = "quorum-engine";
     /** The engine's route templates: a template cannot name its route configuration in YAML, so the engine does. */
-    static final Set<String> TEMPLATES = Set.of("provider-route", "panel-member");
+    static final Set<String> TEMPLATES = Set.of("provider-route", "provider-limits", "provider-call", "provider-settle",
+            "panel-member");
 
     /**
      * Names of the beans the engine binds whatever its providers ({@code <id>ChatModel}, {@code <id>CircuitBreaker},

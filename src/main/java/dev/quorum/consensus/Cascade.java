@@ -1,10 +1,11 @@
 package dev.quorum.consensus;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CascadeOutcome;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.camel.ConsensusConstants;
+import dev.quorum.camel.RequestConstants;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ public final class Cascade {
 
     public void check(Exchange exchange) {
         ConsensusOutcome outcome = exchange.getMessage().getBody(ConsensusOutcome.class);
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_OUTCOME, outcome);
-        exchange.setVariable(QuorumHeaders.VAR_ESCALATE, !agreed(outcome));
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_OUTCOME, outcome);
+        exchange.setVariable(ConsensusConstants.VAR_ESCALATE, !agreed(outcome));
     }
 
     static boolean agreed(ConsensusOutcome outcome) {
@@ -43,11 +44,12 @@ public final class Cascade {
     }
 
     public CompletionResult result(Exchange exchange) {
-        ConsensusOutcome outcome = exchange.getVariable(QuorumHeaders.VAR_CONSENSUS_OUTCOME, ConsensusOutcome.class);
-        exchange.removeVariable(QuorumHeaders.VAR_CONSENSUS_OUTCOME);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
-        boolean escalated = Boolean.TRUE.equals(exchange.getVariable(QuorumHeaders.VAR_ESCALATE, Boolean.class));
-        String strongId = exchange.getVariable(QuorumHeaders.VAR_STRONG_PROVIDER, String.class);
+        ConsensusOutcome outcome =
+                exchange.getVariable(ConsensusConstants.VAR_CONSENSUS_OUTCOME, ConsensusOutcome.class);
+        exchange.removeVariable(ConsensusConstants.VAR_CONSENSUS_OUTCOME);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
+        boolean escalated = Boolean.TRUE.equals(exchange.getVariable(ConsensusConstants.VAR_ESCALATE, Boolean.class));
+        String strongId = exchange.getVariable(ConsensusConstants.VAR_STRONG_PROVIDER, String.class);
         ProviderSpec strong = catalog.get(strongId);
         Double panelCost = ConsensusResults.sumCost(outcome.responses());
         double panelSpent = panelCost == null ? 0 : panelCost;

@@ -1,8 +1,8 @@
 package dev.quorum.consensus;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.quorum.Steps;
 import dev.quorum.api.CompletionRequest;
+import dev.quorum.camel.Steps;
 import dev.quorum.embedding.LocalEmbeddingModel;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.routing.ContextWindows;

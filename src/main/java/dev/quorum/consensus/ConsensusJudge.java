@@ -1,8 +1,9 @@
 package dev.quorum.consensus;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.camel.ConsensusConstants;
+import dev.quorum.camel.RequestConstants;
 import java.util.List;
 import org.apache.camel.Exchange;
 
@@ -22,20 +23,22 @@ public final class ConsensusJudge {
 
     public void ask(Exchange exchange) {
         ConsensusOutcome outcome = exchange.getMessage().getBody(ConsensusOutcome.class);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_OUTCOME, outcome);
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_REQUEST, request);
-        exchange.setVariable(QuorumHeaders.VAR_JUDGE_PROVIDER, outcome.plan().judge());
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST,
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_OUTCOME, outcome);
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_REQUEST, request);
+        exchange.setVariable(ConsensusConstants.VAR_JUDGE_PROVIDER, outcome.plan().judge());
+        exchange.setVariable(RequestConstants.VAR_REQUEST,
                 request.withPrompt(JudgeVote.SYSTEM, judgeVote.prompt(request.prompt(), outcome.ballots())));
     }
 
     public ConsensusOutcome decide(Exchange exchange) {
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
-        ConsensusOutcome outcome = exchange.getVariable(QuorumHeaders.VAR_CONSENSUS_OUTCOME, ConsensusOutcome.class);
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, exchange.getVariable(QuorumHeaders.VAR_CONSENSUS_REQUEST));
-        exchange.removeVariable(QuorumHeaders.VAR_CONSENSUS_REQUEST);
-        exchange.removeVariable(QuorumHeaders.VAR_CONSENSUS_OUTCOME);
+        ConsensusOutcome outcome =
+                exchange.getVariable(ConsensusConstants.VAR_CONSENSUS_OUTCOME, ConsensusOutcome.class);
+        exchange.setVariable(RequestConstants.VAR_REQUEST,
+                exchange.getVariable(ConsensusConstants.VAR_CONSENSUS_REQUEST));
+        exchange.removeVariable(ConsensusConstants.VAR_CONSENSUS_REQUEST);
+        exchange.removeVariable(ConsensusConstants.VAR_CONSENSUS_OUTCOME);
         String judge = outcome.plan().judge();
         Vote judged = response == null || response.failed() ? null
                 : judgeVote.judged(outcome.ballots(), response.answer(), judge);

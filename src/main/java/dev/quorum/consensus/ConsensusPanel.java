@@ -1,9 +1,10 @@
 package dev.quorum.consensus;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.InvalidRequestException;
 import dev.quorum.api.QuorumException;
+import dev.quorum.camel.ConsensusConstants;
+import dev.quorum.camel.RequestConstants;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import dev.quorum.routing.ContextWindows;
@@ -130,7 +131,7 @@ public final class ConsensusPanel {
             throw doesNotFit(request, catalog.enabled(), "no enabled provider can hold it to escalate to");
         }
         setPlan(exchange, plan(request, panel, warnings));
-        exchange.setVariable(QuorumHeaders.VAR_STRONG_PROVIDER, strong);
+        exchange.setVariable(ConsensusConstants.VAR_STRONG_PROVIDER, strong);
     }
 
     /** A capability every member must have for this request, the request field that needs it, and why. */
@@ -266,9 +267,9 @@ public final class ConsensusPanel {
     }
 
     private static void setPlan(Exchange exchange, ConsensusPlan plan) {
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_PLAN, plan);
-        exchange.setVariable(QuorumHeaders.VAR_PANEL_RECIPIENTS, plan.recipients());
-        exchange.setVariable(QuorumHeaders.VAR_PANEL_OWN_TIMEOUT, plan.ownTimeout());
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_PLAN, plan);
+        exchange.setVariable(ConsensusConstants.VAR_PANEL_RECIPIENTS, plan.recipients());
+        exchange.setVariable(ConsensusConstants.VAR_PANEL_OWN_TIMEOUT, plan.ownTimeout());
     }
 
     private ConsensusPlan plan(CompletionRequest request, List<String> panel, List<String> warnings) {
@@ -357,6 +358,6 @@ public final class ConsensusPanel {
     }
 
     private static CompletionRequest request(Exchange exchange) {
-        return exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        return exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
     }
 }

@@ -1,12 +1,12 @@
 package dev.quorum.consensus;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.Agreement;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.quorum.api.Ranking;
+import dev.quorum.camel.RequestConstants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +31,7 @@ public final class ConsensusResults {
             return done; // a verification ensemble builds its own result (VerifyEnsemble)
         }
         ConsensusOutcome outcome = exchange.getMessage().getBody(ConsensusOutcome.class);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         return build(outcome, request, exchange).ranking(exchange.getVariable(RankVote.VAR_RANKING, Ranking.class)).build();
     }
 
@@ -257,7 +257,7 @@ public final class ConsensusResults {
     }
 
     static long elapsedMillis(Exchange exchange) {
-        Long started = exchange.getVariable(QuorumHeaders.VAR_STARTED, Long.class);
+        Long started = exchange.getVariable(RequestConstants.VAR_STARTED, Long.class);
         return started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
     }
 }

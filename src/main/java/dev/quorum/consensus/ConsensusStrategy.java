@@ -1,10 +1,12 @@
 package dev.quorum.consensus;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.Chat;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.camel.ConsensusConstants;
+import dev.quorum.camel.ProviderConstants;
+import dev.quorum.camel.RequestConstants;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.util.ArrayList;
@@ -51,10 +53,10 @@ public final class ConsensusStrategy implements AggregationStrategy {
         }
         Exchange result = oldExchange == null ? newExchange : oldExchange;
         @SuppressWarnings("unchecked")
-        List<ProviderResponse> collected = result.getProperty(QuorumHeaders.PANEL_RESPONSES, List.class);
+        List<ProviderResponse> collected = result.getProperty(ConsensusConstants.PANEL_RESPONSES, List.class);
         if (collected == null) {
             collected = Collections.synchronizedList(new ArrayList<>(4));
-            result.setProperty(QuorumHeaders.PANEL_RESPONSES, collected);
+            result.setProperty(ConsensusConstants.PANEL_RESPONSES, collected);
         }
         collected.add(response(newExchange));
         // a member's failure is data in the vote: it must not travel on as the panel's exception
@@ -65,10 +67,10 @@ public final class ConsensusStrategy implements AggregationStrategy {
     @Override
     public void onCompletion(Exchange exchange, Exchange inputExchange) {
         Exchange target = exchange != null ? exchange : inputExchange;
-        ConsensusPlan plan = inputExchange.getVariable(QuorumHeaders.VAR_CONSENSUS_PLAN, ConsensusPlan.class);
+        ConsensusPlan plan = inputExchange.getVariable(ConsensusConstants.VAR_CONSENSUS_PLAN, ConsensusPlan.class);
         @SuppressWarnings("unchecked")
         List<ProviderResponse> collected = exchange == null ? null
-                : exchange.getProperty(QuorumHeaders.PANEL_RESPONSES, List.class);
+                : exchange.getProperty(ConsensusConstants.PANEL_RESPONSES, List.class);
         List<ProviderResponse> arrived;
         if (collected == null) {
             arrived = List.of();
@@ -77,13 +79,13 @@ public final class ConsensusStrategy implements AggregationStrategy {
                 arrived = List.copyOf(collected);
             }
         }
-        target.removeProperty(QuorumHeaders.PANEL_RESPONSES);
+        target.removeProperty(ConsensusConstants.PANEL_RESPONSES);
         target.setException(null);
-        CompletionRequest request = inputExchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = inputExchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         ConsensusOutcome outcome = decide(plan, arrived, request == null ? null : request.prompt(),
                 request == null ? null : request.chat());
         target.getMessage().setBody(outcome);
-        target.setVariable(QuorumHeaders.VAR_JUDGE_NEEDED, outcome.needsJudge());
+        target.setVariable(ConsensusConstants.VAR_JUDGE_NEEDED, outcome.needsJudge());
         target.setVariable(VAR_RANK_NEEDED, outcome.needsRank());
         target.setVariable(VAR_RANK_UNANIMOUS, "rank".equals(outcome.plan().algorithm()) && !outcome.needsRank());
     }
@@ -161,7 +163,7 @@ public final class ConsensusStrategy implements AggregationStrategy {
         if (branch.getMessage().getBody() instanceof ProviderResponse response) {
             return response;
         }
-        String id = branch.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
+        String id = branch.getVariable(ProviderConstants.VAR_PROVIDER, String.class);
         if (id == null) {
             String endpoint = branch.getProperty(Exchange.RECIPIENT_LIST_ENDPOINT, String.class);
             id = endpoint == null ? "unknown" : endpoint.replaceFirst("^.*(provider|panel)-", "").replaceFirst("[?].*$", "");

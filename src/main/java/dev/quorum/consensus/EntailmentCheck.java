@@ -1,8 +1,9 @@
 package dev.quorum.consensus;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.camel.ConsensusConstants;
+import dev.quorum.camel.RequestConstants;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class EntailmentCheck {
         if (spec == null || !spec.enabled()) {
             return;
         }
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         List<int[]> pairs = semantic.uncertainPairs(outcome.ballots(), request.prompt(), low, high);
         if (pairs.isEmpty()) {
             return;
@@ -105,7 +106,7 @@ public final class EntailmentCheck {
         }
         exchange.setVariable(VAR_RUN, new Run(outcome, request, pairs));
         exchange.setVariable(VAR_COUNT, pairs.size());
-        exchange.setVariable(QuorumHeaders.VAR_JUDGE_PROVIDER, judge);
+        exchange.setVariable(ConsensusConstants.VAR_JUDGE_PROVIDER, judge);
         exchange.setVariable(VAR_NEEDED, true);
     }
 
@@ -115,7 +116,7 @@ public final class EntailmentCheck {
         int index = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
         run.current = index;
         int[] pair = run.pairs.get(index);
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, run.request.withPrompt(SYSTEM, prompt(run.request.prompt(),
+        exchange.setVariable(RequestConstants.VAR_REQUEST, run.request.withPrompt(SYSTEM, prompt(run.request.prompt(),
                 run.outcome.ballots().get(pair[0]).answer(), run.outcome.ballots().get(pair[1]).answer())));
     }
 
@@ -143,7 +144,7 @@ public final class EntailmentCheck {
     public ConsensusOutcome decide(Exchange exchange) {
         Run run = exchange.getVariable(VAR_RUN, Run.class);
         exchange.removeVariable(VAR_RUN);
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, run.request);
+        exchange.setVariable(RequestConstants.VAR_REQUEST, run.request);
         exchange.setVariable(VAR_RESPONSES, List.copyOf(run.responses));
         ConsensusOutcome outcome = run.outcome;
         Vote vote = run.judged.isEmpty() ? outcome.vote()

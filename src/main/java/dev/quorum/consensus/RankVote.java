@@ -1,9 +1,10 @@
 package dev.quorum.consensus;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.ProviderResponse;
 import dev.quorum.api.Ranking;
+import dev.quorum.camel.ConsensusConstants;
+import dev.quorum.camel.RequestConstants;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -143,17 +144,17 @@ public final class RankVote implements VotingMethod {
      */
     public void ask(Exchange exchange) {
         ConsensusOutcome outcome = exchange.getMessage().getBody(ConsensusOutcome.class);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         String judge = outcome.plan().judge();
         Run run = new Run(outcome, request, judge, consensusOrder(outcome.ballots(), outcome.vote()));
         exchange.setVariable(VAR_RUN, run);
-        exchange.setVariable(QuorumHeaders.VAR_JUDGE_PROVIDER, judge);
+        exchange.setVariable(ConsensusConstants.VAR_JUDGE_PROVIDER, judge);
         exchange.setVariable(VAR_FULL, !pairwise);
         exchange.setVariable(VAR_PAIRWISE, false);
         if (pairwise) {
             plan(exchange, run);
         } else {
-            exchange.setVariable(QuorumHeaders.VAR_REQUEST, request.withPrompt(SYSTEM, prompt(request.prompt(),
+            exchange.setVariable(RequestConstants.VAR_REQUEST, request.withPrompt(SYSTEM, prompt(request.prompt(),
                     outcome.ballots())));
         }
     }
@@ -216,7 +217,7 @@ public final class RankVote implements VotingMethod {
         run.current = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
         int[] call = run.calls.get(run.current);
         List<Ballot> ballots = run.outcome.ballots();
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, run.request.withPrompt(SYSTEM, pairPrompt(run.request.prompt(),
+        exchange.setVariable(RequestConstants.VAR_REQUEST, run.request.withPrompt(SYSTEM, pairPrompt(run.request.prompt(),
                 ballots.get(run.candidates.get(call[0]).get(0)).answer(),
                 ballots.get(run.candidates.get(call[1]).get(0)).answer())));
     }
@@ -236,7 +237,7 @@ public final class RankVote implements VotingMethod {
     public ConsensusOutcome decide(Exchange exchange) {
         Run run = exchange.getVariable(VAR_RUN, Run.class);
         exchange.removeVariable(VAR_RUN);
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, run.request);
+        exchange.setVariable(RequestConstants.VAR_REQUEST, run.request);
         exchange.setVariable(VAR_RESPONSES, List.copyOf(run.responses));
         ConsensusOutcome outcome = run.outcome;
         String judge = run.judge;

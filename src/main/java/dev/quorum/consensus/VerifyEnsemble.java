@@ -1,6 +1,5 @@
 package dev.quorum.consensus;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.Agreement;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
@@ -8,6 +7,8 @@ import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.quorum.api.QuorumException;
 import dev.quorum.api.Verification;
+import dev.quorum.camel.ConsensusConstants;
+import dev.quorum.camel.RequestConstants;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class VerifyEnsemble {
         ConsensusOutcome outcome = exchange.getMessage().getBody(ConsensusOutcome.class);
         @SuppressWarnings("unchecked")
         List<String> generators = exchange.getVariable(VAR_GENERATORS, List.class);
-        Run run = new Run(exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class), outcome.plan(),
+        Run run = new Run(exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class), outcome.plan(),
                 generators == null ? outcome.plan().panel() : List.copyOf(generators));
         exchange.setVariable(VAR_RUN, run);
         run.generator = outcome.plan().panel().get(0);
@@ -127,9 +128,9 @@ public final class VerifyEnsemble {
         run.verifiersAsked = asked;
         ConsensusPlan verifierPlan = ConsensusPlan.of(asked, "verify", run.plan.minAgreement(), 1,
                 verifierTimeoutMs, null, false, List.of());
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_PLAN, verifierPlan);
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_PLAN, verifierPlan);
         exchange.setVariable(VAR_VERIFIER_RECIPIENTS, verifierPlan.recipients());
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, run.request.withPrompt(SYSTEM,
+        exchange.setVariable(RequestConstants.VAR_REQUEST, run.request.withPrompt(SYSTEM,
                 prompt(run.request.prompt(), response.answer())));
         exchange.setVariable(VAR_GENERATE, false);
         exchange.setVariable(VAR_CHECK, true);
@@ -140,8 +141,8 @@ public final class VerifyEnsemble {
     public void checked(Exchange exchange) {
         Run run = exchange.getVariable(VAR_RUN, Run.class);
         ConsensusOutcome verified = exchange.getMessage().getBody(ConsensusOutcome.class);
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_PLAN, run.plan);
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, run.request);
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_PLAN, run.plan);
+        exchange.setVariable(RequestConstants.VAR_REQUEST, run.request);
         List<Verification.Check> checks = new ArrayList<>(verified.responses().size());
         int valid = 0;
         int invalid = 0;
@@ -171,8 +172,8 @@ public final class VerifyEnsemble {
 
     /** The next generator when attempts remain, else the end of the loop. */
     private void next(Exchange exchange, Run run) {
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_PLAN, run.plan);
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, run.request);
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_PLAN, run.plan);
+        exchange.setVariable(RequestConstants.VAR_REQUEST, run.request);
         if (run.attempts.size() >= maxAttempts) {
             finish(exchange, run, run.attempts.stream().allMatch(a -> "failed".equals(a.verdict())) ? "failed"
                     : "limit_reached");
@@ -268,8 +269,8 @@ public final class VerifyEnsemble {
     public CompletionResult result(Exchange exchange) {
         Run run = exchange.getVariable(VAR_RUN, Run.class);
         exchange.removeVariable(VAR_RUN);
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, run.request);
-        exchange.setVariable(QuorumHeaders.VAR_CONSENSUS_PLAN, run.plan);
+        exchange.setVariable(RequestConstants.VAR_REQUEST, run.request);
+        exchange.setVariable(ConsensusConstants.VAR_CONSENSUS_PLAN, run.plan);
         CompletionRequest request = run.request;
         Verification verification = new Verification(run.outcome, maxAttempts, run.attempts);
         CompletionResult.Builder result = CompletionResult.builder()

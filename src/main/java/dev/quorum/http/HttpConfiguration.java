@@ -1,5 +1,6 @@
 package dev.quorum.http;
 
+import dev.quorum.camel.Steps;
 import io.vertx.core.VertxOptions;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
@@ -26,7 +27,7 @@ public final class HttpConfiguration implements CamelConfiguration {
                 }).orElse(200);
         // "stream": true on the native API: server-sent events (routes/http.camel.yaml)
         NativeStreams streams = new NativeStreams(context);
-        dev.quorum.Steps.bind(context.getRegistry(), "nativeStreams", streams)
+        Steps.bind(context.getRegistry(), "nativeStreams", streams)
                 .step("accept", streams::accept)
                 .step("end", streams::end);
         context.getRegistry().bind("quorumVertxOptions", new VertxOptions()

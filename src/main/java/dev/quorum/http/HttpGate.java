@@ -2,6 +2,7 @@ package dev.quorum.http;
 
 import dev.quorum.auth.ApiKeys;
 import dev.quorum.auth.DashboardSessions;
+import dev.quorum.auth.ErrorReplies;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;

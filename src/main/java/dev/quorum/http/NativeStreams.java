@@ -3,10 +3,10 @@ package dev.quorum.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.RequestParser;
 import dev.quorum.api.ResultJson;
+import dev.quorum.camel.ProviderConstants;
 import dev.quorum.provider.TokenSink;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -54,14 +54,14 @@ public final class NativeStreams {
             return; // intake reports what is wrong with the body
         }
         if (tree.path("stream").asBoolean(false) && tree.path("stream").isBoolean()) {
-            exchange.setVariable(QuorumHeaders.VAR_TOKEN_SINK, new Stream(((HttpMessage) message).getResponse(), mapper()));
+            exchange.setVariable(ProviderConstants.VAR_TOKEN_SINK, new Stream(((HttpMessage) message).getResponse(), mapper()));
         }
         message.setBody(body);
     }
 
     /** Whether the request asked for a stream (its reply is events, not JSON). */
     public boolean requested(Exchange exchange) {
-        return exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK) instanceof Stream;
+        return exchange.getVariable(ProviderConstants.VAR_TOKEN_SINK) instanceof Stream;
     }
 
     /**
@@ -69,7 +69,7 @@ public final class NativeStreams {
      * consensus, a tool call, a failure before the first token), the whole reply as events, or a failure as JSON.
      */
     public void end(Exchange exchange) throws JsonProcessingException {
-        Stream stream = exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK, Stream.class);
+        Stream stream = exchange.getVariable(ProviderConstants.VAR_TOKEN_SINK, Stream.class);
         CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
         if (stream.started()) {
             stream.finish(result);

@@ -1,6 +1,5 @@
 package dev.quorum.http;
 
-import dev.quorum.RecentlyIdleWorkers;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;

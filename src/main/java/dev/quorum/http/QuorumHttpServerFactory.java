@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.quorum.auth.ApiKeys;
 import dev.quorum.auth.DashboardSessions;
+import dev.quorum.auth.ErrorReplies;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import org.apache.camel.CamelContext;

@@ -1,8 +1,8 @@
 package dev.quorum.observe;
 
-import dev.quorum.Steps;
 import dev.quorum.budget.RecentErrors;
 import dev.quorum.budget.VoteLedger;
+import dev.quorum.camel.Steps;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

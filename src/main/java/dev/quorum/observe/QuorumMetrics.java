@@ -1,11 +1,11 @@
 package dev.quorum.observe;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ProviderResponse;
 import dev.quorum.budget.RecentErrors;
 import dev.quorum.budget.VoteLedger;
+import dev.quorum.camel.RequestConstants;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -94,7 +94,7 @@ public final class QuorumMetrics {
         if (response != null) {
             count(response);
             if (response.failed() && errors != null) {
-                CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+                CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
                 if (request != null) {
                     errors.remember(request.id(), response.provider(), response.error().message());
                 }
@@ -142,7 +142,7 @@ public final class QuorumMetrics {
         if (body instanceof CompletionResult result) {
             count(result);
             if (votes != null && (result.agreement() != null || result.cascade() != null)) {
-                CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+                CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
                 votes.record(result, request == null ? null : request.tenant());
             }
         }

@@ -2,7 +2,7 @@ package dev.quorum.observe;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.pattern.CompositeConverter;
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 
 /**
  * The log's safety net for secrets: {@code %redact(...)} in {@code logback.xml} writes what it wraps (the message

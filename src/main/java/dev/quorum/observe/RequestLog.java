@@ -1,8 +1,8 @@
 package dev.quorum.observe;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
+import dev.quorum.camel.RequestConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.Synchronization;
 import org.slf4j.Logger;
@@ -14,7 +14,7 @@ import org.slf4j.MDC;
  * request causes carries it: {@link #begin} once the request is parsed, until the exchange completes;
  * {@link #join}/{@link #leave} around a provider route, which may run on another thread (a consensus panel's
  * parallel calls); {@link #resume} after a panel, whose last member's thread carries the request on. A worker thread
- * that handed a request over that way is cleared by its pool ({@link dev.quorum.RecentlyIdleExecutor}). Only the id
+ * that handed a request over that way is cleared by its pool ({@link dev.quorum.http.RecentlyIdleExecutor}). Only the id
  * is ever put there, never a header or a property, so no key can reach the log this way.
  * Requests are logged at debug level ({@code dev.quorum.observe.RequestLog}), which costs nothing when off.
  */
@@ -41,7 +41,7 @@ public final class RequestLog {
 
     /** After the intake bean: the request's id goes into the MDC until the exchange completes. */
     public void begin(Exchange exchange) {
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         if (request == null) {
             return;
         }
@@ -65,7 +65,7 @@ public final class RequestLog {
      * with it (and is removed there when the exchange completes, as {@link #begin} arranged).
      */
     public void resume(Exchange exchange) {
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         if (request != null) {
             MDC.put(MDC_KEY, request.id());
         }
@@ -73,7 +73,7 @@ public final class RequestLog {
 
     /** First step of a provider route: the id of the request it serves, also on a thread of a parallel panel. */
     public void join(Exchange exchange) {
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         String current = MDC.get(MDC_KEY);
         if (request == null || request.id().equals(current)) {
             return;

@@ -3,11 +3,12 @@ package dev.quorum.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.InvalidRequestException;
 import dev.quorum.api.ResultJson;
 import dev.quorum.api.StrictJson;
+import dev.quorum.camel.OpenAiConstants;
+import dev.quorum.camel.ProviderConstants;
 import dev.quorum.provider.ProviderSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class OpenAiApi {
         // the SDKs always send a key; without API-key checks it is simply not needed past this point
         message.removeHeader("Authorization");
         message.removeHeader("X-API-Key");
-        exchange.setVariable(QuorumHeaders.VAR_OPENAI_CREATED, System.currentTimeMillis() / 1000);
+        exchange.setVariable(OpenAiConstants.VAR_OPENAI_CREATED, System.currentTimeMillis() / 1000);
         byte[] body = message.getBody(byte[].class);
         if (body == null || body.length == 0) {
             throw new InvalidRequestException(null, "the request body is empty; expected a chat completion request "
@@ -67,13 +68,13 @@ public final class OpenAiApi {
         // read as strictly as Quorum's own requests: one JSON value, no name twice, nesting and sizes bounded
         JsonNode tree = json.tree(body, "the request body");
         OpenAiRequests.Translation translation = requests.translate(tree);
-        exchange.setVariable(QuorumHeaders.VAR_OPENAI_MODEL, translation.model());
-        exchange.setVariable(QuorumHeaders.VAR_OPENAI_STREAM, translation.stream());
-        exchange.setVariable(QuorumHeaders.VAR_OPENAI_STREAM_USAGE, translation.streamUsage());
+        exchange.setVariable(OpenAiConstants.VAR_OPENAI_MODEL, translation.model());
+        exchange.setVariable(OpenAiConstants.VAR_OPENAI_STREAM, translation.stream());
+        exchange.setVariable(OpenAiConstants.VAR_OPENAI_STREAM_USAGE, translation.streamUsage());
         if (translation.stream() && message instanceof HttpMessage http) {
             // the Vert.x response, kept now because later steps may replace the message: a single-mode provider
             // call streams its tokens straight to it (routes/engine/providers.camel.yaml)
-            exchange.setVariable(QuorumHeaders.VAR_TOKEN_SINK, new OpenAiStream(http.getResponse(), replies,
+            exchange.setVariable(ProviderConstants.VAR_TOKEN_SINK, new OpenAiStream(http.getResponse(), replies,
                     translation.model(), created(exchange)));
         }
         message.setBody(translation.request());
@@ -91,7 +92,8 @@ public final class OpenAiApi {
     /** A successful result as {@code text/event-stream}: its chunks and the closing {@code data: [DONE]}. */
     public void events(Exchange exchange) throws JsonProcessingException {
         CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
-        boolean usage = Boolean.TRUE.equals(exchange.getVariable(QuorumHeaders.VAR_OPENAI_STREAM_USAGE, Boolean.class));
+        boolean usage =
+                Boolean.TRUE.equals(exchange.getVariable(OpenAiConstants.VAR_OPENAI_STREAM_USAGE, Boolean.class));
         Message message = exchange.getMessage();
         write(message, replies.eventStream(result, model(exchange, result), created(exchange), usage), 200,
                 "text/event-stream", result.id());
@@ -100,7 +102,7 @@ public final class OpenAiApi {
 
     /** Whether a provider's tokens are already on the wire, so the reply can only end that stream. */
     public boolean streaming(Exchange exchange) {
-        return exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK) instanceof OpenAiStream stream && stream.open();
+        return exchange.getVariable(ProviderConstants.VAR_TOKEN_SINK) instanceof OpenAiStream stream && stream.open();
     }
 
     /**
@@ -108,13 +110,13 @@ public final class OpenAiApi {
      * {@code [DONE]}, or, when the answer failed after tokens were sent, an OpenAI error event and {@code [DONE]}.
      */
     public void endStream(Exchange exchange) throws JsonProcessingException {
-        OpenAiStream stream = exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK, OpenAiStream.class);
+        OpenAiStream stream = exchange.getVariable(ProviderConstants.VAR_TOKEN_SINK, OpenAiStream.class);
         CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
         if (result.failed()) {
             stream.fail(result);
         } else {
             stream.finish(result, Boolean.TRUE.equals(
-                    exchange.getVariable(QuorumHeaders.VAR_OPENAI_STREAM_USAGE, Boolean.class)));
+                    exchange.getVariable(OpenAiConstants.VAR_OPENAI_STREAM_USAGE, Boolean.class)));
         }
         exchange.getMessage().setBody(null);
     }
@@ -124,7 +126,7 @@ public final class OpenAiApi {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String id = exchange.getMessage().getBody() instanceof CompletionResult result ? result.id() : null;
         LOG.error("Writing the OpenAI reply of request {} failed", id, failure);
-        if (exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK) instanceof OpenAiStream stream && stream.open()) {
+        if (exchange.getVariable(ProviderConstants.VAR_TOKEN_SINK) instanceof OpenAiStream stream && stream.open()) {
             stream.abort("Quorum failed to end the stream" + (id == null ? "" : " of request " + id)
                     + "; the server log has the details");
             return;
@@ -177,12 +179,12 @@ public final class OpenAiApi {
     }
 
     private static String model(Exchange exchange, CompletionResult result) {
-        String asked = exchange.getVariable(QuorumHeaders.VAR_OPENAI_MODEL, String.class);
+        String asked = exchange.getVariable(OpenAiConstants.VAR_OPENAI_MODEL, String.class);
         return asked != null ? asked : result.model();
     }
 
     private static long created(Exchange exchange) {
-        Long created = exchange.getVariable(QuorumHeaders.VAR_OPENAI_CREATED, Long.class);
+        Long created = exchange.getVariable(OpenAiConstants.VAR_OPENAI_CREATED, Long.class);
         return created != null ? created : System.currentTimeMillis() / 1000;
     }
 

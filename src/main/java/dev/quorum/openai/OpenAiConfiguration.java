@@ -1,8 +1,8 @@
 package dev.quorum.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.Steps;
 import dev.quorum.api.RequestParser;
+import dev.quorum.camel.Steps;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.util.Arrays;

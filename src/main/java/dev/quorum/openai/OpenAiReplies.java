@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 import dev.quorum.api.Agreement;
 import dev.quorum.api.CascadeOutcome;
 import dev.quorum.api.CompletionResult;

@@ -1,8 +1,8 @@
 package dev.quorum.prompt;
 
-import dev.quorum.Steps;
 import dev.quorum.api.RequestParser;
 import dev.quorum.budget.UsageDatabase;
+import dev.quorum.camel.Steps;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelConfiguration;

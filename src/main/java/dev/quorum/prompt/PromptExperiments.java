@@ -3,7 +3,6 @@ package dev.quorum.prompt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.InvalidRequestException;
@@ -15,6 +14,9 @@ import dev.quorum.api.TemplateUse;
 import dev.quorum.api.Usd;
 import dev.quorum.budget.BatchWriter;
 import dev.quorum.budget.UsageDatabase;
+import dev.quorum.camel.AuthConstants;
+import dev.quorum.camel.PromptConstants;
+import dev.quorum.camel.RequestConstants;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -114,7 +116,7 @@ public final class PromptExperiments implements AutoCloseable {
 
     /** {@code find-experiment}: the running experiment of a template the request names without a version. */
     public void find(Exchange exchange) throws SQLException {
-        RequestOptions options = exchange.getVariable(QuorumHeaders.VAR_REQUEST_OPTIONS, RequestOptions.class);
+        RequestOptions options = exchange.getVariable(PromptConstants.VAR_REQUEST_OPTIONS, RequestOptions.class);
         if (options == null || !options.templated() || options.templateVersion() != null) {
             return;
         }
@@ -127,20 +129,20 @@ public final class PromptExperiments implements AutoCloseable {
     /** The {@code prompt-experiment} route's step: the arm (a version) of this request, sticky per key. */
     public void assign(Exchange exchange) {
         Experiment experiment = exchange.getVariable(VAR_EXPERIMENT, Experiment.class);
-        RequestOptions options = exchange.getVariable(QuorumHeaders.VAR_REQUEST_OPTIONS, RequestOptions.class);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        RequestOptions options = exchange.getVariable(PromptConstants.VAR_REQUEST_OPTIONS, RequestOptions.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         String key = options.experimentKey() != null ? options.experimentKey() : request.id();
         exchange.setVariable(PromptTemplates.VAR_EXPERIMENT_ARM, experiment.arm(key));
     }
 
     /** After the answer: records the outcome of a request an experiment split, for its figures (never waits). */
     public void record(Exchange exchange) {
-        TemplateUse use = exchange.getVariable(QuorumHeaders.VAR_PROMPT_TEMPLATE, TemplateUse.class);
+        TemplateUse use = exchange.getVariable(PromptConstants.VAR_PROMPT_TEMPLATE, TemplateUse.class);
         if (use == null || !Boolean.TRUE.equals(use.experiment())
                 || !(exchange.getMessage().getBody() instanceof CompletionResult result)) {
             return;
         }
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         long cost = result.costUsd() == null ? 0 : Usd.of(result.costUsd()).nanos();
         Integer agreement = result.agreement() == null ? null : (int) Math.round(result.agreement().ratio() * 1000);
         Outcome outcome = new Outcome(result.id(), clock.millis(), use.id(), use.version(),
@@ -214,7 +216,7 @@ public final class PromptExperiments implements AutoCloseable {
             }
         }
         running.put(id, Optional.of(new Experiment(id, new TreeMap<>(weights), experiment.startedMillis())));
-        exchange.setVariable(QuorumHeaders.VAR_REPLY_STATUS, 201);
+        exchange.setVariable(RequestConstants.VAR_REPLY_STATUS, 201);
         return report(id);
     }
 
@@ -267,7 +269,7 @@ public final class PromptExperiments implements AutoCloseable {
             throw new InvalidRequestException("score", "'score' must be a number from 0 to 1");
         }
         writer.awaitWritten(5_000);
-        String keyTenant = exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT, String.class);
+        String keyTenant = exchange.getVariable(AuthConstants.VAR_KEY_TENANT, String.class);
         int updated;
         try (Connection connection = database.connection();
              PreparedStatement update = connection.prepareStatement("UPDATE prompt_outcome SET score_permille = ? "

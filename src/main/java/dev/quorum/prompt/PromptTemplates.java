@@ -1,7 +1,6 @@
 package dev.quorum.prompt;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.InvalidRequestException;
@@ -10,6 +9,8 @@ import dev.quorum.api.RequestOptions;
 import dev.quorum.api.RequestParser;
 import dev.quorum.api.StrictJson;
 import dev.quorum.api.TemplateUse;
+import dev.quorum.camel.PromptConstants;
+import dev.quorum.camel.RequestConstants;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ public final class PromptTemplates {
      * An unknown template or version is a 404, a missing or unknown variable a 400 naming it.
      */
     public void render(Exchange exchange) throws SQLException {
-        RequestOptions options = exchange.getVariable(QuorumHeaders.VAR_REQUEST_OPTIONS, RequestOptions.class);
+        RequestOptions options = exchange.getVariable(PromptConstants.VAR_REQUEST_OPTIONS, RequestOptions.class);
         if (options == null || !options.templated()) {
             return;
         }
@@ -76,12 +77,12 @@ public final class PromptTemplates {
         if (rendered.system() != null) {
             parser.checkSystem(rendered.system());
         }
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         CompletionRequest templated = request.withTemplate(rendered.prompt(), rendered.system(), template.task(),
                 template.priority(), template.maxTokens());
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, templated);
+        exchange.setVariable(RequestConstants.VAR_REQUEST, templated);
         exchange.setVariable("mode", templated.mode().wireName());
-        exchange.setVariable(QuorumHeaders.VAR_PROMPT_TEMPLATE, new TemplateUse(template.id(), template.version(),
+        exchange.setVariable(PromptConstants.VAR_PROMPT_TEMPLATE, new TemplateUse(template.id(), template.version(),
                 options.templateVersion() == null && arm != null ? Boolean.TRUE : null));
     }
 
@@ -90,7 +91,7 @@ public final class PromptTemplates {
 
     /** After the request is answered: the result names the template and version that gave its prompt. */
     public void annotate(Exchange exchange) {
-        TemplateUse use = exchange.getVariable(QuorumHeaders.VAR_PROMPT_TEMPLATE, TemplateUse.class);
+        TemplateUse use = exchange.getVariable(PromptConstants.VAR_PROMPT_TEMPLATE, TemplateUse.class);
         if (use != null && exchange.getMessage().getBody() instanceof CompletionResult result) {
             exchange.getMessage().setBody(result.toBuilder().template(use).build());
         }
@@ -109,7 +110,7 @@ public final class PromptTemplates {
         String id = checkId(wire.id());
         PromptStore.Saved saved = store.save(id, check(new PromptDraft(wire.template(), wire.system(), wire.task(),
                 wire.priority(), wire.maxTokens(), wire.note())), "api");
-        exchange.setVariable(QuorumHeaders.VAR_REPLY_STATUS, saved.created() ? 201 : 200);
+        exchange.setVariable(RequestConstants.VAR_REPLY_STATUS, saved.created() ? 201 : 200);
         return saved.template();
     }
 

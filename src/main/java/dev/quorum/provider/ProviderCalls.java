@@ -6,8 +6,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.quorum.QuorumHeaders;
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.quorum.api.Chat;
 import dev.quorum.api.CompletionRequest;
@@ -15,6 +14,8 @@ import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.ProviderResponse;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import dev.langchain4j.exception.UnsupportedFeatureException;
+import dev.quorum.camel.ProviderConstants;
+import dev.quorum.camel.RequestConstants;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -59,10 +60,10 @@ public final class ProviderCalls {
      * budget estimate priced, {@link MaxOutputTokens}), so no answer can run longer than its estimate.
      */
     public void prepare(Exchange exchange) {
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         ProviderSpec spec = spec(exchange);
         int cap = maxOutputTokens.of(request, spec);
-        exchange.setVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, cap);
+        exchange.setVariable(ProviderConstants.VAR_MAX_OUTPUT_TOKENS, cap);
         Chat chat = request.chat();
         if (chat != null && !chat.messages().isEmpty()) {
             if (chat.hasImageUrls() && !spec.kind().passesImageUrls()) {
@@ -106,7 +107,7 @@ public final class ProviderCalls {
             TokenUsage usage = response.tokenUsage();
             if (usage != null) {
                 // the full usage (cached and reasoning tokens where reported) for the budget step that prices it
-                exchange.setVariable(QuorumHeaders.VAR_TOKEN_USAGE, usage);
+                exchange.setVariable(ProviderConstants.VAR_TOKEN_USAGE, usage);
                 in = usage.inputTokenCount();
                 out = usage.outputTokenCount();
                 cost = spec.pricing().cost(in == null ? 0 : in, out == null ? 0 : out);
@@ -155,7 +156,7 @@ public final class ProviderCalls {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         // the wait the provider's headers asked for (Retry-After, retry-after-ms), for the retry policy
         ProviderHttpException http = find(failure, ProviderHttpException.class);
-        exchange.setVariable(QuorumHeaders.VAR_RETRY_AFTER, http == null ? -1L : http.retryAfterMs());
+        exchange.setVariable(ProviderConstants.VAR_RETRY_AFTER, http == null ? -1L : http.retryAfterMs());
         exchange.getMessage().setBody(describe(spec, failure, latency, capture == null ? null : capture.deadline()));
     }
 
@@ -214,7 +215,7 @@ public final class ProviderCalls {
     }
 
     private ProviderSpec spec(Exchange exchange) {
-        String id = exchange.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
+        String id = exchange.getVariable(ProviderConstants.VAR_PROVIDER, String.class);
         ProviderSpec spec = catalog.get(id);
         if (spec == null) {
             throw new IllegalStateException("no provider '" + id + "' in the catalog");

@@ -6,8 +6,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
+import dev.quorum.camel.ProviderConstants;
+import dev.quorum.camel.RequestConstants;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,19 +54,19 @@ public final class ProviderStreams {
     }
 
     public void stream(Exchange exchange) {
-        String id = exchange.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
+        String id = exchange.getVariable(ProviderConstants.VAR_PROVIDER, String.class);
         StreamingChatModel model = models.get(id);
         ProviderSpec spec = catalog.get(id);
         if (model == null || spec == null) {
             throw new IllegalStateException("provider '" + id + "' has no streaming model");
         }
-        TokenSink sink = exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK, TokenSink.class);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        TokenSink sink = exchange.getVariable(ProviderConstants.VAR_TOKEN_SINK, TokenSink.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         @SuppressWarnings("unchecked")
         List<ChatMessage> messages = exchange.getMessage().getBody(List.class);
         ChatRequest.Builder chat = ChatRequest.builder().messages(messages);
         // the cap providerCalls.prepare decided (MaxOutputTokens): the number the budget estimate priced
-        Integer maxTokens = exchange.getVariable(QuorumHeaders.VAR_MAX_OUTPUT_TOKENS, request.maxTokens(), Integer.class);
+        Integer maxTokens = exchange.getVariable(ProviderConstants.VAR_MAX_OUTPUT_TOKENS, request.maxTokens(), Integer.class);
         CallCapture open = CallCapture.current();
         if (open != null && open.parameters() != null) {
             // a chat's tools, output format and sampling options (ChatRequests), the cap included

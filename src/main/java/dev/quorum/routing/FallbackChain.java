@@ -1,9 +1,11 @@
 package dev.quorum.routing;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.camel.ProviderConstants;
+import dev.quorum.camel.RequestConstants;
+import dev.quorum.camel.RoutingConstants;
 import dev.quorum.provider.TokenSink;
 import org.apache.camel.Exchange;
 
@@ -16,8 +18,8 @@ public final class FallbackChain {
 
     public void next(Exchange exchange) {
         RoutePlan plan = plan(exchange);
-        exchange.setVariable(QuorumHeaders.VAR_PROVIDER, plan.next());
-        exchange.setVariable(QuorumHeaders.VAR_TRY_NEXT, false);
+        exchange.setVariable(ProviderConstants.VAR_PROVIDER, plan.next());
+        exchange.setVariable(RoutingConstants.VAR_TRY_NEXT, false);
     }
 
     public void record(Exchange exchange) {
@@ -25,16 +27,16 @@ public final class FallbackChain {
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
         plan.record(response);
         // once a provider's tokens reached the caller, another provider's answer cannot follow them
-        TokenSink sink = exchange.getVariable(QuorumHeaders.VAR_TOKEN_SINK, TokenSink.class);
-        exchange.setVariable(QuorumHeaders.VAR_TRY_NEXT, response.failed() && plan.next() != null
+        TokenSink sink = exchange.getVariable(ProviderConstants.VAR_TOKEN_SINK, TokenSink.class);
+        exchange.setVariable(RoutingConstants.VAR_TRY_NEXT, response.failed() && plan.next() != null
                 && (sink == null || !sink.started()));
     }
 
     public CompletionResult result(Exchange exchange) {
         RoutePlan plan = plan(exchange);
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         ProviderResponse last = plan.last();
-        Long started = exchange.getVariable(QuorumHeaders.VAR_STARTED, Long.class);
+        Long started = exchange.getVariable(RequestConstants.VAR_STARTED, Long.class);
         CompletionResult.Builder result = CompletionResult.builder()
                 .id(request.id())
                 .mode(request.mode().wireName())
@@ -48,6 +50,6 @@ public final class FallbackChain {
     }
 
     private static RoutePlan plan(Exchange exchange) {
-        return exchange.getVariable(QuorumHeaders.VAR_ROUTE_PLAN, RoutePlan.class);
+        return exchange.getVariable(RoutingConstants.VAR_ROUTE_PLAN, RoutePlan.class);
     }
 }

@@ -1,9 +1,11 @@
 package dev.quorum.routing;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.Mode;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.camel.BudgetConstants;
+import dev.quorum.camel.RequestConstants;
+import dev.quorum.camel.RoutingConstants;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -131,10 +133,10 @@ public final class HealthProbe {
         CompletionRequest request = new CompletionRequest("probe-" + id + "-" + Long.toString(now, 36),
                 settings.prompt(), null, Mode.SINGLE, id, null, 1, null, null, null, null, null, null, null, null,
                 null, null, null, null);
-        exchange.setVariable(QuorumHeaders.VAR_REQUEST, request);
-        exchange.setVariable(QuorumHeaders.VAR_TASK, "probe");
+        exchange.setVariable(RequestConstants.VAR_REQUEST, request);
+        exchange.setVariable(RoutingConstants.VAR_TASK, "probe");
         // a budget that would downgrade the call refuses it instead: a probe of one provider must reach that provider
-        exchange.setVariable(QuorumHeaders.VAR_BUDGET_DOWNGRADED, true);
+        exchange.setVariable(BudgetConstants.VAR_BUDGET_DOWNGRADED, true);
         exchange.setVariable(VAR_PROBE_PROVIDER, id);
         CircuitBreaker breaker = health.breaker(id);
         if (breaker != null && breaker.getState() == CircuitBreaker.State.OPEN) {

@@ -1,7 +1,7 @@
 package dev.quorum.routing;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.camel.ProviderConstants;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Instant;
 import java.util.Map;
@@ -83,7 +83,7 @@ public final class ProviderHealth {
     /** The last step of a provider route: remembers the latency of an answer or the error of a failure. */
     public void observe(Exchange exchange) {
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
-        String id = exchange.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
+        String id = exchange.getVariable(ProviderConstants.VAR_PROVIDER, String.class);
         if (response == null || id == null) {
             return;
         }

@@ -1,6 +1,6 @@
 package dev.quorum.routing;
 
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;

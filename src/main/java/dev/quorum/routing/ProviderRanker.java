@@ -1,8 +1,9 @@
 package dev.quorum.routing;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.QuorumException;
+import dev.quorum.camel.RequestConstants;
+import dev.quorum.camel.RoutingConstants;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ public final class ProviderRanker {
 
     /** The A/B split route picked a provider (variable {@code abProvider}); the rest follow by quality. */
     public void split(Exchange exchange) {
-        String picked = exchange.getVariable(QuorumHeaders.VAR_AB_PROVIDER, String.class);
+        String picked = exchange.getVariable(RoutingConstants.VAR_AB_PROVIDER, String.class);
         Candidates fit = candidates(exchange);
         if (picked == null || !fit.contains(picked)) {
             tier(exchange);
@@ -135,26 +136,26 @@ public final class ProviderRanker {
 
     /** The request names its provider: no ranking and no fallback, but the constraints still apply. */
     public void pinned(Exchange exchange) {
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         ProviderSpec spec = catalog.get(request.provider());
         if (!spec.enabled()) {
             throw new QuorumException("provider_disabled", 503, "provider", "provider '" + spec.id() + "' is disabled: "
                     + spec.disabledReason());
         }
         constrain(request, List.of(spec));
-        RoutePlan plan = new RoutePlan(task(exchange), exchange.getVariable(QuorumHeaders.VAR_TASK_SOURCE, String.class),
+        RoutePlan plan = new RoutePlan(task(exchange), exchange.getVariable(RoutingConstants.VAR_TASK_SOURCE, String.class),
                 "pinned", List.of(spec.id()), "the request names provider " + spec.id());
-        exchange.setVariable(QuorumHeaders.VAR_ROUTE_PLAN, plan);
-        exchange.setVariable(QuorumHeaders.VAR_TRY_NEXT, true);
+        exchange.setVariable(RoutingConstants.VAR_ROUTE_PLAN, plan);
+        exchange.setVariable(RoutingConstants.VAR_TRY_NEXT, true);
     }
 
     private void plan(Exchange exchange, String strategy, List<ProviderSpec> ranked, String reason, Candidates fit) {
         List<String> ids = ranked.stream().limit(1L + maxFallbacks).map(ProviderSpec::id).toList();
         String why = fit.skipped.isEmpty() ? reason : reason + "; skipped " + String.join(", ", fit.skipped);
-        RoutePlan plan = new RoutePlan(task(exchange), exchange.getVariable(QuorumHeaders.VAR_TASK_SOURCE, String.class),
+        RoutePlan plan = new RoutePlan(task(exchange), exchange.getVariable(RoutingConstants.VAR_TASK_SOURCE, String.class),
                 strategy, ids, why);
-        exchange.setVariable(QuorumHeaders.VAR_ROUTE_PLAN, plan);
-        exchange.setVariable(QuorumHeaders.VAR_TRY_NEXT, true);
+        exchange.setVariable(RoutingConstants.VAR_ROUTE_PLAN, plan);
+        exchange.setVariable(RoutingConstants.VAR_TRY_NEXT, true);
     }
 
     /** The enabled providers this request may use, with a note on each one left out for its health. */
@@ -165,7 +166,7 @@ public final class ProviderRanker {
     }
 
     private Candidates candidates(Exchange exchange) {
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         List<ProviderSpec> enabled = catalog.enabled();
         if (enabled.isEmpty()) {
             throw new QuorumException("no_provider", 503, null, "no provider is enabled: set a provider API key such as "
@@ -274,6 +275,6 @@ public final class ProviderRanker {
     }
 
     private static String task(Exchange exchange) {
-        return exchange.getVariable(QuorumHeaders.VAR_TASK, String.class);
+        return exchange.getVariable(RoutingConstants.VAR_TASK, String.class);
     }
 }

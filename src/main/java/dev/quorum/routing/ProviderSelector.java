@@ -1,8 +1,9 @@
 package dev.quorum.routing;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.api.QuorumException;
+import dev.quorum.camel.ProviderConstants;
+import dev.quorum.camel.RequestConstants;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;
 import org.apache.camel.Exchange;
@@ -32,7 +33,7 @@ public final class ProviderSelector {
     }
 
     public void single(Exchange exchange) {
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         String id = request.provider() != null ? request.provider() : defaultProvider;
         if (id == null) {
             throw new QuorumException("no_provider", 503, null, "no provider is enabled: set a provider API key such as "
@@ -43,6 +44,6 @@ public final class ProviderSelector {
             throw new QuorumException("provider_disabled", 503, "provider", "provider '" + id + "' is disabled: "
                     + spec.disabledReason());
         }
-        exchange.setVariable(QuorumHeaders.VAR_PROVIDER, id);
+        exchange.setVariable(ProviderConstants.VAR_PROVIDER, id);
     }
 }

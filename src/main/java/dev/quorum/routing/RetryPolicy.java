@@ -1,7 +1,7 @@
 package dev.quorum.routing;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.camel.ProviderConstants;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -16,7 +16,7 @@ import org.apache.camel.Exchange;
  *
  * <p>The wait is the provider's header, read by Quorum's HTTP client into the call's failure
  * ({@code retry-after-ms}, else {@code Retry-After} in seconds or as an HTTP-date) and handed over in the variable
- * {@link QuorumHeaders#VAR_RETRY_AFTER}; without a header it is read from the error message, as OpenAI words it
+ * {@link ProviderConstants#VAR_RETRY_AFTER}; without a header it is read from the error message, as OpenAI words it
  * ("Please try again in 20s", also "…in 350ms").
  */
 public final class RetryPolicy {
@@ -39,9 +39,9 @@ public final class RetryPolicy {
     }
 
     public void start(Exchange exchange) {
-        exchange.setVariable(QuorumHeaders.VAR_ATTEMPT, 0);
-        exchange.setVariable(QuorumHeaders.VAR_RETRY, true);
-        exchange.setVariable(QuorumHeaders.VAR_CALL_STARTED, System.nanoTime());
+        exchange.setVariable(ProviderConstants.VAR_ATTEMPT, 0);
+        exchange.setVariable(ProviderConstants.VAR_RETRY, true);
+        exchange.setVariable(ProviderConstants.VAR_CALL_STARTED, System.nanoTime());
     }
 
     /**
@@ -50,15 +50,15 @@ public final class RetryPolicy {
      * between them) and the number of attempts.
      */
     public void decide(Exchange exchange) {
-        int attempt = exchange.getVariable(QuorumHeaders.VAR_ATTEMPT, 0, Integer.class) + 1;
-        exchange.setVariable(QuorumHeaders.VAR_ATTEMPT, attempt);
-        String id = exchange.getVariable(QuorumHeaders.VAR_PROVIDER, String.class);
+        int attempt = exchange.getVariable(ProviderConstants.VAR_ATTEMPT, 0, Integer.class) + 1;
+        exchange.setVariable(ProviderConstants.VAR_ATTEMPT, attempt);
+        String id = exchange.getVariable(ProviderConstants.VAR_PROVIDER, String.class);
         ProviderResponse response = exchange.getMessage().getBody(ProviderResponse.class);
-        long delay = delayMs(id, attempt, response, exchange.getVariable(QuorumHeaders.VAR_RETRY_AFTER, -1L, Long.class));
-        exchange.setVariable(QuorumHeaders.VAR_RETRY, delay >= 0);
-        exchange.setVariable(QuorumHeaders.VAR_RETRY_DELAY, Math.max(delay, 0));
+        long delay = delayMs(id, attempt, response, exchange.getVariable(ProviderConstants.VAR_RETRY_AFTER, -1L, Long.class));
+        exchange.setVariable(ProviderConstants.VAR_RETRY, delay >= 0);
+        exchange.setVariable(ProviderConstants.VAR_RETRY_DELAY, Math.max(delay, 0));
         if (delay < 0 && attempt > 1 && response != null) {
-            Long started = exchange.getVariable(QuorumHeaders.VAR_CALL_STARTED, Long.class);
+            Long started = exchange.getVariable(ProviderConstants.VAR_CALL_STARTED, Long.class);
             long total = started == null ? response.latencyMs() : (System.nanoTime() - started) / 1_000_000;
             exchange.getMessage().setBody(response.withAttempts(Math.max(total, response.latencyMs()), attempt));
         }

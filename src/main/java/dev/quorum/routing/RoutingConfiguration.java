@@ -1,11 +1,11 @@
 package dev.quorum.routing;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.quorum.Secrets;
-import dev.quorum.Steps;
+import dev.quorum.secrets.Secrets;
 import dev.quorum.api.CompletionRequest;
 import dev.quorum.budget.ModelPrice;
 import dev.quorum.budget.PriceTable;
+import dev.quorum.camel.Steps;
 import dev.quorum.embedding.LocalEmbeddingModel;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.provider.ProviderSpec;

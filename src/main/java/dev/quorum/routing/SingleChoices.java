@@ -1,9 +1,9 @@
 package dev.quorum.routing;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.Choice;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ProviderResponse;
+import dev.quorum.camel.RequestConstants;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class SingleChoices {
                 priced = true;
             }
         }
-        Long started = exchange.getVariable(QuorumHeaders.VAR_STARTED, Long.class);
+        Long started = exchange.getVariable(RequestConstants.VAR_STARTED, Long.class);
         CompletionResult.Builder joined = (failed != null ? failed : results.get(0)).toBuilder()
                 .responses(List.copyOf(responses))
                 .warnings(warnings.isEmpty() ? null : List.copyOf(warnings))

@@ -1,7 +1,8 @@
 package dev.quorum.routing;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionRequest;
+import dev.quorum.camel.RequestConstants;
+import dev.quorum.camel.RoutingConstants;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,12 +53,12 @@ public final class TaskClassifier {
 
     /** Sets the variables {@code task}, {@code taskSource}, {@code priority} and {@code pinnedProvider}. */
     public void classify(Exchange exchange) {
-        CompletionRequest request = exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        CompletionRequest request = exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
         Classification found = classify(request);
-        exchange.setVariable(QuorumHeaders.VAR_TASK, found.task());
-        exchange.setVariable(QuorumHeaders.VAR_TASK_SOURCE, found.source());
-        exchange.setVariable(QuorumHeaders.VAR_PRIORITY, request.priority());
-        exchange.setVariable(QuorumHeaders.VAR_PINNED_PROVIDER, request.provider());
+        exchange.setVariable(RoutingConstants.VAR_TASK, found.task());
+        exchange.setVariable(RoutingConstants.VAR_TASK_SOURCE, found.source());
+        exchange.setVariable(RoutingConstants.VAR_PRIORITY, request.priority());
+        exchange.setVariable(RoutingConstants.VAR_PINNED_PROVIDER, request.provider());
     }
 
     /** A task and how it was found. */

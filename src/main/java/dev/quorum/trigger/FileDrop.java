@@ -1,9 +1,9 @@
 package dev.quorum.trigger;
 
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.StrictJson;
+import dev.quorum.camel.FileTriggerConstants;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,8 +91,8 @@ public final class FileDrop {
     public void accept(Exchange exchange) {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         String base = safeBaseName(name);
-        exchange.setVariable(QuorumHeaders.VAR_FILE_BASE_NAME, base);
-        exchange.setProperty(QuorumHeaders.FILE_FAILED_TO, inside(error, base + ".json").toString());
+        exchange.setVariable(FileTriggerConstants.VAR_FILE_BASE_NAME, base);
+        exchange.setProperty(FileTriggerConstants.FILE_FAILED_TO, inside(error, base + ".json").toString());
         Path file = path(exchange);
         String refusal = file == null ? null : whyRefused(file, name);
         if (refusal == null && file != null) {
@@ -114,8 +114,8 @@ public final class FileDrop {
         }
         if (refusal != null) {
             String kept = base + suffix(file);
-            exchange.setVariable(QuorumHeaders.VAR_FILE_OUTCOME, REFUSED);
-            exchange.setProperty(QuorumHeaders.FILE_MOVE_TO, inside(error, kept).toString());
+            exchange.setVariable(FileTriggerConstants.VAR_FILE_OUTCOME, REFUSED);
+            exchange.setProperty(FileTriggerConstants.FILE_MOVE_TO, inside(error, kept).toString());
             exchange.getMessage().setBody(refusalResult(name, refusal, kept));
         }
     }
@@ -128,13 +128,13 @@ public final class FileDrop {
      */
     public void route(Exchange exchange) {
         CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
-        String base = exchange.getVariable(QuorumHeaders.VAR_FILE_BASE_NAME, String.class);
-        boolean refused = REFUSED.equals(exchange.getVariable(QuorumHeaders.VAR_FILE_OUTCOME, String.class));
+        String base = exchange.getVariable(FileTriggerConstants.VAR_FILE_BASE_NAME, String.class);
+        boolean refused = REFUSED.equals(exchange.getVariable(FileTriggerConstants.VAR_FILE_OUTCOME, String.class));
         boolean rejected = refused || result != null && result.status() == 400;
-        exchange.setVariable(QuorumHeaders.VAR_FILE_OUTCOME, rejected ? "rejected" : "answered");
+        exchange.setVariable(FileTriggerConstants.VAR_FILE_OUTCOME, rejected ? "rejected" : "answered");
         exchange.getMessage().setHeader(Exchange.FILE_NAME, base + (rejected ? ".error.json" : ".result.json"));
         if (!refused) {
-            exchange.setProperty(QuorumHeaders.FILE_MOVE_TO, inside(rejected ? error : done, base + ".json").toString());
+            exchange.setProperty(FileTriggerConstants.FILE_MOVE_TO, inside(rejected ? error : done, base + ".json").toString());
         }
     }
 
@@ -180,16 +180,16 @@ public final class FileDrop {
         String base = safeBaseName(name);
         String reason = whyRefused(entry, name);
         String kept = base + suffix(entry);
-        exchange.setVariable(QuorumHeaders.VAR_FILE_REFUSED_ENTRY, entry);
-        exchange.setVariable(QuorumHeaders.VAR_FILE_REFUSED_TO, inside(error, kept));
+        exchange.setVariable(FileTriggerConstants.VAR_FILE_REFUSED_ENTRY, entry);
+        exchange.setVariable(FileTriggerConstants.VAR_FILE_REFUSED_TO, inside(error, kept));
         exchange.getMessage().setHeader(Exchange.FILE_NAME, base + ".error.json");
         exchange.getMessage().setBody(refusalResult(name, reason == null ? "it could not be read" : reason, kept));
     }
 
     /** After its report is written: moves the refused entry itself (a link is moved, its target never touched). */
     public void moveRefused(Exchange exchange) throws IOException {
-        Path entry = exchange.getVariable(QuorumHeaders.VAR_FILE_REFUSED_ENTRY, Path.class);
-        Path target = exchange.getVariable(QuorumHeaders.VAR_FILE_REFUSED_TO, Path.class);
+        Path entry = exchange.getVariable(FileTriggerConstants.VAR_FILE_REFUSED_ENTRY, Path.class);
+        Path target = exchange.getVariable(FileTriggerConstants.VAR_FILE_REFUSED_TO, Path.class);
         Files.createDirectories(error);
         try {
             // Files.move moves a link itself, never what it points to

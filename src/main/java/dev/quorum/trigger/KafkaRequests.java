@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.api.CompletionResult;
 import dev.quorum.api.ErrorInfo;
 import dev.quorum.api.QuorumException;
 import dev.quorum.api.RequestParser;
+import dev.quorum.camel.KafkaTriggerConstants;
+import dev.quorum.camel.RequestConstants;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -45,21 +46,21 @@ public final class KafkaRequests {
         String source = message.getHeader(KafkaConstants.TOPIC, String.class) + "/"
                 + message.getHeader(KafkaConstants.PARTITION, Integer.class) + "/"
                 + message.getHeader(KafkaConstants.OFFSET, Long.class);
-        exchange.setVariable(QuorumHeaders.VAR_KAFKA_RECORD, value);
-        exchange.setVariable(QuorumHeaders.VAR_KAFKA_RECORD_KEY, key == null ? null : key.toString());
-        exchange.setVariable(QuorumHeaders.VAR_KAFKA_SOURCE, source);
-        exchange.setVariable(QuorumHeaders.VAR_KAFKA_COMMIT, message.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));
+        exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_RECORD, value);
+        exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_RECORD_KEY, key == null ? null : key.toString());
+        exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_SOURCE, source);
+        exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_COMMIT, message.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));
         try {
             ObjectNode request = requestObject(value);
             if (!request.hasNonNull("id")) {
                 request.put("id", fallbackId(key, source));
             }
             message.setBody(parser.read(request, null));
-            message.setHeader(QuorumHeaders.REQUEST_ID, request.path("id").asText());
-            exchange.setVariable(QuorumHeaders.VAR_KAFKA_OUTCOME, "answered");
+            message.setHeader(RequestConstants.REQUEST_ID, request.path("id").asText());
+            exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_OUTCOME, "answered");
         } catch (QuorumException rejected) {
-            exchange.setVariable(QuorumHeaders.VAR_KAFKA_OUTCOME, "rejected");
-            exchange.setVariable(QuorumHeaders.VAR_KAFKA_REJECTION, rejected.toErrorInfo());
+            exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_OUTCOME, "rejected");
+            exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_REJECTION, rejected.toErrorInfo());
         }
     }
 
@@ -70,10 +71,10 @@ public final class KafkaRequests {
     public void route(Exchange exchange) {
         CompletionResult result = exchange.getMessage().getBody(CompletionResult.class);
         if (result != null && result.status() == 400) {
-            exchange.setVariable(QuorumHeaders.VAR_KAFKA_OUTCOME, "rejected");
-            exchange.setVariable(QuorumHeaders.VAR_KAFKA_REJECTION, result.error());
+            exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_OUTCOME, "rejected");
+            exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_REJECTION, result.error());
         } else {
-            exchange.setVariable(QuorumHeaders.VAR_KAFKA_OUTCOME, "answered");
+            exchange.setVariable(KafkaTriggerConstants.VAR_KAFKA_OUTCOME, "answered");
         }
     }
 
@@ -84,31 +85,33 @@ public final class KafkaRequests {
         message.getHeaders().clear();
         message.setBody(mapper.writeValueAsBytes(result));
         message.setHeader(KafkaConstants.KEY, result.id());
-        message.setHeader(QuorumHeaders.REQUEST_ID, result.id());
-        message.setHeader(QuorumHeaders.RESULT_STATUS, String.valueOf(result.status()));
+        message.setHeader(RequestConstants.REQUEST_ID, result.id());
+        message.setHeader(RequestConstants.RESULT_STATUS, String.valueOf(result.status()));
     }
 
     /** The dead letter of a rejection: the original value and key, the reason and its origin as headers. */
     public void deadLetter(Exchange exchange) {
         Message message = exchange.getMessage();
-        ErrorInfo error = exchange.getVariable(QuorumHeaders.VAR_KAFKA_REJECTION, ErrorInfo.class);
+        ErrorInfo error = exchange.getVariable(KafkaTriggerConstants.VAR_KAFKA_REJECTION, ErrorInfo.class);
         message.getHeaders().clear();
-        message.setBody(exchange.getVariable(QuorumHeaders.VAR_KAFKA_RECORD, byte[].class));
-        String key = exchange.getVariable(QuorumHeaders.VAR_KAFKA_RECORD_KEY, String.class);
+        message.setBody(exchange.getVariable(KafkaTriggerConstants.VAR_KAFKA_RECORD, byte[].class));
+        String key = exchange.getVariable(KafkaTriggerConstants.VAR_KAFKA_RECORD_KEY, String.class);
         if (key != null) {
             message.setHeader(KafkaConstants.KEY, key);
         }
-        message.setHeader(QuorumHeaders.DEAD_LETTER_REASON, error == null ? "the request could not be processed" : error.message());
-        message.setHeader(QuorumHeaders.DEAD_LETTER_ERROR_TYPE, error == null ? "invalid_request" : error.type());
+        message.setHeader(KafkaTriggerConstants.DEAD_LETTER_REASON, error == null ? "the request could not be processed" : error.message());
+        message.setHeader(KafkaTriggerConstants.DEAD_LETTER_ERROR_TYPE,
+                error == null ? "invalid_request" : error.type());
         if (error != null && error.field() != null) {
-            message.setHeader(QuorumHeaders.DEAD_LETTER_FIELD, error.field());
+            message.setHeader(KafkaTriggerConstants.DEAD_LETTER_FIELD, error.field());
         }
-        message.setHeader(QuorumHeaders.DEAD_LETTER_SOURCE, exchange.getVariable(QuorumHeaders.VAR_KAFKA_SOURCE, String.class));
+        message.setHeader(KafkaTriggerConstants.DEAD_LETTER_SOURCE, exchange.getVariable(KafkaTriggerConstants.VAR_KAFKA_SOURCE, String.class));
     }
 
     /** Commits the record's offset: the last step, after its reply (result or dead letter) is acknowledged. */
     public void commit(Exchange exchange) {
-        KafkaManualCommit commit = exchange.getVariable(QuorumHeaders.VAR_KAFKA_COMMIT, KafkaManualCommit.class);
+        KafkaManualCommit commit =
+                exchange.getVariable(KafkaTriggerConstants.VAR_KAFKA_COMMIT, KafkaManualCommit.class);
         if (commit != null) {
             commit.commit();
         }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.api.CompletionRequest;
+import dev.quorum.camel.RequestConstants;
 import dev.quorum.sim.ProviderSimulator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
@@ -249,6 +249,6 @@ class ApiKeyTest extends QuorumTestSupport {
     }
 
     private static String tenant(Exchange exchange) {
-        return exchange.getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class).tenant();
+        return exchange.getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class).tenant();
     }
 }

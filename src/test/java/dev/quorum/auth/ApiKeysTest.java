@@ -3,7 +3,7 @@ package dev.quorum.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.QuorumHeaders;
+import dev.quorum.camel.AuthConstants;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -17,7 +17,7 @@ class ApiKeysTest {
 
     private final ApiKeys keys = new ApiKeys(List.of(
             new ApiKeys.Key("first", ApiKeys.digest("key-one"), "tenant-one"),
-            new ApiKeys.Key("second", ApiKeys.digest("key-two"), "tenant-two")), new dev.quorum.http.ErrorReplies(new ObjectMapper()));
+            new ApiKeys.Key("second", ApiKeys.digest("key-two"), "tenant-two")), new dev.quorum.auth.ErrorReplies(new ObjectMapper()));
 
     /** Started, as in Quorum: header names are then case-insensitive, as HTTP's are. */
     private static final DefaultCamelContext CONTEXT = new DefaultCamelContext();
@@ -49,8 +49,8 @@ class ApiKeysTest {
         keys.authenticate(exchange);
 
         // then
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_AUTHENTICATED, Boolean.class)).isTrue();
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT, String.class)).isEqualTo(tenant);
+        assertThat(exchange.getVariable(AuthConstants.VAR_AUTHENTICATED, Boolean.class)).isTrue();
+        assertThat(exchange.getVariable(AuthConstants.VAR_KEY_TENANT, String.class)).isEqualTo(tenant);
         assertThat(exchange.getMessage().getHeaders()).doesNotContainKeys("Authorization", "X-API-Key");
     }
 
@@ -70,15 +70,15 @@ class ApiKeysTest {
         keys.authenticate(exchange);
 
         // then
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_AUTHENTICATED, Boolean.class)).isFalse();
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_KEY_TENANT)).isNull();
+        assertThat(exchange.getVariable(AuthConstants.VAR_AUTHENTICATED, Boolean.class)).isFalse();
+        assertThat(exchange.getVariable(AuthConstants.VAR_KEY_TENANT)).isNull();
         assertThat(exchange.getMessage().getHeaders()).doesNotContainKeys("Authorization", "X-API-Key");
     }
 
     @Test
     void should_refuse_everything_when_no_key_is_configured() throws Exception {
         // given
-        ApiKeys none = new ApiKeys(List.of(), new dev.quorum.http.ErrorReplies(new ObjectMapper()));
+        ApiKeys none = new ApiKeys(List.of(), new dev.quorum.auth.ErrorReplies(new ObjectMapper()));
         Exchange exchange = exchange("Authorization", "Bearer anything");
         exchange.getMessage().setHeader(Exchange.HTTP_URI, "/api/v1/complete");
 
@@ -87,7 +87,7 @@ class ApiKeysTest {
         none.reject(exchange);
 
         // then
-        assertThat(exchange.getVariable(QuorumHeaders.VAR_AUTHENTICATED, Boolean.class)).isFalse();
+        assertThat(exchange.getVariable(AuthConstants.VAR_AUTHENTICATED, Boolean.class)).isFalse();
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(401);
         assertThat(new String(exchange.getMessage().getBody(byte[].class))).contains("\"unauthorized\"")
                 .doesNotContain("anything");

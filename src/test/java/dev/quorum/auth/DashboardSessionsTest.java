@@ -3,7 +3,7 @@ package dev.quorum.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.http.ErrorReplies;
+import dev.quorum.auth.ErrorReplies;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -163,7 +163,8 @@ class BudgetGateTest extends QuorumTestSupport {
         // given
         simulator().script("mistral-sim", SimScript.builder().rule("(?i)alert", ALERT_ANSWER).build());
         MockEndpoint alerts = getMockEndpoint("mock:budget-alerts");
-        assertThat(hasStep("provider-mistral-sim", "budget-alerts-mistral-sim")).isTrue();
+        assertThat(hasStep("provider-settle-mistral-sim", "budget-alerts-mistral-sim")).isTrue();
+        assertThat(hasStep("provider-mistral-sim", "limits-mistral-sim")).isTrue();
         try {
             // when: ten calls fit the limit exactly (the tenth's estimate would pass it), more are refused
             List<Integer> statuses = new ArrayList<>();

@@ -125,17 +125,22 @@ class RateLimitTest extends QuorumTestSupport {
 
     @Test
     void should_build_the_limit_steps_only_into_the_routes_that_use_them() {
-        // each limit's steps are passed in the route of the provider it limits and left out of the others
-        assertThat(hasStep("provider-gemini-sim", "rate-limit-gemini-sim")).isTrue();
-        assertThat(hasStep("provider-anthropic-sim", "concurrency-limit-anthropic-sim")).isTrue();
-        assertThat(hasStep("provider-gemini-sim", "concurrency-limit-gemini-sim")).isFalse();
-        assertThat(hasStep("provider-anthropic-sim", "rate-limit-anthropic-sim")).isFalse();
-        assertThat(hasStep("provider-openai-sim", "rate-limit-openai-sim")).isFalse();
-        assertThat(hasStep("provider-openai-sim", "concurrency-limit-openai-sim")).isFalse();
+        // each limit's steps are passed in the limits route of the provider it limits and left out of the others
+        assertThat(hasStep("provider-limits-gemini-sim", "rate-limit-gemini-sim")).isTrue();
+        assertThat(hasStep("provider-limits-anthropic-sim", "concurrency-limit-anthropic-sim")).isTrue();
+        assertThat(hasStep("provider-limits-gemini-sim", "concurrency-limit-gemini-sim")).isFalse();
+        assertThat(hasStep("provider-limits-anthropic-sim", "rate-limit-anthropic-sim")).isFalse();
+        assertThat(hasStep("provider-limits-openai-sim", "rate-limit-openai-sim")).isFalse();
+        assertThat(hasStep("provider-limits-openai-sim", "concurrency-limit-openai-sim")).isFalse();
+        // the entry goes to the limits route only when there is a limit to pass
+        assertThat(hasStep("provider-gemini-sim", "limits-gemini-sim")).isTrue();
+        assertThat(hasStep("provider-anthropic-sim", "limits-anthropic-sim")).isTrue();
+        assertThat(hasStep("provider-openai-sim", "limits-openai-sim")).isFalse();
         // no budget is configured here, so no route has the budget steps (BudgetGateTest has them)
-        assertThat(hasStep("provider-gemini-sim", "budget-alerts-gemini-sim")).isFalse();
+        assertThat(hasStep("provider-settle-gemini-sim", "budget-alerts-gemini-sim")).isFalse();
         // the call itself is there
-        assertThat(hasStep("provider-openai-sim", "breaker-openai-sim")).isTrue();
+        assertThat(hasStep("provider-call-openai-sim", "breaker-openai-sim")).isTrue();
+        assertThat(hasStep("provider-openai-sim", "calls-openai-sim")).isTrue();
     }
 
     private List<Integer> parallel(int count, String provider) {

@@ -2,7 +2,7 @@ package dev.quorum.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.Secrets;
+import dev.quorum.secrets.Secrets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -139,8 +139,10 @@ class QuorumComponentTest {
         assertThat(context.getPropertiesComponent().resolveProperty("camel.server.enabled")).isEmpty();
         assertThat(context.getPropertiesComponent().resolveProperty("camel.main.routes-include-pattern")).isEmpty();
         // the routes made from the engine's templates use the engine's error handling, not the application's
-        assertThat(((ModelCamelContext) context).getRouteDefinition("provider-openai-sim").getRouteConfigurationId())
-                .isEqualTo(QuorumEngine.ROUTE_CONFIGURATION);
+        for (String route : List.of("provider-", "provider-limits-", "provider-call-", "provider-settle-", "panel-")) {
+            assertThat(((ModelCamelContext) context).getRouteDefinition(route + "openai-sim").getRouteConfigurationId())
+                    .as(route).isEqualTo(QuorumEngine.ROUTE_CONFIGURATION);
+        }
     }
 
     @Test

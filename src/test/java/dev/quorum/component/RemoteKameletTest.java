@@ -3,9 +3,9 @@ package dev.quorum.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.api.CompletionRequest;
+import dev.quorum.camel.RequestConstants;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -89,7 +89,7 @@ class RemoteKameletTest extends QuorumTestSupport {
     private CompletionRequest lastRequest() {
         MockEndpoint seen = context.getEndpoint(CONSENSUS, MockEndpoint.class);
         assertThat(seen.getReceivedCounter()).isEqualTo(1);
-        return seen.getReceivedExchanges().get(0).getVariable(QuorumHeaders.VAR_REQUEST, CompletionRequest.class);
+        return seen.getReceivedExchanges().get(0).getVariable(RequestConstants.VAR_REQUEST, CompletionRequest.class);
     }
 
     @Test

@@ -101,8 +101,8 @@ class ConsoleTest extends QuorumTestSupport {
             assertThat(all).contains("id=\"" + route.getRouteId() + "\"");
             assertThat(each.get(route.getRouteId())).as(route.getRouteId()).contains("id=\"" + route.getRouteId() + "\"");
         }
-        assertThat(each.get("provider-anthropic-sim")).contains("throttle-concurrent-anthropic-sim");
-        assertThat(each.get("provider-gemini-sim")).contains("throttle-rate-gemini-sim");
+        assertThat(each.get("provider-limits-anthropic-sim")).contains("throttle-concurrent-anthropic-sim");
+        assertThat(each.get("provider-limits-gemini-sim")).contains("throttle-rate-gemini-sim");
     }
 
     @Test
@@ -116,7 +116,7 @@ class ConsoleTest extends QuorumTestSupport {
         JsonNode intake = jolokia(Map.of("type", "read", "mbean", route("intake")));
         JsonNode tree = jolokia(Map.of("type", "exec", "mbean", "hawtio:type=security,name=RBACRegistry", "operation", "list()"));
         JsonNode allXml = jolokia(Map.of("type", "exec", "mbean", CONTEXT_MBEAN, "operation", "dumpRoutesAsXml()"));
-        JsonNode providerXml = jolokia(Map.of("type", "exec", "mbean", route("provider-anthropic-sim"),
+        JsonNode providerXml = jolokia(Map.of("type", "exec", "mbean", route("provider-limits-anthropic-sim"),
                 "operation", "dumpRouteAsXml()"));
         JsonNode stats = jolokia(Map.of("type", "exec", "mbean", route("intake"), "operation", "dumpRouteStatsAsXml",
                 "arguments", List.of(true, true)));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.quorum.QuorumHeaders;
 import dev.quorum.QuorumTestSupport;
 import dev.quorum.api.CompletionResult;
+import dev.quorum.camel.FileTriggerConstants;
 import dev.quorum.sim.SimScript;
 import java.io.File;
 import java.io.IOException;
@@ -356,7 +356,7 @@ class FileDropTest extends QuorumTestSupport {
         assertThat(result.status()).isEqualTo(400);
         assertThat(result.error().message()).contains("symbolic link").doesNotContain("TOPSECRET");
         assertThat(exchange.getMessage().getHeader(Exchange.FILE_NAME)).isEqualTo("swapped.error.json");
-        assertThat(exchange.getProperty(QuorumHeaders.FILE_MOVE_TO, String.class)).endsWith("swapped.symlink");
+        assertThat(exchange.getProperty(FileTriggerConstants.FILE_MOVE_TO, String.class)).endsWith("swapped.symlink");
     }
 
     @Test

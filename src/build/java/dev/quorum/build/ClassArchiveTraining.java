@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.build;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -17,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training start behind Quorum's class-data-sharing archive ({@code mvn package} runs it with
+ * The training start behind Quorum's class-data-sharing archive ({@code mvn package} runs the jar with
  * {@code -Dquorum.cds.training=true -XX:ArchiveClassesAtExit=target/quorum.jsa}): Quorum starts as it would for a user,
  * on free ports, with a data folder (ledger and file drop) of its own, API keys off and the built-in provider
  * simulator, answers one request of every kind over HTTP, each on simulated providers (single, both consensus votes,
@@ -25,8 +26,14 @@ import org.slf4j.LoggerFactory;
  * class it loaded into the archive, and a start with {@code -XX:SharedArchiveFile=target/quorum.jsa} maps them instead
  * of loading, verifying and linking them one by one.
  * A request that does not answer 200 fails the training, and with it the build.
+ *
+ * <p>Build-only code: compiled from {@code src/build/java} into {@code target/build-classes}, not into the jar.
+ * {@code QuorumApplication} loads it from there (named by {@code -Dquorum.cds.training.classes}) in a class loader of
+ * its own, so the JVM's class path stays the jar's, which the archive is only valid for. So it uses public API only:
+ * it is a {@link org.apache.camel.main.MainListener} of the start, made with the start's {@link Main} before it runs,
+ * and a {@link BooleanSupplier} saying, once Quorum has stopped, whether every training request was answered.
  */
-final class ClassArchiveTraining extends MainListenerSupport {
+public final class ClassArchiveTraining extends MainListenerSupport implements BooleanSupplier {
 
     static final String ENABLED = "quorum.cds.training";
 
@@ -38,12 +45,9 @@ final class ClassArchiveTraining extends MainListenerSupport {
     private final List<String> failures = new ArrayList<>();
     private volatile boolean finished;
 
-    private ClassArchiveTraining(Main main) {
-        this.main = main;
-    }
-
     /** Settings for the training start, set before Camel reads its configuration: system properties override it. */
-    static ClassArchiveTraining prepare(Main main) {
+    public ClassArchiveTraining(Main main) {
+        this.main = main;
         System.setProperty("camel.server.host", "127.0.0.1");
         System.setProperty("camel.server.port", Integer.toString(freePort()));
         System.setProperty("quorum.console.host", "127.0.0.1");
@@ -56,13 +60,11 @@ final class ClassArchiveTraining extends MainListenerSupport {
         for (String folder : List.of("inbox", "outbox", "done", "error")) {
             System.setProperty("quorum.file." + folder, data + "/" + folder);
         }
-        ClassArchiveTraining training = new ClassArchiveTraining(main);
-        main.addMainListener(training);
-        return training;
     }
 
     /** True when every training request was answered; otherwise says which were not. */
-    boolean succeeded() {
+    @Override
+    public boolean getAsBoolean() {
         if (!finished) {
             LOG.error("Class archive training: Quorum stopped before the training requests ran");
             return false;

@@ -1,4 +1,4 @@
-package dev.quorum.http;
+package dev.quorum.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.camel;
 
 import java.lang.reflect.Method;
 import org.apache.camel.Exchange;

@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.component;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,7 @@ import dev.quorum.api.Mode;
 import dev.quorum.api.RequestParser;
 import dev.quorum.api.ResultJson;
 import dev.quorum.api.Results;
+import dev.quorum.camel.Steps;
 import dev.quorum.provider.ApiKey;
 import dev.quorum.provider.OllamaDiscovery;
 import dev.quorum.provider.MaxOutputTokens;
@@ -17,6 +18,7 @@ import dev.quorum.provider.ProviderModels;
 import dev.quorum.provider.ProviderRoutes;
 import dev.quorum.provider.ProviderSpec;
 import dev.quorum.routing.ProviderSelector;
+import dev.quorum.secrets.Secrets;
 import dev.quorum.sim.ProviderSimulator;
 import dev.quorum.sim.SimScript;
 import dev.quorum.sim.WireFormat;

@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.secrets;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.BeanDescription;

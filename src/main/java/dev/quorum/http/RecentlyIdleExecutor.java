@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.http;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

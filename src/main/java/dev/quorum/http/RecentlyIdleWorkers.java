@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

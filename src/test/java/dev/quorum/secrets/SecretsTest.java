@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

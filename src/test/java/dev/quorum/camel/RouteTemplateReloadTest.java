@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import dev.quorum.LiveRoutes;
+import dev.quorum.QuorumTestSupport;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.sim.SimScript;
 import java.io.IOException;
@@ -31,11 +33,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Editing a route template while Quorum runs re-creates the routes made from it, on a temporary copy of
- * {@code routes/} with live reload: a step added to {@code provider-route} (routes/engine/providers.camel.yaml) or to
- * {@code panel-member} (routes/engine/consensus.camel.yaml) is passed by every provider's route, logged with the number of
- * routes rebuilt, and requests arriving or in flight meanwhile are all answered, without a stop giving up on the calls
- * in flight (Camel's plain route stop does, under steady traffic). A template that cannot make a route leaves the
- * routes as they were. Each test edits the original files, so they do not depend on each other's order.
+ * {@code routes/} with live reload: a step added to {@code provider-route} (routes/engine/providers.camel.yaml, whose
+ * other templates' routes are made again with it) or to {@code panel-member} (routes/engine/consensus.camel.yaml) is
+ * passed by every provider's route, logged with the number of routes rebuilt, and requests arriving or in flight
+ * meanwhile are all answered, without a stop giving up on the calls in flight (Camel's plain route stop does, under
+ * steady traffic). A template that cannot make a route leaves the routes of every template in its file as they were.
+ * Each test edits the original files, so they do not depend on each other's order.
  */
 class RouteTemplateReloadTest extends QuorumTestSupport {
 
@@ -105,6 +108,11 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
         for (String id : catalog().enabled().stream().map(spec -> spec.id()).toList()) {
             assertThat(hasStep("provider-" + id, "edited-" + id)).as(id).isTrue();
         }
+        // the file's other templates (limits, call, settle) were loaded again too: their routes are made again as well
+        for (String template : List.of("provider-limits", "provider-call", "provider-settle")) {
+            assertThat(reloadLog).contains("INFO Route template " + template + " changed: rebuilt " + providers
+                    + " routes made from it (" + String.join(", ", providerRoutes(template + "-")) + ")");
+        }
         MockEndpoint passed = context.getEndpoint("mock:edited-mistral-sim", MockEndpoint.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> passed.getReceivedCounter() >= 3);
         asking.set(false);
@@ -154,24 +162,37 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
 
     @Test
     void should_keep_the_routes_as_they_were_when_the_edited_template_cannot_make_a_route() throws Exception {
-        // given: a step naming a processor that does not exist
+        // given: the file's templates call each other, so they change together: a good edit of the entry's template
+        // and, in the settle template, a step naming a processor that does not exist
         Path file = routes.resolve(where("providers.camel.yaml"));
         String broken = original("providers.camel.yaml").replace("""
+                        - setVariable:
+                            name: provider
+                            constant: "{{providerId}}"
+                """, """
+                        - setVariable:
+                            name: provider
+                            constant: "{{providerId}}"
+                        - to:
+                            id: "edited-{{providerId}}"
+                            uri: "mock:edited-{{providerId}}"
+                """).replace("""
                         - process:
-                            description: gives the thread back its logging context
-                            ref: requestLog.leave
+                            description: actual cost replaces the reservation (released on failure); ledger row; alerts
+                            ref: budgetGate.settle
                 """, """
                         - process:
                             id: "broken-{{providerId}}"
                             ref: noSuchProcessor
                         - process:
-                            description: gives the thread back its logging context
-                            ref: requestLog.leave
+                            description: actual cost replaces the reservation (released on failure); ledger row; alerts
+                            ref: budgetGate.settle
                 """);
-        assertThat(broken).isNotEqualTo(original("providers.camel.yaml"));
-        // callers of the route the new template fails on first (the routes are rebuilt by id): it is taken away,
-        // cannot be made again, and is made from the previous template
-        String first = providerRoutes().get(0).substring("provider-".length());
+        assertThat(broken).contains("edited-{{providerId}}", "broken-{{providerId}}");
+        // callers of the provider whose settle route the new template fails on first (the routes are rebuilt by id):
+        // its entry, limits and call routes are made from the new templates, its settle route is taken away and
+        // cannot be made again, and then all of them are made from the previous templates
+        String first = providerRoutes("provider-").get(0).substring("provider-".length());
         AtomicBoolean asking = new AtomicBoolean(true);
         List<CompletableFuture<List<HttpResponse<String>>>> callers = callers(asking, "/api/v1/complete",
                 request(Map.of("prompt", PROMPT, "provider", first)));
@@ -180,14 +201,20 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
         // when
         LiveRoutes.replace(file, broken);
 
-        // then: the error is logged, the first route is made again from the previous template, and calls answered
+        // then: the error is logged, every route is made again from the previous templates, and calls answered
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                reloadLog.stream().anyMatch(line -> line.startsWith("ERROR Route template provider-route changed but "
-                        + "route " + providerRoutes().get(0) + " cannot be made from it, so the previous template stays")));
+                reloadLog.stream().anyMatch(line -> line.startsWith("ERROR Route template provider-settle changed but "
+                        + "route provider-settle-" + first + " cannot be made from it, so the previous template stays "
+                        + "(and so do the templates reloaded with it: provider-route, provider-limits, provider-call)")));
         asking.set(false);
-        for (String routeId : providerRoutes()) {
+        List<String> everyRoute = new ArrayList<>();
+        for (String prefix : List.of("provider-", "provider-limits-", "provider-call-", "provider-settle-")) {
+            everyRoute.addAll(providerRoutes(prefix));
+        }
+        for (String routeId : everyRoute) {
             assertThat(context.getRouteController().getRouteStatus(routeId).isStarted()).as(routeId).isTrue();
             assertThat(context.getRoute(routeId).filter("*broken-*")).as(routeId).isEmpty();
+            assertThat(context.getRoute(routeId).filter("*edited-*")).as(routeId).isEmpty();
         }
         assertThat(answers(callers)).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
         assertThat(post("/api/v1/complete", request(Map.of("prompt", PROMPT, "provider", first))).statusCode())
@@ -214,7 +241,12 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
     }
 
     private List<String> providerRoutes() {
-        return catalog().enabled().stream().map(spec -> "provider-" + spec.id()).sorted().toList();
+        return providerRoutes("provider-");
+    }
+
+    /** The ids of the routes made from one provider template for every provider: the prefix and the provider id. */
+    private List<String> providerRoutes(String prefix) {
+        return catalog().enabled().stream().map(spec -> prefix + spec.id()).sorted().toList();
     }
 
     private ProviderCatalog catalog() {

@@ -1,4 +1,4 @@
-package dev.quorum;
+package dev.quorum.camel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Re-creates the routes made from a route template when the file holding the template is reloaded, so editing
- * {@code routes/engine/providers.camel.yaml} (the {@code provider-route} template) or the {@code panel-member} template in
+ * {@code routes/engine/providers.camel.yaml} (the provider templates) or the {@code panel-member} template in
  * {@code routes/engine/consensus.camel.yaml} takes effect while Quorum runs. Camel's live reload
  * ({@code camel.main.routes-reload-*}, {@link RouteWatcherReloadStrategy}) re-creates only the routes written out in
  * the file: it adds the reloaded template beside the old one, route templates are looked up first come first served,
@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * one by one, every route a {@link RouteBuilder} bean made from it with {@code templatedRoute(...)} (ProviderRoutes,
  * PanelMemberRoutes) with the same parameters: new calls to the route are held ({@link Handover}), its exchanges in
  * flight finish on it (for up to the shutdown timeout), then it is stopped and removed, the new one added and started,
- * and the held calls go on to it. If a route cannot be made from the new template, the previous template is put back,
- * the routes already rebuilt are made from it again, and the error is logged: a broken edit leaves the routes as they
- * were. Saving the file rebuilds the routes whether the template changed or not.
+ * and the held calls go on to it. If a route cannot be made from a new template, the previous definitions of every
+ * template the file reload added are put back, the routes already rebuilt are made from them again, and the error is
+ * logged: a broken edit leaves the routes as they were. Saving the file rebuilds the routes whether the template
+ * changed or not.
  */
 public final class RouteTemplateReload implements StartupListener {
 
@@ -90,69 +91,82 @@ public final class RouteTemplateReload implements StartupListener {
         });
     }
 
-    /** Rebuilds the routes of every template that the reload added again; called on the watcher's thread. */
+    /**
+     * Rebuilds the routes of every template that the reload added again; called on the watcher's thread. The templates
+     * one file reload added again (the provider templates call each other by {@code direct:}) change together: if a
+     * route cannot be made from one of them, all of them go back to their previous definitions.
+     */
     synchronized void afterReload() {
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         Map<String, List<RouteTemplateDefinition>> byId = new LinkedHashMap<>();
         for (RouteTemplateDefinition template : List.copyOf(model.getRouteTemplateDefinitions())) {
             byId.computeIfAbsent(template.getId(), id -> new ArrayList<>()).add(template);
         }
+        List<Reloaded> reloaded = new ArrayList<>();
         byId.forEach((id, templates) -> {
-            if (templates.size() > 1) {
-                replace(model, id, templates);
+            if (templates.size() > 1 && removeStale(model, id, templates)) {
+                reloaded.add(new Reloaded(id, templates.get(0), templates.get(templates.size() - 1),
+                        routesMadeFrom(id), new ArrayList<>()));
             }
         });
+        for (Reloaded template : reloaded) {
+            for (TemplatedRouteDefinition route : template.routes()) {
+                template.rebuilt().add(route.getRouteId());
+                try {
+                    rebuild(model, route);
+                } catch (Exception e) {
+                    restore(model, reloaded);
+                    // logged once the routes run again, so the line means the reload is over
+                    List<String> others = reloaded.stream().map(Reloaded::id).filter(id -> !id.equals(template.id()))
+                            .toList();
+                    LOG.error("Route template {} changed but route {} cannot be made from it, so the previous template "
+                            + "stays{}: {}", template.id(), route.getRouteId(), others.isEmpty() ? ""
+                            : " (and so do the templates reloaded with it: " + String.join(", ", others) + ")",
+                            e.getMessage(), e);
+                    return;
+                }
+            }
+        }
+        for (Reloaded template : reloaded) {
+            LOG.info("Route template {} changed: rebuilt {} routes made from it{}", template.id(),
+                    template.rebuilt().size(), template.rebuilt().isEmpty() ? ""
+                            : " (" + String.join(", ", template.rebuilt()) + ")");
+        }
     }
 
     /** The routes were made from the first definition (the one Camel finds); the last is the reloaded one. */
-    private void replace(Model model, String templateId, List<RouteTemplateDefinition> templates) {
-        RouteTemplateDefinition previous = templates.get(0);
-        RouteTemplateDefinition reloaded = templates.get(templates.size() - 1);
+    private boolean removeStale(Model model, String templateId, List<RouteTemplateDefinition> templates) {
         try {
             for (RouteTemplateDefinition stale : templates.subList(0, templates.size() - 1)) {
                 model.removeRouteTemplateDefinition(stale);
             }
+            return true;
         } catch (Exception e) {
             LOG.error("Route template {} changed but the previous definition could not be removed: {}", templateId,
                     e.getMessage(), e);
-            return;
+            return false;
         }
-        List<TemplatedRouteDefinition> routes = routesMadeFrom(templateId);
-        List<String> rebuilt = new ArrayList<>();
-        for (TemplatedRouteDefinition route : routes) {
-            try {
-                rebuild(model, route);
-                rebuilt.add(route.getRouteId());
-            } catch (Exception e) {
-                rebuilt.add(route.getRouteId());
-                restore(model, templateId, previous, reloaded, rebuilt, routes);
-                // logged once the routes run again, so the line means the reload is over
-                LOG.error("Route template {} changed but route {} cannot be made from it, so the previous template "
-                        + "stays: {}", templateId, route.getRouteId(), e.getMessage(), e);
-                return;
-            }
-        }
-        LOG.info("Route template {} changed: rebuilt {} routes made from it{}", templateId, rebuilt.size(),
-                rebuilt.isEmpty() ? "" : " (" + String.join(", ", rebuilt) + ")");
     }
 
-    private void restore(Model model, String templateId, RouteTemplateDefinition previous,
-                         RouteTemplateDefinition reloaded, List<String> touched, List<TemplatedRouteDefinition> routes) {
-        try {
-            model.removeRouteTemplateDefinition(reloaded);
-            model.addRouteTemplateDefinition(previous);
-        } catch (Exception e) {
-            LOG.error("Route template {}: the previous definition could not be put back: {}", templateId,
-                    e.getMessage(), e);
-            return;
-        }
-        for (TemplatedRouteDefinition route : routes) {
-            if (touched.contains(route.getRouteId())) {
-                try {
-                    rebuild(model, route);
-                } catch (Exception e) {
-                    LOG.error("Route template {}: route {} could not be made again from the previous template: {}",
-                            templateId, route.getRouteId(), e.getMessage(), e);
+    /** Every template of the reload back to its previous definition, and the routes already rebuilt made again. */
+    private void restore(Model model, List<Reloaded> reloaded) {
+        for (Reloaded template : reloaded) {
+            try {
+                model.removeRouteTemplateDefinition(template.reloaded());
+                model.addRouteTemplateDefinition(template.previous());
+            } catch (Exception e) {
+                LOG.error("Route template {}: the previous definition could not be put back: {}", template.id(),
+                        e.getMessage(), e);
+                continue;
+            }
+            for (TemplatedRouteDefinition route : template.routes()) {
+                if (template.rebuilt().contains(route.getRouteId())) {
+                    try {
+                        rebuild(model, route);
+                    } catch (Exception e) {
+                        LOG.error("Route template {}: route {} could not be made again from the previous template: {}",
+                                template.id(), route.getRouteId(), e.getMessage(), e);
+                    }
                 }
             }
         }
@@ -225,6 +239,14 @@ public final class RouteTemplateReload implements StartupListener {
         }
         routes.sort(Comparator.comparing(TemplatedRouteDefinition::getRouteId));
         return routes;
+    }
+
+    /**
+     * A template the reload added again: its previous and its reloaded definition, the routes made from it, and the
+     * ids of those rebuilt so far.
+     */
+    private record Reloaded(String id, RouteTemplateDefinition previous, RouteTemplateDefinition reloaded,
+                            List<TemplatedRouteDefinition> routes, List<String> rebuilt) {
     }
 
     /**
