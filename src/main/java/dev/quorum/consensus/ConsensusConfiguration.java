@@ -54,7 +54,7 @@ public final class ConsensusConfiguration implements CamelConfiguration {
                 judge,
                 new FusionVote(),
                 new VerifyVote(),
-                new RankVote());
+                new RankVote(text(values, "rank.method", "judge"), (int) number(values, "rank.max-pairwise-calls", 12)));
 
         // the panel's calls block on provider I/O: a pool that grows to the cap on demand and shrinks when idle,
         // shared by every request; beyond the cap the calling thread runs the branch itself rather than fail
@@ -91,6 +91,9 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         RankVote rank = (RankVote) methods.stream().filter(m -> m instanceof RankVote).findFirst().orElseThrow();
         Steps.bind(registry, "rankEnsemble", rank)
                 .step("ask", rank::ask)
+                .step("read", rank::read)
+                .step("askPair", rank::askPair)
+                .step("readPair", rank::readPair)
                 .toBody("decide", rank::decide)
                 .step("unanimous", rank::unanimous);
         EntailmentCheck entailment = new EntailmentCheck(catalog, semantic, voting.entailmentJudge(),

@@ -45,6 +45,11 @@ public final class ConsensusResults {
                 responses.add((ProviderResponse) response);
             }
         }
+        if (exchange != null && exchange.getVariable(RankVote.VAR_RESPONSES) instanceof List<?> pairwise) {
+            for (Object response : pairwise) {
+                responses.add((ProviderResponse) response);
+            }
+        }
         ConsensusPlan plan = outcome.plan();
         CompletionResult.Builder result = CompletionResult.builder()
                 .id(request.id())

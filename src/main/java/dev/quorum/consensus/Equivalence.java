@@ -5,6 +5,7 @@ import dev.quorum.consensus.Quantities.Quantity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,7 +78,9 @@ final class Equivalence {
     /** Words that open a clause giving context rather than the answer ("…, whereas HTTP uses 80"). */
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
-        ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not "};
+        ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not ",
+        ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", ", followed shortly by ",
+        ", followed closely by ", " followed shortly by ", " followed closely by "};
     /** Lower-case words inside names ("Leonardo da Vinci", "Ludwig van Beethoven"). */
     private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "di", "del", "della", "van", "von", "der", "den",
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
@@ -242,7 +245,36 @@ final class Equivalence {
 
     private static Verdict compare(Reading a, Reading b, Question question, int depth) {
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
+            if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
+                    && !compactCode(a.head.toLowerCase(Locale.ROOT)).equals(compactCode(b.head.toLowerCase(Locale.ROOT)))) {
+                // the key drops punctuation: in code it is meaning ("s[::-1]" / "s[:-1]")
+                return new Verdict(Decision.DIFFERENT, "code that differs in its symbols");
+            }
+            if ((a.key.equals("yes") || a.key.equals("no")) && depth == 0 && a.words.size() > 2
+                    && b.words.size() > 2) {
+                // the same yes or no with different facts ("Yes — it boils at 100 °C" / "Yes — it boils at 90 °C")
+                boolean approximate = a.approximate || b.approximate;
+                if (!a.mainQuantities.isEmpty() && !b.mainQuantities.isEmpty() && !a.code && !b.code
+                        && !Quantities.covers(a.mainQuantities, b.mainQuantities, approximate)
+                        && !Quantities.covers(b.mainQuantities, a.mainQuantities, approximate)) {
+                    return new Verdict(Decision.DIFFERENT, "different numbers after the same yes or no");
+                }
+                String contradiction = contradiction(a, b);
+                if (contradiction != null) {
+                    return new Verdict(Decision.DIFFERENT, contradiction);
+                }
+            }
             return new Verdict(Decision.SAME, "same key");
+        }
+        Decision chemistry = a.code || b.code ? null : Chemistry.compare(a.head, b.head);
+        if (chemistry != null) {
+            // "H2O" / "two hydrogen atoms bonded to one oxygen atom"
+            return new Verdict(chemistry, chemistry == Decision.SAME ? "same formula" : "different formula");
+        }
+        if ((a.code || b.code || math(a) || math(b)) && a.head.length() <= 200 && b.head.length() <= 200
+                && compactCode(AnswerText.lower(a.head)).equals(compactCode(AnswerText.lower(b.head)))) {
+            // one expression in two notations ("x ≤ 5" / "`x <= 5`")
+            return new Verdict(Decision.SAME, "same expression");
         }
         // JSON: two values compare by value; one value that is a single scalar or a list of scalars as its text
         if (a.json != null || b.json != null) {
@@ -319,6 +351,11 @@ final class Equivalence {
             if (!aCoversB && !bCoversA) {
                 return new Verdict(Decision.DIFFERENT, "different numbers");
             }
+            if (aCoversB && bCoversA && onlyNumbers(a) && onlyNumbers(b) && a.negations == b.negations
+                    && (a.items == null || b.items == null)) {
+                // the same value, also when the question states it ("1,200,000" / "1200000" to "1.2 million")
+                return new Verdict(Decision.SAME, "same numbers");
+            }
             sameQuantities = aCoversB && bCoversA && question != Question.NONE
                     && !allInQuestion(a.mainQuantities, question)
                     && a.words.size() <= SAME_NUMBERS_WORDS && b.words.size() <= SAME_NUMBERS_WORDS;
@@ -339,12 +376,18 @@ final class Equivalence {
         // a short answer and a longer one
         Verdict contained = containment(a, b, question);
         if (contained != null) {
-            return contained;
+            return contained.decision() == Decision.MEANING && depth == 0 && sameNameFirst(a, b, question)
+                    ? new Verdict(Decision.SAME, "same name first") : contained;
         }
         // near-identical answers that differ in a negation, an opposite or one content word
         String contradiction = contradiction(a, b);
         if (contradiction == null && depth == 0) {
             contradiction = sentenceContradiction(a, b);
+        }
+        if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
+                && b.core.length() < b.lower.length()) {
+            // both set something aside ("Canberra, not Sydney" / "Sydney, not Canberra"): what they state
+            contradiction = contradiction(Reading.of(a.core, question), Reading.of(b.core, question));
         }
         if (contradiction != null) {
             return new Verdict(Decision.DIFFERENT, contradiction);
@@ -352,7 +395,95 @@ final class Equivalence {
         if (sameQuantities && (a.negations > 0) == (b.negations > 0) && !ownContent(a, b, question)) {
             return new Verdict(Decision.SAME, "same numbers");
         }
+        if (depth == 0 && sameNameFirst(a, b, question)) {
+            return new Verdict(Decision.SAME, "same name first");
+        }
         return Verdict.MEANING;
+    }
+
+    /**
+     * Two answers to a who/which/what/where question whose first name beyond the question's words (capitalised
+     * words; pronouns, stop words and the question's initials such as "ECB" aside) shares a word, written with a
+     * capital inside a sentence in at least one of them ("It was written by Jane Austen …" / "The novel's author is
+     * Austen …"), with negations alike: they give the same answer, however they go on.
+     */
+    private static boolean sameNameFirst(Reading a, Reading b, Question question) {
+        if (a.code || b.code || a.json != null || b.json != null || a.polarity != null || b.polarity != null
+                || a.negations % 2 != b.negations % 2 || !question.asksForName()) {
+            return false;
+        }
+        List<String[]> x = firstName(a.head, question);
+        if (x.isEmpty()) {
+            return false;
+        }
+        List<String[]> y = firstName(b.head, question);
+        for (String[] u : x) {
+            for (String[] v : y) {
+                if (u[0].equals(v[0]) && (u[1] != null || v[1] != null)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first run of capitalised words of a text beyond the question's, as {stem, "mid" when written inside a
+     * sentence, else null}; empty when none in its first 300 characters.
+     */
+    private static List<String[]> firstName(String text, Question question) {
+        List<String[]> run = new ArrayList<>(3);
+        int n = Math.min(text.length(), 300);
+        int i = 0;
+        boolean sentenceStart = true;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '\u2014' || c == ';') {
+                    sentenceStart = true;
+                    if (!run.isEmpty()) {
+                        return run;
+                    }
+                } else if (c == ',' && !run.isEmpty()) {
+                    return run;
+                }
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '\'')) {
+                end++;
+            }
+            String word = text.substring(i, end).toLowerCase(Locale.ROOT);
+            int apostrophe = word.indexOf('\'');
+            if (apostrophe > 0) {
+                word = word.substring(0, apostrophe);
+            }
+            String stem = AnswerText.stem(word);
+            boolean named = Character.isUpperCase(c) && !AnswerText.stopword(word) && !AnswerText.negation(word)
+                    && !question.mentions(stem) && !initials(text.substring(i, end), question);
+            if (named) {
+                run.add(new String[] {stem, sentenceStart ? null : "mid"});
+            } else if (!run.isEmpty() && !NAME_PARTICLES.contains(word)) {
+                return run;
+            }
+            sentenceStart = false;
+            i = end;
+        }
+        return run;
+    }
+
+    /** Whether a word in capitals is the initials of capitalised words of the question ("ECB"). */
+    private static boolean initials(String word, Question question) {
+        if (word.length() < 2 || word.length() > 6) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (!Character.isUpperCase(word.charAt(k))) {
+                return false;
+            }
+        }
+        return question.hasInitials(word.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -681,6 +812,46 @@ final class Equivalence {
         return core.toString();
     }
 
+    /**
+     * Code or a formula without its layout: backticks, whitespace and a trailing semicolon or period dropped, quotes
+     * of one kind, comparison and arithmetic symbols in their ASCII spelling ("≤" is "<=", "×" is "*").
+     */
+    private static boolean latex(String text) {
+        return text.indexOf('$') >= 0 || text.indexOf('\\') >= 0;
+    }
+
+    static String compactCode(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (text.startsWith("```", i)) {
+                // a fence and its language ("```python")
+                i += 3;
+                while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+                i--;
+                continue;
+            }
+            switch (c) {
+                case '`', ' ', '\t', '\n', '\r' -> { }
+                case '\'' -> out.append('"');
+                case '\u2264' -> out.append("<=");
+                case '\u2265' -> out.append(">=");
+                case '\u2260' -> out.append("!=");
+                case '\u00d7', '\u22c5' -> out.append('*');
+                case '\u00f7' -> out.append('/');
+                case '\u2212' -> out.append('-');
+                default -> out.append(c);
+            }
+        }
+        int end = out.length();
+        while (end > 0 && (out.charAt(end - 1) == ';' || out.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return out.substring(0, end);
+    }
+
     /** Whether a clause opens by restating what came before ("that is …", "i.e. …", "or …"). */
     private static boolean restates(String clause) {
         for (String marker : new String[] {"that is", "i.e", "ie ", "which is", "or ", "equivalently", "in other words",
@@ -912,6 +1083,10 @@ final class Equivalence {
             // named only in a "whereas …" or "…, not …" clause, while the rest states something
             return new Verdict(Decision.DIFFERENT, "short answer named only as context");
         }
+        if (shortOne.name && !clauses.isEmpty() && statesName(clauses.get(0), longOne, shortOne, question)) {
+            // "Ottawa" / "The capital of Canada is Toronto, located in Ontario."
+            return new Verdict(Decision.DIFFERENT, "another name stated");
+        }
         for (String stem : shortOne.content) {
             if (longOne.stems.contains(stem)) {
                 return Verdict.MEANING;
@@ -1078,6 +1253,7 @@ final class Equivalence {
             // "Although Canberra is the capital, ...": a concession, not an answer
             return false;
         }
+        int fresh = 0;
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
             String stem = AnswerText.stem(word);
@@ -1090,8 +1266,48 @@ final class Equivalence {
             if (Quantities.isDigit(word.charAt(0)) || named) {
                 return true;
             }
+            fresh++;
         }
-        return false;
+        // "Atomic number 6 is nitrogen; carbon is 7": a clause that says what something is, in few new words
+        boolean copula = false;
+        for (String word : words) {
+            copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
+        }
+        return copula && fresh >= 1 && fresh <= 3;
+    }
+
+    /**
+     * Whether a clause reads "[the question's words] is [a name]": before its copula only the question's words, after
+     * it one to three content words, one of them a capitalised name beyond the question's, none the short answer's.
+     */
+    private static boolean statesName(String clause, Reading longOne, Reading shortOne, Question question) {
+        List<String> words = AnswerText.words(clause);
+        int copula = -1;
+        for (int k = 0; k < words.size() && copula < 0; k++) {
+            String word = words.get(k);
+            if (word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were")) {
+                copula = k;
+            } else if (!AnswerText.stopword(word) && !question.mentions(AnswerText.stem(word))) {
+                return false;
+            }
+        }
+        if (copula < 1) {
+            return false;
+        }
+        int content = 0;
+        boolean named = false;
+        for (int k = copula + 1; k < words.size(); k++) {
+            String word = words.get(k);
+            String stem = AnswerText.stem(word);
+            if (AnswerText.negation(word) || shortOne.content.contains(stem)) {
+                return false;
+            }
+            if (!AnswerText.stopword(word)) {
+                content++;
+                named |= longOne.capitals.contains(stem) && !question.mentions(stem);
+            }
+        }
+        return named && content <= 3;
     }
 
     /** Whether a text has content words beyond the question's and the short answer's (it states an answer of its own). */
@@ -1223,6 +1439,7 @@ final class Equivalence {
             return null;
         }
         boolean expression = (code || math(a) || math(b)) && n <= 8 && m <= 8;
+        boolean bothCode = a.code && b.code;
         // walk the alignment; each run of unmatched words on either side is one hunk
         int i = 0;
         int j = 0;
@@ -1236,7 +1453,7 @@ final class Equivalence {
             if (i < n && j < m && x.get(i).equals(y.get(j))) {
                 if (!removed.isEmpty() || !added.isEmpty()) {
                     hunks++;
-                    reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression)
+                    reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode)
                             : names(removedWords, addedWords, a, b));
                     removed.clear();
                     added.clear();
@@ -1257,7 +1474,7 @@ final class Equivalence {
         }
         if (!removed.isEmpty() || !added.isEmpty()) {
             hunks++;
-            reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression)
+            reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode)
                     : names(removedWords, addedWords, a, b));
         }
         if (!near && hunks != 1) {
@@ -1303,9 +1520,14 @@ final class Equivalence {
     }
 
     private static String hunk(List<String> removed, List<String> added, List<String> removedWords,
-                               List<String> addedWords, boolean code, boolean expression) {
+                               List<String> addedWords, boolean code, boolean expression, boolean bothCode) {
         if (removed.isEmpty() && added.isEmpty()) {
             return null;
+        }
+        if (bothCode && (removed.isEmpty() || added.isEmpty()) && allNumbers(removed.isEmpty() ? added : removed)) {
+            // a number more or less in code that is otherwise the same ("xs" / "xs[1:]", "n + 1" / "n")
+            return "code with " + String.join(" ", removed.isEmpty() ? addedWords : removedWords)
+                    + (removed.isEmpty() ? " added" : " removed");
         }
         if (expression && (removed.isEmpty() || added.isEmpty())) {
             // a short expression with a term more or less ("xs.reverse()" / "xs.sort(reverse=True)")
@@ -1351,6 +1573,17 @@ final class Equivalence {
             return "near-identical but " + String.join(" ", removedWords) + " in place of " + String.join(" ", addedWords);
         }
         return null;
+    }
+
+    private static boolean allNumbers(List<String> tokens) {
+        for (String token : tokens) {
+            for (int k = 0; k < token.length(); k++) {
+                if (!Quantities.isDigit(token.charAt(k))) {
+                    return false;
+                }
+            }
+        }
+        return !tokens.isEmpty();
     }
 
     private static Set<String> content(List<String> stems, List<String> words, boolean code) {

@@ -79,6 +79,14 @@ final class Quantities {
 
     private static final Map<String, Unit> UNITS = new HashMap<>();
     private static final Map<String, Integer> SMALL_NUMBERS = new HashMap<>();
+    /** Denominators in words, after a number word ("three quarters", "one thousandth"). */
+    private static final Map<String, Double> FRACTIONS = Map.ofEntries(Map.entry("half", 2.0), Map.entry("halves", 2.0),
+            Map.entry("third", 3.0), Map.entry("thirds", 3.0), Map.entry("quarter", 4.0), Map.entry("quarters", 4.0),
+            Map.entry("fourth", 4.0), Map.entry("fourths", 4.0), Map.entry("fifth", 5.0), Map.entry("fifths", 5.0),
+            Map.entry("sixth", 6.0), Map.entry("sixths", 6.0), Map.entry("eighth", 8.0), Map.entry("eighths", 8.0),
+            Map.entry("tenth", 10.0), Map.entry("tenths", 10.0), Map.entry("hundredth", 100.0),
+            Map.entry("hundredths", 100.0), Map.entry("thousandth", 1000.0), Map.entry("thousandths", 1000.0),
+            Map.entry("millionth", 1e6), Map.entry("millionths", 1e6));
     private static final Map<String, Integer> TENS = new HashMap<>();
     private static final Map<String, Double> SCALES = new HashMap<>();
     private static final Map<String, Integer> MONTHS = new HashMap<>();
@@ -311,7 +319,14 @@ final class Quantities {
         int before = negative ? start - 2 : start - 1;
         if (before >= 0) {
             currency = CURRENCY_SIGNS.get(String.valueOf(text.charAt(before)));
+            // a minus before the currency sign ("-$250")
+            if (currency != null && !negative && before > 0 && text.charAt(before - 1) == '-'
+                    && (before == 1 || !isLetterOrDigit(text.charAt(before - 2)))) {
+                negative = true;
+            }
         }
+        // the word for it ("minus 89.2 degrees", "negative 5")
+        negative |= minusWord(text, negative ? start - 1 : start);
         // ISO date 2024-03-15
         if (start + 10 <= n && isDigits(text, start, 4) && text.charAt(start + 4) == '-' && isDigits(text, start + 5, 2)
                 && text.charAt(start + 7) == '-' && isDigits(text, start + 8, 2)
@@ -350,6 +365,23 @@ final class Quantities {
                     && isDigits(text, i + 1, 3) && (i + 4 >= n || !isDigit(text.charAt(i + 4)))) {
                 digits.append(text, i + 1, i + 4);
                 i += 4;
+            }
+        }
+        // a fraction of small whole numbers standing alone ("3/4", "1/6"): its value
+        if (i < n && text.charAt(i) == '/' && i + 1 < n && isDigit(text.charAt(i + 1)) && digits.length() <= 3
+                && (start == 0 || text.charAt(start - 1) == ' ')) {
+            int d = i + 1;
+            while (d < n && isDigit(text.charAt(d))) {
+                d++;
+            }
+            if (d - i - 1 <= 3 && (d == n || !isLetterOrDigit(text.charAt(d)) && text.charAt(d) != '/'
+                    && !(text.charAt(d) == '.' && d + 1 < n && isDigit(text.charAt(d + 1))))) {
+                double denominator = Double.parseDouble(text.substring(i + 1, d));
+                if (denominator > 0) {
+                    double fraction = Double.parseDouble(digits.toString()) / denominator;
+                    found.add(new Quantity(negative ? -fraction : fraction, null));
+                    return d;
+                }
             }
         }
         // slash date 30/06/2026 or a fraction: numbers of their own
@@ -705,6 +737,7 @@ final class Quantities {
         int last = end;
         int words = 0;
         boolean onlyOne = true;
+        boolean afterScale = false;
         while (true) {
             int[] w = i == start ? new int[] {start, end} : nextWordJoined(text, i);
             if (w == null) {
@@ -723,7 +756,7 @@ final class Quantities {
                     total += (current == 0 ? 1 : current) * scale;
                     current = 0;
                 }
-            } else if (token.equals("and") && words > 0) {
+            } else if (token.equals("and") && words > 0 && afterScale) {
                 int[] after = nextWordJoined(text, w[1]);
                 if (after == null || !(SMALL_NUMBERS.containsKey(text.substring(after[0], after[1]))
                         || TENS.containsKey(text.substring(after[0], after[1])))) {
@@ -737,6 +770,8 @@ final class Quantities {
             if (!token.equals("one")) {
                 onlyOne = false;
             }
+            // "and" joins only after a scale ("two hundred and five"), not two numbers ("seven and eleven")
+            afterScale = SCALES.containsKey(token);
             words++;
             last = w[1];
             i = w[1];
@@ -752,6 +787,16 @@ final class Quantities {
                 break;
             }
         }
+        // a fraction in words ("three quarters", "one thousandth", "two thirds")
+        int[] denominator = nextWordJoined(text, last);
+        if (denominator != null && text.charAt(last) == ' ') {
+            Double parts = FRACTIONS.get(text.substring(denominator[0], denominator[1]));
+            if (parts != null && (value == 1 || !text.substring(denominator[0], denominator[1]).equals("half"))) {
+                value /= parts;
+                last = denominator[1];
+                onlyOne = false;
+            }
+        }
         // "one" alone is mostly a pronoun ("the blue one", "no one"): a number only before a unit or alone
         int[] unitMatch = unitAfter(text, last);
         if (onlyOne && words == 1 && unitMatch == null && !(start == 0 && text.strip().length() <= 4)) {
@@ -764,6 +809,17 @@ final class Quantities {
         }
         found.add(new Quantity(value, null));
         return last;
+    }
+
+    /** Whether "minus " or "negative " ends right before {@code at}, as a word of its own. */
+    private static boolean minusWord(String text, int at) {
+        for (String word : new String[] {"minus ", "negative "}) {
+            int from = at - word.length();
+            if (from >= 0 && text.startsWith(word, from) && (from == 0 || !isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] nextWordJoined(String text, int from) {

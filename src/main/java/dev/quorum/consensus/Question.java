@@ -150,6 +150,41 @@ final class Question {
         return normalised.contains(" " + phrase + " ");
     }
 
+    /** Whether consecutive capitalised words of the question have these initials ("ecb": European Central Bank). */
+    boolean hasInitials(String initials) {
+        if (text == null) {
+            return false;
+        }
+        StringBuilder run = new StringBuilder();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                if (c != ' ') {
+                    run.setLength(0);
+                }
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            if (Character.isUpperCase(c)) {
+                run.append(Character.toLowerCase(c));
+                if (run.length() >= initials.length()
+                        && run.substring(run.length() - initials.length()).equals(initials)) {
+                    return true;
+                }
+            } else {
+                run.setLength(0);
+            }
+            i = end;
+        }
+        return false;
+    }
+
     /** The negations of the last question sentence ("Can I run it without root?": one). */
     int negations() {
         return negations;
@@ -305,6 +340,33 @@ final class Question {
             alternatives.add(List.copyOf(stems));
         }
         return List.copyOf(alternatives);
+    }
+
+    /** Whether the question asks for a name or a thing (who, whom, whose, which, what, where). */
+    boolean asksForName() {
+        if (yesNo || text == null) {
+            return false;
+        }
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            if (length >= 3 && length <= 5) {
+                String word = text.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+                if (word.equals("who") || word.equals("whom") || word.equals("whose") || word.equals("which")
+                        || word.equals("what") || word.equals("where")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Content words (stemmed) of the question. */

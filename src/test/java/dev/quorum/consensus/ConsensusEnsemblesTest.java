@@ -242,8 +242,36 @@ class ConsensusEnsemblesTest extends QuorumTestSupport {
         JsonNode ranking = result.path("ranking");
         assertThat(ranking.path("decidedBy").asText()).isEqualTo("consensus");
         assertThat(ranking.path("order").get(2).asText()).isEqualTo("openai-sim");
-        assertThat(ranking.path("note").asText()).contains("not a usable ranking");
+        assertThat(ranking.path("note").asText()).contains("not a usable ranking")
+                .contains("2 of 2 pairwise replies unreadable");
         assertThat(result.path("recommendations").toString()).contains("consensus order");
+    }
+
+    @Test
+    void should_fall_back_to_pairwise_preference_when_the_ranking_reply_is_unusable() {
+        // given: the judge's one ranking is unreadable, but it prefers Lyon in either position when asked pairwise
+        script("openai-sim", "Lyon", null);
+        script("gemini-sim", "Paris", null);
+        script("mistral-sim", "Paris", null);
+        simulator().script("ollama-sim", SimScript.builder().rule(RANK, "The second one, probably.")
+                .rule("(?s)Answer 1:\\s*Lyon\\s*Answer 2:\\s*Paris\\s*Which answer is better", "better=1")
+                .rule("(?s)Answer 1:\\s*Paris\\s*Answer 2:\\s*Lyon\\s*Which answer is better", "**Better:** 2")
+                .build());
+
+        // when
+        JsonNode result = consensus("rank", List.of("openai-sim", "gemini-sim", "mistral-sim"));
+
+        // then: one ranking call and one pair of distinct answers asked in both orders
+        assertThat(result.path("answer").asText()).isEqualTo("Lyon");
+        JsonNode ranking = result.path("ranking");
+        assertThat(ranking.path("decidedBy").asText()).as(result.toString()).isEqualTo("pairwise");
+        assertThat(ranking.path("order")).extracting(JsonNode::asText)
+                .containsExactly("openai-sim", "gemini-sim", "mistral-sim");
+        assertThat(ranking.path("note").asText()).contains("not a usable ranking");
+        assertThat(simulator().calls("ollama-sim")).hasSize(3);
+        assertThat(result.path("responses")).hasSize(3 + 3);
+        assertThat(ledgerRows(result.path("id").asText(), 6)).filteredOn(r -> "ollama-sim".equals(r.provider()))
+                .hasSize(3);
     }
 
     @Test

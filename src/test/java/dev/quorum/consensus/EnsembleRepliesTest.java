@@ -44,6 +44,22 @@ class EnsembleRepliesTest {
     }
 
     @Test
+    void should_read_a_pairwise_preference_only_when_it_names_one_answer() {
+        // when / then
+        assertThat(RankVote.preference("better=2")).isEqualTo(2);
+        assertThat(RankVote.preference("**Better:** 1")).isEqualTo(1);
+        assertThat(RankVote.preference("better = answer 2, as it is complete")).isEqualTo(2);
+        assertThat(RankVote.preference("2")).isEqualTo(2);
+        assertThat(RankVote.preference("Answer 1.")).isEqualTo(1);
+        assertThat(RankVote.preference("better=1\nbetter=2")).isNull();
+        assertThat(RankVote.preference("better=3")).isNull();
+        assertThat(RankVote.preference("12")).isNull();
+        assertThat(RankVote.preference("I prefer the second one.")).isNull();
+        assertThat(RankVote.preference("Both 1 and 2 are fine.")).isNull();
+        assertThat(RankVote.preference("")).isNull();
+    }
+
+    @Test
     void should_read_entailment_only_when_both_directions_are_stated() {
         // when / then
         assertThat(EntailmentCheck.entails("1 entails 2=yes; 2 entails 1=yes")).isTrue();

@@ -231,4 +231,39 @@ class EquivalenceTest {
         assertThat(decide("Write it in Python.", a.replace("\\n", "\n"), b.replace("\\n", "\n")) == Equivalence.Decision.SAME)
                 .isEqualTo(same);
     }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Which gas makes up most of the air?              | N2                           | Air is mostly nitrogen gas, two nitrogen atoms per molecule.
+            What is the chemical formula of carbon dioxide?  | CO₂                          | One carbon atom bonded to two oxygen atoms.
+            What is the formula of potassium chloride?       | KCl                          | Potassium chloride.
+            Who composed the Ninth Symphony?                 | It was written by Ludwig van Beethoven in 1824. | The composer is Beethoven, who was almost deaf by then.
+            Which agency launched the Hubble telescope?      | The NASA space shuttle carried it up. | NASA launched it.
+            How many grams are in 2.5 kilograms?             | 2,500                        | 2500
+            What fraction of the cake is left after eating a third? | 2/3                   | Two thirds of it remain.
+            How do you test that x is at least 10?           | x ≥ 10                       | `x >= 10`
+            What is the overdraft after spending $40 of a $0 balance? | −$40                | minus 40 dollars
+            """)
+    void should_join_formulas_names_fractions_and_notations_that_state_the_same(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            What is the formula of hydrogen peroxide?        | H2O2                         | Two hydrogen atoms and one oxygen atom.
+            In Python, how do you drop the last element of a list xs? | `xs[:-1]`           | `xs[::-1]`
+            Write a loop over 0 to n.                        | for i in range(n + 1): print(i) | for i in range(n): print(i)
+            What is the capital of Kenya?                    | Nairobi                      | The capital of Kenya is Mombasa, on the coast.
+            What is the capital of Kenya?                    | The capital of Kenya is Nairobi, not Mombasa. | The capital of Kenya is Mombasa, not Nairobi.
+            Which metal is the best electrical conductor?    | Silver                       | The best conductor is copper, although silver is close.
+            Which element has the symbol Fe?                 | Iron                         | The symbol Fe is lead; iron is Pb.
+            Does light travel at 300,000 km/s in a vacuum, right? What is its speed? | Yes, about 300,000 km/s. | Yes, about 200,000 km/s.
+            What is the account balance after the $30 charge? | −$30                       | The balance is $30.
+            Is the story about dragons true?                 | That's a myth — no dragons ever lived. | That's true — dragons lived.
+            """)
+    void should_keep_apart_what_states_another_formula_code_name_or_number(String question, String a, String b) {
+        // when / then
+        assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }

@@ -13,20 +13,25 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Semantic voting's "same answer" decision on the independent held-out set consensus/answer-pairs-independent.tsv:
- * 391 pairs in 18 categories written blind (by an author who saw neither the rules nor the other fixtures) and never
- * tuned on. docs/consensus.md reports what this prints; the floors are a little under the measured figures, so a change
- * of the rules that does worse on answers nobody tuned for fails here.
+ * Semantic voting's "same answer" decision on consensus/answer-pairs-independent.tsv: 391 pairs in 18 categories
+ * written blind (by an author who saw neither the rules nor the other fixtures). It was held out for issue 20's first
+ * two rounds; from commit 4276532 on (the third round) it is tuning data like the other fixtures, its failures studied
+ * per category and only general rules written from them, each checked on the fixtures it was not written from. A new
+ * blind set, outside the project, measures answers nobody tuned for. docs/consensus.md reports what this prints; the
+ * floors are a little under the measured figures, so a change of the rules that does worse here fails.
  */
 class IndependentEquivalenceTest {
 
-    /** Measured with the rules of issue 20's second round: F1 0.777, precision 0.800, recall 0.755. */
-    static final double F1_FLOOR = 0.76;
-    static final double PRECISION_FLOOR = 0.78;
+    /**
+     * Measured with the rules of issue 20's third round: F1 0.862, precision 0.878, recall 0.847 (second round, held
+     * out: 0.777, 0.800, 0.755).
+     */
+    static final double F1_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 0.86;
     private static final double THRESHOLD = 0.60;
 
     @Test
-    void should_tell_same_answers_from_different_ones_on_pairs_nobody_tuned_for() throws IOException {
+    void should_tell_same_answers_from_different_ones_on_the_independent_authors_pairs() throws IOException {
         // given
         List<String[]> pairs = pairs();
         SemanticVote vote = new SemanticVote(LocalEmbeddingModel.allMiniLmL6V2(), THRESHOLD);
