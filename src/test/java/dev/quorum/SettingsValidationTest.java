@@ -31,6 +31,11 @@ class SettingsValidationTest {
                                 + "quorum.consensus.max-timeout-ms (120000)"),
                 Arguments.of("quorum.consensus.algorithm", "plurality",
                         "quorum.consensus.algorithm = 'plurality' is not valid: expected one of "),
+                Arguments.of("quorum.consensus.rank.method", "borda",
+                        "quorum.consensus.rank.method = 'borda' is not valid: expected one of judge, pairwise"),
+                Arguments.of("quorum.consensus.rank.max-pairwise-calls", "1",
+                        "quorum.consensus.rank.max-pairwise-calls = '1' is not valid: expected 0 (no pairwise "
+                                + "preference) or at least 2"),
                 Arguments.of("quorum.routing.retry.openai-sim.max-atempts", "2",
                         "quorum.routing.retry.openai-sim.max-atempts is not a setting Quorum knows "
                                 + "(did you mean quorum.routing.retry.openai-sim.max-attempts?)"),

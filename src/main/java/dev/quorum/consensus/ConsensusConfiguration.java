@@ -54,7 +54,7 @@ public final class ConsensusConfiguration implements CamelConfiguration {
                 judge,
                 new FusionVote(),
                 new VerifyVote(),
-                new RankVote(text(values, "rank.method", "judge"), (int) number(values, "rank.max-pairwise-calls", 12)));
+                new RankVote(voting.rankMethod(), voting.rankMaxPairwiseCalls()));
 
         // the panel's calls block on provider I/O: a pool that grows to the cap on demand and shrinks when idle,
         // shared by every request; beyond the cap the calling thread runs the branch itself rather than fail

@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * The {@code quorum.consensus.*} settings of the voting methods and the panel's threads, which the consensus beans
  * are built with at start: the semantic, weighted and threshold votes, the verify ensemble, the entailment check of
- * semantic voting, the shared panel pool ({@code threads}) and each provider's pool ({@code member-threads}).
+ * semantic voting, the rank ensemble's method and pairwise cap, the shared panel pool ({@code threads}) and each provider's pool ({@code member-threads}).
  */
 record VotingSettings(double semanticThreshold, double weightedMinAccuracy, double weightedMaxAccuracy, double threshold,
                       int threads, int memberThreads, List<String> verifiers, int verifyMaxAttempts,
                       String entailmentJudge, double entailmentBandLow, double entailmentBandHigh,
-                      int entailmentMaxPairs) {
+                      int entailmentMaxPairs, String rankMethod, int rankMaxPairwiseCalls) {
 
     VotingSettings {
         verifiers = List.copyOf(verifiers);
@@ -29,6 +29,18 @@ record VotingSettings(double semanticThreshold, double weightedMinAccuracy, doub
                 settings.text("semantic.entailment.judge", null),
                 settings.decimal("semantic.entailment.band-low", 0.45, 0, 1),
                 settings.decimal("semantic.entailment.band-high", 0.80, 0, 1),
-                settings.integer("semantic.entailment.max-pairs", 3, 1, Integer.MAX_VALUE));
+                settings.integer("semantic.entailment.max-pairs", 3, 1, Integer.MAX_VALUE),
+                settings.choice("rank.method", "judge", List.of("judge", "pairwise")),
+                rankCalls(settings));
+    }
+
+    /** 0 turns pairwise preference off; a pair needs two calls (both orders), so any other cap is at least 2. */
+    private static int rankCalls(Settings settings) {
+        int calls = settings.integer("rank.max-pairwise-calls", 12, 0, Integer.MAX_VALUE);
+        if (calls == 1) {
+            throw settings.invalid("rank.max-pairwise-calls", "1", "0 (no pairwise preference) or at least 2 "
+                    + "(each pair is asked in both orders)");
+        }
+        return calls;
     }
 }
