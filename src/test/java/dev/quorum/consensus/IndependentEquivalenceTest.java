@@ -10,30 +10,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Semantic voting's "same answer" decision on consensus/answer-pairs-independent.tsv: 391 pairs in 18 categories
- * written blind (by an author who saw neither the rules nor the other fixtures). It was held out for issue 20's first
- * two rounds; from commit 4276532 on (the third round) it is tuning data like the other fixtures, its failures studied
- * per category and only general rules written from them, each checked on the fixtures it was not written from. A new
- * blind set, outside the project, measures answers nobody tuned for. docs/consensus.md reports what this prints; the
- * floors are a little under the measured figures, so a change of the rules that does worse here fails.
+ * Semantic voting's "same answer" decision on the sets written blind, by authors who saw neither the rules nor the
+ * other fixtures:
+ * <ul>
+ * <li>consensus/answer-pairs-independent.tsv (391 pairs, 18 categories): held out for issue 20's first two rounds; from
+ * commit 4276532 on (the third round) it is tuning data like the other fixtures, its failures studied per category and
+ * only general rules written from them, each checked on the fixtures it was not written from.</li>
+ * <li>consensus/answer-pairs-blind5.tsv (429 pairs, the same 18 categories, a fifth author): written during the third
+ * round and never tuned on; measured on 4276532 (before the round: F1 0.779, precision 0.839, recall 0.726) and once
+ * when the round's rules were final (F1 0.797, precision 0.852, recall 0.749). Only its totals and per-category
+ * figures are reported, in docs/consensus.md.</li>
+ * </ul>
+ * The floors are a little under the measured figures, so a change of the rules that does worse here fails.
  */
 class IndependentEquivalenceTest {
 
-    /**
-     * Measured with the rules of issue 20's third round: F1 0.862, precision 0.878, recall 0.847 (second round, held
-     * out: 0.777, 0.800, 0.755).
-     */
-    static final double F1_FLOOR = 0.85;
-    static final double PRECISION_FLOOR = 0.86;
     private static final double THRESHOLD = 0.60;
 
-    @Test
-    void should_tell_same_answers_from_different_ones_on_the_independent_authors_pairs() throws IOException {
+    static Stream<Arguments> sets() {
+        // fixture, F1 floor, precision floor: third round, independent 0.862 / 0.878; blind5 0.797 / 0.852
+        return Stream.of(Arguments.of("answer-pairs-independent.tsv", 0.85, 0.86),
+                Arguments.of("answer-pairs-blind5.tsv", 0.78, 0.83));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sets")
+    void should_tell_same_answers_from_different_ones_on_pairs_written_blind(String fixture, double f1Floor,
+                                                                             double precisionFloor) throws IOException {
         // given
-        List<String[]> pairs = pairs();
+        List<String[]> pairs = pairs(fixture);
         SemanticVote vote = new SemanticVote(LocalEmbeddingModel.allMiniLmL6V2(), THRESHOLD);
 
         // when: [true positives, false positives, false negatives, true negatives] per category and for all
@@ -45,19 +56,19 @@ class IndependentEquivalenceTest {
             counts.computeIfAbsent(pair[1], category -> new int[4])[cell]++;
             counts.computeIfAbsent("(all)", category -> new int[4])[cell]++;
         }
-        counts.forEach((category, c) -> System.out.printf(Locale.ROOT, "%-18s %3d pairs  P %.3f  R %.3f  F1 %.3f%n",
+        counts.forEach((category, c) -> System.out.printf(Locale.ROOT, fixture + " %-18s %3d pairs  P %.3f  R %.3f  F1 %.3f%n",
                 category, c[0] + c[1] + c[2] + c[3], precision(c), recall(c), f1(c)));
 
         // then
         int[] all = counts.get("(all)");
         assertThat(pairs).hasSizeGreaterThanOrEqualTo(300);
         assertThat(counts).hasSizeGreaterThanOrEqualTo(9);
-        assertThat(f1(all)).isGreaterThanOrEqualTo(F1_FLOOR);
-        assertThat(precision(all)).isGreaterThanOrEqualTo(PRECISION_FLOOR);
+        assertThat(f1(all)).isGreaterThanOrEqualTo(f1Floor);
+        assertThat(precision(all)).isGreaterThanOrEqualTo(precisionFloor);
     }
 
-    private static List<String[]> pairs() throws IOException {
-        try (InputStream in = IndependentEquivalenceTest.class.getResourceAsStream("/consensus/answer-pairs-independent.tsv")) {
+    private static List<String[]> pairs(String fixture) throws IOException {
+        try (InputStream in = IndependentEquivalenceTest.class.getResourceAsStream("/consensus/" + fixture)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.replace("\\n", "\n").split("\t"))
