@@ -104,7 +104,8 @@ def panel(quorum, sim, n):
 def ttft(quorum, sim, n):
     q_openai, q_native, s = connect(quorum), connect(quorum), connect(sim)
     messages = [{"role": "user", "content": PROMPT}]
-    via_openai, via_native, direct = [], [], []
+    via_openai, via_native, direct, via_native_messages = [], [], [], []
+    q_nm = connect(quorum)
     for _ in range(n):
         direct.append(first_token(s, "/openai/openai/v1/chat/completions",
                                   {"model": "gpt-4o-mini", "messages": messages, "stream": True}, openai_token))
@@ -112,8 +113,11 @@ def ttft(quorum, sim, n):
                                       {"model": "openai", "messages": messages, "stream": True}, openai_token))
         via_native.append(first_token(q_native, "/api/v1/complete",
                                       {"prompt": PROMPT, "provider": "openai", "stream": True}, native_token))
+        via_native_messages.append(first_token(q_nm, "/api/v1/complete",
+                                      {"messages": messages, "provider": "openai", "stream": True}, native_token))
     rows = [summary("direct TTFT", direct), summary("Quorum /v1/chat/completions TTFT", via_openai),
-            summary("Quorum /api/v1/complete stream TTFT", via_native)]
+            summary("Quorum /api/v1/complete stream TTFT", via_native),
+            summary("Quorum /api/v1/complete messages stream TTFT", via_native_messages)]
     for name, values in (("openai", via_openai), ("native", via_native)):
         paired = [v - d for v, d in zip(values, direct)]
         rows.append(summary(f"{name} TTFT - direct (paired)", paired))
