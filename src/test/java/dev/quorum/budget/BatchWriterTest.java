@@ -14,16 +14,18 @@ class BatchWriterTest {
 
     @Test
     void should_have_written_every_offered_row_when_flush_returns() {
-        // given a writer whose batches take a while
+        // given a writer whose first batch is held until every row is offered, so rows wait in the queue
         List<Integer> written = new CopyOnWriteArrayList<>();
+        CountDownLatch allOffered = new CountDownLatch(1);
         try (BatchWriter<Integer> writer = new BatchWriter<>("test-batch-writer", 1_000, 10, batch -> {
-            sleep(20);
+            await(allOffered);
             written.addAll(batch);
         })) {
             // when
             for (int i = 0; i < 100; i++) {
                 assertThat(writer.offer(i)).isTrue();
             }
+            allOffered.countDown();
             writer.flush(10_000);
 
             // then
@@ -56,8 +58,8 @@ class BatchWriterTest {
     @Test
     void should_refuse_a_row_at_once_when_the_queue_is_full() {
         // given a writer held in its first batch, and a queue of two
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch inWrite = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch inWrite = new CountDownLatch(1);
         try (BatchWriter<Integer> writer = new BatchWriter<>("test-batch-writer", 2, 1, batch -> {
             inWrite.countDown();
             await(release);
@@ -178,15 +180,7 @@ class BatchWriterTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void await(java.util.concurrent.CountDownLatch latch) {
+    private static void await(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {
