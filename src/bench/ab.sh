@@ -6,9 +6,11 @@
 #
 #   A_JAR=target/quorum.jar B_JAR=target/quorum-b.jar src/bench/ab.sh          # two builds
 #   A_OPTS='' B_OPTS='-Xmx128m' src/bench/ab.sh                                  # two JVM settings, one build
+#   B_ENV='MALLOC_ARENA_MAX=2' src/bench/ab.sh                                   # two environments, one build
 #   SCENARIO=majority A_JAR=... B_JAR=... src/bench/ab.sh                        # the 3-way majority instead
 #
-# Settings: A_JAR, B_JAR (default target/quorum.jar), A_OPTS, B_OPTS (JVM options), ROUNDS (5), DURATION (10 s per
+# Settings: A_JAR, B_JAR (default target/quorum.jar), A_OPTS, B_OPTS (JVM options), A_ENV, B_ENV
+# (environment variables for that JVM, NAME=value separated by spaces), ROUNDS (5), DURATION (10 s per
 # measurement), WARMUP (40 s each), CONCURRENCY ("1 32"), SCENARIO (single: one provider, openai; majority: a 3-way
 # majority vote of openai, anthropic and gemini, as run.sh's consensus-majority). Build first (mvn -DskipTests package). Needs wrk.
 set -euo pipefail
@@ -18,6 +20,8 @@ A_JAR=${A_JAR:-target/quorum.jar}
 B_JAR=${B_JAR:-target/quorum.jar}
 A_OPTS=${A_OPTS:-}
 B_OPTS=${B_OPTS:-}
+A_ENV=${A_ENV:-}
+B_ENV=${B_ENV:-}
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-40}
@@ -37,11 +41,11 @@ PIDS+=($!)
 SIM=http://127.0.0.1:$SIM_PORT
 for _ in $(seq 1 100); do curl -sf -o /dev/null -X DELETE "$SIM/_sim" && break; sleep 0.1; done
 
-# start NAME PORT JAR OPTS
+# start NAME PORT JAR OPTS ENV
 start() {
   rm -rf "$OUT/$1-data"
   # shellcheck disable=SC2086
-  QUORUM_DATA_DIR="$OUT/$1-data" "${PIN_Q[@]}" java $4 -XX:MaxTenuringThreshold=1 \
+  env QUORUM_DATA_DIR="$OUT/$1-data" $5 "${PIN_Q[@]}" java $4 -XX:MaxTenuringThreshold=1 \
     -Dcamel.server.port="$2" -Dcamel.server.host=127.0.0.1 -Dquorum.simulator.enabled=false \
     -Dquorum.ollama.discovery-enabled=false -Dquorum.console.enabled=false -Dquorum.file.enabled=false \
     -Dcamel.main.routes-reload-enabled=false \
@@ -54,8 +58,8 @@ start() {
   until curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"prompt":"ping","provider":"openai"}' \
       "http://127.0.0.1:$2/api/v1/complete"; do sleep 0.2; done
 }
-start A 18281 "$A_JAR" "$A_OPTS"
-start B 18282 "$B_JAR" "$B_OPTS"
+start A 18281 "$A_JAR" "$A_OPTS" "$A_ENV"
+start B 18282 "$B_JAR" "$B_OPTS" "$B_ENV"
 case "$SCENARIO" in
   single) BODY='{"prompt":"What is the capital of France?","provider":"openai"}' ;;
   majority) BODY='{"prompt":"What is the capital of France?","mode":"consensus","algorithm":"majority","providers":["openai","anthropic","gemini"]}' ;;
