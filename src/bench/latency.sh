@@ -9,7 +9,8 @@
 #   src/bench/latency.sh                       # build, warm up, 3 rounds of each (run.sh calls it after its report)
 #   ROUNDS=5 N=200 SKIP_BUILD=1 src/bench/latency.sh ttft
 #
-# Settings: ROUNDS (3), N (requests per variant and round: 100), WARMUP (s of load before measuring: 40),
+# Settings: ROUNDS (3), N (requests per variant and round: 100), WARMUP (s of load before measuring: 80),
+# WARMUP_SHAPE (late; instant: answers at once only, as before item 37),
 # SKIP_BUILD=1 (use target/quorum.jar as it is), QUORUM_JAVA_OPTS (as in run.sh). Needs wrk for the warm-up, python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +18,7 @@ ROOT=$(pwd)
 
 ROUNDS=${ROUNDS:-3}
 N=${N:-100}
-WARMUP=${WARMUP:-40}
+WARMUP=${WARMUP:-80}
 SIM_PORT=${SIM_PORT:-18389}
 QUORUM_PORT=${QUORUM_PORT:-18380}
 OUT=${OUT:-$ROOT/target/bench-latency}
@@ -42,9 +43,9 @@ SIM=http://127.0.0.1:$SIM_PORT
 QUORUM=http://127.0.0.1:$QUORUM_PORT
 for _ in $(seq 1 100); do curl -sf -o /dev/null -X DELETE "$SIM/_sim" && break; sleep 0.1; done
 
-# the README's JVM settings (docs/benchmarks.md, items 28 and 33), a new usage database
-QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "${CDS[@]}" -XX:MaxTenuringThreshold=1 \
-  ${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC} \
+# the README's JVM settings (docs/benchmarks.md, items 28, 33 and 37), a new usage database
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "${CDS[@]}" \
+  -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000} \
   -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
   -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
   -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \
@@ -69,12 +70,37 @@ lua consensus '{"prompt":"What is the capital of France?","mode":"consensus","al
 lua native-stream '{"prompt":"What is the capital of France?","provider":"openai","stream":true}'
 lua openai-stream "{\"model\":\"openai\",\"messages\":$MESSAGES,\"stream\":true}"
 
-# warm-up with answers at once, so the JIT has compiled the paths before the slow members are measured
+# Warm-up, in two halves. Answers at once first, so the JIT compiles the request paths; then answers that come late,
+# but only a few milliseconds late (members after 1, 2 and 4 ms, the single member after 4 ms, stream pieces 1 ms
+# apart), so the paths a slow answer takes (a panel whose members arrive one by one, a reply written after the worker
+# waited, a stream's pieces arriving apart) run thousands of times and are compiled too. Measured one at a time with
+# members 200 ms late, Quorum sees five requests a second: code only a slow answer runs would stay interpreted for
+# the whole measurement, which a gateway serving real providers all day never is (docs/benchmarks.md, item 37).
+# WARMUP_SHAPE=instant keeps the first half only (the warm-up before item 37), to compare.
+WARMUP_SHAPE=${WARMUP_SHAPE:-late}
+warm() { # SECONDS CONNECTIONS PART...
+  local seconds=$1 connections=$2; shift 2
+  for part in "$@"; do
+    "${PIN_SIM[@]}" wrk -t1 -c"$connections" -d"${seconds}s" -s "$OUT/${part%%:*}.lua" "$QUORUM${part#*:}" > /dev/null
+  done
+}
+lua alone '{"prompt":"What is the capital of France?","provider":"gemini"}'
 for id in openai anthropic gemini; do script "$id" '{"defaultAnswer":"The capital of France is Paris."}'; done
-echo "== warm-up: ${WARMUP}s over the consensus and both streaming paths"
-for part in consensus:/api/v1/complete native-stream:/api/v1/complete openai-stream:/v1/chat/completions; do
-  "${PIN_SIM[@]}" wrk -t1 -c4 -d"$(( WARMUP / 3 ))s" -s "$OUT/${part%%:*}.lua" "$QUORUM${part#*:}" > /dev/null
-done
+HALF=$(( WARMUP / 2 ))
+[ "$WARMUP_SHAPE" = instant ] && HALF=$WARMUP
+echo "== warm-up: ${WARMUP}s over the consensus, single and both streaming paths ($WARMUP_SHAPE)"
+warm "$(( HALF / 4 ))" 4 consensus:/api/v1/complete alone:/api/v1/complete native-stream:/api/v1/complete \
+  openai-stream:/v1/chat/completions
+if [ "$WARMUP_SHAPE" != instant ]; then
+  LATE=$(( (WARMUP - HALF) / 4 ))
+  script openai '{"defaultAnswer":"The capital of France is Paris.","latencyMs":1}'
+  script anthropic '{"defaultAnswer":"The capital of France is Paris.","latencyMs":2}'
+  script gemini '{"defaultAnswer":"The capital of France is Paris.","latencyMs":4}'
+  warm "$(( LATE * 2 ))" 8 consensus:/api/v1/complete
+  warm "$LATE" 4 alone:/api/v1/complete
+  script openai '{"defaultAnswer":"The capital of France is Paris, on the Seine.","streamChunkDelayMs":1}'
+  warm "$(( LATE / 2 ))" 4 native-stream:/api/v1/complete openai-stream:/v1/chat/completions
+fi
 
 for part in $PARTS; do
   case "$part" in
