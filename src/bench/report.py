@@ -32,6 +32,9 @@ def parse(path):
         run["errors"] += sum(int(g) for g in socket.groups())
     ticks, hz = re.search(r"cpu_ticks (\d+) (\d+)", text).groups()
     run["cpu_ms_per_request"] = int(ticks) / int(hz) * 1000 / max(run["requests"], 1)
+    rss = re.search(r"rss_kb (\d+)", text)  # the largest of run.sh's once-a-second samples while the load ran
+    if rss:
+        run["rss_mb"] = int(rss.group(1)) / 1024
     return run
 
 
@@ -64,8 +67,9 @@ def main():
         print(f"Warm-up: the fixed warm-up of every scenario, then rounds of all of them until the JIT was quiet: "
               f"{open(jit).read().strip()}.")
     print()
-    print("| scenario | conc. | requests/s | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | Quorum CPU ms/request | errors |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| scenario | conc. | requests/s | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | Quorum CPU ms/request | "
+          "RSS MB under load | errors |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     order = ["baseline", "single", "fallback", "consensus-majority", "consensus-semantic"]
     for (scenario, concurrency), runs in sorted(results.items(), key=lambda kv: (order.index(kv[0][0]) if kv[0][0] in order else 99, kv[0][1])):
         p50s = [r["p50"] for r in runs]
@@ -76,8 +80,10 @@ def main():
             over99 = f"{statistics.median(p99s) - baseline99[concurrency]:.3f}"
         if scenario != "baseline":
             cpu_ms = spread([r["cpu_ms_per_request"] for r in runs], "{:.3f}")
+        rss = [r["rss_mb"] for r in runs if "rss_mb" in r]
+        rss_mb = spread(rss, "{:.0f}") if rss and scenario != "baseline" else "–"
         print(f"| {scenario} | {concurrency} | {spread([r['rps'] for r in runs], '{:.0f}')} | {spread(p50s, '{:.3f}')} | "
-              f"{spread(p99s, '{:.3f}')} | {over50} | {over99} | {cpu_ms} | {sum(r['errors'] for r in runs)} |")
+              f"{spread(p99s, '{:.3f}')} | {over50} | {over99} | {cpu_ms} | {rss_mb} | {sum(r['errors'] for r in runs)} |")
     targets(results, baseline, baseline99, idle_rss_kb, first_answer_ms)
     for skipped in sorted(glob.glob(os.path.join(out, "*.skipped.json"))):
         print(f"\nSkipped: {open(skipped).read().strip()}")
@@ -108,6 +114,9 @@ def targets(results, baseline, baseline99, idle_rss_kb, first_answer_ms):
     semantic, majority = median("consensus-semantic", 1, "p50"), median("consensus-majority", 1, "p50")
     check("semantic vote of 3 answers: added p50 (c=1)", semantic - majority if semantic is not None and majority is not None else None, 10, "ms")
     check("idle RSS", idle_rss_kb / 1024, 300, "MB")
+    loaded = [r["rss_mb"] for (s, c), runs in results.items() if s != "baseline" for r in runs if "rss_mb" in r]
+    # issue 18: RSS under sustained load; the largest sample of any scenario's run, not a median
+    check("RSS under sustained load (largest sample of any run)", max(loaded) if loaded else None, 300, "MB")
     check("start to first answer (packaged jar with its class archive)", first_answer_ms / 1000, 8, "s")
     print("\n| target | limit | measured (median) | |")
     print("| --- | --- | --- | --- |")

@@ -61,9 +61,9 @@ start_quorum() {
   rm -rf "$OUT/data"
   local started
   started=$(date +%s%N)
-  # -XX:MaxTenuringThreshold=1 and the heap settings as in the README's command (docs/benchmarks.md, items 28 and 33);
+  # -XX:MaxTenuringThreshold=1 and the memory settings as in the README's command (docs/benchmarks.md, items 28, 33, 37);
   # QUORUM_JAVA_OPTS replaces the heap settings (QUORUM_JAVA_OPTS=' ' for the JVM's defaults)
-  QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "$@" -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC} \
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "$@" -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000} \
     -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
     -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
     -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \
@@ -192,6 +192,17 @@ done
 echo "   JIT $JIT_NOTE"
 echo "$JIT_NOTE" > "$OUT/jit.txt"
 
+# Quorum's RSS once a second while a run's load lasts (issue 18: RSS under sustained load); prints the largest, in kB
+rss_while_loaded() {
+  local largest=0 now
+  for _ in $(seq 1 "$DURATION"); do
+    sleep 1
+    now=$(awk '/VmRSS/ {print $2}' "/proc/$QUORUM_PID/status")
+    [ "$now" -gt "$largest" ] && largest=$now
+  done
+  echo "$largest"
+}
+
 # Measured in rounds, every scenario once per round, so each scenario's runs are spread over the whole measurement
 # and the VM's slow minutes land on all of them alike (measured one scenario after the other, the first had come out
 # slower than the ones after it: fallback, two calls, had measured cheaper than single, one call).
@@ -205,10 +216,14 @@ for run in $(seq 1 "$RUNS"); do
     for concurrency in 1 32; do
       threads=$(( concurrency == 1 ? 1 : 2 ))
       before=$(cpu_ticks)
+      rss_while_loaded > "$OUT/rss.tmp" &
+      sampler=$!
       "${PIN_LOAD[@]}" wrk -t$threads -c$concurrency -d"${DURATION}s" --latency -s "$OUT/$scenario.lua" "$url" > "$OUT/$scenario-c$concurrency-r$run.txt"
+      wait "$sampler"
       settle
       after=$(cpu_ticks)
       echo "cpu_ticks $((after - before)) $(getconf CLK_TCK)" >> "$OUT/$scenario-c$concurrency-r$run.txt"
+      echo "rss_kb $(cat "$OUT/rss.tmp")" >> "$OUT/$scenario-c$concurrency-r$run.txt"
       echo "   $scenario c=$concurrency run $run: $(grep 'Requests/sec' "$OUT/$scenario-c$concurrency-r$run.txt")"
     done
   done
