@@ -80,18 +80,7 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
         simulator().script("mistral-sim", SimScript.builder().latencyMs(150).build());
         int providers = catalog().enabled().size();
         Path file = routes.resolve(where("providers.camel.yaml"));
-        String edited = original("providers.camel.yaml").replace("""
-                        - setVariable:
-                            name: provider
-                            constant: "{{providerId}}"
-                """, """
-                        - setVariable:
-                            name: provider
-                            constant: "{{providerId}}"
-                        - to:
-                            id: "edited-{{providerId}}"
-                            uri: "mock:edited-{{providerId}}"
-                """);
+        String edited = providersWithEditedEntry();
         assertThat(edited).isNotEqualTo(original("providers.camel.yaml"));
         AtomicBoolean asking = new AtomicBoolean(true);
         List<CompletableFuture<List<HttpResponse<String>>>> callers = callers(asking, "/api/v1/complete",
@@ -165,18 +154,7 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
         // given: the file's templates call each other, so they change together: a good edit of the entry's template
         // and, in the settle template, a step naming a processor that does not exist
         Path file = routes.resolve(where("providers.camel.yaml"));
-        String broken = original("providers.camel.yaml").replace("""
-                        - setVariable:
-                            name: provider
-                            constant: "{{providerId}}"
-                """, """
-                        - setVariable:
-                            name: provider
-                            constant: "{{providerId}}"
-                        - to:
-                            id: "edited-{{providerId}}"
-                            uri: "mock:edited-{{providerId}}"
-                """).replace("""
+        String broken = providersWithEditedEntry().replace("""
                         - process:
                             description: actual cost replaces the reservation (released on failure); ledger row; alerts
                             ref: budgetGate.settle
@@ -251,6 +229,22 @@ class RouteTemplateReloadTest extends QuorumTestSupport {
 
     private ProviderCatalog catalog() {
         return context.getRegistry().lookupByNameAndType("providerCatalog", ProviderCatalog.class);
+    }
+
+    /** providers.camel.yaml with one step added to the entry template: a mock endpoint with id edited-<provider>. */
+    private static String providersWithEditedEntry() throws IOException {
+        return original("providers.camel.yaml").replace("""
+                        - setVariable:
+                            name: provider
+                            constant: "{{providerId}}"
+                """, """
+                        - setVariable:
+                            name: provider
+                            constant: "{{providerId}}"
+                        - to:
+                            id: "edited-{{providerId}}"
+                            uri: "mock:edited-{{providerId}}"
+                """);
     }
 
     private static String original(String file) throws IOException {
