@@ -50,6 +50,7 @@ public final class RouteTemplateReload implements StartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteTemplateReload.class);
     private static final long DRAIN_POLL_MS = 20;
+    private static final int DRAIN_IDLE_LOOKS = 10;
 
     private final CamelContext context;
 
@@ -208,15 +209,17 @@ public final class RouteTemplateReload implements StartupListener {
     }
 
     /**
-     * Waits, for up to the shutdown timeout, until the route has no exchange in flight, seen twice in a row: a caller
-     * that took the consumer just before it was suspended has entered the route by the second look.
+     * Waits, for up to the shutdown timeout, until the route has no exchange in flight, seen {@value #DRAIN_IDLE_LOOKS}
+     * times in a row: a caller that took the consumer just before it was suspended has entered the route by then. Two
+     * looks (40 ms) were not enough on a loaded 2-core CI machine: a caller descheduled that long entered the route after
+     * the drain and found it stopped.
      */
     private void drain(String routeId) throws InterruptedException {
         ShutdownStrategy shutdown = context.getShutdownStrategy();
         long deadline = System.nanoTime() + shutdown.getTimeUnit().toNanos(shutdown.getTimeout());
         InflightRepository inflight = context.getInflightRepository();
         int idle = 0;
-        while (idle < 2) {
+        while (idle < DRAIN_IDLE_LOOKS) {
             idle = inflight.size(routeId) == 0 ? idle + 1 : 0;
             if (System.nanoTime() > deadline) {
                 LOG.warn("Route {} still has {} exchanges in flight after {} {}: stopping it anyway", routeId,
