@@ -50,6 +50,7 @@ public final class BudgetConfiguration implements CamelConfiguration {
         long journalSegmentBytes = ledgerSettings.whole("journal-segment-bytes", 4 * 1024 * 1024, 1, Long.MAX_VALUE);
         boolean journalSync = ledgerSettings.bool("journal-sync", false);
         int queueCapacity = ledgerSettings.integer("queue-capacity", 10_000, 1, Integer.MAX_VALUE);
+        int h2CacheKb = ledgerSettings.integer("h2-cache-kb", UsageDatabase.DEFAULT_H2_CACHE_KB, 256, Integer.MAX_VALUE);
         ledgerSettings.requireKnown();
         Settings budgetSettings = Settings.of(context, BUDGET_PREFIX);
         List<Budget> budgets = budgets(budgetSettings);
@@ -69,7 +70,7 @@ public final class BudgetConfiguration implements CamelConfiguration {
         Path dataDir = Path.of(quorum.text("data.dir", "data"));
         InstanceId instance = InstanceId.resolve(quorum.text("instance-id", null), dataDir);
         UsageDatabase database = UsageDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, dataDir, poolSize, autoServer,
-                connectionTimeoutMs, lockTimeoutMs);
+                connectionTimeoutMs, lockTimeoutMs, h2CacheKb);
         LedgerJournal journal = LedgerJournal.open(dataDir.resolve("ledger-journal").resolve(instance.id()),
                 journalSegmentBytes, journalSync);
         UsageLedger ledger = new UsageLedger(database, queueCapacity, journal, instance.id(), dataDir.resolve("ledger-rejected.log"));

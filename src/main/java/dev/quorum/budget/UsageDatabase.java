@@ -58,6 +58,9 @@ public final class UsageDatabase implements AutoCloseable {
      */
     private static final String LEGACY_VERSION = "SELECT version FROM quorum_schema FOR UPDATE";
 
+    /** The built-in H2 file's page cache, KiB ({@code quorum.ledger.h2-cache-kb}). */
+    public static final int DEFAULT_H2_CACHE_KB = 4096;
+
     private final HikariDataSource dataSource;
     private final String description;
 
@@ -94,6 +97,20 @@ public final class UsageDatabase implements AutoCloseable {
     public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,
                                      boolean autoServer, long connectionTimeoutMillis, long lockTimeoutMillis)
             throws Exception {
+        return open(jdbcUrl, user, password, dataDir, poolSize, autoServer, connectionTimeoutMillis, lockTimeoutMillis,
+                DEFAULT_H2_CACHE_KB);
+    }
+
+    /**
+     * As above; {@code h2CacheKb} is the page cache of the built-in H2 file in KiB (H2's {@code CACHE_SIZE}; H2's own
+     * default is 64 MiB per GiB of maximum heap, about 10 MiB with the README's {@code -Xmx160m}). The ledger mostly
+     * appends, so a small cache costs little, and every page it holds lives long enough to reach the old generation:
+     * 4 MiB measured 7 MB less live heap and 12 MB less RSS under load at the same CPU per request
+     * (docs/benchmarks.md, item 38). A {@code jdbcUrl} of the user's is taken as it is.
+     */
+    public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,
+                                     boolean autoServer, long connectionTimeoutMillis, long lockTimeoutMillis,
+                                     int h2CacheKb) throws Exception {
         String url = jdbcUrl;
         String description;
         if (url == null || url.isBlank()) {
@@ -105,7 +122,8 @@ public final class UsageDatabase implements AutoCloseable {
             // about once a second, so a kill -9 lost the last second of committed ledger rows and budget spend
             // (measured: ~7,000 committed rows of 29,000). The operating system keeps what was written, fsync or not.
             url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("quorum-usage")
-                    + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE") + ";WRITE_DELAY=0";
+                    + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE") + ";WRITE_DELAY=0"
+                    + ";CACHE_SIZE=" + Math.max(256, h2CacheKb);
             description = "H2 file " + dataDir.toAbsolutePath().normalize().resolve("quorum-usage.mv.db");
         } else {
             // the URL may carry credentials in its query: name only the part before it
