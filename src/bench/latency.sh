@@ -45,7 +45,7 @@ for _ in $(seq 1 100); do curl -sf -o /dev/null -X DELETE "$SIM/_sim" && break; 
 
 # the README's JVM settings (docs/benchmarks.md, items 28, 33 and 37), a new usage database
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "${CDS[@]}" \
-  -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000} \
+  -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000} \
   -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
   -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
   -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \

@@ -29,7 +29,7 @@ CONTROLLER_PORT=${CONTROLLER_PORT:-19093}
 A_PORT=${A_PORT:-18181}
 B_PORT=${B_PORT:-18182}
 # JVM settings for each instance: the README's (docs/scaling.md, "Memory")
-QUORUM_JAVA_OPTS=${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000 -XX:MaxTenuringThreshold=1}
+QUORUM_JAVA_OPTS=${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000 -XX:MaxTenuringThreshold=1}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 OUT=${OUT:-$ROOT/target/scale-out}
 GROUP=quorum-scale

@@ -55,7 +55,7 @@ ask() {
 }
 
 smoke run-command mvn -q -B compile exec:exec
-smoke packaged env MALLOC_ARENA_MAX=2 java -XX:SharedArchiveFile=target/quorum.jsa -Xshare:on -Xms64m -Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000 -XX:MaxTenuringThreshold=1 -jar target/quorum.jar
+smoke packaged env MALLOC_ARENA_MAX=2 java -XX:SharedArchiveFile=target/quorum.jsa -Xshare:on -Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000 -XX:MaxTenuringThreshold=1 -jar target/quorum.jar
 # the jar outside the project folder, as a user who only has it: the jar's own settings and routes
 ELSEWHERE=$(mktemp -d)
 smoke packaged-elsewhere bash -c "cd '$ELSEWHERE' && exec java -jar '$PWD/target/quorum.jar'"
