@@ -103,7 +103,7 @@ public final class UsageDatabase implements AutoCloseable {
 
     /**
      * As above; {@code h2CacheKb} is the page cache of the built-in H2 file in KiB (H2's {@code CACHE_SIZE}; H2's own
-     * default is 64 MiB per GiB of maximum heap, about 10 MiB with the README's {@code -Xmx160m}). The ledger mostly
+     * default is 16 MiB). The ledger mostly
      * appends, so a small cache costs little, and every page it holds lives long enough to reach the old generation:
      * 4 MiB measured 7 MB less live heap and 12 MB less RSS under load at the same CPU per request
      * (docs/benchmarks.md, item 38). A {@code jdbcUrl} of the user's is taken as it is.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in H2 file opens with the page cache {@code quorum.ledger.h2-cache-kb} asks for (4 MiB unless set; H2's own
- * default grows with the heap), as the database itself reports it; a URL of the user's is left as it is.
+ * default is 16 MiB), as the database itself reports it; a URL of the user's is left as it is.
  */
 class UsageDatabaseCacheTest {
 
