@@ -103,10 +103,9 @@ public final class UsageDatabase implements AutoCloseable {
 
     /**
      * As above; {@code h2CacheKb} is the page cache of the built-in H2 file in KiB (H2's {@code CACHE_SIZE}; H2's own
-     * default is 16 MiB). The ledger mostly
-     * appends, so a small cache costs little, and every page it holds lives long enough to reach the old generation:
-     * 4 MiB measured 7 MB less live heap and 12 MB less RSS under load at the same CPU per request
-     * (docs/benchmarks.md, item 38). A {@code jdbcUrl} of the user's is taken as it is.
+     * default is 16 MiB). The ledger mostly appends, so a small cache costs little, and every page it holds lives
+     * long enough to reach the old generation: 4 MiB measured 7 MB less live heap and 12 MB less RSS under load at the
+     * same CPU per request (docs/benchmarks.md, item 38). A {@code jdbcUrl} of the user's is taken as it is.
      */
     public static UsageDatabase open(String jdbcUrl, String user, String password, Path dataDir, int poolSize,
                                      boolean autoServer, long connectionTimeoutMillis, long lockTimeoutMillis,
