@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
+. src/bench/readme-command.sh
 
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
@@ -61,9 +62,9 @@ start_quorum() {
   rm -rf "$OUT/data"
   local started
   started=$(date +%s%N)
-  # -XX:MaxTenuringThreshold=1 and the memory settings as in the README's command (docs/benchmarks.md, items 28, 33, 37, 38);
-  # QUORUM_JAVA_OPTS replaces the heap settings (QUORUM_JAVA_OPTS=' ' for the JVM's defaults)
-  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "$@" -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000} \
+  # the JVM and memory settings of the README's command (readme-command.sh; docs/benchmarks.md, items 28, 33, 37, 38);
+  # QUORUM_JAVA_OPTS replaces them except -XX:MaxTenuringThreshold=1 (QUORUM_JAVA_OPTS=' ' for the JVM's defaults)
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$README_MALLOC_ARENA_MAX} QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "$@" -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:-$README_JVM_OPTS} \
     -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
     -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
     -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \

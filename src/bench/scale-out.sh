@@ -18,6 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
+. src/bench/readme-command.sh
 
 N=${N:-1000}
 LATENCY_MS=${LATENCY_MS:-20}
@@ -29,8 +30,8 @@ CONTROLLER_PORT=${CONTROLLER_PORT:-19093}
 A_PORT=${A_PORT:-18181}
 B_PORT=${B_PORT:-18182}
 # JVM settings for each instance: the README's (docs/scaling.md, "Memory")
-QUORUM_JAVA_OPTS=${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000 -XX:MaxTenuringThreshold=1}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+QUORUM_JAVA_OPTS=${QUORUM_JAVA_OPTS:-$README_JVM_OPTS}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$README_MALLOC_ARENA_MAX}
 OUT=${OUT:-$ROOT/target/scale-out}
 GROUP=quorum-scale
 rm -rf "$OUT"

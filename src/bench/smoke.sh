@@ -8,6 +8,7 @@
 # runs on the copies the jar carries. .ci/run calls it after the test suite (mvn verify built the jar and the archive).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/readme-command.sh
 
 PORT=${SMOKE_PORT:-18180}
 WORK=$(mktemp -d)
@@ -55,7 +56,8 @@ ask() {
 }
 
 smoke run-command mvn -q -B compile exec:exec
-smoke packaged env MALLOC_ARENA_MAX=2 java -XX:SharedArchiveFile=target/quorum.jsa -Xshare:on -Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000 -XX:MaxTenuringThreshold=1 -jar target/quorum.jar
+# the README's command itself (readme-command.sh), with -Xshare:on added
+smoke packaged bash -c "${README_RUN/java /java -Xshare:on }"
 # the jar outside the project folder, as a user who only has it: the jar's own settings and routes
 ELSEWHERE=$(mktemp -d)
 smoke packaged-elsewhere bash -c "cd '$ELSEWHERE' && exec java -jar '$PWD/target/quorum.jar'"
