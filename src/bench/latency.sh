@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
+. src/bench/readme-command.sh
 
 ROUNDS=${ROUNDS:-3}
 N=${N:-100}
@@ -43,9 +44,9 @@ SIM=http://127.0.0.1:$SIM_PORT
 QUORUM=http://127.0.0.1:$QUORUM_PORT
 for _ in $(seq 1 100); do curl -sf -o /dev/null -X DELETE "$SIM/_sim" && break; sleep 0.1; done
 
-# the README's JVM settings (docs/benchmarks.md, items 28, 33 and 37), a new usage database
-MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "${CDS[@]}" \
-  -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:--Xms64m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000} \
+# the README's JVM settings (readme-command.sh; docs/benchmarks.md, items 28, 33, 37 and 38), a new usage database
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$README_MALLOC_ARENA_MAX} QUORUM_DATA_DIR="$OUT/data" "${PIN_QUORUM[@]}" java "${CDS[@]}" \
+  -XX:MaxTenuringThreshold=1 ${QUORUM_JAVA_OPTS:-$README_JVM_OPTS} \
   -Dcamel.server.port="$QUORUM_PORT" -Dcamel.server.host=127.0.0.1 \
   -Dquorum.simulator.enabled=false -Dquorum.ollama.discovery-enabled=false \
   -Dquorum.console.enabled=false -Dcamel.main.routes-reload-enabled=false \
@@ -78,8 +79,8 @@ lua openai-stream "{\"model\":\"openai\",\"messages\":$MESSAGES,\"stream\":true}
 # the whole measurement, which a gateway serving real providers all day never is (docs/benchmarks.md, item 37).
 # WARMUP_SHAPE=instant keeps the first half only (the warm-up before item 37), to compare.
 WARMUP_SHAPE=${WARMUP_SHAPE:-late}
-warm() { # SECONDS CONNECTIONS PART...
-  local seconds=$1 connections=$2; shift 2
+warm() { # SECONDS CONNECTIONS PART... (at least 1 s each: wrk refuses -d0s, which a WARMUP under 16 s gave)
+  local seconds=$(( $1 > 0 ? $1 : 1 )) connections=$2; shift 2
   for part in "$@"; do
     "${PIN_SIM[@]}" wrk -t1 -c"$connections" -d"${seconds}s" -s "$OUT/${part%%:*}.lua" "$QUORUM${part#*:}" > /dev/null
   done
