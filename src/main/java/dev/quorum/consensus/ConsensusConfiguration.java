@@ -3,10 +3,12 @@ package dev.quorum.consensus;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.quorum.camel.Steps;
 import dev.quorum.embedding.LocalEmbeddingModel;
+import dev.quorum.lexicon.WordNet;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.routing.ContextWindows;
 import dev.quorum.routing.ProviderHealth;
 import dev.quorum.settings.Settings;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
@@ -36,6 +38,11 @@ public final class ConsensusConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         ProviderCatalog catalog = registry.lookupByNameAndType("providerCatalog", ProviderCatalog.class);
 
+        WordNet.configure(voting.wordNet(), voting.wordNetDir() == null ? null : Path.of(voting.wordNetDir()));
+        if ("semantic".equals(settings.algorithm())) {
+            // semantic voting by default: its files are copied and opened now rather than by the first request
+            WordNet.shared();
+        }
         EmbeddingModel embeddings = registry.lookupByNameAndType(EMBEDDING_MODEL, EmbeddingModel.class);
         if (embeddings == null) {
             OnDemandEmbeddingModel onDemand = new OnDemandEmbeddingModel(LocalEmbeddingModel::allMiniLmL6V2);

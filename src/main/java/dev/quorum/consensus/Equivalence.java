@@ -365,7 +365,8 @@ final class Equivalence {
         }
         // two names that share no word ("Albert Einstein" / "Max Planck")
         if (a.name && b.name && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
-                && disjoint(a, b) && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b)) {
+                && disjoint(a, b) && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b)
+                && !Lexical.sameEntity(a.head, b.head)) {
             return new Verdict(Decision.DIFFERENT, "different names");
         }
         // lists
@@ -376,8 +377,10 @@ final class Equivalence {
         // a short answer and a longer one
         Verdict contained = containment(a, b, question);
         if (contained != null) {
-            return contained.decision() == Decision.MEANING && depth == 0 && sameNameFirst(a, b, question)
-                    ? new Verdict(Decision.SAME, "same name first") : contained;
+            if (contained.decision() != Decision.MEANING || depth > 0) {
+                return contained;
+            }
+            return sameNameFirst(a, b, question) ? new Verdict(Decision.SAME, "same name first") : lexical(a, b, question);
         }
         // near-identical answers that differ in a negation, an opposite or one content word
         String contradiction = contradiction(a, b);
@@ -398,7 +401,27 @@ final class Equivalence {
         if (depth == 0 && sameNameFirst(a, b, question)) {
             return new Verdict(Decision.SAME, "same name first");
         }
-        return Verdict.MEANING;
+        return depth == 0 ? lexical(a, b, question) : Verdict.MEANING;
+    }
+
+    /** What WordNet settles of a pair the words leave open: opposite words, or one entity named or described. */
+    private static Verdict lexical(Reading a, Reading b, Question question) {
+        if (a.code || b.code) {
+            return Verdict.MEANING;
+        }
+        String opposed = Lexical.opposed(a, b);
+        if (opposed != null) {
+            return new Verdict(Decision.DIFFERENT, opposed);
+        }
+        String entity = Lexical.sameEntity(a, b, question);
+        if (entity != null) {
+            return new Verdict(Decision.SAME, entity);
+        }
+        // read again with a word WordNet defines as an absence written as one ("afebrile": "no fever")
+        String x = Lexical.privatives(a.head);
+        String y = Lexical.privatives(b.head);
+        return x.equals(a.head) && y.equals(b.head) ? Verdict.MEANING
+                : compare(Reading.of(x, question), Reading.of(y, question), question, 0);
     }
 
     /**
@@ -928,7 +951,9 @@ final class Equivalence {
             }
             if (best != null && 2 * bestCommon >= Math.max(one.content.size(), best.content.size())) {
                 String why = contradiction(one, best);
-                if (why != null) {
+                // an action in place of another is read of short answers only: sentences of a longer one go on to
+                // say how, in other verbs ("It compares the target …" / "Each step looks at …")
+                if (why != null && !why.startsWith(Lexical.ACTIONS)) {
                     return "in one sentence, " + why;
                 }
             }
@@ -1454,7 +1479,7 @@ final class Equivalence {
                 if (!removed.isEmpty() || !added.isEmpty()) {
                     hunks++;
                     reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode)
-                            : names(removedWords, addedWords, a, b));
+                            : unlike(removedWords, addedWords, a, b));
                     removed.clear();
                     added.clear();
                     removedWords.clear();
@@ -1475,7 +1500,7 @@ final class Equivalence {
         if (!removed.isEmpty() || !added.isEmpty()) {
             hunks++;
             reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode)
-                    : names(removedWords, addedWords, a, b));
+                    : unlike(removedWords, addedWords, a, b));
         }
         if (!near && hunks != 1) {
             return null;
@@ -1499,6 +1524,12 @@ final class Equivalence {
             count += AnswerText.negation(word) ? 1 : 0;
         }
         return count;
+    }
+
+    /** The one hunk of two short sentences that are not near-identical: a name or an action in place of another. */
+    private static String unlike(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
+        String names = names(removedWords, addedWords, a, b);
+        return names != null || a.code || b.code ? names : Lexical.actions(removedWords, addedWords);
     }
 
     /** A hunk that puts one name (words written with a capital) in place of another: why they differ, else null. */
@@ -1546,9 +1577,10 @@ final class Equivalence {
             }
         }
         int opposites = 0;
-        for (String r : removed) {
-            for (String s : added) {
-                if (AnswerText.opposite(r, s)) {
+        for (int p = 0; p < removed.size(); p++) {
+            for (int q = 0; q < added.size(); q++) {
+                if (AnswerText.opposite(removed.get(p), added.get(q))
+                        || !code && Lexical.antonyms(removedWords.get(p), addedWords.get(q))) {
                     opposites++;
                 }
             }
@@ -1570,6 +1602,10 @@ final class Equivalence {
         gone.removeAll(common);
         come.removeAll(common);
         if (!gone.isEmpty() && !come.isEmpty()) {
+            if (!code && Lexical.synonymous(removedWords, addedWords)) {
+                // one word in place of another that means the same ("raised" / "hiked")
+                return null;
+            }
             return "near-identical but " + String.join(" ", removedWords) + " in place of " + String.join(" ", addedWords);
         }
         return null;

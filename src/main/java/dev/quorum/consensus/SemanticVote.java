@@ -13,9 +13,11 @@ import java.util.Map;
 /**
  * Groups free-text answers by meaning. Whether two answers are the same is first asked of their words
  * ({@link Equivalence}: keys, options, labels, yes/no, numbers, lists, a short answer stated in a sentence, and a
- * contradiction guard for near-identical answers); the pairs the words leave open are the same when the cosine
- * similarity of their all-MiniLM-L6-v2 embeddings reaches the threshold. Only the texts of such pairs are embedded,
- * with mathematical symbols spelled out ({@link Equivalence#embeddingText}). The answer the same as
+ * contradiction guard for near-identical answers; and what WordNet knows of the words that differ: {@link Lexical});
+ * the pairs the words leave open are the same when the cosine similarity of their all-MiniLM-L6-v2 embeddings
+ * reaches the threshold. Only the texts of such pairs are embedded, with mathematical symbols spelled out
+ * ({@link Equivalence#embeddingText}), an adjective WordNet defines as an absence written as that absence, and each
+ * word WordNet gives as a synonym of a word only the other answer has written as that word. The answer the same as
  * the most others wins with that group (a tie goes to the group with the most accurate provider, and is reported),
  * and the group's most central answer (highest mean similarity to the rest) is returned.
  */
@@ -52,8 +54,9 @@ public final class SemanticVote implements VotingMethod {
             case SAME -> 1;
             case DIFFERENT -> 0;
             case MEANING -> {
-                List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(Equivalence.embeddingText(a)),
-                        TextSegment.from(Equivalence.embeddingText(b)))).content();
+                List<Embedding> vectors = model.embedAll(List.of(
+                        TextSegment.from(Equivalence.embeddingText(Lexical.privatives(a))),
+                        TextSegment.from(Equivalence.embeddingText(Lexical.privatives(Lexical.aligned(a, b)))))).content();
                 yield Similarity.cosine(vectors.get(0).vector(), vectors.get(1).vector());
             }
         };

