@@ -54,9 +54,9 @@ public final class SemanticVote implements VotingMethod {
             case SAME -> 1;
             case DIFFERENT -> 0;
             case MEANING -> {
-                List<Embedding> vectors = model.embedAll(List.of(
-                        TextSegment.from(Equivalence.embeddingText(Lexical.privatives(a))),
-                        TextSegment.from(Equivalence.embeddingText(Lexical.privatives(Lexical.aligned(a, b)))))).content();
+                String[] texts = embedded(a, b);
+                List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(texts[0]),
+                        TextSegment.from(texts[1]))).content();
                 yield Similarity.cosine(vectors.get(0).vector(), vectors.get(1).vector());
             }
         };
@@ -225,35 +225,47 @@ public final class SemanticVote implements VotingMethod {
      * providers share one embedding; texts of one call share a model run when their lengths are close), and fills in
      * those pairs' cosine similarity.
      */
+    /**
+     * What the model embeds of a pair the words left open: each answer with mathematical symbols spelled out and an
+     * adjective WordNet defines as an absence written as one, the second with its synonyms of words only the first has
+     * written as the first writes them ({@link Lexical}).
+     */
+    private static String[] embedded(String a, String b) {
+        return new String[] {Equivalence.embeddingText(Lexical.privatives(a)),
+            Equivalence.embeddingText(Lexical.privatives(Lexical.aligned(a, b)))};
+    }
+
+    /** The open pairs' similarities, their texts ({@link #embedded}) embedded in one call, each distinct text once. */
     private void embedOpenPairs(List<Ballot> ballots, boolean[][] open, double[][] sim) {
         int n = ballots.size();
         List<TextSegment> segments = new ArrayList<>(n);
         Map<String, Integer> distinct = new HashMap<>();
-        int[] slot = new int[n];
-        for (int i = 0; i < n; i++) {
-            boolean needed = false;
-            for (int j = 0; j < n; j++) {
-                needed |= open[Math.min(i, j)][Math.max(i, j)];
-            }
-            if (!needed) {
-                slot[i] = -1;
-                continue;
-            }
-            String text = Equivalence.embeddingText(ballots.get(i).answer());
-            Integer known = distinct.putIfAbsent(text, segments.size());
-            if (known == null) {
-                slot[i] = segments.size();
-                segments.add(TextSegment.from(text));
-            } else {
-                slot[i] = known;
-            }
-        }
-        List<Embedding> embedded = model.embedAll(segments).content();
+        int[][] slots = new int[n * n][];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 if (open[i][j]) {
-                    sim[i][j] = sim[j][i] = Similarity.cosine(embedded.get(slot[i]).vector(),
-                            embedded.get(slot[j]).vector());
+                    String[] texts = embedded(ballots.get(i).answer(), ballots.get(j).answer());
+                    int[] pair = new int[2];
+                    for (int k = 0; k < 2; k++) {
+                        Integer known = distinct.putIfAbsent(texts[k], segments.size());
+                        if (known == null) {
+                            pair[k] = segments.size();
+                            segments.add(TextSegment.from(texts[k]));
+                        } else {
+                            pair[k] = known;
+                        }
+                    }
+                    slots[i * n + j] = pair;
+                }
+            }
+        }
+        List<Embedding> vectors = model.embedAll(segments).content();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                int[] pair = slots[i * n + j];
+                if (pair != null) {
+                    sim[i][j] = sim[j][i] = Similarity.cosine(vectors.get(pair[0]).vector(),
+                            vectors.get(pair[1]).vector());
                 }
             }
         }

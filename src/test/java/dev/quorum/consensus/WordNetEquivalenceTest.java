@@ -3,6 +3,7 @@ package dev.quorum.consensus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.embedding.LocalEmbeddingModel;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,20 @@ class WordNetEquivalenceTest {
         // a word with no synonym in the other answer is left as it is
         assertThat(Lexical.aligned("Ibuprofen", "Tylenol is sold as paracetamol."))
                 .isEqualTo("Tylenol is sold as paracetamol.");
+    }
+
+    @Test
+    void should_group_in_a_vote_as_the_pair_is_measured() {
+        // given: the pair above, and an answer that is another drug
+        List<Ballot> ballots = List.of(new Ballot("a", "Ibuprofen", 0.9), new Ballot("b", "Acetaminophen", 0.8),
+                new Ballot("c", "Tylenol is sold as paracetamol.", 0.7));
+
+        // when
+        Vote result = vote.decide(ballots, "What is the generic name of the painkiller?");
+
+        // then: the vote joins them as similarity() does, against the most accurate provider alone
+        assertThat(result.agreeing()).containsExactlyInAnyOrder("b", "c");
+        assertThat(result.dissenting()).containsExactly("a");
     }
 
     private static Equivalence.Verdict verdict(String question, String a, String b) {
