@@ -8,11 +8,13 @@
 #   A_OPTS='' B_OPTS='-Xmx128m' src/bench/ab.sh                                  # two JVM settings, one build
 #   B_ENV='MALLOC_ARENA_MAX=2' src/bench/ab.sh                                   # two environments, one build
 #   SCENARIO=majority A_JAR=... B_JAR=... src/bench/ab.sh                        # the 3-way majority instead
+#   SCENARIO=semantic A_JAR=... B_JAR=... src/bench/ab.sh                        # the 3-way semantic vote
 #
 # Settings: A_JAR, B_JAR (default target/quorum.jar), A_OPTS, B_OPTS (JVM options), A_ENV, B_ENV
 # (environment variables for that JVM, NAME=value separated by spaces), ROUNDS (5), DURATION (10 s per
 # measurement), WARMUP (40 s each), CONCURRENCY ("1 32"), SCENARIO (single: one provider, openai; majority: a 3-way
-# majority vote of openai, anthropic and gemini, as run.sh's consensus-majority). Build first (mvn -DskipTests package). Needs wrk.
+# majority vote of openai, anthropic and gemini, as run.sh's consensus-majority; semantic: the same panel voting
+# semantically on the same answer in other words, as run.sh's consensus-semantic). Build first (mvn -DskipTests package). Needs wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -63,7 +65,13 @@ start B 18282 "$B_JAR" "$B_OPTS" "$B_ENV"
 case "$SCENARIO" in
   single) BODY='{"prompt":"What is the capital of France?","provider":"openai"}' ;;
   majority) BODY='{"prompt":"What is the capital of France?","mode":"consensus","algorithm":"majority","providers":["openai","anthropic","gemini"]}' ;;
-  *) echo "SCENARIO is single or majority" >&2; exit 1 ;;
+  semantic)
+    # as run.sh's consensus-semantic: the same answer in other words, for the semantic vote
+    curl -sf -X PUT "$SIM/_sim/openai/script" -d '{"defaultAnswer":"The capital of France is Paris."}'
+    curl -sf -X PUT "$SIM/_sim/anthropic/script" -d '{"defaultAnswer":"Paris is the capital city of France."}'
+    curl -sf -X PUT "$SIM/_sim/gemini/script" -d '{"defaultAnswer":"The capital of France is Paris."}'
+    BODY='{"prompt":"What is the capital of France?","mode":"consensus","algorithm":"semantic","providers":["openai","anthropic","gemini"]}' ;;
+  *) echo "SCENARIO is single, majority or semantic" >&2; exit 1 ;;
 esac
 cat > "$OUT/single.lua" <<LUA
 wrk.method = "POST"
