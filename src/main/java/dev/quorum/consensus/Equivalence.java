@@ -71,6 +71,8 @@ final class Equivalence {
     static final int MAX_READ = 4000;
     /** Answers of at least this many words, in several sentences, are compared sentence by sentence too. */
     private static final int LONG_WORDS = 15;
+    /** Answers with at least this many content words each that share none of them differ. */
+    private static final int SHARED_WORDS = 12;
     /** Answers up to this many words are read for a label. */
     private static final int LABEL_WORDS = 60;
     /** A clause of at most this many words that names a label is a label answer ("Not spam.", "Priority: high"). */
@@ -401,7 +403,21 @@ final class Equivalence {
         if (depth == 0 && sameNameFirst(a, b, question)) {
             return new Verdict(Decision.SAME, "same name first");
         }
+        if (a.content.size() >= SHARED_WORDS && b.content.size() >= SHARED_WORDS && noneShared(a.content, b.content)) {
+            // two long answers that share no word give two answers, whatever the embedding makes of them (three
+            // providers answering made-up words come out at cosine 0.7 of one another)
+            return new Verdict(Decision.DIFFERENT, "long answers that share no word");
+        }
         return depth == 0 ? lexical(a, b, question) : Verdict.MEANING;
+    }
+
+    private static boolean noneShared(Set<String> a, Set<String> b) {
+        for (String stem : a) {
+            if (b.contains(stem)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What WordNet settles of a pair the words leave open: opposite words, or one entity named or described. */

@@ -47,7 +47,7 @@ public final class WordNet {
             "index.sense", "index.verb", "sentidx.vrb", "sents.vrb", "verb.Framestext");
     private static final String COMPLETE = ".complete";
     private static final int ABANDONED_MINUTES = 10;
-    private static final int CACHED = 20_000;
+    static final int CACHED = 20_000;
     /** Synsets extJWNL keeps read, per kind and part of speech (its own default is 1,000). */
     private static final int SYNSETS_KEPT = 200;
     private static final int MAX_WORD = 60;
@@ -234,6 +234,11 @@ public final class WordNet {
         long[] result = found.stream().mapToLong(Long::longValue).toArray();
         remember(offsets, key, result);
         return result;
+    }
+
+    /** How many lookups are remembered now, of all kinds (each kind holds at most {@value #CACHED}). */
+    int remembered() {
+        return offsets.size() + pointers.size() + absences.size() + entities.size() + definitions.size();
     }
 
     private static <V> void remember(Map<String, V> cache, String key, V value) {

@@ -102,6 +102,37 @@ class WordNetEquivalenceTest {
         assertThat(result.dissenting()).containsExactly("a");
     }
 
+    @Test
+    void should_vote_on_answers_of_made_up_capitalised_words() {
+        // given: three hostile answers, each 4,000 characters of capitalised made-up words (every one a name to look up,
+        // none known), and one sane answer
+        java.util.Random random = new java.util.Random(7);
+        List<Ballot> ballots = new java.util.ArrayList<>();
+        for (String provider : List.of("a", "b", "c")) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 4_000) {
+                text.append((char) ('A' + random.nextInt(26)));
+                for (int k = 0; k < 6; k++) {
+                    text.append((char) ('a' + random.nextInt(26)));
+                }
+                text.append(' ');
+            }
+            ballots.add(new Ballot(provider, text.toString(), 0.8));
+        }
+        ballots.add(new Ballot("d", "Paris.", 0.9));
+
+        // when
+        Vote result = vote.decide(ballots, "What is the capital of France?");
+
+        // then: no group of nonsense (the embedding puts made-up words at cosine 0.7 of one another; long answers that
+        // share no word differ); four answers apart, the tie goes to the most accurate provider
+        assertThat(verdict("What is the capital of France?", ballots.get(0).answer(), ballots.get(1).answer()))
+                .isEqualTo(new Equivalence.Verdict(Equivalence.Decision.DIFFERENT, "long answers that share no word"));
+        assertThat(result.agreeing()).containsExactly("d");
+        assertThat(result.answer()).isEqualTo("Paris.");
+        assertThat(result.tie()).isTrue();
+    }
+
     private static Equivalence.Verdict verdict(String question, String a, String b) {
         Question asked = Question.of(question);
         return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked);

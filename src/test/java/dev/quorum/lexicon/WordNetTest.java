@@ -177,6 +177,73 @@ class WordNetTest {
     }
 
     @Test
+    void should_keep_what_it_remembers_bounded_when_asked_about_words_it_does_not_know(@TempDir Path root) {
+        // given: a WordNet of its own, and more made-up words than it remembers (what a hostile answer would send)
+        WordNet fresh = WordNet.open(root.resolve("wordnet"));
+        java.util.Random random = new java.util.Random(20);
+
+        // when
+        for (int k = 0; k < WordNet.CACHED + 5_000; k++) {
+            StringBuilder word = new StringBuilder();
+            for (int c = 0; c < 8; c++) {
+                word.append((char) ('a' + random.nextInt(26)));
+            }
+            fresh.has(word.toString(), POS.NOUN);
+        }
+
+        // then: at most one full kind, and it still answers
+        assertThat(fresh.remembered()).isLessThanOrEqualTo(WordNet.CACHED);
+        assertThat(fresh.antonyms("upload", "download")).isTrue();
+    }
+
+    @Test
+    void should_give_every_thread_the_answer_one_thread_gets() throws Exception {
+        // given: the questions the rules ask, and their answers asked one at a time of a WordNet of its own
+        String[][] pairs = {{"modified", "changes"}, {"uploads", "downloaded"}, {"raised", "lowered"},
+            {"safe", "dangerous"}, {"erase", "remove"}, {"upload", "download"}, {"hiked", "boosted"},
+            {"George Orwell", "Eric Arthur Blair"}, {"WHO", "World Health Organization"}, {"Mars", "Venus"}};
+        List<String> expected = answers(WordNet.open(shared.resolve("wordnet")), pairs);
+        WordNet concurrent = WordNet.open(shared.resolve("wordnet"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<List<String>>> results = new ArrayList<>();
+
+        // when: eight threads ask the other copy all of them at once, fifty times over
+        try {
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    List<String> last = null;
+                    for (int k = 0; k < 50; k++) {
+                        last = answers(concurrent, pairs);
+                    }
+                    return last;
+                }));
+            }
+            // then
+            for (Future<List<String>> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(expected).contains("modified/changes synonyms related", "uploads/downloaded antonyms",
+                "upload/download antonyms", "George Orwell/Eric Arthur Blair synonyms one entity", "Mars/Venus");
+    }
+
+    private static List<String> answers(WordNet wordNet, String[][] pairs) {
+        List<String> answers = new ArrayList<>();
+        for (String[] pair : pairs) {
+            long[] x = wordNet.entities(pair[0]);
+            long[] y = wordNet.entities(pair[1]);
+            boolean entity = java.util.Arrays.stream(x).anyMatch(e -> java.util.Arrays.stream(y).anyMatch(f -> f == e));
+            answers.add(pair[0] + "/" + pair[1] + (wordNet.synonyms(pair[0], pair[1], 5) ? " synonyms" : "")
+                    + (wordNet.antonyms(pair[0], pair[1]) ? " antonyms" : "")
+                    + (wordNet.related(pair[0], pair[1], POS.VERB, 5) ? " related" : "")
+                    + (entity ? " one entity" : ""));
+        }
+        return answers;
+    }
+
+    @Test
     void should_read_an_adjective_defined_as_an_absence() {
         assertThat(wordNet.absence("afebrile")).isEqualTo("no fever");
         assertThat(wordNet.absence("red")).isNull();
