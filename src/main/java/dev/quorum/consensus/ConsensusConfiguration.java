@@ -53,7 +53,8 @@ public final class ConsensusConfiguration implements CamelConfiguration {
             embeddings = onDemand;
         }
         JudgeVote judge = new JudgeVote();
-        SemanticVote semantic = new SemanticVote(embeddings, voting.semanticThreshold());
+        SemanticVote semantic = new SemanticVote(embeddings, voting.semanticThreshold(),
+                voting.semanticQuestionThreshold());
         List<VotingMethod> methods = List.of(new MajorityVote(),
                 new WeightedVote(voting.weightedMinAccuracy(), voting.weightedMaxAccuracy()),
                 semantic,

@@ -429,9 +429,9 @@ final class Equivalence {
         if (opposed != null) {
             return new Verdict(Decision.DIFFERENT, opposed);
         }
-        String entity = Lexical.sameEntity(a, b, question);
+        Verdict entity = Lexical.entity(a, b, question);
         if (entity != null) {
-            return new Verdict(Decision.SAME, entity);
+            return entity;
         }
         // read again with a word WordNet defines as an absence written as one ("afebrile": "no fever")
         String x = Lexical.privatives(a.head);

@@ -239,9 +239,10 @@ final class Lexical {
     /**
      * Two answers whose first named entity (beyond the question's words) is the same one by two names, or one that
      * names an entity and one that describes it in the words of WordNet's definition of it (mentioning no other
-     * entity than that definition does): why they are the same, else null.
+     * entity than that definition does): the same; a description that gives the entity another rank than its
+     * definition does ("the 3rd president" / Lincoln, "16th President of the United States"): different; else null.
      */
-    static String sameEntity(Equivalence.Reading a, Equivalence.Reading b, Question question) {
+    static Equivalence.Verdict entity(Equivalence.Reading a, Equivalence.Reading b, Question question) {
         if (a.negations % 2 != b.negations % 2) {
             return null;
         }
@@ -250,15 +251,19 @@ final class Lexical {
         if (x != null && y != null) {
             for (long entity : x.entities) {
                 if (contains(y.entities, entity)) {
-                    return x.name.equalsIgnoreCase(y.name) ? null : "one entity by two names: " + x.name + " / " + y.name;
+                    return x.name.equalsIgnoreCase(y.name) ? null : new Equivalence.Verdict(Equivalence.Decision.SAME,
+                            "one entity by two names: " + x.name + " / " + y.name);
                 }
             }
         }
-        if (x != null && describes(b, y, x, question)) {
-            return "an entity and its description: " + x.name;
+        if (x != null) {
+            Equivalence.Verdict described = describes(b, y, x, question);
+            if (described != null) {
+                return described;
+            }
         }
-        if (y != null && describes(a, x, y, question)) {
-            return "an entity and its description: " + y.name;
+        if (y != null) {
+            return describes(a, x, y, question);
         }
         return null;
     }
@@ -290,13 +295,23 @@ final class Lexical {
         return false;
     }
 
-    /** Whether {@code description} describes {@code entity} as WordNet defines it (and names it nothing else). */
-    private static boolean describes(Equivalence.Reading description, Named own, Named entity, Question question) {
+    /**
+     * Whether {@code description} describes {@code entity} as WordNet defines it (and names nothing else): the same;
+     * or gives it another rank of the same thing than the definition does: different; else null.
+     */
+    private static Equivalence.Verdict describes(Equivalence.Reading description, Named own, Named entity,
+                                                 Question question) {
         for (long offset : entity.entities) {
             String definition = WordNet.shared().definition(offset);
+            List<String> definedWords = AnswerText.words(AnswerText.lower(definition));
             Set<String> defined = new HashSet<>();
-            for (String word : AnswerText.words(AnswerText.lower(definition))) {
+            for (String word : definedWords) {
                 defined.add(AnswerText.stem(ordinal(word)));
+            }
+            String rank = otherRank(description.words, definedWords);
+            if (rank != null) {
+                return new Equivalence.Verdict(Equivalence.Decision.DIFFERENT,
+                        "a description of another than " + entity.name + ": " + rank);
             }
             if (own != null && !allIn(own.name, defined)) {
                 continue;
@@ -320,10 +335,32 @@ final class Lexical {
                 }
             }
             if (!ordinalMissing && shared >= DESCRIPTION_WORDS && shared >= DESCRIPTION_SHARE * words) {
-                return true;
+                return new Equivalence.Verdict(Equivalence.Decision.SAME, "an entity and its description: "
+                        + entity.name);
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * An ordinal and the word after it in a description ("3rd president") where the definition has another ordinal
+     * before the same word ("16th President"): "3rd president, 16th in WordNet's definition"; else null.
+     */
+    private static String otherRank(List<String> description, List<String> definition) {
+        for (int i = 0; i + 1 < description.size(); i++) {
+            String rank = ordinal(description.get(i));
+            if (!isOrdinal(rank)) {
+                continue;
+            }
+            String thing = AnswerText.stem(description.get(i + 1));
+            for (int j = 0; j + 1 < definition.size(); j++) {
+                String other = ordinal(definition.get(j));
+                if (isOrdinal(other) && !other.equals(rank) && AnswerText.stem(definition.get(j + 1)).equals(thing)) {
+                    return rank + " " + description.get(i + 1) + ", " + other + " in WordNet's definition";
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean allIn(String name, Set<String> defined) {

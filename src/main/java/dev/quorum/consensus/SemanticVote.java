@@ -25,10 +25,21 @@ public final class SemanticVote implements VotingMethod {
 
     private final EmbeddingModel model;
     private final double threshold;
+    private final double questionThreshold;
 
+    /** One threshold for answers with and without the question they answer. */
     public SemanticVote(EmbeddingModel model, double threshold) {
+        this(model, threshold, threshold);
+    }
+
+    /**
+     * {@code threshold}: the cosine at which two texts the words leave open are the same when no question is known;
+     * {@code questionThreshold}: the same for two answers to a question (a vote always has its prompt).
+     */
+    public SemanticVote(EmbeddingModel model, double threshold, double questionThreshold) {
         this.model = model;
         this.threshold = threshold;
+        this.questionThreshold = questionThreshold;
     }
 
     @Override
@@ -38,6 +49,11 @@ public final class SemanticVote implements VotingMethod {
 
     public double threshold() {
         return threshold;
+    }
+
+    /** The threshold for answers to {@code question}: the question threshold when there is one. */
+    public double threshold(String question) {
+        return question == null || question.isBlank() ? threshold : questionThreshold;
     }
 
     /** How alike two answers are, from 0 to 1, as the vote sees it (for measuring it on a fixture). */
@@ -85,16 +101,19 @@ public final class SemanticVote implements VotingMethod {
         }
         double[][] sim = new double[n][n];
         boolean[][] open = new boolean[n][n];
+        // the band is given around the threshold without a question; with one it moves with the threshold
+        double cut = threshold(question);
+        double shift = cut - threshold;
         if (similarities(ballots, question, sim, open)) {
             for (int i = 0; i < n; i++) {
                 for (int j = i + 1; j < n; j++) {
-                    if (open[i][j] && sim[i][j] >= low && sim[i][j] <= high) {
+                    if (open[i][j] && sim[i][j] >= low + shift && sim[i][j] <= high + shift) {
                         pairs.add(new int[] {i, j});
                     }
                 }
             }
         }
-        pairs.sort(java.util.Comparator.comparingDouble(p -> Math.abs(sim[p[0]][p[1]] - threshold)));
+        pairs.sort(java.util.Comparator.comparingDouble(p -> Math.abs(sim[p[0]][p[1]] - cut)));
         return pairs;
     }
 
@@ -117,7 +136,7 @@ public final class SemanticVote implements VotingMethod {
             int j = entry.getKey() % n;
             sim[i][j] = sim[j][i] = entry.getValue() ? 1 : 0;
         }
-        return group(ballots, sim);
+        return group(ballots, sim, threshold(question));
     }
 
     /** Fills in how alike every pair is (words first, the embedding for the pairs they leave open); true if any was. */
@@ -147,13 +166,13 @@ public final class SemanticVote implements VotingMethod {
         return anyOpen;
     }
 
-    private Vote group(List<Ballot> ballots, double[][] sim) {
+    private Vote group(List<Ballot> ballots, double[][] sim, double cut) {
         int n = ballots.size();
         int[] support = new int[n];
         double[] closeness = new double[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                if (sim[i][j] >= threshold) {
+                if (sim[i][j] >= cut) {
                     support[i]++;
                     closeness[i] += sim[i][j];
                 }
@@ -162,18 +181,33 @@ public final class SemanticVote implements VotingMethod {
         // the answer the same as the most others; a tie goes to the group holding the most accurate provider, then
         // to the closer group
         int centre = 0;
-        double centreAccuracy = groupAccuracy(ballots, sim, 0);
+        double centreAccuracy = groupAccuracy(ballots, sim, 0, cut);
         for (int i = 1; i < n; i++) {
-            double accuracy = groupAccuracy(ballots, sim, i);
+            double accuracy = groupAccuracy(ballots, sim, i, cut);
             if (support[i] > support[centre] || (support[i] == support[centre] && (accuracy > centreAccuracy + 1e-9
                     || (Math.abs(accuracy - centreAccuracy) <= 1e-9 && closeness[i] > closeness[centre] + 1e-9)))) {
                 centre = i;
                 centreAccuracy = accuracy;
             }
         }
-        List<Integer> group = new ArrayList<>();
+        // the centre's group: the answers the same as it, most alike first, each kept only when it is the same as
+        // every answer already in the group ("Ibuprofen" is not joined to "Acetaminophen" through a sentence that is
+        // loosely like both)
+        List<Integer> candidates = new ArrayList<>();
         for (int j = 0; j < n; j++) {
-            if (sim[centre][j] >= threshold) {
+            if (sim[centre][j] >= cut) {
+                candidates.add(j);
+            }
+        }
+        int from = centre;
+        candidates.sort((x, y) -> x == from ? -1 : y == from ? 1 : Double.compare(sim[from][y], sim[from][x]));
+        List<Integer> group = new ArrayList<>();
+        for (int j : candidates) {
+            boolean withAll = true;
+            for (int k : group) {
+                withAll &= sim[j][k] >= cut;
+            }
+            if (withAll) {
                 group.add(j);
             }
         }
@@ -213,8 +247,8 @@ public final class SemanticVote implements VotingMethod {
             shares.put(ballots.get(i).provider(), group.contains(i) ? ratio : (double) support[i] / n);
         }
         Ballot chosen = ballots.get(representative);
-        int groups = countGroups(sim, n);
-        String how = String.format(Locale.ROOT, "in meaning (same words, or cosine similarity >= %.2f)", threshold);
+        int groups = countGroups(sim, n, cut);
+        String how = String.format(Locale.ROOT, "in meaning (same words, or cosine similarity >= %.2f)", cut);
         String reasoning = Tally.describe(winners, n, groups, ratio, tie, how, chosen.answer())
                 + (winners.size() > 1 && !tie ? " The most central wording, " + chosen.provider() + "'s, is returned." : "");
         return new Vote(chosen.answer(), chosen.provider(), ratio, agreeing, dissenting, tie, reasoning, List.of(), shares);
@@ -272,24 +306,24 @@ public final class SemanticVote implements VotingMethod {
     }
 
     /** The accuracy of the most accurate provider among those whose answer is the same as ballot i's. */
-    private double groupAccuracy(List<Ballot> ballots, double[][] sim, int i) {
+    private double groupAccuracy(List<Ballot> ballots, double[][] sim, int i, double cut) {
         double best = 0;
         for (int j = 0; j < ballots.size(); j++) {
-            if (sim[i][j] >= threshold) {
+            if (sim[i][j] >= cut) {
                 best = Math.max(best, ballots.get(j).accuracy());
             }
         }
         return best;
     }
 
-    private int countGroups(double[][] sim, int n) {
+    private int countGroups(double[][] sim, int n, double cut) {
         boolean[] seen = new boolean[n];
         int groups = 0;
         for (int i = 0; i < n; i++) {
             if (!seen[i]) {
                 groups++;
                 for (int j = i; j < n; j++) {
-                    if (sim[i][j] >= threshold) {
+                    if (sim[i][j] >= cut) {
                         seen[j] = true;
                     }
                 }

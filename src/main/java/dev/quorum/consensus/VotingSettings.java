@@ -9,7 +9,8 @@ import java.util.List;
  * semantic voting, the rank ensemble's method and pairwise cap, the shared panel pool ({@code threads}) and each
  * provider's pool ({@code member-threads}), and whether (and from where) semantic voting reads WordNet.
  */
-record VotingSettings(double semanticThreshold, double weightedMinAccuracy, double weightedMaxAccuracy, double threshold,
+record VotingSettings(double semanticThreshold, double semanticQuestionThreshold, double weightedMinAccuracy,
+                      double weightedMaxAccuracy, double threshold,
                       int threads, int memberThreads, List<String> verifiers, int verifyMaxAttempts,
                       String entailmentJudge, double entailmentBandLow, double entailmentBandHigh,
                       int entailmentMaxPairs, String rankMethod, int rankMaxPairwiseCalls, boolean wordNet,
@@ -21,6 +22,7 @@ record VotingSettings(double semanticThreshold, double weightedMinAccuracy, doub
 
     static VotingSettings from(Settings settings) {
         return new VotingSettings(settings.decimal("semantic.threshold", 0.60, 0, 1),
+                settings.decimal("semantic.question-threshold", 0.35, 0, 1),
                 settings.decimal("weighted.min-accuracy", 0.51, 0, 1),
                 settings.decimal("weighted.max-accuracy", 0.99, 0, 1),
                 settings.decimal("threshold", 0.75, 0, 1),
