@@ -436,8 +436,12 @@ final class Equivalence {
         // read again with a word WordNet defines as an absence written as one ("afebrile": "no fever")
         String x = Lexical.privatives(a.head);
         String y = Lexical.privatives(b.head);
-        return x.equals(a.head) && y.equals(b.head) ? Verdict.MEANING
-                : compare(Reading.of(x, question), Reading.of(y, question), question, 0);
+        if (x.equals(a.head) && y.equals(b.head)) {
+            return Verdict.MEANING;
+        }
+        // read again only when that reading is final (its own absences written out already), so it ends here
+        return Lexical.privatives(x).equals(x) && Lexical.privatives(y).equals(y)
+                ? compare(Reading.of(x, question), Reading.of(y, question), question, 0) : Verdict.MEANING;
     }
 
     /**
