@@ -25,6 +25,11 @@ final class Lexical {
     /** Answers up to this many characters have their synonyms aligned before they are embedded. */
     private static final int ALIGNED_CHARS = 600;
     /**
+     * Words of each answer looked up for synonyms at most: a bound on what two answers of words WordNet has not been
+     * asked before cost (about 100 ms for two 600-character answers of made-up words without it).
+     */
+    private static final int ALIGNED_WORDS = 16;
+    /**
      * Names looked up in one answer at most: a bound on what an answer of capitalised words costs (a lookup of a word
      * WordNet has not been asked before reads its index file: 50 to 300 µs).
      */
@@ -141,16 +146,18 @@ final class Lexical {
         for (String token : aTokens) {
             String word = token.toLowerCase(Locale.ROOT);
             if (letters(word) && !AnswerText.stopword(word) && !bStems.contains(AnswerText.stem(word))
-                    && !only.contains(word)) {
+                    && !only.contains(word) && only.size() < ALIGNED_WORDS) {
                 only.add(word);
             }
         }
         if (only.isEmpty()) {
             return b;
         }
+        int[] asked = {0};
         return rewritten(b, word -> {
             String lower = word.toLowerCase(Locale.ROOT);
-            if (lower.length() > 2 && !AnswerText.stopword(lower) && !aStems.contains(AnswerText.stem(lower))) {
+            if (lower.length() > 2 && !AnswerText.stopword(lower) && !aStems.contains(AnswerText.stem(lower))
+                    && asked[0]++ < ALIGNED_WORDS) {
                 for (String other : only) {
                     if (WordNet.shared().synonyms(lower, other, SYNONYM_SENSES)) {
                         return other;

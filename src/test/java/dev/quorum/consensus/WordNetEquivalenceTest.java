@@ -90,6 +90,10 @@ class WordNetEquivalenceTest {
         // a word with no synonym in the other answer is left as it is
         assertThat(Lexical.aligned("Ibuprofen", "Tylenol is sold as paracetamol."))
                 .isEqualTo("Tylenol is sold as paracetamol.");
+        // at most 16 words of an answer are looked up: one after sixteen words WordNet does not know is left as it is
+        String unknown = "qzxa qzxb qzxc qzxd qzxe qzxf qzxg qzxh qzxi qzxj qzxk qzxl qzxm qzxn qzxo qzxp";
+        assertThat(Lexical.aligned("Acetaminophen", unknown + " Tylenol.")).isEqualTo(unknown + " Tylenol.");
+        assertThat(Lexical.aligned("Acetaminophen", "Tylenol " + unknown + ".")).isEqualTo("acetaminophen " + unknown + ".");
     }
 
     @Test
