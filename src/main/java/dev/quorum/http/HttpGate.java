@@ -373,11 +373,17 @@ public final class HttpGate {
         reply(ctx, 401, keys.rejection(path, refusal), "WWW-Authenticate", "Bearer realm=\"quorum\"", false);
     }
 
+    /**
+     * A body over its path's limit, refused to a caller the gate let through (a valid key, or keys off). Its declared
+     * body is dropped in full (within {@code idle-timeout-ms} of the reply) before the connection is closed, so the
+     * client reads the 413 instead of a reset; a chunked one is cut off at the limit.
+     */
     private void tooLarge(RoutingContext ctx, String path, long limit) {
         boolean byPath = limits.pathLimits().stream().anyMatch(l -> path.startsWith(l.prefix()));
         reply(ctx, 413, replies.body(path, 413, "body_too_large", "request_too_large", "The request body is larger "
                 + "than the " + limit + " bytes " + path + " accepts (" + HttpLimits.PREFIX
-                + (byPath ? "max-body-bytes-by-path" : "max-body-bytes") + ")"), null, null, false);
+                + (byPath ? "max-body-bytes-by-path" : "max-body-bytes") + ")"), null, null, false,
+                Math.max(limit, declaredLength(ctx.request())));
     }
 
     private void slowBody(RoutingContext ctx, String path) {
@@ -389,10 +395,17 @@ public final class HttpGate {
      * Ends the exchange with an error, in most cases before its body is read. A body not read then is left to arrive
      * and dropped as it does, up to its path's limit, and the connection closed once it has (the reply says so):
      * closing at once would reset the connection under a client still sending, which then may never see the reply.
-     * A sender that goes on past the limit is cut off; one that stalls is closed by the idle timeout.
-     * {@code closeNow} closes the connection as soon as the reply is written (a body too slow to wait for).
+     * A sender that goes on past the limit is cut off; one still sending {@code idle-timeout-ms} after the reply is
+     * closed by the {@link ConnectionGuard}. {@code closeNow} closes the connection as soon as the reply is written (a
+     * body too slow to wait for).
      */
     private void reply(RoutingContext ctx, int status, byte[] body, String header, String value, boolean closeNow) {
+        reply(ctx, status, body, header, value, closeNow, limits.maxBodyBytes(ctx.request().path()));
+    }
+
+    /** {@link #reply} dropping at most {@code drain} bytes of an unread body. */
+    private void reply(RoutingContext ctx, int status, byte[] body, String header, String value, boolean closeNow,
+            long drain) {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
         if (response.ended()) {
@@ -411,7 +424,7 @@ public final class HttpGate {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         if (unread && !closeNow) {
-            drop(request, limits.maxBodyBytes(request.path()));
+            drop(request, drain);
         }
         response.end(Buffer.buffer(body)).onComplete(written -> {
             if (closeNow) {
@@ -420,7 +433,11 @@ public final class HttpGate {
         });
     }
 
-    /** Reads the rest of a refused body into nothing; closes the connection when it ends or passes {@code limit}. */
+    /**
+     * Reads the rest of a refused body into nothing; closes the connection when it ends or passes {@code limit}. The
+     * reply has ended the request, so a sender still trickling it {@code idle-timeout-ms} later is closed by the
+     * {@link ConnectionGuard}.
+     */
     private static void drop(HttpServerRequest request, long limit) {
         long[] dropped = {0};
         request.handler(data -> {

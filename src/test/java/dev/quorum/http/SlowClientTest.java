@@ -132,6 +132,38 @@ class SlowClientTest extends QuorumTestSupport {
     }
 
     @Test
+    void should_close_a_refused_body_still_trickling_at_the_idle_timeout() throws Exception {
+        // given a request without a key declaring a 1,000-byte body and sending a byte of it every 100 ms: refused at
+        // once with 401 (which ends the request), its body then dropped as it arrives, a byte every 100 ms
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/complete HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
+            trickler.scheduleWithFixedDelay(() -> {
+                try {
+                    out.write(' ');
+                } catch (IOException closed) {
+                    throw new IllegalStateException(closed);
+                }
+            }, 100, 100, TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+            try {
+                // when the server stops dropping it and closes the connection
+                String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+                // then: the 401 came first, and the close well before the 1,000 bytes' 100 s
+                assertThat(reply).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
+                assertThat(seconds).as("seconds until the connection was closed").isLessThan(20);
+            } finally {
+                trickler.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void should_close_a_keep_alive_connection_left_idle() throws IOException {
         // given a connection that asked one question and then says nothing
         try (Socket socket = new Socket("127.0.0.1", port)) {
