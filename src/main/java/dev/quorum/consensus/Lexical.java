@@ -111,7 +111,8 @@ final class Lexical {
             boolean found = false;
             for (String other : by) {
                 if (AnswerText.stem(word).equals(AnswerText.stem(other))
-                        || letters(word) && letters(other) && WordNet.shared().synonyms(word, other, SYNONYM_SENSES)) {
+                        || letters(word) && letters(other) && (WordNet.shared().synonyms(word, other, SYNONYM_SENSES)
+                        || WordNet.shared().related(word, other, POS.VERB, SYNONYM_SENSES))) {
                     found = true;
                     break;
                 }

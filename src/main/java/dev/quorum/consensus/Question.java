@@ -29,6 +29,9 @@ final class Question {
     /** Words that open a yes/no question. */
     private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "am", "do", "does", "did", "can",
             "could", "should", "shall", "will", "would", "has", "have", "had", "may", "might", "must");
+    /** Words that start a condition on a whole question rather than continue its last alternative. */
+    private static final Set<String> QUALIFIERS = Set.of("if", "when", "for", "with", "given", "since", "because",
+            "while", "assuming", "unless");
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "it", "this", "that", "as");
 
     private static final Set<String> ORDER_WORDS = Set.of("sort", "sorted", "order", "ordered", "rank", "ranked",
@@ -321,6 +324,15 @@ final class Question {
         }
         if (pieces.size() < 2) {
             return List.of();
+        }
+        // the last alternative runs to a condition on the whole question ("… or a document store for an app with …",
+        // "… or buy a car if I plan to …"): it ends there
+        List<String> last = pieces.get(pieces.size() - 1);
+        for (int k = 1; k < last.size() && last.size() > 4; k++) {
+            if (QUALIFIERS.contains(last.get(k))) {
+                pieces.set(pieces.size() - 1, last.subList(0, k));
+                break;
+            }
         }
         int longest = 0;
         for (int k = 1; k < pieces.size(); k++) {

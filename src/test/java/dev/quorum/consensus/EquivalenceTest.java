@@ -45,6 +45,8 @@ class EquivalenceTest {
             Is the transaction fraudulent?                   | Likely fraud                 | Likely legitimate
             Which protocol is connectionless: TCP or UDP?    | TCP                          | UDP is connectionless; TCP is not.
             What did the biopsy show?                        | Benign                       | Malignant
+            Should I use a Roth IRA or a traditional IRA if I expect a higher tax bracket later? | A Roth IRA. | A traditional IRA.
+            Should I use a relational database or a document store for an app with many joins? | A relational database. | A document store.
             """)
     void should_keep_opposite_labels_apart(String question, String a, String b) {
         // when / then

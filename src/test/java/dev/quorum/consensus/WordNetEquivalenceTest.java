@@ -73,6 +73,20 @@ class WordNetEquivalenceTest {
     }
 
     @Test
+    void should_keep_a_verb_that_is_a_kind_of_the_other_and_split_unrelated_verbs() {
+        // one a kind of the other within two steps in WordNet ("hike" is a kind of "raise")
+        assertThat(same("What did the board do to the fee?", "The board hiked the annual fee.",
+                "The board raised the annual fee.")).isTrue();
+        assertThat(same("What happened to the statute?", "Parliament enacted the statute in 2004.",
+                "Parliament passed the statute in 2004.")).isTrue();
+        // two actions WordNet does not relate stay apart, in the same sentences
+        assertThat(same("What did the board do to the fee?", "The board hiked the annual fee.",
+                "The board waived the annual fee.")).isFalse();
+        assertThat(same("What happened to the statute?", "Parliament enacted the statute in 2004.",
+                "Parliament repealed the statute in 2004.")).isFalse();
+    }
+
+    @Test
     void should_read_an_adjective_defined_as_an_absence() {
         String question = "What did the triage nurse record about the patient's temperature?";
 
