@@ -195,22 +195,29 @@ final class Equivalence {
             Map<String, String> labels = Map.of();
             int labelClauseWords = 0;
             if (full && !code && words.size() <= LABEL_WORDS) {
-                int clauseIndex = 0;
-                // after a yes or no, the rest; a bare "Negative." or "False" is its own label
-                for (String clause : parts(stance.present() && !restText.isBlank() ? restText : lower)) {
-                    List<String> clauseWords = AnswerText.words(clause);
-                    List<String> clauseStems = new ArrayList<>(clauseWords.size());
-                    for (String word : clauseWords) {
-                        clauseStems.add(AnswerText.stem(word));
+                // after a yes or no, the rest; a bare "Negative." or "False" is its own label, and so is a leading
+                // word read as a yes or no that the rest does not follow with a label ("Positive: the reviewer …")
+                boolean rest = stance.present() && !restText.isBlank();
+                for (String text : rest ? List.of(restText, lower) : List.of(lower)) {
+                    int clauseIndex = 0;
+                    for (String clause : parts(text)) {
+                        List<String> clauseWords = AnswerText.words(clause);
+                        List<String> clauseStems = new ArrayList<>(clauseWords.size());
+                        for (String word : clauseWords) {
+                            clauseStems.add(AnswerText.stem(word));
+                        }
+                        Map<String, String> found = Labels.read(clauseWords, clauseStems, question);
+                        if (!found.isEmpty()) {
+                            labels = found;
+                            labelClauseWords = clauseIndex == 0 ? clauseWords.size() : Integer.MAX_VALUE;
+                            break;
+                        }
+                        // a clause of the question's own words is a header ("Priority: high"), not the first clause
+                        if (!header(clauseStems, question) && ++clauseIndex >= 3) {
+                            break;
+                        }
                     }
-                    Map<String, String> found = Labels.read(clauseWords, clauseStems, question);
-                    if (!found.isEmpty()) {
-                        labels = found;
-                        labelClauseWords = clauseIndex == 0 ? clauseWords.size() : Integer.MAX_VALUE;
-                        break;
-                    }
-                    // a clause of the question's own words is a header ("Priority: high"), not the first clause
-                    if (!header(clauseStems, question) && ++clauseIndex >= 3) {
+                    if (!labels.isEmpty()) {
                         break;
                     }
                 }
@@ -331,6 +338,14 @@ final class Equivalence {
                 Verdict rests = compare(a.rest, b.rest, question, depth + 1);
                 if (rests.decision() == Decision.DIFFERENT && contradicts(rests)) {
                     return rests;
+                }
+            }
+            if (!a.stance.present() && !b.stance.present() && a.negations == b.negations) {
+                // a yes or no only implied, by near-identical sentences as often negated with one word in place of
+                // another: that word decides ("The lease doesn't prohibit subletting" / "… doesn't permit subletting")
+                String why = contradiction(a, b);
+                if (why != null && !why.contains("negated")) {
+                    return new Verdict(Decision.DIFFERENT, why);
                 }
             }
             return new Verdict(Decision.SAME, "same answer to a yes/no question");

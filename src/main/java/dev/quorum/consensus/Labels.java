@@ -42,6 +42,8 @@ final class Labels {
         family("validity", "valid: valid", "invalid: invalid");
         family("safety", "safe: safe", "unsafe: unsafe dangerous hazardous");
         family("decision", "approve: approve approved accept accepted", "reject: reject rejected decline declined deny denied");
+        family("severity", "critical: critical blocker showstopper", "major: major", "minor: minor trivial cosmetic");
+        family("urgency", "emergent: emergent emergency", "urgent: urgent", "routine: routine nonurgent");
     }
 
     private static void family(String name, String... groups) {

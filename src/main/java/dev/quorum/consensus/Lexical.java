@@ -39,6 +39,11 @@ final class Lexical {
     /** Words of a description that WordNet's definition of the entity must share. */
     private static final int DESCRIPTION_WORDS = 3;
     private static final double DESCRIPTION_SHARE = 0.4;
+    /** Words in place of others read for phrasal verbs at most (each new one is a dictionary lookup). */
+    private static final int PHRASAL_WORDS = 8;
+    /** The particles of English phrasal verbs ("turn down", "put off", "roll back"). */
+    private static final Set<String> PARTICLES = Set.of("up", "down", "off", "out", "in", "on", "over", "away", "back",
+            "through", "around", "about", "along", "aside", "apart", "forward");
     private static final Set<String> JOINERS = Set.of("of", "the", "for", "and", "de", "von", "van", "da", "del");
     private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
         "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -53,8 +58,8 @@ final class Lexical {
 
     /** Whether each content word of one side has a synonym on the other, and the other way round. */
     static boolean synonymous(List<String> removed, List<String> added) {
-        List<String> gone = contentWords(removed);
-        List<String> come = contentWords(added);
+        List<String> gone = contentWords(phrasal(removed));
+        List<String> come = contentWords(phrasal(added));
         if (gone.isEmpty() || come.isEmpty() || gone.size() > 3 || come.size() > 3) {
             return false;
         }
@@ -67,8 +72,8 @@ final class Lexical {
      * else null.
      */
     static String actions(List<String> removed, List<String> added) {
-        List<String> gone = contentWords(removed);
-        List<String> come = contentWords(added);
+        List<String> gone = contentWords(phrasal(removed));
+        List<String> come = contentWords(phrasal(added));
         if (gone.isEmpty() || come.isEmpty() || gone.size() > 2 || come.size() > 2) {
             return null;
         }
@@ -203,6 +208,33 @@ final class Lexical {
         }
         return rewritten(text, word -> word.length() > 4 && !AnswerText.stopword(word.toLowerCase(Locale.ROOT))
                 ? WordNet.shared().absence(word) : null);
+    }
+
+    /**
+     * The words with each verb and the particle after it written as the phrasal verb WordNet lists ("turned down" as
+     * "turn down", "put off", "went down" as "go down"), so that it is compared as one word.
+     */
+    static List<String> phrasal(List<String> words) {
+        if (words.size() > PHRASAL_WORDS) {
+            return words; // more than a word or two in place of others: no one verb decides
+        }
+        List<String> joined = new ArrayList<>(words.size());
+        boolean any = false;
+        for (int k = 0; k < words.size(); k++) {
+            String word = words.get(k);
+            if (k + 1 < words.size() && PARTICLES.contains(words.get(k + 1)) && !PARTICLES.contains(word)
+                    && letters(word)) {
+                String phrase = WordNet.shared().phrasal(word, words.get(k + 1));
+                if (phrase != null) {
+                    joined.add(phrase);
+                    k++;
+                    any = true;
+                    continue;
+                }
+            }
+            joined.add(word);
+        }
+        return any ? joined : words;
     }
 
     private static List<String> contentWords(List<String> words) {
@@ -475,9 +507,11 @@ final class Lexical {
         return Character.isUpperCase(token.charAt(0));
     }
 
+    /** A word of letters only, or a phrasal verb of such words ("turn down"). */
     private static boolean letters(String word) {
         for (int k = 0; k < word.length(); k++) {
-            if (!Character.isLetter(word.charAt(k))) {
+            char c = word.charAt(k);
+            if (!Character.isLetter(c) && !(c == ' ' && k > 0 && k + 1 < word.length() && word.charAt(k - 1) != ' ')) {
                 return false;
             }
         }

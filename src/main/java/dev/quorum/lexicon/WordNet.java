@@ -66,6 +66,7 @@ public final class WordNet {
     private final Map<String, String> absences = new ConcurrentHashMap<>();
     private final Map<String, long[]> entities = new ConcurrentHashMap<>();
     private final Map<String, String> definitions = new ConcurrentHashMap<>();
+    private final Map<String, String> phrasals = new ConcurrentHashMap<>();
 
     private WordNet(Dictionary dictionary) {
         this.dictionary = dictionary;
@@ -238,7 +239,8 @@ public final class WordNet {
 
     /** How many lookups are remembered now, of all kinds (each kind holds at most {@value #CACHED}). */
     int remembered() {
-        return offsets.size() + pointers.size() + absences.size() + entities.size() + definitions.size();
+        return offsets.size() + pointers.size() + absences.size() + entities.size() + definitions.size()
+                + phrasals.size();
     }
 
     private static <V> void remember(Map<String, V> cache, String key, V value) {
@@ -246,6 +248,41 @@ public final class WordNet {
             cache.clear();
         }
         cache.put(key, value);
+    }
+
+    /**
+     * The phrasal verb WordNet lists for a verb and the particle after it, in its base form ("turned" and "down":
+     * "turn down", "put" and "off": "put off"), or {@code null} when it lists none.
+     */
+    public String phrasal(String verb, String particle) {
+        if (dictionary == null || verb.isEmpty() || verb.length() > MAX_WORD || particle.length() > MAX_WORD) {
+            return null;
+        }
+        String key = verb.toLowerCase(Locale.ROOT) + " " + particle.toLowerCase(Locale.ROOT);
+        String known = phrasals.get(key);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
+        String found = "";
+        try {
+            synchronized (dictionary) {
+                String lower = verb.toLowerCase(Locale.ROOT);
+                Set<String> bases = new java.util.LinkedHashSet<>();
+                bases.add(lower);
+                bases.addAll(dictionary.getMorphologicalProcessor().lookupAllBaseForms(POS.VERB, lower));
+                for (String base : bases) {
+                    String phrase = base + " " + particle.toLowerCase(Locale.ROOT);
+                    if (dictionary.getIndexWord(POS.VERB, phrase) != null) {
+                        found = phrase;
+                        break;
+                    }
+                }
+            }
+        } catch (JWNLException | RuntimeException e) {
+            LOG.debug("WordNet lookup of {} failed: {}", key, e.toString());
+        }
+        remember(phrasals, key, found);
+        return found.isEmpty() ? null : found;
     }
 
     /** Whether a word has senses in that part of speech. */

@@ -27,6 +27,8 @@ class EquivalenceTest {
             Is the balance sheet item an asset, a liability or equity? | Liability          | It is recorded as a current liability.
             Which protocol is connectionless: TCP or UDP?    | UDP                          | UDP is connectionless; TCP is not.
             Route the ticket. Teams: Billing, Tech, Sales.   | Tech                         | Technology
+            How urgent is this message: 'Severe bleeding after a fall'? | Emergency. | Emergent — call an ambulance now.
+            How severe is this defect: 'Login fails for every user'? | Critical | This one is a blocker: nobody can sign in.
             Is the transaction fraudulent?                   | Likely fraud                 | Fraudulent — flag it.
             Classify the review sentiment.                   | Label: NEGATIVE              | negative
             """)
@@ -46,6 +48,10 @@ class EquivalenceTest {
             Which protocol is connectionless: TCP or UDP?    | TCP                          | UDP is connectionless; TCP is not.
             What did the biopsy show?                        | Benign                       | Malignant
             Should I use a Roth IRA or a traditional IRA if I expect a higher tax bracket later? | A Roth IRA. | A traditional IRA.
+            What is the tone of this reply: 'Thanks, that fixed it!'? | Positive: the customer is pleased. | Negative: the customer is annoyed.
+            How severe is this defect: 'Login fails for every user'? | Critical — nobody can sign in. | Minor — a cosmetic issue.
+            How urgent is this message: 'I ran out of my insulin today'? | Urgent: same-day advice needed. | Routine: reply within a week.
+            How urgent is this message: 'Severe bleeding after a fall'? | Emergent — call an ambulance. | Urgent — book a same-day visit.
             Should I use a relational database or a document store for an app with many joins? | A relational database. | A document store.
             """)
     void should_keep_opposite_labels_apart(String question, String a, String b) {

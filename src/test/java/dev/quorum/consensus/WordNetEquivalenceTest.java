@@ -87,6 +87,35 @@ class WordNetEquivalenceTest {
     }
 
     @Test
+    void should_compare_a_phrasal_verb_as_one_verb() {
+        // "turned down" is WordNet's "turn down", a synonym of "reject"; "called off" of "cancel"
+        assertThat(same("What did the council do with the application?", "The council rejected the application.",
+                "The council turned down the application.")).isTrue();
+        assertThat(same("What did the club do about the match?", "The club cancelled the match.",
+                "The club called off the match.")).isTrue();
+        // and unrelated to "approve" or "hold"
+        assertThat(verdict("What did the council do with the application?", "The council approved the application.",
+                "The council turned down the application.").rule()).isEqualTo(Lexical.ACTIONS + "approved / turned down");
+        assertThat(same("What did the club do about the match?", "The club held the match.",
+                "The club called off the match.")).isFalse();
+        assertThat(Lexical.phrasal(List.of("they", "turned", "down", "the", "offer")))
+                .containsExactly("they", "turn down", "the", "offer");
+        assertThat(Lexical.phrasal(List.of("down", "up", "the", "hill"))).containsExactly("down", "up", "the", "hill");
+    }
+
+    @Test
+    void should_split_an_implied_yes_or_no_said_with_another_word_in_a_near_identical_sentence() {
+        // both implied "no" by one negation each, but the negated word is not the same
+        assertThat(verdict("May visitors bring their dogs?", "The rules don't forbid dogs.", "The rules don't allow dogs.")
+                .decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a synonym keeps the same implied answer, and so does a negation said the other way
+        assertThat(same("May visitors bring their dogs?", "The rules don't allow dogs.", "The rules don't permit dogs."))
+                .isTrue();
+        assertThat(verdict("Is the pool open on Sundays?", "The pool is closed on Sundays.",
+                "The pool isn't open on Sundays.").decision()).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
     void should_read_an_adjective_defined_as_an_absence() {
         String question = "What did the triage nurse record about the patient's temperature?";
 
