@@ -44,6 +44,7 @@ final class Lexical {
     /** The particles of English phrasal verbs ("turn down", "put off", "roll back"). */
     private static final Set<String> PARTICLES = Set.of("up", "down", "off", "out", "in", "on", "over", "away", "back",
             "through", "around", "about", "along", "aside", "apart", "forward");
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final Set<String> JOINERS = Set.of("of", "the", "for", "and", "de", "von", "van", "da", "del");
     private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
         "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -310,17 +311,29 @@ final class Lexical {
 
     /** Whether two short names stand for one entity in WordNet ("George Orwell" / "Eric Arthur Blair"). */
     static boolean sameEntity(String a, String b) {
-        long[] x = WordNet.shared().entities(String.join(" ", tokens(a)));
-        if (x.length == 0) {
-            return false;
-        }
-        long[] y = WordNet.shared().entities(String.join(" ", tokens(b)));
+        String one = named(a);
+        String other = named(b);
+        long[] x = WordNet.shared().entities(one);
+        long[] y = x.length == 0 ? x : WordNet.shared().entities(other);
         for (long entity : x) {
             if (contains(y, entity)) {
                 return true;
             }
         }
-        return false;
+        // a thing by two names that are one sense of a word ("Aspirin" / "Acetylsalicylic acid", "Holland" / "the
+        // Netherlands")
+        return !one.equals(other) && one.split(" ").length <= NAME_WORDS && other.split(" ").length <= NAME_WORDS
+                && WordNet.shared().synonyms(one, other, SYNONYM_SENSES);
+    }
+
+    /** A name's words without a leading article ("The IMF": "IMF"). */
+    private static String named(String text) {
+        List<String> words = tokens(text);
+        int from = 0;
+        while (from < words.size() - 1 && ARTICLES.contains(words.get(from).toLowerCase(Locale.ROOT))) {
+            from++;
+        }
+        return String.join(" ", words.subList(from, words.size()));
     }
 
     private record Named(String name, long[] entities) {

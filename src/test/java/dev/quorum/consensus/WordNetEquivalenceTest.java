@@ -31,6 +31,13 @@ class WordNetEquivalenceTest {
         assertThat(verdict("Which UN agency leads on global health?", "WHO", "It is the World Health Organization.")
                 .decision()).isEqualTo(Equivalence.Decision.SAME);
         assertThat(same("Which UN agency leads on global health?", "WHO", "UNICEF")).isFalse();
+        // with an article, and a thing by two names of one sense
+        assertThat(verdict("Which body lends to governments in a balance-of-payments crisis?", "The IMF",
+                "The International Monetary Fund").decision()).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(verdict("Which country is Rotterdam in?", "Holland", "The Netherlands").decision())
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(verdict("Which country is Antwerp in?", "Belgium", "The Netherlands").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
         // the question's own names are not the answer's ("Tylenol" here is what is asked about)
         assertThat(verdict("What is the generic name of Tylenol?", "Acetaminophen", "Tylenol").rule())
                 .doesNotStartWith("one entity");
