@@ -110,7 +110,7 @@ public final class AnswerKey {
     /**
      * Lower case, markdown emphasis removed, whitespace collapsed, surrounding quotes and trailing punctuation
      * dropped; punctuation between words becomes a space, except inside numbers (3.14, 1,000), a minus before a
-     * number, and the + and # of names such as C++ and C#.
+     * number or a word ("−sin x", a flag "-v"), and the + and # of names such as C++ and C#.
      */
     public static String normalise(String answer) {
         if (answer == null) {
@@ -168,7 +168,7 @@ public final class AnswerKey {
                     || (c == '-' && i > 0 && text.charAt(i - 1) == '^')
                     || ((c == '.' || c == ',') && i > 0 && i + 1 < text.length()
                         && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1)))
-                    || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))
+                    || (c == '-' && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1))
                         && (i == 0 || Character.isWhitespace(text.charAt(i - 1))))
                     || ((c == '+' || c == '#') && i > 0 && (Character.isLetter(text.charAt(i - 1))
                         || (c == '+' && text.charAt(i - 1) == '+')));

@@ -62,7 +62,9 @@ final class Quantities {
         private static boolean close(double value, double otherValue, boolean approximate) {
             double scale = Math.max(Math.abs(value), Math.abs(otherValue));
             double difference = Math.abs(value - otherValue);
-            return difference <= 1e-9 * Math.max(1, scale) || (approximate && difference <= 0.015 * scale);
+            // relative, also for tiny values (6.626 × 10^-34 is not 6.626 × 10^-31); absolute only against a zero
+            double exact = value != 0 && otherValue != 0 ? 1e-9 * scale : 1e-9;
+            return difference <= exact || (approximate && difference <= 0.015 * scale);
         }
     }
 
@@ -247,10 +249,32 @@ final class Quantities {
         return true;
     }
 
+    /** A decimal written without its leading zero (".375", "-.5") with it ("0.375"), so that it is read whole. */
+    static String leadingZero(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i + 1 < text.length(); i++) {
+            if (text.charAt(i) == '.' && isDigit(text.charAt(i + 1))
+                    && (i == 0 || " (-−$=~≈:".indexOf(text.charAt(i - 1)) >= 0)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 4).append(text, 0, i);
+                }
+                out.append('0');
+            }
+            if (out != null) {
+                out.append(text.charAt(i));
+            }
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text.charAt(text.length() - 1)).toString();
+    }
+
     /**
      * The quantities of a text in lower case (punctuation kept, a Unicode minus already a hyphen), in order.
      */
-    static List<Quantity> parse(String text) {
+    static List<Quantity> parse(String lower) {
+        String text = leadingZero(lower);
         List<Quantity> found = new ArrayList<>(4);
         List<int[]> spans = new ArrayList<>(4);
         int n = text.length();

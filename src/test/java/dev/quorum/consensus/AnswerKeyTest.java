@@ -91,6 +91,9 @@ class AnswerKeyTest {
             7 // 2                                   | 7 / 2
             git reset --soft HEAD~1                  | git reset --hard HEAD~1
             x ≤ 3                                    | x ≥ 3
+            −sin x                                   | sin(x)
+            6.626 × 10^-34 J·s                       | 6.626 × 10^-31 J·s
+            1.6e-19 C                                | 1.6e-16 C
             """)
     void should_keep_answers_apart_that_only_look_alike(String answer, String other) {
         // when / then
@@ -109,6 +112,8 @@ class AnswerKeyTest {
             3.5GB                                    | 3.5 GB
             500 mg                                   | 0.5 g
             4.2e1                                    | 42
+            .375                                     | 0.375
+            −sin x                                   | -sin(x)
             B. Paris                                 | B
             B - Paris                                | B
             a) Paris                                 | A

@@ -219,6 +219,8 @@ class EquivalenceTest {
             Which planet is closest to the Sun?              | Venus                        | Mercury is closest, before Venus.
             Who painted the Mona Lisa?                       | Leonardo da Vinci            | Michelangelo Buonarroti
             Which team won the 2018 World Cup?               | Croatia                      | France won, beating Croatia 4-2 in the final.
+            What is the charge of an electron?               | About 1.602 × 10^-19 coulombs. | About 1.602 × 10^-16 coulombs.
+            What is the derivative of cos(x)?                | −sin x                       | sin(x)
             """)
     void should_keep_apart_a_number_first_stated_otherwise_a_finer_number_brackets_and_subscripts(String question,
                                                                                              String a, String b) {
