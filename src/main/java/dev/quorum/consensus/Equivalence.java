@@ -83,6 +83,9 @@ final class Equivalence {
         ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not ",
         ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", ", followed shortly by ",
         ", followed closely by ", " followed shortly by ", " followed closely by "};
+    /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
+    private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
+        "despite ", "unlike ", "contrary to "};
     /** Lower-case words inside names ("Leonardo da Vinci", "Ludwig van Beethoven"). */
     private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "di", "del", "della", "van", "von", "der", "den",
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
@@ -814,7 +817,7 @@ final class Equivalence {
         String text = depth == 0 ? out.toString() : lower;
         StringBuilder main = new StringBuilder(text.length());
         for (String sentence : sentences(text)) {
-            String kept = calculated(sentence);
+            String kept = conceded(calculated(sentence));
             for (String marker : CONTRAST) {
                 int at = kept.indexOf(marker);
                 if (at > 0) {
@@ -855,10 +858,22 @@ final class Equivalence {
     }
 
     /** The text with each sentence cut before a clause of contrast ("…, whereas …", "…, followed by …"). */
+    /** A sentence opening with a concession, from after its first comma ("Although Titania is often cited, …"). */
+    private static String conceded(String sentence) {
+        String opened = sentence.stripLeading();
+        for (String opener : CONCEDING) {
+            int comma = opened.indexOf(", ");
+            if (opened.startsWith(opener) && comma > opener.length() && comma + 2 < opened.length()) {
+                return opened.substring(comma + 2);
+            }
+        }
+        return sentence;
+    }
+
     static String coreText(String lower) {
         StringBuilder core = new StringBuilder(lower.length());
         for (String sentence : sentences(lower)) {
-            String kept = sentence;
+            String kept = conceded(sentence);
             for (String marker : CONTRAST) {
                 int at = kept.indexOf(marker);
                 if (at > 0) {

@@ -221,6 +221,7 @@ class EquivalenceTest {
             Which team won the 2018 World Cup?               | Croatia                      | France won, beating Croatia 4-2 in the final.
             What is the charge of an electron?               | About 1.602 × 10^-19 coulombs. | About 1.602 × 10^-16 coulombs.
             What is the derivative of cos(x)?                | −sin x                       | sin(x)
+            Which element is most abundant in Earth's crust? | Silicon                      | Although silicon is often guessed, the most abundant one is actually oxygen.
             """)
     void should_keep_apart_a_number_first_stated_otherwise_a_finer_number_brackets_and_subscripts(String question,
                                                                                              String a, String b) {
