@@ -63,6 +63,8 @@ final class Equivalence {
     static final Set<String> VERBS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "will",
             "can", "should", "must", "does", "do", "did", "would", "could");
     private static final int MAX_DIFF_WORDS = 300;
+    /** First clauses are compared with at least this many content words each. */
+    private static final int FIRST_CLAUSE_WORDS = 2;
     /** Answers up to this many words are compared by their numbers. */
     private static final int NUMBERS_WORDS = 40;
     /** Answers up to this many words that state the same numbers give the same answer (unless the guard objects). */
@@ -406,6 +408,9 @@ final class Equivalence {
         String contradiction = contradiction(a, b);
         if (contradiction == null && depth == 0) {
             contradiction = sentenceContradiction(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = firstClauseContradiction(a, b);
         }
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
                 && b.core.length() < b.lower.length()) {
@@ -972,6 +977,30 @@ final class Equivalence {
      * most words in common, and the guard reads that pair ("TCP uses a three-way handshake." / "TCP uses a two-way
      * handshake.", the rest alike): one contradicting pair makes the answers differ.
      */
+    /**
+     * Answers whose first clauses (after a "Yes —" or "Correct,") are near-identical but contradict, where at least one
+     * goes on after it ("Right, 403 means Forbidden: the server …" / "403 means Unauthorized — the client …"): why.
+     */
+    private static String firstClauseContradiction(Reading a, Reading b) {
+        if (a.code || b.code) {
+            return null;
+        }
+        Reading p = a.stance.present() && a.rest != null ? a.rest : a;
+        Reading q = b.stance.present() && b.rest != null ? b.rest : b;
+        List<String> x = clauses(p.lower);
+        List<String> y = clauses(q.lower);
+        if (x.isEmpty() || y.isEmpty() || x.size() == 1 && y.size() == 1 && p == a && q == b) {
+            return null;
+        }
+        Reading one = new Reading(x.get(0), Question.NONE);
+        Reading other = new Reading(y.get(0), Question.NONE);
+        if (one.content.size() < FIRST_CLAUSE_WORDS || other.content.size() < FIRST_CLAUSE_WORDS) {
+            return null;
+        }
+        String why = contradiction(one, other);
+        return why != null && !why.startsWith(Lexical.ACTIONS) ? "in the first clause, " + why : null;
+    }
+
     private static String sentenceContradiction(Reading a, Reading b) {
         if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
             return null;
@@ -1063,7 +1092,9 @@ final class Equivalence {
         if (said.rest.negations % 2 != other.negations % 2 && other.words.size() <= LONG_WORDS) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
-        return depth < 2 ? compare(said.rest, other, question, depth + 1) : null;
+        // to a question that is not a yes/no one, "Right, …" or "Correct, …" only affirms: what follows is the answer,
+        // compared as a whole one
+        return depth < 2 ? compare(said.rest, other, question, question.yesNo() ? depth + 1 : depth) : null;
     }
 
     /**

@@ -272,6 +272,7 @@ class EquivalenceTest {
             Does light travel at 300,000 km/s in a vacuum, right? What is its speed? | Yes, about 300,000 km/s. | Yes, about 200,000 km/s.
             What is the account balance after the $30 charge? | −$30                       | The balance is $30.
             Is the story about dragons true?                 | That's a myth — no dragons ever lived. | That's true — dragons lived.
+            What does HTTP status 401 mean?                  | Right, 401 means Unauthorized: the credentials are missing or wrong. | 401 means Forbidden — the server refuses whatever the credentials.
             """)
     void should_keep_apart_what_states_another_formula_code_name_or_number(String question, String a, String b) {
         // when / then
