@@ -412,6 +412,9 @@ final class Equivalence {
         if (contradiction == null && depth == 0) {
             contradiction = firstClauseContradiction(a, b);
         }
+        if (contradiction == null && depth == 0) {
+            contradiction = firstSentences(a, b, question);
+        }
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
                 && b.core.length() < b.lower.length()) {
             // both set something aside ("Canberra, not Sydney" / "Sydney, not Canberra"): what they state
@@ -999,6 +1002,26 @@ final class Equivalence {
         }
         String why = contradiction(one, other);
         return why != null && !why.startsWith(Lexical.ACTIONS) ? "in the first clause, " + why : null;
+    }
+
+    /**
+     * Two long answers whose first sentences (where an answer states its verdict) contradict by the rules: other
+     * labels, yes and no, names, a negation or an opposite (not numbers). Why, else null.
+     */
+    private static String firstSentences(Reading a, Reading b, Question question) {
+        if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
+            return null;
+        }
+        List<String> x = sentences(a.head);
+        List<String> y = sentences(b.head);
+        if (x.size() < 2 && y.size() < 2) {
+            return null;
+        }
+        Verdict first = compare(Reading.of(x.get(0), question), Reading.of(y.get(0), question), question, 1);
+        String rule = first.rule();
+        // not their numbers: a first sentence may state one more than the other's ("…, about $489 a month")
+        return first.decision() == Decision.DIFFERENT && contradicts(first) && !rule.startsWith("different numbers")
+                && !rule.startsWith("different quantities") ? "first sentences: " + rule : null;
     }
 
     private static String sentenceContradiction(Reading a, Reading b) {
