@@ -46,7 +46,9 @@ final class Quantities {
                     approximate)) {
                 return true;
             }
-            if (close(value, other.value, approximate && within(other, Math.max(loose, other.loose)))) {
+            // temperatures to within a share of their degrees, not of their kelvins (38 °C is not "about 98.6 °F")
+            double zero = "kelvin".equals(unit) && "kelvin".equals(other.unit) ? 273.15 : 0;
+            if (close(value - zero, other.value - zero, approximate && within(other, Math.max(loose, other.loose)))) {
                 return true;
             }
             // stated in two units, the converted value matches to the precision it was given in ("26.2 miles" and
@@ -164,6 +166,15 @@ final class Quantities {
         unit("g", 453.59237, "pound", "pounds");
         unit("g", 1e6, "tonne", "tonnes", "metric ton", "metric tons");
         unit("m", 0.9144, "yd", "yard", "yards");
+        unit("m²", 1, "m²", "m^2", "sq m", "square metre", "square metres", "square meter", "square meters");
+        unit("m²", 1e-4, "cm²", "cm^2", "square centimetre", "square centimetres", "square centimeter",
+                "square centimeters");
+        unit("m²", 1e6, "km²", "km^2", "sq km", "square kilometre", "square kilometres", "square kilometer",
+                "square kilometers");
+        unit("m²", 1e4, "ha", "hectare", "hectares");
+        unit("m²", 4046.8564224, "acre", "acres");
+        unit("m²", 0.09290304, "ft²", "ft^2", "sq ft", "square foot", "square feet");
+        unit("m²", 2589988.110336, "mi²", "mi^2", "sq mi", "square mile", "square miles");
         unit("m", 1e-6, "µm", "micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns");
         unit("m", 1e-9, "nm", "nanometre", "nanometres", "nanometer", "nanometers");
                 unit("m/s", 1000.0 / 3600, "km/h", "kmh", "km/hr");
@@ -715,6 +726,15 @@ final class Quantities {
                 break;
             }
             end = wordEnd + 1;
+        }
+        // a unit raised to a power: "m²", "km^2", "m³" (an area or a volume, not a length)
+        if (best != null && best[1] < n) {
+            int power = text.charAt(best[1]) == '²' || text.charAt(best[1]) == '³' ? 1
+                    : text.charAt(best[1]) == '^' && best[1] + 1 < n && isDigit(text.charAt(best[1] + 1)) ? 2 : 0;
+            if (power > 0 && (best[1] + power == n || !isLetterOrDigit(text.charAt(best[1] + power)))
+                    && UNITS.containsKey(text.substring(start, best[1] + power))) {
+                best = new int[] {start, best[1] + power};
+            }
         }
         return best;
     }

@@ -134,6 +134,8 @@ class EquivalenceTest {
             What state of matter is ice?                     | Solid                        | Ice is water in its solid state.
             What is the closed form of the sum?              | $\\frac{n(n+1)}{2}$           | n(n+1)/2
             Who discovered the structure of DNA?             | Watson and Crick             | Watson and Crick discovered it in 1953; Franklin's images were key.
+            How big is the vineyard?                         | 12,000 m²                    | about 1.2 hectares
+            How much does the pond hold?                     | 3 m³                         | 3,000 litres
             """)
     void should_join_lists_notations_and_derived_words(String question, String a, String b) {
         // when / then
@@ -220,6 +222,8 @@ class EquivalenceTest {
             Who painted the Mona Lisa?                       | Leonardo da Vinci            | Michelangelo Buonarroti
             Which team won the 2018 World Cup?               | Croatia                      | France won, beating Croatia 4-2 in the final.
             What is the charge of an electron?               | About 1.602 × 10^-19 coulombs. | About 1.602 × 10^-16 coulombs.
+            From what temperature does a child have a fever? | 38 °C                        | about 98.6 °F
+            How long is the field?                           | 120 m                        | 120 m²
             What is the derivative of cos(x)?                | −sin x                       | sin(x)
             Which element is most abundant in Earth's crust? | Silicon                      | Although silicon is often guessed, the most abundant one is actually oxygen.
             """)
