@@ -63,6 +63,9 @@ final class Equivalence {
     static final Set<String> VERBS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "will",
             "can", "should", "must", "does", "do", "did", "would", "could");
     private static final int MAX_DIFF_WORDS = 300;
+    /** Long answers that share this much of their words, in order, are one text edited ({@link #longNearIdentical}). */
+    private static final double LONG_NEAR = 0.7;
+    private static final int LONG_NEAR_WORDS = 25;
     /** First clauses are compared with at least this many content words each. */
     private static final int FIRST_CLAUSE_WORDS = 2;
     /** Answers up to this many words are compared by their numbers. */
@@ -414,6 +417,9 @@ final class Equivalence {
         }
         if (contradiction == null && depth == 0) {
             contradiction = firstSentences(a, b, question);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = longNearIdentical(a, b);
         }
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
                 && b.core.length() < b.lower.length()) {
@@ -1022,6 +1028,62 @@ final class Equivalence {
         // not their numbers: a first sentence may state one more than the other's ("…, about $489 a month")
         return first.decision() == Decision.DIFFERENT && contradicts(first) && !rule.startsWith("different numbers")
                 && !rule.startsWith("different quantities") ? "first sentences: " + rule : null;
+    }
+
+    /**
+     * Two long answers that are the same text for the most part ({@link #LONG_NEAR} of the longer one's words, in
+     * order) but put other content words in place of some of its words, not synonyms: one explanation edited to say
+     * something else ("…held for more than one year are taxed at preferential rates" / "… at ordinary rates"). Why,
+     * else null. What one only adds or leaves out is no difference here.
+     */
+    private static String longNearIdentical(Reading a, Reading b) {
+        List<String> x = a.significantStems;
+        List<String> y = b.significantStems;
+        int n = x.size();
+        int m = y.size();
+        if (a.code || b.code || n < LONG_NEAR_WORDS || m < LONG_NEAR_WORDS || n > MAX_DIFF_WORDS
+                || m > MAX_DIFF_WORDS) {
+            return null;
+        }
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = x.get(i).equals(y.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        if (lcs[0][0] < LONG_NEAR * Math.max(n, m) || lcs[0][0] == Math.min(n, m)) {
+            return null;
+        }
+        int i = 0;
+        int j = 0;
+        List<String> removed = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        while (i < n || j < m) {
+            boolean match = i < n && j < m && x.get(i).equals(y.get(j));
+            if (match || i == n && j == m) {
+                String why = replaced(removed, added);
+                if (why != null) {
+                    return why;
+                }
+                removed.clear();
+                added.clear();
+                i++;
+                j++;
+            } else if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
+                removed.add(a.significant.get(i++));
+            } else {
+                added.add(b.significant.get(j++));
+            }
+        }
+        return replaced(removed, added);
+    }
+
+    /** Content words in place of others that are not their synonyms: why, else null. */
+    private static String replaced(List<String> removed, List<String> added) {
+        if (removed.isEmpty() || added.isEmpty() || Lexical.synonymous(removed, added)) {
+            return null;
+        }
+        return "near-identical long answers but " + String.join(" ", removed) + " in place of " + String.join(" ", added);
     }
 
     private static String sentenceContradiction(Reading a, Reading b) {

@@ -264,6 +264,31 @@ class EquivalenceTest {
         assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
     }
 
+    @Test
+    void should_split_one_long_explanation_edited_to_say_something_else_but_not_one_that_only_adds() {
+        // given
+        Question question = Question.of("How do vaccines protect against disease?");
+        String answer = "Vaccines train the immune system without causing the disease. They contain a weakened or "
+                + "inactivated pathogen, or just a piece of it such as a protein, which antigen-presenting cells show "
+                + "to helper T cells. B cells then make antibodies, and a few of them become long-lived memory cells, "
+                + "so a later infection is recognised and cleared quickly.";
+        String edited = answer.replace("antibodies, and a few of them become long-lived memory cells, so a later "
+                + "infection is recognised and cleared quickly", "antibodies that stay in the blood for life, so no "
+                + "memory cells form and a later infection is cleared by those antibodies alone");
+        String longer = answer + " Boosters top this memory up.";
+
+        // when
+        Equivalence.Verdict changed = Equivalence.compare(Equivalence.Reading.of(answer, question),
+                Equivalence.Reading.of(edited, question), question);
+        Equivalence.Verdict added = Equivalence.compare(Equivalence.Reading.of(answer, question),
+                Equivalence.Reading.of(longer, question), question);
+
+        // then
+        assertThat(changed.decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(changed.rule()).startsWith("near-identical long answers but");
+        assertThat(added.decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
     @ParameterizedTest(name = "{1} / {2}")
     @CsvSource(delimiter = '|', textBlock = """
             What is the formula of hydrogen peroxide?        | H2O2                         | Two hydrogen atoms and one oxygen atom.
