@@ -17,6 +17,12 @@ final class YesNo {
     private YesNo() {
     }
 
+    /** A first word that advises against what the question asks ("Avoid a fixed schedule", "Skip it"). */
+    private static final Set<String> AVOID = Set.of("avoid", "skip", "forgo", "refrain");
+    /** Words that call what the question asks needless, after "is", "are" or "but" ("… is nice but unnecessary"). */
+    private static final Set<String> NEEDLESS = Set.of("unnecessary", "needless", "pointless", "unneeded");
+    private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
+
     /**
      * The yes or no an answer gives to a yes/no question: said ("No, …", "Correct."), concluded at the end ("…, so
      * no."), given as the question's own label ("Non-toxic." to "Is this comment toxic?"), or implied by its first
@@ -65,6 +71,12 @@ final class YesNo {
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
             if (AnswerText.negation(word)) {
+                flips++;
+                continue;
+            }
+            // advice against what is asked: "Avoid a fixed schedule.", "… is nice but unnecessary"
+            if (k == 0 && AVOID.contains(word) || k > 0 && NEEDLESS.contains(word)
+                    && VERDICT_LINKS.contains(words.get(k - 1))) {
                 flips++;
                 continue;
             }

@@ -77,6 +77,8 @@ class EquivalenceTest {
     @CsvSource(delimiter = '|', textBlock = """
             Is the museum open on Mondays?                   | Yes, it opens at nine.       | It's closed on Mondays.
             Did the deployment succeed?                      | Yes.                         | It failed at the migration step, so no.
+            Should I descale the kettle every week?          | Yes, weekly descaling keeps it efficient. | Skip the weekly routine; once a month is plenty.
+            Do I need a visa for a one-day layover in Doha?  | Yes, you need a transit visa. | A visa is unnecessary for layovers under 24 hours.
             """)
     void should_keep_a_yes_and_a_no_apart(String question, String a, String b) {
         // when / then
