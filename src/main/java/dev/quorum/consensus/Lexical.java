@@ -260,14 +260,18 @@ final class Lexical {
         }
         Set<String> aStems = new HashSet<>(a.significantStems);
         Set<String> bStems = new HashSet<>(b.significantStems);
+        // a word set aside ("colloquial rather than formal") is not what an answer says
+        Set<String> aSaid = new HashSet<>(AnswerText.words(a.core));
+        Set<String> bSaid = new HashSet<>(AnswerText.words(b.core));
         for (int i = 0; i < a.significant.size(); i++) {
             String x = a.significant.get(i);
-            if (bStems.contains(a.significantStems.get(i)) || AnswerText.negation(x)) {
+            if (bStems.contains(a.significantStems.get(i)) || AnswerText.negation(x) || !aSaid.contains(x)) {
                 continue;
             }
             for (int j = 0; j < b.significant.size(); j++) {
                 String y = b.significant.get(j);
-                if (!aStems.contains(b.significantStems.get(j)) && !AnswerText.negation(y) && antonyms(x, y)
+                if (!aStems.contains(b.significantStems.get(j)) && !AnswerText.negation(y) && bSaid.contains(y)
+                        && antonyms(x, y)
                         && !a.lower.contains(x + " than") && !b.lower.contains(y + " than")) {
                     // (a comparison said from the other side is the same: "faster than sound" / "sound is slower")
                     return "opposite words: " + x + " / " + y;

@@ -69,6 +69,9 @@ class WordNetEquivalenceTest {
                 .isEqualTo("opposite words: uploads / downloaded");
         assertThat(same("Which is faster?", "Light travels faster than sound.", "Sound travels slower than light."))
                 .isTrue();
+        // nor a word the answer sets aside
+        assertThat(verdict("What is the tone of the note?", "It's quite casual.",
+                "Its style is colloquial rather than formal.").rule()).doesNotStartWith("opposite words");
     }
 
     @Test
