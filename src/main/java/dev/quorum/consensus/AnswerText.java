@@ -95,6 +95,12 @@ final class AnswerText {
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite",
         "that's a myth", "that is a myth", "it's a myth", "that's a misconception", "that is a misconception",
         "that's false", "that is false", "that's not true", "not true"};
+    /** Remarks an answer may open with that say nothing about it ({@link #withoutRemark}). */
+    private static final String[] REMARKS = {"good question", "great question", "excellent question",
+        "interesting question", "fair question", "good catch", "great catch", "nice catch", "good point", "great point",
+        "fair point", "happy to help", "glad you asked", "thanks for asking", "thanks for the question", "no problem",
+        "let me explain", "here's the answer", "here is the answer"};
+    private static final String REMARK_ENDS = "—–-:!,.";
     /** Hedges an answer may put before its yes or no. */
     private static final String[] HEDGES = {"generally", "usually", "typically", "mostly", "probably", "technically",
         "basically", "in general", "in most cases", "short answer", "in short", "mostly", "largely", "then"};
@@ -406,6 +412,43 @@ final class AnswerText {
     }
 
     /** The explicit yes or no a lower-cased answer opens with, if any, and where the rest of it starts. */
+    /**
+     * The text without a remark it opens with that says nothing about the answer ("Good question — …", "Great
+     * catch! …", "Happy to help: …"); the text itself when it opens with none. A yes-like remark ("Sure — …") is a
+     * stance, not a remark.
+     */
+    static String withoutRemark(String text) {
+        String rest = text;
+        for (int round = 0; round < 2; round++) {
+            int start = 0;
+            while (start < rest.length() && Character.isWhitespace(rest.charAt(start))) {
+                start++;
+            }
+            String matched = null;
+            for (String remark : REMARKS) {
+                if (rest.regionMatches(true, start, remark, 0, remark.length())) {
+                    matched = remark;
+                    break;
+                }
+            }
+            if (matched == null) {
+                return rest;
+            }
+            int after = start + matched.length();
+            int end = after;
+            while (end < rest.length() && (Character.isWhitespace(rest.charAt(end))
+                    || REMARK_ENDS.indexOf(rest.charAt(end)) >= 0)) {
+                end++;
+            }
+            // a remark ends at punctuation, and something follows it
+            if (end == after || end >= rest.length() || rest.substring(after, end).isBlank()) {
+                return rest;
+            }
+            rest = rest.substring(end);
+        }
+        return rest;
+    }
+
     static Stance stance(String lower) {
         int start = 0;
         while (start < lower.length() && !Quantities.isLetter(lower.charAt(start))) {

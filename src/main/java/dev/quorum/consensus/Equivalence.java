@@ -149,7 +149,9 @@ final class Equivalence {
             this.answer = answer == null ? "" : answer;
             // the rules read the first MAX_READ characters: where an answer states its answer, and a bound on their
             // cost for a very long (or hostile) answer; the key is of the whole answer
-            this.head = this.answer.length() > MAX_READ && full ? this.answer.substring(0, MAX_READ) : this.answer;
+            // a remark it opens with ("Good question — …") is not read
+            String read = full ? AnswerText.withoutRemark(this.answer) : this.answer;
+            this.head = read.length() > MAX_READ && full ? read.substring(0, MAX_READ) : read;
             String head = this.head;
             this.key = key != null ? key : AnswerKey.of(this.answer, question);
             this.json = full || this.key.startsWith("json:") ? AnswerKey.json(this.answer) : null;
@@ -1639,6 +1641,8 @@ final class Equivalence {
         List<String> removedWords = new ArrayList<>();
         List<String> addedWords = new ArrayList<>();
         List<String> reasons = new ArrayList<>(2);
+        List<String> allRemoved = new ArrayList<>();
+        List<String> allAdded = new ArrayList<>();
         int hunks = 0;
         while (i < n || j < m) {
             if (i < n && j < m && x.get(i).equals(y.get(j))) {
@@ -1656,10 +1660,12 @@ final class Equivalence {
             } else if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
                 removed.add(x.get(i));
                 removedWords.add(a.significant.get(i));
+                allRemoved.add(a.significant.get(i));
                 i++;
             } else {
                 added.add(y.get(j));
                 addedWords.add(b.significant.get(j));
+                allAdded.add(b.significant.get(j));
                 j++;
             }
         }
@@ -1670,6 +1676,14 @@ final class Equivalence {
         }
         if (!near && hunks != 1) {
             return null;
+        }
+        if (hunks == 2 && !code && reasons.get(0) == null && reasons.get(1) == null) {
+            // a name left out in one place and another put in elsewhere: the sentence said the other way round
+            // ("Titan is Saturn's largest moon" / "Saturn's largest moon is Rhea")
+            String moved = names(allRemoved, allAdded, a, b);
+            if (moved != null) {
+                return moved;
+            }
         }
         // one changed place, or two that both contradict (a swap: "France beat Croatia" / "Croatia beat France");
         // paraphrases change more places, or add words next to the one they change

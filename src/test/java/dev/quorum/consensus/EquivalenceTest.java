@@ -304,6 +304,8 @@ class EquivalenceTest {
             What is the account balance after the $30 charge? | −$30                       | The balance is $30.
             Is the story about dragons true?                 | That's a myth — no dragons ever lived. | That's true — dragons lived.
             What does HTTP status 401 mean?                  | Right, 401 means Unauthorized: the credentials are missing or wrong. | 401 means Forbidden — the server refuses whatever the credentials.
+            Which status code means the resource is gone for good? | Great question — that's 410 Gone.  | That's 404 Not Found.
+            Which is the smallest planet?                    | Good question! Mercury is the smallest planet. | The smallest planet is Mars.
             Should we host the app on a VPS or a managed platform for a team with no ops staff? | I'd pick a managed platform here. With nobody to patch servers, watch disks, rotate certificates or wake up when a kernel update goes wrong, paying a little more each month for someone else to run the machines is worth it. You also get backups, scaling and monitoring out of the box, and your developers keep their time for the product instead of for servers. | Go with a VPS in your case. It costs far less each month, and a small app needs little care once the server is set up properly with automatic updates and a firewall. A weekend of setup with a configuration tool gives you a repeatable machine, and you keep full control over versions, logs and data without a provider's limits on what you can run.
             """)
     void should_keep_apart_what_states_another_formula_code_name_or_number(String question, String a, String b) {
