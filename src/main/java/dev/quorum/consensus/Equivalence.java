@@ -66,6 +66,8 @@ final class Equivalence {
     /** Long answers that share this much of their words, in order, are one text edited ({@link #longNearIdentical}). */
     private static final double LONG_NEAR = 0.7;
     private static final int LONG_NEAR_WORDS = 25;
+    /** Lists of at most this many items have their items looked up in WordNet (each a dictionary lookup). */
+    private static final int ENTITY_ITEMS = 12;
     /** First clauses are compared with at least this many content words each. */
     private static final int FIRST_CLAUSE_WORDS = 2;
     /** Answers up to this many words are compared by their numbers. */
@@ -115,6 +117,8 @@ final class Equivalence {
         final AnswerText.Stance stance;
         final Reading rest;
         final List<String> items;
+        /** The items as written (lower case), in the order of {@link #items}. */
+        final List<String> itemTexts;
         final boolean code;
         /** The words that carry meaning (all of them in code), with their stems, in order. */
         final List<String> significant;
@@ -186,7 +190,9 @@ final class Equivalence {
             this.negations = Math.max(0, negations);
             this.rest = full && stance.present() && !AnswerText.words(restText).isEmpty()
                     ? new Reading(restText, question) : null;
-            this.items = full && !Code.codeLike(head) ? items(json, lower) : null;
+            List<String[]> listed = full && !Code.codeLike(head) ? items(json, lower) : null;
+            this.items = listed == null ? null : listed.stream().map(item -> item[0]).toList();
+            this.itemTexts = listed == null ? null : listed.stream().map(item -> item[1]).toList();
             // big-O notation read as words is no code
             String codeText = lower.equals(plain) ? head : lower;
             this.code = full && (Code.codeLike(codeText) || this.answer.contains(" -") && this.answer.length() < 80
@@ -392,13 +398,13 @@ final class Equivalence {
         }
         // two names that share no word ("Albert Einstein" / "Max Planck")
         if (a.name && b.name && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
-                && disjoint(a, b) && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b)
+                && (a.items == null || b.items == null) && disjoint(a, b) && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b)
                 && !Lexical.sameEntity(a.head, b.head)) {
             return new Verdict(Decision.DIFFERENT, "different names");
         }
         // lists
         if (a.items != null && b.items != null) {
-            return sameItems(a.items, b.items, question.ordered())
+            return sameItems(a.items, b.items, a.itemTexts, b.itemTexts, question.ordered())
                     ? new Verdict(Decision.SAME, "same items") : new Verdict(Decision.DIFFERENT, "different items");
         }
         // a short answer and a longer one
@@ -1817,7 +1823,8 @@ final class Equivalence {
      * Whether two lists hold the same items (in the same order when {@code ordered}); a first item that carries a
      * lead-in ("you need vinegar") matches by its last words.
      */
-    static boolean sameItems(List<String> a, List<String> b, boolean ordered) {
+    static boolean sameItems(List<String> a, List<String> b, List<String> aTexts, List<String> bTexts,
+                             boolean ordered) {
         if (a.size() != b.size()) {
             return false;
         }
@@ -1827,43 +1834,66 @@ final class Equivalence {
             return x.equals(y);
         }
         List<String> remaining = new ArrayList<>(y);
-        for (String item : x) {
-            if (!remaining.remove(item) && !removeAbbreviated(remaining, item) && !removeContaining(remaining, item)) {
+        List<String> remainingTexts = new ArrayList<>(bTexts);
+        for (int k = 0; k < x.size(); k++) {
+            String item = x.get(k);
+            int at = remaining.indexOf(item);
+            if (at < 0) {
+                at = abbreviated(remaining, item);
+            }
+            if (at < 0) {
+                at = containing(remaining, item);
+            }
+            if (at < 0 && x.size() <= ENTITY_ITEMS) {
+                at = sameEntity(remainingTexts, aTexts.get(k));
+            }
+            if (at < 0) {
                 return false;
             }
+            remaining.remove(at);
+            remainingTexts.remove(at);
         }
         return true;
     }
 
-    /** Removes the one item whose words hold the given one's or are held by it ("basil" / "fresh basil"). */
-    private static boolean removeContaining(List<String> items, String item) {
+    /** The one item WordNet gives as the same thing as {@code text} ("prc" / "china", "he" / "helium"), or -1. */
+    private static int sameEntity(List<String> texts, String text) {
+        int found = -1;
+        for (int k = 0; k < texts.size(); k++) {
+            if (Lexical.sameEntity(text, texts.get(k))) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = k;
+            }
+        }
+        return found;
+    }
+
+    /** The one item whose words hold the given one's or are held by it ("basil" / "fresh basil"), or -1. */
+    private static int containing(List<String> items, String item) {
         Set<String> words = Set.of(item.split(" "));
         int found = -1;
         for (int k = 0; k < items.size(); k++) {
             Set<String> other = Set.of(items.get(k).split(" "));
             if (other.containsAll(words) || words.containsAll(other)) {
                 if (found >= 0) {
-                    return false;
+                    return -1;
                 }
                 found = k;
             }
         }
-        if (found < 0) {
-            return false;
-        }
-        items.remove(found);
-        return true;
+        return found;
     }
 
-    /** Removes the item the given one abbreviates or is abbreviated by ("uk" / "united kingdom"), if any. */
-    private static boolean removeAbbreviated(List<String> items, String item) {
+    /** The item the given one abbreviates or is abbreviated by ("uk" / "united kingdom"), or -1. */
+    private static int abbreviated(List<String> items, String item) {
         for (int k = 0; k < items.size(); k++) {
             if (abbreviates(item, items.get(k)) || abbreviates(items.get(k), item)) {
-                items.remove(k);
-                return true;
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
     /** Whether a one-word item is the initials of a longer one's words ("us" / "unit stat"). */
@@ -1897,9 +1927,9 @@ final class Equivalence {
 
     /**
      * The items of a short list answer ("red, yellow and blue", "- gas\n- solid", "1. a\n2. b", a JSON list), each as
-     * its content stems, or {@code null} when the answer is not a list.
+     * {its content stems, its words as written}, or {@code null} when the answer is not a list.
      */
-    static List<String> items(JsonNode json, String lower) {
+    static List<String[]> items(JsonNode json, String lower) {
         if (json != null) {
             return null;
         }
@@ -1962,7 +1992,7 @@ final class Equivalence {
         if (raw.size() < 2) {
             return null;
         }
-        List<String> items = new ArrayList<>(raw.size());
+        List<String[]> items = new ArrayList<>(raw.size());
         for (int k = 0; k < raw.size(); k++) {
             List<String> words = AnswerText.words(raw.get(k));
             if (words.isEmpty() || words.size() > (k == 0 ? 5 : 4)) {
@@ -1978,7 +2008,7 @@ final class Equivalence {
                 }
             }
             // an item that is only a stop word is that word ("US", "it")
-            items.add(item.isEmpty() ? String.join(" ", words) : item.toString());
+            items.add(new String[] {item.isEmpty() ? String.join(" ", words) : item.toString(), String.join(" ", words)});
         }
         return items;
     }

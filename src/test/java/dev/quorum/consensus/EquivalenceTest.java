@@ -138,6 +138,8 @@ class EquivalenceTest {
             Who discovered the structure of DNA?             | Watson and Crick             | Watson and Crick discovered it in 1953; Franklin's images were key.
             How big is the vineyard?                         | 12,000 m²                    | about 1.2 hectares
             How much does the pond hold?                     | 3 m³                         | 3,000 litres
+            Which countries border Mongolia?                 | Russia and China             | PRC, Russian Federation
+            Which elements are the lightest two metals?      | Lithium and beryllium        | Be, Li
             """)
     void should_join_lists_notations_and_derived_words(String question, String a, String b) {
         // when / then
