@@ -46,9 +46,13 @@ final class Quantities {
                     approximate)) {
                 return true;
             }
-            // temperatures to within a share of their degrees, not of their kelvins (38 °C is not "about 98.6 °F")
-            double zero = "kelvin".equals(unit) && "kelvin".equals(other.unit) ? 273.15 : 0;
-            if (close(value - zero, other.value - zero, approximate && within(other, Math.max(loose, other.loose)))) {
+            // temperatures to within a share of their degrees, not of their kelvins (38 °C is not "about 98.6 °F"), or
+            // within the rounding both were stated to ("about 400 °F" is 200 °C; "about 78 °C" is not 100 °C)
+            boolean temperatures = "kelvin".equals(unit) && "kelvin".equals(other.unit);
+            double zero = temperatures ? 273.15 : 0;
+            boolean rounded = approximate && within(other, Math.max(loose, other.loose));
+            if (close(value - zero, other.value - zero, rounded)
+                    || temperatures && approximate && within(other, Math.min(loose, other.loose) / 2)) {
                 return true;
             }
             // stated in two units, the converted value matches to the precision it was given in ("26.2 miles" and
@@ -108,6 +112,7 @@ final class Quantities {
         unit("g", 1, "g", "gram", "grams", "gramme", "grammes");
         unit("g", 1000, "kg", "kilogram", "kilograms", "kilo", "kilos");
         unit("g", 0.001, "mg", "milligram", "milligrams");
+        unit("g", 1e-6, "mcg", "µg", "μg", "microgram", "micrograms");
         unit("g", 453.59237, "lb", "lbs");
         unit("s", 1, "s", "sec", "secs", "second", "seconds");
         unit("s", 0.001, "ms", "millisecond", "milliseconds");
@@ -151,6 +156,10 @@ final class Quantities {
         unit("w", 1000, "kw", "kilowatt", "kilowatts");
         unit("w", 1e6, "megawatt", "megawatts");
         unit("w", 745.7, "hp", "horsepower");
+        unit("bit/s", 1, "bps", "bit/s", "bits per second");
+        unit("bit/s", 1e3, "kbps", "kbit/s", "kilobits per second");
+        unit("bit/s", 1e6, "mbps", "mbit/s", "megabits per second");
+        unit("bit/s", 1e9, "gbps", "gbit/s", "gigabits per second");
         unit("hz", 1, "hz", "hertz");
         unit("hz", 1e3, "khz", "kilohertz");
         unit("hz", 1e6, "mhz", "megahertz");

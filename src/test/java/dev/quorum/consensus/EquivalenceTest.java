@@ -138,6 +138,8 @@ class EquivalenceTest {
             Who discovered the structure of DNA?             | Watson and Crick             | Watson and Crick discovered it in 1953; Franklin's images were key.
             How big is the vineyard?                         | 12,000 m²                    | about 1.2 hectares
             How much does the pond hold?                     | 3 m³                         | 3,000 litres
+            What temperature should the bread bake at?       | 220 °C                       | about 425 °F
+            What is the daily dose of vitamin B12?           | 250 mcg                      | 0.25 mg
             Which countries border Mongolia?                 | Russia and China             | PRC, Russian Federation
             Which elements are the lightest two metals?      | Lithium and beryllium        | Be, Li
             """)
@@ -228,6 +230,9 @@ class EquivalenceTest {
             What is the charge of an electron?               | About 1.602 × 10^-19 coulombs. | About 1.602 × 10^-16 coulombs.
             From what temperature does a child have a fever? | 38 °C                        | about 98.6 °F
             How long is the field?                           | 120 m                        | 120 m²
+            What is the daily dose of vitamin B12?           | 250 mcg                      | 250 mg
+            How fast is the office uplink?                   | 500 Mbps                     | 500 MB/s
+            What is the boiling point of methanol?           | 100 °C                       | About 65 °C, well below water's 100 °C.
             What is the derivative of cos(x)?                | −sin x                       | sin(x)
             Which element is most abundant in Earth's crust? | Silicon                      | Although silicon is often guessed, the most abundant one is actually oxygen.
             """)
