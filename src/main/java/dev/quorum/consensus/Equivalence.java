@@ -663,9 +663,30 @@ final class Equivalence {
         }
         String text = lower;
         for (String[] rewrite : NOTATION) {
-            text = text.replace(rewrite[0], rewrite[1]);
+            text = replaceWord(text, rewrite[0], rewrite[1]);
         }
         return text;
+    }
+
+    /** {@code text} with {@code from} replaced where it stands as words of its own ("in log n" holds no "n log n"). */
+    private static String replaceWord(String text, String from, String to) {
+        int at = text.indexOf(from);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int done = 0;
+        while (at >= 0) {
+            int end = at + from.length();
+            boolean alone = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+            if (alone) {
+                out.append(text, done, at).append(to);
+                done = end;
+            }
+            at = text.indexOf(from, alone ? end : at + 1);
+        }
+        return out.append(text, done, text.length()).toString();
     }
 
     /** Symbols the embedding model reads poorly, and their words. */

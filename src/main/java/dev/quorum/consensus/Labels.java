@@ -44,6 +44,10 @@ final class Labels {
         family("decision", "approve: approve approved accept accepted", "reject: reject rejected decline declined deny denied");
         family("severity", "critical: critical blocker showstopper", "major: major", "minor: minor trivial cosmetic");
         family("urgency", "emergent: emergent emergency", "urgent: urgent", "routine: routine nonurgent");
+        // big-O notation is read as these words (Equivalence.notation: "O(n log n)" is "linearithmic")
+        family("complexity", "constant: constant", "logarithmic: logarithmic", "linear: linear",
+                "linearithmic: linearithmic", "quadratic: quadratic", "cubic: cubic", "exponential: exponential",
+                "factorial: factorial");
     }
 
     private static void family(String name, String... groups) {

@@ -139,6 +139,7 @@ class EquivalenceTest {
             How big is the vineyard?                         | 12,000 m²                    | about 1.2 hectares
             How much does the pond hold?                     | 3 m³                         | 3,000 litres
             What temperature should the bread bake at?       | 220 °C                       | about 425 °F
+            What is the time complexity of binary search?    | O(log n)                     | Binary search runs in log n time.
             What is the daily dose of vitamin B12?           | 250 mcg                      | 0.25 mg
             Which countries border Mongolia?                 | Russia and China             | PRC, Russian Federation
             Which elements are the lightest two metals?      | Lithium and beryllium        | Be, Li
@@ -231,6 +232,7 @@ class EquivalenceTest {
             From what temperature does a child have a fever? | 38 °C                        | about 98.6 °F
             How long is the field?                           | 120 m                        | 120 m²
             What is the daily dose of vitamin B12?           | 250 mcg                      | 250 mg
+            What is the average time complexity of insertion sort? | Right, insertion sort averages O(n^2). | On average insertion sort is O(n log n).
             How fast is the office uplink?                   | 500 Mbps                     | 500 MB/s
             What is the boiling point of methanol?           | 100 °C                       | About 65 °C, well below water's 100 °C.
             What is the derivative of cos(x)?                | −sin x                       | sin(x)
