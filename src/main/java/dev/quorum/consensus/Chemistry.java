@@ -18,6 +18,8 @@ final class Chemistry {
     private static final Map<String, String> ELEMENTS = new HashMap<>();
     /** The element an -ide (or other derived) word names: "chloride" is chlorine. */
     private static final Map<String, String> DERIVED = new HashMap<>();
+    /** Superscript digits, each at the index of its value. */
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     static {
         String[][] table = {{"H", "hydrogen"}, {"He", "helium"}, {"Li", "lithium"}, {"Be", "beryllium"},
@@ -87,6 +89,27 @@ final class Chemistry {
         if (f.endsWith(".")) {
             f = f.substring(0, f.length() - 1);
         }
+        // an ion's charge after it: "NO2−", "NO₃⁻", "SO₄²⁻", "NH4+", "Fe^3+"
+        int charge = 0;
+        if (!f.isEmpty()) {
+            char last = f.charAt(f.length() - 1);
+            int sign = last == '+' || last == '⁺' ? 1 : last == '-' || last == '−' || last == '⁻' ? -1 : 0;
+            if (sign != 0) {
+                int end = f.length() - 1;
+                int magnitude = 0;
+                int place = 1;
+                while (end > 0 && SUPERSCRIPTS.indexOf(f.charAt(end - 1)) >= 0) {
+                    magnitude += SUPERSCRIPTS.indexOf(f.charAt(end - 1)) * place;
+                    place *= 10;
+                    end--;
+                }
+                if (end > 0 && f.charAt(end - 1) == '^') {
+                    end--;
+                }
+                charge = sign * Math.max(1, magnitude);
+                f = f.substring(0, end).strip();
+            }
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
         int i = 0;
         int n = f.length();
@@ -114,7 +137,13 @@ final class Chemistry {
             i = end;
         }
         // one capital alone ("C", "I", "B") is a letter, not a formula
-        return counts.isEmpty() || counts.size() < 2 && !digit ? null : counts;
+        if (counts.isEmpty() || counts.size() < 2 && !digit && charge == 0) {
+            return null;
+        }
+        if (charge != 0) {
+            counts.put("charge", charge);
+        }
+        return counts;
     }
 
     /**

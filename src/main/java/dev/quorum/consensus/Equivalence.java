@@ -68,6 +68,10 @@ final class Equivalence {
     private static final int LONG_NEAR_WORDS = 25;
     /** Lists of at most this many items have their items looked up in WordNet (each a dictionary lookup). */
     private static final int ENTITY_ITEMS = 12;
+    /** Answers of at most this many words may be an expression rather than prose ({@link #formula}). */
+    private static final int SHORT_FORMULA_WORDS = 8;
+    /** An answer of at most this many words is a bare label ("Negative", "Label: spam"). */
+    private static final int BARE_LABEL_WORDS = 3;
     /** First clauses are compared with at least this many content words each. */
     private static final int FIRST_CLAUSE_WORDS = 2;
     /** Answers up to this many words are compared by their numbers. */
@@ -491,7 +495,8 @@ final class Equivalence {
      * Austen …"), with negations alike: they give the same answer, however they go on.
      */
     private static boolean sameNameFirst(Reading a, Reading b, Question question) {
-        if (a.code || b.code || a.json != null || b.json != null || a.polarity != null || b.polarity != null
+        if (a.code || b.code || math(a) || math(b) || formula(a) || formula(b) || a.json != null || b.json != null
+                || a.polarity != null || b.polarity != null
                 || a.negations % 2 != b.negations % 2 || !question.asksForName()) {
             return false;
         }
@@ -643,7 +648,11 @@ final class Equivalence {
                 }
             }
         }
-        if (same && (a.labelClauseWords <= LABEL_CLAUSE_WORDS && a.words.size() <= AnswerKey.SHORT_WORDS
+        // the same label joins a label answer to another, where the question asks for one or an answer is no more
+        // than its label ("She replaced the failing disk" is not a label answer to what the engineer did)
+        boolean asksForLabel = !question.labels().isEmpty() || !question.alternatives().isEmpty()
+                || a.words.size() <= BARE_LABEL_WORDS || b.words.size() <= BARE_LABEL_WORDS;
+        if (same && asksForLabel && (a.labelClauseWords <= LABEL_CLAUSE_WORDS && a.words.size() <= AnswerKey.SHORT_WORDS
                 || b.labelClauseWords <= LABEL_CLAUSE_WORDS && b.words.size() <= AnswerKey.SHORT_WORDS)) {
             return new Verdict(Decision.SAME, "same label");
         }
@@ -1568,6 +1577,12 @@ final class Equivalence {
     }
 
     /** A formula: an exponent or a mathematical symbol among its words ("kg·m²/s²", "¬p ∨ q"). */
+    /** An expression rather than prose: a caret, "+ c", or a digit glued to a letter in a short answer. */
+    private static boolean formula(Reading r) {
+        return r.words.size() <= SHORT_FORMULA_WORDS && (r.answer.indexOf('^') >= 0 || r.answer.contains(" + C")
+                || r.answer.matches(".*[A-Za-z][0-9₀-₉].*") && r.answer.matches("[^.]*[0-9₀-₉]\\S*[A-Za-z(].*|.*[A-Za-z][0-9₀-₉]\\S*"));
+    }
+
     private static boolean math(Reading r) {
         for (String word : r.words) {
             if (word.startsWith("^") || word.length() == 1 && AnswerText.mathSymbol(word.charAt(0))) {

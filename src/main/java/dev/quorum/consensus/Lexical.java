@@ -482,10 +482,22 @@ final class Lexical {
         return null;
     }
 
+    /** A token of letters with a digit glued to one ("NO2", "CO₂", "H2O"): a formula, not a name. */
+    private static boolean formula(String token) {
+        boolean letter = false;
+        boolean digit = false;
+        for (int k = 0; k < token.length(); k++) {
+            char c = token.charAt(k);
+            letter |= Character.isLetter(c);
+            digit |= Character.isDigit(c) || Character.getType(c) == Character.OTHER_NUMBER;
+        }
+        return letter && digit;
+    }
+
     private static Named named(String name, Question question) {
         for (String token : tokens(name)) {
-            if (token.length() < 2) {
-                // "A", "O": letters, not names
+            if (token.length() < 2 || formula(token)) {
+                // "A", "O": letters, not names; "NO2", "CO₂": formulas
                 return null;
             }
         }
@@ -511,6 +523,7 @@ final class Lexical {
             }
             int start = i;
             while (i < n && (Character.isLetterOrDigit(text.charAt(i))
+                    || Character.getType(text.charAt(i)) == Character.OTHER_NUMBER
                     || (text.charAt(i) == '.' || text.charAt(i) == '\'' || text.charAt(i) == '-') && i + 1 < n
                     && Character.isLetterOrDigit(text.charAt(i + 1)))) {
                 i++;

@@ -143,6 +143,7 @@ class EquivalenceTest {
             What is the daily dose of vitamin B12?           | 250 mcg                      | 0.25 mg
             Which countries border Mongolia?                 | Russia and China             | PRC, Russian Federation
             Which elements are the lightest two metals?      | Lithium and beryllium        | Be, Li
+            Write the formula of the ammonium ion.           | NH4+                         | NH₄⁺
             """)
     void should_join_lists_notations_and_derived_words(String question, String a, String b) {
         // when / then
@@ -235,6 +236,7 @@ class EquivalenceTest {
             What is the average time complexity of insertion sort? | Right, insertion sort averages O(n^2). | On average insertion sort is O(n log n).
             How fast is the office uplink?                   | 500 Mbps                     | 500 MB/s
             What is the boiling point of methanol?           | 100 °C                       | About 65 °C, well below water's 100 °C.
+            Write the formula of the chlorate ion.           | ClO3−                        | ClO₄⁻
             What is the derivative of cos(x)?                | −sin x                       | sin(x)
             Which element is most abundant in Earth's crust? | Silicon                      | Although silicon is often guessed, the most abundant one is actually oxygen.
             """)
