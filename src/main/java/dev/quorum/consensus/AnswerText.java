@@ -88,7 +88,7 @@ final class AnswerText {
 
     private static final String[] YES_LEADS = {"yes", "yeah", "yep", "yup", "yea", "aye", "affirmative", "absolutely",
         "certainly", "definitely", "indeed", "of course", "that's correct", "that is correct", "that's right",
-        "that is right", "correct", "right", "sure", "true", "exactly", "precisely", "no doubt", "without a doubt",
+        "that is right", "correct", "right", "sure thing", "sure", "true", "exactly", "precisely", "no doubt", "without a doubt",
         "undoubtedly", "no question", "yes indeed", "that's true", "that is true", "it's true", "that's a fact"};
     private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",

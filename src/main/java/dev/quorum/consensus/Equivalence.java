@@ -1211,8 +1211,8 @@ final class Equivalence {
             return inferred.equals(said.stance.value()) ? new Verdict(Decision.SAME, "statement agrees with yes or no")
                     : new Verdict(Decision.DIFFERENT, "statement contradicts yes or no");
         }
-        // (a long explanation's negations are no yes or no)
-        if (said.rest.negations % 2 != other.negations % 2 && other.words.size() <= LONG_WORDS) {
+        // (a long explanation's negations are no yes or no; nor are they after an "Exactly," to another question)
+        if (question.yesNo() && said.rest.negations % 2 != other.negations % 2 && other.words.size() <= LONG_WORDS) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
         // to a question that is not a yes/no one, "Right, …" or "Correct, …" only affirms: what follows is the answer,

@@ -237,6 +237,7 @@ class EquivalenceTest {
             How fast is the office uplink?                   | 500 Mbps                     | 500 MB/s
             What is the boiling point of methanol?           | 100 °C                       | About 65 °C, well below water's 100 °C.
             Write the formula of the chlorate ion.           | ClO3−                        | ClO₄⁻
+            What is the safe internal temperature for chicken? | Sure thing — chicken should reach 165°F. | Chicken is safe at 145°F with a short rest.
             What is the derivative of cos(x)?                | −sin x                       | sin(x)
             Which element is most abundant in Earth's crust? | Silicon                      | Although silicon is often guessed, the most abundant one is actually oxygen.
             """)
@@ -275,6 +276,13 @@ class EquivalenceTest {
     void should_join_formulas_names_fractions_and_notations_that_state_the_same(String question, String a, String b) {
         // when / then
         assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_not_read_an_affirmation_to_a_question_that_is_not_a_yes_no_one_as_a_yes() {
+        // "Exactly," only affirms; "a lack of" in the other answer is no "no" to it
+        assertThat(decide("Which vitamin deficiency causes rickets?", "Exactly, vitamin D deficiency.",
+                "Rickets results from a lack of vitamin D.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
 
     @Test
