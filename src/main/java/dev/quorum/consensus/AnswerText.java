@@ -88,8 +88,8 @@ final class AnswerText {
 
     private static final String[] YES_LEADS = {"yes", "yeah", "yep", "yup", "yea", "aye", "affirmative", "absolutely",
         "certainly", "definitely", "indeed", "of course", "that's correct", "that is correct", "that's right",
-        "that is right", "correct", "right", "sure thing", "sure", "true", "exactly", "precisely", "no doubt", "without a doubt",
-        "undoubtedly", "no question", "yes indeed", "that's true", "that is true", "it's true", "that's a fact"};
+        "that is right", "correct", "right", "sure thing", "sure", "true", "exactly", "precisely", "no doubt",
+        "without a doubt", "undoubtedly", "no question", "yes indeed", "that's true", "that is true", "it's true", "that's a fact"};
     private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite",

@@ -402,7 +402,8 @@ final class Equivalence {
         }
         // two names that share no word ("Albert Einstein" / "Max Planck")
         if (a.name && b.name && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
-                && (a.items == null || b.items == null) && disjoint(a, b) && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b)
+                && (a.items == null || b.items == null) && disjoint(a, b) && !acronym(a, b) && !acronym(b, a)
+                && !prefixed(a, b)
                 && !Lexical.sameEntity(a.head, b.head)) {
             return new Verdict(Decision.DIFFERENT, "different names");
         }
@@ -1121,7 +1122,8 @@ final class Equivalence {
         if (removed.isEmpty() || added.isEmpty() || Lexical.synonymous(removed, added)) {
             return null;
         }
-        return "near-identical long answers but " + String.join(" ", removed) + " in place of " + String.join(" ", added);
+        return "near-identical long answers but " + String.join(" ", removed) + " in place of "
+                + String.join(" ", added);
     }
 
     private static String sentenceContradiction(Reading a, Reading b) {
@@ -1579,8 +1581,18 @@ final class Equivalence {
     /** A formula: an exponent or a mathematical symbol among its words ("kg·m²/s²", "¬p ∨ q"). */
     /** An expression rather than prose: a caret, "+ c", or a digit glued to a letter in a short answer. */
     private static boolean formula(Reading r) {
-        return r.words.size() <= SHORT_FORMULA_WORDS && (r.answer.indexOf('^') >= 0 || r.answer.contains(" + C")
-                || r.answer.matches(".*[A-Za-z][0-9₀-₉].*") && r.answer.matches("[^.]*[0-9₀-₉]\\S*[A-Za-z(].*|.*[A-Za-z][0-9₀-₉]\\S*"));
+        if (r.words.size() > SHORT_FORMULA_WORDS) {
+            return false;
+        }
+        if (r.answer.indexOf('^') >= 0 || r.answer.contains(" + C")) {
+            return true;
+        }
+        for (String token : r.answer.split(" ")) {
+            if (Lexical.formula(token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean math(Reading r) {
@@ -2044,7 +2056,8 @@ final class Equivalence {
                 }
             }
             // an item that is only a stop word is that word ("US", "it")
-            items.add(new String[] {item.isEmpty() ? String.join(" ", words) : item.toString(), String.join(" ", words)});
+            String written = String.join(" ", words);
+            items.add(new String[] {item.isEmpty() ? written : item.toString(), written});
         }
         return items;
     }

@@ -483,7 +483,7 @@ final class Lexical {
     }
 
     /** A token of letters with a digit glued to one ("NO2", "CO₂", "H2O"): a formula, not a name. */
-    private static boolean formula(String token) {
+    static boolean formula(String token) {
         boolean letter = false;
         boolean digit = false;
         for (int k = 0; k < token.length(); k++) {
