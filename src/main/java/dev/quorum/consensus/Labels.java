@@ -28,7 +28,8 @@ final class Labels {
     private static final Map<String, String> OTHER = new HashMap<>();
 
     static {
-        family("sentiment", "positive: positive favourable favorable pos", "negative: negative unfavourable unfavorable neg",
+        family("sentiment", "positive: positive favourable favorable pos happy pleased satisfied delighted",
+                "negative: negative unfavourable unfavorable neg unhappy displeased dissatisfied upset frustrated",
                 "neutral: neutral", "mixed: mixed");
         family("spam", "spam: spam junk unsolicited", "ham: ham legitimate");
         family("toxicity", "toxic: toxic offensive abusive hateful insulting", "nontoxic: harmless inoffensive");
@@ -38,7 +39,7 @@ final class Labels {
         family("outcome", "pass: pass passed passes passing", "fail: fail failed fails failing failure");
         family("truth", "true: true correct accurate", "false: false incorrect inaccurate untrue wrong");
         family("pathology", "benign: benign noncancerous", "malignant: malignant cancerous");
-        family("level", "high: high urgent", "medium: medium moderate", "low: low");
+        family("level", "high: high highest urgent", "medium: medium moderate", "low: low lowest minimal mild");
         family("validity", "valid: valid", "invalid: invalid");
         family("safety", "safe: safe", "unsafe: unsafe dangerous hazardous");
         family("decision", "approve: approve approved accept accepted", "reject: reject rejected decline declined deny denied");

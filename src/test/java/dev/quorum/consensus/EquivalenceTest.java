@@ -27,6 +27,8 @@ class EquivalenceTest {
             Is the balance sheet item an asset, a liability or equity? | Liability          | It is recorded as a current liability.
             Which protocol is connectionless: TCP or UDP?    | UDP                          | UDP is connectionless; TCP is not.
             Route the ticket. Teams: Billing, Tech, Sales.   | Tech                         | Technology
+            How severe is this side effect: 'slight rash that faded overnight'? | Mild.  | A low-severity reaction.
+            How does the customer feel about the refund?     | The customer is pleased.     | Positive
             How urgent is this message: 'Severe bleeding after a fall'? | Emergency. | Emergent — call an ambulance now.
             How severe is this defect: 'Login fails for every user'? | Critical | This one is a blocker: nobody can sign in.
             Is the transaction fraudulent?                   | Likely fraud                 | Fraudulent — flag it.
@@ -52,6 +54,7 @@ class EquivalenceTest {
             How severe is this defect: 'Login fails for every user'? | Critical — nobody can sign in. | Minor — a cosmetic issue.
             How urgent is this message: 'I ran out of my insulin today'? | Urgent: same-day advice needed. | Routine: reply within a week.
             How urgent is this message: 'Severe bleeding after a fall'? | Emergent — call an ambulance. | Urgent — book a same-day visit.
+            Rate the risk of this change: 'rename a log file'. | Minimal risk.             | Moderate risk: the log shippers may break.
             Should I use a relational database or a document store for an app with many joins? | A relational database. | A document store.
             """)
     void should_keep_opposite_labels_apart(String question, String a, String b) {
