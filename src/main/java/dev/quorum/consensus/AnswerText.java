@@ -449,6 +449,13 @@ final class AnswerText {
         return rest;
     }
 
+    /** Whether the word at {@code k} is a "fail" followed by "to": "failed to reach" is "did not reach". */
+    static boolean failsTo(List<String> words, int k) {
+        String word = words.get(k);
+        return k + 1 < words.size() && words.get(k + 1).equals("to") && (word.equals("fail") || word.equals("fails")
+                || word.equals("failed") || word.equals("failing"));
+    }
+
     static Stance stance(String lower) {
         int start = 0;
         while (start < lower.length() && !Quantities.isLetter(lower.charAt(start))) {

@@ -169,10 +169,11 @@ final class Equivalence {
             this.stems = new ArrayList<>(words.size());
             this.content = new HashSet<>();
             int negations = 0;
-            for (String word : words) {
+            for (int k = 0; k < words.size(); k++) {
+                String word = words.get(k);
                 String stem = AnswerText.stem(word);
                 stems.add(stem);
-                if (AnswerText.negation(word)) {
+                if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
                     negations++;
                 } else if (!AnswerText.stopword(word)) {
                     content.add(stem);
@@ -1213,13 +1214,27 @@ final class Equivalence {
             return inferred.equals(said.stance.value()) ? new Verdict(Decision.SAME, "statement agrees with yes or no")
                     : new Verdict(Decision.DIFFERENT, "statement contradicts yes or no");
         }
-        // (a long explanation's negations are no yes or no; nor are they after an "Exactly," to another question)
-        if (question.yesNo() && said.rest.negations % 2 != other.negations % 2 && other.words.size() <= LONG_WORDS) {
+        // (a long explanation's negations are no yes or no; nor are they after an "Exactly," to another question, nor
+        // in what an answer sets aside: "Yes: at runtime, not at compile time")
+        if (question.yesNo() && stated(said.rest) % 2 != stated(other) % 2 && other.words.size() <= LONG_WORDS) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
         // to a question that is not a yes/no one, "Right, …" or "Correct, …" only affirms: what follows is the answer,
         // compared as a whole one
         return depth < 2 ? compare(said.rest, other, question, question.yesNo() ? depth + 1 : depth) : null;
+    }
+
+    /** The negations of what an answer states, its clauses of contrast set aside. */
+    private static int stated(Reading r) {
+        if (r.core.length() >= r.lower.length()) {
+            return r.negations;
+        }
+        List<String> words = AnswerText.words(r.core);
+        int negations = 0;
+        for (int k = 0; k < words.size(); k++) {
+            negations += AnswerText.negation(words.get(k)) || AnswerText.failsTo(words, k) ? 1 : 0;
+        }
+        return negations;
     }
 
     /**

@@ -70,7 +70,7 @@ final class YesNo {
         boolean opposite = false;
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
-            if (AnswerText.negation(word)) {
+            if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
                 flips++;
                 continue;
             }

@@ -69,6 +69,7 @@ class EquivalenceTest {
             Is the tap water drinkable?                      | No.                          | It is undrinkable until the pipes are flushed.
             Can I run the installer without admin rights?    | Yes, you can.                | It works for a non-admin user as well.
             Was the test result negative?                    | Yes, negative.               | The test came back negative, so yes.
+            Did the trial meet its primary endpoint?         | No, the endpoint was not met. | The trial failed to meet its primary endpoint.
             """)
     void should_read_the_yes_or_no_a_yes_no_question_gets_from_negations_and_opposites(String question, String a,
                                                                                      String b) {
@@ -279,6 +280,15 @@ class EquivalenceTest {
     void should_join_formulas_names_fractions_and_notations_that_state_the_same(String question, String a, String b) {
         // when / then
         assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_fails_to_as_a_negation_and_leave_aside_what_an_answer_sets_aside() {
+        // "never fails to" is twice negated; "not at compile time" is set aside, not a "no"
+        assertThat(decide("Does the loop always end?", "The loop never fails to end.", "The loop always ends."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the service stateless?", "Indeed it is.",
+                "Yes: state lives in the database, not in the service.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
 
     @Test
