@@ -507,14 +507,23 @@ final class Equivalence {
             return false;
         }
         List<String[]> y = firstName(b.head, question);
+        boolean shared = false;
         for (String[] u : x) {
             for (String[] v : y) {
-                if (u[0].equals(v[0]) && (u[1] != null || v[1] != null)) {
-                    return true;
-                }
+                shared |= u[0].equals(v[0]) && (u[1] != null || v[1] != null);
             }
         }
-        return false;
+        // one name holds the other ("Stalin" / "Joseph Stalin"), not two names that share a word ("Ivory Coast" /
+        // "Gold Coast")
+        return shared && (stemsOf(x).containsAll(stemsOf(y)) || stemsOf(y).containsAll(stemsOf(x)));
+    }
+
+    private static Set<String> stemsOf(List<String[]> name) {
+        Set<String> stems = new HashSet<>();
+        for (String[] word : name) {
+            stems.add(word[0]);
+        }
+        return stems;
     }
 
     /**
@@ -1417,7 +1426,30 @@ final class Equivalence {
             return false;
         }
         String last = AnswerText.stem(shortOne.words.get(shortOne.words.size() - 1));
-        return last.length() >= 3 && stems.contains(last) && longOne.capitals.contains(last);
+        return last.length() >= 3 && stems.contains(last) && longOne.capitals.contains(last)
+                && !otherFirstName(last, shortOne, longOne);
+    }
+
+    /**
+     * Whether each time the longer answer writes the surname it follows another capitalised word than the short
+     * answer's: another name with that last word ("Ivory Coast" / "the Gold Coast", "John Adams" / "Samuel Adams").
+     */
+    private static boolean otherFirstName(String surname, Reading shortOne, Reading longOne) {
+        String[] tokens = longOne.head.split("[^\\p{L}\\p{N}']+");
+        boolean found = false;
+        for (int k = 0; k < tokens.length; k++) {
+            if (tokens[k].isEmpty() || !AnswerText.stem(tokens[k].toLowerCase(Locale.ROOT)).equals(surname)) {
+                continue;
+            }
+            found = true;
+            String before = k > 0 ? tokens[k - 1] : "";
+            boolean other = !before.isEmpty() && Character.isUpperCase(before.charAt(0))
+                    && !shortOne.content.contains(AnswerText.stem(before.toLowerCase(Locale.ROOT)));
+            if (!other) {
+                return false;
+            }
+        }
+        return found;
     }
 
     /** A capitalised word right before or after a word of the short answer: the rest of its name ("Alexander"). */

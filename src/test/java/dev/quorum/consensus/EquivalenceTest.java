@@ -292,6 +292,17 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_not_take_two_names_that_share_a_last_word_for_one() {
+        assertThat(decide("Which country has Yamoussoukro as its capital?", "Ivory Coast",
+                "The Gold Coast, today's Ghana.")).isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Who wrote the letter?", "John Adams", "It was written by Samuel Adams in 1776."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // a surname alone is still the person
+        assertThat(decide("Who wrote the letter?", "John Adams", "It was written by Adams in 1776."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
     void should_not_read_an_affirmation_to_a_question_that_is_not_a_yes_no_one_as_a_yes() {
         // "Exactly," only affirms; "a lack of" in the other answer is no "no" to it
         assertThat(decide("Which vitamin deficiency causes rickets?", "Exactly, vitamin D deficiency.",
