@@ -72,6 +72,9 @@ final class Equivalence {
     private static final int SHORT_FORMULA_WORDS = 8;
     /** An answer of at most this many words is a bare label ("Negative", "Label: spam"). */
     private static final int BARE_LABEL_WORDS = 3;
+    /** Words whose period ends no sentence. */
+    private static final Set<String> ABBREVIATIONS = Set.of("v", "vs", "no", "nos", "dr", "mr", "mrs", "ms", "st", "jr",
+            "sr", "prof", "approx", "fig", "vol", "ca", "cf", "inc", "ltd", "co", "corp", "dept", "est", "mt");
     /** First clauses are compared with at least this many content words each. */
     private static final int FIRST_CLAUSE_WORDS = 2;
     /** Answers up to this many words are compared by their numbers. */
@@ -1010,7 +1013,8 @@ final class Equivalence {
             if (!end) {
                 char c = lower.charAt(i);
                 if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ':')
-                        && (i + 1 == n || lower.charAt(i + 1) == ' ' || lower.charAt(i + 1) == '\n')) {
+                        && (i + 1 == n || lower.charAt(i + 1) == ' ' || lower.charAt(i + 1) == '\n')
+                        && !(c == '.' && i + 1 < n && abbreviation(lower, i))) {
                     end = true;
                 } else if (c == '\n' || c == '(' || c == ')' || c == '\u2014') {
                     end = true;
@@ -1673,13 +1677,35 @@ final class Equivalence {
     }
 
     /** Sentences and clauses after a colon or semicolon, in order. */
+    /** Whether the period at {@code dot} ends an abbreviation ("Marbury v. Madison", "No. 4", "Dr. Smith"). */
+    private static boolean abbreviation(String text, int dot) {
+        int start = dot;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        if (start == dot || start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            return false;
+        }
+        String word = text.substring(start, dot).toLowerCase(Locale.ROOT);
+        if (word.equals("no") || word.equals("nos")) {
+            // "No. 4", not "No. It isn't."
+            int next = dot + 1;
+            while (next < text.length() && text.charAt(next) == ' ') {
+                next++;
+            }
+            return next < text.length() && Character.isDigit(text.charAt(next));
+        }
+        return ABBREVIATIONS.contains(word);
+    }
+
     static List<String> sentences(String lower) {
         List<String> sentences = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
             boolean end = (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n')
-                    && (i + 1 == lower.length() || lower.charAt(i + 1) == ' ' || lower.charAt(i + 1) == '\n');
+                    && (i + 1 == lower.length() || lower.charAt(i + 1) == ' ' || lower.charAt(i + 1) == '\n')
+                    && !(c == '.' && abbreviation(lower, i));
             if (end) {
                 if (i > start) {
                     sentences.add(lower.substring(start, i));

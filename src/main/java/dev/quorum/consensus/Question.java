@@ -32,6 +32,9 @@ final class Question {
     /** Words that start a condition on a whole question rather than continue its last alternative. */
     private static final Set<String> QUALIFIERS = Set.of("if", "when", "for", "with", "given", "since", "because",
             "while", "assuming", "unless");
+    /** A range of numbered labels: "p1–p4", "sev1-sev3", "p0 to p3" (the same letters before both numbers). */
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
+            "\\b([a-z]{1,4})(\\d)\\s*(?:[-–—]|to)\\s*([a-z]{1,4})(\\d)\\b");
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "it", "this", "that", "as");
 
     private static final Set<String> ORDER_WORDS = Set.of("sort", "sorted", "order", "ordered", "rank", "ranked",
@@ -91,6 +94,9 @@ final class Question {
         String last = lastQuestion(unquoted(lower));
         List<String> lastWords = AnswerText.words(last);
         List<List<String>> alternatives = options.isEmpty() ? alternatives(last) : List.of();
+        if (alternatives.isEmpty() && options.isEmpty()) {
+            alternatives = ranged(unquoted(lower));
+        }
         boolean yesNo = alternatives.isEmpty() && options.isEmpty() && !lastWords.isEmpty()
                 && last.indexOf('?') >= 0 && (AUXILIARIES.contains(lastWords.get(0)) || tagged(last));
         List<String> asked = new ArrayList<>();
@@ -352,6 +358,27 @@ final class Question {
             alternatives.add(List.copyOf(stems));
         }
         return List.copyOf(alternatives);
+    }
+
+    /**
+     * Labels a question offers as a range of numbered ones ("priority (P1–P4)", "Sev1-Sev3"): each label, from the
+     * first to the last, as its one stem ("p1", "p2", …); none when it offers no such range.
+     */
+    static List<List<String>> ranged(String lower) {
+        java.util.regex.Matcher range = RANGE.matcher(lower);
+        if (!range.find() || !range.group(1).equals(range.group(3))) {
+            return List.of();
+        }
+        int from = Integer.parseInt(range.group(2));
+        int to = Integer.parseInt(range.group(4));
+        if (to <= from || to - from > 9) {
+            return List.of();
+        }
+        List<List<String>> labels = new ArrayList<>();
+        for (int k = from; k <= to; k++) {
+            labels.add(List.of(AnswerText.stem(range.group(1) + k)));
+        }
+        return List.copyOf(labels);
     }
 
     /** Whether the question asks for a name or a thing (who, whom, whose, which, what, where). */

@@ -29,6 +29,8 @@ class EquivalenceTest {
             Route the ticket. Teams: Billing, Tech, Sales.   | Tech                         | Technology
             How severe is this side effect: 'slight rash that faded overnight'? | Mild.  | A low-severity reaction.
             How does the customer feel about the refund?     | The customer is pleased.     | Positive
+            Assign a severity (S1–S4) to: 'Search is slow for one customer.' | S3 | I'd file it as S3, one customer only.
+            Which case ended racial segregation in US public schools? A) Plessy v. Ferguson B) Brown v. Board of Education | Brown v. Board of Education (1954) | (B)
             How urgent is this message: 'Severe bleeding after a fall'? | Emergency. | Emergent — call an ambulance now.
             How severe is this defect: 'Login fails for every user'? | Critical | This one is a blocker: nobody can sign in.
             Is the transaction fraudulent?                   | Likely fraud                 | Fraudulent — flag it.
@@ -55,6 +57,7 @@ class EquivalenceTest {
             How urgent is this message: 'I ran out of my insulin today'? | Urgent: same-day advice needed. | Routine: reply within a week.
             How urgent is this message: 'Severe bleeding after a fall'? | Emergent — call an ambulance. | Urgent — book a same-day visit.
             Rate the risk of this change: 'rename a log file'. | Minimal risk.             | Moderate risk: the log shippers may break.
+            Assign a severity (S1-S4) to: 'Search is slow for one customer.' | S3 | This is an S2 incident.
             Should I use a relational database or a document store for an app with many joins? | A relational database. | A document store.
             """)
     void should_keep_opposite_labels_apart(String question, String a, String b) {
