@@ -478,6 +478,10 @@ final class Equivalence {
         if (opposed != null) {
             return new Verdict(Decision.DIFFERENT, opposed);
         }
+        String kinds = Lexical.kinds(a, b);
+        if (kinds != null) {
+            return new Verdict(Decision.DIFFERENT, kinds);
+        }
         Verdict entity = Lexical.entity(a, b, question);
         if (entity != null) {
             return entity;

@@ -45,6 +45,9 @@ final class Lexical {
     private static final Set<String> PARTICLES = Set.of("up", "down", "off", "out", "in", "on", "over", "away", "back",
             "through", "around", "about", "along", "aside", "apart", "forward");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+    /** Answers of at most this many words are compared as kinds of one thing, in their first senses. */
+    private static final int KIND_WORDS = 3;
+    private static final int KIND_SENSES = 2;
     private static final Set<String> JOINERS = Set.of("of", "the", "for", "and", "de", "von", "van", "da", "del");
     private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
         "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -328,6 +331,27 @@ final class Lexical {
         // Netherlands")
         return !one.equals(other) && one.split(" ").length <= NAME_WORDS && other.split(" ").length <= NAME_WORDS
                 && WordNet.shared().synonyms(one, other, SYNONYM_SENSES);
+    }
+
+    /**
+     * Two short answers (a few words each, none shared) that WordNet gives as two kinds of one thing ("Portuguese" /
+     * "Spanish", "Ibuprofen" / "Naproxen", "Mont Blanc" / "Monte Rosa"): why they differ, else null.
+     */
+    static String kinds(Equivalence.Reading a, Equivalence.Reading b) {
+        if (a.words.size() > KIND_WORDS || b.words.size() > KIND_WORDS || a.content.isEmpty() || b.content.isEmpty()) {
+            return null;
+        }
+        for (String stem : a.content) {
+            if (b.content.contains(stem)) {
+                return null;
+            }
+        }
+        String x = named(a.head);
+        String y = named(b.head);
+        if (!letters(x.toLowerCase(Locale.ROOT)) || !letters(y.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return WordNet.shared().kinds(x, y, KIND_SENSES) ? "two kinds of one thing: " + x + " / " + y : null;
     }
 
     /** A name's words without a leading article ("The IMF": "IMF"). */

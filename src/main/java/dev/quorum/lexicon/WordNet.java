@@ -326,6 +326,37 @@ public final class WordNet {
         return within(x, y, pos) || within(y, x, pos);
     }
 
+    /**
+     * Whether two nouns are two kinds of one thing in their first {@code firstSenses} senses: no sense shared, and a
+     * direct hypernym or instance hypernym shared ("Portuguese" and "Spanish" are both Romance languages, "ibuprofen"
+     * and "naproxen" both NSAIDs, "Mont Blanc" and "Monte Rosa" both peaks of the Alps).
+     */
+    public boolean kinds(String a, String b, int firstSenses) {
+        long[] x = first(offsets(a, POS.NOUN), firstSenses);
+        long[] y = first(offsets(b, POS.NOUN), firstSenses);
+        if (x.length == 0 || y.length == 0) {
+            return false;
+        }
+        for (long one : x) {
+            for (long other : y) {
+                if (one == other) {
+                    return false;
+                }
+            }
+        }
+        long[] up = union(pointed(x, POS.NOUN, PointerType.HYPERNYM), pointed(x, POS.NOUN, PointerType.INSTANCE_HYPERNYM));
+        long[] otherUp = union(pointed(y, POS.NOUN, PointerType.HYPERNYM),
+                pointed(y, POS.NOUN, PointerType.INSTANCE_HYPERNYM));
+        for (long one : up) {
+            for (long other : otherUp) {
+                if (one == other) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether one of {@code from}, or one of its hypernyms up to two steps up, is among {@code to}. */
     private boolean within(long[] from, long[] to, POS pos) {
         long[] level = from;

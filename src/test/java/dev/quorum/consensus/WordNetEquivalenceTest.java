@@ -126,6 +126,19 @@ class WordNetEquivalenceTest {
     }
 
     @Test
+    void should_split_two_kinds_of_one_thing_but_not_a_thing_and_its_kind() {
+        assertThat(verdict("Which painkiller does the tablet contain?", "ibuprofen", "naproxen").rule())
+                .isEqualTo("two kinds of one thing: ibuprofen / naproxen");
+        assertThat(verdict("Which metal is the wire made of?", "copper", "aluminium").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // one the kind of the other, or one thing by two names, is no such pair
+        assertThat(verdict("Which painkiller does the tablet contain?", "ibuprofen", "an NSAID").rule())
+                .doesNotStartWith("two kinds");
+        assertThat(verdict("Which painkiller does the tablet contain?", "acetaminophen", "Tylenol").rule())
+                .doesNotStartWith("two kinds");
+    }
+
+    @Test
     void should_read_an_adjective_defined_as_an_absence() {
         String question = "What did the triage nurse record about the patient's temperature?";
 
