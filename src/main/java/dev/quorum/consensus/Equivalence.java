@@ -75,6 +75,8 @@ final class Equivalence {
     /** Words whose period ends no sentence. */
     private static final Set<String> ABBREVIATIONS = Set.of("v", "vs", "no", "nos", "dr", "mr", "mrs", "ms", "st", "jr",
             "sr", "prof", "approx", "fig", "vol", "ca", "cf", "inc", "ltd", "co", "corp", "dept", "est", "mt");
+    /** A sentence of at most this many words is read for the name it gives against a short one. */
+    private static final int NAME_SENTENCE_WORDS = 12;
     /** First clauses are compared with at least this many content words each. */
     private static final int FIRST_CLAUSE_WORDS = 2;
     /** Answers up to this many words are compared by their numbers. */
@@ -479,6 +481,9 @@ final class Equivalence {
             return new Verdict(Decision.DIFFERENT, opposed);
         }
         String kinds = Lexical.kinds(a, b);
+        if (kinds == null) {
+            kinds = nameOfAnotherKind(a, b, question);
+        }
         if (kinds != null) {
             return new Verdict(Decision.DIFFERENT, kinds);
         }
@@ -495,6 +500,32 @@ final class Equivalence {
         // read again only when that reading is final (its own absences written out already), so it ends here
         return Lexical.privatives(x).equals(x) && Lexical.privatives(y).equals(y)
                 ? compare(Reading.of(x, question), Reading.of(y, question), question, 0) : Verdict.MEANING;
+    }
+
+    /**
+     * A short name against a sentence whose first name (beyond the question's words) is another kind of the same
+     * thing, which the sentence gives instead ("Portuguese" / "This sentence is in Spanish."): why, else null.
+     */
+    private static String nameOfAnotherKind(Reading a, Reading b, Question question) {
+        Reading shortOne = a.words.size() <= b.words.size() ? a : b;
+        Reading longOne = shortOne == a ? b : a;
+        if (shortOne.words.size() > 3 || longOne.words.size() > NAME_SENTENCE_WORDS || !shortOne.name) {
+            return null;
+        }
+        List<String[]> name = firstName(longOne.head, question);
+        if (name.isEmpty() || name.size() > 3) {
+            return null;
+        }
+        StringBuilder other = new StringBuilder();
+        for (String[] word : name) {
+            if (shortOne.content.contains(word[0])) {
+                return null;
+            }
+            other.append(other.length() == 0 ? "" : " ").append(word[0]);
+        }
+        String own = String.join(" ", shortOne.words);
+        return Lexical.kinds(own, other.toString())
+                ? "another kind named: " + own + " / " + other : null;
     }
 
     /**

@@ -351,7 +351,12 @@ final class Lexical {
         if (!letters(x.toLowerCase(Locale.ROOT)) || !letters(y.toLowerCase(Locale.ROOT))) {
             return null;
         }
-        return WordNet.shared().kinds(x, y, KIND_SENSES) ? "two kinds of one thing: " + x + " / " + y : null;
+        return kinds(x, y) ? "two kinds of one thing: " + x + " / " + y : null;
+    }
+
+    /** Whether WordNet gives two terms as two kinds of one thing, in their first senses. */
+    static boolean kinds(String x, String y) {
+        return WordNet.shared().kinds(x, y, KIND_SENSES);
     }
 
     /** A name's words without a leading article ("The IMF": "IMF"). */

@@ -131,6 +131,9 @@ class WordNetEquivalenceTest {
                 .isEqualTo("two kinds of one thing: ibuprofen / naproxen");
         assertThat(verdict("Which metal is the wire made of?", "copper", "aluminium").decision())
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // and a short name against a sentence giving another kind first
+        assertThat(verdict("Identify the language: 'Dov'è la stazione?'", "Italian", "This sentence is in Spanish.")
+                .decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
         // one the kind of the other, or one thing by two names, is no such pair
         assertThat(verdict("Which painkiller does the tablet contain?", "ibuprofen", "an NSAID").rule())
                 .doesNotStartWith("two kinds");
