@@ -110,14 +110,7 @@ class SlowClientTest extends QuorumTestSupport {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/complete HTTP/1.1\r\nHost: quorum\r\nX-API-Key: " + KEY
                     + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-            ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
-            trickler.scheduleWithFixedDelay(() -> {
-                try {
-                    out.write(' ');
-                } catch (IOException closed) {
-                    throw new IllegalStateException(closed);
-                }
-            }, 100, 100, TimeUnit.MILLISECONDS);
+            ScheduledExecutorService trickler = trickle(out);
             try {
                 // when the server gives up on it and closes the connection
                 String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -140,14 +133,7 @@ class SlowClientTest extends QuorumTestSupport {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/complete HTTP/1.1\r\nHost: quorum\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-            ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
-            trickler.scheduleWithFixedDelay(() -> {
-                try {
-                    out.write(' ');
-                } catch (IOException closed) {
-                    throw new IllegalStateException(closed);
-                }
-            }, 100, 100, TimeUnit.MILLISECONDS);
+            ScheduledExecutorService trickler = trickle(out);
             long start = System.nanoTime();
             try {
                 // when the server stops dropping it and closes the connection
@@ -161,6 +147,19 @@ class SlowClientTest extends QuorumTestSupport {
                 trickler.shutdownNow();
             }
         }
+    }
+
+    /** Writes one byte of a body every 100 ms until shut down (or the connection is closed). */
+    private static ScheduledExecutorService trickle(OutputStream out) {
+        ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
+        trickler.scheduleWithFixedDelay(() -> {
+            try {
+                out.write(' ');
+            } catch (IOException closed) {
+                throw new IllegalStateException(closed);
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
+        return trickler;
     }
 
     @Test
