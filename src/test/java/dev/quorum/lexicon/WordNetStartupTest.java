@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.QuorumProcess;
 import dev.quorum.SimulatorProcess;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +40,50 @@ class WordNetStartupTest {
             // then: the copy is complete, in the configured directory
             assertThat(dictionary.resolve(".complete")).exists();
             assertThat(dictionary.resolve("index.noun")).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void should_make_one_whole_copy_when_two_quorums_start_together_on_one_directory() throws Exception {
+        // given two Quorums (processes of their own) started at once, with semantic voting the default and one WordNet
+        // directory: both copy at start, each beside it, and move their copy in whole
+        Path dictionary = root.resolve("wordnet");
+        Map<String, String> settings = Map.of("quorum.consensus.algorithm", "semantic",
+                "quorum.consensus.semantic.wordnet-dir", dictionary.toString());
+        try (SimulatorProcess simulator = SimulatorProcess.start(root.resolve("simulator.log"))) {
+            CompletableFuture<QuorumProcess> first = CompletableFuture.supplyAsync(
+                    () -> QuorumProcess.start(root.resolve("one"), simulator.port(), settings));
+            CompletableFuture<QuorumProcess> second = CompletableFuture.supplyAsync(
+                    () -> QuorumProcess.start(root.resolve("two"), simulator.port(), settings));
+
+            // when both answer
+            try {
+                first.get(3, TimeUnit.MINUTES);
+                second.get(3, TimeUnit.MINUTES);
+
+                // then: one complete copy, every file whole (as long as the jar's), no copy left beside it
+                assertThat(dictionary.resolve(".complete")).exists();
+                for (String file : List.of("index.noun", "data.noun", "index.verb", "data.verb", "adj.exc")) {
+                    try (InputStream original = getClass().getResourceAsStream("/net/sf/extjwnl/data/wordnet/wn31/"
+                            + file)) {
+                        assertThat(Files.size(dictionary.resolve(file))).as(file)
+                                .isEqualTo(original.readAllBytes().length);
+                    }
+                }
+                try (Stream<Path> beside = Files.list(root)) {
+                    assertThat(beside.map(path -> path.getFileName().toString()))
+                            .noneMatch(name -> name.startsWith("wordnet."));
+                }
+                // and each opened it: neither fell back to voting without WordNet
+                for (String data : List.of("one", "two")) {
+                    assertThat(Files.readString(root.resolve(data).resolve("quorum.log"))).as(data)
+                            .doesNotContain("WordNet is not available");
+                }
+            } finally {
+                // each is stopped once it has started, also when the other failed to
+                first.thenAccept(QuorumProcess::close);
+                second.thenAccept(QuorumProcess::close);
+            }
         }
     }
 
