@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether two answers to the same question give the same answer, as far as their words can tell; where they cannot,
@@ -72,6 +73,8 @@ final class Equivalence {
     private static final int SHORT_FORMULA_WORDS = 8;
     /** An answer of at most this many words is a bare label ("Negative", "Label: spam"). */
     private static final int BARE_LABEL_WORDS = 3;
+    /** What separates the words of a text written as it was (letters, digits and apostrophes are words). */
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
     /** Words whose period ends no sentence. */
     private static final Set<String> ABBREVIATIONS = Set.of("v", "vs", "no", "nos", "dr", "mr", "mrs", "ms", "st", "jr",
             "sr", "prof", "approx", "fig", "vol", "ca", "cf", "inc", "ltd", "co", "corp", "dept", "est", "mt");
@@ -524,7 +527,7 @@ final class Equivalence {
             other.append(other.length() == 0 ? "" : " ").append(word[0]);
         }
         String own = String.join(" ", shortOne.words);
-        return Lexical.kinds(own, other.toString())
+        return Lexical.twoKinds(own, other.toString())
                 ? "another kind named: " + own + " / " + other : null;
     }
 
@@ -1133,12 +1136,7 @@ final class Equivalence {
                 || m > MAX_DIFF_WORDS) {
             return null;
         }
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = x.get(i).equals(y.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
+        int[][] lcs = commonRuns(x, y);
         if (lcs[0][0] < LONG_NEAR * Math.max(n, m) || lcs[0][0] == Math.min(n, m)) {
             return null;
         }
@@ -1474,7 +1472,7 @@ final class Equivalence {
      * answer's: another name with that last word ("Ivory Coast" / "the Gold Coast", "John Adams" / "Samuel Adams").
      */
     private static boolean otherFirstName(String surname, Reading shortOne, Reading longOne) {
-        String[] tokens = longOne.head.split("[^\\p{L}\\p{N}']+");
+        String[] tokens = NOT_A_WORD.split(longOne.head);
         boolean found = false;
         for (int k = 0; k < tokens.length; k++) {
             if (tokens[k].isEmpty() || !AnswerText.stem(tokens[k].toLowerCase(Locale.ROOT)).equals(surname)) {
@@ -1772,6 +1770,22 @@ final class Equivalence {
      * words hold an odd number of negations and opposites, or a content word in place of another: why they differ,
      * else {@code null}.
      */
+    /**
+     * The longest common subsequence table of two word lists: {@code [i][j]} is the length of the longest run of words
+     * the two have in common, in order, from {@code x[i]} and {@code y[j]} on.
+     */
+    private static int[][] commonRuns(List<String> x, List<String> y) {
+        int n = x.size();
+        int m = y.size();
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = x.get(i).equals(y.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        return lcs;
+    }
+
     static String contradiction(Reading a, Reading b) {
         List<String> x = a.significantStems;
         List<String> y = b.significantStems;
@@ -1781,12 +1795,7 @@ final class Equivalence {
         if (n == 0 || m == 0 || n > MAX_DIFF_WORDS || m > MAX_DIFF_WORDS) {
             return null;
         }
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = x.get(i).equals(y.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
+        int[][] lcs = commonRuns(x, y);
         // near-identical; or two short sentences around one name put in place of another ("George Orwell wrote 1984"
         // / "Aldous Huxley wrote 1984"), where the name is half of the words
         boolean near = lcs[0][0] >= (code ? NEAR_CODE : NEAR) * Math.max(n, m);

@@ -318,8 +318,8 @@ final class Lexical {
 
     /** Whether two short names stand for one entity in WordNet ("George Orwell" / "Eric Arthur Blair"). */
     static boolean sameEntity(String a, String b) {
-        String one = named(a);
-        String other = named(b);
+        String one = withoutArticle(a);
+        String other = withoutArticle(b);
         long[] x = WordNet.shared().entities(one);
         long[] y = x.length == 0 ? x : WordNet.shared().entities(other);
         for (long entity : x) {
@@ -346,21 +346,21 @@ final class Lexical {
                 return null;
             }
         }
-        String x = named(a.head);
-        String y = named(b.head);
+        String x = withoutArticle(a.head);
+        String y = withoutArticle(b.head);
         if (!letters(x.toLowerCase(Locale.ROOT)) || !letters(y.toLowerCase(Locale.ROOT))) {
             return null;
         }
-        return kinds(x, y) ? "two kinds of one thing: " + x + " / " + y : null;
+        return twoKinds(x, y) ? "two kinds of one thing: " + x + " / " + y : null;
     }
 
     /** Whether WordNet gives two terms as two kinds of one thing, in their first senses. */
-    static boolean kinds(String x, String y) {
+    static boolean twoKinds(String x, String y) {
         return WordNet.shared().kinds(x, y, KIND_SENSES);
     }
 
     /** A name's words without a leading article ("The IMF": "IMF"). */
-    private static String named(String text) {
+    private static String withoutArticle(String text) {
         List<String> words = tokens(text);
         int from = 0;
         while (from < words.size() - 1 && ARTICLES.contains(words.get(from).toLowerCase(Locale.ROOT))) {

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the vote reads from the question the panel answered: its content words (so that "The capital of France is
@@ -33,7 +35,7 @@ final class Question {
     private static final Set<String> QUALIFIERS = Set.of("if", "when", "for", "with", "given", "since", "because",
             "while", "assuming", "unless");
     /** A range of numbered labels: "p1–p4", "sev1-sev3", "p0 to p3" (the same letters before both numbers). */
-    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
+    private static final Pattern RANGE = Pattern.compile(
             "\\b([a-z]{1,4})(\\d)\\s*(?:[-–—]|to)\\s*([a-z]{1,4})(\\d)\\b");
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "it", "this", "that", "as");
 
@@ -365,7 +367,7 @@ final class Question {
      * first to the last, as its one stem ("p1", "p2", …); none when it offers no such range.
      */
     static List<List<String>> ranged(String lower) {
-        java.util.regex.Matcher range = RANGE.matcher(lower);
+        Matcher range = RANGE.matcher(lower);
         if (!range.find() || !range.group(1).equals(range.group(3))) {
             return List.of();
         }
