@@ -67,6 +67,8 @@ final class Equivalence {
     /** Long answers that share this much of their words, in order, are one text edited ({@link #longNearIdentical}). */
     private static final double LONG_NEAR = 0.7;
     private static final int LONG_NEAR_WORDS = 25;
+    /** The words a sentence two answers share word for word has at least, to count as shared. */
+    private static final int SHARED_SENTENCE_WORDS = 6;
     /** Lists of at most this many items have their items looked up in WordNet (each a dictionary lookup). */
     private static final int ENTITY_ITEMS = 12;
     /** Answers of at most this many words may be an expression rather than prose ({@link #formula}). */
@@ -88,6 +90,8 @@ final class Equivalence {
     private static final int SAME_NUMBERS_WORDS = 25;
     /** The characters of an answer the rules read (its key is of the whole answer). */
     static final int MAX_READ = 4000;
+    /** The words a yes or no and its remark take at most ("Yes, you're absolutely right about that —"). */
+    private static final int STANCE_WORDS = 12;
     /** Answers of at least this many words, in several sentences, are compared sentence by sentence too. */
     private static final int LONG_WORDS = 15;
     /** Answers with at least this many content words each that share none of them differ. */
@@ -202,7 +206,7 @@ final class Equivalence {
             }
             this.negations = Math.max(0, negations);
             this.rest = full && stance.present() && !AnswerText.words(restText).isEmpty()
-                    ? new Reading(restText, question) : null;
+                    ? new Reading(written(head, restText), question) : null;
             List<String[]> listed = full && !Code.codeLike(head) ? items(json, lower) : null;
             this.items = listed == null ? null : listed.stream().map(item -> item[0]).toList();
             this.itemTexts = listed == null ? null : listed.stream().map(item -> item[1]).toList();
@@ -275,6 +279,25 @@ final class Equivalence {
     }
 
     private Equivalence() {
+    }
+
+    /**
+     * The rest of an answer after its yes or no as it is written, capitals kept ("Yes — that was Igor Stravinsky"):
+     * the suffix of the text that reads as that rest, looked for among its first word starts; else the rest as read.
+     */
+    private static String written(String head, String rest) {
+        String wanted = rest.strip();
+        int starts = 0;
+        for (int i = 1; i < head.length() && starts < STANCE_WORDS; i++) {
+            if (Character.isLetterOrDigit(head.charAt(i)) && !Character.isLetterOrDigit(head.charAt(i - 1))) {
+                starts++;
+                String candidate = head.substring(i);
+                if (notation(AnswerText.lower(candidate)).strip().equals(wanted)) {
+                    return candidate;
+                }
+            }
+        }
+        return rest;
     }
 
     static Verdict compare(Reading a, Reading b, Question question) {
@@ -443,6 +466,9 @@ final class Equivalence {
         if (contradiction == null && depth == 0) {
             contradiction = longNearIdentical(a, b);
         }
+        if (contradiction == null && depth == 0) {
+            contradiction = replacedSentence(a, b);
+        }
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
                 && b.core.length() < b.lower.length()) {
             // both set something aside ("Canberra, not Sydney" / "Sydney, not Canberra"): what they state
@@ -456,6 +482,10 @@ final class Equivalence {
         }
         if (depth == 0 && sameNameFirst(a, b, question)) {
             return new Verdict(Decision.SAME, "same name first");
+        }
+        String otherName = depth == 0 ? otherNameFirst(a, b, question) : null;
+        if (otherName != null) {
+            return new Verdict(Decision.DIFFERENT, otherName);
         }
         if (a.content.size() >= SHARED_WORDS && b.content.size() >= SHARED_WORDS && noneShared(a.content, b.content)) {
             // two long answers that share no word give two answers, whatever the embedding makes of them (three
@@ -559,6 +589,54 @@ final class Equivalence {
         return shared && (stemsOf(x).containsAll(stemsOf(y)) || stemsOf(y).containsAll(stemsOf(x)));
     }
 
+    /**
+     * Two short answers to a who/which/what/where question that each name a different thing first (inside a sentence,
+     * or as the whole answer), neither naming the other's anywhere, nor WordNet giving the two as one ("Yes — that
+     * was Igor Stravinsky." / "It was composed by Sergei Prokofiev."): why they differ, else null.
+     */
+    private static String otherNameFirst(Reading a, Reading b, Question question) {
+        if (a.code || b.code || math(a) || math(b) || formula(a) || formula(b) || a.json != null || b.json != null
+                || a.polarity != null || b.polarity != null
+                || a.negations % 2 != b.negations % 2 || !question.asksForName()
+                || a.words.size() > NAME_SENTENCE_WORDS * 2 || b.words.size() > NAME_SENTENCE_WORDS * 2) {
+            return null;
+        }
+        List<String[]> x = firstName(a.head, question);
+        List<String[]> y = x.isEmpty() ? x : firstName(b.head, question);
+        if (y.isEmpty() || !stated(x, a) || !stated(y, b)) {
+            return null;
+        }
+        for (String[] u : x) {
+            if (b.content.contains(u[0])) {
+                return null;
+            }
+        }
+        for (String[] v : y) {
+            if (a.content.contains(v[0])) {
+                return null;
+            }
+        }
+        String one = surface(x);
+        String other = surface(y);
+        return Lexical.sameEntity(one, other) ? null : "another name first: " + one + " / " + other;
+    }
+
+    /**
+     * Whether a first name is stated as one: written inside a sentence, of two capitalised words or more ("John
+     * Maynard Keynes, in 1936."), or the whole of a short name answer.
+     */
+    private static boolean stated(List<String[]> name, Reading r) {
+        return name.get(0)[1] != null || name.size() >= 2 || (r.name && r.words.size() <= name.size());
+    }
+
+    private static String surface(List<String[]> name) {
+        StringBuilder text = new StringBuilder();
+        for (String[] word : name) {
+            text.append(text.length() == 0 ? "" : " ").append(word[2]);
+        }
+        return text.toString();
+    }
+
     private static Set<String> stemsOf(List<String[]> name) {
         Set<String> stems = new HashSet<>();
         for (String[] word : name) {
@@ -600,10 +678,13 @@ final class Equivalence {
                 word = word.substring(0, apostrophe);
             }
             String stem = AnswerText.stem(word);
-            boolean named = Character.isUpperCase(c) && !AnswerText.stopword(word) && !AnswerText.negation(word)
+            // a unit after its number is no name ("165°F", "5 K")
+            boolean unit = i > 0 && end - i <= 2 && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '°'
+                    || i > 1 && text.charAt(i - 1) == ' ' && Character.isDigit(text.charAt(i - 2)));
+            boolean named = Character.isUpperCase(c) && !unit && !AnswerText.stopword(word) && !AnswerText.negation(word)
                     && !question.mentions(stem) && !initials(text.substring(i, end), question);
             if (named) {
-                run.add(new String[] {stem, sentenceStart ? null : "mid"});
+                run.add(new String[] {stem, sentenceStart ? null : "mid", text.substring(i, end)});
             } else if (!run.isEmpty() && !NAME_PARTICLES.contains(word)) {
                 return run;
             }
@@ -1173,6 +1254,62 @@ final class Equivalence {
                 + String.join(" ", added);
     }
 
+    /**
+     * Two explanations that share a whole sentence word for word, each with a sentence of its own in place of the
+     * other's that is not the same one reworded (its content words are not the other's nor their synonyms): one
+     * answer edited to make another claim ("… The Senate never ratified it. …" / "… The Senate ratified it in
+     * November 1919. …"): why they differ, else null.
+     */
+    private static String replacedSentence(Reading a, Reading b) {
+        if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
+            return null;
+        }
+        List<String> x = sentences(a.lower);
+        List<String> y = sentences(b.lower);
+        if (x.size() < 2 || y.size() < 2 || x.size() > 12 || y.size() > 12) {
+            return null;
+        }
+        List<String> own = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        boolean shared = false;
+        for (String sentence : x) {
+            if (y.contains(sentence)) {
+                shared |= AnswerText.words(sentence).size() >= SHARED_SENTENCE_WORDS;
+            } else {
+                own.add(sentence);
+            }
+        }
+        for (String sentence : y) {
+            if (!x.contains(sentence)) {
+                others.add(sentence);
+            }
+        }
+        if (!shared || own.isEmpty() || others.isEmpty()) {
+            return null;
+        }
+        Reading one = new Reading(String.join(" ", own), Question.NONE);
+        Reading other = new Reading(String.join(" ", others), Question.NONE);
+        List<String> removed = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        for (String stem : one.content) {
+            if (!other.content.contains(stem)) {
+                removed.add(stem);
+            }
+        }
+        for (String stem : other.content) {
+            if (!one.content.contains(stem)) {
+                added.add(stem);
+            }
+        }
+        if (removed.isEmpty() && added.isEmpty() && one.negations % 2 == other.negations % 2
+                || removed.size() == one.content.size()) {
+            // the same words, or sentences on other things (details each adds, not one claim for another)
+            return null;
+        }
+        return removed.isEmpty() || added.isEmpty() || !Lexical.synonymous(removed, added)
+                ? "one sentence of the same explanation in place of another" : null;
+    }
+
     private static String sentenceContradiction(Reading a, Reading b) {
         if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
             return null;
@@ -1255,6 +1392,10 @@ final class Equivalence {
         }
         Reading said = a.stance.present() ? a : b;
         Reading other = a.stance.present() ? b : a;
+        String corrected = corrected(said, other, question);
+        if (corrected != null) {
+            return new Verdict(Decision.DIFFERENT, corrected);
+        }
         if (said.rest == null) {
             String inferred = other.negations > 0 ? "no" : "yes";
             return inferred.equals(said.stance.value()) ? new Verdict(Decision.SAME, "statement agrees with yes or no")
@@ -1268,6 +1409,43 @@ final class Equivalence {
         // to a question that is not a yes/no one, "Right, …" or "Correct, …" only affirms: what follows is the answer,
         // compared as a whole one
         return depth < 2 ? compare(said.rest, other, question, question.yesNo() ? depth + 1 : depth) : null;
+    }
+
+    /**
+     * A yes to a question that proposes a name ("… is Ankara — is that right?") against an answer that names another
+     * first and never the proposed one ("Istanbul.", "Actually, it was written by Aldous Huxley."): why they differ,
+     * else null.
+     */
+    private static String corrected(Reading said, Reading other, Question question) {
+        if (!"yes".equals(said.stance.value()) || other.code || other.negations > 0 || other.polarity != null) {
+            return null;
+        }
+        List<String> proposed = question.proposed();
+        if (proposed.isEmpty() || !question.yesNo() && !seeksConfirmation(question)) {
+            return null;
+        }
+        for (String stem : proposed) {
+            if (other.content.contains(stem) || said.rest != null && !said.rest.content.contains(stem)) {
+                return null;
+            }
+        }
+        List<String[]> name = firstName(other.head, question);
+        return !name.isEmpty() && stated(name, other)
+                ? "a yes to the name the question proposes against another: " + surface(name) : null;
+    }
+
+    private static final String[] CONFIRMATION = {"right", "correct", "true", "i think", "i believe", "i m sure",
+        "i m fairly sure", "i m pretty sure", "if i m not mistaken", "isn t it", "wasn t it", "didn t he",
+        "didn t she", "yes"};
+
+    /** Whether a question asks to confirm what it says ("…, is that right?", "I believe it's …"). */
+    private static boolean seeksConfirmation(Question question) {
+        for (String phrase : CONFIRMATION) {
+            if (question.hasPhrase(phrase)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The negations of what an answer states, its clauses of contrast set aside. */

@@ -162,6 +162,47 @@ final class Question {
     }
 
     /** Whether consecutive capitalised words of the question have these initials ("ecb": European Central Bank). */
+    /**
+     * The last name the question writes inside a sentence, as stems ("… is Ankara — is that right?", "… Uruguay, I
+     * believe?"): the answer a question proposes; empty when none.
+     */
+    List<String> proposed() {
+        List<String> last = List.of();
+        if (text == null) {
+            return last;
+        }
+        List<String> run = new ArrayList<>();
+        boolean sentenceStart = true;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                sentenceStart |= c == '.' || c == '!' || c == '?' || c == ':' || c == '\n';
+                if (!run.isEmpty() && c != ' ' && c != '-') {
+                    last = run;
+                    run = new ArrayList<>();
+                }
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && Character.isLetterOrDigit(text.charAt(end))) {
+                end++;
+            }
+            String word = text.substring(i, end).toLowerCase(java.util.Locale.ROOT);
+            if (Character.isUpperCase(c) && !sentenceStart && !AnswerText.stopword(word)) {
+                run.add(AnswerText.stem(word));
+            } else if (!run.isEmpty()) {
+                last = run;
+                run = new ArrayList<>();
+            }
+            sentenceStart = false;
+            i = end;
+        }
+        return run.isEmpty() ? last : run;
+    }
+
     boolean hasInitials(String initials) {
         if (text == null) {
             return false;

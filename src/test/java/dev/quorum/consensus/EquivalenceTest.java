@@ -358,4 +358,52 @@ class EquivalenceTest {
         // when / then
         assertThat(decide(question, a, b)).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    private static Equivalence.Verdict verdict(String question, String a, String b) {
+        Question asked = Question.of(question);
+        return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked);
+    }
+
+    @Test
+    void should_split_two_answers_that_name_another_person_first_also_after_a_yes() {
+        // an affirmation to a who-question is read with its capitals ("Igor Stravinsky", not "igor stravinsky")
+        assertThat(verdict("Who painted 'The Night Watch'?", "Yes — that was Rembrandt van Rijn, in 1642.",
+                "It was painted by Johannes Vermeer.").rule())
+                .isEqualTo("another name first: Rembrandt Rijn / Johannes Vermeer");
+        assertThat(decide("Who founded the company?", "Ada Lovelace Smith, in 1998.",
+                "The company was founded by Grace Hopper Jones in 1998.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // one name inside the other answer, or a unit after a number, is no other name
+        assertThat(decide("Who founded the company?", "Grace Hopper, in 1998.",
+                "It was founded in 1998 by Grace Hopper with Alan Turing.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the safe internal temperature for poultry?", "Right: the USDA says 165°F (74°C).",
+                "Poultry should reach 165 degrees Fahrenheit.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_split_a_yes_to_the_name_a_question_proposes_from_an_answer_that_gives_another() {
+        String question = "I think the largest moon of Neptune is Triton — is that right? Which moon is it?";
+        assertThat(verdict(question, "Yes, you're right: the largest moon of Neptune is Triton.", "Nereid.").rule())
+                .isEqualTo("a yes to the name the question proposes against another: Nereid");
+        assertThat(decide(question, "Correct.", "Actually, it's Proteus.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // an answer that gives the proposed name agrees, and a question that proposes nothing asks for a name
+        assertThat(decide(question, "Correct.", "Triton, by far the largest of Neptune's moons."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the largest moon of Neptune?", "Sure! The largest moon of Neptune is Triton.",
+                "Triton.")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_split_one_explanation_with_one_sentence_replaced_by_another_claim_but_not_other_details() {
+        String question = "How does a heat pump heat a house?";
+        String first = "A heat pump moves heat rather than making it. Outside, a cold refrigerant absorbs heat from "
+                + "the air, even on a freezing day.";
+        String a = first + " A compressor then raises its temperature, and the heat is released indoors.";
+        String b = first + " Indoors, a gas boiler then burns fuel to warm the water in the radiators.";
+        String c = first + " Most models also run in reverse as air conditioners in summer.";
+        assertThat(verdict(question, a, b).rule()).isEqualTo("one sentence of the same explanation in place of another");
+        // an added detail on something else, or the same sentence reworded, is no other claim
+        assertThat(verdict(question, a, c).rule()).isNotEqualTo("one sentence of the same explanation in place of another");
+        assertThat(verdict(question, a, first + " A compressor then raises its temperature and releases the heat indoors.")
+                .rule()).isNotEqualTo("one sentence of the same explanation in place of another");
+    }
 }
