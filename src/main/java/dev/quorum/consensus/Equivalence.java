@@ -305,6 +305,12 @@ final class Equivalence {
     }
 
     private static Verdict compare(Reading a, Reading b, Question question, int depth) {
+        Decision patterns = Patterns.compare(a.head, b.head, question);
+        if (patterns != null) {
+            // "[0-9]+" / "\\d{1,}": what two regular expressions match, not how they are written
+            return new Verdict(patterns, patterns == Decision.SAME ? "patterns that match the same strings"
+                    : "patterns that match different strings");
+        }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
             if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
                     && !compactCode(a.head.toLowerCase(Locale.ROOT)).equals(compactCode(b.head.toLowerCase(Locale.ROOT)))) {
@@ -2174,22 +2180,19 @@ final class Equivalence {
         List<String> x = trimmedFirst(a, b);
         List<String> y = trimmedFirst(b, x);
         if (ordered) {
-            return x.equals(y);
+            // item by item, each read as in a list in any order ("Helium, neon, argon" / "He, Ne, Ar")
+            for (int k = 0; k < x.size(); k++) {
+                if (!x.get(k).equals(y.get(k)) && matching(List.of(y.get(k)), List.of(bTexts.get(k)), x.get(k),
+                        aTexts.get(k), x.size()) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
         List<String> remaining = new ArrayList<>(y);
         List<String> remainingTexts = new ArrayList<>(bTexts);
         for (int k = 0; k < x.size(); k++) {
-            String item = x.get(k);
-            int at = remaining.indexOf(item);
-            if (at < 0) {
-                at = abbreviated(remaining, item);
-            }
-            if (at < 0) {
-                at = containing(remaining, item);
-            }
-            if (at < 0 && x.size() <= ENTITY_ITEMS) {
-                at = sameEntity(remainingTexts, aTexts.get(k));
-            }
+            int at = matching(remaining, remainingTexts, x.get(k), aTexts.get(k), x.size());
             if (at < 0) {
                 return false;
             }
@@ -2197,6 +2200,21 @@ final class Equivalence {
             remainingTexts.remove(at);
         }
         return true;
+    }
+
+    /** Where among {@code items} (with their texts) a list's item is: the same, abbreviated, contained or one entity. */
+    private static int matching(List<String> items, List<String> texts, String item, String text, int size) {
+        int at = items.indexOf(item);
+        if (at < 0) {
+            at = abbreviated(items, item);
+        }
+        if (at < 0) {
+            at = containing(items, item);
+        }
+        if (at < 0 && size <= ENTITY_ITEMS) {
+            at = sameEntity(texts, text);
+        }
+        return at;
     }
 
     /** The one item WordNet gives as the same thing as {@code text} ("prc" / "china", "he" / "helium"), or -1. */

@@ -210,6 +210,15 @@ class WordNetEquivalenceTest {
         assertThat(result.tie()).isTrue();
     }
 
+    @Test
+    void should_match_the_items_of_an_ordered_list_one_by_one_by_their_other_names() {
+        // "first" makes the order count; each item is still read by its other names
+        assertThat(verdict("Name the first three elements of the periodic table.", "Hydrogen, helium, lithium",
+                "H, He, Li").rule()).isEqualTo("same items");
+        assertThat(verdict("Name the first three elements of the periodic table.", "Hydrogen, helium, lithium",
+                "He, H, Li").rule()).isEqualTo("different items");
+    }
+
     private static Equivalence.Verdict verdict(String question, String a, String b) {
         Question asked = Question.of(question);
         return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked);
