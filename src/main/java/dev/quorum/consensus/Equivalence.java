@@ -67,6 +67,8 @@ final class Equivalence {
     /** Long answers that share this much of their words, in order, are one text edited ({@link #longNearIdentical}). */
     private static final double LONG_NEAR = 0.7;
     private static final int LONG_NEAR_WORDS = 25;
+    /** The words of a statement read for a negation of the other (longer ones say more than one thing). */
+    private static final int NEGATED_WORDS = 14;
     /** The words a sentence two answers share word for word has at least, to count as shared. */
     private static final int SHARED_SENTENCE_WORDS = 6;
     /** Lists of at most this many items have their items looked up in WordNet (each a dictionary lookup). */
@@ -474,6 +476,9 @@ final class Equivalence {
         }
         if (contradiction == null && depth == 0) {
             contradiction = replacedSentence(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = negatedStatement(a, b);
         }
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
                 && b.core.length() < b.lower.length()) {
@@ -1258,6 +1263,60 @@ final class Equivalence {
         }
         return "near-identical long answers but " + String.join(" ", removed) + " in place of "
                 + String.join(" ", added);
+    }
+
+    /**
+     * Two short statements, not answers to a yes/no question, that say mostly the same content words, one of them
+     * negated ("You should stir it often." / "You should never stir it.", "The highway is open in both directions." /
+     * "The highway isn't open in either direction."): why they differ, else null. The negated one says no word the
+     * other does not ("isn't safe" / "is unsafe" is a double negation, not a contradiction).
+     */
+    private static String negatedStatement(Reading a, Reading b) {
+        if (a.code || b.code || a.stance.present() || b.stance.present() || a.words.size() > NEGATED_WORDS || b.words.size() > NEGATED_WORDS || stated(a) % 2 == stated(b) % 2) {
+            return null;
+        }
+        Reading negated = stated(a) % 2 == 1 ? a : b;
+        Reading other = negated == a ? b : a;
+        // the negated one says nothing the other does not, and the other little more: not an absence said in a word
+        // of its own ("has no index" / "the missing index")
+        List<String> more = only(other, negated);
+        int shared = 0;
+        int own = 0;
+        for (String word : negated.significant) {
+            String stem = AnswerText.stem(word);
+            if (negated.content.contains(stem) && !NEGATED_ANY.contains(word)) {
+                own++;
+                shared += other.content.contains(stem) ? 1 : 0;
+            }
+        }
+        if (shared == 0 || shared < own || more.size() > 2) {
+            return null;
+        }
+        for (String word : more) {
+            if (ABSENCE.contains(word)) {
+                return null;
+            }
+        }
+        return "the same statement negated";
+    }
+
+    /** Words a negation brings with it ("never … either", "hardly ever", "not … any"). */
+    private static final Set<String> NEGATED_ANY = Set.of("ever", "either", "any", "anything", "anyone", "anybody",
+            "anywhere", "anymore", "yet", "all");
+    /** Words that say an absence themselves, so that a negation beside them is the same statement. */
+    private static final Set<String> ABSENCE = Set.of("missing", "lacking", "lacks", "lack", "absent", "without", "free",
+            "devoid", "empty", "zero", "omitted", "omits", "excluded", "excludes", "lost");
+
+    /** The content words of one answer whose stems the other does not have. */
+    private static List<String> only(Reading one, Reading other) {
+        List<String> words = new ArrayList<>();
+        for (int k = 0; k < one.significant.size(); k++) {
+            String stem = one.significantStems.get(k);
+            if (one.content.contains(stem) && !other.content.contains(stem) && !words.contains(one.significant.get(k))) {
+                words.add(one.significant.get(k));
+            }
+        }
+        return words;
     }
 
     /**

@@ -406,4 +406,18 @@ class EquivalenceTest {
         assertThat(verdict(question, a, first + " A compressor then raises its temperature and releases the heat indoors.")
                 .rule()).isNotEqualTo("one sentence of the same explanation in place of another");
     }
+
+    @Test
+    void should_split_a_short_statement_from_the_same_words_negated_but_not_an_absence_said_in_a_word() {
+        assertThat(verdict("Should you stir the sauce while it simmers?", "You should stir it often.",
+                "You should never stir it.").rule()).isEqualTo("the same statement negated");
+        assertThat(verdict("Is the bridge open after the flood?", "The bridge is open in both directions.",
+                "The bridge isn't open in either direction.").rule()).isEqualTo("the same statement negated");
+        // "no index" is "the missing index"; "isn't safe" is "unsafe"
+        assertThat(verdict("Why is the query slow?", "The query is slow because the column has no index.",
+                "The missing index on the column makes the query slow.").rule())
+                .isNotEqualTo("the same statement negated");
+        assertThat(verdict("Can children take the drug?", "The drug isn't safe for children.",
+                "The drug is unsafe for children.").rule()).isNotEqualTo("the same statement negated");
+    }
 }
