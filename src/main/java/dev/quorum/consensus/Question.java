@@ -40,7 +40,7 @@ final class Question {
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "it", "this", "that", "as");
 
     private static final Set<String> ORDER_WORDS = Set.of("sort", "sorted", "order", "ordered", "rank", "ranked",
-            "ranking", "first", "ascending", "descending", "sequence", "steps", "chronological", "chronologically",
+            "ranking", "ascending", "descending", "sequence", "steps", "chronological", "chronologically",
             "top");
 
     private final Set<String> stems;
@@ -83,9 +83,12 @@ final class Question {
         List<String> words = AnswerText.words(lower);
         Set<String> stems = new HashSet<>();
         boolean ordered = false;
-        for (String word : words) {
+        for (int k = 0; k < words.size(); k++) {
+            String word = words.get(k);
             stems.add(AnswerText.stem(word));
-            ordered |= ORDER_WORDS.contains(word);
+            // "first" orders as "largest first" or "… first?" does, not as "the first three periods" (a set)
+            ordered |= ORDER_WORDS.contains(word) || word.equals("first")
+                    && (k == words.size() - 1 || k > 0 && words.get(k - 1).endsWith("est"));
         }
         Map<String, Character> options = options(lower, 'a');
         boolean numbered = false;

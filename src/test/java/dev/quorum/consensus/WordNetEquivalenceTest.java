@@ -212,11 +212,16 @@ class WordNetEquivalenceTest {
 
     @Test
     void should_match_the_items_of_an_ordered_list_one_by_one_by_their_other_names() {
-        // "first" makes the order count; each item is still read by its other names
+        // "in order" makes the order count; each item is still read by its other names
+        assertThat(verdict("Name the first three elements of the periodic table, in order.",
+                "Hydrogen, helium, lithium", "H, He, Li").rule()).isEqualTo("same items");
+        assertThat(verdict("Name the first three elements of the periodic table, in order.",
+                "Hydrogen, helium, lithium", "He, H, Li").rule()).isEqualTo("different items");
+        // "the first three" is a set; "largest first" an order
         assertThat(verdict("Name the first three elements of the periodic table.", "Hydrogen, helium, lithium",
-                "H, He, Li").rule()).isEqualTo("same items");
-        assertThat(verdict("Name the first three elements of the periodic table.", "Hydrogen, helium, lithium",
-                "He, H, Li").rule()).isEqualTo("different items");
+                "He, H, Li").rule()).isEqualTo("same items");
+        assertThat(verdict("Name the three largest oceans, largest first.", "Pacific, Atlantic, Indian",
+                "Atlantic, Pacific, Indian").rule()).isEqualTo("different items");
     }
 
     private static Equivalence.Verdict verdict(String question, String a, String b) {
