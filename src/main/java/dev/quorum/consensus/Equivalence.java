@@ -1585,15 +1585,18 @@ final class Equivalence {
         for (int c = 0; c < clauses.size(); c++) {
             List<String> words = AnswerText.words(clauses.get(c));
             Set<String> stems = new HashSet<>();
-            int negations = 0;
             for (String word : words) {
                 stems.add(AnswerText.stem(word));
-                if (AnswerText.negation(word)) {
-                    negations++;
-                }
             }
             if (!containsDerived(stems, shortOne.content) && !surname(stems, shortOne, longOne)) {
                 continue;
+            }
+            // a negation inside a quotation is what is quoted ('… means "I don't have time"'), not what is said
+            String said = Question.unquoted(clauses.get(c));
+            int open = said.indexOf('"');
+            int negations = 0;
+            for (String word : AnswerText.words(open >= 0 ? said.substring(0, open) : said)) {
+                negations += AnswerText.negation(word) ? 1 : 0;
             }
             if (shortOne.negations % 2 != negations % 2) {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");

@@ -23,6 +23,15 @@ final class Labels {
     private record Entry(String family, String value, boolean binary) {
     }
 
+    /**
+     * Families read only when the question names one of these words: their labels are common words elsewhere ("a
+     * question", "a statement", "surprise").
+     */
+    private static final Map<String, List<String>> GATES = Map.of(
+            "sarcasm", List.of("sarcastic", "sarcasm", "ironic", "irony", "sincere"),
+            "sentence", List.of("command", "imperative", "interrogative", "declarative", "exclamatory", "statement"),
+            "emotion", List.of("emotion", "emotions", "feeling", "feelings", "mood"));
+
     private static final Map<String, List<Entry>> LEXICON = new HashMap<>();
     /** The other label of each two-label family. */
     private static final Map<String, String> OTHER = new HashMap<>();
@@ -46,6 +55,15 @@ final class Labels {
         family("severity", "critical: critical blocker showstopper", "major: major", "minor: minor trivial cosmetic");
         family("urgency", "emergent: emergent emergency", "urgent: urgent", "routine: routine nonurgent");
         // big-O notation is read as these words (Equivalence.notation: "O(n log n)" is "linearithmic")
+        // Ekman's six basic emotions, sentence types, sarcasm: read only when the question asks for them (GATES)
+        family("emotion", "anger: anger angry furious irritated indignant annoyed outraged",
+                "joy: joy happy happiness delighted joyful elated", "sadness: sadness sad sorrow grief unhappy",
+                "fear: fear afraid scared frightened anxious anxiety worried",
+                "surprise: surprise surprised astonished amazed", "disgust: disgust disgusted revulsion repulsed");
+        family("sentence", "interrogative: question interrogative",
+                "imperative: command imperative instruction request", "declarative: statement declarative",
+                "exclamatory: exclamation exclamatory");
+        family("sarcasm", "sarcastic: sarcastic sarcasm ironic", "sincere: sincere earnest literal heartfelt");
         family("complexity", "constant: constant", "logarithmic: logarithmic", "linear: linear",
                 "linearithmic: linearithmic", "quadratic: quadratic", "cubic: cubic", "exponential: exponential",
                 "factorial: factorial");
@@ -96,6 +114,9 @@ final class Labels {
             if (entries != null) {
                 boolean negated = prefixed ^ negatedAt(words, k);
                 for (Entry entry : entries) {
+                    if (!asked(entry.family(), question)) {
+                        continue;
+                    }
                     put(labels, ambiguous, entry.family(), value(entry.family(), entry.value(), entry.binary(), negated));
                 }
             }
@@ -114,6 +135,20 @@ final class Labels {
         }
         ambiguous.keySet().forEach(labels::remove);
         return labels;
+    }
+
+    /** Whether a family is read for this question: always, or when the question names one of its gate words. */
+    private static boolean asked(String family, Question question) {
+        List<String> gate = GATES.get(family);
+        if (gate == null) {
+            return true;
+        }
+        for (String word : gate) {
+            if (question.mentions(AnswerText.stem(word))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String value(String family, String value, boolean binary, boolean negated) {

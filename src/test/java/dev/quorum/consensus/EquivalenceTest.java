@@ -420,4 +420,26 @@ class EquivalenceTest {
         assertThat(verdict("Can children take the drug?", "The drug isn't safe for children.",
                 "The drug is unsafe for children.").rule()).isNotEqualTo("the same statement negated");
     }
+
+    @Test
+    void should_read_emotions_sentence_types_and_sarcasm_as_labels_only_where_the_question_asks_for_them() {
+        assertThat(decide("What emotion does this express: 'They cancelled my flight again!'",
+                "Anger: the speaker is indignant.", "The main emotion is surprise.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is this remark sarcastic: 'Great, another Monday.'", "No, it is sincere.", "It's sarcastic."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is 'Shut the window.' a question, a command or a statement?", "A command.",
+                "It is an imperative sentence.")).isEqualTo(Equivalence.Decision.SAME);
+        // elsewhere these are common words, no labels
+        Question party = Question.of("How was the party?");
+        assertThat(Labels.read(java.util.List.of("a", "surprise", "and", "a", "question"),
+                java.util.List.of("a", "surpris", "and", "a", "question"), party)).isEmpty();
+    }
+
+    @Test
+    void should_not_read_a_negation_inside_a_quotation_as_the_answer_s() {
+        assertThat(decide("What language is this sentence in: 'Ich habe keine Zeit.'", "German",
+                "That sentence is written in German and means \"I don't have time.\"")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What language is this sentence in: 'Ich habe keine Zeit.'", "German",
+                "That sentence is not written in German.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
