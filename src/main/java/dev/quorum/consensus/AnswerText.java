@@ -105,8 +105,47 @@ final class AnswerText {
     private static final String[] HEDGES = {"generally", "usually", "typically", "mostly", "probably", "technically",
         "basically", "in general", "in most cases", "short answer", "in short", "mostly", "largely", "then"};
     /** Leads that count only when punctuation or the end follows ("Right," yes; "Right angles" no). */
-    private static final Set<String> STRICT = Set.of("right", "sure", "true", "false", "correct", "indeed", "absolutely",
-            "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect", "affirmative");
+    private static final Set<String> STRICT = new HashSet<>(Set.of("right", "sure", "true", "false", "correct",
+            "indeed", "absolutely", "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect",
+            "affirmative", "exactly right", "quite right", "absolutely right", "spot on", "you're right",
+            "you are right", "you're correct", "you are correct"));
+    /** A short answer that echoes the question's verb: "It is.", "Indeed they did." (yes), "It isn't." (no). */
+    private static final List<String> ECHO_YES = new ArrayList<>();
+    private static final List<String> ECHO_NO = new ArrayList<>();
+    private static final Set<String> ECHOES = new HashSet<>();
+    /** The leads with the echoes. */
+    private static final String[] YES_ALL;
+    private static final String[] NO_ALL;
+
+    static {
+        String[] subjects = {"it", "they", "he", "she", "we", "you", "i", "that", "there"};
+        String[] auxiliaries = {"is", "are", "was", "were", "does", "do", "did", "can", "could", "will", "would", "has",
+            "have", "had", "should", "must"};
+        for (String subject : subjects) {
+            for (String auxiliary : auxiliaries) {
+                String echo = subject + " " + auxiliary;
+                ECHO_YES.add(echo);
+                ECHO_YES.add("indeed " + echo);
+                ECHO_NO.add(echo + " not");
+                ECHO_NO.add(echo + (auxiliary.equals("can") ? "'t" : auxiliary.equals("will") ? "" : "n't"));
+            }
+        }
+        ECHO_NO.removeIf(echo -> echo.endsWith(" will"));
+        ECHO_NO.add("it won't");
+        ECHO_NO.add("they won't");
+        STRICT.addAll(ECHO_YES);
+        STRICT.addAll(ECHO_NO);
+        ECHOES.addAll(ECHO_YES);
+        ECHOES.addAll(ECHO_NO);
+        List<String> yes = new ArrayList<>(List.of(YES_LEADS));
+        yes.addAll(List.of("exactly right", "quite right", "absolutely right", "spot on", "you're right", "you are right",
+                "you're correct", "you are correct"));
+        yes.addAll(ECHO_YES);
+        YES_ALL = yes.toArray(String[]::new);
+        List<String> no = new ArrayList<>(List.of(NO_LEADS));
+        no.addAll(ECHO_NO);
+        NO_ALL = no.toArray(String[]::new);
+    }
     /** Words after a bare "no" that make it an answer ("No it isn't") rather than a determiner ("No one knows"). */
     private static final Set<String> NO_THEN = Set.of("it", "i", "you", "that", "this", "they", "we", "he", "she",
             "there", "not", "never", "sir", "but", "because", "the");
@@ -469,21 +508,18 @@ final class AnswerText {
                 while (after < lower.length() && !Quantities.isLetter(lower.charAt(after))) {
                     after++;
                 }
-                Stance hedged = lead(lower, after, NO_LEADS, "no");
+                Stance hedged = lead(lower, after, NO_ALL, "no");
                 if (!hedged.present()) {
-                    hedged = lead(lower, after, YES_LEADS, "yes");
+                    hedged = lead(lower, after, YES_ALL, "yes");
                 }
                 if (hedged.present() && (lower.startsWith("no", after) || lower.startsWith("yes", after))) {
                     return hedged;
                 }
             }
         }
-        Stance no = lead(lower, start, NO_LEADS, "no");
-        Stance yes = lead(lower, start, YES_LEADS, "yes");
-        if (no.present() && (!yes.present() || no.rest() >= yes.rest())) {
-            return no;
-        }
-        return yes;
+        Stance no = lead(lower, start, NO_ALL, "no");
+        Stance yes = lead(lower, start, YES_ALL, "yes");
+        return no.present() && (!yes.present() || no.rest() >= yes.rest()) ? no : yes;
     }
 
     private static Stance lead(String lower, int start, String[] leads, String value) {
@@ -495,6 +531,10 @@ final class AnswerText {
             }
             int end = start + lead.length();
             if (end < n && Quantities.isLetterOrDigit(lower.charAt(end))) {
+                continue;
+            }
+            if (ECHOES.contains(lead) && !lower.substring(end).chars().noneMatch(Character::isLetterOrDigit)) {
+                // an echo is a yes or no only as the whole answer ("It is."), not before what it says ("It is red")
                 continue;
             }
             boolean punctuated = end == n || lower.charAt(end) != ' '

@@ -442,4 +442,20 @@ class EquivalenceTest {
         assertThat(decide("What language is this sentence in: 'Ich habe keine Zeit.'", "German",
                 "That sentence is not written in German.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_whole_answer_that_echoes_the_question_s_verb_as_a_yes_or_no() {
+        assertThat(AnswerText.stance("it is.").value()).isEqualTo("yes");
+        assertThat(AnswerText.stance("indeed they did.").value()).isEqualTo("yes");
+        assertThat(AnswerText.stance("it isn't.").value()).isEqualTo("no");
+        assertThat(AnswerText.stance("exactly right.").value()).isEqualTo("yes");
+        assertThat(AnswerText.stance("you're right, it was orwell.").value()).isEqualTo("yes");
+        // an echo before what it says is a statement, and "you're right that" no stance of its own
+        assertThat(AnswerText.stance("it is red.").present()).isFalse();
+        assertThat(AnswerText.stance("you're right that it rains.").present()).isFalse();
+        assertThat(decide("Aspirin is an NSAID, isn't it?", "It is.", "Aspirin is a nonsteroidal anti-inflammatory drug."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Aspirin is an NSAID, isn't it?", "It isn't.",
+                "Aspirin is a nonsteroidal anti-inflammatory drug.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
