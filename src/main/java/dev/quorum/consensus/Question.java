@@ -166,6 +166,27 @@ final class Question {
 
     /** Whether consecutive capitalised words of the question have these initials ("ecb": European Central Bank). */
     /**
+     * What a yes/no question asks to confirm, as a statement of its words: its last question without its leading
+     * auxiliary or a tag ("Is mercury a liquid at room temperature?" is "mercury a liquid at room temperature");
+     * {@code null} for other questions.
+     */
+    String claim() {
+        if (!yesNo || text == null) {
+            return null;
+        }
+        String last = lastQuestion(unquoted(AnswerText.lower(text))).strip();
+        int comma = last.lastIndexOf(',');
+        if (tagged(last) && comma > 0) {
+            last = last.substring(0, comma);
+        }
+        List<String> words = AnswerText.words(last);
+        if (!words.isEmpty() && AUXILIARIES.contains(words.get(0))) {
+            words = words.subList(1, words.size());
+        }
+        return words.isEmpty() ? null : String.join(" ", words);
+    }
+
+    /**
      * The last name the question writes inside a sentence, as stems ("… is Ankara — is that right?", "… Uruguay, I
      * believe?"): the answer a question proposes; empty when none.
      */

@@ -458,4 +458,17 @@ class EquivalenceTest {
         assertThat(decide("Aspirin is an NSAID, isn't it?", "It isn't.",
                 "Aspirin is a nonsteroidal anti-inflammatory drug.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_bare_yes_against_what_the_other_answer_says_of_the_question_s_claim() {
+        // the other contradicts the claim in other words: a "no"
+        assertThat(verdict("Is copper a gas at room temperature?", "Yes, that's right.",
+                "Copper is a solid at room temperature; it melts at 1085 °C.").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a claim the question negates: "Correct" agrees with the negated statement
+        assertThat(verdict("So you can't vote at 16 in national elections here?", "Correct.",
+                "You cannot vote at 16 in national elections.").decision()).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(verdict("Is copper a metal?", "Yes, that's right.", "Copper is a metal.").decision())
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
