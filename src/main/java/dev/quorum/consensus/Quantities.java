@@ -372,13 +372,17 @@ final class Quantities {
         // the word for it ("minus 89.2 degrees", "negative 5")
         negative |= minusWord(text, negative ? start - 1 : start);
         // ISO date 2024-03-15
+        // (and an ISO date-time 2024-03-15T14:30, in UTC or local time: the time is read next; one with another
+        // offset is another instant, left unread)
+        boolean dateTime = start + 12 <= n && text.charAt(start + 10) == 't' && isDigit(text.charAt(start + 11))
+                && utcOrLocal(text, start + 11);
         if (start + 10 <= n && isDigits(text, start, 4) && text.charAt(start + 4) == '-' && isDigits(text, start + 5, 2)
                 && text.charAt(start + 7) == '-' && isDigits(text, start + 8, 2)
-                && (start + 10 == n || !isLetterOrDigit(text.charAt(start + 10)))) {
+                && (start + 10 == n || dateTime || !isLetterOrDigit(text.charAt(start + 10)))) {
             found.add(new Quantity(Integer.parseInt(text, start, start + 4, 10), null));
             found.add(new Quantity(Integer.parseInt(text, start + 5, start + 7, 10), "month"));
             found.add(new Quantity(Integer.parseInt(text, start + 8, start + 10, 10), null));
-            return start + 10;
+            return dateTime ? start + 11 : start + 10;
         }
         int i = start;
         StringBuilder digits = new StringBuilder(12);
@@ -395,7 +399,7 @@ final class Quantities {
             if ("pm".equals(word) || "p.m".equals(word)) {
                 hours = hours < 12 ? hours + 12 : hours;
                 end = next[1];
-            } else if ("am".equals(word)) {
+            } else if ("am".equals(word) || "a.m".equals(word)) {
                 hours = hours >= 12 ? hours - 12 : hours;
                 end = next[1];
             }
@@ -620,11 +624,12 @@ final class Quantities {
         if (unit != null) {
             found.add(new Quantity(unit.toBase(value), unit.base(), value, precision * unit.factor(),
                     loose * unit.factor(), unit.factor() + unit.offset()));
-        } else if (i + 1 < n && (text.startsWith("pm", i) || text.startsWith("am", i))
-                && (i + 2 == n || !isLetter(text.charAt(i + 2)))) {
-            // 3pm, 9am
-            found.add(new Quantity(text.charAt(i) == 'p' && value < 12 ? value + 12 : value, null));
-            return i + 2;
+        } else if (meridiem(text, i) != null && value >= 1 && value <= 12 && value == Math.rint(value)) {
+            // 3pm, 9 am, 12 p.m., 12 a.m. (midnight)
+            int[] word = meridiem(text, i);
+            boolean pm = text.charAt(word[0]) == 'p';
+            found.add(new Quantity(pm ? (value < 12 ? value + 12 : value) : (value == 12 ? 0 : value), null));
+            return word[1];
         } else if (i < n && isLetter(text.charAt(i)) && !isOrdinalEnd(text, i)) {
             // digits glued to letters that are no unit ("3x", "64bit", "v2"): a name or a term, not a quantity
             int end = i;
@@ -916,6 +921,29 @@ final class Quantities {
         String two = text.substring(i, Math.min(text.length(), i + 2));
         return (two.equals("st") || two.equals("nd") || two.equals("rd") || two.equals("th"))
                 && (i + 2 == text.length() || !isLetter(text.charAt(i + 2)));
+    }
+
+    /** Whether the time of an ISO date-time that starts here has no offset, "Z" or a zero one. */
+    private static boolean utcOrLocal(String text, int from) {
+        int end = from;
+        while (end < text.length() && (isDigit(text.charAt(end)) || text.charAt(end) == ':' || text.charAt(end) == '.')) {
+            end++;
+        }
+        if (end == text.length() || text.charAt(end) == 'z') {
+            return true;
+        }
+        char c = text.charAt(end);
+        return c != '+' && c != '-' || text.startsWith("00:00", end + 1) || text.startsWith("0000", end + 1);
+    }
+
+    /** "am", "pm", "a.m", "p.m" right after a number (with or without a space): its span, else {@code null}. */
+    private static int[] meridiem(String text, int from) {
+        int[] word = nextWord(text, from);
+        if (word == null || word[0] > from + 1) {
+            return null;
+        }
+        String found = text.substring(word[0], word[1]);
+        return found.equals("am") || found.equals("pm") || found.equals("a.m") || found.equals("p.m") ? word : null;
     }
 
     private static int[] nextWord(String text, int from) {

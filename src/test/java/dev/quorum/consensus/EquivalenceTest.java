@@ -471,4 +471,18 @@ class EquivalenceTest {
         assertThat(verdict("Is copper a metal?", "Yes, that's right.", "Copper is a metal.").decision())
                 .isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_iso_date_times_and_twelve_hour_clocks_with_or_without_a_space() {
+        assertThat(decide("When does the sale start?", "2026-03-15T09:00", "March 15, 2026 at 9 am"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When does the sale start?", "2026-03-15T09:00", "March 15, 2026 at 9 pm"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is half past midnight in 24-hour time?", "00:30", "12:30 a.m."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When is the call?", "12 p.m.", "12:00")).isEqualTo(Equivalence.Decision.SAME);
+        // another offset is another instant
+        assertThat(decide("When was the block mined?", "2001-09-09T01:46:40-05:00", "9 September 2001, 01:46"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+    }
 }
