@@ -835,6 +835,24 @@ final class Quantities {
             i = w[1];
         }
         double value = total + current;
+        // "three point one four": a decimal said digit by digit
+        int[] point = nextWordJoined(text, last);
+        if (point != null && text.startsWith("point", point[0]) && point[1] - point[0] == 5) {
+            StringBuilder decimals = new StringBuilder();
+            int at = point[1];
+            int[] digit = nextWordJoined(text, at);
+            while (digit != null && SMALL_NUMBERS.containsKey(text.substring(digit[0], digit[1]))
+                    && SMALL_NUMBERS.get(text.substring(digit[0], digit[1])) <= 9) {
+                decimals.append(SMALL_NUMBERS.get(text.substring(digit[0], digit[1])));
+                at = digit[1];
+                digit = nextWordJoined(text, at);
+            }
+            if (decimals.length() > 0) {
+                value += Double.parseDouble("0." + decimals);
+                last = at;
+                onlyOne = false;
+            }
+        }
         // "two and a half", "one and a quarter"
         for (String[] fraction : new String[][] {{" and a half", "0.5"}, {" and a quarter", "0.25"}}) {
             if (text.startsWith(fraction[0], last) && (last + fraction[0].length() == n

@@ -485,4 +485,12 @@ class EquivalenceTest {
         assertThat(decide("When was the block mined?", "2001-09-09T01:46:40-05:00", "9 September 2001, 01:46"))
                 .isNotEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_a_decimal_said_digit_by_digit() {
+        assertThat(decide("What is e to two decimal places?", "2.72", "Two point seven two."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is e to two decimal places?", "2.72", "Two point seven one."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
