@@ -2072,7 +2072,7 @@ final class Equivalence {
             if (i < n && j < m && x.get(i).equals(y.get(j))) {
                 if (!removed.isEmpty() || !added.isEmpty()) {
                     hunks++;
-                    reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode)
+                    reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode, a, b)
                             : unlike(removedWords, addedWords, a, b));
                     removed.clear();
                     added.clear();
@@ -2095,7 +2095,7 @@ final class Equivalence {
         }
         if (!removed.isEmpty() || !added.isEmpty()) {
             hunks++;
-            reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode)
+            reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode, a, b)
                     : unlike(removedWords, addedWords, a, b));
         }
         if (!near && hunks != 1) {
@@ -2155,7 +2155,8 @@ final class Equivalence {
     }
 
     private static String hunk(List<String> removed, List<String> added, List<String> removedWords,
-                               List<String> addedWords, boolean code, boolean expression, boolean bothCode) {
+                               List<String> addedWords, boolean code, boolean expression, boolean bothCode,
+                               Reading a, Reading b) {
         if (removed.isEmpty() && added.isEmpty()) {
             return null;
         }
@@ -2206,13 +2207,30 @@ final class Equivalence {
         gone.removeAll(common);
         come.removeAll(common);
         if (!gone.isEmpty() && !come.isEmpty()) {
-            if (!code && Lexical.synonymous(removedWords, addedWords)) {
-                // one word in place of another that means the same ("raised" / "hiked")
+            if (!code && (Lexical.synonymous(removedWords, addedWords)
+                    || Lexical.synonymous(withParticles(removedWords, a), withParticles(addedWords, b)))) {
+                // one word in place of another that means the same ("raised" / "hiked", "dismissed" / "threw out")
                 return null;
             }
             return "near-identical but " + String.join(" ", removedWords) + " in place of " + String.join(" ", addedWords);
         }
         return null;
+    }
+
+    /**
+     * Words of a hunk with the particle that follows each in the answer, which the significant words leave out as a
+     * stop word ("threw" in "threw out the appeal" is "threw out").
+     */
+    private static List<String> withParticles(List<String> hunk, Reading r) {
+        List<String> words = new ArrayList<>(hunk.size() + 1);
+        for (String word : hunk) {
+            words.add(word);
+            int at = r.words.indexOf(word);
+            if (at >= 0 && at + 1 < r.words.size() && Lexical.particle(r.words.get(at + 1))) {
+                words.add(r.words.get(at + 1));
+            }
+        }
+        return words;
     }
 
     private static boolean allNumbers(List<String> tokens) {

@@ -56,6 +56,11 @@ final class Lexical {
     private Lexical() {
     }
 
+    /** Whether a word is the particle of a phrasal verb ("out" in "throw out"). */
+    static boolean particle(String word) {
+        return PARTICLES.contains(word);
+    }
+
     static boolean antonyms(String a, String b) {
         return !a.equals(b) && letters(a) && letters(b) && WordNet.shared().antonyms(a, b);
     }

@@ -211,6 +211,17 @@ class WordNetEquivalenceTest {
     }
 
     @Test
+    void should_read_a_verb_with_the_particle_after_it_in_a_near_identical_sentence() {
+        // "threw out" and "go over" are WordNet's phrasal verbs, synonyms of "dismiss" and "review"
+        assertThat(verdict("What did the court do with the case?", "The court dismissed the case.",
+                "The court threw out the case.").decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("What should I do with the draft?", "Review the draft before the call.",
+                "Go over the draft before the call.").decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("What did the court do with the case?", "The court heard the case.",
+                "The court threw out the case.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_match_the_items_of_an_ordered_list_one_by_one_by_their_other_names() {
         // "in order" makes the order count; each item is still read by its other names
         assertThat(verdict("Name the first three elements of the periodic table, in order.",
