@@ -170,9 +170,9 @@ final class Chemistry {
 
     private static int count(String word) {
         return switch (word) {
-            case "a", "an", "one", "single", "1" -> 1;
-            case "two", "2" -> 2;
-            case "three", "3" -> 3;
+            case "a", "an", "one", "single", "1", "monatomic" -> 1;
+            case "two", "2", "diatomic" -> 2;
+            case "three", "3", "triatomic" -> 3;
             case "four", "4" -> 4;
             case "five", "5" -> 5;
             case "six", "6" -> 6;

@@ -340,6 +340,10 @@ final class Equivalence {
             // "H2O" / "two hydrogen atoms bonded to one oxygen atom"
             return new Verdict(chemistry, chemistry == Decision.SAME ? "same formula" : "different formula");
         }
+        if (a.json == null && b.json == null && (!a.code || !b.code) && SpokenMath.compare(a.head, b.head, question) != null) {
+            // "x³" / "x squared", "F = ma" / "mass divided by acceleration", "−sin x" / "the sine of x"
+            return new Verdict(Decision.DIFFERENT, "notation and words that say different mathematics");
+        }
         if ((a.code || b.code || math(a) || math(b)) && a.head.length() <= 200 && b.head.length() <= 200
                 && compactCode(AnswerText.lower(a.head)).equals(compactCode(AnswerText.lower(b.head)))) {
             // one expression in two notations ("x ≤ 5" / "`x <= 5`")

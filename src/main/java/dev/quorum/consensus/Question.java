@@ -475,6 +475,11 @@ final class Question {
         return false;
     }
 
+    /** The question as asked, or {@code null} for none. */
+    String text() {
+        return text;
+    }
+
     /** Content words (stemmed) of the question. */
     boolean mentions(String stem) {
         return stems.contains(stem);

@@ -340,6 +340,7 @@ class EquivalenceTest {
     @ParameterizedTest(name = "{1} / {2}")
     @CsvSource(delimiter = '|', textBlock = """
             What is the formula of hydrogen peroxide?        | H2O2                         | Two hydrogen atoms and one oxygen atom.
+            What is the formula of ozone?                    | O₃                           | Diatomic oxygen.
             In Python, how do you drop the last element of a list xs? | `xs[:-1]`           | `xs[::-1]`
             Write a loop over 0 to n.                        | for i in range(n + 1): print(i) | for i in range(n): print(i)
             What is the capital of Kenya?                    | Nairobi                      | The capital of Kenya is Mombasa, on the coast.

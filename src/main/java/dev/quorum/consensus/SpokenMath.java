@@ -1,0 +1,174 @@
+package dev.quorum.consensus;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A short answer in mathematical notation against one that says mathematics in words, for semantic voting's word
+ * rules ({@link Equivalence}): what each says of powers ("x³" / "x squared"), of multiplying or dividing ("F = ma" /
+ * "force equals mass divided by acceleration"), of a sign ("−sin x" / "the sine of x") and of a bound ("age &lt; 18"
+ * / "at most 18"). Where both say something of one of these and it differs, they differ; otherwise nothing is
+ * decided here (the words need not say everything the notation does). Beside other powers, a power the question
+ * itself writes is left out ("the derivative of x cubed is three x squared": 2).
+ */
+final class SpokenMath {
+
+    private static final int MAX_WORDS = 12;
+    private static final String SYMBOLS = "^=<>/*×÷·−∞≤≥±√∑∫";
+    private static final Pattern POWER = Pattern.compile("\\^\\(?(-?\\d+)");
+    private static final Pattern POWER_WORDS = Pattern.compile(
+            "\\bto the (?:power of )?(\\w+)(?: power)?\\b|\\b(squared|cubed)\\b");
+    private static final Map<String, Integer> POWER_NAMES = Map.ofEntries(Map.entry("squared", 2),
+            Map.entry("cubed", 3), Map.entry("two", 2), Map.entry("second", 2), Map.entry("three", 3),
+            Map.entry("third", 3), Map.entry("four", 4), Map.entry("fourth", 4), Map.entry("five", 5),
+            Map.entry("fifth", 5), Map.entry("six", 6), Map.entry("sixth", 6), Map.entry("ten", 10),
+            Map.entry("tenth", 10), Map.entry("n", -1000), Map.entry("nth", -1000));
+    /** Single letters written side by side after an equals sign ("= ma", "= πr"): a product. */
+    private static final Pattern IMPLICIT_PRODUCT = Pattern.compile("=\\s*[\\p{L}]{2,3}\\b");
+
+    private static final Pattern SIGNED = Pattern.compile("-\\d");
+
+    private SpokenMath() {
+    }
+
+    private static int lettered(String lower) {
+        int words = 0;
+        for (String word : AnswerText.words(lower)) {
+            words += word.chars().allMatch(Character::isLetter) ? 1 : 0;
+        }
+        return words;
+    }
+
+    /** DIFFERENT when the notation and the words say different things of one of the four; else {@code null}. */
+    static Equivalence.Decision compare(String a, String b, Question question) {
+        String x = AnswerText.lower(a);
+        String y = AnswerText.lower(b);
+        boolean xNotation = notation(x);
+        boolean yNotation = notation(y);
+        if (xNotation == yNotation) {
+            return null;
+        }
+        String symbols = xNotation ? x : y;
+        String words = xNotation ? y : x;
+        if (AnswerText.words(words).size() > MAX_WORDS || AnswerText.words(symbols).size() > MAX_WORDS
+                || lettered(words) < 2 || SIGNED.matcher(words).find()) {
+            // (words are words: "(-3, 3)" is notation too)
+            return null;
+        }
+        String asked = question.text() == null ? "" : AnswerText.lower(question.text());
+        Set<Integer> writtenPowers = powers(symbols);
+        Set<Integer> saidPowers = spokenPowers(words);
+        Set<Integer> askedPowers = powers(asked);
+        askedPowers.addAll(spokenPowers(asked));
+        if (writtenPowers.size() > 1) {
+            writtenPowers.removeAll(askedPowers);
+        }
+        if (saidPowers.size() > 1) {
+            saidPowers.removeAll(askedPowers);
+        }
+        if (!writtenPowers.isEmpty() && !saidPowers.isEmpty() && !writtenPowers.equals(saidPowers)) {
+            return Equivalence.Decision.DIFFERENT;
+        }
+        String written = operation(symbols.indexOf('/') >= 0 || symbols.indexOf('÷') >= 0,
+                symbols.indexOf('×') >= 0 || symbols.indexOf('*') >= 0 || symbols.indexOf('·') >= 0
+                        || IMPLICIT_PRODUCT.matcher(symbols).find());
+        String said = operation(words.contains("divided by") || words.contains(" over ") || words.contains("ratio of"),
+                words.contains("times") || words.contains("multiplied by") || words.contains("product of"));
+        if (written != null && said != null && !written.equals(said)) {
+            return Equivalence.Decision.DIFFERENT;
+        }
+        boolean negative = leadingMinus(symbols);
+        boolean saidNegative = words.contains("minus") || words.contains("negative") || words.contains("negated");
+        if (negative != saidNegative && (negative || !symbols.contains("±"))) {
+            return Equivalence.Decision.DIFFERENT;
+        }
+        String bound = bound(symbols);
+        String saidBound = saidBound(words);
+        return bound != null && saidBound != null && !bound.equals(saidBound) ? Equivalence.Decision.DIFFERENT : null;
+    }
+
+    private static boolean notation(String lower) {
+        String text = lower.strip();
+        if (text.length() > 1 && text.charAt(0) == '-' && Character.isLetterOrDigit(text.charAt(1))) {
+            return true;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            if (SYMBOLS.indexOf(lower.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<Integer> powers(String lower) {
+        Set<Integer> powers = new HashSet<>();
+        Matcher m = POWER.matcher(lower);
+        while (m.find()) {
+            powers.add(Integer.parseInt(m.group(1)));
+        }
+        return powers;
+    }
+
+    private static Set<Integer> spokenPowers(String lower) {
+        Set<Integer> powers = new HashSet<>();
+        Matcher m = POWER_WORDS.matcher(lower);
+        while (m.find()) {
+            String word = m.group(1) != null ? m.group(1) : m.group(2);
+            Integer power = POWER_NAMES.get(word);
+            if (power == null && word.chars().allMatch(Character::isDigit) && word.length() <= 3) {
+                power = Integer.parseInt(word);
+            }
+            if (power != null) {
+                powers.add(power);
+            }
+        }
+        return powers;
+    }
+
+    private static String operation(boolean divides, boolean multiplies) {
+        return divides == multiplies ? null : divides ? "divide" : "multiply";
+    }
+
+    /** A minus the answer opens with, or right after its equals sign ("−sin x", "f'(x) = −sin x"). */
+    private static boolean leadingMinus(String lower) {
+        String rest = lower.strip();
+        int equals = rest.lastIndexOf('=');
+        if (equals >= 0) {
+            rest = rest.substring(equals + 1).strip();
+        }
+        return rest.startsWith("-") || rest.startsWith("−");
+    }
+
+    private static String bound(String lower) {
+        if (lower.contains("≤") || lower.contains("<=")) {
+            return "at most";
+        }
+        if (lower.contains("≥") || lower.contains(">=")) {
+            return "at least";
+        }
+        if (lower.contains("<")) {
+            return "below";
+        }
+        return lower.contains(">") ? "above" : null;
+    }
+
+    private static String saidBound(String lower) {
+        for (List<String> bound : List.of(List.of("at most", "at most"), List.of("no more than", "at most"),
+                List.of("or less", "at most"), List.of("or fewer", "at most"), List.of("up to", "at most"),
+                List.of("less than or equal", "at most"), List.of("at least", "at least"),
+                List.of("no less than", "at least"), List.of("or more", "at least"),
+                List.of("greater than or equal", "at least"), List.of("less than", "below"), List.of("under", "below"),
+                List.of("below", "below"), List.of("younger than", "below"), List.of("fewer than", "below"),
+                List.of("more than", "above"), List.of("greater than", "above"), List.of("over", "above"),
+                List.of("above", "above"), List.of("older than", "above"))) {
+            if (lower.contains(bound.get(0))) {
+                return bound.get(1);
+            }
+        }
+        return null;
+    }
+}
