@@ -414,6 +414,16 @@ final class Equivalence {
             }
             return new Verdict(Decision.SAME, "same answer to a yes/no question");
         }
+        // a long answer's yes or no against one that only leans ("It's generally better to take it with food." /
+        // "Yes, you can take it on an empty stomach …")
+        if (depth == 0 && (a.polarity == null) != (b.polarity == null) && a.words.size() >= LONG_WORDS
+                && b.words.size() >= LONG_WORDS && !a.code && !b.code) {
+            String x = YesNo.leaning(a, question);
+            String y = YesNo.leaning(b, question);
+            if (x != null && y != null && !x.equals(y)) {
+                return new Verdict(Decision.DIFFERENT, "a yes or no against an answer leaning the other way");
+            }
+        }
         // an explicit yes or no
         if (a.stance.present() || b.stance.present()) {
             Verdict stance = stance(a, b, question, depth);

@@ -21,6 +21,9 @@ final class YesNo {
     private static final Set<String> AVOID = Set.of("avoid", "skip", "forgo", "refrain");
     /** Words that call what the question asks needless, after "is", "are" or "but" ("… is nice but unnecessary"). */
     private static final Set<String> NEEDLESS = Set.of("unnecessary", "needless", "pointless", "unneeded");
+    /** Verbs that advise against what follows ("advise against", "warns against"). */
+    private static final Set<String> ADVISE = Set.of("advise", "advises", "advised", "recommend", "recommends",
+            "recommended", "warn", "warns", "warned", "caution", "cautions", "cautioned", "argue", "argues");
     private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
 
     /**
@@ -64,7 +67,30 @@ final class YesNo {
             }
         }
         // the first clause: negations and opposites of the question's words
-        List<String> words = AnswerText.words(clauses.get(0));
+        int[] read = firstClause(clauses.get(0), question);
+        int flips = read[0];
+        int restated = read[1];
+        boolean opposite = read[2] == 1;
+        // relative to the question's own negations ("Can I run it without root?" / "It has a non-root user")
+        if ((flips + question.negations()) % 2 == 1) {
+            return "no";
+        }
+        // a yes: an opposite negated ("It isn't closed"), the question's own negation echoed ("It works for a
+        // non-admin user" to "without admin rights"), or every word of the question restated
+        if ((flips > 0 && opposite) || (flips > 0 && question.negations() > 0 && restated > 0)
+                || (flips == 0 && question.negations() == 0 && question.asked().size() >= 2
+                && restated >= question.asked().size())) {
+            return "yes";
+        }
+        return null;
+    }
+
+    /**
+     * What a first clause does to the question's words: {negations and opposites, words of the question restated, 1
+     * when one of the negations is an opposite}.
+     */
+    private static int[] firstClause(String clause, Question question) {
+        List<String> words = AnswerText.words(clause);
         int flips = 0;
         int restated = 0;
         boolean opposite = false;
@@ -77,6 +103,11 @@ final class YesNo {
             // advice against what is asked: "Avoid a fixed schedule.", "… is nice but unnecessary"
             if (k == 0 && AVOID.contains(word) || k > 0 && NEEDLESS.contains(word)
                     && VERDICT_LINKS.contains(words.get(k - 1))) {
+                flips++;
+                continue;
+            }
+            if (word.equals("against") && k > 0 && ADVISE.contains(words.get(k - 1))) {
+                // "Health agencies advise against eating raw dough"
                 flips++;
                 continue;
             }
@@ -100,17 +131,23 @@ final class YesNo {
                 }
             }
         }
-        // relative to the question's own negations ("Can I run it without root?" / "It has a non-root user")
-        if ((flips + question.negations()) % 2 == 1) {
-            return "no";
+        return new int[] {flips, restated, opposite ? 1 : 0};
+    }
+
+    /**
+     * The yes or no a long answer leans to where {@link #polarity} finds none: a first clause that restates two or more
+     * of the question's words with no negation leans to yes ("Using double for currency is fine in practice …" to
+     * "Is it OK to use floating-point numbers for currency?"). Read only against an answer that gives the other.
+     */
+    static String leaning(Equivalence.Reading r, Question question) {
+        if (r.polarity != null) {
+            return r.polarity;
         }
-        // a yes: an opposite negated ("It isn't closed"), the question's own negation echoed ("It works for a
-        // non-admin user" to "without admin rights"), or every word of the question restated
-        if ((flips > 0 && opposite) || (flips > 0 && question.negations() > 0 && restated > 0)
-                || (flips == 0 && question.negations() == 0 && question.asked().size() >= 2
-                && restated >= question.asked().size())) {
-            return "yes";
+        List<String> clauses = Equivalence.clauses(r.lower);
+        if (clauses.isEmpty() || question.negations() > 0) {
+            return null;
         }
-        return null;
+        int[] read = firstClause(clauses.get(0), question);
+        return read[0] == 0 && read[1] >= 2 ? "yes" : null;
     }
 }

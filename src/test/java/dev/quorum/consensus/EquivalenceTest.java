@@ -494,4 +494,18 @@ class EquivalenceTest {
         assertThat(decide("What is e to two decimal places?", "2.72", "Two point seven one."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_split_a_long_no_from_a_long_answer_that_restates_the_question_without_a_negation() {
+        String question = "Should beginners lift heavy weights every single day?";
+        String no = "It's best not to lift heavy weights daily as a beginner, because muscles and tendons need rest "
+                + "days to adapt and recover between sessions.";
+        String leaningYes = "Lifting heavy weights works well for many beginners if the load rises slowly and their "
+                + "sleep and food are good enough to recover.";
+        String advisedAgainst = "Coaches advise against lifting heavy weights every day in the first months, because "
+                + "tendons adapt more slowly than muscles do.";
+        assertThat(verdict(question, no, leaningYes).rule())
+                .isEqualTo("a yes or no against an answer leaning the other way");
+        assertThat(verdict(question, no, advisedAgainst).decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
