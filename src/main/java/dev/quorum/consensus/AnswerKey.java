@@ -324,13 +324,16 @@ public final class AnswerKey {
     /**
      * The choice letter a lower-cased short answer names: alone ("b", "(b)", "b."), leading its option ("b. paris",
      * "b - paris", "a) paris", "(b) mercury"), after "option", "choice" or "answer" ("option c", "the answer is d",
-     * "answer: b"), or at the end in parentheses or after a colon ("pacific (b)", "heapsort is the one: b."); else 0.
+     * "answer: b"), or at the end in parentheses, after a colon or as a conclusion ("pacific (b)", "heapsort is the one:
+     * b.", "o(n log n), so b"); in brackets too ("[c]"); else 0.
      */
     static char choice(String core) {
         int n = core.length();
         int i = 0;
         boolean paren = false;
-        if (i < n && core.charAt(i) == '(') {
+        char close = ')';
+        if (i < n && (core.charAt(i) == '(' || core.charAt(i) == '[')) {
+            close = core.charAt(i) == '(' ? ')' : ']';
             paren = true;
             i++;
         }
@@ -338,7 +341,7 @@ public final class AnswerKey {
             char letter = core.charAt(i);
             int j = i + 1;
             if (paren) {
-                if (j < n && core.charAt(j) == ')') {
+                if (j < n && core.charAt(j) == close) {
                     return letter;
                 }
             } else {
@@ -385,6 +388,13 @@ public final class AnswerKey {
         }
         if (end >= 3 && isChoice(core.charAt(end - 1)) && core.charAt(end - 2) == ' ' && core.charAt(end - 3) == ':') {
             return core.charAt(end - 1);
+        }
+        // a conclusion: "o(n log n), so b."
+        for (String lead : new String[] {", so ", " so it's ", " so it is ", ", hence ", ", i.e. "}) {
+            if (end >= lead.length() + 1 && core.startsWith(lead, end - 1 - lead.length())
+                    && isChoice(core.charAt(end - 1))) {
+                return core.charAt(end - 1);
+            }
         }
         return 0;
     }

@@ -38,6 +38,8 @@ class AnswerKeyTest {
             The answer is D.                         | choice:d
             Option a                                 | choice:a
             b) because the loop never ends           | choice:b
+            [c]                                      | choice:c
+            O(n log n), so B.                        | choice:b
             A cat sat on the mat                     | a cat sat on the mat
             between 3 and 4                          | between 3 and 4
             """)
