@@ -1478,11 +1478,12 @@ final class Equivalence {
         if (said.rest == null) {
             // what the other says of the question's claim: negated, or contradicting it in other words ("Is mercury
             // a liquid …?" / "Mercury is a solid …"); a claim the question itself negates turns it round
-            List<String> stated = question.claim() == null || other.negations > 0 ? List.of() : clauses(other.lower);
+            // (negations in a reason it gives are not its answer: "Zero is even, since it leaves no remainder")
+            boolean negated = other.negations > 0 && !(question.yesNo() && YesNo.reasoned(other));
+            List<String> stated = question.claim() == null || negated ? List.of() : clauses(other.lower);
             Verdict claim = stated.isEmpty() ? null : compare(Reading.of(question.claim(), Question.NONE),
                     Reading.of(stated.get(0), Question.NONE), Question.NONE, 1);
-            boolean denies = other.negations > 0 || claim != null && claim.decision() == Decision.DIFFERENT
-                    && contradicts(claim);
+            boolean denies = negated || claim != null && claim.decision() == Decision.DIFFERENT && contradicts(claim);
             String inferred = denies ^ question.negations() % 2 == 1 ? "no" : "yes";
             return inferred.equals(said.stance.value()) ? new Verdict(Decision.SAME, "statement agrees with yes or no")
                     : new Verdict(Decision.DIFFERENT, "statement contradicts yes or no");

@@ -21,6 +21,8 @@ final class YesNo {
     private static final Set<String> AVOID = Set.of("avoid", "skip", "forgo", "refrain");
     /** Words that call what the question asks needless, after "is", "are" or "but" ("… is nice but unnecessary"). */
     private static final Set<String> NEEDLESS = Set.of("unnecessary", "needless", "pointless", "unneeded");
+    /** Where a clause goes on to give its reason. */
+    private static final List<String> REASONS = List.of(" since ", " because ", ", as ", " due to ");
     /** Verbs that advise against what follows ("advise against", "warns against"). */
     private static final Set<String> ADVISE = Set.of("advise", "advises", "advised", "recommend", "recommends",
             "recommended", "warn", "warns", "warned", "caution", "cautions", "cautioned", "argue", "argues");
@@ -90,6 +92,13 @@ final class YesNo {
      * when one of the negations is an opposite}.
      */
     private static int[] firstClause(String clause, Question question) {
+        // without the reason it gives ("Zero is even, since it leaves no remainder")
+        for (String reason : REASONS) {
+            int at = clause.indexOf(reason);
+            if (at > 0) {
+                clause = clause.substring(0, at);
+            }
+        }
         List<String> words = AnswerText.words(clause);
         int flips = 0;
         int restated = 0;
@@ -132,6 +141,30 @@ final class YesNo {
             }
         }
         return new int[] {flips, restated, opposite ? 1 : 0};
+    }
+
+    /**
+     * Whether all of an answer's negations are in the reason its first sentence gives ("Zero is even, since it leaves
+     * no remainder"), none in what it says.
+     */
+    static boolean reasoned(Equivalence.Reading r) {
+        List<String> sentences = Equivalence.sentences(r.lower);
+        if (sentences.size() != 1) {
+            return false;
+        }
+        String sentence = sentences.get(0);
+        for (String reason : REASONS) {
+            int at = sentence.indexOf(reason);
+            if (at > 0) {
+                for (String word : AnswerText.words(sentence.substring(0, at))) {
+                    if (AnswerText.negation(word)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

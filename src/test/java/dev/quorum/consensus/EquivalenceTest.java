@@ -508,4 +508,15 @@ class EquivalenceTest {
                 .isEqualTo("a yes or no against an answer leaning the other way");
         assertThat(verdict(question, no, advisedAgainst).decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_not_read_a_negation_in_the_reason_an_answer_gives_as_its_no() {
+        String question = "Is 120 a multiple of eight?";
+        assertThat(decide(question, "Yes.", "120 is a multiple of eight, since dividing it by 8 leaves no remainder."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(question, "No.", "120 is a multiple of eight, since dividing it by 8 leaves no remainder."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the pool open on Sundays?", "Yes.", "It isn't open on Sundays, since the staff are off."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
