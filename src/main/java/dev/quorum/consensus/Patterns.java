@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +21,9 @@ import java.util.regex.Pattern;
  * they match rather than by how they are written, for semantic voting's word rules ({@link Equivalence}):
  * {@code [0-9]+} and {@code \d{1,}} match the same strings, {@code \d+} and {@code \d*} do not (the empty string).
  *
- * <p>Both patterns are run (whole-string match, as the JDK's {@link Pattern} and glob {@link PathMatcher} read them)
- * on the same strings: for regular expressions, strings RgxGen (a maintained library) draws from each, matching and
- * not; then every string of up to three characters over the characters either pattern names, and a fixed sample of
+ * <p>A pattern with a repetition counted in three digits or more is no pattern here. Both patterns are run (whole-string match, as the JDK's {@link Pattern} and glob {@link PathMatcher} read them)
+ * on the same strings: strings RgxGen (a maintained library) draws from each, matching and not (from a glob's
+ * regular expression for a glob); then every string of up to three characters over the characters either pattern names, and a fixed sample of
  * longer strings drawn from digits, letters and the patterns' own words and characters. A string one matches and
  * the other does not makes them different; none found makes them the same. This is testing, not proof: two patterns that differ
  * only on strings the sample never draws are taken as one. A pattern longer than {@link #MAX_LENGTH} characters, or
@@ -32,18 +33,19 @@ import java.util.regex.Pattern;
  */
 final class Patterns {
 
+    private static final Pattern COUNTED = Pattern.compile("\\{(\\d+)");
     /** The longest pattern compared. */
     static final int MAX_LENGTH = 100;
     /** The longer strings tried. */
-    private static final int SAMPLES = 3000;
+    private static final int SAMPLES = 1500;
     private static final int SAMPLE_LENGTH = 16;
     private static final String COMMON = "0159azAZ-._ @/";
     /** The strings RgxGen draws from each regular expression that match it (and half as many that do not). */
-    private static final int GENERATED = 200;
+    private static final int GENERATED = 100;
     /** How often RgxGen repeats what "+" and "*" repeat, at most. */
     private static final int MAX_REPETITION = 8;
     /** The most characters whose every string of three is tried. */
-    private static final int SMALL_ALPHABET = 18;
+    private static final int SMALL_ALPHABET = 12;
     private static final String DIGITS = "0123456789";
     private static final String LETTERS = "abcxyzABCXYZ";
 
@@ -72,9 +74,9 @@ final class Patterns {
             return null;
         }
         try {
-            if (!glob) {
-                // strings each regular expression is written to match, tried on the other
-                for (String sample : generated(x, y)) {
+            {
+                // strings each pattern is written to match, tried on the other
+                for (String sample : glob ? generated(false, globRegex(x), globRegex(y)) : generated(true, x, y)) {
                     if (one.test(sample) != other.test(sample)) {
                         return Equivalence.Decision.DIFFERENT;
                     }
@@ -130,7 +132,17 @@ final class Patterns {
                 text = text.substring(1, end);
             }
         }
-        return text.isEmpty() || text.length() > MAX_LENGTH ? null : text;
+        if (text.isEmpty() || text.length() > MAX_LENGTH) {
+            return null;
+        }
+        // a repetition counted in the thousands ("a{100000}") would have each drawn string that long: no pattern here
+        Matcher counts = COUNTED.matcher(text);
+        while (counts.find()) {
+            if (counts.group(1).length() > 2) {
+                return null;
+            }
+        }
+        return text;
     }
 
     private static Predicate<String> matcher(String pattern, boolean glob, Budget budget) {
@@ -140,7 +152,8 @@ final class Patterns {
                 PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
                 return sample -> {
                     budget.spend(sample.length());
-                    return sample.indexOf('/') < 0 && !sample.isEmpty() && matcher.matches(Path.of(sample));
+                    return sample.indexOf('/') < 0 && !sample.isEmpty() && printable(sample)
+                            && matcher.matches(Path.of(sample));
                 };
             }
             Pattern compiled = Pattern.compile(pattern);
@@ -151,20 +164,24 @@ final class Patterns {
     }
 
     /**
-     * Strings each regular expression matches, and strings near them that it does not, as RgxGen draws them (with a
-     * seed, so the same for the same patterns; repetitions kept short); none for a pattern RgxGen cannot read.
+     * Strings each regular expression matches, and (when asked) strings near them that it does not, as RgxGen draws
+     * them (with a seed, so the same for the same patterns; repetitions kept short); none for a pattern RgxGen cannot
+     * read.
      */
-    private static List<String> generated(String... patterns) {
+    private static List<String> generated(boolean notMatching, String... patterns) {
         List<String> strings = new ArrayList<>();
         RgxGenProperties properties = new RgxGenProperties();
         RgxGenOption.INFINITE_PATTERN_REPETITION.setInProperties(properties, MAX_REPETITION);
         for (String pattern : patterns) {
+            if (pattern == null) {
+                continue;
+            }
             try {
                 RgxGen generator = RgxGen.parse(properties, pattern);
                 Random random = new Random(pattern.hashCode());
                 for (int k = 0; k < GENERATED; k++) {
                     strings.add(generator.generate(random));
-                    if (k % 2 == 0) {
+                    if (notMatching && k % 2 == 0) {
                         strings.add(generator.generateNotMatching(random));
                     }
                 }
@@ -173,6 +190,52 @@ final class Patterns {
             }
         }
         return strings;
+    }
+
+    /**
+     * A glob as a regular expression of what it matches in one file name, for RgxGen to draw from ("*.jp?g" is
+     * "[^/]*\\.jp[^/]g"); {@code null} for a glob with brackets left open.
+     */
+    static String globRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        boolean inBraces = false;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> regex.append("[^/]*");
+                case '?' -> regex.append("[^/]");
+                case '{' -> {
+                    regex.append("(?:");
+                    inBraces = true;
+                }
+                case '}' -> {
+                    regex.append(')');
+                    inBraces = false;
+                }
+                case ',' -> regex.append(inBraces ? "|" : ",");
+                case '[' -> {
+                    int end = glob.indexOf(']', i + 1);
+                    if (end < 0) {
+                        return null;
+                    }
+                    String set = glob.substring(i + 1, end);
+                    regex.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+                    i = end;
+                }
+                default -> regex.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c);
+            }
+        }
+        return inBraces ? null : regex.toString();
+    }
+
+    /** Whether a string is printable ASCII (a file name a glob is read against; others are no path here). */
+    private static boolean printable(String sample) {
+        for (int i = 0; i < sample.length(); i++) {
+            if (sample.charAt(i) < ' ' || sample.charAt(i) > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The strings both patterns are run on, the same for the same patterns. */

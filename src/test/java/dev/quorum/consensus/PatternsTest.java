@@ -61,5 +61,8 @@ class PatternsTest {
 
         assertThat(decision).isIn(null, Equivalence.Decision.SAME);
         assertThat(millis).as("one comparison, however the patterns backtrack").isLessThan(5_000);
+        // a repetition counted in the thousands would draw strings that long: not compared at all
+        assertThat(Patterns.pattern("a{100000}")).isNull();
+        assertThat(decide("Give a regex for a's.", "a{100000}", "a{99999}a")).isNull();
     }
 }
