@@ -1368,18 +1368,8 @@ final class Equivalence {
         }
         Reading one = new Reading(String.join(" ", own), Question.NONE);
         Reading other = new Reading(String.join(" ", others), Question.NONE);
-        List<String> removed = new ArrayList<>();
-        List<String> added = new ArrayList<>();
-        for (String stem : one.content) {
-            if (!other.content.contains(stem)) {
-                removed.add(stem);
-            }
-        }
-        for (String stem : other.content) {
-            if (!one.content.contains(stem)) {
-                added.add(stem);
-            }
-        }
+        List<String> removed = only(one, other);
+        List<String> added = only(other, one);
         if (removed.isEmpty() && added.isEmpty() && one.negations % 2 == other.negations % 2
                 || removed.size() == one.content.size()) {
             // the same words, or sentences on other things (details each adds, not one claim for another)
