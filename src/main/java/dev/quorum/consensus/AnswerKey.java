@@ -324,8 +324,8 @@ public final class AnswerKey {
     /**
      * The choice letter a lower-cased short answer names: alone ("b", "(b)", "b."), leading its option ("b. paris",
      * "b - paris", "a) paris", "(b) mercury"), after "option", "choice" or "answer" ("option c", "the answer is d",
-     * "answer: b"), or at the end in parentheses, after a colon or as a conclusion ("pacific (b)", "heapsort is the one:
-     * b.", "o(n log n), so b"); in brackets too ("[c]"); else 0.
+     * "answer: b"), or at the end in parentheses, after a colon or as a conclusion ("pacific (b)", "heapsort is the
+     * one: b.", "o(n log n), so b"); in brackets too ("[c]"); else 0.
      */
     static char choice(String core) {
         int n = core.length();

@@ -138,8 +138,8 @@ final class AnswerText {
         ECHOES.addAll(ECHO_YES);
         ECHOES.addAll(ECHO_NO);
         List<String> yes = new ArrayList<>(List.of(YES_LEADS));
-        yes.addAll(List.of("exactly right", "quite right", "absolutely right", "spot on", "you're right", "you are right",
-                "you're correct", "you are correct"));
+        yes.addAll(List.of("exactly right", "quite right", "absolutely right", "spot on", "you're right",
+                "you are right", "you're correct", "you are correct"));
         yes.addAll(ECHO_YES);
         YES_ALL = yes.toArray(String[]::new);
         List<String> no = new ArrayList<>(List.of(NO_LEADS));

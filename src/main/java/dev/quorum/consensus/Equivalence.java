@@ -67,6 +67,16 @@ final class Equivalence {
     /** Long answers that share this much of their words, in order, are one text edited ({@link #longNearIdentical}). */
     private static final double LONG_NEAR = 0.7;
     private static final int LONG_NEAR_WORDS = 25;
+    /** Words a negation brings with it ("never … either", "hardly ever", "not … any"). */
+    private static final Set<String> NEGATED_ANY = Set.of("ever", "either", "any", "anything", "anyone", "anybody",
+            "anywhere", "anymore", "yet", "all");
+    /** Words that say an absence themselves, so that a negation beside them is the same statement. */
+    private static final Set<String> ABSENCE = Set.of("missing", "lacking", "lacks", "lack", "absent", "without",
+            "free", "devoid", "empty", "zero", "omitted", "omits", "excluded", "excludes", "lost");
+    /** Words of a question that asks to confirm what it says ({@link #seeksConfirmation}). */
+    private static final String[] CONFIRMATION = {"right", "correct", "true", "i think", "i believe", "i m sure",
+        "i m fairly sure", "i m pretty sure", "if i m not mistaken", "isn t it", "wasn t it", "didn t he",
+        "didn t she", "yes"};
     /** The words of a statement read for a negation of the other (longer ones say more than one thing). */
     private static final int NEGATED_WORDS = 14;
     /** The words a sentence two answers share word for word has at least, to count as shared. */
@@ -340,7 +350,8 @@ final class Equivalence {
             // "H2O" / "two hydrogen atoms bonded to one oxygen atom"
             return new Verdict(chemistry, chemistry == Decision.SAME ? "same formula" : "different formula");
         }
-        if (a.json == null && b.json == null && (!a.code || !b.code) && SpokenMath.compare(a.head, b.head, question) != null) {
+        if (a.json == null && b.json == null && (!a.code || !b.code)
+                && SpokenMath.compare(a.head, b.head, question) != null) {
             // "x³" / "x squared", "F = ma" / "mass divided by acceleration", "−sin x" / "the sine of x"
             return new Verdict(Decision.DIFFERENT, "notation and words that say different mathematics");
         }
@@ -706,8 +717,9 @@ final class Equivalence {
             // a unit after its number is no name ("165°F", "5 K")
             boolean unit = i > 0 && end - i <= 2 && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '°'
                     || i > 1 && text.charAt(i - 1) == ' ' && Character.isDigit(text.charAt(i - 2)));
-            boolean named = Character.isUpperCase(c) && !unit && !AnswerText.stopword(word) && !AnswerText.negation(word)
-                    && !question.mentions(stem) && !initials(text.substring(i, end), question);
+            boolean named = Character.isUpperCase(c) && !unit && !AnswerText.stopword(word)
+                    && !AnswerText.negation(word) && !question.mentions(stem)
+                    && !initials(text.substring(i, end), question);
             if (named) {
                 run.add(new String[] {stem, sentenceStart ? null : "mid", text.substring(i, end)});
             } else if (!run.isEmpty() && !NAME_PARTICLES.contains(word)) {
@@ -1280,13 +1292,16 @@ final class Equivalence {
     }
 
     /**
-     * Two short statements, not answers to a yes/no question, that say mostly the same content words, one of them
-     * negated ("You should stir it often." / "You should never stir it.", "The highway is open in both directions." /
-     * "The highway isn't open in either direction."): why they differ, else null. The negated one says no word the
-     * other does not ("isn't safe" / "is unsafe" is a double negation, not a contradiction).
+     * Two short statements without a yes or no (where both imply one to a yes/no question, that decided already) that
+     * say the same content words, one of them negated ("You should stir it often." / "You should never stir it.",
+     * "The highway is open in both directions." / "The highway isn't open in either direction."): why they differ,
+     * else null. The negated one says no word the other does not ("isn't safe" / "is unsafe" is a double negation,
+     * not a contradiction), and an absence said in a word of its own keeps them one ("no index" / "the missing
+     * index").
      */
     private static String negatedStatement(Reading a, Reading b) {
-        if (a.code || b.code || a.stance.present() || b.stance.present() || a.words.size() > NEGATED_WORDS || b.words.size() > NEGATED_WORDS || stated(a) % 2 == stated(b) % 2) {
+        if (a.code || b.code || a.stance.present() || b.stance.present() || a.words.size() > NEGATED_WORDS
+                || b.words.size() > NEGATED_WORDS || stated(a) % 2 == stated(b) % 2) {
             return null;
         }
         Reading negated = stated(a) % 2 == 1 ? a : b;
@@ -1314,20 +1329,14 @@ final class Equivalence {
         return "the same statement negated";
     }
 
-    /** Words a negation brings with it ("never … either", "hardly ever", "not … any"). */
-    private static final Set<String> NEGATED_ANY = Set.of("ever", "either", "any", "anything", "anyone", "anybody",
-            "anywhere", "anymore", "yet", "all");
-    /** Words that say an absence themselves, so that a negation beside them is the same statement. */
-    private static final Set<String> ABSENCE = Set.of("missing", "lacking", "lacks", "lack", "absent", "without", "free",
-            "devoid", "empty", "zero", "omitted", "omits", "excluded", "excludes", "lost");
-
     /** The content words of one answer whose stems the other does not have. */
     private static List<String> only(Reading one, Reading other) {
         List<String> words = new ArrayList<>();
         for (int k = 0; k < one.significant.size(); k++) {
             String stem = one.significantStems.get(k);
-            if (one.content.contains(stem) && !other.content.contains(stem) && !words.contains(one.significant.get(k))) {
-                words.add(one.significant.get(k));
+            String word = one.significant.get(k);
+            if (one.content.contains(stem) && !other.content.contains(stem) && !words.contains(word)) {
+                words.add(word);
             }
         }
         return words;
@@ -1510,10 +1519,6 @@ final class Equivalence {
         return !name.isEmpty() && stated(name, other)
                 ? "a yes to the name the question proposes against another: " + surface(name) : null;
     }
-
-    private static final String[] CONFIRMATION = {"right", "correct", "true", "i think", "i believe", "i m sure",
-        "i m fairly sure", "i m pretty sure", "if i m not mistaken", "isn t it", "wasn t it", "didn t he",
-        "didn t she", "yes"};
 
     /** Whether a question asks to confirm what it says ("…, is that right?", "I believe it's …"). */
     private static boolean seeksConfirmation(Question question) {
@@ -2294,7 +2299,7 @@ final class Equivalence {
         return true;
     }
 
-    /** Where among {@code items} (with their texts) a list's item is: the same, abbreviated, contained or one entity. */
+    /** Where among {@code items} (with texts) a list's item is: the same, abbreviated, contained or one entity. */
     private static int matching(List<String> items, List<String> texts, String item, String text, int size) {
         int at = items.indexOf(item);
         if (at < 0) {

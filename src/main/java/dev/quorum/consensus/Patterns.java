@@ -21,15 +21,16 @@ import java.util.regex.Pattern;
  * they match rather than by how they are written, for semantic voting's word rules ({@link Equivalence}):
  * {@code [0-9]+} and {@code \d{1,}} match the same strings, {@code \d+} and {@code \d*} do not (the empty string).
  *
- * <p>A pattern with a repetition counted in three digits or more is no pattern here. Both patterns are run (whole-string match, as the JDK's {@link Pattern} and glob {@link PathMatcher} read them)
- * on the same strings: strings RgxGen (a maintained library) draws from each, matching and not (from a glob's
- * regular expression for a glob); then every string of up to three characters over the characters either pattern names, and a fixed sample of
- * longer strings drawn from digits, letters and the patterns' own words and characters. A string one matches and
- * the other does not makes them different; none found makes them the same. This is testing, not proof: two patterns that differ
- * only on strings the sample never draws are taken as one. A pattern longer than {@link #MAX_LENGTH} characters, or
- * one the JDK does not compile, is left to the other rules. What a pattern written to backtrack ("(a+)+b") can cost
- * is bounded by a budget of characters read over the whole comparison: when it is spent, the pair is left to the
- * other rules too.
+ * <p>A pattern with a repetition counted in three digits or more is no pattern here. Both patterns are run
+ * (whole-string match, as the JDK's {@link Pattern} and glob {@link PathMatcher} read them) on the same strings:
+ * strings RgxGen (a maintained library) draws from each, matching and not (from a glob's regular expression for a
+ * glob); then every string of up to three characters (two when they name many) over the characters either pattern
+ * names, and a fixed sample of longer strings drawn from digits, letters and the patterns' own words and characters. A
+ * string one matches and the other does not makes them different; none found makes them the same. This is testing, not
+ * proof: two patterns that differ only on strings the sample never draws are taken as one. A pattern longer than
+ * {@link #MAX_LENGTH} characters, or one the JDK does not compile, is left to the other rules. What a pattern written
+ * to backtrack ("(a+)+b") can cost is bounded by a budget of characters read over the whole comparison: when it is
+ * spent, the pair is left to the other rules too.
  */
 final class Patterns {
 

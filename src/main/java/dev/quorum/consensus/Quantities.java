@@ -944,7 +944,8 @@ final class Quantities {
     /** Whether the time of an ISO date-time that starts here has no offset, "Z" or a zero one. */
     private static boolean utcOrLocal(String text, int from) {
         int end = from;
-        while (end < text.length() && (isDigit(text.charAt(end)) || text.charAt(end) == ':' || text.charAt(end) == '.')) {
+        while (end < text.length()
+                && (isDigit(text.charAt(end)) || text.charAt(end) == ':' || text.charAt(end) == '.')) {
             end++;
         }
         if (end == text.length() || text.charAt(end) == 'z') {
