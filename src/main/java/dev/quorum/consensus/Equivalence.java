@@ -77,6 +77,8 @@ final class Equivalence {
     private static final String[] CONFIRMATION = {"right", "correct", "true", "i think", "i believe", "i m sure",
         "i m fairly sure", "i m pretty sure", "if i m not mistaken", "isn t it", "wasn t it", "didn t he",
         "didn t she", "yes"};
+    /** The verbs after which a clause of the question's words states what it is ({@link #statesOther}). */
+    private static final Set<String> STATING = Set.of("is", "are", "was", "were", "called");
     /** The words of a statement read for a negation of the other (longer ones say more than one thing). */
     private static final int NEGATED_WORDS = 14;
     /** The words a sentence two answers share word for word has at least, to count as shared. */
@@ -1642,6 +1644,17 @@ final class Equivalence {
             // "Ottawa" / "The capital of Canada is Toronto, located in Ontario."
             return new Verdict(Decision.DIFFERENT, "another name stated");
         }
+        boolean named = false;
+        for (String stem : shortOne.content) {
+            named |= longOne.stems.contains(stem);
+        }
+        boolean plain = !named && !question.yesNo() && shortOne.labels.isEmpty() && !shortOne.stance.present();
+        for (int c = 0; c < Math.min(clauses.size(), 3) && plain; c++) {
+            if (statesOther(clauses.get(c), shortOne, question)) {
+                // "AB" / "…, so the universal plasma donor is type O.", "A subpoena" / "That's called an injunction"
+                return new Verdict(Decision.DIFFERENT, "another answer stated");
+            }
+        }
         for (String stem : shortOne.content) {
             if (longOne.stems.contains(stem)) {
                 return Verdict.MEANING;
@@ -1886,6 +1899,47 @@ final class Equivalence {
             }
         }
         return named && content <= 3;
+    }
+
+    /**
+     * Whether a clause reads "[the question's words] is / is called [something else]": before its verb only the
+     * question's words (at least one of them), after it one to three content words beyond the question's, none of the
+     * short answer's, no negation ("the universal plasma donor is type O" against "AB").
+     */
+    private static boolean statesOther(String clause, Reading shortOne, Question question) {
+        List<String> words = AnswerText.words(clause);
+        int verb = -1;
+        int asked = 0;
+        for (int k = 0; k < words.size() && verb < 0; k++) {
+            String word = words.get(k);
+            if (STATING.contains(word)) {
+                verb = k;
+            } else if (question.mentions(AnswerText.stem(word))) {
+                asked++;
+            } else if (!AnswerText.stopword(word)) {
+                return false;
+            }
+        }
+        // ("That's called an injunction"; not "also called", which gives another name for the same thing)
+        if (verb < 0 || asked == 0 && !words.get(verb).equals("called")
+                || verb > 0 && words.get(verb - 1).equals("also")) {
+            return false;
+        }
+        int fresh = 0;
+        int own = 0;
+        for (int k = verb + 1; k < words.size(); k++) {
+            String word = words.get(k);
+            String stem = AnswerText.stem(word);
+            if (AnswerText.negation(word)) {
+                return false;
+            }
+            if (shortOne.content.contains(stem)) {
+                own++;
+            } else if (!AnswerText.stopword(word) && !question.mentions(stem)) {
+                fresh++;
+            }
+        }
+        return fresh >= 1 && fresh <= 3 && own == 0;
     }
 
     /** Whether a text has content words beyond the question's and the short answer's (it states an answer of its own). */

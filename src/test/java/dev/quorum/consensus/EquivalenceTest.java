@@ -519,4 +519,18 @@ class EquivalenceTest {
         assertThat(decide("Is the pool open on Sundays?", "Yes.", "It isn't open on Sundays, since the staff are off."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_split_a_short_answer_from_a_sentence_that_states_another_in_the_question_s_words() {
+        assertThat(verdict("What is the term for a written defamatory statement?", "Libel",
+                "That's called slander, which is spoken.").rule()).isEqualTo("another answer stated");
+        assertThat(verdict("Which organ produces insulin?", "The pancreas",
+                "The organ that produces insulin is the liver.").rule()).isEqualTo("another answer stated");
+        // another name for the same thing, or the short answer named too, is no other answer
+        assertThat(verdict("Which gas is commonly called 'laughing gas'?", "Nitrous oxide",
+                "N2O, also called dinitrogen monoxide").rule()).isNotEqualTo("another answer stated");
+        assertThat(verdict("Which organ produces insulin?", "The pancreas",
+                "The organ that produces insulin is the pancreas, behind the stomach.").decision())
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
