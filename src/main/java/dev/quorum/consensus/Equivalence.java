@@ -2408,18 +2408,25 @@ final class Equivalence {
         return -1;
     }
 
-    /** Whether a one-word item is the initials of a longer one's words ("us" / "unit stat"). */
+    /**
+     * Whether a one-word item is the initials of a longer one's words ("us" / "unit stat"), also with the initial of a
+     * head noun the list leaves out ("srp" / "single respons": the single responsibility principle).
+     */
     static boolean abbreviates(String shortItem, String longItem) {
-        if (shortItem.indexOf(' ') >= 0 || longItem.indexOf(' ') < 0 || shortItem.length() < 2) {
+        if (shortItem.indexOf(' ') >= 0 || shortItem.length() < 2) {
             return false;
         }
         StringBuilder initials = new StringBuilder();
-        for (String word : longItem.split(" ")) {
+        for (String word : longItem.split("[ /]")) {
             if (!word.isEmpty()) {
                 initials.append(word.charAt(0));
             }
         }
-        return initials.toString().equals(shortItem);
+        if (initials.length() < 2) {
+            return false;
+        }
+        return initials.toString().equals(shortItem)
+                || shortItem.length() >= 3 && shortItem.length() == initials.length() + 1 && shortItem.startsWith(initials.toString());
     }
 
     private static List<String> trimmedFirst(List<String> items, List<String> other) {

@@ -533,4 +533,13 @@ class EquivalenceTest {
                 "The organ that produces insulin is the pancreas, behind the stomach.").decision())
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_match_an_acronym_item_that_adds_the_initial_of_the_list_s_head_noun() {
+        assertThat(verdict("What are the SOLID principles?",
+                "Single responsibility, open/closed, Liskov substitution, interface segregation, dependency inversion",
+                "SRP, OCP, LSP, ISP, DIP").rule()).isEqualTo("same items");
+        assertThat(verdict("What are the SOLID principles?", "Single responsibility, open/closed",
+                "SRP, DIP").rule()).isEqualTo("different items");
+    }
 }
