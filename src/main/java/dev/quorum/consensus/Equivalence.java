@@ -79,6 +79,10 @@ final class Equivalence {
         "didn t she", "yes"};
     /** The verbs after which a clause of the question's words states what it is ({@link #statesOther}). */
     private static final Set<String> STATING = Set.of("is", "are", "was", "were", "called");
+    /** Words of a question that asks for a label ("What is the sentiment …", "Classify …"). */
+    private static final List<String> CLASSIFYING = List.of("sentiment", "tone", "emotion", "mood", "severity",
+            "urgency", "priority", "risk", "stance", "classify", "classification", "label", "categorize", "categorise",
+            "category", "rate", "rating");
     /** The words of a statement read for a negation of the other (longer ones say more than one thing). */
     private static final int NEGATED_WORDS = 14;
     /** The words a sentence two answers share word for word has at least, to count as shared. */
@@ -823,12 +827,22 @@ final class Equivalence {
         // the same label joins a label answer to another, where the question asks for one or an answer is no more
         // than its label ("She replaced the failing disk" is not a label answer to what the engineer did)
         boolean asksForLabel = !question.labels().isEmpty() || !question.alternatives().isEmpty()
-                || a.words.size() <= BARE_LABEL_WORDS || b.words.size() <= BARE_LABEL_WORDS;
+                || a.words.size() <= BARE_LABEL_WORDS || b.words.size() <= BARE_LABEL_WORDS || asksToClassify(question);
         if (same && asksForLabel && (a.labelClauseWords <= LABEL_CLAUSE_WORDS && a.words.size() <= AnswerKey.SHORT_WORDS
                 || b.labelClauseWords <= LABEL_CLAUSE_WORDS && b.words.size() <= AnswerKey.SHORT_WORDS)) {
             return new Verdict(Decision.SAME, "same label");
         }
         return null;
+    }
+
+    /** Whether a question asks for a classification by name ("What is the sentiment …", "Classify …", "Rate …"). */
+    private static boolean asksToClassify(Question question) {
+        for (String word : CLASSIFYING) {
+            if (question.mentions(AnswerText.stem(word))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Big-O notation in words: "o(1)" is "constant", "o(n log n)" "linearithmic", so the prose for it matches. */

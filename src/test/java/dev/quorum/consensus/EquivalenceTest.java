@@ -542,4 +542,14 @@ class EquivalenceTest {
         assertThat(verdict("What are the SOLID principles?", "Single responsibility, open/closed",
                 "SRP, DIP").rule()).isEqualTo("different items");
     }
+
+    @Test
+    void should_join_one_label_in_two_sentences_where_the_question_asks_to_classify() {
+        assertThat(verdict("What is the sentiment of: 'The update broke everything I relied on.'",
+                "The reviewer is clearly unhappy with it.", "This expresses negative sentiment.").rule())
+                .isEqualTo("same label");
+        // a question that asks for no label leaves the same label word to the meaning
+        assertThat(verdict("How did the reviewer describe the update?", "The reviewer is clearly unhappy with it.",
+                "This expresses negative sentiment.").rule()).isNotEqualTo("same label");
+    }
 }
