@@ -355,6 +355,11 @@ final class AnswerText {
                 }
             }
             String word = lower.substring(start, i);
+            if (word.equals("no") && i + 1 < n && lower.charAt(i) == '.' && (Quantities.isDigit(lower.charAt(i + 1))
+                    || i + 2 < n && lower.charAt(i + 1) == ' ' && Quantities.isDigit(lower.charAt(i + 2)))) {
+                // "No. 14" is a number, not a no
+                word = "number";
+            }
             // contractions: isn't, can't, won't, don't; it's, they're, we'll, I'd, I've, I'm
             if (i + 1 < n && lower.charAt(i) == '\'' && Quantities.isLetter(lower.charAt(i + 1))) {
                 int end = i + 1;

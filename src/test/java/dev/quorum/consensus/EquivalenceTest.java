@@ -552,4 +552,13 @@ class EquivalenceTest {
         assertThat(verdict("How did the reviewer describe the update?", "The reviewer is clearly unhappy with it.",
                 "This expresses negative sentiment.").rule()).isNotEqualTo("same label");
     }
+
+    @Test
+    void should_read_no_before_a_number_as_number() {
+        assertThat(AnswerText.words("sonata no. 14")).containsExactly("sonata", "number", "14");
+        assertThat(decide("Who composed the Choral Symphony?", "Beethoven", "Ludwig van Beethoven (Symphony No. 9)."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who composed the Choral Symphony?", "Beethoven", "No. It was not Beethoven."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
