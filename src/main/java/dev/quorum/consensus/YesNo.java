@@ -54,6 +54,25 @@ final class YesNo {
                 return end;
             }
         }
+        // a yes or no as a clause of its own in the first sentence ("In small amounts, yes, they're fine",
+        // "Unfortunately, yes.", "For most adults, yes — …")
+        List<String> sentences = Equivalence.sentences(r.lower);
+        if (!sentences.isEmpty()) {
+            String said = null;
+            for (String part : sentences.get(0).split("[,;:—–]")) {
+                List<String> words = AnswerText.words(part);
+                if (words.size() == 1 && (words.get(0).equals("yes") || words.get(0).equals("no"))) {
+                    if (said != null && !said.equals(words.get(0))) {
+                        said = null;
+                        break;
+                    }
+                    said = words.get(0);
+                }
+            }
+            if (said != null) {
+                return said;
+            }
+        }
         // "It is.", "It does.", "They aren't."
         List<String> first = AnswerText.words(clauses.get(0));
         if (first.size() >= 2 && first.size() <= 3 && PRONOUNS.contains(first.get(0))

@@ -561,4 +561,13 @@ class EquivalenceTest {
         assertThat(decide("Who composed the Choral Symphony?", "Beethoven", "No. It was not Beethoven."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_yes_or_no_said_as_a_clause_of_its_own_in_the_first_sentence() {
+        String question = "Can dogs eat cherries?";
+        String no = "No — the pits contain cyanide compounds.";
+        assertThat(decide(question, no, "In small amounts, yes, the flesh is fine."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, "Unfortunately, no, the pits are toxic.", no)).isEqualTo(Equivalence.Decision.SAME);
+    }
 }
