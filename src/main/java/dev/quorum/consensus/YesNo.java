@@ -23,6 +23,10 @@ final class YesNo {
     private static final Set<String> NEEDLESS = Set.of("unnecessary", "needless", "pointless", "unneeded");
     /** Where a clause goes on to give its reason. */
     private static final List<String> REASONS = List.of(" since ", " because ", ", as ", " due to ");
+    /** Words before an advice against ("you can skip it", "better to avoid it"). */
+    private static final Set<String> MODALS = Set.of("can", "should", "to", "just", "simply", "best", "better");
+    /** Words that call what is asked a false belief ("Resting is largely a myth"). */
+    private static final Set<String> MYTH = Set.of("myth", "misconception", "misbelief", "fallacy");
     /** Verbs that advise against what follows ("advise against", "warns against"). */
     private static final Set<String> ADVISE = Set.of("advise", "advises", "advised", "recommend", "recommends",
             "recommended", "warn", "warns", "warned", "caution", "cautions", "cautioned", "argue", "argues");
@@ -122,21 +126,20 @@ final class YesNo {
         int flips = 0;
         int restated = 0;
         boolean opposite = false;
+        boolean advised = false;
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
             if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
                 flips++;
                 continue;
             }
-            // advice against what is asked: "Avoid a fixed schedule.", "… is nice but unnecessary"
-            if (k == 0 && AVOID.contains(word) || k > 0 && NEEDLESS.contains(word)
-                    && VERDICT_LINKS.contains(words.get(k - 1))) {
-                flips++;
-                continue;
-            }
-            if (word.equals("against") && k > 0 && ADVISE.contains(words.get(k - 1))) {
-                // "Health agencies advise against eating raw dough"
-                flips++;
+            // advice against what is asked, once however often it is said: "Avoid a fixed schedule.", "… is nice but
+            // unnecessary", "Health agencies advise against eating raw dough", "… is a myth and you can skip it"
+            if ((k == 0 || MODALS.contains(words.get(k - 1))) && AVOID.contains(word)
+                    || k > 0 && NEEDLESS.contains(word) && VERDICT_LINKS.contains(words.get(k - 1))
+                    || MYTH.contains(word) || word.equals("against") && k > 0 && ADVISE.contains(words.get(k - 1))) {
+                flips += advised ? 0 : 1;
+                advised = true;
                 continue;
             }
             if (word.equals("out") && k + 2 < words.size() && words.get(k + 1).equals("of")

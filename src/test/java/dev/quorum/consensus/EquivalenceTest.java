@@ -570,4 +570,15 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide(question, "Unfortunately, no, the pits are toxic.", no)).isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_a_myth_or_advice_after_a_modal_as_a_no_to_a_yes_no_question() {
+        String question = "Do I need to soak dried lentils before cooking them?";
+        String yes = "Soaking dried lentils is worthwhile before cooking, because it shortens the time they need on the "
+                + "stove and evens out the texture.";
+        assertThat(decide(question, yes, "Soaking lentils is largely a myth and you can skip it, since they cook in "
+                + "twenty minutes and soaking changes little about them.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, "Yes.", "You can skip it: lentils cook quickly without soaking."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
