@@ -357,7 +357,7 @@ final class Equivalence {
             return new Verdict(chemistry, chemistry == Decision.SAME ? "same formula" : "different formula");
         }
         if (a.json == null && b.json == null && (!a.code || !b.code)
-                && SpokenMath.compare(a.head, b.head, question) != null) {
+                && SpokenMath.compareLower(a.lower, b.lower, question) != null) {
             // "x³" / "x squared", "F = ma" / "mass divided by acceleration", "−sin x" / "the sine of x"
             return new Verdict(Decision.DIFFERENT, "notation and words that say different mathematics");
         }

@@ -45,8 +45,11 @@ final class SpokenMath {
 
     /** DIFFERENT when the notation and the words say different things of one of the four; else {@code null}. */
     static Equivalence.Decision compare(String a, String b, Question question) {
-        String x = AnswerText.lower(a);
-        String y = AnswerText.lower(b);
+        return compareLower(AnswerText.lower(a), AnswerText.lower(b), question);
+    }
+
+    /** {@link #compare} of two answers already lower-cased by {@link AnswerText#lower}. */
+    static Equivalence.Decision compareLower(String x, String y, Question question) {
         boolean xNotation = notation(x);
         boolean yNotation = notation(y);
         if (xNotation == yNotation) {

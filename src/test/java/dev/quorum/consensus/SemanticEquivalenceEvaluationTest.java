@@ -43,9 +43,9 @@ class SemanticEquivalenceEvaluationTest {
             "answer-pairs-tuning2", new double[] {0.94, 0.92},
             "paraphrase-pairs", new double[] {0.91, 0.87},
             "answer-pairs-independent", new double[] {0.92, 0.90},
-            "answer-pairs-tuning3", new double[] {0.86, 0.86},
-            "answer-pairs-tuning4", new double[] {0.87, 0.88},
-            "answer-pairs-tuning5", new double[] {0.85, 0.86});
+            "answer-pairs-tuning3", new double[] {0.87, 0.87},
+            "answer-pairs-tuning4", new double[] {0.88, 0.88},
+            "answer-pairs-tuning5", new double[] {0.86, 0.87});
 
     record Pair(String source, String id, String category, boolean same, String question, String a, String b) {
 
