@@ -455,7 +455,6 @@ final class AnswerText {
                 || prefix.equals("il") || prefix.equals("im") || prefix.equals("ir") || prefix.equals("a");
     }
 
-    /** The explicit yes or no a lower-cased answer opens with, if any, and where the rest of it starts. */
     /**
      * The text without a remark it opens with that says nothing about the answer ("Good question — …", "Great
      * catch! …", "Happy to help: …"); the text itself when it opens with none. A yes-like remark ("Sure — …") is a
@@ -500,6 +499,7 @@ final class AnswerText {
                 || word.equals("failed") || word.equals("failing"));
     }
 
+    /** The explicit yes or no a lower-cased answer opens with, if any, and where the rest of it starts. */
     static Stance stance(String lower) {
         int start = 0;
         while (start < lower.length() && !Quantities.isLetter(lower.charAt(start))) {

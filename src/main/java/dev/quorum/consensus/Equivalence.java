@@ -1095,7 +1095,6 @@ final class Equivalence {
         return sentence.substring(0, start) + sentence.substring(equals + 1);
     }
 
-    /** The text with each sentence cut before a clause of contrast ("…, whereas …", "…, followed by …"). */
     /** A sentence opening with a concession, from after its first comma ("Although Titania is often cited, …"). */
     private static String conceded(String sentence) {
         String opened = sentence.stripLeading();
@@ -1108,6 +1107,7 @@ final class Equivalence {
         return sentence;
     }
 
+    /** The text with each sentence cut before a clause of contrast ("…, whereas …", "…, followed by …"). */
     static String coreText(String lower) {
         StringBuilder core = new StringBuilder(lower.length());
         for (String sentence : sentences(lower)) {
@@ -1206,11 +1206,6 @@ final class Equivalence {
         return clauses;
     }
 
-    /**
-     * Two longer answers of several sentences: each sentence of one is set against the sentence of the other with the
-     * most words in common, and the guard reads that pair ("TCP uses a three-way handshake." / "TCP uses a two-way
-     * handshake.", the rest alike): one contradicting pair makes the answers differ.
-     */
     /**
      * Answers whose first clauses (after a "Yes —" or "Correct,") are near-identical but contradict, where at least one
      * goes on after it ("Right, 403 means Forbidden: the server …" / "403 means Unauthorized — the client …"): why.
@@ -1404,6 +1399,11 @@ final class Equivalence {
                 ? "one sentence of the same explanation in place of another" : null;
     }
 
+    /**
+     * Two longer answers of several sentences: each sentence of one is set against the sentence of the other with the
+     * most words in common, and the guard reads that pair ("TCP uses a three-way handshake." / "TCP uses a two-way
+     * handshake.", the rest alike): one contradicting pair makes the answers differ.
+     */
     private static String sentenceContradiction(Reading a, Reading b) {
         if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
             return null;
@@ -1665,7 +1665,7 @@ final class Equivalence {
         boolean plain = !named && !question.yesNo() && shortOne.labels.isEmpty() && !shortOne.stance.present();
         for (int c = 0; c < Math.min(clauses.size(), 3) && plain; c++) {
             if (statesOther(clauses.get(c), shortOne, question)) {
-                // "AB" / "…, so the universal plasma donor is type O.", "A subpoena" / "That's called an injunction"
+                // "The pancreas" / "The organ that produces insulin is the liver.", "Libel" / "That's called slander"
                 return new Verdict(Decision.DIFFERENT, "another answer stated");
             }
         }
@@ -1918,7 +1918,7 @@ final class Equivalence {
     /**
      * Whether a clause reads "[the question's words] is / is called [something else]": before its verb only the
      * question's words (at least one of them), after it one to three content words beyond the question's, none of the
-     * short answer's, no negation ("the universal plasma donor is type O" against "AB").
+     * short answer's, no negation ("the organ that produces insulin is the liver" against "The pancreas").
      */
     private static boolean statesOther(String clause, Reading shortOne, Question question) {
         List<String> words = AnswerText.words(clause);
@@ -1993,7 +1993,6 @@ final class Equivalence {
         return parts;
     }
 
-    /** A formula: an exponent or a mathematical symbol among its words ("kg·m²/s²", "¬p ∨ q"). */
     /** An expression rather than prose: a caret, "+ c", or a digit glued to a letter in a short answer. */
     private static boolean formula(Reading r) {
         if (r.words.size() > SHORT_FORMULA_WORDS) {
@@ -2010,6 +2009,7 @@ final class Equivalence {
         return false;
     }
 
+    /** A formula: an exponent or a mathematical symbol among its words ("kg·m²/s²", "¬p ∨ q"). */
     private static boolean math(Reading r) {
         for (String word : r.words) {
             if (word.startsWith("^") || word.length() == 1 && AnswerText.mathSymbol(word.charAt(0))) {
@@ -2040,7 +2040,6 @@ final class Equivalence {
         return false;
     }
 
-    /** Sentences and clauses after a colon or semicolon, in order. */
     /** Whether the period at {@code dot} ends an abbreviation ("Marbury v. Madison", "No. 4", "Dr. Smith"). */
     private static boolean abbreviation(String text, int dot) {
         int start = dot;
@@ -2062,6 +2061,7 @@ final class Equivalence {
         return ABBREVIATIONS.contains(word);
     }
 
+    /** Sentences and clauses after a colon or semicolon, in order. */
     static List<String> sentences(String lower) {
         List<String> sentences = new ArrayList<>();
         int start = 0;
@@ -2097,11 +2097,6 @@ final class Equivalence {
     }
 
     /**
-     * Near-identical answers (at least {@link #NEAR} of the longer one's words in common, in order) whose differing
-     * words hold an odd number of negations and opposites, or a content word in place of another: why they differ,
-     * else {@code null}.
-     */
-    /**
      * The longest common subsequence table of two word lists: {@code [i][j]} is the length of the longest run of words
      * the two have in common, in order, from {@code x[i]} and {@code y[j]} on.
      */
@@ -2117,6 +2112,11 @@ final class Equivalence {
         return lcs;
     }
 
+    /**
+     * Near-identical answers (at least {@link #NEAR} of the longer one's words in common, in order) whose differing
+     * words hold an odd number of negations and opposites, or a content word in place of another: why they differ,
+     * else {@code null}.
+     */
     static String contradiction(Reading a, Reading b) {
         List<String> x = a.significantStems;
         List<String> y = b.significantStems;

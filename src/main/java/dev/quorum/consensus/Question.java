@@ -164,7 +164,6 @@ final class Question {
         return normalised.contains(" " + phrase + " ");
     }
 
-    /** Whether consecutive capitalised words of the question have these initials ("ecb": European Central Bank). */
     /**
      * What a yes/no question asks to confirm, as a statement of its words: its last question without its leading
      * auxiliary or a tag ("Is mercury a liquid at room temperature?" is "mercury a liquid at room temperature");
@@ -227,6 +226,7 @@ final class Question {
         return run.isEmpty() ? last : run;
     }
 
+    /** Whether consecutive capitalised words of the question have these initials ("ecb": European Central Bank). */
     boolean hasInitials(String initials) {
         if (text == null) {
             return false;

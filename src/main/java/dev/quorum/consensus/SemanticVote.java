@@ -255,11 +255,6 @@ public final class SemanticVote implements VotingMethod {
     }
 
     /**
-     * Embeds the distinct texts of the pairs the words left open, once each (answers given word for word by several
-     * providers share one embedding; texts of one call share a model run when their lengths are close), and fills in
-     * those pairs' cosine similarity.
-     */
-    /**
      * What the model embeds of a pair the words left open: each answer with mathematical symbols spelled out and an
      * adjective WordNet defines as an absence written as one, the second with its synonyms of words only the first has
      * written as the first writes them ({@link Lexical}).
@@ -269,7 +264,11 @@ public final class SemanticVote implements VotingMethod {
             Equivalence.embeddingText(Lexical.privatives(Lexical.aligned(a, b)))};
     }
 
-    /** The open pairs' similarities, their texts ({@link #embedded}) embedded in one call, each distinct text once. */
+    /**
+     * Embeds the distinct texts of the pairs the words left open ({@link #embedded}) in one call, once each (answers
+     * given word for word by several providers share one embedding; texts of one call share a model run when their
+     * lengths are close), and fills in those pairs' cosine similarity.
+     */
     private void embedOpenPairs(List<Ballot> ballots, boolean[][] open, double[][] sim) {
         int n = ballots.size();
         List<TextSegment> segments = new ArrayList<>(n);
