@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
 final class Patterns {
 
     private static final Pattern COUNTED = Pattern.compile("\\{(\\d+)");
+    /** The characters the regular expressions of one comparison may read, all samples together. */
+    static final int BUDGET = 2_000_000;
     /** The longest pattern compared. */
     static final int MAX_LENGTH = 100;
     /** The longer strings tried. */
@@ -55,6 +57,11 @@ final class Patterns {
 
     /** SAME or DIFFERENT for two patterns of the kind the question asks for; {@code null} when not two patterns. */
     static Equivalence.Decision compare(String a, String b, Question question) {
+        return compare(a, b, question, BUDGET);
+    }
+
+    /** {@link #compare} with a budget of {@code characters} read by the regular expressions, all samples together. */
+    static Equivalence.Decision compare(String a, String b, Question question, int characters) {
         boolean glob = question.hasPhrase("glob") || question.hasPhrase("wildcard");
         if (!glob && !question.hasPhrase("regex") && !question.hasPhrase("regular expression")
                 && !question.hasPhrase("regexp")) {
@@ -68,31 +75,31 @@ final class Patterns {
         if (x.equals(y)) {
             return Equivalence.Decision.SAME;
         }
-        Budget budget = new Budget();
+        Budget budget = new Budget(characters);
         Predicate<String> one = matcher(x, glob, budget);
         Predicate<String> other = matcher(y, glob, budget);
         if (one == null || other == null) {
             return null;
         }
         try {
-            {
-                // strings each pattern is written to match, tried on the other
-                for (String sample : glob ? generated(false, globRegex(x), globRegex(y)) : generated(true, x, y)) {
-                    if (one.test(sample) != other.test(sample)) {
-                        return Equivalence.Decision.DIFFERENT;
-                    }
-                }
-            }
-            for (String sample : samples(x + y)) {
-                if (one.test(sample) != other.test(sample)) {
-                    return Equivalence.Decision.DIFFERENT;
-                }
-            }
+            // strings each pattern is written to match, tried on the other; then the fixed samples
+            List<String> drawn = glob ? generated(false, globRegex(x), globRegex(y)) : generated(true, x, y);
+            return differ(drawn, one, other) || differ(samples(x + y), one, other)
+                    ? Equivalence.Decision.DIFFERENT : Equivalence.Decision.SAME;
         } catch (Budget.Spent e) {
             // a pattern that backtracks beyond the budget (written to, or not): left to the other rules
             return null;
         }
-        return Equivalence.Decision.SAME;
+    }
+
+    /** Whether one of the strings is matched by one pattern and not the other. */
+    private static boolean differ(Iterable<String> strings, Predicate<String> one, Predicate<String> other) {
+        for (String sample : strings) {
+            if (one.test(sample) != other.test(sample)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -305,8 +312,11 @@ final class Patterns {
      * backtracks ("(a+)+b") reads the same characters again and again, and is stopped when they are spent.
      */
     private static final class Budget {
-        private static final int CHARACTERS = 2_000_000;
-        private int left = CHARACTERS;
+        private int left;
+
+        Budget(int characters) {
+            this.left = characters;
+        }
 
         void spend(int characters) {
             left -= characters;
