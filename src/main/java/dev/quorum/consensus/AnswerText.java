@@ -89,7 +89,11 @@ final class AnswerText {
     private static final String[] YES_LEADS = {"yes", "yeah", "yep", "yup", "yea", "aye", "affirmative", "absolutely",
         "certainly", "definitely", "indeed", "of course", "that's correct", "that is correct", "that's right",
         "that is right", "correct", "right", "sure thing", "sure", "true", "exactly", "precisely", "no doubt",
-        "without a doubt", "undoubtedly", "no question", "yes indeed", "that's true", "that is true", "it's true", "that's a fact"};
+        "without a doubt", "undoubtedly", "no question", "yes indeed", "that's true", "that is true", "it's true",
+        "that's a fact"};
+    /** Yes leads that count only when punctuation or the end follows ("You're right," yes; "You're right that" no). */
+    private static final List<String> AFFIRMATIONS = List.of("exactly right", "quite right", "absolutely right",
+            "spot on", "you're right", "you are right", "you're correct", "you are correct");
     private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite",
@@ -107,8 +111,7 @@ final class AnswerText {
     /** Leads that count only when punctuation or the end follows ("Right," yes; "Right angles" no). */
     private static final Set<String> STRICT = new HashSet<>(Set.of("right", "sure", "true", "false", "correct",
             "indeed", "absolutely", "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect",
-            "affirmative", "exactly right", "quite right", "absolutely right", "spot on", "you're right",
-            "you are right", "you're correct", "you are correct"));
+            "affirmative"));
     /** A short answer that echoes the question's verb: "It is.", "Indeed they did." (yes), "It isn't." (no). */
     private static final List<String> ECHO_YES = new ArrayList<>();
     private static final List<String> ECHO_NO = new ArrayList<>();
@@ -127,19 +130,20 @@ final class AnswerText {
                 ECHO_YES.add(echo);
                 ECHO_YES.add("indeed " + echo);
                 ECHO_NO.add(echo + " not");
-                ECHO_NO.add(echo + (auxiliary.equals("can") ? "'t" : auxiliary.equals("will") ? "" : "n't"));
+                if (!auxiliary.equals("will")) {
+                    ECHO_NO.add(echo + (auxiliary.equals("can") ? "'t" : "n't"));
+                }
             }
         }
-        ECHO_NO.removeIf(echo -> echo.endsWith(" will"));
         ECHO_NO.add("it won't");
         ECHO_NO.add("they won't");
+        STRICT.addAll(AFFIRMATIONS);
         STRICT.addAll(ECHO_YES);
         STRICT.addAll(ECHO_NO);
         ECHOES.addAll(ECHO_YES);
         ECHOES.addAll(ECHO_NO);
         List<String> yes = new ArrayList<>(List.of(YES_LEADS));
-        yes.addAll(List.of("exactly right", "quite right", "absolutely right", "spot on", "you're right",
-                "you are right", "you're correct", "you are correct"));
+        yes.addAll(AFFIRMATIONS);
         yes.addAll(ECHO_YES);
         YES_ALL = yes.toArray(String[]::new);
         List<String> no = new ArrayList<>(List.of(NO_LEADS));

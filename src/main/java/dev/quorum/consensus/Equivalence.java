@@ -610,9 +610,7 @@ final class Equivalence {
      * Austen …"), with negations alike: they give the same answer, however they go on.
      */
     private static boolean sameNameFirst(Reading a, Reading b, Question question) {
-        if (a.code || b.code || math(a) || math(b) || formula(a) || formula(b) || a.json != null || b.json != null
-                || a.polarity != null || b.polarity != null
-                || a.negations % 2 != b.negations % 2 || !question.asksForName()) {
+        if (!nameAnswers(a, b, question)) {
             return false;
         }
         List<String[]> x = firstName(a.head, question);
@@ -632,20 +630,28 @@ final class Equivalence {
     }
 
     /**
+     * Whether two answers are read for the name they give first: prose (no code, formula, JSON or yes/no answer), as
+     * often negated, to a question that asks for a name ({@link #sameNameFirst}, {@link #otherNameFirst}).
+     */
+    private static boolean nameAnswers(Reading a, Reading b, Question question) {
+        return !a.code && !b.code && !math(a) && !math(b) && !formula(a) && !formula(b) && a.json == null
+                && b.json == null && a.polarity == null && b.polarity == null && a.negations % 2 == b.negations % 2
+                && question.asksForName();
+    }
+
+    /**
      * Two short answers to a who/which/what/where question that each name a different thing first (inside a sentence,
      * or as the whole answer), neither naming the other's anywhere, nor WordNet giving the two as one ("Yes — that
      * was Igor Stravinsky." / "It was composed by Sergei Prokofiev."): why they differ, else null.
      */
     private static String otherNameFirst(Reading a, Reading b, Question question) {
-        if (a.code || b.code || math(a) || math(b) || formula(a) || formula(b) || a.json != null || b.json != null
-                || a.polarity != null || b.polarity != null
-                || a.negations % 2 != b.negations % 2 || !question.asksForName()
-                || a.words.size() > NAME_SENTENCE_WORDS * 2 || b.words.size() > NAME_SENTENCE_WORDS * 2) {
+        if (!nameAnswers(a, b, question) || a.words.size() > NAME_SENTENCE_WORDS * 2
+                || b.words.size() > NAME_SENTENCE_WORDS * 2) {
             return null;
         }
         List<String[]> x = firstName(a.head, question);
         List<String[]> y = x.isEmpty() ? x : firstName(b.head, question);
-        if (y.isEmpty() || !stated(x, a) || !stated(y, b)) {
+        if (y.isEmpty() || !statedAsName(x, a) || !statedAsName(y, b)) {
             return null;
         }
         for (String[] u : x) {
@@ -667,7 +673,7 @@ final class Equivalence {
      * Whether a first name is stated as one: written inside a sentence, of two capitalised words or more ("John
      * Maynard Keynes, in 1936."), or the whole of a short name answer.
      */
-    private static boolean stated(List<String[]> name, Reading r) {
+    private static boolean statedAsName(List<String[]> name, Reading r) {
         return name.get(0)[1] != null || name.size() >= 2 || (r.name && r.words.size() <= name.size());
     }
 
@@ -1312,10 +1318,10 @@ final class Equivalence {
      */
     private static String negatedStatement(Reading a, Reading b) {
         if (a.code || b.code || a.stance.present() || b.stance.present() || a.words.size() > NEGATED_WORDS
-                || b.words.size() > NEGATED_WORDS || stated(a) % 2 == stated(b) % 2) {
+                || b.words.size() > NEGATED_WORDS || statedNegations(a) % 2 == statedNegations(b) % 2) {
             return null;
         }
-        Reading negated = stated(a) % 2 == 1 ? a : b;
+        Reading negated = statedNegations(a) % 2 == 1 ? a : b;
         Reading other = negated == a ? b : a;
         // the negated one says nothing the other does not, and the other little more: not an absence said in a word
         // of its own ("has no index" / "the missing index")
@@ -1495,8 +1501,9 @@ final class Equivalence {
             // a liquid …?" / "Mercury is a solid …"); a claim the question itself negates turns it round
             // (negations in a reason it gives are not its answer: "Zero is even, since it leaves no remainder")
             boolean negated = other.negations > 0 && !(question.yesNo() && YesNo.reasoned(other));
-            List<String> stated = question.claim() == null || negated ? List.of() : clauses(other.lower);
-            Verdict claim = stated.isEmpty() ? null : compare(Reading.of(question.claim(), Question.NONE),
+            String asked = question.claim();
+            List<String> stated = asked == null || negated ? List.of() : clauses(other.lower);
+            Verdict claim = stated.isEmpty() ? null : compare(Reading.of(asked, Question.NONE),
                     Reading.of(stated.get(0), Question.NONE), Question.NONE, 1);
             boolean denies = negated || claim != null && claim.decision() == Decision.DIFFERENT && contradicts(claim);
             String inferred = denies ^ question.negations() % 2 == 1 ? "no" : "yes";
@@ -1505,7 +1512,8 @@ final class Equivalence {
         }
         // (a long explanation's negations are no yes or no; nor are they after an "Exactly," to another question, nor
         // in what an answer sets aside: "Yes: at runtime, not at compile time")
-        if (question.yesNo() && stated(said.rest) % 2 != stated(other) % 2 && other.words.size() <= LONG_WORDS) {
+        if (question.yesNo() && statedNegations(said.rest) % 2 != statedNegations(other) % 2
+                && other.words.size() <= LONG_WORDS) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
         // to a question that is not a yes/no one, "Right, …" or "Correct, …" only affirms: what follows is the answer,
@@ -1532,7 +1540,7 @@ final class Equivalence {
             }
         }
         List<String[]> name = firstName(other.head, question);
-        return !name.isEmpty() && stated(name, other)
+        return !name.isEmpty() && statedAsName(name, other)
                 ? "a yes to the name the question proposes against another: " + surface(name) : null;
     }
 
@@ -1547,7 +1555,7 @@ final class Equivalence {
     }
 
     /** The negations of what an answer states, its clauses of contrast set aside. */
-    private static int stated(Reading r) {
+    private static int statedNegations(Reading r) {
         if (r.core.length() >= r.lower.length()) {
             return r.negations;
         }

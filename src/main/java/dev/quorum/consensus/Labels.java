@@ -54,7 +54,6 @@ final class Labels {
         family("decision", "approve: approve approved accept accepted", "reject: reject rejected decline declined deny denied");
         family("severity", "critical: critical blocker showstopper", "major: major", "minor: minor trivial cosmetic");
         family("urgency", "emergent: emergent emergency", "urgent: urgent", "routine: routine nonurgent");
-        // big-O notation is read as these words (Equivalence.notation: "O(n log n)" is "linearithmic")
         // Ekman's six basic emotions, sentence types, sarcasm: read only when the question asks for them (GATES)
         family("emotion", "anger: anger angry furious irritated indignant annoyed outraged",
                 "joy: joy happy happiness delighted joyful elated", "sadness: sadness sad sorrow grief unhappy",
@@ -64,6 +63,7 @@ final class Labels {
                 "imperative: command imperative instruction request", "declarative: statement declarative",
                 "exclamatory: exclamation exclamatory");
         family("sarcasm", "sarcastic: sarcastic sarcasm ironic", "sincere: sincere earnest literal heartfelt");
+        // big-O notation is read as these words (Equivalence.notation: "O(n log n)" is "linearithmic")
         family("complexity", "constant: constant", "logarithmic: logarithmic", "linear: linear",
                 "linearithmic: linearithmic", "quadratic: quadratic", "cubic: cubic", "exponential: exponential",
                 "factorial: factorial");

@@ -14,9 +14,6 @@ final class YesNo {
     private static final Set<String> PRONOUNS = Set.of("it", "they", "he", "she", "that", "this", "we", "you", "i");
     private static final Set<String> CONCLUDING = Set.of("so", "therefore", "hence", "thus", "then", "which", "means");
 
-    private YesNo() {
-    }
-
     /** A first word that advises against what the question asks ("Avoid a fixed schedule", "Skip it"). */
     private static final Set<String> AVOID = Set.of("avoid", "skip", "forgo", "refrain");
     /** Words that call what the question asks needless, after "is", "are" or "but" ("… is nice but unnecessary"). */
@@ -31,6 +28,9 @@ final class YesNo {
     private static final Set<String> ADVISE = Set.of("advise", "advises", "advised", "recommend", "recommends",
             "recommended", "warn", "warns", "warned", "caution", "cautions", "cautioned", "argue", "argues");
     private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
+
+    private YesNo() {
+    }
 
     /**
      * The yes or no an answer gives to a yes/no question: said ("No, …", "Correct."), concluded at the end ("…, so
@@ -92,10 +92,10 @@ final class YesNo {
             }
         }
         // the first clause: negations and opposites of the question's words
-        int[] read = firstClause(clauses.get(0), question);
-        int flips = read[0];
-        int restated = read[1];
-        boolean opposite = read[2] == 1;
+        FirstClause read = firstClause(clauses.get(0), question);
+        int flips = read.flips();
+        int restated = read.restated();
+        boolean opposite = read.opposite();
         // relative to the question's own negations ("Can I run it without root?" / "It has a non-root user")
         if ((flips + question.negations()) % 2 == 1) {
             return "no";
@@ -111,18 +111,26 @@ final class YesNo {
     }
 
     /**
-     * What a first clause does to the question's words: {negations and opposites, words of the question restated, 1
-     * when one of the negations is an opposite}.
+     * What a first clause does to the question's words: its negations and opposites of them ({@code opposite}: one of
+     * them is an opposite), and how many of them it restates.
      */
-    private static int[] firstClause(String clause, Question question) {
-        // without the reason it gives ("Zero is even, since it leaves no remainder")
+    private record FirstClause(int flips, int restated, boolean opposite) {
+    }
+
+    /** A clause without the reason it goes on to give ("Zero is even, since it leaves no remainder"). */
+    private static String beforeReason(String clause) {
+        String said = clause;
         for (String reason : REASONS) {
-            int at = clause.indexOf(reason);
+            int at = said.indexOf(reason);
             if (at > 0) {
-                clause = clause.substring(0, at);
+                said = said.substring(0, at);
             }
         }
-        List<String> words = AnswerText.words(clause);
+        return said;
+    }
+
+    private static FirstClause firstClause(String clause, Question question) {
+        List<String> words = AnswerText.words(beforeReason(clause));
         int flips = 0;
         int restated = 0;
         boolean opposite = false;
@@ -162,7 +170,7 @@ final class YesNo {
                 }
             }
         }
-        return new int[] {flips, restated, opposite ? 1 : 0};
+        return new FirstClause(flips, restated, opposite);
     }
 
     /**
@@ -175,18 +183,16 @@ final class YesNo {
             return false;
         }
         String sentence = sentences.get(0);
-        for (String reason : REASONS) {
-            int at = sentence.indexOf(reason);
-            if (at > 0) {
-                for (String word : AnswerText.words(sentence.substring(0, at))) {
-                    if (AnswerText.negation(word)) {
-                        return false;
-                    }
-                }
-                return true;
+        String said = beforeReason(sentence);
+        if (said.length() == sentence.length()) {
+            return false;
+        }
+        for (String word : AnswerText.words(said)) {
+            if (AnswerText.negation(word)) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /**
@@ -202,7 +208,7 @@ final class YesNo {
         if (clauses.isEmpty() || question.negations() > 0) {
             return null;
         }
-        int[] read = firstClause(clauses.get(0), question);
-        return read[0] == 0 && read[1] >= 2 ? "yes" : null;
+        FirstClause read = firstClause(clauses.get(0), question);
+        return read.flips() == 0 && read.restated() >= 2 ? "yes" : null;
     }
 }
