@@ -118,6 +118,8 @@ final class Equivalence {
     private static final int LABEL_WORDS = 60;
     /** A clause of at most this many words that names a label is a label answer ("Not spam.", "Priority: high"). */
     private static final int LABEL_CLAUSE_WORDS = 8;
+    /** What follows these restates the answer in its final form ("…, i.e. 4 October 1582", "…, which rounds to 3.1416"). */
+    private static final String[] RESTATED = {" i.e. ", " i.e., ", ", that is, ", ", which rounds to "};
     /** Words that open a clause giving context rather than the answer ("…, whereas HTTP uses 80"). */
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
@@ -1062,6 +1064,13 @@ final class Equivalence {
         StringBuilder main = new StringBuilder(text.length());
         for (String sentence : sentences(text)) {
             String kept = conceded(calculated(sentence));
+            // what a restatement gives is the answer ("the day before 15 October, i.e. 4 October")
+            for (String restated : RESTATED) {
+                int at = kept.lastIndexOf(restated);
+                if (at > 0 && at + restated.length() < kept.length() && digit(kept, at + restated.length())) {
+                    kept = kept.substring(at + restated.length());
+                }
+            }
             for (String marker : CONTRAST) {
                 int at = kept.indexOf(marker);
                 if (at > 0) {
@@ -1077,6 +1086,16 @@ final class Equivalence {
             main.append(kept).append(". ");
         }
         return main.toString();
+    }
+
+    /** Whether a digit comes at or after {@code from}: a restatement in figures, not in words ("i.e. one in six"). */
+    private static boolean digit(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1742,7 +1761,7 @@ final class Equivalence {
             return false;
         }
         for (String word : r.words) {
-            if (!AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0)) && !Quantities.isUnit(word)
+            if (!AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0)) && !Quantities.isUnitWord(word)
                     && !Quantities.isUnit("°" + word) && !word.startsWith("^") && Quantities.isLetter(word.charAt(0))
                     && !Quantities.isMonth(word) && !Quantities.isNumberWord(word) && !word.equals("am")
                     && !word.equals("pm") && !word.equals("utc")) {
@@ -2058,6 +2077,11 @@ final class Equivalence {
             return false;
         }
         String word = text.substring(start, dot).toLowerCase(Locale.ROOT);
+        if (word.equals("e") && start >= 2 && text.startsWith("i.", start - 2)
+                || word.equals("g") && start >= 2 && text.startsWith("e.", start - 2)) {
+            // "i.e." and "e.g." end no sentence
+            return true;
+        }
         if (word.equals("no") || word.equals("nos")) {
             // "No. 4", not "No. It isn't."
             int next = dot + 1;

@@ -2,8 +2,10 @@ package dev.quorum.consensus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The numbers an answer states, each with its unit converted to a base unit, so that "500 mg" and "0.5 g", "16 GB"
@@ -86,6 +88,7 @@ final class Quantities {
     }
 
     private static final Map<String, Unit> UNITS = new HashMap<>();
+    private static final Set<String> UNIT_WORDS = new HashSet<>();
     private static final Map<String, Integer> SMALL_NUMBERS = new HashMap<>();
     /** Denominators in words, after a number word ("three quarters", "one thousandth"). */
     private static final Map<String, Double> FRACTIONS = Map.ofEntries(Map.entry("half", 2.0), Map.entry("halves", 2.0),
@@ -100,6 +103,18 @@ final class Quantities {
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
+    /** Holidays on a fixed date of the Gregorian calendar: {month, day}. */
+    private static final Map<String, int[]> HOLIDAYS = Map.ofEntries(Map.entry("new year's day", new int[] {1, 1}),
+            Map.entry("new year's eve", new int[] {12, 31}), Map.entry("christmas day", new int[] {12, 25}),
+            Map.entry("christmas eve", new int[] {12, 24}), Map.entry("boxing day", new int[] {12, 26}),
+            Map.entry("valentine's day", new int[] {2, 14}), Map.entry("st patrick's day", new int[] {3, 17}),
+            Map.entry("st. patrick's day", new int[] {3, 17}), Map.entry("saint patrick's day", new int[] {3, 17}),
+            Map.entry("april fools' day", new int[] {4, 1}), Map.entry("april fool's day", new int[] {4, 1}),
+            Map.entry("may day", new int[] {5, 1}), Map.entry("bastille day", new int[] {7, 14}),
+            Map.entry("halloween", new int[] {10, 31}), Map.entry("all saints' day", new int[] {11, 1}),
+            Map.entry("guy fawkes night", new int[] {11, 5}), Map.entry("armistice day", new int[] {11, 11}),
+            Map.entry("remembrance day", new int[] {11, 11}), Map.entry("veterans day", new int[] {11, 11}),
+            Map.entry("veterans' day", new int[] {11, 11}));
 
     static {
         unit("m", 1, "m", "metre", "metres", "meter", "meters");
@@ -167,7 +182,20 @@ final class Quantities {
         unit("l", 3.785411784, "gal", "gallon", "gallons", "us gallon", "us gallons");
         unit("l", 0.946352946, "quart", "quarts", "qt");
         unit("l", 0.473176473, "pint", "pints");
-        unit("l", 0.0295735296, "fl oz", "fluid ounce", "fluid ounces");
+        unit("l", 0.0295735296, "fl oz", "fluid ounce", "fluid ounces", "us fl oz", "us fluid ounce", "us fluid ounces");
+        // US customary kitchen measures (a metric cup of 250 ml is within 6 %, not the same)
+        unit("l", 0.2365882365, "cup", "cups", "us cup", "us cups");
+        unit("l", 0.01478676478125, "tbsp", "tablespoon", "tablespoons");
+        unit("l", 0.00492892159375, "tsp", "teaspoon", "teaspoons");
+        unit("l", 4.54609, "imperial gallon", "imperial gallons", "uk gallon", "uk gallons");
+        unit("m", 1852, "nmi", "nautical mile", "nautical miles");
+        unit("m", 9.4607304725808e15, "ly", "light year", "light years", "light-year", "light-years");
+        unit("g", 6350.29318, "stone", "stones");
+        unit("m/s", 1, "m/s", "metres per second", "meters per second", "metre per second", "meter per second");
+        unit("m/s", 1000.0 / 3600, "kilometres per hour", "kilometers per hour", "km per hour");
+        unit("m/s", 1609.344 / 3600, "miles per hour", "mile per hour");
+        // a basis point is a hundredth of a percentage point
+        unit("pp", 0.01, "bp", "basis point", "basis points");
         unit("l", 0.016387064, "cubic inch", "cubic inches", "in³", "in^3");
         unit("l", 1000, "m³", "m^3", "cubic metre", "cubic metres", "cubic meter", "cubic meters");
         unit("l", 0.001, "cm³", "cm^3", "cc", "cubic centimetre", "cubic centimetres", "cubic centimeter", "cubic centimeters");
@@ -233,12 +261,25 @@ final class Quantities {
     private static void unit(String base, double factor, String... names) {
         for (String name : names) {
             UNITS.put(name, new Unit(base, factor));
+            unitWords(name);
+        }
+    }
+
+    /** The words of a unit named in several ("basis", "points"), but "us" (a pronoun as often). */
+    private static void unitWords(String name) {
+        if (name.indexOf(' ') > 0) {
+            for (String word : name.split(" ")) {
+                if (!word.equals("us")) {
+                    UNIT_WORDS.add(word);
+                }
+            }
         }
     }
 
     private static void offsetUnit(String base, double factor, double offset, String... names) {
         for (String name : names) {
             UNITS.put(name, new Unit(base, factor, offset));
+            unitWords(name);
         }
     }
 
@@ -254,7 +295,12 @@ final class Quantities {
 
     /** Every quantity of X has a match in Y. */
     static boolean covers(List<Quantity> y, List<Quantity> x, boolean approximate) {
+        // the weekday of a date the other gives in full is no more than that date ("Monday, 4 January 2021")
+        boolean fullDate = has(y, "day") && has(y, "month") && !has(y, "weekday");
         for (Quantity q : x) {
+            if (fullDate && "weekday".equals(q.unit())) {
+                continue;
+            }
             boolean found = false;
             for (Quantity other : y) {
                 if (q.matches(other, approximate)) {
@@ -267,6 +313,15 @@ final class Quantities {
             }
         }
         return true;
+    }
+
+    private static boolean has(List<Quantity> quantities, String unit) {
+        for (Quantity q : quantities) {
+            if (unit.equals(q.unit())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A decimal written without its leading zero (".375", "-.5") with it ("0.375"), so that it is read whole. */
@@ -294,7 +349,8 @@ final class Quantities {
      * The quantities of a text in lower case (punctuation kept, a Unicode minus already a hyphen), in order.
      */
     static List<Quantity> parse(String lower) {
-        String text = leadingZero(lower);
+        // a typographic apostrophe as a plain one ("new year’s day", "four o’clock"), the length unchanged
+        String text = leadingZero(lower).replace('\u2019', '\'');
         List<Quantity> found = new ArrayList<>(4);
         List<int[]> spans = new ArrayList<>(4);
         int n = text.length();
@@ -346,7 +402,9 @@ final class Quantities {
                 }
                 Quantity q = found.get(side);
                 int gap = side < k ? spans.get(k)[0] - spans.get(side)[1] : spans.get(side)[0] - spans.get(k)[1];
-                if (q.unit() == null && gap >= 0 && gap <= 2 && q.value() >= 1 && q.value() <= 31
+                // ("the 15th of May" too)
+                boolean of = side < k && gap == 4 && text.startsWith(" of ", spans.get(side)[1]);
+                if (q.unit() == null && gap >= 0 && (gap <= 2 || of) && q.value() >= 1 && q.value() <= 31
                         && q.value() == Math.rint(q.value())) {
                     found.set(side, new Quantity(q.value(), "day"));
                 }
@@ -382,7 +440,8 @@ final class Quantities {
             found.add(new Quantity(Integer.parseInt(text, start, start + 4, 10), null));
             found.add(new Quantity(Integer.parseInt(text, start + 5, start + 7, 10), "month"));
             found.add(new Quantity(Integer.parseInt(text, start + 8, start + 10, 10), null));
-            return dateTime ? start + 11 : start + 10;
+            // the time of day after the "t" (it follows a letter, so the loop in parse would skip its first digit)
+            return dateTime ? number(text, start + 11, found) : start + 10;
         }
         int i = start;
         StringBuilder digits = new StringBuilder(12);
@@ -405,6 +464,19 @@ final class Quantities {
             }
             found.add(new Quantity(hours, null));
             return end;
+        }
+        // Indian grouping: 1,00,000 (a lakh) / 1,00,00,000 (a crore): groups of two, then one of three
+        int indian = i;
+        while (digits.length() <= 2 && indian < n && text.charAt(indian) == ',' && isDigits(text, indian + 1, 2)
+                && indian + 3 < n && text.charAt(indian + 3) == ',') {
+            indian += 3;
+        }
+        if (indian > i && isDigits(text, indian + 1, 3) && (indian + 4 >= n || !isDigit(text.charAt(indian + 4)))) {
+            for (int g = i; g < indian; g += 3) {
+                digits.append(text, g + 1, g + 3);
+            }
+            digits.append(text, indian + 1, indian + 4);
+            i = indian + 4;
         }
         // thousands separators: 1,000 / 1 000 (a group of exactly three digits)
         if (digits.length() <= 3) {
@@ -736,7 +808,9 @@ final class Quantities {
             if (UNITS.containsKey(text.substring(start, wordEnd))) {
                 best = new int[] {start, wordEnd};
             }
-            if (wordEnd >= n || text.charAt(wordEnd) != ' ') {
+            // words joined by a space, or by a slash or hyphen within one unit ("km/h", "light-year")
+            if (wordEnd + 1 >= n || text.charAt(wordEnd) != ' ' && !((text.charAt(wordEnd) == '/'
+                    || text.charAt(wordEnd) == '-') && isLetter(text.charAt(wordEnd + 1)))) {
                 break;
             }
             end = wordEnd + 1;
@@ -761,6 +835,14 @@ final class Quantities {
             end++;
         }
         String word = text.substring(start, end);
+        int holiday = holiday(text, start, found);
+        if (holiday > start) {
+            return holiday;
+        }
+        int spoken = spokenTime(text, start, end, word, found);
+        if (spoken > start) {
+            return spoken;
+        }
         Integer weekday = WEEKDAYS.get(word);
         if (weekday != null) {
             found.add(new Quantity(weekday, "weekday"));
@@ -873,6 +955,11 @@ final class Quantities {
                 onlyOne = false;
             }
         }
+        // "four o'clock"
+        if (text.startsWith(" o'clock", last) && value >= 1 && value <= 12) {
+            found.add(new Quantity(afternoon(text, last + 8, value), null));
+            return last + 8;
+        }
         // "one" alone is mostly a pronoun ("the blue one", "no one"): a number only before a unit or alone
         int[] unitMatch = unitAfter(text, last);
         if (onlyOne && words == 1 && unitMatch == null && !(start == 0 && text.strip().length() <= 4)) {
@@ -885,6 +972,70 @@ final class Quantities {
         }
         found.add(new Quantity(value, null));
         return last;
+    }
+
+    /**
+     * A holiday on a fixed date that starts here ("new year's day 2002" is 1 January 2002): its month and day are
+     * added and its end returned, else {@code start}.
+     */
+    private static int holiday(String text, int start, List<Quantity> found) {
+        for (Map.Entry<String, int[]> holiday : HOLIDAYS.entrySet()) {
+            String name = holiday.getKey();
+            int end = start + name.length();
+            if (text.startsWith(name, start) && (end == text.length() || !isLetter(text.charAt(end)))) {
+                found.add(new Quantity(holiday.getValue()[0], "month"));
+                found.add(new Quantity(holiday.getValue()[1], "day"));
+                return end;
+            }
+        }
+        return start;
+    }
+
+    /**
+     * A time of day in words that starts here: "noon", "midnight", "quarter to four", "half past six" (and "… in the
+     * afternoon"), added as hours like "15:45"; returns its end, else {@code start}.
+     */
+    private static int spokenTime(String text, int start, int end, String word, List<Quantity> found) {
+        if (word.equals("noon") || word.equals("midday") || word.equals("midnight")) {
+            found.add(new Quantity(word.equals("midnight") ? 0 : 12, null));
+            return end;
+        }
+        if (!word.equals("quarter") && !word.equals("half")) {
+            return start;
+        }
+        boolean to = text.startsWith(" to ", end);
+        if (!to && !text.startsWith(" past ", end)) {
+            return start;
+        }
+        int from = end + (to ? 4 : 6);
+        int[] hour = nextWord(text, from - 1);
+        double hours;
+        int last;
+        if (hour != null && hour[0] == from && SMALL_NUMBERS.containsKey(text.substring(hour[0], hour[1]))) {
+            hours = SMALL_NUMBERS.get(text.substring(hour[0], hour[1]));
+            last = hour[1];
+        } else if (isDigits(text, from, 1)) {
+            last = from;
+            while (last < text.length() && isDigit(text.charAt(last))) {
+                last++;
+            }
+            hours = last - from <= 2 ? Integer.parseInt(text, from, last, 10) : -1;
+        } else {
+            return start;
+        }
+        if (hours < 1 || hours > 12 || to && word.equals("half")) {
+            return start;
+        }
+        double minutes = word.equals("half") ? 0.5 : to ? -0.25 : 0.25;
+        found.add(new Quantity(afternoon(text, last, hours + minutes), null));
+        return last;
+    }
+
+    /** A time of day said in words, later by twelve hours when "in the afternoon" or "in the evening" follows. */
+    private static double afternoon(String text, int at, double hours) {
+        boolean later = text.startsWith(" in the afternoon", at) || text.startsWith(" in the evening", at)
+                || meridiem(text, at) != null && text.charAt(meridiem(text, at)[0]) == 'p';
+        return later && hours < 12 ? hours + 12 : hours;
     }
 
     /** Whether "minus " or "negative " ends right before {@code at}, as a word of its own. */
@@ -1002,6 +1153,11 @@ final class Quantities {
 
     static boolean isUnit(String word) {
         return UNITS.containsKey(word);
+    }
+
+    /** A unit, or a word of a unit named in several ("basis" and "points" of "basis points"). */
+    static boolean isUnitWord(String word) {
+        return UNITS.containsKey(word) || UNIT_WORDS.contains(word);
     }
 
     static boolean isMonth(String word) {

@@ -581,4 +581,81 @@ class EquivalenceTest {
         assertThat(decide(question, "Yes.", "You can skip it: lentils cook quickly without soaking."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+    @Test
+    void should_read_the_time_of_an_iso_date_time_from_noon_on() {
+        assertThat(decide("When is the launch?", "2026-07-01T12:00", "1 July 2026 at 12 pm"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When is the launch?", "2026-07-01T12:00", "1 July 2026 at 2 pm"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When is the launch?", "2026-07-01T18:30", "July 1, 2026, 6:30 pm"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_times_of_day_in_words() {
+        assertThat(decide("What is 16:15 on a 12-hour clock?", "16:15", "Quarter past four in the afternoon"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is 16:15 on a 12-hour clock?", "16:15", "Quarter to four in the afternoon"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When does the shop close?", "18:30", "half past six in the evening"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When does the shop close?", "At noon.", "12:00")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When does the shop close?", "At midnight.", "12:00")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When does the train leave?", "Seven o’clock in the evening.", "19:00"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_holidays_on_a_fixed_date_as_that_date() {
+        assertThat(decide("When did the new currency come in?", "1 January 1999", "New Year’s Day 1999"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When did the new currency come in?", "1 January 1999", "New Year's Eve 1999"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When was the treaty signed?", "On Christmas Day 1814.", "24 December 1814"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When was the treaty signed?", "On Christmas Eve 1814.", "24 December 1814"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_a_weekday_beside_a_full_date_as_no_more_than_that_date() {
+        assertThat(decide("When did the office reopen?", "Tuesday, 5 January 2021", "On 5 January 2021."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When did the office reopen?", "Tuesday, 5 January 2021", "On 6 January 2021."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which day did the office reopen?", "Tuesday", "Wednesday"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_take_a_restatement_in_figures_as_the_answer() {
+        assertThat(decide("Which day came last?", "Friday, 3 March 1700",
+                "The day before 4 March 1700, i.e. 3 March 1700.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which day came last?", "Friday, 3 March 1700",
+                "The day after 3 March 1700, i.e. 4 March 1700.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is e to three decimal places?", "2.718", "2.71828…, which rounds to 2.718"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is e to three decimal places?", "2.718", "2.71828…, which rounds to 2.72"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_indian_digit_grouping_and_more_units() {
+        assertThat(decide("How much is ten lakh?", "1,000,000", "10,00,000")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How much is one crore?", "10,000,000", "1,00,00,000")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How much is one crore?", "10,000,000", "1,00,000")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How much is two US cups?", "About 473 mL.", "16 US fluid ounces."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How much is one tablespoon?", "3 teaspoons", "About 15 ml"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How much is one tablespoon?", "2 teaspoons", "About 15 ml"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How fast is 36 km/h?", "10 metres per second", "10 m/s")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How far is Alpha Centauri?", "about 4.37 light-years", "roughly 41.3 trillion km"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("By how much did the rate rise?", "25 basis points", "0.25 percentage points"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("By how much did the rate rise?", "25 basis points", "2.5 percentage points"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
