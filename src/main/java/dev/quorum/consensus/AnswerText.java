@@ -98,7 +98,7 @@ final class AnswerText {
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite",
         "that's a myth", "that is a myth", "it's a myth", "that's a misconception", "that is a misconception",
-        "that's false", "that is false", "that's not true", "not true"};
+        "that's false", "that is false", "that's not true", "not true", "actually"};
     /** Remarks an answer may open with that say nothing about it ({@link #withoutRemark}). */
     private static final String[] REMARKS = {"good question", "great question", "excellent question",
         "interesting question", "fair question", "good catch", "great catch", "nice catch", "good point", "great point",
@@ -111,7 +111,7 @@ final class AnswerText {
     /** Leads that count only when punctuation or the end follows ("Right," yes; "Right angles" no). */
     private static final Set<String> STRICT = new HashSet<>(Set.of("right", "sure", "true", "false", "correct",
             "indeed", "absolutely", "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect",
-            "affirmative"));
+            "affirmative", "actually"));
     /** A short answer that echoes the question's verb: "It is.", "Indeed they did." (yes), "It isn't." (no). */
     private static final List<String> ECHO_YES = new ArrayList<>();
     private static final List<String> ECHO_NO = new ArrayList<>();
@@ -531,6 +531,14 @@ final class AnswerText {
         return no.present() && (!yes.present() || no.rest() >= yes.rest()) ? no : yes;
     }
 
+    private static int skipPunctuation(String lower, int from) {
+        int at = from;
+        while (at < lower.length() && !Quantities.isLetterOrDigit(lower.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
     private static Stance lead(String lower, int start, String[] leads, String value) {
         Stance best = Stance.NONE;
         int n = lower.length();
@@ -548,6 +556,10 @@ final class AnswerText {
             }
             boolean punctuated = end == n || lower.charAt(end) != ' '
                     || (end + 1 < n && !Quantities.isLetterOrDigit(lower.charAt(end + 1)));
+            if (lead.equals("actually") && (!punctuated || lead(lower, skipPunctuation(lower, end), YES_ALL, "yes").present())) {
+                // "Actually, …" opens a correction; "Actually, yes" is a yes
+                continue;
+            }
             if (!punctuated) {
                 String next = nextWord(lower, end + 1);
                 if (lead.equals("no")) {

@@ -120,6 +120,11 @@ final class Equivalence {
     private static final int LABEL_CLAUSE_WORDS = 8;
     /** What follows these restates the answer in its final form ("…, i.e. 4 October 1582", "…, which rounds to 3.1416"). */
     private static final String[] RESTATED = {" i.e. ", " i.e., ", ", that is, ", ", which rounds to "};
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+    /** Words that frame or hedge a claim without changing it ({@link #filler}). */
+    private static final Set<String> FILLERS = Set.of("speaking", "actually", "really", "basically", "essentially",
+            "indeed", "certainly", "definitely", "generally", "usually", "typically", "mostly", "mainly", "largely",
+            "primarily");
     /** Words that open a clause giving context rather than the answer ("…, whereas HTTP uses 80"). */
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
@@ -406,6 +411,11 @@ final class Equivalence {
             if (a.significantStems.equals(b.significantStems)) {
                 return new Verdict(Decision.DIFFERENT, "code that differs in its operators");
             }
+        }
+        // short answers to a yes/no question that give different numbers, whatever else they share ("Yes, it was
+        // signed in 1919." / "It was signed in 1918.")
+        if (question.yesNo() && depth == 0 && differentNumbers(a, b)) {
+            return new Verdict(Decision.DIFFERENT, "different numbers to a yes/no question");
         }
         // the labels of a classification ("Not spam" is ham; "Toxic" is not "Non-toxic")
         Verdict labelled = labels(a, b, question);
@@ -1696,12 +1706,51 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "another answer stated");
             }
         }
-        for (String stem : shortOne.content) {
-            if (longOne.stems.contains(stem)) {
-                return Verdict.MEANING;
-            }
+        if (!question.yesNo() && shortOne.labels.isEmpty() && !shortOne.stance.present() && otherKind(shortOne, longOne,
+                question)) {
+            // "Hydrogen bonds" / "… held together by covalent bonds", "Right triangle" / "… is an obtuse triangle"
+            return new Verdict(Decision.DIFFERENT, "another kind of the same thing");
         }
         return Verdict.MEANING;
+    }
+
+    /**
+     * Whether a short answer of a modifier and a noun ("hydrogen bonds") meets a sentence that never says its modifier
+     * but puts another word of its own before the same noun ("covalent bonds").
+     */
+    private static boolean otherKind(Reading shortOne, Reading longOne, Question question) {
+        // a noun phrase of common words: no name (names have aliases: "Marian Evans"), no clause ("It blocks …"), no
+        // symbols ("cos x")
+        List<String> stems = shortOne.significantStems;
+        if (stems.size() < 2 || stems.size() > 3 || shortOne.quantities.size() > 0 || shortOne.name || math(shortOne)
+                || shortOne.answer.indexOf(':') >= 0) {
+            return false;
+        }
+        for (String word : shortOne.words) {
+            if (word.length() < 3 && !ARTICLES.contains(word) || AnswerText.stopword(word) && !ARTICLES.contains(word)) {
+                return false;
+            }
+        }
+        // the longest ending the sentence says ("blood cells" of "red blood cells"), after a word of its own ("white")
+        List<String> words = longOne.significantStems;
+        for (int length = stems.size() - 1; length >= 1; length--) {
+            List<String> head = stems.subList(stems.size() - length, stems.size());
+            for (String modifier : stems.subList(0, stems.size() - length)) {
+                if (longOne.stems.contains(modifier) || AnswerText.negation(modifier)) {
+                    return false;
+                }
+            }
+            for (int k = 1; k + length <= words.size(); k++) {
+                String before = words.get(k - 1);
+                if (words.subList(k, k + length).equals(head) && !stems.contains(before) && !question.mentions(before)
+                        && Quantities.isLetter(before.charAt(0)) && !AnswerText.negation(before)
+                        && !relatedToAny(longOne.significant.get(k - 1),
+                        shortOne.significant.subList(0, stems.size() - length))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A short answer (a label, a name, a term, a number) that a sentence may state; not a bare yes or no. */
@@ -1756,6 +1805,15 @@ final class Equivalence {
     }
 
     /** A short answer made of numbers, dates and units only ("1989", "6 minutes", "8 May 1945"). */
+    /** Short answers that each give numbers, neither covering the other's. */
+    private static boolean differentNumbers(Reading a, Reading b) {
+        boolean approximate = a.approximate || b.approximate;
+        return !a.code && !b.code && a.words.size() <= NUMBERS_WORDS && b.words.size() <= NUMBERS_WORDS
+                && !a.mainQuantities.isEmpty() && !b.mainQuantities.isEmpty()
+                && !Quantities.covers(a.mainQuantities, b.mainQuantities, approximate)
+                && !Quantities.covers(b.mainQuantities, a.mainQuantities, approximate);
+    }
+
     private static boolean onlyNumbers(Reading r) {
         if (r.quantities.isEmpty() || r.code) {
             return false;
@@ -2180,7 +2238,12 @@ final class Equivalence {
         int hunks = 0;
         while (i < n || j < m) {
             if (i < n && j < m && x.get(i).equals(y.get(j))) {
-                if (!removed.isEmpty() || !added.isEmpty()) {
+                if (filler(removedWords, addedWords)) {
+                    removed.clear();
+                    added.clear();
+                    removedWords.clear();
+                    addedWords.clear();
+                } else if (!removed.isEmpty() || !added.isEmpty()) {
                     hunks++;
                     reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode, a, b)
                             : unlike(removedWords, addedWords, a, b));
@@ -2203,7 +2266,7 @@ final class Equivalence {
                 j++;
             }
         }
-        if (!removed.isEmpty() || !added.isEmpty()) {
+        if ((!removed.isEmpty() || !added.isEmpty()) && !filler(removedWords, addedWords)) {
             hunks++;
             reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode, a, b)
                     : unlike(removedWords, addedWords, a, b));
@@ -2230,6 +2293,31 @@ final class Equivalence {
             return null;
         }
         return reasons.get(0);
+    }
+
+    /**
+     * A hunk that only adds or only leaves out a word that frames or hedges a claim ("botanically speaking",
+     * "generally"): it changes no fact, so it neither contradicts nor vetoes the hunk that does.
+     */
+    private static boolean filler(List<String> removedWords, List<String> addedWords) {
+        List<String> words = removedWords.isEmpty() ? addedWords : addedWords.isEmpty() ? removedWords : List.of();
+        return !words.isEmpty() && FILLERS.containsAll(words);
+    }
+
+    private static boolean relatedToAny(String word, List<String> words) {
+        for (String other : words) {
+            if (Lexical.related(word, other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether two runs of words are one number, written differently ("six" / "6", "a dozen" / "12"). */
+    private static boolean sameNumber(List<String> removedWords, List<String> addedWords) {
+        List<Quantity> x = Quantities.parse(String.join(" ", removedWords));
+        List<Quantity> y = Quantities.parse(String.join(" ", addedWords));
+        return x.size() == 1 && y.size() == 1 && x.get(0).matches(y.get(0), false);
     }
 
     private static int negations(Reading r) {
@@ -2268,6 +2356,10 @@ final class Equivalence {
                                List<String> addedWords, boolean code, boolean expression, boolean bothCode,
                                Reading a, Reading b) {
         if (removed.isEmpty() && added.isEmpty()) {
+            return null;
+        }
+        if (!code && !removed.isEmpty() && !added.isEmpty() && sameNumber(removedWords, addedWords)) {
+            // one number in digits and in words ("six" / "6")
             return null;
         }
         if (bothCode && (removed.isEmpty() || added.isEmpty()) && allNumbers(removed.isEmpty() ? added : removed)) {

@@ -111,7 +111,8 @@ final class Lexical {
         return ACTIONS + String.join(" ", removed) + " / " + String.join(" ", added);
     }
 
-    private static boolean related(String x, String y) {
+    /** Whether WordNet relates two words in any part of speech (synonyms, one sense broader than the other). */
+    static boolean related(String x, String y) {
         for (POS pos : POS.getAllPOS()) {
             if (WordNet.shared().related(x, y, pos, SYNONYM_SENSES)) {
                 return true;

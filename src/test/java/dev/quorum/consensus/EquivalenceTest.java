@@ -658,4 +658,44 @@ class EquivalenceTest {
         assertThat(decide("By how much did the rate rise?", "25 basis points", "2.5 percentage points"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+    @Test
+    void should_read_an_answer_opening_with_actually_as_a_correction() {
+        assertThat(decide("So the Great Wall is visible from the Moon, right?", "Yes, that's right, you can see it.",
+                "Actually, it cannot be seen from the Moon with the naked eye.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("So photosynthesis happens in the chloroplasts, right?", "Yes, that's right.",
+                "Actually, most of it happens in the mitochondria.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("So photosynthesis happens in the chloroplasts, right?", "Yes, in the chloroplasts.",
+                "Actually, yes: it takes place in the chloroplasts.")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_split_short_answers_to_a_yes_no_question_that_give_different_numbers() {
+        assertThat(decide("Did the Berlin Wall fall in 1989?", "Yes, it fell in 1989.", "The Berlin Wall fell in 1991."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Does a hexagon have six sides?", "Yes, a hexagon has six sides.", "A hexagon has eight sides."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Does a hexagon have six sides?", "Yes, a hexagon has six sides.", "A hexagon has 6 sides."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_let_a_framing_word_neither_contradict_nor_hide_a_contradiction() {
+        assertThat(decide("Is a peanut botanically a nut?", "Yes, botanically a peanut is a nut.",
+                "Botanically speaking, a peanut is a legume.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is a peanut botanically a nut?", "Botanically a peanut is a legume.",
+                "Botanically speaking, a peanut is a legume.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_split_a_noun_phrase_from_a_sentence_giving_another_kind_of_the_same_thing() {
+        assertThat(decide("What kind of joint is the hip?", "Saddle joint",
+                "The hip is a hinge joint that moves in one plane.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which cells carry oxygen in the blood?", "Red blood cells",
+                "Oxygen is carried by white blood cells.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which cells carry oxygen in the blood?", "Red blood cells",
+                "Oxygen is carried by the red cells of the blood, the erythrocytes.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // names have aliases and first names: no kind of anything
+        assertThat(decide("Who wrote Middlemarch?", "Mary Ann Evans", "Marian Evans, the Victorian novelist"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
