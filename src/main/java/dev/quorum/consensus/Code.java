@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What semantic voting reads from answers that are code: whether an answer is code at all (prose with a semicolon or a
@@ -25,7 +26,46 @@ final class Code {
             "private", "static", "final", "select", "where", "order", "by", "group", "insert", "update", "delete",
             "join", "on", "as", "is", "this", "self", "yield", "await", "async", "try", "catch", "finally", "throw");
 
+    /**
+     * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
+     * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
+     * the commit before HEAD and restoring a file. Each is the same in every language it can be read in.
+     */
+    private static final List<Idiom> IDIOMS = List.of(
+            new Idiom("(\\w+(?:\\.\\w+)*)\\.(?:length|size)\\(\\)\\s*==\\s*0\\b", "$1.isEmpty()"),
+            new Idiom("(\\w+(?:\\.\\w+)*)\\.indexOf\\(([^()]*)\\)\\s*(?:!==?\\s*-1|>\\s*-1|>=\\s*0)(?![\\w.])",
+                    "$1.includes($2)"),
+            new Idiom("(?i)\\bcount\\(\\s*1\\s*\\)", "count(*)"),
+            new Idiom("(?:''|\"\")\\.join\\(reversed\\((\\w+)\\)\\)", "$1[::-1]"),
+            new Idiom("\\b(\\w+)\\[len\\(\\1\\)\\s*-\\s*(\\d+)\\]", "$1[-$2]"),
+            new Idiom("\\b(\\w+)\\s*\\*\\*\\s*2\\b(?!\\s*\\*)", "$1 * $1"),
+            new Idiom("\\(\\s*(\\w+)\\s*&\\s*1\\s*\\)\\s*===?\\s*0\\b", "$1 % 2 == 0"),
+            new Idiom("\\bArray\\.from\\((\\w+)\\)", "[...$1]"),
+            new Idiom("\\bObject\\.assign\\(\\s*\\{\\s*\\}\\s*,\\s*(\\w+)\\s*\\)", "{ ...$1 }"),
+            new Idiom("\\+\\+(\\w+)\\b|\\b(\\w+)\\s*\\+=\\s*1\\b(?!\\s*[\\w(.])", "$1$2++"),
+            new Idiom("\\bfunction\\s*\\(\\s*(\\w+)\\s*\\)\\s*\\{\\s*return\\s+([^;{}]+?);?\\s*\\}",
+                    "$1 => $2"),
+            new Idiom("\\bHEAD\\^(?![\\^~\\d])", "HEAD~1"),
+            new Idiom("\\bgit checkout -- ", "git restore "),
+            new Idiom(";\\s*$", ""));
+
+    /** One idiom: a pattern and its rewriting. */
+    private record Idiom(Pattern pattern, String replacement) {
+        Idiom(String regex, String replacement) {
+            this(Pattern.compile(regex), replacement);
+        }
+    }
+
     private Code() {
+    }
+
+    /** Code with each common idiom ({@link #IDIOMS}) rewritten to one of its forms ("s.length() == 0": "s.isEmpty()"). */
+    static String idiomatic(String code) {
+        String text = code.strip();
+        for (Idiom idiom : IDIOMS) {
+            text = idiom.pattern().matcher(text).replaceAll(idiom.replacement());
+        }
+        return text;
     }
 
     /**

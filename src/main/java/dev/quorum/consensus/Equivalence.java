@@ -336,6 +336,9 @@ final class Equivalence {
             return new Verdict(patterns, patterns == Decision.SAME ? "patterns that match the same strings"
                     : "patterns that match different strings");
         }
+        if (a.code && b.code && a.json == null && b.json == null && sameIdiom(a.head, b.head)) {
+            return new Verdict(Decision.SAME, "the same code in another common idiom");
+        }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
             if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
                     && !compactCode(a.head.toLowerCase(Locale.ROOT)).equals(compactCode(b.head.toLowerCase(Locale.ROOT)))) {
@@ -1164,6 +1167,20 @@ final class Equivalence {
      */
     private static boolean latex(String text) {
         return text.indexOf('$') >= 0 || text.indexOf('\\') >= 0;
+    }
+
+    /**
+     * Whether two pieces of code are one once their common idioms are rewritten to one form ({@link Code#idiomatic}):
+     * the same symbols, or the same up to the names of their variables. Only where an idiom was rewritten.
+     */
+    private static boolean sameIdiom(String a, String b) {
+        String x = Code.idiomatic(a);
+        String y = Code.idiomatic(b);
+        if (x.equals(a.strip()) && y.equals(b.strip())) {
+            return false;
+        }
+        return compactCode(x.toLowerCase(Locale.ROOT)).equals(compactCode(y.toLowerCase(Locale.ROOT)))
+                || Code.renamed(x, y);
     }
 
     static String compactCode(String text) {
@@ -2657,7 +2674,8 @@ final class Equivalence {
             }
             StringBuilder item = new StringBuilder();
             for (String word : words) {
-                if (VERBS.contains(word)) {
+                // a verb makes the item a clause; a one-word item is a name ("Be" is beryllium)
+                if (VERBS.contains(word) && words.size() > 1) {
                     return null;
                 }
                 if (!AnswerText.stopword(word)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The labels a classification answer gives, read from a small lexicon of label families with their synonyms (spam is
@@ -184,15 +185,25 @@ final class Labels {
         return true;
     }
 
-    /** A negation among the two words before ("not spam", "is not toxic", "non-toxic"). */
+    /**
+     * A negation among the two words before ("not spam", "is not toxic", "non-toxic"), or a quantifier it negates
+     * earlier in the clause ("Not all tests pass": some fail).
+     */
     private static boolean negatedAt(List<String> words, int k) {
         for (int j = Math.max(0, k - 2); j < k; j++) {
             if (AnswerText.negation(words.get(j))) {
                 return true;
             }
         }
+        for (int j = 0; j + 1 < k && j < k - 2; j++) {
+            if (words.get(j).equals("not") && ALL.contains(words.get(j + 1))) {
+                return true;
+            }
+        }
         return false;
     }
+
+    private static final Set<String> ALL = Set.of("all", "every", "everything", "everyone", "each");
 
     /** A label word behind a negating prefix ("nontoxic", "untrue", "illegitimate"), or {@code null}. */
     private static String unprefixed(String word) {

@@ -103,6 +103,8 @@ final class Quantities {
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
+    /** Ordinals in words that can name a day of a month ("fourth", "twenty-first"). */
+    private static final Map<String, Integer> ORDINAL_DAYS = new HashMap<>();
     /** Holidays on a fixed date of the Gregorian calendar: {month, day}. */
     private static final Map<String, int[]> HOLIDAYS = Map.ofEntries(Map.entry("new year's day", new int[] {1, 1}),
             Map.entry("new year's eve", new int[] {12, 31}), Map.entry("christmas day", new int[] {12, 25}),
@@ -235,6 +237,17 @@ final class Quantities {
         for (int i = 0; i < tens.length; i++) {
             TENS.put(tens[i], (i + 2) * 10);
         }
+        String[] ordinals = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+            "eighteenth", "nineteenth", "twentieth"};
+        for (int i = 0; i < ordinals.length; i++) {
+            ORDINAL_DAYS.put(ordinals[i], i + 1);
+            if (i < 9) {
+                ORDINAL_DAYS.put("twenty-" + ordinals[i], 21 + i);
+            }
+        }
+        ORDINAL_DAYS.put("thirtieth", 30);
+        ORDINAL_DAYS.put("thirty-first", 31);
         SCALES.put("hundred", 100d);
         SCALES.put("thousand", 1e3);
         SCALES.put("million", 1e6);
@@ -439,7 +452,7 @@ final class Quantities {
                 && (start + 10 == n || dateTime || !isLetterOrDigit(text.charAt(start + 10)))) {
             found.add(new Quantity(Integer.parseInt(text, start, start + 4, 10), null));
             found.add(new Quantity(Integer.parseInt(text, start + 5, start + 7, 10), "month"));
-            found.add(new Quantity(Integer.parseInt(text, start + 8, start + 10, 10), null));
+            found.add(new Quantity(Integer.parseInt(text, start + 8, start + 10, 10), "day"));
             // the time of day after the "t" (it follows a letter, so the loop in parse would skip its first digit)
             return dateTime ? number(text, start + 11, found) : start + 10;
         }
@@ -839,6 +852,10 @@ final class Quantities {
         if (holiday > start) {
             return holiday;
         }
+        int ordinal = dayInWords(text, start, found);
+        if (ordinal > start) {
+            return ordinal;
+        }
         int spoken = spokenTime(text, start, end, word, found);
         if (spoken > start) {
             return spoken;
@@ -989,6 +1006,38 @@ final class Quantities {
             }
         }
         return start;
+    }
+
+    /**
+     * A day of the month as an ordinal in words, next to its month ("the fourth of july", "june fifteenth",
+     * "the twenty-first of may"): added as that day and its end returned, else {@code start}.
+     */
+    private static int dayInWords(String text, int start, List<Quantity> found) {
+        int end = start;
+        while (end < text.length() && (isLetter(text.charAt(end)) || text.charAt(end) == '-' && end + 1 < text.length()
+                && isLetter(text.charAt(end + 1)))) {
+            end++;
+        }
+        Integer day = ORDINAL_DAYS.get(text.substring(start, end));
+        if (day == null) {
+            return start;
+        }
+        int[] after = text.startsWith(" of ", end) ? nextWord(text, end + 4) : null;
+        boolean monthAfter = after != null && MONTHS.containsKey(text.substring(after[0], after[1]));
+        int before = start - 1;
+        while (before > 0 && text.charAt(before) == ' ') {
+            before--;
+        }
+        int from = before;
+        while (from > 0 && isLetter(text.charAt(from - 1))) {
+            from--;
+        }
+        boolean monthBefore = before > 0 && before < start - 1 && MONTHS.containsKey(text.substring(from, before + 1));
+        if (!monthAfter && !monthBefore) {
+            return start;
+        }
+        found.add(new Quantity(day, "day"));
+        return end;
     }
 
     /**

@@ -88,7 +88,10 @@ final class Question {
             stems.add(AnswerText.stem(word));
             // "first" orders as "largest first" or "… first?" does, not as "the first three periods" (a set)
             ordered |= ORDER_WORDS.contains(word) || word.equals("first")
-                    && (k == words.size() - 1 || k > 0 && words.get(k - 1).endsWith("est"));
+                    && (k == words.size() - 1 || k > 0 && words.get(k - 1).endsWith("est"))
+                    // "from lowest to highest", "oldest to newest", "best to worst"
+                    || word.equals("to") && k > 0 && k + 1 < words.size() && superlative(words.get(k - 1))
+                    && superlative(words.get(k + 1));
         }
         Map<String, Character> options = options(lower, 'a');
         boolean numbered = false;
@@ -483,6 +486,11 @@ final class Question {
     /** Content words (stemmed) of the question. */
     boolean mentions(String stem) {
         return stems.contains(stem);
+    }
+
+    private static boolean superlative(String word) {
+        return word.length() > 5 && word.endsWith("est") || Set.of("best", "worst", "first", "last", "most", "least")
+                .contains(word);
     }
 
     boolean ordered() {

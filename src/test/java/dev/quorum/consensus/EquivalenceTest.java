@@ -698,4 +698,74 @@ class EquivalenceTest {
         assertThat(decide("Who wrote Middlemarch?", "Mary Ann Evans", "Marian Evans, the Victorian novelist"))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+    @Test
+    void should_join_code_written_in_another_common_idiom_and_only_that() {
+        assertThat(decide("Java: is the list empty?", "items.isEmpty()", "items.size() == 0"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Java: is the list empty?", "items.isEmpty()", "items.size() == 1"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: does names contain 'ann'?", "names.includes('ann')", "names.indexOf('ann') >= 0"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: does names contain 'ann'?", "names.includes('ann')", "names.indexOf('ann') === -1"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: the last item of rows", "rows[-1]", "rows[len(rows) - 1]"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: the last item of rows", "rows[-1]", "rows[len(rows) - 2]"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: reverse the string word", "word[::-1]", "\"\".join(reversed(word))"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: square of y", "def sq(y):\n    return y ** 2", "def sq(v):\n    return v * v"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("C: is k odd?", "(k & 1) == 0", "k % 2 == 0")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: keep the positive numbers", "xs.filter(v => v > 0)",
+                "xs.filter(function (n) { return n > 0; })")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: keep the positive numbers", "xs.filter(v => v > 0)",
+                "xs.filter(function (n) { return n >= 0; })")).isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("SQL: how many users are there?", "SELECT COUNT(*) FROM users;", "select count(1) from users"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Git: show the commit before HEAD", "git show HEAD^", "git show HEAD~1"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("C: increment i", "i += 1;", "++i;")).isEqualTo(Equivalence.Decision.SAME);
+    }
+    @Test
+    void should_read_a_day_of_the_month_as_an_ordinal_in_words() {
+        assertThat(decide("When is Bastille Day?", "The fourteenth of July", "July 14"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When is Bastille Day?", "The fourteenth of July", "July 4"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When was the charter signed?", "On March twenty-first, 1800.", "21 March 1800"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_keep_the_day_and_month_of_iso_dates_apart() {
+        assertThat(decide("Write 5 April 2024 in ISO 8601.", "2024-04-05", "2024-05-04"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Write 5 April 2024 in ISO 8601.", "2024-04-05", "5 April 2024"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_from_lowest_to_highest_as_an_order() {
+        assertThat(decide("List the planets from smallest to largest.", "Mercury, Mars, Venus", "Venus, Mars, Mercury"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Name three inner planets.", "Mercury, Mars, Venus", "Venus, Mars, Mercury"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_not_all_as_the_other_label() {
+        assertThat(decide("Did the checks pass?", "All checks pass.", "Not all checks pass."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Did the checks pass?", "Not all checks pass.", "Some checks fail."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_a_one_word_list_item_that_is_also_a_verb_as_an_item() {
+        assertThat(decide("Name the first four elements.", "H, He, Li, Be", "H, He, Li, B"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Name the first four elements.", "H, He, Li, Be", "Be, Li, He, H"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
