@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -137,6 +138,11 @@ final class Equivalence {
     /** Lower-case words inside names ("Leonardo da Vinci", "Ludwig van Beethoven"). */
     private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "di", "del", "della", "van", "von", "der", "den",
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
+    /** A short answer that is a word and its designator ("Vitamin D", "the type O", "Plan B12"). */
+    private static final Pattern DESIGNATED = Pattern.compile("(?:(?i:the|a|an)\\s+)?([A-Za-z]{3,})\\s+([A-Za-z][0-9]{0,2})\\.?");
+    /** Words that open a clause giving the time, cause or condition of what follows ({@link #answersFirst}). */
+    private static final Set<String> CIRCUMSTANTIAL = Set.of("when", "whenever", "once", "after", "before", "because",
+            "since", "as", "until");
     private static final Set<String> CONCESSIVE = Set.of("although", "though", "while", "whereas", "unlike", "despite",
             "even", "if", "unless");
 
@@ -1630,6 +1636,10 @@ final class Equivalence {
         } else {
             return null;
         }
+        String designated = otherDesignator(shortOne, longOne);
+        if (designated != null) {
+            return new Verdict(Decision.DIFFERENT, "another designator: " + designated);
+        }
         if (onlyNumbers(shortOne)) {
             boolean approximate = shortOne.approximate || longOne.approximate;
             if (!Quantities.covers(longOne.quantities, shortOne.quantities, approximate)) {
@@ -1956,8 +1966,10 @@ final class Equivalence {
      */
     private static boolean answersFirst(String clause, Reading longOne, Reading shortOne, Question question) {
         List<String> words = AnswerText.words(clause);
-        if (words.size() > 8 || words.isEmpty() || CONCESSIVE.contains(words.get(0))) {
-            // "Although Canberra is the capital, ...": a concession, not an answer
+        if (words.size() > 8 || words.isEmpty() || CONCESSIVE.contains(words.get(0))
+                || CIRCUMSTANTIAL.contains(words.get(0))) {
+            // "Although Canberra is the capital, ...": a concession, not an answer; nor "When UVB light hits the
+            // skin, …", the circumstance of one
             return false;
         }
         int fresh = 0;
@@ -1971,6 +1983,11 @@ final class Equivalence {
             // "France won") unless it is an adverb ("Botanically speaking")
             boolean named = longOne.capitals.contains(stem) && (k > 0 || words.size() >= 2 && !word.endsWith("ly"));
             if (Quantities.isDigit(word.charAt(0)) || named) {
+                return true;
+            }
+            // another kind of the same thing ("Stratosphere" / "It sits in the troposphere, just below the
+            // stratosphere")
+            if (shortOne.significant.size() == 1 && Lexical.twoKinds(word, shortOne.significant.get(0))) {
                 return true;
             }
             fresh++;
@@ -2328,6 +2345,29 @@ final class Equivalence {
             }
         }
         return false;
+    }
+
+    /**
+     * A short answer of a word and its designator ("Vitamin D", "type O", "Plan B", "hepatitis C") against an answer
+     * that gives the word only with another ("vitamin A"; "vitamin D3" is a form of D): the other, else {@code null}.
+     */
+    private static String otherDesignator(Reading shortOne, Reading longOne) {
+        Matcher own = DESIGNATED.matcher(shortOne.answer.strip());
+        if (!own.matches()) {
+            return null;
+        }
+        String noun = own.group(1);
+        String mark = own.group(2).toUpperCase(Locale.ROOT);
+        Matcher other = Pattern.compile("(?i:\\b" + Pattern.quote(noun) + ")\\s+([A-Z][0-9]{0,2})\\b")
+                .matcher(longOne.answer);
+        String found = null;
+        while (other.find()) {
+            if (other.group(1).startsWith(mark)) {
+                return null;
+            }
+            found = found == null ? noun + " " + other.group(1) : found;
+        }
+        return found;
     }
 
     /** Whether two runs of words are one number, written differently ("six" / "6", "a dozen" / "12"). */
@@ -2699,15 +2739,19 @@ final class Equivalence {
                 continue;
             }
             int wordEnd = i - 1;
+            // "No. 4", "no. 5": a number that names ("reactor No. 4", "Symphony no. 5")
+            boolean numbered = wordEnd >= 3 && answer.charAt(wordEnd - 1) == '.'
+                    && answer.regionMatches(true, wordEnd - 3, "no", 0, 2)
+                    && (wordEnd == 3 || !Character.isLetter(answer.charAt(wordEnd - 4)));
             int wordStart = wordEnd;
             while (wordStart > 0 && Character.isLetter(answer.charAt(wordStart - 1))) {
                 wordStart--;
             }
-            if (wordStart == wordEnd || !Character.isUpperCase(answer.charAt(wordStart))) {
+            if (!numbered && (wordStart == wordEnd || !Character.isUpperCase(answer.charAt(wordStart)))) {
                 continue;
             }
             String word = answer.substring(wordStart, wordEnd).toLowerCase(java.util.Locale.ROOT);
-            if (AnswerText.stopword(word) || Quantities.isMonth(word)) {
+            if (!numbered && (AnswerText.stopword(word) || Quantities.isMonth(word))) {
                 continue;
             }
             int end = i;

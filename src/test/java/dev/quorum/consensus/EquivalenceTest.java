@@ -768,4 +768,37 @@ class EquivalenceTest {
         assertThat(decide("Name the first four elements.", "H, He, Li, Be", "Be, Li, He, H"))
                 .isEqualTo(Equivalence.Decision.SAME);
     }
+    @Test
+    void should_read_a_short_answer_in_a_sentence_that_opens_with_its_circumstance() {
+        assertThat(decide("Which gas do leaves give off in sunlight?", "Oxygen",
+                "When UV light reaches the leaf, photosynthesis releases oxygen.")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_a_numbered_name_as_no_rival_number() {
+        assertThat(decide("In which year did the fire happen?", "1666",
+                "The fire at Warehouse No. 7 broke out on 2 September 1666.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("In which year did the fire happen?", "1666",
+                "The fire at Warehouse No. 7 broke out on 2 September 1667.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_split_a_short_answer_from_a_sentence_naming_another_kind_of_it_first() {
+        assertThat(decide("Which layer of the atmosphere holds most weather?", "Troposphere",
+                "Most weather happens in the stratosphere, just above the troposphere."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which layer of the atmosphere holds most weather?", "Troposphere",
+                "Most weather happens in the troposphere, just below the stratosphere."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_split_a_designated_answer_from_another_designator_of_the_same_word() {
+        assertThat(decide("Which vitamin prevents scurvy?", "Vitamin C", "Scurvy is prevented by vitamin A, found in carrots."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which vitamin prevents scurvy?", "Vitamin C", "Scurvy is prevented by vitamin C."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which vitamin helps blood clot?", "Vitamin K", "Vitamin K1 (phylloquinone) helps blood clot."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
