@@ -1,5 +1,6 @@
 package dev.quorum.consensus;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The word-level reading of an answer that majority keys and semantic grouping share: the text in lower case with its
@@ -396,7 +398,8 @@ final class AnswerText {
     }
 
     /** A light stem: plural, past, gerund and adverb endings removed, so inflections of one word match. */
-    static String stem(String word) {
+    static String stem(String written) {
+        String word = withoutAccents(written);
         int n = word.length();
         if (n <= 3 || Quantities.isDigit(word.charAt(0))) {
             return word;
@@ -530,6 +533,19 @@ final class AnswerText {
         Stance yes = lead(lower, start, YES_ALL, "yes");
         return no.present() && (!yes.present() || no.rest() >= yes.rest()) ? no : yes;
     }
+
+    /** A word with the accents of its Latin letters left off ("montréal": "montreal"); others as they are. */
+    static String withoutAccents(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= '\u00c0' && c <= '\u024f') {
+                return ACCENTS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("");
+            }
+        }
+        return word;
+    }
+
+    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     private static int skipPunctuation(String lower, int from) {
         int at = from;

@@ -193,6 +193,8 @@ final class Quantities {
         unit("m", 1852, "nmi", "nautical mile", "nautical miles");
         unit("m", 9.4607304725808e15, "ly", "light year", "light years", "light-year", "light-years");
         unit("g", 6350.29318, "stone", "stones");
+        unit("g", 31.1034768, "ozt", "troy ounce", "troy ounces", "troy oz");
+        unit("pa", 3386.389, "inhg", "in hg", "inch of mercury", "inches of mercury");
         unit("m/s", 1, "m/s", "metres per second", "meters per second", "metre per second", "meter per second");
         unit("m/s", 1000.0 / 3600, "kilometres per hour", "kilometers per hour", "km per hour");
         unit("m/s", 1609.344 / 3600, "miles per hour", "mile per hour");
@@ -248,6 +250,7 @@ final class Quantities {
         }
         ORDINAL_DAYS.put("thirtieth", 30);
         ORDINAL_DAYS.put("thirty-first", 31);
+        SCALES.put("dozen", 12d);
         SCALES.put("hundred", 100d);
         SCALES.put("thousand", 1e3);
         SCALES.put("million", 1e6);
@@ -460,6 +463,14 @@ final class Quantities {
         StringBuilder digits = new StringBuilder(12);
         while (i < n && isDigit(text.charAt(i))) {
             digits.append(text.charAt(i++));
+        }
+        // a date with dots, day first: 29.06.2007, 1.6.2024
+        int[] dotted = dottedDate(text, i, digits.length());
+        if (dotted != null) {
+            found.add(new Quantity(Integer.parseInt(digits.toString()), "day"));
+            found.add(new Quantity(dotted[0], "month"));
+            found.add(new Quantity(dotted[1], null));
+            return dotted[2];
         }
         // clock time 14:32, 2:32 pm
         if (i < n && text.charAt(i) == ':' && digits.length() <= 2 && isDigits(text, i + 1, 2)
@@ -875,6 +886,27 @@ final class Quantities {
             }
             return end;
         }
+        if (word.equals("dozen")) {
+            // "a dozen" ("two dozen" is read with its number)
+            found.add(new Quantity(12, null));
+            return end;
+        }
+        // "point two five": a decimal without its zero, after a pause ("…, i.e. point two five"), not "at this point"
+        if (word.equals("point") && (start == 0 || !isLetter(text.charAt(skipBack(text, start))))) {
+            StringBuilder decimals = new StringBuilder();
+            int at = end;
+            int[] digit = nextWordJoined(text, at);
+            while (digit != null && SMALL_NUMBERS.containsKey(text.substring(digit[0], digit[1]))
+                    && SMALL_NUMBERS.get(text.substring(digit[0], digit[1])) <= 9) {
+                decimals.append(SMALL_NUMBERS.get(text.substring(digit[0], digit[1])));
+                at = digit[1];
+                digit = nextWordJoined(text, at);
+            }
+            if (decimals.length() > 0) {
+                found.add(new Quantity(Double.parseDouble("0." + decimals), null));
+                return at;
+            }
+        }
         if (word.equals("half") && (text.startsWith(" an ", end) || text.startsWith(" a ", end))) {
             // "half an hour", "half a day"
             int[] unitMatch = unitAfter(text, end + (text.startsWith(" an ", end) ? 3 : 2));
@@ -903,6 +935,10 @@ final class Quantities {
             String token = text.substring(w[0], w[1]);
             if (SMALL_NUMBERS.containsKey(token)) {
                 current += SMALL_NUMBERS.get(token);
+            } else if (TENS.containsKey(token) && current >= 10 && current <= 99 && total == 0 && !afterScale) {
+                // a year said in pairs: "nineteen ninety-four", "twenty twenty"
+                total = current * 100;
+                current = TENS.get(token);
             } else if (TENS.containsKey(token)) {
                 current += TENS.get(token);
             } else if (SCALES.containsKey(token)) {
@@ -1141,6 +1177,30 @@ final class Quantities {
                 && (i + 2 == text.length() || !isLetter(text.charAt(i + 2)));
     }
 
+    /**
+     * After a day of one or two digits, ".MM.YYYY" with a month of one or two digits: {month, year, end}, else
+     * {@code null} ("3.14" and "1.2.3" are no dates).
+     */
+    private static int[] dottedDate(String text, int i, int dayDigits) {
+        int n = text.length();
+        if (dayDigits > 2 || i >= n || text.charAt(i) != '.') {
+            return null;
+        }
+        int m = i + 1;
+        while (m < n && isDigit(text.charAt(m)) && m - i <= 2) {
+            m++;
+        }
+        if (m == i + 1 || m >= n || text.charAt(m) != '.' || !isDigits(text, m + 1, 4)
+                || m + 5 < n && (isDigit(text.charAt(m + 5)) || text.charAt(m + 5) == '.' && m + 6 < n
+                && isDigit(text.charAt(m + 6)))) {
+            return null;
+        }
+        int day = Integer.parseInt(text, i - dayDigits, i, 10);
+        int month = Integer.parseInt(text, i + 1, m, 10);
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12
+                ? new int[] {month, Integer.parseInt(text, m + 1, m + 5, 10), m + 5} : null;
+    }
+
     /** Whether the time of an ISO date-time that starts here has no offset, "Z" or a zero one. */
     private static boolean utcOrLocal(String text, int from) {
         int end = from;
@@ -1174,6 +1234,15 @@ final class Quantities {
             end++;
         }
         return end == i ? null : new int[] {i, end};
+    }
+
+    /** The index of the last character before {@code at} that is no space (0 when there is none). */
+    private static int skipBack(String text, int at) {
+        int i = at - 1;
+        while (i > 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return Math.max(i, 0);
     }
 
     private static int skipSpaces(String text, int from) {

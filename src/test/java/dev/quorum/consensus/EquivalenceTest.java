@@ -801,4 +801,23 @@ class EquivalenceTest {
         assertThat(decide("Which vitamin helps blood clot?", "Vitamin K", "Vitamin K1 (phylloquinone) helps blood clot."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+    @Test
+    void should_read_more_written_forms_of_numbers_dates_and_names() {
+        assertThat(decide("When did the shop open?", "March 3, 2019", "03.03.2019")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When did the shop open?", "March 3, 2019", "03.04.2019"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which year is MCMLXXXIV?", "1984", "nineteen eighty-four")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which year is MCMLXXXIV?", "1984", "nineteen eighty-five"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What's 3/4 as a decimal?", "0.75", "Three quarters, i.e. point seven five."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How many eggs are in the box?", "12", "A dozen.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How many eggs are in the box?", "12", "Two dozen.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How much gold is in the coin?", "One troy ounce", "About 31.1 grams"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What's the pressure in inches of mercury?", "30.00 inHg", "1015.9 hPa"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Where is the festival held?", "Zürich.", "The festival is held in Zurich.")).isEqualTo(
+                Equivalence.Decision.SAME);
+    }
 }
