@@ -55,7 +55,7 @@ final class AnswerText {
             {"high", "low"}, {"more", "less"}, {"most", "least"}, {"allow", "block"}, {"allow", "deny"},
             {"allow", "forbid"}, {"allow", "prohibit"}, {"permit", "block"}, {"accept", "reject"}, {"approve", "reject"},
             {"approve", "deny"}, {"add", "remove"}, {"add", "drop"}, {"add", "delete"}, {"open", "close"},
-            {"open", "closed"}, {"enable", "disable"}, {"left", "right"}, {"before", "after"}, {"above", "below"},
+            {"open", "closed"}, {"over", "under"}, {"enable", "disable"}, {"left", "right"}, {"before", "after"}, {"above", "below"},
             {"first", "last"}, {"minimum", "maximum"}, {"min", "max"}, {"success", "failure"}, {"succeed", "fail"},
             {"pass", "fail"}, {"win", "lose"}, {"won", "lost"}, {"buy", "sell"}, {"benign", "malignant"},
             {"safe", "dangerous"}, {"safe", "unsafe"}, {"fast", "slow"}, {"cheap", "expensive"}, {"frequent", "rare"},
@@ -438,6 +438,11 @@ final class AnswerText {
 
     static boolean stopword(String word) {
         return STOPWORDS.contains(word);
+    }
+
+    /** Whether a word has an opposite in the lexicon ("under" of "over"): a stop word that still carries meaning. */
+    static boolean hasOpposite(String word) {
+        return OPPOSITES.containsKey(word);
     }
 
     static boolean negation(String word) {

@@ -249,7 +249,7 @@ final class Equivalence {
             this.significantStems = new ArrayList<>(full ? words.size() : 0);
             for (int k = 0; full && k < words.size(); k++) {
                 String word = words.get(k);
-                if (code || !AnswerText.stopword(word) || AnswerText.negation(word)) {
+                if (code || !AnswerText.stopword(word) || AnswerText.negation(word) || AnswerText.hasOpposite(word)) {
                     significant.add(word);
                     significantStems.add(stems.get(k));
                 }
@@ -1567,6 +1567,15 @@ final class Equivalence {
         if (question.yesNo() && statedNegations(said.rest) % 2 != statedNegations(other) % 2
                 && other.words.size() <= LONG_WORDS) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
+        }
+        // what follows the yes or no against the first clause of an answer that goes on ("Yes, basalt is intrusive." /
+        // "Basalt is extrusive; it cools quickly at the surface.")
+        List<String> otherClauses = question.yesNo() && depth == 0 ? clauses(other.lower) : List.of();
+        if (otherClauses.size() > 1) {
+            Verdict first = compare(said.rest, Reading.of(otherClauses.get(0), question), question, depth + 1);
+            if (first.decision() == Decision.DIFFERENT && contradicts(first)) {
+                return first;
+            }
         }
         // to a question that is not a yes/no one, "Right, …" or "Correct, …" only affirms: what follows is the answer,
         // compared as a whole one

@@ -119,7 +119,9 @@ final class Question {
         for (int k = 0; k < lastWords.size(); k++) {
             String word = lastWords.get(k);
             negations += AnswerText.negation(word) && k < tag ? 1 : 0;
-            if (!AnswerText.stopword(word) && !AnswerText.negation(word) && !Quantities.isDigit(word.charAt(0))) {
+            // (a stop word with an opposite is asked too: "under par" is not "over par")
+            if ((!AnswerText.stopword(word) || AnswerText.hasOpposite(word)) && !AnswerText.negation(word)
+                    && !Quantities.isDigit(word.charAt(0))) {
                 asked.add(AnswerText.stem(word));
             }
         }

@@ -820,4 +820,19 @@ class EquivalenceTest {
         assertThat(decide("Where is the festival held?", "Zürich.", "The festival is held in Zurich.")).isEqualTo(
                 Equivalence.Decision.SAME);
     }
+    @Test
+    void should_read_a_yes_against_the_first_clause_of_an_answer_that_goes_on() {
+        assertThat(decide("Is granite an extrusive rock?", "Yes, granite is an extrusive rock.",
+                "Granite is an intrusive rock; it cools slowly deep underground.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is granite an intrusive rock?", "Yes, granite is an intrusive rock.",
+                "Granite is an intrusive rock; it cools slowly deep underground.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_over_and_under_as_opposites() {
+        assertThat(decide("Is an eagle two strokes under par?", "Yes, an eagle is two strokes under par.",
+                "An eagle is two strokes over par.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What does the enzyme do to the protein?", "It breaks the protein down.",
+                "It builds the protein up.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
