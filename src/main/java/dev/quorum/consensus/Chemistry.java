@@ -18,6 +18,8 @@ final class Chemistry {
     private static final Map<String, String> ELEMENTS = new HashMap<>();
     /** The element an -ide (or other derived) word names: "chloride" is chlorine. */
     private static final Map<String, String> DERIVED = new HashMap<>();
+    /** Prose of at most this many words that names another element names another compound. */
+    private static final int SHORT_PROSE = 8;
     /** Superscript digits, each at the index of its value. */
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
@@ -57,10 +59,17 @@ final class Chemistry {
         if (x != null && y != null) {
             return x.equals(y) ? Equivalence.Decision.SAME : Equivalence.Decision.DIFFERENT;
         }
-        Map<String, Integer> stated = prose(x != null ? b : a);
+        String said = x != null ? b : a;
+        Map<String, Integer> stated = prose(said);
         Map<String, Integer> formula = x != null ? x : y;
-        if (stated == null || !stated.keySet().equals(formula.keySet())) {
+        if (stated == null) {
             return null;
+        }
+        if (!stated.keySet().equals(formula.keySet())) {
+            // a short name of another compound ("NaCl" / "Potassium chloride"): an element the formula does not have
+            boolean other = !formula.keySet().containsAll(stated.keySet());
+            return other && AnswerText.words(said.toLowerCase(Locale.ROOT)).size() <= SHORT_PROSE
+                    ? Equivalence.Decision.DIFFERENT : null;
         }
         for (Map.Entry<String, Integer> element : stated.entrySet()) {
             if (element.getValue() > 0 && !element.getValue().equals(formula.get(element.getKey()))) {
@@ -154,7 +163,12 @@ final class Chemistry {
         List<String> words = AnswerText.words(answer.toLowerCase(Locale.ROOT));
         Map<String, Integer> stated = new LinkedHashMap<>();
         for (int k = 0; k < words.size(); k++) {
-            String element = DERIVED.get(words.get(k));
+            String word = words.get(k);
+            String element = DERIVED.get(word);
+            if (element == null && word.endsWith("s")) {
+                // "two hydrogens and one oxygen"
+                element = DERIVED.get(word.substring(0, word.length() - 1));
+            }
             if (element == null) {
                 continue;
             }

@@ -59,8 +59,13 @@ final class Quantities {
             }
             // stated in two units, the converted value matches to the precision it was given in ("26.2 miles" and
             // "42.195 km"; "1,235 km/h" and "343 m/s")
+            // (to the coarser one's precision only when it gives two digits or more: "1 liter" is not 750 ml)
+            Quantity coarser = precision >= other.precision ? this : other;
+            boolean digits = coarser.precision > 0 && coarser.factor > 0
+                    && Math.abs(coarser.stated) / (coarser.precision / coarser.factor) >= 10 - 1e-9;
             return unit != null && unit.equals(other.unit) && Math.abs(factor - other.factor) > 1e-12 * Math.max(factor, other.factor)
-                    && within(other, Math.max(precision, other.precision) / 2);
+                    && (within(other, Math.min(precision, other.precision) / 2)
+                    || digits && within(other, Math.max(precision, other.precision) / 2));
         }
 
         private boolean within(Quantity other, double tolerance) {

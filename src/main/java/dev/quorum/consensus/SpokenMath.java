@@ -104,8 +104,13 @@ final class SpokenMath {
                 return true;
             }
         }
-        return false;
+        // a function written as its abbreviation: "cos x", "ln(t)"
+        return FUNCTION.matcher(text).matches();
     }
+
+    /** A function's abbreviation applied to a variable, alone ("cos x", "sin(θ)", "ln t."). */
+    private static final Pattern FUNCTION = Pattern.compile(
+            "(?:sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|ln|log|exp|sqrt)\\s*(?:\\(\\s*\\p{L}\\s*\\)|\\p{L})\\.?");
 
     private static Set<Integer> powers(String lower) {
         Set<Integer> powers = new HashSet<>();

@@ -835,4 +835,28 @@ class EquivalenceTest {
         assertThat(decide("What does the enzyme do to the protein?", "It breaks the protein down.",
                 "It builds the protein up.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+    @Test
+    void should_hold_a_conversion_to_the_coarser_precision_only_where_it_gives_two_digits() {
+        assertThat(decide("How much does the jug hold?", "600 ml", "1 liter")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How long is a marathon?", "26.2 miles", "42.195 km")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How tall is the door?", "7 ft", "2.13 m")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_plural_elements_and_another_compound_named_against_a_formula() {
+        assertThat(decide("What's the formula of ozone?", "O3", "Three oxygens.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What's the formula of ozone?", "O3", "Two oxygens.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What's the formula of potash chloride?", "KCl", "Sodium chloride."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What's the formula of potash chloride?", "KCl", "Potassium chloride."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_a_function_abbreviation_as_notation_against_its_words() {
+        assertThat(decide("What's the derivative of cos(x)?", "sin x", "Negative sine of x."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What's the derivative of cos(x)?", "-sin x", "Negative sine of x."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
