@@ -3,6 +3,7 @@ package dev.quorum.consensus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quorum.consensus.Quantities.Quantity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -140,6 +141,8 @@ final class Equivalence {
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
     /** A short answer that is a word and its designator ("Vitamin D", "the type O", "Plan B12"). */
     private static final Pattern DESIGNATED = Pattern.compile("(?:(?i:the|a|an)\\s+)?([A-Za-z]{3,})\\s+([A-Za-z][0-9]{0,2})\\.?");
+    /** An answer of at most this many words may name an option by a word only that option has. */
+    private static final int OPTION_WORDS = 8;
     /** Words that open a clause giving the time, cause or condition of what follows ({@link #answersFirst}). */
     private static final Set<String> CIRCUMSTANTIAL = Set.of("when", "whenever", "once", "after", "before", "because",
             "since", "as", "until");
@@ -804,7 +807,53 @@ final class Equivalence {
                 return found;
             }
         }
-        return 0;
+        return distinctiveOption(lower, question);
+    }
+
+    /**
+     * The one option a short answer names in other words, by a word only that option has ("100LL aviation gasoline"
+     * for "B. 100LL avgas"; "Insertion of a single base" for "B) Insertion of one base"); 0 when none or several.
+     */
+    private static char distinctiveOption(String lower, Question question) {
+        List<String> words = AnswerText.words(lower);
+        if (words.isEmpty() || words.size() > OPTION_WORDS) {
+            return 0;
+        }
+        Map<Character, Set<String>> stems = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Map.Entry<String, Character> option : question.options().entrySet()) {
+            Set<String> own = new HashSet<>();
+            for (String word : AnswerText.words(option.getKey())) {
+                if (!AnswerText.stopword(word)) {
+                    own.add(AnswerText.stem(word));
+                }
+            }
+            stems.put(option.getValue(), own);
+            for (String stem : own) {
+                seen.merge(stem, 1, Integer::sum);
+            }
+        }
+        // (a word the question also asks with is no option's: "mutation" in "Which mutation …? C) Silent mutation")
+        Map<String, Integer> asked = new HashMap<>();
+        for (String word : AnswerText.words(question.text() == null ? "" : AnswerText.lower(question.text()))) {
+            asked.merge(AnswerText.stem(word), 1, Integer::sum);
+        }
+        char found = 0;
+        for (String word : words) {
+            String stem = AnswerText.stem(word);
+            if (AnswerText.stopword(word) || seen.getOrDefault(stem, 0) != 1 || asked.getOrDefault(stem, 0) > 1) {
+                continue;
+            }
+            for (Map.Entry<Character, Set<String>> option : stems.entrySet()) {
+                if (option.getValue().contains(stem)) {
+                    if (found != 0 && found != option.getKey()) {
+                        return 0;
+                    }
+                    found = option.getKey();
+                }
+            }
+        }
+        return found;
     }
 
     /** Whether a clause holds nothing but the question's words and stop words ("Priority", "Sentiment:"). */

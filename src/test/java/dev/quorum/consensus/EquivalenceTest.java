@@ -859,4 +859,14 @@ class EquivalenceTest {
         assertThat(decide("What's the derivative of cos(x)?", "-sin x", "Negative sine of x."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+    @Test
+    void should_read_the_option_a_short_answer_names_by_a_word_only_that_option_has() {
+        String question = "Which bond is weakest? A) Covalent bond B) Hydrogen bond C) Ionic bond D) Metallic bond";
+        assertThat(decide(question, "B", "The hydrogen one.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(question, "B", "An ionic bond.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // "bond" is every option's word, and the question's: it names none
+        assertThat(decide(question, "C", "A bond.")).isNotEqualTo(Equivalence.Decision.SAME);
+        String mutation = "Which mutation shifts the frame? A) Substitution B) Insertion of one base C) Silent mutation";
+        assertThat(decide(mutation, "C", "A frameshift mutation")).isNotEqualTo(Equivalence.Decision.SAME);
+    }
 }
