@@ -424,6 +424,12 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "code that differs in its operators");
             }
         }
+        // a yes and a no said outright to a yes/no question, whatever labels they share ("No, Java passes by value" /
+        // "Yes, objects are passed by reference")
+        if (question.yesNo() && depth == 0 && a.stance.present() && b.stance.present()
+                && !a.stance.value().equals(b.stance.value())) {
+            return new Verdict(Decision.DIFFERENT, "yes and no");
+        }
         // short answers to a yes/no question that give different numbers, whatever else they share ("Yes, it was
         // signed in 1919." / "It was signed in 1918.")
         if (question.yesNo() && depth == 0 && differentNumbers(a, b)) {
@@ -2613,6 +2619,10 @@ final class Equivalence {
             at = abbreviated(items, item);
         }
         if (at < 0) {
+            // the initials of every written word, stop words too ("iaas" / "infrastructure as a service")
+            at = abbreviated(texts, text);
+        }
+        if (at < 0) {
             at = containing(items, item);
         }
         if (at < 0 && size <= ENTITY_ITEMS) {
@@ -2671,7 +2681,7 @@ final class Equivalence {
         }
         StringBuilder initials = new StringBuilder();
         for (String word : longItem.split("[ /]")) {
-            if (!word.isEmpty()) {
+            if (!word.isEmpty() && Character.isLetter(word.charAt(0))) {
                 initials.append(word.charAt(0));
             }
         }

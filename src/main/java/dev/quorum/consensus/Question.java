@@ -43,6 +43,11 @@ final class Question {
             "ranking", "ascending", "descending", "sequence", "steps", "chronological", "chronologically",
             "top");
 
+    /** Phrases that ask for a list in an order ("from the inside out", "top to bottom"). */
+    private static final List<String> ORDER_PHRASES = List.of("inside out", "outside in", "top to bottom",
+            "bottom to top", "left to right", "right to left", "west to east", "east to west",
+            "north to south", "south to north");
+
     private final Set<String> stems;
     private final Map<String, Character> options;
     private final boolean numbered;
@@ -92,6 +97,9 @@ final class Question {
                     // "from lowest to highest", "oldest to newest", "best to worst"
                     || word.equals("to") && k > 0 && k + 1 < words.size() && superlative(words.get(k - 1))
                     && superlative(words.get(k + 1));
+        }
+        for (String phrase : ORDER_PHRASES) {
+            ordered |= lower.contains(phrase);
         }
         Map<String, Character> options = options(lower, 'a');
         boolean numbered = false;

@@ -869,4 +869,28 @@ class EquivalenceTest {
         String mutation = "Which mutation shifts the frame? A) Substitution B) Insertion of one base C) Silent mutation";
         assertThat(decide(mutation, "C", "A frameshift mutation")).isNotEqualTo(Equivalence.Decision.SAME);
     }
+    @Test
+    void should_split_an_outright_yes_and_no_whatever_labels_they_share() {
+        assertThat(decide("Is Python pass-by-reference?",
+                "No, Python is strictly pass-by-value; object references are passed by value.",
+                "Yes, objects in Python are passed by reference.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_from_the_inside_out_and_top_to_bottom_as_an_order() {
+        assertThat(decide("Name the parts of a cell from the inside out.", "Nucleus, cytoplasm, membrane",
+                "Membrane, cytoplasm, nucleus")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Name the colours of a traffic light from top to bottom.", "Red, amber, green",
+                "Green, amber, red")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_match_a_list_item_by_the_initials_of_all_its_words() {
+        assertThat(decide("Name the three cloud service models.", "IaaS, PaaS, SaaS",
+                "Platform as a Service, Software as a Service, Infrastructure as a Service"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Name the three cloud service models.", "IaaS, PaaS, SaaS",
+                "Platform as a Service, Software as a Service, Functions as a Service"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
