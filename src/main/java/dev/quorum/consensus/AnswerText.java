@@ -55,7 +55,7 @@ final class AnswerText {
             {"high", "low"}, {"more", "less"}, {"most", "least"}, {"allow", "block"}, {"allow", "deny"},
             {"allow", "forbid"}, {"allow", "prohibit"}, {"permit", "block"}, {"accept", "reject"}, {"approve", "reject"},
             {"approve", "deny"}, {"add", "remove"}, {"add", "drop"}, {"add", "delete"}, {"open", "close"},
-            {"open", "closed"}, {"over", "under"}, {"enable", "disable"}, {"left", "right"}, {"before", "after"}, {"above", "below"},
+            {"open", "closed"}, {"over", "under"}, {"on", "off"}, {"enable", "disable"}, {"left", "right"}, {"before", "after"}, {"above", "below"},
             {"first", "last"}, {"minimum", "maximum"}, {"min", "max"}, {"success", "failure"}, {"succeed", "fail"},
             {"pass", "fail"}, {"win", "lose"}, {"won", "lost"}, {"buy", "sell"}, {"benign", "malignant"},
             {"safe", "dangerous"}, {"safe", "unsafe"}, {"fast", "slow"}, {"cheap", "expensive"}, {"frequent", "rare"},

@@ -141,6 +141,8 @@ final class Equivalence {
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
     /** A short answer that is a word and its designator ("Vitamin D", "the type O", "Plan B12"). */
     private static final Pattern DESIGNATED = Pattern.compile("(?:(?i:the|a|an)\\s+)?([A-Za-z]{3,})\\s+([A-Za-z][0-9]{0,2})\\.?");
+    /** Sentences of at most this many words are compared word for word by {@link #oneWordSwapped}. */
+    private static final int SWAP_WORDS = 6;
     /** An answer of at most this many words may name an option by a word only that option has. */
     private static final int OPTION_WORDS = 8;
     /** Words that open a clause giving the time, cause or condition of what follows ({@link #answersFirst}). */
@@ -540,6 +542,9 @@ final class Equivalence {
         }
         if (contradiction == null && depth == 0) {
             contradiction = negatedStatement(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = oneWordSwapped(a, b);
         }
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
                 && b.core.length() < b.lower.length()) {
@@ -1835,6 +1840,7 @@ final class Equivalence {
                 String before = words.get(k - 1);
                 if (words.subList(k, k + length).equals(head) && !stems.contains(before) && !question.mentions(before)
                         && Quantities.isLetter(before.charAt(0)) && !AnswerText.negation(before)
+                        && !AnswerText.stopword(longOne.significant.get(k - 1))
                         && !relatedToAny(longOne.significant.get(k - 1),
                         shortOne.significant.subList(0, stems.size() - length))) {
                     return true;
@@ -2432,6 +2438,31 @@ final class Equivalence {
             found = found == null ? noun + " " + other.group(1) : found;
         }
         return found;
+    }
+
+    /**
+     * Two short sentences, word for word the same but one content word, where that word carries the whole claim
+     * ("It archives them." / "It deletes them."; the contradiction guard reads content words, and these have one
+     * each): the action WordNet does not relate, else {@code null}.
+     */
+    private static String oneWordSwapped(Reading a, Reading b) {
+        if (a.code || b.code || a.words.size() != b.words.size() || a.words.size() > SWAP_WORDS
+                || a.significant.size() > 2 || b.significant.size() > 2) {
+            return null;
+        }
+        int at = -1;
+        for (int k = 0; k < a.words.size(); k++) {
+            if (!a.words.get(k).equals(b.words.get(k))) {
+                if (at >= 0) {
+                    return null;
+                }
+                at = k;
+            }
+        }
+        if (at < 0 || AnswerText.stopword(a.words.get(at)) || AnswerText.stopword(b.words.get(at))) {
+            return null;
+        }
+        return Lexical.actions(List.of(a.words.get(at)), List.of(b.words.get(at)));
     }
 
     /** Whether two runs of words are one number, written differently ("six" / "6", "a dozen" / "12"). */

@@ -108,6 +108,14 @@ final class Quantities {
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
+    /** Roman numerals up to twenty, read only after a word they number ({@link #ROMAN_AFTER}). */
+    private static final Map<String, Integer> ROMAN = new HashMap<>();
+    /**
+     * Words of a graded series that roman numerals number: "Type II", "Phase III", "Stage IV" (not names: "World War
+     * II", "Henry VIII" are read as names).
+     */
+    private static final Set<String> ROMAN_AFTER = Set.of("type", "phase", "class", "stage", "grade", "level",
+            "category", "schedule", "tier");
     /** Ordinals in words that can name a day of a month ("fourth", "twenty-first"). */
     private static final Map<String, Integer> ORDINAL_DAYS = new HashMap<>();
     /** Holidays on a fixed date of the Gregorian calendar: {month, day}. */
@@ -255,6 +263,11 @@ final class Quantities {
         }
         ORDINAL_DAYS.put("thirtieth", 30);
         ORDINAL_DAYS.put("thirty-first", 31);
+        String[] romans = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+            "xv", "xvi", "xvii", "xviii", "xix", "xx"};
+        for (int i = 0; i < romans.length; i++) {
+            ROMAN.put(romans[i], i + 1);
+        }
         SCALES.put("dozen", 12d);
         SCALES.put("hundred", 100d);
         SCALES.put("thousand", 1e3);
@@ -864,6 +877,12 @@ final class Quantities {
             end++;
         }
         String word = text.substring(start, end);
+        Integer roman = ROMAN.get(word);
+        if (roman != null && numbered(text, start)) {
+            // "Type II", "Phase III", "World War I": a roman numeral after the word it numbers
+            found.add(new Quantity(roman, null));
+            return end;
+        }
         int holiday = holiday(text, start, found);
         if (holiday > start) {
             return holiday;
@@ -1030,6 +1049,19 @@ final class Quantities {
         }
         found.add(new Quantity(value, null));
         return last;
+    }
+
+    /** Whether the word before {@code start} is one that roman numerals number ("type", "phase", "war"). */
+    private static boolean numbered(String text, int start) {
+        int end = start - 1;
+        if (end <= 0 || text.charAt(end) != ' ') {
+            return false;
+        }
+        int from = end;
+        while (from > 0 && isLetter(text.charAt(from - 1))) {
+            from--;
+        }
+        return ROMAN_AFTER.contains(text.substring(from, end));
     }
 
     /**

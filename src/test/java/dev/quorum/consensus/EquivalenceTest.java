@@ -893,4 +893,28 @@ class EquivalenceTest {
                 "Platform as a Service, Software as a Service, Functions as a Service"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+    @Test
+    void should_read_roman_numerals_of_a_graded_series_as_numbers() {
+        assertThat(decide("Which kind of diabetes is autoimmune?", "Type I diabetes", "Type II diabetes"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which trial phase tests efficacy at scale?", "Phase III", "Phase 3"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // a name's numeral is the name's: "World War II" holds no rival number to 1945
+        assertThat(decide("When did the war end in Europe?", "8 May 1945", "World War II ended in Europe on May 8, 1945."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_on_and_off_as_opposites() {
+        assertThat(decide("What does the switch do at dusk?", "It turns on the lights.", "It turns off the lights."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_split_short_sentences_that_differ_in_their_one_content_word() {
+        assertThat(decide("What does the job do with old backups?", "It compresses them.", "It deletes them."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What does the job do with old backups?", "It erases them.", "It deletes them."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
