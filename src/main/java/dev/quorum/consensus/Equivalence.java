@@ -2446,7 +2446,7 @@ final class Equivalence {
      * each): the action WordNet does not relate, else {@code null}.
      */
     private static String oneWordSwapped(Reading a, Reading b) {
-        if (a.code || b.code || a.words.size() != b.words.size() || a.words.size() > SWAP_WORDS
+        if (a.code || b.code || a.words.size() != b.words.size() || a.words.size() > SWAP_WORDS || a.words.size() < 3
                 || a.significant.size() > 2 || b.significant.size() > 2) {
             return null;
         }
