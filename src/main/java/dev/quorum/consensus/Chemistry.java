@@ -18,6 +18,31 @@ final class Chemistry {
     private static final Map<String, String> ELEMENTS = new HashMap<>();
     /** The element an -ide (or other derived) word names: "chloride" is chlorine. */
     private static final Map<String, String> DERIVED = new HashMap<>();
+    /** Polyatomic ions named in prose, with their atoms. */
+    private static final Map<String, Map<String, Integer>> IONS = Map.ofEntries(
+            Map.entry("carbonate", Map.of("carbon", 1, "oxygen", 3)),
+            Map.entry("bicarbonate", Map.of("hydrogen", 1, "carbon", 1, "oxygen", 3)),
+            Map.entry("sulfate", Map.of("sulfur", 1, "oxygen", 4)), Map.entry("sulphate", Map.of("sulfur", 1, "oxygen", 4)),
+            Map.entry("sulfite", Map.of("sulfur", 1, "oxygen", 3)), Map.entry("nitrate", Map.of("nitrogen", 1, "oxygen", 3)),
+            Map.entry("nitrite", Map.of("nitrogen", 1, "oxygen", 2)),
+            Map.entry("phosphate", Map.of("phosphorus", 1, "oxygen", 4)),
+            Map.entry("hydroxide", Map.of("oxygen", 1, "hydrogen", 1)),
+            Map.entry("ammonium", Map.of("nitrogen", 1, "hydrogen", 4)),
+            Map.entry("chlorate", Map.of("chlorine", 1, "oxygen", 3)),
+            Map.entry("permanganate", Map.of("manganese", 1, "oxygen", 4)),
+            Map.entry("acetate", Map.of("carbon", 2, "hydrogen", 3, "oxygen", 2)));
+    /** Common names of compounds and their formulas. */
+    private static final Map<String, String> NAMED = Map.ofEntries(Map.entry("water", "H2O"),
+            Map.entry("methane", "CH4"), Map.entry("ethane", "C2H6"), Map.entry("propane", "C3H8"),
+            Map.entry("butane", "C4H10"), Map.entry("ethanol", "C2H6O"), Map.entry("methanol", "CH4O"),
+            Map.entry("glucose", "C6H12O6"), Map.entry("fructose", "C6H12O6"), Map.entry("sucrose", "C12H22O11"),
+            Map.entry("ammonia", "NH3"), Map.entry("ozone", "O3"), Map.entry("hydrogen peroxide", "H2O2"),
+            Map.entry("table salt", "NaCl"), Map.entry("baking soda", "NaHCO3"), Map.entry("sulfuric acid", "H2SO4"),
+            Map.entry("sulphuric acid", "H2SO4"), Map.entry("hydrochloric acid", "HCl"), Map.entry("nitric acid", "HNO3"),
+            Map.entry("acetic acid", "C2H4O2"), Map.entry("carbonic acid", "H2CO3"), Map.entry("laughing gas", "N2O"),
+            Map.entry("nitrous oxide", "N2O"), Map.entry("nitric oxide", "NO"), Map.entry("quicklime", "CaO"),
+            Map.entry("limestone", "CaCO3"), Map.entry("chalk", "CaCO3"), Map.entry("bleach", "NaClO"),
+            Map.entry("caustic soda", "NaOH"), Map.entry("lye", "NaOH"), Map.entry("washing soda", "Na2CO3"));
     /** Prose of at most this many words that names another element names another compound. */
     private static final int SHORT_PROSE = 8;
     /** Superscript digits, each at the index of its value. */
@@ -60,16 +85,22 @@ final class Chemistry {
             return x.equals(y) ? Equivalence.Decision.SAME : Equivalence.Decision.DIFFERENT;
         }
         String said = x != null ? b : a;
-        Map<String, Integer> stated = prose(said);
         Map<String, Integer> formula = x != null ? x : y;
+        // a common name ("methane", "baking soda") is its formula
+        Map<String, Integer> named = named(said);
+        if (named != null) {
+            return named.equals(formula) ? Equivalence.Decision.SAME : Equivalence.Decision.DIFFERENT;
+        }
+        Map<String, Integer> stated = prose(said);
         if (stated == null) {
             return null;
         }
         if (!stated.keySet().equals(formula.keySet())) {
-            // a short name of another compound ("NaCl" / "Potassium chloride"): an element the formula does not have
+            // a short name of another compound ("NaCl" / "Potassium chloride": an element the formula does not have;
+            // "NaHCO₃" / "sodium carbonate": a name of nothing but its parts that leaves one out)
             boolean other = !formula.keySet().containsAll(stated.keySet());
-            return other && AnswerText.words(said.toLowerCase(Locale.ROOT)).size() <= SHORT_PROSE
-                    ? Equivalence.Decision.DIFFERENT : null;
+            List<String> words = AnswerText.words(said.toLowerCase(Locale.ROOT));
+            return (other || compoundName(words)) && words.size() <= SHORT_PROSE ? Equivalence.Decision.DIFFERENT : null;
         }
         for (Map.Entry<String, Integer> element : stated.entrySet()) {
             if (element.getValue() > 0 && !element.getValue().equals(formula.get(element.getKey()))) {
@@ -164,6 +195,12 @@ final class Chemistry {
         Map<String, Integer> stated = new LinkedHashMap<>();
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
+            Map<String, Integer> ion = IONS.get(word);
+            if (ion != null) {
+                // a polyatomic ion gives its atoms ("carbonate": one carbon, three oxygen)
+                ion.forEach((name, count) -> stated.merge(name, count, Math::max));
+                continue;
+            }
             String element = DERIVED.get(word);
             if (element == null && word.endsWith("s")) {
                 // "two hydrogens and one oxygen"
@@ -180,6 +217,31 @@ final class Chemistry {
             stated.put(element, before == null ? count : Math.max(before, count));
         }
         return stated.isEmpty() ? null : stated;
+    }
+
+    /** The formula of an answer that is a common name and nothing more ("Methane.", "baking soda"), else null. */
+    private static Map<String, Integer> named(String answer) {
+        String text = answer.strip().toLowerCase(Locale.ROOT);
+        while (text.endsWith(".")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        for (String article : new String[] {"the ", "a ", "an ", "it's ", "it is "}) {
+            if (text.startsWith(article)) {
+                text = text.substring(article.length());
+            }
+        }
+        String formula = NAMED.get(text);
+        return formula == null ? null : formula(formula);
+    }
+
+    /** Whether words are nothing but the names of elements and ions ("sodium carbonate", "iron oxide"). */
+    private static boolean compoundName(List<String> words) {
+        for (String word : words) {
+            if (!DERIVED.containsKey(word) && !IONS.containsKey(word) && !word.equals("acid")) {
+                return false;
+            }
+        }
+        return words.size() >= 2;
     }
 
     private static int count(String word) {

@@ -372,6 +372,11 @@ final class Equivalence {
             }
             return new Verdict(Decision.SAME, "same key");
         }
+        Decision interval = Intervals.compare(a.head, b.head);
+        if (interval != null) {
+            // "(3, 7]" / "3 < x ≤ 7": the range, not how it is written
+            return new Verdict(interval, interval == Decision.SAME ? "the same range" : "different ranges");
+        }
         Decision chemistry = a.code || b.code ? null : Chemistry.compare(a.head, b.head);
         if (chemistry != null) {
             // "H2O" / "two hydrogen atoms bonded to one oxygen atom"

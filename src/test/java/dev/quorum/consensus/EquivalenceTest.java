@@ -917,4 +917,31 @@ class EquivalenceTest {
         assertThat(decide("What does the job do with old backups?", "It erases them.", "It deletes them."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+    @Test
+    void should_read_common_compound_names_and_polyatomic_ions_against_a_formula() {
+        assertThat(decide("What is propane's formula?", "C3H8", "Propane.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is propane's formula?", "C3H8", "Butane.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is chalk made of?", "CaCO₃", "calcium carbonate")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is chalk made of?", "CaCO₃", "calcium sulfate")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is in the fertiliser?", "KNO3", "potassium nitrite")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is washing soda?", "Na2CO3", "sodium bicarbonate")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_compare_interval_notation_with_inequalities_by_the_range() {
+        assertThat(decide("Write x between 2 and 5, 5 included, in interval notation.", "(2, 5]", "2 < x ≤ 5"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Write x between 2 and 5, 5 included, in interval notation.", "(2, 5]", "2 ≤ x ≤ 5"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Write the positive reals in interval notation.", "(0, ∞)", "All real x with x > 0."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Write the positive reals in interval notation.", "(0, ∞)", "All real x with x >= 0."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Write the reals below 1 in interval notation.", "(-∞, 1)", "x < 1"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // a point, an interval backwards, or two inequalities that are no one range are left to the other rules
+        assertThat(Intervals.range("(7, 3)")).isNull();
+        assertThat(Intervals.range("x > 1 and y < 4")).isNull();
+        assertThat(Intervals.range("the limit is " + "9".repeat(400))).isNull();
+    }
 }
