@@ -1037,6 +1037,14 @@ final class Quantities {
             found.add(new Quantity(afternoon(text, last + 8, value), null));
             return last + 8;
         }
+        // a power said in words: "ten to the power of three", "six point zero two times ten to the twenty-third"
+        int[] power = spokenPower(text, last);
+        if (power != null) {
+            boolean times = text.startsWith(" times ten", last);
+            value = times ? value * Math.pow(10, power[0]) : Math.pow(value, power[0]);
+            last = power[1];
+            onlyOne = false;
+        }
         // "one" alone is mostly a pronoun ("the blue one", "no one"): a number only before a unit or alone
         int[] unitMatch = unitAfter(text, last);
         if (onlyOne && words == 1 && unitMatch == null && !(start == 0 && text.strip().length() <= 4)) {
@@ -1049,6 +1057,46 @@ final class Quantities {
         }
         found.add(new Quantity(value, null));
         return last;
+    }
+
+    /**
+     * After a number in words, a power of it ("… to the power of three", "… to the third") or of ten ("… times ten to
+     * the twenty-third", "… times ten to the minus three"): {exponent, end}, else {@code null}.
+     */
+    private static int[] spokenPower(String text, int at) {
+        int from = at;
+        if (text.startsWith(" times ten", from)) {
+            from += 10;
+        }
+        if (!text.startsWith(" to the ", from)) {
+            return null;
+        }
+        from += 8;
+        if (text.startsWith("power of ", from)) {
+            from += 9;
+        }
+        int sign = 1;
+        for (String minus : new String[] {"minus ", "negative "}) {
+            if (text.startsWith(minus, from)) {
+                sign = -1;
+                from += minus.length();
+            }
+        }
+        int end = from;
+        while (end < text.length() && (isLetter(text.charAt(end)) || text.charAt(end) == '-' && end + 1 < text.length()
+                && isLetter(text.charAt(end + 1)))) {
+            end++;
+        }
+        String word = text.substring(from, end);
+        Integer exponent = SMALL_NUMBERS.containsKey(word) ? SMALL_NUMBERS.get(word) : ORDINAL_DAYS.get(word);
+        if (exponent == null && isDigits(text, from, 1)) {
+            end = from;
+            while (end < text.length() && isDigit(text.charAt(end))) {
+                end++;
+            }
+            exponent = end - from <= 3 ? Integer.parseInt(text, from, end, 10) : null;
+        }
+        return exponent == null ? null : new int[] {sign * exponent, end};
     }
 
     /** Whether the word before {@code start} is one that roman numerals number ("type", "phase", "war"). */

@@ -944,4 +944,13 @@ class EquivalenceTest {
         assertThat(Intervals.range("x > 1 and y < 4")).isNull();
         assertThat(Intervals.range("the limit is " + "9".repeat(400))).isNull();
     }
+    @Test
+    void should_read_powers_said_in_words() {
+        assertThat(decide("What is the speed of light in m/s?", "3 × 10^8", "Three times ten to the eighth."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the speed of light in m/s?", "3 × 10^8", "Three times ten to the ninth."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is 2^10?", "1024", "Two to the power of ten.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is a milli-?", "10^-3", "Ten to the minus three.")).isEqualTo(Equivalence.Decision.SAME);
+    }
 }
