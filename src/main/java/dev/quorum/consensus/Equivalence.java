@@ -123,6 +123,9 @@ final class Equivalence {
     /** What follows these restates the answer in its final form ("…, i.e. 4 October 1582", "…, which rounds to 3.1416"). */
     private static final String[] RESTATED = {" i.e. ", " i.e., ", ", that is, ", ", which rounds to "};
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+    /** Titles before a name ({@link #shortened}). */
+    private static final Set<String> TITLES = Set.of("sir", "dame", "lord", "lady", "dr", "mr", "mrs", "ms", "prof",
+            "professor", "president", "king", "queen", "saint", "st", "general", "captain");
     /** Words that frame or hedge a claim without changing it ({@link #filler}). */
     private static final Set<String> FILLERS = Set.of("speaking", "actually", "really", "basically", "essentially",
             "indeed", "certainly", "definitely", "generally", "usually", "typically", "mostly", "mainly", "largely",
@@ -706,7 +709,8 @@ final class Equivalence {
         }
         String one = surface(x);
         String other = surface(y);
-        return Lexical.sameEntity(one, other) ? null : "another name first: " + one + " / " + other;
+        return Lexical.sameEntity(one, other) || shortenedName(AnswerText.words(one.toLowerCase(Locale.ROOT)),
+                AnswerText.words(other.toLowerCase(Locale.ROOT)), false) ? null : "another name first: " + one + " / " + other;
     }
 
     /**
@@ -2492,6 +2496,74 @@ final class Equivalence {
     }
 
     /** A hunk that puts one name (words written with a capital) in place of another: why they differ, else null. */
+    /**
+     * Whether two runs of capitalised words are one name, one of them shortened or with a title: word by word, a
+     * word and its start ("Tim" / "Timothy", "Man" / "Manchester", not "John" / "Johnson") or its letters in order
+     * ("Utd" / "United"), titles aside ("Sir", "Dr").
+     */
+    private static boolean shortened(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
+        for (String word : removedWords) {
+            if (!a.capitals.contains(AnswerText.stem(word))) {
+                return false;
+            }
+        }
+        for (String word : addedWords) {
+            if (!b.capitals.contains(AnswerText.stem(word))) {
+                return false;
+            }
+        }
+        // a word shortened to its start only as a first name, before the rest of the name ("Tim Berners-Lee"), never
+        // as the last ("Hill" is not "Hillary")
+        int last = a.significant.indexOf(removedWords.get(removedWords.size() - 1));
+        boolean nameGoesOn = last >= 0 && last + 1 < a.significant.size()
+                && a.capitals.contains(AnswerText.stem(a.significant.get(last + 1)));
+        return shortenedName(removedWords, addedWords, nameGoesOn);
+    }
+
+    /**
+     * {@link #shortened} of two names' lower-case words, whatever their capitals; {@code nameGoesOn}: the name goes on
+     * after them, so that their last word may be shortened to its start too.
+     */
+    static boolean shortenedName(List<String> first, List<String> second, boolean nameGoesOn) {
+        List<String> x = new ArrayList<>(first);
+        List<String> y = new ArrayList<>(second);
+        x.removeAll(TITLES);
+        y.removeAll(TITLES);
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int k = 0; k < x.size(); k++) {
+            String one = x.get(k).length() <= y.get(k).length() ? x.get(k) : y.get(k);
+            String other = one == x.get(k) ? y.get(k) : x.get(k);
+            if (one.equals(other)) {
+                continue;
+            }
+            String rest = other.startsWith(one) ? other.substring(one.length()) : null;
+            boolean prefix = one.length() >= 2 && rest != null && !rest.equals("s") && !rest.equals("son")
+                    && !rest.equals("sen") && (k < x.size() - 1 || nameGoesOn);
+            if (!prefix && !(one.length() >= 2 && one.length() <= 4 && rest == null && inOrder(one, other))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the letters of {@code short} come in order in {@code word}, from its first ("utd" in "united"). */
+    private static boolean inOrder(String shortWord, String word) {
+        if (shortWord.charAt(0) != word.charAt(0)) {
+            return false;
+        }
+        int at = 0;
+        for (int i = 0; i < shortWord.length(); i++) {
+            at = word.indexOf(shortWord.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
+    }
+
     private static String names(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
         if (removedWords.isEmpty() || addedWords.isEmpty()) {
             return null;
@@ -2517,6 +2589,10 @@ final class Equivalence {
         }
         if (!code && !removed.isEmpty() && !added.isEmpty() && sameNumber(removedWords, addedWords)) {
             // one number in digits and in words ("six" / "6")
+            return null;
+        }
+        if (!code && !removedWords.isEmpty() && !addedWords.isEmpty() && shortened(removedWords, addedWords, a, b)) {
+            // one name, shortened or with a title ("Tim" / "Sir Timothy", "Man Utd" / "Manchester United")
             return null;
         }
         if (bothCode && (removed.isEmpty() || added.isEmpty()) && allNumbers(removed.isEmpty() ? added : removed)) {

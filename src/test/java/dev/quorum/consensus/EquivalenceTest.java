@@ -953,4 +953,18 @@ class EquivalenceTest {
         assertThat(decide("What is 2^10?", "1024", "Two to the power of ten.")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("What is a milli-?", "10^-3", "Ten to the minus three.")).isEqualTo(Equivalence.Decision.SAME);
     }
+    @Test
+    void should_read_a_name_shortened_or_with_a_title_as_the_same_name() {
+        assertThat(decide("Who founded the company?", "Chris Lattner founded it in 2010.",
+                "Christopher Lattner founded it in 2010.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who led the expedition?", "Ed Hillary led the expedition.",
+                "Sir Edmund Hillary led the expedition.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which club plays at Anfield?", "Liverpool Football Club plays there.",
+                "Liverpool FC plays there.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // another surname is another person, a title or not
+        assertThat(decide("Who led the expedition?", "Sir Edmund Hillary led it.", "Sir Edmund Hill led it."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who was the president then?", "Andrew Johnson was.", "Andrew John was."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
