@@ -2502,15 +2502,8 @@ final class Equivalence {
      * ("Utd" / "United"), titles aside ("Sir", "Dr").
      */
     private static boolean shortened(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
-        for (String word : removedWords) {
-            if (!a.capitals.contains(AnswerText.stem(word))) {
-                return false;
-            }
-        }
-        for (String word : addedWords) {
-            if (!b.capitals.contains(AnswerText.stem(word))) {
-                return false;
-            }
+        if (!capitalised(removedWords, a) || !capitalised(addedWords, b)) {
+            return false;
         }
         // a word shortened to its start only as a first name, before the rest of the name ("Tim Berners-Lee"), never
         // as the last ("Hill" is not "Hillary")
@@ -2542,6 +2535,16 @@ final class Equivalence {
             boolean prefix = one.length() >= 2 && rest != null && !rest.equals("s") && !rest.equals("son")
                     && !rest.equals("sen") && (k < x.size() - 1 || nameGoesOn);
             if (!prefix && !(one.length() >= 2 && one.length() <= 4 && rest == null && inOrder(one, other))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every word of a run is written with a capital in the answer. */
+    private static boolean capitalised(List<String> words, Reading r) {
+        for (String word : words) {
+            if (!r.capitals.contains(AnswerText.stem(word))) {
                 return false;
             }
         }
@@ -2591,8 +2594,11 @@ final class Equivalence {
             // one number in digits and in words ("six" / "6")
             return null;
         }
-        if (!code && !removedWords.isEmpty() && !addedWords.isEmpty() && shortened(removedWords, addedWords, a, b)) {
-            // one name, shortened or with a title ("Tim" / "Sir Timothy", "Man Utd" / "Manchester United")
+        if (!code && !removedWords.isEmpty() && !addedWords.isEmpty() && (shortened(removedWords, addedWords, a, b)
+                || capitalised(removedWords, a) && capitalised(addedWords, b)
+                && Lexical.sameEntity(String.join(" ", removedWords), String.join(" ", addedWords)))) {
+            // one name, shortened, with a title or as WordNet gives it ("Tim" / "Sir Timothy", "Man Utd" /
+            // "Manchester United", "Russia" / "the Russian Federation")
             return null;
         }
         if (bothCode && (removed.isEmpty() || added.isEmpty()) && allNumbers(removed.isEmpty() ? added : removed)) {

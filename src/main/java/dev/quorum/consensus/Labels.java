@@ -186,8 +186,8 @@ final class Labels {
     }
 
     /**
-     * A negation among the two words before ("not spam", "is not toxic", "non-toxic"), or a quantifier it negates
-     * earlier in the clause ("Not all tests pass": some fail).
+     * A negation among the two words before ("not spam", "is not toxic", "non-toxic"), a quantifier it negates earlier
+     * in the clause ("Not all tests pass": some fail), or a clause that opens with "none" ("None of them failed").
      */
     private static boolean negatedAt(List<String> words, int k) {
         for (int j = Math.max(0, k - 2); j < k; j++) {
@@ -200,10 +200,13 @@ final class Labels {
                 return true;
             }
         }
-        return false;
+        // "None of the units failed", "Neither test passed"
+        return k > 2 && NONE.contains(words.get(0));
     }
 
     private static final Set<String> ALL = Set.of("all", "every", "everything", "everyone", "each");
+    /** Words that open a clause denying its predicate of all it speaks of. */
+    private static final Set<String> NONE = Set.of("none", "neither", "nobody", "nothing");
 
     /** A label word behind a negating prefix ("nontoxic", "untrue", "illegitimate"), or {@code null}. */
     private static String unprefixed(String word) {

@@ -659,11 +659,15 @@ final class Quantities {
             loose *= 1000;
             j++;
             i = j;
-        } else if (j + 1 < n && text.startsWith("bn", j) && (j + 2 == n || !isLetter(text.charAt(j + 2)))) {
-            value *= 1e9;
-            precision *= 1e9;
-            loose *= 1e9;
-            i = j + 2;
+        } else if (j + 1 < n && text.startsWith("bn", j) && (j + 2 == n || !isLetter(text.charAt(j + 2)))
+                || currency != null && j < n && (text.charAt(j) == 'b' || text.charAt(j) == 'm')
+                && (j + 1 == n || !isLetter(text.charAt(j + 1)))) {
+            // "2bn", and after a currency sign "$1.2B", "€3M" (without one "1.2b" is bytes, "3m" metres)
+            double scale = text.charAt(j) == 'm' ? 1e6 : 1e9;
+            value *= scale;
+            precision *= scale;
+            loose *= scale;
+            i = text.startsWith("bn", j) ? j + 2 : j + 1;
         } else {
             int[] next = nextWord(text, j < n && text.charAt(j) == '-' ? j + 1 : j);
             if (next != null && next[0] - j <= 1) {
@@ -910,6 +914,15 @@ final class Quantities {
             }
             return end;
         }
+        if ((word.equals("a") || word.equals("an")) && end < n) {
+            // "an hour and a half", "a day and a half" (not "twice a day": one unit only with its half)
+            int[] unitMatch = unitAfter(text, end);
+            if (unitMatch != null && text.startsWith(" and a half", unitMatch[1])) {
+                Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
+                found.add(new Quantity(unit.toBase(1.5), unit.base(), 1.5));
+                return unitMatch[1] + 11;
+            }
+        }
         if (word.equals("dozen")) {
             // "a dozen" ("two dozen" is read with its number)
             found.add(new Quantity(12, null));
@@ -1019,6 +1032,13 @@ final class Quantities {
                 value += Double.parseDouble(fraction[1]);
                 last += fraction[0].length();
                 onlyOne = false;
+                // "twelve and a half thousand"
+                int[] scaleWord = nextWordJoined(text, last);
+                Double scale = scaleWord == null ? null : SCALES.get(text.substring(scaleWord[0], scaleWord[1]));
+                if (scale != null && scale >= 1000) {
+                    value *= scale;
+                    last = scaleWord[1];
+                }
                 break;
             }
         }

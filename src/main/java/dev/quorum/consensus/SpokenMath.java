@@ -76,6 +76,13 @@ final class SpokenMath {
         if (!writtenPowers.isEmpty() && !saidPowers.isEmpty() && !writtenPowers.equals(saidPowers)) {
             return Equivalence.Decision.DIFFERENT;
         }
+        // a power on one side only ("πr²" / "two times pi times the radius", "2πr" / "pi times r squared"), unless
+        // the words multiply a thing by itself ("x times x")
+        boolean variablePower = VARIABLE_POWER.matcher(symbols).find();
+        if (variablePower == saidPowers.isEmpty() && (variablePower || writtenPowers.isEmpty())
+                && !REPEATED_PRODUCT.matcher(words).find()) {
+            return Equivalence.Decision.DIFFERENT;
+        }
         String written = operation(symbols.indexOf('/') >= 0 || symbols.indexOf('÷') >= 0,
                 symbols.indexOf('×') >= 0 || symbols.indexOf('*') >= 0 || symbols.indexOf('·') >= 0
                         || IMPLICIT_PRODUCT.matcher(symbols).find());
@@ -108,6 +115,13 @@ final class SpokenMath {
         return FUNCTION.matcher(text).matches();
     }
 
+    /**
+     * A power of a variable ("πr²", "3x^2", "x³"; not of ten, "10^23", nor of a unit, "75 m²", "m/s²"): a letter
+     * right after a digit, π, a bracket or an operator, or at the start, and then its power.
+     */
+    private static final Pattern VARIABLE_POWER = Pattern.compile("(?:^|[\\dπ(=*·×+\\-])[a-z](?:²|³|\\^\\d)");
+    /** A thing multiplied by itself in words ("x times x", "r times r"): a power said without its word. */
+    private static final Pattern REPEATED_PRODUCT = Pattern.compile("\\b(\\p{L}+) times (?:the )?\\1\\b");
     /** A function's abbreviation applied to a variable, alone ("cos x", "sin(θ)", "ln t."). */
     private static final Pattern FUNCTION = Pattern.compile(
             "(?:sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|ln|log|exp|sqrt)\\s*(?:\\(\\s*\\p{L}\\s*\\)|\\p{L})\\.?");

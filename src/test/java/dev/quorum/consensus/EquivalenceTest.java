@@ -967,4 +967,45 @@ class EquivalenceTest {
         assertThat(decide("Who was the president then?", "Andrew Johnson was.", "Andrew John was."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+    @Test
+    void should_read_scaled_amounts_and_durations_in_words() {
+        assertThat(decide("How many people attended?", "About 7,500", "Roughly seven and a half thousand."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What was the revenue?", "$3.4B", "3,400 million dollars")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What was the revenue?", "$3.4M", "3,400 million dollars"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How long is the flight?", "36 hours", "A day and a half.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How long is the flight?", "90 minutes", "An hour and a half.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How long is the flight?", "60 minutes", "An hour and a half."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_a_clause_opening_with_none_as_denying_its_label() {
+        assertThat(decide("Did any check fail?", "None of the checks failed.", "Not all of the checks passed."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Did any check fail?", "None of the checks failed.", "All of the checks passed."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_a_name_wordnet_gives_as_the_same_entity_in_a_near_identical_sentence() {
+        assertThat(decide("Which country is the most populous in Europe?", "Russia is the most populous in Europe.",
+                "The Russian Federation is the most populous in Europe.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which country is the most populous in Europe?", "Russia is the most populous in Europe.",
+                "Germany is the most populous in Europe.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_split_notation_and_words_where_only_one_raises_a_variable_to_a_power() {
+        assertThat(decide("What is the area of a square of side s?", "s²", "Four times s."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the area of a square of side s?", "s²", "s times s.")).isNotEqualTo(
+                Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the perimeter of a square of side s?", "4s", "s squared"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a power of ten or of a unit is no variable's
+        assertThat(decide("How many molecules are in a mole?", "6.022 × 10^23", "About six point zero two two times ten "
+                + "to the twenty-third.")).isEqualTo(Equivalence.Decision.SAME);
+    }
 }

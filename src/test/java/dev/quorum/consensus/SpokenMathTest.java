@@ -16,7 +16,8 @@ class SpokenMathTest {
             What is the derivative of sin x?                 | −cos x             | The cosine of x.
             What is the legal drinking age condition?        | age ≥ 21           | Anyone older than 21.
             What is the pressure formula?                    | p = F / A          | Force times area.
-            """)
+            What is the area of a circle?                    | A = πr²            | Pi times the radius.
+""")
     void should_split_notation_and_words_that_say_different_mathematics(String question, String a, String b) {
         assertThat(SpokenMath.compare(a, b, Question.of(question))).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(Equivalence.compare(Equivalence.Reading.of(a, Question.of(question)),
@@ -32,7 +33,6 @@ class SpokenMathTest {
             What is the derivative of cos x?                 | −sin x             | Minus the sine of x.
             What is the legal drinking age condition?        | age ≥ 21           | At least 21 years old.
             Write the interval of x with abs(x) below 3.     | (−3, 3)            | −3 < x < 3
-            What is the area of a circle?                    | A = πr²            | Pi times the radius.
             """)
     void should_decide_nothing_where_the_words_say_the_same_or_nothing_of_it(String question, String a, String b) {
         assertThat(SpokenMath.compare(a, b, Question.of(question))).isNull();
