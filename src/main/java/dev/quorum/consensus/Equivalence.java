@@ -81,6 +81,9 @@ final class Equivalence {
         "didn t she", "yes"};
     /** The verbs after which a clause of the question's words states what it is ({@link #statesOther}). */
     private static final Set<String> STATING = Set.of("is", "are", "was", "were", "called");
+    /** Openings that point at the thing asked about ({@link #demonstratesOther}). */
+    private static final List<String> DEMONSTRATIVES = List.of("that's ", "that is ", "it's ", "it is ", "this is ",
+            "that goes in ", "it goes in ");
     /** Words of a question that asks for a label ("What is the sentiment …", "Classify …"). */
     private static final List<String> CLASSIFYING = List.of("sentiment", "tone", "emotion", "mood", "severity",
             "urgency", "priority", "risk", "stance", "classify", "classification", "label", "categorize", "categorise",
@@ -1806,7 +1809,8 @@ final class Equivalence {
         }
         boolean plain = !named && !question.yesNo() && shortOne.labels.isEmpty() && !shortOne.stance.present();
         for (int c = 0; c < Math.min(clauses.size(), 3) && plain; c++) {
-            if (statesOther(clauses.get(c), shortOne, question)) {
+            if (statesOther(clauses.get(c), shortOne, question)
+                    || c == 0 && demonstratesOther(longOne.lower, shortOne, question)) {
                 // "The pancreas" / "The organ that produces insulin is the liver.", "Libel" / "That's called slander"
                 return new Verdict(Decision.DIFFERENT, "another answer stated");
             }
@@ -2152,6 +2156,39 @@ final class Equivalence {
             }
         }
         return fresh >= 1 && fresh <= 3 && own == 0;
+    }
+
+    /**
+     * Whether an answer's first clause points at the thing asked about and names another kind of it in the question's
+     * words ("That's a cirrostratus cloud." to "What kind of cloud …?", "It goes in the recycling bin." to "Which bin
+     * …?"): a word of its own before the question's noun and nothing more, none of the short answer's, no negation.
+     */
+    private static boolean demonstratesOther(String answer, Reading shortOne, Question question) {
+        List<String> clauses = clauses(answer);
+        String text = clauses.isEmpty() ? "" : clauses.get(0).strip();
+        String rest = null;
+        for (String opening : DEMONSTRATIVES) {
+            if (text.startsWith(opening)) {
+                rest = text.substring(opening.length());
+                break;
+            }
+        }
+        if (rest == null) {
+            return false;
+        }
+        // its content words: one of its own, then the question's noun it qualifies, and nothing more ("a cirrostratus
+        // cloud"; not "the fourth planet from the Sun", a description)
+        List<String> content = new ArrayList<>();
+        for (String word : AnswerText.words(rest)) {
+            if (AnswerText.negation(word) || shortOne.content.contains(AnswerText.stem(word))) {
+                return false;
+            }
+            if (!AnswerText.stopword(word)) {
+                content.add(AnswerText.stem(word));
+            }
+        }
+        return content.size() == 2 && !question.mentions(content.get(0)) && question.mentions(content.get(1))
+                && Quantities.isLetter(content.get(0).charAt(0)) && !Quantities.isNumberWord(content.get(0));
     }
 
     /** Whether a text has content words beyond the question's and the short answer's (it states an answer of its own). */

@@ -1008,4 +1008,14 @@ class EquivalenceTest {
         assertThat(decide("How many molecules are in a mole?", "6.022 × 10^23", "About six point zero two two times ten "
                 + "to the twenty-third.")).isEqualTo(Equivalence.Decision.SAME);
     }
+    @Test
+    void should_split_a_short_answer_from_a_first_clause_pointing_at_another_kind_of_the_thing_asked() {
+        assertThat(decide("What kind of rock is granite?", "Igneous", "That's a sedimentary rock."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which bin do glass jars go into?", "Recycling", "They go in the recycling bin."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a description in words of its own is left to the meaning
+        assertThat(decide("Which planet is the Red Planet?", "Mars", "That's the fourth planet from the Sun."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
