@@ -1010,7 +1010,9 @@ class EquivalenceTest {
     }
     @Test
     void should_split_a_short_answer_from_a_first_clause_pointing_at_another_kind_of_the_thing_asked() {
-        assertThat(decide("What kind of rock is granite?", "Igneous", "That's a sedimentary rock."))
+        assertThat(decide("What kind of cloud brings thunderstorms?", "Cumulonimbus", "That's a cirrus cloud."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which bin does garden waste go into?", "Compost", "It goes in the landfill bin."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Which bin do glass jars go into?", "Recycling", "They go in the recycling bin."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
