@@ -1914,7 +1914,6 @@ final class Equivalence {
         return true;
     }
 
-    /** A short answer made of numbers, dates and units only ("1989", "6 minutes", "8 May 1945"). */
     /** Short answers that each give numbers, neither covering the other's. */
     private static boolean differentNumbers(Reading a, Reading b) {
         boolean approximate = a.approximate || b.approximate;
@@ -1924,6 +1923,7 @@ final class Equivalence {
                 && !Quantities.covers(b.mainQuantities, a.mainQuantities, approximate);
     }
 
+    /** A short answer made of numbers, dates and units only ("1989", "6 minutes", "8 May 1945"). */
     private static boolean onlyNumbers(Reading r) {
         if (r.quantities.isEmpty() || r.code) {
             return false;
@@ -2532,7 +2532,6 @@ final class Equivalence {
         return names != null || a.code || b.code ? names : Lexical.actions(removedWords, addedWords);
     }
 
-    /** A hunk that puts one name (words written with a capital) in place of another: why they differ, else null. */
     /**
      * Whether two runs of capitalised words are one name, one of them shortened or with a title: word by word, a
      * word and its start ("Tim" / "Timothy", "Man" / "Manchester", not "John" / "Johnson") or its letters in order
@@ -2604,6 +2603,7 @@ final class Equivalence {
         return true;
     }
 
+    /** A hunk that puts one name (words written with a capital) in place of another: why they differ, else null. */
     private static String names(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
         if (removedWords.isEmpty() || addedWords.isEmpty()) {
             return null;

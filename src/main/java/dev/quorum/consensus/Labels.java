@@ -204,6 +204,7 @@ final class Labels {
         return k > 2 && NONE.contains(words.get(0));
     }
 
+    /** Quantifiers that "not" before them negates with the clause ("Not all tests pass"). */
     private static final Set<String> ALL = Set.of("all", "every", "everything", "everyone", "each");
     /** Words that open a clause denying its predicate of all it speaks of. */
     private static final Set<String> NONE = Set.of("none", "neither", "nobody", "nothing");

@@ -930,18 +930,10 @@ final class Quantities {
         }
         // "point two five": a decimal without its zero, after a pause ("…, i.e. point two five"), not "at this point"
         if (word.equals("point") && (start == 0 || !isLetter(text.charAt(skipBack(text, start))))) {
-            StringBuilder decimals = new StringBuilder();
-            int at = end;
-            int[] digit = nextWordJoined(text, at);
-            while (digit != null && SMALL_NUMBERS.containsKey(text.substring(digit[0], digit[1]))
-                    && SMALL_NUMBERS.get(text.substring(digit[0], digit[1])) <= 9) {
-                decimals.append(SMALL_NUMBERS.get(text.substring(digit[0], digit[1])));
-                at = digit[1];
-                digit = nextWordJoined(text, at);
-            }
-            if (decimals.length() > 0) {
-                found.add(new Quantity(Double.parseDouble("0." + decimals), null));
-                return at;
+            double[] decimals = spokenDecimals(text, end);
+            if (decimals != null) {
+                found.add(new Quantity(decimals[0], null));
+                return (int) decimals[1];
             }
         }
         if (word.equals("half") && (text.startsWith(" an ", end) || text.startsWith(" a ", end))) {
@@ -1010,18 +1002,10 @@ final class Quantities {
         // "three point one four": a decimal said digit by digit
         int[] point = nextWordJoined(text, last);
         if (point != null && text.startsWith("point", point[0]) && point[1] - point[0] == 5) {
-            StringBuilder decimals = new StringBuilder();
-            int at = point[1];
-            int[] digit = nextWordJoined(text, at);
-            while (digit != null && SMALL_NUMBERS.containsKey(text.substring(digit[0], digit[1]))
-                    && SMALL_NUMBERS.get(text.substring(digit[0], digit[1])) <= 9) {
-                decimals.append(SMALL_NUMBERS.get(text.substring(digit[0], digit[1])));
-                at = digit[1];
-                digit = nextWordJoined(text, at);
-            }
-            if (decimals.length() > 0) {
-                value += Double.parseDouble("0." + decimals);
-                last = at;
+            double[] decimals = spokenDecimals(text, point[1]);
+            if (decimals != null) {
+                value += decimals[0];
+                last = (int) decimals[1];
                 onlyOne = false;
             }
         }
@@ -1119,7 +1103,21 @@ final class Quantities {
         return exponent == null ? null : new int[] {sign * exponent, end};
     }
 
-    /** Whether the word before {@code start} is one that roman numerals number ("type", "phase", "war"). */
+    /** The digits said one by one after "point" ("two five"): {their value as a decimal (0.25), end}, else null. */
+    private static double[] spokenDecimals(String text, int from) {
+        StringBuilder decimals = new StringBuilder();
+        int at = from;
+        int[] digit = nextWordJoined(text, at);
+        while (digit != null && SMALL_NUMBERS.containsKey(text.substring(digit[0], digit[1]))
+                && SMALL_NUMBERS.get(text.substring(digit[0], digit[1])) <= 9) {
+            decimals.append(SMALL_NUMBERS.get(text.substring(digit[0], digit[1])));
+            at = digit[1];
+            digit = nextWordJoined(text, at);
+        }
+        return decimals.length() == 0 ? null : new double[] {Double.parseDouble("0." + decimals), at};
+    }
+
+    /** Whether the word before {@code start} is one that roman numerals number ("type", "phase", "stage"). */
     private static boolean numbered(String text, int start) {
         int end = start - 1;
         if (end <= 0 || text.charAt(end) != ' ') {
