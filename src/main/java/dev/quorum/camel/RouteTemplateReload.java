@@ -149,24 +149,36 @@ public final class RouteTemplateReload implements StartupListener {
         }
     }
 
-    /** Every template of the reload back to its previous definition, and the routes already rebuilt made again. */
+    /**
+     * Every template of the reload back to its previous definition, then the routes already rebuilt made again: first
+     * those that are gone (the one that could not be made), then the others. Calls that reached a route that is gone
+     * wait for it while they are in flight in the routes that called it (a {@code direct:} producer blocks until a
+     * consumer comes), so those routes cannot drain until it is back; rebuilt the other way round, they would be
+     * stopped with the calls still in them after the shutdown timeout, and the calls cut off.
+     */
     private void restore(Model model, List<Reloaded> reloaded) {
+        List<Reloaded> back = new ArrayList<>();
         for (Reloaded template : reloaded) {
             try {
                 model.removeRouteTemplateDefinition(template.reloaded());
                 model.addRouteTemplateDefinition(template.previous());
+                back.add(template);
             } catch (Exception e) {
                 LOG.error("Route template {}: the previous definition could not be put back: {}", template.id(),
                         e.getMessage(), e);
-                continue;
             }
-            for (TemplatedRouteDefinition route : template.routes()) {
-                if (template.rebuilt().contains(route.getRouteId())) {
-                    try {
-                        rebuild(model, route);
-                    } catch (Exception e) {
-                        LOG.error("Route template {}: route {} could not be made again from the previous template: {}",
-                                template.id(), route.getRouteId(), e.getMessage(), e);
+        }
+        for (boolean gone : new boolean[] {true, false}) {
+            for (Reloaded template : back) {
+                for (TemplatedRouteDefinition route : template.routes()) {
+                    if (template.rebuilt().contains(route.getRouteId())
+                            && (context.getRoute(route.getRouteId()) == null) == gone) {
+                        try {
+                            rebuild(model, route);
+                        } catch (Exception e) {
+                            LOG.error("Route template {}: route {} could not be made again from the previous template: {}",
+                                    template.id(), route.getRouteId(), e.getMessage(), e);
+                        }
                     }
                 }
             }
