@@ -29,11 +29,14 @@ final class Code {
     /**
      * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
-     * the commit before HEAD and restoring a file. Each is the same in every language it can be read in.
+     * the commit before HEAD and restoring a file. Each does the same in the usual case; their edge cases differ
+     * (`indexOf` finds no NaN where `includes` does, an arrow has no `this` of its own, and Python has no `++`).
      */
     private static final List<Idiom> IDIOMS = List.of(
-            new Idiom("(\\w+(?:\\.\\w+)*)\\.(?:length|size)\\(\\)\\s*==\\s*0\\b", "$1.isEmpty()"),
-            new Idiom("(\\w+(?:\\.\\w+)*)\\.indexOf\\(([^()]*)\\)\\s*(?:!==?\\s*-1|>\\s*-1|>=\\s*0)(?![\\w.])",
+            // (a receiver "a.b.c" as one character class: a repeated group would recurse once per dot in Java's
+            // regex engine, and a provider's "a.a.a…" would overflow the stack)
+            new Idiom("(\\w[\\w.]*)\\.(?:length|size)\\(\\)\\s*==\\s*0\\b", "$1.isEmpty()"),
+            new Idiom("(\\w[\\w.]*)\\.indexOf\\(([^()]*)\\)\\s*(?:!==?\\s*-1|>\\s*-1|>=\\s*0)(?![\\w.])",
                     "$1.includes($2)"),
             new Idiom("(?i)\\bcount\\(\\s*1\\s*\\)", "count(*)"),
             new Idiom("(?:''|\"\")\\.join\\(reversed\\((\\w+)\\)\\)", "$1[::-1]"),
@@ -49,6 +52,9 @@ final class Code {
             new Idiom("\\bgit checkout -- ", "git restore "),
             new Idiom(";\\s*$", ""));
 
+    /** Code longer than this many characters is read as written, its idioms left alone ({@link #idiomatic}). */
+    static final int MAX_IDIOM_CHARS = 2000;
+
     /** One idiom: a pattern and its rewriting. */
     private record Idiom(Pattern pattern, String replacement) {
         Idiom(String regex, String replacement) {
@@ -62,6 +68,11 @@ final class Code {
     /** Code with each common idiom ({@link #IDIOMS}) rewritten to one of its forms ("s.length() == 0": "s.isEmpty()"). */
     static String idiomatic(String code) {
         String text = code.strip();
+        if (text.length() > MAX_IDIOM_CHARS) {
+            // an idiom is a line or two; some of the patterns search back from each place they fail, so a long
+            // answer (a provider's 100 KB of "a.a.a…") would cost the square of its length
+            return text;
+        }
         for (Idiom idiom : IDIOMS) {
             text = idiom.pattern().matcher(text).replaceAll(idiom.replacement());
         }

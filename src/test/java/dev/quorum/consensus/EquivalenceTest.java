@@ -2,6 +2,7 @@ package dev.quorum.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -1019,5 +1020,26 @@ class EquivalenceTest {
         // a description in words of its own is left to the meaning
         assertThat(decide("Which planet is the Red Planet?", "Mars", "That's the fourth planet from the Sun."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+    @Test
+    void should_read_hostile_code_without_overflowing_the_stack_or_reading_long_code_for_idioms() throws Exception {
+        // a provider's answer of dotted names: read in a thread with a small stack, as a worker thread may have
+        String dotted = "a.".repeat(990) + "a";
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        AtomicReference<String> read = new AtomicReference<>();
+        Thread reader = new Thread(null, () -> {
+            try {
+                read.set(Code.idiomatic(dotted + ".length() == 0"));
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "small-stack", 128 * 1024);
+        reader.start();
+        reader.join();
+        assertThat(failed.get()).isNull();
+        assertThat(read.get()).isEqualTo(dotted + ".isEmpty()");
+        // longer code is read as written: its idioms are a line or two, and some patterns cost the square of the length
+        String longCode = "x".repeat(Code.MAX_IDIOM_CHARS) + " s.length() == 0";
+        assertThat(Code.idiomatic(longCode)).isEqualTo(longCode);
     }
 }
