@@ -147,6 +147,8 @@ final class Equivalence {
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
     /** A short answer that is a word and its designator ("Vitamin D", "the type O", "Plan B12"). */
     private static final Pattern DESIGNATED = Pattern.compile("(?:(?i:the|a|an)\\s+)?([A-Za-z]{3,})\\s+([A-Za-z][0-9]{0,2})\\.?");
+    /** Answers of more sentences than this are not compared sentence by sentence. */
+    private static final int MAX_SENTENCES = 12;
     /** Sentences of at most this many words are compared word for word by {@link #oneWordSwapped}. */
     private static final int SWAP_WORDS = 6;
     /** An answer of at most this many words may name an option by a word only that option has. */
@@ -1365,7 +1367,7 @@ final class Equivalence {
      * labels, yes and no, names, a negation or an opposite (not numbers). Why, else null.
      */
     private static String firstSentences(Reading a, Reading b, Question question) {
-        if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
+        if (!longProse(a, b)) {
             return null;
         }
         List<String> x = sentences(a.head);
@@ -1483,6 +1485,16 @@ final class Equivalence {
         return words;
     }
 
+    /** Two longer answers in prose (at least {@link #LONG_WORDS} words each, neither code). */
+    private static boolean longProse(Reading a, Reading b) {
+        return !a.code && !b.code && a.words.size() >= LONG_WORDS && b.words.size() >= LONG_WORDS;
+    }
+
+    /** Two answers of several sentences each, not so many that comparing them sentence by sentence costs much. */
+    private static boolean explanations(List<String> x, List<String> y) {
+        return x.size() >= 2 && y.size() >= 2 && x.size() <= MAX_SENTENCES && y.size() <= MAX_SENTENCES;
+    }
+
     /**
      * Two explanations that share a whole sentence word for word, each with a sentence of its own in place of the
      * other's that is not the same one reworded (its content words are not the other's nor their synonyms): one
@@ -1490,12 +1502,12 @@ final class Equivalence {
      * November 1919. …"): why they differ, else null.
      */
     private static String replacedSentence(Reading a, Reading b) {
-        if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
+        if (!longProse(a, b)) {
             return null;
         }
         List<String> x = sentences(a.lower);
         List<String> y = sentences(b.lower);
-        if (x.size() < 2 || y.size() < 2 || x.size() > 12 || y.size() > 12) {
+        if (!explanations(x, y)) {
             return null;
         }
         List<String> own = new ArrayList<>();
@@ -1535,12 +1547,12 @@ final class Equivalence {
      * handshake.", the rest alike): one contradicting pair makes the answers differ.
      */
     private static String sentenceContradiction(Reading a, Reading b) {
-        if (a.code || b.code || a.words.size() < LONG_WORDS || b.words.size() < LONG_WORDS) {
+        if (!longProse(a, b)) {
             return null;
         }
         List<String> x = sentences(a.head);
         List<String> y = sentences(b.head);
-        if (x.size() < 2 || y.size() < 2 || x.size() > 12 || y.size() > 12) {
+        if (!explanations(x, y)) {
             return null;
         }
         List<Reading> ys = new ArrayList<>(y.size());

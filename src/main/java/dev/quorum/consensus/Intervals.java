@@ -30,10 +30,13 @@ final class Intervals {
 
     /** SAME or DIFFERENT when each answer gives one range, else {@code null}. */
     static Equivalence.Decision compare(String a, String b) {
+        if (!notation(a) && !notation(b)) {
+            // (two inequalities are compared as written by the other rules)
+            return null;
+        }
         Range x = range(a);
         Range y = x == null ? null : range(b);
-        if (y == null || !notation(a) && !notation(b)) {
-            // (two inequalities are compared as written by the other rules)
+        if (y == null) {
             return null;
         }
         return x.equals(y) ? Equivalence.Decision.SAME : Equivalence.Decision.DIFFERENT;

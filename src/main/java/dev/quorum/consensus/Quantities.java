@@ -116,6 +116,8 @@ final class Quantities {
      */
     private static final Set<String> ROMAN_AFTER = Set.of("type", "phase", "class", "stage", "grade", "level",
             "category", "schedule", "tier");
+    /** The first words of {@link #HOLIDAYS}' names: only a word among them is looked up further. */
+    private static final Set<String> HOLIDAY_WORDS = new HashSet<>();
     /** Ordinals in words that can name a day of a month ("fourth", "twenty-first"). */
     private static final Map<String, Integer> ORDINAL_DAYS = new HashMap<>();
     /** Holidays on a fixed date of the Gregorian calendar: {month, day}. */
@@ -267,6 +269,13 @@ final class Quantities {
             "xv", "xvi", "xvii", "xviii", "xix", "xx"};
         for (int i = 0; i < romans.length; i++) {
             ROMAN.put(romans[i], i + 1);
+        }
+        for (String name : HOLIDAYS.keySet()) {
+            int end = 0;
+            while (end < name.length() && isLetter(name.charAt(end))) {
+                end++;
+            }
+            HOLIDAY_WORDS.add(name.substring(0, end));
         }
         SCALES.put("dozen", 12d);
         SCALES.put("hundred", 100d);
@@ -1135,6 +1144,13 @@ final class Quantities {
      * added and its end returned, else {@code start}.
      */
     private static int holiday(String text, int start, List<Quantity> found) {
+        int first = start;
+        while (first < text.length() && isLetter(text.charAt(first))) {
+            first++;
+        }
+        if (!HOLIDAY_WORDS.contains(text.substring(start, first))) {
+            return start;
+        }
         for (Map.Entry<String, int[]> holiday : HOLIDAYS.entrySet()) {
             String name = holiday.getKey();
             int end = start + name.length();

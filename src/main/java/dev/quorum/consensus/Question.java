@@ -499,9 +499,11 @@ final class Question {
     }
 
     private static boolean superlative(String word) {
-        return word.length() > 5 && word.endsWith("est") || Set.of("best", "worst", "first", "last", "most", "least")
-                .contains(word);
+        return word.length() > 5 && word.endsWith("est") || SHORT_SUPERLATIVES.contains(word);
     }
+
+    /** Superlatives too short or too irregular to end in "-est" after five letters. */
+    private static final Set<String> SHORT_SUPERLATIVES = Set.of("best", "worst", "first", "last", "most", "least");
 
     boolean ordered() {
         return ordered;
