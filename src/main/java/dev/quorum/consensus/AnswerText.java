@@ -78,7 +78,7 @@ final class AnswerText {
             {"grant", "deny"}, {"gain", "lose"}, {"attach", "detach"}, {"freeze", "thaw"}, {"heat", "cool"},
             {"inflate", "deflate"}, {"acquire", "release"}, {"allocate", "free"}, {"enter", "exit"},
             {"arrive", "depart"}, {"borrow", "lend"}, {"accelerate", "decelerate"}, {"maximum", "minimum"},
-            {"ascending", "descending"}, {"increasing", "decreasing"}, {"break", "build"}, {"cheap", "costly"},
+            {"ascending", "descending"}, {"increasing", "decreasing"}, {"break", "build"},
             {"frequent", "infrequent"}, {"rare", "common"}, {"majority", "minority"}, {"upper", "lower"},
             {"inner", "outer"}, {"forward", "backward"}, {"horizontal", "vertical"}, {"agree", "disagree"},
             {"like", "dislike"}, {"love", "hate"}, {"praise", "criticise"}, {"praise", "criticize"}};
@@ -193,6 +193,9 @@ final class AnswerText {
                     continue;
                 }
                 case '_' -> c = ' ';
+                // music: F♯ is F#, B♭ is Bb
+                case '\u266f' -> c = '#';
+                case '\u266d' -> c = 'b';
                 case '\u2212', '\u2012', '\ufe63', '\uff0d' -> c = '-';
                 case '\u2018', '\u2019', '\u02bc' -> c = '\'';
                 case '\u201c', '\u201d' -> c = '"';
@@ -455,7 +458,32 @@ final class AnswerText {
         if (opposites != null && opposites.contains(stemB)) {
             return true;
         }
-        return prefixed(stemA, stemB) || prefixed(stemB, stemA);
+        if (prefixed(stemA, stemB) || prefixed(stemB, stemA)) {
+            return true;
+        }
+        // a comparative or superlative against the other word's opposite ("faster" / "slow", "hottest" / "cold")
+        String a = opposites == null ? compared(stemA) : stemA;
+        String b = OPPOSITES.containsKey(stemB) ? stemB : compared(stemB);
+        return (a != null && b != null) && (!a.equals(stemA) || !b.equals(stemB)) && OPPOSITES.get(a).contains(b);
+    }
+
+    /**
+     * The stem of a word of the lexicon of opposites that a comparative or superlative is formed from ("faster":
+     * "fast", "bigger": "big", "larger": "larg", "earliest": "early"); {@code null} when none is.
+     */
+    private static String compared(String stem) {
+        String base = stem.endsWith("est") ? stem.substring(0, stem.length() - 3)
+                : stem.endsWith("er") ? stem.substring(0, stem.length() - 2) : null;
+        if (base == null || base.length() < 2) {
+            return null;
+        }
+        for (String candidate : new String[] {base, undouble(base), base + "e",
+                base.endsWith("i") ? base.substring(0, base.length() - 1) + "y" : base}) {
+            if (OPPOSITES.containsKey(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static boolean prefixed(String base, String other) {

@@ -29,8 +29,9 @@ final class Code {
     /**
      * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
-     * the commit before HEAD and restoring a file. Each does the same in the usual case; their edge cases differ
-     * (`indexOf` finds no NaN where `includes` does, an arrow has no `this` of its own, and Python has no `++`).
+     * the commit before HEAD, restoring a file and SQL's first rows (LIMIT, TOP, FETCH FIRST). Each does the same in
+     * the usual case; their edge cases differ (`indexOf` finds no NaN where `includes` does, an arrow has no `this` of
+     * its own, Python has no `++`, and TOP without ORDER BY is any rows).
      */
     private static final List<Idiom> IDIOMS = List.of(
             // (a receiver "a.b.c" as one character class: a repeated group would recurse once per dot in Java's
@@ -50,6 +51,9 @@ final class Code {
                     "$1 => $2"),
             new Idiom("\\bHEAD\\^(?![\\^~\\d])", "HEAD~1"),
             new Idiom("\\bgit checkout -- ", "git restore "),
+            // the first n rows in SQL's dialects: LIMIT n, TOP n, FETCH FIRST n ROWS ONLY
+            new Idiom("(?is)^select\\s+top\\s*\\(?(\\d+)\\)?\\s+(.*?)[\\s;]*$", "SELECT $2 LIMIT $1"),
+            new Idiom("(?i)\\bfetch\\s+(?:first|next)\\s+(\\d+)\\s+rows?\\s+only\\b", "LIMIT $1"),
             new Idiom(";\\s*$", ""));
 
     /** Code longer than this many characters is read as written, its idioms left alone ({@link #idiomatic}). */

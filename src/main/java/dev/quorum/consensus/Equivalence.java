@@ -46,6 +46,11 @@ final class Equivalence {
     static final double NEAR = 0.6;
     /** The same for code, where one changed token in a short command is already a different answer. */
     static final double NEAR_CODE = 0.5;
+    /**
+     * Near-identical code with at most this many tokens more or less is another program ("LEFT JOIN" / "JOIN",
+     * "reverse=True" left out).
+     */
+    static final int MAX_CODE_TERMS = 3;
     /** Near-identical answers differ in at most this many places for the guard to read them. */
     static final int MAX_HUNKS = 2;
 
@@ -129,10 +134,11 @@ final class Equivalence {
     /** Titles before a name ({@link #shortened}). */
     private static final Set<String> TITLES = Set.of("sir", "dame", "lord", "lady", "dr", "mr", "mrs", "ms", "prof",
             "professor", "president", "king", "queen", "saint", "st", "general", "captain");
-    /** Words that frame or hedge a claim without changing it ({@link #filler}). */
+    /** Words that frame, hedge or intensify a claim without changing it ({@link #filler}). */
     private static final Set<String> FILLERS = Set.of("speaking", "actually", "really", "basically", "essentially",
             "indeed", "certainly", "definitely", "generally", "usually", "typically", "mostly", "mainly", "largely",
-            "primarily");
+            "primarily", "vastly", "much", "greatly", "significantly", "considerably", "substantially",
+            "dramatically", "hugely", "way");
     /** Words that open a clause giving context rather than the answer ("…, whereas HTTP uses 80"). */
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
@@ -1236,6 +1242,11 @@ final class Equivalence {
                     kept = kept.substring(0, at);
                 }
             }
+            // what a comparison measures against ("… covering more area than the Pacific"), not a number ("more than 5")
+            int than = kept.indexOf(" than ");
+            if (than > 0 && !digit(kept, than + 6)) {
+                kept = kept.substring(0, than);
+            }
             core.append(kept).append(". ");
         }
         return core.toString();
@@ -2067,6 +2078,12 @@ final class Equivalence {
             // skin, …", the circumstance of one
             return false;
         }
+        for (String word : words) {
+            if (AnswerText.negation(word)) {
+                // "A dolphin is not a fish; it is a mammal": it sets the other answer aside
+                return false;
+            }
+        }
         int fresh = 0;
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
@@ -2400,7 +2417,7 @@ final class Equivalence {
         int hunks = 0;
         while (i < n || j < m) {
             if (i < n && j < m && x.get(i).equals(y.get(j))) {
-                if (filler(removedWords, addedWords)) {
+                if (filler(removed, removedWords, added, addedWords)) {
                     removed.clear();
                     added.clear();
                     removedWords.clear();
@@ -2428,7 +2445,7 @@ final class Equivalence {
                 j++;
             }
         }
-        if ((!removed.isEmpty() || !added.isEmpty()) && !filler(removedWords, addedWords)) {
+        if ((!removed.isEmpty() || !added.isEmpty()) && !filler(removed, removedWords, added, addedWords)) {
             hunks++;
             reasons.add(near ? hunk(removed, added, removedWords, addedWords, code, expression, bothCode, a, b)
                     : unlike(removedWords, addedWords, a, b));
@@ -2461,9 +2478,21 @@ final class Equivalence {
      * A hunk that only adds or only leaves out a word that frames or hedges a claim ("botanically speaking",
      * "generally"): it changes no fact, so it neither contradicts nor vetoes the hunk that does.
      */
-    private static boolean filler(List<String> removedWords, List<String> addedWords) {
-        List<String> words = removedWords.isEmpty() ? addedWords : addedWords.isEmpty() ? removedWords : List.of();
-        return !words.isEmpty() && FILLERS.containsAll(words);
+    private static boolean filler(List<String> removed, List<String> removedWords, List<String> added,
+                                  List<String> addedWords) {
+        withoutFillers(removed, removedWords);
+        withoutFillers(added, addedWords);
+        return removed.isEmpty() && added.isEmpty();
+    }
+
+    /** A hunk's side without the words that frame, hedge or intensify a claim ("travels" / "is vastly"). */
+    private static void withoutFillers(List<String> keys, List<String> words) {
+        for (int k = words.size() - 1; k >= 0; k--) {
+            if (FILLERS.contains(words.get(k))) {
+                words.remove(k);
+                keys.remove(k);
+            }
+        }
     }
 
     private static boolean relatedToAny(String word, List<String> words) {
@@ -2655,7 +2684,8 @@ final class Equivalence {
             return "code with " + String.join(" ", removed.isEmpty() ? addedWords : removedWords)
                     + (removed.isEmpty() ? " added" : " removed");
         }
-        if (expression && (removed.isEmpty() || added.isEmpty())) {
+        if ((expression || bothCode && removed.size() + added.size() <= MAX_CODE_TERMS && !math(a) && !math(b))
+                && (removed.isEmpty() || added.isEmpty())) {
             // a short expression with a term more or less ("xs.reverse()" / "xs.sort(reverse=True)")
             return "expression with " + String.join(" ", removed.isEmpty() ? addedWords : removedWords)
                     + (removed.isEmpty() ? " added" : " removed");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the vote reads from the question the panel answered: its content words (so that "The capital of France is
@@ -38,6 +39,19 @@ final class Question {
     private static final Pattern RANGE = Pattern.compile(
             "\\b([a-z]{1,4})(\\d)\\s*(?:[-–—]|to)\\s*([a-z]{1,4})(\\d)\\b");
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "it", "this", "that", "as");
+    /** Words a question tag opens with besides an auxiliary ("…, right?", "…, yes?", "… — is that correct?"). */
+    private static final Set<String> TAGS = Set.of("right", "correct", "true", "yes", "yeah", "ok", "okay", "agreed",
+            "no", "is", "isn't", "am");
+    /** What asks to confirm the statement it opens ("So the deadline is the 15th?", "Just to confirm: …?"). */
+    private static final List<List<String>> LEAD_INS = Stream.of("so", "and so", "confirm", "to confirm",
+            "just to confirm", "just checking", "quick check", "to be clear", "correct me if i'm wrong",
+            "i'm right that", "my understanding is that", "i believe", "i think", "i was told", "i heard",
+            "you're saying").map(lead -> List.of(lead.split(" "))).toList();
+    /** Words a statement put as a question opens with ("The fast train takes about 25 minutes?"). */
+    private static final Set<String> STATEMENT_OPENERS = Set.of("the", "a", "an", "i", "i'm", "my", "our", "your",
+            "you", "we", "it", "this", "these", "those", "there", "in", "to", "on");
+    private static final Set<String> WH = Set.of("what", "what's", "which", "who", "who's", "whom", "whose", "where",
+            "where's", "when", "why", "how", "how's");
 
     private static final Set<String> ORDER_WORDS = Set.of("sort", "sorted", "order", "ordered", "rank", "ranked",
             "ranking", "ascending", "descending", "sequence", "steps", "chronological", "chronologically",
@@ -61,6 +75,8 @@ final class Question {
     /** The question's text (the last 4,000 characters), and its normalised form once asked for (for phrases). */
     private final String text;
     private String normalised;
+    /** What a yes/no question asks to confirm, once asked for ({@link #claim}); empty when it has none. */
+    private String claim;
 
     private Question(Set<String> stems, Map<String, Character> options, boolean ordered,
                      List<Quantities.Quantity> quantities, List<List<String>> alternatives, boolean yesNo,
@@ -107,14 +123,15 @@ final class Question {
             options = options(lower, '1');
             numbered = !options.isEmpty();
         }
-        String last = lastQuestion(unquoted(lower));
+        String last = confirmed(unquoted(lower));
         List<String> lastWords = AnswerText.words(last);
         List<List<String>> alternatives = options.isEmpty() ? alternatives(last) : List.of();
         if (alternatives.isEmpty() && options.isEmpty()) {
             alternatives = ranged(unquoted(lower));
         }
         boolean yesNo = alternatives.isEmpty() && options.isEmpty() && !lastWords.isEmpty()
-                && last.indexOf('?') >= 0 && (AUXILIARIES.contains(lastWords.get(0)) || tagged(last));
+                && last.indexOf('?') >= 0 && (AUXILIARIES.contains(lastWords.get(0)) || tagged(last)
+                || statement(lastWords));
         List<String> asked = new ArrayList<>();
         List<String> lastStems = new ArrayList<>(lastWords.size());
         for (String word : lastWords) {
@@ -123,8 +140,8 @@ final class Question {
         Map<String, String> labels = yesNo ? Labels.read(lastWords, lastStems, NONE) : Map.of();
         int negations = 0;
         // a question tag's negation ("..., didn't it?") is not the question's
-        int tag = tagged(last) ? AnswerText.words(last.substring(0, last.lastIndexOf(','))).size() : lastWords.size();
-        for (int k = 0; k < lastWords.size(); k++) {
+        int tag = tagged(last) ? AnswerText.words(last.substring(0, tagAt(last))).size() : lastWords.size();
+        for (int k = yesNo ? leadIn(lastWords) : 0; k < lastWords.size(); k++) {
             String word = lastWords.get(k);
             negations += AnswerText.negation(word) && k < tag ? 1 : 0;
             // (a stop word with an opposite is asked too: "under par" is not "over par")
@@ -137,15 +154,72 @@ final class Question {
                 negations, text, numbered);
     }
 
-    /** A statement with a question tag: "…, isn't it?", "…, right?", "…, is that correct?". */
+    /** A statement with a question tag: "…, isn't it?", "…, right?", "…, yes?", "… — is that correct?". */
     private static boolean tagged(String last) {
-        int comma = last.lastIndexOf(',');
+        int comma = tagAt(last);
         if (comma < 0) {
             return false;
         }
         List<String> tag = AnswerText.words(last.substring(comma));
-        return !tag.isEmpty() && tag.size() <= 4 && (AUXILIARIES.contains(tag.get(0)) || tag.get(0).equals("right")
-                || tag.get(0).equals("correct") || tag.get(0).equals("true"));
+        return !tag.isEmpty() && tag.size() <= 4 && (AUXILIARIES.contains(tag.get(0)) || TAGS.contains(tag.get(0)));
+    }
+
+    /** Where a question tag would start: the last comma or dash; -1 when there is none. */
+    private static int tagAt(String last) {
+        return Math.max(last.lastIndexOf(','), Math.max(last.lastIndexOf(" — "), Math.max(last.lastIndexOf(" – "),
+                last.lastIndexOf(" - "))));
+    }
+
+    /**
+     * The last question, and when it only asks to confirm ("Correct?", "Is that right?") the statement before it with
+     * it as a tag ("Magna Carta was sealed in 1215. Correct?" is "magna carta was sealed in 1215, correct?"); a lead-in
+     * before a colon is kept ("Just to confirm: the treaty was signed in 1919?").
+     */
+    private static String confirmed(String unquoted) {
+        String last = lastQuestion(unquoted);
+        int at = unquoted.lastIndexOf(last);
+        String before = at > 0 ? unquoted.substring(0, at).strip() : "";
+        List<String> words = AnswerText.words(last);
+        if (!before.isEmpty() && !words.isEmpty() && words.size() <= 3
+                && (TAGS.contains(words.get(0)) || AUXILIARIES.contains(words.get(0)) && words.size() == 3
+                && (words.get(2).equals("right") || words.get(2).equals("correct") || words.get(2).equals("true")))) {
+            String previous = lastQuestion(before.replaceAll("[.!]+$", "") + "?");
+            return previous.substring(0, previous.length() - 1) + ", " + last;
+        }
+        if (before.endsWith(":")) {
+            String lead = AnswerText.lower(lastQuestion(before.substring(0, before.length() - 1) + "?"));
+            List<String> leadWords = AnswerText.words(lead);
+            if (LEAD_INS.contains(leadWords)) {
+                return String.join(" ", leadWords) + " " + last;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Whether a question with no auxiliary first is a statement put as a question: one that opens with a lead-in
+     * ("So HTTP 404 means …?", "Confirm: …?") or with a determiner or pronoun ("The fast train from Leeds to York takes
+     * about 25 minutes?", "I can drop off paint on Saturdays?"), in five words or more, and asks no wh-question.
+     */
+    private static boolean statement(List<String> words) {
+        for (String word : words) {
+            if (WH.contains(word)) {
+                return false;
+            }
+        }
+        return leadIn(words) > 0 || words.size() >= 5 && STATEMENT_OPENERS.contains(words.get(0));
+    }
+
+    /** How many words a lead-in to a statement put as a question takes ("so", "just to confirm"); 0 for none. */
+    private static int leadIn(List<String> words) {
+        int longest = 0;
+        for (List<String> leadWords : LEAD_INS) {
+            if (leadWords.size() > longest && leadWords.size() < words.size()
+                    && words.subList(0, leadWords.size()).equals(leadWords)) {
+                longest = leadWords.size();
+            }
+        }
+        return longest;
     }
 
     /** The alternatives the question offers in words ("spam or ham"), each as its stems; none when it offers none. */
@@ -186,16 +260,24 @@ final class Question {
         if (!yesNo || text == null) {
             return null;
         }
-        String last = lastQuestion(unquoted(AnswerText.lower(text))).strip();
-        int comma = last.lastIndexOf(',');
+        if (claim == null) {
+            claim = statement();
+        }
+        return claim.isEmpty() ? null : claim;
+    }
+
+    private String statement() {
+        String last = confirmed(unquoted(AnswerText.lower(text))).strip();
+        int comma = tagAt(last);
         if (tagged(last) && comma > 0) {
             last = last.substring(0, comma);
         }
         List<String> words = AnswerText.words(last);
+        words = words.subList(leadIn(words), words.size());
         if (!words.isEmpty() && AUXILIARIES.contains(words.get(0))) {
             words = words.subList(1, words.size());
         }
-        return words.isEmpty() ? null : String.join(" ", words);
+        return String.join(" ", words);
     }
 
     /**

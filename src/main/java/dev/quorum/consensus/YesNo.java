@@ -1,5 +1,7 @@
 package dev.quorum.consensus;
 
+import dev.quorum.lexicon.WordNet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,9 @@ final class YesNo {
     /** Verbs that advise against what follows ("advise against", "warns against"). */
     private static final Set<String> ADVISE = Set.of("advise", "advises", "advised", "recommend", "recommends",
             "recommended", "warn", "warns", "warned", "caution", "cautions", "cautioned", "argue", "argues");
+    /** The senses of a word read when asking WordNet whether two are kinds of one thing. */
+    private static final int KIND_SENSES = 2;
+    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
     private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
 
     private YesNo() {
@@ -107,7 +112,92 @@ final class YesNo {
                 && restated >= question.asked().size())) {
             return "yes";
         }
-        return null;
+        return flips == 0 && question.negations() == 0 && anotherKind(clauses.get(0), question) ? "no" : null;
+    }
+
+    /**
+     * Whether a first clause says the question's subject is another kind of thing than the question asks, one WordNet
+     * gives as a kind of the same thing ("Lactose is a disaccharide made of glucose and galactose." to "Is lactose a
+     * monosaccharide?", "Cats are omnivores." to "Cats are obligate carnivores, correct?"), none of the question's
+     * words for it said.
+     */
+    private static boolean anotherKind(String clause, Question question) {
+        String claim = question.claim();
+        List<String> said = AnswerText.words(beforeReason(clause));
+        int copula = copula(said);
+        if (claim == null || copula < 1) {
+            return false;
+        }
+        List<String> subject = content(said.subList(0, copula));
+        List<String> claimed = AnswerText.words(claim);
+        int claimCopula = copula(claimed);
+        int from;
+        if (claimCopula >= 1) {
+            if (!content(claimed.subList(0, claimCopula)).equals(subject)) {
+                return false;
+            }
+            from = claimCopula + 1;
+        } else {
+            // "Is lactose a monosaccharide?": its subject is the answer's
+            from = 0;
+            int matched = 0;
+            while (from < claimed.size() && matched < subject.size()) {
+                String word = claimed.get(from++);
+                if (AnswerText.stopword(word)) {
+                    continue;
+                }
+                if (!AnswerText.stem(word).equals(subject.get(matched++))) {
+                    return false;
+                }
+            }
+        }
+        List<String> asked = words(claimed.subList(Math.min(from, claimed.size()), claimed.size()));
+        List<String> stated = words(said.subList(copula + 1, said.size()));
+        if (subject.isEmpty() || asked.isEmpty() || asked.size() > 3 || stated.isEmpty()) {
+            return false;
+        }
+        Set<String> all = Set.copyOf(content(said));
+        for (String word : said) {
+            if (AnswerText.negation(word)) {
+                return false;
+            }
+        }
+        for (String word : asked) {
+            if (all.contains(AnswerText.stem(word))) {
+                return false;
+            }
+        }
+        return WordNet.shared().cousins(asked.get(asked.size() - 1), stated.get(0), KIND_SENSES);
+    }
+
+    /** The index of the first "is", "are", "was" or "were" after the first word; -1 when there is none. */
+    private static int copula(List<String> words) {
+        for (int k = 1; k < words.size(); k++) {
+            if (COPULAS.contains(words.get(k))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The stems of the words that are not stop words. */
+    private static List<String> content(List<String> words) {
+        List<String> stems = new ArrayList<>();
+        for (String word : words(words)) {
+            stems.add(AnswerText.stem(word));
+        }
+        return stems;
+    }
+
+    /** The words that are not stop words, as written. */
+    private static List<String> words(List<String> words) {
+        List<String> content = new ArrayList<>();
+        for (String word : words) {
+            if (!AnswerText.stopword(word) && !AnswerText.negation(word)) {
+                content.add(word);
+            }
+        }
+        return content;
     }
 
     /**
@@ -157,8 +247,7 @@ final class YesNo {
                 continue;
             }
             String stem = AnswerText.stem(word);
-            if (question.asked().contains(stem) || Equivalence.derivedIn(Set.of(stem), Set.copyOf(question.asked()))
-                    || Equivalence.derivedIn(Set.copyOf(question.asked()), stem)) {
+            if (asked(stem, question)) {
                 restated++;
                 continue;
             }
@@ -171,6 +260,12 @@ final class YesNo {
             }
         }
         return new FirstClause(flips, restated, opposite);
+    }
+
+    /** Whether a stem is one of the question's, or derived from or into one of them. */
+    private static boolean asked(String stem, Question question) {
+        return question.asked().contains(stem) || Equivalence.derivedIn(Set.of(stem), Set.copyOf(question.asked()))
+                || Equivalence.derivedIn(Set.copyOf(question.asked()), stem);
     }
 
     /**

@@ -357,6 +357,36 @@ public final class WordNet {
         return false;
     }
 
+    /**
+     * Whether two nouns are kinds of one thing within two steps each, in their first {@code firstSenses} senses, and
+     * neither is a kind of the other: "monosaccharide" and "disaccharide" are both sugars (the second through
+     * "oligosaccharide"), "carnivore" and "omnivore" both animals. Wider than {@link #kinds}.
+     */
+    public boolean cousins(String a, String b, int firstSenses) {
+        long[] x = first(offsets(a, POS.NOUN), firstSenses);
+        long[] y = first(offsets(b, POS.NOUN), firstSenses);
+        if (x.length == 0 || y.length == 0 || within(x, y, POS.NOUN) || within(y, x, POS.NOUN)) {
+            return false;
+        }
+        long[] up = ancestors(x);
+        long[] otherUp = ancestors(y);
+        for (long one : up) {
+            for (long other : otherUp) {
+                if (one == other) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The hypernyms and instance hypernyms of nouns, one and two steps up. */
+    private long[] ancestors(long[] nouns) {
+        long[] one = union(pointed(nouns, POS.NOUN, PointerType.HYPERNYM),
+                pointed(nouns, POS.NOUN, PointerType.INSTANCE_HYPERNYM));
+        return union(one, pointed(one, POS.NOUN, PointerType.HYPERNYM));
+    }
+
     /** Whether one of {@code from}, or one of its hypernyms up to two steps up, is among {@code to}. */
     private boolean within(long[] from, long[] to, POS pos) {
         long[] level = from;

@@ -1009,6 +1009,7 @@ class EquivalenceTest {
         assertThat(decide("How many molecules are in a mole?", "6.022 × 10^23", "About six point zero two two times ten "
                 + "to the twenty-third.")).isEqualTo(Equivalence.Decision.SAME);
     }
+
     @Test
     void should_split_a_short_answer_from_a_first_clause_pointing_at_another_kind_of_the_thing_asked() {
         assertThat(decide("What kind of cloud brings thunderstorms?", "Cumulonimbus", "That's a cirrus cloud."))
@@ -1021,6 +1022,7 @@ class EquivalenceTest {
         assertThat(decide("Which planet is the Red Planet?", "Mars", "That's the fourth planet from the Sun."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
     @Test
     void should_read_hostile_code_without_overflowing_the_stack_or_reading_long_code_for_idioms() throws Exception {
         // a provider's answer of dotted names: read in a thread with a small stack, as a worker thread may have
@@ -1041,5 +1043,92 @@ class EquivalenceTest {
         // longer code is read as written: its idioms are a line or two, and some patterns cost the square of the length
         String longCode = "x".repeat(Code.MAX_IDIOM_CHARS) + " s.length() == 0";
         assertThat(Code.idiomatic(longCode)).isEqualTo(longCode);
+    }
+
+    @Test
+    void should_read_a_statement_put_as_a_question_as_a_yes_no_question() {
+        // a tag "yes?", a lead-in "So", "Just to confirm:", or a statement with a question mark
+        assertThat(decide("The museum opens on Mondays, yes?", "Yes, it opens on Mondays.",
+                "The museum doesn't open on Mondays.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("So a 301 redirect is permanent?", "Correct: 301 Moved Permanently.",
+                "A 301 isn't permanent; it is a temporary redirect.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Just to confirm: the ferry leaves at noon?", "Yes, it does.",
+                "The ferry doesn't leave at noon.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("The ferry leaves from pier 4 on weekdays?", "Yes.", "It leaves from pier 4."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // a question asking what, which or how is no such statement
+        assertThat(Question.of("So what does a 301 redirect mean?").yesNo()).isFalse();
+        assertThat(Question.of("The ferry leaves from pier 4 on weekdays?").yesNo()).isTrue();
+        assertThat(Question.of("Magna Carta was sealed in 1215. Correct?").claim()).isEqualTo("magna carta was sealed in 1215");
+    }
+
+    @Test
+    void should_read_a_comparative_against_the_opposite_of_its_word() {
+        assertThat(decide("Is copper heavier than aluminium?", "Yes, copper is heavier than aluminium.",
+                "Copper is lighter than aluminium.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(AnswerText.opposite(AnswerText.stem("faster"), AnswerText.stem("slowly"))).isTrue();
+        assertThat(AnswerText.opposite(AnswerText.stem("hottest"), AnswerText.stem("cold"))).isTrue();
+        // "costs" is no opposite of "cheaper"
+        assertThat(AnswerText.opposite(AnswerText.stem("cheaper"), AnswerText.stem("costs"))).isFalse();
+    }
+
+    @Test
+    void should_read_the_subject_said_to_be_another_kind_of_thing_as_a_no() {
+        assertThat(decide("Is sucrose a monosaccharide?", "Yes, sucrose is a simple sugar, a monosaccharide.",
+                "Sucrose is a disaccharide of glucose and fructose.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Are wolves herbivores?", "Yes, wolves are herbivores.", "Wolves are carnivores."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a kind of what the question names is no other kind
+        assertThat(decide("Is a raspberry a fruit?", "Yes, it is a fruit.", "A raspberry is an aggregate berry."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_an_intensifier_in_place_of_a_verb_as_no_contradiction() {
+        assertThat(decide("Light travels faster than sound, right?", "Absolutely.",
+                "Light is vastly faster than sound.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Light travels faster than sound, right?", "Absolutely.",
+                "Light is vastly slower than sound.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_keep_sharps_and_flats() {
+        assertThat(decide("Which notes make up an E minor triad?", "E, G, B", "E–G♯–B"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which notes make up an E major triad?", "E, G#, B", "E–G♯–B"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_set_aside_what_a_comparison_measures_against() {
+        assertThat(decide("Which is the largest desert on Earth?", "Sahara",
+                "Antarctica is the largest, covering far more area than the Sahara."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which is the largest hot desert on Earth?", "Sahara",
+                "The Sahara is the largest, larger than the Arabian Desert."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_not_read_a_negated_first_clause_as_another_answer() {
+        assertThat(decide("Classify this animal: whale — fish, mammal or bird?", "Mammal.",
+                "A whale is not a fish; it is a mammal.")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_split_near_identical_code_with_a_few_tokens_more_and_join_sql_first_rows() {
+        assertThat(decide("Python: sort the words by length and then alphabetically, longest first.",
+                "`result = sorted(words, key=lambda w: (len(w), w), reverse=True)`",
+                "`result = sorted(words, key=lambda w: (len(w), w))`")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("SQL: count the orders of each customer.",
+                "`SELECT customer_id, COUNT(*) FROM orders GROUP BY customer_id`",
+                "`SELECT customer_id, COUNT(DISTINCT customer_id) FROM orders GROUP BY customer_id`"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("SQL: the 3 oldest users.", "SELECT * FROM users ORDER BY age DESC LIMIT 3;",
+                "SELECT TOP 3 * FROM users ORDER BY age DESC;")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("SQL: the 3 oldest users.", "SELECT * FROM users ORDER BY age DESC LIMIT 3",
+                "SELECT * FROM users ORDER BY age DESC FETCH FIRST 3 ROWS ONLY")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Code.idiomatic("SELECT TOP 3 * FROM users ORDER BY age DESC;"))
+                .isEqualTo("SELECT * FROM users ORDER BY age DESC LIMIT 3");
     }
 }
