@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.sim.ProviderSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.DisabledAware;
 import org.apache.camel.Processor;
@@ -33,6 +38,12 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class QuorumTestSupport extends CamelMainTestSupport {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The lowest port a test takes ({@link #freePort}); each JVM starts at a random one above it. */
+    private static final int LOWEST_PORT = 10_000;
+    private static final int DEFAULT_EPHEMERAL_FLOOR = 32_768;
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(
+            LOWEST_PORT + ThreadLocalRandom.current().nextInt(20_000));
 
     protected final int port = freePort();
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -148,10 +159,38 @@ public abstract class QuorumTestSupport extends CamelMainTestSupport {
     }
 
     public static int freePort() {
+        // below the kernel's range of ephemeral ports: a port the kernel hands out as ServerSocket(0) is free only
+        // until the server binds it, and in between any outgoing connection (a Kafka or JDBC client, an HTTP call)
+        // may be given it as its local port; the server then fails with "Port … is already in use"
+        int ceiling = ephemeralFloor();
+        for (int tries = 0; tries < ceiling - LOWEST_PORT; tries++) {
+            int candidate = NEXT_PORT.getAndIncrement();
+            if (candidate >= ceiling) {
+                NEXT_PORT.compareAndSet(candidate + 1, LOWEST_PORT);
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // held by another process or test: the next one
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first port of the kernel's ephemeral range (net.ipv4.ip_local_port_range), 32768 where it cannot be read. */
+    private static int ephemeralFloor() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip();
+            int floor = Integer.parseInt(range.split("\\s+")[0]);
+            return floor > LOWEST_PORT + 1000 ? floor : DEFAULT_EPHEMERAL_FLOOR;
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT_EPHEMERAL_FLOOR;
         }
     }
 }
