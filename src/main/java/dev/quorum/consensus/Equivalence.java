@@ -144,10 +144,13 @@ final class Equivalence {
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
         ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not ",
         ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", ", followed shortly by ",
-        ", followed closely by ", " followed shortly by ", " followed closely by "};
+        ", followed closely by ", " followed shortly by ", " followed closely by ", ", beating ", ", defeating ", " and then "};
     /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
     private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
         "despite ", "unlike ", "contrary to "};
+    /** Words that say what follows is a misconception, corrected after ", but" ({@link #conceded}). */
+    private static final Set<String> MISTAKEN = Set.of("attributed", "misattributed", "mistaken", "confused",
+            "credited", "thought", "believed", "assumed", "misremembered");
     /** Lower-case words inside names ("Leonardo da Vinci", "Ludwig van Beethoven"). */
     private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "di", "del", "della", "van", "von", "der", "den",
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
@@ -565,6 +568,7 @@ final class Equivalence {
         if (contradiction == null && depth == 0) {
             contradiction = oneWordSwapped(a, b);
         }
+
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
                 && b.core.length() < b.lower.length()) {
             // both set something aside ("Canberra, not Sydney" / "Sydney, not Canberra"): what they state
@@ -650,10 +654,11 @@ final class Equivalence {
             if (shortOne.content.contains(word[0])) {
                 return null;
             }
-            other.append(other.length() == 0 ? "" : " ").append(word[0]);
+            // (as written: WordNet knows "Portuguese", not its stem)
+            other.append(other.length() == 0 ? "" : " ").append(word[2]);
         }
         String own = String.join(" ", shortOne.words);
-        return Lexical.twoKinds(own, other.toString())
+        return Lexical.cousins(own, other.toString())
                 ? "another kind named: " + own + " / " + other : null;
     }
 
@@ -1226,6 +1231,22 @@ final class Equivalence {
             int comma = opened.indexOf(", ");
             if (opened.startsWith(opener) && comma > opener.length() && comma + 2 < opened.length()) {
                 return opened.substring(comma + 2);
+            }
+        }
+        // a misconception corrected: "It is often attributed to Bosch, but it was painted by Bruegel", "…, but it
+        // was actually Raphael"
+        int but = opened.indexOf(", but ");
+        if (but > 0) {
+            String after = opened.substring(but + 6);
+            List<String> before = AnswerText.words(opened.substring(0, but));
+            for (String word : before) {
+                if (MISTAKEN.contains(word)) {
+                    return after;
+                }
+            }
+            List<String> then = AnswerText.words(after);
+            if (then.contains("actually") || then.contains("fact") && then.contains("in")) {
+                return after;
             }
         }
         return sentence;
@@ -2728,7 +2749,9 @@ final class Equivalence {
         come.removeAll(common);
         if (!gone.isEmpty() && !come.isEmpty()) {
             if (!code && (Lexical.synonymous(removedWords, addedWords)
-                    || Lexical.synonymous(withParticles(removedWords, a), withParticles(addedWords, b)))) {
+                    || Lexical.synonymous(withParticles(removedWords, a), withParticles(addedWords, b))
+                    || removedWords.size() == 1 && addedWords.size() == 1
+                    && Lexical.glossed(removedWords.get(0), addedWords.get(0)))) {
                 // one word in place of another that means the same ("raised" / "hiked", "dismissed" / "threw out")
                 return null;
             }

@@ -101,9 +101,21 @@ final class Lexical {
         if (!comparable) {
             return null;
         }
+        int negations = 0;
+        for (String word : removed) {
+            negations += AnswerText.negation(word) ? 1 : 0;
+        }
+        for (String word : added) {
+            negations += AnswerText.negation(word) ? 1 : 0;
+        }
         for (String x : gone) {
             for (String y : come) {
-                if (AnswerText.stem(x).equals(AnswerText.stem(y)) || related(x, y)) {
+                if (AnswerText.stem(x).equals(AnswerText.stem(y)) || related(x, y) || glossed(x, y)) {
+                    return null;
+                }
+                if (negations % 2 == 1 && (AnswerText.opposite(AnswerText.stem(x), AnswerText.stem(y))
+                        || antonyms(x, y))) {
+                    // an opposite negated is the word itself ("too thin" / "isn't thick enough")
                     return null;
                 }
             }
@@ -363,6 +375,18 @@ final class Lexical {
     /** Whether WordNet gives two terms as two kinds of one thing, in their first senses. */
     static boolean twoKinds(String x, String y) {
         return WordNet.shared().kinds(x, y, KIND_SENSES);
+    }
+
+    /** Whether WordNet defines one verb by the other in one of its first senses ({@link WordNet#defines}). */
+    static boolean glossed(String x, String y) {
+        return letters(x) && letters(y) && !antonyms(x, y) && !AnswerText.opposite(AnswerText.stem(x), AnswerText.stem(y))
+                && (WordNet.shared().defines(x, y, POS.VERB, SYNONYM_SENSES)
+                || WordNet.shared().defines(y, x, POS.VERB, SYNONYM_SENSES));
+    }
+
+    /** Whether WordNet gives two terms as kinds of one thing within two steps each ({@link WordNet#cousins}). */
+    static boolean cousins(String x, String y) {
+        return WordNet.shared().cousins(x, y, KIND_SENSES);
     }
 
     /** A name's words without a leading article ("The IMF": "IMF"). */

@@ -1,9 +1,13 @@
 package dev.quorum.consensus;
 
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -434,6 +438,18 @@ final class Quantities {
                 spans.remove(k);
             }
         }
+        // dimensions: the unit after the last number is every number's ("210 × 297 mm", "2 by 4 m")
+        for (int k = found.size() - 2; k >= 0; k--) {
+            Quantity bare = found.get(k);
+            Quantity next = found.get(k + 1);
+            int gap = spans.get(k + 1)[0] - spans.get(k)[1];
+            String between = gap >= 0 ? text.substring(spans.get(k)[1], spans.get(k + 1)[0]).strip() : "?";
+            if (bare.unit() == null && next.unit() != null && next.factor() > 0 && !"kelvin".equals(next.unit())
+                    && (between.equals("\u00d7") || between.equals("x") || between.equals("by"))) {
+                found.set(k, new Quantity(bare.value() * next.factor(), next.unit(), bare.stated(),
+                        bare.precision() * next.factor(), bare.loose() * next.factor(), next.factor()));
+            }
+        }
         // a small whole number right before or after a month name is the day of that month ("4 July", "July 4,")
         for (int k = 0; k < found.size(); k++) {
             if (!"month".equals(found.get(k).unit())) {
@@ -477,6 +493,11 @@ final class Quantities {
         // offset is another instant, left unread)
         boolean dateTime = start + 12 <= n && text.charAt(start + 10) == 't' && isDigit(text.charAt(start + 11))
                 && utcOrLocal(text, start + 11);
+        int offset = start + 12 <= n && text.charAt(start + 10) == 't' && isDigit(text.charAt(start + 11)) && !dateTime
+                ? inUtc(text, start, found) : -1;
+        if (offset > 0) {
+            return offset;
+        }
         if (start + 10 <= n && isDigits(text, start, 4) && text.charAt(start + 4) == '-' && isDigits(text, start + 5, 2)
                 && text.charAt(start + 7) == '-' && isDigits(text, start + 8, 2)
                 && (start + 10 == n || dateTime || !isLetterOrDigit(text.charAt(start + 10)))) {
@@ -498,6 +519,15 @@ final class Quantities {
             found.add(new Quantity(dotted[0], "month"));
             found.add(new Quantity(dotted[1], null));
             return dotted[2];
+        }
+        // a slash date whose order of day and month is known: a number over 12, or the format written beside it
+        // ("03/04/2025 (MM/DD/YYYY)" is 4 March); an ambiguous one stays three numbers
+        int[] slashed = slashDate(text, i, digits.length());
+        if (slashed != null) {
+            found.add(new Quantity(slashed[0], "day"));
+            found.add(new Quantity(slashed[1], "month"));
+            found.add(new Quantity(slashed[2], null));
+            return slashed[3];
         }
         // clock time 14:32, 2:32 pm
         if (i < n && text.charAt(i) == ':' && digits.length() <= 2 && isDigits(text, i + 1, 2)
@@ -572,6 +602,13 @@ final class Quantities {
         double value = Double.parseDouble(digits.toString());
         // the place of the last digit given ("3.14": 0.01), and with an integer's trailing zeros ("about 8,400": 100)
         double precision = Math.pow(10, -decimals);
+        int length = digits.length();
+        if (decimals > 0 && recurring(text, i, decimals >= 2 && digits.charAt(length - 1) == digits.charAt(length - 2))) {
+            // a recurring last digit ("0.3 recurring", "0.333…", "0.1666... (repeating)") is that digit for ever; an
+            // ellipsis only after a digit said twice ("3.14…" is pi cut short)
+            int last = digits.charAt(digits.length() - 1) - '0';
+            value += last * precision / 9;
+        }
         double loose = precision;
         for (int z = digits.length() - 1; decimals == 0 && z > 0 && digits.charAt(z) == '0'; z--) {
             loose *= 10;
@@ -1301,23 +1338,95 @@ final class Quantities {
      * {@code null} ("3.14" and "1.2.3" are no dates).
      */
     private static int[] dottedDate(String text, int i, int dayDigits) {
+        int[] parts = dateParts(text, i, dayDigits, '.');
+        return parts == null || parts[0] < 1 || parts[0] > 31 || parts[1] < 1 || parts[1] > 12 ? null
+                : new int[] {parts[1], parts[2], parts[3]};
+    }
+
+    /**
+     * A date of three numbers joined by {@code separator} whose first number (one or two digits) ends just before
+     * {@code i} and whose year has four digits: the three numbers and where the date ends; {@code null} for none.
+     */
+    private static int[] dateParts(String text, int i, int firstDigits, char separator) {
         int n = text.length();
-        if (dayDigits > 2 || i >= n || text.charAt(i) != '.') {
+        if (firstDigits > 2 || i >= n || text.charAt(i) != separator) {
             return null;
         }
         int m = i + 1;
         while (m < n && isDigit(text.charAt(m)) && m - i <= 2) {
             m++;
         }
-        if (m == i + 1 || m >= n || text.charAt(m) != '.' || !isDigits(text, m + 1, 4)
-                || m + 5 < n && (isDigit(text.charAt(m + 5)) || text.charAt(m + 5) == '.' && m + 6 < n
+        if (m == i + 1 || m >= n || text.charAt(m) != separator || !isDigits(text, m + 1, 4)
+                || m + 5 < n && (isDigit(text.charAt(m + 5)) || text.charAt(m + 5) == separator && m + 6 < n
                 && isDigit(text.charAt(m + 6)))) {
             return null;
         }
-        int day = Integer.parseInt(text, i - dayDigits, i, 10);
-        int month = Integer.parseInt(text, i + 1, m, 10);
-        return day >= 1 && day <= 31 && month >= 1 && month <= 12
-                ? new int[] {month, Integer.parseInt(text, m + 1, m + 5, 10), m + 5} : null;
+        return new int[] {Integer.parseInt(text, i - firstDigits, i, 10), Integer.parseInt(text, i + 1, m, 10),
+            Integer.parseInt(text, m + 1, m + 5, 10), m + 5};
+    }
+
+    /**
+     * A slash date "d/m/yyyy" or "m/d/yyyy" whose first number ends just before {@code i}, read as day, month, year and
+     * where it ends when its order is known: one of the first two numbers over 12, or the answer naming its format
+     * ("MM/DD/YYYY", "US format"; "DD/MM/YYYY", "UK format"); {@code null} otherwise.
+     */
+    private static int[] slashDate(String text, int i, int firstDigits) {
+        int[] parts = dateParts(text, i, firstDigits, '/');
+        if (parts == null) {
+            return null;
+        }
+        int first = parts[0];
+        int second = parts[1];
+        int year = parts[2];
+        boolean monthFirst;
+        if (first > 12 || second > 12) {
+            monthFirst = second > 12;
+        } else if (text.contains("mm/dd") || text.contains("us format") || text.contains("american format")) {
+            monthFirst = true;
+        } else if (text.contains("dd/mm") || text.contains("uk format") || text.contains("european format")) {
+            monthFirst = false;
+        } else {
+            return null;
+        }
+        int day = monthFirst ? second : first;
+        int month = monthFirst ? first : second;
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? new int[] {day, month, year, parts[3]} : null;
+    }
+
+    /**
+     * An ISO date-time with an offset from UTC ("2023-06-01t10:00:00+02:00") read as the instant it is in UTC: its
+     * year, month, day and time of day there (1 June 2023, 08:00); where it ends, or -1 when it is no such date-time.
+     */
+    private static int inUtc(String text, int start, List<Quantity> found) {
+        int end = start + 11;
+        while (end < text.length() && (isDigit(text.charAt(end)) || text.charAt(end) == ':' || text.charAt(end) == '.')) {
+            end++;
+        }
+        if (end + 6 > text.length() || text.charAt(end) != '+' && text.charAt(end) != '-') {
+            return -1;
+        }
+        int zoneEnd = end + 1 + (text.charAt(end + 3) == ':' ? 5 : 4);
+        try {
+            OffsetDateTime instant = OffsetDateTime.parse(text.substring(start, zoneEnd).toUpperCase(Locale.ROOT))
+                    .withOffsetSameInstant(ZoneOffset.UTC);
+            found.add(new Quantity(instant.getYear(), null));
+            found.add(new Quantity(instant.getMonthValue(), "month"));
+            found.add(new Quantity(instant.getDayOfMonth(), "day"));
+            found.add(new Quantity(instant.getHour() + instant.getMinute() / 60.0, null));
+            return zoneEnd;
+        } catch (DateTimeException | IndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Whether a decimal that ends at {@code at} says its last digit recurs: "recurring", "repeating", or, where
+     * {@code repeated}, "…" or "...".
+     */
+    private static boolean recurring(String text, int at, boolean repeated) {
+        String after = text.substring(at, Math.min(text.length(), at + 14)).stripLeading();
+        return repeated && (after.startsWith("\u2026") || after.startsWith("...")) || after.startsWith("recurring")
+                || after.startsWith("repeating") || after.startsWith("(repeating") || after.startsWith("(recurring");
     }
 
     /** Whether the time of an ISO date-time that starts here has no offset, "Z" or a zero one. */

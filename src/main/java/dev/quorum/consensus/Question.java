@@ -127,6 +127,10 @@ final class Question {
         List<String> lastWords = AnswerText.words(last);
         List<List<String>> alternatives = options.isEmpty() ? alternatives(last) : List.of();
         if (alternatives.isEmpty() && options.isEmpty()) {
+            // alternatives before a colon that gives what to classify ("Prime or composite: 91?")
+            alternatives = beforeColon(unquoted(lower), last);
+        }
+        if (alternatives.isEmpty() && options.isEmpty()) {
             alternatives = ranged(unquoted(lower));
         }
         boolean yesNo = alternatives.isEmpty() && options.isEmpty() && !lastWords.isEmpty()
@@ -152,6 +156,17 @@ final class Question {
         }
         return new Question(stems, options, ordered, Quantities.parse(lower), alternatives, yesNo, asked, labels,
                 negations, text, numbered);
+    }
+
+    /** The alternatives of the clause before the colon that opens the last question, if it offers any. */
+    private static List<List<String>> beforeColon(String unquoted, String last) {
+        int at = unquoted.lastIndexOf(last);
+        String before = at > 0 ? unquoted.substring(0, at).stripTrailing() : "";
+        if (!before.endsWith(":")) {
+            return List.of();
+        }
+        String head = lastQuestion(before.substring(0, before.length() - 1) + "?");
+        return head.contains(" or ") ? alternatives(head) : List.of();
     }
 
     /** A statement with a question tag: "…, isn't it?", "…, right?", "…, yes?", "… — is that correct?". */
@@ -472,7 +487,12 @@ final class Question {
             return listed(sentence);
         }
         int from = sentence.lastIndexOf(':', or);
-        String part = sentence.substring(from < 0 ? 0 : from + 1);
+        // alternatives in brackets are all the alternatives ("… a tall, anvil-topped cloud (cumulus, cumulonimbus,
+        // or stratus)")
+        int open = sentence.lastIndexOf('(', or);
+        int close = sentence.indexOf(')', or);
+        String part = open > from && close > or ? sentence.substring(open + 1, close)
+                : sentence.substring(from < 0 ? 0 : from + 1);
         int end = part.length();
         while (end > 0 && !Quantities.isLetterOrDigit(part.charAt(end - 1))) {
             end--;

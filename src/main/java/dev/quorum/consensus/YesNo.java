@@ -1,6 +1,5 @@
 package dev.quorum.consensus;
 
-import dev.quorum.lexicon.WordNet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,6 @@ final class YesNo {
     /** Verbs that advise against what follows ("advise against", "warns against"). */
     private static final Set<String> ADVISE = Set.of("advise", "advises", "advised", "recommend", "recommends",
             "recommended", "warn", "warns", "warned", "caution", "cautions", "cautioned", "argue", "argues");
-    /** The senses of a word read when asking WordNet whether two are kinds of one thing. */
-    private static final int KIND_SENSES = 2;
     private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
     private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
 
@@ -167,7 +164,7 @@ final class YesNo {
                 return false;
             }
         }
-        return WordNet.shared().cousins(asked.get(asked.size() - 1), stated.get(0), KIND_SENSES);
+        return Lexical.cousins(asked.get(asked.size() - 1), stated.get(0));
     }
 
     /** The index of the first "is", "are", "was" or "were" after the first word; -1 when there is none. */

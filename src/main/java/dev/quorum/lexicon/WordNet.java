@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,9 @@ public final class WordNet {
     private static final int SYNSETS_KEPT = 200;
     private static final int MAX_WORD = 60;
     private static final long[] NONE = new long[0];
+    /** Words of a definition that define by an opposite ("reject": "refuse to accept"; {@link #defines}). */
+    private static final Set<String> NEGATING = Set.of("not", "no", "refuse", "fail", "without", "stop", "cease",
+            "prevent", "undo", "reverse", "opposite", "lack", "deny", "decline");
     private static final List<String> ABSENCE = List.of("having no ", "lacking ", "without ", "free of ", "free from ",
             "devoid of ", "not having ");
 
@@ -385,6 +389,52 @@ public final class WordNet {
         long[] one = union(pointed(nouns, POS.NOUN, PointerType.HYPERNYM),
                 pointed(nouns, POS.NOUN, PointerType.INSTANCE_HYPERNYM));
         return union(one, pointed(one, POS.NOUN, PointerType.HYPERNYM));
+    }
+
+    /**
+     * Whether WordNet defines a word by another in one of its first {@code firstSenses} senses in one part of speech:
+     * a word of the definition is the other or one of its base forms ("sort": "arrange or order by classes", "object":
+     * "express or raise an objection or protest"). A definition that negates ("reject": "refuse to accept") defines
+     * by an opposite, not a synonym, and does not count.
+     */
+    public boolean defines(String word, String other, POS pos, int firstSenses) {
+        long[] senses = first(offsets(word, pos), firstSenses);
+        if (senses.length == 0 || other.isEmpty() || other.length() > MAX_WORD) {
+            return false;
+        }
+        Set<String> forms = baseForms(other.toLowerCase(Locale.ROOT), pos);
+        for (long offset : senses) {
+            Synset synset = synset(pos, offset);
+            if (synset == null) {
+                continue;
+            }
+            String[] glossWords = definition(synset).toLowerCase(Locale.ROOT).split("[^a-z-]+");
+            boolean negates = false;
+            boolean found = false;
+            for (String glossWord : glossWords) {
+                negates |= NEGATING.contains(glossWord);
+                found |= !glossWord.isEmpty() && (forms.contains(glossWord)
+                        || !Collections.disjoint(forms, baseForms(glossWord, pos)));
+            }
+            if (found && !negates) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word and its base forms in one part of speech ("scrapped": "scrapped", "scrap"). */
+    private Set<String> baseForms(String word, POS pos) {
+        Set<String> forms = new HashSet<>();
+        forms.add(word);
+        try {
+            synchronized (dictionary) {
+                forms.addAll(dictionary.getMorphologicalProcessor().lookupAllBaseForms(pos, word));
+            }
+        } catch (JWNLException | RuntimeException e) {
+            // the word as written only
+        }
+        return forms;
     }
 
     /** Whether one of {@code from}, or one of its hypernyms up to two steps up, is among {@code to}. */

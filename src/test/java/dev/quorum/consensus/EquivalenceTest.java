@@ -1131,4 +1131,98 @@ class EquivalenceTest {
         assertThat(Code.idiomatic("SELECT TOP 3 * FROM users ORDER BY age DESC;"))
                 .isEqualTo("SELECT * FROM users ORDER BY age DESC LIMIT 3");
     }
+
+    @Test
+    void should_read_a_misconception_corrected_after_but_as_the_correction() {
+        assertThat(decide("Who composed the Moonlight Sonata?", "Mozart",
+                "It is often attributed to Mozart, but it was composed by Beethoven."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Who composed the Moonlight Sonata?", "Mozart",
+                "Many credit Mozart with it, but it was actually Beethoven.")).isNotEqualTo(Equivalence.Decision.SAME);
+        // a plain "but" still sets aside what follows it
+        assertThat(decide("Who composed the Moonlight Sonata?", "Beethoven",
+                "Beethoven composed it, but Mozart wrote many sonatas too.")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_set_aside_the_side_beaten_and_what_happens_next() {
+        assertThat(decide("Which team won the 2022 World Cup?", "France",
+                "Argentina won the 2022 World Cup final in Lusail, beating France."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which organ makes urine?", "The bladder",
+                "Urine is made by the kidneys and then stored in the bladder.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_split_a_short_name_from_a_sentence_giving_another_kind_written_as_a_name() {
+        // "Portuguese" is looked up as written, not as its stem
+        assertThat(decide("What language is 'Muito obrigado'?", "Spanish", "That phrase is Portuguese."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What language is 'Muito obrigado'?", "Portuguese", "That phrase is Portuguese."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_an_opposite_negated_as_the_word_itself() {
+        assertThat(decide("Is the board wide enough?", "The board is too narrow.", "The board isn't wide enough."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the soup ready to serve?", "The soup is too cold to serve.",
+                "The soup isn't hot enough to serve.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the board wide enough?", "The board is too narrow.", "The board is wide enough."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_a_slash_date_in_the_order_its_answer_names_or_a_number_over_twelve_gives() {
+        assertThat(decide("When is the deadline?", "05/06/2025 (MM/DD/YYYY)", "June 5, 2025"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When is the deadline?", "05/06/2025 (MM/DD/YYYY)", "May 6, 2025"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When is the deadline?", "06/25/2025", "25 June 2025")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When is the deadline?", "25/06/2025", "June 26, 2025")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_an_iso_date_time_with_an_offset_as_its_instant_in_utc() {
+        assertThat(decide("When was the release, in UTC?", "2024-03-01T09:30:00+01:00", "1 March 2024, 08:30 UTC"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When was the release, in UTC?", "2024-03-01T00:30:00+02:00", "1 March 2024, 00:30 UTC"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_alternatives_in_brackets_or_before_a_colon() {
+        assertThat(decide("Classify the rock: a dark, fine-grained volcanic rock (basalt, granite, or marble).",
+                "Granite.", "It's basalt.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Even or odd: 77?", "Odd.", "77 is not even.")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_give_every_number_of_a_dimension_the_unit_after_the_last() {
+        assertThat(decide("How big is a US letter sheet?", "216 × 279 mm", "21.6 cm by 27.9 cm"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How big is a US letter sheet?", "216 × 279 mm", "216 cm by 27.9 cm"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_a_recurring_decimal_as_its_value_and_an_ellipsis_after_one_digit_as_cut_short() {
+        assertThat(decide("What is 2/3 as a decimal?", "0.666… (repeating)", "0.6 recurring"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is 2/3 as a decimal?", "0.6 recurring", "0.6"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.parse("2.71...").get(0).value()).isEqualTo(2.71);
+    }
+
+    @Test
+    void should_read_a_verb_wordnet_defines_by_the_other_as_no_contradiction() {
+        assertThat(decide("What did the clerk do with the invoices?", "She sorted the invoices by date.",
+                "She arranged the invoices by date.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How did the residents respond to the plan?", "The residents protested the plan.",
+                "The residents objected to the plan.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a definition by an opposite is no synonym ("reject": "refuse to accept")
+        assertThat(decide("What did the board do with the offer?", "The board accepted the offer.",
+                "The board rejected the offer.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Lexical.glossed("reject", "accept")).isFalse();
+    }
 }
