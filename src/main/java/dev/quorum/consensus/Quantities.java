@@ -109,6 +109,9 @@ final class Quantities {
             Map.entry("millionth", 1e6), Map.entry("millionths", 1e6));
     private static final Map<String, Integer> TENS = new HashMap<>();
     private static final Map<String, Double> SCALES = new HashMap<>();
+    /** How far from a slash date its format is looked for ({@link #slashDate}). */
+    private static final int FORMAT_WINDOW = 40;
+
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
@@ -1378,12 +1381,16 @@ final class Quantities {
         int first = parts[0];
         int second = parts[1];
         int year = parts[2];
+        // the format is written beside the date ("(MM/DD/YYYY)", "in US format"): looked for nearby only, so that
+        // an answer of many dates costs no more than its length
+        String near = text.substring(Math.max(0, i - firstDigits - FORMAT_WINDOW),
+                Math.min(text.length(), parts[3] + FORMAT_WINDOW));
         boolean monthFirst;
         if (first > 12 || second > 12) {
             monthFirst = second > 12;
-        } else if (text.contains("mm/dd") || text.contains("us format") || text.contains("american format")) {
+        } else if (near.contains("mm/dd") || near.contains("us format") || near.contains("american format")) {
             monthFirst = true;
-        } else if (text.contains("dd/mm") || text.contains("uk format") || text.contains("european format")) {
+        } else if (near.contains("dd/mm") || near.contains("uk format") || near.contains("european format")) {
             monthFirst = false;
         } else {
             return null;

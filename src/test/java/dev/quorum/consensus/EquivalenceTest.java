@@ -1,7 +1,10 @@
 package dev.quorum.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -1224,5 +1227,13 @@ class EquivalenceTest {
         assertThat(decide("What did the board do with the offer?", "The board accepted the offer.",
                 "The board rejected the offer.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(Lexical.glossed("reject", "accept")).isFalse();
+    }
+
+    @Test
+    void should_read_an_answer_of_many_slash_dates_in_time_linear_in_its_length() {
+        // each date's format is looked for beside it, not in the whole answer
+        String dates = "01/02/2000 ".repeat(60_000) + "(MM/DD/YYYY)";
+        List<Quantities.Quantity> read = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Quantities.parse(dates));
+        assertThat(read).hasSizeGreaterThanOrEqualTo(60_000);
     }
 }
