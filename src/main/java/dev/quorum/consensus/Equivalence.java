@@ -156,6 +156,8 @@ final class Equivalence {
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
     /** A short answer that is a word and its designator ("Vitamin D", "the type O", "Plan B12"). */
     private static final Pattern DESIGNATED = Pattern.compile("(?:(?i:the|a|an)\\s+)?([A-Za-z]{3,})\\s+([A-Za-z][0-9]{0,2})\\.?");
+    /** A word and the designator after it in a longer answer ("… vitamin A …"; {@link #otherDesignator}). */
+    private static final Pattern DESIGNATOR = Pattern.compile("\\b([A-Za-z]+)\\s+([A-Z][0-9]{0,2})\\b");
     /** Answers of more sentences than this are not compared sentence by sentence. */
     private static final int MAX_SENTENCES = 12;
     /** Sentences of at most this many words are compared word for word by {@link #oneWordSwapped}. */
@@ -2536,14 +2538,16 @@ final class Equivalence {
         }
         String noun = own.group(1);
         String mark = own.group(2).toUpperCase(Locale.ROOT);
-        Matcher other = Pattern.compile("(?i:\\b" + Pattern.quote(noun) + ")\\s+([A-Z][0-9]{0,2})\\b")
-                .matcher(longOne.answer);
+        Matcher other = DESIGNATOR.matcher(longOne.answer);
         String found = null;
         while (other.find()) {
-            if (other.group(1).startsWith(mark)) {
+            if (!other.group(1).equalsIgnoreCase(noun)) {
+                continue;
+            }
+            if (other.group(2).startsWith(mark)) {
                 return null;
             }
-            found = found == null ? noun + " " + other.group(1) : found;
+            found = found == null ? noun + " " + other.group(2) : found;
         }
         return found;
     }

@@ -537,14 +537,11 @@ final class Quantities {
                 && (i + 3 == n || !isDigit(text.charAt(i + 3)))) {
             double hours = Integer.parseInt(digits.toString()) + Integer.parseInt(text, i + 1, i + 3, 10) / 60.0;
             int end = i + 3;
-            int[] next = nextWord(text, end);
-            String word = next == null ? null : text.substring(next[0], next[1]);
-            if ("pm".equals(word) || "p.m".equals(word)) {
-                hours = hours < 12 ? hours + 12 : hours;
-                end = next[1];
-            } else if ("am".equals(word) || "a.m".equals(word)) {
-                hours = hours >= 12 ? hours - 12 : hours;
-                end = next[1];
+            int[] meridiem = meridiem(text, end);
+            if (meridiem != null) {
+                boolean pm = text.charAt(meridiem[0]) == 'p';
+                hours = pm ? (hours < 12 ? hours + 12 : hours) : (hours >= 12 ? hours - 12 : hours);
+                end = meridiem[1];
             }
             found.add(new Quantity(hours, null));
             return end;
