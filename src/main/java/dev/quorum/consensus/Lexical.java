@@ -259,7 +259,8 @@ final class Lexical {
         return any ? joined : words;
     }
 
-    private static List<String> contentWords(List<String> words) {
+    /** The words that are neither stop words nor negations, as written. */
+    static List<String> contentWords(List<String> words) {
         List<String> content = new ArrayList<>();
         for (String word : words) {
             if (!AnswerText.stopword(word) && !AnswerText.negation(word)) {

@@ -123,15 +123,16 @@ final class Question {
             options = options(lower, '1');
             numbered = !options.isEmpty();
         }
-        String last = confirmed(unquoted(lower));
+        String plain = unquoted(lower);
+        String last = confirmed(plain);
         List<String> lastWords = AnswerText.words(last);
         List<List<String>> alternatives = options.isEmpty() ? alternatives(last) : List.of();
         if (alternatives.isEmpty() && options.isEmpty()) {
             // alternatives before a colon that gives what to classify ("Prime or composite: 91?")
-            alternatives = beforeColon(unquoted(lower), last);
+            alternatives = beforeColon(plain, last);
         }
         if (alternatives.isEmpty() && options.isEmpty()) {
-            alternatives = ranged(unquoted(lower));
+            alternatives = ranged(plain);
         }
         boolean yesNo = alternatives.isEmpty() && options.isEmpty() && !lastWords.isEmpty()
                 && last.indexOf('?') >= 0 && (AUXILIARIES.contains(lastWords.get(0)) || tagged(last)

@@ -148,8 +148,8 @@ final class YesNo {
                 }
             }
         }
-        List<String> asked = words(claimed.subList(Math.min(from, claimed.size()), claimed.size()));
-        List<String> stated = words(said.subList(copula + 1, said.size()));
+        List<String> asked = Lexical.contentWords(claimed.subList(Math.min(from, claimed.size()), claimed.size()));
+        List<String> stated = Lexical.contentWords(said.subList(copula + 1, said.size()));
         if (subject.isEmpty() || asked.isEmpty() || asked.size() > 3 || stated.isEmpty()) {
             return false;
         }
@@ -180,21 +180,10 @@ final class YesNo {
     /** The stems of the words that are not stop words. */
     private static List<String> content(List<String> words) {
         List<String> stems = new ArrayList<>();
-        for (String word : words(words)) {
+        for (String word : Lexical.contentWords(words)) {
             stems.add(AnswerText.stem(word));
         }
         return stems;
-    }
-
-    /** The words that are not stop words, as written. */
-    private static List<String> words(List<String> words) {
-        List<String> content = new ArrayList<>();
-        for (String word : words) {
-            if (!AnswerText.stopword(word) && !AnswerText.negation(word)) {
-                content.add(word);
-            }
-        }
-        return content;
     }
 
     /**

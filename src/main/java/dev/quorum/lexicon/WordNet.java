@@ -71,6 +71,7 @@ public final class WordNet {
     private final Map<String, long[]> entities = new ConcurrentHashMap<>();
     private final Map<String, String> definitions = new ConcurrentHashMap<>();
     private final Map<String, String> phrasals = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> definedBy = new ConcurrentHashMap<>();
 
     private WordNet(Dictionary dictionary) {
         this.dictionary = dictionary;
@@ -244,7 +245,7 @@ public final class WordNet {
     /** How many lookups are remembered now, of all kinds (each kind holds at most {@value #CACHED}). */
     int remembered() {
         return offsets.size() + pointers.size() + absences.size() + entities.size() + definitions.size()
-                + phrasals.size();
+                + phrasals.size() + definedBy.size();
     }
 
     private static <V> void remember(Map<String, V> cache, String key, V value) {
@@ -402,7 +403,19 @@ public final class WordNet {
         if (senses.length == 0 || other.isEmpty() || other.length() > MAX_WORD) {
             return false;
         }
-        Set<String> forms = baseForms(other.toLowerCase(Locale.ROOT), pos);
+        String key = pos.getKey() + firstSenses + word.toLowerCase(Locale.ROOT) + '\u0000'
+                + other.toLowerCase(Locale.ROOT);
+        Boolean known = definedBy.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean defined = definedBy(senses, other.toLowerCase(Locale.ROOT), pos);
+        remember(definedBy, key, defined);
+        return defined;
+    }
+
+    private boolean definedBy(long[] senses, String other, POS pos) {
+        Set<String> forms = baseForms(other, pos);
         for (long offset : senses) {
             Synset synset = synset(pos, offset);
             if (synset == null) {
