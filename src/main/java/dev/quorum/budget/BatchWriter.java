@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *   queue, in order and as the function left it, and the thread tries again a second later rather than spin: no row is
  *   lost to an outage; one that throws loses its batch, not the thread;</li>
  *   <li>{@link #flush} writes every row offered before it on the caller's thread (a read that must see them), and
- *   returns at once when the database is unreachable;</li>
+ *   returns at once when the database is unreachable; rows are written in the order they were offered, whichever
+ *   thread writes them;</li>
  *   <li>{@link #close(long)} writes the rows still queued before the thread ends and says how many could not be.</li>
  * </ul>
  * What a row's loss in a crash costs is the caller's business: the usage ledger journals its rows before offering them
@@ -134,7 +135,7 @@ public final class BatchWriter<T> implements AutoCloseable {
                 writing.unlock();
             }
             if (pending.get() > 0 && queue.isEmpty()) {
-                // the writer thread holds rows it polled but has not written yet (it lingers for more)
+                // a row is being offered: counted, not yet queued
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
         }
@@ -144,17 +145,19 @@ public final class BatchWriter<T> implements AutoCloseable {
     private void run() {
         List<T> batch = new ArrayList<>(batchSize);
         while (open || !queue.isEmpty()) {
+            boolean written = true;
             try {
-                T first = queue.pollFirst(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                if (lingerNanos > 0 && open && queue.size() < batchSize - 1) {
-                    LockSupport.parkNanos(lingerNanos);
-                }
-                boolean written;
-                writing.lock();
+                // the lock is held from taking the first row to writing it: were a flush to take the lock in between,
+                // it would write the rows after that one before it
+                writing.lockInterruptibly();
                 try {
+                    T first = queue.pollFirst(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    if (lingerNanos > 0 && open && queue.size() < batchSize - 1) {
+                        LockSupport.parkNanos(lingerNanos);
+                    }
                     batch.add(first);
                     queue.drainTo(batch, batchSize - 1);
                     written = writeOrRequeue(batch);

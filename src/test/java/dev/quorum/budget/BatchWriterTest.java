@@ -131,6 +131,31 @@ class BatchWriterTest {
     }
 
     @Test
+    void should_write_rows_in_the_order_offered_while_flushes_write_beside_the_thread() {
+        // given a writer whose thread and the caller's flushes both write batches
+        List<Integer> written = new CopyOnWriteArrayList<>();
+        List<Integer> offered = new ArrayList<>();
+        try (BatchWriter<Integer> writer = new BatchWriter<>("test-batch-writer", Integer.MAX_VALUE, 10, 0, batch -> {
+            written.addAll(batch);
+            return true;
+        })) {
+            // when rows are offered with a flush after every third (a flush that took the lock between the thread
+            // taking a row and writing it would write the rows after that one first)
+            for (int i = 0; i < 20_000; i++) {
+                writer.offer(i);
+                offered.add(i);
+                if (i % 3 == 0) {
+                    writer.flush(5_000);
+                }
+            }
+            writer.flush(5_000);
+        }
+
+        // then
+        assertThat(written).containsExactlyElementsOf(offered);
+    }
+
+    @Test
     void should_write_every_queued_row_on_close() {
         // given a writer that lingers and a thousand rows queued
         List<Integer> written = new CopyOnWriteArrayList<>();
