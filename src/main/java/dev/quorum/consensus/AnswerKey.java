@@ -70,7 +70,7 @@ public final class AnswerKey {
             return "";
         }
         String text = answer.strip();
-        JsonNode json = json(text);
+        JsonNode json = structured(text);
         if (json != null) {
             return "json:" + canonical(json);
         }
@@ -420,6 +420,15 @@ public final class AnswerKey {
      * The answer as JSON (an object or array, possibly in a markdown code fence, or the one fenced block of an answer
      * that says little else), or {@code null}.
      */
+    /**
+     * The JSON value an answer gives, or the object its key-value text writes ("host=localhost; port=5432",
+     * {@link KeyValueText}); null for anything else.
+     */
+    static JsonNode structured(String answer) {
+        JsonNode json = json(answer);
+        return json != null || answer == null ? json : KeyValueText.parse(answer.strip());
+    }
+
     public static JsonNode json(String answer) {
         if (answer == null) {
             return null;

@@ -229,7 +229,7 @@ final class Equivalence {
             this.head = read.length() > MAX_READ && full ? read.substring(0, MAX_READ) : read;
             String head = this.head;
             this.key = key != null ? key : AnswerKey.of(this.answer, question);
-            this.json = full || this.key.startsWith("json:") ? AnswerKey.json(this.answer) : null;
+            this.json = full || this.key.startsWith("json:") ? AnswerKey.structured(this.answer) : null;
             String plain = AnswerText.lower(head);
             this.lower = full ? notation(plain) : plain;
             this.words = AnswerText.words(lower);

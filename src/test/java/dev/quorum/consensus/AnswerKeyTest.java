@@ -61,6 +61,38 @@ class AnswerKeyTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+            'host=localhost; port=5432'                    | json:{"host":"localhost","port":5432}
+            'port: 5432, host: localhost'                  | json:{"host":"localhost","port":5432}
+            'port: 5432\nhost: localhost\n'               | json:{"host":"localhost","port":5432}
+            'total=59.970, paid=true, note="two words, one comma"' | json:{"note":"two words, one comma","paid":true,"total":59.97}
+            """)
+    void should_key_key_value_text_as_the_object_it_writes(String answer, String key) {
+        // when / then: pairs in any order and syntax, numbers by value
+        assertThat(AnswerKey.of(answer.replace("\\n", "\n"))).isEqualTo(key);
+    }
+
+    @Test
+    void should_key_key_value_text_and_the_json_object_alike() {
+        assertThat(AnswerKey.of("host=localhost; port=5432"))
+                .isEqualTo(AnswerKey.of("{\"port\": 5432, \"host\": \"localhost\"}"));
+        assertThat(AnswerKey.of("host=localhost; port=5433"))
+                .isNotEqualTo(AnswerKey.of("{\"port\": 5432, \"host\": \"localhost\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            'Priority: high, reason: the database server is down'
+            'Answer: Paris'
+            'host=localhost; host=example.org'
+            'Note: see the docs; it works'
+            """)
+    void should_not_read_prose_or_a_single_pair_as_key_value_data(String answer) {
+        // when / then
+        assertThat(AnswerKey.structured(answer)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
             In 1815 Ada Lovelace was born in London, and in 1852 she died there after a long illness.
             The function returns 3 when the list has 3 elements
             """)

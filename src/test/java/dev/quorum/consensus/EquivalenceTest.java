@@ -1236,4 +1236,22 @@ class EquivalenceTest {
         List<Quantities.Quantity> read = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Quantities.parse(dates));
         assertThat(read).hasSizeGreaterThanOrEqualTo(60_000);
     }
+
+    @Test
+    void should_compare_key_value_text_by_its_pairs_in_any_syntax_and_order() {
+        assertThat(decide("Give the database connection settings as key-value pairs.", "host=localhost; port=5432",
+                "port: 5432, host: localhost")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Give the screen size as key-value pairs.", "width=1920, height=1080",
+                "width: 1080, height: 1920")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Extract the order as key-value pairs.", "order_id: 1042, total: 59.97, currency: USD",
+                "{\"currency\": \"USD\", \"total\": 59.970, \"order_id\": 1042}")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_key_value_text_of_hostile_length_in_linear_time() {
+        String pairs = "k" + "=v; k".repeat(200_000) + "=v";
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> AnswerKey.structured(pairs))).isNull();
+        String unclosed = "a=\"" + "x, ".repeat(300);
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> AnswerKey.structured(unclosed))).isNull();
+    }
 }
