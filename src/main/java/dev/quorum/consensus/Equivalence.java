@@ -2849,10 +2849,43 @@ final class Equivalence {
         if (at < 0) {
             at = containing(items, item);
         }
+        if (at < 0) {
+            at = clipped(texts, text);
+        }
         if (at < 0 && size <= ENTITY_ITEMS) {
             at = sameEntity(texts, text);
         }
         return at;
+    }
+
+    /**
+     * The one one-word item the given one-word item clips or contracts, or is clipped or contracted by ("carbs" /
+     * "carbohydrates", "PwC" / "PricewaterhouseCoopers"), or -1: the short form has at least three letters, is
+     * shorter by three or more, is the long one's start or (up to four letters) its letters in order, and is no word
+     * of its own in WordNet ("Java" is a word: not JavaScript cut short).
+     */
+    private static int clipped(List<String> texts, String text) {
+        int found = -1;
+        for (int k = 0; k < texts.size(); k++) {
+            if (clips(text, texts.get(k)) || clips(texts.get(k), text)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = k;
+            }
+        }
+        return found;
+    }
+
+    private static boolean clips(String shortItem, String longItem) {
+        if (shortItem.length() < 3 || longItem.length() < shortItem.length() + 3 || shortItem.indexOf(' ') >= 0
+                || longItem.indexOf(' ') >= 0 || !Lexical.letters(shortItem) || !Lexical.letters(longItem)) {
+            return false;
+        }
+        String start = shortItem.endsWith("s") ? shortItem.substring(0, shortItem.length() - 1) : shortItem;
+        return (longItem.startsWith(start) && start.length() >= 3
+                || shortItem.length() <= 4 && inOrder(shortItem, longItem))
+                && !Lexical.word(shortItem);
     }
 
     /** The one item WordNet gives as the same thing as {@code text} ("prc" / "china", "he" / "helium"), or -1. */

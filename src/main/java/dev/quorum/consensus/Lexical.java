@@ -598,7 +598,23 @@ final class Lexical {
     }
 
     /** A word of letters only, or a phrasal verb of such words ("turn down"). */
-    private static boolean letters(String word) {
+    /**
+     * Whether WordNet knows a word in some part of speech (inflected or not); true when WordNet is not in use, so
+     * that a rule that needs a word to be none of its own does not run blind.
+     */
+    static boolean word(String word) {
+        if (!WordNet.shared().available()) {
+            return true;
+        }
+        for (POS pos : POS.getAllPOS()) {
+            if (WordNet.shared().has(word, pos)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean letters(String word) {
         for (int k = 0; k < word.length(); k++) {
             char c = word.charAt(k);
             if (!Character.isLetter(c) && !(c == ' ' && k > 0 && k + 1 < word.length() && word.charAt(k - 1) != ' ')) {
