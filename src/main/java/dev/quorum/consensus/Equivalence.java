@@ -530,7 +530,7 @@ final class Equivalence {
         // two names that share no word ("Albert Einstein" / "Max Planck")
         if (a.name && b.name && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
                 && (a.items == null || b.items == null) && disjoint(a, b) && !acronym(a, b) && !acronym(b, a)
-                && !prefixed(a, b)
+                && !prefixed(a, b) && !clippedName(a, b)
                 && !Lexical.sameEntity(a.head, b.head)) {
             return new Verdict(Decision.DIFFERENT, "different names");
         }
@@ -1134,6 +1134,12 @@ final class Equivalence {
     }
 
     /** Whether a one-word answer is the initials of the other's words ("UN" / "United Nations"). */
+    /** Two one-word names, one the other's clipped or contracted form ("MSFT" / "Microsoft"; see {@link #clips}). */
+    private static boolean clippedName(Reading a, Reading b) {
+        return a.words.size() == 1 && b.words.size() == 1
+                && (clips(a.words.get(0), b.words.get(0)) || clips(b.words.get(0), a.words.get(0)));
+    }
+
     private static boolean acronym(Reading a, Reading b) {
         if (a.words.size() != 1 || b.words.size() < 2) {
             return false;

@@ -1256,11 +1256,15 @@ class EquivalenceTest {
     }
 
     @Test
-    void should_match_a_list_item_with_its_clipped_or_contracted_form_that_is_no_word_of_its_own() {
+    void should_match_a_list_item_or_a_name_with_its_clipped_or_contracted_form_that_is_no_word_of_its_own() {
         assertThat(decide("What are the three macronutrients?", "Carbs, protein, fat", "Fats, proteins and carbohydrates."))
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Which firms are the Big Four accounting firms?", "Deloitte, PwC, EY and KPMG.",
                 "KPMG, Ernst & Young, PricewaterhouseCoopers and Deloitte.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which company makes the Windows operating system?", "Microsoft", "MSFT"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which country is Dublin the capital of?", "Ireland", "Iran"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
         // "Java" is a word of its own, not "JavaScript" cut short
         assertThat(decide("Which languages does the team use?", "Java, Python, Go", "JavaScript, Python, Go"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
