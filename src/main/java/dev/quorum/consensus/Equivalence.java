@@ -99,6 +99,8 @@ final class Equivalence {
     private static final int SHARED_SENTENCE_WORDS = 6;
     /** Lists of at most this many items have their items looked up in WordNet (each a dictionary lookup). */
     private static final int ENTITY_ITEMS = 12;
+    /** A bare answer of at most this many words can be one item of a list. */
+    private static final int LIST_ITEM_WORDS = 4;
     /** Answers of at most this many words may be an expression rather than prose ({@link #formula}). */
     private static final int SHORT_FORMULA_WORDS = 8;
     /** An answer of at most this many words is a bare label ("Negative", "Label: spam"). */
@@ -538,6 +540,19 @@ final class Equivalence {
         if (a.items != null && b.items != null) {
             return sameItems(a.items, b.items, a.itemTexts, b.itemTexts, question.ordered())
                     ? new Verdict(Decision.SAME, "same items") : new Verdict(Decision.DIFFERENT, "different items");
+        }
+        // one item and a list that holds it and more ("Spain" / "Spain and France"): another answer
+        if ((a.items == null) != (b.items == null) && depth == 0) {
+            Reading list = a.items != null ? a : b;
+            Reading one = a.items != null ? b : a;
+            if (list.items.size() >= 2 && list.words.contains("and") && list.negations == 0
+                    && list.words.size() <= 2 * LIST_ITEM_WORDS
+                    && one.words.size() <= LIST_ITEM_WORDS && !one.content.isEmpty()
+                    && !one.stance.present() && one.quantities.isEmpty() && one.json == null && !one.code
+                    && matching(list.items, list.itemTexts, String.join(" ", one.significantStems),
+                    String.join(" ", one.significant), list.items.size()) >= 0) {
+                return new Verdict(Decision.DIFFERENT, "one item of a longer list");
+            }
         }
         // a short answer and a longer one
         Verdict contained = containment(a, b, question);

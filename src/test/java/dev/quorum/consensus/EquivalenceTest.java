@@ -1269,4 +1269,17 @@ class EquivalenceTest {
         assertThat(decide("Which languages does the team use?", "Java, Python, Go", "JavaScript, Python, Go"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_tell_one_item_from_a_list_that_holds_it_and_more() {
+        assertThat(decide("Which countries share a land border with Portugal?", "Spain", "Spain and France"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which mobile platforms does the app support?", "iOS and Android", "Android only"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a sentence cut at its commas is no list of answers
+        assertThat(decide("Which data structure uses LIFO order?", "Stack", "A stack follows last-in, first-out order."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which countries share a land border with France?", "Spain and Belgium", "Belgium and Spain"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
