@@ -373,9 +373,12 @@ final class Lexical {
         return twoKinds(x, y) ? "two kinds of one thing: " + x + " / " + y : null;
     }
 
-    /** Whether WordNet gives two terms as two kinds of one thing, in their first senses. */
+    /**
+     * Whether WordNet gives two terms as two kinds of one thing, in their first senses, and not as one thing in a later
+     * sense ("Russia", first the Soviet Union, and "the Russian Federation" are one country).
+     */
     static boolean twoKinds(String x, String y) {
-        return WordNet.shared().kinds(x, y, KIND_SENSES);
+        return WordNet.shared().kinds(x, y, KIND_SENSES) && !sameEntity(x, y);
     }
 
     /** Whether WordNet defines one verb by the other in one of its first senses ({@link WordNet#defines}). */
@@ -385,9 +388,12 @@ final class Lexical {
                 || WordNet.shared().defines(y, x, POS.VERB, SYNONYM_SENSES));
     }
 
-    /** Whether WordNet gives two terms as kinds of one thing within two steps each ({@link WordNet#cousins}). */
+    /**
+     * Whether WordNet gives two terms as kinds of one thing within two steps each ({@link WordNet#cousins}), and not as
+     * one thing in a later sense.
+     */
     static boolean cousins(String x, String y) {
-        return WordNet.shared().cousins(x, y, KIND_SENSES);
+        return WordNet.shared().cousins(x, y, KIND_SENSES) && !sameEntity(x, y);
     }
 
     /** A name's words without a leading article ("The IMF": "IMF"). */

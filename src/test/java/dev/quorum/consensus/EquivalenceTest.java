@@ -1282,4 +1282,13 @@ class EquivalenceTest {
         assertThat(decide("Which countries share a land border with France?", "Spain and Belgium", "Belgium and Spain"))
                 .isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_two_names_of_one_thing_in_a_later_sense_as_no_two_kinds() {
+        // WordNet's first sense of "Russia" is the Soviet Union; a later one is the Russian Federation
+        assertThat(decide("What is the largest country in the world by area?", "Russia", "The Russian Federation"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the largest country in the world by area?", "Russia", "Canada"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
