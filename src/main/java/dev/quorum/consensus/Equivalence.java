@@ -99,6 +99,9 @@ final class Equivalence {
     private static final int SHARED_SENTENCE_WORDS = 6;
     /** Lists of at most this many items have their items looked up in WordNet (each a dictionary lookup). */
     private static final int ENTITY_ITEMS = 12;
+    /** Words that refer to a name said before. */
+    private static final Set<String> REFERRING = Set.of("he", "she", "it", "they", "his", "her", "its", "their", "him",
+            "them", "this", "that", "these", "those");
     /** A bare answer of at most this many words can be one item of a list. */
     private static final int LIST_ITEM_WORDS = 4;
     /** Answers of at most this many words may be an expression rather than prose ({@link #formula}). */
@@ -1696,7 +1699,8 @@ final class Equivalence {
             List<String> stated = asked == null || negated ? List.of() : clauses(other.lower);
             Verdict claim = stated.isEmpty() ? null : compare(Reading.of(asked, Question.NONE),
                     Reading.of(stated.get(0), Question.NONE), Question.NONE, 1);
-            boolean denies = negated || claim != null && claim.decision() == Decision.DIFFERENT && contradicts(claim);
+            boolean denies = negated || claim != null && claim.decision() == Decision.DIFFERENT && contradicts(claim)
+                    || !stated.isEmpty() && anotherName(question, other, stated.get(0));
             String inferred = denies ^ question.negations() % 2 == 1 ? "no" : "yes";
             return inferred.equals(said.stance.value()) ? new Verdict(Decision.SAME, "statement agrees with yes or no")
                     : new Verdict(Decision.DIFFERENT, "statement contradicts yes or no");
@@ -1726,6 +1730,37 @@ final class Equivalence {
      * first and never the proposed one ("Istanbul.", "Actually, it was written by Aldous Huxley."): why they differ,
      * else null.
      */
+    /**
+     * Whether a statement answers a yes/no question's claim with another name: one name the question writes is
+     * nowhere in it, another is, and its first clause names someone or something the question does not ("Shakespeare
+     * wrote 'Pride and Prejudice', didn't he?" / "'Pride and Prejudice' was written by Jane Austen").
+     */
+    private static boolean anotherName(Question question, Reading other, String firstClause) {
+        boolean missing = false;
+        boolean kept = false;
+        for (List<String> name : question.names()) {
+            boolean present = false;
+            for (String stem : name) {
+                present |= other.stems.contains(stem);
+            }
+            missing |= !present;
+            kept |= present;
+        }
+        List<String> words = AnswerText.words(firstClause);
+        if (!missing || !kept || words.stream().anyMatch(REFERRING::contains)) {
+            // "She won the Nobel Prize in Physics" to "Did Marie Curie win two Nobel Prizes?": the name, referred to
+            return false;
+        }
+        for (String word : words) {
+            String stem = AnswerText.stem(word);
+            if (other.capitals.contains(stem) && !question.mentions(stem) && !AnswerText.stopword(word)
+                    && !Quantities.isDigit(word.charAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String corrected(Reading said, Reading other, Question question) {
         if (!"yes".equals(said.stance.value()) || other.code || other.negations > 0 || other.polarity != null) {
             return null;

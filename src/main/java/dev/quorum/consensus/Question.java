@@ -337,6 +337,47 @@ final class Question {
         return run.isEmpty() ? last : run;
     }
 
+    /**
+     * The runs of capitalised words the question writes, each as stems, a sentence's first word too unless it is a
+     * stop word ("Shakespeare wrote 'Pride and Prejudice', didn't he?": shakespear, pride, prejudic).
+     */
+    List<List<String>> names() {
+        List<List<String>> names = new ArrayList<>();
+        if (text == null) {
+            return names;
+        }
+        List<String> run = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                if (!run.isEmpty() && c != ' ' && c != '-') {
+                    names.add(run);
+                    run = new ArrayList<>();
+                }
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && Character.isLetterOrDigit(text.charAt(end))) {
+                end++;
+            }
+            String word = text.substring(i, end).toLowerCase(java.util.Locale.ROOT);
+            if (Character.isUpperCase(c) && !AnswerText.stopword(word) && !AUXILIARIES.contains(word)) {
+                run.add(AnswerText.stem(word));
+            } else if (!run.isEmpty()) {
+                names.add(run);
+                run = new ArrayList<>();
+            }
+            i = end;
+        }
+        if (!run.isEmpty()) {
+            names.add(run);
+        }
+        return names;
+    }
+
     /** Whether consecutive capitalised words of the question have these initials ("ecb": European Central Bank). */
     boolean hasInitials(String initials) {
         if (text == null) {

@@ -1291,4 +1291,18 @@ class EquivalenceTest {
         assertThat(decide("What is the largest country in the world by area?", "Russia", "Canada"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_statement_that_answers_the_claim_with_another_name_as_a_no() {
+        assertThat(decide("Shakespeare wrote 'Pride and Prejudice', didn't he?", "Yes, he did.",
+                "'Pride and Prejudice' was written by Jane Austen and published in 1813."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Did Shakespeare write Don Quixote?", "Yes.", "Don Quixote was written by Miguel de Cervantes."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the name referred to, or said later, is the claim's
+        assertThat(decide("Did Shakespeare write Hamlet?", "Yes.", "He wrote Hamlet around 1600, while living in London."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Did Shakespeare write Hamlet?", "Yes.",
+                "Hamlet, written around 1600 in London, is one of Shakespeare's tragedies.")).isEqualTo(Equivalence.Decision.SAME);
+    }
 }
