@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -530,6 +531,34 @@ final class AnswerText {
             rest = rest.substring(end);
         }
         return rest;
+    }
+
+    /**
+     * "Far from" and "anything but" after a copula, before what they deny ("is far from easy", "was anything but
+     * stable"; not "far from home", "far from the coast"), and "hardly" / "scarcely".
+     */
+    private static final Pattern NEGATING_PHRASE = Pattern.compile(
+            "\\b((?:is|are|was|were|be|been|being|am|remains|remained|seems|seemed|looks|looked|proved|proves|appears"
+                    + "|appeared)(?: [a-z]+ly)?) (?:far from|anything but) (?!(?:the|a|an|my|your|his|her|its|our|their|this"
+                    + "|that|these|those|home|here|there|it|him|them|us|me|each|one|any|all|every|shore|land|town)\\b)(?=[a-z])"
+                    + "|\\b(?:hardly|scarcely)\\b");
+
+    /**
+     * The text with negations said in other words spelled as "not" ("The result was far from significant": "the
+     * result was not significant"), so that every rule counts them; lower-cased text in, lower-cased text out.
+     */
+    static String spelledNegations(String lower) {
+        if (lower.indexOf("far from") < 0 && lower.indexOf("anything but") < 0 && lower.indexOf("hardly") < 0
+                && lower.indexOf("scarcely") < 0) {
+            return lower;
+        }
+        Matcher matcher = NEGATING_PHRASE.matcher(lower);
+        StringBuilder out = new StringBuilder(lower.length());
+        while (matcher.find()) {
+            matcher.appendReplacement(out, matcher.group(1) != null ? "$1 not " : "not");
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     /** Whether the word at {@code k} is a "fail" followed by "to": "failed to reach" is "did not reach". */

@@ -236,7 +236,7 @@ final class Equivalence {
             this.key = key != null ? key : AnswerKey.of(this.answer, question);
             this.json = full || this.key.startsWith("json:") ? AnswerKey.structured(this.answer) : null;
             String plain = AnswerText.lower(head);
-            this.lower = full ? notation(plain) : plain;
+            this.lower = full ? AnswerText.spelledNegations(notation(plain)) : plain;
             this.words = AnswerText.words(lower);
             this.stems = new ArrayList<>(words.size());
             this.content = new HashSet<>();

@@ -19,8 +19,8 @@ final class YesNo {
     private static final Set<String> AVOID = Set.of("avoid", "skip", "forgo", "refrain");
     /** Words that call what the question asks needless, after "is", "are" or "but" ("… is nice but unnecessary"). */
     private static final Set<String> NEEDLESS = Set.of("unnecessary", "needless", "pointless", "unneeded");
-    /** Where a clause goes on to give its reason. */
-    private static final List<String> REASONS = List.of(" since ", " because ", ", as ", " due to ");
+    /** Where a clause goes on to give its reason, or to add to what it says ("…, even for small boats"). */
+    private static final List<String> REASONS = List.of(" since ", " because ", ", as ", " due to ", ", even ");
     /** Words before an advice against ("you can skip it", "better to avoid it"). */
     private static final Set<String> MODALS = Set.of("can", "should", "to", "just", "simply", "best", "better");
     /** Words that call what is asked a false belief ("Resting is largely a myth"). */

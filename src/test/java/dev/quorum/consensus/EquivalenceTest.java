@@ -1305,4 +1305,23 @@ class EquivalenceTest {
         assertThat(decide("Did Shakespeare write Hamlet?", "Yes.",
                 "Hamlet, written around 1600 in London, is one of Shakespeare's tragedies.")).isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_negations_said_in_other_words() {
+        assertThat(decide("Was the exam difficult?", "The exam was hard.", "The exam was far from easy."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is this function thread-safe?", "This function is not thread-safe.",
+                "This function is far from thread-safe.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the patient's condition stable?", "The patient's condition is stable.",
+                "The patient's condition is anything but stable.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Did the senator support the bill?", "The senator supported the bill.",
+                "The senator was hardly a supporter of the bill.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // what follows ", even" adds to the answer, it does not turn it ("small" is no opposite of the question's "large")
+        assertThat(decide("Is the river navigable by large ships?", "The river is navigable by large ships.",
+                "The river is hardly navigable, even for small boats.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a distance is no negation
+        assertThat(AnswerText.spelledNegations("the hotel is far from the beach")).isEqualTo("the hotel is far from the beach");
+        assertThat(AnswerText.spelledNegations("the result was far from significant"))
+                .isEqualTo("the result was not significant");
+    }
 }
