@@ -535,13 +535,14 @@ final class AnswerText {
 
     /**
      * "Far from" and "anything but" after a copula, before what they deny ("is far from easy", "was anything but
-     * stable"; not "far from home", "far from the coast"), and "hardly" / "scarcely".
+     * stable"; not "far from home", "far from the coast"), "hardly", "scarcely", "no longer", and "too … to" ("too
+     * alkaline to be suitable": not suitable).
      */
     private static final Pattern NEGATING_PHRASE = Pattern.compile(
             "\\b((?:is|are|was|were|be|been|being|am|remains|remained|seems|seemed|looks|looked|proved|proves|appears"
                     + "|appeared)(?: [a-z]+ly)?) (?:far from|anything but) (?!(?:the|a|an|my|your|his|her|its|our|their|this"
                     + "|that|these|those|home|here|there|it|him|them|us|me|each|one|any|all|every|shore|land|town)\\b)(?=[a-z])"
-                    + "|\\b(?:hardly|scarcely)\\b");
+                    + "|\\b(?:hardly|scarcely|no longer)\\b|\\b(too [a-z]+) to (?=[a-z])");
 
     /**
      * The text with negations said in other words spelled as "not" ("The result was far from significant": "the
@@ -549,13 +550,14 @@ final class AnswerText {
      */
     static String spelledNegations(String lower) {
         if (lower.indexOf("far from") < 0 && lower.indexOf("anything but") < 0 && lower.indexOf("hardly") < 0
-                && lower.indexOf("scarcely") < 0) {
+                && lower.indexOf("scarcely") < 0 && lower.indexOf("no longer") < 0 && lower.indexOf("too ") < 0) {
             return lower;
         }
         Matcher matcher = NEGATING_PHRASE.matcher(lower);
         StringBuilder out = new StringBuilder(lower.length());
         while (matcher.find()) {
-            matcher.appendReplacement(out, matcher.group(1) != null ? "$1 not " : "not");
+            matcher.appendReplacement(out, matcher.group(1) != null ? "$1 not " : matcher.group(2) != null ? "$2 and not to "
+                    : "not");
         }
         matcher.appendTail(out);
         return out.toString();

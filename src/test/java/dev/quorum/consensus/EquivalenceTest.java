@@ -1319,6 +1319,10 @@ class EquivalenceTest {
         // what follows ", even" adds to the answer, it does not turn it ("small" is no opposite of the question's "large")
         assertThat(decide("Is the river navigable by large ships?", "The river is navigable by large ships.",
                 "The river is hardly navigable, even for small boats.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the soil suitable for growing blueberries?", "The soil is too alkaline to be suitable for blueberries.",
+                "The soil isn't suitable for blueberries because it's too alkaline.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the vaccine effective against the new variant?", "The vaccine remains effective against the new variant.",
+                "The vaccine is no longer effective against the new variant.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // a distance is no negation
         assertThat(AnswerText.spelledNegations("the hotel is far from the beach")).isEqualTo("the hotel is far from the beach");
         assertThat(AnswerText.spelledNegations("the result was far from significant"))
