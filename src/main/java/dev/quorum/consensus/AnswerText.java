@@ -565,9 +565,12 @@ final class AnswerText {
 
     /** Whether the word at {@code k} is a "fail" followed by "to": "failed to reach" is "did not reach". */
     static boolean failsTo(List<String> words, int k) {
-        String word = words.get(k);
-        return k + 1 < words.size() && words.get(k + 1).equals("to") && (word.equals("fail") || word.equals("fails")
-                || word.equals("failed") || word.equals("failing"));
+        return k + 1 < words.size() && words.get(k + 1).equals("to") && fail(words.get(k));
+    }
+
+    /** Whether a word is a form of "fail". */
+    static boolean fail(String word) {
+        return word.equals("fail") || word.equals("fails") || word.equals("failed") || word.equals("failing");
     }
 
     /** The explicit yes or no a lower-cased answer opens with, if any, and where the rest of it starts. */

@@ -2640,10 +2640,11 @@ final class Equivalence {
         return x.size() == 1 && y.size() == 1 && x.get(0).matches(y.get(0), false);
     }
 
+    /** The negation words among an answer's significant words, "fail" among them. */
     private static int negations(Reading r) {
         int count = 0;
         for (String word : r.significant) {
-            count += AnswerText.negation(word) ? 1 : 0;
+            count += AnswerText.negation(word) || AnswerText.fail(word) ? 1 : 0;
         }
         return count;
     }
@@ -2771,14 +2772,15 @@ final class Equivalence {
             return "expression with " + String.join(" ", removed.isEmpty() ? addedWords : removedWords)
                     + (removed.isEmpty() ? " added" : " removed");
         }
+        // "fail" negates as "not" does ("did not fail to recognise" / "recognised", "failed" / "did not pass")
         int negated = 0;
         for (String word : removedWords) {
-            if (AnswerText.negation(word)) {
+            if (AnswerText.negation(word) || AnswerText.fail(word)) {
                 negated++;
             }
         }
         for (String word : addedWords) {
-            if (AnswerText.negation(word)) {
+            if (AnswerText.negation(word) || AnswerText.fail(word)) {
                 negated++;
             }
         }

@@ -1323,6 +1323,12 @@ class EquivalenceTest {
                 "The soil isn't suitable for blueberries because it's too alkaline.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Is the vaccine effective against the new variant?", "The vaccine remains effective against the new variant.",
                 "The vaccine is no longer effective against the new variant.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Did the witness recognise the suspect?", "The witness did not fail to recognise the suspect.",
+                "The witness recognised the suspect.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Does caffeine improve alertness?", "Caffeine does improve alertness in most people.",
+                "It isn't true that caffeine fails to improve alertness in most people.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Did the witness recognise the suspect?", "The witness failed to recognise the suspect.",
+                "The witness recognised the suspect.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // a distance is no negation
         assertThat(AnswerText.spelledNegations("the hotel is far from the beach")).isEqualTo("the hotel is far from the beach");
         assertThat(AnswerText.spelledNegations("the result was far from significant"))
