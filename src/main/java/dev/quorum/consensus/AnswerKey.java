@@ -3,12 +3,15 @@ package dev.quorum.consensus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -469,6 +472,41 @@ public final class AnswerKey {
         StringBuilder out = new StringBuilder(64);
         write(node, out);
         return out.toString();
+    }
+
+    /**
+     * The canonical text of a JSON value with every object key in lower case, or null when two keys of one object are
+     * one key in lower case ("AA", "Aa", "aa": genotypes, not one key written three ways).
+     */
+    static String canonicalLowerKeys(JsonNode node) {
+        JsonNode lowered = lowerKeys(node);
+        return lowered == null ? null : canonical(lowered);
+    }
+
+    private static JsonNode lowerKeys(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode lowered = MAPPER.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = lowerKeys(field.getValue());
+                if (value == null || lowered.replace(field.getKey().toLowerCase(Locale.ROOT), value) != null) {
+                    return null;
+                }
+            }
+            return lowered;
+        }
+        if (node.isArray()) {
+            ArrayNode lowered = MAPPER.createArrayNode();
+            for (JsonNode element : node) {
+                JsonNode value = lowerKeys(element);
+                if (value == null) {
+                    return null;
+                }
+                lowered.add(value);
+            }
+            return lowered;
+        }
+        return node;
     }
 
     private static void write(JsonNode node, StringBuilder out) {

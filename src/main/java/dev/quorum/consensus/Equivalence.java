@@ -419,7 +419,11 @@ final class Equivalence {
         // JSON: two values compare by value; one value that is a single scalar or a list of scalars as its text
         if (a.json != null || b.json != null) {
             if (a.json != null && b.json != null) {
-                return new Verdict(Decision.DIFFERENT, "different JSON values");
+                // keys in another case are one key to a reader ("Title = Dune" / "title: Dune")
+                String lowered = AnswerKey.canonicalLowerKeys(a.json);
+                return lowered != null && lowered.equals(AnswerKey.canonicalLowerKeys(b.json))
+                        ? new Verdict(Decision.SAME, "the same values under keys in another case")
+                        : new Verdict(Decision.DIFFERENT, "different JSON values");
             }
             Reading json = a.json != null ? a : b;
             Reading other = a.json != null ? b : a;

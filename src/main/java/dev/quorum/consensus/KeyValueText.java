@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Structured answers written as key-value text rather than JSON ("host=localhost; port=5432", "port: 5432, host:
- * localhost", one {@code key: value} per line), read as the JSON object they stand for, so they compare with each other
- * and with JSON by content: keys in any order, numbers by value ({@code total: 59.97} is {@code "total": 59.97}).
+ * localhost", one {@code key: value} per line, "{host: localhost, port: 5432}"), read as the JSON object they stand
+ * for, so they compare with each other and with JSON by content: keys in any order, numbers by value ({@code total: 59.97} is {@code "total": 59.97}).
  * Strict, so prose is never taken for data: the whole text is pairs, at least two, each key one identifier written
  * once, each value at most {@value #MAX_VALUE_WORDS} words or quoted.
  */
@@ -34,6 +34,10 @@ final class KeyValueText {
         if (text == null || text.length() > MAX_LENGTH || (text.indexOf('=') < 0 && text.indexOf(':') < 0)) {
             return null;
         }
+        if (text.length() >= 2 && text.charAt(0) == '{' && text.charAt(text.length() - 1) == '}') {
+            // JSON-like braces around unquoted pairs ("{host: localhost, port: 5432}")
+            text = text.substring(1, text.length() - 1);
+        }
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         for (String segment : segments(text)) {
             String pair = segment.strip();
@@ -41,22 +45,26 @@ final class KeyValueText {
                 continue;
             }
             Matcher matcher = PAIR.matcher(pair);
-            if (!matcher.matches() || object.has(matcher.group(1))) {
+            if (!matcher.matches()) {
+                return null;
+            }
+            String key = matcher.group(1);
+            if (object.has(key)) {
                 return null;
             }
             String value = matcher.group(2).strip();
             if (quoted(value)) {
-                object.put(matcher.group(1), value.substring(1, value.length() - 1));
+                object.put(key, value.substring(1, value.length() - 1));
             } else if (value.split("\\s+").length > MAX_VALUE_WORDS || value.indexOf('"') >= 0) {
                 return null;
             } else if (NUMBER.matcher(value).matches()) {
-                object.put(matcher.group(1), new BigDecimal(value));
+                object.put(key, new BigDecimal(value));
             } else if (value.equals("true") || value.equals("false")) {
-                object.put(matcher.group(1), Boolean.parseBoolean(value));
+                object.put(key, Boolean.parseBoolean(value));
             } else if (value.equals("null")) {
-                object.putNull(matcher.group(1));
+                object.putNull(key);
             } else {
-                object.put(matcher.group(1), value);
+                object.put(key, value);
             }
         }
         return object.size() >= 2 ? object : null;

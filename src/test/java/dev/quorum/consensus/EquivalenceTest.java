@@ -1245,6 +1245,14 @@ class EquivalenceTest {
                 "width: 1080, height: 1920")).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Extract the order as key-value pairs.", "order_id: 1042, total: 59.97, currency: USD",
                 "{\"currency\": \"USD\", \"total\": 59.970, \"order_id\": 1042}")).isEqualTo(Equivalence.Decision.SAME);
+        // keys in another case, unquoted pairs in braces
+        assertThat(decide("List the book's metadata as key-value pairs.", "title: Dune; author: Frank Herbert; year: 1965",
+                "Author = Frank Herbert, Title = Dune, Year = 1965")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Return the database server settings as YAML.", "host: localhost, port: 5432, ssl: false",
+                "{host: localhost, port: 5432, ssl: true}")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // keys that are one key in lower case are not folded ("AA", "Aa", "aa")
+        assertThat(decide("Output the genotype counts as JSON.", "{\"AA\": 25, \"Aa\": 50, \"aa\": 25}",
+                "{\"AA\": 50, \"Aa\": 25, \"aa\": 25}")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
 
     @Test
