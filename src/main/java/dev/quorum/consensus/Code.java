@@ -56,6 +56,15 @@ final class Code {
             new Idiom("(?i)\\bfetch\\s+(?:first|next)\\s+(\\d+)\\s+rows?\\s+only\\b", "LIMIT $1"),
             new Idiom(";\\s*$", ""));
 
+    /** An index one past the end of a sequence ("xs[len(xs)]"): it always fails. */
+    private static final Pattern PAST_THE_END = Pattern.compile("\\b(\\w+)\\[\\s*len\\(\\s*\\1\\s*\\)\\s*\\]");
+    /** A shell {@code find}, which searches the whole tree below where it starts. */
+    private static final Pattern FIND = Pattern.compile("(?:^|[;&|(]\\s*)find\\s");
+    /** A file name glob ("*.tmp"), which matches in one directory. */
+    private static final Pattern GLOB = Pattern.compile("\\*\\.\\w+");
+    /** What makes a command or a glob go into subdirectories. */
+    private static final Pattern RECURSIVE = Pattern.compile("\\s-[a-zA-Z]*[rR][a-zA-Z]*\\b|--recursive|\\*\\*");
+
     /** Code longer than this many characters is read as written, its idioms left alone ({@link #idiomatic}). */
     static final int MAX_IDIOM_CHARS = 2000;
 
@@ -67,6 +76,29 @@ final class Code {
     }
 
     private Code() {
+    }
+
+    /**
+     * How two pieces of code do different things that their tokens hide, or null: one indexes one past the end of a
+     * sequence ("xs[len(xs)]" / "xs[-1]"), or one searches the whole tree with {@code find} where the other globs one
+     * directory ("find . -name '*.tmp' -delete" / "rm -- *.tmp").
+     */
+    static String behaviour(String a, String b) {
+        if (a.length() > MAX_IDIOM_CHARS || b.length() > MAX_IDIOM_CHARS) {
+            return null;
+        }
+        if (PAST_THE_END.matcher(a).find() != PAST_THE_END.matcher(b).find()) {
+            return "an index one past the end in one of them";
+        }
+        boolean findA = FIND.matcher(a).find();
+        if (findA != FIND.matcher(b).find()) {
+            String found = findA ? a : b;
+            String other = findA ? b : a;
+            if (GLOB.matcher(other).find() && !RECURSIVE.matcher(other).find() && !found.contains("-maxdepth 1")) {
+                return "a search of the whole tree and a glob of one directory";
+            }
+        }
+        return null;
     }
 
     /** Code with each common idiom ({@link #IDIOMS}) rewritten to one of its forms ("s.length() == 0": "s.isEmpty()"). */

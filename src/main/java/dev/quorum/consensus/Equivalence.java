@@ -451,6 +451,10 @@ final class Equivalence {
             return other.typed() && !other.stance.present()
                     ? new Verdict(Decision.DIFFERENT, "different short answers") : Verdict.MEANING;
         }
+        String behaviour = a.code && b.code ? Code.behaviour(a.head, b.head) : null;
+        if (behaviour != null) {
+            return new Verdict(Decision.DIFFERENT, "code that behaves differently: " + behaviour);
+        }
         if (a.code && b.code && Code.renamed(a.head, b.head)) {
             return new Verdict(Decision.SAME, "same code up to the names of its variables");
         }

@@ -1342,4 +1342,17 @@ class EquivalenceTest {
         assertThat(AnswerText.spelledNegations("the result was far from significant"))
                 .isEqualTo("the result was not significant");
     }
+
+    @Test
+    void should_tell_code_that_behaves_differently_where_its_tokens_hide_it() {
+        assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs)]"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Bash: delete all .tmp files in the current directory only.", "rm -- *.tmp",
+                "find . -name '*.tmp' -delete")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // one directory both ways
+        assertThat(decide("Bash: delete all .tmp files in the current directory only.", "rm -- *.tmp",
+                "find . -maxdepth 1 -name '*.tmp' -delete")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs) - 1]"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
