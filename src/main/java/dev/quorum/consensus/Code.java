@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -62,6 +63,18 @@ final class Code {
     private static final Pattern FIND = Pattern.compile("(?:^|[;&|(]\\s*)find\\s");
     /** A file name glob ("*.tmp"), which matches in one directory. */
     private static final Pattern GLOB = Pattern.compile("\\*\\.\\w+");
+    /** Java's reference comparison of two names ("a == b"), and its comparison of contents ("a.equals(b)"). */
+    private static final Pattern SAME_REFERENCE = Pattern.compile("\\b(\\w+)\\s*==\\s*(\\w+)\\b");
+    private static final Pattern EQUALS = Pattern.compile("\\b(\\w+)\\.equals\\(\\s*(\\w+)\\s*\\)");
+    /** A sort without a comparator or key ("nums.sort()", "sorted(words)"), and one with ("sorted(words, key=…)"). */
+    private static final Pattern PLAIN_SORT = Pattern.compile("\\.sort\\(\\s*\\)|\\bsorted\\(\\s*[\\w.]+\\s*\\)");
+    private static final Pattern KEYED_SORT = Pattern.compile("\\.sort\\(\\s*[^)\\s]|\\bsorted\\(\\s*[\\w.]+\\s*,");
+    /** SQL's outer joins, and its filter on groups. */
+    private static final Pattern OUTER_JOIN = Pattern.compile("(?i)\\b(?:left|right|full)\\s+(?:outer\\s+)?join\\b");
+    private static final Pattern JOIN = Pattern.compile("(?i)\\bjoin\\b");
+    private static final Pattern HAVING = Pattern.compile("(?i)\\bhaving\\b");
+    private static final Pattern JAVA = Pattern.compile("(?i)\\bjava\\b");
+    private static final Pattern SELECT = Pattern.compile("(?i)^\\s*select\\b");
     /** What makes a command or a glob go into subdirectories. */
     private static final Pattern RECURSIVE = Pattern.compile("\\s-[a-zA-Z]*[rR][a-zA-Z]*\\b|--recursive|\\*\\*");
 
@@ -98,7 +111,56 @@ final class Code {
                 return "a search of the whole tree and a glob of one directory";
             }
         }
+        if (PLAIN_SORT.matcher(a).find() && KEYED_SORT.matcher(b).find() && !KEYED_SORT.matcher(a).find()
+                || PLAIN_SORT.matcher(b).find() && KEYED_SORT.matcher(a).find() && !KEYED_SORT.matcher(b).find()) {
+            // a sort in the natural order of the elements ("nums.sort()" sorts numbers as strings in JavaScript)
+            return "a sort without a comparator and one with";
+        }
+        if (SELECT.matcher(a).find() && SELECT.matcher(b).find()) {
+            if (count(JOIN, a) == count(JOIN, b) && count(OUTER_JOIN, a) != count(OUTER_JOIN, b)) {
+                // the same joins, one of them outer in one query only (not an anti-join written with NOT EXISTS)
+                return "an outer join in place of an inner one";
+            }
+            if (HAVING.matcher(a).find() != HAVING.matcher(b).find()) {
+                return "a filter on groups in place of one on rows";
+            }
+        }
         return null;
+    }
+
+    /** Whether a question is about Java (not JavaScript). */
+    static boolean java(String question) {
+        return question != null && JAVA.matcher(question).find();
+    }
+
+    /** Whether an answer is an SQL query (it opens with SELECT). */
+    static boolean sql(String answer) {
+        return SELECT.matcher(answer).find();
+    }
+
+    /**
+     * Whether one piece of Java compares two names by reference ("a == b") where the other compares their contents
+     * ("a.equals(b)"): for objects such as strings they differ.
+     */
+    static boolean referenceAndContents(String a, String b) {
+        return comparesContents(a, b) || comparesContents(b, a);
+    }
+
+    private static boolean comparesContents(String equals, String reference) {
+        Matcher call = EQUALS.matcher(equals);
+        Matcher compared = SAME_REFERENCE.matcher(reference);
+        if (!call.find() || !compared.find() || reference.contains(".equals(")) {
+            return false;
+        }
+        return Set.of(call.group(1), call.group(2)).equals(Set.of(compared.group(1), compared.group(2)));
+    }
+
+    private static int count(Pattern pattern, String text) {
+        int count = 0;
+        for (Matcher matcher = pattern.matcher(text); matcher.find(); ) {
+            count++;
+        }
+        return count;
     }
 
     /** Code with each common idiom ({@link #IDIOMS}) rewritten to one of its forms ("s.length() == 0": "s.isEmpty()"). */

@@ -371,6 +371,14 @@ final class Equivalence {
             return new Verdict(patterns, patterns == Decision.SAME ? "patterns that match the same strings"
                     : "patterns that match different strings");
         }
+        String behaviour = a.code && b.code || Code.sql(a.head) && Code.sql(b.head) ? Code.behaviour(a.head, b.head) : null;
+        if (behaviour == null && a.code && b.code && Code.java(question.text())
+                && Code.referenceAndContents(a.head, b.head)) {
+            behaviour = "Java's reference comparison in place of a comparison of contents";
+        }
+        if (behaviour != null) {
+            return new Verdict(Decision.DIFFERENT, "code that behaves differently: " + behaviour);
+        }
         if (a.code && b.code && a.json == null && b.json == null && sameIdiom(a.head, b.head)) {
             return new Verdict(Decision.SAME, "the same code in another common idiom");
         }
@@ -450,10 +458,6 @@ final class Equivalence {
             Reading other = a.key.startsWith("choice:") ? b : a;
             return other.typed() && !other.stance.present()
                     ? new Verdict(Decision.DIFFERENT, "different short answers") : Verdict.MEANING;
-        }
-        String behaviour = a.code && b.code ? Code.behaviour(a.head, b.head) : null;
-        if (behaviour != null) {
-            return new Verdict(Decision.DIFFERENT, "code that behaves differently: " + behaviour);
         }
         if (a.code && b.code && Code.renamed(a.head, b.head)) {
             return new Verdict(Decision.SAME, "same code up to the names of its variables");

@@ -1354,5 +1354,27 @@ class EquivalenceTest {
                 "find . -maxdepth 1 -name '*.tmp' -delete")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs) - 1]"))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("JavaScript: sort an array of numbers nums in ascending order.", "nums.sort((a, b) => a - b)",
+                "nums.sort()")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Python: sort words alphabetically, ignoring case.", "sorted(words, key=str.lower)",
+                "sorted(words)")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("SQL: list the ids of customers who have no orders.",
+                "SELECT c.id FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE o.id IS NULL;",
+                "SELECT c.id FROM customers c JOIN orders o ON o.customer_id = c.id WHERE o.id IS NULL;"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // an anti-join written another way has no join to compare
+        assertThat(decide("SQL: list the ids of customers who have no orders.",
+                "SELECT c.id FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE o.id IS NULL;",
+                "SELECT id FROM customers WHERE NOT EXISTS (SELECT 1 FROM orders WHERE orders.customer_id = customers.id);"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("SQL: average salary per department, only where the average is above 50000.",
+                "SELECT dept, AVG(salary) FROM emp GROUP BY dept HAVING AVG(salary) > 50000;",
+                "SELECT dept, AVG(salary) FROM emp WHERE salary > 50000 GROUP BY dept;"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Java: check whether Strings a and b have the same contents.", "a.equals(b)", "a == b"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // in JavaScript == compares strings by value
+        assertThat(Code.referenceAndContents("a.equals(b)", "a == b")).isTrue();
+        assertThat(Code.java("JavaScript: compare strings a and b.")).isFalse();
     }
 }
