@@ -514,8 +514,8 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "a yes or no against an answer leaning the other way");
             }
         }
-        // an explicit yes or no
-        if (a.stance.present() || b.stance.present()) {
+        // an explicit yes or no (not a label that reads as one: "Negative" to "Classify the sentiment of: …")
+        if ((a.stance.present() || b.stance.present()) && (question.yesNo() || !asksToClassify(question))) {
             Verdict stance = stance(a, b, question, depth);
             if (stance != null) {
                 return stance;

@@ -38,8 +38,9 @@ final class Labels {
     private static final Map<String, String> OTHER = new HashMap<>();
 
     static {
-        family("sentiment", "positive: positive favourable favorable pos happy pleased satisfied delighted",
-                "negative: negative unfavourable unfavorable neg unhappy displeased dissatisfied upset frustrated",
+        family("sentiment", "positive: positive favourable favorable pos happy pleased satisfied delighted satisfaction",
+                "negative: negative unfavourable unfavorable neg unhappy displeased dissatisfied upset frustrated "
+                        + "dissatisfaction displeasure disappointed disappointment",
                 "neutral: neutral", "mixed: mixed");
         family("spam", "spam: spam junk unsolicited", "ham: ham legitimate");
         family("toxicity", "toxic: toxic offensive abusive hateful insulting", "nontoxic: harmless inoffensive");

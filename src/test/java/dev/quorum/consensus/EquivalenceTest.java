@@ -1377,4 +1377,12 @@ class EquivalenceTest {
         assertThat(Code.referenceAndContents("a.equals(b)", "a == b")).isTrue();
         assertThat(Code.java("JavaScript: compare strings a and b.")).isFalse();
     }
+
+    @Test
+    void should_read_a_label_that_reads_as_a_no_as_the_label_to_a_classification() {
+        assertThat(decide("Classify the sentiment of: 'The food was cold and the waiter was rude.'", "Negative",
+                "This review expresses dissatisfaction with the experience.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Classify the sentiment of: 'The food was great.'", "Negative",
+                "This review expresses satisfaction with the experience.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
