@@ -144,12 +144,16 @@ final class Equivalence {
             "indeed", "certainly", "definitely", "generally", "usually", "typically", "mostly", "mainly", "largely",
             "primarily", "vastly", "much", "greatly", "significantly", "considerably", "substantially",
             "dramatically", "hugely", "way");
-    /** Words that open a clause giving context rather than the answer ("…, whereas HTTP uses 80"). */
+    /**
+     * Words that open a clause giving context rather than the answer ("…, whereas HTTP uses 80"; "India overtook
+     * China": what is overtaken is no answer).
+     */
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
         ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not ",
         ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", ", followed shortly by ",
-        ", followed closely by ", " followed shortly by ", " followed closely by ", ", beating ", ", defeating ", " and then "};
+        ", followed closely by ", " followed shortly by ", " followed closely by ", ", beating ", ", defeating ", " and then ",
+        " overtook ", " overtaking ", " surpassed ", " surpassing ", " outstripped "};
     /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
     private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
         "despite ", "unlike ", "contrary to "};

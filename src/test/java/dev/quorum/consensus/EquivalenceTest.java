@@ -1385,4 +1385,14 @@ class EquivalenceTest {
         assertThat(decide("Classify the sentiment of: 'The food was great.'", "Negative",
                 "This review expresses satisfaction with the experience.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_what_the_answer_overtook_as_no_answer() {
+        assertThat(decide("Which country has the largest population as of 2024?", "China",
+                "India overtook China in 2023 and now has the largest population in the world."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which country has the largest population as of 2024?", "India",
+                "India overtook China in 2023 and now has the largest population in the world."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
