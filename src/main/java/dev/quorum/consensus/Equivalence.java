@@ -428,6 +428,13 @@ final class Equivalence {
             // one expression in two notations ("x ≤ 5" / "`x <= 5`")
             return new Verdict(Decision.SAME, "same expression");
         }
+        if (depth == 0 && formulaOnly(a) && formulaOnly(b) && (a.head.indexOf('=') < 0) == (b.head.indexOf('=') < 0)) {
+            // two short formulas in notation alone: the same with their sides and terms in another order ("E = mc²" /
+            // "mc² = E"), else not one formula in two notations ("2πr" / "πr²", "m/s³" / "m/s²")
+            return formulaKey(a.head).equals(formulaKey(b.head))
+                    ? new Verdict(Decision.SAME, "same formula, its terms in another order")
+                    : new Verdict(Decision.DIFFERENT, "different formulas");
+        }
         // JSON: two values compare by value; one value that is a single scalar or a list of scalars as its text
         if (a.json != null || b.json != null) {
             if (a.json != null && b.json != null) {
@@ -2369,6 +2376,55 @@ final class Equivalence {
     }
 
     /** A formula: an exponent or a mathematical symbol among its words ("kg·m²/s²", "¬p ∨ q"). */
+    /** What a short formula is written with: letters, digits, operators, brackets, sub- and superscripts. */
+    private static final Pattern FORMULA = Pattern.compile(
+            "[\\p{L}\\p{N}\\s+\\-\u2212*/^=()\\[\\]|!.,\u00b7\u00d7\u00f7\u221a\u222b\u03a3\u2192\u2070-\u209f\u00b2\u00b3\u00b9\u00bd\u2208\u2282\u2286\u221e_]+");
+    /** Symbols only notation has: a power, a factorial, an arrow, set membership, a root, an integral, a product. */
+    private static final String NOTATION_SYMBOLS = "^!\u2192\u2208\u2282\u2286\u221a\u222b\u00b7\u00b2\u00b3\u00b9";
+    /** Words of letters a formula may hold besides its variables. */
+    private static final Set<String> FUNCTIONS = Set.of("sin", "cos", "tan", "log", "ln", "exp", "sqrt", "lim", "mod");
+
+    /**
+     * Whether an answer is a short formula in notation alone ("2πr", "m/s³", "2H₂ + O₂ → 2H₂O"): at most 30 characters of
+     * {@link #FORMULA}, a symbol only notation has among them (a Greek letter, a super- or subscript, {@link
+     * #NOTATION_SYMBOLS}), no word of three letters or more but a function's; not a noble-gas core or a number in
+     * scientific notation.
+     */
+    private static boolean formulaOnly(Reading r) {
+        String text = r.head.strip();
+        if (text.isEmpty() || text.length() > 30 || !FORMULA.matcher(text).matches()) {
+            return false;
+        }
+        boolean symbol = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[' || c == '\u00d7') {
+                // a noble-gas core ("[He] 2s2"), a list, a number in scientific notation: read elsewhere
+                return false;
+            }
+            symbol |= NOTATION_SYMBOLS.indexOf(c) >= 0 || c >= '\u0391' && c <= '\u03c9' || c >= '\u2070' && c <= '\u209f';
+        }
+        for (String word : text.split("[^\\p{L}]+")) {
+            if (word.length() >= 3 && !FUNCTIONS.contains(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return symbol;
+    }
+
+    /** A short formula with its sides, and the terms of each, in sorted order ("c² = b² + a²": "a^2+b^2=c^2"). */
+    private static String formulaKey(String formula) {
+        String compact = compactCode(AnswerText.lower(formula.replace("\u00bd", "1/2")));
+        List<String> sides = new ArrayList<>();
+        for (String side : compact.split("=", -1)) {
+            List<String> terms = new ArrayList<>(List.of(side.split("\\+", -1)));
+            java.util.Collections.sort(terms);
+            sides.add(String.join("+", terms));
+        }
+        java.util.Collections.sort(sides);
+        return String.join("=", sides);
+    }
+
     private static boolean math(Reading r) {
         for (String word : r.words) {
             if (word.startsWith("^") || word.length() == 1 && AnswerText.mathSymbol(word.charAt(0))) {

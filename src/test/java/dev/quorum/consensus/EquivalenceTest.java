@@ -1395,4 +1395,25 @@ class EquivalenceTest {
                 "India overtook China in 2023 and now has the largest population in the world."))
                 .isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_tell_short_formulas_apart_unless_only_their_order_differs() {
+        assertThat(decide("What is the circumference of a circle of radius r?", "2πr", "πr²"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the SI unit of jerk?", "m/s³", "m/s²")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Write 'x is an element of the set A' in set notation.", "x ∈ A", "x ⊂ A"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Write the overall equation for photosynthesis.", "6CO2 + 6H2O → C6H12O6 + 6O2",
+                "C6H12O6 + 6O2 → 6CO2 + 6H2O")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("State the Pythagorean theorem.", "a² + b² = c²", "c² = b² + a²"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the formula for kinetic energy?", "KE = ½mv²", "KE = 1/2mv²"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // numbers, a noble-gas core and a derivative written out are read by other rules
+        assertThat(decide("Write one million in scientific notation.", "1 × 10^6", "1e6"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the electron configuration of oxygen?", "1s² 2s² 2p⁴", "[He] 2s2 2p4"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the derivative of x^2?", "2x", "d/dx(x²) = 2x")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
