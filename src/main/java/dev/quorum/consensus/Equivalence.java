@@ -667,6 +667,13 @@ final class Equivalence {
         if (entity != null) {
             return entity;
         }
+        // two bare labels that share no word, to a question that is not a yes/no one, and that WordNet does not relate
+        // ("Thrash metal" / "Punk rock", "Oligopoly" / "Monopolistic competition", "Billing" / "Account access")
+        if (question != Question.NONE && !question.yesNo() && bareLabel(a) && bareLabel(b) && disjoint(a, b)
+                && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b) && !clippedName(a, b)
+                && !Lexical.sameEntity(a.head, b.head) && !Lexical.relatedWords(a.words, b.words)) {
+            return new Verdict(Decision.DIFFERENT, "different labels WordNet does not relate");
+        }
         // read again with a word WordNet defines as an absence written as one ("afebrile": "no fever")
         String x = Lexical.privatives(a.head);
         String y = Lexical.privatives(b.head);
@@ -1179,6 +1186,17 @@ final class Equivalence {
     private static boolean clippedName(Reading a, Reading b) {
         return a.words.size() == 1 && b.words.size() == 1
                 && (clips(a.words.get(0), b.words.get(0)) || clips(b.words.get(0), a.words.get(0)));
+    }
+
+    /**
+     * An answer of one to {@value #BARE_LABEL_WORDS} words that is only a label: no negation, number, code, formula,
+     * list, yes/no or gloss in brackets.
+     */
+    private static boolean bareLabel(Reading r) {
+        // (a gloss in brackets names the label another way: "es (Español)")
+        return r.words.size() <= BARE_LABEL_WORDS && !r.content.isEmpty() && r.negations == 0 && r.quantities.isEmpty()
+                && r.head.indexOf('(') < 0 && !math(r) && !formula(r) && !formulaOnly(r)
+                && !r.code && r.json == null && r.items == null && !r.stance.present() && !r.typed();
     }
 
     private static boolean acronym(Reading a, Reading b) {

@@ -133,6 +133,43 @@ final class Lexical {
         return false;
     }
 
+    /**
+     * Whether a word of one answer is a word of the other's family: WordNet relates them ({@link #related}), one defines
+     * the other ({@link #glossed}), or they share a start of five letters or more ("cancel" / "cancellation"); words
+     * joined by underscores are read apart ("make_booking").
+     */
+    static boolean relatedWords(List<String> x, List<String> y) {
+        for (String one : split(x)) {
+            for (String other : split(y)) {
+                if (related(one, other) || glossed(one, other) || commonStart(one, other) >= 5) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> split(List<String> words) {
+        List<String> split = new ArrayList<>();
+        for (String word : words) {
+            for (String part : word.split("_")) {
+                if (!part.isEmpty() && !AnswerText.stopword(part)) {
+                    split.add(part);
+                }
+            }
+        }
+        return split;
+    }
+
+    private static int commonStart(String x, String y) {
+        int n = Math.min(x.length(), y.length());
+        int k = 0;
+        while (k < n && x.charAt(k) == y.charAt(k)) {
+            k++;
+        }
+        return k;
+    }
+
     private static boolean covered(List<String> words, List<String> by) {
         for (String word : words) {
             boolean found = false;

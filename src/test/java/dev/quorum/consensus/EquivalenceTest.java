@@ -1416,4 +1416,19 @@ class EquivalenceTest {
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("What is the derivative of x^2?", "2x", "d/dx(x²) = 2x")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_tell_two_bare_labels_apart_that_share_no_word_and_that_wordnet_does_not_relate() {
+        assertThat(decide("What genre is Metallica's 'Master of Puppets'?", "Thrash metal", "Punk rock"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Classify the market structure of airliner manufacturing.", "Oligopoly", "Monopolistic competition"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // related in WordNet, one word's family, or glossed in brackets: left to the other rules
+        assertThat(decide("How tired does the patient report feeling?", "Fatigue", "Tiredness"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Classify the customer intent: 'I want to cancel my subscription.'", "Cancellation request",
+                "cancel_subscription")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Detect the language: '¿Dónde está la biblioteca?'", "Spanish", "es (Español)"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
