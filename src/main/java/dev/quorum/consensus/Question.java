@@ -301,9 +301,26 @@ final class Question {
      * believe?"): the answer a question proposes; empty when none.
      */
     List<String> proposed() {
-        List<String> last = List.of();
+        List<List<String>> runs = capitalised(false);
+        return runs.isEmpty() ? List.of() : runs.get(runs.size() - 1);
+    }
+
+    /**
+     * The runs of capitalised words the question writes, each as stems, a sentence's first word too unless it is a
+     * stop word or an auxiliary ("Shakespeare wrote 'Pride and Prejudice', didn't he?": shakespear, pride, prejudic).
+     */
+    List<List<String>> names() {
+        return capitalised(true);
+    }
+
+    /**
+     * The runs of capitalised words (stop words aside; a run goes on over spaces and hyphens), each as stems; with
+     * {@code sentenceStarts}, a sentence's first word counts too unless it is an auxiliary.
+     */
+    private List<List<String>> capitalised(boolean sentenceStarts) {
+        List<List<String>> runs = new ArrayList<>();
         if (text == null) {
-            return last;
+            return runs;
         }
         List<String> run = new ArrayList<>();
         boolean sentenceStart = true;
@@ -314,7 +331,7 @@ final class Question {
             if (!Character.isLetter(c)) {
                 sentenceStart |= c == '.' || c == '!' || c == '?' || c == ':' || c == '\n';
                 if (!run.isEmpty() && c != ' ' && c != '-') {
-                    last = run;
+                    runs.add(run);
                     run = new ArrayList<>();
                 }
                 i++;
@@ -325,57 +342,20 @@ final class Question {
                 end++;
             }
             String word = text.substring(i, end).toLowerCase(java.util.Locale.ROOT);
-            if (Character.isUpperCase(c) && !sentenceStart && !AnswerText.stopword(word)) {
+            boolean counted = sentenceStarts ? !AUXILIARIES.contains(word) : !sentenceStart;
+            if (Character.isUpperCase(c) && counted && !AnswerText.stopword(word)) {
                 run.add(AnswerText.stem(word));
             } else if (!run.isEmpty()) {
-                last = run;
+                runs.add(run);
                 run = new ArrayList<>();
             }
             sentenceStart = false;
             i = end;
         }
-        return run.isEmpty() ? last : run;
-    }
-
-    /**
-     * The runs of capitalised words the question writes, each as stems, a sentence's first word too unless it is a
-     * stop word ("Shakespeare wrote 'Pride and Prejudice', didn't he?": shakespear, pride, prejudic).
-     */
-    List<List<String>> names() {
-        List<List<String>> names = new ArrayList<>();
-        if (text == null) {
-            return names;
-        }
-        List<String> run = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
-                if (!run.isEmpty() && c != ' ' && c != '-') {
-                    names.add(run);
-                    run = new ArrayList<>();
-                }
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < n && Character.isLetterOrDigit(text.charAt(end))) {
-                end++;
-            }
-            String word = text.substring(i, end).toLowerCase(java.util.Locale.ROOT);
-            if (Character.isUpperCase(c) && !AnswerText.stopword(word) && !AUXILIARIES.contains(word)) {
-                run.add(AnswerText.stem(word));
-            } else if (!run.isEmpty()) {
-                names.add(run);
-                run = new ArrayList<>();
-            }
-            i = end;
-        }
         if (!run.isEmpty()) {
-            names.add(run);
+            runs.add(run);
         }
-        return names;
+        return runs;
     }
 
     /** Whether consecutive capitalised words of the question have these initials ("ecb": European Central Bank). */
