@@ -93,8 +93,10 @@ final class Code {
 
     /**
      * How two pieces of code do different things that their tokens hide, or null: one indexes one past the end of a
-     * sequence ("xs[len(xs)]" / "xs[-1]"), or one searches the whole tree with {@code find} where the other globs one
-     * directory ("find . -name '*.tmp' -delete" / "rm -- *.tmp").
+     * sequence ("xs[len(xs)]" / "xs[-1]"); one searches the whole tree with {@code find} where the other globs one
+     * directory ("find . -name '*.tmp' -delete" / "rm -- *.tmp"); one sorts without a comparator or key where the other
+     * has one ("nums.sort()" / "nums.sort((a, b) => a - b)"); or, of two queries, one joins outer where the other joins
+     * inner, or filters groups with HAVING where the other filters rows.
      */
     static String behaviour(String a, String b) {
         if (a.length() > MAX_IDIOM_CHARS || b.length() > MAX_IDIOM_CHARS) {
@@ -152,7 +154,12 @@ final class Code {
         if (!call.find() || !compared.find() || reference.contains(".equals(")) {
             return false;
         }
-        return Set.of(call.group(1), call.group(2)).equals(Set.of(compared.group(1), compared.group(2)));
+        // (the same operands in either order; "a.equals(a)" is one operand twice)
+        String x = call.group(1);
+        String y = call.group(2);
+        String p = compared.group(1);
+        String q = compared.group(2);
+        return x.equals(p) && y.equals(q) || x.equals(q) && y.equals(p);
     }
 
     private static int count(Pattern pattern, String text) {

@@ -1373,8 +1373,10 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Java: check whether Strings a and b have the same contents.", "a.equals(b)", "a == b"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
-        // in JavaScript == compares strings by value
+        // the same operands, in either order; in JavaScript == compares strings by value, so only a Java question counts
         assertThat(Code.referenceAndContents("a.equals(b)", "a == b")).isTrue();
+        assertThat(Code.referenceAndContents("a.equals(a)", "a == a")).isTrue();
+        assertThat(Code.referenceAndContents("a.equals(b)", "a == c")).isFalse();
         assertThat(Code.java("JavaScript: compare strings a and b.")).isFalse();
     }
 
