@@ -420,10 +420,6 @@ public final class AnswerKey {
     }
 
     /**
-     * The answer as JSON (an object or array, possibly in a markdown code fence, or the one fenced block of an answer
-     * that says little else), or {@code null}.
-     */
-    /**
      * The JSON value an answer gives, or the object its key-value text writes ("host=localhost; port=5432",
      * {@link KeyValueText}); null for anything else.
      */
@@ -432,6 +428,10 @@ public final class AnswerKey {
         return json != null || answer == null ? json : KeyValueText.parse(answer.strip());
     }
 
+    /**
+     * The answer as JSON (an object or array, possibly in a markdown code fence, or the one fenced block of an answer
+     * that says little else), or {@code null}.
+     */
     public static JsonNode json(String answer) {
         if (answer == null) {
             return null;

@@ -238,7 +238,8 @@ final class Equivalence {
             this.head = read.length() > MAX_READ && full ? read.substring(0, MAX_READ) : read;
             String head = this.head;
             this.key = key != null ? key : AnswerKey.of(this.answer, question);
-            this.json = full || this.key.startsWith("json:") ? AnswerKey.structured(this.answer) : null;
+            // the key is "json:…" exactly when the answer is structured (AnswerKey.of reads it so): not parsed twice
+            this.json = this.key.startsWith("json:") ? AnswerKey.structured(this.answer) : null;
             String plain = AnswerText.lower(head);
             this.lower = full ? AnswerText.spelledNegations(notation(plain)) : plain;
             this.words = AnswerText.words(lower);

@@ -11,9 +11,13 @@ import java.util.regex.Pattern;
 /**
  * Structured answers written as key-value text rather than JSON ("host=localhost; port=5432", "port: 5432, host:
  * localhost", one {@code key: value} per line, "{host: localhost, port: 5432}"), read as the JSON object they stand
- * for, so they compare with each other and with JSON by content: keys in any order, numbers by value ({@code total: 59.97} is {@code "total": 59.97}).
- * Strict, so prose is never taken for data: the whole text is pairs, at least two, each key one identifier written
- * once, each value at most {@value #MAX_VALUE_WORDS} words or quoted.
+ * for, so they compare with each other and with JSON by content: keys in any order, numbers by value ({@code total:
+ * 59.97} is {@code "total": 59.97}). Strict, so prose is never taken for data: the whole text is pairs, at least two,
+ * each key one identifier written once, each value at most {@value #MAX_VALUE_WORDS} words or quoted.
+ * <p>
+ * Read here rather than by a library: no format a library parses is this one (YAML reads "port: 5432, host:
+ * localhost" as one string, {@link java.util.Properties} knows neither "," nor ";" between pairs), and the reading
+ * is one pass over at most {@value #MAX_LENGTH} characters.
  */
 final class KeyValueText {
 
@@ -21,7 +25,7 @@ final class KeyValueText {
     static final int MAX_VALUE_WORDS = 3;
 
     /** Longer texts are not read (a bound on the cost of a hostile answer; key-value answers are short). */
-    private static final int MAX_LENGTH = 2_000;
+    static final int MAX_LENGTH = 2_000;
 
     private static final Pattern PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_.\\-]{0,63})\\s*[=:]\\s*(\\S.*)");
     private static final Pattern NUMBER = Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3})?");

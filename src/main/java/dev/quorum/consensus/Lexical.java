@@ -640,7 +640,6 @@ final class Lexical {
         return Character.isUpperCase(token.charAt(0));
     }
 
-    /** A word of letters only, or a phrasal verb of such words ("turn down"). */
     /**
      * Whether WordNet knows a word in some part of speech (inflected or not); true when WordNet is not in use, so
      * that a rule that needs a word to be none of its own does not run blind.
@@ -657,6 +656,7 @@ final class Lexical {
         return false;
     }
 
+    /** A word of letters only, or a phrasal verb of such words ("turn down"). */
     static boolean letters(String word) {
         for (int k = 0; k < word.length(); k++) {
             char c = word.charAt(k);

@@ -1261,6 +1261,16 @@ class EquivalenceTest {
         assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> AnswerKey.structured(pairs))).isNull();
         String unclosed = "a=\"" + "x, ".repeat(300);
         assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> AnswerKey.structured(unclosed))).isNull();
+        // within the length read: as many pairs as fit, and as many quotes and separators
+        StringBuilder built = new StringBuilder();
+        for (int k = 0; built.length() + 24 < KeyValueText.MAX_LENGTH; k++) {
+            built.append("key").append(k).append(" = \"v, ").append(k).append("\"; ");
+        }
+        String many = built.toString();
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> AnswerKey.structured(many)).size())
+                .isGreaterThan(100);
+        String quotes = "'\",;:=".repeat(KeyValueText.MAX_LENGTH / 7);
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> AnswerKey.structured(quotes))).isNull();
     }
 
     @Test
