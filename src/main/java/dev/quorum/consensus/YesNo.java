@@ -1,6 +1,7 @@
 package dev.quorum.consensus;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,18 @@ final class YesNo {
     /** Verbs that advise against what follows ("advise against", "warns against"). */
     private static final Set<String> ADVISE = Set.of("advise", "advises", "advised", "recommend", "recommends",
             "recommended", "warn", "warns", "warned", "caution", "cautions", "cautioned", "argue", "argues");
+    /**
+     * Words that say something is wrong, missing or kept from happening, stemmed: negated, they say the question's
+     * thing holds ("The flight isn't delayed" to "Is the flight on time?", "Regulators didn't block the merger" to
+     * "Did regulators approve it?", "It's not contraindicated in pregnancy"). Read only after a negation ("not",
+     * "no", not the "non" of a term: "non-blocking") and when the question asks none of them ("Did Napoleon lose…?"):
+     * said alone, what they do depends on their object ("Food prevents stomach upset").
+     */
+    private static final Set<String> NEGATIVE = stems("block", "break", "broke", "broken", "breach", "violate",
+            "prevent", "prohibit", "forbid", "forbidden", "ban", "deny", "reject", "refuse", "exclude", "extinguish",
+            "cancel", "revoke", "invalidate", "miss", "missing", "lose", "delay", "late", "damage", "harm",
+            "harmful", "hurt", "impair", "hinder", "contraindicated", "veto", "fake", "false", "wrong", "absent",
+            "free");
     private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
     private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
 
@@ -211,10 +224,13 @@ final class YesNo {
         int restated = 0;
         boolean opposite = false;
         boolean advised = false;
+        boolean negated = false;
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
             if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
                 flips++;
+                // a negation of a claim, not the prefix of a term ("non-blocking")
+                negated = !negated && !word.equals("non");
                 continue;
             }
             // advice against what is asked, once however often it is said: "Avoid a fixed schedule.", "… is nice but
@@ -237,6 +253,13 @@ final class YesNo {
                 restated++;
                 continue;
             }
+            if (negated && NEGATIVE.contains(stem) && question.asked().stream().noneMatch(NEGATIVE::contains)) {
+                // a negation of something going wrong: "isn't delayed", "doesn't break compatibility"
+                flips++;
+                opposite = true;
+                negated = false;
+                continue;
+            }
             for (String askedStem : question.asked()) {
                 if (AnswerText.opposite(stem, askedStem)) {
                     flips++;
@@ -246,6 +269,14 @@ final class YesNo {
             }
         }
         return new FirstClause(flips, restated, opposite);
+    }
+
+    private static Set<String> stems(String... words) {
+        Set<String> stems = new HashSet<>();
+        for (String word : words) {
+            stems.add(AnswerText.stem(word));
+        }
+        return Set.copyOf(stems);
     }
 
     /** Whether a stem is one of the question's, or derived from or into one of them. */

@@ -1354,6 +1354,21 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_a_negated_word_for_something_going_wrong_as_a_yes() {
+        assertThat(decide("Is the train on schedule?", "Yes, the train is on schedule.", "The train isn't running late."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Did the court approve the settlement?", "Yes, the court approved it.",
+                "The court did not reject the settlement.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is the firmware update compatible with the old routers?", "Yes, it is compatible with them.",
+                "The firmware update doesn't break the old routers.")).isEqualTo(Equivalence.Decision.SAME);
+        // not when the question asks about the thing going wrong, nor after the "non" of a term
+        assertThat(decide("Did the shipment get delayed?", "Yes, it was delayed by two days.", "The shipment wasn't late."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is this socket call synchronous?", "No, the call returns at once.", "It's a non-blocking call."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_tell_code_that_behaves_differently_where_its_tokens_hide_it() {
         assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs)]"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
