@@ -1182,7 +1182,6 @@ final class Equivalence {
         return x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x));
     }
 
-    /** Whether a one-word answer is the initials of the other's words ("UN" / "United Nations"). */
     /** Two one-word names, one the other's clipped or contracted form ("MSFT" / "Microsoft"; see {@link #clips}). */
     private static boolean clippedName(Reading a, Reading b) {
         return a.words.size() == 1 && b.words.size() == 1
@@ -1200,6 +1199,7 @@ final class Equivalence {
                 && !r.code && r.json == null && r.items == null && !r.stance.present() && !r.typed();
     }
 
+    /** Whether a one-word answer is the initials of the other's words ("UN" / "United Nations"). */
     private static boolean acronym(Reading a, Reading b) {
         if (a.words.size() != 1 || b.words.size() < 2) {
             return false;
@@ -1768,11 +1768,6 @@ final class Equivalence {
     }
 
     /**
-     * A yes to a question that proposes a name ("… is Ankara — is that right?") against an answer that names another
-     * first and never the proposed one ("Istanbul.", "Actually, it was written by Aldous Huxley."): why they differ,
-     * else null.
-     */
-    /**
      * Whether a statement answers a yes/no question's claim with another name: one name the question writes is
      * nowhere in it, another is, and its first clause names someone or something the question does not ("Shakespeare
      * wrote 'Pride and Prejudice', didn't he?" / "'Pride and Prejudice' was written by Jane Austen").
@@ -1803,6 +1798,11 @@ final class Equivalence {
         return false;
     }
 
+    /**
+     * A yes to a question that proposes a name ("… is Ankara — is that right?") against an answer that names another
+     * first and never the proposed one ("Istanbul.", "Actually, it was written by Aldous Huxley."): why they differ,
+     * else null.
+     */
     private static String corrected(Reading said, Reading other, Question question) {
         if (!"yes".equals(said.stance.value()) || other.code || other.negations > 0 || other.polarity != null) {
             return null;
@@ -2394,7 +2394,6 @@ final class Equivalence {
         return false;
     }
 
-    /** A formula: an exponent or a mathematical symbol among its words ("kg·m²/s²", "¬p ∨ q"). */
     /** What a short formula is written with: letters, digits, operators, brackets, sub- and superscripts. */
     private static final Pattern FORMULA = Pattern.compile(
             "[\\p{L}\\p{N}\\s+\\-\u2212*/^=()\\[\\]|!.,\u00b7\u00d7\u00f7\u221a\u222b\u03a3\u2192\u2070-\u209f\u00b2\u00b3\u00b9\u00bd\u2208\u2282\u2286\u221e_]+");
@@ -2444,6 +2443,7 @@ final class Equivalence {
         return String.join("=", sides);
     }
 
+    /** A formula: an exponent or a mathematical symbol among its words ("kg·m²/s²", "¬p ∨ q"). */
     private static boolean math(Reading r) {
         for (String word : r.words) {
             if (word.startsWith("^") || word.length() == 1 && AnswerText.mathSymbol(word.charAt(0))) {
