@@ -41,6 +41,8 @@ final class YesNo {
             "cancel", "revoke", "invalidate", "miss", "missing", "lose", "delay", "late", "damage", "harm",
             "harmful", "hurt", "impair", "hinder", "contraindicated", "veto", "fake", "false", "wrong", "absent",
             "free");
+    /** Where a clause names what it is not ("Canberra, not Sydney"). */
+    private static final String CONTRAST = ", not ";
     private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
     private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
 
@@ -219,7 +221,7 @@ final class YesNo {
     }
 
     private static FirstClause firstClause(String clause, Question question) {
-        List<String> words = AnswerText.words(beforeReason(clause));
+        List<String> words = AnswerText.words(beforeContrast(beforeReason(clause), question));
         int flips = 0;
         int restated = 0;
         boolean opposite = false;
@@ -277,6 +279,24 @@ final class YesNo {
             stems.add(AnswerText.stem(word));
         }
         return Set.copyOf(stems);
+    }
+
+    /**
+     * A clause without the alternative it goes on to rule out ("Australia's capital is Canberra, not Sydney …"), unless
+     * the alternative is what the question asks ("… ended World War I, not World War II", "… a dwarf planet, not a
+     * planet"): then its "not" answers the question.
+     */
+    private static String beforeContrast(String clause, Question question) {
+        int at = clause.indexOf(CONTRAST);
+        if (at <= 0) {
+            return clause;
+        }
+        for (String word : AnswerText.words(clause.substring(at + CONTRAST.length()))) {
+            if (!AnswerText.stopword(word) && asked(AnswerText.stem(word), question)) {
+                return clause;
+            }
+        }
+        return clause.substring(0, at);
     }
 
     /** Whether a stem is one of the question's, or derived from or into one of them. */

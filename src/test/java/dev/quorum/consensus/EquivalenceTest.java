@@ -1369,6 +1369,15 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_an_alternative_ruled_out_after_a_comma_as_no_negation_of_the_answer() {
+        assertThat(decide("Ottawa is the capital of Canada, isn't it?", "That's right.",
+                "Canada's capital is Ottawa, not Toronto as many visitors think.")).isEqualTo(Equivalence.Decision.SAME);
+        // the alternative ruled out is what the question asks: the "not" answers it
+        assertThat(decide("Was the treaty signed in Paris?", "Yes, it was.", "The treaty was signed at Versailles, not in Paris."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_tell_code_that_behaves_differently_where_its_tokens_hide_it() {
         assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs)]"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
