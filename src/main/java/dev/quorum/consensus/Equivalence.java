@@ -675,6 +675,13 @@ final class Equivalence {
                 && !Lexical.sameEntity(a.head, b.head) && !Lexical.relatedWords(a.words, b.words)) {
             return new Verdict(Decision.DIFFERENT, "different labels WordNet does not relate");
         }
+        String stated = labelAgainstStatement(a, b, question);
+        if (stated == null) {
+            stated = labelAgainstStatement(b, a, question);
+        }
+        if (stated != null) {
+            return new Verdict(Decision.DIFFERENT, stated);
+        }
         // read again with a word WordNet defines as an absence written as one ("afebrile": "no fever")
         String x = Lexical.privatives(a.head);
         String y = Lexical.privatives(b.head);
@@ -684,6 +691,57 @@ final class Equivalence {
         // read again only when that reading is final (its own absences written out already), so it ends here
         return Lexical.privatives(x).equals(x) && Lexical.privatives(y).equals(y)
                 ? compare(Reading.of(x, question), Reading.of(y, question), question, 0) : Verdict.MEANING;
+    }
+
+    /**
+     * A bare label against a short statement that gives another as what something is ("Polish." / "The text is
+     * Czech.", "UDP" / "TCP is the transport protocol that …", "Liver" / "The skin is the body's largest organ."): the
+     * words after its "is" or "are" (and an "in"), or, when those restate the question, the words before it; different
+     * when that label shares no word with the other and WordNet relates none (as two bare labels). Why, else null.
+     */
+    private static String labelAgainstStatement(Reading label, Reading statement, Question question) {
+        if (question == Question.NONE || question.yesNo() || !bareLabel(label) || bareLabel(statement)
+                || statement.words.size() > NAME_SENTENCE_WORDS || statement.negations > 0 || statement.code
+                || statement.head.indexOf('(') >= 0 || statement.json != null || statement.items != null
+                || statement.stance.present()) {
+            return null;
+        }
+        List<String> words = statement.words;
+        int copula = -1;
+        for (int k = 1; k < words.size() && copula < 0; k++) {
+            if (words.get(k).equals("is") || words.get(k).equals("are")) {
+                copula = k;
+            }
+        }
+        if (copula < 0) {
+            return null;
+        }
+        List<String> after = words.subList(copula + 1 < words.size() && words.get(copula + 1).equals("in")
+                ? copula + 2 : copula + 1, words.size());
+        List<String> stated = restates(after, question) ? words.subList(0, copula) : after;
+        if (stated.isEmpty() || stated.size() > BARE_LABEL_WORDS || restates(stated, question)) {
+            return null;
+        }
+        Reading other = Reading.of(String.join(" ", stated), question);
+        return bareLabel(other) && disjoint(label, other) && !acronym(label, other) && !acronym(other, label)
+                && !prefixed(label, other) && !clippedName(label, other) && !Lexical.sameEntity(label.head, other.head)
+                && !Lexical.relatedWords(label.words, other.words)
+                ? "a label against a statement of another: " + label.head + " / " + other.head : null;
+    }
+
+    /** Whether words, stop words aside, say only the question's words (and say one). */
+    private static boolean restates(List<String> words, Question question) {
+        boolean any = false;
+        for (String word : words) {
+            if (AnswerText.stopword(word)) {
+                continue;
+            }
+            if (!question.mentions(AnswerText.stem(word))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /**

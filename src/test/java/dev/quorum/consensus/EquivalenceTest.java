@@ -1378,6 +1378,19 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_tell_a_bare_label_from_a_statement_that_gives_another_as_what_something_is() {
+        assertThat(decide("Which organ produces insulin?", "Liver", "The pancreas is the organ that produces insulin."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which planet is closest to the Sun?", "Venus", "Mercury is the planet closest to the Sun."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the statement's label is the other's, or one WordNet gives for it: left to the other rules
+        assertThat(decide("What do you call a young cat?", "Kitten", "The word is kitty."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which planet is closest to the Sun?", "Mercury", "Mercury is the planet closest to the Sun."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
     void should_tell_code_that_behaves_differently_where_its_tokens_hide_it() {
         assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs)]"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
