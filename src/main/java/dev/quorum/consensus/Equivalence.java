@@ -2480,12 +2480,25 @@ final class Equivalence {
             }
             symbol |= NOTATION_SYMBOLS.indexOf(c) >= 0 || c >= '\u0391' && c <= '\u03c9' || c >= '\u2070' && c <= '\u209f';
         }
+        boolean variables = false;
         for (String word : text.split("[^\\p{L}]+")) {
             if (word.length() >= 3 && !FUNCTIONS.contains(word.toLowerCase(Locale.ROOT))) {
-                return false;
+                if (Lexical.word(word.toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+                // letters written together that WordNet does not know: variables multiplied ("nRT")
+                variables = true;
             }
         }
-        return symbol;
+        // an equation of letters alone is notation too ("PV = nRT", "V = IR"); numbers in one are read elsewhere
+        boolean letters = equation(text) && text.chars().noneMatch(Character::isDigit);
+        return variables ? letters : symbol || letters;
+    }
+
+    /** Whether a text is one equation: one "=" with something on each side. */
+    private static boolean equation(String text) {
+        int at = text.indexOf('=');
+        return at > 0 && at == text.lastIndexOf('=') && !text.substring(at + 1).isBlank();
     }
 
     /** A short formula with its sides, and the terms of each, in sorted order ("c² = b² + a²": "a^2+b^2=c^2"). */

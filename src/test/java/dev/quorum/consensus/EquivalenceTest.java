@@ -1391,6 +1391,14 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_an_equation_of_letters_alone_as_notation() {
+        assertThat(decide("State Ohm's law.", "V = IR", "V = I/R")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("State Ohm's law.", "V = IR", "IR = V")).isEqualTo(Equivalence.Decision.SAME);
+        // a word in it, or a number, is not notation alone
+        assertThat(decide("What is the value of x?", "x = 5", "x = 5.0")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_tell_code_that_behaves_differently_where_its_tokens_hide_it() {
         assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs)]"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
