@@ -109,6 +109,8 @@ final class Quantities {
             Map.entry("millionth", 1e6), Map.entry("millionths", 1e6));
     private static final Map<String, Integer> TENS = new HashMap<>();
     private static final Map<String, Double> SCALES = new HashMap<>();
+    /** How many years ahead of this one a year written with two digits may lie ("'30" is 2030, "'44" is 1944). */
+    private static final int SHORT_YEAR_AHEAD = 10;
     /** How far from a slash date its format is looked for ({@link #slashDate}). */
     private static final int FORMAT_WINDOW = 40;
 
@@ -453,6 +455,7 @@ final class Quantities {
                         bare.precision() * next.factor(), bare.loose() * next.factor(), next.factor()));
             }
         }
+        shortYears(text, found, spans);
         // a small whole number right before or after a month name is the day of that month ("4 July", "July 4,")
         for (int k = 0; k < found.size(); k++) {
             if (!"month".equals(found.get(k).unit())) {
@@ -473,6 +476,35 @@ final class Quantities {
             }
         }
         return found;
+    }
+
+    /**
+     * A year of two digits after an apostrophe in a date ("June 6th, '44", "9 Nov '89") is the year of the century
+     * that puts it at most {@value #SHORT_YEAR_AHEAD} years ahead of this one: 1944, 1989, 2021. Not a decade ("the
+     * '80s").
+     */
+    private static void shortYears(String text, List<Quantity> found, List<int[]> spans) {
+        boolean date = false;
+        for (Quantity q : found) {
+            date |= "month".equals(q.unit());
+        }
+        if (!date) {
+            return;
+        }
+        for (int k = 0; k < found.size(); k++) {
+            Quantity q = found.get(k);
+            int start = spans.get(k)[0];
+            int end = spans.get(k)[1];
+            if (q.unit() == null && end - start == 2 && start >= 1 && text.charAt(start - 1) == '\''
+                    && (start == 1 || !isLetterOrDigit(text.charAt(start - 2)))
+                    && (end == text.length() || !isLetterOrDigit(text.charAt(end)))) {
+                int thisYear = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+                int century = thisYear / 100 * 100;
+                int year = century + (int) q.value() > thisYear + SHORT_YEAR_AHEAD
+                        ? century - 100 + (int) q.value() : century + (int) q.value();
+                found.set(k, new Quantity(year, null));
+            }
+        }
     }
 
     private static int number(String text, int start, List<Quantity> found) {

@@ -1399,6 +1399,17 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_a_year_of_two_digits_after_an_apostrophe_in_a_date() {
+        assertThat(decide("When did Apollo 11 land on the Moon?", "20 July 1969", "July 20th, '69"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When did Apollo 11 land on the Moon?", "20 July 1959", "July 20th, '69"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a year ahead of this one by ten at most is this century's; a decade is no year
+        assertThat(Quantities.parse("1 may '21")).extracting(Quantities.Quantity::value).contains(2021.0);
+        assertThat(Quantities.parse("in may of the '80s")).extracting(Quantities.Quantity::value).doesNotContain(1980.0);
+    }
+
+    @Test
     void should_tell_code_that_behaves_differently_where_its_tokens_hide_it() {
         assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs)]"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
