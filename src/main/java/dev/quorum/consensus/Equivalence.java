@@ -565,6 +565,13 @@ final class Equivalence {
         }
         // lists
         if (a.items != null && b.items != null) {
+            // options of a multiple-choice question, by letter or by text ("A and C" / "Lemon, lime")
+            Set<Character> aOptions = options(a, question);
+            Set<Character> bOptions = options(b, question);
+            if (aOptions != null && bOptions != null) {
+                return aOptions.equals(bOptions) ? new Verdict(Decision.SAME, "same options")
+                        : new Verdict(Decision.DIFFERENT, "different options");
+            }
             return sameItems(a.items, b.items, a.itemTexts, b.itemTexts, question.ordered())
                     ? new Verdict(Decision.SAME, "same items") : new Verdict(Decision.DIFFERENT, "different items");
         }
@@ -1255,6 +1262,27 @@ final class Equivalence {
         return r.words.size() <= BARE_LABEL_WORDS && !r.content.isEmpty() && r.negations == 0 && r.quantities.isEmpty()
                 && r.head.indexOf('(') < 0 && !math(r) && !formula(r) && !formulaOnly(r)
                 && !r.code && r.json == null && r.items == null && !r.stance.present() && !r.typed();
+    }
+
+    /**
+     * The options of a multiple-choice question a list names, each by its letter or its text ("A and C", "Lemon,
+     * lime" to "… A) Lemon B) Apple C) Lime"), or {@code null} when the question has none or an item is neither.
+     */
+    private static Set<Character> options(Reading list, Question question) {
+        if (!question.hasOptions()) {
+            return null;
+        }
+        Set<Character> letters = new HashSet<>(question.options().values());
+        Set<Character> named = new HashSet<>();
+        for (String text : list.itemTexts) {
+            String item = AnswerKey.normalise(text);
+            char option = item.length() == 1 && letters.contains(item.charAt(0)) ? item.charAt(0) : question.option(item);
+            if (option == 0) {
+                return null;
+            }
+            named.add(option);
+        }
+        return named;
     }
 
     /** Whether a one-word answer is the initials of the other's words ("UN" / "United Nations"). */

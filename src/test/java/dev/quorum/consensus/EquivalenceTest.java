@@ -1410,6 +1410,14 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_a_list_of_options_by_letter_or_by_text() {
+        String question = "Select all that apply: which of these are mammals? A) Shark B) Dolphin C) Bat D) Trout";
+        assertThat(decide(question, "B and C", "Dolphin and bat")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(question, "B and C", "Dolphin, shark")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, "B, C", "C and B")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
     void should_tell_code_that_behaves_differently_where_its_tokens_hide_it() {
         assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs)]"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
