@@ -14,6 +14,9 @@ import java.util.Set;
 final class YesNo {
 
     private static final Set<String> PRONOUNS = Set.of("it", "they", "he", "she", "that", "this", "we", "you", "i");
+    /** Adverbs that only stress a short echo of the question's verb ("You certainly can.", "It definitely does."). */
+    private static final Set<String> INTENSIFIERS = Set.of("certainly", "definitely", "absolutely", "surely", "sure",
+            "really", "indeed", "totally", "still");
     private static final Set<String> CONCLUDING = Set.of("so", "therefore", "hence", "thus", "then", "which", "means");
 
     /** A first word that advises against what the question asks ("Avoid a fixed schedule", "Skip it"). */
@@ -94,8 +97,11 @@ final class YesNo {
                 return said;
             }
         }
-        // "It is.", "It does.", "They aren't."
-        List<String> first = AnswerText.words(clauses.get(0));
+        // "It is.", "It does.", "They aren't.", "You certainly can."
+        List<String> first = new ArrayList<>(AnswerText.words(clauses.get(0)));
+        if (first.size() >= 3 && INTENSIFIERS.contains(first.get(1))) {
+            first.remove(1);
+        }
         if (first.size() >= 2 && first.size() <= 3 && PRONOUNS.contains(first.get(0))
                 && Equivalence.VERBS.contains(first.get(1)) && (first.size() == 2 || first.get(2).equals("not"))) {
             return first.size() == 2 ? "yes" : "no";

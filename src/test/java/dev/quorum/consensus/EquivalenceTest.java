@@ -1418,6 +1418,16 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_a_stressed_echo_of_the_question_verb_as_its_yes_or_no() {
+        assertThat(decide("Can a cat see in complete darkness?", "No, they need at least a little light.",
+                "They definitely can't.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Does the museum open on Mondays?", "Yes, from ten to six.", "It certainly does."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Does the museum open on Mondays?", "No, it is closed on Mondays.", "It certainly does."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_tell_code_that_behaves_differently_where_its_tokens_hide_it() {
         assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs)]"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
