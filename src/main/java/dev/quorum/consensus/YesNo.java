@@ -46,6 +46,14 @@ final class YesNo {
             "free");
     /** Where a clause names what it is not ("Canberra, not Sydney"). */
     private static final String CONTRAST = ", not ";
+    /**
+     * Verbs that keep something out, stemmed: said of the question's thing, in the passive after what restates it
+     * ("Flood damage is excluded from the policy") or with a pronoun for it as object ("It ignores them"), a no.
+     */
+    private static final Set<String> REFUSED = stems("exclude", "ignore", "skip", "omit", "reject", "deny", "refuse",
+            "ban", "forbid", "forbidden", "prohibit", "block");
+    /** Pronouns for what a question asks about, as the object of a verb. */
+    private static final Set<String> OBJECTS = Set.of("it", "them");
     private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
     private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
 
@@ -259,6 +267,14 @@ final class YesNo {
             String stem = AnswerText.stem(word);
             if (asked(stem, question)) {
                 restated++;
+                continue;
+            }
+            if (!negated && REFUSED.contains(stem) && question.asked().stream().noneMatch(REFUSED::contains)
+                    && (k > 0 && COPULAS.contains(words.get(k - 1)) && restated > 0
+                    || k + 1 < words.size() && OBJECTS.contains(words.get(k + 1)))) {
+                // what is asked kept out: "Flood damage is excluded from the policy", "It ignores them"
+                flips++;
+                opposite = true;
                 continue;
             }
             if (negated && NEGATIVE.contains(stem) && question.asked().stream().noneMatch(NEGATIVE::contains)) {

@@ -1428,6 +1428,17 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_what_is_asked_kept_out_as_a_no() {
+        assertThat(decide("Does the warranty cover water damage?", "No, it does not.",
+                "Water damage is excluded from the warranty.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Does the JSON parser accept comments?", "No, it does not.", "It rejects them."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // something else kept out says nothing of what is asked
+        assertThat(decide("Does the warranty cover water damage?", "No, it does not.",
+                "Water damage is covered; only theft is excluded.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_tell_code_that_behaves_differently_where_its_tokens_hide_it() {
         assertThat(decide("Python: get the last element of the list xs.", "xs[-1]", "xs[len(xs)]"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
