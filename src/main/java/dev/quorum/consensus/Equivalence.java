@@ -707,10 +707,10 @@ final class Equivalence {
      * when that label shares no word with the other and WordNet relates none (as two bare labels). Why, else null.
      */
     private static String labelAgainstStatement(Reading label, Reading statement, Question question) {
-        if (question == Question.NONE || question.yesNo() || !bareLabel(label) || bareLabel(statement)
-                || statement.words.size() > NAME_SENTENCE_WORDS || statement.negations > 0 || statement.code
-                || statement.head.indexOf('(') >= 0 || statement.json != null || statement.items != null
-                || statement.stance.present()) {
+        if (question == Question.NONE || question.yesNo() || statement.words.size() > NAME_SENTENCE_WORDS
+                || statement.negations > 0 || statement.code || statement.head.indexOf('(') >= 0
+                || statement.json != null || statement.items != null || statement.stance.present()
+                || !disjoint(label, statement) || !bareLabel(label) || bareLabel(statement)) {
             return null;
         }
         List<String> words = statement.words;
@@ -2508,18 +2508,19 @@ final class Equivalence {
             }
             symbol |= NOTATION_SYMBOLS.indexOf(c) >= 0 || c >= '\u0391' && c <= '\u03c9' || c >= '\u2070' && c <= '\u209f';
         }
+        // an equation of letters alone is notation too ("PV = nRT", "V = IR"); numbers in one are read elsewhere
+        boolean letters = equation(text) && text.chars().noneMatch(Character::isDigit);
         boolean variables = false;
         for (String word : text.split("[^\\p{L}]+")) {
             if (word.length() >= 3 && !FUNCTIONS.contains(word.toLowerCase(Locale.ROOT))) {
-                if (Lexical.word(word.toLowerCase(Locale.ROOT))) {
+                // letters written together, in an equation of letters, that WordNet does not know: variables
+                // multiplied ("nRT"); asked of WordNet only then, this being read for every answer
+                if (!letters || Lexical.word(word.toLowerCase(Locale.ROOT))) {
                     return false;
                 }
-                // letters written together that WordNet does not know: variables multiplied ("nRT")
                 variables = true;
             }
         }
-        // an equation of letters alone is notation too ("PV = nRT", "V = IR"); numbers in one are read elsewhere
-        boolean letters = equation(text) && text.chars().noneMatch(Character::isDigit);
         return variables ? letters : symbol || letters;
     }
 
