@@ -2,6 +2,7 @@ package dev.quorum.consensus;
 
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -498,7 +499,7 @@ final class Quantities {
             if (q.unit() == null && end - start == 2 && start >= 1 && text.charAt(start - 1) == '\''
                     && (start == 1 || !isLetterOrDigit(text.charAt(start - 2)))
                     && (end == text.length() || !isLetterOrDigit(text.charAt(end)))) {
-                int thisYear = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+                int thisYear = Year.now(ZoneOffset.UTC).getValue();
                 int century = thisYear / 100 * 100;
                 int year = century + (int) q.value() > thisYear + SHORT_YEAR_AHEAD
                         ? century - 100 + (int) q.value() : century + (int) q.value();
