@@ -558,9 +558,7 @@ final class Equivalence {
         }
         // two names that share no word ("Albert Einstein" / "Max Planck")
         if (a.name && b.name && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
-                && (a.items == null || b.items == null) && disjoint(a, b) && !acronym(a, b) && !acronym(b, a)
-                && !prefixed(a, b) && !clippedName(a, b)
-                && !Lexical.sameEntity(a.head, b.head)) {
+                && (a.items == null || b.items == null) && apart(a, b)) {
             return new Verdict(Decision.DIFFERENT, "different names");
         }
         // lists
@@ -677,9 +675,7 @@ final class Equivalence {
         }
         // two bare labels that share no word, to a question that is not a yes/no one, and that WordNet does not relate
         // ("Thrash metal" / "Punk rock", "Oligopoly" / "Monopolistic competition", "Billing" / "Account access")
-        if (question != Question.NONE && !question.yesNo() && bareLabel(a) && bareLabel(b) && disjoint(a, b)
-                && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b) && !clippedName(a, b)
-                && !Lexical.sameEntity(a.head, b.head) && !Lexical.relatedWords(a.words, b.words)) {
+        if (question != Question.NONE && !question.yesNo() && bareLabel(a) && bareLabel(b) && unrelatedLabels(a, b)) {
             return new Verdict(Decision.DIFFERENT, "different labels WordNet does not relate");
         }
         String stated = labelAgainstStatement(a, b, question);
@@ -730,9 +726,7 @@ final class Equivalence {
             return null;
         }
         Reading other = Reading.of(String.join(" ", stated), question);
-        return bareLabel(other) && disjoint(label, other) && !acronym(label, other) && !acronym(other, label)
-                && !prefixed(label, other) && !clippedName(label, other) && !Lexical.sameEntity(label.head, other.head)
-                && !Lexical.relatedWords(label.words, other.words)
+        return bareLabel(other) && unrelatedLabels(label, other)
                 ? "a label against a statement of another: " + label.head + " / " + other.head : null;
     }
 
@@ -1245,6 +1239,21 @@ final class Equivalence {
         String x = a.words.get(0);
         String y = b.words.get(0);
         return x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x));
+    }
+
+    /**
+     * Whether two answers name two things: no word shared, neither the other's initials, start, or clipped form, and
+     * WordNet does not give them as one thing ("Albert Einstein" / "Max Planck"; not "UN" / "United Nations", "MSFT" /
+     * "Microsoft", "PRC" / "China").
+     */
+    private static boolean apart(Reading a, Reading b) {
+        return disjoint(a, b) && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b) && !clippedName(a, b)
+                && !Lexical.sameEntity(a.head, b.head);
+    }
+
+    /** Two labels {@link #apart} whose words WordNet does not relate either ({@link Lexical#relatedWords}). */
+    private static boolean unrelatedLabels(Reading a, Reading b) {
+        return apart(a, b) && !Lexical.relatedWords(a.words, b.words);
     }
 
     /** Two one-word names, one the other's clipped or contracted form ("MSFT" / "Microsoft"; see {@link #clips}). */

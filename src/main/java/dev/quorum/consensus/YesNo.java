@@ -241,6 +241,9 @@ final class YesNo {
         boolean opposite = false;
         boolean advised = false;
         boolean negated = false;
+        // the words for something going wrong or kept out are read only when the question asks none of them
+        boolean asksWrong = question.asked().stream().anyMatch(NEGATIVE::contains);
+        boolean asksRefused = question.asked().stream().anyMatch(REFUSED::contains);
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
             if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
@@ -269,7 +272,7 @@ final class YesNo {
                 restated++;
                 continue;
             }
-            if (!negated && REFUSED.contains(stem) && question.asked().stream().noneMatch(REFUSED::contains)
+            if (!negated && !asksRefused && REFUSED.contains(stem)
                     && (k > 0 && COPULAS.contains(words.get(k - 1)) && restated > 0
                     || k + 1 < words.size() && OBJECTS.contains(words.get(k + 1)))) {
                 // what is asked kept out: "Flood damage is excluded from the policy", "It ignores them"
@@ -277,7 +280,7 @@ final class YesNo {
                 opposite = true;
                 continue;
             }
-            if (negated && NEGATIVE.contains(stem) && question.asked().stream().noneMatch(NEGATIVE::contains)) {
+            if (negated && !asksWrong && NEGATIVE.contains(stem)) {
                 // a negation of something going wrong: "isn't delayed", "doesn't break compatibility"
                 flips++;
                 opposite = true;
