@@ -86,6 +86,10 @@ final class Equivalence {
         "didn t she", "yes"};
     /** The verbs after which a clause of the question's words states what it is ({@link #statesOther}). */
     private static final Set<String> STATING = Set.of("is", "are", "was", "were", "called");
+    /** Words that speak against what a sentence names ("Leasing is a mistake …", "avoid floats for money"). */
+    private static final Set<String> AGAINST = Set.of("avoid", "avoided", "mistake", "myth", "overrated", "worse",
+            "worst", "bad", "poor", "wrong", "waste", "risky", "riskier", "skip", "against", "overkill", "unless",
+            "less", "fewer", "but", "however", "although", "though", "depends", "either", "both");
     /** Openings that point at the thing asked about ({@link #demonstratesOther}). */
     private static final List<String> DEMONSTRATIVES = List.of("that's ", "that is ", "it's ", "it is ", "this is ",
             "that goes in ", "it goes in ");
@@ -604,6 +608,9 @@ final class Equivalence {
         }
         if (contradiction == null && depth == 0) {
             contradiction = firstSentences(a, b, question);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherChoice(a, b, question);
         }
         if (contradiction == null && depth == 0) {
             contradiction = longNearIdentical(a, b);
@@ -1575,6 +1582,69 @@ final class Equivalence {
         // not their numbers: a first sentence may state one more than the other's ("…, about $489 a month")
         return first.decision() == Decision.DIFFERENT && contradicts(first) && !rule.startsWith("different numbers")
                 && !rule.startsWith("different quantities") ? "first sentences: " + rule : null;
+    }
+
+    /**
+     * Two long answers to a question that asks to choose ("Should I lease or buy a car …?") whose first sentences
+     * (where an answer gives its verdict) each name one of its alternatives, not the same one ("Buying is almost always
+     * cheaper …" / "Over ten years, leasing works out cheaper."): why they differ, else null. Words both first
+     * sentences use tell nothing apart; what one sets aside ("… rather than waiting until your debts are cleared") is
+     * not named; a first sentence that negates, compares ("… than …") or speaks against what it names names nothing.
+     */
+    private static String otherChoice(Reading a, Reading b, Question question) {
+        if (!longProse(a, b)) {
+            return null;
+        }
+        List<Set<String>> choices = question.choices();
+        if (choices.isEmpty()) {
+            return null;
+        }
+        Set<String> x = chosen(a);
+        Set<String> y = chosen(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        int one = named(choices, x, y);
+        int other = named(choices, y, x);
+        return one >= 0 && other >= 0 && one != other ? "first sentences choose different alternatives" : null;
+    }
+
+    /** The stems of an answer's first sentence up to what it sets aside; null when it negates, compares or warns. */
+    private static Set<String> chosen(Reading r) {
+        List<String> sentences = sentences(r.lower);
+        if (sentences.isEmpty()) {
+            return null;
+        }
+        List<String> words = AnswerText.words(sentences.get(0));
+        Set<String> stems = new HashSet<>();
+        for (int k = 0; k < words.size(); k++) {
+            String word = words.get(k);
+            if (k + 1 < words.size() && (word.equals("rather") && words.get(k + 1).equals("than")
+                    || word.equals("instead") && words.get(k + 1).equals("of"))) {
+                break;
+            }
+            if (AnswerText.negation(word) || word.equals("than") || AGAINST.contains(word)) {
+                return null;
+            }
+            stems.add(AnswerText.stem(word));
+        }
+        return stems;
+    }
+
+    /** The one alternative whose own stems a sentence's stems hold, those of the other sentence aside; else -1. */
+    private static int named(List<Set<String>> choices, Set<String> sentence, Set<String> other) {
+        int named = -1;
+        for (int k = 0; k < choices.size(); k++) {
+            for (String stem : choices.get(k)) {
+                if (sentence.contains(stem) && !other.contains(stem)) {
+                    if (named >= 0 && named != k) {
+                        return -1;
+                    }
+                    named = k;
+                }
+            }
+        }
+        return named;
     }
 
     /**

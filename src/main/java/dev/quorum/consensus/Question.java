@@ -39,6 +39,14 @@ final class Question {
     private static final Pattern RANGE = Pattern.compile(
             "\\b([a-z]{1,4})(\\d)\\s*(?:[-–—]|to)\\s*([a-z]{1,4})(\\d)\\b");
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "it", "this", "that", "as");
+    /** Words that stand before a noun its verb acts on ("buy a car", "invest my money"). */
+    private static final Set<String> POSSESSIVES = Set.of("a", "an", "the", "my", "your", "our", "their", "his", "her",
+            "its", "some", "this", "that", "these", "those");
+    /** Adverbs that end a question on the whole of it rather than its last alternative ("… or JavaScript first?"). */
+    private static final Set<String> WHOLE_QUESTION = Set.of("first", "now", "instead", "today", "then", "here",
+            "there", "again", "later", "nowadays");
+    /** Who a question asks about after its auxiliary ("should I …", "can we …"). */
+    private static final Set<String> PRONOUNS = Set.of("i", "you", "we", "they", "he", "she", "it", "one");
     /** Words a question tag opens with besides an auxiliary ("…, right?", "…, yes?", "… — is that correct?"). */
     private static final Set<String> TAGS = Set.of("right", "correct", "true", "yes", "yeah", "ok", "okay", "agreed",
             "no", "is", "isn't", "am");
@@ -77,6 +85,8 @@ final class Question {
     private String normalised;
     /** What a yes/no question asks to confirm, once asked for ({@link #claim}); empty when it has none. */
     private String claim;
+    /** The stems each alternative of a question that asks to choose has alone, once asked for ({@link #choices}). */
+    private List<Set<String>> choices;
 
     private Question(Set<String> stems, Map<String, Character> options, boolean ordered,
                      List<Quantities.Quantity> quantities, List<List<String>> alternatives, boolean yesNo,
@@ -504,10 +514,31 @@ final class Question {
      * alternatives, or one longer than four words: none.
      */
     static List<List<String>> alternatives(String sentence) {
-        int or = sentence.lastIndexOf(" or ");
-        if (or < 0) {
+        if (!sentence.contains(" or ")) {
             return listed(sentence);
         }
+        List<List<String>> pieces = parallel(pieces(sentence));
+        if (pieces.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> alternatives = new ArrayList<>(pieces.size());
+        for (List<String> piece : pieces) {
+            List<String> stems = new ArrayList<>(piece.size());
+            for (String word : piece) {
+                stems.add(AnswerText.stem(word));
+            }
+            alternatives.add(List.copyOf(stems));
+        }
+        return List.copyOf(alternatives);
+    }
+
+    /**
+     * The words of each piece of "x or y", "x, y or z" in a question sentence (after its last colon before the "or",
+     * or inside the brackets that hold it), determiners first in a piece left out, the last piece ended where a
+     * condition on the whole question starts ("… or buy a car if I plan to …"); the first piece runs from the start.
+     */
+    private static List<List<String>> pieces(String sentence) {
+        int or = sentence.lastIndexOf(" or ");
         int from = sentence.lastIndexOf(':', or);
         // alternatives in brackets are all the alternatives ("… a tall, anvil-topped cloud (cumulus, cumulonimbus,
         // or stratus)")
@@ -533,16 +564,27 @@ final class Question {
             }
         }
         if (pieces.size() < 2) {
-            return List.of();
+            return pieces;
         }
         // the last alternative runs to a condition on the whole question ("… or a document store for an app with …",
-        // "… or buy a car if I plan to …"): it ends there
+        // "… or buy a car if I plan to …", "… or a semaphore to guard …"): it ends there
         List<String> last = pieces.get(pieces.size() - 1);
         for (int k = 1; k < last.size() && last.size() > 4; k++) {
-            if (QUALIFIERS.contains(last.get(k))) {
+            if (QUALIFIERS.contains(last.get(k)) || last.get(k).equals("to")) {
                 pieces.set(pieces.size() - 1, last.subList(0, k));
                 break;
             }
+        }
+        return pieces;
+    }
+
+    /**
+     * Pieces of at most four words after the first, the first cut to as many words as the longest of them; none when
+     * there are fewer than two or one is longer.
+     */
+    private static List<List<String>> parallel(List<List<String>> pieces) {
+        if (pieces.size() < 2) {
+            return List.of();
         }
         int longest = 0;
         for (int k = 1; k < pieces.size(); k++) {
@@ -551,17 +593,93 @@ final class Question {
         if (longest > 4) {
             return List.of();
         }
+        List<List<String>> cut = new ArrayList<>(pieces);
         List<String> first = pieces.get(0);
-        pieces.set(0, first.subList(Math.max(0, first.size() - longest), first.size()));
-        List<List<String>> alternatives = new ArrayList<>(pieces.size());
-        for (List<String> piece : pieces) {
-            List<String> stems = new ArrayList<>(piece.size());
-            for (String word : piece) {
-                stems.add(AnswerText.stem(word));
-            }
-            alternatives.add(List.copyOf(stems));
+        cut.set(0, first.subList(Math.max(0, first.size() - longest), first.size()));
+        return cut;
+    }
+
+    /**
+     * For a question that asks to choose between alternatives it writes out ("Should I use a mutex or an atomic
+     * variable?", "Is it better to pay off the card or to invest the money?"): the content stems each alternative has
+     * and no other has; none for any other question. Alternatives that are actions ("… lease or buy a car", "… or to
+     * invest the money") may run to ten words, the first one from after what opens the question ("should I", "is it
+     * better to"); others are {@link #alternatives}.
+     */
+    List<Set<String>> choices() {
+        if (choices == null) {
+            choices = text == null || !options.isEmpty() ? List.of() : choices(lastQuestion(unquoted(AnswerText.lower(text))));
         }
-        return List.copyOf(alternatives);
+        return choices;
+    }
+
+    static List<Set<String>> choices(String sentence) {
+        List<String> words = AnswerText.words(sentence);
+        if (words.isEmpty() || !(AUXILIARIES.contains(words.get(0)) || words.get(0).equals("which"))
+                || !sentence.contains(" or ")) {
+            return List.of();
+        }
+        List<List<String>> pieces = pieces(sentence);
+        if (pieces.size() < 2) {
+            return List.of();
+        }
+        List<String> last = pieces.get(pieces.size() - 1);
+        // an adverb on the whole question ("Should I learn Python or JavaScript first?") is no part of the last one
+        while (last.size() > 1 && WHOLE_QUESTION.contains(last.get(last.size() - 1))) {
+            last = last.subList(0, last.size() - 1);
+            pieces.set(pieces.size() - 1, last);
+        }
+        // an action: "to invest …", or a word before a determiner ("buy a car", "invest my spare money")
+        boolean actions = last.get(0).equals("to") || last.size() > 1 && !AnswerText.stopword(last.get(0))
+                && POSSESSIVES.contains(last.get(1));
+        List<List<String>> alternatives = new ArrayList<>(pieces.size());
+        if (actions) {
+            List<String> first = pieces.get(0);
+            int start = AUXILIARIES.contains(first.get(0)) ? 1 : 0;
+            int to = first.indexOf("to");
+            if (to >= start && to <= start + 3) {
+                start = to + 1;
+            } else if (start < first.size() && PRONOUNS.contains(first.get(start))) {
+                start++;
+            } else {
+                return List.of();
+            }
+            pieces.set(0, first.subList(start, first.size()));
+            for (List<String> piece : pieces) {
+                if (piece.isEmpty() || piece.size() > 10) {
+                    return List.of();
+                }
+                alternatives.add(piece);
+            }
+        } else {
+            alternatives.addAll(parallel(pieces));
+            if (alternatives.isEmpty()) {
+                return List.of();
+            }
+        }
+        List<Set<String>> stems = new ArrayList<>(alternatives.size());
+        for (List<String> alternative : alternatives) {
+            Set<String> own = new HashSet<>();
+            for (String word : alternative) {
+                if (!AnswerText.stopword(word) && !AnswerText.negation(word)) {
+                    own.add(AnswerText.stem(word));
+                }
+            }
+            stems.add(own);
+        }
+        for (int k = 0; k < stems.size(); k++) {
+            Set<String> own = new HashSet<>(stems.get(k));
+            for (int j = 0; j < stems.size(); j++) {
+                if (j != k) {
+                    own.removeAll(stems.get(j));
+                }
+            }
+            if (own.isEmpty()) {
+                return List.of();
+            }
+            stems.set(k, own);
+        }
+        return List.copyOf(stems);
     }
 
     /**

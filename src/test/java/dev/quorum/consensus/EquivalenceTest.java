@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -1527,5 +1528,53 @@ class EquivalenceTest {
                 "cancel_subscription")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Detect the language: '¿Dónde está la biblioteca?'", "Spanish", "es (Español)"))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_tell_long_answers_apart_whose_first_sentences_choose_different_alternatives() {
+        assertThat(decide("Should I rent or buy a flat if I will stay in the city for twenty years?",
+                "Buying usually comes out ahead over two decades. Rent rises with the market, while a mortgage payment "
+                        + "stays put and the flat is yours once it is paid off, so the total cost ends lower.",
+                "Over twenty years, renting is the smarter move. Owners pay for repairs, insurance and taxes, and the "
+                        + "money tied up in a deposit would grow more in an index fund, so the total cost ends lower."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Should I use a spinlock or a semaphore to guard a tiny critical section?",
+                "For a critical section that short, a spinlock is usually the right tool. Waiting a few cycles is "
+                        + "cheaper than putting the thread to sleep and waking it up again.",
+                "Reach for a semaphore. Spinning burns a core while it waits, and on a busy machine the holder may be "
+                        + "descheduled, so the waiting thread wastes its whole time slice."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the same alternative, one set aside, a negation or a comparison: no choice told apart here
+        assertThat(decide("Should I rent or buy a flat if I will stay in the city for twenty years?",
+                "Buying usually comes out ahead over two decades. Rent rises with the market, while a mortgage payment "
+                        + "stays put and the flat is yours once it is paid off.",
+                "You should buy rather than keep renting. Over that time the payments build equity that rent never "
+                        + "does, and the mortgage payment stays put while rents rise."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Should I use a spinlock or a semaphore to guard a tiny critical section?",
+                "For a critical section that short, a spinlock is usually the right tool. Waiting a few cycles is "
+                        + "cheaper than putting the thread to sleep and waking it up again.",
+                "Don't use a semaphore for this. Putting the thread to sleep and waking it again costs far more than "
+                        + "the few cycles a spinlock waits on a section that short."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Should I use a spinlock or a semaphore to guard a tiny critical section?",
+                "For a critical section that short, a spinlock is usually the right tool. Waiting a few cycles is "
+                        + "cheaper than putting the thread to sleep and waking it up again.",
+                "A semaphore costs more than a spinlock here. Sleeping and waking the thread takes far longer than the "
+                        + "few cycles a spinlock spends waiting on a section that short."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_the_choices_a_question_offers_as_the_words_each_alternative_has_alone() {
+        assertThat(Question.of("Is it cheaper to lease or buy a car if I plan to keep it for 10 years?").choices())
+                .containsExactly(Set.of("leas"), Set.of("buy", "car"));
+        assertThat(Question.of("Should I pay off my debt or invest my spare money?").choices())
+                .containsExactly(Set.of("pay", "off", "debt"), Set.of("invest", "spar", "money"));
+        assertThat(Question.of("Should I learn Python or JavaScript first?").choices())
+                .containsExactly(Set.of("python"), Set.of("javascript"));
+        // no choice asked: a why-question, a yes/no question
+        assertThat(Question.of("Why do muscles get sore a day or two after exercise?").choices()).isEmpty();
+        assertThat(Question.of("Is the Eiffel Tower in Paris?").choices()).isEmpty();
     }
 }
