@@ -119,6 +119,9 @@ final class Equivalence {
             "sr", "prof", "approx", "fig", "vol", "ca", "cf", "inc", "ltd", "co", "corp", "dept", "est", "mt");
     /** A sentence of at most this many words is read for the name it gives against a short one. */
     private static final int NAME_SENTENCE_WORDS = 12;
+    private static final String LANGUAGE = AnswerText.stem("language");
+    /** How far into a short sentence the name it answers with may start. */
+    private static final int OPENING_WORDS = 4;
     /** First clauses are compared with at least this many content words each. */
     private static final int FIRST_CLAUSE_WORDS = 2;
     /** Answers up to this many words are compared by their numbers. */
@@ -596,7 +599,11 @@ final class Equivalence {
             if (contained.decision() != Decision.MEANING || depth > 0) {
                 return contained;
             }
-            return sameNameFirst(a, b, question) ? new Verdict(Decision.SAME, "same name first") : lexical(a, b, question);
+            if (sameNameFirst(a, b, question)) {
+                return new Verdict(Decision.SAME, "same name first");
+            }
+            String otherName = otherNameOpening(a, b, question);
+            return otherName != null ? new Verdict(Decision.DIFFERENT, otherName) : lexical(a, b, question);
         }
         // near-identical answers that differ in a negation, an opposite or one content word
         String contradiction = contradiction(a, b);
@@ -844,6 +851,69 @@ final class Equivalence {
         String other = surface(y);
         return Lexical.sameEntity(one, other) || shortenedName(AnswerText.words(one.toLowerCase(Locale.ROOT)),
                 AnswerText.words(other.toLowerCase(Locale.ROOT)), false) ? null : "another name first: " + one + " / " + other;
+    }
+
+    /**
+     * A short name against a short sentence, each naming a different thing first, where the sentence names it in its
+     * first {@value #OPENING_WORDS} words ("Gabriel García Márquez" / "Mario Vargas Llosa, the Peruvian Nobel
+     * laureate.", "The SEC" / "The Federal Reserve (the Fed).") and neither is the other's initials or its clipped form
+     * ("NASA" / "The National Aeronautics and Space Administration"): why they differ, else null. A name further on
+     * is in a description ("The fifth planet from the Sun"), not the answer.
+     */
+    private static String otherNameOpening(Reading a, Reading b, Question question) {
+        // (a language goes by its own name too: "German" / "It's written in Deutsch.")
+        String other = question.mentions(LANGUAGE) ? null : otherNameFirst(a, b, question);
+        if (other == null) {
+            return null;
+        }
+        List<String[]> x = firstName(a.head, question);
+        List<String[]> y = firstName(b.head, question);
+        List<String> one = AnswerText.words(surface(x).toLowerCase(Locale.ROOT));
+        List<String> two = AnswerText.words(surface(y).toLowerCase(Locale.ROOT));
+        // (a name cut short at a full stop, "U.S.", is left to the other rules)
+        return opening(a, one) && opening(b, two) && !initialism(one, two) && !initialism(two, one)
+                && one.stream().allMatch(word -> word.length() > 1) && two.stream().allMatch(word -> word.length() > 1)
+                ? other : null;
+    }
+
+    /**
+     * Whether a name's first word is among an answer's first {@value #OPENING_WORDS} words, and a name of one word is
+     * not a modifier of the word after it ("The French capital").
+     */
+    private static boolean opening(Reading r, List<String> name) {
+        int at = name.isEmpty() ? -1 : r.words.indexOf(name.get(0));
+        return at >= 0 && at < OPENING_WORDS && !(name.size() == 1 && at + 1 < r.words.size()
+                && !AnswerText.stopword(r.words.get(at + 1)) && !r.capitals.contains(AnswerText.stem(r.words.get(at + 1))));
+    }
+
+    /**
+     * Whether a one-word name and the initials of another's words are found one in the other, in order ("NYC" and "New
+     * York", "FDA" and "U.S. Food and Drug Administration"), or the name starts the other's first word ("Fed").
+     */
+    private static boolean initialism(List<String> one, List<String> other) {
+        if (one.size() != 1 || other.isEmpty()) {
+            return false;
+        }
+        String word = one.get(0);
+        if (other.get(0).startsWith(word)) {
+            return true;
+        }
+        StringBuilder initials = new StringBuilder(other.size());
+        for (String part : other) {
+            initials.append(part.charAt(0));
+        }
+        return subsequence(word, initials) || subsequence(initials, word);
+    }
+
+    /** Whether the letters of one text are found in another in order. */
+    private static boolean subsequence(CharSequence one, CharSequence other) {
+        int k = 0;
+        for (int i = 0; i < other.length() && k < one.length(); i++) {
+            if (other.charAt(i) == one.charAt(k)) {
+                k++;
+            }
+        }
+        return k == one.length();
     }
 
     /**

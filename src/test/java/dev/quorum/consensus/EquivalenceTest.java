@@ -1577,4 +1577,21 @@ class EquivalenceTest {
         assertThat(Question.of("Why do muscles get sore a day or two after exercise?").choices()).isEmpty();
         assertThat(Question.of("Is the Eiffel Tower in Paris?").choices()).isEmpty();
     }
+
+    @Test
+    void should_tell_a_short_name_from_a_short_sentence_that_opens_with_another() {
+        assertThat(decide("Who wrote 'One Hundred Years of Solitude'?", "Gabriel García Márquez",
+                "Jorge Luis Borges, the Argentine Nobel nominee.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which body sets the key interest rate for the eurozone?", "The ECB",
+                "The Federal Reserve (the Fed).")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // initials, a name as a modifier, a name further on, a language by its own name: left to the other rules
+        assertThat(decide("Which agency forecasts the weather in the US?", "NOAA",
+                "The National Oceanic and Atmospheric Administration")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("In which city is the Colosseum?", "Rome", "The Italian capital"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which planet is the largest?", "Jupiter", "The fifth planet from the Sun"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What language is this sentence: 'Wo ist der Bahnhof?'", "German", "It's written in Deutsch."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
