@@ -1001,6 +1001,14 @@ final class Quantities {
                 found.add(new Quantity(unit.toBase(1.5), unit.base(), 1.5));
                 return unitMatch[1] + 11;
             }
+            // "an hour and 25 minutes", "a foot and two inches": one of the unit, joined to what follows as one
+            // compound quantity
+            if (unitMatch != null && text.startsWith(" and ", unitMatch[1])
+                    && numberAt(text, unitMatch[1] + 5)) {
+                Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
+                found.add(new Quantity(unit.toBase(1), unit.base(), 1, 0, 0, unit.factor() + unit.offset()));
+                return unitMatch[1];
+            }
         }
         if (word.equals("dozen")) {
             // "a dozen" ("two dozen" is read with its number)
@@ -1135,7 +1143,8 @@ final class Quantities {
         }
         if (unitMatch != null) {
             Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
-            found.add(new Quantity(unit.toBase(value), unit.base(), value));
+            // (with its unit's factor, as a number in digits has: "a foot and two inches" is one compound quantity)
+            found.add(new Quantity(unit.toBase(value), unit.base(), value, 0, 0, unit.factor() + unit.offset()));
             return unitMatch[1];
         }
         found.add(new Quantity(value, null));
@@ -1336,6 +1345,22 @@ final class Quantities {
             end++;
         }
         return end == i ? null : new int[] {i, end};
+    }
+
+    /** Whether a number starts here, in digits or as a number word ("25", "twenty"). */
+    private static boolean numberAt(String text, int at) {
+        if (at >= text.length()) {
+            return false;
+        }
+        if (isDigit(text.charAt(at))) {
+            return true;
+        }
+        int end = at;
+        while (end < text.length() && isLetter(text.charAt(end))) {
+            end++;
+        }
+        String word = text.substring(at, end);
+        return SMALL_NUMBERS.containsKey(word) || TENS.containsKey(word);
     }
 
     private static boolean digitWithin(String text, int from, int distance) {

@@ -983,6 +983,12 @@ class EquivalenceTest {
         assertThat(decide("How long is the flight?", "90 minutes", "An hour and a half.")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("How long is the flight?", "60 minutes", "An hour and a half."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // one of a unit before "and" and a number is the larger part of one compound quantity
+        assertThat(decide("How long is the drive?", "25 minutes", "About an hour and 25 minutes."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How long is the drive?", "85 minutes", "About an hour and twenty-five minutes."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How tall is the shelf?", "14 inches", "A foot and two inches.")).isEqualTo(Equivalence.Decision.SAME);
     }
 
     @Test
