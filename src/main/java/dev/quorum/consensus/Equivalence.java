@@ -524,13 +524,16 @@ final class Equivalence {
             return new Verdict(Decision.SAME, "same answer to a yes/no question");
         }
         // a long answer's yes or no against one that only leans ("It's generally better to take it with food." /
-        // "Yes, you can take it on an empty stomach …")
-        if (depth == 0 && (a.polarity == null) != (b.polarity == null) && a.words.size() >= LONG_WORDS
+        // "Yes, you can take it on an empty stomach …"), or two that lean different ways in a word of their own
+        // ("Green patches are harmless." / "Green patches are a warning sign.")
+        if (depth == 0 && question.yesNo() && (a.polarity == null || b.polarity == null) && a.words.size() >= LONG_WORDS
                 && b.words.size() >= LONG_WORDS && !a.code && !b.code) {
             String x = YesNo.leaning(a, question);
             String y = YesNo.leaning(b, question);
             if (x != null && y != null && !x.equals(y)) {
-                return new Verdict(Decision.DIFFERENT, "a yes or no against an answer leaning the other way");
+                return new Verdict(Decision.DIFFERENT, a.polarity == null && b.polarity == null
+                        ? "two long answers leaning to yes and to no"
+                        : "a yes or no against an answer leaning the other way");
             }
         }
         // an explicit yes or no (not a label that reads as one: "Negative" to "Classify the sentiment of: …")

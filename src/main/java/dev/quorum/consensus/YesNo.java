@@ -44,6 +44,12 @@ final class YesNo {
             "cancel", "revoke", "invalidate", "miss", "missing", "lose", "delay", "late", "damage", "harm",
             "harmful", "hurt", "impair", "hinder", "contraindicated", "veto", "fake", "false", "wrong", "absent",
             "free");
+    /** Words that call what a question asks fine to do, stemmed ("… is generally fine", "… are harmless"). */
+    private static final Set<String> APPROVING = stems("fine", "safe", "okay", "ok", "harmless", "acceptable", "ideal",
+            "worthwhile", "beneficial", "advisable", "sensible", "recommended", "healthy");
+    /** Words that warn against what a question asks, stemmed ("… deserves caution", "… best avoided"). */
+    private static final Set<String> WARNING = stems("unsafe", "dangerous", "harmful", "risky", "toxic", "warning",
+            "caution", "inadvisable", "unwise", "unhealthy", "avoid", "avoided", "hazard", "hazardous", "poisonous");
     /** Where a clause names what it is not ("Canberra, not Sydney"). */
     private static final String CONTRAST = ", not ";
     /**
@@ -353,9 +359,10 @@ final class YesNo {
     }
 
     /**
-     * The yes or no a long answer leans to where {@link #polarity} finds none: a first clause that restates two or more
-     * of the question's words with no negation leans to yes ("Using double for currency is fine in practice …" to
-     * "Is it OK to use floating-point numbers for currency?"). Read only against an answer that gives the other.
+     * The yes or no a long answer leans to where {@link #polarity} finds none: the {@link #verdict} of its first clause,
+     * else yes for a first clause that restates two or more of the question's words with no negation ("Lifting heavy
+     * weights works well for many beginners …" to "Should beginners lift heavy weights …?"). Read only against an
+     * answer that gives or leans to the other.
      */
     static String leaning(Equivalence.Reading r, Question question) {
         if (r.polarity != null) {
@@ -365,7 +372,36 @@ final class YesNo {
         if (clauses.isEmpty() || question.negations() > 0) {
             return null;
         }
+        String verdict = verdict(clauses.get(0), question);
+        if (verdict != null) {
+            return verdict;
+        }
         FirstClause read = firstClause(clauses.get(0), question);
         return read.flips() == 0 && read.restated() >= 2 ? "yes" : null;
+    }
+
+    /**
+     * The verdict a first clause gives in a word of its own on what a question asks is fine or not ("Green patches
+     * are harmless." / "… are a warning sign." to "Is it safe to eat the green parts of a potato?"): yes for a word
+     * that approves, no for one that warns, the other way round when the question asks whether something is wrong
+     * ("Is MSG harmful?": "best avoided" is a yes) and for a clause negated once; {@code null} for none or both.
+     */
+    static String verdict(String clause, Question question) {
+        List<String> words = AnswerText.words(beforeReason(clause));
+        int approves = 0;
+        int warns = 0;
+        int negations = 0;
+        for (String word : words) {
+            String stem = AnswerText.stem(word);
+            approves += APPROVING.contains(stem) ? 1 : 0;
+            warns += WARNING.contains(stem) ? 1 : 0;
+            negations += AnswerText.negation(word) ? 1 : 0;
+        }
+        if ((approves > 0) == (warns > 0)) {
+            return null;
+        }
+        boolean asksWrong = question.asked().stream().anyMatch(WARNING::contains);
+        boolean yes = approves > 0 ^ negations % 2 == 1 ^ asksWrong;
+        return yes ? "yes" : "no";
     }
 }

@@ -1600,4 +1600,26 @@ class EquivalenceTest {
         assertThat(decide("What language is this sentence: 'Wo ist der Bahnhof?'", "German", "It's written in Deutsch."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_split_long_answers_whose_first_clauses_approve_and_warn() {
+        String question = "Is it safe to swim right after eating a big meal?";
+        String approves = "Swimming right after a meal is safe for nearly everyone. The old warning about cramps has "
+                + "no good evidence behind it, so there is no need to wait an hour.";
+        String warns = "Swimming straight after a big meal is risky. Blood flow shifts towards digestion, and a cramp "
+                + "in deep water can turn into trouble quickly, so wait at least half an hour.";
+        String alsoApproves = "It's fine to swim after eating, even after a big meal. Cramps from a full stomach are "
+                + "rare, and the advice to wait an hour was never backed by evidence.";
+        assertThat(verdict(question, approves, warns).decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict(question, approves, alsoApproves).decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a question whether something is wrong turns the words round: "harmless" is a no, "best avoided" a yes
+        String wrong = "Is caffeine harmful during pregnancy?";
+        String harmless = "Moderate amounts are considered harmless by most guidelines. Up to about 200 mg a day, "
+                + "roughly two cups of coffee, has not been linked to problems for the baby.";
+        String avoided = "Caffeine is best avoided while pregnant. It crosses the placenta, the baby cannot break it "
+                + "down well, and high intake has been linked to low birth weight.";
+        assertThat(verdict(wrong, harmless, avoided).decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(YesNo.verdict("moderate amounts are considered harmless", Question.of(wrong))).isEqualTo("no");
+        assertThat(YesNo.verdict("it is not safe", Question.of(question))).isEqualTo("no");
+    }
 }
