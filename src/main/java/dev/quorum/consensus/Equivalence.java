@@ -120,6 +120,16 @@ final class Equivalence {
     /** A sentence of at most this many words is read for the name it gives against a short one. */
     private static final int NAME_SENTENCE_WORDS = 12;
     private static final String LANGUAGE = AnswerText.stem("language");
+    /** Words that link what an answer explains to the cause, means or meaning it gives ("… because …", "… by …"). */
+    private static final Set<String> REASON_LINKS = Set.of("because", "by", "from", "means", "mean", "is", "are",
+            "was", "were", "caused", "causes", "due", "since", "through");
+    /** Where a first sentence sets aside what it does not give ("…, not because …", "… rather than …"). */
+    private static final Set<String> SET_ASIDE = Set.of("rather", "but", "whereas", "while", "although", "though",
+            "instead", "unlike");
+    /** The fewest words two first sentences open alike with for their reasons to be compared. */
+    private static final int REASON_OPENING = 3;
+    /** The most words after that opening read as the reason a first sentence gives. */
+    private static final int REASON_WORDS = 15;
     /** How far into a short sentence the name it answers with may start. */
     private static final int OPENING_WORDS = 4;
     /** First clauses are compared with at least this many content words each. */
@@ -621,6 +631,9 @@ final class Equivalence {
         }
         if (contradiction == null && depth == 0) {
             contradiction = otherChoice(a, b, question);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherReason(a, b);
         }
         if (contradiction == null && depth == 0) {
             contradiction = longNearIdentical(a, b);
@@ -1680,6 +1693,69 @@ final class Equivalence {
         int one = named(choices, x, y);
         int other = named(choices, y, x);
         return one >= 0 && other >= 0 && one != other ? "first sentences choose different alternatives" : null;
+    }
+
+    /**
+     * Two long answers whose first sentences open alike up to a word that gives a cause, a means or a meaning ("Earth has
+     * seasons because its …", "Vaccines work by …", "ECONNREFUSED means the …") and then give what has no content word
+     * in common, nor one WordNet relates ("… axis is tilted" / "… orbit is elliptical"): why they differ, else null.
+     * What one then sets aside ("…, not because …") is left out, and one that negates what it gives gives nothing here.
+     */
+    private static String otherReason(Reading a, Reading b) {
+        if (!longProse(a, b)) {
+            return null;
+        }
+        List<String> x = sentences(a.lower);
+        List<String> y = sentences(b.lower);
+        if (x.isEmpty() || y.isEmpty()) {
+            return null;
+        }
+        List<String> one = AnswerText.words(x.get(0));
+        List<String> other = AnswerText.words(y.get(0));
+        int common = 0;
+        boolean linked = false;
+        while (common < one.size() && common < other.size() && one.get(common).equals(other.get(common))) {
+            linked |= REASON_LINKS.contains(one.get(common));
+            common++;
+        }
+        if (common < REASON_OPENING || !linked) {
+            return null;
+        }
+        List<String> given = reason(one, common);
+        List<String> otherGiven = reason(other, common);
+        if (given == null || otherGiven == null || given.size() < 2 || otherGiven.size() < 2) {
+            return null;
+        }
+        for (String word : given) {
+            for (String otherWord : otherGiven) {
+                if (AnswerText.stem(word).equals(AnswerText.stem(otherWord))) {
+                    return null;
+                }
+            }
+        }
+        return Lexical.relatedWords(given, otherGiven) ? null
+                : "first sentences give other reasons: " + String.join(" ", given) + " / " + String.join(" ", otherGiven);
+    }
+
+    /**
+     * The content words a first sentence gives after its opening, up to what it sets aside ("not", "rather", "but",
+     * "whereas", "while") or {@value #REASON_WORDS} words; null when it negates them.
+     */
+    private static List<String> reason(List<String> words, int from) {
+        List<String> content = new ArrayList<>();
+        for (int k = from; k < words.size() && k < from + REASON_WORDS; k++) {
+            String word = words.get(k);
+            if (AnswerText.negation(word) || SET_ASIDE.contains(word)) {
+                if (content.isEmpty() && AnswerText.negation(word)) {
+                    return null;
+                }
+                break;
+            }
+            if (!AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0))) {
+                content.add(word);
+            }
+        }
+        return content;
     }
 
     /** The stems of an answer's first sentence up to what it sets aside; null when it negates, compares or warns. */

@@ -1622,4 +1622,17 @@ class EquivalenceTest {
         assertThat(YesNo.verdict("moderate amounts are considered harmless", Question.of(wrong))).isEqualTo("no");
         assertThat(YesNo.verdict("it is not safe", Question.of(question))).isEqualTo("no");
     }
+
+    @Test
+    void should_tell_long_answers_apart_that_open_alike_and_then_give_other_reasons() {
+        String question = "Why do cats purr?";
+        String content = "Cats purr mainly because they are content and relaxed. The sound is a signal to other cats "
+                + "and to people that all is well, which is why it is heard most while they are stroked.";
+        String bone = "Cats purr mainly because a small bone in the throat rattles. Air rushing past it as the cat "
+                + "breathes makes it shake, and the shaking is what you hear as a purr.";
+        String contentToo = "Cats purr mainly because they feel content and safe. It tells people and other cats that "
+                + "the animal is at ease, which is why you hear it most while stroking one.";
+        assertThat(verdict(question, content, bone).rule()).startsWith("first sentences give other reasons");
+        assertThat(verdict(question, content, contentToo).decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
