@@ -50,6 +50,14 @@ final class YesNo {
     /** Words that warn against what a question asks, stemmed ("… deserves caution", "… best avoided"). */
     private static final Set<String> WARNING = stems("unsafe", "dangerous", "harmful", "risky", "toxic", "warning",
             "caution", "inadvisable", "unwise", "unhealthy", "avoid", "avoided", "hazard", "hazardous", "poisonous");
+    /**
+     * Verbs that say what follows went wrong, stemmed: said of what the question asks, without a negation, a no ("missed
+     * out on the playoffs" to "Did the team qualify for the playoffs?").
+     */
+    private static final Set<String> FAILED = stems("miss", "missed", "break", "breaks", "broke", "breach",
+            "breached", "violate", "violated", "lose", "lost");
+    /** How many words after such a verb may name what the question asks. */
+    private static final int FAILED_OBJECT = 4;
     /** Where a clause names what it is not ("Canberra, not Sydney"). */
     private static final String CONTRAST = ", not ";
     /**
@@ -286,6 +294,13 @@ final class YesNo {
                 opposite = true;
                 continue;
             }
+            if (!negated && !asksWrong && FAILED.contains(stem) && restatedWithin(words, k + 1, question)) {
+                // what is asked gone wrong: "The team narrowly missed out on the playoffs", "Version 3 breaks
+                // backward compatibility"
+                flips++;
+                opposite = true;
+                continue;
+            }
             if (negated && !asksWrong && NEGATIVE.contains(stem)) {
                 // a negation of something going wrong: "isn't delayed", "doesn't break compatibility"
                 flips++;
@@ -302,6 +317,16 @@ final class YesNo {
             }
         }
         return new FirstClause(flips, restated, opposite);
+    }
+
+    /** Whether one of the next {@value #FAILED_OBJECT} words from here restates a word of the question. */
+    private static boolean restatedWithin(List<String> words, int from, Question question) {
+        for (int k = from; k < words.size() && k < from + FAILED_OBJECT; k++) {
+            if (!AnswerText.stopword(words.get(k)) && asked(AnswerText.stem(words.get(k)), question)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> stems(String... words) {

@@ -1635,4 +1635,15 @@ class EquivalenceTest {
         assertThat(verdict(question, content, bone).rule()).startsWith("first sentences give other reasons");
         assertThat(verdict(question, content, contentToo).decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_what_is_asked_gone_wrong_as_a_no() {
+        assertThat(decide("Did the runner finish the marathon?", "Yes, she finished it.",
+                "She missed the marathon cut-off and stopped at mile 20.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Did the runner finish the marathon?", "No, she didn't finish it.",
+                "She missed the marathon cut-off and stopped at mile 20.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // asked in those words, they are the question's own: a yes
+        assertThat(decide("Did the team miss the deadline?", "Yes, they missed it.", "The team missed the deadline."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
