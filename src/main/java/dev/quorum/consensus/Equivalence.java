@@ -446,6 +446,11 @@ final class Equivalence {
             // one expression in two notations ("x ≤ 5" / "`x <= 5`")
             return new Verdict(Decision.SAME, "same expression");
         }
+        if ((a.code || b.code || math(a) || math(b) || formula(a) || formula(b))
+                && Boolean.TRUE.equals(Formulas.sameValues(a.head, b.head))) {
+            // one expression written two ways, found by evaluating both ("n(n+1)/2" / "(n² + n)/2")
+            return new Verdict(Decision.SAME, "same value wherever evaluated");
+        }
         if (depth == 0 && formulaOnly(a) && formulaOnly(b) && (a.head.indexOf('=') < 0) == (b.head.indexOf('=') < 0)) {
             // two short formulas in notation alone: the same with their sides and terms in another order ("E = mc²" /
             // "mc² = E"), else not one formula in two notations ("2πr" / "πr²", "m/s³" / "m/s²")

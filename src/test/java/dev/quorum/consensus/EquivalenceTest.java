@@ -1646,4 +1646,14 @@ class EquivalenceTest {
         assertThat(decide("Did the team miss the deadline?", "Yes, they missed it.", "The team missed the deadline."))
                 .isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_two_formulas_that_agree_wherever_evaluated_as_one() {
+        assertThat(decide("What is the sum of the first n odd numbers times n?", "n(n² + n)", "n³ + n²"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Write the cube root of 5 as a power.", "5^(1/3)", "5^0.3333333333333"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Write the square root of 3 as a power.", "3^(1/2)", "3^0.5")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Expand (x + 1)².", "x² + 2x + 1", "x² + x + 1")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }

@@ -1,0 +1,262 @@
+package dev.quorum.consensus;
+
+import com.ezylang.evalex.EvaluationException;
+import com.ezylang.evalex.Expression;
+import com.ezylang.evalex.config.ExpressionConfiguration;
+import com.ezylang.evalex.parser.ParseException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Whether two short formulas are one expression written two ways ("n(n+1)/2" / "(n² + n)/2", "2^(1/2)" / "2^0.5"):
+ * both are evaluated, by EvalEx, with the same values given to their variables at a few points, and are one when
+ * they agree at every point. Only what reads as arithmetic on single-letter variables is evaluated: a logarithm of
+ * no stated base, absolute-value bars, an equation, words ("two times x"), or anything EvalEx cannot parse leaves the
+ * question open.
+ */
+final class Formulas {
+
+    /** The longest formula evaluated, in characters. */
+    private static final int MAX_CHARS = 40;
+    /** The values each variable takes, one point per column, the k-th variable shifted by k. */
+    private static final double[] POINTS = {1.37, 2.91, 0.53};
+    private static final MathContext PRECISION = new MathContext(20);
+    /** The largest number a power may be raised to. */
+    private static final int MAX_EXPONENT = 20;
+    /** How far apart, relative to their size, two values may be and still be one. */
+    private static final BigDecimal TOLERANCE = new BigDecimal("1e-9");
+    private static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
+            .mathContext(PRECISION).implicitMultiplicationAllowed(true).arraysAllowed(false)
+            .structuresAllowed(false).build();
+    /** Functions a formula may name, as EvalEx spells them. */
+    private static final Set<String> FUNCTIONS = Set.of("sin", "cos", "tan", "sqrt", "exp", "ln");
+
+    private Formulas() {
+    }
+
+    /**
+     * {@code true} when both formulas evaluate to the same value at every point tried, {@code false} when they differ
+     * at one, {@code null} when either is no formula this reads.
+     */
+    static Boolean sameValues(String one, String other) {
+        String x = evaluable(one);
+        String y = evaluable(other);
+        if (x == null || y == null) {
+            return null;
+        }
+        Set<String> variables = new TreeSet<>(variables(x));
+        variables.addAll(variables(y));
+        for (int point = 0; point < POINTS.length; point++) {
+            BigDecimal a = value(x, variables, point);
+            BigDecimal b = value(y, variables, point);
+            if (a == null || b == null || a.signum() == 0 || b.signum() == 0) {
+                // (a zero may be a value rounded away: no judgement on it)
+                return null;
+            }
+            // relative to their size, however small ("1.602 × 10^-19")
+            BigDecimal scale = a.abs().max(b.abs());
+            if (a.subtract(b).abs().compareTo(scale.multiply(TOLERANCE)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A formula in EvalEx's syntax: powers written out ("x²" is "x^2"), "·", "×" and "÷" as operators, "π" as "PI",
+     * "½" as "(1/2)", a product written without its sign given one ("2πr", "n(n+1)", "nRT" is "n*R*T"), the functions
+     * sin, cos, tan, sqrt, exp and ln kept; null when it holds anything else, no operator, a variable in both cases
+     * ("n" and "N": EvalEx reads them as one), or is longer than {@value #MAX_CHARS} characters.
+     */
+    static String evaluable(String formula) {
+        String text = formula.strip();
+        if (text.isEmpty() || text.length() > MAX_CHARS || text.indexOf('=') >= 0 || text.indexOf('|') >= 0) {
+            return null;
+        }
+        // tokens, each with its kind: a value (number, variable, π or a closing bracket) or what opens one
+        List<String> tokens = new ArrayList<>();
+        List<Boolean> values = new ArrayList<>();
+        boolean operator = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isAsciiLetter(c)) {
+                int end = i;
+                while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+                    end++;
+                }
+                String lower = text.substring(i, end).toLowerCase(Locale.ROOT);
+                if (FUNCTIONS.contains(lower) && end < text.length() && text.charAt(end) == '(') {
+                    add(tokens, values, lower.equals("ln") ? "LOG" : lower.toUpperCase(Locale.ROOT), false);
+                    operator = true;
+                } else if (lower.startsWith("log") || lower.length() > 3 || wordBefore(text, i)) {
+                    // a logarithm whose base one reader takes as e and another as 10; prose ("two times x")
+                    return null;
+                } else {
+                    for (int k = i; k < end; k++) {
+                        add(tokens, values, String.valueOf(text.charAt(k)), true);
+                    }
+                }
+                i = end;
+                continue;
+            }
+            if (Character.isDigit(c) || c == '.') {
+                int end = i;
+                while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
+                    end++;
+                }
+                add(tokens, values, text.substring(i, end), true);
+                i = end;
+                continue;
+            }
+            i++;
+            switch (c) {
+                case ' ' -> {
+                }
+                case '\u03c0' -> add(tokens, values, "PI", true);
+                case '\u00bd' -> add(tokens, values, "(1/2)", true);
+                case ')' -> add(tokens, values, ")", true);
+                case '(' -> add(tokens, values, "(", false);
+                case '\u00b2', '\u00b3' -> {
+                    tokens.add(c == '\u00b2' ? "^2" : "^3");
+                    values.add(true);
+                    operator = true;
+                }
+                case '+', '^', '-', '\u2212', '*', '\u00b7', '\u00d7', '/', '\u00f7' -> {
+                    tokens.add(c == '\u2212' ? "-" : c == '\u00b7' || c == '\u00d7' ? "*" : c == '\u00f7' ? "/"
+                            : String.valueOf(c));
+                    values.add(false);
+                    operator = true;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        for (String token : tokens) {
+            if (token.length() == 1 && Character.isLowerCase(token.charAt(0))
+                    && tokens.contains(token.toUpperCase(Locale.ROOT))) {
+                return null;
+            }
+        }
+        if (!smallPowers(tokens)) {
+            return null;
+        }
+        String expression = String.join("", tokens);
+        // a negative power EvalEx rounds to 0 ("10^-34"): numbers in scientific notation are read as quantities
+        if (expression.contains("^-") || expression.contains("^(-")) {
+            return null;
+        }
+        return operator || tokens.size() > 1 ? expression : null;
+    }
+
+    /**
+     * Whether every power is raised to a number of at most {@value #MAX_EXPONENT}, a variable, or a bracket of such
+     * numbers ("2^(1/2)"): "9^99999999", "9^9^9" would hold the evaluator for as long as a hostile answer likes.
+     */
+    private static boolean smallPowers(List<String> tokens) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (!tokens.get(k).startsWith("^")) {
+                continue;
+            }
+            if (tokens.get(k).length() > 1) {
+                // a superscript square or cube, not raised again ("x²²²")
+                if (k + 1 < tokens.size() && tokens.get(k + 1).startsWith("^")) {
+                    return false;
+                }
+                continue;
+            }
+            if (k + 1 == tokens.size()) {
+                return false;
+            }
+            String next = tokens.get(k + 1);
+            int after = k + 2;
+            if (next.equals("(")) {
+                while (after < tokens.size() && !tokens.get(after).equals(")")) {
+                    String inside = tokens.get(after);
+                    if (!inside.equals("/") && !inside.equals("-") && !inside.equals("+") && !small(inside)) {
+                        return false;
+                    }
+                    after++;
+                }
+                after++;
+            } else if (!small(next) && !(next.length() == 1 && isAsciiLetter(next.charAt(0)))) {
+                return false;
+            }
+            if (after < tokens.size() && tokens.get(after).startsWith("^")) {
+                return false; // a tower of powers ("9^(9)^9")
+            }
+        }
+        return true;
+    }
+
+    /** Whether a token is a number of at most {@value #MAX_EXPONENT}. */
+    private static boolean small(String token) {
+        if (token.isEmpty() || !Character.isDigit(token.charAt(0)) || token.length() > 6) {
+            return false;
+        }
+        try {
+            return Double.parseDouble(token) <= MAX_EXPONENT;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Whether letters end right before this one, but for spaces ("two times"). */
+    private static boolean wordBefore(String text, int at) {
+        int k = at - 1;
+        while (k >= 0 && text.charAt(k) == ' ') {
+            k--;
+        }
+        return k >= 0 && k < at - 1 && isAsciiLetter(text.charAt(k));
+    }
+
+    /** A token, with a "*" before it where it follows a value it multiplies ("2" "x", ")" "(", "x" "SQRT"). */
+    private static void add(List<String> tokens, List<Boolean> values, String token, boolean value) {
+        boolean opens = value && !token.equals(")") || token.equals("(") || Character.isUpperCase(token.charAt(0))
+                && token.length() > 1;
+        if (!values.isEmpty() && values.get(values.size() - 1) && opens) {
+            tokens.add("*");
+            values.add(false);
+        }
+        tokens.add(token);
+        values.add(value);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static List<String> variables(String expression) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            boolean single = isAsciiLetter(c) && (i == 0 || !isAsciiLetter(expression.charAt(i - 1)))
+                    && (i + 1 == expression.length() || !isAsciiLetter(expression.charAt(i + 1)));
+            if (single) {
+                found.add(String.valueOf(c));
+            }
+        }
+        return found;
+    }
+
+    /** The formula's value with each variable given its value at a point; null when EvalEx cannot give one. */
+    private static BigDecimal value(String expression, Set<String> variables, int point) {
+        try {
+            Expression e = new Expression(expression, CONFIGURATION);
+            int k = 0;
+            for (String variable : variables) {
+                e.with(variable, new BigDecimal(POINTS[point] + k * 0.71));
+                k++;
+            }
+            return e.evaluate().getNumberValue();
+        } catch (EvaluationException | ParseException | RuntimeException e) {
+            return null;
+        }
+    }
+}
