@@ -595,7 +595,13 @@ final class Question {
         }
         List<List<String>> cut = new ArrayList<>(pieces);
         List<String> first = pieces.get(0);
-        cut.set(0, first.subList(Math.max(0, first.size() - longest), first.size()));
+        int from = Math.max(0, first.size() - longest);
+        // not a preposition the cut leaves first ("… about billing, technical issues or account access")
+        while (from < first.size() - 1 && AnswerText.stopword(first.get(from)) && !AnswerText.hasOpposite(first.get(from))
+                && !DETERMINERS.contains(first.get(from))) {
+            from++;
+        }
+        cut.set(0, first.subList(from, first.size()));
         return cut;
     }
 

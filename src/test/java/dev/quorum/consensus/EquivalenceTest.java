@@ -1656,4 +1656,12 @@ class EquivalenceTest {
         assertThat(decide("Write the square root of 3 as a power.", "3^(1/2)", "3^0.5")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Expand (x + 1)².", "x² + 2x + 1", "x² + x + 1")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_the_first_alternative_without_the_preposition_before_it() {
+        assertThat(decide("Is this email about sales, customer support, or legal review: \"Can you send a quote?\"",
+                "Sales", "Legal review")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Question.alternatives("is this email about sales, customer support, or legal review"))
+                .containsExactly(List.of("sale"), List.of("customer", "support"), List.of("legal", "review"));
+    }
 }
