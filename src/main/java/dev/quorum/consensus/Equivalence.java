@@ -2055,16 +2055,16 @@ final class Equivalence {
             // what the other says of the question's claim: negated, or contradicting it in other words ("Is mercury
             // a liquid …?" / "Mercury is a solid …"); a claim the question itself negates turns it round
             // (negations in a reason it gives are not its answer: "Zero is even, since it leaves no remainder")
-            boolean negated = other.negations > 0 && !(question.yesNo() && YesNo.reasoned(other));
-            String asked = question.claim();
-            List<String> stated = asked == null || negated ? List.of() : clauses(other.lower);
-            Verdict claim = stated.isEmpty() ? null : compare(Reading.of(asked, Question.NONE),
-                    Reading.of(stated.get(0), Question.NONE), Question.NONE, 1);
-            boolean denies = negated || claim != null && claim.decision() == Decision.DIFFERENT && contradicts(claim)
-                    || !stated.isEmpty() && anotherName(question, other, stated.get(0));
-            String inferred = denies ^ question.negations() % 2 == 1 ? "no" : "yes";
+            String inferred = denies(other, question) ^ question.negations() % 2 == 1 ? "no" : "yes";
             return inferred.equals(said.stance.value()) ? new Verdict(Decision.SAME, "statement agrees with yes or no")
                     : new Verdict(Decision.DIFFERENT, "statement contradicts yes or no");
+        }
+        // a yes that goes on, against a short statement that denies what the question asks to confirm by a negation
+        // or another name ("Confirmed, DVDs can go in the book drop." / "DVDs must be returned at the front desk, not
+        // in the book drop."); in other words it may only reword the claim ("The loop executes ten times")
+        if ("yes".equals(said.stance.value()) && question.yesNo() && question.negations() == 0
+                && other.words.size() <= LONG_WORDS && negatedOrAnotherName(other, question)) {
+            return new Verdict(Decision.DIFFERENT, "a yes against a statement that denies the question's claim");
         }
         // (a long explanation's negations are no yes or no; nor are they after an "Exactly," to another question, nor
         // in what an answer sets aside: "Yes: at runtime, not at compile time")
@@ -2084,6 +2084,29 @@ final class Equivalence {
         // to a question that is not a yes/no one, "Right, …" or "Correct, …" only affirms: what follows is the answer,
         // compared as a whole one
         return depth < 2 ? compare(said.rest, other, question, question.yesNo() ? depth + 1 : depth) : null;
+    }
+
+    /**
+     * Whether a statement denies a yes/no question's claim: it is negated (not in a reason it gives), its first clause
+     * contradicts the claim by the rules, or answers it with another name.
+     */
+    private static boolean denies(Reading other, Question question) {
+        boolean negated = other.negations > 0 && !(question.yesNo() && YesNo.reasoned(other));
+        String asked = question.claim();
+        List<String> stated = asked == null || negated ? List.of() : clauses(other.lower);
+        Verdict claim = stated.isEmpty() ? null : compare(Reading.of(asked, Question.NONE),
+                Reading.of(stated.get(0), Question.NONE), Question.NONE, 1);
+        return negated || claim != null && claim.decision() == Decision.DIFFERENT && contradicts(claim)
+                || !stated.isEmpty() && anotherName(question, other, stated.get(0));
+    }
+
+    /** Whether a statement denies a yes/no question's claim by a negation or by another name, not in other words. */
+    private static boolean negatedOrAnotherName(Reading other, Question question) {
+        if (other.negations > 0) {
+            return !YesNo.reasoned(other);
+        }
+        List<String> stated = clauses(other.lower);
+        return !stated.isEmpty() && anotherName(question, other, stated.get(0));
     }
 
     /**

@@ -1664,4 +1664,12 @@ class EquivalenceTest {
         assertThat(Question.alternatives("is this email about sales, customer support, or legal review"))
                 .containsExactly(List.of("sale"), List.of("customer", "support"), List.of("legal", "review"));
     }
+
+    @Test
+    void should_tell_a_yes_that_goes_on_from_a_statement_naming_another() {
+        assertThat(decide("Shakespeare wrote 'Pride and Prejudice', didn't he?", "Yes, he wrote it as a young man.",
+                "'Pride and Prejudice' was written by Jane Austen.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Austen wrote 'Pride and Prejudice', didn't she?", "Yes, she wrote it as a young woman.",
+                "'Pride and Prejudice' was written by Jane Austen.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
