@@ -101,7 +101,8 @@ final class AnswerText {
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite",
         "that's a myth", "that is a myth", "it's a myth", "that's a misconception", "that is a misconception",
-        "that's false", "that is false", "that's not true", "not true", "actually"};
+        "that's false", "that is false", "that's not true", "not true", "actually", "yeah, no", "yeah no",
+        "better not", "best not"};
     /** Remarks an answer may open with that say nothing about it ({@link #withoutRemark}). */
     private static final String[] REMARKS = {"good question", "great question", "excellent question",
         "interesting question", "fair question", "good catch", "great catch", "nice catch", "good point", "great point",

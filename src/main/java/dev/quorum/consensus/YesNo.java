@@ -152,6 +152,15 @@ final class YesNo {
                 && restated >= question.asked().size())) {
             return "yes";
         }
+        // to a question whether something is safe or fine ("Can dogs safely eat chocolate?"), the verdict the first
+        // clause gives in a word of its own ("In small amounts it's perfectly safe", "It's toxic to them")
+        if (flips == 0 && question.negations() == 0 && question.asked().stream()
+                .anyMatch(stem -> APPROVING.contains(stem) || WARNING.contains(stem))) {
+            String verdict = verdict(clauses.get(0), question);
+            if (verdict != null) {
+                return verdict;
+            }
+        }
         return flips == 0 && question.negations() == 0 && anotherKind(clauses.get(0), question) ? "no" : null;
     }
 

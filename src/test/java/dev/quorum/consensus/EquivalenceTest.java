@@ -1672,4 +1672,16 @@ class EquivalenceTest {
         assertThat(decide("Austen wrote 'Pride and Prejudice', didn't she?", "Yes, she wrote it as a young woman.",
                 "'Pride and Prejudice' was written by Jane Austen.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_short_verdict_on_safety_and_colloquial_noes() {
+        assertThat(decide("Can cats safely eat onions?", "No, onions are toxic to cats.",
+                "In small amounts they're harmless.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Can cats safely eat onions?", "No, onions are toxic to cats.",
+                "Onions are toxic to cats, even cooked.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Can I open the case without voiding the warranty?", "Yeah, no — that voids it.",
+                "Sure, go ahead.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Should I eat yoghurt a week past its date?", "Better not, it's past the date.",
+                "No, it's past the date.")).isEqualTo(Equivalence.Decision.SAME);
+    }
 }
