@@ -1,9 +1,12 @@
 package dev.quorum.consensus;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The numbers an answer states, each with its unit converted to a base unit, so that "500 mg" and "0.5 g", "16 GB"
@@ -116,6 +121,12 @@ final class Quantities {
     private static final int FORMAT_WINDOW = 40;
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
+    /** Ordinals of a weekday in its month, the words then the numbers, "last" last ({@link #weekdayDates}). */
+    private static final List<String> WEEKDAY_ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "1st",
+            "2nd", "3rd", "4th", "5th", "last");
+    /** "second monday of january 2025", "last friday in may, 2024". */
+    private static final Pattern WEEKDAY_DATE = Pattern.compile("\\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th"
+            + "|5th|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:of|in) ([a-z]+),? (\\d{4})\\b");
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
     /** Roman numerals up to twenty, read only after a word they number ({@link #ROMAN_AFTER}). */
@@ -403,7 +414,7 @@ final class Quantities {
      */
     static List<Quantity> parse(String lower) {
         // a typographic apostrophe as a plain one ("new year’s day", "four o’clock"), the length unchanged
-        String text = leadingZero(lower).replace('\u2019', '\'');
+        String text = weekdayDates(leadingZero(lower).replace('\u2019', '\''));
         List<Quantity> found = new ArrayList<>(4);
         List<int[]> spans = new ArrayList<>(4);
         int n = text.length();
@@ -484,6 +495,42 @@ final class Quantities {
      * that puts it at most {@value #SHORT_YEAR_AHEAD} years ahead of this one: 1944, 1989, 2021. Not a decade ("the
      * '80s").
      */
+    /**
+     * The text with a weekday of a month of a year given as the date it is ("the second Monday of January 2025" is
+     * "the january 13 2025", "the last Friday in May 2024" is "the may 31 2024"), so that it is read as that date.
+     */
+    static String weekdayDates(String text) {
+        if (text.indexOf("day ") < 0 || text.indexOf(" of ") < 0 && text.indexOf(" in ") < 0) {
+            return text;
+        }
+        Matcher m = WEEKDAY_DATE.matcher(text);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            int year = Integer.parseInt(m.group(4));
+            Integer month = MONTHS.get(m.group(3));
+            int ordinal = WEEKDAY_ORDINALS.indexOf(m.group(1));
+            if (month == null || month > 12 || year < 1583 || year > 9999) {
+                continue;
+            }
+            DayOfWeek day = DayOfWeek.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+            LocalDate first = LocalDate.of(year, month, 1);
+            LocalDate date = first.with(ordinal == WEEKDAY_ORDINALS.size() - 1
+                    ? TemporalAdjusters.lastInMonth(day)
+                    : TemporalAdjusters.dayOfWeekInMonth(ordinal % 5 + 1, day));
+            if (date.getMonthValue() != month) {
+                continue; // no fifth Monday that month
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, last, m.start()).append(m.group(3)).append(' ').append(date.getDayOfMonth()).append(' ')
+                    .append(year);
+            last = m.end();
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
     private static void shortYears(String text, List<Quantity> found, List<int[]> spans) {
         boolean date = false;
         for (Quantity q : found) {

@@ -1684,4 +1684,18 @@ class EquivalenceTest {
         assertThat(decide("Should I eat yoghurt a week past its date?", "Better not, it's past the date.",
                 "No, it's past the date.")).isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_a_weekday_of_a_month_of_a_year_as_its_date() {
+        assertThat(decide("When is the meeting?", "The first Tuesday of March 2022.", "March 1, 2022"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When is the meeting?", "The first Tuesday of March 2022.", "March 8, 2022"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.weekdayDates("the last friday in may, 2024")).isEqualTo("the may 31 2024");
+        assertThat(Quantities.weekdayDates("on the 2nd sunday of march 2024 at 2 a.m."))
+                .isEqualTo("on the march 10 2024 at 2 a.m.");
+        // no fifth Monday in February 2025; no year, no date
+        assertThat(Quantities.weekdayDates("the fifth monday of february 2025")).isEqualTo("the fifth monday of february 2025");
+        assertThat(Quantities.weekdayDates("the first saturday in may")).isEqualTo("the first saturday in may");
+    }
 }
