@@ -121,6 +121,9 @@ final class Quantities {
     private static final int FORMAT_WINDOW = 40;
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
+    /** Parts of the day after an hour that make it a time of day ({@link #partOfDay}), "in the morning" first. */
+    private static final List<String> PARTS_OF_DAY = List.of(" in the morning", " in the afternoon", " in the evening",
+            " at night");
     /** Ordinals of a weekday in its month, the words then the numbers, "last" last ({@link #weekdayDates}). */
     private static final List<String> WEEKDAY_ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "1st",
             "2nd", "3rd", "4th", "5th", "last");
@@ -874,6 +877,12 @@ final class Quantities {
             boolean pm = text.charAt(word[0]) == 'p';
             found.add(new Quantity(pm ? (value < 12 ? value + 12 : value) : (value == 12 ? 0 : value), null));
             return word[1];
+        } else if (value >= 1 && value <= 12 && value == Math.rint(value) && partOfDay(text, i) > 0) {
+            // "7 in the morning", "8 in the evening", "11 at night": a time of day
+            int end = partOfDay(text, i);
+            boolean later = !text.startsWith(" in the morning", i);
+            found.add(new Quantity(later ? (value < 12 ? value + 12 : value) : (value == 12 ? 0 : value), null));
+            return end;
         } else if (i < n && isLetter(text.charAt(i)) && !isOrdinalEnd(text, i)) {
             // digits glued to letters that are no unit ("3x", "64bit", "v2"): a name or a term, not a quantity
             int end = i;
@@ -1359,6 +1368,17 @@ final class Quantities {
         double minutes = word.equals("half") ? 0.5 : to ? -0.25 : 0.25;
         found.add(new Quantity(afternoon(text, last, hours + minutes), null));
         return last;
+    }
+
+    /** Where a part of the day after an hour ends ("7 in the morning", "10 at night"); 0 when none follows. */
+    private static int partOfDay(String text, int at) {
+        for (String part : PARTS_OF_DAY) {
+            if (text.startsWith(part, at) && (at + part.length() == text.length()
+                    || !isLetterOrDigit(text.charAt(at + part.length())))) {
+                return at + part.length();
+            }
+        }
+        return 0;
     }
 
     /** A time of day said in words, later by twelve hours when "in the afternoon" or "in the evening" follows. */

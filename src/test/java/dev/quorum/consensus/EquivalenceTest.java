@@ -1698,4 +1698,12 @@ class EquivalenceTest {
         assertThat(Quantities.weekdayDates("the fifth monday of february 2025")).isEqualTo("the fifth monday of february 2025");
         assertThat(Quantities.weekdayDates("the first saturday in may")).isEqualTo("the first saturday in may");
     }
+
+    @Test
+    void should_read_an_hour_with_its_part_of_the_day_as_a_time() {
+        assertThat(decide("When does the shop open?", "9 am", "At 9 in the morning.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When does the shop open?", "9 pm", "At 9 in the morning."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When does the last train leave?", "23:00", "At 11 at night.")).isEqualTo(Equivalence.Decision.SAME);
+    }
 }
