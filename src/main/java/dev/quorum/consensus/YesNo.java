@@ -58,6 +58,9 @@ final class YesNo {
             "breached", "violate", "violated", "lose", "lost");
     /** How many words after such a verb may name what the question asks. */
     private static final int FAILED_OBJECT = 4;
+    /** Verbs of a move out of something, after which "out of" is no state ("castle out of check", "get out of"). */
+    private static final Set<String> MOVING_OUT = Set.of("castle", "move", "moving", "get", "getting", "climb",
+            "walk", "step", "jump", "pull", "come", "go", "break", "escape");
     /** Where a clause names what it is not ("Canberra, not Sydney"). */
     private static final String CONTRAST = ", not ";
     /**
@@ -285,8 +288,9 @@ final class YesNo {
                 continue;
             }
             if (word.equals("out") && k + 2 < words.size() && words.get(k + 1).equals("of")
-                    && question.asked().contains(AnswerText.stem(words.get(k + 2)))) {
-                // "out of stock" to "Is the item in stock?"
+                    && question.asked().contains(AnswerText.stem(words.get(k + 2)))
+                    && (k == 0 || !MOVING_OUT.contains(words.get(k - 1)))) {
+                // "out of stock" to "Is the item in stock?" (not a move out of it: "You cannot castle out of check")
                 flips++;
                 continue;
             }

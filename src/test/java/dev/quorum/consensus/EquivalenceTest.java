@@ -1706,4 +1706,12 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("When does the last train leave?", "23:00", "At 11 at night.")).isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_a_move_out_of_what_is_asked_as_no_state_out_of_it() {
+        Question castling = Question.of("So you can't castle while your king is in check?");
+        assertThat(Equivalence.Reading.of("You can't castle out of check.", castling).polarity).isEqualTo("yes");
+        assertThat(decide("Is the blue jacket in stock?", "No.", "It's out of stock until March."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
