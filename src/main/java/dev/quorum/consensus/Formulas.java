@@ -9,6 +9,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,7 +24,7 @@ final class Formulas {
 
     /** The longest formula evaluated, in characters. */
     private static final int MAX_CHARS = 40;
-    /** The values each variable takes, one point per column, the k-th variable shifted by k. */
+    /** The values the first variable takes, one per point; each further one takes them shifted by 0.71 more. */
     private static final double[] POINTS = {1.37, 2.91, 0.53};
     private static final MathContext PRECISION = new MathContext(20);
     /** The largest number a power may be raised to. */
@@ -33,8 +34,9 @@ final class Formulas {
     private static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
             .mathContext(PRECISION).implicitMultiplicationAllowed(true).arraysAllowed(false)
             .structuresAllowed(false).build();
-    /** Functions a formula may name, as EvalEx spells them. */
-    private static final Set<String> FUNCTIONS = Set.of("sin", "cos", "tan", "sqrt", "exp", "ln");
+    /** Functions a formula may name, and EvalEx's names for them (its SIN takes degrees, SINR radians). */
+    private static final Map<String, String> EVALEX_FUNCTIONS = Map.of("sin", "SINR", "cos", "COSR", "tan", "TANR",
+            "sqrt", "SQRT", "exp", "EXP", "ln", "LOG");
 
     private Formulas() {
     }
@@ -91,8 +93,8 @@ final class Formulas {
                     end++;
                 }
                 String lower = text.substring(i, end).toLowerCase(Locale.ROOT);
-                if (FUNCTIONS.contains(lower) && end < text.length() && text.charAt(end) == '(') {
-                    add(tokens, values, lower.equals("ln") ? "LOG" : lower.toUpperCase(Locale.ROOT), false);
+                if (EVALEX_FUNCTIONS.containsKey(lower) && end < text.length() && text.charAt(end) == '(') {
+                    add(tokens, values, EVALEX_FUNCTIONS.get(lower), false);
                     operator = true;
                 } else if (lower.startsWith("log") || lower.length() > 3 || wordBefore(text, i)) {
                     // a logarithm whose base one reader takes as e and another as 10; prose ("two times x")

@@ -16,6 +16,9 @@ class FormulasTest {
         assertThat(Formulas.sameValues("(a+b)²", "a² + 2ab + b²")).isTrue();
         assertThat(Formulas.sameValues("½mv²", "m*v^2/2")).isTrue();
         assertThat(Formulas.sameValues("sqrt(x)", "x^0.5")).isTrue();
+        assertThat(Formulas.sameValues("sin(2x)", "2sin(x)cos(x)")).isTrue();
+        // angles in radians, as in mathematics (EvalEx's own SIN takes degrees)
+        assertThat(Formulas.sameValues("sin(π/2)x", "x + 0")).isTrue();
     }
 
     @Test
