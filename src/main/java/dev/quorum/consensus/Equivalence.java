@@ -119,6 +119,7 @@ final class Equivalence {
             "sr", "prof", "approx", "fig", "vol", "ca", "cf", "inc", "ltd", "co", "corp", "dept", "est", "mt");
     /** A sentence of at most this many words is read for the name it gives against a short one. */
     private static final int NAME_SENTENCE_WORDS = 12;
+    /** A question that asks for a language, which a name may give in its own words ("Deutsch"). */
     private static final String LANGUAGE = AnswerText.stem("language");
     /** Words that link what an answer explains to the cause, means or meaning it gives ("… because …", "… by …"). */
     private static final Set<String> REASON_LINKS = Set.of("because", "by", "from", "means", "mean", "is", "are",
@@ -909,7 +910,8 @@ final class Equivalence {
 
     /**
      * Whether a one-word name and the initials of another's words are found one in the other, in order ("NYC" and "New
-     * York", "FDA" and "U.S. Food and Drug Administration"), or the name starts the other's first word ("Fed").
+     * York", "NASA" and "National Aeronautics", "FAO" and "Agriculture Organization" where the question says "food"), or
+     * the name starts the other's first word ("Fed").
      */
     private static boolean initialism(List<String> one, List<String> other) {
         if (one.size() != 1 || other.isEmpty()) {
@@ -2060,8 +2062,9 @@ final class Equivalence {
                     : new Verdict(Decision.DIFFERENT, "statement contradicts yes or no");
         }
         // a yes that goes on, against a short statement that denies what the question asks to confirm by a negation
-        // or another name ("Confirmed, DVDs can go in the book drop." / "DVDs must be returned at the front desk, not
-        // in the book drop."); in other words it may only reword the claim ("The loop executes ten times")
+        // or another name ("Yes, he wrote it as a young man." / "'Pride and Prejudice' was written by Jane Austen." to
+        // "Shakespeare wrote 'Pride and Prejudice', didn't he?"); in other words it may only reword the claim ("The
+        // loop executes ten times")
         if ("yes".equals(said.stance.value()) && question.yesNo() && question.negations() == 0
                 && other.words.size() <= LONG_WORDS && negatedOrAnotherName(other, question)) {
             return new Verdict(Decision.DIFFERENT, "a yes against a statement that denies the question's claim");

@@ -579,8 +579,8 @@ final class Question {
     }
 
     /**
-     * Pieces of at most four words after the first, the first cut to as many words as the longest of them; none when
-     * there are fewer than two or one is longer.
+     * Pieces of at most four words after the first, the first cut to as many words as the longest of them and then
+     * past a preposition the cut leaves first; none when there are fewer than two or one is longer.
      */
     private static List<List<String>> parallel(List<List<String>> pieces) {
         if (pieces.size() < 2) {
@@ -619,7 +619,8 @@ final class Question {
         return choices;
     }
 
-    static List<Set<String>> choices(String sentence) {
+    /** {@link #choices} of the last question sentence, lower-cased. */
+    private static List<Set<String>> choices(String sentence) {
         List<String> words = AnswerText.words(sentence);
         if (words.isEmpty() || !(AUXILIARIES.contains(words.get(0)) || words.get(0).equals("which"))
                 || !sentence.contains(" or ")) {
