@@ -46,13 +46,18 @@ final class Formulas {
      * at one, {@code null} when either is no formula this reads.
      */
     static Boolean sameValues(String one, String other) {
-        String x = evaluable(one);
-        String y = evaluable(other);
-        if (x == null || y == null) {
+        Expression x = parsed(one);
+        Expression y = x == null ? null : parsed(other);
+        if (y == null) {
             return null;
         }
-        Set<String> variables = new TreeSet<>(variables(x));
-        variables.addAll(variables(y));
+        Set<String> variables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        try {
+            variables.addAll(x.getUsedVariables());
+            variables.addAll(y.getUsedVariables());
+        } catch (ParseException e) {
+            return null;
+        }
         for (int point = 0; point < POINTS.length; point++) {
             BigDecimal a = value(x, variables, point);
             BigDecimal b = value(y, variables, point);
@@ -67,6 +72,21 @@ final class Formulas {
             }
         }
         return true;
+    }
+
+    /** A formula as an EvalEx expression, parsed once for all the points; null when it is no formula this reads. */
+    private static Expression parsed(String formula) {
+        String evaluable = evaluable(formula);
+        if (evaluable == null) {
+            return null;
+        }
+        try {
+            Expression expression = new Expression(evaluable, CONFIGURATION);
+            expression.validate();
+            return expression;
+        } catch (ParseException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -234,29 +254,15 @@ final class Formulas {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
-    private static List<String> variables(String expression) {
-        List<String> found = new ArrayList<>();
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            boolean single = isAsciiLetter(c) && (i == 0 || !isAsciiLetter(expression.charAt(i - 1)))
-                    && (i + 1 == expression.length() || !isAsciiLetter(expression.charAt(i + 1)));
-            if (single) {
-                found.add(String.valueOf(c));
-            }
-        }
-        return found;
-    }
-
     /** The formula's value with each variable given its value at a point; null when EvalEx cannot give one. */
-    private static BigDecimal value(String expression, Set<String> variables, int point) {
+    private static BigDecimal value(Expression expression, Set<String> variables, int point) {
         try {
-            Expression e = new Expression(expression, CONFIGURATION);
             int k = 0;
             for (String variable : variables) {
-                e.with(variable, new BigDecimal(POINTS[point] + k * 0.71));
+                expression.with(variable, new BigDecimal(POINTS[point] + k * 0.71));
                 k++;
             }
-            return e.evaluate().getNumberValue();
+            return expression.evaluate().getNumberValue();
         } catch (EvaluationException | ParseException | RuntimeException e) {
             return null;
         }
