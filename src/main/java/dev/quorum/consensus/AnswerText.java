@@ -93,16 +93,24 @@ final class AnswerText {
         "certainly", "definitely", "indeed", "of course", "that's correct", "that is correct", "that's right",
         "that is right", "correct", "right", "sure thing", "sure", "true", "exactly", "precisely", "no doubt",
         "without a doubt", "undoubtedly", "no question", "yes indeed", "that's true", "that is true", "it's true",
-        "that's a fact"};
+        "that's a fact", "that's accurate", "that is accurate", "accurate", "confirmed", "that's the case",
+        "that is the case"};
     /** Yes leads that count only when punctuation or the end follows ("You're right," yes; "You're right that" no). */
     private static final List<String> AFFIRMATIONS = List.of("exactly right", "quite right", "absolutely right",
-            "spot on", "you're right", "you are right", "you're correct", "you are correct");
+            "spot on", "you're right", "you are right", "you're correct", "you are correct", "you are", "you're");
     private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite",
         "that's a myth", "that is a myth", "it's a myth", "that's a misconception", "that is a misconception",
         "that's false", "that is false", "that's not true", "not true", "actually", "yeah, no", "yeah no",
         "better not", "best not"};
+    /**
+     * Words that only qualify a yes or a no ("Yes, approximately.", "Correct, more or less.", "No, definitely"): after
+     * one, they say nothing more.
+     */
+    private static final Set<String> QUALIFIERS = Set.of("approximately", "roughly", "broadly", "basically",
+            "essentially", "generally", "mostly", "largely", "indeed", "absolutely", "definitely", "certainly", "more",
+            "or", "less", "in", "general", "principle", "pretty", "much", "so", "yes", "no");
     /** Remarks an answer may open with that say nothing about it ({@link #withoutRemark}). */
     private static final String[] REMARKS = {"good question", "great question", "excellent question",
         "interesting question", "fair question", "good catch", "great catch", "nice catch", "good point", "great point",
@@ -115,7 +123,7 @@ final class AnswerText {
     /** Leads that count only when punctuation or the end follows ("Right," yes; "Right angles" no). */
     private static final Set<String> STRICT = new HashSet<>(Set.of("right", "sure", "true", "false", "correct",
             "indeed", "absolutely", "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect",
-            "affirmative", "actually"));
+            "affirmative", "actually", "accurate", "confirmed"));
     /** A short answer that echoes the question's verb: "It is.", "Indeed they did." (yes), "It isn't." (no). */
     private static final List<String> ECHO_YES = new ArrayList<>();
     private static final List<String> ECHO_NO = new ArrayList<>();
@@ -564,6 +572,12 @@ final class AnswerText {
         return out.toString();
     }
 
+    /** Whether a text is only words that qualify a yes or no before it ("approximately", "more or less"). */
+    static boolean onlyQualifiers(String lower) {
+        List<String> words = words(lower);
+        return !words.isEmpty() && QUALIFIERS.containsAll(words);
+    }
+
     /** Whether the word at {@code k} is a "fail" followed by "to": "failed to reach" is "did not reach". */
     static boolean failsTo(List<String> words, int k) {
         return k + 1 < words.size() && words.get(k + 1).equals("to") && fail(words.get(k));
@@ -634,7 +648,8 @@ final class AnswerText {
             if (end < n && Quantities.isLetterOrDigit(lower.charAt(end))) {
                 continue;
             }
-            if (ECHOES.contains(lead) && !lower.substring(end).chars().noneMatch(Character::isLetterOrDigit)) {
+            if (ECHOES.contains(lead) && !AFFIRMATIONS.contains(lead)
+                    && !lower.substring(end).chars().noneMatch(Character::isLetterOrDigit)) {
                 // an echo is a yes or no only as the whole answer ("It is."), not before what it says ("It is red")
                 continue;
             }

@@ -289,6 +289,7 @@ final class Equivalence {
             }
             this.negations = Math.max(0, negations);
             this.rest = full && stance.present() && !AnswerText.words(restText).isEmpty()
+                    && !AnswerText.onlyQualifiers(restText)
                     ? new Reading(written(head, restText), question) : null;
             List<String[]> listed = full && !Code.codeLike(head) ? items(json, lower) : null;
             this.items = listed == null ? null : listed.stream().map(item -> item[0]).toList();
@@ -626,6 +627,11 @@ final class Equivalence {
         }
         // near-identical answers that differ in a negation, an opposite or one content word
         String contradiction = contradiction(a, b);
+        if (contradiction == null && !a.code && !b.code && a.negations % 2 == b.negations % 2) {
+            // the same words with two things the other way round ("The mean is more robust than the median")
+            String swapped = WordOrder.swapped(a.lower, b.lower, false);
+            contradiction = swapped == null ? null : "near-identical but " + swapped + " swapped";
+        }
         if (contradiction == null && depth == 0) {
             contradiction = sentenceContradiction(a, b);
         }
@@ -2123,7 +2129,7 @@ final class Equivalence {
         for (List<String> name : question.names()) {
             boolean present = false;
             for (String stem : name) {
-                present |= other.stems.contains(stem);
+                present |= other.stems.contains(stem) || compounded(other, stem);
             }
             missing |= !present;
             kept |= present;
@@ -2137,6 +2143,19 @@ final class Equivalence {
             String stem = AnswerText.stem(word);
             if (other.capitals.contains(stem) && !question.mentions(stem) && !AnswerText.stopword(word)
                     && !Quantities.isDigit(word.charAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word of an answer starts with a name the question writes ("Sunlight" for "the Sun"). */
+    private static boolean compounded(Reading other, String stem) {
+        if (stem.length() < 3) {
+            return false;
+        }
+        for (String word : other.stems) {
+            if (word.length() > stem.length() + 2 && word.startsWith(stem)) {
                 return true;
             }
         }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,15 @@ final class Quantities {
             boolean rounded = approximate && within(other, Math.max(loose, other.loose));
             if (close(value - zero, other.value - zero, rounded)
                     || temperatures && approximate && within(other, Math.min(loose, other.loose) / 2)) {
+                return true;
+            }
+            // an approximate single digit covers what rounds to it ("about 8 minutes" / "8 minutes and 20 seconds",
+            // "roughly 5 %" / "5.4 %"; not "about 300" / "270": that is not a single digit)
+            Quantity rough = precision >= other.precision ? this : other;
+            if (approximate && Objects.equals(unit, other.unit) && rough.factor > 0
+                    && Math.abs(rough.precision / rough.factor - 1) < 1e-9 && Math.abs(rough.loose - rough.precision) < 1e-9
+                    && Math.abs(rough.stated) >= 1 && Math.abs(rough.stated) < 10
+                    && within(other, rough.precision / 2)) {
                 return true;
             }
             // stated in two units, the converted value matches to the precision it was given in ("26.2 miles" and

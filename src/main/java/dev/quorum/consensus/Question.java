@@ -353,7 +353,9 @@ final class Question {
             }
             String word = text.substring(i, end).toLowerCase(java.util.Locale.ROOT);
             boolean counted = sentenceStarts ? !AUXILIARIES.contains(word) : !sentenceStart;
-            if (Character.isUpperCase(c) && counted && !AnswerText.stopword(word)) {
+            // a unit after a degree sign is no name ("100 °C", "212°F")
+            boolean unit = i > 0 && text.charAt(i - 1) == '\u00b0';
+            if (Character.isUpperCase(c) && counted && !unit && !AnswerText.stopword(word)) {
                 run.add(AnswerText.stem(word));
             } else if (!run.isEmpty()) {
                 runs.add(run);

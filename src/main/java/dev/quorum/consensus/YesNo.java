@@ -148,6 +148,13 @@ final class YesNo {
         if ((flips + question.negations()) % 2 == 1) {
             return "no";
         }
+        // the claim's own words with two things the other way round: "Jupiter is bigger than Saturn" to "Is Saturn
+        // bigger than Jupiter?"
+        String claim = question.claim();
+        if (flips == 0 && question.negations() == 0 && claim != null
+                && WordOrder.swapped(claim, beforeReason(clauses.get(0)), true) != null) {
+            return "no";
+        }
         // a yes: an opposite negated ("It isn't closed"), the question's own negation echoed ("It works for a
         // non-admin user" to "without admin rights"), or every word of the question restated
         if ((flips > 0 && opposite) || (flips > 0 && question.negations() > 0 && restated > 0)

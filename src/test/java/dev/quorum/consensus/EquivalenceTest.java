@@ -1714,4 +1714,62 @@ class EquivalenceTest {
         assertThat(decide("Is the blue jacket in stock?", "No.", "It's out of stock until March."))
                 .isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_tell_two_things_put_the_other_way_round_apart() {
+        assertThat(decide("Which came first?", "The chicken came before the egg.", "The egg came before the chicken."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is Saturn bigger than Jupiter?", "Yes.", "Jupiter is bigger than Saturn."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is Jupiter bigger than Saturn?", "Yes.", "Jupiter is bigger than Saturn."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Did the buyer pay the seller?", "Yes, the buyer paid the seller in full.",
+                "The seller paid the buyer in full.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_a_list_a_symmetric_relation_the_passive_and_a_reworded_phrase_as_no_swap() {
+        assertThat(WordOrder.swapped("salt and pepper go on the table", "pepper and salt go on the table", false)).isNull();
+        assertThat(WordOrder.swapped("canada borders the united states", "the united states borders canada", false))
+                .isNull();
+        assertThat(WordOrder.swapped("the lease allow pets", "pets are allowed under the lease", true)).isNull();
+        assertThat(WordOrder.swapped("the policy allows remote work", "the policy allows work remotely", false)).isNull();
+        assertThat(WordOrder.swapped("the mean is more robust than the median", "the median is more robust than the mean",
+                false)).isEqualTo("mean and median");
+    }
+
+    @Test
+    void should_read_a_yes_said_in_other_words_and_a_qualified_one() {
+        assertThat(decide("Confirm: the museum opens at nine on Sundays?", "Confirmed.",
+                "On Sundays the museum opens its doors at 9 a.m.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Marie Curie won two Nobel Prizes, right?", "Yes, that's accurate.",
+                "She received the Nobel Prize twice, in physics and in chemistry.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is Mount Everest about 8,800 m high?", "Yes, that's correct, roughly.",
+                "Everest rises to about 8,849 metres above sea level.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is Mount Everest about 8,800 m high?", "Yes, that's correct, roughly.",
+                "Everest is not that tall.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(AnswerText.stance("you are — the polls close at 8 p.m.").value()).isEqualTo("yes");
+        assertThat(AnswerText.stance("you are the one who asked").present()).isFalse();
+    }
+
+    @Test
+    void should_read_a_unit_after_a_degree_sign_and_a_name_in_a_compound_as_no_other_name() {
+        assertThat(decide("Is it true that ice melts at 0 °C at normal pressure?", "Yes, that's true.",
+                "At standard pressure ice melts at 0 degrees Celsius.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Does light from the Moon take about a second to reach Earth?", "That's right.",
+                "Moonlight takes roughly 1.3 seconds to travel to Earth.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(Question.of("Is it 100 °C?").proposed()).isEmpty();
+    }
+
+    @Test
+    void should_cover_what_rounds_to_an_approximate_single_digit() {
+        assertThat(decide("How long does sunlight take to reach Earth?", "About 8 minutes.",
+                "8 minutes and 20 seconds")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How long does sunlight take to reach Earth?", "About 8 minutes.",
+                "9 minutes")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How many bones does an adult have?", "About 300.", "270"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How long does sunlight take to reach Earth?", "8 minutes.", "8 minutes and 20 seconds"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
