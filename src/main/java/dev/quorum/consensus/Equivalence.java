@@ -438,6 +438,11 @@ final class Equivalence {
             // "H2O" / "two hydrogen atoms bonded to one oxygen atom"
             return new Verdict(chemistry, chemistry == Decision.SAME ? "same formula" : "different formula");
         }
+        Decision language = a.code || b.code ? null : Languages.compare(a, b, question);
+        if (language != null) {
+            // "pt" / "This sentence is in Portuguese.", "German" / "Deutsch"
+            return new Verdict(language, language == Decision.SAME ? "same language" : "different languages");
+        }
         if (a.json == null && b.json == null && (!a.code || !b.code)
                 && SpokenMath.compareLower(a.lower, b.lower, question) != null) {
             // "x³" / "x squared", "F = ma" / "mass divided by acceleration", "−sin x" / "the sine of x"

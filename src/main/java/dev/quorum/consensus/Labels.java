@@ -34,6 +34,9 @@ final class Labels {
             "emotion", List.of("emotion", "emotions", "feeling", "feelings", "mood"));
 
     private static final Map<String, List<Entry>> LEXICON = new HashMap<>();
+    /** The families that have a neutral label, marked with {@link #NEUTRAL}. */
+    private static final Map<String, String> FAMILIES = new HashMap<>();
+    private static final String NEUTRAL = "neutral";
     /** The other label of each two-label family. */
     private static final Map<String, String> OTHER = new HashMap<>();
 
@@ -73,6 +76,11 @@ final class Labels {
 
     private static void family(String name, String... groups) {
         boolean binary = groups.length == 2;
+        for (String group : groups) {
+            if (group.startsWith("neutral:")) {
+                FAMILIES.put(name, NEUTRAL);
+            }
+        }
         for (String group : groups) {
             int colon = group.indexOf(':');
             String value = group.substring(0, colon);
@@ -135,8 +143,39 @@ final class Labels {
                 }
             }
         }
-        ambiguous.keySet().forEach(labels::remove);
+        for (String family : ambiguous.keySet()) {
+            labels.remove(family);
+            String neither = neither(family, words);
+            if (neither != null) {
+                labels.put(family, neither);
+            }
+        }
         return labels;
+    }
+
+    /**
+     * The neutral label of a family whose other two labels a clause denies both ("Neither positive nor negative",
+     * "neither for nor against it"): {@code null} otherwise.
+     */
+    private static String neither(String family, List<String> words) {
+        int at = words.indexOf("neither");
+        int nor = words.indexOf("nor");
+        if (at < 0 || nor != at + 2 || nor + 1 >= words.size() || !NEUTRAL.equals(FAMILIES.get(family))) {
+            return null;
+        }
+        String first = valueOf(family, words.get(at + 1));
+        String second = valueOf(family, words.get(nor + 1));
+        return first != null && second != null && !first.equals(second) && !first.equals(NEUTRAL)
+                && !second.equals(NEUTRAL) ? NEUTRAL : null;
+    }
+
+    private static String valueOf(String family, String word) {
+        for (Entry entry : LEXICON.getOrDefault(word, List.of())) {
+            if (entry.family().equals(family)) {
+                return entry.value();
+            }
+        }
+        return null;
     }
 
     /** Whether a family is read for this question: always, or when the question names one of its gate words. */

@@ -1202,9 +1202,11 @@ final class Quantities {
             last = power[1];
             onlyOne = false;
         }
-        // "one" alone is mostly a pronoun ("the blue one", "no one"): a number only before a unit or alone
+        // "one" alone is mostly a pronoun ("the blue one", "no one"): a number only before a unit, alone, or as a
+        // whole answer of two words ("One star", "One day.")
         int[] unitMatch = unitAfter(text, last);
-        if (onlyOne && words == 1 && unitMatch == null && !(start == 0 && text.strip().length() <= 4)) {
+        if (onlyOne && words == 1 && unitMatch == null && !(start == 0 && (text.strip().length() <= 4
+                || countedNoun(text, last)))) {
             return last;
         }
         if (unitMatch != null) {
@@ -1215,6 +1217,23 @@ final class Quantities {
         }
         found.add(new Quantity(value, null));
         return last;
+    }
+
+    /** Whether what follows a number up to the end is one word that is no stop word ("star" in "one star."). */
+    private static boolean countedNoun(String text, int at) {
+        String rest = text.substring(Math.min(at, text.length())).strip();
+        while (!rest.isEmpty() && !isLetterOrDigit(rest.charAt(rest.length() - 1))) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        if (rest.isEmpty() || rest.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < rest.length(); i++) {
+            if (!isLetter(rest.charAt(i))) {
+                return false;
+            }
+        }
+        return !AnswerText.stopword(rest);
     }
 
     /**

@@ -1772,4 +1772,41 @@ class EquivalenceTest {
         assertThat(decide("How long does sunlight take to reach Earth?", "8 minutes.", "8 minutes and 20 seconds"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_language_by_its_code_its_english_name_or_its_own() {
+        assertThat(decide("Which language is this: 'Merci beaucoup'?", "fr", "It is written in French."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which language is this: 'Tack så mycket'?", "Swedish", "Svenska"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which language is mostly spoken in Mexico?", "Spanish", "Most Mexicans speak Portuguese."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // several languages, a negation, a code inside a sentence, another question: left to the other rules
+        assertThat(Languages.compare(reading("German"), reading("German, French, Italian and Romansh"),
+                Question.of("Which language is spoken in Switzerland?"))).isNull();
+        assertThat(Languages.compare(reading("Not French"), reading("French"), Question.of("Which language is this?")))
+                .isNull();
+        assertThat(Languages.named(List.of("it", "is", "no", "joke"))).isEmpty();
+        assertThat(Languages.compare(reading("Spanish"), reading("Portuguese"), Question.of("What is she studying?")))
+                .isNull();
+    }
+
+    @Test
+    void should_read_neither_of_two_poles_as_the_neutral_label() {
+        assertThat(decide("What is the sentiment of: 'It arrived. It works.'", "Neutral", "Neither positive nor negative."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Where does the author stand on the bill?", "Neither for nor against it.", "Against it."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_one_before_a_noun_as_the_whole_answer_as_a_number() {
+        assertThat(decide("How many stars would you give it (1-5)?", "1", "One star.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How many stars would you give it (1-5)?", "2", "One star.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.parse("one of them")).isEmpty();
+    }
+
+    private static Equivalence.Reading reading(String answer) {
+        return Equivalence.Reading.of(answer, Question.NONE);
+    }
 }
