@@ -1504,7 +1504,11 @@ final class Equivalence {
         for (String opener : CONCEDING) {
             int comma = opened.indexOf(", ");
             if (opened.startsWith(opener) && comma > opener.length() && comma + 2 < opened.length()) {
-                return opened.substring(comma + 2);
+                // with a relative clause of the conceded part ("Unlike its neighbours, which speak Spanish, …")
+                String after = opened.substring(comma + 2);
+                int next = after.indexOf(", ");
+                return (after.startsWith("which ") || after.startsWith("who ")) && next > 0 && next + 2 < after.length()
+                        ? after.substring(next + 2) : after;
             }
         }
         // a misconception corrected: "It is often attributed to Bosch, but it was painted by Bruegel", "…, but it
@@ -2292,7 +2296,8 @@ final class Equivalence {
             if (shortOne.negations % 2 != negations % 2) {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
             }
-            if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)) {
+            if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)
+                    && !(clauses.size() > 1 && alias(clauses.get(1), question))) {
                 return new Verdict(Decision.DIFFERENT, "another answer first");
             }
             int extra = 0;
@@ -2584,6 +2589,10 @@ final class Equivalence {
             // a name: written with a capital, also first in a clause of two words or more ("Saturn is second",
             // "France won") unless it is an adverb ("Botanically speaking")
             boolean named = longOne.capitals.contains(stem) && (k > 0 || words.size() >= 2 && !word.endsWith("ly"));
+            if (named && abbreviates(word, longOne, shortOne)) {
+                // the short answer's own formula or initials ("Plants take in CO2, carbon dioxide, …")
+                continue;
+            }
             if (Quantities.isDigit(word.charAt(0)) || named) {
                 return true;
             }
@@ -2600,6 +2609,45 @@ final class Equivalence {
             copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
         }
         return copula && fresh >= 1 && fresh <= 3;
+    }
+
+    /**
+     * Whether a clause gives the name before it as another name of what the question asks about ("Die Zauberflöte,
+     * known in English as The Magic Flute, …"): the first clause named the question's subject, not another answer.
+     */
+    private static boolean alias(String clause, Question question) {
+        List<String> words = AnswerText.words(clause);
+        int from = words.indexOf("as");
+        if (words.isEmpty() || !(words.get(0).equals("known") || words.get(0).equals("also") || words.get(0).equals("aka"))
+                || from < 0 || from + 1 >= words.size() || words.size() > 10) {
+            return false;
+        }
+        for (String word : words.subList(from + 1, words.size())) {
+            if (!AnswerText.stopword(word) && !question.mentions(AnswerText.stem(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a word is a short answer's chemical formula ("co2": carbon dioxide) or its initials ("who"). */
+    private static boolean abbreviates(String word, Reading longOne, Reading shortOne) {
+        if (shortOne.significant.size() >= 2 && word.length() == shortOne.significant.size()) {
+            boolean initials = true;
+            for (int k = 0; k < word.length() && initials; k++) {
+                initials = shortOne.significant.get(k).charAt(0) == word.charAt(k);
+            }
+            if (initials) {
+                return true;
+            }
+        }
+        if (word.length() > 12) {
+            return false;
+        }
+        // the formula as written: "Co" is cobalt, "CO" carbon monoxide
+        int at = longOne.answer.toLowerCase(Locale.ROOT).indexOf(word);
+        return at >= 0 && at + word.length() <= longOne.answer.length() && Chemistry.compare(longOne.answer.substring(at, at + word.length()), shortOne.answer)
+                == Decision.SAME;
     }
 
     /**

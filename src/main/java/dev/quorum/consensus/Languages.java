@@ -55,8 +55,9 @@ final class Languages {
         if (!question.mentions("languag") || question.yesNo() || a.negations > 0 || b.negations > 0) {
             return null;
         }
-        Set<String> x = named(a.words);
-        Set<String> y = named(b.words);
+        // what an answer states, not what it sets aside ("Unlike its neighbours, which speak Spanish, …")
+        Set<String> x = named(AnswerText.words(a.core));
+        Set<String> y = named(AnswerText.words(b.core));
         if (x.isEmpty() || y.isEmpty()) {
             return null;
         }

@@ -1809,4 +1809,30 @@ class EquivalenceTest {
     private static Equivalence.Reading reading(String answer) {
         return Equivalence.Reading.of(answer, Question.NONE);
     }
+
+    @Test
+    void should_read_a_short_answer_after_its_formula_its_initials_or_the_subject_by_another_name() {
+        assertThat(decide("Which gas do fish take from water?", "Oxygen", "Fish take in O2, oxygen, through their gills."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which gas do fish take from water?", "Oxygen", "Fish take in CO2, and oxygen, through their gills."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which body regulates civil aviation in the US?", "Federal Aviation Administration",
+                "In the US, the FAA, the Federal Aviation Administration, regulates it."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Who painted 'The Night Watch'?", "Rembrandt",
+                "De Nachtwacht, known in English as The Night Watch, was painted by Rembrandt."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who painted 'The Night Watch'?", "Rembrandt",
+                "Vermeer, a rival of his, painted it, not Rembrandt."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_set_aside_the_relative_clause_of_what_an_answer_concedes() {
+        assertThat(decide("Which language is mostly spoken in Mozambique?", "Swahili",
+                "Unlike its neighbours, which mostly speak Swahili, Mozambique's official language is Portuguese."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Equivalence.coreText("unlike its neighbours, which speak swahili, it speaks portuguese."))
+                .isEqualTo("it speaks portuguese. ");
+    }
 }
