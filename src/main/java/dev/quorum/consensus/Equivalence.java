@@ -3118,6 +3118,16 @@ final class Equivalence {
         String mark = own.group(2).toUpperCase(Locale.ROOT);
         Matcher other = DESIGNATOR.matcher(longOne.answer);
         String found = null;
+        // the first the longer answer states decides, not one it sets aside ("Sunlight makes the skin produce vitamin
+        // A, while vitamin D comes from the diet"; "not vitamin A")
+        while (other.find()) {
+            String said = other.group().toLowerCase(Locale.ROOT);
+            String before = longOne.answer.substring(Math.max(0, other.start() - 4), other.start()).toLowerCase(Locale.ROOT);
+            if (other.group(1).equalsIgnoreCase(noun) && !before.equals("not ") && longOne.core.contains(said)) {
+                return other.group(2).startsWith(mark) ? null : noun + " " + other.group(2);
+            }
+        }
+        other.reset();
         while (other.find()) {
             if (!other.group(1).equalsIgnoreCase(noun)) {
                 continue;

@@ -1835,4 +1835,14 @@ class EquivalenceTest {
         assertThat(Equivalence.coreText("unlike its neighbours, which speak swahili, it speaks portuguese."))
                 .isEqualTo("it speaks portuguese. ");
     }
+
+    @Test
+    void should_read_the_designator_an_answer_states_not_one_it_sets_aside() {
+        assertThat(decide("Which vaccine-preventable hepatitis spreads through contaminated food?", "Hepatitis A",
+                "Contaminated food spreads hepatitis E, whereas hepatitis A is mostly blood-borne."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which vaccine-preventable hepatitis spreads through contaminated food?", "Hepatitis A",
+                "Hepatitis A spreads through contaminated food, whereas hepatitis B is blood-borne."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
