@@ -3183,6 +3183,11 @@ final class Equivalence {
 
     /** The one hunk of two short sentences that are not near-identical: a name or an action in place of another. */
     private static String unlike(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
+        if (!a.code && !b.code && !removedWords.isEmpty() && !addedWords.isEmpty()
+                && shortened(removedWords, addedWords, a, b)) {
+            // one name, shortened or by its initials ("J.K. Rowling" / "Joanne Rowling")
+            return null;
+        }
         String names = names(removedWords, addedWords, a, b);
         return names != null || a.code || b.code ? names : Lexical.actions(removedWords, addedWords);
     }
@@ -3213,6 +3218,9 @@ final class Equivalence {
         List<String> y = new ArrayList<>(second);
         x.removeAll(TITLES);
         y.removeAll(TITLES);
+        if (initialled(x, y) || initialled(y, x)) {
+            return true;
+        }
         if (x.size() != y.size()) {
             return false;
         }
@@ -3230,6 +3238,30 @@ final class Equivalence {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a run of initials ("j k", or one word of up to four letters: "jfk") starts as the initials of a run of
+     * words do, or they as it ("J.K." / "Joanne", "JFK" / "John F. Kennedy International").
+     */
+    private static boolean initialled(List<String> initials, List<String> words) {
+        StringBuilder letters = new StringBuilder();
+        for (String word : initials) {
+            // one word of initials only against several words ("Sega" is no initials of "Sony")
+            if (word.length() != 1 && (initials.size() > 1 || words.size() < 2) || word.length() > 4) {
+                return false;
+            }
+            letters.append(word);
+        }
+        StringBuilder firsts = new StringBuilder();
+        boolean spelled = false;
+        for (String word : words) {
+            firsts.append(word.charAt(0));
+            spelled |= word.length() > 1;
+        }
+        String a = letters.toString();
+        String b = firsts.toString();
+        return spelled && !a.isEmpty() && (a.startsWith(b) || b.startsWith(a)) && !a.equals(String.join("", words));
     }
 
     /** Whether every word of a run is written with a capital in the answer. */

@@ -1845,4 +1845,16 @@ class EquivalenceTest {
                 "Hepatitis A spreads through contaminated food, whereas hepatitis B is blood-borne."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_name_by_its_initials_as_that_name() {
+        assertThat(decide("Who wrote 'The Hobbit'?", "It was written by J.R.R. Tolkien.", "It was written by John Tolkien."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who wrote 'The Hobbit'?", "It was written by J.R.R. Tolkien.", "It was written by Christopher Tolkien."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which airport serves Dallas?", "The main one is DFW.", "The main one is Dallas Fort Worth International."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which company made the Saturn console?", "Sega made it.", "Sony made it."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
