@@ -1852,7 +1852,7 @@ class EquivalenceTest {
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Who wrote 'The Hobbit'?", "It was written by J.R.R. Tolkien.", "It was written by Christopher Tolkien."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
-        assertThat(decide("Which airport serves Dallas?", "The main one is DFW.", "The main one is Dallas Fort Worth International."))
+        assertThat(decide("Which is the main airport of north Texas?", "The main one is DFW.", "The main one is Dallas Fort Worth International."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Which company made the Saturn console?", "Sega made it.", "Sony made it."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
