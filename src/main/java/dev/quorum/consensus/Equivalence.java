@@ -122,6 +122,11 @@ final class Equivalence {
     /** A question that asks for a language, which a name may give in its own words ("Deutsch"). */
     private static final String LANGUAGE = AnswerText.stem("language");
     /** Words that link what an answer explains to the cause, means or meaning it gives ("… because …", "… by …"). */
+    /** Adverbs that weigh a reason without changing it ("mainly because", "largely due to"). */
+    private static final Set<String> WEIGHING = Set.of("mainly", "mostly", "largely", "primarily", "chiefly", "simply",
+            "partly", "really", "actually", "basically", "essentially", "ultimately");
+    /** Verbs of being that say the same before a reason ("is blue because", "looks blue because"). */
+    private static final Set<String> COPULA_VERBS = Set.of("is", "looks", "appears", "seems");
     private static final Set<String> REASON_LINKS = Set.of("because", "by", "from", "means", "mean", "is", "are",
             "was", "were", "caused", "causes", "due", "since", "through");
     /** Where a first sentence sets aside what it does not give ("…, not because …", "… rather than …"). */
@@ -131,6 +136,8 @@ final class Equivalence {
     private static final int REASON_OPENING = 3;
     /** The most words after that opening read as the reason a first sentence gives. */
     private static final int REASON_WORDS = 15;
+    /** Content words of a reason compared at most: what it gives first ("microscopic damage to the muscle …"). */
+    private static final int REASON_CONTENT = 4;
     /** How far into a short sentence the name it answers with may start. */
     private static final int OPENING_WORDS = 4;
     /** First clauses are compared with at least this many content words each. */
@@ -651,6 +658,9 @@ final class Equivalence {
         }
         if (contradiction == null && depth == 0) {
             contradiction = otherReason(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherAgent(a, b, question);
         }
         if (contradiction == null && depth == 0) {
             contradiction = longNearIdentical(a, b);
@@ -1693,6 +1703,43 @@ final class Equivalence {
     }
 
     /**
+     * Two long answers whose first sentences say the same of two different names, written inside the sentence, neither
+     * in the other's first sentence ("Tides are caused mainly by the Moon's gravity …" / "Tides are driven mainly by
+     * the Sun's gravity …"): at least half of the shorter one's other content words in common. Why, else null.
+     */
+    private static String otherAgent(Reading a, Reading b, Question question) {
+        if (!longProse(a, b)) {
+            return null;
+        }
+        List<String> x = sentences(a.head);
+        List<String> y = sentences(b.head);
+        if (x.isEmpty() || y.isEmpty()) {
+            return null;
+        }
+        List<String[]> one = firstName(x.get(0), question);
+        List<String[]> other = firstName(y.get(0), question);
+        if (one.isEmpty() || other.isEmpty() || one.get(0)[1] == null || other.get(0)[1] == null) {
+            return null;
+        }
+        Reading first = Reading.of(x.get(0), Question.NONE);
+        Reading second = Reading.of(y.get(0), Question.NONE);
+        Set<String> names = new HashSet<>(stemsOf(one));
+        names.addAll(stemsOf(other));
+        for (String stem : names) {
+            if (first.content.contains(stem) && second.content.contains(stem)) {
+                return null;
+            }
+        }
+        Set<String> shared = new HashSet<>(first.content);
+        shared.retainAll(second.content);
+        int smaller = Math.min(first.content.size(), second.content.size()) - 1;
+        String u = surface(one);
+        String v = surface(other);
+        return smaller >= 3 && shared.size() * 2 >= smaller && !Lexical.sameEntity(u, v)
+                ? "first sentences name another: " + u + " / " + v : null;
+    }
+
+    /**
      * Two long answers to a question that asks to choose ("Should I lease or buy a car …?") whose first sentences
      * (where an answer gives its verdict) each name one of its alternatives, not the same one ("Buying is almost always
      * cheaper …" / "Over ten years, leasing works out cheaper."): why they differ, else null. Words both first
@@ -1734,17 +1781,34 @@ final class Equivalence {
         }
         List<String> one = AnswerText.words(x.get(0));
         List<String> other = AnswerText.words(y.get(0));
+        // alike up to the link: a copula said as "looks" or "appears", an adverb that only weighs ("mainly") aside
+        int i = 0;
+        int j = 0;
         int common = 0;
         boolean linked = false;
-        while (common < one.size() && common < other.size() && one.get(common).equals(other.get(common))) {
-            linked |= REASON_LINKS.contains(one.get(common));
+        while (i < one.size() && j < other.size()) {
+            if (WEIGHING.contains(one.get(i))) {
+                i++;
+                continue;
+            }
+            if (WEIGHING.contains(other.get(j))) {
+                j++;
+                continue;
+            }
+            if (!one.get(i).equals(other.get(j)) && !(COPULA_VERBS.contains(one.get(i))
+                    && COPULA_VERBS.contains(other.get(j)))) {
+                break;
+            }
+            linked |= REASON_LINKS.contains(one.get(i));
             common++;
+            i++;
+            j++;
         }
         if (common < REASON_OPENING || !linked) {
             return null;
         }
-        List<String> given = reason(one, common);
-        List<String> otherGiven = reason(other, common);
+        List<String> given = reason(one, i);
+        List<String> otherGiven = reason(other, j);
         if (given == null || otherGiven == null || given.size() < 2 || otherGiven.size() < 2) {
             return null;
         }
@@ -1775,6 +1839,9 @@ final class Equivalence {
             }
             if (!AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0))) {
                 content.add(word);
+                if (content.size() == REASON_CONTENT) {
+                    break;
+                }
             }
         }
         return content;

@@ -1857,4 +1857,28 @@ class EquivalenceTest {
         assertThat(decide("Which company made the Saturn console?", "Sega made it.", "Sony made it."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_tell_long_answers_apart_that_say_the_same_of_another_name_first() {
+        String question = "What keeps the planets in their orbits?";
+        String sun = "The planets are held in their orbits mainly by the Sun's gravity pulling on them. Without that pull "
+                + "each planet would fly off in a straight line, so the orbit is a balance between its speed and the pull "
+                + "towards the centre.";
+        String jupiter = "The planets are held in their orbits mainly by Jupiter's gravity acting on them. Being the "
+                + "largest planet, it steers the others, and without it they would drift apart over a few thousand years.";
+        String sunAgain = "Mostly the Sun's gravity. It bends each planet's straight-line motion into a closed orbit, and "
+                + "the planet's speed keeps it from falling in, so the two balance over each year.";
+        assertThat(decide(question, sun, jupiter)).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, sun, sunAgain)).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_the_first_words_of_a_reason_after_a_copula_said_otherwise() {
+        String question = "Why do onions make you cry?";
+        String enzyme = "Onions make you cry because of an enzyme reaction. Cutting them releases a sulfur compound "
+                + "that turns into a gas, and the gas reaches your eyes and irritates them, so they water.";
+        String juice = "Onions really make you cry because their juice squirts into your eyes when you cut them. The "
+                + "more you press with a blunt knife, the more juice flies out, which is why a sharp knife helps.";
+        assertThat(decide(question, enzyme, juice)).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
