@@ -1911,7 +1911,7 @@ final class Equivalence {
         while (i < n || j < m) {
             boolean match = i < n && j < m && x.get(i).equals(y.get(j));
             if (match || i == n && j == m) {
-                String why = replaced(removed, added);
+                String why = replaced(removed, added, a, b);
                 if (why != null) {
                     return why;
                 }
@@ -1925,12 +1925,16 @@ final class Equivalence {
                 added.add(b.significant.get(j++));
             }
         }
-        return replaced(removed, added);
+        return replaced(removed, added, a, b);
     }
 
-    /** Content words in place of others that are not their synonyms: why, else null. */
-    private static String replaced(List<String> removed, List<String> added) {
-        if (removed.isEmpty() || added.isEmpty() || Lexical.synonymous(removed, added)) {
+    /**
+     * Content words in place of others that are not their synonyms, read with the particles that follow them ("gives
+     * off"): why, else null.
+     */
+    private static String replaced(List<String> removed, List<String> added, Reading a, Reading b) {
+        if (removed.isEmpty() || added.isEmpty() || Lexical.synonymous(removed, added)
+                || Lexical.synonymous(withParticles(removed, a), withParticles(added, b))) {
             return null;
         }
         return "near-identical long answers but " + String.join(" ", removed) + " in place of "

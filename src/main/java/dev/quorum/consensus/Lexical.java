@@ -20,6 +20,8 @@ final class Lexical {
     static final String ACTIONS = "one word in place of another that WordNet does not relate: ";
     /** A word's first senses that count for a synonym (WordNet orders them from the most frequent). */
     static final int SYNONYM_SENSES = 5;
+    /** A verb's first senses whose other words may relate it to another verb ({@link WordNet#bridged}). */
+    private static final int BRIDGE_SENSES = 1;
     /** Answers up to this many significant words are compared word for word for opposites. */
     private static final int OPPOSED_WORDS = 14;
     /** Answers up to this many characters have their synonyms aligned before they are embedded. */
@@ -176,7 +178,9 @@ final class Lexical {
             for (String other : by) {
                 if (AnswerText.stem(word).equals(AnswerText.stem(other))
                         || letters(word) && letters(other) && (WordNet.shared().synonyms(word, other, SYNONYM_SENSES)
-                        || WordNet.shared().related(word, other, POS.VERB, SYNONYM_SENSES))) {
+                        || WordNet.shared().related(word, other, POS.VERB, SYNONYM_SENSES)
+                        || WordNet.shared().bridged(word, other, POS.VERB, BRIDGE_SENSES, SYNONYM_SENSES)
+                        || WordNet.shared().bridged(other, word, POS.VERB, BRIDGE_SENSES, SYNONYM_SENSES))) {
                     found = true;
                     break;
                 }

@@ -78,6 +78,9 @@ public final class WordNet {
     }
 
     /** The process's WordNet, opened on first use (or one that knows nothing, when turned off or unreadable). */
+    /** Words of one sense tried as a bridge at most ({@link #bridged}). */
+    private static final int BRIDGE_WORDS = 8;
+
     public static WordNet shared() {
         WordNet wordNet = shared;
         if (wordNet == null) {
@@ -329,6 +332,37 @@ public final class WordNet {
             x = union(x, pointed(x, pos, PointerType.SIMILAR_TO));
         }
         return within(x, y, pos) || within(y, x, pos);
+    }
+
+    /**
+     * Whether a word is {@link #related} to another word of one of the first {@code bridgeSenses} senses of a second
+     * word: "release" and "give off" through "emit" (WordNet gives "release" as "emit" in one sense, and "emit, give
+     * out, give off" as one sense). At most {@value #BRIDGE_WORDS} words of each sense are tried.
+     */
+    public boolean bridged(String a, String b, POS pos, int bridgeSenses, int firstSenses) {
+        if (dictionary == null) {
+            return false;
+        }
+        for (long offset : first(offsets(b, pos), bridgeSenses)) {
+            Synset synset = synset(pos, offset);
+            if (synset == null) {
+                continue;
+            }
+            List<String> lemmas = new ArrayList<>();
+            synchronized (dictionary) {
+                for (Word word : synset.getWords()) {
+                    if (lemmas.size() < BRIDGE_WORDS) {
+                        lemmas.add(word.getLemma());
+                    }
+                }
+            }
+            for (String lemma : lemmas) {
+                if (!lemma.equalsIgnoreCase(b) && !lemma.equalsIgnoreCase(a) && related(a, lemma, pos, firstSenses)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -1881,4 +1881,16 @@ class EquivalenceTest {
                 + "more you press with a blunt knife, the more juice flies out, which is why a sharp knife helps.";
         assertThat(decide(question, enzyme, juice)).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_relate_two_verbs_through_a_word_of_the_first_sense_of_one() {
+        assertThat(decide("What did the council do about the parking charge?", "The council abolished the parking charge.",
+                "The council scrapped the parking charge.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What did they do with the legacy module?", "They removed the legacy module.",
+                "They got rid of the legacy module.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How did the patient do after the operation?", "The patient recovered slowly.",
+                "The patient relapsed slowly.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What should you do to the chocolate first?", "Soften the chocolate first.",
+                "Melt the chocolate first.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }

@@ -249,4 +249,17 @@ class WordNetTest {
         assertThat(wordNet.absence("red")).isNull();
         assertThat(wordNet.absence("qzxv")).isNull();
     }
+
+    @Test
+    void should_relate_two_verbs_through_another_word_of_a_sense() {
+        // WordNet does not relate "abolish" and "scrap" directly; a word of the first sense of one is related to the
+        // other
+        assertThat(wordNet.related("abolish", "scrap", POS.VERB, 5) || wordNet.related("scrap", "abolish", POS.VERB, 5))
+                .isFalse();
+        assertThat(wordNet.bridged("abolish", "scrap", POS.VERB, 1, 5) || wordNet.bridged("scrap", "abolish", POS.VERB, 1, 5))
+                .isTrue();
+        assertThat(wordNet.bridged("recover", "relapse", POS.VERB, 1, 5)
+                || wordNet.bridged("relapse", "recover", POS.VERB, 1, 5)).isFalse();
+        assertThat(wordNet.bridged("qzxv", "scrap", POS.VERB, 1, 5)).isFalse();
+    }
 }
