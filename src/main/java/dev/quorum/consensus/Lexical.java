@@ -112,7 +112,8 @@ final class Lexical {
         }
         for (String x : gone) {
             for (String y : come) {
-                if (AnswerText.stem(x).equals(AnswerText.stem(y)) || related(x, y) || glossed(x, y)) {
+                if (AnswerText.stem(x).equals(AnswerText.stem(y)) || related(x, y) || glossed(x, y)
+                        || bridged(x, y)) {
                     return null;
                 }
                 if (negations % 2 == 1 && (AnswerText.opposite(AnswerText.stem(x), AnswerText.stem(y))
@@ -123,6 +124,12 @@ final class Lexical {
             }
         }
         return ACTIONS + String.join(" ", removed) + " / " + String.join(" ", added);
+    }
+
+    /** Whether two verbs are related through a word of the first sense of either ({@link WordNet#bridged}). */
+    private static boolean bridged(String x, String y) {
+        return letters(x) && letters(y) && (WordNet.shared().bridged(x, y, POS.VERB, BRIDGE_SENSES, SYNONYM_SENSES)
+                || WordNet.shared().bridged(y, x, POS.VERB, BRIDGE_SENSES, SYNONYM_SENSES));
     }
 
     /** Whether WordNet relates two words in any part of speech (synonyms, one sense broader than the other). */
@@ -179,8 +186,7 @@ final class Lexical {
                 if (AnswerText.stem(word).equals(AnswerText.stem(other))
                         || letters(word) && letters(other) && (WordNet.shared().synonyms(word, other, SYNONYM_SENSES)
                         || WordNet.shared().related(word, other, POS.VERB, SYNONYM_SENSES)
-                        || WordNet.shared().bridged(word, other, POS.VERB, BRIDGE_SENSES, SYNONYM_SENSES)
-                        || WordNet.shared().bridged(other, word, POS.VERB, BRIDGE_SENSES, SYNONYM_SENSES))) {
+                        || bridged(word, other))) {
                     found = true;
                     break;
                 }

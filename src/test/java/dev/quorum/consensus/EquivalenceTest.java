@@ -1888,6 +1888,8 @@ class EquivalenceTest {
                 "The council scrapped the parking charge.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("What did they do with the legacy module?", "They removed the legacy module.",
                 "They got rid of the legacy module.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What would the bill do to the levy?", "It would abolish the levy.", "It would eliminate the levy."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("How did the patient do after the operation?", "The patient recovered slowly.",
                 "The patient relapsed slowly.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("What should you do to the chocolate first?", "Soften the chocolate first.",
