@@ -64,11 +64,12 @@ final class YesNo {
     /** Where a clause names what it is not ("Canberra, not Sydney"). */
     private static final String CONTRAST = ", not ";
     /**
-     * Verbs that keep something out, stemmed: said of the question's thing, in the passive after what restates it
-     * ("Flood damage is excluded from the policy") or with a pronoun for it as object ("It ignores them"), a no.
+     * Verbs that keep something out, and adjectives that rule it out, stemmed: said of the question's thing after a
+     * copula and what restates it ("Flood damage is excluded from the policy", "Division by zero is undefined in
+     * ordinary arithmetic") or with a pronoun for it as object ("It ignores them"), a no.
      */
     private static final Set<String> REFUSED = stems("exclude", "ignore", "skip", "omit", "reject", "deny", "refuse",
-            "ban", "forbid", "forbidden", "prohibit", "block");
+            "ban", "forbid", "forbidden", "prohibit", "block", "undefined", "impossible", "disallowed", "illegal");
     /** Pronouns for what a question asks about, as the object of a verb. */
     private static final Set<String> OBJECTS = Set.of("it", "them");
     private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");

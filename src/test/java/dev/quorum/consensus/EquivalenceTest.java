@@ -1895,4 +1895,12 @@ class EquivalenceTest {
         assertThat(decide("What should you do to the chocolate first?", "Soften the chocolate first.",
                 "Melt the chocolate first.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_what_is_asked_ruled_out_as_a_no() {
+        assertThat(decide("Can you take the logarithm of zero in the real numbers?", "No.",
+                "The logarithm of zero is undefined in the real numbers.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Can you take the logarithm of zero in the real numbers?", "Yes.",
+                "The logarithm of zero is undefined in the real numbers.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
