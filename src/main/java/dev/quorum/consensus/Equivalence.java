@@ -121,12 +121,14 @@ final class Equivalence {
     private static final int NAME_SENTENCE_WORDS = 12;
     /** A question that asks for a language, which a name may give in its own words ("Deutsch"). */
     private static final String LANGUAGE = AnswerText.stem("language");
-    /** Words that link what an answer explains to the cause, means or meaning it gives ("… because …", "… by …"). */
+    /** How a clause opens that gives another name of what is before it ("known as", "also called", "aka"). */
+    private static final Set<String> ALIAS_OPENINGS = Set.of("known", "also", "aka");
     /** Adverbs that weigh a reason without changing it ("mainly because", "largely due to"). */
     private static final Set<String> WEIGHING = Set.of("mainly", "mostly", "largely", "primarily", "chiefly", "simply",
             "partly", "really", "actually", "basically", "essentially", "ultimately");
     /** Verbs of being that say the same before a reason ("is blue because", "looks blue because"). */
     private static final Set<String> COPULA_VERBS = Set.of("is", "looks", "appears", "seems");
+    /** Words that link what an answer explains to the cause, means or meaning it gives ("… because …", "… by …"). */
     private static final Set<String> REASON_LINKS = Set.of("because", "by", "from", "means", "mean", "is", "are",
             "was", "were", "caused", "causes", "due", "since", "through");
     /** Where a first sentence sets aside what it does not give ("…, not because …", "… rather than …"). */
@@ -447,7 +449,7 @@ final class Equivalence {
         }
         Decision language = a.code || b.code ? null : Languages.compare(a, b, question);
         if (language != null) {
-            // "pt" / "This sentence is in Portuguese.", "German" / "Deutsch"
+            // "pt" / "This sentence is in Portuguese.", "Portuguese" / "Most Brazilians speak Spanish"
             return new Verdict(language, language == Decision.SAME ? "same language" : "different languages");
         }
         if (a.json == null && b.json == null && (!a.code || !b.code)
@@ -2689,8 +2691,8 @@ final class Equivalence {
     private static boolean alias(String clause, Question question) {
         List<String> words = AnswerText.words(clause);
         int from = words.indexOf("as");
-        if (words.isEmpty() || !(words.get(0).equals("known") || words.get(0).equals("also") || words.get(0).equals("aka"))
-                || from < 0 || from + 1 >= words.size() || words.size() > 10) {
+        if (words.isEmpty() || !ALIAS_OPENINGS.contains(words.get(0)) || from < 0 || from + 1 >= words.size()
+                || words.size() > 10) {
             return false;
         }
         for (String word : words.subList(from + 1, words.size())) {
@@ -2717,7 +2719,8 @@ final class Equivalence {
         }
         // the formula as written: "Co" is cobalt, "CO" carbon monoxide
         int at = longOne.answer.toLowerCase(Locale.ROOT).indexOf(word);
-        return at >= 0 && at + word.length() <= longOne.answer.length() && Chemistry.compare(longOne.answer.substring(at, at + word.length()), shortOne.answer)
+        return at >= 0 && at + word.length() <= longOne.answer.length()
+                && Chemistry.compare(longOne.answer.substring(at, at + word.length()), shortOne.answer)
                 == Decision.SAME;
     }
 
@@ -3193,7 +3196,8 @@ final class Equivalence {
         // A, while vitamin D comes from the diet"; "not vitamin A")
         while (other.find()) {
             String said = other.group().toLowerCase(Locale.ROOT);
-            String before = longOne.answer.substring(Math.max(0, other.start() - 4), other.start()).toLowerCase(Locale.ROOT);
+            String before = longOne.answer.substring(Math.max(0, other.start() - 4), other.start())
+                    .toLowerCase(Locale.ROOT);
             if (other.group(1).equalsIgnoreCase(noun) && !before.equals("not ") && longOne.core.contains(said)) {
                 return other.group(2).startsWith(mark) ? null : noun + " " + other.group(2);
             }

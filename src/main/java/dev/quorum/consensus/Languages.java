@@ -30,7 +30,8 @@ final class Languages {
 
         static {
             for (String code : Locale.getISOLanguages()) {
-                String english = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT);
+                String english = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH)
+                        .toLowerCase(Locale.ROOT);
                 if (english.isEmpty() || english.equals(code)) {
                     continue;
                 }

@@ -72,7 +72,8 @@ final class Quantities {
             // "roughly 5 %" / "5.4 %"; not "about 300" / "270": that is not a single digit)
             Quantity rough = precision >= other.precision ? this : other;
             if (approximate && Objects.equals(unit, other.unit) && rough.factor > 0
-                    && Math.abs(rough.precision / rough.factor - 1) < 1e-9 && Math.abs(rough.loose - rough.precision) < 1e-9
+                    && Math.abs(rough.precision / rough.factor - 1) < 1e-9
+                    && Math.abs(rough.loose - rough.precision) < 1e-9
                     && Math.abs(rough.stated) >= 1 && Math.abs(rough.stated) < 10
                     && within(other, rough.precision / 2)) {
                 return true;
@@ -152,6 +153,8 @@ final class Quantities {
             "category", "schedule", "tier");
     /** The first words of {@link #HOLIDAYS}' names: only a word among them is looked up further. */
     private static final Set<String> HOLIDAY_WORDS = new HashSet<>();
+    /** What may follow "one" in a whole answer for it to count a noun ("One star."), in characters at most. */
+    private static final int COUNTED_NOUN_CHARS = 24;
     /** Ordinals in words that can name a day of a month ("fourth", "twenty-first"). */
     private static final Map<String, Integer> ORDINAL_DAYS = new HashMap<>();
     /** Holidays on a fixed date of the Gregorian calendar: {month, day}. */
@@ -1221,19 +1224,26 @@ final class Quantities {
 
     /** Whether what follows a number up to the end is one word that is no stop word ("star" in "one star."). */
     private static boolean countedNoun(String text, int at) {
-        String rest = text.substring(Math.min(at, text.length())).strip();
-        while (!rest.isEmpty() && !isLetterOrDigit(rest.charAt(rest.length() - 1))) {
-            rest = rest.substring(0, rest.length() - 1);
-        }
-        if (rest.isEmpty() || rest.length() > 20) {
+        int from = Math.min(at, text.length());
+        int end = text.length();
+        if (end - from > COUNTED_NOUN_CHARS) {
             return false;
         }
-        for (int i = 0; i < rest.length(); i++) {
-            if (!isLetter(rest.charAt(i))) {
+        while (end > from && !isLetterOrDigit(text.charAt(end - 1))) {
+            end--;
+        }
+        while (from < end && text.charAt(from) == ' ') {
+            from++;
+        }
+        if (from == end) {
+            return false;
+        }
+        for (int i = from; i < end; i++) {
+            if (!isLetter(text.charAt(i))) {
                 return false;
             }
         }
-        return !AnswerText.stopword(rest);
+        return !AnswerText.stopword(text.substring(from, end));
     }
 
     /**

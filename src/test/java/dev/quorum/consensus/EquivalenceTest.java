@@ -1804,6 +1804,11 @@ class EquivalenceTest {
         assertThat(decide("How many stars would you give it (1-5)?", "1", "One star.")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("How many stars would you give it (1-5)?", "2", "One star.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(Quantities.parse("one of them")).isEmpty();
+        // a hostile tail after "One" is read in one pass
+        String tail = "One star" + "!".repeat(1_000_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThat(Quantities.parse(tail)).hasSize(0));
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThat(WordOrder.swapped("a b c ".repeat(100_000), "c b a ".repeat(100_000), true)).isNull());
     }
 
     private static Equivalence.Reading reading(String answer) {
