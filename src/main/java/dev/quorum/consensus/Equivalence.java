@@ -119,8 +119,6 @@ final class Equivalence {
             "sr", "prof", "approx", "fig", "vol", "ca", "cf", "inc", "ltd", "co", "corp", "dept", "est", "mt");
     /** A sentence of at most this many words is read for the name it gives against a short one. */
     private static final int NAME_SENTENCE_WORDS = 12;
-    /** A question that asks for a language, which a name may give in its own words ("Deutsch"). */
-    private static final String LANGUAGE = AnswerText.stem("language");
     /** How a clause opens that gives another name of what is before it ("known as", "also called", "aka"). */
     private static final Set<String> ALIAS_OPENINGS = Set.of("known", "also", "aka");
     /** Adverbs that weigh a reason without changing it ("mainly because", "largely due to"). */
@@ -357,6 +355,10 @@ final class Equivalence {
             this.core = full && !code ? coreText(lower) : lower;
         }
 
+        /** {@link #sentences()} and {@link #lowerSentences()} once split (immutable: a race only splits twice). */
+        private List<String> headSentences;
+        private List<String> lowerSentences;
+
         static Reading of(String answer, Question question) {
             return new Reading(answer, question);
         }
@@ -368,6 +370,29 @@ final class Equivalence {
 
         boolean typed() {
             return AnswerKey.isShortAnswer(key);
+        }
+
+        /**
+         * The answer's sentences as written ({@link Equivalence#sentences}), split once however many rules read them
+         * (several rules for two long answers read the first sentence).
+         */
+        List<String> sentences() {
+            List<String> split = headSentences;
+            if (split == null) {
+                split = List.copyOf(Equivalence.sentences(head));
+                headSentences = split;
+            }
+            return split;
+        }
+
+        /** The answer's sentences in lower case, split once ({@link #sentences()}). */
+        List<String> lowerSentences() {
+            List<String> split = lowerSentences;
+            if (split == null) {
+                split = List.copyOf(Equivalence.sentences(lower));
+                lowerSentences = split;
+            }
+            return split;
         }
     }
 
@@ -907,7 +932,7 @@ final class Equivalence {
      */
     private static String otherNameOpening(Reading a, Reading b, Question question) {
         // (a language goes by its own name too: "German" / "It's written in Deutsch.")
-        String other = question.mentions(LANGUAGE) ? null : otherNameFirst(a, b, question);
+        String other = question.mentions(Languages.LANGUAGE) ? null : otherNameFirst(a, b, question);
         if (other == null) {
             return null;
         }
@@ -1692,8 +1717,8 @@ final class Equivalence {
         if (!longProse(a, b)) {
             return null;
         }
-        List<String> x = sentences(a.head);
-        List<String> y = sentences(b.head);
+        List<String> x = a.sentences();
+        List<String> y = b.sentences();
         if (x.size() < 2 && y.size() < 2) {
             return null;
         }
@@ -1713,8 +1738,8 @@ final class Equivalence {
         if (!longProse(a, b)) {
             return null;
         }
-        List<String> x = sentences(a.head);
-        List<String> y = sentences(b.head);
+        List<String> x = a.sentences();
+        List<String> y = b.sentences();
         if (x.isEmpty() || y.isEmpty()) {
             return null;
         }
@@ -1776,8 +1801,8 @@ final class Equivalence {
         if (!longProse(a, b)) {
             return null;
         }
-        List<String> x = sentences(a.lower);
-        List<String> y = sentences(b.lower);
+        List<String> x = a.lowerSentences();
+        List<String> y = b.lowerSentences();
         if (x.isEmpty() || y.isEmpty()) {
             return null;
         }
@@ -1851,7 +1876,7 @@ final class Equivalence {
 
     /** The stems of an answer's first sentence up to what it sets aside; null when it negates, compares or warns. */
     private static Set<String> chosen(Reading r) {
-        List<String> sentences = sentences(r.lower);
+        List<String> sentences = r.lowerSentences();
         if (sentences.isEmpty()) {
             return null;
         }
@@ -2014,8 +2039,8 @@ final class Equivalence {
         if (!longProse(a, b)) {
             return null;
         }
-        List<String> x = sentences(a.lower);
-        List<String> y = sentences(b.lower);
+        List<String> x = a.lowerSentences();
+        List<String> y = b.lowerSentences();
         if (!explanations(x, y)) {
             return null;
         }
@@ -2059,8 +2084,8 @@ final class Equivalence {
         if (!longProse(a, b)) {
             return null;
         }
-        List<String> x = sentences(a.head);
-        List<String> y = sentences(b.head);
+        List<String> x = a.sentences();
+        List<String> y = b.sentences();
         if (!explanations(x, y)) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.quorum.consensus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +35,8 @@ final class Labels {
             "emotion", List.of("emotion", "emotions", "feeling", "feelings", "mood"));
 
     private static final Map<String, List<Entry>> LEXICON = new HashMap<>();
-    /** The families that have a neutral label, marked with {@link #NEUTRAL}. */
-    private static final Map<String, String> FAMILIES = new HashMap<>();
+    /** The families that have a neutral label. */
+    private static final Set<String> NEUTRAL_FAMILIES = new HashSet<>();
     private static final String NEUTRAL = "neutral";
     /** The other label of each two-label family. */
     private static final Map<String, String> OTHER = new HashMap<>();
@@ -77,8 +78,8 @@ final class Labels {
     private static void family(String name, String... groups) {
         boolean binary = groups.length == 2;
         for (String group : groups) {
-            if (group.startsWith("neutral:")) {
-                FAMILIES.put(name, NEUTRAL);
+            if (group.startsWith(NEUTRAL + ":")) {
+                NEUTRAL_FAMILIES.add(name);
             }
         }
         for (String group : groups) {
@@ -160,7 +161,7 @@ final class Labels {
     private static String neither(String family, List<String> words) {
         int at = words.indexOf("neither");
         int nor = words.indexOf("nor");
-        if (at < 0 || nor != at + 2 || nor + 1 >= words.size() || !NEUTRAL.equals(FAMILIES.get(family))) {
+        if (at < 0 || nor != at + 2 || nor + 1 >= words.size() || !NEUTRAL_FAMILIES.contains(family)) {
             return null;
         }
         String first = valueOf(family, words.get(at + 1));

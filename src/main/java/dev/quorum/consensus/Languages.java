@@ -18,6 +18,8 @@ import java.util.Set;
  */
 final class Languages {
 
+    /** The stem of "language": a question that names it asks about one (which a name may give in its own words). */
+    static final String LANGUAGE = AnswerText.stem("language");
     /** Words of an answer read for languages at most. */
     private static final int MAX_WORDS = 40;
 
@@ -54,7 +56,7 @@ final class Languages {
      * several. What an answer sets aside ("Unlike its neighbours, which speak Spanish, …") is not read.
      */
     static Equivalence.Decision compare(Equivalence.Reading a, Equivalence.Reading b, Question question) {
-        if (!question.mentions("languag") || question.yesNo() || a.negations > 0 || b.negations > 0) {
+        if (!question.mentions(LANGUAGE) || question.yesNo() || a.negations > 0 || b.negations > 0) {
             return null;
         }
         Set<String> x = named(AnswerText.words(a.core));

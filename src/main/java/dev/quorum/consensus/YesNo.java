@@ -106,7 +106,7 @@ final class YesNo {
         }
         // a yes or no as a clause of its own in the first sentence ("In small amounts, yes, they're fine",
         // "Unfortunately, yes.", "For most adults, yes — …")
-        List<String> sentences = Equivalence.sentences(r.lower);
+        List<String> sentences = r.lowerSentences();
         if (!sentences.isEmpty()) {
             String said = null;
             for (String part : sentences.get(0).split("[,;:—–]")) {
@@ -387,7 +387,7 @@ final class YesNo {
      * no remainder"), none in what it says.
      */
     static boolean reasoned(Equivalence.Reading r) {
-        List<String> sentences = Equivalence.sentences(r.lower);
+        List<String> sentences = r.lowerSentences();
         if (sentences.size() != 1) {
             return false;
         }
