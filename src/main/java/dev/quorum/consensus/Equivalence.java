@@ -662,6 +662,13 @@ final class Equivalence {
                 return new Verdict(Decision.SAME, "same name first");
             }
             String otherName = otherNameOpening(a, b, question);
+            if (otherName == null) {
+                // the same words around another name ("The World Bank publishes it." / "The IMF publishes it."),
+                // unless the names start alike ("Marie Curie" / "Maria Skłodowska-Curie")
+                String swappedName = contradiction(a, b);
+                otherName = swappedName != null && swappedName.startsWith("one name")
+                        && !spellingVariants(a.significant.get(0), b.significant.get(0)) ? swappedName : null;
+            }
             return otherName != null ? new Verdict(Decision.DIFFERENT, otherName) : lexical(a, b, question);
         }
         // near-identical answers that differ in a negation, an opposite or one content word
@@ -3338,6 +3345,15 @@ final class Equivalence {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether two words are one given name spelt in two languages: of the same length, at least four letters, and
+     * differing only in their last letter ("Marie" / "Maria").
+     */
+    static boolean spellingVariants(String one, String other) {
+        return one.length() >= 4 && one.length() == other.length() && !one.equalsIgnoreCase(other)
+                && one.regionMatches(true, 0, other, 0, one.length() - 1);
     }
 
     /**

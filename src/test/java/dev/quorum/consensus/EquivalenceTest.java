@@ -1908,4 +1908,16 @@ class EquivalenceTest {
         assertThat(decide("Can you take the logarithm of zero in the real numbers?", "Yes.",
                 "The logarithm of zero is undefined in the real numbers.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_tell_apart_the_same_words_around_another_name_when_one_answer_is_short() {
+        assertThat(decide("Which body issues the weather warnings?", "The Met Office issues them.", "The BBC issues them."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which organization maintains the list of endangered species?", "The IUCN maintains it.",
+                "The World Wildlife Fund maintains it.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the chess opening 1.e4 e5 2.Nf3 Nc6 3.Bc4 called?", "Italian Game",
+                "That's the Scotch Game.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who won the 1903 Nobel Prize in Physics with her husband?", "Marie Curie",
+                "Maria Sklodowska-Curie")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
