@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +32,11 @@ final class Code {
     /**
      * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
-     * the commit before HEAD, restoring a file and SQL's first rows (LIMIT, TOP, FETCH FIRST). Each does the same in
-     * the usual case; their edge cases differ (`indexOf` finds no NaN where `includes` does, an arrow has no `this` of
-     * its own, Python has no `++`, and TOP without ORDER BY is any rows).
+     * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST) and its BETWEEN, a prefix or
+     * suffix by slicing, the larger or smaller of two by a conditional, a dict built from pairs, CSS's named font
+     * weights and a file's first lines by sed. Each does the same in the usual case; their edge cases differ (`indexOf`
+     * finds no NaN where `includes` does, an arrow has no `this` of its own, Python has no `++`, TOP without ORDER BY
+     * is any rows, and a conditional returns the second of two NaNs where Math.max returns NaN).
      */
     private static final List<Idiom> IDIOMS = List.of(
             // (a receiver "a.b.c" as one character class: a repeated group would recurse once per dot in Java's
@@ -45,7 +49,24 @@ final class Code {
             new Idiom("\\b(\\w+)\\[len\\(\\1\\)\\s*-\\s*(\\d+)\\]", "$1[-$2]"),
             new Idiom("\\b(\\w+)\\s*\\*\\*\\s*2\\b(?!\\s*\\*)", "$1 * $1"),
             new Idiom("\\(\\s*(\\w+)\\s*&\\s*1\\s*\\)\\s*===?\\s*0\\b", "$1 % 2 == 0"),
-            new Idiom("\\bArray\\.from\\((\\w+)\\)", "[...$1]"),
+            new Idiom("\\bArray\\.from\\((\\w+|new Set\\(\\w+\\))\\)", "[...$1]"),
+            // a prefix or suffix by slicing ("s[:4] == 'http'", "s[-3:] == '.py'")
+            new Idiom("\\b(\\w+)\\[:(\\d+)\\]\\s*==\\s*(['\"])([^'\"]*)\\3", match -> sliced(match, "startswith")),
+            new Idiom("\\b(\\w+)\\[-(\\d+):\\]\\s*==\\s*(['\"])([^'\"]*)\\3", match -> sliced(match, "endswith")),
+            // SQL's range and Python's parity by its lowest bit
+            new Idiom("(?i)\\b([\\w.]+)\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)", "$1 >= $2 AND $1 <= $3"),
+            new Idiom("\\bnot\\s+(\\w+)\\s*&\\s*1\\b", "$1 % 2 == 0"),
+            // the larger or smaller of two by a conditional ("a > b ? a : b": "Math.max(a, b)")
+            new Idiom("\\b(\\w+)\\s*>=?\\s*(\\w+)\\s*\\?\\s*\\1\\s*:\\s*\\2\\b", "Math.max($1, $2)"),
+            new Idiom("\\b(\\w+)\\s*<=?\\s*(\\w+)\\s*\\?\\s*\\1\\s*:\\s*\\2\\b", "Math.min($1, $2)"),
+            // a dict from pairs as a comprehension ("dict((w, len(w)) for w in words)": "{w: len(w) for w in words}")
+            new Idiom("\\bdict\\(\\(\\s*(\\w+)\\s*,\\s*([^()]*(?:\\([^()]*\\))?)\\s*\\)\\s+(for\\s[^()]+)\\)",
+                    "{$1: $2 $3}"),
+            // CSS's named weights, and the first lines of a file by sed
+            new Idiom("(?i)\\bfont-weight\\s*:\\s*bold\\b", "font-weight: 700"),
+            new Idiom("(?i)\\bfont-weight\\s*:\\s*normal\\b", "font-weight: 400"),
+            new Idiom("\\bsed -n\\s+(['\"]?)1,(\\d+)p\\1(?=\\s|$)", "head -n $2"),
+            new Idiom("\\bhead -(\\d+)\\b", "head -n $1"),
             new Idiom("\\bObject\\.assign\\(\\s*\\{\\s*\\}\\s*,\\s*(\\w+)\\s*\\)", "{ ...$1 }"),
             new Idiom("\\+\\+(\\w+)\\b|\\b(\\w+)\\s*\\+=\\s*1\\b(?!\\s*[\\w(.])", "$1$2++"),
             new Idiom("\\bfunction\\s*\\(\\s*(\\w+)\\s*\\)\\s*\\{\\s*return\\s+([^;{}]+?);?\\s*\\}",
@@ -82,10 +103,39 @@ final class Code {
     static final int MAX_IDIOM_CHARS = 2000;
 
     /** One idiom: a pattern and its rewriting. */
-    private record Idiom(Pattern pattern, String replacement) {
+    private record Idiom(Pattern pattern, Function<MatchResult, String> replacement) {
         Idiom(String regex, String replacement) {
+            this(Pattern.compile(regex), match -> expand(match, replacement));
+        }
+
+        Idiom(String regex, Function<MatchResult, String> replacement) {
             this(Pattern.compile(regex), replacement);
         }
+    }
+
+    /** A replacement's "$n" filled in from a match (an unmatched group as nothing). */
+    private static String expand(MatchResult match, String replacement) {
+        StringBuilder out = new StringBuilder(replacement.length() + 16);
+        for (int i = 0; i < replacement.length(); i++) {
+            char c = replacement.charAt(i);
+            if (c == '$' && i + 1 < replacement.length() && Character.isDigit(replacement.charAt(i + 1))) {
+                String group = match.group(replacement.charAt(++i) - '0');
+                out.append(group == null ? "" : group);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A slice compared with a string literal as the call it spells ("s[:4] == 'http'": "s.startswith('http')"), when
+     * the slice is as long as the literal; otherwise as written.
+     */
+    private static String sliced(MatchResult match, String call) {
+        String literal = match.group(4);
+        return match.group(2).length() > 3 || literal.length() != Integer.parseInt(match.group(2)) ? match.group()
+                : match.group(1) + "." + call + "(" + match.group(3) + literal + match.group(3) + ")";
     }
 
     private Code() {
@@ -179,7 +229,7 @@ final class Code {
             return text;
         }
         for (Idiom idiom : IDIOMS) {
-            text = idiom.pattern().matcher(text).replaceAll(idiom.replacement());
+            text = idiom.pattern().matcher(text).replaceAll(match -> Matcher.quoteReplacement(idiom.replacement().apply(match)));
         }
         return text;
     }

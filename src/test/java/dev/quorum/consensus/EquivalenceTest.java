@@ -1920,4 +1920,51 @@ class EquivalenceTest {
         assertThat(decide("Who won the 1903 Nobel Prize in Physics with her husband?", "Marie Curie",
                 "Maria Sklodowska-Curie")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_join_more_common_idioms_and_only_when_they_do_the_same() {
+        assertThat(decide("Python: does path end with '.csv'?", "path.endswith('.csv')", "path[-4:] == '.csv'"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: does url start with 'ftp'?", "url.startswith('ftp')", "url[:3] == 'ftp'"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // a slice shorter than the literal never equals it
+        assertThat(decide("Python: does url start with 'ftp'?", "url.startswith('ftp')", "url[:2] == 'ftp'"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: unique values of ids", "Array.from(new Set(ids))", "[...new Set(ids)]"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("SQL: orders of 10 to 20 items", "SELECT id FROM orders WHERE qty BETWEEN 10 AND 20",
+                "SELECT id FROM orders WHERE qty >= 10 AND qty <= 20")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("SQL: orders of 10 to 20 items", "SELECT id FROM orders WHERE qty BETWEEN 10 AND 20",
+                "SELECT id FROM orders WHERE qty > 10 AND qty < 20")).isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Java: the smaller of x and y", "return Math.min(x, y);", "return x < y ? x : y;"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Java: the smaller of x and y", "return Math.min(x, y);", "return x > y ? x : y;"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: is k even?", "k % 2 == 0", "not k & 1")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: map each name to its first letter", "{n: n[0] for n in names}",
+                "dict((n, n[0]) for n in names)")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("CSS: normal weight for the caption", "font-weight: normal;", "font-weight: 400;"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("CSS: normal weight for the caption", "font-weight: normal;", "font-weight: 700;"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Bash: the first 20 lines of log.txt", "sed -n '1,20p' log.txt", "head -20 log.txt"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Bash: the first 20 lines of log.txt", "sed -n '1,20p' log.txt", "tail -n 20 log.txt"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // one side read as prose: the other's idiom rewritten to it
+        assertThat(decide("Git: throw away my edits to main.c", "git checkout -- main.c", "git restore main.c"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_hostile_code_for_the_new_idioms_in_linear_time() {
+        String[] hostile = {"s[:4] == '" + "a".repeat(1900), "dict((" .repeat(300), "a BETWEEN " .repeat(190),
+            "x > y ? " .repeat(240), "sed -n '1," + "9".repeat(1900)};
+        long start = System.nanoTime();
+        for (String text : hostile) {
+            assertThat(Code.idiomatic(text)).isNotNull();
+            decide("Python: check it", text, text + " ");
+        }
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    }
 }
