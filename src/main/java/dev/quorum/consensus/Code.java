@@ -33,10 +33,10 @@ final class Code {
      * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
      * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST) and its BETWEEN, a prefix or
-     * suffix by slicing, the larger or smaller of two by a conditional, a dict built from pairs, CSS's named font
+     * suffix by slicing, membership among a dict's keys, the larger or smaller of two by a conditional, a dict built from pairs, CSS's named font
      * weights and a file's first lines by sed. Each does the same in the usual case; their edge cases differ (`indexOf`
      * finds no NaN where `includes` does, an arrow has no `this` of its own, Python has no `++`, TOP without ORDER BY
-     * is any rows, and a conditional returns the second of two NaNs where Math.max returns NaN).
+     * is any rows, and a conditional returns b when a is NaN where Math.max returns NaN).
      */
     private static final List<Idiom> IDIOMS = List.of(
             // (a receiver "a.b.c" as one character class: a repeated group would recurse once per dot in Java's
@@ -53,6 +53,8 @@ final class Code {
             // a prefix or suffix by slicing ("s[:4] == 'http'", "s[-3:] == '.py'")
             new Idiom("\\b(\\w+)\\[:(\\d+)\\]\\s*==\\s*(['\"])([^'\"]*)\\3", match -> sliced(match, "startswith")),
             new Idiom("\\b(\\w+)\\[-(\\d+):\\]\\s*==\\s*(['\"])([^'\"]*)\\3", match -> sliced(match, "endswith")),
+            // membership among a dict's keys ("'id' in d.keys()": "'id' in d")
+            new Idiom("\\bin\\s+(\\w+)\\.keys\\(\\)", "in $1"),
             // SQL's range and Python's parity by its lowest bit
             new Idiom("(?i)\\b([\\w.]+)\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)", "$1 >= $2 AND $1 <= $3"),
             new Idiom("\\bnot\\s+(\\w+)\\s*&\\s*1\\b", "$1 % 2 == 0"),
@@ -94,6 +96,10 @@ final class Code {
     private static final Pattern OUTER_JOIN = Pattern.compile("(?i)\\b(?:left|right|full)\\s+(?:outer\\s+)?join\\b");
     private static final Pattern JOIN = Pattern.compile("(?i)\\bjoin\\b");
     private static final Pattern HAVING = Pattern.compile("(?i)\\bhaving\\b");
+    private static final Pattern GROUP_BY = Pattern.compile("(?i)\\bgroup\\s+by\\b");
+    /** Python's membership among a dict's values ("'id' in d.values()"), and among its keys ("'id' in d"). */
+    private static final Pattern IN_VALUES = Pattern.compile("\\bin\\s+\\w+\\.values\\(\\)");
+    private static final Pattern IN_KEYS = Pattern.compile("\\bin\\s+\\w+(?:\\.keys\\(\\))?\\s*(?:$|[`):;,\\]])");
     private static final Pattern JAVA = Pattern.compile("(?i)\\bjava\\b");
     private static final Pattern SELECT = Pattern.compile("(?i)^\\s*select\\b");
     /** What makes a command or a glob go into subdirectories. */
@@ -145,8 +151,9 @@ final class Code {
      * How two pieces of code do different things that their tokens hide, or null: one indexes one past the end of a
      * sequence ("xs[len(xs)]" / "xs[-1]"); one searches the whole tree with {@code find} where the other globs one
      * directory ("find . -name '*.tmp' -delete" / "rm -- *.tmp"); one sorts without a comparator or key where the other
-     * has one ("nums.sort()" / "nums.sort((a, b) => a - b)"); or, of two queries, one joins outer where the other joins
-     * inner, or filters groups with HAVING where the other filters rows.
+     * has one ("nums.sort()" / "nums.sort((a, b) => a - b)"); one looks among a dict's values where the other looks
+     * among its keys ("'id' in d.values()" / "'id' in d"); or, of two queries, one joins outer where the other joins
+     * inner, filters groups with HAVING where the other filters rows, or groups where the other does not.
      */
     static String behaviour(String a, String b) {
         if (a.length() > MAX_IDIOM_CHARS || b.length() > MAX_IDIOM_CHARS) {
@@ -168,6 +175,11 @@ final class Code {
             // a sort in the natural order of the elements ("nums.sort()" sorts numbers as strings in JavaScript)
             return "a sort without a comparator and one with";
         }
+        if (IN_VALUES.matcher(a).find() != IN_VALUES.matcher(b).find()
+                && (IN_KEYS.matcher(a).find() || IN_KEYS.matcher(b).find())) {
+            // Python's "in" on a dict looks among its keys; ".values()" among what they map to
+            return "membership among a dict's values in place of its keys";
+        }
         if (SELECT.matcher(a).find() && SELECT.matcher(b).find()) {
             if (count(JOIN, a) == count(JOIN, b) && count(OUTER_JOIN, a) != count(OUTER_JOIN, b)) {
                 // the same joins, one of them outer in one query only (not an anti-join written with NOT EXISTS)
@@ -175,6 +187,10 @@ final class Code {
             }
             if (HAVING.matcher(a).find() != HAVING.matcher(b).find()) {
                 return "a filter on groups in place of one on rows";
+            }
+            if (GROUP_BY.matcher(a).find() != GROUP_BY.matcher(b).find()) {
+                // a row per group against one row for the whole table ("… GROUP BY customer_id" / "COUNT(DISTINCT …)")
+                return "a row per group in place of one for the whole table";
             }
         }
         return null;

@@ -56,6 +56,8 @@ final class Equivalence {
 
     /** A short answer has at most this many words (or is only numbers): a label, a name, a term. */
     static final int SHORT_WORDS = 4;
+    /** The most words of two answers, one of them code, read as two snippets of code for what they do. */
+    private static final int SNIPPET_WORDS = 6;
 
     /** Content words beyond the question's that a sentence may add to a short answer it states. */
     static final int MAX_EXTRA = 2;
@@ -429,7 +431,10 @@ final class Equivalence {
             return new Verdict(patterns, patterns == Decision.SAME ? "patterns that match the same strings"
                     : "patterns that match different strings");
         }
-        String behaviour = a.code && b.code || Code.sql(a.head) && Code.sql(b.head) ? Code.behaviour(a.head, b.head) : null;
+        // (also a snippet too short to read as code against code: "'id' in d" / "'id' in d.values()")
+        boolean snippets = (a.code || b.code) && a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS;
+        String behaviour = a.code && b.code || snippets || Code.sql(a.head) && Code.sql(b.head)
+                ? Code.behaviour(a.head, b.head) : null;
         if (behaviour == null && a.code && b.code && Code.java(question.text())
                 && Code.referenceAndContents(a.head, b.head)) {
             behaviour = "Java's reference comparison in place of a comparison of contents";

@@ -1967,4 +1967,18 @@ class EquivalenceTest {
         }
         assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
     }
+
+    @Test
+    void should_tell_apart_code_that_looks_among_values_or_counts_without_groups() {
+        assertThat(decide("Python: is 'admin' one of the keys of roles?", "'admin' in roles", "'admin' in roles.values()"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Python: is 'admin' one of the keys of roles?", "'admin' in roles", "'admin' in roles.keys()"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("SQL: how many tickets does each agent have?",
+                "SELECT agent_id, COUNT(*) FROM tickets GROUP BY agent_id;", "SELECT COUNT(agent_id) FROM tickets;"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a snippet too short to read as code against a command that searches the whole tree
+        assertThat(decide("Shell: list every .log file below this directory.", "find . -name '*.log'", "ls *.log"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
