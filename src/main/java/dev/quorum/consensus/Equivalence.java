@@ -472,6 +472,12 @@ final class Equivalence {
             // "(3, 7]" / "3 < x ≤ 7": the range, not how it is written
             return new Verdict(interval, interval == Decision.SAME ? "the same range" : "different ranges");
         }
+        Decision orbitals = a.json != null || b.json != null ? null : Orbitals.compare(a.head, b.head);
+        if (orbitals != null) {
+            // "1s² 2s² 2p⁴" / "[He] 2s2 2p4"
+            return new Verdict(orbitals, orbitals == Decision.SAME ? "same electron configuration"
+                    : "different electron configurations");
+        }
         Decision chemistry = a.code || b.code ? null : Chemistry.compare(a.head, b.head);
         if (chemistry != null) {
             // "H2O" / "two hydrogen atoms bonded to one oxygen atom"

@@ -1981,4 +1981,17 @@ class EquivalenceTest {
         assertThat(decide("Shell: list every .log file below this directory.", "find . -name '*.log'", "ls *.log"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_electron_configurations_written_in_any_notation() {
+        String question = "What is the ground-state electron configuration of sodium?";
+        assertThat(decide(question, "1s2 2s2 2p6 3s1", "[Ne] 3s¹")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(question, "1s² 2s² 2p⁶ 3s¹", "1s^2 2s^2 2p^6 3s^1")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(question, "1s2 2s2 2p6 3s1", "[Ne] 3s2")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, "1s² 2s² 2p⁶ 3s¹", "1s2 2s2 2p5 3s2")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a subshell named in prose is no configuration; two configurations in one answer are not read as one
+        assertThat(Orbitals.configuration("The next electron goes into the 2p subshell.")).isNull();
+        assertThat(Orbitals.configuration("Oxygen is 1s2 2s2 2p4 and neon is 1s2 2s2 2p6.")).isNull();
+        assertThat(Orbitals.configuration("x".repeat(10_000) + " 1s2 2s2")).isNull();
+    }
 }
