@@ -488,6 +488,14 @@ final class Equivalence {
             // "pt" / "This sentence is in Portuguese.", "Portuguese" / "Most Brazilians speak Spanish"
             return new Verdict(language, language == Decision.SAME ? "same language" : "different languages");
         }
+        if (math(a) != math(b) || formula(a) != formula(b)) {
+            // a formula and the same formula said in words ("2x" / "The derivative of x squared is two times x.")
+            Reading notation = math(a) || formula(a) ? a : b;
+            String said = SpokenMath.formula(notation == a ? b.lower : a.lower);
+            if (said != null && Boolean.TRUE.equals(Formulas.sameValues(notation.head, said))) {
+                return new Verdict(Decision.SAME, "the same formula said in words");
+            }
+        }
         if (a.json == null && b.json == null && (!a.code || !b.code)
                 && SpokenMath.compareLower(a.lower, b.lower, question) != null) {
             // "x³" / "x squared", "F = ma" / "mass divided by acceleration", "−sin x" / "the sine of x"

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * "force equals mass divided by acceleration"), of a sign ("−sin x" / "the sine of x") and of a bound ("age &lt; 18"
  * / "at most 18"). Where both say something of one of these and it differs, they differ; otherwise nothing is
  * decided here (the words need not say everything the notation does). Beside other powers, a power the question
- * itself writes is left out ("the derivative of x cubed is three x squared": 2).
+ * itself writes is left out ("the derivative of x cubed is three x squared": 2). A formula said wholly in words
+ * ("two times x") is also written out as notation ({@link #formula}), for {@link Formulas} to evaluate against the other.
  */
 final class SpokenMath {
 
@@ -33,6 +34,83 @@ final class SpokenMath {
     private static final Pattern SIGNED = Pattern.compile("-\\d");
 
     private SpokenMath() {
+    }
+
+    /** Number words a formula said in words uses. */
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve");
+    /** Where a sentence says what something is: the formula follows the last of these. */
+    private static final Pattern STATING = Pattern.compile("\\b(?:is|equals|is equal to|gives)\\s");
+    /** The most words of a formula said in words. */
+    private static final int MAX_FORMULA_WORDS = 16;
+    /** The longest sentence read for a formula said in words. */
+    private static final int MAX_FORMULA_CHARS = 200;
+
+    /**
+     * A formula said in words, in the notation {@link Formulas} evaluates ("two times x": "2*x", "half of n times (n
+     * plus one)": "(1/2)*n*(n+1)"), read after the last "is" or "equals" of a sentence; {@code null} unless every word
+     * is a single-letter variable, a number up to twelve, "pi", a bracket or an operator said in words ("times",
+     * "plus", "minus", "divided by", "over", "squared", "cubed", "to the power of", "half of"). A comma, whose grouping
+     * speech leaves open ("n times n plus one, divided by two"), reads as nothing.
+     */
+    static String formula(String lower) {
+        if (lower.length() > MAX_FORMULA_CHARS) {
+            return null;
+        }
+        String text = lower.strip();
+        while (!text.isEmpty() && (text.endsWith(".") || text.endsWith("!"))) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        Matcher stating = STATING.matcher(text);
+        int from = 0;
+        while (stating.find()) {
+            from = stating.end();
+        }
+        String[] words = text.substring(from).replace("(", " ( ").replace(")", " ) ").strip().split("\\s+");
+        if (words.length > MAX_FORMULA_WORDS || text.indexOf(',') >= 0) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        boolean operator = false;
+        boolean operand = false;
+        for (int k = 0; k < words.length; k++) {
+            String word = words[k];
+            String next = k + 1 < words.length ? words[k + 1] : "";
+            int number = NUMBER_WORDS.indexOf(word);
+            if (k == 0 && (word.equals("it's") || word.equals("the") && !next.equals("square"))) {
+                continue;
+            }
+            if (number >= 0) {
+                out.append(number);
+                operand = true;
+            } else if (word.length() == 1 && Character.isLetter(word.charAt(0)) || word.equals("pi")) {
+                out.append(word.equals("pi") ? "π" : word);
+                operand = true;
+            } else if (word.equals("(") || word.equals(")")) {
+                out.append(word);
+            } else if (word.equals("times") || (word.equals("multiplied") && next.equals("by"))) {
+                out.append('*');
+                k += word.equals("multiplied") ? 1 : 0;
+                operator = true;
+            } else if (word.equals("plus") || word.equals("minus")) {
+                out.append(word.equals("plus") ? '+' : '-');
+                operator = true;
+            } else if (word.equals("over") || word.equals("divided") && next.equals("by")) {
+                out.append('/');
+                k += word.equals("divided") ? 1 : 0;
+                operator = true;
+            } else if (word.equals("squared") || word.equals("cubed")) {
+                out.append(word.equals("squared") ? "^2" : "^3");
+                operator = true;
+            } else if (word.equals("half") && next.equals("of")) {
+                out.append("(1/2)*");
+                k++;
+                operator = true;
+            } else {
+                return null;
+            }
+        }
+        return operator && operand ? out.toString() : null;
     }
 
     private static int lettered(String lower) {

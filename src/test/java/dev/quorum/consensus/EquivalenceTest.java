@@ -1994,4 +1994,22 @@ class EquivalenceTest {
         assertThat(Orbitals.configuration("Oxygen is 1s2 2s2 2p4 and neon is 1s2 2s2 2p6.")).isNull();
         assertThat(Orbitals.configuration("x".repeat(10_000) + " 1s2 2s2")).isNull();
     }
+
+    @Test
+    void should_join_a_formula_and_the_same_formula_said_in_words_and_only_that() {
+        assertThat(decide("What is the derivative of x cubed?", "3x²", "It is three times x squared."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the area of a circle of radius r?", "πr²", "The area is pi times r squared."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the sum of the first n odd numbers plus n?", "n(n+1)", "n times (n plus one)"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the area of a circle of radius r?", "πr²", "The area is two times pi times r."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // a comma leaves the grouping open, and a word that is no formula reads nothing
+        assertThat(SpokenMath.formula("n times n plus one, divided by two")).isNull();
+        assertThat(SpokenMath.formula("the mass times the velocity squared")).isNull();
+        assertThat(SpokenMath.formula("the derivative of x squared is two times x.")).isEqualTo("2*x");
+        assertThat(SpokenMath.formula("half of n times (n plus one)")).isEqualTo("(1/2)*n*(n+1)");
+        assertThat(SpokenMath.formula("x times ".repeat(100_000))).isNull();
+    }
 }
