@@ -13,6 +13,9 @@ import java.util.Set;
  */
 final class YesNo {
 
+    /** Openings that deny the claim after them ("It's false that he failed math"). */
+    private static final List<String> DENIALS = List.of("it's false that ", "it is false that ", "it's not true that ",
+            "it is not true that ", "it's untrue that ", "it is untrue that ", "it's a myth that ", "it is a myth that ");
     private static final Set<String> PRONOUNS = Set.of("it", "they", "he", "she", "that", "this", "we", "you", "i");
     /** Adverbs that only stress a short echo of the question's verb ("You certainly can.", "It definitely does."). */
     private static final Set<String> INTENSIFIERS = Set.of("certainly", "definitely", "absolutely", "surely", "sure",
@@ -92,6 +95,16 @@ final class YesNo {
         if (clauses.isEmpty()) {
             return null;
         }
+        // "It's false that he failed math": the claim that follows, denied
+        for (String denial : DENIALS) {
+            if (clauses.get(0).startsWith(denial) && clauses.get(0).length() > denial.length()) {
+                int negations = 1 + question.negations();
+                for (String word : AnswerText.words(clauses.get(0).substring(denial.length()))) {
+                    negations += AnswerText.negation(word) ? 1 : 0;
+                }
+                return negations % 2 == 1 ? "no" : "yes";
+            }
+        }
         // "…, so no." or "…. No." at the end
         String lastClause = clauses.get(clauses.size() - 1);
         List<String> last = AnswerText.words(lastClause);
@@ -123,8 +136,10 @@ final class YesNo {
                 return said;
             }
         }
-        // "It is.", "It does.", "They aren't.", "You certainly can."
-        List<String> first = new ArrayList<>(AnswerText.words(clauses.get(0)));
+        // "It is.", "It does.", "They aren't.", "You certainly can.", also before a comma ("It does, unless …")
+        String opening = clauses.get(0);
+        int comma = opening.indexOf(',');
+        List<String> first = new ArrayList<>(AnswerText.words(comma > 0 ? opening.substring(0, comma) : opening));
         if (first.size() >= 3 && INTENSIFIERS.contains(first.get(1))) {
             first.remove(1);
         }

@@ -2012,4 +2012,16 @@ class EquivalenceTest {
         assertThat(SpokenMath.formula("half of n times (n plus one)")).isEqualTo("(1/2)*n*(n+1)");
         assertThat(SpokenMath.formula("x times ".repeat(100_000))).isNull();
     }
+
+    @Test
+    void should_read_a_short_yes_before_its_condition_and_a_denied_claim_as_a_no() {
+        assertThat(decide("Does Git track empty directories?", "No, Git only tracks files.",
+                "It doesn't, unless you put a placeholder file such as .gitkeep in them.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Does SQLite support foreign keys?", "Yes, it does.",
+                "It does, but not by default: run PRAGMA foreign_keys = ON.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Did Napoleon stand unusually short?", "No, he was of average height for his time.",
+                "It's a myth that he was unusually short; British cartoons made him so.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Did Napoleon stand unusually short?", "Yes.",
+                "It is not true that he was unusually short.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
