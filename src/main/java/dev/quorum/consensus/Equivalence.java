@@ -1408,11 +1408,28 @@ final class Equivalence {
     /** Whether one one-word answer starts the other ("Tech" / "Technology"). */
     private static boolean prefixed(Reading a, Reading b) {
         if (a.words.size() != 1 || b.words.size() != 1) {
-            return false;
+            return oneLetterMore(a, b) || oneLetterMore(b, a);
         }
         String x = a.words.get(0);
         String y = b.words.get(0);
         return x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x));
+    }
+
+    /**
+     * Whether a one-word answer of five letters or more, with one letter more, is a word of the other ("Antarctic" /
+     * "the Antarctic Polar Desert" against "Antarctica"): one name and the adjective made from it.
+     */
+    private static boolean oneLetterMore(Reading a, Reading b) {
+        if (a.words.size() != 1) {
+            return false;
+        }
+        String x = a.words.get(0);
+        for (String y : b.words) {
+            if (y.length() >= 5 && x.length() == y.length() + 1 && x.startsWith(y)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -2421,7 +2438,7 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
             }
             if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)
-                    && !(clauses.size() > 1 && alias(clauses.get(1), question))) {
+                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))) {
                 return new Verdict(Decision.DIFFERENT, "another answer first");
             }
             int extra = 0;
@@ -2733,6 +2750,16 @@ final class Equivalence {
             copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
         }
         return copula && fresh >= 1 && fresh <= 3;
+    }
+
+    /**
+     * Whether a clause opens by saying again what came before in other words ("i.e. the pope", "namely …", "aka
+     * …"): the name before it is the same answer.
+     */
+    private static boolean restating(String clause) {
+        List<String> words = AnswerText.words(clause);
+        return words.size() >= 2 && (words.get(0).equals("namely") || words.get(0).equals("aka")
+                || words.get(0).equals("ie") || words.get(0).equals("i") && words.get(1).equals("e"));
     }
 
     /**

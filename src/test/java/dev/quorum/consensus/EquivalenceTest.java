@@ -2024,4 +2024,14 @@ class EquivalenceTest {
         assertThat(decide("Did Napoleon stand unusually short?", "Yes.",
                 "It is not true that he was unusually short.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_name_said_again_after_i_e_and_a_name_with_its_adjective_as_one() {
+        assertThat(decide("Who is the head of state of the United Kingdom?", "The monarch.",
+                "The Sovereign, i.e. the monarch, is the head of state.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Who is the head of state of the United Kingdom?", "The monarch.",
+                "The Prime Minister, while the monarch only reigns.")).isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Where do emperor penguins breed?", "Antarctica", "The Antarctic coast."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
