@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
 final class Quantities {
 
     /** One stated quantity: its value in the unit's base unit, and that base unit ({@code null}: a bare number). */
+    /** A foot and an inch in metres. */
+    private static final double FOOT = 0.3048;
+    private static final double INCH = 0.0254;
+
     record Quantity(double value, String unit, double stated, double precision, double loose, double factor) {
 
         Quantity(double value, String unit) {
@@ -176,8 +180,8 @@ final class Quantities {
         unit("m", 0.01, "cm", "centimetre", "centimetres", "centimeter", "centimeters");
         unit("m", 0.001, "mm", "millimetre", "millimetres", "millimeter", "millimeters");
         unit("m", 1609.344, "mi", "mile", "miles");
-        unit("m", 0.3048, "ft", "foot", "feet");
-        unit("m", 0.0254, "inch", "inches");
+        unit("m", FOOT, "ft", "foot", "feet");
+        unit("m", INCH, "inch", "inches");
         unit("g", 1, "g", "gram", "grams", "gramme", "grammes");
         unit("g", 1000, "kg", "kilogram", "kilograms", "kilo", "kilos");
         unit("g", 0.001, "mg", "milligram", "milligrams");
@@ -459,6 +463,15 @@ final class Quantities {
         for (int k = found.size() - 1; k > 0; k--) {
             Quantity big = found.get(k - 1);
             Quantity small = found.get(k);
+            int after = spans.get(k)[1];
+            if (small.unit() == null && "m".equals(big.unit()) && big.factor() == FOOT && text.startsWith(" in", after)
+                    && (after + 3 == text.length() || !isLetter(text.charAt(after + 3)))) {
+                // "in" is an inch only after feet ("6 ft 7 in"), elsewhere the preposition
+                small = new Quantity(small.value() * INCH, "m", small.stated(), small.precision() * INCH,
+                        small.loose() * INCH, INCH);
+                found.set(k, small);
+                spans.get(k)[1] = after + 3;
+            }
             int gap = spans.get(k)[0] - spans.get(k - 1)[1];
             String between = gap >= 0 ? text.substring(spans.get(k - 1)[1], spans.get(k)[0]).strip() : "?";
             if (big.unit() != null && big.unit().equals(small.unit()) && big.factor() > small.factor() * 1.5

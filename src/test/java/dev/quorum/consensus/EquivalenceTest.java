@@ -2034,4 +2034,13 @@ class EquivalenceTest {
         assertThat(decide("Where do emperor penguins breed?", "Antarctica", "The Antarctic coast."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_in_after_feet_as_inches_and_elsewhere_as_a_preposition() {
+        assertThat(decide("How tall is the player?", "1.85 m", "about 6 ft 1 in")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How tall is the player?", "1.85 m", "about 6 ft 5 in")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.parse("6 ft 1 in")).hasSize(1);
+        // "in" after a number that follows no feet is the preposition ("3 in 10 people")
+        assertThat(Quantities.parse("3 in 10 people").get(0).unit()).isNull();
+    }
 }
