@@ -30,6 +30,13 @@ import java.util.regex.Pattern;
 final class Quantities {
 
     /** One stated quantity: its value in the unit's base unit, and that base unit ({@code null}: a bare number). */
+    /** Fuel consumption, in litres per 100 km; miles per gallon are its inverse (US and imperial gallons). */
+    static final String FUEL = "l/100km";
+    private static final double MPG_US = 235.214583;
+    private static final double MPG_IMPERIAL = 282.480936;
+    private static final Pattern FUEL_UNIT = Pattern.compile(
+            " ?(?:(l ?/ ?100 ?km|(?:litres|liters) per 100 (?:km|kilometres|kilometers))"
+            + "|(?:mpg|miles per gallon)( ?\\((?:us|uk|imperial)\\)| (?:us|uk|imperial))?)(?![a-z])");
     /** A foot and an inch in metres. */
     private static final double FOOT = 0.3048;
     private static final double INCH = 0.0254;
@@ -835,6 +842,15 @@ final class Quantities {
                 }
             }
         }
+        // fuel consumption, in litres per 100 km or (its inverse) miles per gallon
+        int[] fuel = currency == null && value > 0 ? fuel(text, i) : null;
+        if (fuel != null) {
+            double base = fuel[1] == 0 ? value : (fuel[1] == 1 ? MPG_US : MPG_IMPERIAL) / value;
+            // (the inverse's precision: |d(k/v)/dv| = k/v² = base/value)
+            double scale = fuel[1] == 0 ? 1 : base / value;
+            found.add(new Quantity(base, FUEL, value, precision * scale, loose * scale, 1));
+            return fuel[0];
+        }
         // a currency sign after (4.99€), a percent sign, or a unit glued or as the next one to three words
         Unit unit = currency;
         if (i + 1 < n && text.charAt(i) == ' ' && text.charAt(i + 1) == '%') {
@@ -920,6 +936,22 @@ final class Quantities {
             found.add(new Quantity(value, null, value, precision, loose, 1));
         }
         return Math.max(i, start + 1);
+    }
+
+    /**
+     * A unit of fuel consumption right after a quantity: {end, 0} for litres per 100 km ("l/100 km", "litres per 100
+     * km"), {end, 1} for US miles per gallon ("mpg", "miles per gallon", "mpg (us)"), {end, 2} for imperial ones ("mpg
+     * (uk)", "mpg imperial"); {@code null} otherwise.
+     */
+    private static int[] fuel(String text, int i) {
+        Matcher matcher = FUEL_UNIT.matcher(text).region(i, text.length());
+        if (!matcher.lookingAt()) {
+            return null;
+        }
+        String gallon = matcher.group(2);
+        int kind = matcher.group(1) != null ? 0 : gallon != null && (gallon.contains("uk") || gallon.contains("imperial"))
+                ? 2 : 1;
+        return new int[] {matcher.end(), kind};
     }
 
     /**

@@ -2043,4 +2043,15 @@ class EquivalenceTest {
         // "in" after a number that follows no feet is the preposition ("3 in 10 people")
         assertThat(Quantities.parse("3 in 10 people").get(0).unit()).isNull();
     }
+
+    @Test
+    void should_read_fuel_consumption_in_litres_per_100_km_and_miles_per_gallon_as_one_quantity() {
+        String question = "How much fuel does the hatchback use?";
+        assertThat(decide(question, "6 L/100 km", "roughly 39 mpg (US)")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(question, "6 L/100 km", "about 47 mpg imperial")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(question, "6 L/100 km", "roughly 30 mpg")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the 100 of "per 100 km" is part of the unit, no number of its own
+        assertThat(Quantities.parse("6 l/100 km")).hasSize(1);
+        assertThat(Quantities.parse("0 mpg")).extracting(Quantities.Quantity::unit).doesNotContain(Quantities.FUEL);
+    }
 }
