@@ -32,11 +32,13 @@ final class Code {
     /**
      * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
-     * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST) and its BETWEEN, a prefix or
-     * suffix by slicing, membership among a dict's keys, the larger or smaller of two by a conditional, a dict built from pairs, CSS's named font
-     * weights and a file's first lines by sed. Each does the same in the usual case; their edge cases differ (`indexOf`
-     * finds no NaN where `includes` does, an arrow has no `this` of its own, Python has no `++`, TOP without ORDER BY
-     * is any rows, and a conditional returns b when a is NaN where Math.max returns NaN).
+     * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST), its BETWEEN and its "<>", a
+     * prefix or suffix by slicing, membership among a dict's keys, the larger or smaller of two by a conditional, a
+     * dict built from pairs, CSS's named font weights, a file's first lines by sed, and commands spelt two ways
+     * (kubectl's resource names, one-letter flags in any order, an option's value after "=", git switch, docker's
+     * management commands). Each does the same in the usual case; their edge cases differ (`indexOf` finds no NaN where
+     * `includes` does, an arrow has no `this` of its own, Python has no `++`, TOP without ORDER BY is any rows, a
+     * conditional returns b when a is NaN where Math.max returns NaN, and a flag that takes a value must come last).
      */
     private static final List<Idiom> IDIOMS = List.of(
             // (a receiver "a.b.c" as one character class: a repeated group would recurse once per dot in Java's
@@ -55,6 +57,20 @@ final class Code {
             new Idiom("\\b(\\w+)\\[-(\\d+):\\]\\s*==\\s*(['\"])([^'\"]*)\\3", match -> sliced(match, "endswith")),
             // membership among a dict's keys ("'id' in d.keys()": "'id' in d")
             new Idiom("\\bin\\s+(\\w+)\\.keys\\(\\)", "in $1"),
+            // an increment written out ("i = i + 1": "i++"), a square by Math.pow, SQL's other "not equal"
+            new Idiom("\\b(\\w+)\\s*=\\s*\\1\\s*\\+\\s*1\\b(?!\\s*[\\w(.*/])", "$1 += 1"),
+            new Idiom("\\bMath\\.pow\\(\\s*(\\w+)\\s*,\\s*2\\s*\\)", "$1 * $1"),
+            new Idiom("\\s*<>\\s*", " != "),
+            // commands with two spellings: git's switch and checkout, docker's management commands, kubectl's short
+            // resource names and "type/name", an option's value after "=" or a space, flags split or joined
+            new Idiom("\\bgit switch -c\\b", "git checkout -b"),
+            new Idiom("\\bdocker container (?:ls|list|ps)\\b", "docker ps"),
+            new Idiom("\\bdocker image (?:ls|list)\\b", "docker images"),
+            new Idiom("\\b(kubectl(?: [a-z-]+){1,2}) (deploy|deployment|deployments|po|pod|pods|svc|service|services|ns|namespace"
+                    + "|namespaces|cm|configmap|configmaps)(?:/| )([\\w.-]+)", Code::kubectlResource),
+            new Idiom("(?<=\\s)(--[a-z][\\w-]*)=(?=[^\\s=])", "$1 "),
+            new Idiom("(?<=\\s)-([a-zA-Z]{2,6})(?=\\s|$)", Code::sortedFlags),
+            new Idiom("(?<=\\s)-([a-zA-Z])\\s+-([a-zA-Z])(?=\\s|$)", match -> sortedFlags(match.group(1) + match.group(2))),
             // SQL's range and Python's parity by its lowest bit
             new Idiom("(?i)\\b([\\w.]+)\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)", "$1 >= $2 AND $1 <= $3"),
             new Idiom("\\bnot\\s+(\\w+)\\s*&\\s*1\\b", "$1 % 2 == 0"),
@@ -132,6 +148,29 @@ final class Code {
             }
         }
         return out.toString();
+    }
+
+    /** A cluster of one-letter flags in one order ("-la" and "-al" are "-al"). */
+    private static String sortedFlags(MatchResult match) {
+        return sortedFlags(match.group(1));
+    }
+
+    private static String sortedFlags(String letters) {
+        char[] flags = letters.toCharArray();
+        java.util.Arrays.sort(flags);
+        return "-" + new String(flags);
+    }
+
+    /** A kubectl resource by its full plural name and its own name ("deploy/web", "deployment web": "deployments web"). */
+    private static String kubectlResource(MatchResult match) {
+        String kind = switch (match.group(2)) {
+            case "deploy", "deployment", "deployments" -> "deployments";
+            case "po", "pod", "pods" -> "pods";
+            case "svc", "service", "services" -> "services";
+            case "ns", "namespace", "namespaces" -> "namespaces";
+            default -> "configmaps";
+        };
+        return match.group(1) + " " + kind + " " + match.group(3);
     }
 
     /**

@@ -1959,7 +1959,8 @@ class EquivalenceTest {
     @Test
     void should_read_hostile_code_for_the_new_idioms_in_linear_time() {
         String[] hostile = {"s[:4] == '" + "a".repeat(1900), "dict((" .repeat(300), "a BETWEEN " .repeat(190),
-            "x > y ? " .repeat(240), "sed -n '1," + "9".repeat(1900)};
+            "x > y ? " .repeat(240), "sed -n '1," + "9".repeat(1900), "kubectl get " .repeat(160), " -ab" .repeat(490),
+            "a".repeat(1990) + " = a", "x = x + " .repeat(240)};
         long start = System.nanoTime();
         for (String text : hostile) {
             assertThat(Code.idiomatic(text)).isNotNull();
@@ -2053,5 +2054,33 @@ class EquivalenceTest {
         // the 100 of "per 100 km" is part of the unit, no number of its own
         assertThat(Quantities.parse("6 l/100 km")).hasSize(1);
         assertThat(Quantities.parse("0 mpg")).extracting(Quantities.Quantity::unit).doesNotContain(Quantities.FUEL);
+    }
+
+    @Test
+    void should_join_commands_and_statements_spelt_two_standard_ways() {
+        assertThat(decide("Kubernetes: list the pods in kube-system.", "kubectl get po -n kube-system",
+                "kubectl get pods -n kube-system")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Kubernetes: restart the deployment api.", "kubectl rollout restart deploy/api",
+                "kubectl rollout restart deployment api")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Kubernetes: restart the deployment api.", "kubectl rollout restart deploy/api",
+                "kubectl rollout restart deployment web")).isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Shell: delete the build directory and everything in it.", "rm -rf build", "rm -fr build"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Shell: delete the build directory and everything in it.", "rm -r -f build", "rm -rf build"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Shell: delete the build directory and everything in it.", "rm -rf build", "rm -f build"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Docker: list the running containers.", "docker container ls", "docker ps"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Git: create and switch to branch fix.", "git switch -c fix", "git checkout -b fix"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Curl: fetch with a 5-second timeout.", "curl --max-time=5 http://h", "curl --max-time 5 http://h"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("SQL: users not in Paris.", "SELECT * FROM users WHERE city <> 'Paris'",
+                "SELECT * FROM users WHERE city != 'Paris'")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Java: add one to count.", "count = count + 1;", "count++;")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Java: add one to count.", "count = count + 1;", "count = count + 2;"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Java: the square of side.", "Math.pow(side, 2)", "side * side")).isEqualTo(Equivalence.Decision.SAME);
     }
 }
