@@ -32,7 +32,9 @@ final class Code {
     /**
      * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
-     * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST), its BETWEEN and its "<>", a
+     * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST), its BETWEEN and its
+     * {@code <>}, emptiness said otherwise ({@code not xs}, {@code !xs.length}, {@code isBlank()}), a copy by
+     * {@code slice()}, {@code Date.now()}, an f-string of one name, a comparison with None by {@code is}, a
      * prefix or suffix by slicing, membership among a dict's keys, the larger or smaller of two by a conditional, a
      * dict built from pairs, CSS's named font weights, a file's first lines by sed, and commands spelt two ways
      * (kubectl's resource names, one-letter flags in any order, an option's value after "=", git switch, docker's
@@ -71,6 +73,16 @@ final class Code {
             new Idiom("(?<=\\s)(--[a-z][\\w-]*)=(?=[^\\s=])", "$1 "),
             new Idiom("(?<=\\s)-([a-zA-Z]{2,6})(?=\\s|$)", Code::sortedFlags),
             new Idiom("(?<=\\s)-([a-zA-Z])\\s+-([a-zA-Z])(?=\\s|$)", match -> sortedFlags(match.group(1) + match.group(2))),
+            // emptiness and copies in other words: Python's "not xs", JavaScript's "!xs.length", Java's isBlank,
+            // a copy by slice(), the time by Date.now(), a string by an f-string, a comparison with None by "is"
+            new Idiom("\\blen\\(\\s*(\\w+)\\s*\\)\\s*==\\s*0\\b", "not $1"),
+            new Idiom("!\\s*(\\w[\\w.]*)\\.length\\b(?!\\s*[=!<>])", "$1.length === 0"),
+            new Idiom("\\b(\\w[\\w.]*)\\.trim\\(\\)\\.isEmpty\\(\\)", "$1.isBlank()"),
+            new Idiom("\\b(\\w+)\\.slice\\(\\s*(?:0\\s*)?\\)", "[...$1]"),
+            new Idiom("\\bnew Date\\(\\)\\.getTime\\(\\)", "Date.now()"),
+            new Idiom("\\bf([\"'])\\{(\\w+)\\}\\1", "str($2)"),
+            new Idiom("\\b(\\w+)\\s*==\\s*None\\b", "$1 is None"),
+            new Idiom("\\b(\\w+)\\s*!=\\s*None\\b", "$1 is not None"),
             // SQL's range and Python's parity by its lowest bit
             new Idiom("(?i)\\b([\\w.]+)\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)", "$1 >= $2 AND $1 <= $3"),
             new Idiom("\\bnot\\s+(\\w+)\\s*&\\s*1\\b", "$1 % 2 == 0"),

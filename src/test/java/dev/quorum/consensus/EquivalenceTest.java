@@ -2083,4 +2083,20 @@ class EquivalenceTest {
                 .isNotEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Java: the square of side.", "Math.pow(side, 2)", "side * side")).isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_join_emptiness_copies_and_comparisons_with_none_said_two_ways() {
+        assertThat(decide("Python: is the list queue empty?", "len(queue) == 0", "not queue")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: is items empty?", "!items.length", "items.length === 0"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: is items empty?", "!items.length", "items.length === 1"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Java: is name blank?", "name.trim().isEmpty()", "name.isBlank()")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: copy the array rows.", "rows.slice()", "[...rows]")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: the current time in ms.", "new Date().getTime()", "Date.now()"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: n as a string.", "f'{n}'", "str(n)")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: is result missing?", "result == None", "result is None")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: is result missing?", "result != None", "result is None")).isNotEqualTo(Equivalence.Decision.SAME);
+    }
 }
