@@ -133,6 +133,9 @@ final class Code {
     /** What makes a command or a glob go into subdirectories. */
     private static final Pattern RECURSIVE = Pattern.compile("\\s-[a-zA-Z]*[rR][a-zA-Z]*\\b|--recursive|\\*\\*");
 
+    /** Characters that make a short text worth reading for idioms ({@link #commandLike}). */
+    private static final String COMMAND_SYMBOLS = "-=<>()[]{}$/";
+
     /** Code longer than this many characters is read as written, its idioms left alone ({@link #idiomatic}). */
     static final int MAX_IDIOM_CHARS = 2000;
 
@@ -285,6 +288,20 @@ final class Code {
             count++;
         }
         return count;
+    }
+
+    /**
+     * Whether a short text that does not read as code may still be a command or a statement an idiom rewrites: it
+     * holds a symbol of code ("-", "=", "<", a bracket, "$", "/") or opens with a command a rule knows ("docker ps",
+     * "kubectl get pods"). Prose ("The capital of France is Paris.") is not read for idioms.
+     */
+    static boolean commandLike(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (COMMAND_SYMBOLS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return text.startsWith("docker ") || text.startsWith("kubectl ") || text.startsWith("git ");
     }
 
     /** Code with each common idiom ({@link #IDIOMS}) rewritten to one of its forms ("s.length() == 0": "s.isEmpty()"). */

@@ -442,8 +442,9 @@ final class Equivalence {
         if (behaviour != null) {
             return new Verdict(Decision.DIFFERENT, "code that behaves differently: " + behaviour);
         }
-        if ((a.code || b.code || a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS) && a.json == null
-                && b.json == null && sameIdiom(a.head, b.head)) {
+        if ((a.code || b.code || a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS
+                && (Code.commandLike(a.head) || Code.commandLike(b.head))) && a.json == null && b.json == null
+                && sameIdiom(a.head, b.head)) {
             return new Verdict(Decision.SAME, "the same code in another common idiom");
         }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {

@@ -39,6 +39,11 @@ final class SpokenMath {
     /** Number words a formula said in words uses. */
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve");
+    /** Operators said in one word, and in two. */
+    private static final Map<String, String> OPERATOR_WORDS = Map.of("times", "*", "plus", "+", "minus", "-", "over",
+            "/", "squared", "^2", "cubed", "^3");
+    private static final Map<String, String> OPERATOR_PAIRS = Map.of("multiplied by", "*", "divided by", "/",
+            "half of", "(1/2)*");
     /** Where a sentence says what something is: the formula follows the last of these. */
     private static final Pattern STATING = Pattern.compile("\\b(?:is|equals|is equal to|gives)\\s");
     /** The most words of a formula said in words. */
@@ -77,7 +82,7 @@ final class SpokenMath {
             String word = words[k];
             String next = k + 1 < words.length ? words[k + 1] : "";
             int number = NUMBER_WORDS.indexOf(word);
-            if (k == 0 && (word.equals("it's") || word.equals("the") && !next.equals("square"))) {
+            if (k == 0 && (word.equals("it's") || word.equals("the"))) {
                 continue;
             }
             if (number >= 0) {
@@ -88,23 +93,12 @@ final class SpokenMath {
                 operand = true;
             } else if (word.equals("(") || word.equals(")")) {
                 out.append(word);
-            } else if (word.equals("times") || (word.equals("multiplied") && next.equals("by"))) {
-                out.append('*');
-                k += word.equals("multiplied") ? 1 : 0;
-                operator = true;
-            } else if (word.equals("plus") || word.equals("minus")) {
-                out.append(word.equals("plus") ? '+' : '-');
-                operator = true;
-            } else if (word.equals("over") || word.equals("divided") && next.equals("by")) {
-                out.append('/');
-                k += word.equals("divided") ? 1 : 0;
-                operator = true;
-            } else if (word.equals("squared") || word.equals("cubed")) {
-                out.append(word.equals("squared") ? "^2" : "^3");
-                operator = true;
-            } else if (word.equals("half") && next.equals("of")) {
-                out.append("(1/2)*");
+            } else if (OPERATOR_PAIRS.containsKey(word + " " + next)) {
+                out.append(OPERATOR_PAIRS.get(word + " " + next));
                 k++;
+                operator = true;
+            } else if (OPERATOR_WORDS.containsKey(word)) {
+                out.append(OPERATOR_WORDS.get(word));
                 operator = true;
             } else {
                 return null;

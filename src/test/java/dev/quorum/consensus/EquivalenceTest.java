@@ -2098,5 +2098,9 @@ class EquivalenceTest {
         assertThat(decide("Python: n as a string.", "f'{n}'", "str(n)")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Python: is result missing?", "result == None", "result is None")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Python: is result missing?", "result != None", "result is None")).isNotEqualTo(Equivalence.Decision.SAME);
+        // short prose is not read for idioms (each pair would run every pattern over both answers)
+        assertThat(Code.commandLike("The capital of France is Paris.")).isFalse();
+        assertThat(Code.commandLike("docker container ls")).isTrue();
+        assertThat(Code.commandLike("rm -rf build")).isTrue();
     }
 }
