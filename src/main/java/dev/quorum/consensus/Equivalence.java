@@ -1407,7 +1407,10 @@ final class Equivalence {
         return true;
     }
 
-    /** Whether one one-word answer starts the other ("Tech" / "Technology"). */
+    /**
+     * Whether one one-word answer starts the other ("Tech" / "Technology"), or, against a longer answer, is one of its
+     * words with one letter more ({@link #oneLetterMore}).
+     */
     private static boolean prefixed(Reading a, Reading b) {
         if (a.words.size() != 1 || b.words.size() != 1) {
             return oneLetterMore(a, b) || oneLetterMore(b, a);
@@ -3399,7 +3402,7 @@ final class Equivalence {
      * Whether two words are one given name spelt in two languages: of the same length, at least four letters, and
      * differing only in their last letter ("Marie" / "Maria").
      */
-    static boolean spellingVariants(String one, String other) {
+    private static boolean spellingVariants(String one, String other) {
         return one.length() >= 4 && one.length() == other.length() && !one.equalsIgnoreCase(other)
                 && one.regionMatches(true, 0, other, 0, one.length() - 1);
     }
