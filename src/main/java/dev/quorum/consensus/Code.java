@@ -34,7 +34,9 @@ final class Code {
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
      * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST), its BETWEEN and its
      * {@code <>}, emptiness said otherwise ({@code not xs}, {@code !xs.length}, {@code isBlank()}), a copy by
-     * {@code slice()}, {@code Date.now()}, an f-string of one name, a comparison with None by {@code is}, a
+     * {@code slice()}, {@code Date.now()}, an f-string of one name, a comparison with None by {@code is}, SQL's
+     * {@code NOT (x IS NOT NULL)}, a range from zero, a test for null and undefined in one, a string by concatenation,
+     * a count of lines without cat, membership by {@code some()}, a descending sort by reversing, a
      * prefix or suffix by slicing, membership among a dict's keys, the larger or smaller of two by a conditional, a
      * dict built from pairs, CSS's named font weights, a file's first lines by sed, and commands spelt two ways
      * (kubectl's resource names, one-letter flags in any order, an option's value after "=", git switch, docker's
@@ -83,6 +85,18 @@ final class Code {
             new Idiom("\\bf([\"'])\\{(\\w+)\\}\\1", "str($2)"),
             new Idiom("\\b(\\w+)\\s*==\\s*None\\b", "$1 is None"),
             new Idiom("\\b(\\w+)\\s*!=\\s*None\\b", "$1 is not None"),
+            // a double negation in SQL, a range from zero, a test for null and undefined in one, a string by
+            // concatenation, a count of lines without cat, membership by some(), a descending sort by reversing
+            new Idiom("(?i)\\bnot\\s*\\(\\s*([\\w.]+)\\s+is\\s+not\\s+null\\s*\\)", "$1 IS NULL"),
+            new Idiom("(?i)\\bnot\\s*\\(\\s*([\\w.]+)\\s+is\\s+null\\s*\\)", "$1 IS NOT NULL"),
+            new Idiom("\\brange\\(\\s*0\\s*,\\s*([^,()]+)\\)", "range($1)"),
+            new Idiom("\\b(\\w+)\\s*!==\\s*(?:undefined\\s*&&\\s*\\1\\s*!==\\s*null|null\\s*&&\\s*\\1\\s*!==\\s*undefined)\\b",
+                    "$1 != null"),
+            new Idiom("(?:\"\"|'')\\s*\\+\\s*(\\w+)\\b(?!\\s*[(.\\[])", "String.valueOf($1)"),
+            new Idiom("\\bcat\\s+([\\w./-]+)\\s*\\|\\s*wc -l\\b", "wc -l < $1"),
+            new Idiom("\\b(\\w+)\\.some\\(\\s*(\\w+)\\s*=>\\s*(?:\\2\\s*===\\s*(\\w+)|(\\w+)\\s*===\\s*\\2)\\s*\\)",
+                    "$1.includes($3$4)"),
+            new Idiom("\\bsorted\\((\\w+)\\)\\[::-1\\]", "sorted($1, reverse=True)"),
             // SQL's range and Python's parity by its lowest bit
             new Idiom("(?i)\\b([\\w.]+)\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)", "$1 >= $2 AND $1 <= $3"),
             new Idiom("\\bnot\\s+(\\w+)\\s*&\\s*1\\b", "$1 % 2 == 0"),
@@ -117,9 +131,13 @@ final class Code {
     /** Java's reference comparison of two names ("a == b"), and its comparison of contents ("a.equals(b)"). */
     private static final Pattern SAME_REFERENCE = Pattern.compile("\\b(\\w+)\\s*==\\s*(\\w+)\\b");
     private static final Pattern EQUALS = Pattern.compile("\\b(\\w+)\\.equals\\(\\s*(\\w+)\\s*\\)");
-    /** A sort without a comparator or key ("nums.sort()", "sorted(words)"), and one with ("sorted(words, key=…)"). */
+    /**
+     * A sort without a comparator or key ("nums.sort()", "sorted(words)"), and one with ("sorted(words, key=…)"; not
+     * "reverse=True" alone, which only turns the order round).
+     */
     private static final Pattern PLAIN_SORT = Pattern.compile("\\.sort\\(\\s*\\)|\\bsorted\\(\\s*[\\w.]+\\s*\\)");
-    private static final Pattern KEYED_SORT = Pattern.compile("\\.sort\\(\\s*[^)\\s]|\\bsorted\\(\\s*[\\w.]+\\s*,");
+    private static final Pattern KEYED_SORT = Pattern.compile(
+            "\\.sort\\(\\s*(?!reverse\\s*=)[^)\\s]|\\bsorted\\(\\s*[\\w.]+\\s*,\\s*+(?!reverse\\s*=[^,]*\\))");
     /** SQL's outer joins, and its filter on groups. */
     private static final Pattern OUTER_JOIN = Pattern.compile("(?i)\\b(?:left|right|full)\\s+(?:outer\\s+)?join\\b");
     private static final Pattern JOIN = Pattern.compile("(?i)\\bjoin\\b");

@@ -443,8 +443,8 @@ final class Equivalence {
             return new Verdict(Decision.DIFFERENT, "code that behaves differently: " + behaviour);
         }
         if ((a.code || b.code || a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS
-                && (Code.commandLike(a.head) || Code.commandLike(b.head))) && a.json == null && b.json == null
-                && sameIdiom(a.head, b.head)) {
+                && (Code.commandLike(a.head) || Code.commandLike(b.head)) || Code.sql(a.head) && Code.sql(b.head))
+                && a.json == null && b.json == null && sameIdiom(a.head, b.head)) {
             return new Verdict(Decision.SAME, "the same code in another common idiom");
         }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {

@@ -2103,4 +2103,25 @@ class EquivalenceTest {
         assertThat(Code.commandLike("docker container ls")).isTrue();
         assertThat(Code.commandLike("rm -rf build")).isTrue();
     }
+
+    @Test
+    void should_join_double_negations_ranges_from_zero_and_other_standard_rewrites() {
+        assertThat(decide("SQL: orders with no ship date.", "SELECT id FROM orders WHERE shipped_at IS NULL",
+                "SELECT id FROM orders WHERE NOT (shipped_at IS NOT NULL)")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("SQL: orders with no ship date.", "SELECT id FROM orders WHERE shipped_at IS NULL",
+                "SELECT id FROM orders WHERE NOT (shipped_at IS NULL)")).isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: loop over the first n indices.", "for i in range(n):", "for i in range(0, n):"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: loop over the first n indices.", "for i in range(n):", "for i in range(1, n):"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: is value set?", "value !== undefined && value !== null", "value != null"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Java: id as a string.", "String.valueOf(id)", "\"\" + id")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Shell: count the lines of app.log.", "cat app.log | wc -l", "wc -l < app.log"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("JavaScript: does ids hold id?", "ids.some(x => x === id)", "ids.includes(id)"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: scores from highest to lowest.", "sorted(scores)[::-1]", "sorted(scores, reverse=True)"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
