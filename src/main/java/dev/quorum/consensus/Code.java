@@ -1,6 +1,7 @@
 package dev.quorum.consensus;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -158,29 +159,21 @@ final class Code {
     static final int MAX_IDIOM_CHARS = 2000;
 
     /** One idiom: a pattern and its rewriting. */
-    private record Idiom(Pattern pattern, Function<MatchResult, String> replacement) {
-        Idiom(String regex, String replacement) {
-            this(Pattern.compile(regex), match -> expand(match, replacement));
+    /** A pattern and what a match becomes: a template in {@link Matcher#replaceAll(String)}'s syntax, or a function. */
+    private record Idiom(Pattern pattern, String template, Function<MatchResult, String> rewrite) {
+        Idiom(String regex, String template) {
+            this(Pattern.compile(regex), template, null);
         }
 
-        Idiom(String regex, Function<MatchResult, String> replacement) {
-            this(Pattern.compile(regex), replacement);
+        Idiom(String regex, Function<MatchResult, String> rewrite) {
+            this(Pattern.compile(regex), null, rewrite);
         }
-    }
 
-    /** A replacement's "$n" filled in from a match (an unmatched group as nothing). */
-    private static String expand(MatchResult match, String replacement) {
-        StringBuilder out = new StringBuilder(replacement.length() + 16);
-        for (int i = 0; i < replacement.length(); i++) {
-            char c = replacement.charAt(i);
-            if (c == '$' && i + 1 < replacement.length() && Character.isDigit(replacement.charAt(i + 1))) {
-                String group = match.group(replacement.charAt(++i) - '0');
-                out.append(group == null ? "" : group);
-            } else {
-                out.append(c);
-            }
+        String applyTo(String text) {
+            Matcher matcher = pattern.matcher(text);
+            return rewrite == null ? matcher.replaceAll(template)
+                    : matcher.replaceAll(match -> Matcher.quoteReplacement(rewrite.apply(match)));
         }
-        return out.toString();
     }
 
     /** A cluster of one-letter flags in one order ("-la" and "-al" are "-al"). */
@@ -190,7 +183,7 @@ final class Code {
 
     private static String sortedFlags(String letters) {
         char[] flags = letters.toCharArray();
-        java.util.Arrays.sort(flags);
+        Arrays.sort(flags);
         return "-" + new String(flags);
     }
 
@@ -331,7 +324,7 @@ final class Code {
             return text;
         }
         for (Idiom idiom : IDIOMS) {
-            text = idiom.pattern().matcher(text).replaceAll(match -> Matcher.quoteReplacement(idiom.replacement().apply(match)));
+            text = idiom.applyTo(text);
         }
         return text;
     }

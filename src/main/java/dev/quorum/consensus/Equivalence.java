@@ -431,10 +431,10 @@ final class Equivalence {
             return new Verdict(patterns, patterns == Decision.SAME ? "patterns that match the same strings"
                     : "patterns that match different strings");
         }
+        boolean queries = Code.sql(a.head) && Code.sql(b.head);
         // (also a snippet too short to read as code against code: "'id' in d" / "'id' in d.values()")
         boolean snippets = (a.code || b.code) && a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS;
-        String behaviour = a.code && b.code || snippets || Code.sql(a.head) && Code.sql(b.head)
-                ? Code.behaviour(a.head, b.head) : null;
+        String behaviour = a.code && b.code || snippets || queries ? Code.behaviour(a.head, b.head) : null;
         if (behaviour == null && a.code && b.code && Code.java(question.text())
                 && Code.referenceAndContents(a.head, b.head)) {
             behaviour = "Java's reference comparison in place of a comparison of contents";
@@ -442,9 +442,11 @@ final class Equivalence {
         if (behaviour != null) {
             return new Verdict(Decision.DIFFERENT, "code that behaves differently: " + behaviour);
         }
-        if ((a.code || b.code || a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS
-                && (Code.commandLike(a.head) || Code.commandLike(b.head)) || Code.sql(a.head) && Code.sql(b.head))
-                && a.json == null && b.json == null && sameIdiom(a.head, b.head)) {
+        // idioms are read in code, in two queries, and in two short answers one of which looks like a command (not in
+        // short prose: every pair would run every pattern over both answers)
+        boolean commands = a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS
+                && (Code.commandLike(a.head) || Code.commandLike(b.head));
+        if ((a.code || b.code || commands || queries) && a.json == null && b.json == null && sameIdiom(a.head, b.head)) {
             return new Verdict(Decision.SAME, "the same code in another common idiom");
         }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {

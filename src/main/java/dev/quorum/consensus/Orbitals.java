@@ -19,11 +19,12 @@ final class Orbitals {
     private static final Pattern SUBSHELL = Pattern.compile("(?<![\\w^])([1-7])([spdf])\\^?([0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?!\\w)");
     private static final Pattern CORE = Pattern.compile("\\[(He|Ne|Ar|Kr|Xe|Rn)]");
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-    /** The subshells of each noble gas, in order of filling. */
-    private static final Map<String, String> CORES = Map.of("He", "1s2", "Ne", "1s2 2s2 2p6",
-            "Ar", "1s2 2s2 2p6 3s2 3p6", "Kr", "1s2 2s2 2p6 3s2 3p6 3d10 4s2 4p6",
-            "Xe", "1s2 2s2 2p6 3s2 3p6 3d10 4s2 4p6 4d10 5s2 5p6",
-            "Rn", "1s2 2s2 2p6 3s2 3p6 3d10 4s2 4p6 4d10 5s2 5p6 4f14 5d10 6s2 6p6");
+    /** The electrons of each subshell of each noble gas, read once from their configurations. */
+    private static final Map<String, Map<String, Integer>> CORES = Map.of("He", subshells("1s2"),
+            "Ne", subshells("1s2 2s2 2p6"), "Ar", subshells("1s2 2s2 2p6 3s2 3p6"),
+            "Kr", subshells("1s2 2s2 2p6 3s2 3p6 3d10 4s2 4p6"),
+            "Xe", subshells("1s2 2s2 2p6 3s2 3p6 3d10 4s2 4p6 4d10 5s2 5p6"),
+            "Rn", subshells("1s2 2s2 2p6 3s2 3p6 3d10 4s2 4p6 4d10 5s2 5p6 4f14 5d10 6s2 6p6"));
     /** Configurations are a line; longer answers are left to the other rules. */
     private static final int MAX_CHARS = 200;
 
@@ -49,7 +50,7 @@ final class Orbitals {
         int read = 0;
         Matcher core = CORE.matcher(text);
         if (core.find()) {
-            add(electrons, CORES.get(core.group(1)));
+            electrons.putAll(CORES.get(core.group(1)));
             read++;
             if (core.find()) {
                 // two cores: a comparison of elements, not one configuration
@@ -70,10 +71,12 @@ final class Orbitals {
         return read >= 2 && electrons.size() >= 2 ? electrons : null;
     }
 
-    private static void add(Map<String, Integer> electrons, String subshells) {
-        for (String subshell : subshells.split(" ")) {
+    private static Map<String, Integer> subshells(String configuration) {
+        Map<String, Integer> electrons = new TreeMap<>();
+        for (String subshell : configuration.split(" ")) {
             electrons.put(subshell.substring(0, 2), Integer.parseInt(subshell.substring(2)));
         }
+        return Map.copyOf(electrons);
     }
 
     private static int count(String digits) {

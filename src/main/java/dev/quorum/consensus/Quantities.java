@@ -938,6 +938,11 @@ final class Quantities {
         return Math.max(i, start + 1);
     }
 
+    /** The value of a number word up to nineteen ("seven": 7), or {@code null}. */
+    static Integer smallNumber(String word) {
+        return SMALL_NUMBERS.get(word);
+    }
+
     /**
      * A unit of fuel consumption right after a quantity: {end, 0} for litres per 100 km ("l/100 km", "litres per 100
      * km"), {end, 1} for US miles per gallon ("mpg", "miles per gallon", "mpg (us)"), {end, 2} for imperial ones ("mpg

@@ -36,9 +36,8 @@ final class SpokenMath {
     private SpokenMath() {
     }
 
-    /** Number words a formula said in words uses. */
-    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten", "eleven", "twelve");
+    /** The largest number word a formula said in words uses. */
+    private static final int MAX_NUMBER_WORD = 12;
     /** Operators said in one word, and in two. */
     private static final Map<String, String> OPERATOR_WORDS = Map.of("times", "*", "plus", "+", "minus", "-", "over",
             "/", "squared", "^2", "cubed", "^3");
@@ -81,11 +80,11 @@ final class SpokenMath {
         for (int k = 0; k < words.length; k++) {
             String word = words[k];
             String next = k + 1 < words.length ? words[k + 1] : "";
-            int number = NUMBER_WORDS.indexOf(word);
+            Integer number = Quantities.smallNumber(word);
             if (k == 0 && (word.equals("it's") || word.equals("the"))) {
                 continue;
             }
-            if (number >= 0) {
+            if (number != null && number <= MAX_NUMBER_WORD) {
                 out.append(number);
                 operand = true;
             } else if (word.length() == 1 && Character.isLetter(word.charAt(0)) || word.equals("pi")) {
