@@ -22,6 +22,8 @@ final class Code {
 
     /** Code longer than this many tokens is not compared for renamed variables (the comparison is quadratic). */
     private static final int MAX_TOKENS = 1000;
+    /** Code of at most this many tokens is compared for its numbers alone ({@link #otherNumbers}). */
+    private static final int SHORT_TOKENS = 16;
 
     /** Words of common languages that are no variable names. */
     private static final Set<String> KEYWORDS = Set.of("def", "return", "for", "in", "if", "else", "elif", "while",
@@ -53,6 +55,7 @@ final class Code {
                     "$1.includes($2)"),
             new Idiom("(?i)\\bcount\\(\\s*1\\s*\\)", "count(*)"),
             new Idiom("(?:''|\"\")\\.join\\(reversed\\((\\w+)\\)\\)", "$1[::-1]"),
+            new Idiom("\\blist\\(reversed\\((\\w+)\\)\\)", "$1[::-1]"),
             new Idiom("\\b(\\w+)\\[len\\(\\1\\)\\s*-\\s*(\\d+)\\]", "$1[-$2]"),
             new Idiom("\\b(\\w+)\\s*\\*\\*\\s*2\\b(?!\\s*\\*)", "$1 * $1"),
             new Idiom("\\(\\s*(\\w+)\\s*&\\s*1\\s*\\)\\s*===?\\s*0\\b", "$1 % 2 == 0"),
@@ -98,6 +101,25 @@ final class Code {
             new Idiom("\\b(\\w+)\\.some\\(\\s*(\\w+)\\s*=>\\s*(?:\\2\\s*===\\s*(\\w+)|(\\w+)\\s*===\\s*\\2)\\s*\\)",
                     "$1.includes($3$4)"),
             new Idiom("\\bsorted\\((\\w+)\\)\\[::-1\\]", "sorted($1, reverse=True)"),
+            // Python's sum by reduce, a map over a lambda as a generator (and a list of one as a comprehension), a
+            // generator's own brackets inside a call, a slice from zero
+            new Idiom("\\b(?:functools\\.)?reduce\\(\\s*(?:operator\\.add|lambda (\\w+), (\\w+): \\1 \\+ \\2)\\s*,\\s*(\\w+)"
+                    + "(?:\\s*,\\s*0)?\\s*\\)", "sum($3)"),
+            new Idiom("\\bmap\\(\\s*lambda (\\w+)\\s*:\\s*([^,()]*+(?:\\([^()]*\\)[^,()]*+)?),\\s*([\\w.]+)\\s*\\)",
+                    "($2 for $1 in $3)"),
+            new Idiom("\\blist\\(\\((\\S[^()]*?(?:\\([^()]*\\)[^()]*?)? for \\w+ in [\\w.]+)\\)\\)", "[$1]"),
+            new Idiom("\\b(\\w+)\\(\\((\\S[^()]*?(?:\\([^()]*\\)[^()]*?)? for \\w+ in [\\w.]+)\\)\\)", "$1($2)"),
+            new Idiom("\\[\\s*0\\s*:", "[:"),
+            // an order-kept dedup by a set of those seen ("seen = set(); r = [x for x in xs if not (x in seen or
+            // seen.add(x))]": "list(dict.fromkeys(xs))")
+            new Idiom("\\b(\\w+)\\s*=\\s*set\\(\\);\\s*(?:\\w+\\s*=\\s*)?\\[(\\w+) for \\2 in ([\\w.]+) if not \\(\\s*\\2 in \\1 or \\1\\.add\\(\\2\\)\\s*\\)\\]",
+                    "list(dict.fromkeys($3))"),
+            // membership of an integer in a range, as the bounds it spells ("x in range(1, 11)": "1 <= x <= 10"), and
+            // a loop's bound below a number as at most the one before ("i < 11": "i <= 10")
+            new Idiom("\\b(\\w+) in range\\(\\s*(-?\\d{1,9})\\s*,\\s*(-?\\d{1,9})\\s*\\)", Code::rangeBounds),
+            new Idiom("\\b(\\w+) in range\\(\\s*(-?\\d{1,9})\\s*\\)", match -> rangeBounds(match.group(1), "0", match.group(2))),
+            new Idiom("(\\bfor\\s*\\(\\s*(?:int|long|let|var|size_t)\\s+(\\w+)\\s*=[^;]*;\\s*\\2\\s*)<\\s*(\\d{1,9})\\s*;",
+                    match -> match.group(1) + "<= " + (Long.parseLong(match.group(3)) - 1) + ";"),
             // SQL's range and Python's parity by its lowest bit
             new Idiom("(?i)\\b([\\w.]+)\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)", "$1 >= $2 AND $1 <= $3"),
             new Idiom("\\bnot\\s+(\\w+)\\s*&\\s*1\\b", "$1 % 2 == 0"),
@@ -139,6 +161,16 @@ final class Code {
     private static final Pattern PLAIN_SORT = Pattern.compile("\\.sort\\(\\s*\\)|\\bsorted\\(\\s*[\\w.]+\\s*\\)");
     private static final Pattern KEYED_SORT = Pattern.compile(
             "\\.sort\\(\\s*(?!reverse\\s*=)[^)\\s]|\\bsorted\\(\\s*[\\w.]+\\s*,\\s*+(?!reverse\\s*=[^,]*\\))");
+    /** A deep copy, and a shallow one ("copy.deepcopy(grid)" / "grid.copy()", "structuredClone(o)" / "{...o}"). */
+    private static final Pattern DEEP_COPY = Pattern.compile(
+            "\\bdeepcopy\\(|\\bstructuredClone\\(|\\bJSON\\.parse\\(\\s*JSON\\.stringify\\(|\\bcloneDeep\\(");
+    private static final Pattern SHALLOW_COPY = Pattern.compile("\\.copy\\(\\s*\\)|\\bcopy\\.copy\\(|\\[\\s*:\\s*\\]"
+            + "|\\[\\s*\\.\\.\\.\\w+\\s*\\]|\\{\\s*\\.\\.\\.\\w+\\s*\\}|\\bObject\\.assign\\(|\\.slice\\(\\s*\\)|\\blist\\(\\s*\\w+\\s*\\)"
+            + "|\\.clone\\(\\s*\\)");
+    /** A sort, and a reversal of the order as it is ("sorted(xs, reverse=True)" / "list(reversed(xs))"). */
+    private static final Pattern SORTS = Pattern.compile("(?i)\\.sort\\(|\\bsorted\\(|\\border\\s+by\\b|\\bsortBy\\(");
+    private static final Pattern REVERSES = Pattern.compile("\\breversed\\(|\\.reverse\\(\\s*\\)|\\[\\s*::\\s*-1\\s*\\]"
+            + "|\\bCollections\\.reverse\\(|\\btac\\b");
     /** SQL's outer joins, and its filter on groups. */
     private static final Pattern OUTER_JOIN = Pattern.compile("(?i)\\b(?:left|right|full)\\s+(?:outer\\s+)?join\\b");
     private static final Pattern JOIN = Pattern.compile("(?i)\\bjoin\\b");
@@ -174,6 +206,15 @@ final class Code {
             return rewrite == null ? matcher.replaceAll(template)
                     : matcher.replaceAll(match -> Matcher.quoteReplacement(rewrite.apply(match)));
         }
+    }
+
+    /** An integer's membership of a range as its bounds ("x in range(1, 11)": "1 <= x <= 10"). */
+    private static String rangeBounds(MatchResult match) {
+        return rangeBounds(match.group(1), match.group(2), match.group(3));
+    }
+
+    private static String rangeBounds(String name, String from, String to) {
+        return from + " <= " + name + " <= " + (Long.parseLong(to) - 1);
     }
 
     /** A cluster of one-letter flags in one order ("-la" and "-al" are "-al"). */
@@ -240,6 +281,15 @@ final class Code {
             // a sort in the natural order of the elements ("nums.sort()" sorts numbers as strings in JavaScript)
             return "a sort without a comparator and one with";
         }
+        if (oneOnly(DEEP_COPY, a, b) && (SHALLOW_COPY.matcher(a).find() || SHALLOW_COPY.matcher(b).find())) {
+            // a shallow copy shares the nested lists or objects a deep one copies
+            return "a deep copy in place of a shallow one";
+        }
+        boolean sortsA = SORTS.matcher(a).find();
+        boolean sortsB = SORTS.matcher(b).find();
+        if (sortsA != sortsB && REVERSES.matcher(sortsA ? b : a).find() && !REVERSES.matcher(sortsA ? a : b).find()) {
+            return "a sort in place of a reversal of the order as it is";
+        }
         if (IN_VALUES.matcher(a).find() != IN_VALUES.matcher(b).find()
                 && (IN_KEYS.matcher(a).find() || IN_KEYS.matcher(b).find())) {
             // Python's "in" on a dict looks among its keys; ".values()" among what they map to
@@ -291,6 +341,11 @@ final class Code {
         String p = compared.group(1);
         String q = compared.group(2);
         return x.equals(p) && y.equals(q) || x.equals(q) && y.equals(p);
+    }
+
+    /** Whether a pattern is found in one of two texts only. */
+    private static boolean oneOnly(Pattern pattern, String a, String b) {
+        return pattern.matcher(a).find() != pattern.matcher(b).find();
     }
 
     private static int count(Pattern pattern, String text) {
@@ -364,6 +419,38 @@ final class Code {
             backward.put(t, s);
         }
         return true;
+    }
+
+    /**
+     * Whether two short pieces of code are the same but for their numbers, which differ ("s[:3]" / "s[1:4]",
+     * "range(10)" / "range(1, 10)"): the same other tokens in the same order. Read after the idioms are rewritten
+     * ("s[0:3]" is "s[:3]").
+     */
+    static boolean otherNumbers(String a, String b) {
+        List<String> x = codeTokens(a);
+        List<String> y = codeTokens(b);
+        if (x.size() > SHORT_TOKENS || y.size() > SHORT_TOKENS) {
+            return false;
+        }
+        List<String> numbersX = new ArrayList<>();
+        List<String> numbersY = new ArrayList<>();
+        List<String> restX = new ArrayList<>();
+        List<String> restY = new ArrayList<>();
+        split(x, numbersX, restX);
+        split(y, numbersY, restY);
+        return !numbersX.equals(numbersY) && restX.equals(restY) && !restX.isEmpty();
+    }
+
+    private static void split(List<String> tokens, List<String> numbers, List<String> rest) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (Character.isDigit(token.charAt(0))) {
+                numbers.add(token);
+            } else if (!(token.equals(",") && (i == 0 || Character.isDigit(tokens.get(i - 1).charAt(0))))) {
+                // (the comma after a number goes with it: "range(1, 10)" has one argument more than "range(10)")
+                rest.add(token);
+            }
+        }
     }
 
     private static boolean identifier(String token) {

@@ -449,6 +449,10 @@ final class Equivalence {
         if ((a.code || b.code || commands || queries) && a.json == null && b.json == null && sameIdiom(a.head, b.head)) {
             return new Verdict(Decision.SAME, "the same code in another common idiom");
         }
+        if (a.code && b.code && a.json == null && b.json == null
+                && Code.otherNumbers(Code.idiomatic(a.head), Code.idiomatic(b.head))) {
+            return new Verdict(Decision.DIFFERENT, "code that differs in its numbers");
+        }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
             if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
                     && !compactCode(a.head.toLowerCase(Locale.ROOT)).equals(compactCode(b.head.toLowerCase(Locale.ROOT)))) {
@@ -1638,10 +1642,7 @@ final class Equivalence {
         return core.toString();
     }
 
-    /**
-     * Code or a formula without its layout: backticks, whitespace and a trailing semicolon or period dropped, quotes
-     * of one kind, comparison and arithmetic symbols in their ASCII spelling ("≤" is "<=", "×" is "*").
-     */
+    /** Whether a text may be LaTeX (it holds a dollar sign or a backslash). */
     private static boolean latex(String text) {
         return text.indexOf('$') >= 0 || text.indexOf('\\') >= 0;
     }
@@ -1660,6 +1661,10 @@ final class Equivalence {
                 || Code.renamed(x, y);
     }
 
+    /**
+     * Code or a formula without its layout: backticks, whitespace and a trailing semicolon or period dropped, quotes
+     * of one kind, comparison and arithmetic symbols in their ASCII spelling ("≤" is "<=", "×" is "*").
+     */
     static String compactCode(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -3646,7 +3651,28 @@ final class Equivalence {
         if (at < 0 && size <= ENTITY_ITEMS) {
             at = sameEntity(texts, text);
         }
+        if (at < 0) {
+            at = synonymItem(texts, text);
+        }
         return at;
+    }
+
+    /**
+     * The one item whose content words are each WordNet's synonym of one of the given item's, and the other way round
+     * ("sight" / "vision", "fatigue" / "tiredness"), or -1.
+     */
+    private static int synonymItem(List<String> texts, String text) {
+        List<String> words = List.of(text.split(" "));
+        int found = -1;
+        for (int k = 0; k < texts.size(); k++) {
+            if (Lexical.synonymItems(text, texts.get(k))) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = k;
+            }
+        }
+        return found;
     }
 
     /**

@@ -22,6 +22,8 @@ final class Lexical {
     static final int SYNONYM_SENSES = 5;
     /** A verb's first senses whose other words may relate it to another verb ({@link WordNet#bridged}). */
     private static final int BRIDGE_SENSES = 1;
+    /** The senses of each list item read for a shared noun sense ({@link #synonymItems}). */
+    private static final int ITEM_SENSES = 10;
     /** Answers up to this many significant words are compared word for word for opposites. */
     private static final int OPPOSED_WORDS = 14;
     /** Answers up to this many characters have their synonyms aligned before they are embedded. */
@@ -56,6 +58,15 @@ final class Lexical {
         "seventeenth", "eighteenth", "nineteenth", "twentieth"};
 
     private Lexical() {
+    }
+
+    /**
+     * Whether WordNet gives two items of a list (a word or a compound) as one noun sense among the first
+     * {@value #ITEM_SENSES} of each ("hearing" / "audition", "pulse" / "heart rate"); verbs are left out ("put" and
+     * "post" share one).
+     */
+    static boolean synonymItems(String a, String b) {
+        return !a.equals(b) && WordNet.shared().synonyms(a, b, POS.NOUN, ITEM_SENSES);
     }
 
     /** Whether a word is the particle of a phrasal verb ("out" in "throw out"). */

@@ -50,6 +50,9 @@ final class Patterns {
     /** The most characters whose every string of three is tried. */
     private static final int SMALL_ALPHABET = 12;
     private static final String DIGITS = "0123456789";
+    /** What a question says when the whole string is to match, anchors and all. */
+    private static final List<String> WHOLE_STRING = List.of("exactly", "entire", "whole", "nothing but", "nothing else",
+            "only of", "validate", "full match");
     private static final String LETTERS = "abcxyzABCXYZ";
 
     private Patterns() {
@@ -76,8 +79,12 @@ final class Patterns {
             return Equivalence.Decision.SAME;
         }
         Budget budget = new Budget(characters);
-        Predicate<String> one = matcher(x, glob, budget);
-        Predicate<String> other = matcher(y, glob, budget);
+        // one anchored and the other not ("^\d{5}$" / "\d{5}") to a question that asks for a whole string ("a
+        // string that is exactly …"): the anchors are what differs, so both are searched for in the string, as most
+        // languages' search does, rather than matched against all of it
+        boolean search = !glob && anchored(x) != anchored(y) && wholeString(question);
+        Predicate<String> one = matcher(x, glob, search, budget);
+        Predicate<String> other = matcher(y, glob, search, budget);
         if (one == null || other == null) {
             return null;
         }
@@ -153,7 +160,23 @@ final class Patterns {
         return text;
     }
 
-    private static Predicate<String> matcher(String pattern, boolean glob, Budget budget) {
+    /** Whether a question asks for a pattern that a whole string matches ("exactly", "entire", "nothing but"). */
+    private static boolean wholeString(Question question) {
+        for (String phrase : WHOLE_STRING) {
+            if (question.hasPhrase(phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a regular expression is anchored at its start or its end ("^…", "…$", "\A…", "…\z"). */
+    private static boolean anchored(String pattern) {
+        return pattern.startsWith("^") || pattern.startsWith("\\A")
+                || pattern.endsWith("$") && !pattern.endsWith("\\$") || pattern.endsWith("\\z") || pattern.endsWith("\\Z");
+    }
+
+    private static Predicate<String> matcher(String pattern, boolean glob, boolean search, Budget budget) {
         try {
             if (glob) {
                 // the JDK reads a glob as a regular expression of its own, on the path's text
@@ -165,7 +188,8 @@ final class Patterns {
                 };
             }
             Pattern compiled = Pattern.compile(pattern);
-            return sample -> compiled.matcher(budget.counted(sample)).matches();
+            return search ? sample -> compiled.matcher(budget.counted(sample)).find()
+                    : sample -> compiled.matcher(budget.counted(sample)).matches();
         } catch (IllegalArgumentException e) {
             return null;
         }

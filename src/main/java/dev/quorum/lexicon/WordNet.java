@@ -304,13 +304,21 @@ public final class WordNet {
      */
     public boolean synonyms(String a, String b, int firstSenses) {
         for (POS pos : POS.getAllPOS()) {
-            long[] x = offsets(a, pos);
-            long[] y = offsets(b, pos);
-            for (int i = 0; i < Math.min(firstSenses, x.length); i++) {
-                for (int j = 0; j < Math.min(firstSenses, y.length); j++) {
-                    if (x[i] == y[j]) {
-                        return true;
-                    }
+            if (synonyms(a, b, pos, firstSenses)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether two different words share a sense in one part of speech, among the first {@code firstSenses} of each. */
+    public boolean synonyms(String a, String b, POS pos, int firstSenses) {
+        long[] x = offsets(a, pos);
+        long[] y = offsets(b, pos);
+        for (int i = 0; i < Math.min(firstSenses, x.length); i++) {
+            for (int j = 0; j < Math.min(firstSenses, y.length); j++) {
+                if (x[i] == y[j]) {
+                    return true;
                 }
             }
         }

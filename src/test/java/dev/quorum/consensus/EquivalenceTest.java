@@ -1960,7 +1960,10 @@ class EquivalenceTest {
     void should_read_hostile_code_for_the_new_idioms_in_linear_time() {
         String[] hostile = {"s[:4] == '" + "a".repeat(1900), "dict((" .repeat(300), "a BETWEEN " .repeat(190),
             "x > y ? " .repeat(240), "sed -n '1," + "9".repeat(1900), "kubectl get " .repeat(160), " -ab" .repeat(490),
-            "a".repeat(1990) + " = a", "x = x + " .repeat(240)};
+            "a".repeat(1990) + " = a", "x = x + " .repeat(240), "map(lambda x: " .repeat(140), "list((" .repeat(330),
+            "sum((a for a in b" .repeat(110), "reduce(lambda a, b: a + " .repeat(80), "s = set(); r = [x for x in "
+            .repeat(70), "x in range(" .repeat(180), "for (int i = 0; i < " .repeat(95), "[ 0 :" .repeat(300),
+            "copy.deepcopy(" .repeat(140) + ".copy(", "sorted(" .repeat(280) + "reversed("};
         long start = System.nanoTime();
         for (String text : hostile) {
             assertThat(Code.idiomatic(text)).isNotNull();
@@ -2123,5 +2126,67 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Python: scores from highest to lowest.", "sorted(scores)[::-1]", "sorted(scores, reverse=True)"))
                 .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_join_sums_maps_dedups_and_bounds_written_two_ways_and_tell_apart_other_numbers_copies_and_sorts() {
+        assertThat(decide("Python: the sum of squares of nums.", "sum(x*x for x in nums)", "sum(map(lambda x: x**2, nums))"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: squares of nums as a list.", "[n * 2 for n in nums]", "list(map(lambda n: n * 2, nums))"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: the sum of squares of nums.", "sum(x*x for x in nums)", "sum(map(lambda x: x**3, nums))"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: total of xs.", "def total(xs): return sum(xs)",
+                "def total(xs): return functools.reduce(operator.add, xs, 0)")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: total of xs.", "sum(xs)", "reduce(lambda a, b: a + b, xs)"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: product of xs.", "sum(xs)", "reduce(operator.mul, xs, 1)"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: remove duplicates from xs, keeping the order.", "list(dict.fromkeys(xs))",
+                "seen = set(); result = [x for x in xs if not (x in seen or seen.add(x))]"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("C: loop i from 1 to 10 inclusive.", "`for (int i = 1; i <= 10; i++)`",
+                "`for (int i = 1; i < 11; ++i)`")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("C: loop i from 1 to 10 inclusive.", "`for (int i = 1; i <= 10; i++)`",
+                "`for (int i = 1; i < 10; ++i)`")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Python: is x between 1 and 10 inclusive?", "1 <= x <= 10", "x in range(1, 11)"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Python: is x between 1 and 10 inclusive?", "1 <= x <= 10", "x in range(1, 10)"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // numbers that differ in otherwise the same short code; a slice from zero is the slice from the start
+        assertThat(decide("Python: the first 3 characters of s.", "`s[:3]`", "`s[1:4]`")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Python: the first 3 characters of s.", "`s[:3]`", "`s[0:3]`")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(Code.otherNumbers("range(10)", "range(1, 10)")).isTrue();
+        assertThat(Code.otherNumbers("xs[:3]", "ys[:3]")).isFalse();
+        // a deep copy and a shallow one; a sort and a reversal of the order as it is
+        assertThat(decide("Python: copy the nested list grid.", "import copy; g2 = copy.deepcopy(grid)", "g2 = grid.copy()"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("JavaScript: copy the nested object o.", "const c = structuredClone(o);", "const c = { ...o };"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How do I reverse a list in Python?", "items.sort(reverse=True)", "list(reversed(items))"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How do I reverse a list in Python?", "items[::-1]", "list(reversed(items))"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_an_anchored_regular_expression_and_an_unanchored_one_as_a_search_would() {
+        assertThat(decide("Regex: a string that is exactly a five-digit ZIP code.", "^\\d{5}$", "\\d{5}"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Regex: a string that is exactly a five-digit ZIP code.", "^\\d{5}$", "^[0-9]{5}$"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // both unanchored: matched against the whole string, as before
+        assertThat(decide("Regex: one or more digits.", "[0-9]+", "\\d{1,}")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_join_list_items_that_wordnet_gives_as_one_noun_sense() {
+        assertThat(decide("Name the five traditional senses.", "sight, hearing, smell, taste, touch",
+                "vision, audition, olfaction, gustation and touch")).isEqualTo(Equivalence.Decision.SAME);
+        // verbs that share a sense are no such items ("put" and "post")
+        assertThat(decide("Which HTTP methods are idempotent?", "GET, PUT, DELETE", "GET, POST, DELETE"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Name the five traditional senses.", "sight, hearing, smell, taste, touch",
+                "vision, audition, olfaction, gustation and balance")).isNotEqualTo(Equivalence.Decision.SAME);
     }
 }
