@@ -33,6 +33,56 @@ final class Code {
             "join", "on", "as", "is", "this", "self", "yield", "await", "async", "try", "catch", "finally", "throw");
 
     /**
+     * The long options of common commands that have a one-letter spelling, by command (and subcommand, where one letter
+     * means two things: {@code -t} is {@code --tty} to docker run and {@code --tag} to docker build).
+     */
+    private static final Map<String, Map<String, String>> SHORT_OPTIONS = shortOptions(
+            "grep", "ignore-case i recursive r count c invert-match v line-number n files-with-matches l word-regexp w"
+                    + " extended-regexp E fixed-strings F only-matching o quiet q",
+            "rm", "recursive r force f verbose v",
+            "ls", "all a almost-all A human-readable h recursive R reverse r",
+            "cp", "recursive r force f verbose v archive a",
+            "mv", "force f verbose v",
+            "mkdir", "parents p verbose v",
+            "curl", "silent s location L output o header H request X data d include i insecure k head I user u"
+                    + " verbose v fail f remote-name O",
+            "tar", "extract x create c gzip z file f verbose v list t bzip2 j directory C",
+            "sort", "reverse r numeric-sort n unique u human-numeric-sort h",
+            "du", "human-readable h summarize s",
+            "df", "human-readable h",
+            "tail", "follow f lines n",
+            "head", "lines n",
+            "wc", "lines l words w bytes c",
+            "chmod", "recursive R",
+            "chown", "recursive R",
+            "uniq", "count c",
+            "docker\\s+run", "detach d interactive i tty t publish p volume v env e user u workdir w",
+            "docker\\s+exec", "detach d interactive i tty t env e user u workdir w",
+            "docker\\s+build", "tag t file f quiet q",
+            "docker\\s+ps", "all a quiet q",
+            "docker\\s+rm", "force f volumes v",
+            "kubectl(?:\\s+[a-z-]+)?", "namespace n output o all-namespaces A selector l filename f container c follow f",
+            "git\\s+commit", "message m all a",
+            "git\\s+add", "all A patch p",
+            "git\\s+push", "force f set-upstream u",
+            "git\\s+branch", "delete d all a",
+            "git\\s+clone", "branch b",
+            "npm\\s+install", "save-dev D global g");
+
+    private static Map<String, Map<String, String>> shortOptions(String... commandsAndOptions) {
+        Map<String, Map<String, String>> options = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < commandsAndOptions.length; i += 2) {
+            String[] pairs = commandsAndOptions[i + 1].split(" ");
+            Map<String, String> shortOf = new HashMap<>();
+            for (int k = 0; k < pairs.length; k += 2) {
+                shortOf.put("--" + pairs[k], "-" + pairs[k + 1]);
+            }
+            options.put(commandsAndOptions[i], Map.copyOf(shortOf));
+        }
+        return Collections.unmodifiableMap(options);
+    }
+
+    /**
      * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
      * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST), its BETWEEN and its
@@ -41,17 +91,24 @@ final class Code {
      * {@code NOT (x IS NOT NULL)}, a range from zero, a test for null and undefined in one, a string by concatenation,
      * a count of lines without cat, membership by {@code some()}, a descending sort by reversing, a
      * prefix or suffix by slicing, membership among a dict's keys, the larger or smaller of two by a conditional, a
-     * dict built from pairs, CSS's named font weights, a file's first lines by sed, and commands spelt two ways
-     * (kubectl's resource names, one-letter flags in any order, an option's value after "=", git switch, docker's
-     * management commands). Each does the same in the usual case; their edge cases differ (`indexOf` finds no NaN where
-     * `includes` does, an arrow has no `this` of its own, Python has no `++`, TOP without ORDER BY is any rows, a
-     * conditional returns b when a is NaN where Math.max returns NaN, and a flag that takes a value must come last).
+     * dict built from pairs, CSS's named font weights, a file's first lines by sed, a sum by reduce, a map over a
+     * lambda as a generator, an order-kept dedup by a set of those seen, a range's membership as its bounds, a loop's
+     * bound below a number, a square root, floor division, an absolute value by a conditional, a non-empty test by a
+     * size, a substring by {@code find()}, an undefined test by {@code typeof}, a decrement, an arrow function's one
+     * return, Java's null tests by {@code Objects}, a shell test, distinct rows by grouping, CSS's three-digit colours,
+     * and commands spelt two ways (kubectl's resource names, one-letter flags in any order, an option's value after
+     * "=", the long options of common commands, git switch, docker's management commands). Each does the same in the
+     * usual case; their edge cases differ (`indexOf` finds no NaN where `includes` does, an arrow has no `this` of its
+     * own, Python has no `++`, TOP without ORDER BY is any rows, a conditional returns b when a is NaN where Math.max
+     * returns NaN, a flag that takes a value must come last, and {@code math.sqrt} of a negative number raises where
+     * {@code ** 0.5} gives a complex number).
      */
     private static final List<Idiom> IDIOMS = List.of(
-            // (a receiver "a.b.c" as one character class: a repeated group would recurse once per dot in Java's
-            // regex engine, and a provider's "a.a.a…" would overflow the stack)
-            new Idiom("(\\w[\\w.]*)\\.(?:length|size)\\(\\)\\s*==\\s*0\\b", "$1.isEmpty()"),
-            new Idiom("(\\w[\\w.]*)\\.indexOf\\(([^()]*)\\)\\s*(?:!==?\\s*-1|>\\s*-1|>=\\s*0)(?![\\w.])",
+            // (a receiver "a.b.c" of at most four names, each read possessively: an unbounded group would recurse once
+            // per dot in Java's regex engine, so a provider's "a.a.a…" would overflow the stack, and one character
+            // class "[\w.]*" would be read to the end from every name, the square of the answer's length)
+            new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.(?:length|size)\\(\\)\\s*==\\s*0\\b", "$1.isEmpty()"),
+            new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.indexOf\\(([^()]*)\\)\\s*(?:!==?\\s*-1|>\\s*-1|>=\\s*0)(?![\\w.])",
                     "$1.includes($2)"),
             new Idiom("(?i)\\bcount\\(\\s*1\\s*\\)", "count(*)"),
             new Idiom("(?:''|\"\")\\.join\\(reversed\\((\\w+)\\)\\)", "$1[::-1]"),
@@ -77,13 +134,16 @@ final class Code {
             new Idiom("\\b(kubectl(?: [a-z-]+){1,2}) (deploy|deployment|deployments|po|pod|pods|svc|service|services|ns|namespace"
                     + "|namespaces|cm|configmap|configmaps)(?:/| )([\\w.-]+)", Code::kubectlResource),
             new Idiom("(?<=\\s)(--[a-z][\\w-]*)=(?=[^\\s=])", "$1 "),
+            new Idiom("\\bnpm i(?=\\s)", "npm install"),
+            new Idiom("(?<![\\w-])(" + String.join("|", SHORT_OPTIONS.keySet()) + ")(?![\\w-])([^|;&\\n]*+)", Code::shortOptions),
             new Idiom("(?<=\\s)-([a-zA-Z]{2,6})(?=\\s|$)", Code::sortedFlags),
-            new Idiom("(?<=\\s)-([a-zA-Z])\\s+-([a-zA-Z])(?=\\s|$)", match -> sortedFlags(match.group(1) + match.group(2))),
+            new Idiom("(?<=\\s)-[a-zA-Z](?:\\s+-[a-zA-Z]){1,5}(?=\\s|$)",
+                    match -> sortedFlags(match.group().replaceAll("[\\s-]", ""))),
             // emptiness and copies in other words: Python's "not xs", JavaScript's "!xs.length", Java's isBlank,
             // a copy by slice(), the time by Date.now(), a string by an f-string, a comparison with None by "is"
             new Idiom("\\blen\\(\\s*(\\w+)\\s*\\)\\s*==\\s*0\\b", "not $1"),
-            new Idiom("!\\s*(\\w[\\w.]*)\\.length\\b(?!\\s*[=!<>])", "$1.length === 0"),
-            new Idiom("\\b(\\w[\\w.]*)\\.trim\\(\\)\\.isEmpty\\(\\)", "$1.isBlank()"),
+            new Idiom("!\\s*(\\w++(?:\\.\\w++){0,3})\\.length\\b(?!\\s*[=!<>])", "$1.length === 0"),
+            new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.trim\\(\\)\\.isEmpty\\(\\)", "$1.isBlank()"),
             new Idiom("\\b(\\w+)\\.slice\\(\\s*(?:0\\s*)?\\)", "[...$1]"),
             new Idiom("\\bnew Date\\(\\)\\.getTime\\(\\)", "Date.now()"),
             new Idiom("\\bf([\"'])\\{(\\w+)\\}\\1", "str($2)"),
@@ -110,6 +170,29 @@ final class Code {
             new Idiom("\\blist\\(\\((\\S[^()]*?(?:\\([^()]*\\)[^()]*?)? for \\w+ in [\\w.]+)\\)\\)", "[$1]"),
             new Idiom("\\b(\\w+)\\(\\((\\S[^()]*?(?:\\([^()]*\\)[^()]*?)? for \\w+ in [\\w.]+)\\)\\)", "$1($2)"),
             new Idiom("\\[\\s*0\\s*:", "[:"),
+            // a square root three ways, floor division by floor(), an absolute value by a conditional, the last element
+            // by its index, a non-empty test by a size, a substring by find(), an undefined test by typeof, a
+            // decrement written out, an arrow function's body of one return, Java's null tests by Objects
+            new Idiom("\\b(?:math|Math)\\.sqrt\\(\\s*(\\w+)\\s*\\)|\\bMath\\.pow\\(\\s*(\\w+)\\s*,\\s*0?\\.5\\s*\\)",
+                    "$1$2 ** 0.5"),
+            new Idiom("\\bmath\\.floor\\(\\s*(\\w+)\\s*/\\s*(\\w+)\\s*\\)", "$1 // $2"),
+            new Idiom("\\b(\\w+) if \\1 >=? 0 else -\\1\\b", "abs($1)"),
+            new Idiom("\\b(\\w+)\\[\\s*\\1\\.length\\s*-\\s*1\\s*\\]", "$1.at(-1)"),
+            new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.(?:length|size)\\(\\)\\s*(?:>\\s*0|!=\\s*0|>=\\s*1)(?![\\w.])", "!$1.isEmpty()"),
+            new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.equals\\(\\s*\"\"\\s*\\)", "$1.isEmpty()"),
+            new Idiom("\\bif\\s+len\\(\\s*(\\w+)\\s*\\)\\s*(?:>\\s*0|!=\\s*0|>=\\s*1)(?![\\w.])", "if $1"),
+            new Idiom("\\b(\\w+)\\.find\\(\\s*([^(),]+?)\\s*\\)\\s*(?:!=\\s*-1|>=\\s*0|>\\s*-1)(?![\\w.])", "$2 in $1"),
+            new Idiom("\\btypeof\\s+(\\w+)\\s*===?\\s*(['\"])undefined\\2", "$1 === undefined"),
+            new Idiom("\\b(\\w+)\\s*=\\s*\\1\\s*-\\s*1\\b(?!\\s*[\\w(.*/])|\\b(\\w+)\\s*-=\\s*1\\b(?!\\s*[\\w(.])", "$1$2--"),
+            new Idiom("=>\\s*\\{\\s*return\\s+([^;{}]+?);?\\s*\\}", "=> $1"),
+            new Idiom("\\bObjects\\.isNull\\(\\s*(\\w+)\\s*\\)", "$1 == null"),
+            new Idiom("\\bObjects\\.nonNull\\(\\s*(\\w+)\\s*\\)", "$1 != null"),
+            new Idiom("\\bnew Array\\(", "Array("),
+            // a shell test by its two spellings, a query's distinct rows by grouping, CSS's three-digit colours
+            new Idiom("\\btest\\s+(-[a-z])\\s+(\\S+)", "[ $1 $2 ]"),
+            new Idiom("(?i)^select\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)\\s+from\\s+([\\w.]+)\\s+group\\s+by\\s+\\1\\s*;?\\s*$",
+                    "SELECT DISTINCT $1 FROM $2"),
+            new Idiom("(?i)(?<=:\\s{0,3})#([0-9a-f])([0-9a-f])([0-9a-f])(?![0-9a-f])", "#$1$1$2$2$3$3"),
             // an order-kept dedup by a set of those seen ("seen = set(); r = [x for x in xs if not (x in seen or
             // seen.add(x))]": "list(dict.fromkeys(xs))")
             new Idiom("\\b(\\w+)\\s*=\\s*set\\(\\);\\s*(?:\\w+\\s*=\\s*)?\\[(\\w+) for \\2 in ([\\w.]+) if not \\(\\s*\\2 in \\1 or \\1\\.add\\(\\2\\)\\s*\\)\\]",
@@ -121,7 +204,7 @@ final class Code {
             new Idiom("(\\bfor\\s*\\(\\s*(?:int|long|let|var|size_t)\\s+(\\w+)\\s*=[^;]*;\\s*\\2\\s*)<\\s*(\\d{1,9})\\s*;",
                     match -> match.group(1) + "<= " + (Long.parseLong(match.group(3)) - 1) + ";"),
             // SQL's range and Python's parity by its lowest bit
-            new Idiom("(?i)\\b([\\w.]+)\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)", "$1 >= $2 AND $1 <= $3"),
+            new Idiom("(?i)\\b(\\w++(?:\\.\\w++){0,3})\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)", "$1 >= $2 AND $1 <= $3"),
             new Idiom("\\bnot\\s+(\\w+)\\s*&\\s*1\\b", "$1 % 2 == 0"),
             // the larger or smaller of two by a conditional ("a > b ? a : b": "Math.max(a, b)")
             new Idiom("\\b(\\w+)\\s*>=?\\s*(\\w+)\\s*\\?\\s*\\1\\s*:\\s*\\2\\b", "Math.max($1, $2)"),
@@ -144,6 +227,25 @@ final class Code {
             new Idiom("(?is)^select\\s+top\\s*\\(?(\\d+)\\)?\\s+(.*?)[\\s;]*$", "SELECT $2 LIMIT $1"),
             new Idiom("(?i)\\bfetch\\s+(?:first|next)\\s+(\\d+)\\s+rows?\\s+only\\b", "LIMIT $1"),
             new Idiom(";\\s*$", ""));
+
+    /** A command's long options in their one-letter spelling ("rm --recursive --force dir": "rm -r -f dir"). */
+    private static String shortOptions(MatchResult match) {
+        Map<String, String> shortOf = null;
+        for (Map.Entry<String, Map<String, String>> command : SHORT_OPTIONS.entrySet()) {
+            if (match.group(1).matches(command.getKey())) {
+                shortOf = command.getValue();
+                break;
+            }
+        }
+        if (shortOf == null) {
+            return match.group();
+        }
+        StringBuilder rest = new StringBuilder(match.group(2).length());
+        for (String token : match.group(2).split("(?<=\\s)|(?=\\s)")) {
+            rest.append(shortOf.getOrDefault(token, token));
+        }
+        return match.group(1) + rest;
+    }
 
     /** An index one past the end of a sequence ("xs[len(xs)]"): it always fails. */
     private static final Pattern PAST_THE_END = Pattern.compile("\\b(\\w+)\\[\\s*len\\(\\s*\\1\\s*\\)\\s*\\]");
@@ -176,6 +278,7 @@ final class Code {
     private static final Pattern JOIN = Pattern.compile("(?i)\\bjoin\\b");
     private static final Pattern HAVING = Pattern.compile("(?i)\\bhaving\\b");
     private static final Pattern GROUP_BY = Pattern.compile("(?i)\\bgroup\\s+by\\b");
+    private static final Pattern DISTINCT = Pattern.compile("(?i)\\bselect\\s+distinct\\b");
     /** Python's membership among a dict's values ("'id' in d.values()"), and among its keys ("'id' in d"). */
     private static final Pattern IN_VALUES = Pattern.compile("\\bin\\s+\\w+\\.values\\(\\)");
     private static final Pattern IN_KEYS = Pattern.compile("\\bin\\s+\\w+(?:\\.keys\\(\\))?\\s*(?:$|[`):;,\\]])");
@@ -303,7 +406,7 @@ final class Code {
             if (HAVING.matcher(a).find() != HAVING.matcher(b).find()) {
                 return "a filter on groups in place of one on rows";
             }
-            if (GROUP_BY.matcher(a).find() != GROUP_BY.matcher(b).find()) {
+            if (GROUP_BY.matcher(a).find() != GROUP_BY.matcher(b).find() && !DISTINCT.matcher(a + " " + b).find()) {
                 // a row per group against one row for the whole table ("… GROUP BY customer_id" / "COUNT(DISTINCT …)")
                 return "a row per group in place of one for the whole table";
             }

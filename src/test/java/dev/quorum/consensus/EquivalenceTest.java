@@ -1963,7 +1963,10 @@ class EquivalenceTest {
             "a".repeat(1990) + " = a", "x = x + " .repeat(240), "map(lambda x: " .repeat(140), "list((" .repeat(330),
             "sum((a for a in b" .repeat(110), "reduce(lambda a, b: a + " .repeat(80), "s = set(); r = [x for x in "
             .repeat(70), "x in range(" .repeat(180), "for (int i = 0; i < " .repeat(95), "[ 0 :" .repeat(300),
-            "copy.deepcopy(" .repeat(140) + ".copy(", "sorted(" .repeat(280) + "reversed("};
+            "copy.deepcopy(" .repeat(140) + ".copy(", "sorted(" .repeat(280) + "reversed(", "grep " + "--ignore-case "
+            .repeat(140), "ls " .repeat(600), " -a" .repeat(600), "docker run " .repeat(180), "math.sqrt(" .repeat(190),
+            "x if x >= 0 else " .repeat(110), "a[a.length - " .repeat(150), "s.find(" .repeat(280), "=> { return "
+            .repeat(150), "color: #abc" .repeat(180), "SELECT a FROM t GROUP BY " .repeat(75), "typeof x === " .repeat(140)};
         long start = System.nanoTime();
         for (String text : hostile) {
             assertThat(Code.idiomatic(text)).isNotNull();
@@ -2188,5 +2191,47 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Name the five traditional senses.", "sight, hearing, smell, taste, touch",
                 "vision, audition, olfaction, gustation and balance")).isNotEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_join_textbook_rewrites_and_long_options_and_keep_their_near_misses_apart() {
+        String[][] same = {
+            {"Python: the square root of x.", "math.sqrt(x)", "x ** 0.5"},
+            {"JavaScript: the square root of x.", "Math.sqrt(x)", "Math.pow(x, 0.5)"},
+            {"Python: a divided by b, rounded down.", "math.floor(a / b)", "a // b"},
+            {"Python: the absolute value of n.", "abs(n)", "n if n >= 0 else -n"},
+            {"JavaScript: the last element of arr.", "arr[arr.length - 1]", "arr.at(-1)"},
+            {"Java: is the list non-empty?", "!items.isEmpty()", "items.size() > 0"},
+            {"Java: is s the empty string?", "s.isEmpty()", "s.equals(\"\")"},
+            {"Python: does text contain 'ab'?", "'ab' in text", "text.find('ab') != -1"},
+            {"JavaScript: is x undefined?", "x === undefined", "typeof x === 'undefined'"},
+            {"C: decrement n.", "n--;", "n -= 1;"},
+            {"JavaScript: double each number.", "nums.map(n => { return n * 2; })", "nums.map(n => n * 2)"},
+            {"Java: is o null?", "Objects.isNull(o)", "o == null"},
+            {"Shell: does config.yml exist as a file?", "test -f config.yml", "[ -f config.yml ]"},
+            {"SQL: each city once.", "SELECT city FROM customers GROUP BY city", "SELECT DISTINCT city FROM customers"},
+            {"CSS: white text.", "color: #fff;", "color: #FFFFFF;"},
+            {"Shell: delete the build directory and everything in it.", "rm --recursive --force build", "rm -rf build"},
+            {"Shell: search for TODO in src, ignoring case.", "grep -ri todo src", "grep --recursive --ignore-case todo src"},
+            {"Shell: extract archive.tar.gz.", "tar -xzf archive.tar.gz", "tar --extract --gzip --file archive.tar.gz"},
+            {"Docker: run nginx in the background.", "docker run --detach nginx", "docker run -d nginx"},
+            {"Node: add jest as a dev dependency.", "npm i --save-dev jest", "npm install -D jest"},
+        };
+        for (String[] pair : same) {
+            assertThat(decide(pair[0], pair[1], pair[2])).as(pair[1] + " / " + pair[2]).isEqualTo(Equivalence.Decision.SAME);
+        }
+        String[][] apart = {
+            {"Python: the cube root of x.", "math.sqrt(x)", "x ** (1/3)"},
+            {"Python: the absolute value of n.", "abs(n)", "n if n >= 0 else n"},
+            {"JavaScript: the last element of arr.", "arr[arr.length - 2]", "arr.at(-1)"},
+            {"C: decrement n.", "n--;", "n -= 2;"},
+            {"SQL: each city once.", "SELECT city FROM customers GROUP BY city", "SELECT city FROM customers"},
+            {"Shell: delete the build directory and everything in it.", "rm --recursive build", "rm -rf build"},
+            // one letter means two things: "-t" is a tag to docker build and a terminal to docker run
+            {"Docker: build the image web.", "docker build --tty web .", "docker build -t web ."},
+        };
+        for (String[] pair : apart) {
+            assertThat(decide(pair[0], pair[1], pair[2])).as(pair[1] + " / " + pair[2]).isNotEqualTo(Equivalence.Decision.SAME);
+        }
     }
 }
