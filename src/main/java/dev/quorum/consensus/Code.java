@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What semantic voting reads from answers that are code: whether an answer is code at all (prose with a semicolon or a
@@ -36,7 +38,7 @@ final class Code {
      * The long options of common commands that have a one-letter spelling, by command (and subcommand, where one letter
      * means two things: {@code -t} is {@code --tty} to docker run and {@code --tag} to docker build).
      */
-    private static final Map<String, Map<String, String>> SHORT_OPTIONS = shortOptions(
+    private static final Map<Pattern, Map<String, String>> SHORT_OPTIONS = shortOptions(
             "grep", "ignore-case i recursive r count c invert-match v line-number n files-with-matches l word-regexp w"
                     + " extended-regexp E fixed-strings F only-matching o quiet q",
             "rm", "recursive r force f verbose v",
@@ -61,7 +63,8 @@ final class Code {
             "docker\\s+build", "tag t file f quiet q",
             "docker\\s+ps", "all a quiet q",
             "docker\\s+rm", "force f volumes v",
-            "kubectl(?:\\s+[a-z-]+)?", "namespace n output o all-namespaces A selector l filename f container c follow f",
+            "kubectl(?:\\s+[a-z-]+)?", "namespace n output o all-namespaces A selector l filename f container c"
+                    + " follow f",
             "git\\s+commit", "message m all a",
             "git\\s+add", "all A patch p",
             "git\\s+push", "force f set-upstream u",
@@ -69,15 +72,15 @@ final class Code {
             "git\\s+clone", "branch b",
             "npm\\s+install", "save-dev D global g");
 
-    private static Map<String, Map<String, String>> shortOptions(String... commandsAndOptions) {
-        Map<String, Map<String, String>> options = new java.util.LinkedHashMap<>();
+    private static Map<Pattern, Map<String, String>> shortOptions(String... commandsAndOptions) {
+        Map<Pattern, Map<String, String>> options = new LinkedHashMap<>();
         for (int i = 0; i < commandsAndOptions.length; i += 2) {
             String[] pairs = commandsAndOptions[i + 1].split(" ");
             Map<String, String> shortOf = new HashMap<>();
             for (int k = 0; k < pairs.length; k += 2) {
                 shortOf.put("--" + pairs[k], "-" + pairs[k + 1]);
             }
-            options.put(commandsAndOptions[i], Map.copyOf(shortOf));
+            options.put(Pattern.compile(commandsAndOptions[i]), Map.copyOf(shortOf));
         }
         return Collections.unmodifiableMap(options);
     }
@@ -135,7 +138,7 @@ final class Code {
                     + "|namespaces|cm|configmap|configmaps)(?:/| )([\\w.-]+)", Code::kubectlResource),
             new Idiom("(?<=\\s)(--[a-z][\\w-]*)=(?=[^\\s=])", "$1 "),
             new Idiom("\\bnpm i(?=\\s)", "npm install"),
-            new Idiom("(?<![\\w-])(" + String.join("|", SHORT_OPTIONS.keySet()) + ")(?![\\w-])([^|;&\\n]*+)", Code::shortOptions),
+            new Idiom("(?<![\\w-])(" + optionCommands() + ")(?![\\w-])([^|;&\\n]*+)", Code::shortOptions),
             new Idiom("(?<=\\s)-([a-zA-Z]{2,6})(?=\\s|$)", Code::sortedFlags),
             new Idiom("(?<=\\s)-[a-zA-Z](?:\\s+-[a-zA-Z]){1,5}(?=\\s|$)",
                     match -> sortedFlags(match.group().replaceAll("[\\s-]", ""))),
@@ -163,7 +166,8 @@ final class Code {
             new Idiom("\\bsorted\\((\\w+)\\)\\[::-1\\]", "sorted($1, reverse=True)"),
             // Python's sum by reduce, a map over a lambda as a generator (and a list of one as a comprehension), a
             // generator's own brackets inside a call, a slice from zero
-            new Idiom("\\b(?:functools\\.)?reduce\\(\\s*(?:operator\\.add|lambda (\\w+), (\\w+): \\1 \\+ \\2)\\s*,\\s*(\\w+)"
+            new Idiom("\\b(?:functools\\.)?reduce\\(\\s*(?:operator\\.add|lambda (\\w+), (\\w+): \\1 \\+ \\2)"
+                    + "\\s*,\\s*(\\w+)"
                     + "(?:\\s*,\\s*0)?\\s*\\)", "sum($3)"),
             new Idiom("\\bmap\\(\\s*lambda (\\w+)\\s*:\\s*([^,()]*+(?:\\([^()]*\\)[^,()]*+)?),\\s*([\\w.]+)\\s*\\)",
                     "($2 for $1 in $3)"),
@@ -178,33 +182,40 @@ final class Code {
             new Idiom("\\bmath\\.floor\\(\\s*(\\w+)\\s*/\\s*(\\w+)\\s*\\)", "$1 // $2"),
             new Idiom("\\b(\\w+) if \\1 >=? 0 else -\\1\\b", "abs($1)"),
             new Idiom("\\b(\\w+)\\[\\s*\\1\\.length\\s*-\\s*1\\s*\\]", "$1.at(-1)"),
-            new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.(?:length|size)\\(\\)\\s*(?:>\\s*0|!=\\s*0|>=\\s*1)(?![\\w.])", "!$1.isEmpty()"),
+            new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.(?:length|size)\\(\\)\\s*(?:>\\s*0|!=\\s*0|>=\\s*1)(?![\\w.])",
+                    "!$1.isEmpty()"),
             new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.equals\\(\\s*\"\"\\s*\\)", "$1.isEmpty()"),
             new Idiom("\\bif\\s+len\\(\\s*(\\w+)\\s*\\)\\s*(?:>\\s*0|!=\\s*0|>=\\s*1)(?![\\w.])", "if $1"),
             new Idiom("\\b(\\w+)\\.find\\(\\s*([^(),]+?)\\s*\\)\\s*(?:!=\\s*-1|>=\\s*0|>\\s*-1)(?![\\w.])", "$2 in $1"),
             new Idiom("\\btypeof\\s+(\\w+)\\s*===?\\s*(['\"])undefined\\2", "$1 === undefined"),
-            new Idiom("\\b(\\w+)\\s*=\\s*\\1\\s*-\\s*1\\b(?!\\s*[\\w(.*/])|\\b(\\w+)\\s*-=\\s*1\\b(?!\\s*[\\w(.])", "$1$2--"),
+            new Idiom("\\b(\\w+)\\s*=\\s*\\1\\s*-\\s*1\\b(?!\\s*[\\w(.*/])|\\b(\\w+)\\s*-=\\s*1\\b(?!\\s*[\\w(.])",
+                    "$1$2--"),
             new Idiom("=>\\s*\\{\\s*return\\s+([^;{}]+?);?\\s*\\}", "=> $1"),
             new Idiom("\\bObjects\\.isNull\\(\\s*(\\w+)\\s*\\)", "$1 == null"),
             new Idiom("\\bObjects\\.nonNull\\(\\s*(\\w+)\\s*\\)", "$1 != null"),
             new Idiom("\\bnew Array\\(", "Array("),
             // a shell test by its two spellings, a query's distinct rows by grouping, CSS's three-digit colours
             new Idiom("\\btest\\s+(-[a-z])\\s+(\\S+)", "[ $1 $2 ]"),
-            new Idiom("(?i)^select\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)\\s+from\\s+([\\w.]+)\\s+group\\s+by\\s+\\1\\s*;?\\s*$",
+            new Idiom("(?i)^select\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)\\s+from\\s+([\\w.]+)"
+                    + "\\s+group\\s+by\\s+\\1\\s*;?\\s*$",
                     "SELECT DISTINCT $1 FROM $2"),
             new Idiom("(?i)(?<=:\\s{0,3})#([0-9a-f])([0-9a-f])([0-9a-f])(?![0-9a-f])", "#$1$1$2$2$3$3"),
             // an order-kept dedup by a set of those seen ("seen = set(); r = [x for x in xs if not (x in seen or
             // seen.add(x))]": "list(dict.fromkeys(xs))")
-            new Idiom("\\b(\\w+)\\s*=\\s*set\\(\\);\\s*(?:\\w+\\s*=\\s*)?\\[(\\w+) for \\2 in ([\\w.]+) if not \\(\\s*\\2 in \\1 or \\1\\.add\\(\\2\\)\\s*\\)\\]",
+            new Idiom("\\b(\\w+)\\s*=\\s*set\\(\\);\\s*(?:\\w+\\s*=\\s*)?\\[(\\w+) for \\2 in ([\\w.]+)"
+                    + " if not \\(\\s*\\2 in \\1 or \\1\\.add\\(\\2\\)\\s*\\)\\]",
                     "list(dict.fromkeys($3))"),
             // membership of an integer in a range, as the bounds it spells ("x in range(1, 11)": "1 <= x <= 10"), and
             // a loop's bound below a number as at most the one before ("i < 11": "i <= 10")
             new Idiom("\\b(\\w+) in range\\(\\s*(-?\\d{1,9})\\s*,\\s*(-?\\d{1,9})\\s*\\)", Code::rangeBounds),
-            new Idiom("\\b(\\w+) in range\\(\\s*(-?\\d{1,9})\\s*\\)", match -> rangeBounds(match.group(1), "0", match.group(2))),
-            new Idiom("(\\bfor\\s*\\(\\s*(?:int|long|let|var|size_t)\\s+(\\w+)\\s*=[^;]*;\\s*\\2\\s*)<\\s*(\\d{1,9})\\s*;",
+            new Idiom("\\b(\\w+) in range\\(\\s*(-?\\d{1,9})\\s*\\)",
+                    match -> rangeBounds(match.group(1), "0", match.group(2))),
+            new Idiom("(\\bfor\\s*\\(\\s*(?:int|long|let|var|size_t)\\s+(\\w+)\\s*=[^;]*;\\s*\\2\\s*)"
+                    + "<\\s*(\\d{1,9})\\s*;",
                     match -> match.group(1) + "<= " + (Long.parseLong(match.group(3)) - 1) + ";"),
             // SQL's range and Python's parity by its lowest bit
-            new Idiom("(?i)\\b(\\w++(?:\\.\\w++){0,3})\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)", "$1 >= $2 AND $1 <= $3"),
+            new Idiom("(?i)\\b(\\w++(?:\\.\\w++){0,3})\\s+between\\s+([\\w.'-]+)\\s+and\\s+([\\w.'-]+)",
+                    "$1 >= $2 AND $1 <= $3"),
             new Idiom("\\bnot\\s+(\\w+)\\s*&\\s*1\\b", "$1 % 2 == 0"),
             // the larger or smaller of two by a conditional ("a > b ? a : b": "Math.max(a, b)")
             new Idiom("\\b(\\w+)\\s*>=?\\s*(\\w+)\\s*\\?\\s*\\1\\s*:\\s*\\2\\b", "Math.max($1, $2)"),
@@ -228,11 +239,19 @@ final class Code {
             new Idiom("(?i)\\bfetch\\s+(?:first|next)\\s+(\\d+)\\s+rows?\\s+only\\b", "LIMIT $1"),
             new Idiom(";\\s*$", ""));
 
+    /** The commands {@link #SHORT_OPTIONS} knows, as one alternation. */
+    private static String optionCommands() {
+        return SHORT_OPTIONS.keySet().stream().map(Pattern::pattern).collect(Collectors.joining("|"));
+    }
+
     /** A command's long options in their one-letter spelling ("rm --recursive --force dir": "rm -r -f dir"). */
     private static String shortOptions(MatchResult match) {
+        if (match.group(2).indexOf("--") < 0) {
+            return match.group();
+        }
         Map<String, String> shortOf = null;
-        for (Map.Entry<String, Map<String, String>> command : SHORT_OPTIONS.entrySet()) {
-            if (match.group(1).matches(command.getKey())) {
+        for (Map.Entry<Pattern, Map<String, String>> command : SHORT_OPTIONS.entrySet()) {
+            if (command.getKey().matcher(match.group(1)).matches()) {
                 shortOf = command.getValue();
                 break;
             }
@@ -267,7 +286,8 @@ final class Code {
     private static final Pattern DEEP_COPY = Pattern.compile(
             "\\bdeepcopy\\(|\\bstructuredClone\\(|\\bJSON\\.parse\\(\\s*JSON\\.stringify\\(|\\bcloneDeep\\(");
     private static final Pattern SHALLOW_COPY = Pattern.compile("\\.copy\\(\\s*\\)|\\bcopy\\.copy\\(|\\[\\s*:\\s*\\]"
-            + "|\\[\\s*\\.\\.\\.\\w+\\s*\\]|\\{\\s*\\.\\.\\.\\w+\\s*\\}|\\bObject\\.assign\\(|\\.slice\\(\\s*\\)|\\blist\\(\\s*\\w+\\s*\\)"
+            + "|\\[\\s*\\.\\.\\.\\w+\\s*\\]|\\{\\s*\\.\\.\\.\\w+\\s*\\}|\\bObject\\.assign\\(|\\.slice\\(\\s*\\)"
+            + "|\\blist\\(\\s*\\w+\\s*\\)"
             + "|\\.clone\\(\\s*\\)");
     /** A sort, and a reversal of the order as it is ("sorted(xs, reverse=True)" / "list(reversed(xs))"). */
     private static final Pattern SORTS = Pattern.compile("(?i)\\.sort\\(|\\bsorted\\(|\\border\\s+by\\b|\\bsortBy\\(");

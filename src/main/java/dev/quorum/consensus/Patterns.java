@@ -51,8 +51,8 @@ final class Patterns {
     private static final int SMALL_ALPHABET = 12;
     private static final String DIGITS = "0123456789";
     /** What a question says when the whole string is to match, anchors and all. */
-    private static final List<String> WHOLE_STRING = List.of("exactly", "entire", "whole", "nothing but", "nothing else",
-            "only of", "validate", "full match");
+    private static final List<String> WHOLE_STRING = List.of("exactly", "entire", "whole", "nothing but",
+            "nothing else", "only of", "validate", "full match");
     private static final String LETTERS = "abcxyzABCXYZ";
 
     private Patterns() {
@@ -173,7 +173,8 @@ final class Patterns {
     /** Whether a regular expression is anchored at its start or its end ("^…", "…$", "\A…", "…\z"). */
     private static boolean anchored(String pattern) {
         return pattern.startsWith("^") || pattern.startsWith("\\A")
-                || pattern.endsWith("$") && !pattern.endsWith("\\$") || pattern.endsWith("\\z") || pattern.endsWith("\\Z");
+                || pattern.endsWith("$") && !pattern.endsWith("\\$") || pattern.endsWith("\\z")
+                || pattern.endsWith("\\Z");
     }
 
     private static Predicate<String> matcher(String pattern, boolean glob, boolean search, Budget budget) {
