@@ -19,7 +19,7 @@ final class Lexical {
 
     static final String ACTIONS = "one word in place of another that WordNet does not relate: ";
     /** A word's first senses that count for a synonym (WordNet orders them from the most frequent). */
-    static final int SYNONYM_SENSES = 5;
+    static final int SYNONYM_SENSES = 8;
     /** A verb's first senses whose other words may relate it to another verb ({@link WordNet#bridged}). */
     private static final int BRIDGE_SENSES = 1;
     /** The senses of each list item read for a shared noun sense ({@link #synonymItems}). */

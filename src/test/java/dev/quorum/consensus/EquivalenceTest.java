@@ -2234,4 +2234,16 @@ class EquivalenceTest {
             assertThat(decide(pair[0], pair[1], pair[2])).as(pair[1] + " / " + pair[2]).isNotEqualTo(Equivalence.Decision.SAME);
         }
     }
+
+    @Test
+    void should_read_a_verb_as_a_synonym_among_its_first_eight_senses() {
+        assertThat(decide("What did the company do?", "The company lowered its Q3 guidance.", "The company cut its Q3 guidance."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How should I prepare the paint?", "Stir the paint thoroughly.", "Mix the paint thoroughly."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What did the company do?", "The company lowered its Q3 guidance.", "The company raised its Q3 guidance."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How should I prepare the paint?", "Stir the paint thoroughly.", "Thin the paint thoroughly."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
