@@ -112,6 +112,8 @@ final class Equivalence {
     private static final int LIST_ITEM_WORDS = 4;
     /** Answers of at most this many words may be an expression rather than prose ({@link #formula}). */
     private static final int SHORT_FORMULA_WORDS = 8;
+    /** A law in notation this long at most is read against one said in words ("F = ma"). */
+    private static final int SHORT_LAW_CHARS = 40;
     /** An answer of at most this many words is a bare label ("Negative", "Label: spam"). */
     private static final int BARE_LABEL_WORDS = 3;
     /** What separates the words of a text written as it was (letters, digits and apostrophes are words). */
@@ -504,6 +506,24 @@ final class Equivalence {
                 return new Verdict(Decision.SAME, "the same formula said in words");
             }
         }
+        if ((a.head.indexOf('=') >= 0) != (b.head.indexOf('=') >= 0)) {
+            // a law said in words ("Force equals mass times acceleration." / "F = ma")
+            Reading notation = a.head.indexOf('=') >= 0 ? a : b;
+            String law = notation.head.length() <= SHORT_LAW_CHARS
+                    ? SpokenMath.equation(AnswerText.lower(notation == a ? b.head : a.head)) : null;
+            Boolean same = law == null ? null : Formulas.sameEquation(notation.head, law);
+            if (law == null && notation.head.length() <= SHORT_LAW_CHARS) {
+                // its right side alone ("KE = ½mv²" / "mass times velocity squared")
+                String right = SpokenMath.lawSide(AnswerText.lower(notation == a ? b.head : a.head));
+                int equals = notation.head.indexOf('=');
+                same = right == null || notation.head.indexOf('=', equals + 1) >= 0 ? null
+                        : Formulas.sameValues(notation.head.substring(equals + 1), right);
+            }
+            if (same != null) {
+                return same ? new Verdict(Decision.SAME, "the same law said in words")
+                        : new Verdict(Decision.DIFFERENT, "a law and words that say another");
+            }
+        }
         if (a.json == null && b.json == null && (!a.code || !b.code)
                 && SpokenMath.compareLower(a.lower, b.lower, question) != null) {
             // "x³" / "x squared", "F = ma" / "mass divided by acceleration", "−sin x" / "the sine of x"
@@ -523,6 +543,7 @@ final class Equivalence {
             // two short formulas in notation alone: the same with their sides and terms in another order ("E = mc²" /
             // "mc² = E"), else not one formula in two notations ("2πr" / "πr²", "m/s³" / "m/s²")
             return formulaKey(a.head).equals(formulaKey(b.head))
+                    || Boolean.TRUE.equals(Formulas.sameEquation(a.head, b.head))
                     ? new Verdict(Decision.SAME, "same formula, its terms in another order")
                     : new Verdict(Decision.DIFFERENT, "different formulas");
         }

@@ -74,6 +74,29 @@ final class Formulas {
         return true;
     }
 
+    /**
+     * Whether two equations ("F = ma" / "F = m*a") state one law: {@code true} when their sides are the same
+     * (by value, or as one symbol written alike) or when one side over the other is the same expression in both ("PV =
+     * nRT" / "P = nRT/V"); {@code false} when their left sides are the same and their right sides differ ("KE = ½mv²" /
+     * "KE = m*v^2"); {@code null} otherwise (not two equations this reads, or rearranged beyond a ratio).
+     */
+    static Boolean sameEquation(String one, String other) {
+        String[] x = one.split("=", -1);
+        String[] y = other.split("=", -1);
+        if (x.length != 2 || y.length != 2) {
+            return null;
+        }
+        boolean leftAlike = x[0].strip().equals(y[0].strip()) || Boolean.TRUE.equals(sameValues(x[0], y[0]));
+        Boolean right = sameValues(x[1], y[1]);
+        if (leftAlike && right != null) {
+            return right;
+        }
+        if (Boolean.TRUE.equals(sameValues("(" + x[0] + ")/(" + x[1] + ")", "(" + y[0] + ")/(" + y[1] + ")"))) {
+            return true;
+        }
+        return null;
+    }
+
     /** A formula as an EvalEx expression, parsed once for all the points; null when it is no formula this reads. */
     private static Expression parsed(String formula) {
         String evaluable = evaluable(formula);

@@ -1,5 +1,6 @@
 package dev.quorum.consensus;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,28 @@ final class SpokenMath {
             "half of", "(1/2)*");
     /** Where a sentence says what something is: the formula follows the last of these. */
     private static final Pattern STATING = Pattern.compile("\\b(?:is|equals|is equal to|gives)\\s");
+    /** Where a sentence says that one side is the other ("force equals …", "… is …"). */
+    private static final Pattern EQUATING = Pattern.compile("\\s(?:equals|is equal to|is)\\s");
+    /**
+     * Quantities of physics and finance by the symbols their laws are written in ("mass": m, "the gas constant": R); a
+     * symbol may stand for two quantities ("V": voltage and volume), as it does in the laws themselves.
+     */
+    private static final Map<String, String> QUANTITY_SYMBOLS = Map.ofEntries(Map.entry("force", "F"),
+            Map.entry("mass", "m"), Map.entry("acceleration", "a"), Map.entry("acceleration due to gravity", "g"),
+            Map.entry("gravitational acceleration", "g"), Map.entry("voltage", "V"),
+            Map.entry("potential difference", "V"), Map.entry("current", "I"), Map.entry("resistance", "R"),
+            Map.entry("pressure", "P"), Map.entry("volume", "V"), Map.entry("temperature", "T"),
+            Map.entry("absolute temperature", "T"), Map.entry("number of moles", "n"), Map.entry("moles", "n"),
+            Map.entry("gas constant", "R"), Map.entry("ideal gas constant", "R"),
+            Map.entry("universal gas constant", "R"), Map.entry("kinetic energy", "KE"),
+            Map.entry("potential energy", "PE"), Map.entry("energy", "E"), Map.entry("velocity", "v"),
+            Map.entry("speed", "v"), Map.entry("speed of light", "c"), Map.entry("power", "P"),
+            Map.entry("work", "W"), Map.entry("distance", "d"), Map.entry("time", "t"), Map.entry("momentum", "p"),
+            Map.entry("charge", "q"), Map.entry("frequency", "f"), Map.entry("area", "A"), Map.entry("height", "h"),
+            Map.entry("length", "l"), Map.entry("width", "w"), Map.entry("radius", "r"),
+            Map.entry("principal", "P"), Map.entry("weight", "W"), Map.entry("displacement", "s"),
+            Map.entry("spring constant", "k"), Map.entry("heat", "Q"), Map.entry("specific heat capacity", "c"),
+            Map.entry("specific heat", "c"));
     /** The most words of a formula said in words. */
     private static final int MAX_FORMULA_WORDS = 16;
     /** The longest sentence read for a formula said in words. */
@@ -104,6 +127,102 @@ final class SpokenMath {
             }
         }
         return operator && operand ? out.toString() : null;
+    }
+
+    /**
+     * A law said in words, as an equation in notation, its quantities by their usual symbols ("Force equals mass times
+     * acceleration.": "F = m*a", "Pressure times volume equals the number of moles times the gas constant times the
+     * absolute temperature.": "P*V = n*R*T"); {@code null} unless the sentence is one "equals" or "is" between two
+     * sides made only of named quantities ({@link #QUANTITY_SYMBOLS}), single letters, numbers up to twelve,
+     * "half", brackets and operators said in words.
+     */
+    static String equation(String lower) {
+        if (lower.length() > MAX_FORMULA_CHARS || lower.indexOf(',') >= 0 || lower.indexOf(';') >= 0) {
+            return null;
+        }
+        String text = lower.strip();
+        while (!text.isEmpty() && (text.endsWith(".") || text.endsWith("!"))) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        Matcher stating = EQUATING.matcher(text);
+        if (!stating.find()) {
+            return null;
+        }
+        int at = stating.start();
+        int end = stating.end();
+        if (stating.find()) {
+            return null;
+        }
+        String left = side(text.substring(0, at));
+        String right = left == null ? null : side(text.substring(end));
+        return right == null ? null : left + " = " + right;
+    }
+
+    /**
+     * One side of a law said in words alone ("mass times velocity squared": "m*v^2"), in notation; {@code null} unless
+     * it names a quantity of {@link #QUANTITY_SYMBOLS} and says an operator.
+     */
+    static String lawSide(String lower) {
+        if (lower.length() > MAX_FORMULA_CHARS || lower.indexOf(',') >= 0 || lower.indexOf(';') >= 0
+                || EQUATING.matcher(lower).find()) {
+            return null;
+        }
+        String text = lower.strip();
+        while (!text.isEmpty() && (text.endsWith(".") || text.endsWith("!"))) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        String side = text.isEmpty() ? null : side(text);
+        return side != null && side.chars().anyMatch(c -> "*/+-^".indexOf(c) >= 0) ? side : null;
+    }
+
+    /** One side of a law said in words, in notation; null when a word is none a side may hold. */
+    private static String side(String words) {
+        String[] tokens = words.replace("(", " ( ").replace(")", " ) ").strip().split("\\s+");
+        if (tokens.length > MAX_FORMULA_WORDS || tokens[0].isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        boolean operand = false;
+        boolean named = false;
+        for (int k = 0; k < tokens.length; k++) {
+            String word = tokens[k];
+            if (word.equals("the") || word.equals("a") || word.equals("its") || word.equals("one") && k + 1 < tokens.length
+                    && tokens[k + 1].equals("half")) {
+                continue;
+            }
+            String symbol = null;
+            int length = 0;
+            for (int n = Math.min(4, tokens.length - k); n >= 1 && symbol == null; n--) {
+                symbol = QUANTITY_SYMBOLS.get(String.join(" ", Arrays.copyOfRange(tokens, k, k + n)));
+                length = n;
+            }
+            String next = k + 1 < tokens.length ? tokens[k + 1] : "";
+            Integer number = Quantities.smallNumber(word);
+            String operand1 = symbol != null ? symbol : word.equals("half") ? "(1/2)"
+                    : number != null && number <= MAX_NUMBER_WORD ? String.valueOf(number)
+                    : word.length() == 1 && Character.isLetter(word.charAt(0)) ? word : null;
+            if (operand1 != null) {
+                // side by side with the operand before it ("one half mass"): a product
+                out.append(operand ? "*" : "").append(operand1);
+                operand = true;
+                named |= symbol != null;
+                k += symbol != null ? length - 1 : 0;
+            } else if (word.equals("(") || word.equals(")")) {
+                out.append(word);
+                operand = word.equals(")");
+            } else if (OPERATOR_PAIRS.containsKey(word + " " + next)) {
+                out.append(OPERATOR_PAIRS.get(word + " " + next));
+                operand = false;
+                k++;
+            } else if (OPERATOR_WORDS.containsKey(word)) {
+                String operator = OPERATOR_WORDS.get(word);
+                out.append(operator);
+                operand = operator.startsWith("^");
+            } else {
+                return null;
+            }
+        }
+        return named || out.length() > 0 && operand ? out.toString() : null;
     }
 
     private static int lettered(String lower) {

@@ -2246,4 +2246,29 @@ class EquivalenceTest {
         assertThat(decide("How should I prepare the paint?", "Stir the paint thoroughly.", "Thin the paint thoroughly."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_law_said_in_words_against_its_notation() {
+        assertThat(decide("State Newton's second law.", "F = ma", "Force equals mass times acceleration."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is Ohm's law?", "V = IR", "Voltage equals current multiplied by resistance."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("State the ideal gas law.", "PV = nRT",
+                "Pressure times volume equals the number of moles times the gas constant times the absolute temperature."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the formula for kinetic energy?", "KE = ½mv²",
+                "Kinetic energy equals one half times mass times velocity squared.")).isEqualTo(Equivalence.Decision.SAME);
+        // the half left out, said with or without its left side
+        assertThat(decide("What is the formula for kinetic energy?", "KE = ½mv²", "Kinetic energy is mass times velocity squared."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the formula for kinetic energy?", "KE = ½mv²", "mass times velocity squared"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("State Newton's second law.", "F = ma", "Force equals mass divided by acceleration."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // one law rearranged by a ratio of its sides
+        assertThat(decide("State the ideal gas law.", "P = nRT/V", "PV = nRT")).isEqualTo(Equivalence.Decision.SAME);
+        // words no quantity names: nothing decided here
+        assertThat(SpokenMath.equation("the answer is mass times the thing")).isNull();
+        assertThat(SpokenMath.equation("force equals " + "mass times ".repeat(40) + "acceleration")).isNull();
+    }
 }

