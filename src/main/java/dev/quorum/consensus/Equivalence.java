@@ -112,6 +112,11 @@ final class Equivalence {
     private static final int LIST_ITEM_WORDS = 4;
     /** Answers of at most this many words may be an expression rather than prose ({@link #formula}). */
     private static final int SHORT_FORMULA_WORDS = 8;
+    /** A time signature ("3/4"), and a ratio ("2:3", "4 to 6"), in answers of at most {@value #RATIO_WORDS} words. */
+    private static final Pattern METER = Pattern.compile("(?<![\\d/.])(\\d{1,2})/(\\d{1,2})(?![\\d/])");
+    private static final Pattern RATIO = Pattern.compile(
+            "(?<![\\d.:])(\\d{1,6}(?:\\.\\d{1,4})?)\\s*(?::|\\bto\\b)\\s*(\\d{1,6}(?:\\.\\d{1,4})?)(?![\\d.:])");
+    private static final int RATIO_WORDS = 8;
     /** A law in notation this long at most is read against one said in words ("F = ma"). */
     private static final int SHORT_LAW_CHARS = 40;
     /** An answer of at most this many words is a bare label ("Negative", "Label: spam"). */
@@ -454,6 +459,10 @@ final class Equivalence {
         if (a.code && b.code && a.json == null && b.json == null
                 && Code.otherNumbers(Code.idiomatic(a.head), Code.idiomatic(b.head))) {
             return new Verdict(Decision.DIFFERENT, "code that differs in its numbers");
+        }
+        Verdict ratios = ratios(a, b, question);
+        if (ratios != null) {
+            return ratios;
         }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
             if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
@@ -1666,6 +1675,33 @@ final class Equivalence {
     /** Whether a text may be LaTeX (it holds a dollar sign or a backslash). */
     private static boolean latex(String text) {
         return text.indexOf('$') >= 0 || text.indexOf('\\') >= 0;
+    }
+
+    /**
+     * Two short answers to a question that asks for a time signature or a ratio, each stating one: time signatures
+     * compared as written ("4/4" is not "2/2", though both are one), ratios by their value ("2:3" is "4 to 6", not
+     * "3:2"); {@code null} otherwise.
+     */
+    private static Verdict ratios(Reading a, Reading b, Question question) {
+        boolean meter = question.hasPhrase("time signature") || question.hasPhrase("meter")
+                || question.hasPhrase("metre");
+        boolean ratio = question.hasPhrase("ratio");
+        if (!meter && !ratio || a.words.size() > RATIO_WORDS || b.words.size() > RATIO_WORDS) {
+            return null;
+        }
+        Matcher x = (meter ? METER : RATIO).matcher(a.lower);
+        Matcher y = (meter ? METER : RATIO).matcher(b.lower);
+        if (!x.find() || !y.find()) {
+            return null;
+        }
+        if (meter) {
+            return x.group(1).equals(y.group(1)) && x.group(2).equals(y.group(2)) ? null
+                    : new Verdict(Decision.DIFFERENT, "different time signatures");
+        }
+        double one = Double.parseDouble(x.group(1)) * Double.parseDouble(y.group(2));
+        double other = Double.parseDouble(x.group(2)) * Double.parseDouble(y.group(1));
+        return Math.abs(one - other) <= 1e-9 * Math.max(Math.abs(one), Math.abs(other))
+                ? new Verdict(Decision.SAME, "the same ratio") : new Verdict(Decision.DIFFERENT, "different ratios");
     }
 
     /**

@@ -2271,4 +2271,16 @@ class EquivalenceTest {
         assertThat(SpokenMath.equation("the answer is mass times the thing")).isNull();
         assertThat(SpokenMath.equation("force equals " + "mass times ".repeat(40) + "acceleration")).isNull();
     }
+
+    @Test
+    void should_read_time_signatures_as_written_and_ratios_by_their_value() {
+        assertThat(decide("What is the time signature of a march in common time?", "4/4", "2/2"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the time signature of a waltz?", "3/4", "It's in 3/4 time."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Simplify the ratio 4:6.", "2:3", "4 to 6")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the ratio of boys to girls?", "2:3", "3:2")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // elsewhere a fraction is its value
+        assertThat(decide("What is 4/4 as a whole number?", "4/4", "2/2")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
