@@ -88,23 +88,23 @@ final class Code {
     /**
      * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
-     * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST), its BETWEEN and its
-     * {@code <>}, emptiness said otherwise ({@code not xs}, {@code !xs.length}, {@code isBlank()}), a copy by
-     * {@code slice()}, {@code Date.now()}, an f-string of one name, a comparison with None by {@code is}, SQL's
-     * {@code NOT (x IS NOT NULL)}, a range from zero, a test for null and undefined in one, a string by concatenation,
-     * a count of lines without cat, membership by {@code some()}, a descending sort by reversing, a
-     * prefix or suffix by slicing, membership among a dict's keys, the larger or smaller of two by a conditional, a
-     * dict built from pairs, CSS's named font weights, a file's first lines by sed, a sum by reduce, a map over a
-     * lambda as a generator, an order-kept dedup by a set of those seen, a range's membership as its bounds, a loop's
-     * bound below a number, a square root, floor division, an absolute value by a conditional, a non-empty test by a
-     * size, a substring by {@code find()}, an undefined test by {@code typeof}, a decrement, an arrow function's one
-     * return, Java's null tests by {@code Objects}, a shell test, distinct rows by grouping, CSS's three-digit colours,
-     * and commands spelt two ways (kubectl's resource names, one-letter flags in any order, an option's value after
-     * "=", the long options of common commands, git switch, docker's management commands). Each does the same in the
-     * usual case; their edge cases differ (`indexOf` finds no NaN where `includes` does, an arrow has no `this` of its
-     * own, Python has no `++`, TOP without ORDER BY is any rows, a conditional returns b when a is NaN where Math.max
-     * returns NaN, a flag that takes a value must come last, and {@code math.sqrt} of a negative number raises where
-     * {@code ** 0.5} gives a complex number).
+     * the commit before HEAD, restoring a file, SQL's first rows (LIMIT, TOP, FETCH FIRST), its BETWEEN and its {@code
+     * <>}, emptiness said otherwise ({@code not xs}, {@code !xs.length}, {@code isBlank()}), a copy by {@code slice()},
+     * {@code Date.now()}, an f-string of one name, a comparison with None by {@code is}, SQL's {@code NOT (x IS NOT
+     * NULL)}, a range from zero, a test for null and undefined in one, a string by concatenation, a count of lines
+     * without cat, membership by {@code some()}, a descending sort by reversing, a prefix or suffix by slicing,
+     * membership among a dict's keys, the larger or smaller of two by a conditional, a dict built from pairs, CSS's
+     * named font weights, a file's first lines by sed, a sum by reduce, a map over a lambda as a generator, an
+     * order-kept dedup by a set of those seen, a range's membership as its bounds, a loop's bound below a number, a
+     * square root, floor division, an absolute value by a conditional, a non-empty test by a size, a substring by
+     * {@code find()}, an undefined test by {@code typeof}, a decrement, an arrow function's one return, Java's null
+     * tests by {@code Objects}, an own property by {@code hasOwnProperty}, a shell test, distinct rows by grouping,
+     * CSS's three-digit colours, and commands spelt two ways (kubectl's resource names, one-letter flags in any order,
+     * an option's value after "=", the long options of common commands, git switch, docker's management commands). Each
+     * does the same in the usual case; their edge cases differ (`indexOf` finds no NaN where `includes` does, an arrow
+     * has no `this` of its own, Python has no `++`, TOP without ORDER BY is any rows, a conditional returns b when a is
+     * NaN where Math.max returns NaN, a flag that takes a value must come last, and {@code math.sqrt} of a negative
+     * number raises where {@code ** 0.5} gives a complex number).
      */
     private static final List<Idiom> IDIOMS = List.of(
             // (a receiver "a.b.c" of at most four names, each read possessively: an unbounded group would recurse once
@@ -194,6 +194,7 @@ final class Code {
             new Idiom("\\bObjects\\.isNull\\(\\s*(\\w+)\\s*\\)", "$1 == null"),
             new Idiom("\\bObjects\\.nonNull\\(\\s*(\\w+)\\s*\\)", "$1 != null"),
             new Idiom("\\bnew Array\\(", "Array("),
+            new Idiom("\\b(\\w+)\\.hasOwnProperty\\(\\s*([^(),]+?)\\s*\\)", "Object.hasOwn($1, $2)"),
             // a shell test by its two spellings, a query's distinct rows by grouping, CSS's three-digit colours
             new Idiom("\\btest\\s+(-[a-z])\\s+(\\S+)", "[ $1 $2 ]"),
             new Idiom("(?i)^select\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)\\s+from\\s+([\\w.]+)"
@@ -289,6 +290,17 @@ final class Code {
             + "|\\[\\s*\\.\\.\\.\\w+\\s*\\]|\\{\\s*\\.\\.\\.\\w+\\s*\\}|\\bObject\\.assign\\(|\\.slice\\(\\s*\\)"
             + "|\\blist\\(\\s*\\w+\\s*\\)"
             + "|\\.clone\\(\\s*\\)");
+    /** CSS that hides an element but keeps its space, and CSS that takes it out of the layout. */
+    private static final Pattern KEEPS_SPACE = Pattern.compile("(?i)\\bvisibility\\s*:\\s*hidden\\b|\\bopacity\\s*:\\s*0\\b");
+    private static final Pattern NO_SPACE = Pattern.compile("(?i)\\bdisplay\\s*:\\s*none\\b");
+    /** JavaScript's test for an own property, and its "in", which also finds one the prototype chain inherits. */
+    private static final Pattern OWN_PROPERTY = Pattern.compile("\\b(?:Object\\.hasOwn|hasOwnProperty)\\(");
+    private static final Pattern IN_OBJECT = Pattern.compile("['\"][^'\"]*+['\"]\\s+in\\s+\\w");
+    /** A string's length in characters, and in bytes (Rust's len(), Go's len(), Python's len of its encoding). */
+    private static final Pattern CHARACTERS = Pattern.compile(
+            "\\.chars\\(\\)\\.count\\(\\)|\\butf8\\.RuneCountInString\\(|\\[\\.\\.\\.\\w+\\]\\.length\\b|\\bcodePointCount\\(");
+    private static final Pattern BYTES = Pattern.compile(
+            "\\.len\\(\\)|\\blen\\(\\s*\\w+\\.encode\\(|\\bgetBytes\\([^)]*\\)\\.length\\b|\\bBuffer\\.byteLength\\(");
     /** A sort, and a reversal of the order as it is ("sorted(xs, reverse=True)" / "list(reversed(xs))"). */
     private static final Pattern SORTS = Pattern.compile("(?i)\\.sort\\(|\\bsorted\\(|\\border\\s+by\\b|\\bsortBy\\(");
     private static final Pattern REVERSES = Pattern.compile("\\breversed\\(|\\.reverse\\(\\s*\\)|\\[\\s*::\\s*-1\\s*\\]"
@@ -408,6 +420,15 @@ final class Code {
             // a shallow copy shares the nested lists or objects a deep one copies
             return "a deep copy in place of a shallow one";
         }
+        if (pairedOnce(KEEPS_SPACE, NO_SPACE, a, b)) {
+            return "an element hidden in its space in place of one taken out of the layout";
+        }
+        if (pairedOnce(OWN_PROPERTY, IN_OBJECT, a, b)) {
+            return "a test of own properties in place of one that also finds inherited ones";
+        }
+        if (pairedOnce(CHARACTERS, BYTES, a, b)) {
+            return "a length in characters in place of one in bytes";
+        }
         boolean sortsA = SORTS.matcher(a).find();
         boolean sortsB = SORTS.matcher(b).find();
         if (sortsA != sortsB && REVERSES.matcher(sortsA ? b : a).find() && !REVERSES.matcher(sortsA ? a : b).find()) {
@@ -464,6 +485,15 @@ final class Code {
         String p = compared.group(1);
         String q = compared.group(2);
         return x.equals(p) && y.equals(q) || x.equals(q) && y.equals(p);
+    }
+
+    /** Whether one text has the first pattern and not the second, and the other the second and not the first. */
+    private static boolean pairedOnce(Pattern one, Pattern other, String a, String b) {
+        boolean oneA = one.matcher(a).find();
+        boolean oneB = one.matcher(b).find();
+        boolean otherA = other.matcher(a).find();
+        boolean otherB = other.matcher(b).find();
+        return oneA && !otherA && otherB && !oneB || oneB && !otherB && otherA && !oneA;
     }
 
     /** Whether a pattern is found in one of two texts only. */

@@ -2283,4 +2283,18 @@ class EquivalenceTest {
         // elsewhere a fraction is its value
         assertThat(decide("What is 4/4 as a whole number?", "4/4", "2/2")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_tell_apart_css_that_keeps_space_own_properties_and_lengths_in_bytes() {
+        assertThat(decide("CSS: hide the banner and free its space.", "visibility: hidden;", "display: none;"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("JavaScript: does obj have its own property id?", "Object.hasOwn(obj, 'id')", "'id' in obj"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("JavaScript: does obj have its own property id?", "Object.hasOwn(obj, 'id')",
+                "obj.hasOwnProperty('id')")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Rust: how many characters are in s?", "s.chars().count()", "s.len()"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Go: how many characters are in s?", "utf8.RuneCountInString(s)", "len([]rune(s))"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
