@@ -291,14 +291,16 @@ final class Code {
             + "|\\blist\\(\\s*\\w+\\s*\\)"
             + "|\\.clone\\(\\s*\\)");
     /** CSS that hides an element but keeps its space, and CSS that takes it out of the layout. */
-    private static final Pattern KEEPS_SPACE = Pattern.compile("(?i)\\bvisibility\\s*:\\s*hidden\\b|\\bopacity\\s*:\\s*0\\b");
+    private static final Pattern KEEPS_SPACE = Pattern.compile(
+            "(?i)\\bvisibility\\s*:\\s*hidden\\b|\\bopacity\\s*:\\s*0\\b");
     private static final Pattern NO_SPACE = Pattern.compile("(?i)\\bdisplay\\s*:\\s*none\\b");
     /** JavaScript's test for an own property, and its "in", which also finds one the prototype chain inherits. */
     private static final Pattern OWN_PROPERTY = Pattern.compile("\\b(?:Object\\.hasOwn|hasOwnProperty)\\(");
     private static final Pattern IN_OBJECT = Pattern.compile("['\"][^'\"]*+['\"]\\s+in\\s+\\w");
     /** A string's length in characters, and in bytes (Rust's len(), Go's len(), Python's len of its encoding). */
     private static final Pattern CHARACTERS = Pattern.compile(
-            "\\.chars\\(\\)\\.count\\(\\)|\\butf8\\.RuneCountInString\\(|\\[\\.\\.\\.\\w+\\]\\.length\\b|\\bcodePointCount\\(");
+            "\\.chars\\(\\)\\.count\\(\\)|\\butf8\\.RuneCountInString\\(|\\[\\.\\.\\.\\w+\\]\\.length\\b"
+                    + "|\\bcodePointCount\\(");
     private static final Pattern BYTES = Pattern.compile(
             "\\.len\\(\\)|\\blen\\(\\s*\\w+\\.encode\\(|\\bgetBytes\\([^)]*\\)\\.length\\b|\\bBuffer\\.byteLength\\(");
     /** A sort, and a reversal of the order as it is ("sorted(xs, reverse=True)" / "list(reversed(xs))"). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -3719,10 +3720,14 @@ final class Equivalence {
      * ("sight" / "vision", "fatigue" / "tiredness"), or -1.
      */
     private static int synonymItem(List<String> texts, String text) {
-        List<String> words = List.of(text.split(" "));
+        return theOne(texts, other -> Lexical.synonymItems(text, other));
+    }
+
+    /** Where the one text that matches is among {@code texts}; -1 when none does, or more than one. */
+    private static int theOne(List<String> texts, Predicate<String> matches) {
         int found = -1;
         for (int k = 0; k < texts.size(); k++) {
-            if (Lexical.synonymItems(text, texts.get(k))) {
+            if (matches.test(texts.get(k))) {
                 if (found >= 0) {
                     return -1;
                 }
@@ -3739,16 +3744,7 @@ final class Equivalence {
      * of its own in WordNet ("Java" is a word: not JavaScript cut short).
      */
     private static int clipped(List<String> texts, String text) {
-        int found = -1;
-        for (int k = 0; k < texts.size(); k++) {
-            if (clips(text, texts.get(k)) || clips(texts.get(k), text)) {
-                if (found >= 0) {
-                    return -1;
-                }
-                found = k;
-            }
-        }
-        return found;
+        return theOne(texts, other -> clips(text, other) || clips(other, text));
     }
 
     private static boolean clips(String shortItem, String longItem) {
@@ -3764,16 +3760,7 @@ final class Equivalence {
 
     /** The one item WordNet gives as the same thing as {@code text} ("prc" / "china", "he" / "helium"), or -1. */
     private static int sameEntity(List<String> texts, String text) {
-        int found = -1;
-        for (int k = 0; k < texts.size(); k++) {
-            if (Lexical.sameEntity(text, texts.get(k))) {
-                if (found >= 0) {
-                    return -1;
-                }
-                found = k;
-            }
-        }
-        return found;
+        return theOne(texts, other -> Lexical.sameEntity(text, other));
     }
 
     /** The one item whose words hold the given one's or are held by it ("basil" / "fresh basil"), or -1. */

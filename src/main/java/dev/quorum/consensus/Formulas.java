@@ -76,9 +76,10 @@ final class Formulas {
 
     /**
      * Whether two equations ("F = ma" / "F = m*a") state one law: {@code true} when their sides are the same
-     * (by value, or as one symbol written alike) or when one side over the other is the same expression in both ("PV =
-     * nRT" / "P = nRT/V"); {@code false} when their left sides are the same and their right sides differ ("KE = ½mv²" /
-     * "KE = m*v^2"); {@code null} otherwise (not two equations this reads, or rearranged beyond a ratio).
+     * (by value, or as one symbol written alike) or when one side over the other is the same expression in both
+     * ("PV = nRT" / "P = nRT/V"); {@code false} when their left sides are the same and their right sides differ
+     * ("KE = ½mv²" / "KE = m*v^2"); {@code null} otherwise (not two equations this reads, or rearranged beyond a
+     * ratio).
      */
     static Boolean sameEquation(String one, String other) {
         String[] x = one.split("=", -1);

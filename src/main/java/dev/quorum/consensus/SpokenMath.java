@@ -84,10 +84,7 @@ final class SpokenMath {
         if (lower.length() > MAX_FORMULA_CHARS) {
             return null;
         }
-        String text = lower.strip();
-        while (!text.isEmpty() && (text.endsWith(".") || text.endsWith("!"))) {
-            text = text.substring(0, text.length() - 1).strip();
-        }
+        String text = withoutFinalStop(lower);
         Matcher stating = STATING.matcher(text);
         int from = 0;
         while (stating.find()) {
@@ -140,10 +137,7 @@ final class SpokenMath {
         if (lower.length() > MAX_FORMULA_CHARS || lower.indexOf(',') >= 0 || lower.indexOf(';') >= 0) {
             return null;
         }
-        String text = lower.strip();
-        while (!text.isEmpty() && (text.endsWith(".") || text.endsWith("!"))) {
-            text = text.substring(0, text.length() - 1).strip();
-        }
+        String text = withoutFinalStop(lower);
         Matcher stating = EQUATING.matcher(text);
         if (!stating.find()) {
             return null;
@@ -167,12 +161,18 @@ final class SpokenMath {
                 || EQUATING.matcher(lower).find()) {
             return null;
         }
+        String text = withoutFinalStop(lower);
+        String side = text.isEmpty() ? null : side(text);
+        return side != null && side.chars().anyMatch(c -> "*/+-^".indexOf(c) >= 0) ? side : null;
+    }
+
+    /** A sentence without the spaces around it and the full stops or exclamation marks it ends with. */
+    private static String withoutFinalStop(String lower) {
         String text = lower.strip();
         while (!text.isEmpty() && (text.endsWith(".") || text.endsWith("!"))) {
             text = text.substring(0, text.length() - 1).strip();
         }
-        String side = text.isEmpty() ? null : side(text);
-        return side != null && side.chars().anyMatch(c -> "*/+-^".indexOf(c) >= 0) ? side : null;
+        return text;
     }
 
     /** One side of a law said in words, in notation; null when a word is none a side may hold. */
@@ -186,8 +186,8 @@ final class SpokenMath {
         boolean named = false;
         for (int k = 0; k < tokens.length; k++) {
             String word = tokens[k];
-            if (word.equals("the") || word.equals("a") || word.equals("its") || word.equals("one") && k + 1 < tokens.length
-                    && tokens[k + 1].equals("half")) {
+            boolean oneHalf = word.equals("one") && k + 1 < tokens.length && tokens[k + 1].equals("half");
+            if (word.equals("the") || word.equals("a") || word.equals("its") || oneHalf) {
                 continue;
             }
             String symbol = null;
