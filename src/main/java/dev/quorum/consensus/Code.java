@@ -327,7 +327,6 @@ final class Code {
     /** Code longer than this many characters is read as written, its idioms left alone ({@link #idiomatic}). */
     static final int MAX_IDIOM_CHARS = 2000;
 
-    /** One idiom: a pattern and its rewriting. */
     /** A pattern and what a match becomes: a template in {@link Matcher#replaceAll(String)}'s syntax, or a function. */
     private record Idiom(Pattern pattern, String template, Function<MatchResult, String> rewrite) {
         Idiom(String regex, String template) {

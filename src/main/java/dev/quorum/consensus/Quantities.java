@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  */
 final class Quantities {
 
-    /** One stated quantity: its value in the unit's base unit, and that base unit ({@code null}: a bare number). */
     /** Fuel consumption, in litres per 100 km; miles per gallon are its inverse (US and imperial gallons). */
     static final String FUEL = "l/100km";
     private static final double MPG_US = 235.214583;
@@ -41,6 +40,7 @@ final class Quantities {
     private static final double FOOT = 0.3048;
     private static final double INCH = 0.0254;
 
+    /** One stated quantity: its value in the unit's base unit, and that base unit ({@code null}: a bare number). */
     record Quantity(double value, String unit, double stated, double precision, double loose, double factor) {
 
         Quantity(double value, String unit) {
@@ -527,11 +527,6 @@ final class Quantities {
     }
 
     /**
-     * A year of two digits after an apostrophe in a date ("June 6th, '44", "9 Nov '89") is the year of the century
-     * that puts it at most {@value #SHORT_YEAR_AHEAD} years ahead of this one: 1944, 1989, 2021. Not a decade ("the
-     * '80s").
-     */
-    /**
      * The text with a weekday of a month of a year given as the date it is ("the second Monday of January 2025" is
      * "the january 13 2025", "the last Friday in May 2024" is "the may 31 2024"), so that it is read as that date.
      */
@@ -567,6 +562,11 @@ final class Quantities {
         return out == null ? text : out.append(text, last, text.length()).toString();
     }
 
+    /**
+     * A year of two digits after an apostrophe in a date ("June 6th, '44", "9 Nov '89") is the year of the century
+     * that puts it at most {@value #SHORT_YEAR_AHEAD} years ahead of this one: 1944, 1989, 2021. Not a decade ("the
+     * '80s").
+     */
     private static void shortYears(String text, List<Quantity> found, List<int[]> spans) {
         boolean date = false;
         for (Quantity q : found) {

@@ -52,6 +52,8 @@ public final class WordNet {
     /** Synsets extJWNL keeps read, per kind and part of speech (its own default is 1,000). */
     private static final int SYNSETS_KEPT = 200;
     private static final int MAX_WORD = 60;
+    /** Words of one sense tried as a bridge at most ({@link #bridged}). */
+    private static final int BRIDGE_WORDS = 8;
     private static final long[] NONE = new long[0];
     /** Words of a definition that define by an opposite ("reject": "refuse to accept"; {@link #defines}). */
     private static final Set<String> NEGATING = Set.of("not", "no", "refuse", "fail", "without", "stop", "cease",
@@ -78,9 +80,6 @@ public final class WordNet {
     }
 
     /** The process's WordNet, opened on first use (or one that knows nothing, when turned off or unreadable). */
-    /** Words of one sense tried as a bridge at most ({@link #bridged}). */
-    private static final int BRIDGE_WORDS = 8;
-
     public static WordNet shared() {
         WordNet wordNet = shared;
         if (wordNet == null) {
