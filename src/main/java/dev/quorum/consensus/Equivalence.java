@@ -3,6 +3,7 @@ package dev.quorum.consensus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quorum.consensus.Quantities.Quantity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -454,12 +455,15 @@ final class Equivalence {
         // short prose: every pair would run every pattern over both answers)
         boolean commands = a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS
                 && (Code.commandLike(a.head) || Code.commandLike(b.head));
-        if ((a.code || b.code || commands || queries) && a.json == null && b.json == null && sameIdiom(a.head, b.head)) {
-            return new Verdict(Decision.SAME, "the same code in another common idiom");
-        }
-        if (a.code && b.code && a.json == null && b.json == null
-                && Code.otherNumbers(Code.idiomatic(a.head), Code.idiomatic(b.head))) {
-            return new Verdict(Decision.DIFFERENT, "code that differs in its numbers");
+        if ((a.code || b.code || commands || queries) && a.json == null && b.json == null) {
+            String x = Code.idiomatic(a.head);
+            String y = Code.idiomatic(b.head);
+            if (sameIdiom(a.head, b.head, x, y)) {
+                return new Verdict(Decision.SAME, "the same code in another common idiom");
+            }
+            if (a.code && b.code && Code.otherNumbers(x, y)) {
+                return new Verdict(Decision.DIFFERENT, "code that differs in its numbers");
+            }
         }
         Verdict ratios = ratios(a, b, question);
         if (ratios != null) {
@@ -516,23 +520,9 @@ final class Equivalence {
                 return new Verdict(Decision.SAME, "the same formula said in words");
             }
         }
-        if ((a.head.indexOf('=') >= 0) != (b.head.indexOf('=') >= 0)) {
-            // a law said in words ("Force equals mass times acceleration." / "F = ma")
-            Reading notation = a.head.indexOf('=') >= 0 ? a : b;
-            String law = notation.head.length() <= SHORT_LAW_CHARS
-                    ? SpokenMath.equation(AnswerText.lower(notation == a ? b.head : a.head)) : null;
-            Boolean same = law == null ? null : Formulas.sameEquation(notation.head, law);
-            if (law == null && notation.head.length() <= SHORT_LAW_CHARS) {
-                // its right side alone ("KE = ½mv²" / "mass times velocity squared")
-                String right = SpokenMath.lawSide(AnswerText.lower(notation == a ? b.head : a.head));
-                int equals = notation.head.indexOf('=');
-                same = right == null || notation.head.indexOf('=', equals + 1) >= 0 ? null
-                        : Formulas.sameValues(notation.head.substring(equals + 1), right);
-            }
-            if (same != null) {
-                return same ? new Verdict(Decision.SAME, "the same law said in words")
-                        : new Verdict(Decision.DIFFERENT, "a law and words that say another");
-            }
+        Verdict law = (a.head.indexOf('=') >= 0) != (b.head.indexOf('=') >= 0) ? law(a, b) : null;
+        if (law != null) {
+            return law;
         }
         if (a.json == null && b.json == null && (!a.code || !b.code)
                 && SpokenMath.compareLower(a.lower, b.lower, question) != null) {
@@ -1673,6 +1663,34 @@ final class Equivalence {
         return core.toString();
     }
 
+    /**
+     * A short law in notation against one said in words ("F = ma" / "Force equals mass times acceleration."), or
+     * against its right side said alone ("KE = ½mv²" / "mass times velocity squared"): SAME or DIFFERENT as they
+     * evaluate ({@link SpokenMath#equation}, {@link Formulas}); {@code null} when the words are no law read there.
+     */
+    private static Verdict law(Reading a, Reading b) {
+        Reading notation = a.head.indexOf('=') >= 0 ? a : b;
+        if (notation.head.length() > SHORT_LAW_CHARS) {
+            return null;
+        }
+        String said = AnswerText.lower(notation == a ? b.head : a.head);
+        String law = SpokenMath.equation(said);
+        Boolean same;
+        if (law != null) {
+            same = Formulas.sameEquation(notation.head, law);
+        } else {
+            String right = SpokenMath.lawSide(said);
+            int equals = notation.head.indexOf('=');
+            same = right == null || notation.head.indexOf('=', equals + 1) >= 0 ? null
+                    : Formulas.sameValues(notation.head.substring(equals + 1), right);
+        }
+        if (same == null) {
+            return null;
+        }
+        return same ? new Verdict(Decision.SAME, "the same law said in words")
+                : new Verdict(Decision.DIFFERENT, "a law and words that say another");
+    }
+
     /** Whether a text may be LaTeX (it holds a dollar sign or a backslash). */
     private static boolean latex(String text) {
         return text.indexOf('$') >= 0 || text.indexOf('\\') >= 0;
@@ -1706,12 +1724,11 @@ final class Equivalence {
     }
 
     /**
-     * Whether two pieces of code are one once their common idioms are rewritten to one form ({@link Code#idiomatic}):
-     * the same symbols, or the same up to the names of their variables. Only where an idiom was rewritten.
+     * Whether two pieces of code are one once their common idioms are rewritten to one form ({@code x} and {@code y},
+     * from {@link Code#idiomatic}): the same symbols, or the same up to the names of their variables. Only where an
+     * idiom was rewritten.
      */
-    private static boolean sameIdiom(String a, String b) {
-        String x = Code.idiomatic(a);
-        String y = Code.idiomatic(b);
+    private static boolean sameIdiom(String a, String b, String x, String y) {
         if (x.equals(a.strip()) && y.equals(b.strip())) {
             return false;
         }
@@ -3716,8 +3733,8 @@ final class Equivalence {
     }
 
     /**
-     * The one item whose content words are each WordNet's synonym of one of the given item's, and the other way round
-     * ("sight" / "vision", "fatigue" / "tiredness"), or -1.
+     * The one item WordNet gives, as a whole, one noun sense with the given one ({@link Lexical#synonymItems}: "sight" /
+     * "vision", "pulse" / "heart rate"), or -1.
      */
     private static int synonymItem(List<String> texts, String text) {
         return theOne(texts, other -> Lexical.synonymItems(text, other));
@@ -3765,18 +3782,12 @@ final class Equivalence {
 
     /** The one item whose words hold the given one's or are held by it ("basil" / "fresh basil"), or -1. */
     private static int containing(List<String> items, String item) {
-        Set<String> words = Set.of(item.split(" "));
-        int found = -1;
-        for (int k = 0; k < items.size(); k++) {
-            Set<String> other = Set.of(items.get(k).split(" "));
-            if (other.containsAll(words) || words.containsAll(other)) {
-                if (found >= 0) {
-                    return -1;
-                }
-                found = k;
-            }
-        }
-        return found;
+        // (a set of an item's words, a word said twice once: "bora bora")
+        Set<String> words = Set.copyOf(Arrays.asList(item.split(" ")));
+        return theOne(items, other -> {
+            Set<String> otherWords = Set.copyOf(Arrays.asList(other.split(" ")));
+            return otherWords.containsAll(words) || words.containsAll(otherWords);
+        });
     }
 
     /** The item the given one abbreviates or is abbreviated by ("uk" / "united kingdom"), or -1. */

@@ -2297,4 +2297,13 @@ class EquivalenceTest {
         assertThat(decide("Go: how many characters are in s?", "utf8.RuneCountInString(s)", "len([]rune(s))"))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_compare_lists_whose_items_say_a_word_twice() {
+        // an item's words as a set, "Bora Bora" once: it had thrown IllegalArgumentException (duplicate element)
+        assertThat(decide("Name three islands of French Polynesia.", "Bora Bora, Tahiti and Moorea",
+                "Tahiti, Moorea and Raiatea")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Name three islands of French Polynesia.", "Bora Bora, Tahiti and Moorea",
+                "Moorea, Tahiti and Bora-Bora")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
