@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Groups free-text answers by meaning. Whether two answers are the same is first asked of their words
@@ -19,11 +23,24 @@ import java.util.Map;
  * ({@link Equivalence#embeddingText}), an adjective WordNet defines as an absence written as that absence, and each
  * word WordNet gives as a synonym of a word only the other answer has written as that word. The answer the same as
  * the most others wins with that group (a tie goes to the group with the most accurate provider, and is reported),
- * and the group's most central answer (highest mean similarity to the rest) is returned.
+ * and the group's most central answer (highest mean similarity to the rest) is returned. A word rule that fails on
+ * an answer (a bug, not a verdict) does not fail the vote: that pair is left to the embedding, and the failure is
+ * logged once per place it was thrown.
  */
 public final class SemanticVote implements VotingMethod {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SemanticVote.class);
+    /** At most this many distinct places of a failing word rule are remembered (and each logged once). */
+    private static final int LOGGED_FAILURES = 64;
+    private static final Set<String> FAILURES_SEEN = ConcurrentHashMap.newKeySet();
+
+    /** How the words compare two readings (the word rules; a test gives one that fails). */
+    interface WordRules {
+        Equivalence.Verdict compare(Equivalence.Reading a, Equivalence.Reading b, Question question);
+    }
+
     private final EmbeddingModel model;
+    private final WordRules rules;
     private final double threshold;
     private final double questionThreshold;
 
@@ -37,7 +54,12 @@ public final class SemanticVote implements VotingMethod {
      * {@code questionThreshold}: the same for two answers to a question (a vote always has its prompt).
      */
     public SemanticVote(EmbeddingModel model, double threshold, double questionThreshold) {
+        this(model, threshold, questionThreshold, Equivalence::compare);
+    }
+
+    SemanticVote(EmbeddingModel model, double threshold, double questionThreshold, WordRules rules) {
         this.model = model;
+        this.rules = rules;
         this.threshold = threshold;
         this.questionThreshold = questionThreshold;
     }
@@ -64,9 +86,7 @@ public final class SemanticVote implements VotingMethod {
     /** How alike two answers to {@code question} are, from 0 to 1, as the vote sees it. */
     public double similarity(String a, String b, String question) {
         Question asked = Question.of(question);
-        Equivalence.Verdict verdict = Equivalence.compare(Equivalence.Reading.of(a, asked),
-                Equivalence.Reading.of(b, asked), asked);
-        return switch (verdict.decision()) {
+        return switch (decision(read(a, asked), read(b, asked), asked)) {
             case SAME -> 1;
             case DIFFERENT -> 0;
             case MEANING -> {
@@ -145,13 +165,13 @@ public final class SemanticVote implements VotingMethod {
         Question asked = Question.of(question);
         List<Equivalence.Reading> readings = new ArrayList<>(n);
         for (Ballot ballot : ballots) {
-            readings.add(Equivalence.Reading.of(ballot.answer(), asked));
+            readings.add(read(ballot.answer(), asked));
         }
         boolean anyOpen = false;
         for (int i = 0; i < n; i++) {
             sim[i][i] = 1;
             for (int j = i + 1; j < n; j++) {
-                Equivalence.Decision decision = Equivalence.compare(readings.get(i), readings.get(j), asked).decision();
+                Equivalence.Decision decision = decision(readings.get(i), readings.get(j), asked);
                 if (decision == Equivalence.Decision.MEANING) {
                     open[i][j] = true;
                     anyOpen = true;
@@ -164,6 +184,43 @@ public final class SemanticVote implements VotingMethod {
             embedOpenPairs(ballots, open, sim);
         }
         return anyOpen;
+    }
+
+    /** An answer as the word rules read it; {@code null} when reading it fails (its pairs go to the embedding). */
+    private static Equivalence.Reading read(String answer, Question asked) {
+        try {
+            return Equivalence.Reading.of(answer, asked);
+        } catch (RuntimeException e) {
+            failed(e);
+            return null;
+        }
+    }
+
+    /** What the word rules decide of a pair; {@link Equivalence.Decision#MEANING} when they fail on it. */
+    private Equivalence.Decision decision(Equivalence.Reading a, Equivalence.Reading b, Question asked) {
+        if (a == null || b == null) {
+            return Equivalence.Decision.MEANING;
+        }
+        try {
+            return rules.compare(a, b, asked).decision();
+        } catch (RuntimeException e) {
+            failed(e);
+            return Equivalence.Decision.MEANING;
+        }
+    }
+
+    /**
+     * Logs a word rule's failure once per place it was thrown (its class and the frame that threw it; never the
+     * answers, which a caller may not want in logs), so a flood of one failing answer writes one line.
+     */
+    private static void failed(RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String where = e.getClass().getName() + (trace.length > 0 ? " at " + trace[0] : "");
+        if (FAILURES_SEEN.size() < LOGGED_FAILURES && FAILURES_SEEN.add(where)) {
+            LOG.warn("A word rule failed ({}); the embedding decides the pairs it could not", where);
+        } else {
+            LOG.debug("A word rule failed ({}); the embedding decides the pairs it could not", where);
+        }
     }
 
     private Vote group(List<Ballot> ballots, double[][] sim, double cut) {
@@ -260,8 +317,13 @@ public final class SemanticVote implements VotingMethod {
      * written as the first writes them ({@link Lexical}).
      */
     private static String[] embedded(String a, String b) {
-        return new String[] {Equivalence.embeddingText(Lexical.privatives(a)),
-            Equivalence.embeddingText(Lexical.privatives(Lexical.aligned(a, b)))};
+        try {
+            return new String[] {Equivalence.embeddingText(Lexical.privatives(a)),
+                Equivalence.embeddingText(Lexical.privatives(Lexical.aligned(a, b)))};
+        } catch (RuntimeException e) {
+            failed(e);
+            return new String[] {a, b};
+        }
     }
 
     /**

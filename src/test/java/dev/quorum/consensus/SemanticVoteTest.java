@@ -2,6 +2,9 @@ package dev.quorum.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -10,6 +13,7 @@ import dev.quorum.embedding.LocalEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The semantic vote on the real all-MiniLM-L6-v2 model, watching which texts it embeds. */
 class SemanticVoteTest {
@@ -87,5 +91,49 @@ class SemanticVoteTest {
         assertThat(result.answer()).isEqualTo("The capital of France is Paris.");
         assertThat(result.agreeing()).containsExactly("a", "b", "c");
         assertThat(result.ratio()).isEqualTo(0.75);
+    }
+
+    @Test
+    void should_leave_a_pair_to_the_embedding_when_a_word_rule_fails_on_it_and_log_where_not_what() {
+        // given
+        // (word rules with a bug: they throw on any pair holding the answer about Bora Bora, as Set.of did once)
+        Recording recording = new Recording();
+        SemanticVote.WordRules buggy = (a, b, question) -> {
+            if (a.answer.contains("Bora") || b.answer.contains("Bora")) {
+                throw new IllegalArgumentException("duplicate element: bora");
+            }
+            return Equivalence.compare(a, b, question);
+        };
+        SemanticVote vote = new SemanticVote(recording, 0.6, 0.35, buggy);
+        List<Ballot> ballots = List.of(new Ballot("a", "Bora Bora, Tahiti and Moorea.", 0.8),
+                new Ballot("b", "Tahiti, Moorea and Bora Bora.", 0.8),
+                new Ballot("c", "The Maldives.", 0.8));
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(SemanticVote.class);
+        logger.addAppender(captured);
+
+        // when
+        Vote result;
+        double similarity;
+        try {
+            result = vote.decide(ballots, "Name islands of French Polynesia.");
+            similarity = vote.similarity("Bora Bora, Tahiti and Moorea.", "Tahiti, Moorea and Bora Bora.",
+                    "Name islands of French Polynesia.");
+        } finally {
+            logger.detachAppender(captured);
+        }
+
+        // then
+        // (every pair here holds a Bora Bora answer: all were embedded and decided by their cosine)
+        assertThat(recording.embedded).contains("Bora Bora, Tahiti and Moorea.", "Tahiti, Moorea and Bora Bora.",
+                "The Maldives.");
+        assertThat(result.agreeing()).containsExactlyInAnyOrder("a", "b");
+        assertThat(result.dissenting()).containsExactly("c");
+        assertThat(similarity).isGreaterThan(0.6);
+        // (the failure is logged with its class and place, never with the answers)
+        assertThat(captured.list).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.getFormattedMessage()).contains("IllegalArgumentException").doesNotContain("Tahiti");
+        });
     }
 }
