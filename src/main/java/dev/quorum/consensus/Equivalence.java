@@ -176,6 +176,16 @@ final class Equivalence {
     private static final Set<String> TITLES = Set.of("sir", "dame", "lord", "lady", "dr", "mr", "mrs", "ms", "prof",
             "professor", "president", "king", "queen", "saint", "st", "general", "captain");
     /** Words that frame, hedge or intensify a claim without changing it ({@link #filler}). */
+    /** Particles that turn a phrasal verb the other way, both ways round ("roll back" / "roll out"). */
+    private static final Set<String> OPPOSITE_PARTICLES = Set.of("in out", "out in", "up down", "down up", "on off",
+            "off on", "back out", "out back", "back forward", "forward back");
+    /** Verbs whose opposite particles say one thing ("fill in" / "fill out" a form). */
+    private static final Set<String> SAME_EITHER_WAY = Set.of("fill", "fills", "filled", "filling");
+    /** Pronouns a phrasal verb takes between itself and its particle ("turn it off"). */
+    private static final Set<String> PARTICLE_OBJECTS = Set.of("it", "them", "him", "her", "this", "that", "these",
+            "those", "everything");
+    /** Answers of at most this many words are read for how often they say a thing happens ({@link Frequency}). */
+    private static final int FREQUENCY_WORDS = 25;
     private static final Set<String> FILLERS = Set.of("speaking", "actually", "really", "basically", "essentially",
             "indeed", "certainly", "definitely", "generally", "usually", "typically", "mostly", "mainly", "largely",
             "primarily", "vastly", "much", "greatly", "significantly", "considerably", "substantially",
@@ -706,6 +716,10 @@ final class Equivalence {
             if (contained.decision() != Decision.MEANING || depth > 0) {
                 return contained;
             }
+            String frequency = otherFrequency(a, b);
+            if (frequency != null) {
+                return new Verdict(Decision.DIFFERENT, frequency);
+            }
             if (sameNameFirst(a, b, question)) {
                 return new Verdict(Decision.SAME, "same name first");
             }
@@ -755,6 +769,12 @@ final class Equivalence {
         }
         if (contradiction == null && depth == 0) {
             contradiction = oneWordSwapped(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherParticle(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherFrequency(a, b);
         }
 
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
@@ -3403,6 +3423,54 @@ final class Equivalence {
             return null;
         }
         return Lexical.actions(List.of(a.words.get(at)), List.of(b.words.get(at)));
+    }
+
+    /**
+     * Two short answers about one thing (a content word in common) that say it happens at steps of the scale two or
+     * more apart ("She gets migraines frequently." / "She hardly ever gets migraines."; {@link Frequency}), else
+     * {@code null}.
+     */
+    private static String otherFrequency(Reading a, Reading b) {
+        if (a.code && b.code || a.words.size() > FREQUENCY_WORDS || b.words.size() > FREQUENCY_WORDS
+                || noneShared(a.content, b.content) || !Frequency.contradicts(a.lower, b.lower)) {
+            return null;
+        }
+        return "how often it happens, two steps apart";
+    }
+
+    /**
+     * Two sentences, word for word the same but the particle after one verb, where the particles turn it the other way
+     * ("They rolled back the deployment." / "They rolled out the deployment."; "log in" / "log out", "scale up" /
+     * "scale down", "switch on" / "switch off"): the two phrasal verbs, else {@code null}. Other particles are left to
+     * the rest, as are the verbs whose particles say one thing either way ("fill in" / "fill out").
+     */
+    private static String otherParticle(Reading a, Reading b) {
+        if (a.code || b.code || a.words.size() != b.words.size() || a.words.size() > SWAP_WORDS * 2) {
+            return null;
+        }
+        int at = -1;
+        for (int k = 0; k < a.words.size(); k++) {
+            if (!a.words.get(k).equals(b.words.get(k))) {
+                if (at >= 0) {
+                    return null;
+                }
+                at = k;
+            }
+        }
+        if (at < 1 || !OPPOSITE_PARTICLES.contains(a.words.get(at) + " " + b.words.get(at))) {
+            return null;
+        }
+        // the verb just before, or before the pronoun it takes ("turn it off")
+        int verbAt = at >= 2 && PARTICLE_OBJECTS.contains(a.words.get(at - 1)) ? at - 2 : at - 1;
+        String verb = a.words.get(verbAt);
+        if (AnswerText.stopword(verb) || SAME_EITHER_WAY.contains(verb)) {
+            return null;
+        }
+        if (verbAt < at - 1) {
+            verb += " " + a.words.get(at - 1);
+        }
+        return "one phrasal verb in place of its opposite: " + verb + " " + a.words.get(at) + " / " + verb + " "
+                + b.words.get(at);
     }
 
     /** Whether two runs of words are one number, written differently ("six" / "6", "a dozen" / "12"). */

@@ -35,6 +35,10 @@ final class Labels {
             "emotion", List.of("emotion", "emotions", "feeling", "feelings", "mood"));
 
     private static final Map<String, List<Entry>> LEXICON = new HashMap<>();
+    /** Labels of two words, read as the one word the lexicon has for them ("top priority" is "toppriority"). */
+    private static final Map<String, String> PHRASES = Map.of("top priority", "toppriority", "highest priority",
+            "highestpriority", "priority one", "priorityone", "priority 1", "priorityone", "sev 1", "sev1",
+            "severity 1", "sev1", "severity one", "sev1");
     /** The families that have a neutral label. */
     private static final Set<String> NEUTRAL_FAMILIES = new HashSet<>();
     private static final String NEUTRAL = "neutral";
@@ -47,7 +51,7 @@ final class Labels {
                         + "dissatisfaction displeasure disappointed disappointment",
                 "neutral: neutral", "mixed: mixed");
         family("spam", "spam: spam junk unsolicited", "ham: ham legitimate");
-        family("toxicity", "toxic: toxic offensive abusive hateful insulting", "nontoxic: harmless inoffensive");
+        family("toxicity", "toxic: toxic offensive abusive hateful insulting", "nontoxic: harmless inoffensive benign");
         family("fraud", "fraud: fraud fraudulent scam", "legitimate: legitimate genuine legit authentic");
         family("stance", "favour: favour favor supports support supportive supporting pro",
                 "against: against opposes oppose opposed opposing anti", "neutral: neutral");
@@ -60,6 +64,10 @@ final class Labels {
         family("decision", "approve: approve approved accept accepted", "reject: reject rejected decline declined deny denied");
         family("severity", "critical: critical blocker showstopper", "major: major", "minor: minor trivial cosmetic");
         family("urgency", "emergent: emergent emergency", "urgent: urgent", "routine: routine nonurgent");
+        // the top of a numbered priority or severity scale, however it is said ("P1", "critical", "top priority",
+        // "priority one"; two-word names are joined first: PHRASES)
+        family("priority", "p1: p1 sev1 critical blocker showstopper toppriority highestpriority priorityone",
+                "p2: p2 sev2", "p3: p3 sev3", "p4: p4 sev4");
         // Ekman's six basic emotions, sentence types, sarcasm: read only when the question asks for them (GATES)
         family("emotion", "anger: anger angry furious irritated indignant annoyed outraged",
                 "joy: joy happy happiness delighted joyful elated", "sadness: sadness sad sorrow grief unhappy",
@@ -100,6 +108,15 @@ final class Labels {
     private Labels() {
     }
 
+    private static boolean hasFamily(List<Entry> entries, String family) {
+        for (Entry entry : entries) {
+            if (entry.family().equals(family)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a word is a label of the lexicon. */
     static boolean isLabel(String word) {
         return LEXICON.containsKey(word);
@@ -115,7 +132,19 @@ final class Labels {
         int n = words.size();
         for (int k = 0; k < n; k++) {
             String word = words.get(k);
-            List<Entry> entries = LEXICON.get(word);
+            String phrase = k + 1 < n ? PHRASES.get(word + " " + words.get(k + 1)) : null;
+            if (phrase != null) {
+                // a label of two words, read besides its first word ("highest priority": p1, and high)
+                boolean negated = negatedAt(words, k);
+                for (Entry entry : LEXICON.get(phrase)) {
+                    put(labels, ambiguous, entry.family(), value(entry.family(), entry.value(), entry.binary(), negated));
+                }
+            }
+            // a label written with its prefix apart ("non-urgent" read as "non urgent") is the prefixed label
+            // ("nonurgent": routine), not the negation of the other ("not urgent")
+            boolean apart = k > 0 && words.get(k - 1).equals("non") && LEXICON.containsKey("non" + word)
+                    && LEXICON.containsKey(word);
+            List<Entry> entries = LEXICON.get(apart ? "non" + word : word);
             boolean prefixed = false;
             if (entries == null) {
                 String base = unprefixed(word);
@@ -123,12 +152,21 @@ final class Labels {
                 prefixed = entries != null;
             }
             if (entries != null) {
-                boolean negated = prefixed ^ negatedAt(words, k);
+                boolean negated = prefixed ^ negatedAt(words, apart ? k - 1 : k);
                 for (Entry entry : entries) {
                     if (!asked(entry.family(), question)) {
                         continue;
                     }
                     put(labels, ambiguous, entry.family(), value(entry.family(), entry.value(), entry.binary(), negated));
+                }
+                if (apart) {
+                    // in the families without the prefixed label, the word negated ("non-urgent" is not high)
+                    for (Entry entry : LEXICON.get(word)) {
+                        if (asked(entry.family(), question) && !hasFamily(entries, entry.family())) {
+                            put(labels, ambiguous, entry.family(),
+                                    value(entry.family(), entry.value(), entry.binary(), !negated));
+                        }
+                    }
                 }
             }
             // the question's own alternatives

@@ -2306,4 +2306,56 @@ class EquivalenceTest {
         assertThat(decide("Name three islands of French Polynesia.", "Bora Bora, Tahiti and Moorea",
                 "Moorea, Tahiti and Bora-Bora")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_tell_apart_answers_that_say_how_often_two_steps_apart_on_the_scale() {
+        assertThat(decide("How often does the patient get migraines?", "She gets migraines frequently.",
+                "She hardly ever gets migraines.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Does list.sort() return the sorted list?",
+                "It never returns the list; it returns None after sorting in place.",
+                "It always returns the list after sorting in place.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // one step apart is wording; a step before a verb of failing, or negated, is not read
+        assertThat(decide("How often does the backup run?", "It usually runs at night.", "It always runs at night."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Does the algorithm always terminate?", "The algorithm never fails to terminate.",
+                "The algorithm always terminates.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Frequency.step("it doesn't always work")).isEqualTo(Frequency.MIXED);
+        assertThat(Frequency.step("it rarely works, but often fails")).isEqualTo(Frequency.MIXED);
+        assertThat(Frequency.step("it almost never happens")).isEqualTo(1);
+        assertThat(Frequency.step("it works")).isEqualTo(Frequency.NONE);
+    }
+
+    @Test
+    void should_tell_apart_a_phrasal_verb_from_its_opposite_particle() {
+        assertThat(verdict("What did the ops team do with the new deployment?", "They rolled back the deployment.",
+                "They rolled out the deployment.").rule()).startsWith("one phrasal verb in place of its opposite");
+        assertThat(decide("What should I do with the router?", "Turn it off.", "Turn it on."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // particles that are no opposites are left to the other rules
+        assertThat(verdict("What should I do with the form?", "Fill in the form.", "Fill out the form.").rule())
+                .doesNotStartWith("one phrasal verb");
+    }
+
+    @Test
+    void should_read_labels_of_urgency_priority_and_toxicity_however_they_are_written() {
+        // "non-urgent" is routine, and not urgent
+        assertThat(decide("Triage category for \"mild sneezing during hay fever season\"?", "Non-urgent", "Emergency"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What triage level fits: \"mild sore throat, no fever\"?",
+                "Non-urgent; home care or a routine GP appointment is fine.",
+                "This should be treated as urgent and seen in the emergency department."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Triage category for \"a sprained ankle\"?", "Non-urgent", "Routine"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // the top of a priority scale, however it is said
+        assertThat(decide("What priority should this bug get: 'Users can't log in with SSO'?",
+                "This is a top-priority, drop-everything issue.", "I'd mark it critical, P1."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Assign a priority (P1-P4) to this incident: 'Checkout is down in the EU.'", "P1",
+                "This should be treated as a priority-one incident.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Assign a priority (P1-P4) to this ticket: 'Typo on the About page.'", "P4", "Top priority."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Toxicity label for: 'Great point, I hadn't considered that.'", "Not toxic", "Benign"))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
