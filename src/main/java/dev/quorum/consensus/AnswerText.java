@@ -48,6 +48,16 @@ final class AnswerText {
             "nor", "without", "nowhere", "non", "cannot", "unable", "lack", "lacks");
 
     private static final Map<String, Set<String>> OPPOSITES = new HashMap<>();
+    /**
+     * Verbs of a measure going up, and down (their stems; irregular past forms written out; not the verbs that are
+     * mostly nouns elsewhere: "sink", "tank", "rocket"): {@link #direction}.
+     */
+    private static final Set<String> UP = stems("rise rises rose risen rising climb climbed climbing jump jumped "
+            + "jumping soar soared soaring surge surged surging rally rallied rallying skyrocket skyrocketed "
+            + "skyrocketing leap leapt leaped leaping");
+    private static final Set<String> DOWN = stems("fall falls fell fallen falling drop dropped dropping plunge "
+            + "plunged plunging plummet plummeted plummeting tumble tumbled tumbling slide slid sliding slump slumped "
+            + "slumping crash crashed crashing nosedive nosedived");
 
     static {
         String[][] pairs = {
@@ -462,10 +472,29 @@ final class AnswerText {
         return NEGATIONS.contains(word);
     }
 
+    /**
+     * The way a verb of movement says a measure went: 1 up ("rose", "jumped", "soared"), -1 down ("fell", "plunged",
+     * "tumbled"), 0 for any other stem.
+     */
+    static int direction(String stem) {
+        return UP.contains(stem) ? 1 : DOWN.contains(stem) ? -1 : 0;
+    }
+
+    private static Set<String> stems(String words) {
+        Set<String> stems = new HashSet<>();
+        for (String word : words.split(" ")) {
+            stems.add(stem(word));
+        }
+        return Set.copyOf(stems);
+    }
+
     /** Whether two stems are opposites from the lexicon, or one is the other with a negating prefix (un-, in-, non-, dis-, il-, im-). */
     static boolean opposite(String stemA, String stemB) {
         Set<String> opposites = OPPOSITES.get(stemA);
         if (opposites != null && opposites.contains(stemB)) {
+            return true;
+        }
+        if (direction(stemA) * direction(stemB) == -1) {
             return true;
         }
         if (prefixed(stemA, stemB) || prefixed(stemB, stemA)) {

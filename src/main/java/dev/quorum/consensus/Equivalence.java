@@ -184,8 +184,8 @@ final class Equivalence {
     /** Pronouns a phrasal verb takes between itself and its particle ("turn it off"). */
     private static final Set<String> PARTICLE_OBJECTS = Set.of("it", "them", "him", "her", "this", "that", "these",
             "those", "everything");
-    /** Answers of at most this many words are read for how often they say a thing happens ({@link Frequency}). */
-    private static final int FREQUENCY_WORDS = 25;
+    /** Answers of at most this many words are read for how often, or how much, they say ({@link Scale}). */
+    private static final int SCALE_WORDS = 25;
     private static final Set<String> FILLERS = Set.of("speaking", "actually", "really", "basically", "essentially",
             "indeed", "certainly", "definitely", "generally", "usually", "typically", "mostly", "mainly", "largely",
             "primarily", "vastly", "much", "greatly", "significantly", "considerably", "substantially",
@@ -499,6 +499,16 @@ final class Equivalence {
                     return new Verdict(Decision.DIFFERENT, contradiction);
                 }
             }
+            if (a.key.startsWith("number:") && depth == 0 && !a.code && !b.code && a.words.size() > 2
+                    && b.words.size() > 2) {
+                // the same number, gone up in one and down in the other ("The stock plunged 12%." / "The stock
+                // jumped 12%.")
+                int x = direction(a);
+                int y = direction(b);
+                if (x * y == -1) {
+                    return new Verdict(Decision.DIFFERENT, "the same number, gone up in one and down in the other");
+                }
+            }
             return new Verdict(Decision.SAME, "same key");
         }
         Decision interval = Intervals.compare(a.head, b.head);
@@ -716,9 +726,9 @@ final class Equivalence {
             if (contained.decision() != Decision.MEANING || depth > 0) {
                 return contained;
             }
-            String frequency = otherFrequency(a, b);
-            if (frequency != null) {
-                return new Verdict(Decision.DIFFERENT, frequency);
+            String step = otherStep(a, b);
+            if (step != null) {
+                return new Verdict(Decision.DIFFERENT, step);
             }
             if (sameNameFirst(a, b, question)) {
                 return new Verdict(Decision.SAME, "same name first");
@@ -774,7 +784,7 @@ final class Equivalence {
             contradiction = otherParticle(a, b);
         }
         if (contradiction == null && depth == 0) {
-            contradiction = otherFrequency(a, b);
+            contradiction = otherStep(a, b);
         }
 
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
@@ -801,6 +811,21 @@ final class Equivalence {
             return new Verdict(Decision.DIFFERENT, "long answers that share no word");
         }
         return depth == 0 ? lexical(a, b, question) : Verdict.MEANING;
+    }
+
+    /** The way an answer says a measure went: 1 up, -1 down, 0 when it says neither or both. */
+    private static int direction(Reading r) {
+        int way = 0;
+        for (String stem : r.stems) {
+            int said = AnswerText.direction(stem);
+            if (said != 0) {
+                if (way != 0 && way != said) {
+                    return 0;
+                }
+                way = said;
+            }
+        }
+        return way;
     }
 
     private static boolean noneShared(Set<String> a, Set<String> b) {
@@ -3426,16 +3451,19 @@ final class Equivalence {
     }
 
     /**
-     * Two short answers about one thing (a content word in common) that say it happens at steps of the scale two or
-     * more apart ("She gets migraines frequently." / "She hardly ever gets migraines."; {@link Frequency}), else
-     * {@code null}.
+     * Two short answers about one thing (a content word in common) that say how often it happens, or how much of a
+     * whole, at steps of a scale two or more apart ("She gets migraines frequently." / "She hardly ever gets
+     * migraines."; "Most mammals …" / "Few mammals …"; {@link Scale}), else {@code null}.
      */
-    private static String otherFrequency(Reading a, Reading b) {
-        if (a.code && b.code || a.words.size() > FREQUENCY_WORDS || b.words.size() > FREQUENCY_WORDS
-                || noneShared(a.content, b.content) || !Frequency.contradicts(a.lower, b.lower)) {
+    private static String otherStep(Reading a, Reading b) {
+        if (a.code && b.code || a.words.size() > SCALE_WORDS || b.words.size() > SCALE_WORDS
+                || noneShared(a.content, b.content)) {
             return null;
         }
-        return "how often it happens, two steps apart";
+        if (Scale.HOW_OFTEN.contradicts(a.lower, b.lower)) {
+            return "how often it happens, two steps apart";
+        }
+        return Scale.HOW_MUCH.contradicts(a.lower, b.lower) ? "how much of it, two steps apart" : null;
     }
 
     /**

@@ -145,6 +145,11 @@ final class Lexical {
 
     /** Whether WordNet relates two words in any part of speech (synonyms, one sense broader than the other). */
     static boolean related(String x, String y) {
+        int way = AnswerText.direction(AnswerText.stem(x));
+        if (way != 0 && way == AnswerText.direction(AnswerText.stem(y))) {
+            // two verbs of a measure going the same way ("plunged" / "plummeted")
+            return true;
+        }
         for (POS pos : POS.getAllPOS()) {
             if (WordNet.shared().related(x, y, pos, SYNONYM_SENSES)) {
                 return true;

@@ -2319,10 +2319,10 @@ class EquivalenceTest {
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Does the algorithm always terminate?", "The algorithm never fails to terminate.",
                 "The algorithm always terminates.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
-        assertThat(Frequency.step("it doesn't always work")).isEqualTo(Frequency.MIXED);
-        assertThat(Frequency.step("it rarely works, but often fails")).isEqualTo(Frequency.MIXED);
-        assertThat(Frequency.step("it almost never happens")).isEqualTo(1);
-        assertThat(Frequency.step("it works")).isEqualTo(Frequency.NONE);
+        assertThat(Scale.HOW_OFTEN.step("it doesn't always work")).isEqualTo(Scale.MIXED);
+        assertThat(Scale.HOW_OFTEN.step("it rarely works, but often fails")).isEqualTo(Scale.MIXED);
+        assertThat(Scale.HOW_OFTEN.step("it almost never happens")).isEqualTo(1);
+        assertThat(Scale.HOW_OFTEN.step("it works")).isEqualTo(Scale.NONE);
     }
 
     @Test
@@ -2357,5 +2357,40 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Toxicity label for: 'Great point, I hadn't considered that.'", "Not toxic", "Benign"))
                 .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_tell_apart_answers_that_say_how_much_of_a_whole_two_steps_apart() {
+        assertThat(verdict("Do most mammals lay eggs?", "Most mammals give birth to live young.",
+                "Few mammals give birth to live young.").rule()).isEqualTo("how much of it, two steps apart");
+        assertThat(decide("How many of the tests pass?", "All of the tests pass.", "Some of the tests pass."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // one step apart, or a word of the scale in an idiom ("at all", "the most"), is wording
+        assertThat(verdict("How many users are affected?", "Most users are affected.",
+                "Nearly all users are affected.").rule()).doesNotStartWith("how much");
+        assertThat(Scale.HOW_MUCH.step("it is the most common cause")).isEqualTo(Scale.NONE);
+        assertThat(Scale.HOW_MUCH.step("it doesn't hurt at all")).isEqualTo(Scale.NONE);
+        assertThat(Scale.HOW_MUCH.step("a few of them")).isEqualTo(2);
+        assertThat(Scale.HOW_MUCH.step("few of them")).isEqualTo(1);
+        assertThat(Scale.HOW_MUCH.step("not all of them")).isEqualTo(Scale.MIXED);
+    }
+
+    @Test
+    void should_read_verbs_of_a_measure_going_up_or_down_as_one_way_or_the_other() {
+        // the same number gone the other way: the number alone had made them one answer
+        assertThat(decide("What happened to the company's stock after the earnings report?", "The stock plunged 12%.",
+                "The stock jumped 12%.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What happened to sales last quarter?", "Sales rose by 5%.", "Sales fell by 5%."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What happened to the company's stock after the earnings report?", "The stock plunged 12%.",
+                "The stock tumbled 12%.")).isEqualTo(Equivalence.Decision.SAME);
+        // two verbs of one way are one action
+        assertThat(decide("What happened to the shares after the earnings report?", "The shares plunged.",
+                "The shares plummeted.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How did the market react?", "Stocks climbed sharply.", "Stocks dropped sharply."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a date said around the same year is not moved by this
+        assertThat(decide("When was the company founded?", "In the spring of 1998.", "The company was founded in 1998."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
 }
