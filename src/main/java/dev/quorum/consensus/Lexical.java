@@ -2,9 +2,11 @@ package dev.quorum.consensus;
 
 import dev.quorum.lexicon.WordNet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import net.sf.extjwnl.data.POS;
 
@@ -57,7 +59,80 @@ final class Lexical {
         "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
         "seventeenth", "eighteenth", "nineteenth", "twentieth"};
 
+    /**
+     * Verbs of one action that WordNet does not relate in their first senses (each pair checked against it), one
+     * class a line; phrasal verbs as WordNet writes them ("tear_down"), irregular past forms written out ("sold").
+     * Business and kitchen verbs of everyday answers: what a committee, a seller, a builder or a cook does.
+     */
+    private static final List<String> ACTION_CLASSES = List.of(
+            "approve accept ratify greenlight sign_off rubber-stamp",
+            "reject throw_out veto",
+            "demolish tear_down knock_down pull_down raze",
+            "compress zip gzip",
+            "revise rework redraft rewrite rewrote rewritten amend",
+            "sell sold offload unload divest",
+            "replace swap swap_out switch_out substitute",
+            "chop dice",
+            "discontinue phase_out scrap axe",
+            "cancel call_off scrap axe scrub",
+            "launch roll_out",
+            "fix resolve repair",
+            "hire recruit take_on employ");
+    /** The stems of each inflection of each verb of {@link #ACTION_CLASSES}, to the classes it is in. */
+    private static final Map<String, Set<Integer>> ACTION_CLASS_OF = actionClasses();
+
     private Lexical() {
+    }
+
+    private static Map<String, Set<Integer>> actionClasses() {
+        Map<String, Set<Integer>> classes = new HashMap<>();
+        for (int k = 0; k < ACTION_CLASSES.size(); k++) {
+            for (String verb : ACTION_CLASSES.get(k).split(" ")) {
+                String ed = verb.endsWith("e") ? verb + "d" : verb + "ed";
+                String ing = verb.endsWith("e") ? verb.substring(0, verb.length() - 1) + "ing" : verb + "ing";
+                String last = verb.substring(verb.length() - 1);
+                for (String form : List.of(verb, verb + "s", ed, ing, verb + last + "ed", verb + last + "ing")) {
+                    int id = k;
+                    classes.computeIfAbsent(actionKey(form),
+                            x -> new HashSet<>()).add(id);
+                }
+            }
+        }
+        Map<String, Set<Integer>> frozen = new HashMap<>();
+        classes.forEach((form, ids) -> frozen.put(form, Set.copyOf(ids)));
+        return Map.copyOf(frozen);
+    }
+
+    /** A verb as {@link #ACTION_CLASS_OF} holds it: its stem, or a phrasal verb as is ("throw out" as "throw_out"). */
+    private static String actionKey(String verb) {
+        return verb.indexOf('_') > 0 || verb.indexOf(' ') > 0 ? verb.replace(' ', '_') : AnswerText.stem(verb);
+    }
+
+    /**
+     * Whether two verbs are one action where WordNet does not say so: in one action class ({@link #sameAction}), or
+     * both a measure going the same way ("plunged" / "plummeted": {@link AnswerText#direction}).
+     */
+    static boolean oneAction(String x, String y) {
+        if (sameAction(x, y)) {
+            return true;
+        }
+        int way = AnswerText.direction(AnswerText.stem(x));
+        return way != 0 && way == AnswerText.direction(AnswerText.stem(y));
+    }
+
+    /** Whether two verbs (any inflection, or a phrasal verb as WordNet writes it) are in one action class. */
+    static boolean sameAction(String x, String y) {
+        Set<Integer> one = ACTION_CLASS_OF.get(actionKey(x));
+        Set<Integer> other = one == null ? null : ACTION_CLASS_OF.get(actionKey(y));
+        if (other == null) {
+            return false;
+        }
+        for (int id : one) {
+            if (other.contains(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -145,9 +220,7 @@ final class Lexical {
 
     /** Whether WordNet relates two words in any part of speech (synonyms, one sense broader than the other). */
     static boolean related(String x, String y) {
-        int way = AnswerText.direction(AnswerText.stem(x));
-        if (way != 0 && way == AnswerText.direction(AnswerText.stem(y))) {
-            // two verbs of a measure going the same way ("plunged" / "plummeted")
+        if (oneAction(x, y)) {
             return true;
         }
         for (POS pos : POS.getAllPOS()) {
@@ -199,7 +272,7 @@ final class Lexical {
         for (String word : words) {
             boolean found = false;
             for (String other : by) {
-                if (AnswerText.stem(word).equals(AnswerText.stem(other))
+                if (AnswerText.stem(word).equals(AnswerText.stem(other)) || oneAction(word, other)
                         || letters(word) && letters(other) && (WordNet.shared().synonyms(word, other, SYNONYM_SENSES)
                         || WordNet.shared().related(word, other, POS.VERB, SYNONYM_SENSES)
                         || bridged(word, other))) {

@@ -243,4 +243,27 @@ class WordNetEquivalenceTest {
     private static boolean same(String question, String a, String b) {
         return vote.similarity(a, b, question) >= vote.threshold(question);
     }
+
+    @Test
+    void should_read_everyday_actions_that_wordnet_does_not_relate_as_one() {
+        // WordNet relates none of these in its first senses; the action classes do
+        assertThat(verdict("What did the committee do with the proposal?", "The committee approved the proposal.",
+                "The committee signed off on the proposal.").decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("What did the researchers do with the null hypothesis?", "They rejected the null hypothesis.",
+                "They threw out the null hypothesis.").decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("What did the city do with the old stadium?", "The city demolished the old stadium.",
+                "The city tore down the old stadium.").decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("What did the investor do with her shares?", "She offloaded her shares.",
+                "She sold her shares.").decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("What did the chef do with the onions?", "She chopped the onions.", "She diced the onions.")
+                .decision()).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // actions of other classes stay apart, and so do opposites
+        assertThat(verdict("What did the committee do with the proposal?", "The committee approved the proposal.",
+                "The committee rejected the proposal.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("What did the investor do with her shares?", "She sold her shares.",
+                "She revised her shares.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Lexical.sameAction("throw out", "rejected")).isTrue();
+        assertThat(Lexical.sameAction("zipped", "compressing")).isTrue();
+        assertThat(Lexical.sameAction("zipped", "sold")).isFalse();
+    }
 }
