@@ -119,6 +119,21 @@ final class Equivalence {
     private static final Pattern RATIO = Pattern.compile(
             "(?<![\\d.:])(\\d{1,6}(?:\\.\\d{1,4})?)\\s*(?::|\\bto\\b)\\s*(\\d{1,6}(?:\\.\\d{1,4})?)(?![\\d.:])");
     private static final int RATIO_WORDS = 8;
+    /** A time signature said in words is read in answers of at most this many words. */
+    private static final int SPOKEN_METER_WORDS = 24;
+    private static final Map<String, Integer> METER_NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("2", 2),
+            Map.entry("three", 3), Map.entry("3", 3), Map.entry("four", 4), Map.entry("4", 4), Map.entry("five", 5),
+            Map.entry("5", 5), Map.entry("six", 6), Map.entry("6", 6), Map.entry("seven", 7), Map.entry("7", 7),
+            Map.entry("eight", 8), Map.entry("8", 8), Map.entry("nine", 9), Map.entry("9", 9), Map.entry("twelve", 12),
+            Map.entry("12", 12), Map.entry("sixteen", 16), Map.entry("16", 16));
+    /** "three-four time", "six eight time". */
+    private static final Pattern NAMED_METER = Pattern.compile("\\b([a-z]+|\\d{1,2})[- ]([a-z]+|\\d{1,2}) time\\b");
+    /** "three beats per bar", "3 crotchet beats to the measure", "four beats in a bar". */
+    private static final Pattern COUNTED_METER = Pattern.compile("\\b([a-z]+|\\d{1,2}) (?:[a-z]+[- ])?(?:[a-z]+ )?beats? "
+            + "(?:per|to|in|a) (?:the |a |each )?(?:bar|measure)\\b");
+    /** The note that gets one beat, named anywhere in the answer. */
+    private static final Pattern METER_NOTE = Pattern.compile("\\b(quarter[- ]notes?|crotchets?|half[- ]notes?|minims?"
+            + "|eighth[- ]notes?|quavers?|sixteenth[- ]notes?|semiquavers?)\\b");
     /** A law in notation this long at most is read against one said in words ("F = ma"). */
     private static final int SHORT_LAW_CHARS = 40;
     /** An answer of at most this many words is a bare label ("Negative", "Label: spam"). */
@@ -179,6 +194,9 @@ final class Equivalence {
     /** Particles that turn a phrasal verb the other way, both ways round ("roll back" / "roll out"). */
     private static final Set<String> OPPOSITE_PARTICLES = Set.of("in out", "out in", "up down", "down up", "on off",
             "off on", "back out", "out back", "back forward", "forward back");
+    /** Words that open the object of a verb in the imperative ("Replace the battery", "Reset your password"). */
+    private static final Set<String> OBJECT_OPENERS = Set.of("the", "a", "an", "your", "my", "our", "their", "its",
+            "it", "them", "this", "that", "these", "those", "out", "up", "off", "down", "all", "any", "every");
     /** Verbs whose opposite particles say one thing ("fill in" / "fill out" a form). */
     private static final Set<String> SAME_EITHER_WAY = Set.of("fill", "fills", "filled", "filling");
     /** Pronouns a phrasal verb takes between itself and its particle ("turn it off"). */
@@ -1750,6 +1768,12 @@ final class Equivalence {
         boolean meter = question.hasPhrase("time signature") || question.hasPhrase("meter")
                 || question.hasPhrase("metre");
         boolean ratio = question.hasPhrase("ratio");
+        if (meter) {
+            Verdict spoken = spokenMeter(a, b);
+            if (spoken != null) {
+                return spoken;
+            }
+        }
         if (!meter && !ratio || a.words.size() > RATIO_WORDS || b.words.size() > RATIO_WORDS) {
             return null;
         }
@@ -1766,6 +1790,75 @@ final class Equivalence {
         double other = Double.parseDouble(x.group(2)) * Double.parseDouble(y.group(1));
         return Math.abs(one - other) <= 1e-9 * Math.max(Math.abs(one), Math.abs(other))
                 ? new Verdict(Decision.SAME, "the same ratio") : new Verdict(Decision.DIFFERENT, "different ratios");
+    }
+
+    /**
+     * A time signature in figures against one said in words ("3/4" / "Three beats per bar, with the quarter note
+     * getting one beat", "three-four time", "common time"): the same when the beats match and so does the note that
+     * gets one beat, where the words name it; else different. {@code null} when not exactly one answer is in figures,
+     * or the other says no time signature.
+     */
+    private static Verdict spokenMeter(Reading a, Reading b) {
+        Matcher x = METER.matcher(a.lower);
+        Matcher y = METER.matcher(b.lower);
+        boolean inA = x.find();
+        boolean inB = y.find();
+        if (inA == inB) {
+            return null;
+        }
+        Matcher figures = inA ? x : y;
+        Reading words = inA ? b : a;
+        if (words.words.size() > SPOKEN_METER_WORDS) {
+            return null;
+        }
+        int[] said = spokenMeter(words.lower);
+        if (said == null) {
+            return null;
+        }
+        boolean same = said[0] == Integer.parseInt(figures.group(1))
+                && (said[1] == 0 || said[1] == Integer.parseInt(figures.group(2)));
+        return same ? new Verdict(Decision.SAME, "the same time signature in words")
+                : new Verdict(Decision.DIFFERENT, "different time signatures");
+    }
+
+    private static int noteValue(String name) {
+        return name.startsWith("quarter") || name.startsWith("crotchet") ? 4
+                : name.startsWith("half") || name.startsWith("minim") ? 2
+                : name.startsWith("eighth") || name.startsWith("quaver") ? 8 : 16;
+    }
+
+    /** Beats and the note that gets one (0 when not said) of a time signature said in words, or {@code null}. */
+    private static int[] spokenMeter(String lower) {
+        if (lower.contains("common time")) {
+            return new int[] {4, 4};
+        }
+        if (lower.contains("cut time") || lower.contains("alla breve")) {
+            return new int[] {2, 2};
+        }
+        Matcher named = NAMED_METER.matcher(lower);
+        if (named.find()) {
+            Integer beats = METER_NUMBERS.get(named.group(1));
+            Integer note = METER_NUMBERS.get(named.group(2));
+            return beats == null || note == null ? null : new int[] {beats, note};
+        }
+        Matcher counted = COUNTED_METER.matcher(lower);
+        if (!counted.find()) {
+            return null;
+        }
+        Integer beats = METER_NUMBERS.get(counted.group(1));
+        if (beats == null) {
+            return null;
+        }
+        Matcher note = METER_NOTE.matcher(lower);
+        int value = 0;
+        if (note.find()) {
+            String name = note.group(1);
+            value = noteValue(name);
+            if (note.find() && noteValue(note.group(1)) != value) {
+                return null; // two note values: not read
+            }
+        }
+        return new int[] {beats, value};
     }
 
     /**
@@ -3637,7 +3730,8 @@ final class Equivalence {
 
     /** A hunk that puts one name (words written with a capital) in place of another: why they differ, else null. */
     private static String names(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
-        if (removedWords.isEmpty() || addedWords.isEmpty()) {
+        if (removedWords.isEmpty() || addedWords.isEmpty()
+                || imperative(removedWords.get(0), a) && imperative(addedWords.get(0), b)) {
             return null;
         }
         for (String word : removedWords) {
@@ -3651,6 +3745,14 @@ final class Equivalence {
             }
         }
         return "one name in place of another: " + String.join(" ", removedWords) + " / " + String.join(" ", addedWords);
+    }
+
+    /**
+     * Whether a word opens its answer as a verb in the imperative, capitalised only because it opens it ("Replace the
+     * battery.", "Change your password."): the word first, then a word that opens its object.
+     */
+    private static boolean imperative(String word, Reading r) {
+        return r.words.size() > 1 && r.words.get(0).equals(word) && OBJECT_OPENERS.contains(r.words.get(1));
     }
 
     private static String hunk(List<String> removed, List<String> added, List<String> removedWords,

@@ -2393,4 +2393,29 @@ class EquivalenceTest {
         assertThat(decide("When was the company founded?", "In the spring of 1998.", "The company was founded in 1998."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_time_signature_said_in_words() {
+        assertThat(decide("What is the usual time signature of a waltz?", "3/4",
+                "Three beats per bar, with the quarter note getting one beat")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What time signature is a waltz usually written in?", "3/4",
+                "Three crotchet beats per bar, i.e. three-four time.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What time signature is a march usually written in?", "4/4", "Common time."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What time signature is a jig usually written in?", "3/4", "Six-eight time."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What time signature is a waltz usually written in?", "3/4",
+                "Three beats per bar, with the half note getting one beat.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_not_read_a_verb_that_opens_an_answer_in_the_imperative_as_a_name() {
+        assertThat(verdict("What should I do with my password after the data breach notice?", "Change your password.",
+                "Reset your password.").rule()).doesNotStartWith("one name in place of another");
+        assertThat(verdict("What should I do if the smoke alarm keeps chirping?", "Replace the battery.",
+                "Swap out the battery.").rule()).doesNotStartWith("one name in place of another");
+        // names after the verb stay names
+        assertThat(verdict("Who should I call about the invoice?", "Call Mark.", "Call Bill.").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
