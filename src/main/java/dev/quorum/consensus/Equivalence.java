@@ -119,6 +119,8 @@ final class Equivalence {
     private static final Pattern RATIO = Pattern.compile(
             "(?<![\\d.:])(\\d{1,6}(?:\\.\\d{1,4})?)\\s*(?::|\\bto\\b)\\s*(\\d{1,6}(?:\\.\\d{1,4})?)(?![\\d.:])");
     private static final int RATIO_WORDS = 8;
+    /** A year as Quantities reads a duration in years: in seconds, a Julian year each. */
+    private static final double SECONDS_A_YEAR = 31_557_600;
     /** A time signature said in words is read in answers of at most this many words. */
     private static final int SPOKEN_METER_WORDS = 24;
     private static final Map<String, Integer> METER_NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("2", 2),
@@ -713,6 +715,21 @@ final class Equivalence {
                 && (a.items == null || b.items == null) && apart(a, b)) {
             return new Verdict(Decision.DIFFERENT, "different names");
         }
+        // one name holding the other's words that WordNet knows as another entity ("John Adams" / "John Quincy
+        // Adams")
+        if (a.name && b.name && depth == 0 && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
+                && (a.items == null || b.items == null) && Lexical.twoEntities(bareName(a), bareName(b))) {
+            return new Verdict(Decision.DIFFERENT, "two entities of one name");
+        }
+        // a place alone against the same name put in a region WordNet does not put it in ("London" / "London,
+        // Ontario")
+        if (a.name && b.name && depth == 0 && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS) {
+            String elsewhere = a.words.size() < b.words.size() ? Lexical.placeElsewhere(bareName(a), bareName(b))
+                    : Lexical.placeElsewhere(bareName(b), bareName(a));
+            if (elsewhere != null) {
+                return new Verdict(Decision.DIFFERENT, "a place of the same name elsewhere: " + elsewhere);
+            }
+        }
         // lists
         if (a.items != null && b.items != null) {
             // options of a multiple-choice question, by letter or by text ("A and C" / "Lemon, lime")
@@ -844,6 +861,15 @@ final class Equivalence {
             }
         }
         return way;
+    }
+
+    /** A name answer without the stop that ends it ("John Adams." is "John Adams"). */
+    private static String bareName(Reading r) {
+        String name = r.answer.strip();
+        while (!name.isEmpty() && ".!;,".indexOf(name.charAt(name.length() - 1)) >= 0) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return name;
     }
 
     private static boolean noneShared(Set<String> a, Set<String> b) {
@@ -3150,7 +3176,26 @@ final class Equivalence {
     /** A number of a longer answer that may be its answer: of the short answer's kind, not a date's month or day. */
     private static boolean candidate(Quantity q, Reading shortOne, Reading longOne) {
         return !"month".equals(q.unit()) && !"day".equals(q.unit()) && !"weekday".equals(q.unit())
-                && !longOne.nameNumbers.contains(q.value()) && comparable(q, shortOne.quantities);
+                && !longOne.nameNumbers.contains(q.value()) && comparable(q, shortOne.quantities)
+                && !spanOf(q, shortOne.quantities);
+    }
+
+    /**
+     * Whether a number is how long a range of years the short answer gives lasts ("116 years, from 1337 to 1453"
+     * against "From 1337 until 1453": 1453 - 1337), counted with or without its last year.
+     */
+    private static boolean spanOf(Quantity q, List<Quantity> years) {
+        boolean inYears = q.unit() == null || "s".equals(q.unit()) && q.factor() == SECONDS_A_YEAR;
+        double span = q.stated();
+        if (!inYears || span != Math.rint(span) || span <= 0 || years.size() != 2) {
+            return false;
+        }
+        double from = years.get(0).value();
+        double to = years.get(1).value();
+        if (from < 100 || to <= from || to > 9999 || from != Math.rint(from) || to != Math.rint(to)) {
+            return false;
+        }
+        return span == to - from || span == to - from + 1;
     }
 
     /**

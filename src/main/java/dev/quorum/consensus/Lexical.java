@@ -40,6 +40,8 @@ final class Lexical {
      * WordNet has not been asked before reads its index file: 50 to 300 µs).
      */
     private static final int NAME_LOOKUPS = 32;
+    /** Part-of links followed from a place to the region it is said to be in ("Sydney", "New South Wales", "Australia"). */
+    private static final int PLACE_LEVELS = 3;
     /** A name is looked up with at most this many words. */
     private static final int NAME_WORDS = 5;
     /** Words of a description that WordNet's definition of the entity must share. */
@@ -469,6 +471,53 @@ final class Lexical {
             return describes(a, x, y, question);
         }
         return null;
+    }
+
+    /**
+     * Whether WordNet knows two short names, one holding every word of the other, as entities and none in common:
+     * two people or places of one name ("John Adams" / "John Quincy Adams", "George Bush" / "George W. Bush"); the
+     * names one entity goes by share it ("Franklin Roosevelt" / "Franklin Delano Roosevelt").
+     */
+    static boolean twoEntities(String a, String b) {
+        String one = withoutArticle(a);
+        String other = withoutArticle(b);
+        List<String> x = tokens(one.toLowerCase(Locale.ROOT));
+        List<String> y = tokens(other.toLowerCase(Locale.ROOT));
+        if (x.equals(y) || x.size() > NAME_WORDS || y.size() > NAME_WORDS
+                || !(x.size() < y.size() ? y.containsAll(x) : x.containsAll(y))) {
+            return false;
+        }
+        long[] first = WordNet.shared().entities(one);
+        long[] second = first.length == 0 ? first : WordNet.shared().entities(other);
+        if (second.length == 0) {
+            return false;
+        }
+        for (long entity : first) {
+            if (contains(second, entity)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A place named alone against the same name with a region after a comma that WordNet does not put it in
+     * ("London" / "London, Ontario"; "Paris" / "Paris, France" is one place): the qualified name, else {@code null}.
+     */
+    static String placeElsewhere(String bare, String qualified) {
+        String place = withoutArticle(bare);
+        int comma = qualified.indexOf(',');
+        if (comma < 0 || !qualified.substring(0, comma).strip().equalsIgnoreCase(place)) {
+            return null;
+        }
+        String region = qualified.substring(comma + 1).strip();
+        List<String> words = tokens(region);
+        if (words.isEmpty() || words.size() > 3 || region.indexOf(',') >= 0 || !Character.isUpperCase(region.charAt(0))
+                || WordNet.shared().entities(place).length == 0 || WordNet.shared().entities(region).length == 0
+                || WordNet.shared().within(place, region, PLACE_LEVELS)) {
+            return null;
+        }
+        return qualified;
     }
 
     /** Whether two short names stand for one entity in WordNet ("George Orwell" / "Eric Arthur Blair"). */

@@ -143,6 +143,11 @@ final class Quantities {
     private static final int FORMAT_WINDOW = 40;
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
+    private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+    /** "the eleventh hour of the eleventh day of the eleventh month of 1918" ({@link #ordinalDates}). */
+    private static final Pattern ORDINAL_DATE = Pattern.compile("(?:\\bthe ([a-z]+(?:-[a-z]+)?) hour of )?\\bthe "
+            + "([a-z]+(?:-[a-z]+)?) day of the ([a-z]+) month\\b(?: of (\\d{4})\\b)?");
     /** Parts of the day after an hour that make it a time of day ({@link #partOfDay}), "in the morning" first. */
     private static final List<String> PARTS_OF_DAY = List.of(" in the morning", " in the afternoon", " in the evening",
             " at night");
@@ -441,7 +446,7 @@ final class Quantities {
      */
     static List<Quantity> parse(String lower) {
         // a typographic apostrophe as a plain one ("new year’s day", "four o’clock"), the length unchanged
-        String text = weekdayDates(leadingZero(lower).replace('\u2019', '\''));
+        String text = ordinalDates(weekdayDates(leadingZero(lower).replace('\u2019', '\'')));
         List<Quantity> found = new ArrayList<>(4);
         List<int[]> spans = new ArrayList<>(4);
         int n = text.length();
@@ -524,6 +529,39 @@ final class Quantities {
             }
         }
         return found;
+    }
+
+    /**
+     * The text with a date said in ordinals given as the date it is ("the eleventh hour of the eleventh day of the
+     * eleventh month of 1918" is "november 11 1918, 11:00"), so that it is read as that date.
+     */
+    static String ordinalDates(String text) {
+        if (text.indexOf(" month") < 0) {
+            return text;
+        }
+        Matcher m = ORDINAL_DATE.matcher(text);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            Integer hour = m.group(1) == null ? null : ORDINAL_DAYS.get(m.group(1));
+            Integer day = ORDINAL_DAYS.get(m.group(2));
+            Integer month = ORDINAL_DAYS.get(m.group(3));
+            if (day == null || month == null || month > 12 || m.group(1) != null && (hour == null || hour > 24)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, last, m.start()).append(MONTH_NAMES[month - 1]).append(' ').append(day);
+            if (m.group(4) != null) {
+                out.append(' ').append(m.group(4));
+            }
+            if (hour != null) {
+                out.append(", ").append(hour).append(":00");
+            }
+            last = m.end();
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
     }
 
     /**

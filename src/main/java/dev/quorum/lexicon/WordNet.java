@@ -596,6 +596,26 @@ public final class WordNet {
     }
 
     /**
+     * Whether some entity {@code place} names lies within some entity {@code region} names, following WordNet's
+     * part-of links up to {@code levels} steps ("Paris" in "France"; "Sydney" in "New South Wales", in "Australia").
+     */
+    public boolean within(String place, String region, int levels) {
+        long[] regions = entities(region);
+        long[] level = entities(place);
+        for (int step = 0; step < levels && level.length > 0 && regions.length > 0; step++) {
+            level = pointed(level, POS.NOUN, PointerType.PART_HOLONYM);
+            for (long offset : level) {
+                for (long target : regions) {
+                    if (offset == target) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * How WordNet defines a noun sense, without its examples, followed by the words of the sense ("imaginative British
      * writer concerned with social justice (1903-1950) Orwell George Orwell Eric Blair Eric Arthur Blair").
      */

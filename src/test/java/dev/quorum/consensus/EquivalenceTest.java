@@ -2418,4 +2418,20 @@ class EquivalenceTest {
         assertThat(verdict("Who should I call about the invoice?", "Call Mark.", "Call Bill.").decision())
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_date_said_in_ordinals_and_a_span_of_years_beside_its_range() {
+        assertThat(decide("When did the armistice ending World War I take effect?", "11 November 1918, at 11 a.m.",
+                "At the eleventh hour of the eleventh day of the eleventh month of 1918."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When did the armistice ending World War I take effect?", "11 November 1918",
+                "On the twelfth day of the eleventh month of 1918.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.ordinalDates("the first day of the thirteenth month")).isEqualTo(
+                "the first day of the thirteenth month");
+        // how long the range lasts is no rival number; another number is
+        assertThat(decide("Over what period did the Hundred Years' War take place?", "116 years, from 1337 to 1453",
+                "From 1337 until 1453.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Over what period did the Hundred Years' War take place?", "120 years, from 1337 to 1453",
+                "From 1337 until 1453.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }

@@ -266,4 +266,19 @@ class WordNetEquivalenceTest {
         assertThat(Lexical.sameAction("zipped", "compressing")).isTrue();
         assertThat(Lexical.sameAction("zipped", "sold")).isFalse();
     }
+
+    @Test
+    void should_tell_apart_two_people_or_places_of_one_name_that_wordnet_knows() {
+        assertThat(verdict("Who was the 2nd President of the United States?", "John Adams", "John Quincy Adams").rule())
+                .isEqualTo("two entities of one name");
+        assertThat(verdict("Which city hosted the 2012 Summer Olympics?", "London", "London, Ontario").rule())
+                .isEqualTo("a place of the same name elsewhere: London, Ontario");
+        // one person by a longer name, and a place in the region WordNet puts it in, stay one
+        assertThat(verdict("Who was US president during most of World War II?", "Franklin Roosevelt",
+                "Franklin Delano Roosevelt").decision()).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(verdict("Which city hosted the 2024 Summer Olympics?", "Paris", "Paris, France").decision())
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(verdict("Which city hosted the 2012 Summer Olympics?", "London", "London, England").decision())
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
