@@ -1560,7 +1560,28 @@ final class Equivalence {
      */
     private static boolean apart(Reading a, Reading b) {
         return disjoint(a, b) && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b) && !clippedName(a, b)
-                && !Lexical.sameEntity(a.head, b.head);
+                && !shortenedWords(a, b) && !Lexical.sameEntity(a.head, b.head);
+    }
+
+    /**
+     * Two names of words of two letters or more, word for word one the other's start or letters in order ("Man Utd"
+     * / "Manchester United"; {@link #shortenedName}).
+     */
+    private static boolean shortenedWords(Reading a, Reading b) {
+        if (a.significant.equals(b.significant)) {
+            return false;
+        }
+        for (String word : a.significant) {
+            if (word.length() < 2) {
+                return false;
+            }
+        }
+        for (String word : b.significant) {
+            if (word.length() < 2) {
+                return false;
+            }
+        }
+        return shortenedName(a.significant, b.significant, false);
     }
 
     /** Two labels {@link #apart} whose words WordNet does not relate either ({@link Lexical#relatedWords}). */

@@ -2434,4 +2434,15 @@ class EquivalenceTest {
         assertThat(decide("Over what period did the Hundred Years' War take place?", "120 years, from 1337 to 1453",
                 "From 1337 until 1453.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_not_read_a_name_shortened_word_for_word_as_another_name() {
+        assertThat(verdict("Which football club is nicknamed 'the Red Devils'?", "Manchester United", "Man Utd").rule())
+                .isNotEqualTo("different names");
+        // single letters are no shortened words
+        assertThat(decide("Which notes make up a D minor triad?", "D, F, A", "D–F♯–A"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("Which football club plays at Anfield?", "Liverpool", "Everton").rule())
+                .isEqualTo("different names");
+    }
 }
