@@ -121,6 +121,12 @@ final class Equivalence {
     private static final int RATIO_WORDS = 8;
     /** A year as Quantities reads a duration in years: in seconds, a Julian year each. */
     private static final double SECONDS_A_YEAR = 31_557_600;
+    /** Blood types are read in answers of at most this many words, to a question that names blood. */
+    private static final int BLOOD_WORDS = 16;
+    private static final Pattern BLOOD_QUESTION = Pattern.compile("(?i)\\b(?:blood|donors?|transfusions?|rh)\\b");
+    /** "AB+", "O−", "A positive", "type B negative" (the group in capitals, as blood types are written). */
+    private static final Pattern BLOOD_TYPE = Pattern.compile("\\b(AB|A|B|O)(?:\\s*|\\s+Rh\\s*|-)(\\+|\u207a|\u207b"
+            + "|(?:-|\u2212)(?![A-Za-z])|(?i:pos(?:itive)?|neg(?:ative)?)\\b)");
     /** A time signature said in words is read in answers of at most this many words. */
     private static final int SPOKEN_METER_WORDS = 24;
     private static final Map<String, Integer> METER_NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("2", 2),
@@ -498,6 +504,10 @@ final class Equivalence {
         Verdict ratios = ratios(a, b, question);
         if (ratios != null) {
             return ratios;
+        }
+        Verdict blood = bloodTypes(a, b, question);
+        if (blood != null) {
+            return blood;
         }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
             if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
@@ -1837,6 +1847,36 @@ final class Equivalence {
         double other = Double.parseDouble(x.group(2)) * Double.parseDouble(y.group(1));
         return Math.abs(one - other) <= 1e-9 * Math.max(Math.abs(one), Math.abs(other))
                 ? new Verdict(Decision.SAME, "the same ratio") : new Verdict(Decision.DIFFERENT, "different ratios");
+    }
+
+    /**
+     * Blood types with their Rh factor, to a question about blood ("AB+" / "AB positive", "O−" / "O negative"): the
+     * same types in any order and notation, else different; {@code null} when either answer names none or the question
+     * is not about blood.
+     */
+    private static Verdict bloodTypes(Reading a, Reading b, Question question) {
+        if (!BLOOD_QUESTION.matcher(question.text()).find() || a.words.size() > BLOOD_WORDS
+                || b.words.size() > BLOOD_WORDS) {
+            return null;
+        }
+        Set<String> x = bloodTypes(a.head);
+        Set<String> y = x.isEmpty() ? x : bloodTypes(b.head);
+        if (y.isEmpty()) {
+            return null;
+        }
+        return x.equals(y) ? new Verdict(Decision.SAME, "the same blood types")
+                : new Verdict(Decision.DIFFERENT, "different blood types");
+    }
+
+    /** The blood types an answer names with their Rh factor, as "AB+", "O-". */
+    private static Set<String> bloodTypes(String text) {
+        Set<String> types = new HashSet<>(2);
+        Matcher m = BLOOD_TYPE.matcher(text);
+        while (m.find()) {
+            String sign = m.group(2).toLowerCase(Locale.ROOT);
+            types.add(m.group(1) + (sign.equals("+") || sign.equals("\u207a") || sign.startsWith("pos") ? "+" : "-"));
+        }
+        return types;
     }
 
     /**

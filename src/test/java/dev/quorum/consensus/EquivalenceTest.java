@@ -2445,4 +2445,19 @@ class EquivalenceTest {
         assertThat(verdict("Which football club plays at Anfield?", "Liverpool", "Everton").rule())
                 .isEqualTo("different names");
     }
+
+    @Test
+    void should_read_blood_types_with_their_rh_factor_in_any_notation() {
+        assertThat(decide("Which ABO/Rh blood types can receive red cells from an A-positive donor?", "A+ and AB+",
+                "AB positive and A positive")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which blood type is the universal plasma donor?", "AB+", "AB negative"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which blood type is the universal red cell donor?", "O\u2212", "Type O negative"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // "A-positive" is positive, not "A-"
+        assertThat(decide("Which blood types can receive red cells from an A-positive donor?",
+                "A-positive and AB-positive", "A+ and AB+")).isEqualTo(Equivalence.Decision.SAME);
+        // elsewhere these are grades, not blood types
+        assertThat(verdict("What grade did she get?", "A-", "A+").rule()).isNotEqualTo("the same blood types");
+    }
 }
