@@ -127,6 +127,14 @@ final class Equivalence {
     /** "AB+", "O−", "A positive", "type B negative" (the group in capitals, as blood types are written). */
     private static final Pattern BLOOD_TYPE = Pattern.compile("\\b(AB|A|B|O)(?:\\s*|\\s+Rh\\s*|-)(\\+|\u207a|\u207b"
             + "|(?:-|\u2212)(?![A-Za-z])|(?i:pos(?:itive)?|neg(?:ative)?)\\b)");
+    /**
+     * What an answer sets aside: up to four words after "rather than", "instead of", ", not" ({@link #setAside}; not
+     * "and not", which the reading writes for "too thin to walk on").
+     */
+    private static final Pattern ASIDE_SPAN = Pattern.compile("(?: rather than| instead of|, not) ((?:[\\w'-]++"
+            + " ?){1,4})");
+    private static final int ASIDE_SHORT_WORDS = 12;
+    private static final int ASIDE_LONG_WORDS = 40;
     /** A time signature said in words is read in answers of at most this many words. */
     private static final int SPOKEN_METER_WORDS = 24;
     private static final Map<String, Integer> METER_NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("2", 2),
@@ -640,6 +648,10 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "code that differs in its operators");
             }
         }
+        String aside = depth == 0 ? setAside(a, b) : null;
+        if (aside != null) {
+            return new Verdict(Decision.DIFFERENT, aside);
+        }
         // a yes and a no said outright to a yes/no question, whatever labels they share ("No, Java passes by value" /
         // "Yes, objects are passed by reference")
         if (question.yesNo() && depth == 0 && a.stance.present() && b.stance.present()
@@ -871,6 +883,65 @@ final class Equivalence {
             }
         }
         return way;
+    }
+
+    /**
+     * A short answer that states what the other only sets aside ("Yes, late blight is caused by a fungus." / "… a water
+     * mold rather than a true fungus"; "The Atlantic Ocean" / "… in the Caribbean Sea rather than the open
+     * Atlantic"): a content word of the short one's own claim that the other names only after "rather than", "instead
+     * of" or ", not", and nowhere else. Why they differ, else {@code null}.
+     */
+    private static String setAside(Reading a, Reading b) {
+        Reading shortOne = a.words.size() <= b.words.size() ? a : b;
+        Reading longOne = shortOne == a ? b : a;
+        if (shortOne.words.size() > ASIDE_SHORT_WORDS || longOne.words.size() > ASIDE_LONG_WORDS || a.code || b.code) {
+            return null;
+        }
+        Set<String> claimed = new HashSet<>();
+        for (String word : AnswerText.words(shortOne.core)) {
+            if (!AnswerText.stopword(word)) {
+                claimed.add(AnswerText.stem(word));
+            }
+        }
+        // a span set aside counts when half its content words or more are the short answer's own ("rather than the
+        // open Atlantic"), not where it only shares a word ("itemize rather than take the standard deduction")
+        Set<String> asideStems = new HashSet<>();
+        String rest = longOne.lower;
+        Matcher m = ASIDE_SPAN.matcher(rest);
+        StringBuilder stated = new StringBuilder(rest.length());
+        int last = 0;
+        while (m.find()) {
+            Set<String> span = new HashSet<>();
+            for (String word : AnswerText.words(m.group(1))) {
+                if (!AnswerText.stopword(word)) {
+                    span.add(AnswerText.stem(word));
+                }
+            }
+            int own = 0;
+            for (String stem : span) {
+                own += claimed.contains(stem) ? 1 : 0;
+            }
+            if (2 * own >= span.size()) {
+                asideStems.addAll(span);
+            }
+            stated.append(rest, last, m.start()).append(' ');
+            last = m.end();
+        }
+        if (asideStems.isEmpty()) {
+            return null;
+        }
+        stated.append(rest, last, rest.length());
+        Set<String> statedStems = new HashSet<>();
+        for (String word : AnswerText.words(stated.toString())) {
+            statedStems.add(AnswerText.stem(word));
+        }
+        for (String word : AnswerText.words(shortOne.core)) {
+            String stem = AnswerText.stem(word);
+            if (claimed.contains(stem) && asideStems.contains(stem) && !statedStems.contains(stem)) {
+                return "what one states, the other sets aside: " + word;
+            }
+        }
+        return null;
     }
 
     /** A name answer without the stop that ends it ("John Adams." is "John Adams"). */

@@ -2460,4 +2460,23 @@ class EquivalenceTest {
         // elsewhere these are grades, not blood types
         assertThat(verdict("What grade did she get?", "A-", "A+").rule()).isNotEqualTo("the same blood types");
     }
+
+    @Test
+    void should_split_an_answer_that_states_what_the_other_only_sets_aside() {
+        assertThat(verdict("Is late blight of tomatoes caused by a fungus?", "Yes, late blight is caused by a fungus.",
+                "Late blight is caused by Phytophthora infestans, a water mold (oomycete) rather than a true fungus.")
+                .rule()).isEqualTo("what one states, the other sets aside: fungus");
+        assertThat(decide("Which body of water contains the Puerto Rico Trench?", "The Atlantic Ocean",
+                "It lies on the Caribbean side of Puerto Rico, so it's in the Caribbean Sea rather than the open Atlantic."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // what the other also states, a span that only shares a word, and "too thin to walk on" are left alone
+        assertThat(verdict("Is a tomato a vegetable?", "A fruit.",
+                "A fruit, not a vegetable, though it's often cooked as a vegetable.").rule()).doesNotStartWith("what one");
+        assertThat(verdict("Can I deduct mortgage interest on my US federal income taxes?",
+                "Yes, if you itemize your deductions.",
+                "You can, provided you itemize rather than take the standard deduction.").rule())
+                .doesNotStartWith("what one");
+        assertThat(verdict("Is the ice on the pond thick enough to walk on?", "The ice is too thin to walk on.",
+                "The ice isn't thick enough to walk on.").rule()).doesNotStartWith("what one");
+    }
 }
