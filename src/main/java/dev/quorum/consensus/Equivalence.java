@@ -135,6 +135,11 @@ final class Equivalence {
             + " ?){1,4})");
     private static final int ASIDE_SHORT_WORDS = 12;
     private static final int ASIDE_LONG_WORDS = 40;
+    /** Answers of at most this many words are read for what they say a thing is free of ({@link #freeOf}). */
+    private static final int FREE_WORDS = 30;
+    private static final Pattern FREE_OF = Pattern.compile("\\b([a-z]{3,})-free\\b");
+    /** A negation just before ("not tax-free", "isn't sugar-free"). */
+    private static final Pattern NEGATED_BEFORE = Pattern.compile("(?:\\bnot|n't|\\bnever)\\s+(?:\\w+\\s+)?$");
     /** A time signature said in words is read in answers of at most this many words. */
     private static final int SPOKEN_METER_WORDS = 24;
     private static final Map<String, Integer> METER_NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("2", 2),
@@ -648,6 +653,10 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "code that differs in its operators");
             }
         }
+        String free = depth == 0 ? freeOf(a, b) : null;
+        if (free != null) {
+            return new Verdict(Decision.DIFFERENT, free);
+        }
         String aside = depth == 0 ? setAside(a, b) : null;
         if (aside != null) {
             return new Verdict(Decision.DIFFERENT, aside);
@@ -942,6 +951,50 @@ final class Equivalence {
             }
         }
         return null;
+    }
+
+    /**
+     * One answer that says a thing is free of something ("tax-free", "sugar-free") against one that says it has it
+     * ("taxed as ordinary income", "contains natural sugars"), not negated there ("no sugar", "zero sugar"): why they
+     * differ, else {@code null}.
+     */
+    private static String freeOf(Reading a, Reading b) {
+        if (a.code || b.code || a.words.size() > FREE_WORDS || b.words.size() > FREE_WORDS) {
+            return null;
+        }
+        String one = freeOf(a.lower);
+        String other = freeOf(b.lower);
+        if ((one == null) == (other == null)) {
+            return null;
+        }
+        String free = one != null ? one : other;
+        Reading has = one != null ? b : a;
+        String stem = AnswerText.stem(free);
+        List<String> words = has.words;
+        for (int k = 0; k < words.size(); k++) {
+            if (!AnswerText.stem(words.get(k)).equals(stem)) {
+                continue;
+            }
+            boolean negated = false;
+            for (int j = Math.max(0, k - 3); j < k; j++) {
+                negated |= AnswerText.negation(words.get(j)) || words.get(j).equals("free")
+                        || words.get(j).equals("zero");
+            }
+            if (!negated && !(k + 1 < words.size() && words.get(k + 1).equals("free"))) {
+                return "free of it in one, with it in the other: " + free;
+            }
+        }
+        return null;
+    }
+
+    /** What a lower-cased answer says a thing is free of ("sugar" in "it's sugar-free"), not negated; else null. */
+    private static String freeOf(String lower) {
+        Matcher m = FREE_OF.matcher(lower);
+        if (!m.find() || NEGATED_BEFORE.matcher(lower.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+            return null;
+        }
+        String found = m.group(1);
+        return m.find() ? null : found;
     }
 
     /** A name answer without the stop that ends it ("John Adams." is "John Adams"). */

@@ -2479,4 +2479,19 @@ class EquivalenceTest {
         assertThat(verdict("Is the ice on the pond thick enough to walk on?", "The ice is too thin to walk on.",
                 "The ice isn't thick enough to walk on.").rule()).doesNotStartWith("what one");
     }
+
+    @Test
+    void should_split_free_of_a_thing_from_having_it() {
+        assertThat(decide("So in a traditional IRA, withdrawals in retirement are tax-free?",
+                "Yes, that's correct — withdrawals in retirement are tax-free.",
+                "Withdrawals from a traditional IRA are taxed as ordinary income.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is there any sugar in this drink?",
+                "It has no added sugar, but it contains natural sugars from the fruit.", "It's completely sugar-free."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the thing negated is what "-free" says
+        assertThat(decide("Is there any sugar in this drink?", "It's sugar-free.", "There's zero sugar in it."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is there any sugar in this drink?", "It's sugar-free.", "It has no sugar."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
