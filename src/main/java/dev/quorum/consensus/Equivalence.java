@@ -209,6 +209,9 @@ final class Equivalence {
     private static final String[] RESTATED = {" i.e. ", " i.e., ", ", that is, ", ", which rounds to "};
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
     /** Titles before a name ({@link #shortened}). */
+    /** Titles a person's name may follow, beside {@link #TITLES} ("Baroness Thatcher", "King Charles"). */
+    private static final Set<String> NOBLE_TITLES = Set.of("baroness", "baron", "countess", "count", "duke", "duchess",
+            "prince", "princess", "pope");
     private static final Set<String> TITLES = Set.of("sir", "dame", "lord", "lady", "dr", "mr", "mrs", "ms", "prof",
             "professor", "president", "king", "queen", "saint", "st", "general", "captain");
     /** Words that frame, hedge or intensify a claim without changing it ({@link #filler}). */
@@ -2889,6 +2892,10 @@ final class Equivalence {
             }
             return extra <= MAX_EXTRA ? new Verdict(Decision.SAME, "short answer stated") : Verdict.MEANING;
         }
+        if (otherOfSameLastName(shortOne, longOne)) {
+            // "Emily Brontë" / "… written by Charlotte Brontë", "Ivory Coast" / "The Gold Coast (today's Ghana)"
+            return new Verdict(Decision.DIFFERENT, "another of the same last name");
+        }
         if (longOne.stems.containsAll(shortOne.content) && longOne.core.length() < longOne.lower.length()
                 && statesMore(longOne.core, shortOne, question)) {
             // named only in a "whereas …" or "…, not …" clause, while the rest states something
@@ -3045,6 +3052,48 @@ final class Equivalence {
         String last = AnswerText.stem(shortOne.words.get(shortOne.words.size() - 1));
         return last.length() >= 3 && stems.contains(last) && longOne.capitals.contains(last)
                 && !otherFirstName(last, shortOne, longOne);
+    }
+
+    /**
+     * Whether the longer answer writes a short name's last word only after another capitalised word, and none of the
+     * short name's other words ({@link #otherFirstName}).
+     */
+    private static boolean otherOfSameLastName(Reading shortOne, Reading longOne) {
+        if (!shortOne.name || shortOne.words.size() < 2 || shortOne.words.size() > 4) {
+            return false;
+        }
+        String last = AnswerText.stem(shortOne.words.get(shortOne.words.size() - 1));
+        if (last.length() < 3 || !longOne.capitals.contains(last)) {
+            return false;
+        }
+        Set<Character> initials = new HashSet<>();
+        for (int k = 0; k < shortOne.words.size() - 1; k++) {
+            String word = shortOne.words.get(k);
+            if (!AnswerText.stopword(word) && longOne.stems.contains(AnswerText.stem(word))) {
+                return false;
+            }
+            initials.add(word.charAt(0));
+        }
+        if (!otherFirstName(last, shortOne, longOne)) {
+            return false;
+        }
+        // the word before the last name is another first name only when it starts with another letter and is no
+        // title: "Charlotte" for "Emily", not "Maria" for "Marie", "Joanne" for "J. K." or "Baroness" for "Margaret"
+        String[] tokens = NOT_A_WORD.split(longOne.head);
+        for (int k = 1; k < tokens.length; k++) {
+            if (tokens[k].isEmpty() || !AnswerText.stem(tokens[k].toLowerCase(Locale.ROOT)).equals(last)) {
+                continue;
+            }
+            // the capitalised words before the last name: a first name, initials, a second surname ("Maria
+            // Skłodowska-Curie", "J. K. Rowling")
+            for (int j = k - 1; j >= 0 && !tokens[j].isEmpty() && Character.isUpperCase(tokens[j].charAt(0)); j--) {
+                String before = tokens[j].toLowerCase(Locale.ROOT);
+                if (TITLES.contains(before) || NOBLE_TITLES.contains(before) || initials.contains(before.charAt(0))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

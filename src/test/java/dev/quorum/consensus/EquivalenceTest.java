@@ -2494,4 +2494,21 @@ class EquivalenceTest {
         assertThat(decide("Is there any sugar in this drink?", "It's sugar-free.", "It has no sugar."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_split_a_name_from_another_of_the_same_last_name() {
+        assertThat(verdict("Who wrote \"Wuthering Heights\"?", "Emily Brontë",
+                "\"Wuthering Heights\" was written by Charlotte Brontë and published in 1847.").rule())
+                .isEqualTo("another of the same last name");
+        assertThat(decide("Which country has Yamoussoukro as its official capital?", "Ivory Coast",
+                "The Gold Coast (today's Ghana)")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // initials, a second surname and a title are the same person's
+        assertThat(verdict("Who wrote the Harry Potter books?", "J. K. Rowling", "Joanne Rowling").rule())
+                .isNotEqualTo("another of the same last name");
+        assertThat(verdict("Which scientist, together with her husband Pierre, discovered radium?", "Marie Curie",
+                "Maria Skłodowska-Curie").rule()).isNotEqualTo("another of the same last name");
+        assertThat(verdict("Who was nicknamed 'The Iron Lady'?", "Margaret Thatcher",
+                "The former British Prime Minister Baroness Thatcher.").rule())
+                .isNotEqualTo("another of the same last name");
+    }
 }
