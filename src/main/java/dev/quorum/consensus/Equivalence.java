@@ -238,7 +238,7 @@ final class Equivalence {
      */
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
-        ", instead of ", " instead of ", " rather than ", ", followed by ", " followed by ", ", not ", " and not ",
+        ", instead of ", " instead of ", " rather than ", ", followed ", " followed by ", ", not ", " and not ",
         ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", ", followed shortly by ",
         ", followed closely by ", " followed shortly by ", " followed closely by ", ", beating ", ", defeating ", " and then ",
         " overtook ", " overtaking ", " surpassed ", " surpassing ", " outstripped "};
@@ -3213,8 +3213,10 @@ final class Equivalence {
                 continue;
             }
             // a name: written with a capital, also first in a clause of two words or more ("Saturn is second",
-            // "France won") unless it is an adverb ("Botanically speaking")
-            boolean named = longOne.capitals.contains(stem) && (k > 0 || words.size() >= 2 && !word.endsWith("ly"));
+            // "France won") unless it is an adverb ("Botanically speaking"), or alone before a comma when WordNet knows
+            // it as an entity ("Kilimanjaro, at 5,895 m, is …"; not "However," or "Correct,")
+            boolean named = longOne.capitals.contains(stem) && (k > 0 || words.size() >= 2 && !word.endsWith("ly")
+                    || words.size() == 1 && Lexical.entity(word));
             if (named && abbreviates(word, longOne, shortOne)) {
                 // the short answer's own formula or initials ("Plants take in CO2, carbon dioxide, …")
                 continue;

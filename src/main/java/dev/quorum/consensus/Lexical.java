@@ -520,6 +520,11 @@ final class Lexical {
         return qualified;
     }
 
+    /** Whether WordNet knows a word as a named entity (a person, place, organisation or work: "Kilimanjaro"). */
+    static boolean entity(String word) {
+        return letters(word) && WordNet.shared().entities(word).length > 0;
+    }
+
     /** Whether two short names stand for one entity in WordNet ("George Orwell" / "Eric Arthur Blair"). */
     static boolean sameEntity(String a, String b) {
         String one = withoutArticle(a);

@@ -2511,4 +2511,18 @@ class EquivalenceTest {
                 "The former British Prime Minister Baroness Thatcher.").rule())
                 .isNotEqualTo("another of the same last name");
     }
+
+    @Test
+    void should_read_a_name_alone_before_a_comma_and_a_name_that_follows_as_other_answers() {
+        String question = "What is the tallest mountain in Africa?";
+        String kilimanjaro = "Kilimanjaro, at 5,895 m, is the tallest mountain in Africa; Mount Kenya is the second highest.";
+        assertThat(verdict(question, "Mount Kenya", kilimanjaro).rule()).isEqualTo("another answer first");
+        assertThat(decide(question, "Kilimanjaro", kilimanjaro)).isEqualTo(Equivalence.Decision.SAME);
+        String moon = "Neil Armstrong was the first to step onto the lunar surface in July 1969, followed about 19 "
+                + "minutes later by Buzz Aldrin.";
+        assertThat(decide("Who was the first person to walk on the Moon?", "Buzz Aldrin", moon))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who was the first person to walk on the Moon?", "Neil Armstrong", moon))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
 }
