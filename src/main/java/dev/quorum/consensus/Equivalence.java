@@ -226,6 +226,8 @@ final class Equivalence {
     /** Pronouns a phrasal verb takes between itself and its particle ("turn it off"). */
     private static final Set<String> PARTICLE_OBJECTS = Set.of("it", "them", "him", "her", "this", "that", "these",
             "those", "everything");
+    /** Instructions of at most this many words are compared verb for verb ({@link #otherImperative}). */
+    private static final int IMPERATIVE_WORDS = 12;
     /** Answers of at most this many words are read for how often, or how much, they say ({@link Scale}). */
     private static final int SCALE_WORDS = 25;
     private static final Set<String> FILLERS = Set.of("speaking", "actually", "really", "basically", "essentially",
@@ -796,6 +798,9 @@ final class Equivalence {
                 return contained;
             }
             String step = otherStep(a, b);
+            if (step == null) {
+                step = otherImperative(a, b, question);
+            }
             if (step != null) {
                 return new Verdict(Decision.DIFFERENT, step);
             }
@@ -851,6 +856,9 @@ final class Equivalence {
         }
         if (contradiction == null && depth == 0) {
             contradiction = otherParticle(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherImperative(a, b, question);
         }
         if (contradiction == null && depth == 0) {
             contradiction = otherStep(a, b);
@@ -4026,6 +4034,47 @@ final class Equivalence {
             }
         }
         return "one name in place of another: " + String.join(" ", removedWords) + " / " + String.join(" ", addedWords);
+    }
+
+    /**
+     * Two short instructions that do different things to one object, where the question itself says one of them
+     * ("Protocol: … stop the infusion immediately. What should the nurse do …?": "Stop the infusion immediately." /
+     * "Speed up the infusion immediately."; the rules that compare the words an answer adds to the question see
+     * nothing there): the two verbs, unless WordNet or the action classes relate them. Elsewhere the near-identical
+     * guard reads such pairs (verb for verb here lost "Stir" / "Mix", which WordNet does not relate).
+     */
+    private static String otherImperative(Reading a, Reading b, Question question) {
+        if (a.code || b.code || a.words.size() > IMPERATIVE_WORDS || b.words.size() > IMPERATIVE_WORDS) {
+            return null;
+        }
+        int x = objectAt(a);
+        int y = objectAt(b);
+        if (x < 0 || y < 0 || !a.words.get(x).equals(b.words.get(y))
+                || !question.mentions(AnswerText.stem(a.words.get(0)))
+                && !question.mentions(AnswerText.stem(b.words.get(0)))) {
+            return null;
+        }
+        List<String> one = a.words.subList(0, x - 1);
+        List<String> other = b.words.subList(0, y - 1);
+        if (one.equals(other) || Lexical.synonymous(one, other) || Lexical.related(one.get(0), other.get(0))) {
+            return null;
+        }
+        return "another action on the same thing: " + String.join(" ", one) + " / " + String.join(" ", other);
+    }
+
+    /**
+     * Where the object of an answer in the imperative starts: the word after the opener that follows the verb and its
+     * particle ("Speed up the infusion": "infusion"), or -1 when the answer opens with no such verb.
+     */
+    private static int objectAt(Reading r) {
+        List<String> words = r.words;
+        int at = words.size() > 1 && Lexical.particle(words.get(1)) ? 2 : 1;
+        if (words.size() <= at + 1 || !OBJECT_OPENERS.contains(words.get(at)) || Lexical.particle(words.get(at))
+                || AnswerText.stopword(words.get(0)) || !Character.isUpperCase(r.answer.strip().charAt(0))
+                || !Lexical.verb(words.get(0))) {
+            return -1;
+        }
+        return at + 1;
     }
 
     /**

@@ -520,6 +520,11 @@ final class Lexical {
         return qualified;
     }
 
+    /** Whether WordNet has a word as a verb ("stir", "speed"). */
+    static boolean verb(String word) {
+        return letters(word) && WordNet.shared().has(word, POS.VERB);
+    }
+
     /** Whether WordNet knows a word as a named entity (a person, place, organisation or work: "Kilimanjaro"). */
     static boolean entity(String word) {
         return letters(word) && WordNet.shared().entities(word).length > 0;

@@ -2525,4 +2525,43 @@ class EquivalenceTest {
         assertThat(decide("Who was the first person to walk on the Moon?", "Neil Armstrong", moon))
                 .isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_split_two_instructions_that_do_different_things_where_the_question_says_one() {
+        assertThat(verdict("Protocol: if a rash appears during an infusion, stop the infusion immediately. What should "
+                + "the nurse do if the patient develops a rash?", "Stop the infusion immediately.",
+                "Speed up the infusion immediately.").rule()).isEqualTo("another action on the same thing: stop / speed up");
+        assertThat(decide("Email: 'Please hold the order until my payment clears.' What does the customer want done "
+                + "with the order?", "Hold the order until the payment clears.",
+                "Ship the order now, before the payment clears.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // where the question says neither verb, the near-identical guard decides ("Stir" / "Mix" is left to it)
+        assertThat(verdict("What should I do with the paint before using it?", "Stir the paint thoroughly.",
+                "Mix the paint thoroughly.").rule()).doesNotStartWith("another action");
+    }
+
+    @Test
+    void should_read_hostile_prose_for_the_sixteenth_round_rules_in_linear_time() {
+        String[] hostile = {"rather than the open atlantic " .repeat(65), "sugar-free " .repeat(180),
+            "three beats per bar " .repeat(95), "never often sometimes always " .repeat(65),
+            "the eleventh hour of the eleventh day of the eleventh month of " .repeat(30), "A+ AB- O negative " .repeat(105),
+            "most few all none " .repeat(105), "rolled back " .repeat(160), "Stop the " .repeat(220),
+            "Kilimanjaro, " .repeat(150), ", followed by " .repeat(150), "non-urgent top priority " .repeat(80),
+            "plunged 12% " .repeat(160), "London, Ontario " .repeat(120), "a".repeat(1990) + "-free",
+            "the " + "x".repeat(1990) + " day of the first month"};
+        String[] questions = {"Which blood type is the universal donor?", "What is the time signature of a waltz?",
+            "How often does it happen?", "What priority should this ticket get?", "What happened to the stock?"};
+        // (warmed up first: WordNet's files and the word rules' tables load on first use)
+        decide(questions[0], hostile[0], hostile[1]);
+        long start = System.nanoTime();
+        for (String text : hostile) {
+            for (String question : questions) {
+                decide(question, text, text + " ");
+                decide(question, "AB+", text);
+            }
+            Quantities.parse(text.toLowerCase(java.util.Locale.ROOT));
+        }
+        // 160 comparisons of 2,000-character answers: about a second here; a rule that read them in quadratic time
+        // would take minutes
+        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    }
 }
