@@ -3086,12 +3086,16 @@ final class Equivalence {
             return false;
         }
         // the word before the last name is another first name only when it starts with another letter and is no
-        // title: "Charlotte" for "Emily", not "Maria" for "Marie", "Joanne" for "J. K." or "Baroness" for "Margaret"
+        // title: "Charlotte" for "Emily", not "Maria" for "Marie", "Joanne" for "J. K." or "Baroness" for "Margaret";
+        // and only when WordNet knows both names as two entities (a nickname is the same person's: "Bill Clinton" /
+        // "William Clinton")
         String[] tokens = NOT_A_WORD.split(longOne.head);
+        boolean known = false;
         for (int k = 1; k < tokens.length; k++) {
             if (tokens[k].isEmpty() || !AnswerText.stem(tokens[k].toLowerCase(Locale.ROOT)).equals(last)) {
                 continue;
             }
+            known |= Lexical.otherEntities(bareName(shortOne), tokens[k - 1] + " " + tokens[k]);
             // the capitalised words before the last name: a first name, initials, a second surname ("Maria
             // Skłodowska-Curie", "J. K. Rowling")
             for (int j = k - 1; j >= 0 && !tokens[j].isEmpty() && Character.isUpperCase(tokens[j].charAt(0)); j--) {
@@ -3101,7 +3105,7 @@ final class Equivalence {
                 }
             }
         }
-        return true;
+        return known;
     }
 
     /**

@@ -487,8 +487,17 @@ final class Lexical {
                 || !(x.size() < y.size() ? y.containsAll(x) : x.containsAll(y))) {
             return false;
         }
-        long[] first = WordNet.shared().entities(one);
-        long[] second = first.length == 0 ? first : WordNet.shared().entities(other);
+        return otherEntities(one, other);
+    }
+
+    /**
+     * Whether WordNet knows both names as entities and none in common ("Emily Brontë" / "Charlotte Brontë"; not "Bill
+     * Clinton" / "William Jefferson Clinton", one entity; not a name WordNet does not know).
+     */
+    static boolean otherEntities(String a, String b) {
+        long[] first = WordNet.shared().entities(AnswerText.withoutAccents(withoutArticle(a)));
+        long[] second = first.length == 0 ? first
+                : WordNet.shared().entities(AnswerText.withoutAccents(withoutArticle(b)));
         if (second.length == 0) {
             return false;
         }

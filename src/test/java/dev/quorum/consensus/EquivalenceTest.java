@@ -2510,6 +2510,9 @@ class EquivalenceTest {
         assertThat(verdict("Who was nicknamed 'The Iron Lady'?", "Margaret Thatcher",
                 "The former British Prime Minister Baroness Thatcher.").rule())
                 .isNotEqualTo("another of the same last name");
+        // only two people WordNet knows apart: a nickname it does not know is left alone
+        assertThat(verdict("Who founded Microsoft with Paul Allen?", "Bill Gates", "Will Gates founded it with Allen.")
+                .rule()).isNotEqualTo("another of the same last name");
     }
 
     @Test
