@@ -123,7 +123,9 @@ final class Equivalence {
     private static final double SECONDS_A_YEAR = 31_557_600;
     /** Blood types are read in answers of at most this many words, to a question that names blood. */
     private static final int BLOOD_WORDS = 16;
-    private static final Pattern BLOOD_QUESTION = Pattern.compile("(?i)\\b(?:blood|donors?|transfusions?|rh)\\b");
+    private static final String BLOOD = AnswerText.stem("blood");
+    private static final String DONOR = AnswerText.stem("donor");
+    private static final String TRANSFUSION = AnswerText.stem("transfusion");
     /** "AB+", "O−", "A positive", "type B negative" (the group in capitals, as blood types are written). */
     private static final Pattern BLOOD_TYPE = Pattern.compile("\\b(AB|A|B|O)(?:\\s*|\\s+Rh\\s*|-)(\\+|\u207a|\u207b"
             + "|(?:-|\u2212)(?![A-Za-z])|(?i:pos(?:itive)?|neg(?:ative)?)\\b)");
@@ -917,6 +919,10 @@ final class Equivalence {
         if (shortOne.words.size() > ASIDE_SHORT_WORDS || longOne.words.size() > ASIDE_LONG_WORDS || a.code || b.code) {
             return null;
         }
+        String rest = longOne.lower;
+        if (rest.indexOf(" rather than ") < 0 && rest.indexOf(" instead of ") < 0 && rest.indexOf(", not ") < 0) {
+            return null;
+        }
         Set<String> claimed = new HashSet<>();
         for (String word : AnswerText.words(shortOne.core)) {
             if (!AnswerText.stopword(word)) {
@@ -926,7 +932,6 @@ final class Equivalence {
         // a span set aside counts when half its content words or more are the short answer's own ("rather than the
         // open Atlantic"), not where it only shares a word ("itemize rather than take the standard deduction")
         Set<String> asideStems = new HashSet<>();
-        String rest = longOne.lower;
         Matcher m = ASIDE_SPAN.matcher(rest);
         StringBuilder stated = new StringBuilder(rest.length());
         int last = 0;
@@ -1000,6 +1005,9 @@ final class Equivalence {
 
     /** What a lower-cased answer says a thing is free of ("sugar" in "it's sugar-free"), not negated; else null. */
     private static String freeOf(String lower) {
+        if (lower.indexOf("-free") < 0) {
+            return null;
+        }
         Matcher m = FREE_OF.matcher(lower);
         if (!m.find() || NEGATED_BEFORE.matcher(lower.substring(Math.max(0, m.start() - 12), m.start())).find()) {
             return null;
@@ -1990,7 +1998,8 @@ final class Equivalence {
      * is not about blood.
      */
     private static Verdict bloodTypes(Reading a, Reading b, Question question) {
-        if (!BLOOD_QUESTION.matcher(question.text()).find() || a.words.size() > BLOOD_WORDS
+        if (!(question.mentions(BLOOD) || question.mentions(DONOR) || question.mentions(TRANSFUSION)
+                || question.mentions("rh")) || a.words.size() > BLOOD_WORDS
                 || b.words.size() > BLOOD_WORDS) {
             return null;
         }
@@ -3846,10 +3855,10 @@ final class Equivalence {
                 || noneShared(a.content, b.content)) {
             return null;
         }
-        if (Scale.HOW_OFTEN.contradicts(a.lower, b.lower)) {
+        if (Scale.HOW_OFTEN.contradicts(a, b)) {
             return "how often it happens, two steps apart";
         }
-        return Scale.HOW_MUCH.contradicts(a.lower, b.lower) ? "how much of it, two steps apart" : null;
+        return Scale.HOW_MUCH.contradicts(a, b) ? "how much of it, two steps apart" : null;
     }
 
     /**

@@ -39,6 +39,8 @@ final class Labels {
     private static final Map<String, String> PHRASES = Map.of("top priority", "toppriority", "highest priority",
             "highestpriority", "priority one", "priorityone", "priority 1", "priorityone", "sev 1", "sev1",
             "severity 1", "sev1", "severity one", "sev1");
+    /** The first words of {@link #PHRASES}: only a clause word among them is looked up with the next. */
+    private static final Set<String> PHRASE_STARTS = Set.of("top", "highest", "priority", "sev", "severity");
     /** The families that have a neutral label. */
     private static final Set<String> NEUTRAL_FAMILIES = new HashSet<>();
     private static final String NEUTRAL = "neutral";
@@ -132,7 +134,7 @@ final class Labels {
         int n = words.size();
         for (int k = 0; k < n; k++) {
             String word = words.get(k);
-            String phrase = k + 1 < n ? PHRASES.get(word + " " + words.get(k + 1)) : null;
+            String phrase = k + 1 < n && PHRASE_STARTS.contains(word) ? PHRASES.get(word + " " + words.get(k + 1)) : null;
             if (phrase != null) {
                 // a label of two words, read besides its first word ("highest priority": p1, and high)
                 boolean negated = negatedAt(words, k);

@@ -1,6 +1,9 @@
 package dev.quorum.consensus;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,11 @@ final class Scale {
      * ("never fails"): not read.
      */
     static final int MIXED = -2;
+
+    /** Words too common to say that a text may hold a word of a scale ({@link #mentioned}). */
+    private static final Set<String> COMMON = Set.of("a", "the", "of", "at", "not", "no", "from",
+            "now", "and", "in", "to", "very", "quite", "almost", "nearly", "hardly", "scarcely", "large", "small",
+            "vast");
 
     static final Scale HOW_OFTEN = new Scale(Map.ofEntries(
             Map.entry("never", 0), Map.entry("not ever", 0), Map.entry("at no time", 0), Map.entry("not once", 0),
@@ -56,7 +64,10 @@ final class Scale {
     private static final Pattern FAILING = Pattern.compile("\\s+(?:\\w+\\s+)?(?:fail|fails|failed|miss|misses|missed"
             + "|forget|forgets|forgot|neglect|neglects|neglected)\\b");
 
+
     private final Map<String, Integer> steps;
+    /** The words of the scale's phrases but the common ones: a text holds a phrase only if it holds one of these. */
+    private final Set<String> cues;
     /** The words of the scale, longest first ("almost never" before "never"). */
     private final Pattern words;
     /** Phrases where a word of the scale means something else ("at all", "the most"): left out before reading. */
@@ -67,6 +78,28 @@ final class Scale {
         this.words = Pattern.compile("\\b(" + String.join("|", steps.keySet().stream()
                 .sorted((x, y) -> y.length() - x.length()).toList()) + ")\\b");
         this.idioms = idioms.isEmpty() ? null : Pattern.compile(idioms);
+        Set<String> words = new HashSet<>();
+        for (String phrase : steps.keySet()) {
+            for (String word : phrase.split(" ")) {
+                if (!COMMON.contains(word)) {
+                    words.add(word);
+                }
+            }
+        }
+        this.cues = Set.copyOf(words);
+    }
+
+    /**
+     * Whether an answer's words (lower case) may hold a word of the scale: a cheap look before {@link #step} reads
+     * the text (most answers hold none, and the semantic vote compares every pair).
+     */
+    boolean mentioned(List<String> words) {
+        for (String word : words) {
+            if (cues.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -97,6 +130,11 @@ final class Scale {
      * Whether two answers put what they say at steps of the scale two or more apart ("frequently" / "hardly ever");
      * either saying nothing of it, or more than one step, is no contradiction.
      */
+    boolean contradicts(Equivalence.Reading a, Equivalence.Reading b) {
+        return mentioned(a.words) && mentioned(b.words) && contradicts(a.lower, b.lower);
+    }
+
+    /** {@link #contradicts(Equivalence.Reading, Equivalence.Reading)} of two lower-cased texts. */
     boolean contradicts(String lowerA, String lowerB) {
         int x = step(lowerA);
         int y = step(lowerB);
