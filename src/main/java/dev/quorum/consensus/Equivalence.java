@@ -140,8 +140,6 @@ final class Equivalence {
     /** Answers of at most this many words are read for what they say a thing is free of ({@link #freeOf}). */
     private static final int FREE_WORDS = 30;
     private static final Pattern FREE_OF = Pattern.compile("\\b([a-z]{3,})-free\\b");
-    /** A negation just before ("not tax-free", "isn't sugar-free"). */
-    private static final Pattern NEGATED_BEFORE = Pattern.compile("(?:\\bnot|n't|\\bnever)\\s+(?:\\w+\\s+)?$");
     /** A time signature said in words is read in answers of at most this many words. */
     private static final int SPOKEN_METER_WORDS = 24;
     private static final Map<String, Integer> METER_NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("2", 2),
@@ -1009,7 +1007,7 @@ final class Equivalence {
             return null;
         }
         Matcher m = FREE_OF.matcher(lower);
-        if (!m.find() || NEGATED_BEFORE.matcher(lower.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+        if (!m.find() || Scale.NEGATED.matcher(lower.substring(Math.max(0, m.start() - 12), m.start())).find()) {
             return null;
         }
         String found = m.group(1);

@@ -58,8 +58,11 @@ final class Scale {
                     + "|most likely|the most|at most|at least some|some of the most|for some reason|some time|each other"
                     + "|every time|every day|everyday|all the time|most of the time)\\b");
 
-    /** A negation just before a word of the scale ("not always", "doesn't often", "isn't usually"). */
-    private static final Pattern NEGATED = Pattern.compile("(?:\\bnot|n't|\\bnever)\\s+(?:\\w+\\s+)?$");
+    /**
+     * A negation at the end of a text, just before a word read after it ("not always", "doesn't often", "isn't
+     * sugar-free").
+     */
+    static final Pattern NEGATED = Pattern.compile("(?:\\bnot|n't|\\bnever)\\s+(?:\\w+\\s+)?$");
     /** A word of the scale before a verb of failing ("never fails to terminate" is "always terminates"): not read. */
     private static final Pattern FAILING = Pattern.compile("\\s+(?:\\w+\\s+)?(?:fail|fails|failed|miss|misses|missed"
             + "|forget|forgets|forgot|neglect|neglects|neglected)\\b");
