@@ -119,8 +119,6 @@ final class Equivalence {
     private static final Pattern RATIO = Pattern.compile(
             "(?<![\\d.:])(\\d{1,6}(?:\\.\\d{1,4})?)\\s*(?::|\\bto\\b)\\s*(\\d{1,6}(?:\\.\\d{1,4})?)(?![\\d.:])");
     private static final int RATIO_WORDS = 8;
-    /** A year as Quantities reads a duration in years: in seconds, a Julian year each. */
-    private static final double SECONDS_A_YEAR = 31_557_600;
     /** Blood types are read in answers of at most this many words, to a question that names blood. */
     private static final int BLOOD_WORDS = 16;
     private static final String BLOOD = AnswerText.stem("blood");
@@ -136,6 +134,8 @@ final class Equivalence {
     private static final Pattern ASIDE_SPAN = Pattern.compile("(?: rather than| instead of|, not) ((?:[\\w'-]++"
             + " ?){1,4})");
     private static final int ASIDE_SHORT_WORDS = 12;
+    /** What is read before a set-aside marker for the word it follows. */
+    private static final int ASIDE_BEFORE_CHARS = 40;
     private static final int ASIDE_LONG_WORDS = 40;
     /** Answers of at most this many words are read for what they say a thing is free of ({@link #freeOf}). */
     private static final int FREE_WORDS = 30;
@@ -209,20 +209,22 @@ final class Equivalence {
     private static final String[] RESTATED = {" i.e. ", " i.e., ", ", that is, ", ", which rounds to "};
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
     /** Titles before a name ({@link #shortened}). */
-    /** Titles a person's name may follow, beside {@link #TITLES} ("Baroness Thatcher", "King Charles"). */
-    private static final Set<String> NOBLE_TITLES = Set.of("baroness", "baron", "countess", "count", "duke", "duchess",
-            "prince", "princess", "pope");
     private static final Set<String> TITLES = Set.of("sir", "dame", "lord", "lady", "dr", "mr", "mrs", "ms", "prof",
             "professor", "president", "king", "queen", "saint", "st", "general", "captain");
-    /** Words that frame, hedge or intensify a claim without changing it ({@link #filler}). */
+    /** Names a longer answer is looked up in WordNet for, at most, against a short name ({@link #otherOfSameLastName}). */
+    private static final int NAME_LOOKUPS = 4;
+    /** Titles a person's name may follow, beside {@link #TITLES} ("Baroness Thatcher"). */
+    private static final Set<String> NOBLE_TITLES = Set.of("baroness", "baron", "countess", "count", "duke", "duchess",
+            "prince", "princess", "pope");
     /** Particles that turn a phrasal verb the other way, both ways round ("roll back" / "roll out"). */
     private static final Set<String> OPPOSITE_PARTICLES = Set.of("in out", "out in", "up down", "down up", "on off",
             "off on", "back out", "out back", "back forward", "forward back");
     /** Words that open the object of a verb in the imperative ("Replace the battery", "Reset your password"). */
     private static final Set<String> OBJECT_OPENERS = Set.of("the", "a", "an", "your", "my", "our", "their", "its",
             "it", "them", "this", "that", "these", "those", "out", "up", "off", "down", "all", "any", "every");
-    /** Verbs whose opposite particles say one thing ("fill in" / "fill out" a form). */
-    private static final Set<String> SAME_EITHER_WAY = Set.of("fill", "fills", "filled", "filling");
+    /** Verbs whose particles say one thing either way ("fill in" / "fill out" a form, "break down" / "break up" a task). */
+    private static final Set<String> SAME_EITHER_WAY = Set.of("fill", "fills", "filled", "filling", "break", "breaks",
+            "broke", "breaking", "slow", "slows", "slowed", "slowing");
     /** Pronouns a phrasal verb takes between itself and its particle ("turn it off"). */
     private static final Set<String> PARTICLE_OBJECTS = Set.of("it", "them", "him", "her", "this", "that", "these",
             "those", "everything");
@@ -230,6 +232,7 @@ final class Equivalence {
     private static final int IMPERATIVE_WORDS = 12;
     /** Answers of at most this many words are read for how often, or how much, they say ({@link Scale}). */
     private static final int SCALE_WORDS = 25;
+    /** Words that frame, hedge or intensify a claim without changing it ({@link #filler}). */
     private static final Set<String> FILLERS = Set.of("speaking", "actually", "really", "basically", "essentially",
             "indeed", "certainly", "definitely", "generally", "usually", "typically", "mostly", "mainly", "largely",
             "primarily", "vastly", "much", "greatly", "significantly", "considerably", "substantially",
@@ -241,8 +244,8 @@ final class Equivalence {
     private static final String[] CONTRAST = {", whereas ", " whereas ", ", while ", ", but ", "; but ", ", except ",
         " except for ", ", unlike ", " unlike ", " compared with ", " compared to ", " versus ", " vs ", " vs. ",
         ", instead of ", " instead of ", " rather than ", ", followed ", " followed by ", ", not ", " and not ",
-        ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", ", followed shortly by ",
-        ", followed closely by ", " followed shortly by ", " followed closely by ", ", beating ", ", defeating ", " and then ",
+        ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", " followed shortly by ",
+        " followed closely by ", ", beating ", ", defeating ", " and then ",
         " overtook ", " overtaking ", " surpassed ", " surpassing ", " outstripped "};
     /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
     private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
@@ -890,12 +893,19 @@ final class Equivalence {
         return depth == 0 ? lexical(a, b, question) : Verdict.MEANING;
     }
 
-    /** The way an answer says a measure went: 1 up, -1 down, 0 when it says neither or both. */
+    /**
+     * The way an answer says a number went: 1 up, -1 down, by a verb of movement at most three words before a number
+     * ("plunged 12%", "rose by 5%"); 0 when it says neither or both.
+     */
     private static int direction(Reading r) {
         int way = 0;
-        for (String stem : r.stems) {
-            int said = AnswerText.direction(stem);
-            if (said != 0) {
+        for (int k = 0; k < r.stems.size(); k++) {
+            int said = AnswerText.direction(r.stems.get(k));
+            boolean beforeNumber = false;
+            for (int j = k + 1; j <= k + 3 && j < r.words.size(); j++) {
+                beforeNumber |= !r.words.get(j).isEmpty() && Quantities.isDigit(r.words.get(j).charAt(0));
+            }
+            if (said != 0 && beforeNumber) {
                 if (way != 0 && way != said) {
                     return 0;
                 }
@@ -921,12 +931,7 @@ final class Equivalence {
         if (rest.indexOf(" rather than ") < 0 && rest.indexOf(" instead of ") < 0 && rest.indexOf(", not ") < 0) {
             return null;
         }
-        Set<String> claimed = new HashSet<>();
-        for (String word : AnswerText.words(shortOne.core)) {
-            if (!AnswerText.stopword(word)) {
-                claimed.add(AnswerText.stem(word));
-            }
-        }
+        Set<String> claimed = contentStems(shortOne.core);
         // a span set aside counts when half its content words or more are the short answer's own ("rather than the
         // open Atlantic"), not where it only shares a word ("itemize rather than take the standard deduction")
         Set<String> asideStems = new HashSet<>();
@@ -934,11 +939,11 @@ final class Equivalence {
         StringBuilder stated = new StringBuilder(rest.length());
         int last = 0;
         while (m.find()) {
-            Set<String> span = new HashSet<>();
-            for (String word : AnswerText.words(m.group(1))) {
-                if (!AnswerText.stopword(word)) {
-                    span.add(AnswerText.stem(word));
-                }
+            Set<String> span = contentStems(m.group(1));
+            List<String> before = AnswerText.words(rest.substring(Math.max(0, m.start() - ASIDE_BEFORE_CHARS), m.start()));
+            if (!before.isEmpty() && claimed.contains(AnswerText.stem(before.get(before.size() - 1)))) {
+                // "Choose a Roth rather than a traditional IRA": the short answer's own word is what is chosen
+                span.clear();
             }
             int own = 0;
             for (String stem : span) {
@@ -1012,6 +1017,17 @@ final class Equivalence {
         }
         String found = m.group(1);
         return m.find() ? null : found;
+    }
+
+    /** The stems of a text's words, stop words aside. */
+    private static Set<String> contentStems(String text) {
+        Set<String> stems = new HashSet<>();
+        for (String word : AnswerText.words(text)) {
+            if (!AnswerText.stopword(word)) {
+                stems.add(AnswerText.stem(word));
+            }
+        }
+        return stems;
     }
 
     /** A name answer without the stop that ends it ("John Adams." is "John Adams"). */
@@ -1992,8 +2008,8 @@ final class Equivalence {
 
     /**
      * Blood types with their Rh factor, to a question about blood ("AB+" / "AB positive", "O−" / "O negative"): the
-     * same types in any order and notation, else different; {@code null} when either answer names none or the question
-     * is not about blood.
+     * same types in any order and notation, different when neither answer's types hold the other's; {@code null} when
+     * one holds the other's, either answer names none or the question is not about blood.
      */
     private static Verdict bloodTypes(Reading a, Reading b, Question question) {
         if (!(question.mentions(BLOOD) || question.mentions(DONOR) || question.mentions(TRANSFUSION)
@@ -2006,8 +2022,12 @@ final class Equivalence {
         if (y.isEmpty()) {
             return null;
         }
-        return x.equals(y) ? new Verdict(Decision.SAME, "the same blood types")
-                : new Verdict(Decision.DIFFERENT, "different blood types");
+        if (x.equals(y)) {
+            return new Verdict(Decision.SAME, "the same blood types");
+        }
+        // one answer's types among the other's is for the other rules ("O negative." / "O negative; AB positive is the
+        // universal recipient.")
+        return x.containsAll(y) || y.containsAll(x) ? null : new Verdict(Decision.DIFFERENT, "different blood types");
     }
 
     /** The blood types an answer names with their Rh factor, as "AB+", "O-". */
@@ -3098,11 +3118,14 @@ final class Equivalence {
         // "William Clinton")
         String[] tokens = NOT_A_WORD.split(longOne.head);
         boolean known = false;
+        int lookups = 0;
         for (int k = 1; k < tokens.length; k++) {
             if (tokens[k].isEmpty() || !AnswerText.stem(tokens[k].toLowerCase(Locale.ROOT)).equals(last)) {
                 continue;
             }
-            known |= Lexical.otherEntities(bareName(shortOne), tokens[k - 1] + " " + tokens[k]);
+            if (!known && lookups++ < NAME_LOOKUPS) {
+                known = Lexical.otherEntities(bareName(shortOne), tokens[k - 1] + " " + tokens[k]);
+            }
             // the capitalised words before the last name: a first name, initials, a second surname ("Maria
             // Skłodowska-Curie", "J. K. Rowling")
             for (int j = k - 1; j >= 0 && !tokens[j].isEmpty() && Character.isUpperCase(tokens[j].charAt(0)); j--) {
@@ -3233,9 +3256,10 @@ final class Equivalence {
             }
             // a name: written with a capital, also first in a clause of two words or more ("Saturn is second",
             // "France won") unless it is an adverb ("Botanically speaking"), or alone before a comma when WordNet knows
-            // it as an entity ("Kilimanjaro, at 5,895 m, is …"; not "However," or "Correct,")
+            // it as an entity, of four letters or more ("Kilimanjaro, at 5,895 m, is …"; not "However," or "Correct,",
+            // nor "Oh," and "OK,", which WordNet has as Ohio and Oklahoma)
             boolean named = longOne.capitals.contains(stem) && (k > 0 || words.size() >= 2 && !word.endsWith("ly")
-                    || words.size() == 1 && Lexical.entity(word));
+                    || words.size() == 1 && word.length() >= 4 && Lexical.entity(word));
             if (named && abbreviates(word, longOne, shortOne)) {
                 // the short answer's own formula or initials ("Plants take in CO2, carbon dioxide, …")
                 continue;
@@ -3440,7 +3464,7 @@ final class Equivalence {
      * against "From 1337 until 1453": 1453 - 1337), counted with or without its last year.
      */
     private static boolean spanOf(Quantity q, List<Quantity> years) {
-        boolean inYears = q.unit() == null || "s".equals(q.unit()) && q.factor() == SECONDS_A_YEAR;
+        boolean inYears = q.unit() == null || "s".equals(q.unit()) && q.factor() == Quantities.SECONDS_A_YEAR;
         double span = q.stated();
         if (!inYears || span != Math.rint(span) || span <= 0 || years.size() != 2) {
             return false;
@@ -3884,7 +3908,7 @@ final class Equivalence {
         // the verb just before, or before the pronoun it takes ("turn it off")
         int verbAt = at >= 2 && PARTICLE_OBJECTS.contains(a.words.get(at - 1)) ? at - 2 : at - 1;
         String verb = a.words.get(verbAt);
-        if (AnswerText.stopword(verb) || SAME_EITHER_WAY.contains(verb)) {
+        if (AnswerText.stopword(verb) || SAME_EITHER_WAY.contains(verb) || !Lexical.verb(verb)) {
             return null;
         }
         if (verbAt < at - 1) {
@@ -4093,7 +4117,8 @@ final class Equivalence {
      * battery.", "Change your password."): the word first, then a word that opens its object.
      */
     private static boolean imperative(String word, Reading r) {
-        return r.words.size() > 1 && r.words.get(0).equals(word) && OBJECT_OPENERS.contains(r.words.get(1));
+        return r.words.size() > 1 && r.words.get(0).equals(word) && OBJECT_OPENERS.contains(r.words.get(1))
+                && Lexical.verb(word);
     }
 
     private static String hunk(List<String> removed, List<String> added, List<String> removedWords,

@@ -40,6 +40,10 @@ final class Lexical {
      * WordNet has not been asked before reads its index file: 50 to 300 µs).
      */
     private static final int NAME_LOOKUPS = 32;
+    /** Words that make a name the name of a place or a feature ("Lake Victoria", "Mount Kenya", "Saint Helena"). */
+    private static final Set<String> FEATURES = Set.of("lake", "mount", "mountain", "river", "cape", "saint", "st",
+            "bay", "gulf", "sea", "island", "isle", "islands", "port", "fort", "city", "county", "state", "province",
+            "north", "south", "east", "west", "new", "great", "little", "upper", "lower", "university", "college");
     /** Part-of links followed from a place to the region it is said to be in ("Sydney", "New South Wales", "Australia"). */
     private static final int PLACE_LEVELS = 3;
     /** A name is looked up with at most this many words. */
@@ -79,8 +83,13 @@ final class Lexical {
             "cancel call_off scrap axe scrub",
             "launch roll_out",
             "fix resolve repair",
-            "hire recruit take_on employ");
-    /** The stems of each inflection of each verb of {@link #ACTION_CLASSES}, to the classes it is in. */
+            "hire recruit take_on employ",
+            "notify inform alert");
+    /**
+     * The stems of each verb of {@link #ACTION_CLASSES} in its regular inflections, and each phrasal verb as WordNet
+     * writes its lemma ("throw_out": an inflected "threw out" is read as that lemma first, {@link #phrasal}), to the
+     * classes it is in.
+     */
     private static final Map<String, Set<Integer>> ACTION_CLASS_OF = actionClasses();
 
     private Lexical() {
@@ -90,11 +99,15 @@ final class Lexical {
         Map<String, Set<Integer>> classes = new HashMap<>();
         for (int k = 0; k < ACTION_CLASSES.size(); k++) {
             for (String verb : ACTION_CLASSES.get(k).split(" ")) {
+                int id = k;
+                if (verb.indexOf('_') > 0) {
+                    classes.computeIfAbsent(verb, x -> new HashSet<>()).add(id);
+                    continue;
+                }
                 String ed = verb.endsWith("e") ? verb + "d" : verb + "ed";
                 String ing = verb.endsWith("e") ? verb.substring(0, verb.length() - 1) + "ing" : verb + "ing";
                 String last = verb.substring(verb.length() - 1);
                 for (String form : List.of(verb, verb + "s", ed, ing, verb + last + "ed", verb + last + "ing")) {
-                    int id = k;
                     classes.computeIfAbsent(actionKey(form),
                             x -> new HashSet<>()).add(id);
                 }
@@ -126,15 +139,7 @@ final class Lexical {
     static boolean sameAction(String x, String y) {
         Set<Integer> one = ACTION_CLASS_OF.get(actionKey(x));
         Set<Integer> other = one == null ? null : ACTION_CLASS_OF.get(actionKey(y));
-        if (other == null) {
-            return false;
-        }
-        for (int id : one) {
-            if (other.contains(id)) {
-                return true;
-            }
-        }
-        return false;
+        return other != null && !java.util.Collections.disjoint(one, other);
     }
 
     /**
@@ -220,7 +225,10 @@ final class Lexical {
                 || WordNet.shared().bridged(y, x, POS.VERB, BRIDGE_SENSES, SYNONYM_SENSES));
     }
 
-    /** Whether WordNet relates two words in any part of speech (synonyms, one sense broader than the other). */
+    /**
+     * Whether two words are related: in one action class or both a measure going the same way ({@link #oneAction}), or
+     * WordNet relates them in any part of speech (synonyms, one sense broader than the other).
+     */
     static boolean related(String x, String y) {
         if (oneAction(x, y)) {
             return true;
@@ -487,6 +495,12 @@ final class Lexical {
                 || !(x.size() < y.size() ? y.containsAll(x) : x.containsAll(y))) {
             return false;
         }
+        for (String word : x.size() < y.size() ? y : x) {
+            if (FEATURES.contains(word)) {
+                // "Lake Victoria" / "Victoria": the feature a name is given to, not another person of the name
+                return false;
+            }
+        }
         return otherEntities(one, other);
     }
 
@@ -498,20 +512,22 @@ final class Lexical {
         long[] first = WordNet.shared().entities(AnswerText.withoutAccents(withoutArticle(a)));
         long[] second = first.length == 0 ? first
                 : WordNet.shared().entities(AnswerText.withoutAccents(withoutArticle(b)));
-        if (second.length == 0) {
-            return false;
-        }
-        for (long entity : first) {
-            if (contains(second, entity)) {
-                return false;
+        return second.length > 0 && !sharesOne(first, second);
+    }
+
+    private static boolean sharesOne(long[] x, long[] y) {
+        for (long entity : x) {
+            if (contains(y, entity)) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /**
-     * A place named alone against the same name with a region after a comma that WordNet does not put it in
-     * ("London" / "London, Ontario"; "Paris" / "Paris, France" is one place): the qualified name, else {@code null}.
+     * A place named alone against the same name with a region after a comma that WordNet does not put it in, nor in
+     * what it puts the place in ("London" / "London, Ontario"; "Paris" / "Paris, France" and "Mumbai" / "Mumbai,
+     * Maharashtra", in India, are one place): the qualified name, else {@code null}.
      */
     static String placeElsewhere(String bare, String qualified) {
         String place = withoutArticle(bare);
@@ -523,7 +539,9 @@ final class Lexical {
         List<String> words = tokens(region);
         if (words.isEmpty() || words.size() > 3 || region.indexOf(',') >= 0 || !Character.isUpperCase(region.charAt(0))
                 || WordNet.shared().entities(place).length == 0 || WordNet.shared().entities(region).length == 0
-                || WordNet.shared().within(place, region, PLACE_LEVELS)) {
+                || WordNet.shared().within(place, region, PLACE_LEVELS)
+                || WordNet.shared().inPlacesRegion(place, region, PLACE_LEVELS)) {
+            // (a region that lies in a country the place lies in may be a state WordNet skips: "Mumbai, Maharashtra")
             return null;
         }
         return qualified;
@@ -545,10 +563,8 @@ final class Lexical {
         String other = withoutArticle(b);
         long[] x = WordNet.shared().entities(one);
         long[] y = x.length == 0 ? x : WordNet.shared().entities(other);
-        for (long entity : x) {
-            if (contains(y, entity)) {
-                return true;
-            }
+        if (sharesOne(x, y)) {
+            return true;
         }
         // a thing by two names that are one sense of a word ("Aspirin" / "Acetylsalicylic acid", "Holland" / "the
         // Netherlands")

@@ -142,6 +142,8 @@ final class Quantities {
     /** How far from a slash date its format is looked for ({@link #slashDate}). */
     private static final int FORMAT_WINDOW = 40;
 
+    /** A year as a duration: in seconds, a Julian year. */
+    static final double SECONDS_A_YEAR = 31_557_600;
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"};
@@ -288,7 +290,7 @@ final class Quantities {
         unit("m", 1e-9, "nm", "nanometre", "nanometres", "nanometer", "nanometers");
                 unit("m/s", 1000.0 / 3600, "km/h", "kmh", "km/hr");
         unit("m/s", 0.514444, "knot", "knots");
-        unit("s", 31557600, "year", "years", "yr", "yrs");
+        unit("s", SECONDS_A_YEAR, "year", "years", "yr", "yrs");
         unit("s", 2629800, "month", "months");
         unit("usd", 1, "usd", "us dollars", "us dollar", "dollars", "dollar");
         unit("eur", 1, "eur", "euro", "euros");

@@ -19,8 +19,8 @@ final class Scale {
     /** No word of the scale. */
     static final int NONE = -1;
     /**
-     * Words of more than one step of the scale, one that is negated ("not always") or one before a verb of failing
-     * ("never fails"): not read.
+     * Words of more than one step of the scale, one that is negated ("not always"), compared ("less often") or before
+     * a verb of failing ("never fails"): not read.
      */
     static final int MIXED = -2;
 
@@ -63,6 +63,8 @@ final class Scale {
      * sugar-free").
      */
     static final Pattern NEGATED = Pattern.compile("(?:\\bnot|n't|\\bnever)\\s+(?:\\w+\\s+)?$");
+    /** A comparative just before a word of the scale ("less often than women"): a comparison, not a step. */
+    private static final Pattern COMPARED = Pattern.compile("\\b(?:less|more|as|so)\\s+$");
     /** A word of the scale before a verb of failing ("never fails to terminate" is "always terminates"): not read. */
     private static final Pattern FAILING = Pattern.compile("\\s+(?:\\w+\\s+)?(?:fail|fails|failed|miss|misses|missed"
             + "|forget|forgets|forgot|neglect|neglects|neglected)\\b");
@@ -115,7 +117,8 @@ final class Scale {
         int step = NONE;
         while (matcher.find()) {
             int start = matcher.start();
-            if (NEGATED.matcher(text.substring(Math.max(0, start - 20), start)).find()
+            String before = text.substring(Math.max(0, start - 20), start);
+            if (NEGATED.matcher(before).find() || COMPARED.matcher(before).find()
                     || FAILING.matcher(text).region(matcher.end(), Math.min(text.length(), matcher.end() + 30))
                     .lookingAt()) {
                 return MIXED;

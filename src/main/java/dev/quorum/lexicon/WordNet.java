@@ -493,16 +493,28 @@ public final class WordNet {
 
     /** Whether one of {@code from}, or one of its hypernyms up to two steps up, is among {@code to}. */
     private boolean within(long[] from, long[] to, POS pos) {
+        return reaches(from, to, pos, PointerType.HYPERNYM, 2);
+    }
+
+    /** Whether one of {@code from}, or one it links to by {@code link} up to {@code steps} steps, is among {@code to}. */
+    private boolean reaches(long[] from, long[] to, POS pos, PointerType link, int steps) {
         long[] level = from;
-        for (int step = 0; step <= 2 && level.length > 0; step++) {
+        for (int step = 0; step <= steps && level.length > 0; step++) {
             for (long offset : level) {
-                for (long target : to) {
-                    if (offset == target) {
-                        return true;
-                    }
+                if (contains(to, offset)) {
+                    return true;
                 }
             }
-            level = pointed(level, pos, PointerType.HYPERNYM);
+            level = pointed(level, pos, link);
+        }
+        return false;
+    }
+
+    private static boolean contains(long[] offsets, long offset) {
+        for (long one : offsets) {
+            if (one == offset) {
+                return true;
+            }
         }
         return false;
     }
@@ -601,18 +613,20 @@ public final class WordNet {
      */
     public boolean within(String place, String region, int levels) {
         long[] regions = entities(region);
-        long[] level = entities(place);
-        for (int step = 0; step < levels && level.length > 0 && regions.length > 0; step++) {
-            level = pointed(level, POS.NOUN, PointerType.PART_HOLONYM);
-            for (long offset : level) {
-                for (long target : regions) {
-                    if (offset == target) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return regions.length > 0
+                && reaches(pointed(entities(place), POS.NOUN, PointerType.PART_HOLONYM), regions, POS.NOUN,
+                PointerType.PART_HOLONYM, levels - 1);
+    }
+
+    /**
+     * Whether {@code region} lies, within {@code levels} part-of steps, in what a place named {@code place} directly
+     * lies in ("Maharashtra" is in India, where WordNet puts "Mumbai"; "Ontario" is not in England, where it puts
+     * "London"): a region WordNet may skip between the place and its country.
+     */
+    public boolean inPlacesRegion(String place, String region, int levels) {
+        long[] around = pointed(entities(place), POS.NOUN, PointerType.PART_HOLONYM);
+        return around.length > 0 && reaches(pointed(entities(region), POS.NOUN, PointerType.PART_HOLONYM), around,
+                POS.NOUN, PointerType.PART_HOLONYM, levels - 1);
     }
 
     /**

@@ -2567,4 +2567,26 @@ class EquivalenceTest {
         // would take minutes
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
+
+    @Test
+    void should_leave_alone_what_the_review_of_the_sixteenth_round_found_its_rules_would_split() {
+        // an interjection WordNet has as a state is no name answering first
+        assertThat(decide("What is the capital of Australia?", "Oh, it's Canberra.", "Canberra"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // the short answer's own word before "rather than" is what is chosen
+        assertThat(verdict("Which retirement account should I use?", "Use a Roth IRA.",
+                "Choose a Roth rather than a traditional IRA.").rule()).doesNotStartWith("what one states");
+        // a blood type among the other's types is left to the other rules
+        assertThat(verdict("Which blood type is the universal red cell donor?", "O negative.",
+                "O negative; AB positive is the universal recipient.").rule()).isNotEqualTo("different blood types");
+        // a verb of movement about another thing than the number
+        assertThat(verdict("What was the unemployment rate?", "Unemployment fell to 3.4%.",
+                "3.4%, even as layoffs rose.").rule()).isNotEqualTo("the same number, gone up in one and down in the other");
+        // a comparison is no step of a scale
+        assertThat(verdict("Who is affected more often?", "Men are affected less often than women.",
+                "Men are rarely affected compared with women.").rule()).doesNotStartWith("how often");
+        // a name after a comma is no imperative
+        assertThat(decide("Who wrote 1984?", "Orwell, the novelist.", "Huxley, the novelist."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }

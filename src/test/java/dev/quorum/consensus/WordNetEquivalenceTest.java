@@ -281,4 +281,14 @@ class WordNetEquivalenceTest {
         assertThat(verdict("Which city hosted the 2012 Summer Olympics?", "London", "London, England").decision())
                 .isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_not_read_a_feature_or_a_state_wordnet_skips_as_another_place() {
+        assertThat(verdict("Which lake is the source of the White Nile?", "Lake Victoria", "Victoria").rule())
+                .isNotEqualTo("two entities of one name");
+        assertThat(verdict("Which city is India's financial capital?", "Mumbai", "Mumbai, Maharashtra").decision())
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("Which city hosted the 2012 Summer Olympics?", "London", "London, Ontario").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
