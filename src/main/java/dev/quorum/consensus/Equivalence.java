@@ -133,20 +133,16 @@ final class Equivalence {
      */
     private static final Pattern ASIDE_SPAN = Pattern.compile("(?: rather than| instead of|, not) ((?:[\\w'-]++"
             + " ?){1,4})");
+    /** A short answer and a longer one of at most these many words are read for what one sets aside. */
     private static final int ASIDE_SHORT_WORDS = 12;
+    private static final int ASIDE_LONG_WORDS = 40;
     /** What is read before a set-aside marker for the word it follows. */
     private static final int ASIDE_BEFORE_CHARS = 40;
-    private static final int ASIDE_LONG_WORDS = 40;
     /** Answers of at most this many words are read for what they say a thing is free of ({@link #freeOf}). */
     private static final int FREE_WORDS = 30;
     private static final Pattern FREE_OF = Pattern.compile("\\b([a-z]{3,})-free\\b");
     /** A time signature said in words is read in answers of at most this many words. */
     private static final int SPOKEN_METER_WORDS = 24;
-    private static final Map<String, Integer> METER_NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("2", 2),
-            Map.entry("three", 3), Map.entry("3", 3), Map.entry("four", 4), Map.entry("4", 4), Map.entry("five", 5),
-            Map.entry("5", 5), Map.entry("six", 6), Map.entry("6", 6), Map.entry("seven", 7), Map.entry("7", 7),
-            Map.entry("eight", 8), Map.entry("8", 8), Map.entry("nine", 9), Map.entry("9", 9), Map.entry("twelve", 12),
-            Map.entry("12", 12), Map.entry("sixteen", 16), Map.entry("16", 16));
     /** "three-four time", "six eight time". */
     private static final Pattern NAMED_METER = Pattern.compile("\\b([a-z]+|\\d{1,2})[- ]([a-z]+|\\d{1,2}) time\\b");
     /** "three beats per bar", "3 crotchet beats to the measure", "four beats in a bar". */
@@ -754,15 +750,14 @@ final class Equivalence {
                 && (a.items == null || b.items == null) && apart(a, b)) {
             return new Verdict(Decision.DIFFERENT, "different names");
         }
-        // one name holding the other's words that WordNet knows as another entity ("John Adams" / "John Quincy
-        // Adams")
-        if (a.name && b.name && depth == 0 && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
-                && (a.items == null || b.items == null) && Lexical.twoEntities(bareName(a), bareName(b))) {
-            return new Verdict(Decision.DIFFERENT, "two entities of one name");
-        }
-        // a place alone against the same name put in a region WordNet does not put it in ("London" / "London,
-        // Ontario")
         if (a.name && b.name && depth == 0 && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS) {
+            // one name holding the other's words that WordNet knows as another entity ("John Adams" / "John Quincy
+            // Adams")
+            if ((a.items == null || b.items == null) && Lexical.twoEntities(bareName(a), bareName(b))) {
+                return new Verdict(Decision.DIFFERENT, "two entities of one name");
+            }
+            // a place alone against the same name put in a region WordNet does not put it in ("London" / "London,
+            // Ontario")
             String elsewhere = a.words.size() < b.words.size() ? Lexical.placeElsewhere(bareName(a), bareName(b))
                     : Lexical.placeElsewhere(bareName(b), bareName(a));
             if (elsewhere != null) {
@@ -800,10 +795,7 @@ final class Equivalence {
             if (contained.decision() != Decision.MEANING || depth > 0) {
                 return contained;
             }
-            String step = otherStep(a, b);
-            if (step == null) {
-                step = otherImperative(a, b, question);
-            }
+            String step = otherStepOrAction(a, b, question);
             if (step != null) {
                 return new Verdict(Decision.DIFFERENT, step);
             }
@@ -861,10 +853,7 @@ final class Equivalence {
             contradiction = otherParticle(a, b);
         }
         if (contradiction == null && depth == 0) {
-            contradiction = otherImperative(a, b, question);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = otherStep(a, b);
+            contradiction = otherStepOrAction(a, b, question);
         }
 
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
@@ -959,10 +948,7 @@ final class Equivalence {
             return null;
         }
         stated.append(rest, last, rest.length());
-        Set<String> statedStems = new HashSet<>();
-        for (String word : AnswerText.words(stated.toString())) {
-            statedStems.add(AnswerText.stem(word));
-        }
+        Set<String> statedStems = contentStems(stated.toString());
         for (String word : AnswerText.words(shortOne.core)) {
             String stem = AnswerText.stem(word);
             if (claimed.contains(stem) && asideStems.contains(stem) && !statedStems.contains(stem)) {
@@ -2070,6 +2056,12 @@ final class Equivalence {
                 : new Verdict(Decision.DIFFERENT, "different time signatures");
     }
 
+    /** A number of a time signature in figures or in words ("3", "three"; 2 to 16), else {@code null}. */
+    private static Integer meterNumber(String word) {
+        Integer value = Quantities.isDigit(word.charAt(0)) ? Integer.valueOf(word) : Quantities.smallNumber(word);
+        return value != null && value >= 2 && value <= 16 ? value : null;
+    }
+
     private static int noteValue(String name) {
         return name.startsWith("quarter") || name.startsWith("crotchet") ? 4
                 : name.startsWith("half") || name.startsWith("minim") ? 2
@@ -2086,15 +2078,15 @@ final class Equivalence {
         }
         Matcher named = NAMED_METER.matcher(lower);
         if (named.find()) {
-            Integer beats = METER_NUMBERS.get(named.group(1));
-            Integer note = METER_NUMBERS.get(named.group(2));
+            Integer beats = meterNumber(named.group(1));
+            Integer note = meterNumber(named.group(2));
             return beats == null || note == null ? null : new int[] {beats, note};
         }
         Matcher counted = COUNTED_METER.matcher(lower);
         if (!counted.find()) {
             return null;
         }
-        Integer beats = METER_NUMBERS.get(counted.group(1));
+        Integer beats = meterNumber(counted.group(1));
         if (beats == null) {
             return null;
         }
@@ -4069,6 +4061,16 @@ final class Equivalence {
             }
         }
         return "one name in place of another: " + String.join(" ", removedWords) + " / " + String.join(" ", addedWords);
+    }
+
+    /**
+     * What two answers that share their frame contradict in when the contradiction guard sees no word in place of
+     * another: a step of a scale ({@link #otherStep}) or an instruction ({@link #otherImperative}); read after a short
+     * answer and a longer one too, whose comparison returns before the guard.
+     */
+    private static String otherStepOrAction(Reading a, Reading b, Question question) {
+        String step = otherStep(a, b);
+        return step != null ? step : otherImperative(a, b, question);
     }
 
     /**

@@ -135,5 +135,8 @@ class SemanticVoteTest {
         assertThat(captured.list).isNotEmpty().allSatisfy(event -> {
             assertThat(event.getFormattedMessage()).contains("IllegalArgumentException").doesNotContain("Tahiti");
         });
+        // (four pairs failed at one place: one line at WARN, the rest at DEBUG at most)
+        assertThat(captured.list.stream().filter(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN))
+                .hasSize(1);
     }
 }
