@@ -243,6 +243,8 @@ final class Equivalence {
         ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", " followed shortly by ",
         " followed closely by ", ", beating ", ", defeating ", " and then ",
         " overtook ", " overtaking ", " surpassed ", " surpassing ", " outstripped "};
+    /** Prefixes that negate the word they start ("impure", "unsafe", "nonzero"). */
+    private static final List<String> NEGATING_PREFIXES = List.of("un", "in", "im", "il", "ir", "dis", "non", "non-");
     /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
     private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
         "despite ", "unlike ", "contrary to "};
@@ -378,7 +380,7 @@ final class Equivalence {
                     significantStems.add(stems.get(k));
                 }
             }
-            this.main = full && !code ? mainText(lower) : lower;
+            this.main = full && !code ? mainText(lower, question) : lower;
             this.mainQuantities = full && !code && main.length() < lower.length() ? Quantities.parse(main) : quantities;
             Map<String, String> labels = Map.of();
             int labelClauseWords = 0;
@@ -416,7 +418,7 @@ final class Equivalence {
             this.name = full && !code && capitalised(this.answer, content.size());
             this.capitals = full && !code ? capitals(head) : Set.of();
             this.option = full && question.hasOptions() ? option(this.key, lower, question) : 0;
-            this.core = full && !code ? coreText(lower) : lower;
+            this.core = full && !code ? coreText(lower, question) : lower;
         }
 
         /** {@link #sentences()} and {@link #lowerSentences()} once split (immutable: a race only splits twice). */
@@ -554,6 +556,12 @@ final class Equivalence {
                 int y = direction(b);
                 if (x * y == -1) {
                     return new Verdict(Decision.DIFFERENT, "the same number, gone up in one and down in the other");
+                }
+                // the same number with another action in the same frame ("Knead the dough for ten minutes." / "Rest
+                // the dough for ten minutes.", "It held its rate at 4%." / "It cut its rate to 4%.")
+                String contradiction = a.words.size() == b.words.size() ? contradiction(a, b) : null;
+                if (contradiction != null) {
+                    return new Verdict(Decision.DIFFERENT, contradiction);
                 }
             }
             return new Verdict(Decision.SAME, "same key");
@@ -1800,12 +1808,15 @@ final class Equivalence {
      * 139.7 cm" states 139.7 cm), and each sentence cut before a clause of contrast or context ("…, whereas HTTP uses
      * 80", "… — electronics are the exception at 15 days").
      */
-    static String mainText(String lower) {
+    static String mainText(String lower, Question question) {
         StringBuilder out = new StringBuilder(lower.length());
         int depth = 0;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            if (c == '(' || c == '[') {
+            if (c == '(' && depth == 0 && (lower.startsWith("utc", i + 1) || lower.startsWith("gmt", i + 1))) {
+                // a time zone in brackets belongs to the time before it ("08:00 (UTC−4)")
+                out.append(' ');
+            } else if (c == '(' || c == '[') {
                 depth++;
             } else if ((c == ')' || c == ']') && depth > 0) {
                 depth--;
@@ -1816,7 +1827,7 @@ final class Equivalence {
         String text = depth == 0 ? out.toString() : lower;
         StringBuilder main = new StringBuilder(text.length());
         for (String sentence : sentences(text)) {
-            String kept = conceded(calculated(sentence));
+            String kept = conceded(calculated(sentence), question);
             // what a restatement gives is the answer ("the day before 15 October, i.e. 4 October")
             for (String restated : RESTATED) {
                 int at = kept.lastIndexOf(restated);
@@ -1874,7 +1885,7 @@ final class Equivalence {
     }
 
     /** A sentence opening with a concession, from after its first comma ("Although Titania is often cited, …"). */
-    private static String conceded(String sentence) {
+    private static String conceded(String sentence, Question question) {
         String opened = sentence.stripLeading();
         for (String opener : CONCEDING) {
             int comma = opened.indexOf(", ");
@@ -1902,14 +1913,78 @@ final class Equivalence {
                 return after;
             }
         }
-        return sentence;
+        return answeringClause(sentence, question);
+    }
+
+    /**
+     * The second clause of a sentence (after ", but " or "; ") when it alone says what the question asks: the first
+     * says something else about another answer ("Istanbul is Turkey's largest city, but the capital is Ankara", "Mount
+     * Kenya is the second highest; the tallest mountain in Africa is Kilimanjaro", "Construction began in 1961, but it
+     * fell in 1989"). The second holds a word of the question the first does not, and the first no word of the
+     * question the second lacks, the question's names and numbers aside. Else the sentence as it is.
+     */
+    private static String answeringClause(String sentence, Question question) {
+        int at = sentence.indexOf(", but ");
+        int skip = ", but ".length();
+        int semicolon = sentence.indexOf("; ");
+        if (semicolon > 0 && (at < 0 || semicolon < at)) {
+            at = semicolon;
+            skip = "; ".length();
+        }
+        if (at <= 0 || at + skip >= sentence.length()) {
+            return sentence;
+        }
+        String second = sentence.substring(at + skip);
+        return answersInstead(sentence.substring(0, at), second, question) ? second : sentence;
+    }
+
+    /**
+     * Whether a later clause of an answer, not an earlier one, says what the question asks: it holds a word of the
+     * question the earlier clause does not, and the earlier one no word of the question it lacks, the question's names
+     * and numbers and the kind of answer it asks for ("Which city …") aside.
+     */
+    private static boolean answersInstead(String earlier, String later, Question question) {
+        if (question.text() == null) {
+            return false;
+        }
+        Set<String> names = new HashSet<>();
+        question.names().forEach(names::addAll);
+        List<String> first = AnswerText.words(earlier);
+        List<String> second = AnswerText.words(later);
+        List<String> questionWords = AnswerText.words(question.text().toLowerCase(Locale.ROOT));
+        boolean newInSecond = false;
+        for (int k = 0; k < questionWords.size(); k++) {
+            String word = questionWords.get(k);
+            if (AnswerText.stopword(word)
+                    || k > 0 && (questionWords.get(k - 1).equals("which") || questionWords.get(k - 1).equals("what"))) {
+                continue;
+            }
+            boolean inFirst = saysWord(first, word);
+            boolean inSecond = saysWord(second, word);
+            boolean name = names.contains(AnswerText.stem(word)) || Quantities.isDigit(word.charAt(0));
+            if (inFirst && !inSecond && !name) {
+                return false;
+            }
+            newInSecond |= inSecond && !inFirst;
+        }
+        return newInSecond;
+    }
+
+    /** Whether a clause's words hold a word of the question in some form ({@link Lexical#formOf}). */
+    private static boolean saysWord(List<String> words, String asked) {
+        for (String word : words) {
+            if (!AnswerText.stopword(word) && Lexical.formOf(word, asked)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text with each sentence cut before a clause of contrast ("…, whereas …", "…, followed by …"). */
-    static String coreText(String lower) {
+    static String coreText(String lower, Question question) {
         StringBuilder core = new StringBuilder(lower.length());
         for (String sentence : sentences(lower)) {
-            String kept = conceded(sentence);
+            String kept = conceded(sentence, question);
             for (String marker : CONTRAST) {
                 int at = kept.indexOf(marker);
                 if (at > 0) {
@@ -2694,7 +2769,8 @@ final class Equivalence {
         // (a long explanation's negations are no yes or no; nor are they after an "Exactly," to another question, nor
         // in what an answer sets aside: "Yes: at runtime, not at compile time")
         if (question.yesNo() && statedNegations(said.rest) % 2 != statedNegations(other) % 2
-                && other.words.size() <= LONG_WORDS) {
+                && other.words.size() <= LONG_WORDS
+                && !confirms(said, other, question)) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
         // what follows the yes or no against the first clause of an answer that goes on ("Yes, basalt is intrusive." /
@@ -2709,6 +2785,27 @@ final class Equivalence {
         // to a question that is not a yes/no one, "Right, …" or "Correct, …" only affirms: what follows is the answer,
         // compared as a whole one
         return depth < 2 ? compare(said.rest, other, question, question.yesNo() ? depth + 1 : depth) : null;
+    }
+
+    /**
+     * Whether a yes whose reason is negated ("Yes — it doesn't solidify until −39 °C") meets a statement that confirms
+     * the question's claim in words without a negation ("It is liquid at room temperature"): the statement neither
+     * negates nor denies the claim ({@link #denies}), nor says a word of the question with a negating prefix
+     * ("impure" to "Is it pure?"), and the question negates nothing.
+     */
+    private static boolean confirms(Reading said, Reading other, Question question) {
+        if (!"yes".equals(said.stance.value()) || other.negations > 0 || question.negations() > 0) {
+            return false;
+        }
+        for (String word : other.words) {
+            for (String prefix : NEGATING_PREFIXES) {
+                if (word.length() > prefix.length() + 2 && word.startsWith(prefix)
+                        && question.mentions(AnswerText.stem(word.substring(prefix.length())))) {
+                    return false;
+                }
+            }
+        }
+        return !denies(other, question);
     }
 
     /**
@@ -3613,6 +3710,11 @@ final class Equivalence {
             // "i.e." and "e.g." end no sentence
             return true;
         }
+        if (word.equals("m") && start >= 2 && (text.startsWith("a.", start - 2) || text.startsWith("p.", start - 2))) {
+            // "4:51 p.m. EDT": a time zone goes on with the time
+            List<String> next = AnswerText.words(text.substring(dot + 1, Math.min(text.length(), dot + 8)));
+            return !next.isEmpty() && Quantities.ZONES.containsKey(next.get(0));
+        }
         if (word.equals("no") || word.equals("nos")) {
             // "No. 4", not "No. It isn't."
             int next = dot + 1;
@@ -3929,12 +4031,22 @@ final class Equivalence {
     /** The one hunk of two short sentences that are not near-identical: a name or an action in place of another. */
     private static String unlike(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
         if (!a.code && !b.code && !removedWords.isEmpty() && !addedWords.isEmpty()
-                && shortened(removedWords, addedWords, a, b)) {
-            // one name, shortened or by its initials ("J.K. Rowling" / "Joanne Rowling")
+                && oneName(removedWords, addedWords, a, b)) {
             return null;
         }
         String names = names(removedWords, addedWords, a, b);
         return names != null || a.code || b.code ? names : Lexical.actions(removedWords, addedWords);
+    }
+
+    /**
+     * Whether two runs of words put in place of each other are one name: shortened, by its initials or with a title
+     * ({@link #shortened}: "J.K. Rowling" / "Joanne Rowling", "Tim" / "Sir Timothy", "Man Utd" / "Manchester United"),
+     * or, both written with capitals, one entity in WordNet ("George Orwell" / "Eric Arthur Blair", "Russia" / "the
+     * Russian Federation").
+     */
+    private static boolean oneName(List<String> removedWords, List<String> addedWords, Reading a, Reading b) {
+        return shortened(removedWords, addedWords, a, b) || capitalised(removedWords, a) && capitalised(addedWords, b)
+                && Lexical.sameEntity(String.join(" ", removedWords), String.join(" ", addedWords));
     }
 
     /**
@@ -4133,11 +4245,7 @@ final class Equivalence {
             // one number in digits and in words ("six" / "6")
             return null;
         }
-        if (!code && !removedWords.isEmpty() && !addedWords.isEmpty() && (shortened(removedWords, addedWords, a, b)
-                || capitalised(removedWords, a) && capitalised(addedWords, b)
-                && Lexical.sameEntity(String.join(" ", removedWords), String.join(" ", addedWords)))) {
-            // one name, shortened, with a title or as WordNet gives it ("Tim" / "Sir Timothy", "Man Utd" /
-            // "Manchester United", "Russia" / "the Russian Federation")
+        if (!code && !removedWords.isEmpty() && !addedWords.isEmpty() && oneName(removedWords, addedWords, a, b)) {
             return null;
         }
         if (bothCode && (removed.isEmpty() || added.isEmpty()) && allNumbers(removed.isEmpty() ? added : removed)) {

@@ -81,10 +81,13 @@ final class Lexical {
             "chop dice",
             "discontinue phase_out scrap axe",
             "cancel call_off scrap axe scrub",
-            "launch roll_out",
+            "launch roll_out release",
             "fix resolve repair",
             "hire recruit take_on employ",
-            "notify inform alert");
+            "notify inform alert",
+            "repeal abolish revoke rescind annul",
+            "halt stop shut_down",
+            "raise throw");
     /**
      * The stems of each verb of {@link #ACTION_CLASSES} in its regular inflections, and each phrasal verb as WordNet
      * writes its lemma ("throw_out": an inflected "threw out" is read as that lemma first, {@link #phrasal}), to the
@@ -547,6 +550,19 @@ final class Lexical {
         return qualified;
     }
 
+    /**
+     * Whether a word of an answer is a word of the question in another form: the same stem, a start of five letters or
+     * more in common ("choreography" / "choreographed"), or an irregular form of one verb ("fell" / "fall", "written" /
+     * "wrote": one sense in common, same first letter).
+     */
+    static boolean formOf(String word, String asked) {
+        if (AnswerText.stem(word).equals(AnswerText.stem(asked)) || commonStart(word, asked) >= 5) {
+            return true;
+        }
+        return word.charAt(0) == asked.charAt(0) && letters(word) && letters(asked)
+                && WordNet.shared().synonyms(word, asked, POS.VERB, SYNONYM_SENSES);
+    }
+
     /** Whether WordNet has a word as a verb ("stir", "speed"). */
     static boolean verb(String word) {
         return letters(word) && WordNet.shared().has(word, POS.VERB);
@@ -557,10 +573,17 @@ final class Lexical {
         return letters(word) && WordNet.shared().entities(word).length > 0;
     }
 
-    /** Whether two short names stand for one entity in WordNet ("George Orwell" / "Eric Arthur Blair"). */
+    /**
+     * Whether two short names stand for one entity: in WordNet ("George Orwell" / "Eric Arthur Blair"), or a language or
+     * a country and its own name for itself ({@link Endonyms}: "German" / "Deutsch").
+     */
     static boolean sameEntity(String a, String b) {
         String one = withoutArticle(a);
         String other = withoutArticle(b);
+        if (Endonyms.same(one, other)) {
+            // a language or a country by its own name ("Deutsch" / "German")
+            return true;
+        }
         long[] x = WordNet.shared().entities(one);
         long[] y = x.length == 0 ? x : WordNet.shared().entities(other);
         if (sharesOne(x, y)) {

@@ -160,6 +160,19 @@ final class Quantities {
     private static final Pattern WEEKDAY_DATE = Pattern.compile("\\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th"
             + "|5th|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:of|in) ([a-z]+),? (\\d{4})\\b");
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
+    /**
+     * Time-zone abbreviations after a time of day and their offsets from UTC in minutes, each one zone's as the JDK's
+     * English names of zones have it (ZonesTest checks them); abbreviations that name several offsets there ("IST",
+     * "CST" in Asia) are the common reading's ("CST" is US Central), and the rest are left out.
+     */
+    static final Map<String, Integer> ZONES = Map.ofEntries(Map.entry("utc", 0), Map.entry("gmt", 0),
+            Map.entry("wet", 0), Map.entry("west", 60), Map.entry("bst", 60), Map.entry("cet", 60),
+            Map.entry("cest", 120), Map.entry("eet", 120), Map.entry("eest", 180), Map.entry("msk", 180),
+            Map.entry("ist", 330), Map.entry("sgt", 480), Map.entry("hkt", 480), Map.entry("jst", 540),
+            Map.entry("kst", 540), Map.entry("aest", 600), Map.entry("aedt", 660), Map.entry("nzst", 720),
+            Map.entry("nzdt", 780), Map.entry("est", -300), Map.entry("edt", -240), Map.entry("cst", -360),
+            Map.entry("cdt", -300), Map.entry("mst", -420), Map.entry("mdt", -360), Map.entry("pst", -480),
+            Map.entry("pdt", -420), Map.entry("akst", -540), Map.entry("akdt", -480), Map.entry("hst", -600));
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
     /** Roman numerals up to twenty, read only after a word they number ({@link #ROMAN_AFTER}). */
     private static final Map<String, Integer> ROMAN = new HashMap<>();
@@ -699,8 +712,7 @@ final class Quantities {
                 hours = pm ? (hours < 12 ? hours + 12 : hours) : (hours >= 12 ? hours - 12 : hours);
                 end = meridiem[1];
             }
-            found.add(new Quantity(hours, null));
-            return end;
+            return inZone(text, end, hours, found);
         }
         // Indian grouping: 1,00,000 (a lakh) / 1,00,00,000 (a crore): groups of two, then one of three
         int indian = i;
@@ -957,8 +969,7 @@ final class Quantities {
             // 3pm, 9 am, 12 p.m., 12 a.m. (midnight)
             int[] word = meridiem(text, i);
             boolean pm = text.charAt(word[0]) == 'p';
-            found.add(new Quantity(pm ? (value < 12 ? value + 12 : value) : (value == 12 ? 0 : value), null));
-            return word[1];
+            return inZone(text, word[1], pm ? (value < 12 ? value + 12 : value) : (value == 12 ? 0 : value), found);
         } else if (value >= 1 && value <= 12 && value == Math.rint(value) && partOfDay(text, i) > 0) {
             // "7 in the morning", "8 in the evening", "11 at night": a time of day
             int end = partOfDay(text, i);
@@ -1699,6 +1710,74 @@ final class Quantities {
         }
         char c = text.charAt(end);
         return c != '+' && c != '-' || text.startsWith("00:00", end + 1) || text.startsWith("0000", end + 1);
+    }
+
+    /**
+     * A time of day, read where it ends; with a time zone after it that is not UTC ("4:51 p.m. EDT", "14:46 JST",
+     * "09:00 UTC+2", "08:00 local time (UTC−4)") as the time in UTC, so that two answers in two zones compare ("20:51
+     * UTC"). A time that the zone moves to another day moves the date in figures before it ("2024-06-20 23:00 EDT" is
+     * 21 June, 03:00); with no such date before it (a date in words is read later), or at a month's end, it stays as
+     * written. Where it ends.
+     */
+    private static int inZone(String text, int end, double hours, List<Quantity> found) {
+        // after the period of "p.m.", and "local time (…)" before the zone
+        int at = end < text.length() && text.charAt(end) == '.' ? end + 1 : end;
+        if (text.startsWith(" local time", at)) {
+            at += " local time".length();
+        }
+        if (text.startsWith(" (", at)) {
+            at += 2;
+        }
+        int[] word = nextWord(text, at);
+        Integer offset = null;
+        int after = end;
+        if (word != null && word[0] <= at + 1) {
+            String zone = text.substring(word[0], word[1]);
+            offset = ZONES.get(zone);
+            after = word[1];
+            if (offset != null && (zone.equals("utc") || zone.equals("gmt")) && after + 1 < text.length()
+                    && (text.charAt(after) == '+' || text.charAt(after) == '-' || text.charAt(after) == '\u2212')
+                    && isDigit(text.charAt(after + 1))) {
+                // "utc+2", "utc−4", "utc+05:30"
+                int sign = text.charAt(after) == '+' ? 1 : -1;
+                int i = after + 1;
+                int h = 0;
+                while (i < text.length() && isDigit(text.charAt(i)) && i < after + 3) {
+                    h = h * 10 + text.charAt(i++) - '0';
+                }
+                int m = 0;
+                if (i + 2 < text.length() && text.charAt(i) == ':' && isDigits(text, i + 1, 2)) {
+                    m = Integer.parseInt(text, i + 1, i + 3, 10);
+                    i += 3;
+                }
+                offset = h <= 14 ? sign * (h * 60 + m) : null;
+                after = i;
+            }
+        }
+        if (offset == null || offset == 0) {
+            found.add(new Quantity(hours, null));
+            return offset == null ? end : after;
+        }
+        double utc = hours - offset / 60.0;
+        int shift = utc < 0 ? -1 : utc >= 24 ? 1 : 0;
+        if (shift != 0) {
+            int day = -1;
+            for (int k = found.size() - 1; k >= 0; k--) {
+                if ("day".equals(found.get(k).unit())) {
+                    day = k;
+                    break;
+                }
+            }
+            int moved = day < 0 ? 0 : (int) found.get(day).value() + shift;
+            if (moved < 1 || moved > 28) {
+                found.add(new Quantity(hours, null));
+                return after;
+            }
+            found.set(day, new Quantity(moved, "day"));
+            utc -= shift * 24;
+        }
+        found.add(new Quantity(utc, null));
+        return after;
     }
 
     /** "am", "pm", "a.m", "p.m" right after a number (with or without a space): its span, else {@code null}. */

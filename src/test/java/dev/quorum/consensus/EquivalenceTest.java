@@ -1837,7 +1837,8 @@ class EquivalenceTest {
         assertThat(decide("Which language is mostly spoken in Mozambique?", "Swahili",
                 "Unlike its neighbours, which mostly speak Swahili, Mozambique's official language is Portuguese."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
-        assertThat(Equivalence.coreText("unlike its neighbours, which speak swahili, it speaks portuguese."))
+        assertThat(Equivalence.coreText("unlike its neighbours, which speak swahili, it speaks portuguese.",
+                Question.of(null)))
                 .isEqualTo("it speaks portuguese. ");
     }
 
@@ -2588,5 +2589,47 @@ class EquivalenceTest {
         // a name after a comma is no imperative
         assertThat(decide("Who wrote 1984?", "Orwell, the novelist.", "Huxley, the novelist."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+
+    @Test
+    void should_read_a_time_in_a_named_zone_as_the_time_in_utc() {
+        assertThat(Quantities.parse("4:51 p.m. edt")).extracting(Quantities.Quantity::value)
+                .containsExactly(20.0 + 51 / 60.0);
+        assertThat(Quantities.parse("14:30 jst")).extracting(Quantities.Quantity::value).containsExactly(5.5);
+        assertThat(Quantities.parse("09:00 utc+2")).extracting(Quantities.Quantity::value).containsExactly(7.0);
+        assertThat(Quantities.parse("08:00 local time (utc\u22124)")).extracting(Quantities.Quantity::value)
+                .containsExactly(12.0);
+        assertThat(Quantities.parse("9 am cest")).extracting(Quantities.Quantity::value).containsExactly(7.0);
+        // a time the zone moves past midnight moves the date in figures before it; at a month's end, or after a date
+        // in words, it stays as written
+        assertThat(Quantities.parse("2024-06-20 23:00 edt")).extracting(Quantities.Quantity::value)
+                .containsExactly(2024.0, 6.0, 21.0, 3.0);
+        assertThat(Quantities.parse("2024-05-31 23:00 edt")).extracting(Quantities.Quantity::value)
+                .containsExactly(2024.0, 5.0, 31.0, 23.0);
+        assertThat(Quantities.parse("20 june 2024, 23:00 edt")).extracting(Quantities.Quantity::value)
+                .containsExactly(20.0, 6.0, 2024.0, 23.0);
+        // a word that is no zone, and UTC itself, leave the time as written
+        assertThat(Quantities.parse("14:30 sharp")).extracting(Quantities.Quantity::value).containsExactly(14.5);
+        assertThat(Quantities.parse("14:30 utc")).extracting(Quantities.Quantity::value).containsExactly(14.5);
+
+        String question = "When does the call start?";
+        assertThat(decide(question, "3:00 p.m. EDT", "19:00 UTC")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, "3:00 p.m. EDT", "15:00 UTC")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, "10:00 a.m. PDT", "10:00 a.m. PST")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_name_only_offsets_the_jdk_gives_to_a_zone_of_that_abbreviation() {
+        java.util.Map<String, java.util.Set<Integer>> jdk = new java.util.HashMap<>();
+        for (String id : java.util.TimeZone.getAvailableIDs()) {
+            java.util.TimeZone zone = java.util.TimeZone.getTimeZone(id);
+            for (boolean daylight : new boolean[] {false, true}) {
+                int minutes = (zone.getRawOffset() + (daylight ? zone.getDSTSavings() : 0)) / 60_000;
+                jdk.computeIfAbsent(zone.getDisplayName(daylight, java.util.TimeZone.SHORT, java.util.Locale.ENGLISH)
+                        .toLowerCase(java.util.Locale.ROOT), k -> new java.util.HashSet<>()).add(minutes);
+            }
+        }
+        Quantities.ZONES.forEach((zone, minutes) -> assertThat(jdk.get(zone)).as(zone).contains(minutes));
     }
 }

@@ -291,4 +291,75 @@ class WordNetEquivalenceTest {
         assertThat(verdict("Which city hosted the 2012 Summer Olympics?", "London", "London, Ontario").decision())
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_the_clause_after_but_where_only_it_says_what_the_question_asks() {
+        // the first clause says something else about the short answer; the second answers the question
+        assertThat(verdict("Which city is the capital of Canada?", "Toronto.",
+                "Toronto is Canada's largest city, but the capital is Ottawa.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("Which country hosted the 2010 World Cup?", "Spain.",
+                "Spain won the 2010 World Cup, but the tournament was hosted by South Africa.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // an irregular form of the question's verb ("sink" / "sank")
+        assertThat(verdict("In what year did the Titanic sink?", "1909.",
+                "Construction began in 1909, but it sank in April 1912.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // where the first clause says what the question asks, the second is context as before
+        assertThat(same("Which city is the capital of Australia?", "Canberra.",
+                "Canberra is the capital, but Sydney is the largest city.")).isTrue();
+        assertThat(same("What is the capital of France?", "Paris.",
+                "Paris is the capital of France, but Lyon is better known for its food.")).isTrue();
+    }
+
+    @Test
+    void should_split_the_same_number_said_with_another_action_in_the_same_frame() {
+        assertThat(verdict("What should I do with the dough after shaping it?", "Proof the dough for forty minutes.",
+                "Bake the dough for forty minutes.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("What did the central bank do at its meeting?", "It held its rate at 4%.",
+                "It cut its rate to 4%.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // one action in other words, and the same number in another frame, stay one answer
+        assertThat(same("What did the central bank do at its meeting?", "It lowered its rate to 4%.",
+                "It cut its rate to 4%.")).isTrue();
+        assertThat(same("When was the company founded?", "In the spring of 1998.",
+                "The company was founded in 1998.")).isTrue();
+    }
+
+    @Test
+    void should_read_a_pen_name_and_the_name_it_stands_for_as_one_name_in_short_sentences() {
+        assertThat(same("Who wrote 'Alice's Adventures in Wonderland'?", "It was written by Lewis Carroll.",
+                "It was written by Charles Lutwidge Dodgson.")).isTrue();
+        assertThat(verdict("Who wrote 'Alice's Adventures in Wonderland'?", "It was written by Lewis Carroll.",
+                "It was written by Edward Lear.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_a_language_or_a_country_by_its_own_name() {
+        assertThat(same("What language is 'Où est la gare ?'", "French.", "Français.")).isTrue();
+        assertThat(same("Which country is Kyiv the capital of?", "Ukraine", "Україна")).isTrue();
+        assertThat(verdict("What language is 'Wo ist der Bahnhof?'", "Dutch.", "Deutsch.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("Which country is Porto in?", "España.", "Portugal.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_everyday_actions_of_one_class_as_one_action() {
+        assertThat(same("What did the council do with the bylaw?", "The council repealed the bylaw.",
+                "The council abolished the bylaw.")).isTrue();
+        assertThat(same("What does parse() do with an empty string?", "It raises a ValueError.",
+                "It throws a ValueError.")).isTrue();
+        assertThat(same("What did the studio do last week?", "It released its new game.",
+                "It launched its new game.")).isTrue();
+        assertThat(same("What does `systemctl stop nginx` do?", "It halts the nginx service.",
+                "It shuts down the nginx service.")).isTrue();
+        assertThat(verdict("What did the council do with the bylaw?", "The council repealed the bylaw.",
+                "The council extended the bylaw.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_join_a_yes_with_a_negated_reason_and_a_statement_that_confirms_the_claim() {
+        assertThat(same("Is lead denser than water?", "Yes — it doesn't float, it sinks straight away.",
+                "Lead is denser than water.")).isTrue();
+        // a statement that says the question's word with a negating prefix, or negates it, still denies the claim
+        assertThat(verdict("Is the old bridge safe?", "Yes — it isn't dangerous at all.", "The old bridge is unsafe.")
+                .decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("Is the old bridge safe?", "No — it isn't safe at all.", "The old bridge is safe.")
+                .decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
