@@ -605,8 +605,10 @@ final class Equivalence {
             return new Verdict(Decision.DIFFERENT, "notation and words that say different mathematics");
         }
         if ((a.code || b.code || math(a) || math(b)) && a.head.length() <= 200 && b.head.length() <= 200
+                && (a.json == null || b.json == null)
                 && compactCode(AnswerText.lower(a.head)).equals(compactCode(AnswerText.lower(b.head)))) {
-            // one expression in two notations ("x ≤ 5" / "`x <= 5`")
+            // one expression in two notations ("x ≤ 5" / "`x <= 5`"); two JSON values compare by value below, so that
+            // "in_stock" and "inStock" are two keys
             return new Verdict(Decision.SAME, "same expression");
         }
         if ((a.code || b.code || math(a) || math(b) || formula(a) || formula(b))
@@ -853,6 +855,9 @@ final class Equivalence {
         }
         if (contradiction == null && depth == 0) {
             contradiction = negatedStatement(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = negatedFirstClause(a, b, question);
         }
         if (contradiction == null && depth == 0) {
             contradiction = oneWordSwapped(a, b);
@@ -2553,6 +2558,41 @@ final class Equivalence {
     }
 
     /**
+     * To a yes/no question, two answers that go on after a first clause which is one statement, negated in one of them
+     * ({@link #negatedStatement}): "Aluminium is not ferromagnetic, so a magnet won't stick to it." / "Aluminium is
+     * ferromagnetic, so a magnet will stick to it." (whose negations are even in number), "It isn't deductible, even if
+     * you itemize." / "It is deductible if you itemize, up to the limits." Why they differ, else null.
+     */
+    private static String negatedFirstClause(Reading a, Reading b, Question question) {
+        if (!question.yesNo() || a.code || b.code || a.stance.present() || b.stance.present()) {
+            return null;
+        }
+        String x = firstClause(a);
+        String y = firstClause(b);
+        if (x == null || y == null || x.length() == a.lower.length() && y.length() == b.lower.length()) {
+            return null;
+        }
+        return negatedStatement(Reading.of(x, question), Reading.of(y, question)) != null
+                ? "the same first clause negated" : null;
+    }
+
+    /** An answer's first clause: up to its first comma, dash, semicolon or sentence end; null when it has none. */
+    private static String firstClause(Reading r) {
+        List<String> clauses = clauses(r.lower);
+        if (clauses.isEmpty()) {
+            return null;
+        }
+        String first = clauses.get(0);
+        for (String mark : new String[] {", ", " — ", " – ", " -- "}) {
+            int at = first.indexOf(mark);
+            if (at > 0) {
+                first = first.substring(0, at);
+            }
+        }
+        return first.isBlank() ? null : first;
+    }
+
+    /**
      * Two short statements without a yes or no (where both imply one to a yes/no question, that decided already) that
      * say the same content words, one of them negated ("You should stir it often." / "You should never stir it.",
      * "The highway is open in both directions." / "The highway isn't open in either direction."): why they differ,
@@ -2894,7 +2934,9 @@ final class Equivalence {
             }
         }
         List<String[]> name = firstName(other.head, question);
+        // a word of nationality is no other name ("UK motorways" / "a British motorway")
         return !name.isEmpty() && statedAsName(name, other)
+                && !(name.size() == 1 && Lexical.adjective(name.get(0)[2].toLowerCase(Locale.ROOT)))
                 ? "a yes to the name the question proposes against another: " + surface(name) : null;
     }
 
@@ -4381,7 +4423,10 @@ final class Equivalence {
         return true;
     }
 
-    /** Where among {@code items} (with texts) a list's item is: the same, abbreviated, contained or one entity. */
+    /**
+     * Where among {@code items} (with texts) a list's item is: the same, abbreviated, contained, clipped, one month or
+     * weekday, or one entity.
+     */
     private static int matching(List<String> items, List<String> texts, String item, String text, int size) {
         int at = items.indexOf(item);
         if (at < 0) {
@@ -4396,6 +4441,10 @@ final class Equivalence {
         }
         if (at < 0) {
             at = clipped(texts, text);
+        }
+        if (at < 0) {
+            // "Sept" / "September", "Tue" / "Tuesday"
+            at = theOne(texts, other -> Quantities.sameCalendarName(text.strip(), other.strip()));
         }
         if (at < 0 && size <= ENTITY_ITEMS) {
             at = sameEntity(texts, text);
@@ -4556,9 +4605,10 @@ final class Equivalence {
             if (text.indexOf(',') < 0 && !text.contains(" and ")) {
                 return null;
             }
+            boolean digits = text.chars().anyMatch(Character::isDigit);
             for (String word : AnswerText.words(text)) {
-                if (Quantities.isMonth(word)) {
-                    // "July 4, 1776" is a date
+                if (Quantities.isMonth(word) && digits) {
+                    // "July 4, 1776" is a date; "April, June, September" a list of months
                     return null;
                 }
             }

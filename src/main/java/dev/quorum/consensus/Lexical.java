@@ -563,6 +563,11 @@ final class Lexical {
                 && WordNet.shared().synonyms(word, asked, POS.VERB, SYNONYM_SENSES);
     }
 
+    /** Whether WordNet has a word as an adjective ("British", "fast"). */
+    static boolean adjective(String word) {
+        return letters(word) && WordNet.shared().has(word, POS.ADJECTIVE);
+    }
+
     /** Whether WordNet has a word as a verb ("stir", "speed"). */
     static boolean verb(String word) {
         return letters(word) && WordNet.shared().has(word, POS.VERB);

@@ -82,7 +82,8 @@ final class Patterns {
         // one anchored and the other not ("^\d{5}$" / "\d{5}") to a question that asks for a whole string ("a
         // string that is exactly …"): the anchors are what differs, so both are searched for in the string, as most
         // languages' search does, rather than matched against all of it
-        boolean search = !glob && anchored(x) != anchored(y) && wholeString(question);
+        boolean search = !glob && (startAnchored(x) != startAnchored(y) || endAnchored(x) != endAnchored(y))
+                && wholeString(question);
         Predicate<String> one = matcher(x, glob, search, budget);
         Predicate<String> other = matcher(y, glob, search, budget);
         if (one == null || other == null) {
@@ -170,10 +171,17 @@ final class Patterns {
         return false;
     }
 
-    /** Whether a regular expression is anchored at its start or its end ("^…", "…$", "\A…", "…\z"). */
-    private static boolean anchored(String pattern) {
-        return pattern.startsWith("^") || pattern.startsWith("\\A")
-                || pattern.endsWith("$") && !pattern.endsWith("\\$") || pattern.endsWith("\\z")
+    /** Whether a regular expression is anchored at its start ("^…", "\A…"). */
+    private static boolean startAnchored(String pattern) {
+        return pattern.startsWith("^") || pattern.startsWith("\\A");
+    }
+
+    /**
+     * Whether a regular expression is anchored at its end ("…$", "…\z"): each end apart, so that "^\d{5}" is not
+     * "^\d{5}$" (it finds five digits at the start of "123456").
+     */
+    private static boolean endAnchored(String pattern) {
+        return pattern.endsWith("$") && !pattern.endsWith("\\$") || pattern.endsWith("\\z")
                 || pattern.endsWith("\\Z");
     }
 

@@ -1843,6 +1843,16 @@ final class Quantities {
         return UNITS.containsKey(word) || UNIT_WORDS.contains(word);
     }
 
+    /** Whether two words name one month or one day of the week, one of them shortened ("Sept" / "September"). */
+    static boolean sameCalendarName(String a, String b) {
+        if (a.equals(b)) {
+            return false;
+        }
+        Integer month = MONTHS.get(a);
+        Integer day = WEEKDAYS.get(a);
+        return month != null && month.equals(MONTHS.get(b)) || day != null && day.equals(WEEKDAYS.get(b));
+    }
+
     static boolean isMonth(String word) {
         return MONTHS.containsKey(word) || WEEKDAYS.containsKey(word);
     }

@@ -2632,4 +2632,19 @@ class EquivalenceTest {
         }
         Quantities.ZONES.forEach((zone, minutes) -> assertThat(jdk.get(zone)).as(zone).contains(minutes));
     }
+
+    @Test
+    void should_read_json_keys_spelt_another_way_as_other_keys_and_months_as_items() {
+        String question = "Output the user as JSON with keys id and is_admin.";
+        assertThat(decide(question, "{\"id\": 7, \"is_admin\": false}", "{\"id\": 7, \"isAdmin\": false}"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, "{\"id\": 7, \"is_admin\": false}", "{\"is_admin\": false, \"id\": 7}"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // months and weekdays, shortened or not, are items of a list; with a day of the month they are a date
+        assertThat(verdict("Which months have 31 days and start with J?", "January, July", "Jul, Jan"))
+                .isEqualTo(new Equivalence.Verdict(Equivalence.Decision.SAME, "same items"));
+        assertThat(verdict("Which weekdays is the shop closed?", "Mon and Tue", "Monday, Wednesday").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("When was it signed?", "July 4, 1776", "July 4 1776").rule()).doesNotContain("items");
+    }
 }

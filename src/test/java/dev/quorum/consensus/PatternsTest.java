@@ -33,6 +33,8 @@ class PatternsTest {
             Give a regex for a US ZIP code with an optional +4 part. | ^\\d{5}(-\\d{4})?$ | ^\\d{5}-?\\d{4}?$
             Give a shell glob for files ending in .jpg or .jpeg. | *.{jpg,jpeg}   | *.jp?g
             Give a regex for a time such as 09:45.           | [0-2][0-9]:[0-5][0-9] | [0-2][0-9]:[0-6][0-9]
+            Write a regex that matches a string of exactly three letters. | ^[a-z]{3}$ | ^[a-z]{3}
+            Write a regex that matches a string of exactly three letters. | ^[a-z]{3}$ | [a-z]{3}$
             """)
     void should_split_patterns_that_look_alike_but_match_different_strings(String question, String a, String b) {
         // when / then

@@ -362,4 +362,27 @@ class WordNetEquivalenceTest {
         assertThat(verdict("Is the old bridge safe?", "No — it isn't safe at all.", "The old bridge is safe.")
                 .decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_split_a_yes_no_answer_whose_first_clause_is_the_others_negated() {
+        String question = "Is copper magnetic?";
+        assertThat(verdict(question, "Copper is not magnetic, so a fridge magnet won't stick to it.",
+                "Copper is magnetic, so a fridge magnet will stick to it.").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict("Is interest on a student loan deductible?", "It is deductible if you qualify.",
+                "It isn't deductible, even if you qualify.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the same first clause, said with and without a reason, stays one answer
+        assertThat(same(question, "Copper is not magnetic, so a magnet won't stick.", "Copper is not magnetic."))
+                .isTrue();
+    }
+
+    @Test
+    void should_read_a_word_of_nationality_as_no_other_name_than_the_country_proposed() {
+        String question = "The national speed limit on UK motorways is 70 mph, isn't it?";
+        assertThat(same(question, "Yep, that's correct.",
+                "For cars on a British motorway, the national limit is seventy miles per hour.")).isTrue();
+        // a name of its own is another answer still
+        assertThat(verdict("'Brave New World' was written by George Orwell, wasn't it?", "Yes.",
+                "Actually, it was written by Aldous Huxley.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
