@@ -1945,8 +1945,8 @@ final class Equivalence {
 
     /**
      * Whether a later clause of an answer, not an earlier one, says what the question asks: it holds a word of the
-     * question the earlier clause does not, and the earlier one no word of the question it lacks, the question's names
-     * and numbers and the kind of answer it asks for ("Which city …") aside.
+     * question the earlier clause does not, and the earlier one no word of the question it lacks, the question's names,
+     * numbers and negations and the kind of answer it asks for ("Which city …") aside.
      */
     private static boolean answersInstead(String earlier, String later, Question question) {
         if (question.text() == null) {
@@ -1960,7 +1960,7 @@ final class Equivalence {
         boolean newInSecond = false;
         for (int k = 0; k < questionWords.size(); k++) {
             String word = questionWords.get(k);
-            if (AnswerText.stopword(word)
+            if (AnswerText.stopword(word) || AnswerText.negation(word)
                     || k > 0 && (questionWords.get(k - 1).equals("which") || questionWords.get(k - 1).equals("what"))) {
                 continue;
             }
@@ -1973,6 +1973,20 @@ final class Equivalence {
             newInSecond |= inSecond && !inFirst;
         }
         return newInSecond;
+    }
+
+    /**
+     * Whether a later part of an answer with numbers of its own says what the question asks instead of this one
+     * ({@link #answersInstead}): "The Berlin Wall, built in 1961, fell in November 1989." to "In which year did the
+     * Berlin Wall fall?"
+     */
+    private static boolean answeredLater(List<String> parts, List<List<Quantity>> numbers, int at, Question question) {
+        for (int later = at + 1; later < parts.size(); later++) {
+            if (!numbers.get(later).isEmpty() && answersInstead(parts.get(at), parts.get(later), question)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a clause's words hold a word of the question in some form ({@link Lexical#formOf}). */
@@ -2809,7 +2823,7 @@ final class Equivalence {
         // (a long explanation's negations are no yes or no; nor are they after an "Exactly," to another question, nor
         // in what an answer sets aside: "Yes: at runtime, not at compile time")
         if (question.yesNo() && statedNegations(said.rest) % 2 != statedNegations(other) % 2
-                && other.words.size() <= LONG_WORDS
+                && other.words.size() <= LONG_WORDS && !said.stance.value().equals(other.polarity)
                 && !confirms(said, other, question)) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
@@ -2998,14 +3012,20 @@ final class Equivalence {
             for (Quantity q : longOne.mainQuantities) {
                 outsideQuestion |= !inQuestion(q, question) && !longOne.nameNumbers.contains(q.value());
             }
-            for (String part : parts(longOne.main)) {
+            List<String> parts = parts(longOne.main);
+            List<List<Quantity>> numbers = new ArrayList<>(parts.size());
+            for (String part : parts) {
                 List<Quantity> stated = new ArrayList<>(2);
                 for (Quantity q : Quantities.parse(part)) {
                     if (candidate(q, shortOne, longOne) && !(outsideQuestion && inQuestion(q, question))) {
                         stated.add(q);
                     }
                 }
-                if (stated.isEmpty()) {
+                numbers.add(stated);
+            }
+            for (int p = 0; p < parts.size(); p++) {
+                List<Quantity> stated = numbers.get(p);
+                if (stated.isEmpty() || answeredLater(parts, numbers, p, question)) {
                     continue;
                 }
                 if (!Quantities.covers(shortOne.quantities, stated, approximate)) {

@@ -583,8 +583,8 @@ final class Lexical {
      * a country and its own name for itself ({@link Endonyms}: "German" / "Deutsch").
      */
     static boolean sameEntity(String a, String b) {
-        String one = withoutArticle(a);
-        String other = withoutArticle(b);
+        String one = articled(withoutArticle(a));
+        String other = articled(withoutArticle(b));
         if (Endonyms.same(one, other)) {
             // a language or a country by its own name ("Deutsch" / "German")
             return true;
@@ -645,6 +645,17 @@ final class Lexical {
     }
 
     /** A name's words without a leading article ("The IMF": "IMF"). */
+    /**
+     * A name as WordNet writes it: with "the" where WordNet has it only so ("Hague": "The Hague"), else as it is.
+     */
+    private static String articled(String name) {
+        if (name.isEmpty() || !Character.isUpperCase(name.charAt(0)) || WordNet.shared().has(name, POS.NOUN)) {
+            return name;
+        }
+        String withThe = "the " + name;
+        return WordNet.shared().has(withThe, POS.NOUN) ? withThe : name;
+    }
+
     private static String withoutArticle(String text) {
         List<String> words = tokens(text);
         int from = 0;

@@ -271,6 +271,9 @@ final class YesNo {
     private record FirstClause(int flips, int restated, boolean opposite) {
     }
 
+    /** Words that, after what is asked, say it is absent ("visa-exempt", "tax-free"). */
+    private static final Set<String> ABSENT_AFTER = Set.of("exempt", "free");
+
     /** A clause without the reason it goes on to give ("Zero is even, since it leaves no remainder"). */
     private static String beforeReason(String clause) {
         String said = clause;
@@ -318,6 +321,14 @@ final class YesNo {
                 continue;
             }
             String stem = AnswerText.stem(word);
+            if (!negated && (word.length() > 6 && word.endsWith("less") && asked(AnswerText.stem(word.substring(0,
+                    word.length() - 4)), question) || k > 0 && ABSENT_AFTER.contains(word)
+                    && asked(AnswerText.stem(words.get(k - 1)), question))) {
+                // what is asked said absent in one word: "boneless" to "Do octopuses have bones?", "visa-exempt" to
+                // "… without a visa?" (not after a negation: "isn't caffeine-free" is left as it was read)
+                flips++;
+                continue;
+            }
             if (asked(stem, question)) {
                 restated++;
                 continue;

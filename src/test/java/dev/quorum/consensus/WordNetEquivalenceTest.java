@@ -385,4 +385,32 @@ class WordNetEquivalenceTest {
         assertThat(verdict("'Brave New World' was written by George Orwell, wasn't it?", "Yes.",
                 "Actually, it was written by Aldous Huxley.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_the_number_of_the_part_that_says_what_the_question_asks() {
+        // an aside with a number of its own before the part the question asks about
+        assertThat(verdict("In which year did the Titanic sink?", "1909.",
+                "The Titanic, laid down in 1909, sank in April 1912.").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(same("In which year did the Titanic sink?", "1912.",
+                "The Titanic, laid down in 1909, sank in April 1912.")).isTrue();
+        // a second sentence that only warns off other numbers is no answer
+        assertThat(same("What HTTP status code means 'Not Found'?", "404",
+                "That's 404. Don't confuse it with 403 (Forbidden) or 410 (Gone).")).isTrue();
+    }
+
+    @Test
+    void should_read_a_name_that_wordnet_writes_with_its_article_and_what_is_said_absent_in_one_word() {
+        assertThat(same("In which city is the International Criminal Court?", "The Hague",
+                "Den Haag, in the Netherlands.")).isTrue();
+        assertThat(verdict("In which city is the International Criminal Court?", "The Hague",
+                "Amsterdam, in the Netherlands.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // "boneless", "visa-exempt": what the question asks about said absent
+        assertThat(same("Do jellyfish have bones?", "No, they don't have any bones.",
+                "Jellyfish are completely boneless animals.")).isTrue();
+        assertThat(same("Can EU citizens enter Norway without a visa?", "Correct.",
+                "EU citizens get visa-exempt entry to Norway.")).isTrue();
+        assertThat(verdict("Do jellyfish have bones?", "No, they don't have any bones.",
+                "Jellyfish have a few small bones.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
