@@ -16,6 +16,15 @@ final class YesNo {
     /** Openings that deny the claim after them ("It's false that he failed math"). */
     private static final List<String> DENIALS = List.of("it's false that ", "it is false that ", "it's not true that ",
             "it is not true that ", "it's untrue that ", "it is untrue that ", "it's a myth that ", "it is a myth that ");
+    /**
+     * A first clause that says only that the claim is the wrong way round ("It's the reverse: …", "Quite the opposite
+     * — …"), as its words.
+     */
+    private static final Set<String> REVERSALS = Set.of("it's the reverse", "it is the reverse", "the reverse",
+            "it's the opposite", "it is the opposite", "the opposite", "quite the opposite", "just the opposite",
+            "actually the opposite", "it's the other way around", "it's the other way round",
+            "it is the other way around", "the other way around", "the other way round", "the opposite is true",
+            "the reverse is true");
     private static final Set<String> PRONOUNS = Set.of("it", "they", "he", "she", "that", "this", "we", "you", "i");
     /** Adverbs that only stress a short echo of the question's verb ("You certainly can.", "It definitely does."). */
     private static final Set<String> INTENSIFIERS = Set.of("certainly", "definitely", "absolutely", "surely", "sure",
@@ -105,6 +114,13 @@ final class YesNo {
                 return negations % 2 == 1 ? "no" : "yes";
             }
         }
+        // "It's the reverse: …", "Quite the opposite — …"
+        String reversal = clauses.get(0).strip();
+        int dash = reversal.indexOf(" — ");
+        if (REVERSALS.contains(dash > 0 ? reversal.substring(0, dash) : reversal)
+                && (clauses.size() > 1 || dash > 0)) {
+            return "no";
+        }
         // "…, so no." or "…. No." at the end
         String lastClause = clauses.get(clauses.size() - 1);
         List<String> last = AnswerText.words(lastClause);
@@ -169,6 +185,12 @@ final class YesNo {
         String claim = question.claim();
         if (flips == 0 && question.negations() == 0 && claim != null
                 && WordOrder.swapped(claim, beforeReason(clauses.get(0)), true) != null) {
+            return "no";
+        }
+        // the question's claim restated with another number ("PostgreSQL's default port is 5432." to "The default
+        // port for PostgreSQL is 3306, isn't it?")
+        if (flips == 0 && question.negations() == 0 && question.asked().size() >= 2
+                && restated >= question.asked().size() - 1 && otherNumber(clauses.get(0), question)) {
             return "no";
         }
         // a yes: an opposite negated ("It isn't closed"), the question's own negation echoed ("It works for a
@@ -273,6 +295,29 @@ final class YesNo {
 
     /** Words that, after what is asked, say it is absent ("visa-exempt", "tax-free"). */
     private static final Set<String> ABSENT_AFTER = Set.of("exempt", "free");
+
+    /**
+     * Whether a clause states numbers and none of them is one the question states, where the question states some
+     * (the clause before its reason).
+     */
+    private static boolean otherNumber(String clause, Question question) {
+        List<Quantities.Quantity> asked = question.quantities();
+        if (asked.isEmpty()) {
+            return false;
+        }
+        List<Quantities.Quantity> stated = Quantities.parse(beforeReason(clause));
+        if (stated.isEmpty()) {
+            return false;
+        }
+        for (Quantities.Quantity q : stated) {
+            for (Quantities.Quantity a : asked) {
+                if (q.matches(a, false)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 
     /** A clause without the reason it goes on to give ("Zero is even, since it leaves no remainder"). */
     private static String beforeReason(String clause) {

@@ -413,4 +413,19 @@ class WordNetEquivalenceTest {
         assertThat(verdict("Do jellyfish have bones?", "No, they don't have any bones.",
                 "Jellyfish have a few small bones.").decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_claim_restated_with_another_number_or_said_the_wrong_way_round_as_a_no() {
+        String question = "The default port for Redis is 6380, isn't it?";
+        assertThat(verdict(question, "Correct, Redis listens on 6380 out of the box.",
+                "Redis's default port is 6379. 6380 is often used for a second instance.").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(same(question.replace("6380", "6379"), "Correct, Redis listens on 6379 out of the box.",
+                "Redis's default port is 6379.")).isTrue();
+        String altitude = "Water boils at a higher temperature at high altitude, doesn't it?";
+        assertThat(verdict(altitude, "Yes, exactly.",
+                "It's the opposite: the lower air pressure at altitude lowers the boiling point.").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(same(altitude, "No.", "Quite the opposite — it boils at a lower temperature up there.")).isTrue();
+    }
 }
