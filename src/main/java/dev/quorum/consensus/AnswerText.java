@@ -45,7 +45,7 @@ final class AnswerText {
             "probably", "likely", "perhaps", "maybe", "rather", "fairly", "pretty", "too", "clearly"));
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing", "neither",
-            "nor", "without", "nowhere", "non", "cannot", "unable", "lack", "lacks");
+            "nor", "without", "nowhere", "non", "cannot", "unable", "lack", "lacks", "unlikely");
 
     private static final Map<String, Set<String>> OPPOSITES = new HashMap<>();
     /**

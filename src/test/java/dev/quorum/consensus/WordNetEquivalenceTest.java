@@ -428,4 +428,13 @@ class WordNetEquivalenceTest {
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(same(altitude, "No.", "Quite the opposite — it boils at a lower temperature up there.")).isTrue();
     }
+
+    @Test
+    void should_read_unlikely_as_a_negation() {
+        String question = "Will the shipment arrive before the holiday?";
+        assertThat(verdict(question, "Likely to arrive before the holiday.", "Unlikely to arrive before the holiday.")
+                .decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(same(question, "It's unlikely to arrive before the holiday.",
+                "It probably won't arrive before the holiday.")).isTrue();
+    }
 }
