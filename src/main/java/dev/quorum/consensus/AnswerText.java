@@ -525,6 +525,20 @@ final class AnswerText {
         return null;
     }
 
+    /**
+     * Whether a word is another word with a negating prefix ({@link #prefixed}: "impure", "unsafe", "nonzero") whose
+     * stem passes the given test.
+     */
+    static boolean negatedWordOf(String word, java.util.function.Predicate<String> stemTest) {
+        for (int cut = 1; cut <= 3 && cut < word.length() - 3; cut++) {
+            String base = word.substring(cut);
+            if (prefixed(base, word) && stemTest.test(stem(base))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean prefixed(String base, String other) {
         if (base.length() < 4 || other.length() <= base.length() || !other.endsWith(base)) {
             return false;

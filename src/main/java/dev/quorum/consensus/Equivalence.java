@@ -243,8 +243,9 @@ final class Equivalence {
         ", although ", " although ", ", though ", " even though ", ", ahead of ", " ahead of ", " followed shortly by ",
         " followed closely by ", ", beating ", ", defeating ", " and then ",
         " overtook ", " overtaking ", " surpassed ", " surpassing ", " outstripped "};
-    /** Prefixes that negate the word they start ("impure", "unsafe", "nonzero"). */
-    private static final List<String> NEGATING_PREFIXES = List.of("un", "in", "im", "il", "ir", "dis", "non", "non-");
+    /** Words that open a clause of condition, time or concession ("If you itemize, …", "Unless …", "Although …"). */
+    private static final Set<String> SUBORDINATORS = Set.of("if", "unless", "when", "whenever", "once", "although",
+            "though", "while", "because", "since", "after", "before", "until", "provided", "assuming");
     /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
     private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
         "despite ", "unlike ", "contrary to "};
@@ -557,9 +558,11 @@ final class Equivalence {
                 if (x * y == -1) {
                     return new Verdict(Decision.DIFFERENT, "the same number, gone up in one and down in the other");
                 }
-                // the same number with another action in the same frame ("Knead the dough for ten minutes." / "Rest
-                // the dough for ten minutes.", "It held its rate at 4%." / "It cut its rate to 4%.")
-                String contradiction = a.words.size() == b.words.size() ? contradiction(a, b) : null;
+                // the same number with another action in the same frame, where the question asks what is done
+                // ("Knead the dough for ten minutes." / "Rest the dough for ten minutes.", "It held its rate at 4%." /
+                // "It cut its rate to 4%."; not "The flight takes 7 hours." / "The flight lasts 7 hours.")
+                String contradiction = a.words.size() == b.words.size() && asksWhatWasDone(question)
+                        ? contradiction(a, b) : null;
                 if (contradiction != null) {
                     return new Verdict(Decision.DIFFERENT, contradiction);
                 }
@@ -1922,8 +1925,8 @@ final class Equivalence {
     }
 
     /**
-     * The second clause of a sentence (after ", but " or "; ") when it alone says what the question asks: the first
-     * says something else about another answer ("Istanbul is Turkey's largest city, but the capital is Ankara", "Mount
+     * The second clause of a sentence (after ", but " or "; ") when it alone says what the question asks: the first,
+     * a statement of its own ({@link #statement}), says something else about another answer ("Istanbul is Turkey's largest city, but the capital is Ankara", "Mount
      * Kenya is the second highest; the tallest mountain in Africa is Kilimanjaro", "Construction began in 1961, but it
      * fell in 1989"). The second holds a word of the question the first does not, and the first no word of the
      * question the second lacks, the question's names and numbers aside. Else the sentence as it is.
@@ -1939,8 +1942,22 @@ final class Equivalence {
         if (at <= 0 || at + skip >= sentence.length()) {
             return sentence;
         }
+        String first = sentence.substring(0, at);
         String second = sentence.substring(at + skip);
-        return answersInstead(sentence.substring(0, at), second, question) ? second : sentence;
+        return statement(first) && answersInstead(first, second, question) ? second : sentence;
+    }
+
+    /**
+     * Whether a clause states something: it holds a verb in a finite form ("is", "won", "began"), not only an answer
+     * and what qualifies it ("100 °C at sea level", "Leonardo da Vinci").
+     */
+    private static boolean statement(String clause) {
+        for (String word : AnswerText.words(clause)) {
+            if (VERBS.contains(word) || Lexical.inflectedVerb(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1970,23 +1987,18 @@ final class Equivalence {
             if (inFirst && !inSecond && !name) {
                 return false;
             }
-            newInSecond |= inSecond && !inFirst;
+            newInSecond |= inSecond && !inFirst && !name;
         }
         return newInSecond;
     }
 
-    /**
-     * Whether a later part of an answer with numbers of its own says what the question asks instead of this one
-     * ({@link #answersInstead}): "The Berlin Wall, built in 1961, fell in November 1989." to "In which year did the
-     * Berlin Wall fall?"
-     */
-    private static boolean answeredLater(List<String> parts, List<List<Quantity>> numbers, int at, Question question) {
-        for (int later = at + 1; later < parts.size(); later++) {
-            if (!numbers.get(later).isEmpty() && answersInstead(parts.get(at), parts.get(later), question)) {
-                return true;
-            }
+    /** Whether a question asks what someone did or should do ("What did the bank do …?", "What should I do …?"). */
+    private static boolean asksWhatWasDone(Question question) {
+        if (question.text() == null) {
+            return false;
         }
-        return false;
+        List<String> words = AnswerText.words(question.text().toLowerCase(Locale.ROOT));
+        return words.contains("what") && words.contains("do");
     }
 
     /** Whether a clause's words hold a word of the question in some form ({@link Lexical#formOf}). */
@@ -2583,27 +2595,29 @@ final class Equivalence {
         }
         String x = firstClause(a);
         String y = firstClause(b);
-        if (x == null || y == null || x.length() == a.lower.length() && y.length() == b.lower.length()) {
+        if (x == null || y == null || x.equals(clauses(a.lower).get(0)) && y.equals(clauses(b.lower).get(0))
+                && clauses(a.lower).size() == 1 && clauses(b.lower).size() == 1) {
+            // (one of them goes on after its first clause: two single statements are negatedStatement's)
             return null;
         }
         return negatedStatement(Reading.of(x, question), Reading.of(y, question)) != null
                 ? "the same first clause negated" : null;
     }
 
-    /** An answer's first clause: up to its first comma, dash, semicolon or sentence end; null when it has none. */
+    /**
+     * An answer's first clause, up to its first comma, semicolon or sentence end, when it opens with no condition or
+     * concession ("If you itemize, …"); else null.
+     */
     private static String firstClause(Reading r) {
         List<String> clauses = clauses(r.lower);
         if (clauses.isEmpty()) {
             return null;
         }
         String first = clauses.get(0);
-        for (String mark : new String[] {", ", " — ", " – ", " -- "}) {
-            int at = first.indexOf(mark);
-            if (at > 0) {
-                first = first.substring(0, at);
-            }
-        }
-        return first.isBlank() ? null : first;
+        int comma = first.indexOf(", ");
+        first = comma > 0 ? first.substring(0, comma) : first;
+        List<String> words = AnswerText.words(first);
+        return !words.isEmpty() && !SUBORDINATORS.contains(words.get(0)) ? first : null;
     }
 
     /**
@@ -2843,23 +2857,23 @@ final class Equivalence {
 
     /**
      * Whether a yes whose reason is negated ("Yes — it doesn't solidify until −39 °C") meets a statement that confirms
-     * the question's claim in words without a negation ("It is liquid at room temperature"): the statement neither
-     * negates nor denies the claim ({@link #denies}), nor says a word of the question with a negating prefix
-     * ("impure" to "Is it pure?"), and the question negates nothing.
+     * the question's claim in words without a negation ("It is liquid at room temperature"): the statement says a word
+     * of the question, neither negates nor denies the claim ({@link #denies}), nor says a word of the question with a
+     * negating prefix ("impure" to "Is it pure?"), and the question negates nothing ("Admission costs 20 euros" does
+     * not confirm "Is the museum free to enter?").
      */
     private static boolean confirms(Reading said, Reading other, Question question) {
         if (!"yes".equals(said.stance.value()) || other.negations > 0 || question.negations() > 0) {
             return false;
         }
+        boolean restates = false;
         for (String word : other.words) {
-            for (String prefix : NEGATING_PREFIXES) {
-                if (word.length() > prefix.length() + 2 && word.startsWith(prefix)
-                        && question.mentions(AnswerText.stem(word.substring(prefix.length())))) {
-                    return false;
-                }
+            if (AnswerText.negatedWordOf(word, question::mentions)) {
+                return false;
             }
+            restates |= !AnswerText.stopword(word) && question.mentions(AnswerText.stem(word));
         }
-        return !denies(other, question);
+        return restates && !denies(other, question);
     }
 
     /**
@@ -2948,9 +2962,7 @@ final class Equivalence {
             }
         }
         List<String[]> name = firstName(other.head, question);
-        // a word of nationality is no other name ("UK motorways" / "a British motorway")
         return !name.isEmpty() && statedAsName(name, other)
-                && !(name.size() == 1 && Lexical.adjective(name.get(0)[2].toLowerCase(Locale.ROOT)))
                 ? "a yes to the name the question proposes against another: " + surface(name) : null;
     }
 
@@ -3012,20 +3024,14 @@ final class Equivalence {
             for (Quantity q : longOne.mainQuantities) {
                 outsideQuestion |= !inQuestion(q, question) && !longOne.nameNumbers.contains(q.value());
             }
-            List<String> parts = parts(longOne.main);
-            List<List<Quantity>> numbers = new ArrayList<>(parts.size());
-            for (String part : parts) {
+            for (String part : parts(longOne.main)) {
                 List<Quantity> stated = new ArrayList<>(2);
                 for (Quantity q : Quantities.parse(part)) {
                     if (candidate(q, shortOne, longOne) && !(outsideQuestion && inQuestion(q, question))) {
                         stated.add(q);
                     }
                 }
-                numbers.add(stated);
-            }
-            for (int p = 0; p < parts.size(); p++) {
-                List<Quantity> stated = numbers.get(p);
-                if (stated.isEmpty() || answeredLater(parts, numbers, p, question)) {
+                if (stated.isEmpty()) {
                     continue;
                 }
                 if (!Quantities.covers(shortOne.quantities, stated, approximate)) {

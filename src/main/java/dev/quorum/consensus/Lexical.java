@@ -86,8 +86,8 @@ final class Lexical {
             "hire recruit take_on employ",
             "notify inform alert",
             "repeal abolish revoke rescind annul",
-            "halt stop shut_down",
-            "raise throw");
+            "halt shut_down",
+            "raise throw threw thrown");
     /**
      * The stems of each verb of {@link #ACTION_CLASSES} in its regular inflections, and each phrasal verb as WordNet
      * writes its lemma ("throw_out": an inflected "threw out" is read as that lemma first, {@link #phrasal}), to the
@@ -563,9 +563,9 @@ final class Lexical {
                 && WordNet.shared().synonyms(word, asked, POS.VERB, SYNONYM_SENSES);
     }
 
-    /** Whether WordNet has a word as an adjective ("British", "fast"). */
-    static boolean adjective(String word) {
-        return letters(word) && WordNet.shared().has(word, POS.ADJECTIVE);
+    /** Whether a word is an inflected form of a verb in WordNet and no verb of its own ("won", "began"). */
+    static boolean inflectedVerb(String word) {
+        return letters(word) && WordNet.shared().inflectedVerb(word);
     }
 
     /** Whether WordNet has a word as a verb ("stir", "speed"). */
@@ -644,7 +644,6 @@ final class Lexical {
         return WordNet.shared().cousins(x, y, KIND_SENSES) && !sameEntity(x, y);
     }
 
-    /** A name's words without a leading article ("The IMF": "IMF"). */
     /**
      * A name as WordNet writes it: with "the" where WordNet has it only so ("Hague": "The Hague"), else as it is.
      */
@@ -656,6 +655,7 @@ final class Lexical {
         return WordNet.shared().has(withThe, POS.NOUN) ? withThe : name;
     }
 
+    /** A name's words without a leading article ("The IMF": "IMF"). */
     private static String withoutArticle(String text) {
         List<String> words = tokens(text);
         int from = 0;

@@ -160,13 +160,17 @@ final class Quantities {
     private static final Pattern WEEKDAY_DATE = Pattern.compile("\\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th"
             + "|5th|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:of|in) ([a-z]+),? (\\d{4})\\b");
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
+    /** The unit of a time of day with a time zone, in UTC hours; its stated value is the hour as written. */
+    static final String UTC_TIME = "utc-time";
     /**
-     * Time-zone abbreviations after a time of day and their offsets from UTC in minutes, each one zone's as the JDK's
-     * English names of zones have it (ZonesTest checks them); abbreviations that name several offsets there ("IST",
-     * "CST" in Asia) are the common reading's ("CST" is US Central), and the rest are left out.
+     * Time-zone abbreviations after a time of day and their offsets from UTC in minutes. Each is the offset of a zone
+     * the JDK names so in English (EquivalenceTest checks every entry against the JDK's zones); where the JDK gives one
+     * abbreviation to zones of several offsets, the reading common in English text is taken ("PST" is US Pacific, not
+     * the Philippines; "CST" US Central, not China; "IST" India; "BST" British Summer Time). Abbreviations that are
+     * English words ("WET", "WEST") are left out.
      */
     static final Map<String, Integer> ZONES = Map.ofEntries(Map.entry("utc", 0), Map.entry("gmt", 0),
-            Map.entry("wet", 0), Map.entry("west", 60), Map.entry("bst", 60), Map.entry("cet", 60),
+            Map.entry("bst", 60), Map.entry("cet", 60),
             Map.entry("cest", 120), Map.entry("eet", 120), Map.entry("eest", 180), Map.entry("msk", 180),
             Map.entry("ist", 330), Map.entry("sgt", 480), Map.entry("hkt", 480), Map.entry("jst", 540),
             Map.entry("kst", 540), Map.entry("aest", 600), Map.entry("aedt", 660), Map.entry("nzst", 720),
@@ -1713,11 +1717,11 @@ final class Quantities {
     }
 
     /**
-     * A time of day, read where it ends; with a time zone after it that is not UTC ("4:51 p.m. EDT", "14:46 JST",
-     * "09:00 UTC+2", "08:00 local time (UTC−4)") as the time in UTC, so that two answers in two zones compare ("20:51
-     * UTC"). A time that the zone moves to another day moves the date in figures before it ("2024-06-20 23:00 EDT" is
-     * 21 June, 03:00); with no such date before it (a date in words is read later), or at a month's end, it stays as
-     * written. Where it ends.
+     * A time of day, read where it ends. With a time zone after it ("4:51 p.m. EDT", "14:46 JST", "20:51 UTC",
+     * "09:00 UTC+2", "08:00 local time (UTC−4)") it is a time in UTC (unit {@link #UTC_TIME}) that also says the hour
+     * as written: two times with zones compare in UTC, and a time with a zone against one without by the hour written
+     * ("9:30 a.m." / "9:30 a.m. EST"). A zone that moves the time to another day leaves it as written (the day is not
+     * moved with it). Where it ends.
      */
     private static int inZone(String text, int end, double hours, List<Quantity> found) {
         // after the period of "p.m.", and "local time (…)" before the zone
@@ -1731,7 +1735,15 @@ final class Quantities {
         int[] word = nextWord(text, at);
         Integer offset = null;
         int after = end;
-        if (word != null && word[0] <= at + 1) {
+        if (at == end && end < text.length() && text.charAt(end) == 'z'
+                && (end + 1 == text.length() || !isLetterOrDigit(text.charAt(end + 1)))) {
+            // an ISO time in UTC ("07:00z")
+            offset = 0;
+            after = end + 1;
+            word = null;
+        }
+        if (word != null && word[0] <= at + 1 && (word[1] == text.length() || !isLetter(text.charAt(word[1]))
+                || text.charAt(word[1]) == '+' || text.charAt(word[1]) == '-')) {
             String zone = text.substring(word[0], word[1]);
             offset = ZONES.get(zone);
             after = word[1];
@@ -1754,29 +1766,12 @@ final class Quantities {
                 after = i;
             }
         }
-        if (offset == null || offset == 0) {
+        double utc = offset == null ? -1 : hours - offset / 60.0;
+        if (utc < 0 || utc >= 24) {
             found.add(new Quantity(hours, null));
             return offset == null ? end : after;
         }
-        double utc = hours - offset / 60.0;
-        int shift = utc < 0 ? -1 : utc >= 24 ? 1 : 0;
-        if (shift != 0) {
-            int day = -1;
-            for (int k = found.size() - 1; k >= 0; k--) {
-                if ("day".equals(found.get(k).unit())) {
-                    day = k;
-                    break;
-                }
-            }
-            int moved = day < 0 ? 0 : (int) found.get(day).value() + shift;
-            if (moved < 1 || moved > 28) {
-                found.add(new Quantity(hours, null));
-                return after;
-            }
-            found.set(day, new Quantity(moved, "day"));
-            utc -= shift * 24;
-        }
-        found.add(new Quantity(utc, null));
+        found.add(new Quantity(utc, UTC_TIME, hours));
         return after;
     }
 

@@ -366,11 +366,12 @@ final class YesNo {
                 continue;
             }
             String stem = AnswerText.stem(word);
-            if (!negated && (word.length() > 6 && word.endsWith("less") && asked(AnswerText.stem(word.substring(0,
-                    word.length() - 4)), question) || k > 0 && ABSENT_AFTER.contains(word)
-                    && asked(AnswerText.stem(words.get(k - 1)), question))) {
+            if (!negated && !asked(stem, question) && (word.length() > 6 && word.endsWith("less")
+                    && asked(AnswerText.stem(word.substring(0, word.length() - 4)), question)
+                    || k > 0 && ABSENT_AFTER.contains(word) && asked(AnswerText.stem(words.get(k - 1)), question))) {
                 // what is asked said absent in one word: "boneless" to "Do octopuses have bones?", "visa-exempt" to
-                // "… without a visa?" (not after a negation: "isn't caffeine-free" is left as it was read)
+                // "… without a visa?" (not after a negation: "isn't caffeine-free" is left as it was read; nor where
+                // the question says it too: "Is this bread gluten-free?")
                 flips++;
                 continue;
             }

@@ -73,6 +73,7 @@ public final class WordNet {
     private final Map<String, long[]> entities = new ConcurrentHashMap<>();
     private final Map<String, String> definitions = new ConcurrentHashMap<>();
     private final Map<String, String> phrasals = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> inflections = new ConcurrentHashMap<>();
     private final Map<String, Boolean> definedBy = new ConcurrentHashMap<>();
 
     private WordNet(Dictionary dictionary) {
@@ -247,7 +248,7 @@ public final class WordNet {
     /** How many lookups are remembered now, of all kinds (each kind holds at most {@value #CACHED}). */
     int remembered() {
         return offsets.size() + pointers.size() + absences.size() + entities.size() + definitions.size()
-                + phrasals.size() + definedBy.size();
+                + phrasals.size() + definedBy.size() + inflections.size();
     }
 
     private static <V> void remember(Map<String, V> cache, String key, V value) {
@@ -255,6 +256,38 @@ public final class WordNet {
             cache.clear();
         }
         cache.put(key, value);
+    }
+
+    /**
+     * Whether a word is an inflected form of a verb and no verb of its own: "won" (win), "began", "organised", "drops";
+     * not "level" or "win".
+     */
+    public boolean inflectedVerb(String word) {
+        if (dictionary == null || word.isEmpty() || word.length() > MAX_WORD) {
+            return false;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        Boolean known = inflections.get(lower);
+        if (known != null) {
+            return known;
+        }
+        boolean inflected = false;
+        try {
+            synchronized (dictionary) {
+                if (dictionary.getIndexWord(POS.VERB, lower) == null) {
+                    for (String base : dictionary.getMorphologicalProcessor().lookupAllBaseForms(POS.VERB, lower)) {
+                        if (!base.equals(lower) && dictionary.getIndexWord(POS.VERB, base) != null) {
+                            inflected = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        } catch (JWNLException | RuntimeException e) {
+            LOG.debug("WordNet lookup of {} failed: {}", lower, e.toString());
+        }
+        remember(inflections, lower, inflected);
+        return inflected;
     }
 
     /**

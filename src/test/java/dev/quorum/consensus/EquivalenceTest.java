@@ -2601,22 +2601,23 @@ class EquivalenceTest {
         assertThat(Quantities.parse("08:00 local time (utc\u22124)")).extracting(Quantities.Quantity::value)
                 .containsExactly(12.0);
         assertThat(Quantities.parse("9 am cest")).extracting(Quantities.Quantity::value).containsExactly(7.0);
-        // a time the zone moves past midnight moves the date in figures before it; at a month's end, or after a date
-        // in words, it stays as written
+        assertThat(Quantities.parse("2024-09-02t07:00z")).extracting(Quantities.Quantity::value)
+                .containsExactly(2024.0, 9.0, 2.0, 7.0);
+        // a zone that moves the time to another day leaves it as written; a word that is no zone leaves it alone
         assertThat(Quantities.parse("2024-06-20 23:00 edt")).extracting(Quantities.Quantity::value)
-                .containsExactly(2024.0, 6.0, 21.0, 3.0);
-        assertThat(Quantities.parse("2024-05-31 23:00 edt")).extracting(Quantities.Quantity::value)
-                .containsExactly(2024.0, 5.0, 31.0, 23.0);
-        assertThat(Quantities.parse("20 june 2024, 23:00 edt")).extracting(Quantities.Quantity::value)
-                .containsExactly(20.0, 6.0, 2024.0, 23.0);
-        // a word that is no zone, and UTC itself, leave the time as written
+                .containsExactly(2024.0, 6.0, 20.0, 23.0);
         assertThat(Quantities.parse("14:30 sharp")).extracting(Quantities.Quantity::value).containsExactly(14.5);
-        assertThat(Quantities.parse("14:30 utc")).extracting(Quantities.Quantity::value).containsExactly(14.5);
+        assertThat(Quantities.parse("9 am westbound")).extracting(Quantities.Quantity::value).containsExactly(9.0);
 
         String question = "When does the call start?";
         assertThat(decide(question, "3:00 p.m. EDT", "19:00 UTC")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide(question, "3:00 p.m. EDT", "15:00 UTC")).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide(question, "10:00 a.m. PDT", "10:00 a.m. PST")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a time with a zone against the same time without one: the hour as written
+        assertThat(decide("What time does the NYSE open?", "9:30 a.m.", "9:30 a.m. EST"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What time does the NYSE open?", "9:30 a.m.", "10:30 a.m. EST"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
 
     @Test
@@ -2624,7 +2625,7 @@ class EquivalenceTest {
         java.util.Map<String, java.util.Set<Integer>> jdk = new java.util.HashMap<>();
         for (String id : java.util.TimeZone.getAvailableIDs()) {
             java.util.TimeZone zone = java.util.TimeZone.getTimeZone(id);
-            for (boolean daylight : new boolean[] {false, true}) {
+            for (boolean daylight : zone.useDaylightTime() ? new boolean[] {false, true} : new boolean[] {false}) {
                 int minutes = (zone.getRawOffset() + (daylight ? zone.getDSTSavings() : 0)) / 60_000;
                 jdk.computeIfAbsent(zone.getDisplayName(daylight, java.util.TimeZone.SHORT, java.util.Locale.ENGLISH)
                         .toLowerCase(java.util.Locale.ROOT), k -> new java.util.HashSet<>()).add(minutes);
