@@ -2648,4 +2648,26 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(verdict("When was it signed?", "July 4, 1776", "July 4 1776").rule()).doesNotContain("items");
     }
+
+    @Test
+    void should_read_hostile_prose_for_the_seventeenth_round_rules_in_linear_time() {
+        String[] hostile = {"Istanbul is big, but the capital is Ankara; " .repeat(45), "9:30 a.m. EST " .repeat(140),
+            "It was written by Eric Arthur Blair, but " .repeat(48), "If you itemize, it is deductible, " .repeat(58),
+            "Deutsch Україна Eesti " .repeat(90), "2024-06-20t23:00z utc+14:00 (utc-4) " .repeat(55),
+            "It's the reverse: boneless visa-exempt unlikely " .repeat(40), "Sept, Apr, Jun, " .repeat(120),
+            "fell began won written " .repeat(85), "a".repeat(1990) + ", but " + "b".repeat(10)};
+        String[] questions = {"Which city is the capital of Turkey?", "When does the call start?",
+            "Is student-loan interest deductible?", "What language is this?", "In what year did the wall fall?"};
+        // (warmed up first: WordNet's files, the endonyms and the word rules' tables load on first use)
+        decide(questions[0], hostile[0], hostile[1]);
+        long start = System.nanoTime();
+        for (String text : hostile) {
+            for (String question : questions) {
+                decide(question, text, text + " ");
+                decide(question, "Ankara", text);
+            }
+        }
+        // 100 comparisons of 2,000-character answers; a rule that read them in quadratic time would take minutes
+        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    }
 }
