@@ -1925,25 +1925,18 @@ final class Equivalence {
     }
 
     /**
-     * The second clause of a sentence (after ", but " or "; ") when it alone says what the question asks: the first,
-     * a statement of its own ({@link #statement}), says something else about another answer ("Istanbul is Turkey's largest city, but the capital is Ankara", "Mount
-     * Kenya is the second highest; the tallest mountain in Africa is Kilimanjaro", "Construction began in 1961, but it
-     * fell in 1989"). The second holds a word of the question the first does not, and the first no word of the
-     * question the second lacks, the question's names and numbers aside. Else the sentence as it is.
+     * The second clause of a sentence, after ", but ", when it alone says what the question asks and the first, a
+     * statement of its own ({@link #statement}), says something else about another answer ("Istanbul is Turkey's
+     * largest city, but the capital is Ankara", "Construction began in 1961, but it fell in 1989"; {@link
+     * #answersInstead}). Else the sentence as it is. (A semicolon ends a sentence here: {@link #sentences}.)
      */
     private static String answeringClause(String sentence, Question question) {
         int at = sentence.indexOf(", but ");
-        int skip = ", but ".length();
-        int semicolon = sentence.indexOf("; ");
-        if (semicolon > 0 && (at < 0 || semicolon < at)) {
-            at = semicolon;
-            skip = "; ".length();
-        }
-        if (at <= 0 || at + skip >= sentence.length()) {
+        if (at <= 0 || at + ", but ".length() >= sentence.length()) {
             return sentence;
         }
         String first = sentence.substring(0, at);
-        String second = sentence.substring(at + skip);
+        String second = sentence.substring(at + ", but ".length());
         return statement(first) && answersInstead(first, second, question) ? second : sentence;
     }
 
@@ -2593,11 +2586,12 @@ final class Equivalence {
         if (!question.yesNo() || a.code || b.code || a.stance.present() || b.stance.present()) {
             return null;
         }
-        String x = firstClause(a);
-        String y = firstClause(b);
-        if (x == null || y == null || x.equals(clauses(a.lower).get(0)) && y.equals(clauses(b.lower).get(0))
-                && clauses(a.lower).size() == 1 && clauses(b.lower).size() == 1) {
-            // (one of them goes on after its first clause: two single statements are negatedStatement's)
+        List<String> aClauses = clauses(a.lower);
+        List<String> bClauses = clauses(b.lower);
+        String x = firstClause(aClauses);
+        String y = firstClause(bClauses);
+        // one of them goes on after its first clause: two single statements are negatedStatement's
+        if (x == null || y == null || !goesOn(aClauses, x) && !goesOn(bClauses, y)) {
             return null;
         }
         return negatedStatement(Reading.of(x, question), Reading.of(y, question)) != null
@@ -2605,11 +2599,10 @@ final class Equivalence {
     }
 
     /**
-     * An answer's first clause, up to its first comma, semicolon or sentence end, when it opens with no condition or
+     * An answer's first clause (of its {@link #clauses}), up to its first comma, when it opens with no condition or
      * concession ("If you itemize, …"); else null.
      */
-    private static String firstClause(Reading r) {
-        List<String> clauses = clauses(r.lower);
+    private static String firstClause(List<String> clauses) {
         if (clauses.isEmpty()) {
             return null;
         }
@@ -2618,6 +2611,11 @@ final class Equivalence {
         first = comma > 0 ? first.substring(0, comma) : first;
         List<String> words = AnswerText.words(first);
         return !words.isEmpty() && !SUBORDINATORS.contains(words.get(0)) ? first : null;
+    }
+
+    /** Whether an answer says more than its first clause: another clause, or more after a comma. */
+    private static boolean goesOn(List<String> clauses, String firstClause) {
+        return clauses.size() > 1 || firstClause.length() < clauses.get(0).length();
     }
 
     /**

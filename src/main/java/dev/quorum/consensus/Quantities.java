@@ -1750,19 +1750,25 @@ final class Quantities {
             if (offset != null && (zone.equals("utc") || zone.equals("gmt")) && after + 1 < text.length()
                     && (text.charAt(after) == '+' || text.charAt(after) == '-' || text.charAt(after) == '\u2212')
                     && isDigit(text.charAt(after + 1))) {
-                // "utc+2", "utc−4", "utc+05:30"
-                int sign = text.charAt(after) == '+' ? 1 : -1;
+                // "utc+2", "utc−4", "utc+05:30": read by java.time (hours, and minutes after a colon)
                 int i = after + 1;
-                int h = 0;
                 while (i < text.length() && isDigit(text.charAt(i)) && i < after + 3) {
-                    h = h * 10 + text.charAt(i++) - '0';
+                    i++;
                 }
-                int m = 0;
+                String hourDigits = text.substring(after + 1, i);
+                String minutes = "";
                 if (i + 2 < text.length() && text.charAt(i) == ':' && isDigits(text, i + 1, 2)) {
-                    m = Integer.parseInt(text, i + 1, i + 3, 10);
+                    minutes = text.substring(i, i + 3);
                     i += 3;
                 }
-                offset = h <= 14 ? sign * (h * 60 + m) : null;
+                String id = (text.charAt(after) == '+' ? "+" : "-") + (hourDigits.length() == 1 ? "0" : "") + hourDigits
+                        + minutes;
+                try {
+                    int total = ZoneOffset.of(id).getTotalSeconds() / 60;
+                    offset = Math.abs(total) <= 14 * 60 + 59 ? total : null;
+                } catch (DateTimeException e) {
+                    offset = null;
+                }
                 after = i;
             }
         }

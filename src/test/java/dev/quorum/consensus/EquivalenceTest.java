@@ -2598,6 +2598,7 @@ class EquivalenceTest {
                 .containsExactly(20.0 + 51 / 60.0);
         assertThat(Quantities.parse("14:30 jst")).extracting(Quantities.Quantity::value).containsExactly(5.5);
         assertThat(Quantities.parse("09:00 utc+2")).extracting(Quantities.Quantity::value).containsExactly(7.0);
+        assertThat(Quantities.parse("12:00 utc+5:30")).extracting(Quantities.Quantity::value).containsExactly(6.5);
         assertThat(Quantities.parse("08:00 local time (utc\u22124)")).extracting(Quantities.Quantity::value)
                 .containsExactly(12.0);
         assertThat(Quantities.parse("9 am cest")).extracting(Quantities.Quantity::value).containsExactly(7.0);
