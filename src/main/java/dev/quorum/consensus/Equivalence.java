@@ -529,6 +529,10 @@ final class Equivalence {
         if (blood != null) {
             return blood;
         }
+        if (!a.code && !b.code && Formulas.sameNumber(a.head, b.head)) {
+            // a number worked out in one of them ("5!" / "5 × 4 × 3 × 2 × 1")
+            return new Verdict(Decision.SAME, "the same number worked out");
+        }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
             if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
                     && !compactCode(a.head.toLowerCase(Locale.ROOT)).equals(compactCode(b.head.toLowerCase(Locale.ROOT)))) {
@@ -3777,9 +3781,9 @@ final class Equivalence {
             return true;
         }
         if (word.equals("m") && start >= 2 && (text.startsWith("a.", start - 2) || text.startsWith("p.", start - 2))) {
-            // "4:51 p.m. EDT": a time zone goes on with the time
+            // "4:51 p.m. EDT", "9 a.m. Central European Summer Time": a time zone goes on with the time
             List<String> next = AnswerText.words(text.substring(dot + 1, Math.min(text.length(), dot + 8)));
-            return !next.isEmpty() && Quantities.ZONES.containsKey(next.get(0));
+            return !next.isEmpty() && Quantities.ZONES.containsKey(next.get(0)) || Quantities.zoneNamed(text, dot + 1);
         }
         if (word.equals("no") || word.equals("nos")) {
             // "No. 4", not "No. It isn't."

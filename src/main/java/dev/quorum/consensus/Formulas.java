@@ -98,6 +98,59 @@ final class Formulas {
         return null;
     }
 
+    /**
+     * Whether two answers are the same number, at least one of them worked out as arithmetic on numbers alone ("5!" /
+     * "5 × 4 × 3 × 2 × 1", "2 + 2" / "4"): products, powers, sums and factorials; a subtraction or a division is left
+     * alone, as "2-3" and "3/4" also write ranges and time signatures.
+     */
+    static boolean sameNumber(String one, String other) {
+        BigDecimal x = worked(one);
+        BigDecimal y = worked(other);
+        if (x == null && y == null) {
+            return false;
+        }
+        x = x == null ? plain(one) : x;
+        y = y == null ? plain(other) : y;
+        if (x == null || y == null || x.signum() == 0 || y.signum() == 0) {
+            return false;
+        }
+        return x.subtract(y).abs().compareTo(x.abs().max(y.abs()).multiply(TOLERANCE)) <= 0;
+    }
+
+    /** The value of arithmetic on numbers alone, with no subtraction or division; else null. */
+    private static BigDecimal worked(String text) {
+        String evaluable = evaluable(text);
+        if (evaluable == null || evaluable.indexOf('-') >= 0 || evaluable.indexOf('/') >= 0) {
+            return null;
+        }
+        Expression expression = parsed(text);
+        try {
+            return expression == null || !expression.getUsedVariables().isEmpty() ? null
+                    : expression.evaluate().getNumberValue();
+        } catch (EvaluationException | ParseException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A number written alone in digits ("120", "120."); else null. */
+    private static BigDecimal plain(String text) {
+        String digits = text.strip();
+        digits = digits.endsWith(".") ? digits.substring(0, digits.length() - 1) : digits;
+        if (digits.isEmpty() || digits.length() > MAX_CHARS) {
+            return null;
+        }
+        for (int k = 0; k < digits.length(); k++) {
+            if (!Character.isDigit(digits.charAt(k)) && digits.charAt(k) != '.') {
+                return null;
+            }
+        }
+        try {
+            return new BigDecimal(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** A formula as an EvalEx expression, parsed once for all the points; null when it is no formula this reads. */
     private static Expression parsed(String formula) {
         String evaluable = evaluable(formula);
@@ -115,7 +168,7 @@ final class Formulas {
 
     /**
      * A formula in EvalEx's syntax: powers written out ("x²" is "x^2"), "·", "×" and "÷" as operators, "π" as "PI",
-     * "½" as "(1/2)", a product written without its sign given one ("2πr", "n(n+1)", "nRT" is "n*R*T"), the functions
+     * "½" as "(1/2)", "5!" as 120 (factorials of whole numbers up to twenty), a product written without its sign given one ("2πr", "n(n+1)", "nRT" is "n*R*T"), the functions
      * sin, cos, tan, sqrt, exp and ln kept; null when it holds anything else, no operator, a variable in both cases
      * ("n" and "N": EvalEx reads them as one), or is longer than {@value #MAX_CHARS} characters.
      */
@@ -163,6 +216,20 @@ final class Formulas {
             i++;
             switch (c) {
                 case ' ' -> {
+                }
+                case '!' -> {
+                    // a factorial of a whole number up to twenty ("5!" is 120): its value in place of the number
+                    int last = tokens.size() - 1;
+                    if (last < 0 || !small(tokens.get(last)) || tokens.get(last).indexOf('.') >= 0
+                            || i < text.length() && text.charAt(i) == '!') {
+                        return null;
+                    }
+                    long factorial = 1;
+                    for (int k = 2; k <= Integer.parseInt(tokens.get(last)); k++) {
+                        factorial *= k;
+                    }
+                    tokens.set(last, Long.toString(factorial));
+                    operator = true;
                 }
                 case '\u03c0' -> add(tokens, values, "PI", true);
                 case '\u00bd' -> add(tokens, values, "(1/2)", true);

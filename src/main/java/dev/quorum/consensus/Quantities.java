@@ -131,7 +131,8 @@ final class Quantities {
     private static final Map<String, Double> FRACTIONS = Map.ofEntries(Map.entry("half", 2.0), Map.entry("halves", 2.0),
             Map.entry("third", 3.0), Map.entry("thirds", 3.0), Map.entry("quarter", 4.0), Map.entry("quarters", 4.0),
             Map.entry("fourth", 4.0), Map.entry("fourths", 4.0), Map.entry("fifth", 5.0), Map.entry("fifths", 5.0),
-            Map.entry("sixth", 6.0), Map.entry("sixths", 6.0), Map.entry("eighth", 8.0), Map.entry("eighths", 8.0),
+            Map.entry("sixth", 6.0), Map.entry("sixths", 6.0), Map.entry("seventh", 7.0), Map.entry("sevenths", 7.0),
+            Map.entry("eighth", 8.0), Map.entry("eighths", 8.0), Map.entry("ninth", 9.0), Map.entry("ninths", 9.0),
             Map.entry("tenth", 10.0), Map.entry("tenths", 10.0), Map.entry("hundredth", 100.0),
             Map.entry("hundredths", 100.0), Map.entry("thousandth", 1000.0), Map.entry("thousandths", 1000.0),
             Map.entry("millionth", 1e6), Map.entry("millionths", 1e6));
@@ -177,6 +178,31 @@ final class Quantities {
             Map.entry("nzdt", 780), Map.entry("est", -300), Map.entry("edt", -240), Map.entry("cst", -360),
             Map.entry("cdt", -300), Map.entry("mst", -420), Map.entry("mdt", -360), Map.entry("pst", -480),
             Map.entry("pdt", -420), Map.entry("akst", -540), Map.entry("akdt", -480), Map.entry("hst", -600));
+    /**
+     * The same zones by their full English names ("central european summer time"), with their offsets in minutes;
+     * each name and offset is one the JDK gives (a test checks them).
+     */
+    static final Map<String, Integer> ZONE_NAMES = Map.ofEntries(Map.entry("coordinated universal time", 0),
+            Map.entry("greenwich mean time", 0), Map.entry("british summer time", 60),
+            Map.entry("central european time", 60), Map.entry("central european standard time", 60),
+            Map.entry("central european summer time", 120), Map.entry("eastern european time", 120),
+            Map.entry("eastern european standard time", 120), Map.entry("eastern european summer time", 180),
+            Map.entry("moscow standard time", 180), Map.entry("india standard time", 330),
+            Map.entry("singapore standard time", 480), Map.entry("hong kong standard time", 480),
+            Map.entry("china standard time", 480), Map.entry("japan standard time", 540),
+            Map.entry("korean standard time", 540), Map.entry("australian eastern standard time", 600),
+            Map.entry("australian eastern daylight time", 660), Map.entry("new zealand standard time", 720),
+            Map.entry("new zealand daylight time", 780), Map.entry("eastern standard time", -300),
+            Map.entry("eastern daylight time", -240), Map.entry("central standard time", -360),
+            Map.entry("central daylight time", -300), Map.entry("mountain standard time", -420),
+            Map.entry("mountain daylight time", -360), Map.entry("pacific standard time", -480),
+            Map.entry("pacific daylight time", -420), Map.entry("alaska standard time", -540),
+            Map.entry("alaska daylight time", -480), Map.entry("hawaii standard time", -600),
+            Map.entry("hawaii-aleutian standard time", -600));
+    /** The longest of {@link #ZONE_NAMES}, in characters. */
+    private static final int ZONE_NAME_CHARS = ZONE_NAMES.keySet().stream().mapToInt(String::length).max().orElse(0);
+    /** The currencies units name ({@link #unit}), whose hundredths are cents or pence. */
+    private static final Set<String> CURRENCIES = Set.of("usd", "eur", "gbp");
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
     /** Roman numerals up to twenty, read only after a word they number ({@link #ROMAN_AFTER}). */
     private static final Map<String, Integer> ROMAN = new HashMap<>();
@@ -401,11 +427,17 @@ final class Quantities {
     private Quantities() {
     }
 
-    /** Whether the text hedges its numbers (about, roughly, approximately, around, ~, nearly, almost, some, circa). */
+    /**
+     * Whether the text hedges its numbers (about, roughly, approximately, around, ~, nearly, almost, circa, just or a
+     * little under or over, close to).
+     */
     static boolean approximate(String lower) {
         return lower.contains("about") || lower.contains("rough") || lower.contains("approx")
                 || lower.contains("around") || lower.indexOf('~') >= 0 || lower.contains("nearly")
-                || lower.contains("almost") || lower.contains("circa") || lower.contains("≈");
+                || lower.contains("almost") || lower.contains("circa") || lower.contains("≈")
+                || lower.contains("just under") || lower.contains("just over") || lower.contains("a little under")
+                || lower.contains("a little over") || lower.contains("slightly under") || lower.contains("slightly over")
+                || lower.contains("just shy of") || lower.contains("close to");
     }
 
     /** Every quantity of X has a match in Y. */
@@ -505,6 +537,17 @@ final class Quantities {
             }
             int gap = spans.get(k)[0] - spans.get(k - 1)[1];
             String between = gap >= 0 ? text.substring(spans.get(k - 1)[1], spans.get(k)[0]).strip() : "?";
+            int cents = small.unit() == null && big.unit() != null && CURRENCIES.contains(big.unit()) && small.value() >= 1
+                    && small.value() < 100 && small.value() == Math.rint(small.value()) ? subunit(text, after) : after;
+            if (cents > after && (between.equals("and") || between.equals(","))) {
+                // "3,450 euros and 75 cents", "ten pounds and fifty pence": the coins in the currency's hundredths
+                found.set(k - 1, new Quantity(big.value() + small.value() / 100, big.unit(), big.stated(), 0.01, 0.01,
+                        1));
+                found.remove(k);
+                spans.get(k - 1)[1] = cents;
+                spans.remove(k);
+                continue;
+            }
             if (big.unit() != null && big.unit().equals(small.unit()) && big.factor() > small.factor() * 1.5
                     && small.factor() > 0 && (between.isEmpty() || between.equals("and") || between.equals(","))
                     && !"kelvin".equals(big.unit())) {
@@ -1217,21 +1260,38 @@ final class Quantities {
         int words = 0;
         boolean onlyOne = true;
         boolean afterScale = false;
+        boolean scaled = false;
         while (true) {
             int[] w = i == start ? new int[] {start, end} : nextWordJoined(text, i);
             if (w == null) {
                 break;
             }
             String token = text.substring(w[0], w[1]);
-            if (SMALL_NUMBERS.containsKey(token)) {
+            boolean pairs = current >= 10 && current <= 99 && total == 0 && !afterScale;
+            if (SMALL_NUMBERS.containsKey(token) && SMALL_NUMBERS.get(token) >= 10 && pairs) {
+                // a year said in pairs whose second half is ten to nineteen: "nineteen nineteen", "twenty ten"
+                total = current * 100;
+                current = SMALL_NUMBERS.get(token);
+            } else if (SMALL_NUMBERS.containsKey(token)) {
                 current += SMALL_NUMBERS.get(token);
-            } else if (TENS.containsKey(token) && current >= 10 && current <= 99 && total == 0 && !afterScale) {
+            } else if (TENS.containsKey(token) && pairs) {
                 // a year said in pairs: "nineteen ninety-four", "twenty twenty"
                 total = current * 100;
                 current = TENS.get(token);
+            } else if (token.equals("oh") && pairs && (current < 20 || current % 10 == 0)) {
+                // "nineteen oh five": the year's tens said as "oh"
+                int[] digit = nextWordJoined(text, w[1]);
+                Integer units = digit == null ? null : SMALL_NUMBERS.get(text.substring(digit[0], digit[1]));
+                if (units == null || units < 1 || units > 9) {
+                    break;
+                }
+                total = current * 100 + units;
+                current = 0;
+                w = digit;
             } else if (TENS.containsKey(token)) {
                 current += TENS.get(token);
             } else if (SCALES.containsKey(token)) {
+                scaled = true;
                 double scale = SCALES.get(token);
                 if (scale == 100) {
                     current = (current == 0 ? 1 : current) * 100;
@@ -1288,8 +1348,9 @@ final class Quantities {
             }
         }
         // a fraction in words ("three quarters", "one thousandth", "two thirds")
+        // ("three-fifths" with a hyphen after a numerator of one word, not "forty-fifth")
         int[] denominator = nextWordJoined(text, last);
-        if (denominator != null && text.charAt(last) == ' ') {
+        if (denominator != null && (text.charAt(last) == ' ' || text.charAt(last) == '-' && words == 1 && value < 10)) {
             Double parts = FRACTIONS.get(text.substring(denominator[0], denominator[1]));
             if (parts != null && (value == 1 || !text.substring(denominator[0], denominator[1]).equals("half"))) {
                 value /= parts;
@@ -1317,13 +1378,23 @@ final class Quantities {
                 || countedNoun(text, last)))) {
             return last;
         }
+        // a round number said with a scale word is as rounded as in digits ("forty thousand" as "40,000")
+        double loose = 0;
+        if (scaled && value >= 100 && value == Math.rint(value) && value < 1e15) {
+            loose = 1;
+            while (((long) value) % (long) (loose * 10) == 0) {
+                loose *= 10;
+            }
+        }
         if (unitMatch != null) {
             Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
             // (with its unit's factor, as a number in digits has: "a foot and two inches" is one compound quantity)
-            found.add(new Quantity(unit.toBase(value), unit.base(), value, 0, 0, unit.factor() + unit.offset()));
+            double factor = unit.factor() + unit.offset();
+            found.add(loose == 0 ? new Quantity(unit.toBase(value), unit.base(), value, 0, 0, factor)
+                    : new Quantity(unit.toBase(value), unit.base(), value, factor, loose * factor, factor));
             return unitMatch[1];
         }
-        found.add(new Quantity(value, null));
+        found.add(loose == 0 ? new Quantity(value, null) : new Quantity(value, null, value, 1, loose, 1));
         return last;
     }
 
@@ -1735,6 +1806,19 @@ final class Quantities {
         int[] word = nextWord(text, at);
         Integer offset = null;
         int after = end;
+        if (word != null && word[0] <= at + 1) {
+            // a zone by its full name ("9 a.m. Central European Summer Time")
+            for (Map.Entry<String, Integer> zone : ZONE_NAMES.entrySet()) {
+                int nameEnd = word[0] + zone.getKey().length();
+                if (text.startsWith(zone.getKey(), word[0])
+                        && (nameEnd == text.length() || !isLetter(text.charAt(nameEnd)))) {
+                    offset = zone.getValue();
+                    after = nameEnd;
+                    word = null;
+                    break;
+                }
+            }
+        }
         if (at == end && end < text.length() && text.charAt(end) == 'z'
                 && (end + 1 == text.length() || !isLetterOrDigit(text.charAt(end + 1)))) {
             // an ISO time in UTC ("07:00z")
@@ -1779,6 +1863,29 @@ final class Quantities {
         }
         found.add(new Quantity(utc, UTC_TIME, hours));
         return after;
+    }
+
+    /** Where the name of a currency's hundredth ends when one follows here ("… 75 cents"), else {@code from}. */
+    private static int subunit(String text, int from) {
+        for (String name : new String[] {" cents", " cent", " pence", " penny", " centimes"}) {
+            int end = from + name.length();
+            if (text.startsWith(name, from) && (end == text.length() || !isLetter(text.charAt(end)))) {
+                return end;
+            }
+        }
+        return from;
+    }
+
+    /** Whether a zone's full name ({@link #ZONE_NAMES}) starts here, after one space or none, in any case. */
+    static boolean zoneNamed(String text, int from) {
+        int at = from < text.length() && text.charAt(from) == ' ' ? from + 1 : from;
+        String ahead = text.substring(at, Math.min(text.length(), at + ZONE_NAME_CHARS)).toLowerCase(Locale.ROOT);
+        for (String name : ZONE_NAMES.keySet()) {
+            if (ahead.startsWith(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "am", "pm", "a.m", "p.m" right after a number (with or without a space): its span, else {@code null}. */

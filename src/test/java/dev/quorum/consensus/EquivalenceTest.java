@@ -2636,6 +2636,71 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_name_only_zones_whose_full_names_the_jdk_gives_with_that_offset() {
+        java.util.Map<String, java.util.Set<Integer>> jdk = new java.util.HashMap<>();
+        for (String id : java.util.TimeZone.getAvailableIDs()) {
+            java.util.TimeZone zone = java.util.TimeZone.getTimeZone(id);
+            for (boolean daylight : zone.useDaylightTime() ? new boolean[] {false, true} : new boolean[] {false}) {
+                int minutes = (zone.getRawOffset() + (daylight ? zone.getDSTSavings() : 0)) / 60_000;
+                jdk.computeIfAbsent(zone.getDisplayName(daylight, java.util.TimeZone.LONG, java.util.Locale.ENGLISH)
+                        .toLowerCase(java.util.Locale.ROOT), k -> new java.util.HashSet<>()).add(minutes);
+            }
+        }
+        Quantities.ZONE_NAMES.forEach((zone, minutes) -> assertThat(jdk.get(zone)).as(zone).contains(minutes));
+    }
+
+    @Test
+    void should_read_years_in_pairs_zones_by_name_factorials_fractions_cents_and_round_numbers_in_words() {
+        // a year said in pairs whose second half is ten to nineteen, or "oh" and a digit
+        assertThat(verdict("When was the Treaty of Versailles signed?", "28 June 1919",
+                "On June 28th, nineteen nineteen.").decision()).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When was it built?", "1905", "In nineteen oh five.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When was it built?", "1906", "In nineteen oh five."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When was it built?", "1919", "nineteen eighteen")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a zone by its full name, and a time zone's name after "p.m." ends no sentence
+        assertThat(decide("When is the kickoff?", "Monday, September 2, 2024 at 9 a.m. Central European Summer Time",
+                "2024-09-02T07:00Z")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When does the call start?", "At 3 p.m. Eastern Daylight Time.", "19:00 UTC"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When does the call start?", "At 3 p.m. Eastern Standard Time.", "19:00 UTC"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a number worked out: products, powers, sums and factorials; not a range or a fraction
+        assertThat(verdict("Express 'five factorial' in notation.", "5!", "5 × 4 × 3 × 2 × 1"))
+                .isEqualTo(new Equivalence.Verdict(Equivalence.Decision.SAME, "the same number worked out"));
+        assertThat(decide("What is five factorial?", "120", "5!")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is five factorial?", "24", "5!")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How many days?", "2-3", "3-4")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Formulas.sameNumber("6/8", "3/4")).isFalse();
+        assertThat(Formulas.sameNumber("5!!", "120")).isFalse();
+        // fractions in words with a hyphen, against a percentage; "forty-fifth" is no fraction
+        assertThat(decide("What share of the body is water?", "Roughly three-fifths.", "About 60%"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What share of the surface is water?", "About 71%", "Roughly seven-tenths."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What share of the surface is water?", "About 30%", "Roughly seven-tenths."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.parse("the forty-fifth president")).extracting(Quantities.Quantity::value)
+                .doesNotContain(8.0);
+        // cents and pence after a currency
+        assertThat(decide("What amount is that?", "€3,450.75",
+                "Three thousand four hundred fifty euros and seventy-five cents.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What amount is that?", "€3,450.70",
+                "Three thousand four hundred fifty euros and seventy-five cents.")).isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(Quantities.parse("5 dollars and 3 apples")).extracting(Quantities.Quantity::value)
+                .containsExactly(5.0, 3.0);
+        // a number just under or over another is approximate; a round number in words as rounded as in digits
+        assertThat(decide("How many litres are in one US gallon?", "3.785 L", "A little under 3.8 litres."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How many litres are in one US gallon?", "3.785 L", "A little under 4.8 litres."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is Earth's equatorial circumference?", "About 40,075 km",
+                "Approximately forty thousand kilometres.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is Earth's equatorial circumference?", "About 45,075 km",
+                "Approximately forty thousand kilometres.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_read_json_keys_spelt_another_way_as_other_keys_and_months_as_items() {
         String question = "Output the user as JSON with keys id and is_admin.";
         assertThat(decide(question, "{\"id\": 7, \"is_admin\": false}", "{\"id\": 7, \"isAdmin\": false}"))
