@@ -30,6 +30,8 @@ public final class AnswerKey {
 
     /** Answers of at most this many words are searched for a short answer (number, yes/no, choice letter). */
     static final int SHORT_WORDS = 12;
+    /** Options named by their place, in order ("the second option"). */
+    private static final List<String> PLACES = List.of("first", "second", "third", "fourth", "fifth");
 
     /**
      * A short answer with more content words than this besides its number (and the question's own words) is a
@@ -283,6 +285,35 @@ public final class AnswerKey {
         for (Map.Entry<String, Character> option : question.options().entrySet()) {
             if (padded.contains(" " + option.getKey() + " ")) {
                 if (found != 0 && found != option.getValue()) {
+                    return 0;
+                }
+                found = option.getValue();
+            }
+        }
+        return found != 0 ? found : numberedOption(padded, question);
+    }
+
+    /**
+     * The letter of an option named by its place ("the second option", "the third one") or, where the options are
+     * numbers, of the one option whose number the answer says in other words ("Seven." for "A. 5 B. 7"); else 0.
+     */
+    private static char numberedOption(String padded, Question question) {
+        for (int k = 0; k < PLACES.size() && k < question.options().size(); k++) {
+            for (String noun : new String[] {" option ", " choice ", " one ", " answer "}) {
+                if (padded.contains(" " + PLACES.get(k) + noun)) {
+                    return (char) ('a' + k);
+                }
+            }
+        }
+        List<Quantities.Quantity> said = Quantities.parse(padded.strip());
+        char found = 0;
+        for (Map.Entry<String, Character> option : question.options().entrySet()) {
+            List<Quantities.Quantity> number = Quantities.parse(option.getKey());
+            if (number.size() != 1 || number.get(0).unit() != null || said.isEmpty()) {
+                return 0;
+            }
+            if (said.get(0).value() == number.get(0).value()) {
+                if (found != 0) {
                     return 0;
                 }
                 found = option.getValue();

@@ -118,6 +118,8 @@ final class AnswerText {
      * Words that only qualify a yes or a no ("Yes, approximately.", "Correct, more or less.", "No, definitely"): after
      * one, they say nothing more.
      */
+    /** Words after a negation that narrow it to "not only" ({@link #notOnly}). */
+    private static final Set<String> ONLY = Set.of("just", "only", "merely", "simply");
     private static final Set<String> QUALIFIERS = Set.of("approximately", "roughly", "broadly", "basically",
             "essentially", "generally", "mostly", "largely", "indeed", "absolutely", "definitely", "certainly", "more",
             "or", "less", "in", "general", "principle", "pretty", "much", "so", "yes", "no");
@@ -624,6 +626,14 @@ final class AnswerText {
     /** Whether the word at {@code k} is a "fail" followed by "to": "failed to reach" is "did not reach". */
     static boolean failsTo(List<String> words, int k) {
         return k + 1 < words.size() && words.get(k + 1).equals("to") && fail(words.get(k));
+    }
+
+    /**
+     * Whether the word at {@code k} is a negation that narrows what follows to "not only" ("It doesn't just merge; it
+     * fetches first", "not merely a fruit"): more than what follows, not its negation.
+     */
+    static boolean notOnly(List<String> words, int k) {
+        return k + 1 < words.size() && ONLY.contains(words.get(k + 1)) && negation(words.get(k));
     }
 
     /** Whether a word is a form of "fail". */

@@ -342,9 +342,9 @@ final class Equivalence {
                 String word = words.get(k);
                 String stem = AnswerText.stem(word);
                 stems.add(stem);
-                if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
+                if ((AnswerText.negation(word) || AnswerText.failsTo(words, k)) && !AnswerText.notOnly(words, k)) {
                     negations++;
-                } else if (!AnswerText.stopword(word)) {
+                } else if (!AnswerText.stopword(word) && !AnswerText.negation(word)) {
                     content.add(stem);
                 }
             }

@@ -783,6 +783,21 @@ final class Quantities {
                 i += 4;
             }
         }
+        // a day and month without a year, two digits each, one with a leading zero and one over 12 ("31/01",
+        // "04/15"): no fraction is written so
+        if (i + 2 < n && text.charAt(i) == '/' && digits.length() == 2 && isDigits(text, i + 1, 2)
+                && (i + 3 == n || !isLetterOrDigit(text.charAt(i + 3)) && text.charAt(i + 3) != '/')
+                && (digits.charAt(0) == '0' || text.charAt(i + 1) == '0')) {
+            int first = Integer.parseInt(digits.toString());
+            int second = Integer.parseInt(text, i + 1, i + 3, 10);
+            int day = first > 12 ? first : second;
+            int month = first > 12 ? second : first;
+            if ((first > 12) != (second > 12) && day <= 31 && month >= 1) {
+                found.add(new Quantity(day, "day"));
+                found.add(new Quantity(month, "month"));
+                return i + 3;
+            }
+        }
         // a fraction of small whole numbers standing alone ("3/4", "1/6"): its value
         if (i < n && text.charAt(i) == '/' && i + 1 < n && isDigit(text.charAt(i + 1)) && digits.length() <= 3
                 && (start == 0 || text.charAt(start - 1) == ' ')) {

@@ -15,7 +15,11 @@ final class YesNo {
 
     /** Openings that deny the claim after them ("It's false that he failed math"). */
     private static final List<String> DENIALS = List.of("it's false that ", "it is false that ", "it's not true that ",
-            "it is not true that ", "it's untrue that ", "it is untrue that ", "it's a myth that ", "it is a myth that ");
+            "it is not true that ", "it isn't true that ", "it's untrue that ", "it is untrue that ", "it's a myth that ",
+            "it is a myth that ", "it would be wrong to say that ", "it would be wrong to say ",
+            "it's wrong to say that ", "it's wrong to say ", "it is wrong to say ", "it's incorrect to say ",
+            "it is incorrect to say ", "there's no reason why ", "there's no reason that ", "there's no reason ",
+            "there is no reason why ", "there is no reason ");
     /**
      * A first clause that says only that the claim is the wrong way round ("It's the reverse: …", "Quite the opposite
      * — …"), as its words.
@@ -55,7 +59,7 @@ final class YesNo {
             "prevent", "prohibit", "forbid", "forbidden", "ban", "deny", "reject", "refuse", "exclude", "extinguish",
             "cancel", "revoke", "invalidate", "miss", "missing", "lose", "delay", "late", "damage", "harm",
             "harmful", "hurt", "impair", "hinder", "contraindicated", "veto", "fake", "false", "wrong", "absent",
-            "free");
+            "free", "destroy", "lost", "skip", "omit", "neglect", "forget", "incorrect", "impossible");
     /** Words that call what a question asks fine to do, stemmed ("… is generally fine", "… are harmless"). */
     private static final Set<String> APPROVING = stems("fine", "safe", "okay", "ok", "harmless", "acceptable", "ideal",
             "worthwhile", "beneficial", "advisable", "sensible", "recommended", "healthy");
@@ -107,11 +111,12 @@ final class YesNo {
         // "It's false that he failed math": the claim that follows, denied
         for (String denial : DENIALS) {
             if (clauses.get(0).startsWith(denial) && clauses.get(0).length() > denial.length()) {
-                int negations = 1 + question.negations();
-                for (String word : AnswerText.words(clauses.get(0).substring(denial.length()))) {
-                    negations += AnswerText.negation(word) ? 1 : 0;
-                }
-                return negations % 2 == 1 ? "no" : "yes";
+                // read with the claim as one clause ("It isn't true that caffeine fails to improve alertness", "… that
+                // penguins are absent from the Arctic"), the denial one more negation where it writes none ("It's
+                // false that …")
+                boolean negating = AnswerText.words(denial).stream().anyMatch(AnswerText::negation);
+                int flips = (negating ? 0 : 1) + question.negations() + firstClause(clauses.get(0), question).flips();
+                return flips % 2 == 1 ? "no" : "yes";
             }
         }
         // "It's the reverse: …", "Quite the opposite — …"
@@ -343,6 +348,11 @@ final class YesNo {
         boolean asksRefused = question.asked().stream().anyMatch(REFUSED::contains);
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
+            if (AnswerText.notOnly(words, k) && !question.asked().contains(words.get(k + 1))) {
+                // "not just", "not only": more than what follows, not its negation
+                k++;
+                continue;
+            }
             if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
                 flips++;
                 // a negation of a claim, not the prefix of a term ("non-blocking")
@@ -377,6 +387,12 @@ final class YesNo {
             }
             if (asked(stem, question)) {
                 restated++;
+                continue;
+            }
+            if (!negated && !asksRefused && word.equals("impossible") && k > 0 && k <= 2
+                    && (words.get(k - 1).equals("it's") || words.get(k - 1).equals("is") && words.get(0).equals("it"))) {
+                // "It is impossible to make it out unaided": what follows cannot be done
+                flips++;
                 continue;
             }
             if (!negated && !asksRefused && REFUSED.contains(stem)

@@ -2701,6 +2701,50 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_days_without_a_year_options_by_number_or_place_and_negations_that_cancel() {
+        // a day and month in two digits each, one over 12 and one with a leading zero; else a fraction as before
+        assertThat(decide("When are US tax returns due?", "15/04 each year (moved if it falls on a weekend).",
+                "April 15")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When is it due?", "15/04", "April 16")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.parse("3/4")).extracting(Quantities.Quantity::value).containsExactly(0.75);
+        assertThat(Quantities.parse("10/04")).extracting(Quantities.Quantity::unit).doesNotContain("day");
+        // an option by the number its text is, in words, or by its place
+        String beats = "In 4/4 time, how many beats does a semibreve last? A) 1 B) 2 C) 3 D) 4";
+        assertThat(decide(beats, "D", "Four beats (it's a whole note).")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(beats, "C", "Four beats (it's a whole note).")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        String sumproduct = "What does SUMPRODUCT do? A) Adds a range B) Multiplies items and sums them C) Counts";
+        assertThat(decide(sumproduct, "The second option.", "B")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(sumproduct, "The third option.", "B")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a claim denied in other words, and negations that cancel ("shouldn't skip", "hasn't lost", "not incorrect")
+        assertThat(decide("Can you freeze cooked rice?", "Yes, cooked rice can be frozen.",
+                "It isn't true that cooked rice can't be frozen.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Can you freeze cooked rice?", "Yes, cooked rice can be frozen.",
+                "It isn't true that cooked rice can be frozen.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is insulin a hormone?", "Yes, insulin is a hormone.",
+                "It would be wrong to say insulin isn't one.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Can a vegetarian diet provide enough protein?", "Yes, it can.",
+                "There's no reason a vegetarian diet can't supply adequate protein.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Do I need to preheat the oven for bread?", "Yes, always preheat the oven for bread.",
+                "You shouldn't skip preheating when baking bread.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Do I need to preheat the oven for bread?", "Yes, always preheat the oven for bread.",
+                "You can skip preheating when baking bread.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is Pluto still classified as a planet?", "Pluto hasn't lost its planet status.",
+                "No, it's been a dwarf planet since 2006.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is a tomato a fruit?", "Botanically, the tomato is a fruit.",
+                "Botanically speaking, it's not incorrect to call a tomato a fruit.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Can you see the Great Wall from the Moon with the naked eye?", "No, it isn't visible.",
+                "It is impossible to make it out unaided from lunar distance.")).isEqualTo(Equivalence.Decision.SAME);
+        // "not just": more than what follows, not its negation; unless the question asks "only"
+        assertThat(decide("Does git pull fetch as well as merge?", "Yes, git pull runs git fetch and then merges.",
+                "It doesn't just merge; it fetches first.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the lounge only for adults?", "No, it's not only for adults.", "Yes, only adults."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // what the question asks destroyed, said lost: no cancelling
+        assertThat(decide("Does cooking destroy all the vitamin C in vegetables?", "No, it reduces it.",
+                "Not all of it is lost; some vitamin C survives cooking.")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
     void should_read_json_keys_spelt_another_way_as_other_keys_and_months_as_items() {
         String question = "Output the user as JSON with keys id and is_admin.";
         assertThat(decide(question, "{\"id\": 7, \"is_admin\": false}", "{\"id\": 7, \"isAdmin\": false}"))
