@@ -100,7 +100,9 @@ final class Code {
      * {@code find()}, an undefined test by {@code typeof}, a decrement, an arrow function's one return, Java's null
      * tests by {@code Objects}, an own property by {@code hasOwnProperty}, a shell test, distinct rows by grouping,
      * CSS's three-digit colours, and commands spelt two ways (kubectl's resource names, one-letter flags in any order,
-     * an option's value after "=", the long options of common commands, git switch, docker's management commands). Each
+     * an option's value after "=", the long options of common commands, git switch, docker's management commands,
+     * find's tests in any order, a directory with its trailing slash, a filter's file redirected, chmod's "ugo"), a
+     * number compared with a name either way round, and JavaScript's parseInt as Number's. Each
      * does the same in the usual case; their edge cases differ (`indexOf` finds no NaN where `includes` does, an arrow
      * has no `this` of its own, Python has no `++`, TOP without ORDER BY is any rows, a conditional returns b when a is
      * NaN where Math.max returns NaN, a flag that takes a value must come last, and {@code math.sqrt} of a negative
@@ -139,7 +141,21 @@ final class Code {
             new Idiom("(?<=\\s)(--[a-z][\\w-]*)=(?=[^\\s=])", "$1 "),
             new Idiom("\\bnpm i(?=\\s)", "npm install"),
             new Idiom("(?<![\\w-])(" + optionCommands() + ")(?![\\w-])([^|;&\\n]*+)", Code::shortOptions),
+            // find's tests in one order ("-name '*.log' -mtime -1" / "-mtime -1 -name '*.log'"): they are joined by
+            // "and" whatever their order, where no action ("-delete", "-exec") is among them
+            new Idiom("\\bfind\\s+(?:[^\\s-][^\\s]*+\\s+)?((?:-(?:name|iname|type|mtime|mmin|size|user|perm|path|newer"
+                    + "|maxdepth|mindepth)\\s+[^\\s|;&]++(?:\\s+|$)|-empty(?:\\s+|$)){2,6})(?=$|[|;&\\n])", Code::sortedTests),
+            // a directory with or without its slash ("rm -rf build/"), a filter's file given or redirected ("awk
+            // '{print $3}' < data.txt"; not wc's, which names a file it is given), chmod's "ugo" as "a"
+            new Idiom("(?m)^(\\s*(?:rm|cp|mv|ls|du|rsync|chmod|chown|mkdir|rmdir)\\s[^\\n|;&]*?\\w)/(?=\\s*$)", "$1"),
+            new Idiom("\\b(awk|grep|sed|sort|uniq|head|tail|cut)\\b([^<>|;&\\n]*?)\\s*<\\s*([\\w./-]+)\\s*$", "$1$2 $3"),
+            new Idiom("\\bchmod(\\s+-R)?\\s+ugo(?=[+=-])", "chmod$1 a"),
             new Idiom("(?<=\\s)-([a-zA-Z]{2,6})(?=\\s|$)", Code::sortedFlags),
+            // a number compared with a name, written the other way round ("65 < age": "age > 65"; not a chain of
+            // comparisons: "1 <= x <= 10"), JavaScript's global parseInt and parseFloat as Number's
+            new Idiom("(?<![<>=!]\\s?)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(<=|>=|<|>)\\s*([A-Za-z_]\\w*)\\b(?![\\s.(\\[]*[<>=!(\\[.])",
+                    Code::flippedComparison),
+            new Idiom("\\bNumber\\.(parseInt|parseFloat)\\(", "$1("),
             new Idiom("(?<=\\s)-[a-zA-Z](?:\\s+-[a-zA-Z]){1,5}(?=\\s|$)",
                     match -> sortedFlags(match.group().replaceAll("[\\s-]", ""))),
             // emptiness and copies in other words: Python's "not xs", JavaScript's "!xs.length", Java's isBlank,
@@ -321,6 +337,9 @@ final class Code {
     /** What makes a command or a glob go into subdirectories. */
     private static final Pattern RECURSIVE = Pattern.compile("\\s-[a-zA-Z]*[rR][a-zA-Z]*\\b|--recursive|\\*\\*");
 
+    /** One of find's tests with its value ({@link #sortedTests}). */
+    private static final Pattern TEST = Pattern.compile("-empty|-[a-z]++\\s+[^\\s|;&]++");
+
     /** Characters that make a short text worth reading for idioms ({@link #commandLike}). */
     private static final String COMMAND_SYMBOLS = "-=<>()[]{}$/";
 
@@ -351,6 +370,31 @@ final class Code {
 
     private static String rangeBounds(String name, String from, String to) {
         return from + " <= " + name + " <= " + (Long.parseLong(to) - 1);
+    }
+
+    /** A comparison of a number with a name, the name first ("65 < age": "age > 65"). */
+    private static String flippedComparison(MatchResult match) {
+        String flipped = switch (match.group(2)) {
+            case "<" -> ">";
+            case ">" -> "<";
+            case "<=" -> ">=";
+            default -> "<=";
+        };
+        return match.group(3) + " " + flipped + " " + match.group(1);
+    }
+
+    /** find's tests, each with its value, in one order ({@link #IDIOMS}). */
+    private static String sortedTests(MatchResult match) {
+        String all = match.group();
+        String tests = match.group(1);
+        List<String> each = new ArrayList<>();
+        Matcher test = TEST.matcher(tests);
+        while (test.find()) {
+            each.add(test.group().strip());
+        }
+        Collections.sort(each);
+        return all.substring(0, match.start(1) - match.start()) + String.join(" ", each)
+                + (tests.endsWith(" ") || tests.endsWith("\n") ? " " : "");
     }
 
     /** A cluster of one-letter flags in one order ("-la" and "-al" are "-al"). */
@@ -513,7 +557,7 @@ final class Code {
     /**
      * Whether a short text that does not read as code may still be a command or a statement an idiom rewrites: it
      * holds a symbol of code ("-", "=", "<", a bracket, "$", "/") or opens with a command a rule knows ("docker ps",
-     * "kubectl get pods"). Prose ("The capital of France is Paris.") is not read for idioms.
+     * "kubectl get pods", "chmod a+x run.sh"). Prose ("The capital of France is Paris.") is not read for idioms.
      */
     static boolean commandLike(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -521,7 +565,8 @@ final class Code {
                 return true;
             }
         }
-        return text.startsWith("docker ") || text.startsWith("kubectl ") || text.startsWith("git ");
+        return text.startsWith("docker ") || text.startsWith("kubectl ") || text.startsWith("git ")
+                || text.startsWith("chmod ") || text.startsWith("chown ");
     }
 
     /** Code with each common idiom ({@link #IDIOMS}) rewritten to one of its forms ("s.length() == 0": "s.isEmpty()"). */

@@ -77,6 +77,8 @@ final class Equivalence {
     private static final int MAX_DIFF_WORDS = 300;
     /** Long answers that share this much of their words, in order, are one text edited ({@link #longNearIdentical}). */
     private static final double LONG_NEAR = 0.7;
+    /** How many words after a short answer a negation in its clause may still bear on it ({@link #negationsAround}). */
+    private static final int NEGATION_REACH = 4;
     private static final int LONG_NEAR_WORDS = 25;
     /** Words a negation brings with it ("never … either", "hardly ever", "not … any"). */
     private static final Set<String> NEGATED_ANY = Set.of("ever", "either", "any", "anything", "anyone", "anybody",
@@ -2235,6 +2237,10 @@ final class Equivalence {
                 i--;
                 continue;
             }
+            if (c == ';' && closes(text, i + 1)) {
+                // a semicolon before a closing brace, which CSS and JavaScript leave optional
+                continue;
+            }
             switch (c) {
                 case '`', ' ', '\t', '\n', '\r' -> { }
                 case '\'' -> out.append('"');
@@ -2252,6 +2258,38 @@ final class Equivalence {
             end--;
         }
         return out.substring(0, end);
+    }
+
+    /**
+     * The negations of a clause that holds a short answer which can bear on it: before it, or within {@value
+     * #NEGATION_REACH} words after it ("Mendeleev did not …"), not in a phrase further on ("… left gaps for ones not
+     * yet found"). Every negation where the short answer's own words are not found in it.
+     */
+    private static int negationsAround(List<String> words, Reading shortOne) {
+        int first = -1;
+        int last = -1;
+        for (int k = 0; k < words.size(); k++) {
+            if (shortOne.content.contains(AnswerText.stem(words.get(k)))) {
+                first = first < 0 ? k : first;
+                last = k;
+            }
+        }
+        int negations = 0;
+        for (int k = 0; k < words.size(); k++) {
+            if (AnswerText.negation(words.get(k)) && (first < 0 || k < first || k <= last + NEGATION_REACH)) {
+                negations++;
+            }
+        }
+        return negations;
+    }
+
+    /** Whether a closing brace is the next character from here but for whitespace. */
+    private static boolean closes(String text, int from) {
+        int k = from;
+        while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        return k < text.length() && text.charAt(k) == '}';
     }
 
     /** Whether a clause opens by restating what came before ("that is …", "i.e. …", "or …"). */
@@ -3063,10 +3101,7 @@ final class Equivalence {
             // a negation inside a quotation is what is quoted ('… means "I don't have time"'), not what is said
             String said = Question.unquoted(clauses.get(c));
             int open = said.indexOf('"');
-            int negations = 0;
-            for (String word : AnswerText.words(open >= 0 ? said.substring(0, open) : said)) {
-                negations += AnswerText.negation(word) ? 1 : 0;
-            }
+            int negations = negationsAround(AnswerText.words(open >= 0 ? said.substring(0, open) : said), shortOne);
             if (shortOne.negations % 2 != negations % 2) {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
             }

@@ -2745,6 +2745,44 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_commands_and_comparisons_written_two_ways_and_negations_far_from_a_short_answer() {
+        String find = "Shell: find all .log files under /var/log modified in the last 24 hours.";
+        assertThat(verdict(find, "find /var/log -name '*.log' -mtime -1", "find /var/log -mtime -1 -name \"*.log\""))
+                .isEqualTo(new Equivalence.Verdict(Equivalence.Decision.SAME, "the same code in another common idiom"));
+        assertThat(decide(find, "find /var/log -name '*.log' -mtime -1", "find /var/log -mtime +1 -name \"*.log\""))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // an action among find's tests keeps their order ("-delete" before "-name" deletes everything)
+        assertThat(Code.idiomatic("find . -delete -name x")).isNotEqualTo(Code.idiomatic("find . -name x -delete"));
+        assertThat(decide("CSS: make the text in .note bold.", ".note { font-weight: bold; }", ".note{font-weight:700}"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Bash: delete build/ without prompting.", "rm -rf build/", "`rm -r -f build`"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Bash: delete build/ without prompting.", "rm -rf build/", "rm -r build"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Print the third column of data.txt.", "awk '{print $3}' data.txt",
+                "awk '{ print $3 }' < data.txt")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Make script.sh executable for everyone.", "chmod a+x script.sh", "chmod ugo+x script.sh"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Make script.sh executable for everyone.", "chmod a+x script.sh", "chmod u+x script.sh"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        String sql = "SQL: select all patients older than 65.";
+        assertThat(decide(sql, "select *\nfrom patients\nwhere 65 < age", "SELECT * FROM patients WHERE age > 65;"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(sql, "select *\nfrom patients\nwhere 65 > age", "SELECT * FROM patients WHERE age > 65;"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Code.idiomatic("1 <= x <= 10")).isEqualTo("1 <= x <= 10");
+        assertThat(decide("JavaScript: convert s to a base-10 integer.", "parseInt(s, 10)", "Number.parseInt(s, 10)"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // a negation in a phrase well after a short answer bears on that phrase, one right after it on the answer
+        String who = "Who published the first periodic table that predicted undiscovered elements?";
+        assertThat(decide(who, "Dmitri Mendeleev", "In 1869 the Russian chemist Dmitri Mendeleev arranged the elements"
+                + " by atomic weight and left gaps for ones not yet found, such as gallium and germanium."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(who, "Dmitri Mendeleev", "Dmitri Mendeleev did not publish it first."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_read_json_keys_spelt_another_way_as_other_keys_and_months_as_items() {
         String question = "Output the user as JSON with keys id and is_admin.";
         assertThat(decide(question, "{\"id\": 7, \"is_admin\": false}", "{\"id\": 7, \"isAdmin\": false}"))
