@@ -85,9 +85,11 @@ final class Lexical {
             "fix resolve repair",
             "hire recruit take_on employ",
             "notify inform alert",
-            "repeal abolish revoke rescind annul",
+            "repeal abolish revoke rescind annul scrap",
             "halt shut_down",
-            "raise throw threw thrown");
+            "raise throw threw thrown",
+            "whisk whip beat",
+            "rinse irrigate");
     /**
      * The stems of each verb of {@link #ACTION_CLASSES} in its regular inflections, and each phrasal verb as WordNet
      * writes its lemma ("throw_out": an inflected "threw out" is read as that lemma first, {@link #phrasal}), to the

@@ -346,8 +346,12 @@ final class YesNo {
         // the words for something going wrong or kept out are read only when the question asks none of them
         boolean asksWrong = question.asked().stream().anyMatch(NEGATIVE::contains);
         boolean asksRefused = question.asked().stream().anyMatch(REFUSED::contains);
+        Set<String> saidStems = new HashSet<>();
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
+            if (k > 0) {
+                saidStems.add(AnswerText.stem(words.get(k - 1)));
+            }
             if (AnswerText.notOnly(words, k) && !question.asked().contains(words.get(k + 1))) {
                 // "not just", "not only": more than what follows, not its negation
                 k++;
@@ -418,7 +422,8 @@ final class YesNo {
                 continue;
             }
             for (String askedStem : question.asked()) {
-                if (AnswerText.opposite(stem, askedStem)) {
+                // (not the opposite of a word the clause has said before it: "Under IFRS, … over its useful life")
+                if (AnswerText.opposite(stem, askedStem) && !saidStems.contains(askedStem)) {
                     flips++;
                     opposite = true;
                     break;

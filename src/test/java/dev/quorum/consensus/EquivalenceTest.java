@@ -2783,6 +2783,30 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_join_kitchen_and_law_verbs_of_one_action_and_read_an_opposite_said_after_the_asked_word() {
+        // (one action: no longer split by the word rules, left to the embedding)
+        assertThat(decide("What do I do with the egg whites?", "Whisk the egg whites to stiff peaks.",
+                "Beat the egg whites to stiff peaks.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What do I do with the egg whites?", "Whisk the egg whites to stiff peaks.",
+                "Fold the egg whites to stiff peaks.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What happened to the act in 2013?", "Parliament repealed the act in 2013.",
+                "Parliament scrapped the act in 2013.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What happened to the act in 2013?", "Parliament repealed the act in 2013.",
+                "Parliament passed the act in 2013.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What should I do with the graze?", "Irrigate the wound with clean water.",
+                "Rinse the wound with clean water.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // "over" after "under", both in the answer: not the question's "under" turned round
+        String goodwill = "Is goodwill amortised under IFRS?";
+        assertThat(decide(goodwill, "Under IFRS, goodwill is not amortised; it is tested for impairment.",
+                "Under IFRS, goodwill is amortised over its useful life.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(goodwill, "Yes, it is.", "Under IFRS, goodwill is amortised over its useful life."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // an opposite before the asked word still turns it round ("not a composite number, so it's prime")
+        assertThat(decide("Is the number 1 prime?", "1 is not a prime number.",
+                "1 is not a composite number, so it's prime.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_read_json_keys_spelt_another_way_as_other_keys_and_months_as_items() {
         String question = "Output the user as JSON with keys id and is_admin.";
         assertThat(decide(question, "{\"id\": 7, \"is_admin\": false}", "{\"id\": 7, \"isAdmin\": false}"))
