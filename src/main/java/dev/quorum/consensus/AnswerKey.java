@@ -294,18 +294,26 @@ public final class AnswerKey {
     }
 
     /**
-     * The letter of an option named by its place ("the second option", "the third one") or, where the options are
-     * numbers, of the one option whose number the answer says in other words ("Seven." for "A. 5 B. 7"); else 0.
+     * The letter of an option named by its place at the start of an answer without a negation ("The second option.",
+     * "Third one"), or, where the options are numbers, of the one option whose number is every number the answer says
+     * ("Seven." for "A. 5 B. 7"; not "Unlike insects with six legs, spiders have eight."); else 0.
      */
     private static char numberedOption(String padded, Question question) {
-        for (int k = 0; k < PLACES.size() && k < question.options().size(); k++) {
+        String opening = padded.startsWith(" the ") ? padded.substring(4) : padded;
+        boolean negated = AnswerText.words(padded).stream().anyMatch(AnswerText::negation);
+        for (int k = 0; k < PLACES.size() && k < question.options().size() && !negated; k++) {
             for (String noun : new String[] {" option ", " choice ", " one ", " answer "}) {
-                if (padded.contains(" " + PLACES.get(k) + noun)) {
+                if (opening.startsWith(" " + PLACES.get(k) + noun)) {
                     return (char) ('a' + k);
                 }
             }
         }
         List<Quantities.Quantity> said = Quantities.parse(padded.strip());
+        for (Quantities.Quantity q : said) {
+            if (q.value() != said.get(0).value()) {
+                return 0;
+            }
+        }
         char found = 0;
         for (Map.Entry<String, Character> option : question.options().entrySet()) {
             List<Quantities.Quantity> number = Quantities.parse(option.getKey());

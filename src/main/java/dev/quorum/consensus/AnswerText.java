@@ -114,12 +114,14 @@ final class AnswerText {
         "that's a myth", "that is a myth", "it's a myth", "that's a misconception", "that is a misconception",
         "that's false", "that is false", "that's not true", "not true", "actually", "yeah, no", "yeah no",
         "better not", "best not"};
+    /** Words after a negation that narrow it to "not only" ({@link #notOnly}). */
+    private static final Set<String> ONLY = Set.of("just", "only", "merely", "simply");
+    /** What may come before such a negation: "do", "does", "did" and the copulas, not a modal ("shouldn't just stop"). */
+    private static final Set<String> NOT_ONLY_AFTER = Set.of("do", "does", "did", "is", "are", "was", "were", "it's");
     /**
      * Words that only qualify a yes or a no ("Yes, approximately.", "Correct, more or less.", "No, definitely"): after
      * one, they say nothing more.
      */
-    /** Words after a negation that narrow it to "not only" ({@link #notOnly}). */
-    private static final Set<String> ONLY = Set.of("just", "only", "merely", "simply");
     private static final Set<String> QUALIFIERS = Set.of("approximately", "roughly", "broadly", "basically",
             "essentially", "generally", "mostly", "largely", "indeed", "absolutely", "definitely", "certainly", "more",
             "or", "less", "in", "general", "principle", "pretty", "much", "so", "yes", "no");
@@ -630,10 +632,12 @@ final class AnswerText {
 
     /**
      * Whether the word at {@code k} is a negation that narrows what follows to "not only" ("It doesn't just merge; it
-     * fetches first", "not merely a fruit"): more than what follows, not its negation.
+     * fetches first", "It's not merely a fruit"): more than what follows, not its negation. Only after "do" or a
+     * copula: "You shouldn't just stop taking them" still negates.
      */
     static boolean notOnly(List<String> words, int k) {
-        return k + 1 < words.size() && ONLY.contains(words.get(k + 1)) && negation(words.get(k));
+        return k > 0 && k + 1 < words.size() && ONLY.contains(words.get(k + 1)) && negation(words.get(k))
+                && NOT_ONLY_AFTER.contains(words.get(k - 1));
     }
 
     /** Whether a word is a form of "fail". */

@@ -143,7 +143,7 @@ final class Code {
             new Idiom("(?<![\\w-])(" + optionCommands() + ")(?![\\w-])([^|;&\\n]*+)", Code::shortOptions),
             // find's tests in one order ("-name '*.log' -mtime -1" / "-mtime -1 -name '*.log'"): they are joined by
             // "and" whatever their order, where no action ("-delete", "-exec") is among them
-            new Idiom("\\bfind\\s+(?:[^\\s-][^\\s]*+\\s+)?((?:-(?:name|iname|type|mtime|mmin|size|user|perm|path|newer"
+            new Idiom("\\bfind\\s+(?:[^\\s!(\\\\-][^\\s]*+\\s+)?((?:-(?:name|iname|type|mtime|mmin|size|user|perm|path|newer"
                     + "|maxdepth|mindepth)\\s+[^\\s|;&]++(?:\\s+|$)|-empty(?:\\s+|$)){2,6})(?=$|[|;&\\n])", Code::sortedTests),
             // a directory with or without its slash ("rm -rf build/"), a filter's file given or redirected ("awk
             // '{print $3}' < data.txt"; not wc's, which names a file it is given), chmod's "ugo" as "a"
@@ -151,9 +151,11 @@ final class Code {
             new Idiom("\\b(awk|grep|sed|sort|uniq|head|tail|cut)\\b([^<>|;&\\n]*?)\\s*<\\s*([\\w./-]+)\\s*$", "$1$2 $3"),
             new Idiom("\\bchmod(\\s+-R)?\\s+ugo(?=[+=-])", "chmod$1 a"),
             new Idiom("(?<=\\s)-([a-zA-Z]{2,6})(?=\\s|$)", Code::sortedFlags),
-            // a number compared with a name, written the other way round ("65 < age": "age > 65"; not a chain of
-            // comparisons: "1 <= x <= 10"), JavaScript's global parseInt and parseFloat as Number's
-            new Idiom("(?<![<>=!]\\s?)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(<=|>=|<|>)\\s*([A-Za-z_]\\w*)\\b(?![\\s.(\\[]*[<>=!(\\[.])",
+            // a number compared with a name, written the other way round, as a condition ("where 65 < age", "if (0 <
+            // n": "age > 65"; not a chain "1 <= x <= 10", arithmetic "i + 1 < n", a redirect "echo 5 > out"),
+            // JavaScript's global parseInt and parseFloat as Number's
+            new Idiom("(?<=(?i:\\bwhere|\\band|\\bor|\\bif|\\bwhile|\\bwhen|\\bhaving|\\breturn|\\(|&&|\\|\\|)\\s{0,2})"
+                    + "(\\d+(?:\\.\\d+)?)\\s+(<=|>=|<|>)\\s+([A-Za-z_]\\w*)\\b(?!\\s*[-+*/%.(\\[<>=!,])",
                     Code::flippedComparison),
             new Idiom("\\bNumber\\.(parseInt|parseFloat)\\(", "$1("),
             new Idiom("(?<=\\s)-[a-zA-Z](?:\\s+-[a-zA-Z]){1,5}(?=\\s|$)",

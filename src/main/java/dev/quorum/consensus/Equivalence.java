@@ -77,9 +77,12 @@ final class Equivalence {
     private static final int MAX_DIFF_WORDS = 300;
     /** Long answers that share this much of their words, in order, are one text edited ({@link #longNearIdentical}). */
     private static final double LONG_NEAR = 0.7;
-    /** How many words after a short answer a negation in its clause may still bear on it ({@link #negationsAround}). */
-    private static final int NEGATION_REACH = 4;
     private static final int LONG_NEAR_WORDS = 25;
+    /** How many words after a short answer a negation in its clause bears on it anyway ({@link #negationsAround}). */
+    private static final int NEGATION_REACH = 4;
+    /** Words before a negation that make it negate a clause's verb ("it is not the capital", "it does not"). */
+    private static final Set<String> NEGATED_VERBS = Set.of("is", "are", "was", "were", "be", "been", "do", "does",
+            "did", "has", "have", "had", "can", "could", "will", "would", "should", "may", "might", "must", "it");
     /** Words a negation brings with it ("never … either", "hardly ever", "not … any"). */
     private static final Set<String> NEGATED_ANY = Set.of("ever", "either", "any", "anything", "anyone", "anybody",
             "anywhere", "anymore", "yet", "all");
@@ -531,7 +534,7 @@ final class Equivalence {
         if (blood != null) {
             return blood;
         }
-        if (!a.code && !b.code && Formulas.sameNumber(a.head, b.head)) {
+        if (!a.code && !b.code && Formulas.sameNumber(a.head, b.head, FACTORIALS.matcher(question.text()).find())) {
             // a number worked out in one of them ("5!" / "5 × 4 × 3 × 2 × 1")
             return new Verdict(Decision.SAME, "the same number worked out");
         }
@@ -2261,9 +2264,10 @@ final class Equivalence {
     }
 
     /**
-     * The negations of a clause that holds a short answer which can bear on it: before it, or within {@value
-     * #NEGATION_REACH} words after it ("Mendeleev did not …"), not in a phrase further on ("… left gaps for ones not
-     * yet found"). Every negation where the short answer's own words are not found in it.
+     * The negations of a clause that holds a short answer which can bear on it: before it, within {@value
+     * #NEGATION_REACH} words after it ("Mendeleev did not …"), or further on where it negates a verb ("Sydney is the
+     * largest city, but it is not the capital"); not one inside a phrase further on ("… left gaps for ones not yet
+     * found"). Every negation where the short answer's own words are not found in it.
      */
     private static int negationsAround(List<String> words, Reading shortOne) {
         int first = -1;
@@ -2276,12 +2280,16 @@ final class Equivalence {
         }
         int negations = 0;
         for (int k = 0; k < words.size(); k++) {
-            if (AnswerText.negation(words.get(k)) && (first < 0 || k < first || k <= last + NEGATION_REACH)) {
+            if (AnswerText.negation(words.get(k)) && (first < 0 || k < first || k <= last + NEGATION_REACH
+                    || NEGATED_VERBS.contains(words.get(k - 1)))) {
                 negations++;
             }
         }
         return negations;
     }
+
+    /** What a question says where a "5!" in an answer is a factorial, not an exclamation. */
+    private static final Pattern FACTORIALS = Pattern.compile("(?i)factorial|permutation|arrange|\\d!");
 
     /** Whether a closing brace is the next character from here but for whitespace. */
     private static boolean closes(String text, int from) {

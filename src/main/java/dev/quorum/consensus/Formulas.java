@@ -99,22 +99,30 @@ final class Formulas {
     }
 
     /**
-     * Whether two answers are the same number, at least one of them worked out as arithmetic on numbers alone ("5!" /
-     * "5 × 4 × 3 × 2 × 1", "2 + 2" / "4"): products, powers, sums and factorials; a subtraction or a division is left
-     * alone, as "2-3" and "3/4" also write ranges and time signatures.
+     * Whether two answers are the same number, one of them a factorial or a power worked out ("5!" / "5 × 4 × 3 × 2 ×
+     * 1", "2^10" / "1024"), the other a number or arithmetic on numbers alone (products, powers, sums). A subtraction or
+     * a division is left alone, as "2-3" and "3/4" also write ranges and time signatures, and two products alone are
+     * not worked out ("2 × 4" / "8" may be a size); {@code factorials}: the question asks for one, else "3!" is an
+     * exclamation.
      */
-    static boolean sameNumber(String one, String other) {
-        BigDecimal x = worked(one);
-        BigDecimal y = worked(other);
-        if (x == null && y == null) {
+    static boolean sameNumber(String one, String other, boolean factorials) {
+        if (!raised(one, factorials) && !raised(other, factorials)) {
             return false;
         }
+        BigDecimal x = worked(one);
+        BigDecimal y = worked(other);
         x = x == null ? plain(one) : x;
         y = y == null ? plain(other) : y;
         if (x == null || y == null || x.signum() == 0 || y.signum() == 0) {
             return false;
         }
         return x.subtract(y).abs().compareTo(x.abs().max(y.abs()).multiply(TOLERANCE)) <= 0;
+    }
+
+    /** Whether a text holds a power, or a factorial where the question asks for one. */
+    private static boolean raised(String text, boolean factorials) {
+        return text.indexOf('^') >= 0 || text.indexOf('\u00b2') >= 0 || text.indexOf('\u00b3') >= 0
+                || factorials && text.indexOf('!') >= 0;
     }
 
     /** The value of arithmetic on numbers alone, with no subtraction or division; else null. */

@@ -201,6 +201,9 @@ final class Quantities {
             Map.entry("hawaii-aleutian standard time", -600));
     /** The longest of {@link #ZONE_NAMES}, in characters. */
     private static final int ZONE_NAME_CHARS = ZONE_NAMES.keySet().stream().mapToInt(String::length).max().orElse(0);
+    /** Hedges that make a number after them approximate ({@link #hedgeBeforeNumber}). */
+    private static final List<String> HEDGES_BEFORE_NUMBER = List.of("just under ", "just over ", "a little under ",
+            "a little over ", "slightly under ", "slightly over ", "just shy of ", "close to ");
     /** The currencies units name ({@link #unit}), whose hundredths are cents or pence. */
     private static final Set<String> CURRENCIES = Set.of("usd", "eur", "gbp");
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
@@ -428,16 +431,35 @@ final class Quantities {
     }
 
     /**
-     * Whether the text hedges its numbers (about, roughly, approximately, around, ~, nearly, almost, circa, just or a
-     * little under or over, close to).
+     * Whether the text hedges its numbers (about, roughly, approximately, around, ~, nearly, almost, circa; just or a
+     * little under or over a number, close to one).
      */
     static boolean approximate(String lower) {
         return lower.contains("about") || lower.contains("rough") || lower.contains("approx")
                 || lower.contains("around") || lower.indexOf('~') >= 0 || lower.contains("nearly")
                 || lower.contains("almost") || lower.contains("circa") || lower.contains("≈")
-                || lower.contains("just under") || lower.contains("just over") || lower.contains("a little under")
-                || lower.contains("a little over") || lower.contains("slightly under") || lower.contains("slightly over")
-                || lower.contains("just shy of") || lower.contains("close to");
+                || hedgeBeforeNumber(lower);
+    }
+
+    /**
+     * Whether "just under", "a little over", "close to" or the like comes right before a number ("a little under 3.8
+     * litres"; not "a village close to Lyon", "just over the border").
+     */
+    private static boolean hedgeBeforeNumber(String lower) {
+        for (String hedge : HEDGES_BEFORE_NUMBER) {
+            int at = lower.indexOf(hedge);
+            while (at >= 0) {
+                int next = at + hedge.length();
+                if (next < lower.length() && CURRENCY_SIGNS.containsKey(String.valueOf(lower.charAt(next)))) {
+                    next++;
+                }
+                if (numberAt(lower, next)) {
+                    return true;
+                }
+                at = lower.indexOf(hedge, at + 1);
+            }
+        }
+        return false;
     }
 
     /** Every quantity of X has a match in Y. */
@@ -539,7 +561,7 @@ final class Quantities {
             String between = gap >= 0 ? text.substring(spans.get(k - 1)[1], spans.get(k)[0]).strip() : "?";
             int cents = small.unit() == null && big.unit() != null && CURRENCIES.contains(big.unit()) && small.value() >= 1
                     && small.value() < 100 && small.value() == Math.rint(small.value()) ? subunit(text, after) : after;
-            if (cents > after && (between.equals("and") || between.equals(","))) {
+            if (cents > after && between.equals("and")) {
                 // "3,450 euros and 75 cents", "ten pounds and fifty pence": the coins in the currency's hundredths
                 found.set(k - 1, new Quantity(big.value() + small.value() / 100, big.unit(), big.stated(), 0.01, 0.01,
                         1));
@@ -792,7 +814,8 @@ final class Quantities {
             int second = Integer.parseInt(text, i + 1, i + 3, 10);
             int day = first > 12 ? first : second;
             int month = first > 12 ? second : first;
-            if ((first > 12) != (second > 12) && day <= 31 && month >= 1) {
+            // (not a mark out of twenty: "09/20")
+            if ((first > 12) != (second > 12) && day <= 31 && month >= 1 && second != 20) {
                 found.add(new Quantity(day, "day"));
                 found.add(new Quantity(month, "month"));
                 return i + 3;
@@ -1365,7 +1388,9 @@ final class Quantities {
         // a fraction in words ("three quarters", "one thousandth", "two thirds")
         // ("three-fifths" with a hyphen after a numerator of one word, not "forty-fifth")
         int[] denominator = nextWordJoined(text, last);
-        if (denominator != null && (text.charAt(last) == ' ' || text.charAt(last) == '-' && words == 1 && value < 10)) {
+        // (not a school year: "five ninth graders")
+        if (denominator != null && (text.charAt(last) == ' ' || text.charAt(last) == '-' && words == 1 && value < 10)
+                && !text.startsWith(" grade", denominator[1])) {
             Double parts = FRACTIONS.get(text.substring(denominator[0], denominator[1]));
             if (parts != null && (value == 1 || !text.substring(denominator[0], denominator[1]).equals("half"))) {
                 value /= parts;
@@ -1404,9 +1429,11 @@ final class Quantities {
         if (unitMatch != null) {
             Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
             // (with its unit's factor, as a number in digits has: "a foot and two inches" is one compound quantity)
+            // (rounded in the unit's own steps: "four hundred degrees Fahrenheit" to 10 °F, not to its offset)
             double factor = unit.factor() + unit.offset();
             found.add(loose == 0 ? new Quantity(unit.toBase(value), unit.base(), value, 0, 0, factor)
-                    : new Quantity(unit.toBase(value), unit.base(), value, factor, loose * factor, factor));
+                    : new Quantity(unit.toBase(value), unit.base(), value, unit.factor(), loose * unit.factor(),
+                    factor));
             return unitMatch[1];
         }
         found.add(loose == 0 ? new Quantity(value, null) : new Quantity(value, null, value, 1, loose, 1));

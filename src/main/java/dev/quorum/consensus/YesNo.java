@@ -86,6 +86,9 @@ final class YesNo {
      */
     private static final Set<String> REFUSED = stems("exclude", "ignore", "skip", "omit", "reject", "deny", "refuse",
             "ban", "forbid", "forbidden", "prohibit", "block", "undefined", "impossible", "disallowed", "illegal");
+    /** What "It is impossible to …" leaves open rather than denies ("… to know yet", "… to say"). */
+    private static final Set<String> UNKNOWABLE = Set.of("know", "say", "tell", "predict", "determine", "judge",
+            "answer", "confirm");
     /** Pronouns for what a question asks about, as the object of a verb. */
     private static final Set<String> OBJECTS = Set.of("it", "them");
     private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
@@ -110,7 +113,9 @@ final class YesNo {
         }
         // "It's false that he failed math": the claim that follows, denied
         for (String denial : DENIALS) {
-            if (clauses.get(0).startsWith(denial) && clauses.get(0).length() > denial.length()) {
+            if (clauses.get(0).startsWith(denial) && clauses.get(0).length() > denial.length()
+                    && !clauses.get(0).startsWith("to ", denial.length())) {
+                // ("There's no reason to worry" reassures; it denies no claim)
                 // read with the claim as one clause ("It isn't true that caffeine fails to improve alertness", "… that
                 // penguins are absent from the Arctic"), the denial one more negation where it writes none ("It's
                 // false that …")
@@ -394,8 +399,10 @@ final class YesNo {
                 continue;
             }
             if (!negated && !asksRefused && word.equals("impossible") && k > 0 && k <= 2
-                    && (words.get(k - 1).equals("it's") || words.get(k - 1).equals("is") && words.get(0).equals("it"))) {
-                // "It is impossible to make it out unaided": what follows cannot be done
+                    && (words.get(k - 1).equals("it's") || words.get(k - 1).equals("is") && words.get(0).equals("it"))
+                    && !(k + 2 < words.size() && UNKNOWABLE.contains(words.get(k + 2)))) {
+                // "It is impossible to make it out unaided": what follows cannot be done (not "impossible to know yet":
+                // no answer)
                 flips++;
                 continue;
             }

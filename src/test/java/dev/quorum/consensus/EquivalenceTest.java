@@ -2671,8 +2671,8 @@ class EquivalenceTest {
         assertThat(decide("What is five factorial?", "120", "5!")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("What is five factorial?", "24", "5!")).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("How many days?", "2-3", "3-4")).isEqualTo(Equivalence.Decision.DIFFERENT);
-        assertThat(Formulas.sameNumber("6/8", "3/4")).isFalse();
-        assertThat(Formulas.sameNumber("5!!", "120")).isFalse();
+        assertThat(Formulas.sameNumber("6/8", "3/4", true)).isFalse();
+        assertThat(Formulas.sameNumber("5!!", "120", true)).isFalse();
         // fractions in words with a hyphen, against a percentage; "forty-fifth" is no fraction
         assertThat(decide("What share of the body is water?", "Roughly three-fifths.", "About 60%"))
                 .isEqualTo(Equivalence.Decision.SAME);
@@ -2804,6 +2804,50 @@ class EquivalenceTest {
         // an opposite before the asked word still turns it round ("not a composite number, so it's prime")
         assertThat(decide("Is the number 1 prime?", "1 is not a prime number.",
                 "1 is not a composite number, so it's prime.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_leave_alone_what_the_review_of_the_eighteenth_round_found_its_rules_would_misread() {
+        // a round temperature in words rounds in degrees, not in its scale's offset
+        assertThat(decide("What temperature should I bake the bread at?", "Four hundred degrees Fahrenheit.",
+                "150 °C")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a negation that negates a verb further on still bears on the short answer
+        assertThat(decide("What is the capital of Australia?", "Sydney",
+                "Sydney is the largest city in Australia but it is not the capital."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // an option by its number only where every number said is that number; by its place only at the start
+        String legs = "How many legs does a spider have? A) 6 B) 8 C) 10 D) 12";
+        assertThat(decide(legs, "Unlike insects with six legs, spiders have eight.", "A"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which planet is closest to the Sun? A) Venus B) Mercury C) Mars",
+                "Not the first option but the second.", "A")).isNotEqualTo(Equivalence.Decision.SAME);
+        // two products alone are no number worked out (a size); a "3!" is a factorial only where one is asked for
+        assertThat(decide("What size is a standard photo print in inches?", "4 × 6", "3 × 8"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How many sides does a triangle have?", "3!", "6")).isNotEqualTo(Equivalence.Decision.SAME);
+        // reassurance is no denial; "impossible to know" leaves the question open
+        assertThat(decide("Is it safe to drink tap water in Germany?", "There's no reason to worry — it's perfectly "
+                + "safe.", "Yes.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is there life on Europa?", "It is impossible to know yet.", "No."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // "shouldn't just stop" still negates
+        assertThat(decide("Can I stop taking antibiotics once I feel better?",
+                "You shouldn't just stop taking them; finish the course.", "Yes."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // find's tests with a negation before them, a comparison inside arithmetic or a redirect, stay as written
+        assertThat(decide("Shell: files that are not regular files named *.log.", "find ! -type f -name '*.log'",
+                "find ! -name '*.log' -type f")).isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(Code.idiomatic("while (i + 1 < n)")).contains("i + 1 < n");
+        assertThat(Code.idiomatic("echo 5 > out")).contains("5 > out");
+        assertThat(Code.idiomatic("std::array<int, 5> arr;")).contains("5> arr");
+        // hedges only before a number; no fraction before a school year; no date of a mark out of twenty; cents
+        // only after "and"
+        assertThat(decide("In what year was she born?", "She was born in 1950 in a village close to Lyon.", "1948"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.parse("five ninth graders")).extracting(Quantities.Quantity::value).containsExactly(5.0);
+        assertThat(Quantities.parse("09/20")).extracting(Quantities.Quantity::unit).doesNotContain("day");
+        assertThat(decide("How much did it cost?", "$5, 20 cents more than last year.", "$5.20"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
     }
 
     @Test
