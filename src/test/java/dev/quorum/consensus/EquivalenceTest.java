@@ -2851,6 +2851,21 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_units_per_another_with_a_power_of_minus_one_and_a_day_first_without_a_year() {
+        assertThat(decide("Convert 72 km/h to metres per second.", "20 m/s", "72,000 m in 3,600 s, i.e. 20 m·s⁻¹"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Convert 72 km/h to metres per second.", "25 m/s", "72,000 m in 3,600 s, i.e. 20 m·s⁻¹"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.parse("5 km h^-1")).extracting(Quantities.Quantity::unit).containsExactly("m/s");
+        assertThat(decide("Give the speed of light in scientific notation.", "≈ 3 × 10⁸ m/s", "About 3.0E8 m·s⁻¹"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // the day first and over 12 with a month in two digits; "22/7" stays a fraction
+        assertThat(decide("When is Christmas Day?", "December 25", "25/12")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When is Christmas Day?", "December 24", "25/12")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.parse("22/7")).extracting(Quantities.Quantity::unit).doesNotContain("day");
+    }
+
+    @Test
     void should_read_json_keys_spelt_another_way_as_other_keys_and_months_as_items() {
         String question = "Output the user as JSON with keys id and is_admin.";
         assertThat(decide(question, "{\"id\": 7, \"is_admin\": false}", "{\"id\": 7, \"isAdmin\": false}"))
