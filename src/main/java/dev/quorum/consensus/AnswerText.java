@@ -104,7 +104,8 @@ final class AnswerText {
         "that is right", "correct", "right", "sure thing", "sure", "true", "exactly", "precisely", "no doubt",
         "without a doubt", "undoubtedly", "no question", "yes indeed", "that's true", "that is true", "it's true",
         "that's a fact", "that's accurate", "that is accurate", "accurate", "confirmed", "that's the case",
-        "that is the case"};
+        "that is the case", "sure can", "sure does", "sure is", "sure did", "sure will", "you bet", "that's the one",
+        "that is the one"};
     /** Yes leads that count only when punctuation or the end follows ("You're right," yes; "You're right that" no). */
     private static final List<String> AFFIRMATIONS = List.of("exactly right", "quite right", "absolutely right",
             "spot on", "you're right", "you are right", "you're correct", "you are correct", "you are", "you're");
@@ -137,7 +138,8 @@ final class AnswerText {
     /** Leads that count only when punctuation or the end follows ("Right," yes; "Right angles" no). */
     private static final Set<String> STRICT = new HashSet<>(Set.of("right", "sure", "true", "false", "correct",
             "indeed", "absolutely", "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect",
-            "affirmative", "actually", "accurate", "confirmed"));
+            "affirmative", "actually", "accurate", "confirmed", "sure can", "sure does", "sure is", "sure did",
+            "sure will", "you bet", "that's the one", "that is the one"));
     /** A short answer that echoes the question's verb: "It is.", "Indeed they did." (yes), "It isn't." (no). */
     private static final List<String> ECHO_YES = new ArrayList<>();
     private static final List<String> ECHO_NO = new ArrayList<>();

@@ -817,6 +817,16 @@ final class Equivalence {
             if (contained.decision() != Decision.MEANING || depth > 0) {
                 return contained;
             }
+            // a statement that only names its answer after an opening ("That's the pulmonary artery.") against the
+            // short answer ("Pulmonary vein"): the two names
+            Reading shortOne = a.words.size() <= b.words.size() ? a : b;
+            String named = namedAnswer(shortOne == a ? b.lower : a.lower);
+            if (named != null) {
+                Verdict inner = compare(shortOne, Reading.of(named, question), question, depth + 1);
+                if (inner.decision() == Decision.DIFFERENT) {
+                    return new Verdict(Decision.DIFFERENT, "another answer named: " + inner.rule());
+                }
+            }
             String step = otherStepOrAction(a, b, question);
             if (step != null) {
                 return new Verdict(Decision.DIFFERENT, step);
@@ -2287,6 +2297,31 @@ final class Equivalence {
         }
         return negations;
     }
+
+    /**
+     * What a statement names after an opening that says only "this is the answer" ("That's the pulmonary artery.", "It
+     * would be a felony."), in at most {@value #NAMED_WORDS} words; else null.
+     */
+    private static String namedAnswer(String lower) {
+        for (String opening : NAMING) {
+            if (lower.startsWith(opening)) {
+                String rest = lower.substring(opening.length()).strip();
+                while (!rest.isEmpty() && ".!".indexOf(rest.charAt(rest.length() - 1)) >= 0) {
+                    rest = rest.substring(0, rest.length() - 1);
+                }
+                List<String> words = AnswerText.words(rest);
+                return words.isEmpty() || words.size() > NAMED_WORDS || rest.indexOf(',') >= 0 ? null : rest;
+            }
+        }
+        return null;
+    }
+
+    /** Openings that only say "this is the answer", longest first ({@link #namedAnswer}). */
+    private static final List<String> NAMING = List.of("that would be the ", "that would be a ", "that would be ",
+            "it would be the ", "it would be a ", "that's the ", "that is the ", "this is the ", "it's the ",
+            "it is the ", "that's a ", "that is a ", "that's an ", "that is an ");
+    /** The most words a named answer may have ({@link #namedAnswer}). */
+    private static final int NAMED_WORDS = 4;
 
     /** What a question says where a "5!" in an answer is a factorial, not an exclamation. */
     private static final Pattern FACTORIALS = Pattern.compile("(?i)factorial|permutation|arrange|\\d!");

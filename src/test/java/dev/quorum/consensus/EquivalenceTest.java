@@ -2866,6 +2866,23 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_a_yes_said_as_sure_can_and_an_answer_named_after_an_opening() {
+        assertThat(decide("Can Excel open CSV files?", "Sure can.", "Yes, just use File > Open and pick the .csv."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Can Excel open CSV files?", "Sure can.", "No, it can't.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is Ctrl+P the shortcut for printing?", "That's the one.", "Yes, it opens the print dialogue."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // "that's the one that …" is no yes
+        assertThat(AnswerText.stance("that's the one that failed").present()).isFalse();
+        String vessel = "Which vessel carries oxygenated blood from the lungs to the heart?";
+        assertThat(decide(vessel, "Pulmonary vein", "That's the pulmonary artery."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(vessel, "Pulmonary vein", "That's the pulmonary vein.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the capital of France?", "Paris", "That is the capital, Paris."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
     void should_read_json_keys_spelt_another_way_as_other_keys_and_months_as_items() {
         String question = "Output the user as JSON with keys id and is_admin.";
         assertThat(decide(question, "{\"id\": 7, \"is_admin\": false}", "{\"id\": 7, \"isAdmin\": false}"))
