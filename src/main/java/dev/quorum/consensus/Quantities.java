@@ -201,9 +201,6 @@ final class Quantities {
             Map.entry("hawaii-aleutian standard time", -600));
     /** The longest of {@link #ZONE_NAMES}, in characters. */
     private static final int ZONE_NAME_CHARS = ZONE_NAMES.keySet().stream().mapToInt(String::length).max().orElse(0);
-    /** A multiple of π, over a number or not ({@link #multiplesOfPi}): not after a letter ("2πr" is a formula). */
-    private static final Pattern PI = Pattern.compile(
-            "(?<![\\w.])(\\d{1,6})?\u03c0(?![\\w(])(?:\\s?/\\s?(\\d{1,6})(?![\\d.]))?");
     /** A unit, then another to the power of minus one ({@link #perUnit}). */
     private static final Pattern PER_UNIT = Pattern.compile(
             "(?<=\\d\\s?)([a-z]{1,3})(?:\\s|\u00b7|\u22c5)([a-z]{1,3})(?:\u207b\u00b9|\\^-1)(?![\\d\u00b2\u00b3])");
@@ -499,21 +496,6 @@ final class Quantities {
         return false;
     }
 
-    /**
-     * A multiple or fraction of π as its value ("2π" as 6.283185307179586, "3π/2" as 4.71238898038469), so that "π rad"
-     * and "2π rad" are two numbers.
-     */
-    static String multiplesOfPi(String text) {
-        if (text.indexOf('\u03c0') < 0) {
-            return text;
-        }
-        return PI.matcher(text).replaceAll(match -> {
-            double value = Math.PI * (match.group(1) == null ? 1 : Double.parseDouble(match.group(1)))
-                    / (match.group(2) == null ? 1 : Double.parseDouble(match.group(2)));
-            return Double.toString(value);
-        });
-    }
-
     /** A unit per another written with a power of minus one ("20 m·s⁻¹", "5 km h^-1") as with a slash ("m/s"). */
     static String perUnit(String text) {
         return text.indexOf('\u207b') < 0 && !text.contains("^-1") ? text : PER_UNIT.matcher(text).replaceAll("$1/$2");
@@ -545,7 +527,7 @@ final class Quantities {
      */
     static List<Quantity> parse(String lower) {
         // a typographic apostrophe as a plain one ("new year’s day", "four o’clock"), the length unchanged
-        String text = multiplesOfPi(perUnit(ordinalDates(weekdayDates(leadingZero(lower).replace('\u2019', '\'')))));
+        String text = perUnit(ordinalDates(weekdayDates(leadingZero(lower).replace('\u2019', '\''))));
         List<Quantity> found = new ArrayList<>(4);
         List<int[]> spans = new ArrayList<>(4);
         int n = text.length();

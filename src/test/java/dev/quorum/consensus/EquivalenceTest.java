@@ -2883,17 +2883,6 @@ class EquivalenceTest {
     }
 
     @Test
-    void should_read_multiples_of_pi_as_numbers_but_not_in_formulas() {
-        assertThat(decide("Convert 180 degrees to radians.", "π rad", "2π rad")).isEqualTo(Equivalence.Decision.DIFFERENT);
-        assertThat(decide("Convert 180 degrees to radians.", "π rad", "π radians")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
-        assertThat(Quantities.parse("3π/2")).extracting(Quantities.Quantity::value).containsExactly(3 * Math.PI / 2);
-        assertThat(decide("Convert 90 degrees to radians.", "π/2", "3π/2")).isEqualTo(Equivalence.Decision.DIFFERENT);
-        // a formula keeps its π ("2πr" / "πr²" are two formulas, not numbers)
-        assertThat(Quantities.parse("2πr")).isEmpty();
-        assertThat(decide("What is the circumference of a circle?", "2πr", "πr²")).isEqualTo(Equivalence.Decision.DIFFERENT);
-    }
-
-    @Test
     void should_read_json_keys_spelt_another_way_as_other_keys_and_months_as_items() {
         String question = "Output the user as JSON with keys id and is_admin.";
         assertThat(decide(question, "{\"id\": 7, \"is_admin\": false}", "{\"id\": 7, \"isAdmin\": false}"))
