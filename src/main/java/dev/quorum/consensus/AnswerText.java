@@ -707,6 +707,10 @@ final class AnswerText {
             if (end < n && Quantities.isLetterOrDigit(lower.charAt(end))) {
                 continue;
             }
+            if (lower.startsWith("'t", end) || lower.startsWith("\u2019t", end)) {
+                // "Sure can't.": the lead negated
+                continue;
+            }
             if (ECHOES.contains(lead) && !AFFIRMATIONS.contains(lead)
                     && !lower.substring(end).chars().noneMatch(Character::isLetterOrDigit)) {
                 // an echo is a yes or no only as the whole answer ("It is."), not before what it says ("It is red")

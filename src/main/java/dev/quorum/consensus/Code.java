@@ -154,7 +154,7 @@ final class Code {
             // a number compared with a name, written the other way round, as a condition ("where 65 < age", "if (0 <
             // n": "age > 65"; not a chain "1 <= x <= 10", arithmetic "i + 1 < n", a redirect "echo 5 > out"),
             // JavaScript's global parseInt and parseFloat as Number's
-            new Idiom("(?<=(?i:\\bwhere|\\band|\\bor|\\bif|\\bwhile|\\bwhen|\\bhaving|\\breturn|\\(|&&|\\|\\|)\\s{0,2})"
+            new Idiom("(?=\\d)(?<=(?i:\\bwhere|\\band|\\bor|\\bif|\\bwhile|\\bwhen|\\bhaving|\\breturn|\\(|&&|\\|\\|)\\s{0,2})"
                     + "(\\d+(?:\\.\\d+)?)\\s+(<=|>=|<|>)\\s+([A-Za-z_]\\w*)\\b(?!\\s*[-+*/%.(\\[<>=!,])",
                     Code::flippedComparison),
             new Idiom("\\bNumber\\.(parseInt|parseFloat)\\(", "$1("),

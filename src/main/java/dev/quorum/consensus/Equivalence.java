@@ -534,7 +534,8 @@ final class Equivalence {
         if (blood != null) {
             return blood;
         }
-        if (!a.code && !b.code && Formulas.sameNumber(a.head, b.head, FACTORIALS.matcher(question.text()).find())) {
+        if (!a.code && !b.code && Formulas.sameNumber(a.head, b.head,
+                (a.head.indexOf('!') >= 0 || b.head.indexOf('!') >= 0) && FACTORIALS.matcher(question.text()).find())) {
             // a number worked out in one of them ("5!" / "5 × 4 × 3 × 2 × 1")
             return new Verdict(Decision.SAME, "the same number worked out");
         }
@@ -818,14 +819,12 @@ final class Equivalence {
                 return contained;
             }
             // a statement that only names its answer after an opening ("That's the pulmonary artery.") against the
-            // short answer ("Pulmonary vein"): the two names
+            // short answer ("Pulmonary vein"): one word of the name in place of another kind of the same thing
             Reading shortOne = a.words.size() <= b.words.size() ? a : b;
             String named = namedAnswer(shortOne == a ? b.lower : a.lower);
-            if (named != null) {
-                Verdict inner = compare(shortOne, Reading.of(named, question), question, depth + 1);
-                if (inner.decision() == Decision.DIFFERENT) {
-                    return new Verdict(Decision.DIFFERENT, "another answer named: " + inner.rule());
-                }
+            String swapped = named == null ? null : kindSwapped(shortOne.words, AnswerText.words(named));
+            if (swapped != null) {
+                return new Verdict(Decision.DIFFERENT, "another answer named: " + swapped);
             }
             String step = otherStepOrAction(a, b, question);
             if (step != null) {
@@ -2314,6 +2313,19 @@ final class Equivalence {
             }
         }
         return null;
+    }
+
+    /**
+     * Two names that differ in one word each, WordNet's kinds of one thing ("pulmonary vein" / "pulmonary artery"; not
+     * "pulmonary trunk", nor "left side" for "left ventricle"): the two words, else null.
+     */
+    private static String kindSwapped(List<String> one, List<String> other) {
+        List<String> gone = new ArrayList<>(one);
+        gone.removeAll(other);
+        List<String> come = new ArrayList<>(other);
+        come.removeAll(one);
+        return gone.size() == 1 && come.size() == 1 && one.size() == other.size() && one.size() > 1
+                && Lexical.cousins(gone.get(0), come.get(0)) ? gone.get(0) + " / " + come.get(0) : null;
     }
 
     /** Openings that only say "this is the answer", longest first ({@link #namedAnswer}). */

@@ -203,7 +203,7 @@ final class Quantities {
     private static final int ZONE_NAME_CHARS = ZONE_NAMES.keySet().stream().mapToInt(String::length).max().orElse(0);
     /** A unit, then another to the power of minus one ({@link #perUnit}). */
     private static final Pattern PER_UNIT = Pattern.compile(
-            "(?<=\\d\\s?)([a-z]{1,3})(?:\\s|\u00b7|\u22c5)([a-z]{1,3})(?:\u207b\u00b9|\\^-1)(?![\\d\u00b2\u00b3])");
+            "(?<=\\d\\s?)([a-z]{1,3}?)(?:\\s|\u00b7|\u22c5|(?<=k?m)(?=s))([a-z]{1,3})(?:\u207b\u00b9|\\^-1)(?![\\d\u00b2\u00b3])");
     /** Hedges that make a number after them approximate ({@link #hedgeBeforeNumber}). */
     private static final List<String> HEDGES_BEFORE_NUMBER = List.of("just under ", "just over ", "a little under ",
             "a little over ", "slightly under ", "slightly over ", "just shy of ", "close to ");
@@ -496,7 +496,10 @@ final class Quantities {
         return false;
     }
 
-    /** A unit per another written with a power of minus one ("20 m·s⁻¹", "5 km h^-1") as with a slash ("m/s"). */
+    /**
+     * A unit per another written with a power of minus one ("20 m·s⁻¹", "5 km h^-1", "20 ms⁻¹") as with a slash
+     * ("m/s").
+     */
     static String perUnit(String text) {
         return text.indexOf('\u207b') < 0 && !text.contains("^-1") ? text : PER_UNIT.matcher(text).replaceAll("$1/$2");
     }
@@ -526,7 +529,8 @@ final class Quantities {
      * The quantities of a text in lower case (punctuation kept, a Unicode minus already a hyphen), in order.
      */
     static List<Quantity> parse(String lower) {
-        // a typographic apostrophe as a plain one ("new year’s day", "four o’clock"), the length unchanged
+        // a typographic apostrophe as a plain one ("new year’s day", "four o’clock"); dates with a weekday or an
+        // ordinal, and units per another, rewritten (the text parsed is that rewriting)
         String text = perUnit(ordinalDates(weekdayDates(leadingZero(lower).replace('\u2019', '\''))));
         List<Quantity> found = new ArrayList<>(4);
         List<int[]> spans = new ArrayList<>(4);
@@ -813,12 +817,11 @@ final class Quantities {
                 i += 4;
             }
         }
-        // a day and month without a year, two digits each, one over 12, and either a leading zero or the day first
-        // ("31/01", "04/15", "25/12"): no fraction is written so ("22/7" is one)
+        // a day and month without a year, two digits each, one with a leading zero and one over 12 ("31/01",
+        // "04/15"): a fraction is not written so ("25/12" and "13/10" may be fractions, and are read as such)
         if (i + 2 < n && text.charAt(i) == '/' && digits.length() == 2 && isDigits(text, i + 1, 2)
                 && (i + 3 == n || !isLetterOrDigit(text.charAt(i + 3)) && text.charAt(i + 3) != '/')
-                && (digits.charAt(0) == '0' || text.charAt(i + 1) == '0' || digits.charAt(0) != '1'
-                || digits.charAt(1) > '2')) {
+                && (digits.charAt(0) == '0' || text.charAt(i + 1) == '0') && !negative) {
             int first = Integer.parseInt(digits.toString());
             int second = Integer.parseInt(text, i + 1, i + 3, 10);
             int day = first > 12 ? first : second;
