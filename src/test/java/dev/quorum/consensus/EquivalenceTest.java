@@ -2623,30 +2623,28 @@ class EquivalenceTest {
 
     @Test
     void should_name_only_offsets_the_jdk_gives_to_a_zone_of_that_abbreviation() {
-        java.util.Map<String, java.util.Set<Integer>> jdk = new java.util.HashMap<>();
-        for (String id : java.util.TimeZone.getAvailableIDs()) {
-            java.util.TimeZone zone = java.util.TimeZone.getTimeZone(id);
-            for (boolean daylight : zone.useDaylightTime() ? new boolean[] {false, true} : new boolean[] {false}) {
-                int minutes = (zone.getRawOffset() + (daylight ? zone.getDSTSavings() : 0)) / 60_000;
-                jdk.computeIfAbsent(zone.getDisplayName(daylight, java.util.TimeZone.SHORT, java.util.Locale.ENGLISH)
-                        .toLowerCase(java.util.Locale.ROOT), k -> new java.util.HashSet<>()).add(minutes);
-            }
-        }
+        java.util.Map<String, java.util.Set<Integer>> jdk = jdkZoneOffsets(java.util.TimeZone.SHORT);
         Quantities.ZONES.forEach((zone, minutes) -> assertThat(jdk.get(zone)).as(zone).contains(minutes));
     }
 
     @Test
     void should_name_only_zones_whose_full_names_the_jdk_gives_with_that_offset() {
+        java.util.Map<String, java.util.Set<Integer>> jdk = jdkZoneOffsets(java.util.TimeZone.LONG);
+        Quantities.ZONE_NAMES.forEach((zone, minutes) -> assertThat(jdk.get(zone)).as(zone).contains(minutes));
+    }
+
+    /** The offsets in minutes the JDK gives its zones, by their English names in lower case, short or long. */
+    private static java.util.Map<String, java.util.Set<Integer>> jdkZoneOffsets(int style) {
         java.util.Map<String, java.util.Set<Integer>> jdk = new java.util.HashMap<>();
         for (String id : java.util.TimeZone.getAvailableIDs()) {
             java.util.TimeZone zone = java.util.TimeZone.getTimeZone(id);
             for (boolean daylight : zone.useDaylightTime() ? new boolean[] {false, true} : new boolean[] {false}) {
                 int minutes = (zone.getRawOffset() + (daylight ? zone.getDSTSavings() : 0)) / 60_000;
-                jdk.computeIfAbsent(zone.getDisplayName(daylight, java.util.TimeZone.LONG, java.util.Locale.ENGLISH)
+                jdk.computeIfAbsent(zone.getDisplayName(daylight, style, java.util.Locale.ENGLISH)
                         .toLowerCase(java.util.Locale.ROOT), k -> new java.util.HashSet<>()).add(minutes);
             }
         }
-        Quantities.ZONE_NAMES.forEach((zone, minutes) -> assertThat(jdk.get(zone)).as(zone).contains(minutes));
+        return jdk;
     }
 
     @Test
