@@ -104,11 +104,11 @@ final class AnswerText {
         "that is right", "correct", "right", "sure thing", "sure", "true", "exactly", "precisely", "no doubt",
         "without a doubt", "undoubtedly", "no question", "yes indeed", "that's true", "that is true", "it's true",
         "that's a fact", "that's accurate", "that is accurate", "accurate", "confirmed", "that's the case",
-        "that is the case", "sure can", "sure does", "sure is", "sure did", "sure will", "you bet", "that's the one",
-        "that is the one"};
+        "that is the case"};
     /** Yes leads that count only when punctuation or the end follows ("You're right," yes; "You're right that" no). */
     private static final List<String> AFFIRMATIONS = List.of("exactly right", "quite right", "absolutely right",
-            "spot on", "you're right", "you are right", "you're correct", "you are correct", "you are", "you're");
+            "spot on", "you're right", "you are right", "you're correct", "you are correct", "you are", "you're",
+            "sure can", "sure does", "sure is", "sure did", "sure will", "you bet", "that's the one", "that is the one");
     private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite",
@@ -138,8 +138,7 @@ final class AnswerText {
     /** Leads that count only when punctuation or the end follows ("Right," yes; "Right angles" no). */
     private static final Set<String> STRICT = new HashSet<>(Set.of("right", "sure", "true", "false", "correct",
             "indeed", "absolutely", "certainly", "definitely", "exactly", "precisely", "negative", "wrong", "incorrect",
-            "affirmative", "actually", "accurate", "confirmed", "sure can", "sure does", "sure is", "sure did",
-            "sure will", "you bet", "that's the one", "that is the one"));
+            "affirmative", "actually", "accurate", "confirmed"));
     /** A short answer that echoes the question's verb: "It is.", "Indeed they did." (yes), "It isn't." (no). */
     private static final List<String> ECHO_YES = new ArrayList<>();
     private static final List<String> ECHO_NO = new ArrayList<>();

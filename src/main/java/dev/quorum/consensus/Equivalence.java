@@ -83,6 +83,14 @@ final class Equivalence {
     /** Words before a negation that make it negate a clause's verb ("it is not the capital", "it does not"). */
     private static final Set<String> NEGATED_VERBS = Set.of("is", "are", "was", "were", "be", "been", "do", "does",
             "did", "has", "have", "had", "can", "could", "will", "would", "should", "may", "might", "must", "it");
+    /** Openings that only say "this is the answer", longest first ({@link #namedAnswer}). */
+    private static final List<String> NAMING = List.of("that would be the ", "that would be a ", "that would be ",
+            "it would be the ", "it would be a ", "that's the ", "that is the ", "this is the ", "it's the ",
+            "it is the ", "that's a ", "that is a ", "that's an ", "that is an ");
+    /** The most words a named answer may have ({@link #namedAnswer}). */
+    private static final int NAMED_WORDS = 4;
+    /** What a question says where a "5!" in an answer is a factorial, not an exclamation. */
+    private static final Pattern FACTORIALS = Pattern.compile("(?i)factorial|permutation|arrange|\\d!");
     /** Words a negation brings with it ("never … either", "hardly ever", "not … any"). */
     private static final Set<String> NEGATED_ANY = Set.of("ever", "either", "any", "anything", "anyone", "anybody",
             "anywhere", "anymore", "yet", "all");
@@ -2327,16 +2335,6 @@ final class Equivalence {
         return gone.size() == 1 && come.size() == 1 && one.size() == other.size() && one.size() > 1
                 && Lexical.cousins(gone.get(0), come.get(0)) ? gone.get(0) + " / " + come.get(0) : null;
     }
-
-    /** Openings that only say "this is the answer", longest first ({@link #namedAnswer}). */
-    private static final List<String> NAMING = List.of("that would be the ", "that would be a ", "that would be ",
-            "it would be the ", "it would be a ", "that's the ", "that is the ", "this is the ", "it's the ",
-            "it is the ", "that's a ", "that is a ", "that's an ", "that is an ");
-    /** The most words a named answer may have ({@link #namedAnswer}). */
-    private static final int NAMED_WORDS = 4;
-
-    /** What a question says where a "5!" in an answer is a factorial, not an exclamation. */
-    private static final Pattern FACTORIALS = Pattern.compile("(?i)factorial|permutation|arrange|\\d!");
 
     /** Whether a closing brace is the next character from here but for whitespace. */
     private static boolean closes(String text, int from) {

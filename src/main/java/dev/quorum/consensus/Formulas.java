@@ -131,7 +131,7 @@ final class Formulas {
         if (evaluable == null || evaluable.indexOf('-') >= 0 || evaluable.indexOf('/') >= 0) {
             return null;
         }
-        Expression expression = parsed(text);
+        Expression expression = parsedEvaluable(evaluable);
         try {
             return expression == null || !expression.getUsedVariables().isEmpty() ? null
                     : expression.evaluate().getNumberValue();
@@ -162,9 +162,11 @@ final class Formulas {
     /** A formula as an EvalEx expression, parsed once for all the points; null when it is no formula this reads. */
     private static Expression parsed(String formula) {
         String evaluable = evaluable(formula);
-        if (evaluable == null) {
-            return null;
-        }
+        return evaluable == null ? null : parsedEvaluable(evaluable);
+    }
+
+    /** An expression already in EvalEx's syntax ({@link #evaluable}), parsed; null when EvalEx cannot parse it. */
+    private static Expression parsedEvaluable(String evaluable) {
         try {
             Expression expression = new Expression(evaluable, CONFIGURATION);
             expression.validate();
@@ -176,7 +178,8 @@ final class Formulas {
 
     /**
      * A formula in EvalEx's syntax: powers written out ("x²" is "x^2"), "·", "×" and "÷" as operators, "π" as "PI",
-     * "½" as "(1/2)", "5!" as 120 (factorials of whole numbers up to twenty), a product written without its sign given one ("2πr", "n(n+1)", "nRT" is "n*R*T"), the functions
+     * "½" as "(1/2)", "5!" as 120 (factorials of whole numbers up to twenty), a product written without its sign given
+     * one ("2πr", "n(n+1)", "nRT" is "n*R*T"), the functions
      * sin, cos, tan, sqrt, exp and ln kept; null when it holds anything else, no operator, a variable in both cases
      * ("n" and "N": EvalEx reads them as one), or is longer than {@value #MAX_CHARS} characters.
      */

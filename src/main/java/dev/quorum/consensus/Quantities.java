@@ -1397,10 +1397,9 @@ final class Quantities {
                 break;
             }
         }
-        // a fraction in words ("three quarters", "one thousandth", "two thirds")
-        // ("three-fifths" with a hyphen after a numerator of one word, not "forty-fifth")
+        // a fraction in words ("three quarters", "one thousandth", "two thirds"; "three-fifths" with a hyphen after a
+        // numerator of one word, not "forty-fifth"; not a school year: "five ninth graders")
         int[] denominator = nextWordJoined(text, last);
-        // (not a school year: "five ninth graders")
         if (denominator != null && (text.charAt(last) == ' ' || text.charAt(last) == '-' && words == 1 && value < 10)
                 && !text.startsWith(" grade", denominator[1])) {
             Double parts = FRACTIONS.get(text.substring(denominator[0], denominator[1]));
@@ -1860,18 +1859,12 @@ final class Quantities {
         int[] word = nextWord(text, at);
         Integer offset = null;
         int after = end;
-        if (word != null && word[0] <= at + 1) {
+        String zoneName = word != null && word[0] <= at + 1 ? zoneNameAt(text, word[0]) : null;
+        if (zoneName != null) {
             // a zone by its full name ("9 a.m. Central European Summer Time")
-            for (Map.Entry<String, Integer> zone : ZONE_NAMES.entrySet()) {
-                int nameEnd = word[0] + zone.getKey().length();
-                if (text.startsWith(zone.getKey(), word[0])
-                        && (nameEnd == text.length() || !isLetter(text.charAt(nameEnd)))) {
-                    offset = zone.getValue();
-                    after = nameEnd;
-                    word = null;
-                    break;
-                }
-            }
+            offset = ZONE_NAMES.get(zoneName);
+            after = word[0] + zoneName.length();
+            word = null;
         }
         if (at == end && end < text.length() && text.charAt(end) == 'z'
                 && (end + 1 == text.length() || !isLetterOrDigit(text.charAt(end + 1)))) {
@@ -1933,13 +1926,19 @@ final class Quantities {
     /** Whether a zone's full name ({@link #ZONE_NAMES}) starts here, after one space or none, in any case. */
     static boolean zoneNamed(String text, int from) {
         int at = from < text.length() && text.charAt(from) == ' ' ? from + 1 : from;
-        String ahead = text.substring(at, Math.min(text.length(), at + ZONE_NAME_CHARS)).toLowerCase(Locale.ROOT);
+        return zoneNameAt(text.substring(at, Math.min(text.length(), at + ZONE_NAME_CHARS + 1)).toLowerCase(Locale.ROOT),
+                0) != null;
+    }
+
+    /** The zone's full name ({@link #ZONE_NAMES}) that starts here in a lower-case text, a whole word; else null. */
+    private static String zoneNameAt(String lower, int at) {
         for (String name : ZONE_NAMES.keySet()) {
-            if (ahead.startsWith(name)) {
-                return true;
+            int end = at + name.length();
+            if (lower.startsWith(name, at) && (end == lower.length() || !isLetter(lower.charAt(end)))) {
+                return name;
             }
         }
-        return false;
+        return null;
     }
 
     /** "am", "pm", "a.m", "p.m" right after a number (with or without a space): its span, else {@code null}. */

@@ -115,8 +115,8 @@ final class YesNo {
         for (String denial : DENIALS) {
             if (clauses.get(0).startsWith(denial) && clauses.get(0).length() > denial.length()
                     && !clauses.get(0).startsWith("to ", denial.length())) {
-                // ("There's no reason to worry" reassures; it denies no claim)
-                // read with the claim as one clause ("It isn't true that caffeine fails to improve alertness", "… that
+                // (not "There's no reason to worry", which reassures and denies no claim) read with the claim as one
+                // clause ("It isn't true that caffeine fails to improve alertness", "… that
                 // penguins are absent from the Arctic"), the denial one more negation where it writes none ("It's
                 // false that …")
                 boolean negating = AnswerText.words(denial).stream().anyMatch(AnswerText::negation);
@@ -351,12 +351,8 @@ final class YesNo {
         // the words for something going wrong or kept out are read only when the question asks none of them
         boolean asksWrong = question.asked().stream().anyMatch(NEGATIVE::contains);
         boolean asksRefused = question.asked().stream().anyMatch(REFUSED::contains);
-        Set<String> saidStems = new HashSet<>();
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
-            if (k > 0) {
-                saidStems.add(AnswerText.stem(words.get(k - 1)));
-            }
             if (AnswerText.notOnly(words, k) && !question.asked().contains(words.get(k + 1))) {
                 // "not just", "not only": more than what follows, not its negation
                 k++;
@@ -430,7 +426,7 @@ final class YesNo {
             }
             for (String askedStem : question.asked()) {
                 // (not the opposite of a word the clause has said before it: "Under IFRS, … over its useful life")
-                if (AnswerText.opposite(stem, askedStem) && !saidStems.contains(askedStem)) {
+                if (AnswerText.opposite(stem, askedStem) && !saidBefore(words, k, askedStem)) {
                     flips++;
                     opposite = true;
                     break;
@@ -438,6 +434,16 @@ final class YesNo {
             }
         }
         return new FirstClause(flips, restated, opposite);
+    }
+
+    /** Whether a word before the one at {@code k} has the given stem. */
+    private static boolean saidBefore(List<String> words, int k, String stem) {
+        for (int j = 0; j < k; j++) {
+            if (AnswerText.stem(words.get(j)).equals(stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether one of the next {@value #FAILED_OBJECT} words from here restates a word of the question. */
