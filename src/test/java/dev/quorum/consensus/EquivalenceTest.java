@@ -2939,4 +2939,29 @@ class EquivalenceTest {
         // 100 comparisons of 2,000-character answers; a rule that read them in quadratic time would take minutes
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
+
+    @Test
+    void should_read_hostile_prose_for_the_eighteenth_round_rules_in_linear_time() {
+        String[] hostile = {"nineteen oh nineteen nineteen " .repeat(66), "9 a.m. Central European Summer Time " .repeat(55),
+            "5! " .repeat(660), "three-fifths of ninth graders " .repeat(66), "3 euros and 75 cents, " .repeat(90),
+            "just under close to a little over " .repeat(58), "15/04 31/01 09/20 " .repeat(110),
+            "It isn't true that there's no reason it shouldn't skip " .repeat(36),
+            "find / -name x -mtime -1 -type f " .repeat(60), "where 65 < age and 1 < n " .repeat(80),
+            "rm -rf build/ " .repeat(140), "awk '{print $3}' < data.txt " .repeat(70), "20 m·s⁻¹ " .repeat(220),
+            "That's the pulmonary " + "artery ".repeat(280), "Sure can't. You bet. " .repeat(95),
+            "1 ".repeat(999) + "!"};
+        String[] questions = {"When was it signed?", "Express five factorial in notation.", "Can you freeze rice?",
+            "Shell: find the log files.", "Which vessel? A) 5 B) 7 C) 9 D) 11"};
+        // (warmed up first: WordNet's files and the word rules' tables load on first use)
+        decide(questions[0], hostile[0], hostile[1]);
+        long start = System.nanoTime();
+        for (String text : hostile) {
+            for (String question : questions) {
+                decide(question, text, text + " ");
+                decide(question, "Seven.", text);
+            }
+        }
+        // 160 comparisons of 2,000-character answers; a rule that read them in quadratic time would take minutes
+        assertThat(System.nanoTime() - start).isLessThan(8_000_000_000L);
+    }
 }
