@@ -108,7 +108,8 @@ final class AnswerText {
     /** Yes leads that count only when punctuation or the end follows ("You're right," yes; "You're right that" no). */
     private static final List<String> AFFIRMATIONS = List.of("exactly right", "quite right", "absolutely right",
             "spot on", "you're right", "you are right", "you're correct", "you are correct", "you are", "you're",
-            "sure can", "sure does", "sure is", "sure did", "sure will", "you bet", "that's the one", "that is the one");
+            "sure can", "sure does", "sure is", "sure did", "sure will", "you bet", "that's the one", "that is the one",
+            "right you are", "mm-hmm", "mhm", "uh-huh", "you got it", "you've got it", "bingo");
     private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite",
@@ -130,7 +131,8 @@ final class AnswerText {
     private static final String[] REMARKS = {"good question", "great question", "excellent question",
         "interesting question", "fair question", "good catch", "great catch", "nice catch", "good point", "great point",
         "fair point", "happy to help", "glad you asked", "thanks for asking", "thanks for the question", "no problem",
-        "let me explain", "here's the answer", "here is the answer"};
+        "let me explain", "here's the answer", "here is the answer", "the short answer", "short answer", "in short",
+        "long story short", "the bottom line", "bottom line", "tl;dr", "tldr", "in a word", "quick answer"};
     private static final String REMARK_ENDS = "—–-:!,.";
     /** Hedges an answer may put before its yes or no. */
     private static final String[] HEDGES = {"generally", "usually", "typically", "mostly", "probably", "technically",

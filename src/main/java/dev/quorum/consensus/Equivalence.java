@@ -1017,7 +1017,14 @@ final class Equivalence {
         String free = one != null ? one : other;
         Reading has = one != null ? b : a;
         String stem = AnswerText.stem(free);
-        List<String> words = has.words;
+        // the answer that says "free of" may say where the thing is too ("money that's already been taxed, and
+        // withdrawals come out tax-free"): then it is no answer free of it
+        return withIt(has.words, stem) && !withIt((one != null ? a : b).words, stem)
+                ? "free of it in one, with it in the other: " + free : null;
+    }
+
+    /** Whether words say a thing (its stem) is there: not negated, nor "free" of it, nor "zero" of it. */
+    private static boolean withIt(List<String> words, String stem) {
         for (int k = 0; k < words.size(); k++) {
             if (!AnswerText.stem(words.get(k)).equals(stem)) {
                 continue;
@@ -1028,10 +1035,10 @@ final class Equivalence {
                         || words.get(j).equals("zero");
             }
             if (!negated && !(k + 1 < words.size() && words.get(k + 1).equals("free"))) {
-                return "free of it in one, with it in the other: " + free;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /** What a lower-cased answer says a thing is free of ("sugar" in "it's sugar-free"), not negated; else null. */
@@ -3108,7 +3115,8 @@ final class Equivalence {
             if (!Quantities.covers(longOne.quantities, shortOne.quantities, approximate)) {
                 return new Verdict(Decision.DIFFERENT, "number not stated");
             }
-            if (!Quantities.covers(longOne.mainQuantities, shortOne.quantities, approximate)) {
+            if (!Quantities.covers(longOne.mainQuantities, shortOne.quantities, approximate)
+                    && !restatedAfter(longOne, shortOne, approximate)) {
                 return new Verdict(Decision.DIFFERENT, "number stated only as context");
             }
             // the answer is the first clause that states a number of the short answer's kind ("An adult has 206
@@ -3405,6 +3413,26 @@ final class Equivalence {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether the longer answer states the short one's numbers in full after its main clause, and that clause says
+     * nothing the short one does not ("Good Friday 1998 — 10.04.1998." / "10 April 1998"; "The last Sunday in March —
+     * 30/03/2025" / "Sunday 30 March 2025"): the date restated, not set aside. A weekday the short one leaves out is
+     * no rival to its date.
+     */
+    private static boolean restatedAfter(Reading longOne, Reading shortOne, boolean approximate) {
+        boolean said = false;
+        for (Quantity q : longOne.mainQuantities) {
+            if ("weekday".equals(q.unit())) {
+                continue;
+            }
+            if (!Quantities.covers(shortOne.quantities, List.of(q), approximate)) {
+                return false;
+            }
+            said = true;
+        }
+        return said;
     }
 
     /** A capitalised word right before or after a word of the short answer: the rest of its name ("Alexander"). */
@@ -4766,13 +4794,18 @@ final class Equivalence {
         return items;
     }
 
-    /** Numbers that are part of a name ("Apollo 11", "Python 3.12"): right after a capitalised word. */
+    /**
+     * Numbers that are part of a name ("Apollo 11", "Python 3.12"): right after a capitalised word; and the sections a
+     * code or statute is cited by ("§337").
+     */
     private static Set<Double> nameNumbers(String answer) {
         Set<Double> numbers = null;
         int n = answer.length();
         for (int i = 1; i < n; i++) {
-            if (!Character.isDigit(answer.charAt(i)) || Character.isLetterOrDigit(answer.charAt(i - 1))
-                    || answer.charAt(i - 1) != ' ') {
+            // "§337", "§ 2": a section of a code or statute is cited, not stated as an answer
+            boolean section = Character.isDigit(answer.charAt(i)) && (answer.charAt(i - 1) == '§'
+                    || i >= 2 && answer.charAt(i - 1) == ' ' && answer.charAt(i - 2) == '§');
+            if (!section && (!Character.isDigit(answer.charAt(i)) || answer.charAt(i - 1) != ' ')) {
                 continue;
             }
             int wordEnd = i - 1;
@@ -4784,11 +4817,11 @@ final class Equivalence {
             while (wordStart > 0 && Character.isLetter(answer.charAt(wordStart - 1))) {
                 wordStart--;
             }
-            if (!numbered && (wordStart == wordEnd || !Character.isUpperCase(answer.charAt(wordStart)))) {
+            if (!numbered && !section && (wordStart == wordEnd || !Character.isUpperCase(answer.charAt(wordStart)))) {
                 continue;
             }
             String word = answer.substring(wordStart, wordEnd).toLowerCase(java.util.Locale.ROOT);
-            if (!numbered && (AnswerText.stopword(word) || Quantities.isMonth(word))) {
+            if (!numbered && !section && (AnswerText.stopword(word) || Quantities.isMonth(word))) {
                 continue;
             }
             int end = i;

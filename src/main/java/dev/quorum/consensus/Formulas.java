@@ -180,7 +180,8 @@ final class Formulas {
      * A formula in EvalEx's syntax: powers written out ("x²" is "x^2"), "·", "×" and "÷" as operators, "π" as "PI",
      * "½" as "(1/2)", "5!" as 120 (factorials of whole numbers up to twenty), a product written without its sign given
      * one ("2πr", "n(n+1)", "nRT" is "n*R*T"), the functions
-     * sin, cos, tan, sqrt, exp and ln kept; null when it holds anything else, no operator, a variable in both cases
+     * sin, cos, tan, sqrt, exp and ln kept (also before one number or letter without brackets: "cos x", "ln 2"), "√"
+     * as a square root ("√16", "√(x+1)"); null when it holds anything else, no operator, a variable in both cases
      * ("n" and "N": EvalEx reads them as one), or is longer than {@value #MAX_CHARS} characters.
      */
     static String evaluable(String formula) {
@@ -201,9 +202,16 @@ final class Formulas {
                     end++;
                 }
                 String lower = text.substring(i, end).toLowerCase(Locale.ROOT);
+                int argument = EVALEX_FUNCTIONS.containsKey(lower) && end + 1 < text.length()
+                        && text.charAt(end) == ' ' ? operandEnd(text, end + 1) : -1;
                 if (EVALEX_FUNCTIONS.containsKey(lower) && end < text.length() && text.charAt(end) == '(') {
                     add(tokens, values, EVALEX_FUNCTIONS.get(lower), false);
                     operator = true;
+                } else if (argument > 0) {
+                    // a function of one number or variable without brackets ("cos x", "ln 2")
+                    applied(tokens, values, EVALEX_FUNCTIONS.get(lower), text.substring(end + 1, argument));
+                    operator = true;
+                    end = argument;
                 } else if (lower.startsWith("log") || lower.length() > 3 || wordBefore(text, i)) {
                     // a logarithm whose base one reader takes as e and another as 10; prose ("two times x")
                     return null;
@@ -240,6 +248,19 @@ final class Formulas {
                         factorial *= k;
                     }
                     tokens.set(last, Long.toString(factorial));
+                    operator = true;
+                }
+                case '\u221a' -> {
+                    // a square root of a bracket, a number or a variable ("√(x+1)", "√16", "√x")
+                    int argument = operandEnd(text, i);
+                    if (i < text.length() && text.charAt(i) == '(') {
+                        add(tokens, values, "SQRT", false);
+                    } else if (argument > 0) {
+                        applied(tokens, values, "SQRT", text.substring(i, argument));
+                        i = argument;
+                    } else {
+                        return null;
+                    }
                     operator = true;
                 }
                 case '\u03c0' -> add(tokens, values, "PI", true);
@@ -341,6 +362,33 @@ final class Formulas {
     }
 
     /** A token, with a "*" before it where it follows a value it multiplies ("2" "x", ")" "(", "x" "SQRT"). */
+    /**
+     * Where the operand of a function written without brackets ends: after a number, or after a single letter that no
+     * letter follows; -1 when none starts at {@code start}.
+     */
+    private static int operandEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
+            end++;
+        }
+        if (end > start) {
+            return end;
+        }
+        return start < text.length() && isAsciiLetter(text.charAt(start))
+                && (start + 1 == text.length() || !isAsciiLetter(text.charAt(start + 1))) ? start + 1 : -1;
+    }
+
+    /** A function applied to one operand: "SQRT", "(", the operand, ")". */
+    private static void applied(List<String> tokens, List<Boolean> values, String function, String operand) {
+        add(tokens, values, function, false);
+        tokens.add("(");
+        values.add(false);
+        tokens.add(operand);
+        values.add(true);
+        tokens.add(")");
+        values.add(true);
+    }
+
     private static void add(List<String> tokens, List<Boolean> values, String token, boolean value) {
         boolean opens = value && !token.equals(")") || token.equals("(") || Character.isUpperCase(token.charAt(0))
                 && token.length() > 1;

@@ -2964,4 +2964,43 @@ class EquivalenceTest {
         // 160 comparisons of 2,000-character answers; a rule that read them in quadratic time would take minutes
         assertThat(System.nanoTime() - start).isLessThan(8_000_000_000L);
     }
+
+    @Test
+    void should_read_what_the_nineteenth_round_found_answers_say() {
+        // a section of a code cited is no rival number to the answer
+        assertThat(decide("Is the limitation period for an oral contract in California two years?", "Yes — two years.",
+                "Under §339 of the Code of Civil Procedure, a claim on an oral contract must be brought within two "
+                        + "years.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How long is the limitation period for an oral contract in California?", "Two years.",
+                "Under §339 of the Code of Civil Procedure it is three years.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a date restated after the main clause, which says nothing the short answer does not
+        assertThat(decide("When did the Berlin Wall fall?", "Thursday 9 November 1989 — 09.11.1989.",
+                "9 November 1989")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When does summer time end in 2025?", "Sunday 26 October 2025",
+                "The last Sunday in October — 26/10/2025, at 2 am.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When did the Berlin Wall fall?", "November 1989 — though the border opened on 10.11.1989.",
+                "9 November 1989")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // "Short answer:" and the like open an answer without being one
+        assertThat(decide("Which AWS service stores objects?", "S3", "Short answer: Amazon S3."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which AWS service stores objects?", "S3", "TL;DR: Amazon EFS."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // an answer free of a thing that also says where the thing is, is no answer free of it
+        String roth = "So a Roth 401(k) is funded with after-tax money?";
+        assertThat(decide(roth, "Right — the money you put in has already been taxed, and qualified withdrawals are "
+                + "tax-free.", "Roth contributions are made from income that has already been taxed."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How are Roth IRA withdrawals treated?", "They are tax-free.", "They are taxed as income."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // more ways to say yes
+        String cells = "Cell references in Excel formulas start with the column letter, right?";
+        assertThat(decide(cells, "Right you are.", "Mm-hmm, the column comes first, as in B2."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(cells, "Uh-huh.", "No, the row comes first.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a square root sign, and an equation whose sides are the same numbers
+        assertThat(decide("Write 'the square root of 25 is 5' in notation.", "25^(1/2) = 5", "√25 = 5"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Write 'the square root of 25 is 5' in notation.", "25^(1/3) = 5", "√25 = 5"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }

@@ -22,6 +22,22 @@ class FormulasTest {
     }
 
     @Test
+    void should_read_a_square_root_sign_and_a_function_without_brackets() {
+        assertThat(Formulas.sameValues("16^(1/2)", "√16")).isTrue();
+        assertThat(Formulas.sameValues("2√3", "√12")).isTrue();
+        assertThat(Formulas.sameValues("√(x+1)", "(x+1)^0.5")).isTrue();
+        assertThat(Formulas.sameValues("√x", "x^(1/2)")).isTrue();
+        assertThat(Formulas.sameValues("cos x", "cos(x)")).isTrue();
+        assertThat(Formulas.sameValues("−cos x", "cos x")).isFalse();
+        assertThat(Formulas.sameValues("ln 2 + x", "ln(2) + x")).isTrue();
+        assertThat(Formulas.sameEquation("16^(1/2) = 4", "√16 = 4")).isTrue();
+        // a root of nothing, a root of a root, a function of a word: not read
+        assertThat(Formulas.sameValues("√", "1")).isNull();
+        assertThat(Formulas.sameValues("√√16", "2")).isNull();
+        assertThat(Formulas.sameValues("cos of x", "cos(x)")).isNull();
+    }
+
+    @Test
     void should_tell_expressions_apart_that_differ_at_a_point() {
         assertThat(Formulas.sameValues("2πr", "πr²")).isFalse();
         assertThat(Formulas.sameValues("n(n+1)/2", "n(n-1)/2")).isFalse();
