@@ -4582,6 +4582,9 @@ final class Equivalence {
         }
         if (at < 0) {
             at = containing(items, item);
+            if (at >= 0 && !heldWhole(item, text, items.get(at), texts.get(at))) {
+                at = -1;
+            }
         }
         if (at < 0) {
             at = clipped(texts, text);
@@ -4649,12 +4652,38 @@ final class Equivalence {
 
     /** The one item whose words hold the given one's or are held by it ("basil" / "fresh basil"), or -1. */
     private static int containing(List<String> items, String item) {
-        // (a set of an item's words, a word said twice once: "bora bora")
-        Set<String> words = Set.copyOf(Arrays.asList(item.split(" ")));
+        // (a set of an item's words, a word said twice once: "bora bora"; an article left out: "the index" / "index")
+        Set<String> words = itemWords(item);
         return theOne(items, other -> {
-            Set<String> otherWords = Set.copyOf(Arrays.asList(other.split(" ")));
+            Set<String> otherWords = itemWords(other);
             return otherWords.containsAll(words) || words.containsAll(otherWords);
         });
+    }
+
+    /**
+     * Whether one item's words, held by another's ({@link #containing}), are all it says: not when the shorter item
+     * lost a word read as a stop word ("US Open" is "open" to the stems, against "French Open"), nor when the longer
+     * puts a word before a name that makes it another place or person WordNet knows ("Ireland" / "Northern Ireland";
+     * a surname after a first name is the same person: "Ringo" / "Ringo Starr").
+     */
+    private static boolean heldWhole(String item, String text, String otherItem, String otherText) {
+        boolean shorter = itemWords(item).size() <= itemWords(otherItem).size();
+        String shortItem = shorter ? item : otherItem;
+        String shortText = shorter ? text : otherText;
+        String longText = shorter ? otherText : text;
+        if (itemWords(shortText).size() > itemWords(shortItem).size()) {
+            return false;
+        }
+        String last = shortText.substring(shortText.lastIndexOf(' ') + 1);
+        return !(longText.endsWith(" " + last) && Lexical.twoEntities(shortText, longText));
+    }
+
+    private static Set<String> itemWords(String item) {
+        Set<String> words = new HashSet<>(Arrays.asList(item.split(" ")));
+        words.remove("the");
+        words.remove("a");
+        words.remove("an");
+        return words;
     }
 
     /** The item the given one abbreviates or is abbreviated by ("uk" / "united kingdom"), or -1. */

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * {@code [0-9]+} and {@code \d{1,}} match the same strings, {@code \d+} and {@code \d*} do not (the empty string).
  *
  * <p>A pattern with a repetition counted in three digits or more is no pattern here. Both patterns are run
- * (whole-string match, as the JDK's {@link Pattern} and glob {@link PathMatcher} read them) on the same strings:
+ * (whole-string match, as the JDK's {@link Pattern} and glob {@link PathMatcher} read them; searched for in the string,
+ * as grep does, when the question asks for lines or strings that begin with, end with or contain something) on the
+ * same strings:
  * strings RgxGen (a maintained library) draws from each, matching and not (from a glob's regular expression for a
  * glob); then every string of up to three characters (two when they name many) over the characters either pattern
  * names, and a fixed sample of longer strings drawn from digits, letters and the patterns' own words and characters. A
@@ -53,6 +55,10 @@ final class Patterns {
     /** What a question says when the whole string is to match, anchors and all. */
     private static final List<String> WHOLE_STRING = List.of("exactly", "entire", "whole", "nothing but",
             "nothing else", "only of", "validate", "full match");
+    /** What a question says when it asks for a pattern found within a line or string, not matching all of it. */
+    private static final List<String> SEARCHED = List.of("begin with", "begins with", "beginning with", "start with",
+            "starts with", "starting with", "end with", "ends with", "ending with", "contain", "contains",
+            "containing", "anywhere in");
     private static final String LETTERS = "abcxyzABCXYZ";
 
     private Patterns() {
@@ -82,8 +88,10 @@ final class Patterns {
         // one anchored and the other not ("^\d{5}$" / "\d{5}") to a question that asks for a whole string ("a
         // string that is exactly …"): the anchors are what differs, so both are searched for in the string, as most
         // languages' search does, rather than matched against all of it
-        boolean search = !glob && (startAnchored(x) != startAnchored(y) || endAnchored(x) != endAnchored(y))
-                && wholeString(question);
+        // the same when the question asks for what lines or strings begin, end with or contain ("match lines that
+        // begin with ERROR"): then "^ERROR" and "ERROR$" are searched for, as grep does, not matched against "ERROR"
+        boolean search = !glob && ((startAnchored(x) != startAnchored(y) || endAnchored(x) != endAnchored(y))
+                && wholeString(question) || searched(question));
         Predicate<String> one = matcher(x, glob, search, budget);
         Predicate<String> other = matcher(y, glob, search, budget);
         if (one == null || other == null) {
@@ -164,6 +172,16 @@ final class Patterns {
     /** Whether a question asks for a pattern that a whole string matches ("exactly", "entire", "nothing but"). */
     private static boolean wholeString(Question question) {
         for (String phrase : WHOLE_STRING) {
+            if (question.hasPhrase(phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a question asks for a pattern searched for in a line or string ("lines that start with …"). */
+    private static boolean searched(Question question) {
+        for (String phrase : SEARCHED) {
             if (question.hasPhrase(phrase)) {
                 return true;
             }

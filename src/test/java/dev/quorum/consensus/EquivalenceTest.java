@@ -3002,5 +3002,14 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Write 'the square root of 25 is 5' in notation.", "25^(1/3) = 5", "√25 = 5"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // list items: another place of one name, and a name whose short word the stems drop ("US Open")
+        assertThat(decide("Which nations make up the United Kingdom?", "England, Wales, Scotland and Northern Ireland",
+                "Scotland, England, Ireland, Wales")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which Grand Slams are played on hard courts?", "Australian Open, US Open",
+                "Australian Open, French Open")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which Grand Slams are played on hard courts?", "The Australian Open and the US Open.",
+                "US Open; Aussie Open")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Who were the Beatles?", "John Lennon, Paul McCartney, George Harrison, Ringo Starr",
+                "Ringo, George, Paul and John")).isEqualTo(Equivalence.Decision.SAME);
     }
 }

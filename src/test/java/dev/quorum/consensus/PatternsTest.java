@@ -20,6 +20,8 @@ class PatternsTest {
             Give a regular expression for a lowercase word.   | [a-z]+             | [a-z][a-z]*
             Give a regex for a hex colour like #aa00ff.      | #[0-9a-f]{6}       | #([0-9a-f]{2}){3}
             Give a shell glob for files ending in .jpg or .jpeg. | *.{jpg,jpeg}   | *.{jpeg,jpg}
+            Regex: match lines that start with WARN.         | ^WARN              | ^WARN.*
+            Regex: find lines containing a number.           | \\d                | [0-9]+
             """)
     void should_join_patterns_written_differently_that_match_the_same_strings(String question, String a, String b) {
         // when / then
@@ -35,6 +37,8 @@ class PatternsTest {
             Give a regex for a time such as 09:45.           | [0-2][0-9]:[0-5][0-9] | [0-2][0-9]:[0-6][0-9]
             Write a regex that matches a string of exactly three letters. | ^[a-z]{3}$ | ^[a-z]{3}
             Write a regex that matches a string of exactly three letters. | ^[a-z]{3}$ | [a-z]{3}$
+            Regex: match lines that start with WARN.         | ^WARN              | WARN$
+            Regex: match lines that end with a semicolon.    | ;$                 | ;
             """)
     void should_split_patterns_that_look_alike_but_match_different_strings(String question, String a, String b) {
         // when / then
