@@ -764,6 +764,11 @@ final class Equivalence {
             if (!aCoversB && !bCoversA) {
                 return new Verdict(Decision.DIFFERENT, "different numbers");
             }
+            if (reordered(a, b) && (a.items == null || b.items == null || question.ordered())) {
+                // one text, its numbers in another order ("0 2 * * *" / "2 0 * * *", "3-1" / "1-3"; not the items of
+                // a list in any order: "7 and 11" / "11 and 7")
+                return new Verdict(Decision.DIFFERENT, "the same numbers in another order");
+            }
             if (aCoversB && bCoversA && onlyNumbers(a) && onlyNumbers(b) && a.negations == b.negations
                     && (a.items == null || b.items == null)) {
                 // the same value, also when the question states it ("1,200,000" / "1200000" to "1.2 million")
@@ -3413,6 +3418,31 @@ final class Equivalence {
             }
         }
         return found;
+    }
+
+    /** Whether two answers are one text but for their numbers, which are the same in another order. */
+    private static boolean reordered(Reading a, Reading b) {
+        List<Quantity> x = a.mainQuantities;
+        List<Quantity> y = b.mainQuantities;
+        if (x.size() != y.size() || x.size() < 2) {
+            return false;
+        }
+        boolean moved = false;
+        for (int k = 0; k < x.size(); k++) {
+            moved |= x.get(k).value() != y.get(k).value();
+        }
+        return moved && withoutDigits(a.lower).equals(withoutDigits(b.lower));
+    }
+
+    private static String withoutDigits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Quantities.isDigit(c) && c != ' ') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * and "16 gigabytes", "six minutes" and "6 min", "3 × 10^8 m/s" and "300,000 km/s" are the same quantity and "3.5GB"
  * is not "3 GB". Read by one pass over the text (no regular expression): digits with thousands separators (1,000,
  * 1 000), decimals, exponents (4.2e1, 3 × 10^8), suffixes (1.5k, 2 million), number words (forty-two), a currency
- * sign before or a unit after (glued or as the next words, "per"/"/" a unit of time), clock times (14:32, 2:32 pm, in
- * hours), dates (2024-03-15, and a month name next to a number counts as that month), centuries (19th century, the
+ * sign before or a unit after (glued or as the next words, "per"/"/" a unit of time), clock times (14:32, 2:32 pm,
+ * 14:32:05, in hours), dates (2024-03-15, and a month name next to a number counts as that month), centuries (19th century, the
  * 1800s). Words that are also units only count as units right after a number.
  */
 final class Quantities {
@@ -75,8 +75,10 @@ final class Quantities {
             boolean temperatures = "kelvin".equals(unit) && "kelvin".equals(other.unit);
             double zero = temperatures ? 273.15 : 0;
             boolean rounded = approximate && within(other, Math.max(loose, other.loose));
+            // (an approximate temperature also covers what rounds to it at its precision: "about 4 °C" / "4.4 °C")
             if (close(value - zero, other.value - zero, rounded)
-                    || temperatures && approximate && within(other, Math.min(loose, other.loose) / 2)) {
+                    || temperatures && approximate && within(other, Math.min(loose, other.loose) / 2)
+                    || temperatures && approximate && within(other, Math.max(precision, other.precision) / 2)) {
                 return true;
             }
             // an approximate single digit covers what rounds to it ("about 8 minutes" / "8 minutes and 20 seconds",
@@ -315,8 +317,9 @@ final class Quantities {
         unit("g", 31.1034768, "ozt", "troy ounce", "troy ounces", "troy oz");
         unit("pa", 3386.389, "inhg", "in hg", "inch of mercury", "inches of mercury");
         unit("m/s", 1, "m/s", "metres per second", "meters per second", "metre per second", "meter per second");
-        unit("m/s", 1000.0 / 3600, "kilometres per hour", "kilometers per hour", "km per hour");
-        unit("m/s", 1609.344 / 3600, "miles per hour", "mile per hour");
+        unit("m/s", 1000.0 / 3600, "kilometres per hour", "kilometers per hour", "km per hour", "kilometres an hour",
+                "kilometers an hour", "km an hour");
+        unit("m/s", 1609.344 / 3600, "miles per hour", "mile per hour", "miles an hour", "mile an hour");
         // a basis point is a hundredth of a percentage point
         unit("pp", 0.01, "bp", "basis point", "basis points");
         unit("l", 0.016387064, "cubic inch", "cubic inches", "in³", "in^3");
@@ -782,11 +785,17 @@ final class Quantities {
             found.add(new Quantity(slashed[2], null));
             return slashed[3];
         }
-        // clock time 14:32, 2:32 pm
+        // clock time 14:32, 2:32 pm, 14:32:05
         if (i < n && text.charAt(i) == ':' && digits.length() <= 2 && isDigits(text, i + 1, 2)
                 && (i + 3 == n || !isDigit(text.charAt(i + 3)))) {
             double hours = Integer.parseInt(digits.toString()) + Integer.parseInt(text, i + 1, i + 3, 10) / 60.0;
             int end = i + 3;
+            if (end < n && text.charAt(end) == ':' && isDigits(text, end + 1, 2)
+                    && (end + 3 == n || !isDigit(text.charAt(end + 3)))) {
+                // seconds ("22:13:20", "10:13:20 p.m.", "14:30:00z")
+                hours += Integer.parseInt(text, end + 1, end + 3, 10) / 3600.0;
+                end += 3;
+            }
             int[] meridiem = meridiem(text, end);
             if (meridiem != null) {
                 boolean pm = text.charAt(meridiem[0]) == 'p';
@@ -1380,21 +1389,20 @@ final class Quantities {
                 onlyOne = false;
             }
         }
-        // "two and a half", "one and a quarter"
-        for (String[] fraction : new String[][] {{" and a half", "0.5"}, {" and a quarter", "0.25"}}) {
-            if (text.startsWith(fraction[0], last) && (last + fraction[0].length() == n
-                    || !isLetter(text.charAt(last + fraction[0].length())))) {
-                value += Double.parseDouble(fraction[1]);
-                last += fraction[0].length();
-                onlyOne = false;
-                // "twelve and a half thousand"
-                int[] scaleWord = nextWordJoined(text, last);
-                Double scale = scaleWord == null ? null : SCALES.get(text.substring(scaleWord[0], scaleWord[1]));
-                if (scale != null && scale >= 1000) {
-                    value *= scale;
-                    last = scaleWord[1];
-                }
-                break;
+        // "two and a half", "one and a quarter", "six and a fifth", "two and an eighth"
+        int article = text.startsWith(" and a ", last) ? last + 7 : text.startsWith(" and an ", last) ? last + 8 : -1;
+        int[] part = article < 0 ? null : nextWord(text, article);
+        Double whole = part == null || part[0] != article ? null : FRACTIONS.get(text.substring(part[0], part[1]));
+        if (whole != null && !text.substring(part[0], part[1]).endsWith("s")) {
+            value += 1 / whole;
+            last = part[1];
+            onlyOne = false;
+            // "twelve and a half thousand"
+            int[] scaleWord = nextWordJoined(text, last);
+            Double scale = scaleWord == null ? null : SCALES.get(text.substring(scaleWord[0], scaleWord[1]));
+            if (scale != null && scale >= 1000) {
+                value *= scale;
+                last = scaleWord[1];
             }
         }
         // a fraction in words ("three quarters", "one thousandth", "two thirds"; "three-fifths" with a hyphen after a

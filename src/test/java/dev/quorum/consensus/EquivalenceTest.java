@@ -3011,5 +3011,27 @@ class EquivalenceTest {
                 "US Open; Aussie Open")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Who were the Beatles?", "John Lennon, Paul McCartney, George Harrison, Ringo Starr",
                 "Ringo, George, Paul and John")).isEqualTo(Equivalence.Decision.SAME);
+        // a time with seconds, in UTC by "Z" or said with p.m. after the seconds
+        assertThat(decide("When did the outage start?", "2024-05-02T09:15:00Z", "2 May 2024, 09:15 CEST"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When did the outage start?", "2024-05-02 21:15:30 UTC", "May 2, 2024, 9:15:30 p.m. UTC"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // "miles an hour" is a speed; "and a fifth" a fraction
+        assertThat(decide("What is 80 km/h in mph?", "about 50 mph", "Roughly 50 miles an hour."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How far is a half marathon in miles?", "13.1 miles", "About thirteen and a tenth miles."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How far is a 10K in miles?", "6.2 miles", "About six and a fifth miles."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How far is a 10K in miles?", "6.2 miles", "About six and a half miles."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the same numbers in another order in one text; the items of a list in any order
+        assertThat(decide("Cron line to run sync.sh at 4:30 every day?", "30 4 * * * /opt/sync.sh",
+                "4 30 * * * /opt/sync.sh")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which of these are prime: 4, 5, 9, 13?", "5 and 13", "13 and 5"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // an approximate temperature covers what rounds to it
+        assertThat(decide("What is 38°F in Celsius?", "About 3°C", "3.3 °C")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is 38°F in Celsius?", "About 3°C", "3.6 °C")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
 }
