@@ -211,6 +211,9 @@ final class Quantities {
             "a little over ", "slightly under ", "slightly over ", "just shy of ", "close to ");
     /** The currencies units name ({@link #unit}), whose hundredths are cents or pence. */
     private static final Set<String> CURRENCIES = Set.of("usd", "eur", "gbp");
+    /** Thousands after points and a decimal comma: "1.234,56" (read by {@link #decimalComma}). */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile(
+            "(?<![\\d.,])(\\d{1,3})((?:\\.\\d{3})+),(\\d{1,2})(?![\\d.,])");
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
     /** Roman numerals up to twenty, read only after a word they number ({@link #ROMAN_AFTER}). */
     private static final Map<String, Integer> ROMAN = new HashMap<>();
@@ -263,9 +266,12 @@ final class Quantities {
         unit("byte", 1e6, "mb", "megabyte", "megabytes");
         unit("byte", 1e9, "gb", "gigabyte", "gigabytes");
         unit("byte", 1e12, "tb", "terabyte", "terabytes");
-        unit("byte", 1024, "kib");
-        unit("byte", 1024 * 1024, "mib");
-        unit("byte", 1024 * 1024 * 1024, "gib");
+        unit("byte", 1024, "kib", "kibibyte", "kibibytes");
+        unit("byte", 1024 * 1024, "mib", "mebibyte", "mebibytes");
+        unit("byte", 1024 * 1024 * 1024, "gib", "gibibyte", "gibibytes");
+        unit("byte", 1024d * 1024 * 1024 * 1024, "tib", "tebibyte", "tebibytes");
+        unit("byte", 1024d * 1024 * 1024 * 1024 * 1024, "pib", "pebibyte", "pebibytes");
+        unit("byte", 1e15, "petabyte", "petabytes");
         unit("l", 1, "l", "litre", "litres", "liter", "liters");
         unit("l", 0.001, "ml", "millilitre", "millilitres", "milliliter", "milliliters");
         unit("%", 1, "%", "percent", "per cent", "pct");
@@ -324,6 +330,8 @@ final class Quantities {
         unit("pp", 0.01, "bp", "basis point", "basis points");
         unit("l", 0.016387064, "cubic inch", "cubic inches", "in³", "in^3");
         unit("l", 1000, "m³", "m^3", "cubic metre", "cubic metres", "cubic meter", "cubic meters");
+        unit("l", 28.316846592, "ft³", "ft^3", "cu ft", "cubic foot", "cubic feet");
+        unit("l", 764.554857984, "yd³", "yd^3", "cu yd", "cubic yard", "cubic yards");
         unit("l", 0.001, "cm³", "cm^3", "cc", "cubic centimetre", "cubic centimetres", "cubic centimeter", "cubic centimeters");
         unit("g", 28.349523125, "oz", "ounce", "ounces");
         unit("g", 453.59237, "pound", "pounds");
@@ -531,10 +539,49 @@ final class Quantities {
     /**
      * The quantities of a text in lower case (punctuation kept, a Unicode minus already a hyphen), in order.
      */
+    /**
+     * An amount written with points between its thousands and a decimal comma ("1.234,56 €", "12.500,5") in the usual
+     * notation ("1234.56"); the text itself when it holds none. Both marks must be there: "1,234" and "1.234" alone
+     * are left as they are.
+     */
+    private static String decimalComma(String text) {
+        if (text.indexOf(',') < 0 || text.indexOf('.') < 0) {
+            return text;
+        }
+        Matcher matcher = DECIMAL_COMMA.matcher(text);
+        if (!matcher.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            matcher.appendReplacement(out, matcher.group(1) + matcher.group(2).replace(".", "") + "." + matcher.group(3));
+        } while (matcher.find());
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * An answer that is a sum of money in brackets and nothing else ("($450)"): a negative amount, as accounts write
+     * one; else the quantities found.
+     */
+    private static List<Quantity> bracketedAmount(String text, List<Quantity> found) {
+        String whole = text.strip();
+        if (found.size() != 1 || !whole.startsWith("(") || !(whole.endsWith(")") || whole.endsWith(")."))
+                || whole.indexOf(')') < whole.length() - 2) {
+            return found;
+        }
+        Quantity amount = found.get(0);
+        if (amount.unit() == null || !CURRENCIES.contains(amount.unit()) || amount.value() <= 0) {
+            return found;
+        }
+        return List.of(new Quantity(-amount.value(), amount.unit(), -amount.stated(), amount.precision(),
+                amount.loose(), amount.factor()));
+    }
+
     static List<Quantity> parse(String lower) {
         // a typographic apostrophe as a plain one ("new year’s day", "four o’clock"); dates with a weekday or an
-        // ordinal, and units per another, rewritten (the text parsed is that rewriting)
-        String text = perUnit(ordinalDates(weekdayDates(leadingZero(lower).replace('\u2019', '\''))));
+        // ordinal, units per another, and amounts with a decimal comma, rewritten (the text parsed is that rewriting)
+        String text = decimalComma(perUnit(ordinalDates(weekdayDates(leadingZero(lower).replace('\u2019', '\'')))));
         List<Quantity> found = new ArrayList<>(4);
         List<int[]> spans = new ArrayList<>(4);
         int n = text.length();
@@ -574,6 +621,17 @@ final class Quantities {
             }
             int gap = spans.get(k)[0] - spans.get(k - 1)[1];
             String between = gap >= 0 ? text.substring(spans.get(k - 1)[1], spans.get(k)[0]).strip() : "?";
+            if (between.equals("in") && big.unit() == null && small.unit() == null && big.value() >= 1
+                    && big.value() == Math.rint(big.value()) && small.value() > big.value()
+                    && small.value() == Math.rint(small.value()) && !(small.value() >= 1000 && small.value() <= 2100
+                    && text.substring(spans.get(k)[0], spans.get(k)[1]).indexOf(',') < 0)) {
+                // odds: "1 in 1,000", "one in forty" are a share (0.001, 2.5 %); not "2 in 2019", a year
+                found.set(k - 1, new Quantity(big.value() / small.value(), null));
+                found.remove(k);
+                spans.get(k - 1)[1] = spans.get(k)[1];
+                spans.remove(k);
+                continue;
+            }
             int cents = small.unit() == null && big.unit() != null && CURRENCIES.contains(big.unit()) && small.value() >= 1
                     && small.value() < 100 && small.value() == Math.rint(small.value()) ? subunit(text, after) : after;
             if (cents > after && between.equals("and")) {
@@ -627,7 +685,7 @@ final class Quantities {
                 }
             }
         }
-        return found;
+        return bracketedAmount(text, found);
     }
 
     /**
@@ -1299,12 +1357,15 @@ final class Quantities {
                 return (int) decimals[1];
             }
         }
-        if (word.equals("half") && (text.startsWith(" an ", end) || text.startsWith(" a ", end))) {
-            // "half an hour", "half a day"
-            int[] unitMatch = unitAfter(text, end + (text.startsWith(" an ", end) ? 3 : 2));
+        // "half an hour", "half a day"; "a quarter of an hour", "a third of a second"
+        int of = word.equals("half") ? end : (word.equals("quarter") || word.equals("third"))
+                && text.startsWith(" of", end) ? end + 3 : -1;
+        if (of >= 0 && (text.startsWith(" an ", of) || text.startsWith(" a ", of))) {
+            int[] unitMatch = unitAfter(text, of + (text.startsWith(" an ", of) ? 3 : 2));
             if (unitMatch != null) {
                 Unit unit = UNITS.get(text.substring(unitMatch[0], unitMatch[1]));
-                found.add(new Quantity(unit.toBase(0.5), unit.base(), 0.5, 0, 0, unit.factor() + unit.offset()));
+                double share = 1 / FRACTIONS.get(word);
+                found.add(new Quantity(unit.toBase(share), unit.base(), share, 0, 0, unit.factor() + unit.offset()));
                 return unitMatch[1];
             }
         }
@@ -1434,7 +1495,8 @@ final class Quantities {
         // whole answer of two words ("One star", "One day.")
         int[] unitMatch = unitAfter(text, last);
         if (onlyOne && words == 1 && unitMatch == null && !(start == 0 && (text.strip().length() <= 4
-                || countedNoun(text, last)))) {
+                || countedNoun(text, last))) && !(text.startsWith(" in ", last) && numberAt(text, last + 4))) {
+            // (a number in "one in forty")
             return last;
         }
         // a round number said with a scale word is as rounded as in digits ("forty thousand" as "40,000")

@@ -2966,6 +2966,25 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_hostile_prose_for_the_nineteenth_round_rules_in_linear_time() {
+        String[] hostile = {"1.234.567.890,1" + ".234".repeat(600), "1 in 1,000 in 2 in 3 " .repeat(100),
+            "(($450)) " .repeat(200), "a quarter of an hour and a fifth " .repeat(60),
+            "22:13:20:11:09 p.m. " .repeat(100), "§ 3 §§4 " .repeat(250), "Short answer: TL;DR: " .repeat(100),
+            "0 2 * * * 2 0 " .repeat(150), "√√(√16 cos x ln 2 " .repeat(100)};
+        String[] questions = {"What is the balance?", "Regex: match lines that start with x.", "When did it start?"};
+        decide(questions[0], hostile[0], hostile[1]);
+        long start = System.nanoTime();
+        for (String text : hostile) {
+            for (String question : questions) {
+                decide(question, text, text + " ");
+                decide(question, "Seven.", text);
+            }
+        }
+        // 54 comparisons of about 2,000-character answers; a rule that read them in quadratic time would take minutes
+        assertThat(System.nanoTime() - start).isLessThan(8_000_000_000L);
+    }
+
+    @Test
     void should_read_what_the_nineteenth_round_found_answers_say() {
         // a section of a code cited is no rival number to the answer
         assertThat(decide("Is the limitation period for an oral contract in California two years?", "Yes — two years.",
@@ -3033,5 +3052,26 @@ class EquivalenceTest {
         // an approximate temperature covers what rounds to it
         assertThat(decide("What is 38°F in Celsius?", "About 3°C", "3.3 °C")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("What is 38°F in Celsius?", "About 3°C", "3.6 °C")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // binary prefixes up to tebibytes, cubic feet and yards, a quarter or a third of a unit
+        assertThat(decide("How big is the archive?", "2 TiB", "2,048 GiB")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How much does the van hold?", "10 m³", "About 10 cubic feet."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How much does the van hold?", "1 cubic yard", "27 cubic feet"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How long is the timeout?", "15 minutes", "A quarter of an hour."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How long is the timeout?", "20 minutes", "A quarter of an hour."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // odds as a share
+        assertThat(decide("How likely is a false alarm?", "0.002", "2 in 1,000")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What share of the parts were faulty?", "5%", "One in twenty."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What share of the parts were faulty?", "5%", "One in fifty."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a decimal comma after points between thousands; an amount in brackets is negative, as in accounts
+        assertThat(decide("What is the invoice total?", "2.345,67 €", "€2,345.67")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the net income?", "($1,200)", "$1,200")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the net income?", "($1,200)", "-$1,200")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What does it cost?", "€20 ($22)", "€20")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
 }
