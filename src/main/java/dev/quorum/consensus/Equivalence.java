@@ -781,6 +781,11 @@ final class Equivalence {
                 return new Verdict(Decision.SAME, "same numbers");
             }
         }
+        // a name in capitals that is the initials of the other whole answer's name ("IETF" / "The Internet Engineering
+        // Task Force.")
+        if (depth == 0 && (initialsOfName(a, b) || initialsOfName(b, a))) {
+            return new Verdict(Decision.SAME, "the initials of the other's name");
+        }
         // two names that share no word ("Albert Einstein" / "Max Planck")
         if (a.name && b.name && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
                 && (a.items == null || b.items == null) && apart(a, b)) {
@@ -1832,6 +1837,29 @@ final class Equivalence {
             named.add(option);
         }
         return named;
+    }
+
+    /**
+     * Whether a one-word answer written in capitals is the initials of the other answer, a name of two to six words
+     * each written with a capital but its stop words ("MSC" / "Mediterranean Shipping Company.").
+     */
+    private static boolean initialsOfName(Reading a, Reading b) {
+        if (a.words.size() != 1 || b.words.size() < 2 || b.words.size() > 6 || a.head.length() > 12
+                || !acronym(a, b)) {
+            return false;
+        }
+        for (int i = 0; i < a.head.length(); i++) {
+            if (Character.isLowerCase(a.head.charAt(i))) {
+                // "Un" is no initials
+                return false;
+            }
+        }
+        for (String word : b.words) {
+            if (!AnswerText.stopword(word) && !b.capitals.contains(AnswerText.stem(word))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a one-word answer is the initials of the other's words ("UN" / "United Nations"). */

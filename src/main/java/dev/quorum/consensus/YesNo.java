@@ -59,7 +59,8 @@ final class YesNo {
             "prevent", "prohibit", "forbid", "forbidden", "ban", "deny", "reject", "refuse", "exclude", "extinguish",
             "cancel", "revoke", "invalidate", "miss", "missing", "lose", "delay", "late", "damage", "harm",
             "harmful", "hurt", "impair", "hinder", "contraindicated", "veto", "fake", "false", "wrong", "absent",
-            "free", "destroy", "lost", "skip", "omit", "neglect", "forget", "incorrect", "impossible");
+            "free", "destroy", "lost", "skip", "omit", "neglect", "forget", "incorrect", "impossible", "ignore",
+            "decline", "expire", "fail", "fails", "failed");
     /** Words that call what a question asks fine to do, stemmed ("… is generally fine", "… are harmless"). */
     private static final Set<String> APPROVING = stems("fine", "safe", "okay", "ok", "harmless", "acceptable", "ideal",
             "worthwhile", "beneficial", "advisable", "sensible", "recommended", "healthy");

@@ -3073,5 +3073,15 @@ class EquivalenceTest {
         assertThat(decide("What is the net income?", "($1,200)", "$1,200")).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("What is the net income?", "($1,200)", "-$1,200")).isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("What does it cost?", "€20 ($22)", "€20")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a name in capitals that is the initials of the other answer's name
+        assertThat(decide("Which foundation hosts Kubernetes?", "CNCF", "The Cloud Native Computing Foundation."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which agency funds most US basic research?", "NSF", "The National Institutes of Health."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // negated, "ignore" and "expire" say the question's thing holds
+        assertThat(decide("Does the optimizer use the hint?", "The optimizer does not ignore the hint.",
+                "The optimizer uses the hint.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is the API token still valid?", "The token has not expired.",
+                "The token is no longer valid; it expired yesterday.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
 }
