@@ -134,6 +134,8 @@ final class AnswerText {
         "let me explain", "here's the answer", "here is the answer", "the short answer", "short answer", "in short",
         "long story short", "the bottom line", "bottom line", "tl;dr", "tldr", "in a word", "quick answer"};
     private static final String REMARK_ENDS = "—–-:!,.";
+    /** The most words a lead-in to a fenced block may say ({@link #fencedAlone}). */
+    static final int LEAD_IN_WORDS = 8;
     /** Hedges an answer may put before its yes or no. */
     private static final String[] HEDGES = {"generally", "usually", "typically", "mostly", "probably", "technically",
         "basically", "in general", "in most cases", "short answer", "in short", "mostly", "largely", "then"};
@@ -590,6 +592,26 @@ final class AnswerText {
             rest = rest.substring(end);
         }
         return rest;
+    }
+
+    /**
+     * The code of the one fenced block of an answer that only leads into it ("Sure! Just run:\n```sql\n…\n```"),
+     * without its fences and language, when a lead-in of at most {@value #LEAD_IN_WORDS} words ending in a colon comes
+     * before it and nothing after; else the text itself.
+     */
+    static String fencedAlone(String text) {
+        int fence = text.indexOf("```");
+        if (fence < 0) {
+            return text;
+        }
+        int close = text.indexOf("```", fence + 3);
+        String lead = text.substring(0, fence).strip();
+        if (close < 0 || !text.substring(close + 3).isBlank() || !lead.isEmpty() && !lead.endsWith(":")
+                || words(lead.toLowerCase(Locale.ROOT)).size() > LEAD_IN_WORDS) {
+            return text;
+        }
+        int line = text.indexOf('\n', fence);
+        return text.substring(line < 0 || line > close ? fence + 3 : line + 1, close).strip();
     }
 
     /**

@@ -116,6 +116,9 @@ final class Code {
             new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.indexOf\\(([^()]*)\\)\\s*(?:!==?\\s*-1|>\\s*-1|>=\\s*0)(?![\\w.])",
                     "$1.includes($2)"),
             new Idiom("(?i)\\bcount\\(\\s*1\\s*\\)", "count(*)"),
+            // one expression kept in a new variable, the whole answer ("const formatted = price.toFixed(2);")
+            new Idiom("^(?:const|let|var|val|auto)\\s++[A-Za-z_$][\\w$]*+\\s*+=(?!=)\\s*+([^\\n]*[^;\\s])\\s*;?\\s*$",
+                    "$1"),
             new Idiom("(?:''|\"\")\\.join\\(reversed\\((\\w+)\\)\\)", "$1[::-1]"),
             new Idiom("\\blist\\(reversed\\((\\w+)\\)\\)", "$1[::-1]"),
             new Idiom("\\b(\\w+)\\[len\\(\\1\\)\\s*-\\s*(\\d+)\\]", "$1[-$2]"),

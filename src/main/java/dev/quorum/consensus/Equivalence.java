@@ -338,8 +338,8 @@ final class Equivalence {
             this.answer = answer == null ? "" : answer;
             // the rules read the first MAX_READ characters: where an answer states its answer, and a bound on their
             // cost for a very long (or hostile) answer; the key is of the whole answer
-            // a remark it opens with ("Good question — …") is not read
-            String read = full ? AnswerText.withoutRemark(this.answer) : this.answer;
+            // a remark it opens with ("Good question — …") is not read, nor a lead-in to a fenced block ("Just run:")
+            String read = full ? AnswerText.fencedAlone(AnswerText.withoutRemark(this.answer)) : this.answer;
             this.head = read.length() > MAX_READ && full ? read.substring(0, MAX_READ) : read;
             String head = this.head;
             this.key = key != null ? key : AnswerKey.of(this.answer, question);

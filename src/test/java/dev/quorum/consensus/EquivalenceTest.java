@@ -3078,6 +3078,16 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Which agency funds most US basic research?", "NSF", "The National Institutes of Health."))
                 .isNotEqualTo(Equivalence.Decision.SAME);
+        // a lead-in to one fenced block, and the block's language, are not read; nor a new variable kept of the same
+        // expression
+        assertThat(decide("SQL: how many customers are there?", "SELECT COUNT(*) FROM customers;",
+                "Sure! Just run:\n```sql\nselect count(1) from customers;\n```")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("SQL: how many customers are there?", "SELECT COUNT(*) FROM customers;",
+                "Sure! Just run:\n```sql\nselect count(*) from orders;\n```")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("JavaScript: round the number total to one decimal.", "`total.toFixed(1)`",
+                "```js\nconst rounded = total.toFixed(1);\n```")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("JavaScript: round the number total to one decimal.", "`total.toFixed(1)`",
+                "```js\nconst rounded = total.toFixed(2);\n```")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // negated, "ignore" and "expire" say the question's thing holds
         assertThat(decide("Does the optimizer use the hint?", "The optimizer does not ignore the hint.",
                 "The optimizer uses the hint.")).isEqualTo(Equivalence.Decision.SAME);
