@@ -99,10 +99,11 @@ final class Code {
      * square root, floor division, an absolute value by a conditional, a non-empty test by a size, a substring by
      * {@code find()}, an undefined test by {@code typeof}, a decrement, an arrow function's one return, Java's null
      * tests by {@code Objects}, an own property by {@code hasOwnProperty}, a shell test, distinct rows by grouping,
-     * CSS's three-digit colours, and commands spelt two ways (kubectl's resource names, one-letter flags in any order,
-     * an option's value after "=", the long options of common commands, git switch, docker's management commands,
-     * find's tests in any order, a directory with its trailing slash, a filter's file redirected, chmod's "ugo"), a
-     * number compared with a name either way round, and JavaScript's parseInt as Number's. Each
+     * CSS's three-digit colours, and commands spelt two ways (kubectl's resource names, one-letter flags and options
+     * with a number in any order, a number glued to its option, an option's value after "=", the long options of common
+     * commands, git switch, docker's management commands, find's tests in any order, a directory with its trailing
+     * slash, a filter's file redirected, chmod's "ugo"), a number compared with a name either way round, JavaScript's
+     * parseInt as Number's, and one expression kept in a new variable as that expression. Each
      * does the same in the usual case; their edge cases differ (`indexOf` finds no NaN where `includes` does, an arrow
      * has no `this` of its own, Python has no `++`, TOP without ORDER BY is any rows, a conditional returns b when a is
      * NaN where Math.max returns NaN, a flag that takes a value must come last, and {@code math.sqrt} of a negative
@@ -116,6 +117,8 @@ final class Code {
             new Idiom("\\b(\\w++(?:\\.\\w++){0,3})\\.indexOf\\(([^()]*)\\)\\s*(?:!==?\\s*-1|>\\s*-1|>=\\s*0)(?![\\w.])",
                     "$1.includes($2)"),
             new Idiom("(?i)\\bcount\\(\\s*1\\s*\\)", "count(*)"),
+            // a one-letter option with its number glued on ("tail -n100")
+            new Idiom("(?<=\\s)-([A-Za-z])(\\d++)(?![\\w.])", "-$1 $2"),
             // one expression kept in a new variable, the whole answer ("const formatted = price.toFixed(2);")
             new Idiom("^(?:const|let|var|val|auto)\\s++[A-Za-z_$][\\w$]*+\\s*+=(?!=)\\s*+([^\\n]*[^;\\s])\\s*;?\\s*$",
                     "$1"),
@@ -161,6 +164,9 @@ final class Code {
                     + "(\\d+(?:\\.\\d+)?)\\s+(<=|>=|<|>)\\s+([A-Za-z_]\\w*)\\b(?!\\s*[-+*/%.(\\[<>=!,])",
                     Code::flippedComparison),
             new Idiom("\\bNumber\\.(parseInt|parseFloat)\\(", "$1("),
+            // one-letter options, some with a number, in any order ("-n 100 -f" / "-f -n 100")
+            new Idiom("(?<=\\s)-[a-zA-Z](?:\\s++\\d++)?(?:\\s++-[a-zA-Z](?:\\s++\\d++)?){1,5}(?=\\s|$)",
+                    Code::sortedOptions),
             new Idiom("(?<=\\s)-[a-zA-Z](?:\\s+-[a-zA-Z]){1,5}(?=\\s|$)",
                     match -> sortedFlags(match.group().replaceAll("[\\s-]", ""))),
             // emptiness and copies in other words: Python's "not xs", JavaScript's "!xs.length", Java's isBlank,
@@ -400,6 +406,16 @@ final class Code {
         Collections.sort(each);
         return all.substring(0, match.start(1) - match.start()) + String.join(" ", each)
                 + (tests.endsWith(" ") || tests.endsWith("\n") ? " " : "");
+    }
+
+    /** One-letter options, each with the number it takes if any, in one order ("-n 100 -f" is "-f -n 100"). */
+    private static String sortedOptions(MatchResult match) {
+        List<String> options = new ArrayList<>();
+        for (String part : match.group().strip().split("\\s+(?=-)")) {
+            options.add(part.strip().replaceAll("\\s+", " "));
+        }
+        Collections.sort(options);
+        return String.join(" ", options);
     }
 
     /** A cluster of one-letter flags in one order ("-la" and "-al" are "-al"). */

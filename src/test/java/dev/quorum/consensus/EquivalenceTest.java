@@ -3088,6 +3088,12 @@ class EquivalenceTest {
                 "```js\nconst rounded = total.toFixed(1);\n```")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("JavaScript: round the number total to one decimal.", "`total.toFixed(1)`",
                 "```js\nconst rounded = total.toFixed(2);\n```")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // one-letter options with a number in any order, the number glued on or not
+        String head = "Shell: print the first 20 lines of notes.txt with its file name.";
+        assertThat(decide(head, "head -n 20 -v notes.txt", "head -v -n20 notes.txt"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(head, "head -n 20 -v notes.txt", "head -v -n 2 notes.txt"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
         // negated, "ignore" and "expire" say the question's thing holds
         assertThat(decide("Does the optimizer use the hint?", "The optimizer does not ignore the hint.",
                 "The optimizer uses the hint.")).isEqualTo(Equivalence.Decision.SAME);
