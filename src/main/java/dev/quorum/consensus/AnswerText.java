@@ -109,13 +109,13 @@ final class AnswerText {
     private static final List<String> AFFIRMATIONS = List.of("exactly right", "quite right", "absolutely right",
             "spot on", "you're right", "you are right", "you're correct", "you are correct", "you are", "you're",
             "sure can", "sure does", "sure is", "sure did", "sure will", "you bet", "that's the one", "that is the one",
-            "right you are", "mm-hmm", "mhm", "uh-huh", "you got it", "you've got it", "bingo");
+            "right you are", "mm-hmm", "mhm", "uh-huh", "you got it", "you've got it");
     private static final String[] NO_LEADS = {"absolutely not", "certainly not", "definitely not", "of course not",
         "not at all", "not really", "no way", "nope", "nah", "no", "negative", "false", "incorrect", "wrong",
         "that's wrong", "that is wrong", "that's incorrect", "that's not right", "that's not correct", "not quite",
         "that's a myth", "that is a myth", "it's a myth", "that's a misconception", "that is a misconception",
         "that's false", "that is false", "that's not true", "not true", "actually", "yeah, no", "yeah no",
-        "better not", "best not"};
+        "better not", "best not", "uh-uh", "nuh-uh", "nuh uh", "uh uh"};
     /** Words after a negation that narrow it to "not only" ({@link #notOnly}). */
     private static final Set<String> ONLY = Set.of("just", "only", "merely", "simply");
     /** What may come before such a negation: "do", "does", "did" and the copulas, not a modal ("shouldn't just stop"). */

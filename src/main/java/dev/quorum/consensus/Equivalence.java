@@ -1026,11 +1026,7 @@ final class Equivalence {
         }
         String free = one != null ? one : other;
         Reading has = one != null ? b : a;
-        String stem = AnswerText.stem(free);
-        // the answer that says "free of" may say where the thing is too ("money that's already been taxed, and
-        // withdrawals come out tax-free"): then it is no answer free of it
-        return withIt(has.words, stem) && !withIt((one != null ? a : b).words, stem)
-                ? "free of it in one, with it in the other: " + free : null;
+        return withIt(has.words, AnswerText.stem(free)) ? "free of it in one, with it in the other: " + free : null;
     }
 
     /** Whether words say a thing (its stem) is there: not negated, nor "free" of it, nor "zero" of it. */
@@ -2057,7 +2053,10 @@ final class Equivalence {
             return false;
         }
         List<String> words = AnswerText.words(question.text().toLowerCase(Locale.ROOT));
-        return words.contains("what") && words.contains("do");
+        // ("How should I cook the eggs?" asks what to do too)
+        return (words.contains("what") || words.contains("how") && !words.contains("long")
+                && !words.contains("much") && !words.contains("many"))
+                && (words.contains("do") || words.contains("should"));
     }
 
     /** Whether a clause's words hold a word of the question in some form ({@link Lexical#formOf}). */
@@ -3448,11 +3447,14 @@ final class Equivalence {
         return found;
     }
 
-    /** Whether two answers are one text but for their numbers, which are the same in another order. */
+    /**
+     * Whether two answers are one text but for their numbers, which are the same in another order, and two of them
+     * stand side by side as fields do ("0 2 * * *" / "2 0 * * *"; not "3 and 7" / "7 and 3", "5 × 7" / "7 × 5").
+     */
     private static boolean reordered(Reading a, Reading b) {
         List<Quantity> x = a.mainQuantities;
         List<Quantity> y = b.mainQuantities;
-        if (x.size() != y.size() || x.size() < 2) {
+        if (x.size() != y.size() || x.size() < 2 || !fields(a.lower)) {
             return false;
         }
         boolean moved = false;
@@ -3460,6 +3462,25 @@ final class Equivalence {
             moved |= x.get(k).value() != y.get(k).value();
         }
         return moved && withoutDigits(a.lower).equals(withoutDigits(b.lower));
+    }
+
+    private static int count(List<Quantity> quantities, String unit) {
+        int n = 0;
+        for (Quantity q : quantities) {
+            n += unit.equals(q.unit()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Whether two numbers stand side by side in a text, only spaces between them ("0 2"). */
+    private static boolean fields(String text) {
+        for (int i = 1; i + 1 < text.length(); i++) {
+            if (text.charAt(i) == ' ' && Quantities.isDigit(text.charAt(i - 1))
+                    && Quantities.isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String withoutDigits(String text) {
@@ -3480,6 +3501,10 @@ final class Equivalence {
      * no rival to its date.
      */
     private static boolean restatedAfter(Reading longOne, Reading shortOne, boolean approximate) {
+        // (one day in the longer answer: "April 1865 — he was shot on April 14 and died on April 15" names two)
+        if (count(longOne.quantities, "day") > 1) {
+            return false;
+        }
         boolean said = false;
         for (Quantity q : longOne.mainQuantities) {
             if ("weekday".equals(q.unit())) {
@@ -4720,21 +4745,30 @@ final class Equivalence {
 
     /**
      * Whether one item's words, held by another's ({@link #containing}), are all it says: not when the shorter item
-     * lost a word read as a stop word ("US Open" is "open" to the stems, against "French Open"), nor when the longer
+     * lost a word read as a stop word that the longer does not say ("US Open" is "open" to the stems, against "French
+     * Open"; a word that joins a name, "of", may go), nor when the longer
      * puts a word before a name that makes it another place or person WordNet knows ("Ireland" / "Northern Ireland";
      * a surname after a first name is the same person: "Ringo" / "Ringo Starr").
      */
     private static boolean heldWhole(String item, String text, String otherItem, String otherText) {
         boolean shorter = itemWords(item).size() <= itemWords(otherItem).size();
-        String shortItem = shorter ? item : otherItem;
         String shortText = shorter ? text : otherText;
         String longText = shorter ? otherText : text;
-        if (itemWords(shortText).size() > itemWords(shortItem).size()) {
-            return false;
+        Set<String> longWords = itemWords(longText);
+        for (String word : itemWords(shortText)) {
+            // a word the stems dropped that the other item does not say, other than a short joining word ("Bay of
+            // Bengal" / "Bengal Bay")
+            if (AnswerText.stopword(word) && !longWords.contains(word) && !JOINING.contains(word)) {
+                return false;
+            }
         }
         String last = shortText.substring(shortText.lastIndexOf(' ') + 1);
         return !(longText.endsWith(" " + last) && Lexical.twoEntities(shortText, longText));
     }
+
+    /** Short words that join the words of a name ("Bank of America", "Trinidad and Tobago"). */
+    private static final Set<String> JOINING = Set.of("of", "and", "in", "on", "at", "for", "to", "by", "de", "la",
+            "le", "du", "von", "van", "der", "del", "da");
 
     private static Set<String> itemWords(String item) {
         Set<String> words = new HashSet<>(Arrays.asList(item.split(" ")));

@@ -363,19 +363,26 @@ final class Formulas {
 
     /** A token, with a "*" before it where it follows a value it multiplies ("2" "x", ")" "(", "x" "SQRT"). */
     /**
-     * Where the operand of a function written without brackets ends: after a number, or after a single letter that no
-     * letter follows; -1 when none starts at {@code start}.
+     * Where the operand of a function written without brackets ends: after a number or a single letter that nothing
+     * follows which may belong to it (a letter, a digit, a bracket or a power); -1 when none starts at {@code start}.
      */
     private static int operandEnd(String text, int start) {
         int end = start;
         while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
             end++;
         }
-        if (end > start) {
-            return end;
+        if (end == start && start < text.length() && isAsciiLetter(text.charAt(start))) {
+            end = start + 1;
         }
-        return start < text.length() && isAsciiLetter(text.charAt(start))
-                && (start + 1 == text.length() || !isAsciiLetter(text.charAt(start + 1))) ? start + 1 : -1;
+        // nothing that may belong to the operand after it: "sin x^2", "sin 2x", "sin x cos x" are left unread
+        int next = end;
+        while (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        boolean more = next < text.length() && (Character.isLetterOrDigit(text.charAt(next))
+                || text.charAt(next) == '^' || text.charAt(next) == '(' || text.charAt(next) == '\u00b2'
+                || text.charAt(next) == '\u00b3');
+        return end > start && !more ? end : -1;
     }
 
     /** A function applied to one operand: "SQRT", "(", the operand, ")". */

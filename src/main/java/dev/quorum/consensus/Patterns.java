@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>A pattern with a repetition counted in three digits or more is no pattern here. Both patterns are run
  * (whole-string match, as the JDK's {@link Pattern} and glob {@link PathMatcher} read them; searched for in the string,
- * as grep does, when the question asks for lines or strings that begin with, end with or contain something) on the
- * same strings:
+ * as grep does, when the question asks for lines that begin with, end with or contain something) on the same
+ * strings:
  * strings RgxGen (a maintained library) draws from each, matching and not (from a glob's regular expression for a
  * glob); then every string of up to three characters (two when they name many) over the characters either pattern
  * names, and a fixed sample of longer strings drawn from digits, letters and the patterns' own words and characters. A
@@ -55,7 +55,7 @@ final class Patterns {
     /** What a question says when the whole string is to match, anchors and all. */
     private static final List<String> WHOLE_STRING = List.of("exactly", "entire", "whole", "nothing but",
             "nothing else", "only of", "validate", "full match");
-    /** What a question says when it asks for a pattern found within a line or string, not matching all of it. */
+    /** What a question about lines says when it asks for a pattern found within them, not matching all of a line. */
     private static final List<String> SEARCHED = List.of("begin with", "begins with", "beginning with", "start with",
             "starts with", "starting with", "end with", "ends with", "ending with", "contain", "contains",
             "containing", "anywhere in");
@@ -88,7 +88,7 @@ final class Patterns {
         // one anchored and the other not ("^\d{5}$" / "\d{5}") to a question that asks for a whole string ("a
         // string that is exactly …"): the anchors are what differs, so both are searched for in the string, as most
         // languages' search does, rather than matched against all of it
-        // the same when the question asks for what lines or strings begin, end with or contain ("match lines that
+        // the same when the question asks for lines that begin, end with or contain something ("match lines that
         // begin with ERROR"): then "^ERROR" and "ERROR$" are searched for, as grep does, not matched against "ERROR"
         boolean search = !glob && ((startAnchored(x) != startAnchored(y) || endAnchored(x) != endAnchored(y))
                 && wholeString(question) || searched(question));
@@ -179,8 +179,14 @@ final class Patterns {
         return false;
     }
 
-    /** Whether a question asks for a pattern searched for in a line or string ("lines that start with …"). */
+    /**
+     * Whether a question asks for a pattern searched for in lines, as grep does ("match lines that start with …"; not
+     * "a string that starts with …", which describes the whole string).
+     */
     private static boolean searched(Question question) {
+        if (!question.hasPhrase("lines") && !question.hasPhrase("line")) {
+            return false;
+        }
         for (String phrase : SEARCHED) {
             if (question.hasPhrase(phrase)) {
                 return true;

@@ -211,9 +211,16 @@ final class Quantities {
             "a little over ", "slightly under ", "slightly over ", "just shy of ", "close to ");
     /** The currencies units name ({@link #unit}), whose hundredths are cents or pence. */
     private static final Set<String> CURRENCIES = Set.of("usd", "eur", "gbp");
+    /** Fractions written as one character, as decimals ({@link #vulgarFractions}). */
+    private static final Map<Character, String> VULGAR = Map.ofEntries(Map.entry('\u00bc', "0.25"),
+            Map.entry('\u00bd', "0.5"), Map.entry('\u00be', "0.75"), Map.entry('\u2153', "0.333333333333333"),
+            Map.entry('\u2154', "0.666666666666667"), Map.entry('\u2155', "0.2"), Map.entry('\u2156', "0.4"),
+            Map.entry('\u2157', "0.6"), Map.entry('\u2158', "0.8"), Map.entry('\u2159', "0.166666666666667"),
+            Map.entry('\u215a', "0.833333333333333"), Map.entry('\u215b', "0.125"), Map.entry('\u215c', "0.375"),
+            Map.entry('\u215d', "0.625"), Map.entry('\u215e', "0.875"));
     /** Thousands after points and a decimal comma: "1.234,56" (read by {@link #decimalComma}). */
     private static final Pattern DECIMAL_COMMA = Pattern.compile(
-            "(?<![\\d.,])(\\d{1,3})((?:\\.\\d{3})+),(\\d{1,2})(?![\\d.,])");
+            "(?<![\\d.,])(\\d{1,3})((?:\\.\\d{3}){1,5}),(\\d{1,2})(?![\\d.,])");
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
     /** Roman numerals up to twenty, read only after a word they number ({@link #ROMAN_AFTER}). */
     private static final Map<String, Integer> ROMAN = new HashMap<>();
@@ -544,6 +551,30 @@ final class Quantities {
      * notation ("1234.56"); the text itself when it holds none. Both marks must be there: "1,234" and "1.234" alone
      * are left as they are.
      */
+    /**
+     * Fractions written as one character ("2⅓", "1½", "¾") as decimals, to the last digit a double holds ("2⅓" is
+     * "2.333333333333333"); the text itself when it holds none.
+     */
+    private static String vulgarFractions(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            String decimals = VULGAR.get(text.charAt(i));
+            if (decimals == null) {
+                if (out != null) {
+                    out.append(text.charAt(i));
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            boolean whole = i > 0 && isDigit(text.charAt(i - 1));
+            boolean afterLetter = i > 0 && isLetter(text.charAt(i - 1));
+            out.append(whole ? decimals.substring(1) : afterLetter ? " " + decimals : decimals);
+        }
+        return out == null ? text : out.toString();
+    }
+
     private static String decimalComma(String text) {
         if (text.indexOf(',') < 0 || text.indexOf('.') < 0) {
             return text;
@@ -560,28 +591,12 @@ final class Quantities {
         return out.toString();
     }
 
-    /**
-     * An answer that is a sum of money in brackets and nothing else ("($450)"): a negative amount, as accounts write
-     * one; else the quantities found.
-     */
-    private static List<Quantity> bracketedAmount(String text, List<Quantity> found) {
-        String whole = text.strip();
-        if (found.size() != 1 || !whole.startsWith("(") || !(whole.endsWith(")") || whole.endsWith(")."))
-                || whole.indexOf(')') < whole.length() - 2) {
-            return found;
-        }
-        Quantity amount = found.get(0);
-        if (amount.unit() == null || !CURRENCIES.contains(amount.unit()) || amount.value() <= 0) {
-            return found;
-        }
-        return List.of(new Quantity(-amount.value(), amount.unit(), -amount.stated(), amount.precision(),
-                amount.loose(), amount.factor()));
-    }
-
     static List<Quantity> parse(String lower) {
         // a typographic apostrophe as a plain one ("new year’s day", "four o’clock"); dates with a weekday or an
-        // ordinal, units per another, and amounts with a decimal comma, rewritten (the text parsed is that rewriting)
-        String text = decimalComma(perUnit(ordinalDates(weekdayDates(leadingZero(lower).replace('\u2019', '\'')))));
+        // ordinal, units per another, amounts with a decimal comma and fractions in one character ("2⅓"), rewritten
+        // (the text parsed is that rewriting)
+        String text = vulgarFractions(decimalComma(perUnit(ordinalDates(weekdayDates(leadingZero(lower)
+                .replace('\u2019', '\''))))));
         List<Quantity> found = new ArrayList<>(4);
         List<int[]> spans = new ArrayList<>(4);
         int n = text.length();
@@ -624,8 +639,10 @@ final class Quantities {
             if (between.equals("in") && big.unit() == null && small.unit() == null && big.value() >= 1
                     && big.value() == Math.rint(big.value()) && small.value() > big.value()
                     && small.value() == Math.rint(small.value()) && !(small.value() >= 1000 && small.value() <= 2100
-                    && text.substring(spans.get(k)[0], spans.get(k)[1]).indexOf(',') < 0)) {
-                // odds: "1 in 1,000", "one in forty" are a share (0.001, 2.5 %); not "2 in 2019", a year
+                    && text.substring(spans.get(k)[0], spans.get(k)[1]).indexOf(',') < 0)
+                    && clauseEnds(text, after)) {
+                // odds: "1 in 1,000", "one in forty." are a share (0.001, 2.5 %), where the clause ends; not "2 in
+                // 2019", a year, nor "3 in 7 appearances", a count
                 found.set(k - 1, new Quantity(big.value() / small.value(), null));
                 found.remove(k);
                 spans.get(k - 1)[1] = spans.get(k)[1];
@@ -685,7 +702,7 @@ final class Quantities {
                 }
             }
         }
-        return bracketedAmount(text, found);
+        return found;
     }
 
     /**
@@ -2039,6 +2056,12 @@ final class Quantities {
             i--;
         }
         return Math.max(i, 0);
+    }
+
+    /** Whether nothing but spaces and punctuation follows {@code at} before the clause ends. */
+    private static boolean clauseEnds(String text, int at) {
+        int i = skipSpaces(text, at);
+        return i == text.length() || !isLetterOrDigit(text.charAt(i));
     }
 
     private static int skipSpaces(String text, int from) {

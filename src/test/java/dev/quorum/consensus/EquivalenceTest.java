@@ -2966,9 +2966,57 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_leave_alone_what_the_review_of_the_nineteenth_round_found_its_rules_would_misread() {
+        // numbers in another order where order does not matter: in a sentence, a product, a size, two roots
+        assertThat(decide("Which two numbers add up to 10 and multiply to 21?", "The numbers are 3 and 7.",
+                "The numbers are 7 and 3.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What are the prime factors of 35?", "5 × 7", "7 × 5"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which photo print size is common?", "4 x 6 inches", "6 x 4 inches"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Solve x^2 - 5x + 6 = 0.", "x = 2 or x = 3", "x = 3 or x = 2"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a main clause's month and year with two days after it is no date restated
+        assertThat(decide("When was Lincoln shot?", "April 15, 1865",
+                "April 1865 — he was shot on April 14, 1865 and died on April 15, 1865."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // "Bingo" is an answer too; "Uh-uh" is a no
+        assertThat(decide("Which game is played in church halls?", "Bingo", "Poker"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is the Earth flat?", "Uh-uh.", "Uh-huh.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the Earth flat?", "Nuh-uh, it's round.", "Uh-huh."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // list items: a title's stop words, a joining word, a year in brackets
+        assertThat(decide("Name three films by Sydney Pollack.", "Out of Africa, Tootsie, The Firm",
+                "Out of Africa (1985), Tootsie, The Firm")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Name three bodies of water near India.", "Bay of Bengal, Arabian Sea, Indian Ocean",
+                "Bengal Bay, Arabian Sea, Indian Ocean")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Name three top universities.", "Harvard, University of Oxford, MIT",
+                "Harvard, Oxford University, MIT")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a function's operand without brackets is one letter or number and nothing after it
+        assertThat(decide("What is the integral of 2x cos(x^2)?", "sin x^2 + C", "(sin x)^2 + C"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // odds only where the clause ends: "3 in 7 appearances" counts goals
+        assertThat(decide("How many goals did Kane score at Euro 2024?", "Kane scored 3 in 7 appearances.",
+                "3 goals in 7 appearances")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // regular expressions for strings (not lines) that start with or contain something match whole strings
+        assertThat(decide("Regex for strings that start with \"abc\".", "abc.*", "^abc.*"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Write a regex for US ZIP codes, which contain five digits and an optional extension.",
+                "\\d{5}(-\\d{4})?", "\\d{5}")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a free-of answer that explains itself is still free of it
+        assertThat(decide("Are Roth IRA qualified withdrawals taxed?", "Qualified withdrawals are tax-free, since you "
+                + "already paid tax on the contributions.", "Withdrawals are taxed as ordinary income."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a hostile decimal comma too long for a double is no number, and throws nothing
+        assertThat(decide("What is the total?", "1" + ".000".repeat(103) + ",5", "1,5"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
     void should_read_hostile_prose_for_the_nineteenth_round_rules_in_linear_time() {
         String[] hostile = {"1.234.567.890,1" + ".234".repeat(600), "1 in 1,000 in 2 in 3 " .repeat(100),
-            "(($450)) " .repeat(200), "a quarter of an hour and a fifth " .repeat(60),
+            "(($450)) 2⅓¾ " .repeat(150), "a quarter of an hour and a fifth " .repeat(60),
             "22:13:20:11:09 p.m. " .repeat(100), "§ 3 §§4 " .repeat(250), "Short answer: TL;DR: " .repeat(100),
             "0 2 * * * 2 0 " .repeat(150), "√√(√16 cos x ln 2 " .repeat(100)};
         String[] questions = {"What is the balance?", "Regex: match lines that start with x.", "When did it start?"};
@@ -3004,13 +3052,6 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Which AWS service stores objects?", "S3", "TL;DR: Amazon EFS."))
                 .isNotEqualTo(Equivalence.Decision.SAME);
-        // an answer free of a thing that also says where the thing is, is no answer free of it
-        String roth = "So a Roth 401(k) is funded with after-tax money?";
-        assertThat(decide(roth, "Right — the money you put in has already been taxed, and qualified withdrawals are "
-                + "tax-free.", "Roth contributions are made from income that has already been taxed."))
-                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
-        assertThat(decide("How are Roth IRA withdrawals treated?", "They are tax-free.", "They are taxed as income."))
-                .isEqualTo(Equivalence.Decision.DIFFERENT);
         // more ways to say yes
         String cells = "Cell references in Excel formulas start with the column letter, right?";
         assertThat(decide(cells, "Right you are.", "Mm-hmm, the column comes first, as in B2."))
@@ -3068,11 +3109,11 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("What share of the parts were faulty?", "5%", "One in fifty."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
-        // a decimal comma after points between thousands; an amount in brackets is negative, as in accounts
+        // a decimal comma after points between thousands; fractions in one character
         assertThat(decide("What is the invoice total?", "2.345,67 €", "€2,345.67")).isEqualTo(Equivalence.Decision.SAME);
-        assertThat(decide("What is the net income?", "($1,200)", "$1,200")).isEqualTo(Equivalence.Decision.DIFFERENT);
-        assertThat(decide("What is the net income?", "($1,200)", "-$1,200")).isEqualTo(Equivalence.Decision.SAME);
-        assertThat(decide("What does it cost?", "€20 ($22)", "€20")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How much flour?", "two and a third cups", "2⅓ cups")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How much flour?", "2¼ cups", "2.25 cups")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How much flour?", "2¼ cups", "2.5 cups")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // a name in capitals that is the initials of the other answer's name
         assertThat(decide("Which foundation hosts Kubernetes?", "CNCF", "The Cloud Native Computing Foundation."))
                 .isEqualTo(Equivalence.Decision.SAME);
