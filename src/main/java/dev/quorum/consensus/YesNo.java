@@ -3,6 +3,7 @@ package dev.quorum.consensus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -352,6 +353,7 @@ final class YesNo {
         // the words for something going wrong or kept out are read only when the question asks none of them
         boolean asksWrong = question.asked().stream().anyMatch(NEGATIVE::contains);
         boolean asksRefused = question.asked().stream().anyMatch(REFUSED::contains);
+        Set<String> lacked = lacked(question);
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
             if (AnswerText.notOnly(words, k) && !question.asked().contains(words.get(k + 1))) {
@@ -363,6 +365,19 @@ final class YesNo {
                 flips++;
                 // a negation of a claim, not the prefix of a term ("non-blocking")
                 negated = !negated && !word.equals("non");
+                continue;
+            }
+            if (lacked.contains(AnswerText.stem(word)) && !(k + 1 < words.size() && words.get(k + 1).equals("free"))) {
+                // what the question says a thing is free of, negated ("doesn't keep any state" to "Is it
+                // stateless?", "has no caffeine" to "Is decaf caffeine-free?"), or said to be there ("It contains
+                // gluten" to "Is the bread gluten-free?"); "free of tax", "without sugar" say it is not
+                boolean without = false;
+                for (int j = Math.max(0, k - 4); j < k; j++) {
+                    without |= words.get(j).equals("free") || words.get(j).equals("without");
+                }
+                flips += negated || !without ? 1 : 0;
+                opposite |= negated;
+                negated = false;
                 continue;
             }
             // advice against what is asked, once however often it is said: "Avoid a fixed schedule.", "… is nice but
@@ -435,6 +450,31 @@ final class YesNo {
             }
         }
         return new FirstClause(flips, restated, opposite);
+    }
+
+    /**
+     * What the question says a thing is without, stemmed: the base of a word in "-less" or "-free" ("stateless":
+     * state, "caffeine-free": caffeine).
+     */
+    private static Set<String> lacked(Question question) {
+        String text = question.text();
+        if (text == null || text.indexOf("less") < 0 && text.indexOf("-free") < 0) {
+            return Set.of();
+        }
+        Set<String> bases = new HashSet<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<String> words = AnswerText.words(lower);
+        for (int k = 0; k < words.size(); k++) {
+            String word = words.get(k);
+            if (word.endsWith("less") && word.length() >= 8) {
+                bases.add(AnswerText.stem(word.substring(0, word.length() - 4)));
+            } else if (word.endsWith("-free") && word.length() > 6) {
+                bases.add(AnswerText.stem(word.substring(0, word.length() - 5)));
+            } else if (word.equals("free") && k > 0 && lower.contains(words.get(k - 1) + "-free")) {
+                bases.add(AnswerText.stem(words.get(k - 1)));
+            }
+        }
+        return bases;
     }
 
     /** Whether a word before the one at {@code k} has the given stem. */

@@ -3129,6 +3129,17 @@ class EquivalenceTest {
                 "```js\nconst rounded = total.toFixed(1);\n```")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("JavaScript: round the number total to one decimal.", "`total.toFixed(1)`",
                 "```js\nconst rounded = total.toFixed(2);\n```")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // what a question says a thing is free of ("stateless", "gluten-free"): negated it is a yes, there a no
+        assertThat(decide("Is the API stateless?", "It doesn't store any client state between calls.",
+                "The API is stateless.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is the bread gluten-free?", "Yes.", "It contains no gluten."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is the bread gluten-free?", "Yes.", "It contains gluten."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the bread gluten-free?", "Yes.", "It is baked without any gluten."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is decaf caffeine-free?", "No, decaf isn't caffeine-free; it has a little caffeine.",
+                "Decaf has no caffeine at all.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // one-letter options with a number in any order, the number glued on or not
         String head = "Shell: print the first 20 lines of notes.txt with its file name.";
         assertThat(decide(head, "head -n 20 -v notes.txt", "head -v -n20 notes.txt"))
