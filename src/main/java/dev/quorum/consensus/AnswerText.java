@@ -596,8 +596,8 @@ final class AnswerText {
 
     /**
      * The code of the one fenced block of an answer that only leads into it ("Sure! Just run:\n```sql\n…\n```"),
-     * without its fences and language, when a lead-in of at most {@value #LEAD_IN_WORDS} words ending in a colon comes
-     * before it and nothing after; else the text itself.
+     * without its fences and language, when a lead-in of at most {@value #LEAD_IN_WORDS} words ending in a colon, with
+     * no yes, no or negation, comes before it and nothing after; else the text itself.
      */
     static String fencedAlone(String text) {
         int fence = text.indexOf("```");
@@ -606,8 +606,11 @@ final class AnswerText {
         }
         int close = text.indexOf("```", fence + 3);
         String lead = text.substring(0, fence).strip();
+        List<String> leading = words(lead.toLowerCase(Locale.ROOT));
         if (close < 0 || !text.substring(close + 3).isBlank() || !lead.isEmpty() && !lead.endsWith(":")
-                || words(lead.toLowerCase(Locale.ROOT)).size() > LEAD_IN_WORDS) {
+                || leading.size() > LEAD_IN_WORDS || leading.stream().anyMatch(AnswerText::negation)
+                || stance(lead.toLowerCase(Locale.ROOT)).present()) {
+            // (a lead-in that says yes, no or never is part of the answer: "No, use this instead:")
             return text;
         }
         int line = text.indexOf('\n', fence);

@@ -102,13 +102,16 @@ final class Code {
      * CSS's three-digit colours, and commands spelt two ways (kubectl's resource names, one-letter flags and options
      * with a number in any order, a number glued to its option, an option's value after "=", the long options of common
      * commands, git switch, docker's management commands, find's tests in any order, a directory with its trailing
-     * slash, a filter's file redirected, chmod's "ugo"), a number compared with a name either way round, JavaScript's
-     * parseInt as Number's, and one expression kept in a new variable as that expression. Each
+     * slash, a filter's file redirected, chmod's "ugo"), a number compared with a name either way round, and
+     * JavaScript's parseInt as Number's. Each
      * does the same in the usual case; their edge cases differ (`indexOf` finds no NaN where `includes` does, an arrow
      * has no `this` of its own, Python has no `++`, TOP without ORDER BY is any rows, a conditional returns b when a is
      * NaN where Math.max returns NaN, a flag that takes a value must come last, and {@code math.sqrt} of a negative
      * number raises where {@code ** 0.5} gives a complex number).
      */
+    /** One declaration of a new variable, the whole answer ({@link #declared}). */
+    private static final Pattern DECLARATION = Pattern.compile(
+            "`?(?:const|let|var|val|auto)\\s++[A-Za-z_$][\\w$]*+\\s*+=(?!=)\\s*+([^\\n`]*[^;\\s`])\\s*;?\\s*`?");
     private static final List<Idiom> IDIOMS = List.of(
             // (a receiver "a.b.c" of at most four names, each read possessively: an unbounded group would recurse once
             // per dot in Java's regex engine, so a provider's "a.a.a…" would overflow the stack, and one character
@@ -119,9 +122,6 @@ final class Code {
             new Idiom("(?i)\\bcount\\(\\s*1\\s*\\)", "count(*)"),
             // a one-letter option with its number glued on ("tail -n100")
             new Idiom("(?<=\\s)-([A-Za-z])(\\d++)(?![\\w.])", "-$1 $2"),
-            // one expression kept in a new variable, the whole answer ("const formatted = price.toFixed(2);")
-            new Idiom("^(?:const|let|var|val|auto)\\s++[A-Za-z_$][\\w$]*+\\s*+=(?!=)\\s*+([^\\n]*[^;\\s])\\s*;?\\s*$",
-                    "$1"),
             new Idiom("(?:''|\"\")\\.join\\(reversed\\((\\w+)\\)\\)", "$1[::-1]"),
             new Idiom("\\blist\\(reversed\\((\\w+)\\)\\)", "$1[::-1]"),
             new Idiom("\\b(\\w+)\\[len\\(\\1\\)\\s*-\\s*(\\d+)\\]", "$1[-$2]"),
@@ -406,6 +406,19 @@ final class Code {
         Collections.sort(each);
         return all.substring(0, match.start(1) - match.start()) + String.join(" ", each)
                 + (tests.endsWith(" ") || tests.endsWith("\n") ? " " : "");
+    }
+
+    /**
+     * The expression a whole answer keeps in a new variable ("const formatted = price.toFixed(2);":
+     * "price.toFixed(2)"), or {@code null} when it is no one declaration.
+     */
+    static String declared(String code) {
+        String text = code.strip();
+        if (text.length() > MAX_IDIOM_CHARS) {
+            return null;
+        }
+        Matcher matcher = DECLARATION.matcher(text);
+        return matcher.matches() ? matcher.group(1) : null;
     }
 
     /** One-letter options, each with the number it takes if any, in one order ("-n 100 -f" is "-f -n 100"). */

@@ -525,8 +525,13 @@ final class Equivalence {
         boolean commands = a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS
                 && (Code.commandLike(a.head) || Code.commandLike(b.head));
         if ((a.code || b.code || commands || queries) && a.json == null && b.json == null) {
-            String x = Code.idiomatic(a.head);
-            String y = Code.idiomatic(b.head);
+            // one expression kept in a new variable against the expression alone ("const formatted =
+            // price.toFixed(2);" / "price.toFixed(2)"; two declarations keep their keywords: "const" is not "let")
+            String declaredA = Code.declared(a.head);
+            String declaredB = Code.declared(b.head);
+            boolean one = (declaredA == null) != (declaredB == null);
+            String x = Code.idiomatic(one && declaredA != null ? declaredA : a.head);
+            String y = Code.idiomatic(one && declaredB != null ? declaredB : b.head);
             if (sameIdiom(a.head, b.head, x, y)) {
                 return new Verdict(Decision.SAME, "the same code in another common idiom");
             }
@@ -580,7 +585,8 @@ final class Equivalence {
                 // ("Knead the dough for ten minutes." / "Rest the dough for ten minutes.", "It held its rate at 4%." /
                 // "It cut its rate to 4%."; not "The flight takes 7 hours." / "The flight lasts 7 hours.")
                 String contradiction = a.words.size() == b.words.size() && asksWhatWasDone(question)
-                        ? contradiction(a, b) : null;
+                        && !(question.hasPhrase("how") && (question.mentions(a.stems.get(0))
+                        || question.mentions(b.stems.get(0)))) ? contradiction(a, b) : null;
                 if (contradiction != null) {
                     return new Verdict(Decision.DIFFERENT, contradiction);
                 }
@@ -765,8 +771,8 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "different numbers");
             }
             if (reordered(a, b) && (a.items == null || b.items == null || question.ordered())) {
-                // one text, its numbers in another order ("0 2 * * *" / "2 0 * * *", "3-1" / "1-3"; not the items of
-                // a list in any order: "7 and 11" / "11 and 7")
+                // one text, its numbers in another order ("0 2 * * *" / "2 0 * * *"; not the items of a list in any
+                // order: "7 and 11" / "11 and 7")
                 return new Verdict(Decision.DIFFERENT, "the same numbers in another order");
             }
             if (aCoversB && bCoversA && onlyNumbers(a) && onlyNumbers(b) && a.negations == b.negations
@@ -1841,7 +1847,7 @@ final class Equivalence {
      */
     private static boolean initialsOfName(Reading a, Reading b) {
         if (a.words.size() != 1 || b.words.size() < 2 || b.words.size() > 6 || a.head.length() > 12
-                || !acronym(a, b)) {
+                || b.items != null || b.head.indexOf(',') >= 0 || !acronym(a, b)) {
             return false;
         }
         for (int i = 0; i < a.head.length(); i++) {
@@ -2053,7 +2059,8 @@ final class Equivalence {
             return false;
         }
         List<String> words = AnswerText.words(question.text().toLowerCase(Locale.ROOT));
-        // ("How should I cook the eggs?" asks what to do too)
+        // ("How should I cook the eggs?" asks what to do too, where no answer opens with its own verb: "Simmer it" /
+        // "Cook it")
         return (words.contains("what") || words.contains("how") && !words.contains("long")
                 && !words.contains("much") && !words.contains("many"))
                 && (words.contains("do") || words.contains("should"));
@@ -3461,7 +3468,10 @@ final class Equivalence {
         for (int k = 0; k < x.size(); k++) {
             moved |= x.get(k).value() != y.get(k).value();
         }
-        return moved && withoutDigits(a.lower).equals(withoutDigits(b.lower));
+        String rest = withoutDigits(a.lower);
+        // (numbers alone are a set: "2 3 5 7" / "7 5 3 2")
+        return moved && rest.equals(withoutDigits(b.lower))
+                && rest.chars().anyMatch(c -> c == '*' || Character.isLetter(c));
     }
 
     private static int count(List<Quantity> quantities, String unit) {

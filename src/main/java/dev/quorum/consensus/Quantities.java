@@ -569,6 +569,11 @@ final class Quantities {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             boolean whole = i > 0 && isDigit(text.charAt(i - 1));
+            if (!whole && i > 1 && text.charAt(i - 1) == ' ' && isDigit(text.charAt(i - 2))) {
+                // "2 ½": the space before the fraction goes
+                out.setLength(out.length() - 1);
+                whole = true;
+            }
             boolean afterLetter = i > 0 && isLetter(text.charAt(i - 1));
             out.append(whole ? decimals.substring(1) : afterLetter ? " " + decimals : decimals);
         }
@@ -636,12 +641,11 @@ final class Quantities {
             }
             int gap = spans.get(k)[0] - spans.get(k - 1)[1];
             String between = gap >= 0 ? text.substring(spans.get(k - 1)[1], spans.get(k)[0]).strip() : "?";
-            if (between.equals("in") && big.unit() == null && small.unit() == null && big.value() >= 1
-                    && big.value() == Math.rint(big.value()) && small.value() > big.value()
-                    && small.value() == Math.rint(small.value()) && !(small.value() >= 1000 && small.value() <= 2100
-                    && text.substring(spans.get(k)[0], spans.get(k)[1]).indexOf(',') < 0)
-                    && clauseEnds(text, after)) {
-                // odds: "1 in 1,000", "one in forty." are a share (0.001, 2.5 %), where the clause ends; not "2 in
+            if ((between.equals("in") || between.equals("out of")) && big.unit() == null && small.unit() == null
+                    && big.value() == 1 && small.value() > 1 && small.value() == Math.rint(small.value())
+                    && !(small.value() >= 1000 && small.value() <= 2100
+                    && text.substring(spans.get(k)[0], spans.get(k)[1]).indexOf(',') < 0)) {
+                // odds: "1 in 1,000", "one in forty", "1 out of 4 adults" are a share (0.001, 2.5 %, 25 %); not "1 in
                 // 2019", a year, nor "3 in 7 appearances", a count
                 found.set(k - 1, new Quantity(big.value() / small.value(), null));
                 found.remove(k);
@@ -2056,12 +2060,6 @@ final class Quantities {
             i--;
         }
         return Math.max(i, 0);
-    }
-
-    /** Whether nothing but spaces and punctuation follows {@code at} before the clause ends. */
-    private static boolean clauseEnds(String text, int at) {
-        int i = skipSpaces(text, at);
-        return i == text.length() || !isLetterOrDigit(text.charAt(i));
     }
 
     private static int skipSpaces(String text, int from) {

@@ -60,8 +60,12 @@ final class YesNo {
             "prevent", "prohibit", "forbid", "forbidden", "ban", "deny", "reject", "refuse", "exclude", "extinguish",
             "cancel", "revoke", "invalidate", "miss", "missing", "lose", "delay", "late", "damage", "harm",
             "harmful", "hurt", "impair", "hinder", "contraindicated", "veto", "fake", "false", "wrong", "absent",
-            "free", "destroy", "lost", "skip", "omit", "neglect", "forget", "incorrect", "impossible", "ignore",
-            "decline", "expire", "fail", "fails", "failed");
+            "free", "destroy", "lost", "skip", "omit", "neglect", "forget", "incorrect", "impossible");
+    /**
+     * Words that say something is kept out or has run out, read like {@link #NEGATIVE} only right after their negation
+     * ("does not ignore the index", "has not expired"; not "doesn't retry when it fails"), stemmed.
+     */
+    private static final Set<String> NEGATIVE_CLOSE = stems("ignore", "decline", "expire", "fail", "fails", "failed");
     /** Words that call what a question asks fine to do, stemmed ("… is generally fine", "… are harmless"). */
     private static final Set<String> APPROVING = stems("fine", "safe", "okay", "ok", "harmless", "acceptable", "ideal",
             "worthwhile", "beneficial", "advisable", "sensible", "recommended", "healthy");
@@ -433,7 +437,8 @@ final class YesNo {
                 opposite = true;
                 continue;
             }
-            if (negated && !asksWrong && NEGATIVE.contains(stem)) {
+            if (negated && !asksWrong && (NEGATIVE.contains(stem) || NEGATIVE_CLOSE.contains(stem)
+                    && (AnswerText.negation(words.get(k - 1)) || k > 1 && AnswerText.negation(words.get(k - 2))))) {
                 // a negation of something going wrong: "isn't delayed", "doesn't break compatibility"
                 flips++;
                 opposite = true;
@@ -453,28 +458,42 @@ final class YesNo {
     }
 
     /**
-     * What the question says a thing is without, stemmed: the base of a word in "-less" or "-free" ("stateless":
-     * state, "caffeine-free": caffeine).
+     * What the question asks whether a thing is without, stemmed: the base of the word in "-less" or "-free" it ends on
+     * ("stateless": state, "caffeine-free": caffeine).
      */
     private static Set<String> lacked(Question question) {
         String text = question.text();
         if (text == null || text.indexOf("less") < 0 && text.indexOf("-free") < 0) {
             return Set.of();
         }
-        Set<String> bases = new HashSet<>();
+        // (the word the question ends on, what it asks a thing to be: "Is the service stateless?", not "Is a
+        // sugar-free diet healthier?"; nor where the question names the thing itself: "Does caffeine-free Coke
+        // contain caffeine?")
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> words = AnswerText.words(lower);
-        for (int k = 0; k < words.size(); k++) {
-            String word = words.get(k);
-            if (word.endsWith("less") && word.length() >= 8) {
-                bases.add(AnswerText.stem(word.substring(0, word.length() - 4)));
-            } else if (word.endsWith("-free") && word.length() > 6) {
-                bases.add(AnswerText.stem(word.substring(0, word.length() - 5)));
-            } else if (word.equals("free") && k > 0 && lower.contains(words.get(k - 1) + "-free")) {
-                bases.add(AnswerText.stem(words.get(k - 1)));
+        if (words.isEmpty()) {
+            return Set.of();
+        }
+        int last = words.size() - 1;
+        String word = words.get(last);
+        String base = null;
+        int from = last;
+        if (word.endsWith("less") && word.length() >= 8) {
+            base = word.substring(0, word.length() - 4);
+        } else if (word.equals("free") && last > 0 && lower.contains(words.get(last - 1) + "-free")) {
+            base = words.get(last - 1);
+            from = last - 1;
+        }
+        if (base == null) {
+            return Set.of();
+        }
+        String stem = AnswerText.stem(base);
+        for (int k = 0; k < from; k++) {
+            if (AnswerText.stem(words.get(k)).equals(stem)) {
+                return Set.of();
             }
         }
-        return bases;
+        return Set.of(stem);
     }
 
     /** Whether a word before the one at {@code k} has the given stem. */

@@ -3008,6 +3008,33 @@ class EquivalenceTest {
         assertThat(decide("Are Roth IRA qualified withdrawals taxed?", "Qualified withdrawals are tax-free, since you "
                 + "already paid tax on the contributions.", "Withdrawals are taxed as ordinary income."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the second review: a negation of another verb before "fails", "ignores", "expired" is no denied failure
+        assertThat(decide("Does Git track empty directories?", "No.",
+                "Git doesn't track empty directories, it simply ignores them.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Does the job retry automatically?", "No.", "It doesn't retry when it fails."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // a "-free" or "-less" word only where the question ends on it, and not where it names the thing itself
+        assertThat(decide("Does caffeine-free Coke contain caffeine?", "No.", "It contains no caffeine."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is a sugar-free diet healthier?", "Yes.", "Cutting out sugar improves health for most "
+                + "people.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // numbers alone are a set in any order
+        assertThat(decide("Which numbers below 10 are prime?", "2 3 5 7", "7 5 3 2"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // two declarations keep their keywords
+        assertThat(decide("Should I use let or const for a value that never changes?", "const MAX = 10;",
+                "let MAX = 10;")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a lead-in that says no or never is part of the answer
+        assertThat(decide("Is it safe to parse user input with eval()?",
+                "No, use this instead:\n```python\nast.literal_eval(s)\n```",
+                "Yes, like this:\n```python\nast.literal_eval(s)\n```")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // initials are no list's
+        assertThat(decide("Which sizes are in stock?", "SM", "Small, Medium")).isNotEqualTo(Equivalence.Decision.SAME);
+        // the question's own verb is no rival action
+        assertThat(decide("How should I cook the rice?", "Simmer it for 18 minutes.", "Cook it for 18 minutes."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // a fraction in one character after a space
+        assertThat(decide("How much flour?", "2 ½ cups", "2.5 cups")).isEqualTo(Equivalence.Decision.SAME);
         // a hostile decimal comma too long for a double is no number, and throws nothing
         assertThat(decide("What is the total?", "1" + ".000".repeat(103) + ",5", "1,5"))
                 .isNotEqualTo(Equivalence.Decision.SAME);
@@ -3104,7 +3131,9 @@ class EquivalenceTest {
         assertThat(decide("How long is the timeout?", "20 minutes", "A quarter of an hour."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         // odds as a share
-        assertThat(decide("How likely is a false alarm?", "0.002", "2 in 1,000")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How likely is a false alarm?", "0.002", "1 in 500")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How common is it?", "About 1 in 4.", "About 1 out of 4 adults."))
+                .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("What share of the parts were faulty?", "5%", "One in twenty."))
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("What share of the parts were faulty?", "5%", "One in fifty."))
