@@ -22,6 +22,22 @@ class EquivalenceTest {
         return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked).decision();
     }
 
+    /**
+     * How long comparing each hostile text with itself and with a short answer takes, to each question, after a
+     * warm-up (WordNet's files, the endonyms and the word rules' tables load on first use).
+     */
+    private static long nanosToCompare(String[] hostile, String[] questions, String shortAnswer) {
+        decide(questions[0], hostile[0], hostile[1]);
+        long start = System.nanoTime();
+        for (String text : hostile) {
+            for (String question : questions) {
+                decide(question, text, text + " ");
+                decide(question, shortAnswer, text);
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
     @ParameterizedTest(name = "{1} / {2}")
     @CsvSource(delimiter = '|', textBlock = """
             Is this review positive or negative?             | Negative                     | Not positive — the reviewer wants a refund.
@@ -2927,17 +2943,8 @@ class EquivalenceTest {
             "fell began won written " .repeat(85), "a".repeat(1990) + ", but " + "b".repeat(10)};
         String[] questions = {"Which city is the capital of Turkey?", "When does the call start?",
             "Is student-loan interest deductible?", "What language is this?", "In what year did the wall fall?"};
-        // (warmed up first: WordNet's files, the endonyms and the word rules' tables load on first use)
-        decide(questions[0], hostile[0], hostile[1]);
-        long start = System.nanoTime();
-        for (String text : hostile) {
-            for (String question : questions) {
-                decide(question, text, text + " ");
-                decide(question, "Ankara", text);
-            }
-        }
         // 100 comparisons of 2,000-character answers; a rule that read them in quadratic time would take minutes
-        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+        assertThat(nanosToCompare(hostile, questions, "Ankara")).isLessThan(5_000_000_000L);
     }
 
     @Test
@@ -2952,17 +2959,8 @@ class EquivalenceTest {
             "1 ".repeat(999) + "!"};
         String[] questions = {"When was it signed?", "Express five factorial in notation.", "Can you freeze rice?",
             "Shell: find the log files.", "Which vessel? A) 5 B) 7 C) 9 D) 11"};
-        // (warmed up first: WordNet's files and the word rules' tables load on first use)
-        decide(questions[0], hostile[0], hostile[1]);
-        long start = System.nanoTime();
-        for (String text : hostile) {
-            for (String question : questions) {
-                decide(question, text, text + " ");
-                decide(question, "Seven.", text);
-            }
-        }
         // 160 comparisons of 2,000-character answers; a rule that read them in quadratic time would take minutes
-        assertThat(System.nanoTime() - start).isLessThan(8_000_000_000L);
+        assertThat(nanosToCompare(hostile, questions, "Seven.")).isLessThan(8_000_000_000L);
     }
 
     @Test
@@ -3047,16 +3045,8 @@ class EquivalenceTest {
             "22:13:20:11:09 p.m. " .repeat(100), "§ 3 §§4 " .repeat(250), "Short answer: TL;DR: " .repeat(100),
             "0 2 * * * 2 0 " .repeat(150), "√√(√16 cos x ln 2 " .repeat(100)};
         String[] questions = {"What is the balance?", "Regex: match lines that start with x.", "When did it start?"};
-        decide(questions[0], hostile[0], hostile[1]);
-        long start = System.nanoTime();
-        for (String text : hostile) {
-            for (String question : questions) {
-                decide(question, text, text + " ");
-                decide(question, "Seven.", text);
-            }
-        }
         // 54 comparisons of about 2,000-character answers; a rule that read them in quadratic time would take minutes
-        assertThat(System.nanoTime() - start).isLessThan(8_000_000_000L);
+        assertThat(nanosToCompare(hostile, questions, "Seven.")).isLessThan(8_000_000_000L);
     }
 
     @Test
