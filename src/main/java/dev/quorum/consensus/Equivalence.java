@@ -4756,9 +4756,9 @@ final class Equivalence {
     /**
      * Whether one item's words, held by another's ({@link #containing}), are all it says: not when the shorter item
      * lost a word read as a stop word that the longer does not say ("US Open" is "open" to the stems, against "French
-     * Open"; a word that joins a name, "of", may go), nor when the longer
-     * puts a word before a name that makes it another place or person WordNet knows ("Ireland" / "Northern Ireland";
-     * a surname after a first name is the same person: "Ringo" / "Ringo Starr").
+     * Open"; a word that joins a name, "of", may go), nor when the longer puts a word before a name that makes it
+     * another place or person WordNet knows ("Ireland" / "Northern Ireland"; a surname after a first name is the same
+     * person: "Ringo" / "Ringo Starr").
      */
     private static boolean heldWhole(String item, String text, String otherItem, String otherText) {
         boolean shorter = itemWords(item).size() <= itemWords(otherItem).size();
