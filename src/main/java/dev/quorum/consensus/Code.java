@@ -85,6 +85,10 @@ final class Code {
         return Collections.unmodifiableMap(options);
     }
 
+    /** One declaration of a new variable, the whole answer ({@link #declared}). */
+    private static final Pattern DECLARATION = Pattern.compile(
+            "`?(?:const|let|var|val|auto)\\s++[A-Za-z_$][\\w$]*+\\s*+=(?!=)\\s*+([^\\n`]*[^;\\s`])\\s*;?\\s*`?");
+
     /**
      * Common idioms that do the same, each rewritten to one of its forms ({@link #idiomatic}): emptiness, membership,
      * counting, reversing, the last element, squaring, parity, spreading, copying, incrementing, a one-line function,
@@ -103,15 +107,11 @@ final class Code {
      * with a number in any order, a number glued to its option, an option's value after "=", the long options of common
      * commands, git switch, docker's management commands, find's tests in any order, a directory with its trailing
      * slash, a filter's file redirected, chmod's "ugo"), a number compared with a name either way round, and
-     * JavaScript's parseInt as Number's. Each
-     * does the same in the usual case; their edge cases differ (`indexOf` finds no NaN where `includes` does, an arrow
-     * has no `this` of its own, Python has no `++`, TOP without ORDER BY is any rows, a conditional returns b when a is
-     * NaN where Math.max returns NaN, a flag that takes a value must come last, and {@code math.sqrt} of a negative
-     * number raises where {@code ** 0.5} gives a complex number).
+     * JavaScript's parseInt as Number's. Each does the same in the usual case; their edge cases differ (`indexOf`
+     * finds no NaN where `includes` does, an arrow has no `this` of its own, Python has no `++`, TOP without ORDER BY is
+     * any rows, a conditional returns b when a is NaN where Math.max returns NaN, a flag that takes a value must come
+     * last, and {@code math.sqrt} of a negative number raises where {@code ** 0.5} gives a complex number).
      */
-    /** One declaration of a new variable, the whole answer ({@link #declared}). */
-    private static final Pattern DECLARATION = Pattern.compile(
-            "`?(?:const|let|var|val|auto)\\s++[A-Za-z_$][\\w$]*+\\s*+=(?!=)\\s*+([^\\n`]*[^;\\s`])\\s*;?\\s*`?");
     private static final List<Idiom> IDIOMS = List.of(
             // (a receiver "a.b.c" of at most four names, each read possessively: an unbounded group would recurse once
             // per dot in Java's regex engine, so a provider's "a.a.a…" would overflow the stack, and one character

@@ -338,7 +338,7 @@ final class Equivalence {
             this.answer = answer == null ? "" : answer;
             // the rules read the first MAX_READ characters: where an answer states its answer, and a bound on their
             // cost for a very long (or hostile) answer; the key is of the whole answer
-            // a remark it opens with ("Good question — …") is not read, nor a lead-in to a fenced block ("Just run:")
+            // a remark it opens with ("Good question — …") is not read, nor a lead-in to one fenced block ("Run:")
             String read = full ? AnswerText.fencedAlone(AnswerText.withoutRemark(this.answer)) : this.answer;
             this.head = read.length() > MAX_READ && full ? read.substring(0, MAX_READ) : read;
             String head = this.head;

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * is not "3 GB". Read by one pass over the text (no regular expression): digits with thousands separators (1,000,
  * 1 000), decimals, exponents (4.2e1, 3 × 10^8), suffixes (1.5k, 2 million), number words (forty-two), a currency
  * sign before or a unit after (glued or as the next words, "per"/"/" a unit of time), clock times (14:32, 2:32 pm,
- * 14:32:05, in hours), dates (2024-03-15, and a month name next to a number counts as that month), centuries (19th century, the
+ * 14:32:05, in hours), dates (2024-03-15, and a month name next to a number counts as that month), centuries (19th
+ * century, the
  * 1800s). Words that are also units only count as units right after a number.
  */
 final class Quantities {
@@ -544,21 +545,15 @@ final class Quantities {
     }
 
     /**
-     * The quantities of a text in lower case (punctuation kept, a Unicode minus already a hyphen), in order.
-     */
-    /**
-     * An amount written with points between its thousands and a decimal comma ("1.234,56 €", "12.500,5") in the usual
-     * notation ("1234.56"); the text itself when it holds none. Both marks must be there: "1,234" and "1.234" alone
-     * are left as they are.
-     */
-    /**
      * Fractions written as one character ("2⅓", "1½", "¾") as decimals, to the last digit a double holds ("2⅓" is
      * "2.333333333333333"); the text itself when it holds none.
      */
     private static String vulgarFractions(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
-            String decimals = VULGAR.get(text.charAt(i));
+            char c = text.charAt(i);
+            // (the map asked only for the two runs of characters it holds: most texts hold none)
+            String decimals = c >= '\u00bc' && c <= '\u00be' || c >= '\u2153' && c <= '\u215e' ? VULGAR.get(c) : null;
             if (decimals == null) {
                 if (out != null) {
                     out.append(text.charAt(i));
@@ -580,6 +575,11 @@ final class Quantities {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * An amount written with points between its thousands and a decimal comma ("1.234,56 €", "12.500,5") in the usual
+     * notation ("1234.56"); the text itself when it holds none. Both marks must be there: "1,234" and "1.234" alone
+     * are left as they are.
+     */
     private static String decimalComma(String text) {
         if (text.indexOf(',') < 0 || text.indexOf('.') < 0) {
             return text;
@@ -590,12 +590,16 @@ final class Quantities {
         }
         StringBuilder out = new StringBuilder(text.length());
         do {
-            matcher.appendReplacement(out, matcher.group(1) + matcher.group(2).replace(".", "") + "." + matcher.group(3));
+            String digits = matcher.group(1) + matcher.group(2).replace(".", "") + "." + matcher.group(3);
+            matcher.appendReplacement(out, digits);
         } while (matcher.find());
         matcher.appendTail(out);
         return out.toString();
     }
 
+    /**
+     * The quantities of a text in lower case (punctuation kept, a Unicode minus already a hyphen), in order.
+     */
     static List<Quantity> parse(String lower) {
         // a typographic apostrophe as a plain one ("new year’s day", "four o’clock"); dates with a weekday or an
         // ordinal, units per another, amounts with a decimal comma and fractions in one character ("2⅓"), rewritten

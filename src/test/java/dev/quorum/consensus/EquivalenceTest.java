@@ -3028,6 +3028,9 @@ class EquivalenceTest {
                 "Yes, like this:\n```python\nast.literal_eval(s)\n```")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // initials are no list's
         assertThat(decide("Which sizes are in stock?", "SM", "Small, Medium")).isNotEqualTo(Equivalence.Decision.SAME);
+        // "How should I …?" asks what to do: the same number with another action differs
+        assertThat(decide("How should I cook the carrots?", "Steam the carrots for eight minutes.",
+                "Roast the carrots for eight minutes.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // the question's own verb is no rival action
         assertThat(decide("How should I cook the rice?", "Simmer it for 18 minutes.", "Cook it for 18 minutes."))
                 .isEqualTo(Equivalence.Decision.SAME);
