@@ -610,7 +610,11 @@ public final class AnswerKey {
         }
     }
 
-    private static String unfence(String text) {
+    /**
+     * The body of a text that is one markdown code fence, without its fences and its language word ("```sql"); a first
+     * line that is no language word is part of the body. The text itself when it is no fence.
+     */
+    static String unfence(String text) {
         if (!text.startsWith("```") || !text.endsWith("```") || text.length() < 6) {
             return text;
         }

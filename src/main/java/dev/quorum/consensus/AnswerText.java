@@ -613,8 +613,7 @@ final class AnswerText {
             // (a lead-in that says yes, no or never is part of the answer: "No, use this instead:")
             return text;
         }
-        int line = text.indexOf('\n', fence);
-        return text.substring(line < 0 || line > close ? fence + 3 : line + 1, close).strip();
+        return AnswerKey.unfence(text.substring(fence, close + 3));
     }
 
     /**
