@@ -225,6 +225,9 @@ final class Equivalence {
     /** Titles a person's name may follow, beside {@link #TITLES} ("Baroness Thatcher"). */
     private static final Set<String> NOBLE_TITLES = Set.of("baroness", "baron", "countess", "count", "duke", "duchess",
             "prince", "princess", "pope");
+    /** Words of an office a person's name may follow, beside the titles ("Chief Justice Marshall"). */
+    private static final Set<String> OFFICES = Set.of("chief", "justice", "judge", "senator", "governor", "minister",
+            "prime", "chancellor", "emperor", "empress", "admiral", "colonel", "pope", "rev", "reverend");
     /** Particles that turn a phrasal verb the other way, both ways round ("roll back" / "roll out"). */
     private static final Set<String> OPPOSITE_PARTICLES = Set.of("in out", "out in", "up down", "down up", "on off",
             "off on", "back out", "out back", "back forward", "forward back");
@@ -274,6 +277,10 @@ final class Equivalence {
     private static final Pattern DESIGNATOR = Pattern.compile("\\b([A-Za-z]+)\\s+([A-Z][0-9]{0,2})\\b");
     /** Answers of more sentences than this are not compared sentence by sentence. */
     private static final int MAX_SENTENCES = 12;
+    /** Words a description opens with, and that may follow a name after it ({@link #apposition}). */
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that");
+    private static final Set<String> NAME_SUFFIXES = Set.of("inc", "ltd", "llc", "plc", "corp", "co", "ag", "gmbh",
+            "jr", "sr");
     /** Sentences of at most this many words are compared word for word by {@link #oneWordSwapped}. */
     private static final int SWAP_WORDS = 6;
     /** An answer of at most this many words may name an option by a word only that option has. */
@@ -2905,9 +2912,63 @@ final class Equivalence {
                 if (why != null && !why.startsWith(Lexical.ACTIONS)) {
                     return "in one sentence, " + why;
                 }
+                String negated = negatedInOne(one, best);
+                if (negated != null) {
+                    return "in one sentence, " + negated + " negated in one only";
+                }
             }
         }
         return null;
+    }
+
+    /**
+     * A content word two sentences each say once, negated in one of them only where the other negates nothing ("…
+     * doesn't need an acid to react" / "… needs an acid to react"): the word, else null. (Where both negate something,
+     * the negations are too often of other words: "… wasn't caused by extraordinary circumstances" / "… the cause wasn't
+     * an extraordinary circumstance".)
+     */
+    private static String negatedInOne(Reading x, Reading y) {
+        if ((x.negations == 0) == (y.negations == 0)) {
+            return null;
+        }
+        Map<String, Boolean> one = negatedOnce(x);
+        Map<String, Boolean> other = negatedOnce(y);
+        for (Map.Entry<String, Boolean> e : one.entrySet()) {
+            Boolean there = other.get(e.getKey());
+            if (there != null && there != e.getValue()) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The content stems a sentence says once, each with whether a "not" or "never" negates it: the first content word
+     * after one, at most two words on ("doesn't need", "is not always necessary"; {@link #negatedInOne}).
+     */
+    private static Map<String, Boolean> negatedOnce(Reading r) {
+        Map<String, Boolean> said = new HashMap<>();
+        Set<String> twice = new HashSet<>();
+        List<String> words = r.words;
+        int reach = -1;
+        for (int k = 0; k < words.size(); k++) {
+            String word = words.get(k);
+            if ((word.equals("not") || word.equals("never")) && !AnswerText.notOnly(words, k)) {
+                reach = k + 3;
+                continue;
+            }
+            String stem = r.stems.get(k);
+            if (AnswerText.stopword(word) || AnswerText.negation(word) || !r.content.contains(stem)
+                    || Quantities.isDigit(word.charAt(0))) {
+                continue;
+            }
+            if (said.put(stem, k < reach) != null) {
+                twice.add(stem);
+            }
+            reach = -1;
+        }
+        said.keySet().removeAll(twice);
+        return said;
     }
 
     /**
@@ -3206,7 +3267,8 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
             }
             if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)
-                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))) {
+                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))
+                    && !apposition(clauses, c, shortOne)) {
                 return new Verdict(Decision.DIFFERENT, "another answer first");
             }
             int extra = 0;
@@ -3658,6 +3720,27 @@ final class Equivalence {
         List<String> words = AnswerText.words(clause);
         return words.size() >= 2 && (words.get(0).equals("namely") || words.get(0).equals("aka")
                 || words.get(0).equals("ie") || words.get(0).equals("i") && words.get(1).equals("e"));
+    }
+
+    /**
+     * Whether an answer is a description and then, after a comma, the short answer's name and nothing else but a
+     * suffix ("The Apollo 11 commander, Armstrong.", "The Cupertino tech giant, Apple Inc."): the name the description
+     * leads to, not another answer before it ("… in the troposphere, just below the stratosphere" says more).
+     */
+    private static boolean apposition(List<String> clauses, int c, Reading shortOne) {
+        if (c != 1 || clauses.size() != 2) {
+            return false;
+        }
+        List<String> description = AnswerText.words(clauses.get(0));
+        if (description.isEmpty() || !DETERMINERS.contains(description.get(0))) {
+            return false;
+        }
+        for (String word : AnswerText.words(clauses.get(1))) {
+            if (!shortOne.content.contains(AnswerText.stem(word)) && !NAME_SUFFIXES.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -4357,6 +4440,16 @@ final class Equivalence {
         if (initialled(x, y) || initialled(y, x)) {
             return true;
         }
+        if (nameGoesOn && (onlyTitles(first) && y.size() == 1 || onlyTitles(second) && x.size() == 1)) {
+            // a title in place of the given name, before the same last name ("Margaret Thatcher" / "Baroness
+            // Thatcher", "John Marshall" / "Chief Justice Marshall")
+            return true;
+        }
+        if (x.size() != y.size()) {
+            // a middle initial the other leaves out ("Jeff Bezos" / "Jeffrey P. Bezos")
+            List<String> longer = x.size() > y.size() ? x : y;
+            longer.removeIf(word -> word.length() == 1);
+        }
         if (x.size() != y.size()) {
             return false;
         }
@@ -4374,6 +4467,16 @@ final class Equivalence {
             }
         }
         return true;
+    }
+
+    /** Whether every word of a run is a title ({@link #TITLES}, {@link #NOBLE_TITLES}, "Chief Justice"). */
+    private static boolean onlyTitles(List<String> words) {
+        for (String word : words) {
+            if (!TITLES.contains(word) && !NOBLE_TITLES.contains(word) && !OFFICES.contains(word)) {
+                return false;
+            }
+        }
+        return !words.isEmpty();
     }
 
     /**

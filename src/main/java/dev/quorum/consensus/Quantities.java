@@ -209,7 +209,9 @@ final class Quantities {
             "(?<=\\d\\s?)([a-z]{1,3}?)(?:\\s|\u00b7|\u22c5|(?<=k?m)(?=s))([a-z]{1,3})(?:\u207b\u00b9|\\^-1)(?![\\d\u00b2\u00b3])");
     /** Hedges that make a number after them approximate ({@link #hedgeBeforeNumber}). */
     private static final List<String> HEDGES_BEFORE_NUMBER = List.of("just under ", "just over ", "a little under ",
-            "a little over ", "slightly under ", "slightly over ", "just shy of ", "close to ");
+            "a little over ", "slightly under ", "slightly over ", "just shy of ", "close to ", "a bit over ",
+            "a bit under ", "a bit more than ", "a bit less than ", "a little more than ", "a little less than ",
+            "slightly more than ", "slightly less than ", "just above ", "just below ");
     /** The currencies units name ({@link #unit}), whose hundredths are cents or pence. */
     private static final Set<String> CURRENCIES = Set.of("usd", "eur", "gbp");
     /** Fractions written as one character, as decimals ({@link #vulgarFractions}). */
@@ -222,6 +224,13 @@ final class Quantities {
     /** Thousands after points and a decimal comma: "1.234,56" (read by {@link #decimalComma}). */
     private static final Pattern DECIMAL_COMMA = Pattern.compile(
             "(?<![\\d.,])(\\d{1,3})((?:\\.\\d{3}){1,5}),(\\d{1,2})(?![\\d.,])");
+    /**
+     * Thousands after points with no decimal: two groups or more ("1.500.000"; not "1.500", which may be a decimal, nor
+     * an IPv4 address: four groups up to 255 without a leading zero, "192.168.100.200"; nor a version "v1.200.300").
+     * Read by {@link #decimalComma}.
+     */
+    private static final Pattern DOTTED_THOUSANDS = Pattern.compile(
+            "(?<![\\w.,])(\\d{1,3})((?:\\.\\d{3}){2,5})(?![\\d]|[.,]\\d)");
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
     /** Roman numerals up to twenty, read only after a word they number ({@link #ROMAN_AFTER}). */
     private static final Map<String, Integer> ROMAN = new HashMap<>();
@@ -581,7 +590,11 @@ final class Quantities {
      * are left as they are.
      */
     private static String decimalComma(String text) {
-        if (text.indexOf(',') < 0 || text.indexOf('.') < 0) {
+        if (text.indexOf('.') < 0) {
+            return text;
+        }
+        text = dottedThousands(text);
+        if (text.indexOf(',') < 0) {
             return text;
         }
         Matcher matcher = DECIMAL_COMMA.matcher(text);
@@ -592,6 +605,25 @@ final class Quantities {
         do {
             String digits = matcher.group(1) + matcher.group(2).replace(".", "") + "." + matcher.group(3);
             matcher.appendReplacement(out, digits);
+        } while (matcher.find());
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** Thousands after points with no decimal ({@link #DOTTED_THOUSANDS}) without their points. */
+    private static String dottedThousands(String text) {
+        Matcher matcher = DOTTED_THOUSANDS.matcher(text);
+        if (!matcher.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            String[] groups = (matcher.group(1) + matcher.group(2)).split("\\.");
+            boolean address = groups.length == 4;
+            for (String group : groups) {
+                address &= Integer.parseInt(group) <= 255 && (group.length() == 1 || group.charAt(0) != '0');
+            }
+            matcher.appendReplacement(out, address ? matcher.group() : String.join("", groups));
         } while (matcher.find());
         matcher.appendTail(out);
         return out.toString();

@@ -52,15 +52,17 @@ final class YesNo {
     /**
      * Words that say something is wrong, missing or kept from happening, stemmed: negated, they say the question's
      * thing holds ("The flight isn't delayed" to "Is the flight on time?", "Regulators didn't block the merger" to
-     * "Did regulators approve it?", "It's not contraindicated in pregnancy"). Read only after a negation ("not",
-     * "no", not the "non" of a term: "non-blocking") and when the question asks none of them ("Did Napoleon lose…?"):
-     * said alone, what they do depends on their object ("Food prevents stomach upset").
+     * "Did regulators approve it?", "It's not contraindicated in pregnancy", "Freezing it isn't a problem" to "Can you
+     * freeze milk?"). Read only after a negation ("not", "no", not the "non" of a term: "non-blocking") and when the
+     * question asks none of them nor of the {@link #WARNING} words ("Did Napoleon lose…?"; "won't harm them" is a no to
+     * "Is it dangerous …?"): said alone, what they do depends on their object ("Food prevents stomach upset").
      */
     private static final Set<String> NEGATIVE = stems("block", "break", "broke", "broken", "breach", "violate",
             "prevent", "prohibit", "forbid", "forbidden", "ban", "deny", "reject", "refuse", "exclude", "extinguish",
             "cancel", "revoke", "invalidate", "miss", "missing", "lose", "delay", "late", "damage", "harm",
             "harmful", "hurt", "impair", "hinder", "contraindicated", "veto", "fake", "false", "wrong", "absent",
-            "free", "destroy", "lost", "skip", "omit", "neglect", "forget", "incorrect", "impossible");
+            "free", "destroy", "lost", "skip", "omit", "neglect", "forget", "incorrect", "impossible", "problem",
+            "risk", "danger", "trouble", "concern", "worry");
     /**
      * Words that say something is kept out or has run out, read like {@link #NEGATIVE} only right after their negation
      * ("does not ignore the index", "has not expired"; not "doesn't retry when it fails"), stemmed.
@@ -354,8 +356,9 @@ final class YesNo {
         boolean opposite = false;
         boolean advised = false;
         boolean negated = false;
-        // the words for something going wrong or kept out are read only when the question asks none of them
-        boolean asksWrong = question.asked().stream().anyMatch(NEGATIVE::contains);
+        // the words for something going wrong or kept out are read only when the question asks none of them, nor
+        // whether something is wrong
+        boolean asksWrong = question.asked().stream().anyMatch(stem -> NEGATIVE.contains(stem) || WARNING.contains(stem));
         boolean asksRefused = question.asked().stream().anyMatch(REFUSED::contains);
         Set<String> lacked = lacked(question);
         for (int k = 0; k < words.size(); k++) {

@@ -3174,4 +3174,61 @@ class EquivalenceTest {
         assertThat(decide("Is the API token still valid?", "The token has not expired.",
                 "The token is no longer valid; it expired yesterday.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_what_the_twentieth_round_found_answers_say() {
+        // in two explanations, a word one sentence says negated where its counterpart negates nothing
+        assertThat(decide("How does a heat pump behave in very cold weather?", "A modern heat pump doesn't lose much "
+                        + "efficiency until about −15 °C. Below that, it relies on a backup heater. Defrost cycles run "
+                        + "now and then to clear ice from the outdoor unit.", "Even a modern heat pump loses much of "
+                        + "its efficiency well before −15 °C. Below that point it relies on a backup heater. It also "
+                        + "runs defrost cycles now and then to clear ice from the outdoor unit."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What does the clutch do when you change gear?", "Pressing the clutch pedal disconnects the "
+                        + "engine from the gearbox so the gears can mesh without grinding. The engine does not stall "
+                        + "because it keeps idling on its own. Release the pedal smoothly once the new gear is in.",
+                "Pressing the clutch pedal disconnects the engine from the gearbox so the gears mesh without "
+                        + "grinding. Meanwhile the engine stalls unless you keep some throttle on. Let the pedal out "
+                        + "smoothly once the new gear is engaged.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // (where both sentences negate something, the negations are often of other words)
+        assertThat(decide("What can I claim if my flight is cancelled?", "You can choose a refund or another flight. "
+                        + "If the cancellation wasn't caused by extraordinary circumstances, you may also get €250 "
+                        + "to €600 depending on distance.", "You may pick a refund or re-routing. You can also claim "
+                        + "€250 to €600, depending on the distance, if the cause wasn't an extraordinary circumstance."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a description, then the short answer's name after a comma
+        assertThat(decide("Who painted Guernica?", "Pablo Picasso", "The Spanish master, Picasso."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which company makes the PlayStation?", "Sony", "The Tokyo electronics giant, Sony Corp."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Who is the Roman goddess of the hunt?", "Diana", "The hunt goddess is Minerva, Diana's "
+                + "rival.")).isNotEqualTo(Equivalence.Decision.SAME);
+        // "isn't a problem", "won't harm": a yes to what may be done, a no to whether it is dangerous
+        assertThat(decide("Can I freeze bread?", "Yes, bread freezes well.", "Freezing bread is no problem at all."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is it risky to update the router firmware?", "No.",
+                "Updating it won't harm the router if the power stays on.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is it risky to update the router firmware?", "Yes.",
+                "Updating it won't harm the router if the power stays on.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a title or an office in place of the given name; a middle initial
+        assertThat(decide("Who led Britain in 1940?", "Winston Churchill", "Prime Minister Churchill."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who wrote the majority opinion?", "Earl Warren", "Chief Justice Warren."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Who wrote the majority opinion?", "Earl Warren", "Justice Elizabeth Warren."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who played Forrest Gump?", "Tom Hanks", "Thomas J. Hanks."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who played Forrest Gump?", "Tom Hanks", "Colin J. Hanks."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // thousands after points with no decimal, not an address; "a bit over" a number
+        assertThat(decide("How many seats are there?", "2,400,000", "2.400.000")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How many seats are there?", "2,400,000", "2.400.500")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which address does the gateway use?", "192.168.100.200", "192168100200"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How long is a half marathon?", "21.1 km", "A bit over 21 kilometres."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How long is a half marathon?", "21.1 km", "A bit over 25 kilometres."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
