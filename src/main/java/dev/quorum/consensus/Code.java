@@ -104,9 +104,10 @@ final class Code {
      * {@code find()}, an undefined test by {@code typeof}, a decrement, an arrow function's one return, Java's null
      * tests by {@code Objects}, an own property by {@code hasOwnProperty}, a shell test, distinct rows by grouping,
      * CSS's three-digit colours, and commands spelt two ways (kubectl's resource names, one-letter flags and options
-     * with a number in any order, a number glued to its option, an option's value after "=", the long options of common
-     * commands, git switch, docker's management commands, find's tests in any order, a directory with its trailing
-     * slash, a filter's file redirected, chmod's "ugo"), a number compared with a name either way round, and
+     * with a number in any order, a number glued to its option, head's and tail's "-20" as "-n 20", the "--" that ends
+     * the options before an operand, an option's value after "=", the long options of common commands, git switch,
+     * docker's management commands, find's tests in any order, a directory with its trailing slash, a filter's file
+     * redirected, chmod's "ugo"), a number compared with a name either way round, and
      * JavaScript's parseInt as Number's. Each does the same in the usual case; their edge cases differ (`indexOf`
      * finds no NaN where `includes` does, an arrow has no `this` of its own, Python has no `++`, TOP without ORDER BY is
      * any rows, a conditional returns b when a is NaN where Math.max returns NaN, a flag that takes a value must come
@@ -255,13 +256,15 @@ final class Code {
             new Idiom("(?i)\\bfont-weight\\s*:\\s*bold\\b", "font-weight: 700"),
             new Idiom("(?i)\\bfont-weight\\s*:\\s*normal\\b", "font-weight: 400"),
             new Idiom("\\bsed -n\\s+(['\"]?)1,(\\d+)p\\1(?=\\s|$)", "head -n $2"),
-            new Idiom("\\bhead -(\\d+)\\b", "head -n $1"),
+            new Idiom("\\b(head|tail) -(\\d+)\\b", "$1 -n $2"),
             new Idiom("\\bObject\\.assign\\(\\s*\\{\\s*\\}\\s*,\\s*(\\w+)\\s*\\)", "{ ...$1 }"),
             new Idiom("\\+\\+(\\w+)\\b|\\b(\\w+)\\s*\\+=\\s*1\\b(?!\\s*[\\w(.])", "$1$2++"),
             new Idiom("\\bfunction\\s*\\(\\s*(\\w+)\\s*\\)\\s*\\{\\s*return\\s+([^;{}]+?);?\\s*\\}",
                     "$1 => $2"),
             new Idiom("\\bHEAD\\^(?![\\^~\\d])", "HEAD~1"),
             new Idiom("\\bgit checkout -- ", "git restore "),
+            // the end of a command's options marked before its operands ("du -sh -- *": "du -sh *")
+            new Idiom("(?<=\\s)--\\s+(?=[^\\s-])", ""),
             // the first n rows in SQL's dialects: LIMIT n, TOP n, FETCH FIRST n ROWS ONLY
             new Idiom("(?is)^select\\s+top\\s*\\(?(\\d+)\\)?\\s+(.*?)[\\s;]*$", "SELECT $2 LIMIT $1"),
             new Idiom("(?i)\\bfetch\\s+(?:first|next)\\s+(\\d+)\\s+rows?\\s+only\\b", "LIMIT $1"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.quorum.consensus.Quantities.Quantity;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -4752,8 +4753,17 @@ final class Equivalence {
         }
         List<String> remaining = new ArrayList<>(y);
         List<String> remainingTexts = new ArrayList<>(bTexts);
+        // one-letter items last: one is read as the initial of the one item left ("PG, SG, SF, PF, C" / "…, center")
+        List<Integer> order = new ArrayList<>(x.size());
         for (int k = 0; k < x.size(); k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparing(k -> x.get(k).length() == 1));
+        for (int k : order) {
             int at = matching(remaining, remainingTexts, x.get(k), aTexts.get(k), x.size());
+            if (at < 0 && remaining.size() == 1 && x.size() >= 3 && initial(x.get(k), remaining.get(0))) {
+                at = 0;
+            }
             if (at < 0) {
                 return false;
             }
@@ -4761,6 +4771,17 @@ final class Equivalence {
             remainingTexts.remove(at);
         }
         return true;
+    }
+
+    /**
+     * Whether one of two items is a single letter and the other one word of three letters or more that starts with it
+     * ({@link #sameItems}, for the last item of a list whose others all matched).
+     */
+    private static boolean initial(String item, String other) {
+        String letter = item.length() == 1 ? item : other;
+        String word = letter == item ? other : item;
+        return letter.length() == 1 && word.length() >= 3 && word.indexOf(' ') < 0 && word.charAt(0) == letter.charAt(0)
+                && Character.isLetter(letter.charAt(0));
     }
 
     /**

@@ -172,7 +172,26 @@ final class Lexical {
         if (gone.isEmpty() || come.isEmpty() || gone.size() > 3 || come.size() > 3) {
             return false;
         }
-        return covered(gone, come) && covered(come, gone);
+        if (covered(gone, come) && covered(come, gone)) {
+            return true;
+        }
+        // a verb with a particle WordNet does not know as one verb, against a verb alone: the verb ("Start off with
+        // …" / "Begin with …"); not where both have a particle ("turn on" / "turn off")
+        List<String> bareGone = unparticled(gone);
+        List<String> bareCome = unparticled(come);
+        return (bareGone.size() < gone.size()) != (bareCome.size() < come.size()) && !bareGone.isEmpty()
+                && !bareCome.isEmpty() && covered(bareGone, bareCome) && covered(bareCome, bareGone);
+    }
+
+    /** Words without the particles that follow a word ("start off": "start"). */
+    private static List<String> unparticled(List<String> words) {
+        List<String> bare = new ArrayList<>(words.size());
+        for (int k = 0; k < words.size(); k++) {
+            if (k == 0 || !PARTICLES.contains(words.get(k))) {
+                bare.add(words.get(k));
+            }
+        }
+        return bare;
     }
 
     /**

@@ -38,8 +38,11 @@ final class YesNo {
 
     /** A first word that advises against what the question asks ("Avoid a fixed schedule", "Skip it"). */
     private static final Set<String> AVOID = Set.of("avoid", "skip", "forgo", "refrain");
-    /** Words that call what the question asks needless, after "is", "are" or "but" ("… is nice but unnecessary"). */
-    private static final Set<String> NEEDLESS = Set.of("unnecessary", "needless", "pointless", "unneeded");
+    /**
+     * Words that call what the question asks needless, after "is", "are" or "but" ("… is nice but unnecessary",
+     * "Peeling is optional" to "Do you need to peel ginger?"; not where the question asks it: "Is it optional?").
+     */
+    private static final Set<String> NEEDLESS = Set.of("unnecessary", "needless", "pointless", "unneeded", "optional");
     /** Where a clause goes on to give its reason, or to add to what it says ("…, even for small boats"). */
     private static final List<String> REASONS = List.of(" since ", " because ", ", as ", " due to ", ", even ");
     /** Words before an advice against ("you can skip it", "better to avoid it"). */
@@ -391,6 +394,7 @@ final class YesNo {
             // unnecessary", "Health agencies advise against eating raw dough", "… is a myth and you can skip it"
             if ((k == 0 || MODALS.contains(words.get(k - 1))) && AVOID.contains(word)
                     || k > 0 && NEEDLESS.contains(word) && VERDICT_LINKS.contains(words.get(k - 1))
+                    && !asked(AnswerText.stem(word), question)
                     || MYTH.contains(word) || word.equals("against") && k > 0 && ADVISE.contains(words.get(k - 1))) {
                 flips += advised ? 0 : 1;
                 advised = true;

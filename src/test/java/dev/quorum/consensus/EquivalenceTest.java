@@ -3230,5 +3230,32 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("How long is a half marathon?", "21.1 km", "A bit over 25 kilometres."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // tail's "-50" as "-n 50"; the "--" that ends the options before an operand, not before one that looks like
+        // an option
+        String tail = "Bash: print the last 50 lines of server.log.";
+        assertThat(decide(tail, "tail -n 50 server.log", "tail -50 server.log")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(tail, "tail -n 50 server.log", "tail -5 server.log"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Shell: the disk use of each entry here, human-readable.", "du -sh *", "du -sh -- *"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Shell: remove the file named -v.", "rm -- -v", "rm -v"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a one-letter item as the initial of the one item left
+        String positions = "What are the basketball positions on the card?";
+        assertThat(decide(positions, "Point guard, small forward, center", "PG, SF, C"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(positions, "Point guard, small forward, center", "PG, SF, F"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // "optional" calls what is asked needless, unless the question asks it
+        String wash = "Do you need to wash mushrooms before cooking?";
+        assertThat(decide(wash, "No.", "Washing them is optional.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(wash, "Yes.", "Washing them is optional.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the email field optional?", "Yes.", "The email field is optional."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // a verb with a particle WordNet does not know, against the same verb alone; never two particles
+        assertThat(decide("How should a new climber start?", "Start off on easy routes with a partner.",
+                "Begin on easy routes with a partner.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What should I do with the lamp?", "Turn on the lamp.", "Turn off the lamp."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
 }
