@@ -549,7 +549,11 @@ final class AnswerText {
     }
 
     private static boolean prefixed(String base, String other) {
-        if (base.length() < 4 || other.length() <= base.length() || !other.endsWith(base)) {
+        if (base.length() >= 4 && base.endsWith("e") && !other.endsWith(base)) {
+            // the stemmer keeps the "e" of a word it leaves whole, and drops it from a longer one ("pure" / "impur")
+            base = base.substring(0, base.length() - 1);
+        }
+        if (base.length() < 3 || other.length() <= base.length() || !other.endsWith(base)) {
             return false;
         }
         String prefix = other.substring(0, other.length() - base.length());

@@ -2877,7 +2877,8 @@ final class Equivalence {
     /**
      * Two longer answers of several sentences: each sentence of one is set against the sentence of the other with the
      * most words in common, and the guard reads that pair ("TCP uses a three-way handshake." / "TCP uses a two-way
-     * handshake.", the rest alike): one contradicting pair makes the answers differ.
+     * handshake.", the rest alike), as do {@link #negatedInOne} and {@link WordOrder#swapped} ("… to the replica
+     * before the primary" / "… to the primary before the replica"): one contradicting pair makes the answers differ.
      */
     private static String sentenceContradiction(Reading a, Reading b) {
         if (!longProse(a, b)) {
@@ -2917,6 +2918,12 @@ final class Equivalence {
                 if (negated != null) {
                     return "in one sentence, " + negated + " negated in one only";
                 }
+                // the same words with two things the other way round ("… to the replica before the primary")
+                String swapped = one.negations % 2 == best.negations % 2
+                        ? WordOrder.swapped(one.lower, best.lower, false) : null;
+                if (swapped != null) {
+                    return "in one sentence, " + swapped + " swapped";
+                }
             }
         }
         return null;
@@ -2926,10 +2933,10 @@ final class Equivalence {
      * A content word two sentences each say once, negated in one of them only where the other negates nothing ("…
      * doesn't need an acid to react" / "… needs an acid to react"): the word, else null. (Where both negate something,
      * the negations are too often of other words: "… wasn't caused by extraordinary circumstances" / "… the cause wasn't
-     * an extraordinary circumstance".)
+     * an extraordinary circumstance"; nor where the other sentence {@link #restricts}.)
      */
     private static String negatedInOne(Reading x, Reading y) {
-        if ((x.negations == 0) == (y.negations == 0)) {
+        if ((x.negations == 0) == (y.negations == 0) || restricts(x.negations == 0 ? x : y)) {
             return null;
         }
         Map<String, Boolean> one = negatedOnce(x);
@@ -2941,6 +2948,14 @@ final class Equivalence {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a sentence says what may happen only on a condition ("… may only be attempted once the manager has
+     * approved it"): "do not attempt it without approval" says the same with negations.
+     */
+    private static boolean restricts(Reading r) {
+        return r.words.contains("only") || r.words.contains("unless") || r.words.contains("until");
     }
 
     /**
@@ -3036,10 +3051,11 @@ final class Equivalence {
             return new Verdict(Decision.DIFFERENT, "a yes against a statement that denies the question's claim");
         }
         // (a long explanation's negations are no yes or no; nor are they after an "Exactly," to another question, nor
-        // in what an answer sets aside: "Yes: at runtime, not at compile time")
+        // in what an answer sets aside: "Yes: at runtime, not at compile time"; nor, after a no, against a statement
+        // whose own yes or no is not known: "No, there aren't any delays." / "The line is running on schedule.")
         if (question.yesNo() && statedNegations(said.rest) % 2 != statedNegations(other) % 2
-                && other.words.size() <= LONG_WORDS && !said.stance.value().equals(other.polarity)
-                && !confirms(said, other, question)) {
+                && other.words.size() <= LONG_WORDS && (other.polarity != null || !said.stance.value().equals("no"))
+                && !said.stance.value().equals(other.polarity) && !confirms(said, other, question)) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
         // what follows the yes or no against the first clause of an answer that goes on ("Yes, basalt is intrusive." /

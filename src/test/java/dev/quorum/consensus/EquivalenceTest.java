@@ -3188,7 +3188,7 @@ class EquivalenceTest {
                         + "engine from the gearbox so the gears can mesh without grinding. The engine does not stall "
                         + "because it keeps idling on its own. Release the pedal smoothly once the new gear is in.",
                 "Pressing the clutch pedal disconnects the engine from the gearbox so the gears mesh without "
-                        + "grinding. Meanwhile the engine stalls unless you keep some throttle on. Let the pedal out "
+                        + "grinding. Meanwhile the engine stalls, so keep some throttle on. Let the pedal out "
                         + "smoothly once the new gear is engaged.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // (where both sentences negate something, the negations are often of other words)
         assertThat(decide("What can I claim if my flight is cancelled?", "You can choose a refund or another flight. "
@@ -3257,5 +3257,18 @@ class EquivalenceTest {
                 "Begin on easy routes with a partner.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("What should I do with the lamp?", "Turn on the lamp.", "Turn off the lamp."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // in one sentence of two explanations, two things the other way round
+        String upgrade = "Upgrade during the Saturday window. First, back up etcd and check that the backup restores. "
+                + "Then upgrade the %s before the %s, and watch the error rate for ten minutes. If errors pass 1%%, "
+                + "stop and restore the backup.";
+        assertThat(decide("How should we upgrade the cluster?", String.format(upgrade, "workers", "masters"),
+                String.format(upgrade, "masters", "workers"))).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a no that goes on with its own negation, against a statement whose yes or no is not known
+        assertThat(decide("Are there any roadworks on the A1 today?", "No, there aren't any roadworks today.",
+                "Traffic on the A1 is flowing normally.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // the question's word with a prefix that negates it, where the stem keeps the "e" of the word alone
+        String pure = "Is this JavaScript function pure?";
+        assertThat(decide(pure, "Yes.", "It's impure: it writes to a global.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(pure, "No.", "It's impure: it writes to a global.")).isEqualTo(Equivalence.Decision.SAME);
     }
 }
