@@ -132,7 +132,8 @@ final class AnswerText {
         "interesting question", "fair question", "good catch", "great catch", "nice catch", "good point", "great point",
         "fair point", "happy to help", "glad you asked", "thanks for asking", "thanks for the question", "no problem",
         "let me explain", "here's the answer", "here is the answer", "the short answer", "short answer", "in short",
-        "long story short", "the bottom line", "bottom line", "tl;dr", "tldr", "in a word", "quick answer"};
+        "long story short", "the bottom line", "bottom line", "tl;dr", "tldr", "in a word", "quick answer",
+        "you're on the right track", "you are on the right track"};
     private static final String REMARK_ENDS = "—–-:!,.";
     /** The most words a lead-in to a fenced block may say ({@link #fencedAlone}). */
     static final int LEAD_IN_WORDS = 8;

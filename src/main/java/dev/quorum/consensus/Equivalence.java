@@ -278,6 +278,8 @@ final class Equivalence {
     private static final Pattern DESIGNATOR = Pattern.compile("\\b([A-Za-z]+)\\s+([A-Z][0-9]{0,2})\\b");
     /** Answers of more sentences than this are not compared sentence by sentence. */
     private static final int MAX_SENTENCES = 12;
+    /** A whole that a count is "out of" ({@link #result}). */
+    private static final Pattern OUT_OF = Pattern.compile("\\bout of (?:a total of )?[\\w.,]+");
     /** Words a description opens with, and that may follow a name after it ({@link #apposition}). */
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that");
     private static final Set<String> NAME_SUFFIXES = Set.of("inc", "ltd", "llc", "plc", "corp", "co", "ag", "gmbh",
@@ -3244,7 +3246,7 @@ final class Equivalence {
             }
             for (String part : parts(longOne.main)) {
                 List<Quantity> stated = new ArrayList<>(2);
-                for (Quantity q : Quantities.parse(part)) {
+                for (Quantity q : Quantities.parse(result(part))) {
                     if (candidate(q, shortOne, longOne) && !(outsideQuestion && inQuestion(q, question))) {
                         stated.add(q);
                     }
@@ -3727,6 +3729,22 @@ final class Equivalence {
             copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
         }
         return copula && fresh >= 1 && fresh <= 3;
+    }
+
+    /**
+     * What a clause states as its result: after its last "=" or " is " when one number alone follows there ("3.14159
+     * rounded to four places is 3.1416", "4.5/100 = .045"), else the clause; a count "out of" a whole is no rival of
+     * the count ("nine affirmative votes out of fifteen").
+     */
+    private static String result(String part) {
+        String clause = OUT_OF.matcher(part).replaceAll("");
+        int at = Math.max(clause.lastIndexOf(" = "), clause.lastIndexOf(" is "));
+        if (at < 0) {
+            return clause;
+        }
+        String after = clause.substring(at + 3);
+        return Quantities.parse(after).size() == 1 && Quantities.parse(clause.substring(0, at)).size() >= 1 ? after
+                : clause;
     }
 
     /**

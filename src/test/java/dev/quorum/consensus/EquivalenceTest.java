@@ -3270,5 +3270,19 @@ class EquivalenceTest {
         String pure = "Is this JavaScript function pure?";
         assertThat(decide(pure, "Yes.", "It's impure: it writes to a global.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide(pure, "No.", "It's impure: it writes to a global.")).isEqualTo(Equivalence.Decision.SAME);
+        // the number a clause states as its result, after "is" or "="; a count out of a whole
+        String e = "What is e to three decimal places?";
+        assertThat(decide(e, "2.718", "2.71828 rounded to three places is 2.718."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(e, "2.719", "2.71828 rounded to three places is 2.718."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        String jurors = "How many jurors must agree?";
+        assertThat(decide(jurors, "Ten", "Ten jurors out of twelve must agree for a verdict."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(jurors, "Twelve", "Ten jurors out of twelve must agree for a verdict."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // "You're on the right track" is a remark before the answer
+        assertThat(decide("How long should pasta rest after draining?", "You're on the right track — about two "
+                + "minutes lets the sauce cling.", "Roughly 2 minutes.")).isEqualTo(Equivalence.Decision.SAME);
     }
 }
