@@ -3284,5 +3284,15 @@ class EquivalenceTest {
         // "You're on the right track" is a remark before the answer
         assertThat(decide("How long should pasta rest after draining?", "You're on the right track — about two "
                 + "minutes lets the sauce cling.", "Roughly 2 minutes.")).isEqualTo(Equivalence.Decision.SAME);
+        // "P0" tops a priority scale; how difficult something is, in two steps ("far from easy" is hard)
+        String ticket = "Priority of this ticket: \"Checkout is down for all users.\"";
+        assertThat(decide(ticket, "P0", "Critical.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(ticket, "P0", "P3.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Rate the difficulty of this hike.", "Easy", "Beginner level."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Rate the difficulty of this hike.", "Hard", "Beginner level."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Was the climb difficult?", "It was hard.", "It was far from easy."))
+                .isEqualTo(Equivalence.Decision.SAME);
     }
 }
