@@ -278,6 +278,8 @@ final class Equivalence {
     private static final Pattern DESIGNATOR = Pattern.compile("\\b([A-Za-z]+)\\s+([A-Z][0-9]{0,2})\\b");
     /** Answers of more sentences than this are not compared sentence by sentence. */
     private static final int MAX_SENTENCES = 12;
+    /** Short words between the words of a name ({@link #initialsFirstNamed}). */
+    private static final Set<String> NAME_JOINERS = Set.of("of", "for", "on", "and", "the", "de", "du", "des");
     /** A whole that a count is "out of" ({@link #result}). */
     private static final Pattern OUT_OF = Pattern.compile("\\bout of (?:a total of )?[\\w.,]+");
     /** Words a description opens with, and that may follow a name after it ({@link #apposition}). */
@@ -801,6 +803,11 @@ final class Equivalence {
         // Task Force.")
         if (depth == 0 && (initialsOfName(a, b) || initialsOfName(b, a))) {
             return new Verdict(Decision.SAME, "the initials of the other's name");
+        }
+        // the same, of the first name a sentence states ("SSA" / "They are administered by the Social Security
+        // Administration, an independent agency.")
+        if (depth == 0 && (initialsFirstNamed(a, b) || initialsFirstNamed(b, a))) {
+            return new Verdict(Decision.SAME, "the initials of the name the other states first");
         }
         // two names that share no word ("Albert Einstein" / "Max Planck")
         if (a.name && b.name && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
@@ -1872,6 +1879,47 @@ final class Equivalence {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether an answer is one word in capitals ("SSA", "the IASB") that is the initials of the first name the other
+     * states, a run of words written with capitals and the short words between them ("Basel Committee on Banking
+     * Supervision"), in what it states rather than sets aside ("… not the Securities and Exchange Commission"); not of
+     * a list's items ("SM" / "Small, Medium").
+     */
+    private static boolean initialsFirstNamed(Reading a, Reading b) {
+        List<String> own = Lexical.contentWords(a.words);
+        if (own.size() != 1 || b.words.size() <= a.words.size() || b.code || a.code || b.items != null) {
+            return false;
+        }
+        String initials = own.get(0);
+        int at = a.head.toLowerCase(Locale.ROOT).indexOf(initials);
+        if (initials.length() < 2 || initials.length() > 6 || at < 0
+                || !a.head.substring(at, at + initials.length()).equals(initials.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        List<String> words = AnswerText.words(b.core);
+        for (int k = 0; k < words.size(); k++) {
+            if (AnswerText.stopword(words.get(k)) || !b.capitals.contains(AnswerText.stem(words.get(k)))) {
+                continue;
+            }
+            // the run of names from here, short words between them
+            StringBuilder firsts = new StringBuilder();
+            int end = k;
+            while (end < words.size() && (b.capitals.contains(AnswerText.stem(words.get(end)))
+                    && !AnswerText.stopword(words.get(end)) || NAME_JOINERS.contains(words.get(end))
+                    && end + 1 < words.size() && b.capitals.contains(AnswerText.stem(words.get(end + 1))))) {
+                if (!NAME_JOINERS.contains(words.get(end))) {
+                    firsts.append(words.get(end).charAt(0));
+                }
+                end++;
+            }
+            if (end - k >= 2) {
+                return firsts.toString().equals(initials);
+            }
+            k = end;
+        }
+        return false;
     }
 
     /** Whether a one-word answer is the initials of the other's words ("UN" / "United Nations"). */

@@ -3294,5 +3294,15 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Was the climb difficult?", "It was hard.", "It was far from easy."))
                 .isEqualTo(Equivalence.Decision.SAME);
+        // initials of the first name a sentence states, not of one it sets aside
+        assertThat(decide("Which body sets world football's laws of the game?", "The IFAB",
+                "They are set by the International Football Association Board, which includes FIFA."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which agency regulates futures?", "SEC", "Futures are regulated by the Commodity Futures "
+                + "Trading Commission, not the Securities and Exchange Commission."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which agency enforces US antitrust law alongside the DOJ?", "FCC",
+                "That's the Federal Trade Commission, an independent agency of the US government."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
 }
