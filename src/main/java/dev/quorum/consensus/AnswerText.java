@@ -551,10 +551,13 @@ final class AnswerText {
 
     private static boolean prefixed(String base, String other) {
         if (base.length() >= 4 && base.endsWith("e") && !other.endsWith(base)) {
-            // the stemmer keeps the "e" of a word it leaves whole, and drops it from a longer one ("pure" / "impur")
-            base = base.substring(0, base.length() - 1);
+            // the stemmer keeps the "e" of a word it leaves whole and drops it from a longer one ("pure" / "impur"):
+            // the two words, the "e" put back, when WordNet has them as antonyms ("impure"; not "intake" / "take")
+            String cut = base.substring(0, base.length() - 1);
+            return other.length() > cut.length() && other.endsWith(cut)
+                    && Lexical.antonyms(base, other.substring(0, other.length() - cut.length()) + base);
         }
-        if (base.length() < 3 || other.length() <= base.length() || !other.endsWith(base)) {
+        if (base.length() < 4 || other.length() <= base.length() || !other.endsWith(base)) {
             return false;
         }
         String prefix = other.substring(0, other.length() - base.length());
@@ -622,15 +625,17 @@ final class AnswerText {
     }
 
     /**
-     * "Far from" and "anything but" after a copula, before what they deny ("is far from easy", "was anything but
-     * stable"; not "far from home", "far from the coast"), "hardly", "scarcely", "no longer", and "too … to" ("too
-     * alkaline to be suitable": not suitable).
+     * "Far from" and "anything but" after a copula or opening the text, before what they deny ("is far from easy",
+     * "was anything but stable", "Far from easy."; not "far from home", "far from the coast"), "hardly", "scarcely",
+     * "no longer", and "too … to" ("too alkaline to be suitable": not suitable).
      */
     private static final Pattern NEGATING_PHRASE = Pattern.compile(
             "\\b((?:is|are|was|were|be|been|being|am|remains|remained|seems|seemed|looks|looked|proved|proves|appears"
                     + "|appeared)(?: [a-z]+ly)?) (?:far from|anything but) (?!(?:the|a|an|my|your|his|her|its|our|their|this"
                     + "|that|these|those|home|here|there|it|him|them|us|me|each|one|any|all|every|shore|land|town)\\b)(?=[a-z])"
-                    + "|\\b(?:hardly|scarcely|no longer)\\b|\\b(too [a-z]+) to (?=[a-z])");
+                    + "|\\b(?:hardly|scarcely|no longer)\\b|\\b(too [a-z]+) to (?=[a-z])"
+                    + "|^(?:far from|anything but)(?= (?!(?:the|a|an|my|your|his|her|its|our|their|this|that|these|those"
+                    + "|home|here|there|it|him|them|us|me|each|one|any|all|every|shore|land|town)\\b)[a-z])");
 
     /**
      * The text with negations said in other words spelled as "not" ("The result was far from significant": "the

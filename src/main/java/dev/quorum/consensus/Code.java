@@ -263,8 +263,10 @@ final class Code {
                     "$1 => $2"),
             new Idiom("\\bHEAD\\^(?![\\^~\\d])", "HEAD~1"),
             new Idiom("\\bgit checkout -- ", "git restore "),
-            // the end of a command's options marked before its operands ("du -sh -- *": "du -sh *")
-            new Idiom("(?<=\\s)--\\s+(?=[^\\s-])", ""),
+            // the end of a shell command's options marked before its operands ("du -sh -- *": "du -sh *"; not SQL's
+            // comment, "SELECT id FROM users -- WHERE …")
+            new Idiom("(?m)^(\\s*(?:sudo\\s+)?(?:du|ls|rm|cp|mv|cat|grep|head|tail|wc|chmod|chown|touch|mkdir|rmdir|ln"
+                    + "|sort|find|git\\s+[a-z-]+)\\s[^\\n]*?)\\s--\\s+(?=[^\\s-])", "$1 "),
             // the first n rows in SQL's dialects: LIMIT n, TOP n, FETCH FIRST n ROWS ONLY
             new Idiom("(?is)^select\\s+top\\s*\\(?(\\d+)\\)?\\s+(.*?)[\\s;]*$", "SELECT $2 LIMIT $1"),
             new Idiom("(?i)\\bfetch\\s+(?:first|next)\\s+(\\d+)\\s+rows?\\s+only\\b", "LIMIT $1"),

@@ -226,9 +226,14 @@ final class Equivalence {
     /** Titles a person's name may follow, beside {@link #TITLES} ("Baroness Thatcher"). */
     private static final Set<String> NOBLE_TITLES = Set.of("baroness", "baron", "countess", "count", "duke", "duchess",
             "prince", "princess", "pope");
-    /** Words of an office a person's name may follow, beside the titles ("Chief Justice Marshall"). */
-    private static final Set<String> OFFICES = Set.of("chief", "justice", "judge", "senator", "governor", "minister",
-            "prime", "chancellor", "emperor", "empress", "admiral", "colonel", "pope", "rev", "reverend");
+    /**
+     * Words of a judge's office a name may follow, beside the titles ("Chief Justice Marshall"); not offices that pass
+     * within a family ("Prime Minister Gandhi", "Senator Kennedy").
+     */
+    private static final Set<String> JUDGES = Set.of("chief", "justice", "judge");
+    /** Titles of address a person's name may follow ({@link #onlyTitles}). */
+    private static final Set<String> HONORIFICS = Set.of("sir", "dame", "lord", "lady", "dr", "mr", "mrs", "ms", "prof",
+            "professor");
     /** Particles that turn a phrasal verb the other way, both ways round ("roll back" / "roll out"). */
     private static final Set<String> OPPOSITE_PARTICLES = Set.of("in out", "out in", "up down", "down up", "on off",
             "off on", "back out", "out back", "back forward", "forward back");
@@ -280,6 +285,12 @@ final class Equivalence {
     private static final int MAX_SENTENCES = 12;
     /** Short words between the words of a name ({@link #initialsFirstNamed}). */
     private static final Set<String> NAME_JOINERS = Set.of("of", "for", "on", "and", "the", "de", "du", "des");
+    /** Words of a sentence that restricts or sets aside without a negation ({@link #restricts}). */
+    private static final Set<String> RESTRICTING = Set.of("only", "unless", "until", "rather", "instead",
+            "regardless", "insufficient", "unrelated");
+    /** Words before an "is" that make what it states another statement ({@link #result}). */
+    private static final Set<String> RESULT_BREAKS = Set.of("which", "while", "whereas", "and", "but", "where", "whose",
+            "whilst", "when", "if", "given", "once", "unless");
     /** A whole that a count is "out of" ({@link #result}). */
     private static final Pattern OUT_OF = Pattern.compile("\\bout of (?:a total of )?[\\w.,]+");
     /** Words a description opens with, and that may follow a name after it ({@link #apposition}). */
@@ -2986,7 +2997,8 @@ final class Equivalence {
      * an extraordinary circumstance"; nor where the other sentence {@link #restricts}.)
      */
     private static String negatedInOne(Reading x, Reading y) {
-        if ((x.negations == 0) == (y.negations == 0) || restricts(x.negations == 0 ? x : y)) {
+        if ((x.negations == 0) == (y.negations == 0) || restricts(x.negations == 0 ? x : y)
+                || notButSaid(x.negations == 0 ? y : x)) {
             return null;
         }
         Map<String, Boolean> one = negatedOnce(x);
@@ -3002,10 +3014,22 @@ final class Equivalence {
 
     /**
      * Whether a sentence says what may happen only on a condition ("… may only be attempted once the manager has
-     * approved it"): "do not attempt it without approval" says the same with negations.
+     * approved it"), or sets something aside in words that are no negation ("mammals rather than fish", "insufficient
+     * to imply causation", "regardless of whether you use a VPN"): the other's negations may say the same.
      */
     private static boolean restricts(Reading r) {
-        return r.words.contains("only") || r.words.contains("unless") || r.words.contains("until");
+        for (String word : r.words) {
+            if (RESTRICTING.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a sentence sets one thing aside for another, "not … but …" ("Whales are not fish but mammals"). */
+    private static boolean notButSaid(Reading r) {
+        int not = r.words.indexOf("not");
+        return not >= 0 && r.words.subList(not, r.words.size()).contains("but");
     }
 
     /**
@@ -3019,7 +3043,10 @@ final class Equivalence {
         int reach = -1;
         for (int k = 0; k < words.size(); k++) {
             String word = words.get(k);
-            if ((word.equals("not") || word.equals("never")) && !AnswerText.notOnly(words, k)) {
+            if ((word.equals("not") || word.equals("never")) && !AnswerText.notOnly(words, k)
+                    && !(k > 0 && words.get(k - 1).equals("or"))
+                    && !(word.equals("never") && k + 1 < words.size() && words.get(k + 1).equals("been"))) {
+                // (not "whether or not", nor "It has never been easier": as easy as ever)
                 reach = k + 3;
                 continue;
             }
@@ -3102,9 +3129,11 @@ final class Equivalence {
         }
         // (a long explanation's negations are no yes or no; nor are they after an "Exactly," to another question, nor
         // in what an answer sets aside: "Yes: at runtime, not at compile time"; nor, after a no, against a statement
-        // whose own yes or no is not known: "No, there aren't any delays." / "The line is running on schedule.")
+        // whose own yes or no is not known, unless it says the word the no negates: "No, there aren't any delays." /
+        // "The line is running on schedule."; but "No, it isn't offered with a manual." / "… still offer a manual …")
         if (question.yesNo() && statedNegations(said.rest) % 2 != statedNegations(other) % 2
-                && other.words.size() <= LONG_WORDS && (other.polarity != null || !said.stance.value().equals("no"))
+                && other.words.size() <= LONG_WORDS && (other.polarity != null || !said.stance.value().equals("no")
+                || negatedInOne(said.rest, other) != null)
                 && !said.stance.value().equals(other.polarity) && !confirms(said, other, question)) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
@@ -3334,9 +3363,15 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
             }
             if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)
-                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))
-                    && !apposition(clauses, c, shortOne)) {
-                return new Verdict(Decision.DIFFERENT, "another answer first");
+                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))) {
+                if (!apposition(clauses, c, shortOne, longOne)) {
+                    return new Verdict(Decision.DIFFERENT, "another answer first");
+                }
+                if (!containsDerived(stems, shortOne.content)) {
+                    // a description, then the last name alone: which bearer of it the description means is for the
+                    // meaning to tell ("The Apollo 11 commander, Armstrong." / "The 41st president, Bush.")
+                    return Verdict.MEANING;
+                }
             }
             int extra = 0;
             for (int k = 0; k < words.size(); k++) {
@@ -3791,8 +3826,16 @@ final class Equivalence {
             return clause;
         }
         String after = clause.substring(at + 3);
-        return Quantities.parse(after).size() == 1 && Quantities.parse(clause.substring(0, at)).size() >= 1 ? after
-                : clause;
+        String before = clause.substring(0, at);
+        for (String word : AnswerText.words(before)) {
+            if (RESULT_BREAKS.contains(word)) {
+                // what follows "which", "while", "and" is another statement ("… boils at 212 °F, which in Celsius is
+                // 100", "… has 2 moons and the diameter of Phobos is 22 km"), and after "when" or "if" a condition
+                // ("x is 5 when y is 3")
+                return clause;
+            }
+        }
+        return Quantities.parse(after).size() == 1 && Quantities.parse(before).size() >= 1 ? after : clause;
     }
 
     /**
@@ -3807,15 +3850,20 @@ final class Equivalence {
 
     /**
      * Whether an answer is a description and then, after a comma, the short answer's name and nothing else but a
-     * suffix ("The Apollo 11 commander, Armstrong.", "The Cupertino tech giant, Apple Inc."): the name the description
-     * leads to, not another answer before it ("… in the troposphere, just below the stratosphere" says more).
+     * suffix ("The Apollo 11 commander, Armstrong.", "The Cupertino tech giant, Apple Inc."), or a clause that ends on
+     * a name and then the short answer's as the place it lies in ("They were held in Rio de Janeiro, Brazil."): the
+     * name the description leads to, not another answer before it ("… in the troposphere, just below the stratosphere"
+     * says more).
      */
-    private static boolean apposition(List<String> clauses, int c, Reading shortOne) {
+    private static boolean apposition(List<String> clauses, int c, Reading shortOne, Reading longOne) {
         if (c != 1 || clauses.size() != 2) {
             return false;
         }
         List<String> description = AnswerText.words(clauses.get(0));
-        if (description.isEmpty() || !DETERMINERS.contains(description.get(0))) {
+        if (description.isEmpty() || !DETERMINERS.contains(description.get(0))
+                && !longOne.capitals.contains(AnswerText.stem(description.get(description.size() - 1)))
+                || capitalised(description.subList(1, description.size()), longOne)) {
+            // (a first clause of names only after its "The" is a name itself: "The Hague, Amsterdam")
             return false;
         }
         for (String word : AnswerText.words(clauses.get(1))) {
@@ -4552,10 +4600,13 @@ final class Equivalence {
         return true;
     }
 
-    /** Whether every word of a run is a title ({@link #TITLES}, {@link #NOBLE_TITLES}, "Chief Justice"). */
+    /**
+     * Whether every word of a run is a title of one person ({@link #HONORIFICS}, {@link #NOBLE_TITLES}, {@link
+     * #JUDGES}; not "President", which two Clintons were called).
+     */
     private static boolean onlyTitles(List<String> words) {
         for (String word : words) {
-            if (!TITLES.contains(word) && !NOBLE_TITLES.contains(word) && !OFFICES.contains(word)) {
+            if (!HONORIFICS.contains(word) && !NOBLE_TITLES.contains(word) && !JUDGES.contains(word)) {
                 return false;
             }
         }
@@ -4843,7 +4894,8 @@ final class Equivalence {
         order.sort(Comparator.comparing(k -> x.get(k).length() == 1));
         for (int k : order) {
             int at = matching(remaining, remainingTexts, x.get(k), aTexts.get(k), x.size());
-            if (at < 0 && remaining.size() == 1 && x.size() >= 3 && initial(x.get(k), remaining.get(0))) {
+            if (at < 0 && remaining.size() == 1 && x.size() >= 3 && initial(x.get(k), remaining.get(0))
+                    && shortForms(x.get(k).length() == 1 ? x : y)) {
                 at = 0;
             }
             if (at < 0) {
@@ -4851,6 +4903,16 @@ final class Equivalence {
             }
             remaining.remove(at);
             remainingTexts.remove(at);
+        }
+        return true;
+    }
+
+    /** Whether every item of a list is a short form: one word of at most four letters ("PG", "SF", "C"). */
+    private static boolean shortForms(List<String> items) {
+        for (String item : items) {
+            if (item.length() > 4 || item.indexOf(' ') >= 0) {
+                return false;
+            }
         }
         return true;
     }

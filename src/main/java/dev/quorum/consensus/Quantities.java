@@ -226,11 +226,12 @@ final class Quantities {
             "(?<![\\d.,])(\\d{1,3})((?:\\.\\d{3}){1,5}),(\\d{1,2})(?![\\d.,])");
     /**
      * Thousands after points with no decimal: two groups or more ("1.500.000"; not "1.500", which may be a decimal, nor
-     * an IPv4 address: four groups up to 255 without a leading zero, "192.168.100.200"; nor a version "v1.200.300").
+     * an IPv4 address: four groups up to 255 without a leading zero, "192.168.100.200", or three before ".x", ".0/24";
+     * nor a version "v1.200.300", "version 1.100.200").
      * Read by {@link #decimalComma}.
      */
     private static final Pattern DOTTED_THOUSANDS = Pattern.compile(
-            "(?<![\\w.,])(\\d{1,3})((?:\\.\\d{3}){2,5})(?![\\d]|[.,]\\d)");
+            "(?<![\\w.,])(\\d{1,3})((?:\\.\\d{3}){2,5})(?![\\d/]|[.,][\\w*])");
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
     /** Roman numerals up to twenty, read only after a word they number ({@link #ROMAN_AFTER}). */
     private static final Map<String, Integer> ROMAN = new HashMap<>();
@@ -619,9 +620,11 @@ final class Quantities {
         StringBuilder out = new StringBuilder(text.length());
         do {
             String[] groups = (matcher.group(1) + matcher.group(2)).split("\\.");
-            boolean address = groups.length == 4;
+            String before = text.substring(Math.max(0, matcher.start() - 8), matcher.start());
+            boolean address = groups.length == 4 || before.endsWith("version ") || before.endsWith("release ");
             for (String group : groups) {
-                address &= Integer.parseInt(group) <= 255 && (group.length() == 1 || group.charAt(0) != '0');
+                address &= groups.length != 4 || Integer.parseInt(group) <= 255
+                        && (group.length() == 1 || group.charAt(0) != '0');
             }
             matcher.appendReplacement(out, address ? matcher.group() : String.join("", groups));
         } while (matcher.find());

@@ -25,7 +25,10 @@ final class WordOrder {
             "both", "same", "equal", "equals", "equivalent", "similar", "identical", "alike", "like", "unlike", "as",
             "married", "adjacent", "near", "next", "border", "borders", "bordering", "meet", "meets", "differ",
             "differs", "different", "compatible", "together", "related", "connected", "parallel", "perpendicular",
-            "interchangeable", "synonymous", "siblings", "neighbours", "neighbors", "times", "whereas", "while");
+            "interchangeable", "synonymous", "siblings", "neighbours", "neighbors", "times", "whereas", "while",
+            "opposite", "opposites", "antonym", "antonyms", "inverse", "reverse", "complement", "counterpart", "cousin",
+            "cousins", "twin", "twins", "partner", "partners", "synonym", "synonyms", "sibling", "orthogonal",
+            "independent", "intersect", "intersects");
 
     private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "gets",
             "got", "gotten");

@@ -40,7 +40,8 @@ final class YesNo {
     private static final Set<String> AVOID = Set.of("avoid", "skip", "forgo", "refrain");
     /**
      * Words that call what the question asks needless, after "is", "are" or "but" ("… is nice but unnecessary",
-     * "Peeling is optional" to "Do you need to peel ginger?"; not where the question asks it: "Is it optional?").
+     * "Peeling is optional" to "Do you need to peel ginger?"; "optional" only where the question asks whether something
+     * is {@link #NEEDED}, not "Is it optional?" nor "Can I skip the cover letter?").
      */
     private static final Set<String> NEEDLESS = Set.of("unnecessary", "needless", "pointless", "unneeded", "optional");
     /** Where a clause goes on to give its reason, or to add to what it says ("…, even for small boats"). */
@@ -55,8 +56,8 @@ final class YesNo {
     /**
      * Words that say something is wrong, missing or kept from happening, stemmed: negated, they say the question's
      * thing holds ("The flight isn't delayed" to "Is the flight on time?", "Regulators didn't block the merger" to
-     * "Did regulators approve it?", "It's not contraindicated in pregnancy", "Freezing it isn't a problem" to "Can you
-     * freeze milk?"). Read only after a negation ("not", "no", not the "non" of a term: "non-blocking") and when the
+     * "Did regulators approve it?", "It's not contraindicated in pregnancy"; "Freezing it isn't a problem" to "Can you
+     * freeze milk?": {@link #PROBLEMS}). Read only after a negation ("not", "no", not the "non" of a term: "non-blocking") and when the
      * question asks none of them nor of the {@link #WARNING} words ("Did Napoleon lose…?"; "won't harm them" is a no to
      * "Is it dangerous …?"): said alone, what they do depends on their object ("Food prevents stomach upset").
      */
@@ -64,13 +65,24 @@ final class YesNo {
             "prevent", "prohibit", "forbid", "forbidden", "ban", "deny", "reject", "refuse", "exclude", "extinguish",
             "cancel", "revoke", "invalidate", "miss", "missing", "lose", "delay", "late", "damage", "harm",
             "harmful", "hurt", "impair", "hinder", "contraindicated", "veto", "fake", "false", "wrong", "absent",
-            "free", "destroy", "lost", "skip", "omit", "neglect", "forget", "incorrect", "impossible", "problem",
-            "risk", "danger", "trouble", "concern", "worry");
+            "free", "destroy", "lost", "skip", "omit", "neglect", "forget", "incorrect", "impossible");
     /**
      * Words that say something is kept out or has run out, read like {@link #NEGATIVE} only right after their negation
      * ("does not ignore the index", "has not expired"; not "doesn't retry when it fails"), stemmed.
      */
     private static final Set<String> NEGATIVE_CLOSE = stems("ignore", "decline", "expire", "fail", "fails", "failed");
+    /**
+     * Nouns for something going wrong, read like {@link #NEGATIVE} only right after their negation, or after it and an
+     * "a" or "any" ("isn't a problem", "no risk"; not "not worth the risk", "isn't the problem here", which puts it
+     * elsewhere, nor the verb "wouldn't risk it").
+     */
+    private static final Set<String> PROBLEMS = stems("problem", "risk", "danger", "trouble", "concern", "worry");
+    /**
+     * Words of a question that asks whether something is needed, to which "optional" is a no ("Do you need to peel
+     * ginger?"; to "Can I skip the cover letter?" it is a yes).
+     */
+    private static final Set<String> NEEDED = stems("need", "needed", "required", "require", "necessary", "mandatory",
+            "compulsory", "obligatory", "must", "essential");
     /** Words that call what a question asks fine to do, stemmed ("… is generally fine", "… are harmless"). */
     private static final Set<String> APPROVING = stems("fine", "safe", "okay", "ok", "harmless", "acceptable", "ideal",
             "worthwhile", "beneficial", "advisable", "sensible", "recommended", "healthy");
@@ -395,6 +407,7 @@ final class YesNo {
             if ((k == 0 || MODALS.contains(words.get(k - 1))) && AVOID.contains(word)
                     || k > 0 && NEEDLESS.contains(word) && VERDICT_LINKS.contains(words.get(k - 1))
                     && !asked(AnswerText.stem(word), question)
+                    && (!word.equals("optional") || question.asked().stream().anyMatch(NEEDED::contains))
                     || MYTH.contains(word) || word.equals("against") && k > 0 && ADVISE.contains(words.get(k - 1))) {
                 flips += advised ? 0 : 1;
                 advised = true;
@@ -445,7 +458,8 @@ final class YesNo {
                 continue;
             }
             if (negated && !asksWrong && (NEGATIVE.contains(stem) || NEGATIVE_CLOSE.contains(stem)
-                    && (AnswerText.negation(words.get(k - 1)) || k > 1 && AnswerText.negation(words.get(k - 2))))) {
+                    && (AnswerText.negation(words.get(k - 1)) || k > 1 && AnswerText.negation(words.get(k - 2)))
+                    || PROBLEMS.contains(stem) && problemDenied(words, k))) {
                 // a negation of something going wrong: "isn't delayed", "doesn't break compatibility"
                 flips++;
                 opposite = true;
@@ -501,6 +515,14 @@ final class YesNo {
             }
         }
         return Set.of(stem);
+    }
+
+    /** Whether the noun at {@code k} ({@link #PROBLEMS}) is denied right before it ("no risk", "isn't a problem"). */
+    private static boolean problemDenied(List<String> words, int k) {
+        boolean close = AnswerText.negation(words.get(k - 1)) || k > 1 && AnswerText.negation(words.get(k - 2))
+                && (words.get(k - 1).equals("a") || words.get(k - 1).equals("any"));
+        boolean verb = k + 1 < words.size() && OBJECTS.contains(words.get(k + 1));
+        return close && !verb;
     }
 
     /** Whether a word before the one at {@code k} has the given stem. */
