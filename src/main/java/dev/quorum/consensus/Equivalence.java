@@ -3820,7 +3820,7 @@ final class Equivalence {
      * the count ("nine affirmative votes out of fifteen").
      */
     private static String result(String part) {
-        String clause = OUT_OF.matcher(part).replaceAll("");
+        String clause = part.contains("out of") ? OUT_OF.matcher(part).replaceAll("") : part;
         int at = Math.max(clause.lastIndexOf(" = "), clause.lastIndexOf(" is "));
         if (at < 0) {
             return clause;

@@ -613,6 +613,15 @@ final class Quantities {
 
     /** Thousands after points with no decimal ({@link #DOTTED_THOUSANDS}) without their points. */
     private static String dottedThousands(String text) {
+        // (the pattern only where a digit, a point, three digits and a point stand in a row)
+        boolean candidate = false;
+        for (int dot = text.indexOf('.'); dot > 0 && !candidate; dot = text.indexOf('.', dot + 1)) {
+            candidate = dot + 4 < text.length() && text.charAt(dot + 4) == '.' && isDigit(text.charAt(dot - 1))
+                    && isDigit(text.charAt(dot + 1)) && isDigit(text.charAt(dot + 2)) && isDigit(text.charAt(dot + 3));
+        }
+        if (!candidate) {
+            return text;
+        }
         Matcher matcher = DOTTED_THOUSANDS.matcher(text);
         if (!matcher.find()) {
             return text;

@@ -57,9 +57,10 @@ final class YesNo {
      * Words that say something is wrong, missing or kept from happening, stemmed: negated, they say the question's
      * thing holds ("The flight isn't delayed" to "Is the flight on time?", "Regulators didn't block the merger" to
      * "Did regulators approve it?", "It's not contraindicated in pregnancy"; "Freezing it isn't a problem" to "Can you
-     * freeze milk?": {@link #PROBLEMS}). Read only after a negation ("not", "no", not the "non" of a term: "non-blocking") and when the
-     * question asks none of them nor of the {@link #WARNING} words ("Did Napoleon lose…?"; "won't harm them" is a no to
-     * "Is it dangerous …?"): said alone, what they do depends on their object ("Food prevents stomach upset").
+     * freeze milk?": {@link #PROBLEMS}). Read only after a negation ("not", "no", not the "non" of a term:
+     * "non-blocking") and when the question asks none of them nor of the {@link #WARNING} words ("Did Napoleon
+     * lose…?"; "won't harm them" is a no to "Is it dangerous …?"): said alone, what they do depends on their object
+     * ("Food prevents stomach upset").
      */
     private static final Set<String> NEGATIVE = stems("block", "break", "broke", "broken", "breach", "violate",
             "prevent", "prohibit", "forbid", "forbidden", "ban", "deny", "reject", "refuse", "exclude", "extinguish",
@@ -373,7 +374,8 @@ final class YesNo {
         boolean negated = false;
         // the words for something going wrong or kept out are read only when the question asks none of them, nor
         // whether something is wrong
-        boolean asksWrong = question.asked().stream().anyMatch(stem -> NEGATIVE.contains(stem) || WARNING.contains(stem));
+        boolean asksWrong = question.asked().stream()
+                .anyMatch(stem -> NEGATIVE.contains(stem) || WARNING.contains(stem));
         boolean asksRefused = question.asked().stream().anyMatch(REFUSED::contains);
         Set<String> lacked = lacked(question);
         for (int k = 0; k < words.size(); k++) {

@@ -3306,6 +3306,17 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_hostile_prose_for_the_twentieth_round_rules_in_linear_time() {
+        String[] hostile = {"1.000.000." .repeat(200) + "000", "9 out of 10 is 3 = 4 " .repeat(100),
+            "du -sh -- -- -- * " .repeat(120), "It is not never not rather than whether or not. " .repeat(40),
+            "The Hague, The Hague, Picasso. " .repeat(60), "No, it isn't a problem, no risk, not a risk. " .repeat(45),
+            "PG, SF, C, " .repeat(150), "Jeffrey P. Q. R. Bezos Chief Justice Baroness " .repeat(45)};
+        String[] questions = {"How many votes are needed?", "Is it risky to run it?", "Who founded Amazon?"};
+        // 72 comparisons of about 2,000-character answers; a rule that read them in quadratic time would take minutes
+        assertThat(nanosToCompare(hostile, questions, "Seven.")).isLessThan(8_000_000_000L);
+    }
+
+    @Test
     void should_leave_alone_what_the_review_of_the_twentieth_round_found_its_rules_would_misread() {
         // a negation said in other words, or set aside, in the counterpart sentence
         assertThat(decide("What is the relationship between correlation and causation?", "Correlation does not imply "
