@@ -293,8 +293,9 @@ final class Equivalence {
             "whilst", "when", "if", "given", "once", "unless");
     /** A whole that a count is "out of" ({@link #result}). */
     private static final Pattern OUT_OF = Pattern.compile("\\bout of (?:a total of )?[\\w.,]+");
-    /** Words a description opens with, and that may follow a name after it ({@link #apposition}). */
+    /** Words a description opens with ({@link #apposition}). */
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that");
+    /** Words that may follow a name after a description ({@link #apposition}: "Apple Inc."). */
     private static final Set<String> NAME_SUFFIXES = Set.of("inc", "ltd", "llc", "plc", "corp", "co", "ag", "gmbh",
             "jr", "sr");
     /** Sentences of at most this many words are compared word for word by {@link #oneWordSwapped}. */
