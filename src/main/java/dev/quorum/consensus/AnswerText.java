@@ -136,7 +136,7 @@ final class AnswerText {
         "you're on the right track", "you are on the right track"};
     private static final String REMARK_ENDS = "—–-:!,.";
     /** The most words a lead-in to a fenced block may say ({@link #fencedAlone}). */
-    static final int LEAD_IN_WORDS = 8;
+    private static final int LEAD_IN_WORDS = 8;
     /** Hedges an answer may put before its yes or no. */
     private static final String[] HEDGES = {"generally", "usually", "typically", "mostly", "probably", "technically",
         "basically", "in general", "in most cases", "short answer", "in short", "mostly", "largely", "then"};

@@ -107,11 +107,11 @@ final class Code {
      * with a number in any order, a number glued to its option, head's and tail's "-20" as "-n 20", the "--" that ends
      * the options before an operand, an option's value after "=", the long options of common commands, git switch,
      * docker's management commands, find's tests in any order, a directory with its trailing slash, a filter's file
-     * redirected, chmod's "ugo"), a number compared with a name either way round, and
-     * JavaScript's parseInt as Number's. Each does the same in the usual case; their edge cases differ (`indexOf`
-     * finds no NaN where `includes` does, an arrow has no `this` of its own, Python has no `++`, TOP without ORDER BY is
-     * any rows, a conditional returns b when a is NaN where Math.max returns NaN, a flag that takes a value must come
-     * last, and {@code math.sqrt} of a negative number raises where {@code ** 0.5} gives a complex number).
+     * redirected, chmod's "ugo"), a number compared with a name either way round, and JavaScript's parseInt as
+     * Number's. Each does the same in the usual case; their edge cases differ (`indexOf` finds no NaN where `includes`
+     * does, an arrow has no `this` of its own, Python has no `++`, TOP without ORDER BY is any rows, a conditional
+     * returns b when a is NaN where Math.max returns NaN, a flag that takes a value must come last, and {@code
+     * math.sqrt} of a negative number raises where {@code ** 0.5} gives a complex number).
      */
     private static final List<Idiom> IDIOMS = List.of(
             // (a receiver "a.b.c" of at most four names, each read possessively: an unbounded group would recurse once

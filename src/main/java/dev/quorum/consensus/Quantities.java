@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
  * 1 000), decimals, exponents (4.2e1, 3 × 10^8), suffixes (1.5k, 2 million), number words (forty-two), a currency
  * sign before or a unit after (glued or as the next words, "per"/"/" a unit of time), clock times (14:32, 2:32 pm,
  * 14:32:05, in hours), dates (2024-03-15, and a month name next to a number counts as that month), centuries (19th
- * century, the
- * 1800s). Words that are also units only count as units right after a number.
+ * century, the 1800s). Words that are also units only count as units right after a number.
  */
 final class Quantities {
 
@@ -227,8 +226,7 @@ final class Quantities {
     /**
      * Thousands after points with no decimal: two groups or more ("1.500.000"; not "1.500", which may be a decimal, nor
      * an IPv4 address: four groups up to 255 without a leading zero, "192.168.100.200", or three before ".x", ".0/24";
-     * nor a version "v1.200.300", "version 1.100.200").
-     * Read by {@link #decimalComma}.
+     * nor a version "v1.200.300", "version 1.100.200"). Read by {@link #decimalComma}.
      */
     private static final Pattern DOTTED_THOUSANDS = Pattern.compile(
             "(?<![\\w.,])(\\d{1,3})((?:\\.\\d{3}){2,5})(?![\\d/]|[.,][\\w*])");
@@ -598,17 +596,8 @@ final class Quantities {
         if (text.indexOf(',') < 0) {
             return text;
         }
-        Matcher matcher = DECIMAL_COMMA.matcher(text);
-        if (!matcher.find()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        do {
-            String digits = matcher.group(1) + matcher.group(2).replace(".", "") + "." + matcher.group(3);
-            matcher.appendReplacement(out, digits);
-        } while (matcher.find());
-        matcher.appendTail(out);
-        return out.toString();
+        return DECIMAL_COMMA.matcher(text).replaceAll(match -> match.group(1) + match.group(2).replace(".", "") + "."
+                + match.group(3));
     }
 
     /** Thousands after points with no decimal ({@link #DOTTED_THOUSANDS}) without their points. */
@@ -622,23 +611,18 @@ final class Quantities {
         if (!candidate) {
             return text;
         }
-        Matcher matcher = DOTTED_THOUSANDS.matcher(text);
-        if (!matcher.find()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        do {
-            String[] groups = (matcher.group(1) + matcher.group(2)).split("\\.");
-            String before = text.substring(Math.max(0, matcher.start() - 8), matcher.start());
-            boolean address = groups.length == 4 || before.endsWith("version ") || before.endsWith("release ");
+        String read = text;
+        return DOTTED_THOUSANDS.matcher(text).replaceAll(match -> {
+            String[] groups = match.group().split("\\.");
+            String before = read.substring(Math.max(0, match.start() - 8), match.start());
+            boolean kept = groups.length == 4 || before.endsWith("version ") || before.endsWith("release ");
             for (String group : groups) {
-                address &= groups.length != 4 || Integer.parseInt(group) <= 255
+                // an IPv4 address: four groups up to 255, none with a leading zero
+                kept &= groups.length != 4 || Integer.parseInt(group) <= 255
                         && (group.length() == 1 || group.charAt(0) != '0');
             }
-            matcher.appendReplacement(out, address ? matcher.group() : String.join("", groups));
-        } while (matcher.find());
-        matcher.appendTail(out);
-        return out.toString();
+            return kept ? match.group() : String.join("", groups);
+        });
     }
 
     /**
