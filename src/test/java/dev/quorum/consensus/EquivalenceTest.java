@@ -3203,6 +3203,11 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("Which company makes the PlayStation?", "Sony", "The Tokyo electronics giant, Sony Corp."))
                 .isEqualTo(Equivalence.Decision.SAME);
+        // a city, then its country after a comma
+        assertThat(decide("Which country is the Sagrada Familia in?", "Spain", "It stands in Barcelona, Spain."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which country is the Sagrada Familia in?", "Portugal", "It stands in Barcelona, Spain."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Who is the Roman goddess of the hunt?", "Diana", "The hunt goddess is Minerva, Diana's "
                 + "rival.")).isNotEqualTo(Equivalence.Decision.SAME);
         // "isn't a problem", "won't harm": a yes to what may be done, a no to whether it is dangerous
