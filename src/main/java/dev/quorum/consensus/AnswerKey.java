@@ -367,7 +367,7 @@ public final class AnswerKey {
      * The choice letter a lower-cased short answer names: alone ("b", "(b)", "b."), leading its option ("b. paris",
      * "b - paris", "a) paris", "(b) mercury"), after "option", "choice" or "answer" ("option c", "the answer is d",
      * "answer: b"), or at the end in parentheses, after a colon or as a conclusion ("pacific (b)", "heapsort is the
-     * one: b.", "o(n log n), so b"); in brackets too ("[c]"); else 0.
+     * one: b.", "o(n log n), so b", "mol/l → b"); in brackets too ("[c]"); else 0.
      */
     static char choice(String core) {
         int n = core.length();
@@ -431,8 +431,9 @@ public final class AnswerKey {
         if (end >= 3 && isChoice(core.charAt(end - 1)) && core.charAt(end - 2) == ' ' && core.charAt(end - 3) == ':') {
             return core.charAt(end - 1);
         }
-        // a conclusion: "o(n log n), so b."
-        for (String lead : new String[] {", so ", " so it's ", " so it is ", ", hence ", ", i.e. "}) {
+        // a conclusion: "o(n log n), so b.", "mol·dm⁻³ → b"
+        for (String lead : new String[] {", so ", " so it's ", " so it is ", ", hence ", ", i.e. ", " → ", " -> ",
+            " => "}) {
             if (end >= lead.length() + 1 && core.startsWith(lead, end - 1 - lead.length())
                     && isChoice(core.charAt(end - 1))) {
                 return core.charAt(end - 1);

@@ -59,6 +59,12 @@ final class AnswerText {
             + "plunged plunging plummet plummeted plummeting tumble tumbled tumbling slide slid sliding slump slumped "
             + "slumping crash crashed crashing nosedive nosedived");
 
+    /** Prefixes of opposite sense ({@link #contrasted}). */
+    private static final String[][] CONTRASTED_PREFIXES = {{"inter", "extra"}, {"intra", "extra"}, {"over", "under"},
+        {"hyper", "hypo"}, {"pre", "post"}, {"endo", "exo"}, {"up", "down"}, {"micro", "macro"}, {"sub", "super"}};
+    /** What {@link #contrasted} stems share after their prefixes, at least ("extrapol" / "interpol"). */
+    private static final int MIN_CONTRASTED_REST = 3;
+
     static {
         String[][] pairs = {
             {"positive", "negative"}, {"true", "false"}, {"increase", "decrease"}, {"increase", "reduce"},
@@ -507,7 +513,7 @@ final class AnswerText {
         if (direction(stemA) * direction(stemB) == -1) {
             return true;
         }
-        if (prefixed(stemA, stemB) || prefixed(stemB, stemA)) {
+        if (prefixed(stemA, stemB) || prefixed(stemB, stemA) || contrasted(stemA, stemB)) {
             return true;
         }
         // a comparative or superlative against the other word's opposite ("faster" / "slow", "hottest" / "cold")
@@ -544,6 +550,24 @@ final class AnswerText {
             String base = word.substring(cut);
             if (prefixed(base, word) && stemTest.test(stem(base))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether two words are one word after prefixes of opposite sense ("extrapolate" / "interpolate", "overestimate" /
+     * "underestimate", "hypertension" / "hypotension", "upstream" / "downstream"), which WordNet may give as one sense.
+     */
+    static boolean contrasted(String a, String b) {
+        for (String[] pair : CONTRASTED_PREFIXES) {
+            for (int k = 0; k < 2; k++) {
+                String x = pair[k];
+                String y = pair[1 - k];
+                if (a.startsWith(x) && b.startsWith(y) && a.length() - x.length() >= MIN_CONTRASTED_REST
+                        && a.substring(x.length()).equals(b.substring(y.length()))) {
+                    return true;
+                }
             }
         }
         return false;

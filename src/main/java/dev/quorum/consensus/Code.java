@@ -766,6 +766,9 @@ final class Code {
         }
         for (String operator : new String[] {" // ", " ** ", " / ", " * ", " + ", " - "}) {
             int at = answer.indexOf(operator);
+            if (operator.equals(" / ") && alternatives(answer)) {
+                continue;
+            }
             if (at > 0 && Quantities.isLetterOrDigit(Character.toLowerCase(answer.charAt(at - 1)))
                     && at + operator.length() < answer.length()
                     && Quantities.isLetterOrDigit(Character.toLowerCase(answer.charAt(at + operator.length())))) {
@@ -773,6 +776,36 @@ final class Code {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a short text is words set apart by spaced slashes ("P1 / critical", "gas / solid / liquid"): alternatives
+     * or a list, no division. Each operand opens with a letter and holds letters, digits, spaces or hyphens only, none is
+     * a single character, and one has a word of three letters or more; "m / M", "n / 2", "x / y" stay expressions.
+     */
+    static boolean alternatives(String answer) {
+        String[] parts = answer.strip().split(" / ");
+        if (parts.length < 2) {
+            return false;
+        }
+        boolean longWord = false;
+        for (String part : parts) {
+            if (part.length() < 2 || !Character.isLetter(part.charAt(0))) {
+                return false;
+            }
+            int run = 0;
+            for (int k = 0; k < part.length(); k++) {
+                char c = part.charAt(k);
+                if (Character.isLetter(c)) {
+                    longWord |= ++run >= 3;
+                } else if (c == ' ' || c == '-' || Quantities.isDigit(c)) {
+                    run = 0;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return longWord;
     }
 
 }

@@ -3816,13 +3816,13 @@ final class Equivalence {
     }
 
     /**
-     * What a clause states as its result: after its last "=" or " is " when one number alone follows there ("3.14159
-     * rounded to four places is 3.1416", "4.5/100 = .045"), else the clause; a count "out of" a whole is no rival of
+     * What a clause states as its result: after its last "=", " is " or "→" when one number alone follows there
+     * ("3.14159 rounded to four places is 3.1416", "4.5/100 = .045", "2.71828… → 2.7183"), else the clause; a count "out of" a whole is no rival of
      * the count ("nine affirmative votes out of fifteen").
      */
     private static String result(String part) {
         String clause = part.contains("out of") ? OUT_OF.matcher(part).replaceAll("") : part;
-        int at = Math.max(clause.lastIndexOf(" = "), clause.lastIndexOf(" is "));
+        int at = Math.max(Math.max(clause.lastIndexOf(" = "), clause.lastIndexOf(" is ")), clause.lastIndexOf(" → "));
         if (at < 0) {
             return clause;
         }
@@ -4650,7 +4650,8 @@ final class Equivalence {
     /** Whether every word of a run is written with a capital in the answer. */
     private static boolean capitalised(List<String> words, Reading r) {
         for (String word : words) {
-            if (!r.capitals.contains(AnswerText.stem(word))) {
+            // (not a verb capitalised only because it opens the answer: "Extrapolate the line …")
+            if (!r.capitals.contains(AnswerText.stem(word)) || imperative(word, r)) {
                 return false;
             }
         }
@@ -5147,7 +5148,12 @@ final class Equivalence {
                 text = text.substring(1, text.length() - 1);
             }
             if (text.indexOf(',') < 0 && !text.contains(" and ")) {
-                return null;
+                // items set apart by spaced slashes only ("gas / solid / liquid"); not by semicolons, which also
+                // set apart an item's parts ("Product: Apples, Stock: 12; Product: Pears, …")
+                if (!Code.alternatives(text)) {
+                    return null;
+                }
+                text = text.replace(" / ", ", ");
             }
             boolean digits = text.chars().anyMatch(Character::isDigit);
             for (String word : AnswerText.words(text)) {

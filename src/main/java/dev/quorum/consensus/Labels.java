@@ -41,6 +41,13 @@ final class Labels {
             "severity 1", "sev1", "severity one", "sev1");
     /** The first words of {@link #PHRASES}: only a clause word among them is looked up with the next. */
     private static final Set<String> PHRASE_STARTS = Set.of("top", "highest", "priority", "sev", "severity");
+    private static final String COMPLEXITY = "complexity";
+    /**
+     * The nouns a growth rate is said of ("linear time", "constant space"); before another noun it is no label
+     * ("at constant volume", "linear regression", "exponential decay").
+     */
+    private static final Set<String> COMPLEXITY_NOUNS = Set.of("time", "space", "complexity", "runtime", "memory",
+            "cost", "growth", "order");
     /** The families that have a neutral label. */
     private static final Set<String> NEUTRAL_FAMILIES = new HashSet<>();
     private static final String NEUTRAL = "neutral";
@@ -82,7 +89,7 @@ final class Labels {
                 "exclamatory: exclamation exclamatory");
         family("sarcasm", "sarcastic: sarcastic sarcasm ironic", "sincere: sincere earnest literal heartfelt");
         // big-O notation is read as these words (Equivalence.notation: "O(n log n)" is "linearithmic")
-        family("complexity", "constant: constant", "logarithmic: logarithmic", "linear: linear",
+        family(COMPLEXITY, "constant: constant", "logarithmic: logarithmic", "linear: linear",
                 "linearithmic: linearithmic", "quadratic: quadratic", "cubic: cubic", "exponential: exponential",
                 "factorial: factorial");
     }
@@ -158,7 +165,8 @@ final class Labels {
             if (entries != null) {
                 boolean negated = prefixed ^ negatedAt(words, apart ? k - 1 : k);
                 for (Entry entry : entries) {
-                    if (!asked(entry.family(), question)) {
+                    if (!asked(entry.family(), question) || entry.family().equals(COMPLEXITY) && k + 1 < n
+                            && !COMPLEXITY_NOUNS.contains(words.get(k + 1)) && !AnswerText.stopword(words.get(k + 1))) {
                         continue;
                     }
                     put(labels, ambiguous, entry.family(), value(entry.family(), entry.value(), entry.binary(), negated));
@@ -188,7 +196,8 @@ final class Labels {
         }
         for (String family : ambiguous.keySet()) {
             labels.remove(family);
-            String neither = neither(family, words);
+            String neither = family.equals("question") ? neitherAlternative(words, stems, question)
+                    : neither(family, words);
             if (neither != null) {
                 labels.put(family, neither);
             }
@@ -210,6 +219,30 @@ final class Labels {
         String second = valueOf(family, words.get(nor + 1));
         return first != null && second != null && !first.equals(second) && !first.equals(NEUTRAL)
                 && !second.equals(NEUTRAL) ? NEUTRAL : null;
+    }
+
+    /**
+     * The one alternative of three the question offers that a clause leaves when it denies the other two ("Acidic, basic
+     * or neutral?" / "neither acidic nor basic"): its index, else {@code null}.
+     */
+    private static String neitherAlternative(List<String> words, List<String> stems, Question question) {
+        List<List<String>> alternatives = question.alternatives();
+        int at = words.indexOf("neither");
+        int nor = words.indexOf("nor");
+        if (alternatives.size() != 3 || at < 0 || nor <= at + 1) {
+            return null;
+        }
+        int first = -1;
+        int second = -1;
+        for (int a = 0; a < alternatives.size(); a++) {
+            if (matchesAt(stems, at + 1, alternatives.get(a))) {
+                first = a;
+            }
+            if (matchesAt(stems, nor + 1, alternatives.get(a))) {
+                second = a;
+            }
+        }
+        return first < 0 || second < 0 || first == second ? null : String.valueOf(3 - first - second);
     }
 
     private static String valueOf(String family, String word) {

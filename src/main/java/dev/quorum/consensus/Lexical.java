@@ -55,7 +55,7 @@ final class Lexical {
     private static final int PHRASAL_WORDS = 8;
     /** The particles of English phrasal verbs ("turn down", "put off", "roll back"). */
     private static final Set<String> PARTICLES = Set.of("up", "down", "off", "out", "in", "on", "over", "away", "back",
-            "through", "around", "about", "along", "aside", "apart", "forward");
+            "through", "around", "about", "along", "aside", "apart", "forward", "into");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     /** Answers of at most this many words are compared as kinds of one thing, in their first senses. */
     private static final int KIND_WORDS = 3;
@@ -309,7 +309,7 @@ final class Lexical {
                 if (AnswerText.stem(word).equals(AnswerText.stem(other)) || oneAction(word, other)
                         || letters(word) && letters(other) && (WordNet.shared().synonyms(word, other, SYNONYM_SENSES)
                         || WordNet.shared().related(word, other, POS.VERB, SYNONYM_SENSES)
-                        || bridged(word, other))) {
+                        || WordNet.shared().dominant(word, other) || bridged(word, other))) {
                     found = true;
                     break;
                 }
@@ -488,7 +488,13 @@ final class Lexical {
         if (x != null && y != null) {
             for (long entity : x.entities) {
                 if (contains(y.entities, entity)) {
-                    return x.name.equalsIgnoreCase(y.name) ? null : new Equivalence.Verdict(Equivalence.Decision.SAME,
+                    if (x.name.equalsIgnoreCase(y.name)) {
+                        return null;
+                    }
+                    String other = otherSpecies(x, b.head, y);
+                    other = other != null ? other : otherSpecies(y, a.head, x);
+                    return other != null ? new Equivalence.Verdict(Equivalence.Decision.DIFFERENT,
+                            "another of one genus: " + other) : new Equivalence.Verdict(Equivalence.Decision.SAME,
                             "one entity by two names: " + x.name + " / " + y.name);
                 }
             }
@@ -687,6 +693,33 @@ final class Lexical {
     }
 
     private record Named(String name, long[] entities) {
+    }
+
+    /**
+     * Where one answer names an entity by two words and the other by the first alone, the other's next word when it is
+     * another second word ("Drosophila melanogaster" / "Drosophila simulans": WordNet knows "drosophila" as the fruit
+     * fly, not "simulans"): the other's two words; else null. A word of the lexicon of names' joiners, a stop word or
+     * punctuation after the first word is no second word ("Drosophila, the fruit fly").
+     */
+    private static String otherSpecies(Named longer, String otherHead, Named shorter) {
+        List<String> named = AnswerText.words(longer.name.toLowerCase(Locale.ROOT));
+        List<String> first = AnswerText.words(shorter.name.toLowerCase(Locale.ROOT));
+        if (named.size() != first.size() + 1 || !named.subList(0, first.size()).equals(first)) {
+            return null;
+        }
+        String lower = otherHead.toLowerCase(Locale.ROOT);
+        String start = String.join(" ", first) + " ";
+        int at = lower.indexOf(start);
+        if (at < 0 || at > 0 && Character.isLetter(lower.charAt(at - 1))) {
+            return null;
+        }
+        List<String> after = AnswerText.words(lower.substring(at + start.length()));
+        if (after.isEmpty() || !lower.startsWith(after.get(0), at + start.length())) {
+            return null;
+        }
+        String next = after.get(0);
+        return next.equals(named.get(first.size())) || AnswerText.stopword(next) || JOINERS.contains(next)
+                || next.length() < 3 ? null : start + next;
     }
 
     private static boolean contains(long[] offsets, long offset) {

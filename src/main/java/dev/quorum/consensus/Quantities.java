@@ -1552,6 +1552,11 @@ final class Quantities {
             // (a number in "one in forty")
             return last;
         }
+        if (minusWord(text, start) && !afterNumber(text, text.lastIndexOf(' ', start - 2))) {
+            // said in words after "minus" or "negative", as a number in digits is ("minus forty fahrenheit"); not a
+            // difference ("ten minus three")
+            value = -value;
+        }
         // a round number said with a scale word is as rounded as in digits ("forty thousand" as "40,000")
         double loose = 0;
         if (scaled && value >= 100 && value == Math.rint(value) && value < 1e15) {
@@ -1777,6 +1782,19 @@ final class Quantities {
         boolean later = text.startsWith(" in the afternoon", at) || text.startsWith(" in the evening", at)
                 || meridiem(text, at) != null && text.charAt(meridiem(text, at)[0]) == 'p';
         return later && hours < 12 ? hours + 12 : hours;
+    }
+
+    /** Whether a number, in digits or a word, ends right before {@code at} (a space or the text's start: none). */
+    private static boolean afterNumber(String text, int at) {
+        int end = at;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int from = end;
+        while (from > 0 && isLetterOrDigit(text.charAt(from - 1))) {
+            from--;
+        }
+        return from < end && (isDigit(text.charAt(end - 1)) || isNumberWord(text.substring(from, end)));
     }
 
     /** Whether "minus " or "negative " ends right before {@code at}, as a word of its own. */

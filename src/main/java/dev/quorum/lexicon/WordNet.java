@@ -358,6 +358,30 @@ public final class WordNet {
     }
 
     /**
+     * Whether the first sense of either word, its most frequent, is a sense of the other at any rank: "issue" / "put
+     * out" (WordNet's first sense of "issue" is "publish, bring out, put out, issue, release", the ninth of "put out").
+     */
+    public boolean dominant(String a, String b) {
+        for (POS pos : POS.getAllPOS()) {
+            long[] x = offsets(a, pos);
+            long[] y = offsets(b, pos);
+            if (x.length > 0 && y.length > 0 && (holds(y, x[0]) || holds(x, y[0]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holds(long[] offsets, long offset) {
+        for (long each : offsets) {
+            if (each == offset) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether two words are related in one part of speech, in their first {@code firstSenses} senses: the same sense,
      * or one a kind of the other within two steps ("erase" is a kind of "remove"); for adjectives, also one similar to
      * the other. Two kinds of one thing are not related here ("upload" and "download" are both "transfer").
