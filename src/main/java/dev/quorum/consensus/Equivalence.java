@@ -4650,8 +4650,10 @@ final class Equivalence {
     /** Whether every word of a run is written with a capital in the answer. */
     private static boolean capitalised(List<String> words, Reading r) {
         for (String word : words) {
-            // (not a verb capitalised only because it opens the answer: "Extrapolate the line …")
-            if (!r.capitals.contains(AnswerText.stem(word)) || imperative(word, r)) {
+            // (not a verb capitalised only because it opens the answer: "Extrapolate the line …", "Interpolate
+            // between …")
+            if (!r.capitals.contains(AnswerText.stem(word)) || imperative(word, r)
+                    || !r.words.isEmpty() && r.words.get(0).equals(word) && Lexical.onlyVerb(word)) {
                 return false;
             }
         }

@@ -41,6 +41,7 @@ final class Labels {
             "severity 1", "sev1", "severity one", "sev1");
     /** The first words of {@link #PHRASES}: only a clause word among them is looked up with the next. */
     private static final Set<String> PHRASE_STARTS = Set.of("top", "highest", "priority", "sev", "severity");
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
     private static final String COMPLEXITY = "complexity";
     /**
      * The nouns a growth rate is said of ("linear time", "constant space"); before another noun it is no label
@@ -232,13 +233,16 @@ final class Labels {
         if (alternatives.size() != 3 || at < 0 || nor <= at + 1) {
             return null;
         }
+        // (past an article: "neither an acid nor a base")
+        int x = at + 1 < words.size() && ARTICLES.contains(words.get(at + 1)) ? at + 2 : at + 1;
+        int y = nor + 1 < words.size() && ARTICLES.contains(words.get(nor + 1)) ? nor + 2 : nor + 1;
         int first = -1;
         int second = -1;
         for (int a = 0; a < alternatives.size(); a++) {
-            if (matchesAt(stems, at + 1, alternatives.get(a))) {
+            if (matchesAt(stems, x, alternatives.get(a))) {
                 first = a;
             }
-            if (matchesAt(stems, nor + 1, alternatives.get(a))) {
+            if (matchesAt(stems, y, alternatives.get(a))) {
                 second = a;
             }
         }

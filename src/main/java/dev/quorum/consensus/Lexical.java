@@ -600,6 +600,12 @@ final class Lexical {
         return letters(word) && WordNet.shared().has(word, POS.VERB);
     }
 
+    /** Whether WordNet knows a word as a verb and as nothing else ("interpolate"; not "issue", "march"). */
+    static boolean onlyVerb(String word) {
+        return verb(word) && !WordNet.shared().has(word, POS.NOUN) && !WordNet.shared().has(word, POS.ADJECTIVE)
+                && !WordNet.shared().has(word, POS.ADVERB);
+    }
+
     /** Whether WordNet knows a word as a named entity (a person, place, organisation or work: "Kilimanjaro"). */
     static boolean entity(String word) {
         return letters(word) && WordNet.shared().entities(word).length > 0;

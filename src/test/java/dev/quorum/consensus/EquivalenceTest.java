@@ -3417,4 +3417,62 @@ class EquivalenceTest {
         assertThat(decide("What version of the library fixed the bug?", "Version 1.100.200", "Version 1100200"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_what_the_twenty_first_round_found_answers_say() {
+        // words set apart by spaced slashes: alternatives of one label, or a list, not a division
+        assertThat(decide("Which priority does this ticket get: 'Payments down for all users'?", "Sev1 / critical",
+                "Critical.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which are the primary colours of light?", "red, green, blue", "blue / red / green"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which are the primary colours of light?", "red, green, blue", "blue / red / yellow"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // "neither X nor Y": the third alternative the question offers
+        assertThat(decide("Is water at 25 °C an acid, a base or neutral?", "Neutral.", "Neither an acid nor a base."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is water at 25 °C an acid, a base or neutral?", "An acid.", "Neither an acid nor a base."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a growth rate only before what grows ("constant pressure" is no label of the answer)
+        assertThat(decide("Does heating a gas at constant pressure change its volume?", "At constant pressure, "
+                + "heating the gas does not change its volume.", "At constant pressure, heating the gas increases its "
+                + "volume in proportion to temperature.")).isNotEqualTo(Equivalence.Decision.SAME);
+        // a word's most frequent sense, a sense of the other at any rank; "into" a particle
+        assertThat(decide("What will the ministry do next week?", "It will issue new guidelines next week.",
+                "It will put out new guidelines next week.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What did the auditors do?", "The auditors looked into the accounts.",
+                "The auditors investigated the accounts.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // prefixes of opposite sense, which WordNet may give as one sense; a sentence-opening verb is no name
+        assertThat(decide("How do you estimate the missing value?", "Interpolate between the two readings.",
+                "Extrapolate between the two readings.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What do the models do to the risk?", "They overestimate the risk.",
+                "They underestimate the risk.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the number after an arrow is the result; a choice letter after an arrow is the choice
+        assertThat(decide("What is pi to three decimal places?", "3.142", "3.14159… → 3.142"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is pi to three decimal places?", "3.141", "3.14159… → 3.142"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which is the SI unit of force? A. joule B. newton C. watt D. pascal", "kg·m/s² → B",
+                "(b)")).isEqualTo(Equivalence.Decision.SAME);
+        // a number said in words after "minus"
+        assertThat(decide("What was the lowest temperature recorded?", "−12 °C", "Minus twelve Celsius, at dawn."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What was the lowest temperature recorded?", "12 °C", "Minus twelve Celsius, at dawn."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a genus with another species, where WordNet knows the genus as one species
+        assertThat(decide("Which fly did Morgan breed to map genes?", "Drosophila melanogaster", "Drosophila virilis, "
+                + "mostly.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which fly did Morgan breed to map genes?", "Drosophila melanogaster", "Drosophila, the "
+                + "common fruit fly.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_hostile_prose_for_the_twenty_first_round_rules_in_linear_time() {
+        String[] hostile = {"gas / solid / liquid / " .repeat(90) + "gas", "neither nor neither a nor an " .repeat(70),
+            "2.71828 → 2.7 → 3 -> b => c " .repeat(75), "minus minus forty negative ten minus " .repeat(55),
+            "Drosophila melanogaster Drosophila simulans Drosophila " .repeat(40),
+            "Interpolate extrapolate overestimate underestimate hyperhypo " .repeat(35)};
+        String[] questions = {"Is it acidic, basic or neutral?", "Which fly is the model organism?", "What is e?"};
+        // 36 comparisons of about 2,000-character answers; a rule that read them in quadratic time would take minutes
+        assertThat(nanosToCompare(hostile, questions, "Neutral.")).isLessThan(8_000_000_000L);
+    }
 }
