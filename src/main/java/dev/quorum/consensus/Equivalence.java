@@ -3190,7 +3190,8 @@ final class Equivalence {
     /** Whether a statement denies a yes/no question's claim by a negation or by another name, not in other words. */
     private static boolean negatedOrAnotherName(Reading other, Question question) {
         if (other.negations > 0) {
-            return !YesNo.reasoned(other);
+            // (not where its negations cancel: "It's not out of stock.", "Seasonal staff are not ineligible …")
+            return !YesNo.reasoned(other) && !"yes".equals(YesNo.polarity(other, question));
         }
         List<String> stated = clauses(other.lower);
         return !stated.isEmpty() && anotherName(question, other, stated.get(0));

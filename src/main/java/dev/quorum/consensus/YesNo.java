@@ -116,6 +116,12 @@ final class YesNo {
     /** Pronouns for what a question asks about, as the object of a verb. */
     private static final Set<String> OBJECTS = Set.of("it", "them");
     private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
+    /** A second negation at most this many words after the first negates it ("can't go a day without"). */
+    private static final int DOUBLE_NEGATION_WORDS = 4;
+    /** Words that join another statement, after which a negation is that statement's own. */
+    private static final Set<String> JOINING = Set.of("and", "or", "but", "nor", "while", "whereas");
+    /** Prefixes that negate the word they open ({@link #negativePrefixed}). */
+    private static final String[] NEGATING_PREFIXES = {"non", "un", "in", "im", "il", "ir", "dis"};
     private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
 
     private YesNo() {
@@ -372,6 +378,7 @@ final class YesNo {
         boolean opposite = false;
         boolean advised = false;
         boolean negated = false;
+        int lastNegation = -1;
         // the words for something going wrong or kept out are read only when the question asks none of them, nor
         // whether something is wrong
         boolean asksWrong = question.asked().stream()
@@ -387,6 +394,13 @@ final class YesNo {
             }
             if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
                 flips++;
+                // a negation negated within a few words, nothing joined between: "didn't fail to cancel", "can't go
+                // a day without it" (not "doesn't include phone support and doesn't include chat", "neither even nor
+                // odd", nor "Not without a licence", which allows it only on a condition)
+                opposite |= negated && lastNegation >= 0 && k - lastNegation <= DOUBLE_NEGATION_WORDS
+                        && !joined(words, lastNegation, k) && !word.equals("nor")
+                        && !(word.equals("without") && k - lastNegation == 1);
+                lastNegation = k;
                 // a negation of a claim, not the prefix of a term ("non-blocking")
                 negated = !negated && !word.equals("non");
                 continue;
@@ -418,8 +432,10 @@ final class YesNo {
             if (word.equals("out") && k + 2 < words.size() && words.get(k + 1).equals("of")
                     && question.asked().contains(AnswerText.stem(words.get(k + 2)))
                     && (k == 0 || !MOVING_OUT.contains(words.get(k - 1)))) {
-                // "out of stock" to "Is the item in stock?" (not a move out of it: "You cannot castle out of check")
+                // "out of stock" to "Is the item in stock?" (not a move out of it: "You cannot castle out of check");
+                // negated, what is asked ("It's not out of stock")
                 flips++;
+                opposite |= negated;
                 continue;
             }
             String stem = AnswerText.stem(word);
@@ -457,6 +473,13 @@ final class YesNo {
                 // backward compatibility"
                 flips++;
                 opposite = true;
+                continue;
+            }
+            if (negated && k > 0 && AnswerText.negation(words.get(k - 1)) && negativePrefixed(word)) {
+                // a word that negates its own base, negated right before it: "not ineligible", "isn't unlawful"
+                flips++;
+                opposite = true;
+                negated = false;
                 continue;
             }
             if (negated && !asksWrong && (NEGATIVE.contains(stem) || NEGATIVE_CLOSE.contains(stem)
@@ -517,6 +540,30 @@ final class YesNo {
             }
         }
         return Set.of(stem);
+    }
+
+    /** Whether a word between two positions joins another statement ({@link #JOINING}). */
+    private static boolean joined(List<String> words, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (JOINING.contains(words.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a word is its base with a prefix that negates it, WordNet giving the two as antonyms ("ineligible",
+     * "unlawful", "impermeable", "nonessential"; not "intake", "undertake").
+     */
+    static boolean negativePrefixed(String word) {
+        for (String prefix : NEGATING_PREFIXES) {
+            if (word.length() > prefix.length() + 3 && word.startsWith(prefix)
+                    && Lexical.antonyms(word.substring(prefix.length()), word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the noun at {@code k} ({@link #PROBLEMS}) is denied right before it ("no risk", "isn't a problem"). */
