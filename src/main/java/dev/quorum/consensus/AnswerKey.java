@@ -431,15 +431,23 @@ public final class AnswerKey {
         if (end >= 3 && isChoice(core.charAt(end - 1)) && core.charAt(end - 2) == ' ' && core.charAt(end - 3) == ':') {
             return core.charAt(end - 1);
         }
-        // a conclusion: "o(n log n), so b.", "mol·dm⁻³ → b"
+        // a conclusion: "o(n log n), so b.", "mol/l → b" (an arrow not from one letter: "g → c" is a chord's move,
+        // "b → c" an option's own text)
         for (String lead : new String[] {", so ", " so it's ", " so it is ", ", hence ", ", i.e. ", " → ", " -> ",
             " => "}) {
-            if (end >= lead.length() + 1 && core.startsWith(lead, end - 1 - lead.length())
-                    && isChoice(core.charAt(end - 1))) {
+            int from = end - 1 - lead.length();
+            boolean arrow = lead.contains(">") || lead.contains("→");
+            if (from >= 0 && core.startsWith(lead, from) && isChoice(core.charAt(end - 1))
+                    && !(arrow && oneLetterBefore(core, from))) {
                 return core.charAt(end - 1);
             }
         }
         return 0;
+    }
+
+    /** Whether the word that ends at {@code at} is one letter ("g" in "g → c"). */
+    private static boolean oneLetterBefore(String core, int at) {
+        return at >= 1 && Quantities.isLetter(core.charAt(at - 1)) && (at == 1 || core.charAt(at - 2) == ' ');
     }
 
     private static boolean isOperator(char c) {

@@ -759,14 +759,18 @@ final class Code {
         return AnswerKey.codeLike(rest.toString());
     }
 
-    /** A short text with an arithmetic operator between its operands ("7 // 2", "a ** b"): an expression, read as code. */
-    static boolean operators(String answer) {
+    /**
+     * A short text with an arithmetic operator between its operands ("7 // 2", "a ** b"): an expression, read as code;
+     * not words set apart by spaced slashes ({@link #alternatives}), three or more, or two where the question asks for
+     * a label ({@code labelled}: "P1 / critical"; elsewhere "distance / time" is a ratio).
+     */
+    static boolean operators(String answer, boolean labelled) {
         if (answer.length() > 60) {
             return false;
         }
         for (String operator : new String[] {" // ", " ** ", " / ", " * ", " + ", " - "}) {
             int at = answer.indexOf(operator);
-            if (operator.equals(" / ") && alternatives(answer)) {
+            if (operator.equals(" / ") && alternatives(answer, labelled ? 2 : 3)) {
                 continue;
             }
             if (at > 0 && Quantities.isLetterOrDigit(Character.toLowerCase(answer.charAt(at - 1)))
@@ -779,17 +783,18 @@ final class Code {
     }
 
     /**
-     * Whether a short text is words set apart by spaced slashes ("P1 / critical", "gas / solid / liquid"): alternatives
-     * or a list, no division. Each operand opens with a letter and holds letters, digits, spaces or hyphens only, none is
-     * a single character, and one has a word of three letters or more; "m / M", "n / 2", "x / y" stay expressions.
+     * Whether a short text is at least {@code parts} runs of words set apart by spaced slashes ("P1 / critical", "gas /
+     * solid / liquid"): alternatives or a list, no division. Each run opens with a letter and holds letters, digits,
+     * spaces or hyphens only, none is a single character, and one has a word of three letters or more; "m / M", "n / 2",
+     * "x / y" stay expressions.
      */
-    static boolean alternatives(String answer) {
-        String[] parts = answer.strip().split(" / ");
-        if (parts.length < 2) {
+    static boolean alternatives(String answer, int parts) {
+        String[] runs = answer.strip().split(" / ");
+        if (runs.length < Math.max(2, parts)) {
             return false;
         }
         boolean longWord = false;
-        for (String part : parts) {
+        for (String part : runs) {
             if (part.length() < 2 || !Character.isLetter(part.charAt(0))) {
                 return false;
             }

@@ -408,7 +408,9 @@ final class Equivalence {
             // big-O notation read as words is no code
             String codeText = lower.equals(plain) ? head : lower;
             this.code = full && (Code.codeLike(codeText) || this.answer.contains(" -") && this.answer.length() < 80
-                    && this.answer.indexOf(' ') > 0 && this.answer.indexOf(' ') < 12 || Code.operators(head));
+                    && this.answer.indexOf(' ') > 0 && this.answer.indexOf(' ') < 12
+                    || Code.operators(head, !question.labels().isEmpty() || !question.alternatives().isEmpty()
+                    || asksToClassify(question) || Labels.namesFamily(question)));
             this.significant = new ArrayList<>(full ? words.size() : 0);
             this.significantStems = new ArrayList<>(full ? words.size() : 0);
             for (int k = 0; full && k < words.size(); k++) {
@@ -1843,9 +1845,10 @@ final class Equivalence {
      * list, yes/no or gloss in brackets.
      */
     private static boolean bareLabel(Reading r) {
-        // (a gloss in brackets names the label another way: "es (Español)")
+        // (a gloss in brackets names the label another way: "es (Español)"; so do alternatives after a slash,
+        // "Delivery / logistics issue")
         return r.words.size() <= BARE_LABEL_WORDS && !r.content.isEmpty() && r.negations == 0 && r.quantities.isEmpty()
-                && r.head.indexOf('(') < 0 && !math(r) && !formula(r) && !formulaOnly(r)
+                && r.head.indexOf('(') < 0 && !r.head.contains(" / ") && !math(r) && !formula(r) && !formulaOnly(r)
                 && !r.code && r.json == null && r.items == null && !r.stance.present() && !r.typed();
     }
 
@@ -3817,13 +3820,21 @@ final class Equivalence {
     }
 
     /**
-     * What a clause states as its result: after its last "=", " is " or "→" when one number alone follows there
-     * ("3.14159 rounded to four places is 3.1416", "4.5/100 = .045", "2.71828… → 2.7183"), else the clause; a count "out of" a whole is no rival of
+     * What a clause states as its result: after its last "=" or " is " when one number alone follows there ("3.14159
+     * rounded to four places is 3.1416", "4.5/100 = .045"), or after an arrow from a number to it rounded ("2.71828…
+     * → 2.7183"; not "$50,000 → $60,000", a change), else the clause; a count "out of" a whole is no rival of
      * the count ("nine affirmative votes out of fifteen").
      */
     private static String result(String part) {
         String clause = part.contains("out of") ? OUT_OF.matcher(part).replaceAll("") : part;
-        int at = Math.max(Math.max(clause.lastIndexOf(" = "), clause.lastIndexOf(" is ")), clause.lastIndexOf(" → "));
+        int arrow = Math.max(clause.lastIndexOf(" → "), clause.lastIndexOf(" -> "));
+        if (arrow > 0) {
+            String rounded = rounding(clause.substring(0, arrow), clause.substring(arrow + 3));
+            if (rounded != null) {
+                return rounded;
+            }
+        }
+        int at = Math.max(clause.lastIndexOf(" = "), clause.lastIndexOf(" is "));
         if (at < 0) {
             return clause;
         }
@@ -3838,6 +3849,22 @@ final class Equivalence {
             }
         }
         return Quantities.parse(after).size() == 1 && Quantities.parse(before).size() >= 1 ? after : clause;
+    }
+
+    /**
+     * What follows an arrow when it is the one number before the arrow rounded ("2.71828… → 2.7183": within half a unit
+     * of its last digit), else null.
+     */
+    private static String rounding(String before, String after) {
+        List<Quantities.Quantity> from = Quantities.parse(before);
+        List<Quantities.Quantity> to = Quantities.parse(after);
+        if (from.size() != 1 || to.size() != 1 || from.get(0).value() == to.get(0).value()) {
+            return null;
+        }
+        String digits = after.strip().replaceAll("[^0-9.]", "");
+        int point = digits.indexOf('.');
+        double unit = point < 0 ? 1 : Math.pow(10, -(digits.length() - point - 1));
+        return Math.abs(from.get(0).value() - to.get(0).value()) <= unit / 2 + 1e-12 ? after : null;
     }
 
     /**
@@ -5151,9 +5178,10 @@ final class Equivalence {
                 text = text.substring(1, text.length() - 1);
             }
             if (text.indexOf(',') < 0 && !text.contains(" and ")) {
-                // items set apart by spaced slashes only ("gas / solid / liquid"); not by semicolons, which also
-                // set apart an item's parts ("Product: Apples, Stock: 12; Product: Pears, …")
-                if (!Code.alternatives(text)) {
+                // three items or more set apart by spaced slashes only ("gas / solid / liquid"; two are a ratio,
+                // "distance / time"); not by semicolons, which also set apart an item's parts ("Product: Apples,
+                // Stock: 12; Product: Pears, …")
+                if (!Code.alternatives(text, 3)) {
                     return null;
                 }
                 text = text.replace(" / ", ", ");

@@ -42,13 +42,19 @@ final class Labels {
     /** The first words of {@link #PHRASES}: only a clause word among them is looked up with the next. */
     private static final Set<String> PHRASE_STARTS = Set.of("top", "highest", "priority", "sev", "severity");
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+    /** Third alternatives that take in the other two or none, stemmed: no label "neither … nor" leaves. */
+    private static final Set<String> NOT_A_THIRD = Set.of(AnswerText.stem("both"), AnswerText.stem("all"),
+            AnswerText.stem("either"), AnswerText.stem("neither"), AnswerText.stem("none"));
     private static final String COMPLEXITY = "complexity";
     /**
      * The nouns a growth rate is said of ("linear time", "constant space"); before another noun it is no label
      * ("at constant volume", "linear regression", "exponential decay").
      */
     private static final Set<String> COMPLEXITY_NOUNS = Set.of("time", "space", "complexity", "runtime", "memory",
-            "cost", "growth", "order");
+            "cost", "growth", "order", "behaviour", "behavior", "scaling", "blowup", "lookup", "lookups", "access",
+            "insertion", "insertions", "performance", "running", "bound");
+    /** The names of the families ("sentiment", "priority", "difficulty", …). */
+    private static final Set<String> FAMILIES = new HashSet<>();
     /** The families that have a neutral label. */
     private static final Set<String> NEUTRAL_FAMILIES = new HashSet<>();
     private static final String NEUTRAL = "neutral";
@@ -96,6 +102,7 @@ final class Labels {
     }
 
     private static void family(String name, String... groups) {
+        FAMILIES.add(name);
         boolean binary = groups.length == 2;
         for (String group : groups) {
             if (group.startsWith(NEUTRAL + ":")) {
@@ -123,6 +130,16 @@ final class Labels {
     private static boolean hasFamily(List<Entry> entries, String family) {
         for (Entry entry : entries) {
             if (entry.family().equals(family)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a question names a family of labels ("Difficulty level of …", "What priority …"). */
+    static boolean namesFamily(Question question) {
+        for (String family : FAMILIES) {
+            if (question.mentions(AnswerText.stem(family))) {
                 return true;
             }
         }
@@ -246,7 +263,12 @@ final class Labels {
                 second = a;
             }
         }
-        return first < 0 || second < 0 || first == second ? null : String.valueOf(3 - first - second);
+        if (first < 0 || second < 0 || first == second) {
+            return null;
+        }
+        // (not where the third is "both" or "all": "Is light a wave, a particle, or both?" / "Neither wave nor …")
+        List<String> third = alternatives.get(3 - first - second);
+        return third.size() == 1 && NOT_A_THIRD.contains(third.get(0)) ? null : String.valueOf(3 - first - second);
     }
 
     private static String valueOf(String family, String word) {

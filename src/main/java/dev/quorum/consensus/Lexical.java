@@ -57,6 +57,9 @@ final class Lexical {
     private static final Set<String> PARTICLES = Set.of("up", "down", "off", "out", "in", "on", "over", "away", "back",
             "through", "around", "about", "along", "aside", "apart", "forward", "into");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+    private static final String INTO = "into";
+    /** A verb with "into" is read as one verb with at most this many senses ({@link #phrasal}). */
+    private static final int INTO_SENSES = 2;
     /** Answers of at most this many words are compared as kinds of one thing, in their first senses. */
     private static final int KIND_WORDS = 3;
     private static final int KIND_SENSES = 2;
@@ -417,7 +420,10 @@ final class Lexical {
             if (k + 1 < words.size() && PARTICLES.contains(words.get(k + 1)) && !PARTICLES.contains(word)
                     && letters(word)) {
                 String phrase = WordNet.shared().phrasal(word, words.get(k + 1));
-                if (phrase != null) {
+                // a verb with "into" only where WordNet gives it one or two senses ("look into"; "run into" is to
+                // meet, to hit, to be beset by: the text decides)
+                if (phrase != null && (!words.get(k + 1).equals(INTO)
+                        || WordNet.shared().senses(phrase, POS.VERB) <= INTO_SENSES)) {
                     joined.add(phrase);
                     k++;
                     any = true;
@@ -600,6 +606,19 @@ final class Lexical {
         return letters(word) && WordNet.shared().has(word, POS.VERB);
     }
 
+    /** Whether WordNet knows a word in any part of speech. */
+    static boolean known(String word) {
+        if (!letters(word)) {
+            return false;
+        }
+        for (POS pos : POS.getAllPOS()) {
+            if (WordNet.shared().has(word, pos)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether WordNet knows a word as a verb and as nothing else ("interpolate"; not "issue", "march"). */
     static boolean onlyVerb(String word) {
         return verb(word) && !WordNet.shared().has(word, POS.NOUN) && !WordNet.shared().has(word, POS.ADJECTIVE)
@@ -704,8 +723,8 @@ final class Lexical {
     /**
      * Where one answer names an entity by two words and the other by the first alone, the other's next word when it is
      * another second word ("Drosophila melanogaster" / "Drosophila simulans": WordNet knows "drosophila" as the fruit
-     * fly, not "simulans"): the other's two words; else null. A word of the lexicon of names' joiners, a stop word or
-     * punctuation after the first word is no second word ("Drosophila, the fruit fly").
+     * fly, not "simulans"): the other's two words; else null. A word WordNet knows, a joiner of names, a stop word or
+     * punctuation after the first word is no second word ("Drosophila, the fruit fly", "Drosophila larvae").
      */
     private static String otherSpecies(Named longer, String otherHead, Named shorter) {
         List<String> named = AnswerText.words(longer.name.toLowerCase(Locale.ROOT));
@@ -723,9 +742,10 @@ final class Lexical {
         if (after.isEmpty() || !lower.startsWith(after.get(0), at + start.length())) {
             return null;
         }
+        // (an epithet is a word WordNet does not know alone: "Drosophila fruit flies", "Drosophila larvae" are none)
         String next = after.get(0);
         return next.equals(named.get(first.size())) || AnswerText.stopword(next) || JOINERS.contains(next)
-                || next.length() < 3 ? null : start + next;
+                || next.length() < 3 || known(next) ? null : start + next;
     }
 
     private static boolean contains(long[] offsets, long offset) {

@@ -658,6 +658,20 @@ final class Quantities {
                 spans.add(new int[] {start, i});
             }
         }
+        // degrees "below zero", a number without a unit: negative, the zero no quantity of its own ("forty degrees
+        // below zero" as "minus forty degrees")
+        for (int k = 0; k + 1 < found.size(); k++) {
+            Quantity q = found.get(k);
+            int after = spans.get(k)[1];
+            int zero = text.startsWith(BELOW_ZERO, after) ? after : text.startsWith(" degrees" + BELOW_ZERO, after)
+                    ? after + 8 : -1;
+            if (q.unit() == null && q.value() > 0 && zero >= 0 && found.get(k + 1).value() == 0
+                    && spans.get(k + 1)[0] == zero + BELOW_ZERO.length() - 4) {
+                found.set(k, new Quantity(-q.value(), null, -q.stated(), q.precision(), q.loose(), q.factor()));
+                found.remove(k + 1);
+                spans.remove(k + 1);
+            }
+        }
         // a compound quantity in falling units of one kind is one quantity ("2 h 30 min", "5 ft 10 in", "1 kg 200 g")
         for (int k = found.size() - 1; k > 0; k--) {
             Quantity big = found.get(k - 1);
@@ -1552,9 +1566,8 @@ final class Quantities {
             // (a number in "one in forty")
             return last;
         }
-        if (minusWord(text, start) && !afterNumber(text, text.lastIndexOf(' ', start - 2))) {
-            // said in words after "minus" or "negative", as a number in digits is ("minus forty fahrenheit"); not a
-            // difference ("ten minus three")
+        if (spokenMinus(text, start)) {
+            // said in words after "minus", as a number in digits is ("minus forty fahrenheit")
             value = -value;
         }
         // a round number said with a scale word is as rounded as in digits ("forty thousand" as "40,000")
@@ -1784,18 +1797,32 @@ final class Quantities {
         return later && hours < 12 ? hours + 12 : hours;
     }
 
-    /** Whether a number, in digits or a word, ends right before {@code at} (a space or the text's start: none). */
-    private static boolean afterNumber(String text, int at) {
-        int end = at;
+    /**
+     * Whether "minus " ends right before a number said in words at {@code at}, as a sign: at the start or after a stop
+     * word ("around minus forty", "it is minus three"); not a difference ("ten minus three"), a countdown ("t minus
+     * ten") or a margin ("plus or minus three"), nor "negative" ("it was negative three times").
+     */
+    private static boolean spokenMinus(String text, int at) {
+        int from = at - MINUS.length();
+        if (from < 0 || !text.startsWith(MINUS, from) || from > 0 && isLetter(text.charAt(from - 1))) {
+            return false;
+        }
+        int end = from;
         while (end > 0 && text.charAt(end - 1) == ' ') {
             end--;
         }
-        int from = end;
-        while (from > 0 && isLetterOrDigit(text.charAt(from - 1))) {
-            from--;
+        int start = end;
+        while (start > 0 && isLetter(text.charAt(start - 1))) {
+            start--;
         }
-        return from < end && (isDigit(text.charAt(end - 1)) || isNumberWord(text.substring(from, end)));
+        String before = text.substring(start, end);
+        return end == 0 || start < end && AnswerText.stopword(before) && !MARGINS.contains(before);
     }
+
+    private static final String MINUS = "minus ";
+    private static final String BELOW_ZERO = " below zero";
+    /** Words before "minus" that make it no sign: a margin ("plus or minus three"), a countdown ("t minus ten"). */
+    private static final Set<String> MARGINS = Set.of("or", "and", "plus", "t");
 
     /** Whether "minus " or "negative " ends right before {@code at}, as a word of its own. */
     private static boolean minusWord(String text, int at) {

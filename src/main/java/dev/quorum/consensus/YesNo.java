@@ -493,7 +493,10 @@ final class YesNo {
             }
             for (String askedStem : question.asked()) {
                 // (not the opposite of a word the clause has said before it: "Under IFRS, … over its useful life")
-                if (AnswerText.opposite(stem, askedStem) && !saidBefore(words, k, askedStem)) {
+                // (nor a word of a prefix opposite where the clause says the asked word too: "Unlike hypotension,
+                // hypertension is a risk factor")
+                if (AnswerText.opposite(stem, askedStem) && !saidBefore(words, k, askedStem)
+                        && !(AnswerText.contrasted(stem, askedStem) && saidBefore(words, words.size(), askedStem))) {
                     flips++;
                     opposite = true;
                     break;

@@ -358,18 +358,19 @@ public final class WordNet {
     }
 
     /**
-     * Whether the first sense of either word, its most frequent, is a sense of the other at any rank: "issue" / "put
+     * Whether the first sense of either verb, its most frequent, is a sense of the other at any rank: "issue" / "put
      * out" (WordNet's first sense of "issue" is "publish, bring out, put out, issue, release", the ninth of "put out").
+     * Verbs only: a noun's first sense may be a far sense of another ("nucleotide" is the ninth sense of "base").
      */
     public boolean dominant(String a, String b) {
-        for (POS pos : POS.getAllPOS()) {
-            long[] x = offsets(a, pos);
-            long[] y = offsets(b, pos);
-            if (x.length > 0 && y.length > 0 && (holds(y, x[0]) || holds(x, y[0]))) {
-                return true;
-            }
-        }
-        return false;
+        long[] x = offsets(a, POS.VERB);
+        long[] y = offsets(b, POS.VERB);
+        return x.length > 0 && y.length > 0 && (holds(y, x[0]) || holds(x, y[0]));
+    }
+
+    /** How many senses a word has in one part of speech. */
+    public int senses(String word, POS pos) {
+        return offsets(word, pos).length;
     }
 
     private static boolean holds(long[] offsets, long offset) {

@@ -3475,4 +3475,59 @@ class EquivalenceTest {
         // 36 comparisons of about 2,000-character answers; a rule that read them in quadratic time would take minutes
         assertThat(nanosToCompare(hostile, questions, "Neutral.")).isLessThan(8_000_000_000L);
     }
+
+    @Test
+    void should_read_the_twenty_first_round_s_double_negations_as_a_yes() {
+        assertThat(decide("Are contractors eligible for the bonus?", "Contractors are not ineligible for the bonus.",
+                "Yes, contractors qualify.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is the book in print?", "It isn't out of print.", "Yes, you can still buy it."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Did the courier deliver the parcel?", "The courier didn't fail to deliver it.",
+                "Yes, the parcel was delivered.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Do hens need water every day?", "Hens can't go a day without water.", "Yes, every day."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // "not without" allows it only on a condition: no yes
+        assertThat(decide("Can I use this photo commercially?", "Not without a licence.", "Yes, freely."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_leave_alone_what_the_review_of_the_twenty_first_round_found_its_rules_would_misread() {
+        // two runs around a slash are a ratio where the question asks for no label
+        assertThat(decide("What is the formula for speed?", "distance / time", "time / distance"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which Windows versions are supported?", "Windows 10 / Windows 11", "Windows 10"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // "both" is no third label that "neither … nor" leaves
+        assertThat(decide("Is light a wave, a particle, or both?", "Neither wave nor particle.", "Both."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // a growth rate before "blowup" is still one
+        assertThat(decide("What is the time complexity of naive recursive Fibonacci?", "Exponential blowup from "
+                + "repeated subcalls.", "Linear with memoization of subcalls.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // "run into" is to meet and to hit: the text decides; a noun's first sense is no synonym of another's far one
+        assertThat(decide("What happened when Tom went to the mall?", "He ran into his old teacher.",
+                "He hit his old teacher.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What are the monomers of DNA?", "The monomers of DNA are nucleotides.",
+                "The monomers of DNA are bases.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a prefix opposite beside the asked word itself turns no yes round
+        assertThat(decide("Is hypertension a risk factor for stroke?", "Unlike hypotension, hypertension is a major "
+                + "risk factor for stroke.", "Yes.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // an arrow from one value to another is a change, not a rounding; an arrow from a letter is no choice
+        assertThat(decide("What was the starting salary?", "$60,000", "$50,000 → $60,000"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which cadence is authentic in C major?", "G → C", "F → C"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // "minus" as a countdown or a margin, "negative" as a result, are no sign; "below zero" is one
+        assertThat(decide("How long until launch?", "T minus ten seconds", "Ten seconds"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the margin of error?", "Plus or minus three percent", "Three percent"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How many times was the test negative?", "It was negative three times.", "Three times."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How cold does Yakutsk get?", "Around minus forty degrees.", "Around forty degrees below "
+                + "zero.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a word WordNet knows after the genus is no other species
+        assertThat(decide("Which organism did Morgan study?", "Drosophila melanogaster", "Drosophila fruit flies"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
