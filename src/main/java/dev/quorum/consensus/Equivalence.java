@@ -169,6 +169,8 @@ final class Equivalence {
     private static final int SHORT_LAW_CHARS = 40;
     /** An answer of at most this many words is a bare label ("Negative", "Label: spam"). */
     private static final int BARE_LABEL_WORDS = 3;
+    /** A short answer respelled apart ({@link #respelled}) has at least this many letters. */
+    private static final int RESPELLED_LETTERS = 4;
     /** What separates the words of a text written as it was (letters, digits and apostrophes are words). */
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
     /** Words whose period ends no sentence. */
@@ -3770,6 +3772,24 @@ final class Equivalence {
      * Whether a longer answer's first clause already gives an answer of its own: a short clause naming something (a
      * capitalised name or a number) beyond the question's words ("George Washington was the first; John Adams …").
      */
+    /**
+     * Whether a clause, its letters run together, holds a one-word short answer of four letters or more that its words
+     * do not ("wal-mart stores" holds "walmart").
+     */
+    private static boolean respelled(String clause, Reading shortOne) {
+        if (shortOne.significant.size() != 1 || shortOne.significant.get(0).length() < RESPELLED_LETTERS) {
+            return false;
+        }
+        StringBuilder letters = new StringBuilder(clause.length());
+        for (int k = 0; k < clause.length(); k++) {
+            char c = clause.charAt(k);
+            if (Character.isLetterOrDigit(c)) {
+                letters.append(c);
+            }
+        }
+        return letters.indexOf(shortOne.significant.get(0)) >= 0;
+    }
+
     private static boolean answersFirst(String clause, Reading longOne, Reading shortOne, Question question) {
         List<String> words = AnswerText.words(clause);
         if (words.size() > 8 || words.isEmpty() || CONCESSIVE.contains(words.get(0))
@@ -3783,6 +3803,10 @@ final class Equivalence {
                 // "A dolphin is not a fish; it is a mammal": it sets the other answer aside
                 return false;
             }
+        }
+        if (respelled(clause, shortOne)) {
+            // the short answer's name written apart ("Walmart" / "Wal-Mart Stores — today Walmart Inc.")
+            return false;
         }
         int fresh = 0;
         for (int k = 0; k < words.size(); k++) {

@@ -84,7 +84,7 @@ final class Labels {
                 "hard: hard difficult advanced challenging demanding");
         // the top of a numbered priority or severity scale, however it is said ("P1", "critical", "top priority",
         // "priority one"; two-word names are joined first: PHRASES)
-        family("priority", "p1: p1 sev1 critical blocker showstopper toppriority highestpriority priorityone",
+        family("priority", "p1: p1 sev1 critical blocker showstopper urgent toppriority highestpriority priorityone",
                 "p2: p2 sev2", "p3: p3 sev3", "p4: p4 sev4");
         // Ekman's six basic emotions, sentence types, sarcasm: read only when the question asks for them (GATES)
         family("emotion", "anger: anger angry furious irritated indignant annoyed outraged",

@@ -463,12 +463,15 @@ final class Lexical {
         Set<String> bSaid = new HashSet<>(AnswerText.words(b.core));
         for (int i = 0; i < a.significant.size(); i++) {
             String x = a.significant.get(i);
-            if (bStems.contains(a.significantStems.get(i)) || AnswerText.negation(x) || !aSaid.contains(x)) {
+            // (a word of a name is no opposite: "New York" / "the same moment")
+            if (bStems.contains(a.significantStems.get(i)) || AnswerText.negation(x) || !aSaid.contains(x)
+                    || named(x, a)) {
                 continue;
             }
             for (int j = 0; j < b.significant.size(); j++) {
                 String y = b.significant.get(j);
                 if (!aStems.contains(b.significantStems.get(j)) && !AnswerText.negation(y) && bSaid.contains(y)
+                        && !named(y, b)
                         && antonyms(x, y)
                         && !a.lower.contains(x + " than") && !b.lower.contains(y + " than")) {
                     // (a comparison said from the other side is the same: "faster than sound" / "sound is slower")
@@ -477,6 +480,11 @@ final class Lexical {
             }
         }
         return null;
+    }
+
+    /** Whether a word is written with a capital inside an answer, not as its first word ("New" in "… in New York"). */
+    private static boolean named(String word, Equivalence.Reading r) {
+        return r.capitals.contains(AnswerText.stem(word)) && !(r.words.isEmpty() || r.words.get(0).equals(word));
     }
 
     /**

@@ -3458,6 +3458,16 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("What was the lowest temperature recorded?", "12 °C", "Minus twelve Celsius, at dawn."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a one-word answer written apart in the other's first clause is no other answer
+        assertThat(decide("Which courier did Fred Smith found?", "FedEx", "Fed-Ex Corp., today FedEx Corporation."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // "urgent" at the top of a priority scale
+        assertThat(decide("What priority should this ticket get?", "P1", "Urgent.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What priority should this ticket get?", "P3", "Urgent.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a word of a name is no opposite of a word of the other ("New York" / "the same moment")
+        Question when = Question.of("When does the webinar start?");
+        assertThat(Equivalence.compare(Equivalence.Reading.of("At 2 p.m. in New York.", when), Equivalence.Reading.of(
+                "At 11 a.m. in California, the same moment.", when), when).rule()).doesNotStartWith("opposite words");
         // a genus with another species, where WordNet knows the genus as one species
         assertThat(decide("Which fly did Morgan breed to map genes?", "Drosophila melanogaster", "Drosophila virilis, "
                 + "mostly.")).isEqualTo(Equivalence.Decision.DIFFERENT);
