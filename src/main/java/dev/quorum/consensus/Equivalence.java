@@ -169,6 +169,11 @@ final class Equivalence {
     private static final int SHORT_LAW_CHARS = 40;
     /** An answer of at most this many words is a bare label ("Negative", "Label: spam"). */
     private static final int BARE_LABEL_WORDS = 3;
+    /** Statements compared by {@link #sameWordsNegatedInOne} have this many content words, from and to. */
+    private static final int SAME_WORDS_MIN = 2;
+    private static final int SAME_WORDS_MAX = 15;
+    /** Two stems that share a start this long are one word's forms ({@link #derivedAll}: "forbidden" / "forbid"). */
+    private static final int DERIVED_START = 5;
     /** A short answer respelled apart ({@link #respelled}) has at least this many letters. */
     private static final int RESPELLED_LETTERS = 4;
     /** What separates the words of a text written as it was (letters, digits and apostrophes are words). */
@@ -964,6 +969,9 @@ final class Equivalence {
         String otherName = depth == 0 ? otherNameFirst(a, b, question) : null;
         if (otherName != null) {
             return new Verdict(Decision.DIFFERENT, otherName);
+        }
+        if (depth == 0 && sameWordsNegatedInOne(a, b)) {
+            return new Verdict(Decision.DIFFERENT, "the same words, negated in one");
         }
         if (a.content.size() >= SHARED_WORDS && b.content.size() >= SHARED_WORDS && noneShared(a.content, b.content)) {
             // two long answers that share no word give two answers, whatever the embedding makes of them (three
@@ -3772,6 +3780,33 @@ final class Equivalence {
      * Whether a longer answer's first clause already gives an answer of its own: a short clause naming something (a
      * capitalised name or a number) beyond the question's words ("George Washington was the first; John Adams …").
      */
+    /**
+     * Whether two short statements say the same content words, in any order, and one of them negates them an odd number
+     * of times more ("Subletting is not forbidden under the lease." / "The lease forbids subletting."); not where
+     * either gives a yes or a no.
+     */
+    private static boolean sameWordsNegatedInOne(Reading a, Reading b) {
+        return !a.code && !b.code && !a.stance.present() && !b.stance.present() && a.content.size() >= SAME_WORDS_MIN
+                && a.content.size() <= SAME_WORDS_MAX && b.content.size() <= SAME_WORDS_MAX
+                && a.negations % 2 != b.negations % 2 && derivedAll(a.content, b.content)
+                && derivedAll(b.content, a.content);
+    }
+
+    /** Whether each stem of one set is in the other or shares a start of five letters with one there ("forbid"). */
+    private static boolean derivedAll(Set<String> stems, Set<String> other) {
+        for (String stem : stems) {
+            boolean found = other.contains(stem);
+            for (String each : other) {
+                found |= stem.length() >= DERIVED_START && each.length() >= DERIVED_START
+                        && stem.regionMatches(0, each, 0, DERIVED_START);
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Whether a clause, its letters run together, holds a one-word short answer of four letters or more that its words
      * do not ("wal-mart stores" holds "walmart").

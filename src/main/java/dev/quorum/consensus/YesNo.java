@@ -462,8 +462,10 @@ final class YesNo {
             }
             if (!negated && !asksRefused && REFUSED.contains(stem)
                     && (k > 0 && COPULAS.contains(words.get(k - 1)) && restated > 0
-                    || k + 1 < words.size() && OBJECTS.contains(words.get(k + 1)))) {
-                // what is asked kept out: "Flood damage is excluded from the policy", "It ignores them"
+                    || k + 1 < words.size() && (OBJECTS.contains(words.get(k + 1))
+                    || asked(AnswerText.stem(words.get(k + 1)), question)))) {
+                // what is asked kept out: "Flood damage is excluded from the policy", "It ignores them", "The lease
+                // forbids subletting"
                 flips++;
                 opposite = true;
                 continue;
@@ -475,8 +477,10 @@ final class YesNo {
                 opposite = true;
                 continue;
             }
-            if (negated && k > 0 && AnswerText.negation(words.get(k - 1)) && negativePrefixed(word)) {
-                // a word that negates its own base, negated right before it: "not ineligible", "isn't unlawful"
+            if (negated && k > 0 && AnswerText.negation(words.get(k - 1))
+                    && (negativePrefixed(word) || !asksRefused && REFUSED.contains(stem))) {
+                // a word that negates its own base, or keeps something out, negated right before it: "not
+                // ineligible", "isn't unlawful", "is not excluded by the policy"
                 flips++;
                 opposite = true;
                 negated = false;

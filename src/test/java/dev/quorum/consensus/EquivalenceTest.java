@@ -3468,6 +3468,11 @@ class EquivalenceTest {
         Question when = Question.of("When does the webinar start?");
         assertThat(Equivalence.compare(Equivalence.Reading.of("At 2 p.m. in New York.", when), Equivalence.Reading.of(
                 "At 11 a.m. in California, the same moment.", when), when).rule()).doesNotStartWith("opposite words");
+        // the same words in any order, negated in one; a verb that keeps out what the question asks
+        assertThat(decide("Is the membership fee refundable?", "The membership fee is non-refundable.",
+                "The fee for membership can be refunded.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Does the policy cover flood damage?", "Flood damage is not excluded by the policy.",
+                "The policy excludes flood damage.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // a genus with another species, where WordNet knows the genus as one species
         assertThat(decide("Which fly did Morgan breed to map genes?", "Drosophila melanogaster", "Drosophila virilis, "
                 + "mostly.")).isEqualTo(Equivalence.Decision.DIFFERENT);
