@@ -367,7 +367,7 @@ public final class AnswerKey {
      * The choice letter a lower-cased short answer names: alone ("b", "(b)", "b."), leading its option ("b. paris",
      * "b - paris", "a) paris", "(b) mercury"), after "option", "choice" or "answer" ("option c", "the answer is d",
      * "answer: b"), or at the end in parentheses, after a colon or as a conclusion ("pacific (b)", "heapsort is the
-     * one: b.", "o(n log n), so b", "mol/l → b"); in brackets too ("[c]"); else 0.
+     * one: b.", "o(n log n), so b"); in brackets too ("[c]"); else 0.
      */
     static char choice(String core) {
         int n = core.length();
@@ -431,23 +431,14 @@ public final class AnswerKey {
         if (end >= 3 && isChoice(core.charAt(end - 1)) && core.charAt(end - 2) == ' ' && core.charAt(end - 3) == ':') {
             return core.charAt(end - 1);
         }
-        // a conclusion: "o(n log n), so b.", "mol/l → b" (an arrow not from one letter: "g → c" is a chord's move,
-        // "b → c" an option's own text)
-        for (String lead : new String[] {", so ", " so it's ", " so it is ", ", hence ", ", i.e. ", " → ", " -> ",
-            " => "}) {
-            int from = end - 1 - lead.length();
-            boolean arrow = lead.contains(">") || lead.contains("→");
-            if (from >= 0 && core.startsWith(lead, from) && isChoice(core.charAt(end - 1))
-                    && !(arrow && oneLetterBefore(core, from))) {
+        // a conclusion: "o(n log n), so b." (not after an arrow: "g7 → c" is a chord's move, "b → c" an option's text)
+        for (String lead : new String[] {", so ", " so it's ", " so it is ", ", hence ", ", i.e. "}) {
+            if (end >= lead.length() + 1 && core.startsWith(lead, end - 1 - lead.length())
+                    && isChoice(core.charAt(end - 1))) {
                 return core.charAt(end - 1);
             }
         }
         return 0;
-    }
-
-    /** Whether the word that ends at {@code at} is one letter ("g" in "g → c"). */
-    private static boolean oneLetterBefore(String core, int at) {
-        return at >= 1 && Quantities.isLetter(core.charAt(at - 1)) && (at == 1 || core.charAt(at - 2) == ' ');
     }
 
     private static boolean isOperator(char c) {

@@ -174,6 +174,8 @@ final class Equivalence {
     private static final int SAME_WORDS_MAX = 15;
     /** Two stems that share a start this long are one word's forms ({@link #derivedAll}: "forbidden" / "forbid"). */
     private static final int DERIVED_START = 5;
+    /** Two runs around a slash are read as labels ({@link #labelRuns}) in an answer of at most this many characters. */
+    private static final int LABEL_RUNS_CHARS = 60;
     /** A short answer respelled apart ({@link #respelled}) has at least this many letters. */
     private static final int RESPELLED_LETTERS = 4;
     /** What separates the words of a text written as it was (letters, digits and apostrophes are words). */
@@ -416,8 +418,7 @@ final class Equivalence {
             String codeText = lower.equals(plain) ? head : lower;
             this.code = full && (Code.codeLike(codeText) || this.answer.contains(" -") && this.answer.length() < 80
                     && this.answer.indexOf(' ') > 0 && this.answer.indexOf(' ') < 12
-                    || Code.operators(head, !question.labels().isEmpty() || !question.alternatives().isEmpty()
-                    || asksToClassify(question) || Labels.namesFamily(question)));
+                    || Code.operators(head, labelRuns(head, question)));
             this.significant = new ArrayList<>(full ? words.size() : 0);
             this.significantStems = new ArrayList<>(full ? words.size() : 0);
             for (int k = 0; full && k < words.size(); k++) {
@@ -444,6 +445,12 @@ final class Equivalence {
                             clauseStems.add(AnswerText.stem(word));
                         }
                         Map<String, String> found = Labels.read(clauseWords, clauseStems, question);
+                        if (found.containsKey("question") && clauseWords.contains("neither")
+                                && saysMore(text, clause, question)) {
+                            // "Neither a fish nor a reptile — it's a mammal.": not the third alternative
+                            found = new HashMap<>(found);
+                            found.remove("question");
+                        }
                         if (!found.isEmpty()) {
                             labels = found;
                             labelClauseWords = clauseIndex == 0 ? clauseWords.size() : Integer.MAX_VALUE;
@@ -1602,6 +1609,56 @@ final class Equivalence {
             return new Verdict(Decision.SAME, "same label");
         }
         return null;
+    }
+
+    /**
+     * Whether a text has, beside one clause, a word of three letters or more that is no stop word, no number and not
+     * the question's ("it's a mammal" beside "neither a fish nor a reptile"; not "pH ≈ 7").
+     */
+    private static boolean saysMore(String text, String clause, Question question) {
+        for (String part : parts(text)) {
+            if (part.equals(clause)) {
+                continue;
+            }
+            for (String word : AnswerText.words(part)) {
+                if (word.length() >= 3 && !AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0))
+                        && !question.mentions(AnswerText.stem(word))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a short answer is two runs around a spaced slash that name one label two ways ("P1 / critical",
+     * "Beginner / introductory") to a question that asks for a label: a run names a label, and no family gets two
+     * different ones ("bug / feature", "syntax / runtime" hedge between two); "conversions / visitors" is a ratio.
+     */
+    private static boolean labelRuns(String head, Question question) {
+        String[] runs = head.strip().split(" / ");
+        if (runs.length != 2 || head.length() > LABEL_RUNS_CHARS || question.labels().isEmpty()
+                && question.alternatives().isEmpty() && !asksToClassify(question) && !Labels.namesFamily(question)) {
+            return false;
+        }
+        Map<String, String> first = runLabels(runs[0], question);
+        Map<String, String> second = runLabels(runs[1], question);
+        for (Map.Entry<String, String> label : first.entrySet()) {
+            String other = second.get(label.getKey());
+            if (other != null && !other.equals(label.getValue())) {
+                return false;
+            }
+        }
+        return !first.isEmpty() || !second.isEmpty();
+    }
+
+    private static Map<String, String> runLabels(String run, Question question) {
+        List<String> words = AnswerText.words(AnswerText.lower(run));
+        List<String> stems = new ArrayList<>(words.size());
+        for (String word : words) {
+            stems.add(AnswerText.stem(word));
+        }
+        return Labels.read(words, stems, question);
     }
 
     /** Whether a question asks for a classification by name ("What is the sentiment …", "Classify …", "Rate …"). */
@@ -3338,7 +3395,7 @@ final class Equivalence {
             }
             for (String part : parts(longOne.main)) {
                 List<Quantity> stated = new ArrayList<>(2);
-                for (Quantity q : Quantities.parse(result(part))) {
+                for (Quantity q : Quantities.parse(result(part, question))) {
                     if (candidate(q, shortOne, longOne) && !(outsideQuestion && inQuestion(q, question))) {
                         stated.add(q);
                     }
@@ -3880,14 +3937,15 @@ final class Equivalence {
 
     /**
      * What a clause states as its result: after its last "=" or " is " when one number alone follows there ("3.14159
-     * rounded to four places is 3.1416", "4.5/100 = .045"), or after an arrow from a number to it rounded ("2.71828…
-     * → 2.7183"; not "$50,000 → $60,000", a change), else the clause; a count "out of" a whole is no rival of
+     * rounded to four places is 3.1416", "4.5/100 = .045"), or, where the question asks for a rounding, after an arrow
+     * from a number to it rounded ("2.71828… → 2.7183"; not "5.25% → 5%" to what a rate was before a cut), else the
+     * clause; a count "out of" a whole is no rival of
      * the count ("nine affirmative votes out of fifteen").
      */
-    private static String result(String part) {
+    private static String result(String part, Question question) {
         String clause = part.contains("out of") ? OUT_OF.matcher(part).replaceAll("") : part;
         int arrow = Math.max(clause.lastIndexOf(" → "), clause.lastIndexOf(" -> "));
-        if (arrow > 0) {
+        if (arrow > 0 && question.roundingAsked()) {
             String rounded = rounding(clause.substring(0, arrow), clause.substring(arrow + 3));
             if (rounded != null) {
                 return rounded;
@@ -3923,7 +3981,9 @@ final class Equivalence {
         String digits = after.strip().replaceAll("[^0-9.]", "");
         int point = digits.indexOf('.');
         double unit = point < 0 ? 1 : Math.pow(10, -(digits.length() - point - 1));
-        return Math.abs(from.get(0).value() - to.get(0).value()) <= unit / 2 + 1e-12 ? after : null;
+        // (the number alone after the arrow: "3.7% now → 4% forecast next year" says more)
+        return Math.abs(from.get(0).value() - to.get(0).value()) <= unit / 2 + 1e-12
+                && AnswerText.words(after).size() <= 1 ? after : null;
     }
 
     /**

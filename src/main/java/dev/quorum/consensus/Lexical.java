@@ -58,6 +58,8 @@ final class Lexical {
             "through", "around", "about", "along", "aside", "apart", "forward", "into");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final String INTO = "into";
+    /** What follows a genus for its species unnamed ("Drosophila spp."): no species of its own. */
+    private static final Set<String> SPECIES_ABBREVIATIONS = Set.of("spp", "ssp", "subsp", "var");
     /** A verb with "into" is read as one verb with at most this many senses ({@link #phrasal}). */
     private static final int INTO_SENSES = 2;
     /** Answers of at most this many words are compared as kinds of one thing, in their first senses. */
@@ -753,7 +755,7 @@ final class Lexical {
         // (an epithet is a word WordNet does not know alone: "Drosophila fruit flies", "Drosophila larvae" are none)
         String next = after.get(0);
         return next.equals(named.get(first.size())) || AnswerText.stopword(next) || JOINERS.contains(next)
-                || next.length() < 3 || known(next) ? null : start + next;
+                || next.length() < 3 || known(next) || SPECIES_ABBREVIATIONS.contains(next) ? null : start + next;
     }
 
     private static boolean contains(long[] offsets, long offset) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,6 +52,9 @@ final class Question {
     private static final Set<String> TAGS = Set.of("right", "correct", "true", "yes", "yeah", "ok", "okay", "agreed",
             "no", "is", "isn't", "am");
     /** What asks to confirm the statement it opens ("So the deadline is the 15th?", "Just to confirm: …?"). */
+    /** What a question that asks for a rounding says ({@link #roundingAsked}). */
+    private static final List<String> ROUNDING = List.of("round", "decimal place", "significant figure",
+            "significant digit", "nearest", "decimals");
     private static final List<List<String>> LEAD_INS = Stream.of("so", "and so", "confirm", "to confirm",
             "just to confirm", "just checking", "quick check", "to be clear", "correct me if i'm wrong",
             "i'm right that", "my understanding is that", "i believe", "i think", "i was told", "i heard",
@@ -254,6 +258,23 @@ final class Question {
     }
 
     /** Whether the question asks for a yes or a no ("Is the lot open on Sundays?"). */
+    /**
+     * Whether the question asks for a number rounded ("… to 4 decimal places?", "Round π to …", "… to three
+     * significant figures", "… to the nearest tenth").
+     */
+    boolean roundingAsked() {
+        if (text == null) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : ROUNDING) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean yesNo() {
         return yesNo;
     }

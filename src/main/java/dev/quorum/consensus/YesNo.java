@@ -394,12 +394,14 @@ final class YesNo {
             }
             if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
                 flips++;
-                // a negation negated within a few words, nothing joined between: "didn't fail to cancel", "can't go
-                // a day without it" (not "doesn't include phone support and doesn't include chat", "neither even nor
-                // odd", nor "Not without a licence", which allows it only on a condition)
+                // a negation negated within a few words, nothing joined between, by "fail to" or by "without" what the
+                // question asks: "didn't fail to cancel", "can't go a day without milking" to "Do cows need milking
+                // every day?" (not "can't install it without root" to "… as a regular user?", "Not without a licence",
+                // nor a no said again: "No pets, no exceptions", "nothing, not a single setting")
                 opposite |= negated && lastNegation >= 0 && k - lastNegation <= DOUBLE_NEGATION_WORDS
-                        && !joined(words, lastNegation, k) && !word.equals("nor")
-                        && !(word.equals("without") && k - lastNegation == 1);
+                        && !joined(words, lastNegation, k) && (AnswerText.failsTo(words, k) || word.equals("without")
+                        && k - lastNegation > 1 && k + 1 < words.size() && asked(AnswerText.stem(words.get(k + 1)),
+                        question));
                 lastNegation = k;
                 // a negation of a claim, not the prefix of a term ("non-blocking")
                 negated = !negated && !word.equals("non");
@@ -463,7 +465,7 @@ final class YesNo {
             if (!negated && !asksRefused && REFUSED.contains(stem)
                     && (k > 0 && COPULAS.contains(words.get(k - 1)) && restated > 0
                     || k + 1 < words.size() && (OBJECTS.contains(words.get(k + 1))
-                    || asked(AnswerText.stem(words.get(k + 1)), question)))) {
+                    || asked(AnswerText.stem(words.get(k + 1)), question) && !words.get(k - 1).equals("non")))) {
                 // what is asked kept out: "Flood damage is excluded from the policy", "It ignores them", "The lease
                 // forbids subletting"
                 flips++;
@@ -477,19 +479,28 @@ final class YesNo {
                 opposite = true;
                 continue;
             }
-            if (negated && k > 0 && AnswerText.negation(words.get(k - 1))
-                    && (negativePrefixed(word) || !asksRefused && REFUSED.contains(stem))) {
-                // a word that negates its own base, or keeps something out, negated right before it: "not
-                // ineligible", "isn't unlawful", "is not excluded by the policy"
+            if (negated && !asksWrong && (NEGATIVE.contains(stem) || NEGATIVE_CLOSE.contains(stem)
+                    && (AnswerText.negation(words.get(k - 1)) || k > 1 && AnswerText.negation(words.get(k - 2)))
+                    || PROBLEMS.contains(stem) && problemDenied(words, k))) {
+                // a negation of something going wrong: "isn't delayed", "doesn't break compatibility"
                 flips++;
                 opposite = true;
                 negated = false;
                 continue;
             }
-            if (negated && !asksWrong && (NEGATIVE.contains(stem) || NEGATIVE_CLOSE.contains(stem)
-                    && (AnswerText.negation(words.get(k - 1)) || k > 1 && AnswerText.negation(words.get(k - 2)))
-                    || PROBLEMS.contains(stem) && problemDenied(words, k))) {
-                // a negation of something going wrong: "isn't delayed", "doesn't break compatibility"
+            if (negated && k > 0 && AnswerText.negation(words.get(k - 1)) && negativePrefixed(word)) {
+                // a word that negates its own base, negated right before it: the negations cancel ("not
+                // ineligible"); a yes only where the question asks the word or its base ("It's not illegal" to "Is it
+                // legal?"; not "It's not uncommon" to "Is it rare?")
+                flips++;
+                String base = negativeBase(word);
+                opposite = asked(stem, question) || base != null && asked(AnswerText.stem(base), question);
+                negated = false;
+                continue;
+            }
+            if (negated && !asksRefused && REFUSED.contains(stem) && k > 1 && AnswerText.negation(words.get(k - 1))
+                    && COPULAS.contains(words.get(k - 2))) {
+                // what is asked not kept out: "Flood damage is not excluded by the policy"
                 flips++;
                 opposite = true;
                 negated = false;
@@ -564,13 +575,18 @@ final class YesNo {
      * "unlawful", "impermeable", "nonessential"; not "intake", "undertake").
      */
     static boolean negativePrefixed(String word) {
+        return negativeBase(word) != null;
+    }
+
+    /** The base a word's negating prefix negates ("eligible" of "ineligible"), else null ({@link #negativePrefixed}). */
+    private static String negativeBase(String word) {
         for (String prefix : NEGATING_PREFIXES) {
             if (word.length() > prefix.length() + 3 && word.startsWith(prefix)
                     && Lexical.antonyms(word.substring(prefix.length()), word)) {
-                return true;
+                return word.substring(prefix.length());
             }
         }
-        return false;
+        return null;
     }
 
     /** Whether the noun at {@code k} ({@link #PROBLEMS}) is denied right before it ("no risk", "isn't a problem"). */

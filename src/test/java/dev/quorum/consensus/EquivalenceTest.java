@@ -3446,13 +3446,11 @@ class EquivalenceTest {
                 "Extrapolate between the two readings.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("What do the models do to the risk?", "They overestimate the risk.",
                 "They underestimate the risk.")).isEqualTo(Equivalence.Decision.DIFFERENT);
-        // the number after an arrow is the result; a choice letter after an arrow is the choice
+        // the number after an arrow is the result where it rounds the one before, to a question that asks to round
         assertThat(decide("What is pi to three decimal places?", "3.142", "3.14159… → 3.142"))
                 .isEqualTo(Equivalence.Decision.SAME);
         assertThat(decide("What is pi to three decimal places?", "3.141", "3.14159… → 3.142"))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
-        assertThat(decide("Which is the SI unit of force? A. joule B. newton C. watt D. pascal", "kg·m/s² → B",
-                "(b)")).isEqualTo(Equivalence.Decision.SAME);
         // a number said in words after "minus"
         assertThat(decide("What was the lowest temperature recorded?", "−12 °C", "Minus twelve Celsius, at dawn."))
                 .isEqualTo(Equivalence.Decision.SAME);
@@ -3544,5 +3542,36 @@ class EquivalenceTest {
         // a word WordNet knows after the genus is no other species
         assertThat(decide("Which organism did Morgan study?", "Drosophila melanogaster", "Drosophila fruit flies"))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_leave_alone_what_the_second_review_of_the_twenty_first_round_found_its_rules_would_misread() {
+        // "can't … without" what the question does not ask is a no; a no said again is no double negation
+        assertThat(decide("Can I install the package as a regular user?", "You can't install it without root access.",
+                "No, you need root privileges.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Does the hotel allow pets?", "No pets, no exceptions.", "Pets are not allowed."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is there a booking fee?", "Yes, a small one.", "No fee, none at all."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // "not un-X" is a yes only where the question asks X
+        assertThat(decide("Is cannabis banned in Canada?", "Yes, completely.", "It's not illegal there."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // a ratio to a question with a classifying word; a hedge between two labels
+        assertThat(decide("How do you calculate the conversion rate?", "conversions / visitors", "visitors / conversions"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Classify the ticket: bug, feature or question?", "bug", "bug / feature"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // "neither … nor" beside what the answer says it is
+        assertThat(decide("Is a bat a bird, a reptile, or a rodent?", "Neither a bird nor a reptile; it's a mammal, "
+                + "though not a rodent.", "A rodent.")).isNotEqualTo(Equivalence.Decision.SAME);
+        // an arrow to a new value where no rounding is asked
+        assertThat(decide("What was the Fed funds rate before the cut?", "5.25% → 5%", "5%"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // a letter after an arrow is no choice letter ("G7 → C" moves to the chord C, option B)
+        assertThat(decide("Which chord does G7 resolve to in C major? A) F B) C C) Am D) Dm", "G7 → C", "B) C"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // "spp." names no species
+        assertThat(decide("Which fruit fly is the classic model organism?", "Drosophila melanogaster",
+                "Drosophila spp.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
 }
