@@ -616,19 +616,6 @@ final class Lexical {
         return letters(word) && WordNet.shared().has(word, POS.VERB);
     }
 
-    /** Whether WordNet knows a word in any part of speech. */
-    static boolean known(String word) {
-        if (!letters(word)) {
-            return false;
-        }
-        for (POS pos : POS.getAllPOS()) {
-            if (WordNet.shared().has(word, pos)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether WordNet knows a word as a verb and as nothing else ("interpolate"; not "issue", "march"). */
     static boolean onlyVerb(String word) {
         return verb(word) && !WordNet.shared().has(word, POS.NOUN) && !WordNet.shared().has(word, POS.ADJECTIVE)
@@ -755,7 +742,8 @@ final class Lexical {
         // (an epithet is a word WordNet does not know alone: "Drosophila fruit flies", "Drosophila larvae" are none)
         String next = after.get(0);
         return next.equals(named.get(first.size())) || AnswerText.stopword(next) || JOINERS.contains(next)
-                || next.length() < 3 || known(next) || SPECIES_ABBREVIATIONS.contains(next) ? null : start + next;
+                || next.length() < 3 || !letters(next) || word(next) || SPECIES_ABBREVIATIONS.contains(next) ? null
+                : start + next;
     }
 
     private static boolean contains(long[] offsets, long offset) {

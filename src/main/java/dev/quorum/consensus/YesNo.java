@@ -120,7 +120,7 @@ final class YesNo {
     private static final int DOUBLE_NEGATION_WORDS = 4;
     /** Words that join another statement, after which a negation is that statement's own. */
     private static final Set<String> JOINING = Set.of("and", "or", "but", "nor", "while", "whereas");
-    /** Prefixes that negate the word they open ({@link #negativePrefixed}). */
+    /** Prefixes that negate the word they open ({@link #negativeBase}). */
     private static final String[] NEGATING_PREFIXES = {"non", "un", "in", "im", "il", "ir", "dis"};
     private static final Set<String> VERDICT_LINKS = Set.of("is", "are", "be", "but", "it's", "totally", "completely");
 
@@ -465,7 +465,7 @@ final class YesNo {
             if (!negated && !asksRefused && REFUSED.contains(stem)
                     && (k > 0 && COPULAS.contains(words.get(k - 1)) && restated > 0
                     || k + 1 < words.size() && (OBJECTS.contains(words.get(k + 1))
-                    || asked(AnswerText.stem(words.get(k + 1)), question) && !words.get(k - 1).equals("non")))) {
+                    || asked(AnswerText.stem(words.get(k + 1)), question) && (k == 0 || !words.get(k - 1).equals("non"))))) {
                 // what is asked kept out: "Flood damage is excluded from the policy", "It ignores them", "The lease
                 // forbids subletting"
                 flips++;
@@ -488,13 +488,13 @@ final class YesNo {
                 negated = false;
                 continue;
             }
-            if (negated && k > 0 && AnswerText.negation(words.get(k - 1)) && negativePrefixed(word)) {
+            String base = negated && k > 0 && AnswerText.negation(words.get(k - 1)) ? negativeBase(word) : null;
+            if (base != null) {
                 // a word that negates its own base, negated right before it: the negations cancel ("not
                 // ineligible"); a yes only where the question asks the word or its base ("It's not illegal" to "Is it
                 // legal?"; not "It's not uncommon" to "Is it rare?")
                 flips++;
-                String base = negativeBase(word);
-                opposite = asked(stem, question) || base != null && asked(AnswerText.stem(base), question);
+                opposite = asked(stem, question) || asked(AnswerText.stem(base), question);
                 negated = false;
                 continue;
             }
@@ -571,14 +571,9 @@ final class YesNo {
     }
 
     /**
-     * Whether a word is its base with a prefix that negates it, WordNet giving the two as antonyms ("ineligible",
-     * "unlawful", "impermeable", "nonessential"; not "intake", "undertake").
+     * The base a word's negating prefix negates, WordNet giving the two as antonyms ("eligible" of "ineligible",
+     * "lawful" of "unlawful"; not "take" of "intake"), else null.
      */
-    static boolean negativePrefixed(String word) {
-        return negativeBase(word) != null;
-    }
-
-    /** The base a word's negating prefix negates ("eligible" of "ineligible"), else null ({@link #negativePrefixed}). */
     private static String negativeBase(String word) {
         for (String prefix : NEGATING_PREFIXES) {
             if (word.length() > prefix.length() + 3 && word.startsWith(prefix)

@@ -3502,6 +3502,9 @@ class EquivalenceTest {
                 "Yes, the parcel was delivered.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Do hens need water every day?", "Hens can't go a day without water.", "Yes, every day."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a verb that keeps out what is asked, first in the answer
+        assertThat(decide("Does the lease allow smoking?", "Forbids smoking outright.", "No."))
+                .isEqualTo(Equivalence.Decision.SAME);
         // "not without" allows it only on a condition: no yes
         assertThat(decide("Can I use this photo commercially?", "Not without a licence.", "Yes, freely."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
