@@ -479,6 +479,11 @@ final class AnswerText {
         return STOPWORDS.contains(word);
     }
 
+    /** Whether a word is an article ("a", "an", "the"). */
+    static boolean article(String word) {
+        return word.equals("a") || word.equals("an") || word.equals("the");
+    }
+
     /** Whether a word has an opposite in the lexicon ("under" of "over"): a stop word that still carries meaning. */
     static boolean hasOpposite(String word) {
         return OPPOSITES.containsKey(word);

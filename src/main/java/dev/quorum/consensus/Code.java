@@ -789,6 +789,10 @@ final class Code {
      * "x / y" stay expressions.
      */
     static boolean alternatives(String answer, int parts) {
+        // (most texts have no slash: no split, which compiles a pattern for a separator of three characters)
+        if (answer.indexOf(" / ") < 0) {
+            return false;
+        }
         String[] runs = answer.strip().split(" / ");
         if (runs.length < Math.max(2, parts)) {
             return false;

@@ -172,6 +172,7 @@ final class Equivalence {
     /** Statements compared by {@link #sameWordsNegatedInOne} have this many content words, from and to. */
     private static final int SAME_WORDS_MIN = 2;
     private static final int SAME_WORDS_MAX = 15;
+    private static final String SLASH = " / ";
     /** Two stems that share a start this long are one word's forms ({@link #derivedAll}: "forbidden" / "forbid"). */
     private static final int DERIVED_START = 5;
     /** Two runs around a slash are read as labels ({@link #labelRuns}) in an answer of at most this many characters. */
@@ -226,7 +227,6 @@ final class Equivalence {
     private static final int LABEL_CLAUSE_WORDS = 8;
     /** What follows these restates the answer in its final form ("…, i.e. 4 October 1582", "…, which rounds to 3.1416"). */
     private static final String[] RESTATED = {" i.e. ", " i.e., ", ", that is, ", ", which rounds to "};
-    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
     /** Titles before a name ({@link #shortened}). */
     private static final Set<String> TITLES = Set.of("sir", "dame", "lord", "lady", "dr", "mr", "mrs", "ms", "prof",
             "professor", "president", "king", "queen", "saint", "st", "general", "captain");
@@ -1636,7 +1636,11 @@ final class Equivalence {
      * different ones ("bug / feature", "syntax / runtime" hedge between two); "conversions / visitors" is a ratio.
      */
     private static boolean labelRuns(String head, Question question) {
-        String[] runs = head.strip().split(" / ");
+        // (most answers have no slash: no split, which compiles a pattern for a separator of three characters)
+        if (head.indexOf(SLASH) < 0) {
+            return false;
+        }
+        String[] runs = head.strip().split(SLASH);
         if (runs.length != 2 || head.length() > LABEL_RUNS_CHARS || question.labels().isEmpty()
                 && question.alternatives().isEmpty() && !asksToClassify(question) && !Labels.namesFamily(question)) {
             return false;
@@ -3503,7 +3507,7 @@ final class Equivalence {
             return false;
         }
         for (String word : shortOne.words) {
-            if (word.length() < 3 && !ARTICLES.contains(word) || AnswerText.stopword(word) && !ARTICLES.contains(word)) {
+            if (word.length() < 3 && !AnswerText.article(word) || AnswerText.stopword(word) && !AnswerText.article(word)) {
                 return false;
             }
         }
@@ -3854,8 +3858,7 @@ final class Equivalence {
         for (String stem : stems) {
             boolean found = other.contains(stem);
             for (String each : other) {
-                found |= stem.length() >= DERIVED_START && each.length() >= DERIVED_START
-                        && stem.regionMatches(0, each, 0, DERIVED_START);
+                found |= Lexical.commonStart(stem, each) >= DERIVED_START;
             }
             if (!found) {
                 return false;

@@ -41,7 +41,6 @@ final class Labels {
             "severity 1", "sev1", "severity one", "sev1");
     /** The first words of {@link #PHRASES}: only a clause word among them is looked up with the next. */
     private static final Set<String> PHRASE_STARTS = Set.of("top", "highest", "priority", "sev", "severity");
-    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
     /** Third alternatives that take in the other two or none, stemmed: no label "neither … nor" leaves. */
     private static final Set<String> NOT_A_THIRD = Set.of(AnswerText.stem("both"), AnswerText.stem("all"),
             AnswerText.stem("either"), AnswerText.stem("neither"), AnswerText.stem("none"));
@@ -251,8 +250,8 @@ final class Labels {
             return null;
         }
         // (past an article: "neither an acid nor a base")
-        int x = at + 1 < words.size() && ARTICLES.contains(words.get(at + 1)) ? at + 2 : at + 1;
-        int y = nor + 1 < words.size() && ARTICLES.contains(words.get(nor + 1)) ? nor + 2 : nor + 1;
+        int x = at + 1 < words.size() && AnswerText.article(words.get(at + 1)) ? at + 2 : at + 1;
+        int y = nor + 1 < words.size() && AnswerText.article(words.get(nor + 1)) ? nor + 2 : nor + 1;
         int first = -1;
         int second = -1;
         for (int a = 0; a < alternatives.size(); a++) {

@@ -56,7 +56,6 @@ final class Lexical {
     /** The particles of English phrasal verbs ("turn down", "put off", "roll back"). */
     private static final Set<String> PARTICLES = Set.of("up", "down", "off", "out", "in", "on", "over", "away", "back",
             "through", "around", "about", "along", "aside", "apart", "forward", "into");
-    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final String INTO = "into";
     /** What follows a genus for its species unnamed ("Drosophila spp."): no species of its own. */
     private static final Set<String> SPECIES_ABBREVIATIONS = Set.of("spp", "ssp", "subsp", "var");
@@ -298,7 +297,8 @@ final class Lexical {
         return split;
     }
 
-    private static int commonStart(String x, String y) {
+    /** How many letters two words share from their start ("forbid" / "forbidden": six). */
+    static int commonStart(String x, String y) {
         int n = Math.min(x.length(), y.length());
         int k = 0;
         while (k < n && x.charAt(k) == y.charAt(k)) {
@@ -708,7 +708,7 @@ final class Lexical {
     private static String withoutArticle(String text) {
         List<String> words = tokens(text);
         int from = 0;
-        while (from < words.size() - 1 && ARTICLES.contains(words.get(from).toLowerCase(Locale.ROOT))) {
+        while (from < words.size() - 1 && AnswerText.article(words.get(from).toLowerCase(Locale.ROOT))) {
             from++;
         }
         return String.join(" ", words.subList(from, words.size()));
