@@ -543,6 +543,10 @@ final class Equivalence {
     }
 
     private static Verdict compare(Reading a, Reading b, Question question, int depth) {
+        if (depth == 0 && NonAnswer.is(a.lower) != NonAnswer.is(b.lower)) {
+            // "I'm not sure what the capital of France is." repeats the question, and answers nothing
+            return new Verdict(Decision.DIFFERENT, "a refusal or a plea of ignorance against an answer");
+        }
         Decision patterns = Patterns.compare(a.head, b.head, question);
         if (patterns != null) {
             // "[0-9]+" / "\\d{1,}": what two regular expressions match, not how they are written
