@@ -31,6 +31,11 @@ class SettingsValidationTest {
                                 + "quorum.consensus.max-timeout-ms (120000)"),
                 Arguments.of("quorum.consensus.algorithm", "plurality",
                         "quorum.consensus.algorithm = 'plurality' is not valid: expected one of "),
+                Arguments.of("quorum.consensus.semantic.pair-model.weight", "5",
+                        "quorum.consensus.semantic.pair-model.weight = '5' is not valid: expected a number from 0 "
+                                + "to 4"),
+                Arguments.of("quorum.consensus.semantic.pair-model.enabled", "sometimes",
+                        "quorum.consensus.semantic.pair-model.enabled = 'sometimes' is not valid"),
                 Arguments.of("quorum.consensus.rank.method", "borda",
                         "quorum.consensus.rank.method = 'borda' is not valid: expected one of judge, pairwise"),
                 Arguments.of("quorum.consensus.rank.max-pairwise-calls", "1",

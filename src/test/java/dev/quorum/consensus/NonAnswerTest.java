@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 class NonAnswerTest {
 
     private static Equivalence.Decision decide(String question, String a, String b) {
-        Question asked = Question.of(question);
-        return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked)
-                .decision();
+        return EquivalenceTest.decide(question, a, b);
     }
 
     @Test

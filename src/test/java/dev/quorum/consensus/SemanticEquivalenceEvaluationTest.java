@@ -2,7 +2,6 @@ package dev.quorum.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.embedding.LocalEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -150,7 +149,7 @@ class SemanticEquivalenceEvaluationTest {
         configured = Double.parseDouble(properties.getProperty("quorum.consensus.semantic.threshold").trim());
         configuredQuestion = Double.parseDouble(
                 properties.getProperty("quorum.consensus.semantic.question-threshold").trim());
-        SemanticVote vote = new SemanticVote(LocalEmbeddingModel.allMiniLmL6V2(), configured, configuredQuestion);
+        SemanticVote vote = ConfiguredSemanticVote.load();
         for (List<Pair> pairs : sources.values()) {
             for (Pair pair : pairs) {
                 similarities.put(pair, vote.similarity(pair.a(), pair.b(), pair.question()));

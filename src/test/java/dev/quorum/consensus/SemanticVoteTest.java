@@ -9,6 +9,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import dev.quorum.embedding.AnswerPairModel;
 import dev.quorum.embedding.LocalEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,5 +139,95 @@ class SemanticVoteTest {
         // (four pairs failed at one place: one line at WARN, the rest at DEBUG at most)
         assertThat(captured.list.stream().filter(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN))
                 .hasSize(1);
+    }
+
+    /** An answer-pair model that says {@code agreement} of every pair and remembers each call's pairs. */
+    private static final class FixedPairModel implements AnswerPairModel {
+        final double agreement;
+        final List<List<String[]>> calls = new ArrayList<>();
+
+        FixedPairModel(double agreement) {
+            this.agreement = agreement;
+        }
+
+        @Override
+        public double[] agreement(String question, List<String[]> pairs) {
+            calls.add(pairs);
+            double[] said = new double[pairs.size()];
+            java.util.Arrays.fill(said, agreement);
+            return said;
+        }
+    }
+
+    @Test
+    void should_move_only_the_cosines_the_words_leave_open_by_the_answer_pair_model_read_once_per_vote() {
+        // given
+        FixedPairModel sure = new FixedPairModel(1.0);
+        SemanticVote plain = new SemanticVote(MODEL, 0.6, 0.35);
+        SemanticVote read = new SemanticVote(MODEL, 0.6, 0.35, new SemanticVote.PairReading(sure, 0.4, 0.1, 0));
+        SemanticVote floored = new SemanticVote(MODEL, 0.6, 0.35, new SemanticVote.PairReading(sure, 0.4, 0.1, 0.15));
+        String question = "Where would you spend a week off?";
+        List<Ballot> ballots = List.of(new Ballot("a", "A quiet beach somewhere warm.", 0.8),
+                new Ballot("b", "A cabin up in the hills.", 0.8),
+                new Ballot("c", "I would rather stay at home and read.", 0.8));
+
+        // when
+        String beach = "A quiet beach somewhere warm.";
+        String home = "I would rather stay at home and read.";
+        double open = plain.similarity(beach, home, question);
+        double moved = read.similarity(beach, home, question);
+        double kept = floored.similarity(beach, home, question);
+        double decided = read.similarity("The capital of Australia is Canberra.", "The capital of Australia is Sydney.",
+                "What is the capital of Australia?");
+        int callsBefore = sure.calls.size();
+        Vote vote = read.decide(ballots, question);
+
+        // then
+        // (weight 0.4 × (1 − ½) + shift 0.1: the open pair's cosine moves up by 0.3)
+        assertThat(moved).isCloseTo(Math.min(1, open + 0.3), org.assertj.core.data.Offset.offset(1e-9));
+        // (never up from under the floor: the two answers' cosine is about 0.09)
+        assertThat(open).isLessThan(0.15);
+        assertThat(kept).isEqualTo(open);
+        // (a pair the words decided is neither moved nor read)
+        assertThat(decided).isZero();
+        assertThat(callsBefore).isEqualTo(1);
+        // (a vote reads all its open pairs in one call: three answers, three pairs, each moved up to the threshold)
+        assertThat(sure.calls).hasSize(2);
+        assertThat(sure.calls.get(1)).hasSize(3);
+        assertThat(vote.agreeing()).hasSize(3);
+    }
+
+    @Test
+    void should_keep_the_cosines_when_the_answer_pair_model_fails_and_log_where_not_what() {
+        // given
+        AnswerPairModel broken = (question, pairs) -> {
+            throw new IllegalStateException("The answer-pair model failed: out of memory");
+        };
+        SemanticVote plain = new SemanticVote(MODEL, 0.6, 0.35);
+        SemanticVote read = new SemanticVote(MODEL, 0.6, 0.35, new SemanticVote.PairReading(broken, 1.2, 0.15, 0));
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(SemanticVote.class);
+        logger.addAppender(captured);
+
+        // when
+        String question = "Where would you spend a week off?";
+        String beach = "A quiet beach somewhere warm.";
+        String hills = "A cabin up in the hills.";
+        double expected = plain.similarity(beach, hills, question);
+        double said;
+        Vote vote;
+        try {
+            said = read.similarity(beach, hills, question);
+            vote = read.decide(List.of(new Ballot("a", beach, 0.8), new Ballot("b", hills, 0.8)), question);
+        } finally {
+            logger.detachAppender(captured);
+        }
+
+        // then
+        assertThat(said).isEqualTo(expected);
+        assertThat(vote.agreeing()).hasSize(1);
+        assertThat(captured.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage())
+                .contains("IllegalStateException").contains("answer-pair model").doesNotContain("beach"));
     }
 }
