@@ -139,7 +139,12 @@ final class AnswerText {
         "fair point", "happy to help", "glad you asked", "thanks for asking", "thanks for the question", "no problem",
         "let me explain", "here's the answer", "here is the answer", "the short answer", "short answer", "in short",
         "long story short", "the bottom line", "bottom line", "tl;dr", "tldr", "in a word", "quick answer",
-        "you're on the right track", "you are on the right track"};
+        "you're on the right track", "you are on the right track",
+        // a hedge before an answer it goes on to give ("I'm not sure, but I think it's Paris."; alone, NonAnswer)
+        "i'm not sure, but", "i am not sure, but", "not sure, but", "i'm not certain, but", "i am not certain, but",
+        "i'm not 100% sure, but", "i'm not entirely sure, but", "i am not entirely sure, but", "i could be wrong, but",
+        "i might be wrong, but", "correct me if i'm wrong, but", "i’m not sure, but", "i’m not certain, but",
+        "i’m not 100% sure, but", "i’m not entirely sure, but", "correct me if i’m wrong, but"};
     private static final String REMARK_ENDS = "—–-:!,.";
     /** The most words a lead-in to a fenced block may say ({@link #fencedAlone}). */
     private static final int LEAD_IN_WORDS = 8;
@@ -622,8 +627,9 @@ final class AnswerText {
                     || REMARK_ENDS.indexOf(rest.charAt(end)) >= 0)) {
                 end++;
             }
-            // a remark ends at punctuation, and something follows it
-            if (end == after || end >= rest.length() || rest.substring(after, end).isBlank()) {
+            // a remark ends at punctuation (a hedge at its "but"), and something follows it
+            boolean hedge = matched.endsWith(", but");
+            if (end == after || end >= rest.length() || rest.substring(after, end).isBlank() && !hedge) {
                 return rest;
             }
             rest = rest.substring(end);

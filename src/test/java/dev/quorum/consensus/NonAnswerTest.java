@@ -51,6 +51,25 @@ class NonAnswerTest {
     }
 
     @Test
+    void should_read_a_hedged_answer_as_the_answer_it_gives() {
+        // (before, each was kept apart from the answer: "named only as context", or "negated" for "not certain")
+        String capital = "What is the capital of France?";
+        assertThat(decide(capital, "Paris.", "I'm not sure, but I think it's Paris."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(capital, "Paris.", "Not sure, but probably Paris.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(capital, "Paris.", "I’m not 100% sure, but I believe it is Paris."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(capital, "The capital of France is Paris.",
+                "I'm not certain, but I think the capital of France is Paris.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is the Earth round?", "Yes.", "I could be wrong, but yes."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // (the hedge does not make another answer the same, nor a hedge with nothing after it an answer)
+        assertThat(decide(capital, "Lyon.", "I'm not sure, but I think it's Paris."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(AnswerText.withoutRemark("I'm not sure, but")).isEqualTo("I'm not sure, but");
+    }
+
+    @Test
     void should_leave_the_refusal_out_of_the_agreeing_answers_of_a_vote() {
         // given
         SemanticVote vote = new SemanticVote(LocalEmbeddingModel.allMiniLmL6V2(), 0.60, 0.35);
