@@ -2,6 +2,7 @@ package dev.quorum.consensus;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -146,6 +147,8 @@ final class AnswerText {
         "i might be wrong, but", "correct me if i'm wrong, but", "i’m not sure, but", "i’m not certain, but",
         "i’m not 100% sure, but", "i’m not entirely sure, but", "correct me if i’m wrong, but"};
     private static final String REMARK_ENDS = "—–-:!,.";
+    /** The remarks by their first letter (a to z), so an answer is checked against those that could open it. */
+    private static final String[][] REMARKS_BY_LETTER = byFirstLetter(REMARKS);
     /** The most words a lead-in to a fenced block may say ({@link #fencedAlone}). */
     private static final int LEAD_IN_WORDS = 8;
     /** Hedges an answer may put before its yes or no. */
@@ -599,6 +602,16 @@ final class AnswerText {
                 || prefix.equals("il") || prefix.equals("im") || prefix.equals("ir") || prefix.equals("a");
     }
 
+    private static String[][] byFirstLetter(String[] phrases) {
+        String[][] byLetter = new String[26][];
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            char first = letter;
+            byLetter[letter - 'a'] = Arrays.stream(phrases).filter(phrase -> phrase.charAt(0) == first)
+                    .toArray(String[]::new);
+        }
+        return byLetter;
+    }
+
     /**
      * The text without a remark it opens with that says nothing about the answer ("Good question — …", "Great
      * catch! …", "Happy to help: …"); the text itself when it opens with none. A yes-like remark ("Sure — …") is a
@@ -611,8 +624,12 @@ final class AnswerText {
             while (start < rest.length() && Character.isWhitespace(rest.charAt(start))) {
                 start++;
             }
+            char first = start < rest.length() ? Character.toLowerCase(rest.charAt(start)) : ' ';
+            if (first < 'a' || first > 'z') {
+                return rest;
+            }
             String matched = null;
-            for (String remark : REMARKS) {
+            for (String remark : REMARKS_BY_LETTER[first - 'a']) {
                 if (rest.regionMatches(true, start, remark, 0, remark.length())) {
                     matched = remark;
                     break;

@@ -323,6 +323,8 @@ final class Equivalence {
         /** The part of the answer the rules read: its first {@value Equivalence#MAX_READ} characters. */
         final String head;
         final String lower;
+        /** A refusal or a plea of ignorance ({@link NonAnswer}), read once per answer. */
+        final boolean nonAnswer;
         final String key;
         final JsonNode json;
         final List<String> words;
@@ -380,6 +382,7 @@ final class Equivalence {
             this.json = this.key.startsWith("json:") ? AnswerKey.structured(this.answer) : null;
             String plain = AnswerText.lower(head);
             this.lower = full ? AnswerText.spelledNegations(notation(plain)) : plain;
+            this.nonAnswer = NonAnswer.is(lower);
             this.words = AnswerText.words(lower);
             this.stems = new ArrayList<>(words.size());
             this.content = new HashSet<>();
@@ -543,7 +546,7 @@ final class Equivalence {
     }
 
     private static Verdict compare(Reading a, Reading b, Question question, int depth) {
-        if (depth == 0 && NonAnswer.is(a.lower) != NonAnswer.is(b.lower)) {
+        if (depth == 0 && a.nonAnswer != b.nonAnswer) {
             // "I'm not sure what the capital of France is." repeats the question, and answers nothing
             return new Verdict(Decision.DIFFERENT, "a refusal or a plea of ignorance against an answer");
         }

@@ -26,7 +26,12 @@ final class NonAnswer {
 
     /** Whether {@code lower} (an answer in lower case) is a refusal or a plea of ignorance, not an answer. */
     static boolean is(String lower) {
-        String text = lower.strip().replace('’', '\'');
+        String text = lower.strip();
+        if (text.isEmpty() || "isuna".indexOf(text.charAt(0)) < 0) {
+            // (the openings start with i, s, u, n or a: most answers are not read further)
+            return false;
+        }
+        text = text.replace('’', '\'');
         Matcher opening = OPENING.matcher(text);
         return opening.lookingAt() && !ANSWER_FOLLOWS.matcher(text).region(opening.end(), text.length()).find();
     }
