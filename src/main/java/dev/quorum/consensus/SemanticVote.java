@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.quorum.embedding.AnswerPairModel;
 import dev.quorum.embedding.Similarity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -401,6 +402,11 @@ public final class SemanticVote implements VotingMethod {
         double[] agreement;
         try {
             agreement = pairs.model().agreement(question, texts);
+            if (agreement == null || agreement.length != texts.size()
+                    || !Arrays.stream(agreement).allMatch(p -> p >= 0 && p <= 1)) {
+                // (a model that answers for other pairs, or with no probability, has failed as much as one that throws)
+                throw new IllegalStateException("the answer-pair model gave no probability for each pair");
+            }
         } catch (RuntimeException e) {
             // a model that fails (a bug, not a verdict) leaves the cosines as they are
             failed(e, "The answer-pair model failed ({}); the cosines decide the pairs it could not read");

@@ -227,6 +227,12 @@ class SemanticVoteTest {
         // then
         assertThat(said).isEqualTo(expected);
         assertThat(vote.agreeing()).hasSize(1);
+        // (a model that answers with no probability, or for other pairs, is as broken as one that throws)
+        for (AnswerPairModel lying : List.<AnswerPairModel>of((q, p) -> new double[] {Double.NaN},
+                (q, p) -> new double[] {1, 1, 1}, (q, p) -> new double[] {7})) {
+            SemanticVote misled = new SemanticVote(MODEL, 0.6, 0.35, new SemanticVote.PairReading(lying, 1.2, 0.15, 0));
+            assertThat(misled.similarity(beach, hills, question)).isEqualTo(expected);
+        }
         assertThat(captured.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage())
                 .contains("IllegalStateException").contains("answer-pair model").doesNotContain("beach"));
     }
