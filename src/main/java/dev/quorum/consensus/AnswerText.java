@@ -99,7 +99,9 @@ final class AnswerText {
             {"ascending", "descending"}, {"increasing", "decreasing"}, {"break", "build"},
             {"frequent", "infrequent"}, {"rare", "common"}, {"majority", "minority"}, {"upper", "lower"},
             {"inner", "outer"}, {"forward", "backward"}, {"horizontal", "vertical"}, {"agree", "disagree"},
-            {"like", "dislike"}, {"love", "hate"}, {"praise", "criticise"}, {"praise", "criticize"}};
+            {"like", "dislike"}, {"love", "hate"}, {"praise", "criticise"}, {"praise", "criticize"},
+            {"double", "halve"}, {"twice", "half"}, {"maternal", "paternal"}, {"inverse", "direct"},
+            {"suppress", "boost"}};
         for (String[] pair : pairs) {
             OPPOSITES.computeIfAbsent(stem(pair[0]), k -> new HashSet<>()).add(stem(pair[1]));
             OPPOSITES.computeIfAbsent(stem(pair[1]), k -> new HashSet<>()).add(stem(pair[0]));

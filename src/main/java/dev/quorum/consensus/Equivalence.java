@@ -780,7 +780,8 @@ final class Equivalence {
                 // a yes or no only implied, by near-identical sentences as often negated with one word in place of
                 // another: that word decides ("The lease doesn't prohibit subletting" / "… doesn't permit subletting")
                 String why = contradiction(a, b);
-                if (why != null && !why.contains("negated")) {
+                if (why != null && !why.contains("negated")
+                        && unlessReworded(why, depth == 0 && Rewording.reworded(a, b)) != null) {
                     return new Verdict(Decision.DIFFERENT, why);
                 }
             }
@@ -919,15 +920,17 @@ final class Equivalence {
             }
             return otherName != null ? new Verdict(Decision.DIFFERENT, otherName) : lexical(a, b, question);
         }
+        // one explanation with a phrase said in other words: no word put in place of another is a changed claim
+        boolean reworded = depth == 0 && Rewording.reworded(a, b);
         // near-identical answers that differ in a negation, an opposite or one content word
-        String contradiction = contradiction(a, b);
+        String contradiction = unlessReworded(contradiction(a, b), reworded);
         if (contradiction == null && !a.code && !b.code && a.negations % 2 == b.negations % 2) {
             // the same words with two things the other way round ("The mean is more robust than the median")
             String swapped = WordOrder.swapped(a.lower, b.lower, false);
             contradiction = swapped == null ? null : "near-identical but " + swapped + " swapped";
         }
         if (contradiction == null && depth == 0) {
-            contradiction = sentenceContradiction(a, b);
+            contradiction = unlessReworded(sentenceContradiction(a, b), reworded);
         }
         if (contradiction == null && depth == 0) {
             contradiction = firstClauseContradiction(a, b);
@@ -944,10 +947,10 @@ final class Equivalence {
         if (contradiction == null && depth == 0) {
             contradiction = otherAgent(a, b, question);
         }
-        if (contradiction == null && depth == 0) {
+        if (contradiction == null && depth == 0 && !reworded) {
             contradiction = longNearIdentical(a, b);
         }
-        if (contradiction == null && depth == 0) {
+        if (contradiction == null && depth == 0 && !reworded) {
             contradiction = replacedSentence(a, b);
         }
         if (contradiction == null && depth == 0) {
@@ -969,10 +972,14 @@ final class Equivalence {
         if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
                 && b.core.length() < b.lower.length()) {
             // both set something aside ("Canberra, not Sydney" / "Sydney, not Canberra"): what they state
-            contradiction = contradiction(Reading.of(a.core, question), Reading.of(b.core, question));
+            contradiction = unlessReworded(contradiction(Reading.of(a.core, question), Reading.of(b.core, question)),
+                    reworded);
         }
         if (contradiction != null) {
             return new Verdict(Decision.DIFFERENT, contradiction);
+        }
+        if (reworded) {
+            return new Verdict(Decision.SAME, "one explanation with phrases reworded");
         }
         if (sameQuantities && (a.negations > 0) == (b.negations > 0) && !ownContent(a, b, question)) {
             return new Verdict(Decision.SAME, "same numbers");
@@ -2812,6 +2819,11 @@ final class Equivalence {
         return named;
     }
 
+    /** A contradiction found, unless it is only words put in place of others in a {@link Rewording}. */
+    private static String unlessReworded(String contradiction, boolean reworded) {
+        return reworded && contradiction != null && contradiction.contains(" in place of ") ? null : contradiction;
+    }
+
     /**
      * Two long answers that are the same text for the most part ({@link #LONG_NEAR} of the longer one's words, in
      * order) but put other content words in place of some of its words, not synonyms: one explanation edited to say
@@ -4416,7 +4428,7 @@ final class Equivalence {
      * The longest common subsequence table of two word lists: {@code [i][j]} is the length of the longest run of words
      * the two have in common, in order, from {@code x[i]} and {@code y[j]} on.
      */
-    private static int[][] commonRuns(List<String> x, List<String> y) {
+    static int[][] commonRuns(List<String> x, List<String> y) {
         int n = x.size();
         int m = y.size();
         int[][] lcs = new int[n + 1][m + 1];
@@ -5306,6 +5318,10 @@ final class Equivalence {
             if (text.startsWith("[") && text.endsWith("]")) {
                 text = text.substring(1, text.length() - 1);
             }
+            if (text.indexOf(',') < 0 && semicolonList(text)) {
+                // three items or more set apart by semicolons only ("italy; austria; germany")
+                text = text.replace(';', ',');
+            }
             if (text.indexOf(',') < 0 && !text.contains(" and ")) {
                 // three items or more set apart by spaced slashes only ("gas / solid / liquid"; two are a ratio,
                 // "distance / time"); not by semicolons, which also set apart an item's parts ("Product: Apples,
@@ -5358,6 +5374,22 @@ final class Equivalence {
             items.add(new String[] {item.isEmpty() ? written : item.toString(), written});
         }
         return items;
+    }
+
+    /**
+     * Whether a text without commas is three items or more set apart by semicolons, none of them a pair of a field and
+     * its value ("product: apples; stock: 12").
+     */
+    private static boolean semicolonList(String text) {
+        int semicolons = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == ':' || c == '\n') {
+                return false;
+            }
+            semicolons += c == ';' ? 1 : 0;
+        }
+        return semicolons >= 2;
     }
 
     /**

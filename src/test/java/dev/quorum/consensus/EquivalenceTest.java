@@ -172,6 +172,7 @@ class EquivalenceTest {
             Which countries border Mongolia?                 | Russia and China             | PRC, Russian Federation
             Which elements are the lightest two metals?      | Lithium and beryllium        | Be, Li
             Write the formula of the ammonium ion.           | NH4+                         | NH₄⁺
+            Which planets have rings?                        | Jupiter, Saturn, Uranus, Neptune | Neptune; Saturn; Jupiter; Uranus
             """)
     void should_join_lists_notations_and_derived_words(String question, String a, String b) {
         // when / then
@@ -1322,6 +1323,11 @@ class EquivalenceTest {
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Which countries share a land border with France?", "Spain and Belgium", "Belgium and Spain"))
                 .isEqualTo(Equivalence.Decision.SAME);
+        // items set apart by semicolons are a list too, and one of them in place of another a different list
+        assertThat(decide("Which planets have rings?", "Jupiter; Saturn; Uranus; Neptune", "Jupiter, Saturn, Uranus, Mars"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // fields and their values set apart by semicolons are no list of answers
+        assertThat(Equivalence.items(null, "product: apples; stock: 12; price: 3")).isNull();
     }
 
     @Test

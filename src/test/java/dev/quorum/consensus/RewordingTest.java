@@ -1,0 +1,104 @@
+package dev.quorum.consensus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two long explanations that are one text with a phrase said in other words are the same answer ({@link Rewording});
+ * before, the contradiction guard read any content word put in place of another as a changed claim, and every such pair
+ * of the newer tuning and blind sets' {@code long-contradict} category was split. An edit that changes the claim (one
+ * word for another, a number, a negation, an opposite, words moved, an ordinal) still splits them. Written for this
+ * test, not taken from the evaluation fixtures.
+ */
+class RewordingTest {
+
+    private static final String QUESTION = "How does a refrigerator keep food cold?";
+    private static final String FIRST = "A refrigerator moves heat out of its cabinet rather than making cold. "
+            + "A refrigerant absorbs heat as it evaporates in the coils inside the cabinet. ";
+    private static final String LAST = " It condenses back into a liquid, passes through an expansion valve, and the "
+            + "cycle repeats.";
+    private static final String ANSWER = FIRST + "A compressor then raises the pressure of the vapour, and the hot "
+            + "refrigerant gives off its heat through the coils at the back." + LAST;
+
+    private static Equivalence.Verdict verdict(String a, String b) {
+        Question asked = Question.of(QUESTION);
+        return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked);
+    }
+
+    private static boolean reworded(String a, String b) {
+        Question asked = Question.of(QUESTION);
+        return Rewording.reworded(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked));
+    }
+
+    @Test
+    void should_join_one_explanation_with_a_phrase_said_in_other_words() {
+        String reworded = FIRST + "A compressor then squeezes the vapour hard, and the hot refrigerant sheds that "
+                + "warmth through the grille on the back." + LAST;
+
+        Equivalence.Verdict verdict = verdict(ANSWER, reworded);
+
+        assertThat(verdict.decision()).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(verdict.rule()).isEqualTo("one explanation with phrases reworded");
+        assertThat(reworded(reworded, ANSWER)).isTrue();
+    }
+
+    @Test
+    void should_still_split_an_explanation_edited_to_claim_something_else() {
+        String phrase = "A compressor then squeezes the vapour hard, and the hot refrigerant sheds that warmth through "
+                + "the grille on the back.";
+        // one word in place of another, alone: how an explanation is edited to say something else
+        assertDifferent(ANSWER.replace("at the back", "at the front"));
+        // the phrase reworded, and an opposite, a number, a negation or an ordinal elsewhere
+        assertDifferent(FIRST.replace("inside the cabinet", "outside the cabinet") + phrase + LAST);
+        assertDifferent(FIRST + phrase + LAST.replace("It condenses", "It does not condense"));
+        assertDifferent(ANSWER.replace("and the cycle repeats", "and the cycle repeats about 40 times an hour"),
+                FIRST + phrase + LAST.replace("and the cycle repeats", "and the cycle repeats about 4 times an hour"));
+        assertDifferent(ANSWER.replace("passes through", "as the second step passes through"),
+                FIRST + phrase + LAST.replace("passes through", "as the third step passes through"));
+        // the same words the other way round, and the phrase reworded: the guard still reads the swap
+        String opening = FIRST.substring(0, FIRST.indexOf('.') + 1);
+        Equivalence.Verdict swapped = verdict(
+                ANSWER.replace(opening, "A refrigerator moves heat from the cabinet to the kitchen, not cold."),
+                FIRST.replace(opening, "A refrigerator moves heat from the kitchen to the cabinet, not cold.") + phrase
+                        + LAST);
+        assertThat(swapped.decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(swapped.rule()).contains("swapped");
+        // a sentence on another thing in place of one is no rewording ("one sentence … in place of another")
+        assertDifferent(FIRST + "A gas burner then heats a second fluid, which carries the warmth out by convection."
+                + LAST);
+    }
+
+    private static void assertDifferent(String other) {
+        assertDifferent(ANSWER, other);
+    }
+
+    private static void assertDifferent(String one, String other) {
+        assertThat(reworded(one, other)).as(other).isFalse();
+        assertThat(verdict(one, other).decision()).as(other).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_only_explanations() {
+        // short answers and code are read by their own rules
+        assertThat(reworded("The compressor raises the pressure.", "The compressor squeezes the vapour hard."))
+                .isFalse();
+        String code = "int total = 0;\nfor (int price : prices) {\n    total += price;\n}\nreturn total;";
+        assertThat(reworded(code.repeat(4), code.repeat(4).replace("total += price", "total = total + price")))
+                .isFalse();
+    }
+
+    @Test
+    void should_read_a_flood_in_bounded_time() {
+        String flood = ANSWER + " " + "the coils carry heat away ".repeat(50_000);
+        String other = ANSWER.replace("raises the pressure of the vapour", "squeezes the vapour hard") + " "
+                + "the coils carry heat away ".repeat(50_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            for (int k = 0; k < 20; k++) {
+                verdict(flood, other);
+            }
+        });
+    }
+}
