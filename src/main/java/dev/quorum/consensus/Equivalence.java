@@ -343,6 +343,8 @@ final class Equivalence {
         /** The words that carry meaning (all of them in code), with their stems, in order. */
         final List<String> significant;
         final List<String> significantStems;
+        /** Where each of {@link #significant} is in {@link #words}. */
+        final int[] significantAt;
         /** The quantities outside context: parentheses, a calculation before its "=", a "whereas …" or "— …" clause. */
         final List<Quantity> mainQuantities;
         /** The text without that context: where a longer answer states its answer. */
@@ -424,13 +426,16 @@ final class Equivalence {
                     || Code.operators(head, labelRuns(head, question)));
             this.significant = new ArrayList<>(full ? words.size() : 0);
             this.significantStems = new ArrayList<>(full ? words.size() : 0);
+            int[] at = new int[full ? words.size() : 0];
             for (int k = 0; full && k < words.size(); k++) {
                 String word = words.get(k);
                 if (code || !AnswerText.stopword(word) || AnswerText.negation(word) || AnswerText.hasOpposite(word)) {
+                    at[significant.size()] = k;
                     significant.add(word);
                     significantStems.add(stems.get(k));
                 }
             }
+            this.significantAt = at;
             this.main = full && !code ? mainText(lower, question) : lower;
             this.mainQuantities = full && !code && main.length() < lower.length() ? Quantities.parse(main) : quantities;
             Map<String, String> labels = Map.of();
@@ -933,7 +938,7 @@ final class Equivalence {
             contradiction = unlessReworded(sentenceContradiction(a, b), reworded);
         }
         if (contradiction == null && depth == 0) {
-            contradiction = firstClauseContradiction(a, b);
+            contradiction = unlessReworded(firstClauseContradiction(a, b), reworded);
         }
         if (contradiction == null && depth == 0) {
             contradiction = firstSentences(a, b, question);

@@ -1,5 +1,7 @@
 package dev.quorum.consensus;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,17 @@ import java.util.Set;
  * put in place of others as a changed claim.
  *
  * <p>The text is cut into hunks, the words of one answer in place of the other's between the words they share in
- * order. A hunk changes the claim when it has more or fewer negations, changes a number or an ordinal, sets a word against
- * its opposite, or moves words the other answer has elsewhere ("… numbers of neutrons. Because the proton …" / "…
- * numbers of protons. Because the neutron …"). Two answers are a rewording when no hunk does that and at least one
- * puts a phrase ({@value #PHRASE_WORDS} content words or more, both sides together) in place of another. An edit of one
- * or two words alone ("cools" / "heats up", "small intestine" / "stomach") is not enough: that is how an explanation
- * is edited to say something else, and the contradiction guard reads it.
+ * order, stop words included. A hunk changes the claim when it has more or fewer negations, other numbers, another
+ * word of a scale (quantity or frequency, necessity or possibility, condition, an ordinal: "most" / "a handful", "must"
+ * / "may", "if" / "unless", "second" / "third"), sets a word against its opposite, or moves words the other answer has
+ * elsewhere ("… numbers of neutrons. Because the proton …" / "… numbers of protons. Because the neutron …"). A hunk of
+ * one or two content words in place of others must be their synonyms ("cools" / "heats up", "small intestine" /
+ * "stomach" are edits); in a phrase ({@value #PHRASE_WORDS} content words or more, both sides together) half the words
+ * of the side with fewer must have a word WordNet relates to them, or of their family, on the other ("gives off its
+ * heat" / "releases the warmth it carries"), a sign that it says the same in other words; a hunk of more than
+ * {@value #MAX_HUNK_WORDS} significant words a side is a rewrite. Two answers are a rewording when every hunk passes,
+ * with the alignment's ties broken both ways (the decision does not hang on which answer comes first), and one is a
+ * phrase. English text only: the word lists are English.
  */
 final class Rewording {
 
@@ -34,13 +41,45 @@ final class Rewording {
      * words are not set against each other, a cost that grows with the product of the two sides).
      */
     static final int MAX_HUNK_WORDS = 24;
+    /** Share of a phrase's content words (of the side with fewer) that must have a related word on the other side. */
+    static final double RELATED_SHARE = 0.5;
+    /** Share of an answer's words that are English stop words, at least: the word rules read English. */
+    static final double ENGLISH = 0.2;
 
     private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("first", 1), Map.entry("second", 2),
             Map.entry("third", 3), Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6),
             Map.entry("seventh", 7), Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10),
             Map.entry("last", -1), Map.entry("final", -1));
 
+    /** Words of how much, how often, whether it must or may, and on what condition, by the class they say. */
+    private static final Map<String, String> CLAIMS = claims(
+            "all every each always entirely completely fully whole universally invariably", "all",
+            "most many much majority usually typically generally normally commonly mostly mainly largely often "
+                    + "frequently plenty numerous", "most",
+            "some several sometimes occasionally partly partially couple", "some",
+            "few handful little rarely seldom minority", "few",
+            "only solely exclusively", "only",
+            "must need needs required requires necessary mandatory", "must",
+            "may might can could possibly optional", "may",
+            "should ought recommended advisable", "should",
+            "if whenever provided", "if",
+            "unless except", "unless");
+    /** The scale each class of {@link #CLAIMS} is on: one class in place of another of its scale changes the claim. */
+    private static final Map<String, String> SCALES = Map.of("all", "quantity", "most", "quantity", "some", "quantity",
+            "few", "quantity", "only", "only", "must", "modal", "should", "modal", "may", "modal", "if", "condition",
+            "unless", "condition");
+
     private Rewording() {
+    }
+
+    private static Map<String, String> claims(String... wordsThenClass) {
+        Map<String, String> claims = new HashMap<>();
+        for (int k = 0; k < wordsThenClass.length; k += 2) {
+            for (String word : wordsThenClass[k].split(" ")) {
+                claims.put(word, wordsThenClass[k + 1]);
+            }
+        }
+        return Map.copyOf(claims);
     }
 
     /** Whether two long answers are one explanation with a phrase reworded, and nothing in them changed. */
@@ -49,14 +88,35 @@ final class Rewording {
         List<String> y = b.significantStems;
         int n = x.size();
         int m = y.size();
-        if (a.code || b.code || a.nonAnswer || b.nonAnswer || n < MIN_WORDS || m < MIN_WORDS || n > MAX_WORDS
-                || m > MAX_WORDS) {
+        if (!readable(a) || !readable(b)) {
             return false;
         }
         int[][] lcs = Equivalence.commonRuns(x, y);
         if (lcs[0][0] < SHARED * Math.max(n, m) || lcs[0][0] == Math.min(n, m)) {
             return false;
         }
+        // where runs of common words tie, the hunks fall one way or the other: both must pass
+        return aligned(a, b, lcs, true) && aligned(a, b, lcs, false);
+    }
+
+    private static boolean readable(Equivalence.Reading r) {
+        int n = r.significantStems.size();
+        if (r.code || r.nonAnswer || n < MIN_WORDS || n > MAX_WORDS) {
+            return false;
+        }
+        int stopwords = 0;
+        for (String word : r.words) {
+            stopwords += AnswerText.stopword(word) ? 1 : 0;
+        }
+        return stopwords >= ENGLISH * r.words.size();
+    }
+
+    /** Whether every hunk of the alignment passes and one is a phrase; {@code first}: ties leave the first's words. */
+    private static boolean aligned(Equivalence.Reading a, Equivalence.Reading b, int[][] lcs, boolean first) {
+        List<String> x = a.significantStems;
+        List<String> y = b.significantStems;
+        int n = x.size();
+        int m = y.size();
         Set<String> ofA = new HashSet<>(x);
         Set<String> ofB = new HashSet<>(y);
         boolean phrase = false;
@@ -67,10 +127,10 @@ final class Rewording {
         while (true) {
             boolean end = i == n && j == m;
             boolean match = i < n && j < m && x.get(i).equals(y.get(j));
-            if ((match || end) && (fromI < i || fromJ < j)) {
-                Hunk hunk = new Hunk(a.significant.subList(fromI, i), x.subList(fromI, i),
-                        b.significant.subList(fromJ, j), y.subList(fromJ, j));
-                if (hunk.changesClaim(ofA, ofB)) {
+            if (match || end) {
+                // the words between two shared ones, the stop words between them included ("must" / "may")
+                Hunk hunk = new Hunk(Side.of(a, fromI, i), Side.of(b, fromJ, j));
+                if (!hunk.removed().words().equals(hunk.added().words()) && hunk.changesClaim(ofA, ofB)) {
                     return false;
                 }
                 phrase |= hunk.phrase();
@@ -81,7 +141,7 @@ final class Rewording {
             if (match) {
                 fromI = ++i;
                 fromJ = ++j;
-            } else if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
+            } else if (j >= m || (i < n && (first ? lcs[i + 1][j] >= lcs[i][j + 1] : lcs[i + 1][j] > lcs[i][j + 1]))) {
                 i++;
             } else {
                 j++;
@@ -89,71 +149,147 @@ final class Rewording {
         }
     }
 
-    /** The significant words (and their stems) of one answer put in place of the other's. */
-    private record Hunk(List<String> removed, List<String> removedStems, List<String> added, List<String> addedStems) {
+    /** One side of a hunk: its significant words and stems, and all its words between the words both share. */
+    private record Side(List<String> significant, List<String> stems, List<String> words) {
 
-        /** Whether the hunk changes what the text claims, not only how it says it (or is too long to be read so). */
-        boolean changesClaim(Set<String> ofA, Set<String> ofB) {
-            if (removed.size() > MAX_HUNK_WORDS || added.size() > MAX_HUNK_WORDS) {
-                return true;
-            }
-            if (negations(removed) != negations(added) || !ordinals(removed).equals(ordinals(added))) {
-                return true;
-            }
-            List<Quantities.Quantity> gone = Quantities.parse(String.join(" ", removed));
-            List<Quantities.Quantity> come = Quantities.parse(String.join(" ", added));
-            if (!Quantities.covers(gone, come, true) || !Quantities.covers(come, gone, true)) {
-                return true;
-            }
-            for (int k = 0; k < removed.size(); k++) {
-                for (int l = 0; l < added.size(); l++) {
-                    if (AnswerText.opposite(removedStems.get(k), addedStems.get(l))
-                            || Lexical.antonyms(removed.get(k), added.get(l))) {
-                        return true;
-                    }
-                }
-            }
-            // the same words, moved: each side's content words are all in the other answer
-            Set<String> goneWords = content(removed, removedStems);
-            Set<String> comeWords = content(added, addedStems);
-            return !goneWords.isEmpty() && !comeWords.isEmpty() && ofB.containsAll(goneWords)
-                    && ofA.containsAll(comeWords);
+        static Side of(Equivalence.Reading r, int from, int to) {
+            int start = from == 0 ? 0 : r.significantAt[from - 1] + 1;
+            int end = to == r.significant.size() ? r.words.size() : r.significantAt[to];
+            return new Side(r.significant.subList(from, to), r.significantStems.subList(from, to),
+                    r.words.subList(start, Math.max(start, end)));
         }
 
-        boolean phrase() {
-            return !removed.isEmpty() && !added.isEmpty() && content(removed, removedStems).size() + content(added, addedStems).size() >= PHRASE_WORDS;
-        }
-
-        private static Set<String> content(List<String> words, List<String> stems) {
+        /** The content words' stems, or the words as written. */
+        Set<String> content(boolean stemmed) {
             Set<String> content = new HashSet<>();
-            for (int k = 0; k < words.size(); k++) {
-                String word = words.get(k);
+            for (int k = 0; k < significant.size(); k++) {
+                String word = significant.get(k);
                 if (!AnswerText.stopword(word) && !AnswerText.negation(word) && !Lexical.particle(word)) {
-                    content.add(stems.get(k));
+                    content.add(stemmed ? stems.get(k) : word);
                 }
             }
             return content;
         }
 
-        private static int negations(List<String> words) {
+        int negations() {
             int count = 0;
             for (String word : words) {
-                if (AnswerText.negation(word)) {
-                    count++;
-                }
+                count += AnswerText.negation(word) ? 1 : 0;
             }
             return count;
         }
 
-        private static Set<Integer> ordinals(List<String> words) {
-            Set<Integer> ordinals = new HashSet<>();
+        Map<String, Integer> claims() {
+            Map<String, Integer> claims = new HashMap<>();
             for (String word : words) {
+                String kind = CLAIMS.get(word);
+                if (kind != null) {
+                    claims.merge(kind, 1, Integer::sum);
+                }
                 Integer ordinal = ORDINALS.get(word);
                 if (ordinal != null) {
-                    ordinals.add(ordinal);
+                    claims.merge("#" + ordinal, 1, Integer::sum);
                 }
             }
-            return ordinals;
+            return claims;
+        }
+
+        List<Quantities.Quantity> quantities() {
+            return Quantities.parse(String.join(" ", words));
+        }
+    }
+
+    /**
+     * Whether one side says another class of a scale than the other ("most" / "a handful", "must" / "may", "if" /
+     * "unless", "second" / "third"); a class said on one side only is a detail added or left out.
+     */
+    private static boolean otherClaim(Map<String, Integer> one, Map<String, Integer> other) {
+        Map<String, Set<String>> onesScales = scales(one);
+        Map<String, Set<String>> othersScales = scales(other);
+        for (Map.Entry<String, Set<String>> scale : onesScales.entrySet()) {
+            Set<String> theirs = othersScales.get(scale.getKey());
+            if (theirs != null && !theirs.equals(scale.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Set<String>> scales(Map<String, Integer> claims) {
+        Map<String, Set<String>> scales = new HashMap<>();
+        for (String kind : claims.keySet()) {
+            scales.computeIfAbsent(kind.startsWith("#") ? "#" : SCALES.get(kind), k -> new HashSet<>()).add(kind);
+        }
+        return scales;
+    }
+
+    /** The words of one answer put in place of the other's. */
+    private record Hunk(Side removed, Side added) {
+
+        /** Whether the hunk changes what the text claims, not only how it says it (or is too long to be read so). */
+        boolean changesClaim(Set<String> ofA, Set<String> ofB) {
+            List<String> gone = removed.significant();
+            List<String> come = added.significant();
+            if (gone.size() > MAX_HUNK_WORDS || come.size() > MAX_HUNK_WORDS) {
+                return true;
+            }
+            if (removed.negations() != added.negations() || otherClaim(removed.claims(), added.claims())) {
+                return true;
+            }
+            List<Quantities.Quantity> before = removed.quantities();
+            List<Quantities.Quantity> after = added.quantities();
+            if (!Quantities.covers(before, after, true) || !Quantities.covers(after, before, true)) {
+                return true;
+            }
+            for (int k = 0; k < gone.size(); k++) {
+                for (int l = 0; l < come.size(); l++) {
+                    if (AnswerText.opposite(removed.stems().get(k), added.stems().get(l))
+                            || Lexical.antonyms(gone.get(k), come.get(l))) {
+                        return true;
+                    }
+                }
+            }
+            Set<String> goneWords = removed.content(true);
+            Set<String> comeWords = added.content(true);
+            if (goneWords.isEmpty() || comeWords.isEmpty()) {
+                // what one only adds or leaves out, without a negation, a number or a word of quantity, is a detail
+                return false;
+            }
+            if (ofB.containsAll(goneWords) && ofA.containsAll(comeWords)) {
+                // the same words, moved
+                return true;
+            }
+            if (goneWords.size() + comeWords.size() < PHRASE_WORDS) {
+                // one or two words in place of others: an edit unless they are synonyms
+                return !Lexical.synonymous(gone, come);
+            }
+            // a phrase says the same in other words when half its words have a related word ("faster" / "quicker") or
+            // one of their family ("integrity-protected" / "protected against tampering") in the other's; else it is
+            // another claim
+            return !relatedEnough(removed.content(false), added.content(false));
+        }
+
+        /**
+         * Whether {@link #RELATED_SHARE} of the words of the side with fewer (rounded up) each have a word the other side
+         * has that WordNet relates to it or that is of its family ({@link Lexical#relatedWords}).
+         */
+        private static boolean relatedEnough(Set<String> one, Set<String> other) {
+            Set<String> fewer = one.size() <= other.size() ? one : other;
+            List<String> more = new ArrayList<>(fewer == one ? other : one);
+            int needed = (int) Math.ceil(RELATED_SHARE * fewer.size());
+            int found = 0;
+            for (String word : fewer) {
+                if (Lexical.relatedWords(List.of(word), more) && ++found >= needed) {
+                    return true;
+                }
+            }
+            return found >= needed;
+        }
+
+        boolean phrase() {
+            Set<String> goneWords = removed.content(true);
+            Set<String> comeWords = added.content(true);
+            return !goneWords.isEmpty() && !comeWords.isEmpty() && goneWords.size() + comeWords.size() >= PHRASE_WORDS;
         }
     }
 }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
  * Two long explanations that are one text with a phrase said in other words are the same answer ({@link Rewording});
  * before, the contradiction guard read any content word put in place of another as a changed claim, and every such pair
  * of the newer tuning and blind sets' {@code long-contradict} category was split. An edit that changes the claim (one
- * word for another, a number, a negation, an opposite, words moved, an ordinal) still splits them. Written for this
- * test, not taken from the evaluation fixtures.
+ * word for another, a number, a negation, an opposite, words moved, an ordinal, a word of quantity, necessity or
+ * condition, a phrase whose words are unrelated to the other's) still splits them, whichever answer comes first.
+ * Written for this test, not taken from the evaluation fixtures.
  */
 class RewordingTest {
 
@@ -35,20 +36,22 @@ class RewordingTest {
 
     @Test
     void should_join_one_explanation_with_a_phrase_said_in_other_words() {
-        String reworded = FIRST + "A compressor then squeezes the vapour hard, and the hot refrigerant sheds that "
-                + "warmth through the grille on the back." + LAST;
+        String reworded = FIRST + "A compressor then raises the pressure of the vapour, and the hot refrigerant releases "
+                + "the warmth it carries through the coils at the back." + LAST;
 
         Equivalence.Verdict verdict = verdict(ANSWER, reworded);
 
         assertThat(verdict.decision()).isEqualTo(Equivalence.Decision.SAME);
         assertThat(verdict.rule()).isEqualTo("one explanation with phrases reworded");
+        // read the same both ways
         assertThat(reworded(reworded, ANSWER)).isTrue();
+        assertThat(verdict(reworded, ANSWER).rule()).isEqualTo("one explanation with phrases reworded");
     }
 
     @Test
     void should_still_split_an_explanation_edited_to_claim_something_else() {
-        String phrase = "A compressor then squeezes the vapour hard, and the hot refrigerant sheds that warmth through "
-                + "the grille on the back.";
+        String phrase = "A compressor then raises the pressure of the vapour, and the hot refrigerant releases the warmth "
+                + "it carries through the coils at the back.";
         // one word in place of another, alone: how an explanation is edited to say something else
         assertDifferent(ANSWER.replace("at the back", "at the front"));
         // the phrase reworded, and an opposite, a number, a negation or an ordinal elsewhere
@@ -66,6 +69,16 @@ class RewordingTest {
                         + LAST);
         assertThat(swapped.decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(swapped.rule()).contains("swapped");
+        // the phrase reworded, and a word of quantity, necessity or condition in place of another
+        String tail = " Most models must be defrosted by hand if ice builds up.";
+        assertDifferent(ANSWER + tail, FIRST + phrase + LAST + tail.replace("Most models", "A handful of models"));
+        assertDifferent(ANSWER + tail, FIRST + phrase + LAST + tail.replace("must", "may"));
+        assertDifferent(ANSWER + tail, FIRST + phrase + LAST + tail.replace(" if ", " unless "));
+        // a phrase in place of another with no word of it related to the other's: another claim, however long
+        assertDifferent(FIRST + "A compressor then raises the pressure of the vapour, and the hot refrigerant stores "
+                + "its energy in a battery under the floor." + LAST);
+        // one or two words in place of others that are not their synonyms, beside a phrase reworded
+        assertDifferent(FIRST + phrase.replace("at the back", "at the front") + LAST);
         // a sentence on another thing in place of one is no rewording ("one sentence … in place of another")
         assertDifferent(FIRST + "A gas burner then heats a second fluid, which carries the warmth out by convection."
                 + LAST);
@@ -77,11 +90,19 @@ class RewordingTest {
 
     private static void assertDifferent(String one, String other) {
         assertThat(reworded(one, other)).as(other).isFalse();
+        assertThat(reworded(other, one)).as(other).isFalse();
         assertThat(verdict(one, other).decision()).as(other).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
 
     @Test
     void should_read_only_explanations() {
+        // the word rules read English: a French explanation's "ne … pas" is no negation they count
+        String french = "Un réfrigérateur déplace la chaleur hors de son compartiment au lieu de produire du froid. Le "
+                + "fluide frigorigène absorbe la chaleur en s'évaporant dans les serpentins à l'intérieur. Un compresseur "
+                + "augmente ensuite la pression de la vapeur, et le fluide chaud libère sa chaleur par les serpentins "
+                + "à l'arrière. Il redevient liquide, traverse un détendeur, et le cycle recommence.";
+        assertThat(reworded(french, french.replace("libère sa chaleur", "ne libère pas la chaleur qu'il porte")))
+                .isFalse();
         // short answers and code are read by their own rules
         assertThat(reworded("The compressor raises the pressure.", "The compressor squeezes the vapour hard."))
                 .isFalse();
