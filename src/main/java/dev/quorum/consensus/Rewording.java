@@ -22,7 +22,8 @@ import java.util.Set;
  * "stomach" are edits); in a phrase ({@value #PHRASE_WORDS} content words or more, both sides together) half the words
  * of the side with fewer must have a word WordNet relates to them, or of their family, on the other ("gives off its
  * heat" / "releases the warmth it carries"), a sign that it says the same in other words; a hunk of more than
- * {@value #MAX_HUNK_WORDS} significant words a side is a rewrite. Two answers are a rewording when every hunk passes,
+ * {@value #MAX_HUNK_WORDS} significant words a side is a rewrite, and words only one answer has are a detail up to
+ * {@value #ADDED_WORDS} content words, a claim of their own from there. Two answers are a rewording when every hunk passes,
  * with the alignment's ties broken both ways (the decision does not hang on which answer comes first), and one is a
  * phrase. English text only: the word lists are English.
  */
@@ -41,6 +42,8 @@ final class Rewording {
      * words are not set against each other, a cost that grows with the product of the two sides).
      */
     static final int MAX_HUNK_WORDS = 24;
+    /** Content words, at least, of what one answer only adds or leaves out that make it a claim, not a detail. */
+    static final int ADDED_WORDS = 4;
     /** Share of a phrase's content words (of the side with fewer) that must have a related word on the other side. */
     static final double RELATED_SHARE = 0.5;
     /** Share of an answer's words that are English stop words, at least: the word rules read English. */
@@ -252,8 +255,9 @@ final class Rewording {
             Set<String> goneWords = removed.content(true);
             Set<String> comeWords = added.content(true);
             if (goneWords.isEmpty() || comeWords.isEmpty()) {
-                // what one only adds or leaves out, without a negation, a number or a word of quantity, is a detail
-                return false;
+                // what one only adds or leaves out, without a negation, a number or a word of a scale, is a detail;
+                // a clause of its own is a claim no rule here reads ("In fact, the leaves take in oxygen.")
+                return goneWords.size() + comeWords.size() >= ADDED_WORDS;
             }
             if (ofB.containsAll(goneWords) && ofA.containsAll(comeWords)) {
                 // the same words, moved

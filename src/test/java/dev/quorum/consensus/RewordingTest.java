@@ -79,6 +79,8 @@ class RewordingTest {
                 + "its energy in a battery under the floor." + LAST);
         // one or two words in place of others that are not their synonyms, beside a phrase reworded
         assertDifferent(FIRST + phrase.replace("at the back", "at the front") + LAST);
+        // the phrase reworded, and a sentence of another claim added: no detail
+        assertDifferent(FIRST + phrase + LAST + " In fact, the freezer compartment stays warmer than the kitchen.");
         // a sentence on another thing in place of one is no rewording ("one sentence … in place of another")
         assertDifferent(FIRST + "A gas burner then heats a second fluid, which carries the warmth out by convection."
                 + LAST);
