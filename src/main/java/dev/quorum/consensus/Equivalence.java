@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * <li>a contradiction guard for near-identical answers (at least {@value #NEAR} of the longer one's words in common,
  * in order), also sentence by sentence: opposites (a small lexicon, or un-/in-/non- prefixed), an odd number of
  * negations with them, or one content word or name put in place of another ("Jackson" for "Gson", "revoke" for
- * "renew") makes them different.</li>
+ * "renew") makes them different; two long explanations that are one text with a phrase said in other words
+ * ({@link Rewording}) are not split for the words put in place of others.</li>
  * </ol>
  * Rules that find nothing leave the pair to the meaning, and the model is given {@link #embeddingText}. Reading an
  * answer costs microseconds; the embedding is only needed for the pairs the rules leave open.
@@ -5329,8 +5330,8 @@ final class Equivalence {
             }
             if (text.indexOf(',') < 0 && !text.contains(" and ")) {
                 // three items or more set apart by spaced slashes only ("gas / solid / liquid"; two are a ratio,
-                // "distance / time"); not by semicolons, which also set apart an item's parts ("Product: Apples,
-                // Stock: 12; Product: Pears, …")
+                // "distance / time"); semicolons only where nothing else sets parts apart (above: "Product: Apples,
+                // Stock: 12; Product: Pears, …" is no list)
                 if (!Code.alternatives(text, 3)) {
                     return null;
                 }
