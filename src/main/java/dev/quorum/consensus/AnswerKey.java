@@ -214,7 +214,8 @@ public final class AnswerKey {
         List<String> words = AnswerText.words(core);
         Set<String> others = new HashSet<>(4);
         for (String word : words) {
-            if (AnswerText.negation(word)) {
+            if (AnswerText.negation(word) || Character.isLetter(word.charAt(0)) && hasDigit(word)) {
+                // nor is a name with digits in it ("H2", "GHS02", "B12") a number
                 return null;
             }
             if (!AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0)) && !Quantities.isNumberWord(word)

@@ -208,10 +208,13 @@ final class AnswerText {
     /**
      * The answer in lower case with its punctuation: markdown emphasis and backticks removed, underscores between
      * words a space, curly quotes straight, a Unicode minus (or a dash right before a digit) a hyphen, and whitespace
-     * collapsed (a run with a line break into one line break).
+     * collapsed (a run with a line break into one line break); a metric unit symbol with a prefix after a number
+     * spelled out ("5 MW" as "5 megawatt", {@link Quantities#spelledUnits}).
      */
     static String lower(String answer) {
-        String text = (answer.indexOf('\\') >= 0 ? latex(answer) : answer).toLowerCase(Locale.ROOT);
+        // metric prefixes are read before the case goes ("5 MW" is not "5 mW")
+        String text = Quantities.spelledUnits(answer.indexOf('\\') >= 0 ? latex(answer) : answer)
+                .toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         boolean line = false;

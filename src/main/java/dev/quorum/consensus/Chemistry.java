@@ -86,6 +86,11 @@ final class Chemistry {
         }
         String said = x != null ? b : a;
         Map<String, Integer> formula = x != null ? x : y;
+        Map<String, Integer> leading = leadingFormula(said);
+        if (leading != null) {
+            // a formula that opens the other answer is what it states ("O₃" / "O2, i.e. molecular oxygen")
+            return leading.equals(formula) ? Equivalence.Decision.SAME : Equivalence.Decision.DIFFERENT;
+        }
         // a common name ("methane", "baking soda") is its formula
         Map<String, Integer> named = named(said);
         if (named != null) {
@@ -168,10 +173,15 @@ final class Chemistry {
                 return null;
             }
             int count = 0;
+            int from = end;
             while (end < n && Character.isDigit(f.charAt(end))) {
                 count = count * 10 + (f.charAt(end) - '0');
                 end++;
                 digit = true;
+            }
+            if (end > from && count < 2) {
+                // a count of 0 or 1 is never written: "P0", "P1" and "A1" are labels
+                return null;
             }
             counts.merge(name, Math.max(1, count), Integer::sum);
             i = end;
@@ -184,6 +194,23 @@ final class Chemistry {
             counts.put("charge", charge);
         }
         return counts;
+    }
+
+    /**
+     * A formula with a count that opens a longer answer, up to its first space or punctuation ("O2, i.e. molecular
+     * oxygen", "CO₂ (carbon dioxide)"), else null; a word of capitals without a count ("He said", "No,") is no
+     * formula here.
+     */
+    static Map<String, Integer> leadingFormula(String answer) {
+        String text = answer.strip();
+        int end = 0;
+        boolean counted = false;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && ",;:(".indexOf(text.charAt(end)) < 0) {
+            char c = text.charAt(end);
+            counted |= Character.isDigit(c) || c >= '\u2080' && c <= '\u2089';
+            end++;
+        }
+        return counted && end < text.length() ? formula(text.substring(0, end)) : null;
     }
 
     /**

@@ -281,9 +281,26 @@ final class Equivalence {
     /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
     private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
         "despite ", "unlike ", "contrary to "};
+    /** A first clause of at most this many words can answer before the short answer is named ({@link #answersFirst}). */
+    private static final int FIRST_ANSWER_WORDS = 8;
+    /** The same, where the short answer is named only as a point of reference ({@link #referenced}). */
+    private static final int REFERENCE_ANSWER_WORDS = 20;
+    /** Words that relate what follows to what was named before ("a contemporary of", "in front of", "below"). */
+    private static final Set<String> RELATIONS = Set.of("of", "than", "from", "below", "above", "behind", "after",
+            "before", "beside", "besides", "near", "past", "unlike", "over", "under", "with", "alongside");
     /** Words that say what follows is a misconception, corrected after ", but" ({@link #conceded}). */
     private static final Set<String> MISTAKEN = Set.of("attributed", "misattributed", "mistaken", "confused",
             "credited", "thought", "believed", "assumed", "misremembered");
+    /**
+     * Verbs of what people hold, a misconception when the clause says who holds it ({@link #HOLDERS}) and ", but"
+     * corrects it ("Many people assume it's Ankara, but …", "People often say Jupiter, but …").
+     */
+    private static final Set<String> HELD = Set.of("assume", "assumes", "think", "thinks", "believe", "believes", "say",
+            "says", "guess", "guesses", "expect", "expects", "cite", "cites", "name", "names", "answer", "answers",
+            "picture", "imagine");
+    /** Words that say a view is commonly held ({@link #HELD}). */
+    private static final Set<String> HOLDERS = Set.of("people", "many", "often", "commonly", "widely", "popularly",
+            "most", "some", "usually");
     /** Lower-case words inside names ("Leonardo da Vinci", "Ludwig van Beethoven"). */
     private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "di", "del", "della", "van", "von", "der", "den",
             "la", "le", "du", "bin", "ibn", "al", "y", "dos", "das");
@@ -600,10 +617,12 @@ final class Equivalence {
         if (blood != null) {
             return blood;
         }
-        if (!a.code && !b.code && Formulas.sameNumber(a.head, b.head,
-                (a.head.indexOf('!') >= 0 || b.head.indexOf('!') >= 0) && FACTORIALS.matcher(question.text()).find())) {
-            // a number worked out in one of them ("5!" / "5 × 4 × 3 × 2 × 1")
-            return new Verdict(Decision.SAME, "the same number worked out");
+        Boolean worked = a.code || b.code ? null : Formulas.workedOut(a.head, b.head,
+                (a.head.indexOf('!') >= 0 || b.head.indexOf('!') >= 0) && FACTORIALS.matcher(question.text()).find());
+        if (worked != null) {
+            // a number worked out in one of them ("5!" / "5 × 4 × 3 × 2 × 1", "2^31 − 1" / "2,147,483,647")
+            return worked ? new Verdict(Decision.SAME, "the same number worked out")
+                    : new Verdict(Decision.DIFFERENT, "another number worked out");
         }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
             if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
@@ -2143,10 +2162,18 @@ final class Equivalence {
         if (but > 0) {
             String after = opened.substring(but + 6);
             List<String> before = AnswerText.words(opened.substring(0, but));
+            boolean held = false;
+            boolean holders = false;
             for (String word : before) {
                 if (MISTAKEN.contains(word)) {
                     return after;
                 }
+                held |= HELD.contains(word);
+                holders |= HOLDERS.contains(word);
+            }
+            if (held && holders && correcting(after, question)) {
+                // what many people hold, corrected: "Many people assume it's Ankara, but the capital is Istanbul"
+                return after;
             }
             List<String> then = AnswerText.words(after);
             if (then.contains("actually") || then.contains("fact") && then.contains("in")) {
@@ -2154,6 +2181,24 @@ final class Equivalence {
             }
         }
         return answeringClause(sentence, question);
+    }
+
+    /**
+     * Whether the clause after ", but " gives the answer in place of a view held: it says "actually", "in fact" or
+     * "really", or says what is what the question asks about ("…, but by diameter the largest planet is Saturn"; not
+     * "…, but few know it has no capital status in law").
+     */
+    private static boolean correcting(String after, Question question) {
+        boolean asked = false;
+        boolean copula = false;
+        for (String word : AnswerText.words(after)) {
+            if (word.equals("actually") || word.equals("fact") || word.equals("really")) {
+                return true;
+            }
+            asked |= !AnswerText.stopword(word) && question.mentions(AnswerText.stem(word));
+            copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
+        }
+        return asked && copula;
     }
 
     /**
@@ -3441,7 +3486,9 @@ final class Equivalence {
             return shortOne.negations == 0 && negatedNumber(longOne)
                     ? new Verdict(Decision.DIFFERENT, "negated number") : new Verdict(Decision.SAME, "number stated");
         }
-        if (shortOne.content.isEmpty() || shortOne.code || longOne.code || math(shortOne) && math(longOne)) {
+        if (shortOne.content.isEmpty() || shortOne.code || longOne.code || math(shortOne) && math(longOne)
+                || (math(shortOne) || math(longOne)) && symbolic(shortOne) && symbolic(longOne)) {
+            // two expressions: one inside the other is another expression ("2x" / "2x²"), not the same one stated
             return null;
         }
         // the first clause of the longer answer's core (clauses of contrast set aside) that holds every content word
@@ -3462,6 +3509,11 @@ final class Equivalence {
             int negations = negationsAround(AnswerText.words(open >= 0 ? said.substring(0, open) : said), shortOne);
             if (shortOne.negations % 2 != negations % 2) {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
+            }
+            if (c > 0 && referenced(clauses.get(c), shortOne)
+                    && answersFirst(clauses.get(0), longOne, shortOne, question, REFERENCE_ANSWER_WORDS)) {
+                // "'The Four Seasons' is a set of concertos by Antonio Vivaldi, a contemporary of Bach" / "Bach"
+                return new Verdict(Decision.DIFFERENT, "named only in relation to another answer");
             }
             if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)
                     && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))) {
@@ -3911,8 +3963,18 @@ final class Equivalence {
     }
 
     private static boolean answersFirst(String clause, Reading longOne, Reading shortOne, Question question) {
+        return answersFirst(clause, longOne, shortOne, question, FIRST_ANSWER_WORDS);
+    }
+
+    /**
+     * {@link #answersFirst(String, Reading, Reading, Question)} for a first clause of up to {@code maxWords} words;
+     * with more than {@link #FIRST_ANSWER_WORDS}, only a name (not the clause's first word), a number or another kind
+     * of the short answer's thing answers: a clause that says what something is in a few new words ("Pandas are
+     * herbivores, with bamboo …") does not.
+     */
+    private static boolean answersFirst(String clause, Reading longOne, Reading shortOne, Question question, int maxWords) {
         List<String> words = AnswerText.words(clause);
-        if (words.size() > 8 || words.isEmpty() || CONCESSIVE.contains(words.get(0))
+        if (words.size() > maxWords || words.isEmpty() || CONCESSIVE.contains(words.get(0))
                 || CIRCUMSTANTIAL.contains(words.get(0))) {
             // "Although Canberra is the capital, ...": a concession, not an answer; nor "When UVB light hits the
             // skin, …", the circumstance of one
@@ -3940,6 +4002,7 @@ final class Equivalence {
             // it as an entity, of four letters or more ("Kilimanjaro, at 5,895 m, is …"; not "However," or "Correct,",
             // nor "Oh," and "OK,", which WordNet has as Ohio and Oklahoma)
             boolean named = longOne.capitals.contains(stem) && (k > 0 || words.size() >= 2 && !word.endsWith("ly")
+                    && maxWords == FIRST_ANSWER_WORDS
                     || words.size() == 1 && word.length() >= 4 && Lexical.entity(word));
             if (named && abbreviates(word, longOne, shortOne)) {
                 // the short answer's own formula or initials ("Plants take in CO2, carbon dioxide, …")
@@ -3960,7 +4023,27 @@ final class Equivalence {
         for (String word : words) {
             copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
         }
-        return copula && fresh >= 1 && fresh <= 3;
+        return copula && fresh >= 1 && fresh <= 3 && maxWords == FIRST_ANSWER_WORDS;
+    }
+
+    /**
+     * Whether a clause names the short answer only as a point of reference: right after a word of relation, its
+     * article aside ("…, a contemporary of Bach", "…, which sits just in front of the cerebellum", "…, with nitrogen in
+     * second place", "…, just below Everest").
+     */
+    private static boolean referenced(String clause, Reading shortOne) {
+        List<String> words = AnswerText.words(clause);
+        for (int k = 1; k < words.size(); k++) {
+            if (!shortOne.content.contains(AnswerText.stem(words.get(k)))) {
+                continue;
+            }
+            int before = k - 1;
+            while (before > 0 && DETERMINERS.contains(words.get(before))) {
+                before--;
+            }
+            return RELATIONS.contains(words.get(before));
+        }
+        return false;
     }
 
     /**
@@ -4341,6 +4424,23 @@ final class Equivalence {
             }
         }
         return r.answer.indexOf('·') >= 0;
+    }
+
+    /** Whether an answer is a few symbols, no word of three letters or more ("2x^2", "x/2", "O-O-O"). */
+    private static boolean symbolic(Reading r) {
+        if (r.words.size() > 4) {
+            return false;
+        }
+        for (String word : r.words) {
+            int letters = 0;
+            for (int i = 0; i < word.length(); i++) {
+                letters += Character.isLetter(word.charAt(i)) ? 1 : 0;
+            }
+            if (letters >= 3) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a quantity is of a kind the short answer's quantities have (the same unit, or a bare number). */

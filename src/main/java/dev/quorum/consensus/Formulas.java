@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Whether two short formulas are one expression written two ways ("n(n+1)/2" / "(n² + n)/2", "2^(1/2)" / "2^0.5"):
@@ -27,10 +28,12 @@ final class Formulas {
     /** The values the first variable takes, one per point; each further one takes them shifted by 0.71 more. */
     private static final double[] POINTS = {1.37, 2.91, 0.53};
     private static final MathContext PRECISION = new MathContext(20);
-    /** The largest number a power may be raised to. */
-    private static final int MAX_EXPONENT = 20;
+    /** Digits with commas between groups of three. */
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
+    /** The largest number a power may be raised to (2^63 − 1 is the largest signed 64-bit integer). */
+    private static final int MAX_EXPONENT = 64;
     /** How far apart, relative to their size, two values may be and still be one. */
-    private static final BigDecimal TOLERANCE = new BigDecimal("1e-9");
+    private static final BigDecimal TOLERANCE = new BigDecimal("1e-12");
     private static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
             .mathContext(PRECISION).implicitMultiplicationAllowed(true).arraysAllowed(false)
             .structuresAllowed(false).build();
@@ -100,23 +103,40 @@ final class Formulas {
 
     /**
      * Whether two answers are the same number, one of them a factorial or a power worked out ("5!" / "5 × 4 × 3 × 2 ×
-     * 1", "2^10" / "1024"), the other a number or arithmetic on numbers alone (products, powers, sums). A subtraction or
-     * a division is left alone, as "2-3" and "3/4" also write ranges and time signatures, and two products alone are
-     * not worked out ("2 × 4" / "8" may be a size); {@code factorials}: the question asks for one, else "3!" is an
-     * exclamation.
+     * 1", "2^10" / "1024"), the other a number or arithmetic on numbers alone (products, powers, sums). A division is
+     * left alone, and a subtraction but by a minus between spaces ("2^31 − 1"), as "2-3" and "3/4" also write ranges
+     * and time signatures, and two products alone are not worked out ("2 × 4" / "8" may be a size); {@code
+     * factorials}: the question asks for one, else "3!" is an exclamation.
      */
     static boolean sameNumber(String one, String other, boolean factorials) {
+        return Boolean.TRUE.equals(workedOut(one, other, factorials));
+    }
+
+    /**
+     * Whether a number worked out in one answer ("2^31 − 1", "5!") is the number the other writes or works out: TRUE,
+     * FALSE where the other writes a number in digits, or null when neither works a power or a factorial out, either
+     * is no number, or two workings differ. Whole numbers must be equal (2^63 − 1 is not 9,223,372,036,854,775,808);
+     * others within {@link #TOLERANCE}.
+     */
+    static Boolean workedOut(String one, String other, boolean factorials) {
         if (!raised(one, factorials) && !raised(other, factorials)) {
-            return false;
+            return null;
         }
-        BigDecimal x = worked(one);
-        BigDecimal y = worked(other);
-        x = x == null ? plain(one) : x;
-        y = y == null ? plain(other) : y;
+        BigDecimal written = plain(one);
+        BigDecimal otherWritten = plain(other);
+        BigDecimal x = written != null ? written : worked(one);
+        BigDecimal y = otherWritten != null ? otherWritten : worked(other);
         if (x == null || y == null || x.signum() == 0 || y.signum() == 0) {
-            return false;
+            return null;
         }
-        return x.subtract(y).abs().compareTo(x.abs().max(y.abs()).multiply(TOLERANCE)) <= 0;
+        boolean same = whole(x) && whole(y) ? x.compareTo(y) == 0
+                : x.subtract(y).abs().compareTo(x.abs().max(y.abs()).multiply(TOLERANCE)) <= 0;
+        // two workings that differ are left to the other rules ("6.022e23" is not read as a working of e)
+        return same ? Boolean.TRUE : written != null || otherWritten != null ? Boolean.FALSE : null;
+    }
+
+    private static boolean whole(BigDecimal value) {
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
     }
 
     /** Whether a text holds a power, or a factorial where the question asks for one. */
@@ -125,10 +145,13 @@ final class Formulas {
                 || factorials && text.indexOf('!') >= 0;
     }
 
-    /** The value of arithmetic on numbers alone, with no subtraction or division; else null. */
+    /**
+     * The value of arithmetic on numbers alone, with no division, and subtraction only by a minus with a space on both
+     * sides ("2^31 − 1"; not "2024-05-01"); else null.
+     */
     private static BigDecimal worked(String text) {
         String evaluable = evaluable(text);
-        if (evaluable == null || evaluable.indexOf('-') >= 0 || evaluable.indexOf('/') >= 0) {
+        if (evaluable == null || evaluable.indexOf('-') >= 0 && !spacedMinus(text) || evaluable.indexOf('/') >= 0) {
             return null;
         }
         Expression expression = parsedEvaluable(evaluable);
@@ -140,10 +163,29 @@ final class Formulas {
         }
     }
 
-    /** A number written alone in digits ("120", "120."); else null. */
+    /** Whether every minus or hyphen of a text stands between spaces, an operator ("2^31 − 1"). */
+    private static boolean spacedMinus(String text) {
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '\u2212') {
+                if (i == 0 || i + 1 >= text.length() || text.charAt(i - 1) != ' ' || text.charAt(i + 1) != ' ') {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** A number written alone in digits ("120", "120.", "2,147,483,647"); else null. */
     private static BigDecimal plain(String text) {
         String digits = text.strip();
         digits = digits.endsWith(".") ? digits.substring(0, digits.length() - 1) : digits;
+        if (GROUPED.matcher(digits).matches()) {
+            // thousands in groups of three ("2,147,483,647")
+            digits = digits.replace(",", "");
+        }
         if (digits.isEmpty() || digits.length() > MAX_CHARS) {
             return null;
         }

@@ -109,8 +109,9 @@ final class Quantities {
         private static boolean close(double value, double otherValue, boolean approximate) {
             double scale = Math.max(Math.abs(value), Math.abs(otherValue));
             double difference = Math.abs(value - otherValue);
-            // relative, also for tiny values (6.626 × 10^-34 is not 6.626 × 10^-31); absolute only against a zero
-            double exact = value != 0 && otherValue != 0 ? 1e-9 * scale : 1e-9;
+            // relative, also for tiny values (6.626 × 10^-34 is not 6.626 × 10^-31) and for large ones (2,147,483,647 is
+            // not 2,147,483,648); absolute only against a zero
+            double exact = value != 0 && otherValue != 0 ? 1e-12 * scale : 1e-12;
             return difference <= exact || (approximate && difference <= 0.015 * scale);
         }
     }
@@ -126,6 +127,35 @@ final class Quantities {
         }
     }
 
+    /**
+     * A unit symbol with a metric prefix right after a number, where the letter's case is the meaning ("5 MW" is
+     * megawatts, "5 mW" milliwatts; "4.7 kΩ", "1 µL"): prefix and symbol as the case written them. Each symbol is read
+     * only with the prefixes it is written with in practice, so "5 Gs" or "51 N" (a bearing) stay as they are; a
+     * symbol in a compound unit ("mg/mL", "mg·mL⁻¹", "ms⁻¹") is read with the compound.
+     */
+    private static final Pattern PREFIXED_UNIT = Pattern.compile(
+            "(?<=\\d ?)(?:([mkMGT]?)(\u03a9|Hz|Wh|eV|Pa|J)|([mkMGT\u00b5\u03bc]?)(V|W)|([mk\u00b5\u03bcnp])(A|F)"
+            + "|([kMm])(N)|([mkn\u00b5\u03bc])(g)|([mcdk\u00b5\u03bc])(L|l)|([mnp\u00b5\u03bc])(s))(?![\\p{L}\\p{N}/\u00b7\u22c5^*\u207b-]|\\. ?\\p{Lu})");
+    /** The letters a prefixed unit ({@link #PREFIXED_UNIT}) opens with. */
+    private static final String UNIT_OPENINGS = "mkMGTcdnp\u00b5\u03bc\u03a9HWVJPe";
+    private static final Map<String, String> PREFIX_NAMES = Map.ofEntries(Map.entry("p", "pico"), Map.entry("n", "nano"),
+            Map.entry("\u00b5", "micro"), Map.entry("\u03bc", "micro"), Map.entry("m", "milli"), Map.entry("c", "centi"),
+            Map.entry("d", "deci"), Map.entry("k", "kilo"), Map.entry("M", "mega"), Map.entry("G", "giga"),
+            Map.entry("T", "tera"));
+    private static final Map<String, String> SYMBOL_NAMES = Map.ofEntries(Map.entry("\u03a9", "ohm"),
+            Map.entry("Hz", "hertz"), Map.entry("Wh", "watt-hour"), Map.entry("eV", "electronvolt"),
+            Map.entry("Pa", "pascal"), Map.entry("J", "joule"), Map.entry("V", "volt"), Map.entry("W", "watt"),
+            Map.entry("A", "ampere"), Map.entry("F", "farad"), Map.entry("N", "newton"), Map.entry("g", "gram"),
+            Map.entry("L", "litre"), Map.entry("l", "litre"), Map.entry("s", "second"));
+    /** The metric units spelled out, each with its base and the factor to it, prefixed by every prefix above. */
+    private static final Object[][] METRIC = {{"ohm", "ohm", 1d}, {"hertz", "hz", 1d}, {"watt-hour", "j", 3600d},
+        {"electronvolt", "j", 1.602176634e-19}, {"pascal", "pa", 1d}, {"joule", "j", 1d}, {"volt", "v", 1d},
+        {"watt", "w", 1d}, {"ampere", "a", 1d}, {"farad", "f", 1d}, {"newton", "n", 1d}, {"gram", "g", 1d},
+        {"litre", "l", 1d}, {"second", "s", 1d}};
+    private static final Map<String, Double> PREFIX_FACTORS = Map.ofEntries(Map.entry("pico", 1e-12),
+            Map.entry("nano", 1e-9), Map.entry("micro", 1e-6), Map.entry("milli", 1e-3), Map.entry("centi", 1e-2),
+            Map.entry("deci", 1e-1), Map.entry("", 1d), Map.entry("kilo", 1e3), Map.entry("mega", 1e6),
+            Map.entry("giga", 1e9), Map.entry("tera", 1e12));
     private static final Map<String, Unit> UNITS = new HashMap<>();
     private static final Set<String> UNIT_WORDS = new HashSet<>();
     private static final Map<String, Integer> SMALL_NUMBERS = new HashMap<>();
@@ -373,6 +403,21 @@ final class Quantities {
         unit("gbp", 1, "gbp");
         unit("m/s", 1000.0 / 3600, "kph");
         unit("m/s", 1609.344 / 3600, "mph");
+        // screen and type sizes in CSS pixels: a point is 1/72 inch, a pixel 1/96 ("12 pt" is 16 px)
+        unit("px", 1, "px", "pixel", "pixels");
+        unit("px", 96.0 / 72, "pt");
+        // metric units with a prefix, spelled out ("5 MW" is read as "5 megawatt", see spelledUnits); the names
+        // already above keep their meaning
+        for (Object[] metric : METRIC) {
+            for (Map.Entry<String, Double> prefix : PREFIX_FACTORS.entrySet()) {
+                String name = prefix.getKey() + metric[0];
+                Unit unit = new Unit((String) metric[1], prefix.getValue() * (Double) metric[2]);
+                UNITS.putIfAbsent(name, unit);
+                UNITS.putIfAbsent(name.endsWith("hertz") ? name : name + "s", unit);
+            }
+        }
+        unit("a", 1, "amp", "amps");
+        unit("j", 1.602176634e-19, "ev");
         CURRENCY_SIGNS.put("$", new Unit("usd", 1));
         CURRENCY_SIGNS.put("€", new Unit("eur", 1));
         CURRENCY_SIGNS.put("£", new Unit("gbp", 1));
@@ -626,6 +671,45 @@ final class Quantities {
     }
 
     /**
+     * The text with each metric unit symbol that has a prefix, right after a number, spelled out ("5 MW" as "5
+     * megawatt", "4.7 kΩ" as "4.7 kiloohm", "1 µL" as "1 microlitre"): read before the text is put in lower case,
+     * where "MW" and "mW" would become one.
+     */
+    static String spelledUnits(String text) {
+        if (!unitAfterDigit(text)) {
+            return text;
+        }
+        Matcher m = PREFIXED_UNIT.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        do {
+            int group = 1;
+            while (m.group(group + 1) == null) {
+                group += 2;
+            }
+            m.appendReplacement(out, PREFIX_NAMES.getOrDefault(m.group(group), "") + SYMBOL_NAMES.get(m.group(group + 1)));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Whether a digit is followed, right after it or after one space, by a letter a prefixed unit can open with. */
+    private static boolean unitAfterDigit(String text) {
+        int n = text.length();
+        for (int i = 0; i + 1 < n; i++) {
+            if (isDigit(text.charAt(i))) {
+                int next = text.charAt(i + 1) == ' ' && i + 2 < n ? i + 2 : i + 1;
+                if (UNIT_OPENINGS.indexOf(text.charAt(next)) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The quantities of a text in lower case (punctuation kept, a Unicode minus already a hyphen), in order.
      */
     static List<Quantity> parse(String lower) {
@@ -649,6 +733,20 @@ final class Quantities {
                 }
             } else if (isDigit(c) && (i == 0 || !isLetter(text.charAt(i - 1)))) {
                 i = number(text, i, found);
+            } else if (isDigit(c)) {
+                // digits inside a word ("c12h22o11", "ghs02", "e10.9") are a bare number each, with no unit read after
+                // them ("2h" in "c12h22o11" is no two hours)
+                int end = i;
+                while (end < n && (isDigit(text.charAt(end))
+                        || text.charAt(end) == '.' && end + 1 < n && isDigit(text.charAt(end + 1)))) {
+                    end++;
+                }
+                String digits = text.substring(i, end);
+                int point = digits.indexOf('.');
+                double precision = point < 0 ? 1 : Math.pow(10, -(digits.length() - point - 1));
+                double value = Double.parseDouble(digits);
+                found.add(new Quantity(value, null, value, precision, precision, 1));
+                i = end;
             } else if (isLetter(c) && (i == 0 || !isLetterOrDigit(text.charAt(i - 1)))) {
                 i = word(text, i, found);
             } else {
@@ -670,6 +768,18 @@ final class Quantities {
                 found.set(k, new Quantity(-q.value(), null, -q.stated(), q.precision(), q.loose(), q.factor()));
                 found.remove(k + 1);
                 spans.remove(k + 1);
+            }
+        }
+        // "in" that ends a text or a clause right after a bare number is an inch ("30 in", "a 27 in, 4K screen"), not
+        // the preposition ("rose 5 % in 2020", "30 in total")
+        for (int k = 0; k < found.size(); k++) {
+            Quantity q = found.get(k);
+            int after = spans.get(k)[1];
+            if (q.unit() == null && text.startsWith(" in", after)
+                    && (after + 3 == n || ".,;)".indexOf(text.charAt(after + 3)) >= 0)) {
+                found.set(k, new Quantity(q.value() * INCH, "m", q.stated(), q.precision() * INCH, q.loose() * INCH,
+                        INCH));
+                spans.get(k)[1] = after + 3;
             }
         }
         // a compound quantity in falling units of one kind is one quantity ("2 h 30 min", "5 ft 10 in", "1 kg 200 g")

@@ -197,8 +197,15 @@ final class Rewording {
             return claims;
         }
 
+        /** The hunk's quantities; a word with digits after its letters ("O₃", "B12") is a name, read as a word. */
         List<Quantities.Quantity> quantities() {
-            return Quantities.parse(String.join(" ", words));
+            StringBuilder text = new StringBuilder();
+            for (String word : words) {
+                if (word.isEmpty() || !Character.isLetter(word.charAt(0)) || word.chars().noneMatch(Character::isDigit)) {
+                    text.append(text.length() > 0 ? " " : "").append(word);
+                }
+            }
+            return Quantities.parse(text.toString());
         }
     }
 

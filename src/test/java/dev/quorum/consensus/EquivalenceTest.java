@@ -3586,4 +3586,89 @@ class EquivalenceTest {
         assertThat(decide("Which fruit fly is the classic model organism?", "Drosophila melanogaster",
                 "Drosophila spp.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_metric_prefixes_in_the_case_they_are_written() {
+        String power = "What does the transmitter draw?";
+        assertThat(decide(power, "8 mW", "8 MW")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(power, "8 MW", "8,000 kW")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(power, "8 mW", "0.008 W")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(power, "2.5 GW", "2500 megawatts")).isEqualTo(Equivalence.Decision.SAME);
+        String resistor = "Which resistor goes in the feedback path?";
+        assertThat(decide(resistor, "2.2 kΩ", "2,200 ohms")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(resistor, "2.2 kΩ", "2.2 MΩ")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(resistor, "2.2 kΩ", "2.2 Ω")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        String dose = "How much reagent goes into each well?";
+        assertThat(decide(dose, "50 µL", "0.05 mL")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(dose, "50 μL", "50 mL")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which capacitor smooths the rail?", "470 nF", "0.47 µF")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the bulb's rating?", "230 V", "0.23 kV")).isEqualTo(Equivalence.Decision.SAME);
+        // a symbol in a compound unit is read with it; a capital after a year is an initial, not joules
+        assertThat(decide("What is the syrup's concentration?", "12 mg/mL", "12 mg·mL⁻¹")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(AnswerText.lower("Written in 1851 J. Smith")).isEqualTo("written in 1851 j. smith");
+        assertThat(AnswerText.lower("It draws 8 mW")).isEqualTo("it draws 8 milliwatt");
+    }
+
+    @Test
+    void should_read_inches_pixels_points_and_long_whole_numbers() {
+        String screen = "How wide is the monitor's diagonal?";
+        assertThat(decide(screen, "32 in", "32 cm")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(screen, "32 in", "81.28 cm")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(Quantities.parse("sales rose 4 % in 2021")).extracting(Quantities.Quantity::unit)
+                .containsExactly("%", null);
+        assertThat(Quantities.parse("5 ft 2 in")).extracting(Quantities.Quantity::unit).containsExactly("m");
+        String type = "What font size do the captions use?";
+        assertThat(decide(type, "9 pt", "12 px")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(type, "9 pt", "9 px")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        String limit = "What is the largest value an unsigned 16-bit integer can hold?";
+        assertThat(decide(limit, "4,294,967,295", "4,294,967,296")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(limit, "2^16 − 1", "65,535")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(limit, "2^16 − 1", "65,536")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is 2 to the 40th?", "2^40", "1,099,511,627,776")).isEqualTo(Equivalence.Decision.SAME);
+        // a date keeps its hyphens: no subtraction
+        assertThat(Formulas.workedOut("2^3", "2024-05-01", false)).isNull();
+    }
+
+    @Test
+    void should_read_digits_inside_a_word_as_a_name_not_a_quantity() {
+        // "2h" inside a formula is no two hours: two formulas with other counts differ
+        assertThat(decide("What is the formula of lactose?", "C12H22O11", "C₁₂H₂₂O₁₀")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the formula of lactose?", "C12H22O11", "C₁₂H₂₂O₁₁")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which gas forms at the anode?", "O2", "H2")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which GHS pictogram applies?", "GHS05", "GHS07")).isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(AnswerKey.of("H2")).doesNotStartWith("number:");
+        // a formula that opens a longer answer is what it states; "P1" is a label, no phosphorus
+        assertThat(decide("What is the formula of ozone?", "O₃", "O2 — the oxygen we breathe.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the formula of ozone?", "O₃", "O3 (three oxygen atoms).")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(Chemistry.formula("P1")).isNull();
+        assertThat(Chemistry.leadingFormula("He said no.")).isNull();
+    }
+
+    @Test
+    void should_read_a_short_answer_named_as_a_view_that_the_answer_corrects() {
+        String capital = "What is the capital of Switzerland?";
+        String corrected = "Many people assume it's Zurich, but the capital of Switzerland is Bern.";
+        assertThat(decide(capital, "Zurich", corrected)).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(capital, "Bern", corrected)).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(capital, "Geneva", "People often name Geneva, but it's actually Bern."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a "but" that corrects nothing the question asks leaves the view as the answer
+        assertThat(decide(capital, "Bern", "Most people say Bern, but few know it has no capital status in law."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_a_short_answer_named_only_as_a_point_of_reference() {
+        String opera = "Who composed 'The Magic Flute'?";
+        String answer = "'The Magic Flute' is an opera by Wolfgang Amadeus Mozart, a younger contemporary of Haydn.";
+        assertThat(decide(opera, "Haydn", answer)).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(opera, "Mozart", answer)).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which bone is the longest in the body?", "The tibia",
+                "The longest bone is the femur, which sits just above the tibia.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a place named along the way, or a name given after a description, is still the answer
+        assertThat(decide("Which river flows through Vienna?", "The Danube",
+                "Vienna lies on both banks of the river, along the Danube.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Who first flew solo across the Atlantic?", "Charles Lindbergh",
+                "The first to fly it solo was a US airmail pilot, Charles Lindbergh.")).isEqualTo(Equivalence.Decision.SAME);
+    }
 }
