@@ -285,9 +285,21 @@ final class Equivalence {
     private static final int FIRST_ANSWER_WORDS = 8;
     /** The same, where the short answer is named only as a point of reference ({@link #referenced}). */
     private static final int REFERENCE_ANSWER_WORDS = 20;
-    /** Words that relate what follows to what was named before ("a contemporary of", "in front of", "below"). */
-    private static final Set<String> RELATIONS = Set.of("of", "than", "from", "below", "above", "behind", "after",
-            "before", "beside", "besides", "near", "past", "unlike", "over", "under", "with", "alongside");
+    /** Words that relate what follows to what was named before ("than", "below", "before"; {@link #referenced}). */
+    private static final Set<String> RELATIONS = Set.of("than", "below", "above", "behind", "beside", "besides", "near",
+            "unlike", "alongside", "before", "after");
+    /** Words that make "after" or "before" name what the answer is called for ("named after Lincoln"). */
+    private static final Set<String> NAMED_AFTER = Set.of("named", "called", "modelled", "modeled", "patterned",
+            "styled");
+    /**
+     * Words that make "of", "to" or "from" after them a relation to another ("a contemporary of", "in front of",
+     * "next to", "instead of"), where "the laboratory of", "the heart of" or "a gift from" name the answer itself.
+     */
+    private static final Set<String> RELATED = Set.of("contemporary", "contemporaries", "rival", "rivals",
+            "predecessor", "successor", "neighbour", "neighbor", "teacher", "pupil", "student", "mentor", "front", "ahead",
+            "instead", "next", "close", "similar", "related", "cousin", "sibling", "short");
+    /** Places in a ranking that make "with" a relation ("…, with nitrogen in second place"). */
+    private static final Set<String> RANKS = Set.of("second", "third", "fourth", "next", "runner-up", "runners-up");
     /** Words that say what follows is a misconception, corrected after ", but" ({@link #conceded}). */
     private static final Set<String> MISTAKEN = Set.of("attributed", "misattributed", "mistaken", "confused",
             "credited", "thought", "believed", "assumed", "misremembered");
@@ -2184,15 +2196,15 @@ final class Equivalence {
     }
 
     /**
-     * Whether the clause after ", but " gives the answer in place of a view held: it says "actually", "in fact" or
-     * "really", or says what is what the question asks about ("…, but by diameter the largest planet is Saturn"; not
+     * Whether the clause after ", but " gives the answer in place of a view held: it says "actually" or "in fact",
+     * or says what is what the question asks about ("…, but by diameter the largest planet is Saturn"; not
      * "…, but few know it has no capital status in law").
      */
     private static boolean correcting(String after, Question question) {
         boolean asked = false;
         boolean copula = false;
         for (String word : AnswerText.words(after)) {
-            if (word.equals("actually") || word.equals("fact") || word.equals("really")) {
+            if (word.equals("actually") || word.equals("fact")) {
                 return true;
             }
             asked |= !AnswerText.stopword(word) && question.mentions(AnswerText.stem(word));
@@ -4028,8 +4040,10 @@ final class Equivalence {
 
     /**
      * Whether a clause names the short answer only as a point of reference: right after a word of relation, its
-     * article aside ("…, a contemporary of Bach", "…, which sits just in front of the cerebellum", "…, with nitrogen in
-     * second place", "…, just below Everest").
+     * article aside ("…, just below Everest"), after "of", "to" or "from" only where a word before makes it one ("…, a
+     * contemporary of Bach", "…, which sits just in front of the cerebellum"; not "the laboratory of Alexander
+     * Fleming"), after "with" only with a place in a ranking or a share ("…, with nitrogen in second place", "…, with
+     * nitrogen at about 21%"), after "after" or "before" unless a name is given ("named after Lincoln").
      */
     private static boolean referenced(String clause, Reading shortOne) {
         List<String> words = AnswerText.words(clause);
@@ -4041,7 +4055,23 @@ final class Equivalence {
             while (before > 0 && DETERMINERS.contains(words.get(before))) {
                 before--;
             }
-            return RELATIONS.contains(words.get(before));
+            String relation = words.get(before);
+            if (relation.equals("of") || relation.equals("to") || relation.equals("from")) {
+                return before > 0 && RELATED.contains(words.get(before - 1));
+            }
+            if (relation.equals("with")) {
+                for (String word : words.subList(k, Math.min(words.size(), k + 6))) {
+                    if (RANKS.contains(word) || Quantities.isDigit(word.charAt(0))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if ((relation.equals("after") || relation.equals("before")) && before > 0
+                    && NAMED_AFTER.contains(words.get(before - 1))) {
+                return false;
+            }
+            return RELATIONS.contains(relation);
         }
         return false;
     }

@@ -104,9 +104,9 @@ final class Formulas {
     /**
      * Whether two answers are the same number, one of them a factorial or a power worked out ("5!" / "5 × 4 × 3 × 2 ×
      * 1", "2^10" / "1024"), the other a number or arithmetic on numbers alone (products, powers, sums). A division is
-     * left alone, and a subtraction but by a minus between spaces ("2^31 − 1"), as "2-3" and "3/4" also write ranges
-     * and time signatures, and two products alone are not worked out ("2 × 4" / "8" may be a size); {@code
-     * factorials}: the question asks for one, else "3!" is an exclamation.
+     * left alone, and a subtraction but by a minus between spaces or in a power's text ("2^31 − 1"), as "2-3" and
+     * "3/4" also write ranges and time signatures, and two products alone are not worked out ("2 × 4" / "8" may be a
+     * size); {@code factorials}: the question asks for one, else "3!" is an exclamation.
      */
     static boolean sameNumber(String one, String other, boolean factorials) {
         return Boolean.TRUE.equals(workedOut(one, other, factorials));
@@ -115,8 +115,8 @@ final class Formulas {
     /**
      * Whether a number worked out in one answer ("2^31 − 1", "5!") is the number the other writes or works out: TRUE,
      * FALSE where the other writes a number in digits, or null when neither works a power or a factorial out, either
-     * is no number, or two workings differ. Whole numbers must be equal (2^63 − 1 is not 9,223,372,036,854,775,808);
-     * others within {@link #TOLERANCE}.
+     * is no number, or two workings differ. Whole numbers of fewer digits than a working keeps must be equal (2^63 − 1
+     * is not 9,223,372,036,854,775,808); others within {@link #TOLERANCE}.
      */
     static Boolean workedOut(String one, String other, boolean factorials) {
         if (!raised(one, factorials) && !raised(other, factorials)) {
@@ -129,7 +129,9 @@ final class Formulas {
         if (x == null || y == null || x.signum() == 0 || y.signum() == 0) {
             return null;
         }
-        boolean same = whole(x) && whole(y) ? x.compareTo(y) == 0
+        // (exactly only below the digits a working keeps: 3^50 has 24, rounded to 20)
+        boolean same = whole(x) && whole(y) && x.precision() < PRECISION.getPrecision()
+                && y.precision() < PRECISION.getPrecision() ? x.compareTo(y) == 0
                 : x.subtract(y).abs().compareTo(x.abs().max(y.abs()).multiply(TOLERANCE)) <= 0;
         // two workings that differ are left to the other rules ("6.022e23" is not read as a working of e)
         return same ? Boolean.TRUE : written != null || otherWritten != null ? Boolean.FALSE : null;
@@ -147,7 +149,7 @@ final class Formulas {
 
     /**
      * The value of arithmetic on numbers alone, with no division, and subtraction only by a minus with a space on both
-     * sides ("2^31 − 1"; not "2024-05-01"); else null.
+     * sides or in a power's text ("2^31 − 1", "2^31-1"; not "2024-05-01"); else null.
      */
     private static BigDecimal worked(String text) {
         String evaluable = evaluable(text);
@@ -163,8 +165,14 @@ final class Formulas {
         }
     }
 
-    /** Whether every minus or hyphen of a text stands between spaces, an operator ("2^31 − 1"). */
+    /**
+     * Whether every minus or hyphen of a text stands between spaces, an operator ("2^31 − 1"), or the text raises to a
+     * power ("2^31−1": dates and ranges do not).
+     */
     private static boolean spacedMinus(String text) {
+        if (text.indexOf('^') >= 0) {
+            return true;
+        }
         boolean any = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

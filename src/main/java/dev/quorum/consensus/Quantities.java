@@ -130,16 +130,19 @@ final class Quantities {
     /**
      * A unit symbol with a metric prefix right after a number, where the letter's case is the meaning ("5 MW" is
      * megawatts, "5 mW" milliwatts; "4.7 kΩ", "1 µL"): prefix and symbol as the case written them. Each symbol is read
-     * only with the prefixes it is written with in practice, so "5 Gs" or "51 N" (a bearing) stay as they are; a
-     * symbol in a compound unit ("mg/mL", "mg·mL⁻¹", "ms⁻¹") is read with the compound.
+     * only with the prefixes it is written with in practice, so "5 Gs" or "51 N" (a bearing) stay as they are, and a
+     * bare "W" or "J" is left to the table, where "74.0060 W" can still be a longitude ("u" is micro before A, F, g and
+     * L, as typed without a µ: "0.1 uF"); a symbol in a compound unit ("mg/mL", "mg·mL⁻¹", "ms⁻¹") is read with the
+     * compound.
      */
     private static final Pattern PREFIXED_UNIT = Pattern.compile(
-            "(?<=\\d ?)(?:([mkMGT]?)(\u03a9|Hz|Wh|eV|Pa|J)|([mkMGT\u00b5\u03bc]?)(V|W)|([mk\u00b5\u03bcnp])(A|F)"
-            + "|([kMm])(N)|([mkn\u00b5\u03bc])(g)|([mcdk\u00b5\u03bc])(L|l)|([mnp\u00b5\u03bc])(s))(?![\\p{L}\\p{N}/\u00b7\u22c5^*\u207b-]|\\. ?\\p{Lu})");
+            "(?<=\\d ?)(?:([mkMGT\u00b5\u03bc]?)(\u03a9|Hz|Wh|eV|Pa|V)|([mkMGT\u00b5\u03bc])(W|J)"
+            + "|([mk\u00b5\u03bcunp])(A|F)|([kMm])(N)|([mkn\u00b5\u03bcu])(g)|([mcdk\u00b5\u03bcu])(L|l)"
+            + "|([mnp\u00b5\u03bc])(s))(?![\\p{L}\\p{N}/\u00b7\u22c5^*\u207b-])");
     /** The letters a prefixed unit ({@link #PREFIXED_UNIT}) opens with. */
-    private static final String UNIT_OPENINGS = "mkMGTcdnp\u00b5\u03bc\u03a9HWVJPe";
+    private static final String UNIT_OPENINGS = "mkMGTcdnpu\u00b5\u03bc\u03a9HWVPe";
     private static final Map<String, String> PREFIX_NAMES = Map.ofEntries(Map.entry("p", "pico"), Map.entry("n", "nano"),
-            Map.entry("\u00b5", "micro"), Map.entry("\u03bc", "micro"), Map.entry("m", "milli"), Map.entry("c", "centi"),
+            Map.entry("\u00b5", "micro"), Map.entry("\u03bc", "micro"), Map.entry("u", "micro"), Map.entry("m", "milli"), Map.entry("c", "centi"),
             Map.entry("d", "deci"), Map.entry("k", "kilo"), Map.entry("M", "mega"), Map.entry("G", "giga"),
             Map.entry("T", "tera"));
     private static final Map<String, String> SYMBOL_NAMES = Map.ofEntries(Map.entry("\u03a9", "ohm"),
@@ -735,15 +738,17 @@ final class Quantities {
                 i = number(text, i, found);
             } else if (isDigit(c)) {
                 // digits inside a word ("c12h22o11", "ghs02", "e10.9") are a bare number each, with no unit read after
-                // them ("2h" in "c12h22o11" is no two hours)
+                // them ("2h" in "c12h22o11" is no two hours), and one decimal point at most ("v1.2.3" is 1.2, then 3)
                 int end = i;
-                while (end < n && (isDigit(text.charAt(end))
-                        || text.charAt(end) == '.' && end + 1 < n && isDigit(text.charAt(end + 1)))) {
+                boolean point = false;
+                while (end < n && (isDigit(text.charAt(end)) || !point && text.charAt(end) == '.' && end + 1 < n
+                        && isDigit(text.charAt(end + 1)))) {
+                    point |= text.charAt(end) == '.';
                     end++;
                 }
                 String digits = text.substring(i, end);
-                int point = digits.indexOf('.');
-                double precision = point < 0 ? 1 : Math.pow(10, -(digits.length() - point - 1));
+                int dot = digits.indexOf('.');
+                double precision = dot < 0 ? 1 : Math.pow(10, -(digits.length() - dot - 1));
                 double value = Double.parseDouble(digits);
                 found.add(new Quantity(value, null, value, precision, precision, 1));
                 i = end;

@@ -3671,4 +3671,44 @@ class EquivalenceTest {
         assertThat(decide("Who first flew solo across the Atlantic?", "Charles Lindbergh",
                 "The first to fly it solo was a US airmail pilot, Charles Lindbergh.")).isEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_leave_alone_what_the_review_of_the_twenty_fourth_round_found_its_rules_would_misread() {
+        // a version string is digits inside a word, read without failing ("v1.2.3" threw before the mend)
+        assertThat(Quantities.parse("node18.16.0 and v1.2.3")).extracting(Quantities.Quantity::value)
+                .containsExactly(18.16, 0.0, 1.2, 3.0);
+        assertThat(decide("Which release has the fix?", "v2.4.1", "The fix shipped in v2.4.1.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which release has the fix?", "v2.4.1", "v2.4.2")).isNotEqualTo(Equivalence.Decision.SAME);
+        // a bare "W" is left to the table: a longitude stays one
+        assertThat(decide("Where is the lighthouse?", "51.5072 N, 0.1276 W", "51.5072° N, 0.1276° W"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // the same unit before a full stop and elsewhere is read alike
+        assertThat(decide("What is the battery's voltage?", "24 V", "About 24 V. Fully charged it reads 25.4 V."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which capacitor smooths the rail?", "220 nF", "0.22 uF")).isEqualTo(Equivalence.Decision.SAME);
+        // a power of more digits than a working keeps is compared to its rounding; unspaced minus after a power
+        assertThat(decide("What is 3 to the 40th?", "3^40", "12,157,665,459,056,928,801")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the largest signed 16-bit value?", "2^15-1", "32,767")).isEqualTo(Equivalence.Decision.SAME);
+        // "of", "from" and "with" name the answer itself unless a word makes them a relation
+        assertThat(decide("Who discovered insulin's use in diabetes?", "Frederick Banting",
+                "Insulin was first used on a patient in Toronto in 1922, the work of Frederick Banting."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which city hosted the 1948 Summer Olympics?", "London",
+                "The 1948 Summer Olympics were held in the United Kingdom, with London as the host city."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which country gave the Statue of Liberty to the United States?", "France",
+                "The Statue of Liberty was dedicated in New York in 1886, a gift from France."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // "with" before a share, and "before", relate; "named after" names
+        assertThat(decide("Which metal is the most abundant in Earth's crust?", "Iron",
+                "Aluminium makes up about 8% of the crust by mass, with iron at about 5%."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which ruler is the month of July named after?", "Julius Caesar",
+                "The month was renamed in 44 BC by the Roman Senate, and named after Julius Caesar."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // "really" alone corrects nothing
+        assertThat(decide("What is the capital of Switzerland?", "Bern",
+                "Most people say Bern, but officially it is really only the 'federal city'."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
