@@ -281,6 +281,9 @@ final class Equivalence {
     /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
     private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
         "despite ", "unlike ", "contrary to "};
+    /** A word of two to six capitals that opens an answer, before a comma, a dash or a bracket ("CNCF, which …"). */
+    private static final Pattern OPENING_INITIALS = Pattern.compile(
+            "(?:[Tt]he )?([A-Z][A-Z0-9]{1,5})\\s*[,(\u2014\u2013-]");
     /** A first clause of at most this many words can answer before the short answer is named ({@link #answersFirst}). */
     private static final int FIRST_ANSWER_WORDS = 8;
     /** The same, where the short answer is named only as a point of reference ({@link #referenced}). */
@@ -882,6 +885,11 @@ final class Equivalence {
         if (depth == 0 && (initialsFirstNamed(a, b) || initialsFirstNamed(b, a))) {
             return new Verdict(Decision.SAME, "the initials of the name the other states first");
         }
+        // initials that open an answer, a description after them, against the name ("The Cloud Native Computing
+        // Foundation" / "CNCF, which sits under the Linux Foundation.")
+        if (depth == 0 && (nameOfOpeningInitials(a, b) || nameOfOpeningInitials(b, a))) {
+            return new Verdict(Decision.SAME, "the name of the initials the other opens with");
+        }
         // two names that share no word ("Albert Einstein" / "Max Planck")
         if (a.name && b.name && a.words.size() <= SHORT_WORDS && b.words.size() <= SHORT_WORDS
                 && (a.items == null || b.items == null) && apart(a, b)) {
@@ -1373,6 +1381,10 @@ final class Equivalence {
             if (a.content.contains(v[0])) {
                 return null;
             }
+        }
+        if (initialsFirstNamed(a, b) || initialsFirstNamed(b, a)) {
+            // "The FOMC" / "The Federal Reserve's Federal Open Market Committee": the name's initials
+            return null;
         }
         String one = surface(x);
         String other = surface(y);
@@ -2026,7 +2038,7 @@ final class Equivalence {
      */
     private static boolean initialsFirstNamed(Reading a, Reading b) {
         List<String> own = Lexical.contentWords(a.words);
-        if (own.size() != 1 || b.words.size() <= a.words.size() || b.code || a.code || b.items != null) {
+        if (own.size() != 1 || b.words.size() <= a.words.size() || b.code || a.code) {
             return false;
         }
         String initials = own.get(0);
@@ -2035,7 +2047,10 @@ final class Equivalence {
                 || !a.head.substring(at, at + initials.length()).equals(initials.toUpperCase(Locale.ROOT))) {
             return false;
         }
-        List<String> words = AnswerText.words(b.core);
+        // read as a list, only a name in its first item and a description after it ("The European Central Bank,
+        // headquartered in Frankfurt"), not initials across items ("SM" / "Small, Medium")
+        int comma = b.core.indexOf(',');
+        List<String> words = AnswerText.words(b.items != null && comma > 0 ? b.core.substring(0, comma) : b.core);
         for (int k = 0; k < words.size(); k++) {
             if (AnswerText.stopword(words.get(k)) || !b.capitals.contains(AnswerText.stem(words.get(k)))) {
                 continue;
@@ -2052,11 +2067,63 @@ final class Equivalence {
                 end++;
             }
             if (end - k >= 2) {
-                return firsts.toString().equals(initials);
+                // the whole run, or the name after a possessive at its end ("the Federal Reserve's Federal Open Market
+                // Committee")
+                return firsts.toString().equals(initials) || initials(words, ownedFrom(b.core, words, k, end), end)
+                        .equals(initials);
             }
             k = end;
         }
         return false;
+    }
+
+    /**
+     * Whether an answer is a name alone, words written with capitals and the short words between them, whose initials
+     * are the word in capitals the other opens with before a comma, a dash or a bracket ("CNCF, which …").
+     */
+    private static boolean nameOfOpeningInitials(Reading name, Reading other) {
+        Matcher opening = OPENING_INITIALS.matcher(other.head);
+        if (!opening.lookingAt() || name.words.size() < 2 || name.words.size() > 8 || name.code || other.code
+                || name.head.indexOf(',') >= 0) {
+            return false;
+        }
+        List<String> words = AnswerText.words(name.core);
+        int from = 0;
+        while (from < words.size() && DETERMINERS.contains(words.get(from))) {
+            from++;
+        }
+        for (int k = from; k < words.size(); k++) {
+            if (!NAME_JOINERS.contains(words.get(k)) && !name.capitals.contains(AnswerText.stem(words.get(k)))) {
+                return false;
+            }
+        }
+        return words.size() - from >= 2
+                && initials(words, from, words.size()).equals(opening.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Where the name after the last possessive of a run of names starts ("Federal Reserve's | Federal …"), else the
+     * run's end; {@code text} is the text the words were read from, with its apostrophes.
+     */
+    private static int ownedFrom(String text, List<String> words, int from, int end) {
+        int owned = end;
+        for (int k = from; k + 2 < end; k++) {
+            if (text.contains(words.get(k) + "'s " + words.get(k + 1))) {
+                owned = k + 1;
+            }
+        }
+        return owned;
+    }
+
+    /** The first letters of a run of words, the short words that join names aside ("of", "and"). */
+    private static String initials(List<String> words, int from, int end) {
+        StringBuilder firsts = new StringBuilder();
+        for (int k = from; k < end; k++) {
+            if (!NAME_JOINERS.contains(words.get(k))) {
+                firsts.append(words.get(k).charAt(0));
+            }
+        }
+        return firsts.toString();
     }
 
     /** Whether a one-word answer is the initials of the other's words ("UN" / "United Nations"). */

@@ -3711,4 +3711,22 @@ class EquivalenceTest {
                 "Most people say Bern, but officially it is really only the 'federal city'."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_initials_against_a_name_with_a_description_or_an_owner() {
+        String bank = "Which institution sets the UK's interest rates?";
+        assertThat(decide(bank, "The MPC", "The Monetary Policy Committee, which meets eight times a year."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(bank, "The MPC", "The Bank of England's Monetary Policy Committee."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(bank, "The MPC", "The Bank of England's Financial Policy Committee."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        String host = "Which foundation hosts the Apache HTTP Server?";
+        assertThat(decide(host, "The Apache Software Foundation", "ASF, a non-profit based in Delaware."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(host, "The Linux Foundation", "ASF, a non-profit based in Delaware."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // no initials across a list's items
+        assertThat(decide("Which sizes are in stock?", "SM", "Small, Medium")).isNotEqualTo(Equivalence.Decision.SAME);
+    }
 }
