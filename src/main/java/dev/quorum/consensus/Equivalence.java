@@ -1847,6 +1847,7 @@ final class Equivalence {
         }
         int n = answer.length();
         int names = 0;
+        String last = "";
         int i = 0;
         while (i < n) {
             char c = answer.charAt(i);
@@ -1868,10 +1869,13 @@ final class Equivalence {
                     return false;
                 }
                 names++;
+                last = lower;
             }
             i = end;
         }
-        return names > 0;
+        // one word with a capital only for opening the answer, that WordNet knows only as an adjective, is no name
+        // ("Informal" / "Casual.")
+        return names > 0 && !(names == 1 && contentWords == 1 && Lexical.adjectiveOnly(last));
     }
 
     /**

@@ -165,6 +165,11 @@ final class Lexical {
         return PARTICLES.contains(word);
     }
 
+    /** Whether WordNet knows a word as an adjective and not as a noun ("informal", "casual"; not "natural"). */
+    static boolean adjectiveOnly(String word) {
+        return letters(word) && WordNet.shared().has(word, POS.ADJECTIVE) && !WordNet.shared().has(word, POS.NOUN);
+    }
+
     static boolean antonyms(String a, String b) {
         return !a.equals(b) && letters(a) && letters(b) && WordNet.shared().antonyms(a, b);
     }

@@ -3729,4 +3729,14 @@ class EquivalenceTest {
         // no initials across a list's items
         assertThat(decide("Which sizes are in stock?", "SM", "Small, Medium")).isNotEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_a_capitalised_adjective_alone_as_no_name() {
+        String tone = "Is the tone of this email formal or casual?";
+        assertThat(decide(tone, "Casual", "Informal.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(tone, "Formal", "Casual.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(tone, "Formal", "Informal.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // two names stay two names
+        assertThat(decide("Which is the tallest mountain in Wales?", "Snowdon", "Cadair")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
