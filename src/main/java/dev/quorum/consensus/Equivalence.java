@@ -281,9 +281,6 @@ final class Equivalence {
     /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
     private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
         "despite ", "unlike ", "contrary to "};
-    /** One word of two or three capitalised parts ("OpEx", "DevOps"), a full stop after it at most. */
-    private static final Pattern CLIPPED = Pattern.compile("((?:[A-Z][a-z]{1,5}){2,3})\\.?");
-    private static final Pattern CLIPPED_PART = Pattern.compile("[A-Z][a-z]+");
     /** A word of two to six capitals that opens an answer, before a comma, a dash or a bracket ("CNCF, which …"). */
     private static final Pattern OPENING_INITIALS = Pattern.compile(
             "(?:[Tt]he )?([A-Z][A-Z0-9]{1,5})\\s*[,(\u2014\u2013-]");
@@ -887,11 +884,6 @@ final class Equivalence {
         // Administration, an independent agency.")
         if (depth == 0 && (initialsFirstNamed(a, b) || initialsFirstNamed(b, a))) {
             return new Verdict(Decision.SAME, "the initials of the name the other states first");
-        }
-        // a word clipped from the other's words ("OpEx" / "Operating expenditure.", "DevOps" / "development and
-        // operations")
-        if (depth == 0 && (clippedFrom(a, b) || clippedFrom(b, a))) {
-            return new Verdict(Decision.SAME, "a word clipped from the other's words");
         }
         // initials that open an answer, a description after them, against the name ("The Cloud Native Computing
         // Foundation" / "CNCF, which sits under the Linux Foundation.")
@@ -2087,37 +2079,6 @@ final class Equivalence {
             k = end;
         }
         return false;
-    }
-
-    /**
-     * Whether an answer is one word of capitalised parts ("OpEx", "DevOps", "FinTech") whose parts start the other's
-     * content words, one each, in order.
-     */
-    private static boolean clippedFrom(Reading clipped, Reading other) {
-        Matcher parts = CLIPPED.matcher(clipped.head.strip());
-        if (!parts.matches() || other.code || other.words.size() > 6) {
-            return false;
-        }
-        List<String> pieces = new ArrayList<>(3);
-        Matcher part = CLIPPED_PART.matcher(parts.group(1));
-        while (part.find()) {
-            pieces.add(part.group().toLowerCase(Locale.ROOT));
-        }
-        List<String> words = new ArrayList<>(other.words.size());
-        for (String word : other.words) {
-            if (!AnswerText.stopword(word)) {
-                words.add(word);
-            }
-        }
-        if (words.size() != pieces.size()) {
-            return false;
-        }
-        for (int k = 0; k < words.size(); k++) {
-            if (!words.get(k).startsWith(pieces.get(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
