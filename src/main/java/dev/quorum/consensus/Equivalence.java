@@ -281,9 +281,17 @@ final class Equivalence {
     /** Words that open a sentence with a concession, set aside up to its first comma ("Although X is cited, …"). */
     private static final String[] CONCEDING = {"although ", "though ", "even though ", "even if ", "while ", "whereas ",
         "despite ", "unlike ", "contrary to "};
-    /** A word of two to six capitals that opens an answer, before a comma, a dash or a bracket ("CNCF, which …"). */
+    /**
+     * A word of two to six capitals that opens an answer, before a comma, a bracket or a dash with a space before it
+     * ("CNCF, which …"; not "USB-C", "SARS-CoV-2").
+     */
     private static final Pattern OPENING_INITIALS = Pattern.compile(
-            "(?:[Tt]he )?([A-Z][A-Z0-9]{1,5})\\s*[,(\u2014\u2013-]");
+            "(?:[Tt]he )?([A-Z][A-Z0-9]{1,5})(?:,|\\s*\\(|\\s+[\u2014\u2013-])");
+    /** Words that take back what was just said ("WTO — no, sorry, the WHO"). */
+    private static final Set<String> TAKEN_BACK = Set.of("no", "not", "sorry", "rather", "correction");
+    /** Words written with a capital, the short words that join names between them ("American Chemical Society"). */
+    private static final Pattern CAPITALISED_RUN = Pattern.compile(
+            "\\p{Lu}[\\p{L}'-]*(?:\\s+(?:(?:of|and|for|the|on|de|du)\\s+)*\\p{Lu}[\\p{L}'-]*)+");
     /** A first clause of at most this many words can answer before the short answer is named ({@link #answersFirst}). */
     private static final int FIRST_ANSWER_WORDS = 8;
     /** The same, where the short answer is named only as a point of reference ({@link #referenced}). */
@@ -882,7 +890,7 @@ final class Equivalence {
         }
         // the same, of the first name a sentence states ("SSA" / "They are administered by the Social Security
         // Administration, an independent agency.")
-        if (depth == 0 && (initialsFirstNamed(a, b) || initialsFirstNamed(b, a))) {
+        if (depth == 0 && (initialsFirstNamed(a, b, question) || initialsFirstNamed(b, a, question))) {
             return new Verdict(Decision.SAME, "the initials of the name the other states first");
         }
         // initials that open an answer, a description after them, against the name ("The Cloud Native Computing
@@ -1382,7 +1390,7 @@ final class Equivalence {
                 return null;
             }
         }
-        if (initialsFirstNamed(a, b) || initialsFirstNamed(b, a)) {
+        if (initialsFirstNamed(a, b, question) || initialsFirstNamed(b, a, question)) {
             // "The FOMC" / "The Federal Reserve's Federal Open Market Committee": the name's initials
             return null;
         }
@@ -2040,7 +2048,7 @@ final class Equivalence {
      * Supervision"), in what it states rather than sets aside ("… not the Securities and Exchange Commission"); not of
      * a list's items ("SM" / "Small, Medium").
      */
-    private static boolean initialsFirstNamed(Reading a, Reading b) {
+    private static boolean initialsFirstNamed(Reading a, Reading b, Question question) {
         List<String> own = Lexical.contentWords(a.words);
         if (own.size() != 1 || b.words.size() <= a.words.size() || b.code || a.code) {
             return false;
@@ -2052,9 +2060,14 @@ final class Equivalence {
             return false;
         }
         // read as a list, only a name in its first item and a description after it ("The European Central Bank,
-        // headquartered in Frankfurt"), not initials across items ("SM" / "Small, Medium")
+        // headquartered in Frankfurt"), not initials across items ("SM" / "Small, Medium") nor a list's first item
+        // ("United Kingdom, France and Germany")
         int comma = b.core.indexOf(',');
-        List<String> words = AnswerText.words(b.items != null && comma > 0 ? b.core.substring(0, comma) : b.core);
+        boolean described = b.items != null && comma > 0;
+        if (described && !description(b.head.substring(b.head.indexOf(',') + 1))) {
+            return false;
+        }
+        List<String> words = AnswerText.words(described ? b.core.substring(0, comma) : b.core);
         for (int k = 0; k < words.size(); k++) {
             if (AnswerText.stopword(words.get(k)) || !b.capitals.contains(AnswerText.stem(words.get(k)))) {
                 continue;
@@ -2073,8 +2086,9 @@ final class Equivalence {
             if (end - k >= 2) {
                 // the whole run, or the name after a possessive at its end ("the Federal Reserve's Federal Open Market
                 // Committee")
-                return firsts.toString().equals(initials) || initials(words, ownedFrom(b.core, words, k, end), end)
-                        .equals(initials);
+                int owned = ownedFrom(b.core, words, k, end);
+                return firsts.toString().equals(initials) || initials(words, owned, end).equals(initials)
+                        && askedOwner(words.subList(k, owned), question);
             }
             k = end;
         }
@@ -2101,8 +2115,27 @@ final class Equivalence {
                 return false;
             }
         }
-        return words.size() - from >= 2
-                && initials(words, from, words.size()).equals(opening.group(1).toLowerCase(Locale.ROOT));
+        String acronym = opening.group(1).toLowerCase(Locale.ROOT);
+        if (words.size() - from < 2 || !initials(words, from, words.size()).equals(acronym)) {
+            return false;
+        }
+        // what follows the initials neither takes them back ("WTO — no, the WHO") nor spells them out otherwise ("ACS,
+        // the American Chemical Society" / "The American Cancer Society")
+        String rest = other.head.substring(opening.end());
+        List<String> after = AnswerText.words(rest.toLowerCase(Locale.ROOT));
+        for (String word : after) {
+            if (TAKEN_BACK.contains(word)) {
+                return false;
+            }
+        }
+        Matcher spelled = CAPITALISED_RUN.matcher(rest);
+        while (spelled.find()) {
+            List<String> run = AnswerText.words(spelled.group().toLowerCase(Locale.ROOT));
+            if (initials(run, 0, run.size()).equals(acronym) && !run.equals(words.subList(from, words.size()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -2117,6 +2150,36 @@ final class Equivalence {
             }
         }
         return owned;
+    }
+
+    /**
+     * Whether the owner of a name, the words before its possessive, is one the question speaks of ("the Federal
+     * Reserve's …" to "… the US federal funds rate?"; not "India's Monetary Policy Committee" to a question on the UK).
+     */
+    private static boolean askedOwner(List<String> owner, Question question) {
+        for (String word : owner) {
+            if (!AnswerText.stopword(word) && question.mentions(AnswerText.stem(word))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether what follows a name's comma describes it rather than goes on with a list: it opens with a word in lower
+     * case that is no conjunction ("headquartered in …", "which …", "a non-profit …"; not "the Bank of England"), and
+     * names no more with "and" or "or".
+     */
+    private static boolean description(String rest) {
+        String text = rest.strip();
+        if (text.isEmpty() || !Character.isLowerCase(text.charAt(0)) || text.contains(" and ") || text.contains(" or ")
+                || text.startsWith("and ") || text.startsWith("or ")) {
+            return false;
+        }
+        // an article before a word in lower case ("a non-profit based in …"), not before a name ("the Fed")
+        int space = text.indexOf(' ');
+        return space < 0 || !DETERMINERS.contains(text.substring(0, space))
+                || space + 1 < text.length() && Character.isLowerCase(text.charAt(space + 1));
     }
 
     /** The first letters of a run of words, the short words that join names aside ("of", "and"). */
