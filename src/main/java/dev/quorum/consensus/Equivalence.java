@@ -2097,7 +2097,7 @@ final class Equivalence {
 
     /**
      * Whether an answer is a name alone, words written with capitals and the short words between them, whose initials
-     * are the word in capitals the other opens with before a comma, a dash or a bracket ("CNCF, which …").
+     * are the word in capitals the other opens with before a comma, a bracket or a spaced dash ("CNCF, which …").
      */
     private static boolean nameOfOpeningInitials(Reading name, Reading other) {
         Matcher opening = OPENING_INITIALS.matcher(other.head);
@@ -4590,7 +4590,7 @@ final class Equivalence {
         return r.answer.indexOf('·') >= 0;
     }
 
-    /** Whether an answer is a few symbols, no word of three letters or more ("2x^2", "x/2", "O-O-O"). */
+    /** Whether an answer is a few symbols, no word of three letters or more ("2x^2", "x/2", "pH 7"). */
     private static boolean symbolic(Reading r) {
         if (r.words.size() > 4) {
             return false;
