@@ -2073,21 +2073,17 @@ final class Equivalence {
                 continue;
             }
             // the run of names from here, short words between them
-            StringBuilder firsts = new StringBuilder();
             int end = k;
             while (end < words.size() && (b.capitals.contains(AnswerText.stem(words.get(end)))
                     && !AnswerText.stopword(words.get(end)) || NAME_JOINERS.contains(words.get(end))
                     && end + 1 < words.size() && b.capitals.contains(AnswerText.stem(words.get(end + 1))))) {
-                if (!NAME_JOINERS.contains(words.get(end))) {
-                    firsts.append(words.get(end).charAt(0));
-                }
                 end++;
             }
             if (end - k >= 2) {
                 // the whole run, or the name after a possessive at its end ("the Federal Reserve's Federal Open Market
                 // Committee")
                 int owned = ownedFrom(b.core, words, k, end);
-                return firsts.toString().equals(initials) || initials(words, owned, end).equals(initials)
+                return initials(words, k, end).equals(initials) || initials(words, owned, end).equals(initials)
                         && askedOwner(words.subList(k, owned), question);
             }
             k = end;
@@ -2342,7 +2338,7 @@ final class Equivalence {
                 return true;
             }
             asked |= !AnswerText.stopword(word) && question.mentions(AnswerText.stem(word));
-            copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
+            copula |= YesNo.COPULAS.contains(word);
         }
         return asked && copula;
     }
@@ -4167,7 +4163,7 @@ final class Equivalence {
         // "Atomic number 6 is nitrogen; carbon is 7": a clause that says what something is, in few new words
         boolean copula = false;
         for (String word : words) {
-            copula |= word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were");
+            copula |= YesNo.COPULAS.contains(word);
         }
         return copula && fresh >= 1 && fresh <= 3 && maxWords == FIRST_ANSWER_WORDS;
     }
@@ -4346,7 +4342,7 @@ final class Equivalence {
         int copula = -1;
         for (int k = 0; k < words.size() && copula < 0; k++) {
             String word = words.get(k);
-            if (word.equals("is") || word.equals("are") || word.equals("was") || word.equals("were")) {
+            if (YesNo.COPULAS.contains(word)) {
                 copula = k;
             } else if (!AnswerText.stopword(word) && !question.mentions(AnswerText.stem(word))) {
                 return false;

@@ -139,8 +139,6 @@ final class Quantities {
             "(?<=\\d ?)(?:([mkMGT\u00b5\u03bc]?)(\u03a9|Hz|Wh|eV|Pa|V)|([mkMGT\u00b5\u03bc])(W|J)"
             + "|([mk\u00b5\u03bcunp])(A|F)|([kMm])(N)|([mkn\u00b5\u03bcu])(g)|([mcdk\u00b5\u03bcu])(L|l)"
             + "|([mnp\u00b5\u03bc])(s))(?![\\p{L}\\p{N}/\u00b7\u22c5^*\u207b-])");
-    /** The letters a prefixed unit ({@link #PREFIXED_UNIT}) opens with. */
-    private static final String UNIT_OPENINGS = "mkMGTcdnpu\u00b5\u03bc\u03a9HWVPe";
     private static final Map<String, String> PREFIX_NAMES = Map.ofEntries(Map.entry("p", "pico"), Map.entry("n", "nano"),
             Map.entry("\u00b5", "micro"), Map.entry("\u03bc", "micro"), Map.entry("u", "micro"), Map.entry("m", "milli"), Map.entry("c", "centi"),
             Map.entry("d", "deci"), Map.entry("k", "kilo"), Map.entry("M", "mega"), Map.entry("G", "giga"),
@@ -150,6 +148,8 @@ final class Quantities {
             Map.entry("Pa", "pascal"), Map.entry("J", "joule"), Map.entry("V", "volt"), Map.entry("W", "watt"),
             Map.entry("A", "ampere"), Map.entry("F", "farad"), Map.entry("N", "newton"), Map.entry("g", "gram"),
             Map.entry("L", "litre"), Map.entry("l", "litre"), Map.entry("s", "second"));
+    /** The letters a prefixed unit ({@link #PREFIXED_UNIT}) can open with: a prefix or a symbol's first letter. */
+    private static final String UNIT_OPENINGS = unitOpenings();
     /** The metric units spelled out, each with its base and the factor to it, prefixed by every prefix above. */
     private static final Object[][] METRIC = {{"ohm", "ohm", 1d}, {"hertz", "hz", 1d}, {"watt-hour", "j", 3600d},
         {"electronvolt", "j", 1.602176634e-19}, {"pascal", "pa", 1d}, {"joule", "j", 1d}, {"volt", "v", 1d},
@@ -696,6 +696,17 @@ final class Quantities {
         } while (m.find());
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static String unitOpenings() {
+        StringBuilder openings = new StringBuilder();
+        for (String prefix : PREFIX_NAMES.keySet()) {
+            openings.append(prefix);
+        }
+        for (String symbol : SYMBOL_NAMES.keySet()) {
+            openings.append(symbol.charAt(0));
+        }
+        return openings.toString();
     }
 
     /** Whether a digit is followed, right after it or after one space, by a letter a prefixed unit can open with. */

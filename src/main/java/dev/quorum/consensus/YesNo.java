@@ -115,7 +115,7 @@ final class YesNo {
             "answer", "confirm");
     /** Pronouns for what a question asks about, as the object of a verb. */
     private static final Set<String> OBJECTS = Set.of("it", "them");
-    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
+    static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
     /** A second negation at most this many words after the first negates it ("can't go a day without"). */
     private static final int DOUBLE_NEGATION_WORDS = 4;
     /** Words that join another statement, after which a negation is that statement's own. */
