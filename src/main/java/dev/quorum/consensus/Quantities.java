@@ -127,6 +127,8 @@ final class Quantities {
         }
     }
 
+    /** The symbols {@link #PREFIXED_UNIT} also spells out without a prefix ("4.7 Ω", "12 V"). */
+    private static final List<String> UNPREFIXED = List.of("\u03a9", "Hz", "Wh", "eV", "Pa", "V");
     /**
      * A unit symbol with a metric prefix right after a number, where the letter's case is the meaning ("5 MW" is
      * megawatts, "5 mW" milliwatts; "4.7 kΩ", "1 µL"): prefix and symbol as the case written them. Each symbol is read
@@ -136,19 +138,19 @@ final class Quantities {
      * compound.
      */
     private static final Pattern PREFIXED_UNIT = Pattern.compile(
-            "(?<=\\d ?)(?:([mkMGT\u00b5\u03bc]?)(\u03a9|Hz|Wh|eV|Pa|V)|([mkMGT\u00b5\u03bc])(W|J)"
+            "(?<=\\d ?)(?:([mkMGT\u00b5\u03bc]?)(" + String.join("|", UNPREFIXED) + ")|([mkMGT\u00b5\u03bc])(W|J)"
             + "|([mk\u00b5\u03bcunp])(A|F)|([kMm])(N)|([mkn\u00b5\u03bcu])(g)|([mcdk\u00b5\u03bcu])(L|l)"
             + "|([mnp\u00b5\u03bc])(s))(?![\\p{L}\\p{N}/\u00b7\u22c5^*\u207b-])");
     private static final Map<String, String> PREFIX_NAMES = Map.ofEntries(Map.entry("p", "pico"), Map.entry("n", "nano"),
-            Map.entry("\u00b5", "micro"), Map.entry("\u03bc", "micro"), Map.entry("u", "micro"), Map.entry("m", "milli"), Map.entry("c", "centi"),
-            Map.entry("d", "deci"), Map.entry("k", "kilo"), Map.entry("M", "mega"), Map.entry("G", "giga"),
-            Map.entry("T", "tera"));
+            Map.entry("\u00b5", "micro"), Map.entry("\u03bc", "micro"), Map.entry("u", "micro"), Map.entry("m", "milli"),
+            Map.entry("c", "centi"), Map.entry("d", "deci"), Map.entry("k", "kilo"), Map.entry("M", "mega"),
+            Map.entry("G", "giga"), Map.entry("T", "tera"));
     private static final Map<String, String> SYMBOL_NAMES = Map.ofEntries(Map.entry("\u03a9", "ohm"),
             Map.entry("Hz", "hertz"), Map.entry("Wh", "watt-hour"), Map.entry("eV", "electronvolt"),
             Map.entry("Pa", "pascal"), Map.entry("J", "joule"), Map.entry("V", "volt"), Map.entry("W", "watt"),
             Map.entry("A", "ampere"), Map.entry("F", "farad"), Map.entry("N", "newton"), Map.entry("g", "gram"),
             Map.entry("L", "litre"), Map.entry("l", "litre"), Map.entry("s", "second"));
-    /** The letters a prefixed unit ({@link #PREFIXED_UNIT}) can open with: a prefix or a symbol's first letter. */
+    /** The letters a prefixed unit ({@link #PREFIXED_UNIT}) opens with: a prefix, or a symbol read without one. */
     private static final String UNIT_OPENINGS = unitOpenings();
     /** The metric units spelled out, each with its base and the factor to it, prefixed by every prefix above. */
     private static final Object[][] METRIC = {{"ohm", "ohm", 1d}, {"hertz", "hz", 1d}, {"watt-hour", "j", 3600d},
@@ -703,7 +705,7 @@ final class Quantities {
         for (String prefix : PREFIX_NAMES.keySet()) {
             openings.append(prefix);
         }
-        for (String symbol : SYMBOL_NAMES.keySet()) {
+        for (String symbol : UNPREFIXED) {
             openings.append(symbol.charAt(0));
         }
         return openings.toString();
