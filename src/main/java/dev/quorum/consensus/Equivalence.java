@@ -105,6 +105,10 @@ final class Equivalence {
         "didn t she", "yes"};
     /** The verbs after which a clause of the question's words states what it is ({@link #statesOther}). */
     private static final Set<String> STATING = Set.of("is", "are", "was", "were", "called");
+    /** Words that open a relative clause, which speaks of a word before it. */
+    private static final Set<String> RELATIVES = Set.of("which", "who", "whom", "whose", "that", "where");
+    /** Participles that give a thing's name ("is called …", "is known as …"). */
+    private static final Set<String> NAMING_PARTICIPLES = Set.of("called", "named", "known");
     /** Words that speak against what a sentence names ("Leasing is a mistake …", "avoid floats for money"). */
     private static final Set<String> AGAINST = Set.of("avoid", "avoided", "mistake", "myth", "overrated", "worse",
             "worst", "bad", "poor", "wrong", "waste", "risky", "riskier", "skip", "against", "overkill", "unless",
@@ -2389,7 +2393,8 @@ final class Equivalence {
         boolean newInSecond = false;
         for (int k = 0; k < questionWords.size(); k++) {
             String word = questionWords.get(k);
-            if (AnswerText.stopword(word) || AnswerText.negation(word)
+            // (a superlative is what the question asks, though a stopword: "…, but the planet with the most moons is …")
+            if (AnswerText.stopword(word) && !Question.superlative(word) || AnswerText.negation(word)
                     || k > 0 && (questionWords.get(k - 1).equals("which") || questionWords.get(k - 1).equals("what"))) {
                 continue;
             }
@@ -2417,10 +2422,13 @@ final class Equivalence {
                 && (words.contains("do") || words.contains("should"));
     }
 
-    /** Whether a clause's words hold a word of the question in some form ({@link Lexical#formOf}). */
+    /**
+     * Whether a clause's words hold a word of the question in some form ({@link Lexical#formOf}); a superlative also
+     * when it is a stopword ("most").
+     */
     private static boolean saysWord(List<String> words, String asked) {
         for (String word : words) {
-            if (!AnswerText.stopword(word) && Lexical.formOf(word, asked)) {
+            if ((!AnswerText.stopword(word) || Question.superlative(asked)) && Lexical.formOf(word, asked)) {
                 return true;
             }
         }
@@ -3658,7 +3666,8 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "named only in relation to another answer");
             }
             if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)
-                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))) {
+                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))
+                    && !statesAsAsked(clauses.get(c), shortOne, question)) {
                 if (!apposition(clauses, c, shortOne, longOne)) {
                     return new Verdict(Decision.DIFFERENT, "another answer first");
                 }
@@ -3667,6 +3676,10 @@ final class Equivalence {
                     // meaning to tell ("The Apollo 11 commander, Armstrong." / "The 41st president, Bush.")
                     return Verdict.MEANING;
                 }
+            }
+            if (statedInOtherClause(clauses, c, shortOne, question)) {
+                // "AB patients can receive plasma from anyone, so the universal plasma donor is type O" / "AB"
+                return new Verdict(Decision.DIFFERENT, "another answer stated in another clause");
             }
             int extra = 0;
             for (int k = 0; k < words.size(); k++) {
@@ -3821,7 +3834,8 @@ final class Equivalence {
         for (String word : r.words) {
             if (!AnswerText.stopword(word) && !Quantities.isDigit(word.charAt(0)) && !Quantities.isUnitWord(word)
                     && !Quantities.isUnit("°" + word) && !word.startsWith("^") && Quantities.isLetter(word.charAt(0))
-                    && !Quantities.isMonth(word) && !Quantities.isNumberWord(word) && !word.equals("am")
+                    && !Quantities.isMonth(word) && !Quantities.isNumberWord(word) && !Quantities.isFractionWord(word)
+                    && !word.equals("am")
                     && !word.equals("pm") && !word.equals("utc")) {
                 return false;
             }
@@ -4372,6 +4386,65 @@ final class Equivalence {
      * question's words (at least one of them), after it one to three content words beyond the question's, none of the
      * short answer's, no negation ("the organ that produces insulin is the liver" against "The pancreas").
      */
+    /**
+     * Whether a clause other than the {@code named} one, which names the short answer, states another answer in the
+     * question's words ({@link #statesOther}) as what the question asks of: a content word of the question before its
+     * verb, not a relative clause about a word before it ("…, which is the country's national symbol"), and no
+     * passive of another verb ("their light is stretched by …"; but "were formulated by …" to "Who formulated …?",
+     * "is called …").
+     */
+    private static boolean statedInOtherClause(List<String> clauses, int named, Reading shortOne, Question question) {
+        for (int c = 0; c < clauses.size(); c++) {
+            if (c != named && statesOther(clauses.get(c), shortOne, question) && askedOf(clauses.get(c), question)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a clause states the short answer as what the question asks of, in the question's words ({@link
+     * #askedOf}): "the ceiling was painted by Michelangelo" to "Who painted the ceiling …?", whatever another clause
+     * names first.
+     */
+    private static boolean statesAsAsked(String clause, Reading shortOne, Question question) {
+        if (!askedOf(clause, question)) {
+            return false;
+        }
+        List<String> words = AnswerText.words(clause);
+        int verb = 0;
+        while (!STATING.contains(words.get(verb))) {
+            verb++;
+        }
+        Set<String> after = new HashSet<>();
+        for (String word : words.subList(verb + 1, words.size())) {
+            after.add(AnswerText.stem(word));
+        }
+        return containsDerived(after, shortOne.content);
+    }
+
+    /**
+     * Whether a clause speaks of what the question asks before its verb of stating ({@link #STATING}): a content word
+     * of the question there, no relative pronoun opening it, and no passive of a verb the question does not use.
+     */
+    private static boolean askedOf(String clause, Question question) {
+        List<String> words = AnswerText.words(clause);
+        if (words.isEmpty() || RELATIVES.contains(words.get(0))) {
+            return false;
+        }
+        boolean asked = false;
+        for (int k = 0; k < words.size(); k++) {
+            String word = words.get(k);
+            if (STATING.contains(word)) {
+                String next = k + 1 < words.size() ? words.get(k + 1) : "";
+                return asked && (!Lexical.inflectedVerb(next) || question.mentions(AnswerText.stem(next))
+                        || NAMING_PARTICIPLES.contains(next));
+            }
+            asked |= !AnswerText.stopword(word) && question.mentions(AnswerText.stem(word));
+        }
+        return false;
+    }
+
     private static boolean statesOther(String clause, Reading shortOne, Question question) {
         List<String> words = AnswerText.words(clause);
         int verb = -1;

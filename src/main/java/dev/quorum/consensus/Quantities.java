@@ -2291,6 +2291,11 @@ final class Quantities {
         return SMALL_NUMBERS.containsKey(word) || TENS.containsKey(word) || SCALES.containsKey(word);
     }
 
+    /** A denominator in words ("thousandth", "quarters"), which states a number after a number word. */
+    static boolean isFractionWord(String word) {
+        return FRACTIONS.containsKey(word);
+    }
+
     static boolean isUnit(String word) {
         return UNITS.containsKey(word);
     }

@@ -3673,6 +3673,40 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_split_a_short_answer_from_a_sentence_that_names_it_but_states_another_in_another_clause() {
+        String metal = "Which metal is the best conductor of electricity?";
+        String answer = "Copper wires are everywhere because copper is cheap; the best conductor of electricity is silver.";
+        assertThat(verdict(metal, "Copper", answer).rule()).isEqualTo("another answer stated in another clause");
+        assertThat(decide(metal, "Silver", answer)).isEqualTo(Equivalence.Decision.SAME);
+        String ceiling = "Who painted the ceiling of the Sistine Chapel?";
+        String painted = "Raphael worked in the Vatican at the time; the ceiling was painted by Michelangelo.";
+        assertThat(decide(ceiling, "Raphael", painted)).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(ceiling, "Michelangelo", painted)).isEqualTo(Equivalence.Decision.SAME);
+        // a relative clause speaks of the word before it; a passive of another verb states no answer; a name given
+        assertThat(verdict("Which bird is New Zealand's national emblem?", "Kiwi",
+                "New Zealanders are nicknamed after the kiwi, which is the country's national emblem.").rule())
+                .isNotEqualTo("another answer stated in another clause");
+        assertThat(decide("What makes distant galaxies look redder?", "Cosmological redshift",
+                "Their light is stretched by the expansion of space; that's cosmological redshift."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the front end of a boat called?", "The bow",
+                "The bow is where the anchor is stowed; the front end of a boat is called the stern."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a superlative the question asks is a word of it, though a stopword: the clause after "but" answers
+        String moons = "Which planet has the most moons?";
+        String saturn = "Jupiter has 95 known moons, but the planet with the most moons is Saturn.";
+        assertThat(decide(moons, "Jupiter", saturn)).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(moons, "Saturn", saturn)).isEqualTo(Equivalence.Decision.SAME);
+        // a fraction in words is a number alone ("One hundredth." against a working)
+        assertThat(decide("What is ten to the minus two?", "10⁻² = 0.01", "One hundredth."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is ten to the minus two?", "10⁻² = 0.01", "One thousandth."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is three divided by four?", "3/4 = 0.75", "Three quarters."))
+                .isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
     void should_leave_alone_what_the_review_of_the_twenty_fourth_round_found_its_rules_would_misread() {
         // a version string is digits inside a word, read without failing ("v1.2.3" threw before the mend)
         assertThat(Quantities.parse("node18.16.0 and v1.2.3")).extracting(Quantities.Quantity::value)
