@@ -606,6 +606,11 @@ final class Equivalence {
             return new Verdict(patterns, patterns == Decision.SAME ? "patterns that match the same strings"
                     : "patterns that match different strings");
         }
+        Verdict keys = Keys.compare(a.head, b.head);
+        if (keys != null) {
+            // "Ctrl+C" / "Press Control-C", not "Ctrl+X"; ".docx" / "Word saves files as .doc"
+            return keys;
+        }
         boolean queries = Code.sql(a.head) && Code.sql(b.head);
         // (also a snippet too short to read as code against code: "'id' in d" / "'id' in d.values()")
         boolean snippets = (a.code || b.code) && a.words.size() <= SNIPPET_WORDS && b.words.size() <= SNIPPET_WORDS;

@@ -3706,6 +3706,42 @@ class EquivalenceTest {
                 .isEqualTo(Equivalence.Decision.SAME);
     }
 
+    @ParameterizedTest(name = "{1} / {2}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Which shortcut pastes in Windows?              | Ctrl+V        | Press Control-V.                                | SAME
+            Which shortcut pastes in Windows?              | Ctrl+V        | Ctrl + V                                        | SAME
+            Which shortcut pastes in Windows?              | Ctrl+V        | Press Ctrl+Shift+V to paste the text.           | DIFFERENT
+            Which shortcut pastes in Windows?              | Ctrl+V        | Use Ctrl+X, then click where it should go.      | DIFFERENT
+            Which shortcut locks a Mac's screen?           | Ctrl+Cmd+Q    | Press ⌘⌃Q.                                      | SAME
+            Which shortcut locks a Mac's screen?           | Ctrl+Cmd+Q    | Command-Control-Q                               | SAME
+            Which shortcut locks a Windows PC?             | Win+L         | Windows-L                                       | SAME
+            Which shortcut opens the Windows task manager? | Ctrl+Shift+Esc | Control + Shift + Escape                       | SAME
+            Which shortcut opens the Windows task manager? | Ctrl+Shift+Esc | Ctrl+Alt+Del, then choose Task Manager.        | DIFFERENT
+            Which extension do Excel workbooks use?        | .xlsx         | Excel saves workbooks as .xls unless told otherwise. | DIFFERENT
+            Which extension do Excel workbooks use?        | .xlsx         | .xls                                            | DIFFERENT
+            Which extension do Excel workbooks use?        | .xlsx         | Workbooks are saved as .xlsx files.             | SAME
+            Which extension do Excel workbooks use?        | .xlsx         | .XLSX                                           | SAME
+            """)
+    void should_read_key_combinations_and_file_extensions_in_one_form(String question, String a, String b,
+            Equivalence.Decision expected) {
+        assertThat(decide(question, a, b)).isEqualTo(expected);
+        assertThat(decide(question, b, a)).isEqualTo(expected);
+    }
+
+    @Test
+    void should_read_key_combinations_in_a_text_of_hostile_length_without_backtracking() {
+        String symbols = "⌘ ".repeat(200_000) + "!";
+        String modifiers = "ctrl+".repeat(200_000) + "!";
+        String spaces = "⌘" + " ".repeat(400_000) + "+" + " ".repeat(400_000);
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Keys.chords(symbols))).isEmpty();
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Keys.chords(modifiers))).isEmpty();
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Keys.chords(spaces))).isEmpty();
+        assertThat(Keys.chords("Press Ctrl+Alt+Del, or Ctrl + Shift + Esc.")).containsExactly("ctrl+alt+delete",
+                "ctrl+shift+esc");
+        // a modifier's name inside a word, or before a word, is no key combination
+        assertThat(Keys.chords("Altair, command-line tools, a meta-analysis, Shift-work")).isEmpty();
+    }
+
     @Test
     void should_leave_alone_what_the_review_of_the_twenty_fourth_round_found_its_rules_would_misread() {
         // a version string is digits inside a word, read without failing ("v1.2.3" threw before the mend)
