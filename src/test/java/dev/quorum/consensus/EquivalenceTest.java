@@ -3729,6 +3729,18 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_an_amount_in_parentheses_alone_as_negative_as_accounts_write_it() {
+        String balance = "What is the net position at year end?";
+        assertThat(decide(balance, "($1,250.00)", "-$1,250")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(balance, "(€80).", "€80")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(balance, "(£3,400)", "−£3,400")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(AnswerText.lower("($1,250.00)")).isEqualTo("-$1,250.00");
+        // parentheses inside a sentence, or around a number without a currency, are left as they are
+        assertThat(AnswerText.signed("The fee ($450) is due on signing.")).isEqualTo("The fee ($450) is due on signing.");
+        assertThat(AnswerText.signed("(450)")).isEqualTo("(450)");
+    }
+
+    @Test
     void should_read_key_combinations_in_a_text_of_hostile_length_without_backtracking() {
         String symbols = "⌘ ".repeat(200_000) + "!";
         String modifiers = "ctrl+".repeat(200_000) + "!";
