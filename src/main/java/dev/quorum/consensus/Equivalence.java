@@ -3607,7 +3607,7 @@ final class Equivalence {
         if (designated != null) {
             return new Verdict(Decision.DIFFERENT, "another designator: " + designated);
         }
-        if (onlyNumbers(shortOne)) {
+        if (onlyNumbers(shortOne) && !fractionInWords(shortOne, longOne)) {
             boolean approximate = shortOne.approximate || longOne.approximate;
             if (!Quantities.covers(longOne.quantities, shortOne.quantities, approximate)) {
                 return new Verdict(Decision.DIFFERENT, "number not stated");
@@ -3829,6 +3829,20 @@ final class Equivalence {
                 && !a.mainQuantities.isEmpty() && !b.mainQuantities.isEmpty()
                 && !Quantities.covers(a.mainQuantities, b.mainQuantities, approximate)
                 && !Quantities.covers(b.mainQuantities, a.mainQuantities, approximate);
+    }
+
+    /**
+     * Whether a short answer's fraction in words is said in the longer answer in words the numbers do not read ("One
+     * eighth" / "An eighth of the pizza", "One half" / "Half a tablet"): the words, not the numbers, decide.
+     */
+    private static boolean fractionInWords(Reading shortOne, Reading longOne) {
+        for (String word : shortOne.words) {
+            if (Quantities.isFractionWord(word) && longOne.stems.contains(AnswerText.stem(word))
+                    && !Quantities.covers(longOne.quantities, shortOne.quantities, true)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A short answer made of numbers, dates and units only ("1989", "6 minutes", "8 May 1945"). */
@@ -4387,20 +4401,17 @@ final class Equivalence {
     }
 
     /**
-     * Whether a clause reads "[the question's words] is / is called [something else]": before its verb only the
-     * question's words (at least one of them), after it one to three content words beyond the question's, none of the
-     * short answer's, no negation ("the organ that produces insulin is the liver" against "The pancreas").
-     */
-    /**
      * Whether a clause other than the {@code named} one, which names the short answer, states another answer in the
-     * question's words ({@link #statesOther}) as what the question asks of: a content word of the question before its
-     * verb, not a relative clause about a word before it ("…, which is the country's national symbol"), and no
-     * passive of another verb ("their light is stretched by …"; but "were formulated by …" to "Who formulated …?",
-     * "is called …").
+     * question's words ({@link #statesOther}) as what the question asks of ({@link #askedOf}): either two content
+     * words of the question before its verb ("the best conductor of electricity is silver") or the question's own verb
+     * after it ("the ceiling was painted by …"); a name after the verb, not a description ("the capital is a planned
+     * city", "… is then used"), and not another name for it ("… is also called …").
      */
     private static boolean statedInOtherClause(List<String> clauses, int named, Reading shortOne, Question question) {
         for (int c = 0; c < clauses.size(); c++) {
-            if (c != named && statesOther(clauses.get(c), shortOne, question) && askedOf(clauses.get(c), question)) {
+            String clause = clauses.get(c);
+            if (c != named && statesOther(clause, shortOne, question) && askedOf(clause, question)
+                    && namedAfterVerb(clause, question)) {
                 return true;
             }
         }
@@ -4408,9 +4419,9 @@ final class Equivalence {
     }
 
     /**
-     * Whether a clause states the short answer as what the question asks of, in the question's words ({@link
-     * #askedOf}): "the ceiling was painted by Michelangelo" to "Who painted the ceiling …?", whatever another clause
-     * names first.
+     * Whether a clause states the short answer as what the question asks of: before its verb of stating only the
+     * question's words and stopwords ({@link #askedOf}), after it every content word of the short answer ("the ceiling
+     * was painted by Michelangelo" to "Who painted the ceiling …?"), whatever another clause names first.
      */
     private static boolean statesAsAsked(String clause, Reading shortOne, Question question) {
         if (!askedOf(clause, question)) {
@@ -4419,6 +4430,10 @@ final class Equivalence {
         List<String> words = AnswerText.words(clause);
         int verb = 0;
         while (!STATING.contains(words.get(verb))) {
+            if (!AnswerText.stopword(words.get(verb)) && !question.mentions(AnswerText.stem(words.get(verb)))) {
+                // "the planet closest to the Sun is Mercury" to "Which planet is the hottest?"
+                return false;
+            }
             verb++;
         }
         Set<String> after = new HashSet<>();
@@ -4450,6 +4465,42 @@ final class Equivalence {
         return false;
     }
 
+    /**
+     * For {@link #statedInOtherClause}: two content words of the question before the verb of stating, or the
+     * question's verb right after it; then, past a participle and articles, a name rather than a description: no
+     * adjective, adverb, participle, number or "also".
+     */
+    private static boolean namedAfterVerb(String clause, Question question) {
+        List<String> words = AnswerText.words(clause);
+        int asked = 0;
+        int k = 0;
+        while (k < words.size() && !STATING.contains(words.get(k))) {
+            asked += !AnswerText.stopword(words.get(k)) && question.mentions(AnswerText.stem(words.get(k))) ? 1 : 0;
+            k++;
+        }
+        k++;
+        boolean passive = k < words.size() && Lexical.inflectedVerb(words.get(k))
+                && question.mentions(AnswerText.stem(words.get(k)));
+        if (asked < 2 && !passive) {
+            return false;
+        }
+        while (k < words.size() && (AnswerText.article(words.get(k)) || words.get(k).equals("by")
+                || passive && Lexical.inflectedVerb(words.get(k)) || NAMING_PARTICIPLES.contains(words.get(k)))) {
+            k++;
+        }
+        if (k >= words.size()) {
+            return false;
+        }
+        String next = words.get(k);
+        return !AnswerText.stopword(next) && Quantities.isLetter(next.charAt(0)) && !next.endsWith("ly")
+                && !Lexical.adjectiveOnly(next) && !Lexical.inflectedVerb(next) && !words.contains("also");
+    }
+
+    /**
+     * Whether a clause reads "[the question's words] is / is called [something else]": before its verb only the
+     * question's words (at least one of them), after it one to three content words beyond the question's, none of the
+     * short answer's, no negation ("the organ that produces insulin is the liver" against "The pancreas").
+     */
     private static boolean statesOther(String clause, Reading shortOne, Question question) {
         List<String> words = AnswerText.words(clause);
         int verb = -1;

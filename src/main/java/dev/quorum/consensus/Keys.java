@@ -17,19 +17,24 @@ import java.util.regex.Pattern;
  */
 final class Keys {
 
+    /** Meta, which is Alt in Emacs and the Windows or Command key elsewhere: read, but never told apart from those. */
+    private static final String META = "meta";
     /** The modifiers as written, by the name they are read as. */
     private static final Map<String, String> MODIFIERS = Map.ofEntries(Map.entry("ctrl", "ctrl"),
             Map.entry("control", "ctrl"), Map.entry("ctl", "ctrl"), Map.entry("⌃", "ctrl"), Map.entry("cmd", "cmd"),
             Map.entry("command", "cmd"), Map.entry("⌘", "cmd"), Map.entry("alt", "alt"), Map.entry("option", "alt"),
             Map.entry("opt", "alt"), Map.entry("⌥", "alt"), Map.entry("shift", "shift"), Map.entry("⇧", "shift"),
-            Map.entry("win", "win"), Map.entry("windows", "win"), Map.entry("super", "win"), Map.entry("meta", "meta"),
+            Map.entry("win", "win"), Map.entry("windows", "win"), Map.entry("super", "win"), Map.entry("meta", META),
             Map.entry("fn", "fn"));
     /** Keys named by a word, by the name they are read as. */
     private static final Map<String, String> NAMED_KEYS = Map.ofEntries(Map.entry("return", "enter"),
             Map.entry("escape", "esc"), Map.entry("del", "delete"), Map.entry("ins", "insert"),
-            Map.entry("pageup", "pgup"), Map.entry("pagedown", "pgdn"), Map.entry("spacebar", "space"));
-    private static final String MODIFIER = "(?:ctrl|control|ctl|cmd|command|alt|option|opt|shift|win|windows|super"
-            + "|meta|fn)";
+            Map.entry("pageup", "pgup"), Map.entry("pagedown", "pgdn"), Map.entry("spacebar", "space"),
+            Map.entry("↑", "up"), Map.entry("↓", "down"), Map.entry("←", "left"), Map.entry("→", "right"));
+    /** Modifiers joined by "+" or "-". */
+    private static final String MODIFIER = "(?:ctrl|control|ctl|cmd|command|alt|shift|meta|fn)";
+    /** Modifiers that are words of their own before a hyphen ("option-B", "Win-7", "super-G"): joined by "+" only. */
+    private static final String PLUS_MODIFIER = "(?:option|opt|win|windows|super)";
     private static final String KEY = "(?:f1[0-2]|f[1-9]|enter|return|tab|space|spacebar|esc|escape|delete|del"
             + "|backspace|home|end|insert|ins|page ?up|page ?down|pgup|pgdn|up|down|left|right|[a-z0-9]|[\\[\\]\\\\;',./`=]"
             + "|[↑↓←→])";
@@ -38,17 +43,26 @@ final class Keys {
      * inside a word ("Alt" in "Altair"), nor before one ("Ctrl+Cmd" is no key).
      */
     private static final Pattern CHORD = Pattern.compile("(?<![\\p{L}\\p{N}])((?:" + MODIFIER
-            + "\\s*+[+-]\\s*+|[⌘⌥⇧⌃]\\s*+\\+?\\s*+)++)(" + KEY + ")(?![\\p{L}\\p{N}])");
-    private static final Pattern MODIFIER_NAME = Pattern.compile(MODIFIER + "|[⌘⌥⇧⌃]");
+            + "\\s*+[+-]\\s*+|" + PLUS_MODIFIER + "\\s*+\\+\\s*+|[⌘⌥⇧⌃]\\s*+\\+?\\s*+)++)(" + KEY
+            + ")(?![\\p{L}\\p{N}])");
+    private static final Pattern MODIFIER_NAME = Pattern.compile(PLUS_MODIFIER + "|" + MODIFIER + "|[⌘⌥⇧⌃]");
     /** The letters of the longest modifier's name ("command", "windows"). */
     private static final int MODIFIER_LETTERS = 7;
     /** An answer longer than this is no file extension alone. */
     private static final int BARE_EXTENSION_CHARS = 40;
     /** The order modifiers are written in, once read. */
     private static final List<String> ORDER = List.of("ctrl", "alt", "shift", "cmd", "win", "meta", "fn");
-    /** A file extension standing alone: a dot, a letter, then one to five letters or digits. */
-    private static final Pattern EXTENSION = Pattern.compile("(?<![\\p{L}\\p{N}.])\\.(\\p{L}[\\p{L}\\p{N}]{1,5})"
-            + "(?![\\p{L}\\p{N}])");
+    /**
+     * A file extension standing alone: a dot, a letter, then one to five letters or digits, maybe a second such part
+     * after another dot (".tar.gz").
+     */
+    private static final Pattern EXTENSION = Pattern.compile("(?<![\\p{L}\\p{N}.])\\.(\\p{L}[\\p{L}\\p{N}]{1,5}"
+            + "(?:\\.\\p{L}[\\p{L}\\p{N}]{1,3})?)(?![\\p{L}\\p{N}])");
+    /** Words that set a key combination aside ("Not Ctrl+V; use Ctrl+Shift+V", "Unlike Ctrl+V, …"). */
+    private static final Pattern SET_ASIDE = Pattern.compile("(?i)\\b(?:not|unlike|instead|never|don't|rather|except)\\b");
+    /** Extensions of one format, by the one they are read as. */
+    private static final Map<String, String> SAME_FORMAT = Map.of("jpeg", "jpg", "htm", "html", "yml", "yaml",
+            "tiff", "tif", "mpeg", "mpg", "tgz", "tar.gz", "markdown", "md");
     /** Words around a key combination or an extension that say nothing more ("Press Ctrl+C.", "Use .docx"). */
     private static final Pattern BARE_WORDS = Pattern.compile("(?i)\\b(?:press|hit|use|type|it's|it is|the|a|an|key"
             + "|keys|shortcut|extension|file|format|combination|together|simultaneously)\\b");
@@ -66,14 +80,20 @@ final class Keys {
         List<String> x = chords(a);
         List<String> y = x.isEmpty() ? List.of() : chords(b);
         if (!x.isEmpty() && !y.isEmpty()) {
-            if (x.stream().noneMatch(y::contains)) {
+            if (x.stream().noneMatch(y::contains) && !meta(x) && !meta(y)) {
                 return new Equivalence.Verdict(Equivalence.Decision.DIFFERENT,
                         "another key combination: " + x.get(0) + " / " + y.get(0));
             }
-            if (x.get(0).equals(y.get(0)) && (bare(a, CHORD) || bare(b, CHORD))) {
+            // one alone, and the other opening with the same ones, none set aside ("Ctrl-X Ctrl-C" is not "Ctrl-X
+            // Ctrl-S"; "Not Ctrl+V; use …" is not "Ctrl+V")
+            boolean first = bare(a, CHORD);
+            boolean second = bare(b, CHORD);
+            if (first && opens(y, x) && !SET_ASIDE.matcher(b).find() || second && opens(x, y) && !SET_ASIDE.matcher(a).find()) {
                 return new Equivalence.Verdict(Equivalence.Decision.SAME, "the same key combination");
             }
-            return null;
+            // two sequences given alone, neither opening the other ("Ctrl-X Ctrl-C" / "Ctrl-X Ctrl-S")
+            return first && second && !meta(x) && !meta(y) ? new Equivalence.Verdict(Equivalence.Decision.DIFFERENT,
+                    "another key sequence: " + String.join(" ", x) + " / " + String.join(" ", y)) : null;
         }
         boolean alone = extensionAlone(a);
         if (!alone && !extensionAlone(b)) {
@@ -84,7 +104,8 @@ final class Keys {
         if (other.isEmpty()) {
             return null;
         }
-        if (!other.contains(own)) {
+        if (!other.contains(own) && !namedAsWord(alone ? b : a, own)) {
+            // (not when the other names it as a word: "Excel saves XLSX files, not .xls")
             return new Equivalence.Verdict(Equivalence.Decision.DIFFERENT,
                     "another file extension: ." + own + " / ." + other.get(0));
         }
@@ -142,9 +163,48 @@ final class Keys {
         List<String> found = new ArrayList<>(1);
         Matcher extension = EXTENSION.matcher(read(text));
         while (extension.find()) {
-            found.add(extension.group(1));
+            found.add(SAME_FORMAT.getOrDefault(extension.group(1), extension.group(1)));
         }
         return found;
+    }
+
+    /** Whether {@code all} opens with the combinations of {@code first}, in order. */
+    private static boolean opens(List<String> all, List<String> first) {
+        return all.size() >= first.size() && all.subList(0, first.size()).equals(first);
+    }
+
+    /** Whether a combination holds Meta, which may be read as more than one key. */
+    private static boolean meta(List<String> chords) {
+        for (String chord : chords) {
+            if (chord.startsWith(META + "+") || chord.contains("+" + META + "+")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a text names an extension (without its dot, any spelling of its format) as a word of its own. */
+    private static boolean namedAsWord(String text, String extension) {
+        String lower = read(text);
+        for (Map.Entry<String, String> format : SAME_FORMAT.entrySet()) {
+            if (format.getValue().equals(extension) && word(lower, format.getKey())) {
+                return true;
+            }
+        }
+        return word(lower, extension);
+    }
+
+    private static boolean word(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            // (not inside a dotted name: "tar" of ".tar.gz")
+            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) && text.charAt(at - 1) != '.')
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && !(text.charAt(end) == '.'
+                    && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1))))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String read(String text) {

@@ -3692,6 +3692,29 @@ class EquivalenceTest {
         assertThat(decide("What is the front end of a boat called?", "The bow",
                 "The bow is where the anchor is stowed; the front end of a boat is called the stern."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // what the review of the twenty-fifth round found the first form split or joined: a description, a passive of
+        // another verb, another name, a number, or a subject the question does not ask of, is no other answer
+        assertThat(decide("What is the capital of Australia?", "Canberra",
+                "Canberra is the capital of Australia; the capital is a planned city.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Who discovered penicillin?", "Alexander Fleming",
+                "Alexander Fleming discovered penicillin in 1928; penicillin was then purified by Florey and Chain."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the currency of the United Kingdom?", "Pound sterling",
+                "The UK's currency is the pound sterling, and the currency is also called the quid informally."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the tallest building in the world?", "Burj Khalifa",
+                "The Burj Khalifa, which is in Dubai, is the tallest building; the building is 828 metres tall."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the largest moon of Saturn?", "Titan",
+                "Titan is Saturn's largest moon; the moon is bigger than Mercury.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who painted the ceiling of the Sistine Chapel?", "Perugino",
+                "Michelangelo painted the ceiling; the chapel's walls were painted by Perugino and Botticelli."))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which planet is closest to the Sun?", "Venus",
+                "Mercury is closest to the Sun; the planet closest to Earth is Venus.")).isNotEqualTo(Equivalence.Decision.SAME);
+        // a fraction the longer answer says in words the numbers do not read
+        assertThat(decide("What fraction of a pizza is one slice if it is cut into eight?", "One eighth",
+                "An eighth of the pizza")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         // a superlative the question asks is a word of it, though a stopword: the clause after "but" answers
         String moons = "Which planet has the most moons?";
         String saturn = "Jupiter has 95 known moons, but the planet with the most moons is Saturn.";
@@ -3721,6 +3744,15 @@ class EquivalenceTest {
             Which extension do Excel workbooks use?        | .xlsx         | .xls                                            | DIFFERENT
             Which extension do Excel workbooks use?        | .xlsx         | Workbooks are saved as .xlsx files.             | SAME
             Which extension do Excel workbooks use?        | .xlsx         | .XLSX                                           | SAME
+            Which extension do Excel workbooks use?        | .xlsx         | Workbooks are XLSX files, not .xls              | SAME
+            Which extension does a JPEG image use?         | .jpg          | .jpeg                                           | SAME
+            Which extension marks a compressed tarball?    | .tar.gz       | .tgz                                            | SAME
+            Which extension marks a compressed tarball?    | .tar.gz       | .tar                                            | DIFFERENT
+            How do you exit Emacs?                         | Ctrl-X Ctrl-C | Ctrl-X Ctrl-S                                   | DIFFERENT
+            Which shortcut pastes without formatting?      | Ctrl+V        | Not Ctrl+V; use Ctrl+Shift+V.                   | DIFFERENT
+            How do you open Mission Control on a Mac?      | Control+Up Arrow | ⌃↑                                           | SAME
+            Which key runs a command by name in Emacs?     | Meta-x        | Alt+X                                           | MEANING
+            Which plan should we choose?                   | Option-B      | Not option-B; option-C is cheaper.              | DIFFERENT
             """)
     void should_read_key_combinations_and_file_extensions_in_one_form(String question, String a, String b,
             Equivalence.Decision expected) {
@@ -3751,7 +3783,8 @@ class EquivalenceTest {
         assertThat(Keys.chords("Press Ctrl+Alt+Del, or Ctrl + Shift + Esc.")).containsExactly("ctrl+alt+delete",
                 "ctrl+shift+esc");
         // a modifier's name inside a word, or before a word, is no key combination
-        assertThat(Keys.chords("Altair, command-line tools, a meta-analysis, Shift-work")).isEmpty();
+        assertThat(Keys.chords("Altair, command-line tools, a meta-analysis, Shift-work, option-B, Win-7, the super-G"))
+                .isEmpty();
     }
 
     @Test
