@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * rules are general (no fixture's wording), read what the question offers ({@link Question}), and run in this order:
  * <ol>
  * <li>equal {@link AnswerKey}s are the same answer; two different JSON values, yes and no, two choice letters or two
- * quantities are different ones; with lettered or numbered options, the option each answer names decides;</li>
+ * quantities are different ones; with lettered or numbered options, the option each answer names decides; key
+ * combinations and file extensions are compared as {@link Keys} reads them;</li>
  * <li>labels ({@link Labels}): the label each answer's first labelled clause gives, with synonyms, negations and the
  * question's own alternatives;</li>
  * <li>for a yes/no question, the yes or no each answer gives, said or implied by negations and opposites of the
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * items, in any order unless the question asks for one;</li>
  * <li>a short answer (up to four content words, or a number) against a longer one: stated in the clause that gives
  * the longer one's answer (the first stating a number of its kind; a clause with little else beyond the question's
- * words), or only as context, negated, or after another answer;</li>
+ * words), or only as context, negated, after another answer, or beside another clause that states another answer in
+ * the question's words;</li>
  * <li>a contradiction guard for near-identical answers (at least {@value #NEAR} of the longer one's words in common,
  * in order), also sentence by sentence: opposites (a small lexicon, or un-/in-/non- prefixed), an odd number of
  * negations with them, or one content word or name put in place of another ("Jackson" for "Gson", "revoke" for
