@@ -200,6 +200,8 @@ final class Quantities {
     private static final Map<String, Unit> CURRENCY_SIGNS = new HashMap<>();
     /** The unit of a time of day with a time zone, in UTC hours; its stated value is the hour as written. */
     static final String UTC_TIME = "utc-time";
+    /** What joins the two ends of a range of times ("02:00–04:00", "3:00 to 5:00"). */
+    private static final Set<String> RANGE_WORDS = Set.of("-", "–", "—", "to", "until", "till", "through");
     /**
      * Time-zone abbreviations after a time of day and their offsets from UTC in minutes. Each is the offset of a zone
      * the JDK names so in English (EquivalenceTest checks every entry against the JDK's zones); where the JDK gives one
@@ -786,6 +788,23 @@ final class Quantities {
                 found.set(k, new Quantity(-q.value(), null, -q.stated(), q.precision(), q.loose(), q.factor()));
                 found.remove(k + 1);
                 spans.remove(k + 1);
+            }
+        }
+        // the first time of a range with one zone after its last is in that zone too ("02:00–04:00 UTC", "03:00 to
+        // 05:00 CET")
+        for (int k = 1; k < found.size(); k++) {
+            Quantity last = found.get(k);
+            Quantity first = found.get(k - 1);
+            String between = text.substring(Math.min(spans.get(k - 1)[1], spans.get(k)[0]), spans.get(k)[0]).strip();
+            String firstText = text.substring(spans.get(k - 1)[0], spans.get(k - 1)[1]);
+            // (times on the 24-hour clock only: "3:00 to 5:00 p.m." may start in the morning or the afternoon)
+            if (UTC_TIME.equals(last.unit()) && first.unit() == null && RANGE_WORDS.contains(between)
+                    && firstText.indexOf(':') > 0 && firstText.indexOf('m') < 0
+                    && text.substring(spans.get(k)[0], spans.get(k)[1]).indexOf('m') < 0) {
+                double utc = first.value() - (last.stated() - last.value());
+                if (utc >= 0 && utc < 24) {
+                    found.set(k - 1, new Quantity(utc, UTC_TIME, first.value()));
+                }
             }
         }
         // "in" that ends a text or a clause right after a bare number is an inch ("30 in", "a 27 in, 4K screen"), not

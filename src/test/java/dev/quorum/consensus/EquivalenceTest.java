@@ -3773,6 +3773,20 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_both_ends_of_a_range_of_times_in_the_zone_written_after_it() {
+        String window = "When does the database upgrade run?";
+        assertThat(decide(window, "Sunday 6 October, 01:00–03:00 UTC", "Sun 6 Oct, 03:00 to 05:00 CEST"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(window, "Sunday 6 October, 01:00–03:00 UTC", "Sun 6 Oct, 01:00 to 03:00 CEST"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.parse(AnswerText.lower("09:00-17:00 EST"))).extracting(Quantities.Quantity::value)
+                .containsExactly(14.0, 22.0);
+        // on the 12-hour clock the first end may be in the morning or the afternoon: left as written
+        assertThat(Quantities.parse(AnswerText.lower("3:00 to 5:00 p.m. CET"))).extracting(Quantities.Quantity::unit)
+                .containsExactly(null, Quantities.UTC_TIME);
+    }
+
+    @Test
     void should_read_key_combinations_in_a_text_of_hostile_length_without_backtracking() {
         String symbols = "⌘ ".repeat(200_000) + "!";
         String modifiers = "ctrl+".repeat(200_000) + "!";
