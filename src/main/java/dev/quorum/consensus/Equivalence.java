@@ -60,6 +60,9 @@ final class Equivalence {
     /** Near-identical answers differ in at most this many places for the guard to read them. */
     static final int MAX_HUNKS = 2;
 
+    /** The years of our era a short answer's number is read as ({@link #years}). */
+    private static final int MIN_YEAR = 1000;
+    private static final int MAX_YEAR = 2100;
     /** A short answer has at most this many words (or is only numbers): a label, a name, a term. */
     static final int SHORT_WORDS = 4;
     /** The most words of two answers, one of them code, read as two snippets of code for what they do. */
@@ -4588,7 +4591,21 @@ final class Equivalence {
     private static boolean candidate(Quantity q, Reading shortOne, Reading longOne) {
         return !"month".equals(q.unit()) && !"day".equals(q.unit()) && !"weekday".equals(q.unit())
                 && !longOne.nameNumbers.contains(q.value()) && comparable(q, shortOne.quantities)
-                && !spanOf(q, shortOne.quantities);
+                && !spanOf(q, shortOne.quantities) && !(years(shortOne.quantities) && q.unit() == null && !year(q));
+    }
+
+    /** Whether every quantity is a year of our era in digits ("1865"): a count ("two meetings") is no rival to one. */
+    private static boolean years(List<Quantity> quantities) {
+        for (Quantity q : quantities) {
+            if (!year(q)) {
+                return false;
+            }
+        }
+        return !quantities.isEmpty();
+    }
+
+    private static boolean year(Quantity q) {
+        return q.unit() == null && q.value() == Math.rint(q.value()) && q.value() >= MIN_YEAR && q.value() <= MAX_YEAR;
     }
 
     /**

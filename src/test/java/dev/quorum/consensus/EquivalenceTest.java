@@ -3787,6 +3787,18 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_not_take_a_count_for_a_rival_of_a_year() {
+        String treaty = "In what year was the treaty signed?";
+        assertThat(decide(treaty, "1648", "After three rounds of talks in two cities, it was signed in October 1648."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // another year first still is one
+        assertThat(decide(treaty, "1648", "Talks began in 1643; the treaty was signed five years later, in 1648."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(treaty, "1643", "After three rounds of talks in two cities, it was signed in October 1648."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_read_key_combinations_in_a_text_of_hostile_length_without_backtracking() {
         String symbols = "⌘ ".repeat(200_000) + "!";
         String modifiers = "ctrl+".repeat(200_000) + "!";
