@@ -361,7 +361,7 @@ final class Quantities {
         unit("hz", 1e3, "khz", "kilohertz");
         unit("hz", 1e6, "mhz", "megahertz");
         unit("hz", 1e9, "ghz", "gigahertz");
-        unit("l", 3.785411784, "gal", "gallon", "gallons", "us gallon", "us gallons");
+        unit("l", 3.785411784, "gal", "gallon", "gallons", "us gal", "us gallon", "us gallons");
         unit("l", 0.946352946, "quart", "quarts", "qt");
         unit("l", 0.473176473, "pint", "pints");
         unit("l", 0.0295735296, "fl oz", "fluid ounce", "fluid ounces", "us fl oz", "us fluid ounce", "us fluid ounces");
@@ -369,7 +369,7 @@ final class Quantities {
         unit("l", 0.2365882365, "cup", "cups", "us cup", "us cups");
         unit("l", 0.01478676478125, "tbsp", "tablespoon", "tablespoons");
         unit("l", 0.00492892159375, "tsp", "teaspoon", "teaspoons");
-        unit("l", 4.54609, "imperial gallon", "imperial gallons", "uk gallon", "uk gallons");
+        unit("l", 4.54609, "imperial gallon", "imperial gallons", "imp gal", "uk gal", "uk gallon", "uk gallons");
         unit("m", 1852, "nmi", "nautical mile", "nautical miles");
         unit("m", 9.4607304725808e15, "ly", "light year", "light years", "light-year", "light-years");
         unit("g", 6350.29318, "stone", "stones");

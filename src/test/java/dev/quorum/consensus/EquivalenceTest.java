@@ -3787,6 +3787,14 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_gallons_abbreviated_with_their_country() {
+        String tank = "How much does the tank hold?";
+        assertThat(decide(tank, "50 US gal", "About 189 litres, which is 50 US gallons.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(tank, "50 imp gal", "About 227 litres.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(tank, "50 UK gal", "50 US gal")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_not_take_a_count_for_a_rival_of_a_year() {
         String treaty = "In what year was the treaty signed?";
         assertThat(decide(treaty, "1648", "After three rounds of talks in two cities, it was signed in October 1648."))
