@@ -198,10 +198,6 @@ final class AnswerText {
         no.addAll(ECHO_NO);
         NO_ALL = no.toArray(String[]::new);
     }
-    /** An amount of money in parentheses: a currency sign, then digits (grouped by commas), maybe a full stop after. */
-    private static final Pattern PARENTHESISED_AMOUNT = Pattern.compile("\\(\\s*([$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?)\\s*\\)\\.?");
-    /** The longest answer {@link #signed} reads. */
-    private static final int MAX_SIGNED_CHARS = 40;
     /** Words after a bare "no" that make it an answer ("No it isn't") rather than a determiner ("No one knows"). */
     private static final Set<String> NO_THEN = Set.of("it", "i", "you", "that", "this", "they", "we", "he", "she",
             "there", "not", "never", "sir", "but", "because", "the");
@@ -210,28 +206,14 @@ final class AnswerText {
     }
 
     /**
-     * An answer that is an amount of money in parentheses and nothing more ("($1,250.00)", "(€80)."), as accounts
-     * write a negative one, with a minus in place of the parentheses; else the answer as it is.
-     */
-    static String signed(String answer) {
-        String text = answer.strip();
-        if (text.length() < 4 || text.charAt(0) != '(' || text.length() > MAX_SIGNED_CHARS) {
-            return answer;
-        }
-        Matcher amount = PARENTHESISED_AMOUNT.matcher(text);
-        return amount.matches() ? "-" + amount.group(1) : answer;
-    }
-
-    /**
      * The answer in lower case with its punctuation: markdown emphasis and backticks removed, underscores between
      * words a space, curly quotes straight, a Unicode minus (or a dash right before a digit) a hyphen, and whitespace
      * collapsed (a run with a line break into one line break); a metric unit symbol with a prefix after a number
-     * spelled out ("5 MW" as "5 megawatt", {@link Quantities#spelledUnits}); an amount of money in parentheses and
-     * nothing more negative, as accounts write it ("($450)" as "-$450").
+     * spelled out ("5 MW" as "5 megawatt", {@link Quantities#spelledUnits}).
      */
     static String lower(String answer) {
         // metric prefixes are read before the case goes ("5 MW" is not "5 mW")
-        String text = Quantities.spelledUnits(answer.indexOf('\\') >= 0 ? latex(answer) : signed(answer))
+        String text = Quantities.spelledUnits(answer.indexOf('\\') >= 0 ? latex(answer) : answer)
                 .toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;

@@ -112,6 +112,9 @@ final class Equivalence {
     private static final Set<String> STATING = Set.of("is", "are", "was", "were", "called");
     /** Words that open a relative clause, which speaks of a word before it. */
     private static final Set<String> RELATIVES = Set.of("which", "who", "whom", "whose", "that", "where");
+    /** Words that make what a clause names another name for the same thing ("also called", "sometimes known as"). */
+    private static final Set<String> ALIASING = Set.of("also", "sometimes", "often", "usually", "commonly", "formerly",
+            "otherwise", "aka");
     /** Participles that give a thing's name ("is called …", "is known as …"). */
     private static final Set<String> NAMING_PARTICIPLES = Set.of("called", "named", "known");
     /** Words that speak against what a sentence names ("Leasing is a mistake …", "avoid floats for money"). */
@@ -2403,8 +2406,7 @@ final class Equivalence {
         boolean newInSecond = false;
         for (int k = 0; k < questionWords.size(); k++) {
             String word = questionWords.get(k);
-            // (a superlative is what the question asks, though a stopword: "…, but the planet with the most moons is …")
-            if (AnswerText.stopword(word) && !Question.superlative(word) || AnswerText.negation(word)
+            if (AnswerText.stopword(word) || AnswerText.negation(word)
                     || k > 0 && (questionWords.get(k - 1).equals("which") || questionWords.get(k - 1).equals("what"))) {
                 continue;
             }
@@ -2432,13 +2434,10 @@ final class Equivalence {
                 && (words.contains("do") || words.contains("should"));
     }
 
-    /**
-     * Whether a clause's words hold a word of the question in some form ({@link Lexical#formOf}); a superlative also
-     * when it is a stopword ("most").
-     */
+    /** Whether a clause's words hold a word of the question in some form ({@link Lexical#formOf}). */
     private static boolean saysWord(List<String> words, String asked) {
         for (String word : words) {
-            if ((!AnswerText.stopword(word) || Question.superlative(asked)) && Lexical.formOf(word, asked)) {
+            if (!AnswerText.stopword(word) && Lexical.formOf(word, asked)) {
                 return true;
             }
         }
@@ -3676,8 +3675,7 @@ final class Equivalence {
                 return new Verdict(Decision.DIFFERENT, "named only in relation to another answer");
             }
             if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)
-                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))
-                    && !statesAsAsked(clauses.get(c), shortOne, question)) {
+                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))) {
                 if (!apposition(clauses, c, shortOne, longOne)) {
                     return new Verdict(Decision.DIFFERENT, "another answer first");
                 }
@@ -3687,7 +3685,7 @@ final class Equivalence {
                     return Verdict.MEANING;
                 }
             }
-            if (statedInOtherClause(clauses, c, shortOne, question)) {
+            if (statedInOtherClause(clauses, c, shortOne, longOne, question)) {
                 // "AB patients can receive plasma from anyone, so the universal plasma donor is type O" / "AB"
                 return new Verdict(Decision.DIFFERENT, "another answer stated in another clause");
             }
@@ -3843,7 +3841,7 @@ final class Equivalence {
     private static boolean fractionInWords(Reading shortOne, Reading longOne) {
         for (String word : shortOne.words) {
             if (Quantities.isFractionWord(word) && longOne.stems.contains(AnswerText.stem(word))
-                    && !Quantities.covers(longOne.quantities, shortOne.quantities, true)) {
+                    && !Quantities.covers(longOne.mainQuantities, shortOne.quantities, true)) {
                 return true;
             }
         }
@@ -4412,40 +4410,16 @@ final class Equivalence {
      * after it ("the ceiling was painted by …"); a name after the verb, not a description ("the capital is a planned
      * city", "… is then used"), and not another name for it ("… is also called …").
      */
-    private static boolean statedInOtherClause(List<String> clauses, int named, Reading shortOne, Question question) {
+    private static boolean statedInOtherClause(List<String> clauses, int named, Reading shortOne, Reading longOne,
+            Question question) {
         for (int c = 0; c < clauses.size(); c++) {
             String clause = clauses.get(c);
             if (c != named && statesOther(clause, shortOne, question) && askedOf(clause, question)
-                    && namedAfterVerb(clause, question)) {
+                    && namedAfterVerb(clause, longOne, question)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Whether a clause states the short answer as what the question asks of: before its verb of stating only the
-     * question's words and stopwords ({@link #askedOf}), after it every content word of the short answer ("the ceiling
-     * was painted by Michelangelo" to "Who painted the ceiling …?"), whatever another clause names first.
-     */
-    private static boolean statesAsAsked(String clause, Reading shortOne, Question question) {
-        if (!askedOf(clause, question)) {
-            return false;
-        }
-        List<String> words = AnswerText.words(clause);
-        int verb = 0;
-        while (!STATING.contains(words.get(verb))) {
-            if (!AnswerText.stopword(words.get(verb)) && !question.mentions(AnswerText.stem(words.get(verb)))) {
-                // "the planet closest to the Sun is Mercury" to "Which planet is the hottest?"
-                return false;
-            }
-            verb++;
-        }
-        Set<String> after = new HashSet<>();
-        for (String word : words.subList(verb + 1, words.size())) {
-            after.add(AnswerText.stem(word));
-        }
-        return containsDerived(after, shortOne.content);
     }
 
     /**
@@ -4475,7 +4449,7 @@ final class Equivalence {
      * question's verb right after it; then, past a participle and articles, a name rather than a description: no
      * adjective, adverb, participle, number or "also".
      */
-    private static boolean namedAfterVerb(String clause, Question question) {
+    private static boolean namedAfterVerb(String clause, Reading longOne, Question question) {
         List<String> words = AnswerText.words(clause);
         int asked = 0;
         int k = 0;
@@ -4483,22 +4457,37 @@ final class Equivalence {
             asked += !AnswerText.stopword(words.get(k)) && question.mentions(AnswerText.stem(words.get(k))) ? 1 : 0;
             k++;
         }
-        k++;
-        boolean passive = k < words.size() && Lexical.inflectedVerb(words.get(k))
-                && question.mentions(AnswerText.stem(words.get(k)));
-        if (asked < 2 && !passive) {
+        if (k >= words.size()) {
             return false;
         }
-        while (k < words.size() && (AnswerText.article(words.get(k)) || words.get(k).equals("by")
+        String verb = words.get(k++);
+        boolean passive = k < words.size() && Lexical.inflectedVerb(words.get(k))
+                && question.mentions(AnswerText.stem(words.get(k)));
+        // a state that has passed ("The capital of Kazakhstan was Almaty until 1997") answers no question in the
+        // present
+        List<String> asks = AnswerText.words(question.text() == null ? "" : question.text().toLowerCase(Locale.ROOT));
+        boolean past = (verb.equals("was") || verb.equals("were")) && !passive && !asks.contains("was")
+                && !asks.contains("were") && !asks.contains("did");
+        if (asked < 2 && !passive || past || words.contains("until")) {
+            return false;
+        }
+        while (k < words.size() && (words.get(k).equals("the") || words.get(k).equals("by")
                 || passive && Lexical.inflectedVerb(words.get(k)) || NAMING_PARTICIPLES.contains(words.get(k)))) {
             k++;
         }
         if (k >= words.size()) {
             return false;
         }
+        // a name written with a capital, not a description ("a form of carbon", "the head of state") nor a manner
+        // ("by accident"), nor another name for it ("sometimes called …")
         String next = words.get(k);
-        return !AnswerText.stopword(next) && Quantities.isLetter(next.charAt(0)) && !next.endsWith("ly")
-                && !Lexical.adjectiveOnly(next) && !Lexical.inflectedVerb(next) && !words.contains("also");
+        for (String word : words) {
+            if (ALIASING.contains(word)) {
+                return false;
+            }
+        }
+        return !AnswerText.stopword(next) && Quantities.isLetter(next.charAt(0))
+                && longOne.capitals.contains(AnswerText.stem(next)) && !question.mentions(AnswerText.stem(next));
     }
 
     /**

@@ -33,7 +33,12 @@ final class Keys {
             Map.entry("↑", "up"), Map.entry("↓", "down"), Map.entry("←", "left"), Map.entry("→", "right"));
     /** Modifiers joined by "+" or "-". */
     private static final String MODIFIER = "(?:ctrl|control|ctl|cmd|command|alt|shift|meta|fn)";
-    /** Modifiers that are words of their own before a hyphen ("option-B", "Win-7", "super-G"): joined by "+" only. */
+    /** "key" or "logo key" after a modifier's name ("Windows key + Shift + S", "Command key + 4"). */
+    private static final String KEY_WORD = "(?:\\s++(?:logo\\s++)?key)?";
+    /**
+     * Modifiers that are words of their own before a hyphen ("option-B", "Win-7", "super-G"): joined by "+", or by "-"
+     * only to another modifier ("Option-Command-Esc").
+     */
     private static final String PLUS_MODIFIER = "(?:option|opt|win|windows|super)";
     private static final String KEY = "(?:f1[0-2]|f[1-9]|enter|return|tab|space|spacebar|esc|escape|delete|del"
             + "|backspace|home|end|insert|ins|page ?up|page ?down|pgup|pgdn|up|down|left|right|[a-z0-9]|[\\[\\]\\\\;',./`=]"
@@ -42,9 +47,9 @@ final class Keys {
      * One or more modifiers, each joined to what follows by "+" or "-" (a symbol needs no joiner), then a key; not
      * inside a word ("Alt" in "Altair"), nor before one ("Ctrl+Cmd" is no key).
      */
-    private static final Pattern CHORD = Pattern.compile("(?<![\\p{L}\\p{N}])((?:" + MODIFIER
-            + "\\s*+[+-]\\s*+|" + PLUS_MODIFIER + "\\s*+\\+\\s*+|[⌘⌥⇧⌃]\\s*+\\+?\\s*+)++)(" + KEY
-            + ")(?![\\p{L}\\p{N}])");
+    private static final Pattern CHORD = Pattern.compile("(?<![\\p{L}\\p{N}])((?:" + MODIFIER + KEY_WORD
+            + "\\s*+[+-]\\s*+|" + PLUS_MODIFIER + KEY_WORD + "\\s*+(?:\\+|-(?=\\s*+(?:" + MODIFIER + "|"
+            + PLUS_MODIFIER + ")))\\s*+|[⌘⌥⇧⌃]\\s*+\\+?\\s*+)++)(" + KEY + ")(?![\\p{L}\\p{N}])");
     private static final Pattern MODIFIER_NAME = Pattern.compile(PLUS_MODIFIER + "|" + MODIFIER + "|[⌘⌥⇧⌃]");
     /** The letters of the longest modifier's name ("command", "windows"). */
     private static final int MODIFIER_LETTERS = 7;
@@ -59,7 +64,8 @@ final class Keys {
     private static final Pattern EXTENSION = Pattern.compile("(?<![\\p{L}\\p{N}.])\\.(\\p{L}[\\p{L}\\p{N}]{1,5}"
             + "(?:\\.\\p{L}[\\p{L}\\p{N}]{1,3})?)(?![\\p{L}\\p{N}])");
     /** Words that set a key combination aside ("Not Ctrl+V; use Ctrl+Shift+V", "Unlike Ctrl+V, …"). */
-    private static final Pattern SET_ASIDE = Pattern.compile("(?i)\\b(?:not|unlike|instead|never|don't|rather|except)\\b");
+    private static final Pattern SET_ASIDE = Pattern.compile("(?i)\\b(?:not|unlike|instead|never|don't|rather|except|but"
+            + "|only)\\b|n't\\b");
     /** Extensions of one format, by the one they are read as. */
     private static final Map<String, String> SAME_FORMAT = Map.of("jpeg", "jpg", "htm", "html", "yml", "yaml",
             "tiff", "tif", "mpeg", "mpg", "tgz", "tar.gz", "markdown", "md");
@@ -88,7 +94,8 @@ final class Keys {
             // Ctrl-S"; "Not Ctrl+V; use …" is not "Ctrl+V")
             boolean first = bare(a, CHORD);
             boolean second = bare(b, CHORD);
-            if (first && opens(y, x) && !SET_ASIDE.matcher(b).find() || second && opens(x, y) && !SET_ASIDE.matcher(a).find()) {
+            if (first && second ? x.equals(y) : first && opens(y, x) && !SET_ASIDE.matcher(b).find()
+                    || second && opens(x, y) && !SET_ASIDE.matcher(a).find()) {
                 return new Equivalence.Verdict(Equivalence.Decision.SAME, "the same key combination");
             }
             // two sequences given alone, neither opening the other ("Ctrl-X Ctrl-C" / "Ctrl-X Ctrl-S")
@@ -197,8 +204,9 @@ final class Keys {
     private static boolean word(String text, String word) {
         for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
             int end = at + word.length();
-            // (not inside a dotted name: "tar" of ".tar.gz")
-            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) && text.charAt(at - 1) != '.')
+            // (not inside a dotted name: "tar" of ".tar.gz"; but a file's name with it: "notes.txt")
+            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) && (text.charAt(at - 1) != '.'
+                    || at >= 2 && Character.isLetterOrDigit(text.charAt(at - 2))))
                     && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && !(text.charAt(end) == '.'
                     && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1))))) {
                 return true;
@@ -223,19 +231,32 @@ final class Keys {
             if (c == '⌘' || c == '⌥' || c == '⇧' || c == '⌃') {
                 return true;
             }
-            if (c == '+' || c == '-') {
-                int end = i;
-                while (end > 0 && text.charAt(end - 1) == ' ') {
-                    end--;
-                }
-                int start = end;
-                while (start > 0 && Character.isLetter(text.charAt(start - 1)) && end - start < MODIFIER_LETTERS) {
-                    start--;
-                }
-                if (start < end && MODIFIERS.containsKey(text.substring(start, end).toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
+            if ((c == '+' || c == '-') && modifierBefore(text, i)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** Whether a modifier's name (maybe with "key" or "logo key" after it) and spaces end right before {@code at}. */
+    private static boolean modifierBefore(String text, int at) {
+        int end = at;
+        for (int words = 0; words < 3; words++) {
+            while (end > 0 && text.charAt(end - 1) == ' ') {
+                end--;
+            }
+            int start = end;
+            while (start > 0 && Character.isLetter(text.charAt(start - 1)) && end - start < MODIFIER_LETTERS) {
+                start--;
+            }
+            String word = text.substring(start, end).toLowerCase(Locale.ROOT);
+            if (MODIFIERS.containsKey(word)) {
+                return true;
+            }
+            if (start == end || !word.equals("key") && !word.equals("logo")) {
+                return false;
+            }
+            end = start;
         }
         return false;
     }

@@ -74,7 +74,10 @@ final class Quantities {
             // within the rounding both were stated to ("about 400 °F" is 200 °C; "about 78 °C" is not 100 °C)
             boolean temperatures = "kelvin".equals(unit) && "kelvin".equals(other.unit);
             double zero = temperatures ? 273.15 : 0;
-            boolean rounded = approximate && within(other, Math.max(loose, other.loose));
+            // (or, for two whole numbers of three digits or more, within 1.5 %: "about 425 °F" / "roughly 428 °F";
+            // not decimals, given to the precision they mean: 3.14 is not "about 3.16")
+            boolean rounded = approximate && (within(other, Math.max(loose, other.loose))
+                    || wholeHundreds() && other.wholeHundreds());
             // (an approximate temperature also covers what rounds to it at its precision: "about 4 °C" / "4.4 °C")
             if (close(value - zero, other.value - zero, rounded)
                     || temperatures && approximate && within(other, Math.min(loose, other.loose) / 2)
@@ -100,6 +103,11 @@ final class Quantities {
             return unit != null && unit.equals(other.unit) && Math.abs(factor - other.factor) > 1e-12 * Math.max(factor, other.factor)
                     && (within(other, Math.min(precision, other.precision) / 2)
                     || digits && within(other, Math.max(precision, other.precision) / 2));
+        }
+
+        /** Whether the number as stated is whole and of three digits or more. */
+        private boolean wholeHundreds() {
+            return stated == Math.rint(stated) && Math.abs(stated) >= 100;
         }
 
         private boolean within(Quantity other, double tolerance) {

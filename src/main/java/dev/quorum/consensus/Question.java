@@ -770,8 +770,7 @@ final class Question {
         return stems.contains(stem);
     }
 
-    /** Whether a word is a superlative ("largest", "most", "first"). */
-    static boolean superlative(String word) {
+    private static boolean superlative(String word) {
         return word.length() > 5 && word.endsWith("est") || SHORT_SUPERLATIVES.contains(word);
     }
 
