@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * items, in any order unless the question asks for one;</li>
  * <li>a short answer (up to four content words, or a number) against a longer one: stated in the clause that gives
  * the longer one's answer (the first stating a number of its kind; a clause with little else beyond the question's
- * words), or only as context, negated, after another answer, or beside another clause that states another answer in
+ * words), or only as context, negated, after another answer, or beside another clause that names another answer in
  * the question's words;</li>
  * <li>a contradiction guard for near-identical answers (at least {@value #NEAR} of the longer one's words in common,
  * in order), also sentence by sentence: opposites (a small lexicon, or un-/in-/non- prefixed), an odd number of
