@@ -3686,7 +3686,7 @@ final class Equivalence {
                 }
             }
             if (statedInOtherClause(clauses, c, shortOne, longOne, question)) {
-                // "AB patients can receive plasma from anyone, so the universal plasma donor is type O" / "AB"
+                // "Mount Kenya is the second highest; the tallest mountain in Africa is Kilimanjaro" / "Mount Kenya"
                 return new Verdict(Decision.DIFFERENT, "another answer stated in another clause");
             }
             int extra = 0;
@@ -4405,10 +4405,9 @@ final class Equivalence {
 
     /**
      * Whether a clause other than the {@code named} one, which names the short answer, states another answer in the
-     * question's words ({@link #statesOther}) as what the question asks of ({@link #askedOf}): either two content
-     * words of the question before its verb ("the best conductor of electricity is silver") or the question's own verb
-     * after it ("the ceiling was painted by …"); a name after the verb, not a description ("the capital is a planned
-     * city", "… is then used"), and not another name for it ("… is also called …").
+     * question's words ({@link #statesOther}) as what the question asks of ({@link #askedOf}), and that answer is a
+     * name ({@link #namedAfterVerb}): "the tallest mountain in Africa is Kilimanjaro", "the ceiling was painted by
+     * Michelangelo"; not "the capital is a planned city", "… was Almaty until 1997", "… is also called …".
      */
     private static boolean statedInOtherClause(List<String> clauses, int named, Reading shortOne, Reading longOne,
             Question question) {
@@ -4446,8 +4445,10 @@ final class Equivalence {
 
     /**
      * For {@link #statedInOtherClause}: two content words of the question before the verb of stating, or the
-     * question's verb right after it; then, past a participle and articles, a name rather than a description: no
-     * adjective, adverb, participle, number or "also".
+     * question's verb right after it (a passive); no past state against a question in the present, no "until", no
+     * word that makes it another name ({@link #ALIASING}); then, past "the", "by" and the participle, a word written
+     * with a capital that the question does not hold: a name, not a description ("a form of carbon") or a manner ("by
+     * accident").
      */
     private static boolean namedAfterVerb(String clause, Reading longOne, Question question) {
         List<String> words = AnswerText.words(clause);
