@@ -77,10 +77,11 @@ final class Keys {
     }
 
     /**
-     * Two answers that both name key combinations: DIFFERENT when they name none in common, SAME when one is a
-     * combination alone and the other names the same one first; two answers of which one is a file extension alone:
-     * DIFFERENT when the other names other extensions and not it, SAME when the other is the same extension alone.
-     * {@code null} otherwise.
+     * Two answers that both name key combinations: DIFFERENT when they name none in common (Meta aside); SAME when one
+     * is combinations alone and the other opens with all of them and sets none aside ("not", "but", "only", "n't" …),
+     * or both are the same combinations alone; DIFFERENT when both are combinations alone and differ. Two answers of
+     * which one is a file extension alone: DIFFERENT when the other names other extensions and not it (as an
+     * extension, a word or in a file's name), SAME when the other is the same extension alone. {@code null} otherwise.
      */
     static Equivalence.Verdict compare(String a, String b) {
         List<String> x = chords(a);
@@ -90,15 +91,15 @@ final class Keys {
                 return new Equivalence.Verdict(Equivalence.Decision.DIFFERENT,
                         "another key combination: " + x.get(0) + " / " + y.get(0));
             }
-            // one alone, and the other opening with the same ones, none set aside ("Ctrl-X Ctrl-C" is not "Ctrl-X
-            // Ctrl-S"; "Not Ctrl+V; use …" is not "Ctrl+V")
+            // both alone and equal, or one alone and the other opening with all of it, none set aside ("Not Ctrl+V;
+            // use …" is not "Ctrl+V")
             boolean first = bare(a, CHORD);
             boolean second = bare(b, CHORD);
             if (first && second ? x.equals(y) : first && opens(y, x) && !SET_ASIDE.matcher(b).find()
                     || second && opens(x, y) && !SET_ASIDE.matcher(a).find()) {
                 return new Equivalence.Verdict(Equivalence.Decision.SAME, "the same key combination");
             }
-            // two sequences given alone, neither opening the other ("Ctrl-X Ctrl-C" / "Ctrl-X Ctrl-S")
+            // two sequences given alone that differ ("Ctrl-X Ctrl-C" / "Ctrl-X Ctrl-S", "Ctrl+K, Ctrl+C" / "Ctrl+K")
             return first && second && !meta(x) && !meta(y) ? new Equivalence.Verdict(Equivalence.Decision.DIFFERENT,
                     "another key sequence: " + String.join(" ", x) + " / " + String.join(" ", y)) : null;
         }
