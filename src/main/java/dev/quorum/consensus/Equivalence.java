@@ -60,9 +60,6 @@ final class Equivalence {
     /** Near-identical answers differ in at most this many places for the guard to read them. */
     static final int MAX_HUNKS = 2;
 
-    /** The years of our era a short answer's number is read as ({@link #years}). */
-    private static final int MIN_YEAR = 1000;
-    private static final int MAX_YEAR = 2100;
     /** A short answer has at most this many words (or is only numbers): a label, a name, a term. */
     static final int SHORT_WORDS = 4;
     /** The most words of two answers, one of them code, read as two snippets of code for what they do. */
@@ -4405,16 +4402,15 @@ final class Equivalence {
 
     /**
      * Whether a clause other than the {@code named} one, which names the short answer, states another answer in the
-     * question's words ({@link #statesOther}) as what the question asks of ({@link #askedOf}), and that answer is a
-     * name ({@link #namedAfterVerb}): "the tallest mountain in Africa is Kilimanjaro", "the ceiling was painted by
+     * question's words ({@link #statesOther}), as what the question asks of and by a name ({@link
+     * #namesAnotherAnswer}): "the tallest mountain in Africa is Kilimanjaro", "the ceiling was painted by
      * Michelangelo"; not "the capital is a planned city", "… was Almaty until 1997", "… is also called …".
      */
     private static boolean statedInOtherClause(List<String> clauses, int named, Reading shortOne, Reading longOne,
             Question question) {
         for (int c = 0; c < clauses.size(); c++) {
             String clause = clauses.get(c);
-            if (c != named && statesOther(clause, shortOne, question) && askedOf(clause, question)
-                    && namedAfterVerb(clause, longOne, question)) {
+            if (c != named && statesOther(clause, shortOne, question) && namesAnotherAnswer(clause, longOne, question)) {
                 return true;
             }
         }
@@ -4422,55 +4418,44 @@ final class Equivalence {
     }
 
     /**
-     * Whether a clause speaks of what the question asks before its verb of stating ({@link #STATING}): a content word
-     * of the question there, no relative pronoun opening it, and no passive of a verb the question does not use.
+     * For {@link #statedInOtherClause}: whether a clause speaks of what the question asks before its verb of stating
+     * ({@link #STATING}) and names another answer after it. Before the verb, two content words of the question, or one
+     * and the question's own verb right after it (a passive: "the ceiling was painted by …"); no relative pronoun
+     * opening the clause, no passive of a verb the question does not use ("their light is stretched by …"). No past
+     * state against a question in the present ("… was Almaty until 1997"), no "until", no word that makes it another
+     * name ({@link #ALIASING}). Then, past "the", "by" and the participle, a word written with a capital that the
+     * question does not hold: a name, not a description ("a form of carbon") or a manner ("by accident").
      */
-    private static boolean askedOf(String clause, Question question) {
+    private static boolean namesAnotherAnswer(String clause, Reading longOne, Question question) {
         List<String> words = AnswerText.words(clause);
         if (words.isEmpty() || RELATIVES.contains(words.get(0))) {
             return false;
         }
-        boolean asked = false;
-        for (int k = 0; k < words.size(); k++) {
-            String word = words.get(k);
-            if (STATING.contains(word)) {
-                String next = k + 1 < words.size() ? words.get(k + 1) : "";
-                return asked && (!Lexical.inflectedVerb(next) || question.mentions(AnswerText.stem(next))
-                        || NAMING_PARTICIPLES.contains(next));
-            }
-            asked |= !AnswerText.stopword(word) && question.mentions(AnswerText.stem(word));
-        }
-        return false;
-    }
-
-    /**
-     * For {@link #statedInOtherClause}: two content words of the question before the verb of stating, or the
-     * question's verb right after it (a passive); no past state against a question in the present, no "until", no
-     * word that makes it another name ({@link #ALIASING}); then, past "the", "by" and the participle, a word written
-     * with a capital that the question does not hold: a name, not a description ("a form of carbon") or a manner ("by
-     * accident").
-     */
-    private static boolean namedAfterVerb(String clause, Reading longOne, Question question) {
-        List<String> words = AnswerText.words(clause);
         int asked = 0;
         int k = 0;
         while (k < words.size() && !STATING.contains(words.get(k))) {
             asked += !AnswerText.stopword(words.get(k)) && question.mentions(AnswerText.stem(words.get(k))) ? 1 : 0;
             k++;
         }
-        if (k >= words.size()) {
+        if (k >= words.size() || asked == 0) {
             return false;
         }
         String verb = words.get(k++);
-        boolean passive = k < words.size() && Lexical.inflectedVerb(words.get(k))
-                && question.mentions(AnswerText.stem(words.get(k)));
-        // a state that has passed ("The capital of Kazakhstan was Almaty until 1997") answers no question in the
-        // present
-        List<String> asks = AnswerText.words(question.text() == null ? "" : question.text().toLowerCase(Locale.ROOT));
-        boolean past = (verb.equals("was") || verb.equals("were")) && !passive && !asks.contains("was")
-                && !asks.contains("were") && !asks.contains("did");
+        String next = k < words.size() ? words.get(k) : "";
+        boolean participle = Lexical.inflectedVerb(next);
+        boolean passive = participle && question.mentions(AnswerText.stem(next));
+        if (participle && !passive && !NAMING_PARTICIPLES.contains(next)) {
+            return false;
+        }
+        boolean past = (verb.equals("was") || verb.equals("were")) && !passive && !question.hasPhrase("was")
+                && !question.hasPhrase("were") && !question.hasPhrase("did");
         if (asked < 2 && !passive || past || words.contains("until")) {
             return false;
+        }
+        for (String word : words) {
+            if (ALIASING.contains(word)) {
+                return false;
+            }
         }
         while (k < words.size() && (words.get(k).equals("the") || words.get(k).equals("by")
                 || passive && Lexical.inflectedVerb(words.get(k)) || NAMING_PARTICIPLES.contains(words.get(k)))) {
@@ -4479,16 +4464,9 @@ final class Equivalence {
         if (k >= words.size()) {
             return false;
         }
-        // a name written with a capital, not a description ("a form of carbon", "the head of state") nor a manner
-        // ("by accident"), nor another name for it ("sometimes called …")
-        String next = words.get(k);
-        for (String word : words) {
-            if (ALIASING.contains(word)) {
-                return false;
-            }
-        }
-        return !AnswerText.stopword(next) && Quantities.isLetter(next.charAt(0))
-                && longOne.capitals.contains(AnswerText.stem(next)) && !question.mentions(AnswerText.stem(next));
+        String named = words.get(k);
+        return !AnswerText.stopword(named) && Quantities.isLetter(named.charAt(0))
+                && longOne.capitals.contains(AnswerText.stem(named)) && !question.mentions(AnswerText.stem(named));
     }
 
     /**
@@ -4595,7 +4573,7 @@ final class Equivalence {
     }
 
     private static boolean year(Quantity q) {
-        return q.unit() == null && q.value() == Math.rint(q.value()) && q.value() >= MIN_YEAR && q.value() <= MAX_YEAR;
+        return q.unit() == null && Quantities.year(q.value());
     }
 
     /**

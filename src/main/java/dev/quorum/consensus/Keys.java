@@ -1,12 +1,14 @@
 package dev.quorum.consensus;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Key combinations ("Ctrl+C", "Control-C", "Cmd + Shift + T", "⌘Z") and file extensions (".docx") that answers name,
@@ -31,15 +33,17 @@ final class Keys {
             Map.entry("escape", "esc"), Map.entry("del", "delete"), Map.entry("ins", "insert"),
             Map.entry("pageup", "pgup"), Map.entry("pagedown", "pgdn"), Map.entry("spacebar", "space"),
             Map.entry("↑", "up"), Map.entry("↓", "down"), Map.entry("←", "left"), Map.entry("→", "right"));
-    /** Modifiers joined by "+" or "-". */
-    private static final String MODIFIER = "(?:ctrl|control|ctl|cmd|command|alt|shift|meta|fn)";
-    /** "key" or "logo key" after a modifier's name ("Windows key + Shift + S", "Command key + 4"). */
-    private static final String KEY_WORD = "(?:\\s++(?:logo\\s++)?key)?";
     /**
      * Modifiers that are words of their own before a hyphen ("option-B", "Win-7", "super-G"): joined by "+", or by "-"
      * only to another modifier ("Option-Command-Esc").
      */
-    private static final String PLUS_MODIFIER = "(?:option|opt|win|windows|super)";
+    private static final List<String> PLUS_JOINED = List.of("option", "opt", "win", "windows", "super");
+    /** The names of the modifiers joined by "+" or "-", as a pattern. */
+    private static final String MODIFIER = names(false);
+    /** The names of the modifiers joined by "+" only ({@link #PLUS_JOINED}), as a pattern. */
+    private static final String PLUS_MODIFIER = names(true);
+    /** "key" or "logo key" after a modifier's name ("Windows key + Shift + S", "Command key + 4"). */
+    private static final String KEY_WORD = "(?:\\s++(?:logo\\s++)?key)?";
     private static final String KEY = "(?:f1[0-2]|f[1-9]|enter|return|tab|space|spacebar|esc|escape|delete|del"
             + "|backspace|home|end|insert|ins|page ?up|page ?down|pgup|pgdn|up|down|left|right|[a-z0-9]|[\\[\\]\\\\;',./`=]"
             + "|[↑↓←→])";
@@ -52,7 +56,7 @@ final class Keys {
             + PLUS_MODIFIER + ")))\\s*+|[⌘⌥⇧⌃]\\s*+\\+?\\s*+)++)(" + KEY + ")(?![\\p{L}\\p{N}])");
     private static final Pattern MODIFIER_NAME = Pattern.compile(PLUS_MODIFIER + "|" + MODIFIER + "|[⌘⌥⇧⌃]");
     /** The letters of the longest modifier's name ("command", "windows"). */
-    private static final int MODIFIER_LETTERS = 7;
+    private static final int MODIFIER_LETTERS = MODIFIERS.keySet().stream().mapToInt(String::length).max().orElse(0);
     /** An answer longer than this is no file extension alone. */
     private static final int BARE_EXTENSION_CHARS = 40;
     /** The order modifiers are written in, once read. */
@@ -74,6 +78,17 @@ final class Keys {
             + "|keys|shortcut|extension|file|format|combination|together|simultaneously)\\b");
 
     private Keys() {
+    }
+
+    /**
+     * The modifiers' names written in letters ({@link #MODIFIERS}), those joined by "+" only or the others, as one
+     * alternation, the longest first.
+     */
+    private static String names(boolean plusJoined) {
+        return MODIFIERS.keySet().stream().filter(name -> Character.isLetter(name.charAt(0)))
+                .filter(name -> PLUS_JOINED.contains(name) == plusJoined)
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(name -> name))
+                .collect(Collectors.joining("|", "(?:", ")"));
     }
 
     /**

@@ -844,8 +844,7 @@ final class Quantities {
             String between = gap >= 0 ? text.substring(spans.get(k - 1)[1], spans.get(k)[0]).strip() : "?";
             if ((between.equals("in") || between.equals("out of")) && big.unit() == null && small.unit() == null
                     && big.value() == 1 && small.value() > 1 && small.value() == Math.rint(small.value())
-                    && !(small.value() >= 1000 && small.value() <= 2100
-                    && text.substring(spans.get(k)[0], spans.get(k)[1]).indexOf(',') < 0)) {
+                    && !(year(small.value()) && text.substring(spans.get(k)[0], spans.get(k)[1]).indexOf(',') < 0)) {
                 // odds: "1 in 1,000", "one in forty", "1 out of 4 adults" are a share (0.001, 2.5 %, 25 %); not "1 in
                 // 2019", a year, nor "3 in 7 appearances", a count
                 found.set(k - 1, new Quantity(big.value() / small.value(), null));
@@ -2316,6 +2315,11 @@ final class Quantities {
 
     static boolean isNumberWord(String word) {
         return SMALL_NUMBERS.containsKey(word) || TENS.containsKey(word) || SCALES.containsKey(word);
+    }
+
+    /** Whether a number may be a year of our era written in digits: whole, from 1000 to 2100 ("1865", "2019"). */
+    static boolean year(double value) {
+        return value == Math.rint(value) && value >= 1000 && value <= 2100;
     }
 
     /** A denominator in words ("thousandth", "quarters"), which states a number after a number word. */
