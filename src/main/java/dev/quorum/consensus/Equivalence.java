@@ -71,9 +71,18 @@ final class Equivalence {
     /** What the rules decided about a pair: the same answer, different answers, or left to the meaning. */
     enum Decision { SAME, DIFFERENT, MEANING }
 
-    /** The decision and the rule that made it (for reasoning and tests). */
-    record Verdict(Decision decision, String rule) {
+    /**
+     * The decision and the rule that made it (for reasoning and tests). Tentative when the words told the pair apart
+     * no better than a coin does on the fixtures: one long explanation with words put in place of others and nothing
+     * else changed, which is as often a phrase said in other words as a changed claim (docs/consensus.md); an
+     * entailment judge, when one is configured, is asked about such a pair.
+     */
+    record Verdict(Decision decision, String rule, boolean tentative) {
         static final Verdict MEANING = new Verdict(Decision.MEANING, "meaning");
+
+        Verdict(Decision decision, String rule) {
+            this(decision, rule, false);
+        }
     }
 
     static final Set<String> VERBS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "will",
@@ -989,62 +998,21 @@ final class Equivalence {
         }
         // one explanation with a phrase said in other words: no word put in place of another is a changed claim
         boolean reworded = depth == 0 && Rewording.reworded(a, b);
-        // near-identical answers that differ in a negation, an opposite or one content word
-        String contradiction = unlessReworded(contradiction(a, b), reworded);
-        if (contradiction == null && !a.code && !b.code && a.negations % 2 == b.negations % 2) {
-            // the same words with two things the other way round ("The mean is more robust than the median")
-            String swapped = WordOrder.swapped(a.lower, b.lower, false);
-            contradiction = swapped == null ? null : "near-identical but " + swapped + " swapped";
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = unlessReworded(sentenceContradiction(a, b), reworded);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = unlessReworded(firstClauseContradiction(a, b), reworded);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = firstSentences(a, b, question);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = otherChoice(a, b, question);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = otherReason(a, b);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = otherAgent(a, b, question);
-        }
-        if (contradiction == null && depth == 0 && !reworded) {
-            contradiction = longNearIdentical(a, b);
-        }
-        if (contradiction == null && depth == 0 && !reworded) {
-            contradiction = replacedSentence(a, b);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = negatedStatement(a, b);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = negatedFirstClause(a, b, question);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = oneWordSwapped(a, b);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = otherParticle(a, b);
-        }
-        if (contradiction == null && depth == 0) {
-            contradiction = otherStepOrAction(a, b, question);
-        }
-
-        if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
-                && b.core.length() < b.lower.length()) {
-            // both set something aside ("Canberra, not Sydney" / "Sydney, not Canberra"): what they state
-            contradiction = unlessReworded(contradiction(Reading.of(a.core, question), Reading.of(b.core, question)),
-                    reworded);
-        }
+        String contradiction = contradicted(a, b, question, depth, reworded);
         if (contradiction != null) {
-            return new Verdict(Decision.DIFFERENT, contradiction);
+            // tentative: one long explanation told apart only by words put in place of others, and by no other rule,
+            // which is as often a phrase said in other words as a changed claim (docs/consensus.md)
+            return new Verdict(Decision.DIFFERENT, contradiction, depth == 0 && wordsReplaced(contradiction)
+                    && Rewording.onlyWordsReplaced(a, b) && contradicted(a, b, question, depth, true) == null
+                    && afterContradictions(a, b, question, depth, false, sameQuantities).decision()
+                    != Decision.DIFFERENT);
         }
+        return afterContradictions(a, b, question, depth, reworded, sameQuantities);
+    }
+
+    /** What the rules decide of two answers no contradiction tells apart. */
+    private static Verdict afterContradictions(Reading a, Reading b, Question question, int depth, boolean reworded,
+                                               boolean sameQuantities) {
         if (reworded) {
             return new Verdict(Decision.SAME, "one explanation with phrases reworded");
         }
@@ -3026,9 +2994,76 @@ final class Equivalence {
         return named;
     }
 
+    /**
+     * What tells two answers apart once their short forms, lists, numbers and code have been read: the first
+     * contradiction the rules find, else null. With {@code reworded}, words put in place of others are no
+     * contradiction ({@link Rewording}); every other rule still reads the pair.
+     */
+    private static String contradicted(Reading a, Reading b, Question question, int depth, boolean reworded) {
+        // near-identical answers that differ in a negation, an opposite or one content word
+        String contradiction = unlessReworded(contradiction(a, b), reworded);
+        if (contradiction == null && !a.code && !b.code && a.negations % 2 == b.negations % 2) {
+            // the same words with two things the other way round ("The mean is more robust than the median")
+            String swapped = WordOrder.swapped(a.lower, b.lower, false);
+            contradiction = swapped == null ? null : "near-identical but " + swapped + " swapped";
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = unlessReworded(sentenceContradiction(a, b), reworded);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = unlessReworded(firstClauseContradiction(a, b), reworded);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = firstSentences(a, b, question);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherChoice(a, b, question);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherReason(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherAgent(a, b, question);
+        }
+        if (contradiction == null && depth == 0 && !reworded) {
+            contradiction = longNearIdentical(a, b);
+        }
+        if (contradiction == null && depth == 0 && !reworded) {
+            contradiction = replacedSentence(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = negatedStatement(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = negatedFirstClause(a, b, question);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = oneWordSwapped(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherParticle(a, b);
+        }
+        if (contradiction == null && depth == 0) {
+            contradiction = otherStepOrAction(a, b, question);
+        }
+
+        if (contradiction == null && depth == 0 && !a.code && !b.code && a.core.length() < a.lower.length()
+                && b.core.length() < b.lower.length()) {
+            // both set something aside ("Canberra, not Sydney" / "Sydney, not Canberra"): what they state
+            contradiction = unlessReworded(contradiction(Reading.of(a.core, question), Reading.of(b.core, question)),
+                    reworded);
+        }
+        return contradiction;
+    }
+
     /** A contradiction found, unless it is only words put in place of others in a {@link Rewording}. */
     private static String unlessReworded(String contradiction, boolean reworded) {
-        return reworded && contradiction != null && contradiction.contains(" in place of ") ? null : contradiction;
+        return reworded && wordsReplaced(contradiction) ? null : contradiction;
+    }
+
+    /** Whether a contradiction found is words put in place of others (its reason says "… in place of …"). */
+    private static boolean wordsReplaced(String contradiction) {
+        return contradiction != null && contradiction.contains(" in place of ");
     }
 
     /**

@@ -87,6 +87,23 @@ final class Rewording {
 
     /** Whether two long answers are one explanation with a phrase reworded, and nothing in them changed. */
     static boolean reworded(Equivalence.Reading a, Equivalence.Reading b) {
+        return edited(a, b, false);
+    }
+
+    /**
+     * Whether two long answers are one explanation in which words were put in place of others, not synonyms, and
+     * nothing else changed (no negation, number, word of a scale, opposite, words moved or clause added or left out):
+     * such an edit is as often a phrase said in other words as a changed claim ({@link Equivalence.Verdict#tentative()}).
+     */
+    static boolean onlyWordsReplaced(Equivalence.Reading a, Equivalence.Reading b) {
+        return edited(a, b, true);
+    }
+
+    /**
+     * One explanation edited: with {@code replacing}, whether every hunk is a rewording or words in place of others
+     * and one is the latter; else whether every hunk is a rewording and one is a phrase.
+     */
+    private static boolean edited(Equivalence.Reading a, Equivalence.Reading b, boolean replacing) {
         List<String> x = a.significantStems;
         List<String> y = b.significantStems;
         int n = x.size();
@@ -99,7 +116,7 @@ final class Rewording {
             return false;
         }
         // where runs of common words tie, the hunks fall one way or the other: both must pass
-        return aligned(a, b, lcs, true) && aligned(a, b, lcs, false);
+        return aligned(a, b, lcs, true, replacing) && aligned(a, b, lcs, false, replacing);
     }
 
     private static boolean readable(Equivalence.Reading r) {
@@ -114,8 +131,12 @@ final class Rewording {
         return stopwords >= ENGLISH * r.words.size();
     }
 
-    /** Whether every hunk of the alignment passes and one is a phrase; {@code first}: ties leave the first's words. */
-    private static boolean aligned(Equivalence.Reading a, Equivalence.Reading b, int[][] lcs, boolean first) {
+    /**
+     * Whether every hunk of the alignment is a rewording (or, {@code replacing}, words in place of others) and one is
+     * a phrase (words in place of others); {@code first}: ties leave the first's words.
+     */
+    private static boolean aligned(Equivalence.Reading a, Equivalence.Reading b, int[][] lcs, boolean first,
+                                   boolean replacing) {
         List<String> x = a.significantStems;
         List<String> y = b.significantStems;
         int n = x.size();
@@ -123,6 +144,7 @@ final class Rewording {
         Set<String> ofA = new HashSet<>(x);
         Set<String> ofB = new HashSet<>(y);
         boolean phrase = false;
+        boolean replaced = false;
         int i = 0;
         int j = 0;
         int fromI = 0;
@@ -133,13 +155,16 @@ final class Rewording {
             if (match || end) {
                 // the words between two shared ones, the stop words between them included ("must" / "may")
                 Hunk hunk = new Hunk(Side.of(a, fromI, i), Side.of(b, fromJ, j));
-                if (!hunk.removed().words().equals(hunk.added().words()) && hunk.changesClaim(ofA, ofB)) {
+                Change change = hunk.removed().words().equals(hunk.added().words()) ? Change.NONE
+                        : hunk.change(ofA, ofB, replacing);
+                if (change == Change.OTHER || change == Change.REPLACED && !replacing) {
                     return false;
                 }
                 phrase |= hunk.phrase();
+                replaced |= change == Change.REPLACED;
             }
             if (end) {
-                return phrase;
+                return replacing ? replaced : phrase;
             }
             if (match) {
                 fromI = ++i;
@@ -233,29 +258,41 @@ final class Rewording {
         return scales;
     }
 
+    /**
+     * What a hunk changes: nothing the text claims ({@code NONE}, a rewording or a detail), words put in place of
+     * others that are not their synonyms ({@code REPLACED}: how an explanation is edited to say something else, and as
+     * often how a phrase is said in other words), or something else it claims ({@code OTHER}: a negation, a number, a
+     * word of a scale, an opposite, words moved, a clause added or left out, or a hunk too long to read).
+     */
+    private enum Change { NONE, REPLACED, OTHER }
+
     /** The words of one answer put in place of the other's. */
     private record Hunk(Side removed, Side added) {
 
-        /** Whether the hunk changes what the text claims, not only how it says it (or is too long to be read so). */
-        boolean changesClaim(Set<String> ofA, Set<String> ofB) {
+        /**
+         * What the hunk changes in what the text claims, not only in how it says it; {@code exact}: numbers that differ
+         * at all and two kinds of one thing ("oxygen" / "nitrogen", "the aorta" / "the pulmonary artery") are
+         * something else it claims, not words in place of others.
+         */
+        Change change(Set<String> ofA, Set<String> ofB, boolean exact) {
             List<String> gone = removed.significant();
             List<String> come = added.significant();
             if (gone.size() > MAX_HUNK_WORDS || come.size() > MAX_HUNK_WORDS) {
-                return true;
+                return Change.OTHER;
             }
             if (removed.negations() != added.negations() || otherClaim(removed.claims(), added.claims())) {
-                return true;
+                return Change.OTHER;
             }
             List<Quantities.Quantity> before = removed.quantities();
             List<Quantities.Quantity> after = added.quantities();
-            if (!Quantities.covers(before, after, true) || !Quantities.covers(after, before, true)) {
-                return true;
+            if (!Quantities.covers(before, after, !exact) || !Quantities.covers(after, before, !exact)) {
+                return Change.OTHER;
             }
             for (int k = 0; k < gone.size(); k++) {
                 for (int l = 0; l < come.size(); l++) {
                     if (AnswerText.opposite(removed.stems().get(k), added.stems().get(l))
                             || Lexical.antonyms(gone.get(k), come.get(l))) {
-                        return true;
+                        return Change.OTHER;
                     }
                 }
             }
@@ -264,20 +301,21 @@ final class Rewording {
             if (goneWords.isEmpty() || comeWords.isEmpty()) {
                 // what one only adds or leaves out, without a negation, a number or a word of a scale, is a detail;
                 // a clause of its own is a claim no rule here reads ("In fact, the leaves take in oxygen.")
-                return goneWords.size() + comeWords.size() >= ADDED_WORDS;
+                return goneWords.size() + comeWords.size() >= ADDED_WORDS ? Change.OTHER : Change.NONE;
             }
             if (ofB.containsAll(goneWords) && ofA.containsAll(comeWords)) {
                 // the same words, moved
-                return true;
+                return Change.OTHER;
             }
             if (goneWords.size() + comeWords.size() < PHRASE_WORDS) {
                 // one or two words in place of others: an edit unless they are synonyms
-                return !Lexical.synonymous(gone, come);
+                return Lexical.synonymous(gone, come) ? Change.NONE
+                        : exact && kinds(gone, come) ? Change.OTHER : Change.REPLACED;
             }
             // a phrase says the same in other words when half its words have a related word ("faster" / "quicker") or
             // one of their family ("integrity-protected" / "protected against tampering") in the other's; else it is
             // another claim
-            return !relatedEnough(removed.content(false), added.content(false));
+            return relatedEnough(removed.content(false), added.content(false)) ? Change.NONE : Change.REPLACED;
         }
 
         /**
@@ -295,6 +333,13 @@ final class Rewording {
                 }
             }
             return found >= needed;
+        }
+
+        /** Whether WordNet gives the words of each side, as one term, as kinds of one thing (within two steps each). */
+        private static boolean kinds(List<String> gone, List<String> come) {
+            String x = String.join(" ", gone);
+            String y = String.join(" ", come);
+            return Lexical.twoKinds(x, y) || Lexical.cousins(x, y);
         }
 
         boolean phrase() {

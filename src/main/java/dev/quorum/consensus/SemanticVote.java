@@ -123,7 +123,7 @@ public final class SemanticVote implements VotingMethod {
     /** How alike two answers to {@code question} are, from 0 to 1, as the vote sees it. */
     public double similarity(String a, String b, String question) {
         Question asked = Question.of(question);
-        return switch (decision(read(a, asked), read(b, asked), asked)) {
+        return switch (verdict(read(a, asked), read(b, asked), asked).decision()) {
             case SAME -> 1;
             case DIFFERENT -> 0;
             case MEANING -> {
@@ -152,9 +152,10 @@ public final class SemanticVote implements VotingMethod {
     }
 
     /**
-     * The pairs (i, j, i &lt; j) whose sameness only the embedding decided, with a similarity from {@code low} to
-     * {@code high}: the uncertain band an entailment judge may settle ({@link EntailmentCheck}), most uncertain
-     * (closest to the threshold) first.
+     * The pairs (i, j, i &lt; j) an entailment judge may settle ({@link EntailmentCheck}): first those whose sameness
+     * only the embedding decided, with a similarity from {@code low} to {@code high} (the uncertain band), closest to
+     * the threshold first; then those the words told apart only tentatively (one long explanation with words put in
+     * place of others, {@link Equivalence.Verdict#tentative()}), in the answers' order.
      */
     public List<int[]> uncertainPairs(List<Ballot> ballots, String question, double low, double high) {
         int n = ballots.size();
@@ -164,19 +165,23 @@ public final class SemanticVote implements VotingMethod {
         }
         double[][] sim = new double[n][n];
         boolean[][] open = new boolean[n][n];
+        boolean[][] tentative = new boolean[n][n];
         // the band is given around the threshold without a question; with one it moves with the threshold
         double cut = threshold(question);
         double shift = cut - threshold;
-        if (similarities(ballots, question, sim, open)) {
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    if (open[i][j] && sim[i][j] >= low + shift && sim[i][j] <= high + shift) {
-                        pairs.add(new int[] {i, j});
-                    }
+        similarities(ballots, question, sim, open, tentative);
+        List<int[]> tentativePairs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (open[i][j] && sim[i][j] >= low + shift && sim[i][j] <= high + shift) {
+                    pairs.add(new int[] {i, j});
+                } else if (tentative[i][j]) {
+                    tentativePairs.add(new int[] {i, j});
                 }
             }
         }
         pairs.sort(java.util.Comparator.comparingDouble(p -> Math.abs(sim[p[0]][p[1]] - cut)));
+        pairs.addAll(tentativePairs);
         return pairs;
     }
 
@@ -193,7 +198,7 @@ public final class SemanticVote implements VotingMethod {
         }
         double[][] sim = new double[n][n];
         boolean[][] open = new boolean[n][n];
-        similarities(ballots, question, sim, open);
+        similarities(ballots, question, sim, open, new boolean[n][n]);
         for (Map.Entry<Integer, Boolean> entry : judged.entrySet()) {
             int i = entry.getKey() / n;
             int j = entry.getKey() % n;
@@ -202,8 +207,12 @@ public final class SemanticVote implements VotingMethod {
         return group(ballots, sim, threshold(question));
     }
 
-    /** Fills in how alike every pair is (words first, the embedding for the pairs they leave open); true if any was. */
-    private boolean similarities(List<Ballot> ballots, String question, double[][] sim, boolean[][] open) {
+    /**
+     * Fills in how alike every pair is (words first, the embedding for the pairs they leave open), which pairs the
+     * words left open and which they decided only tentatively.
+     */
+    private void similarities(List<Ballot> ballots, String question, double[][] sim, boolean[][] open,
+                              boolean[][] tentative) {
         int n = ballots.size();
         Question asked = Question.of(question);
         List<Equivalence.Reading> readings = new ArrayList<>(n);
@@ -214,12 +223,13 @@ public final class SemanticVote implements VotingMethod {
         for (int i = 0; i < n; i++) {
             sim[i][i] = 1;
             for (int j = i + 1; j < n; j++) {
-                Equivalence.Decision decision = decision(readings.get(i), readings.get(j), asked);
-                if (decision == Equivalence.Decision.MEANING) {
+                Equivalence.Verdict verdict = verdict(readings.get(i), readings.get(j), asked);
+                tentative[i][j] = verdict.tentative();
+                if (verdict.decision() == Equivalence.Decision.MEANING) {
                     open[i][j] = true;
                     anyOpen = true;
                 } else {
-                    sim[i][j] = sim[j][i] = decision == Equivalence.Decision.SAME ? 1 : 0;
+                    sim[i][j] = sim[j][i] = verdict.decision() == Equivalence.Decision.SAME ? 1 : 0;
                 }
             }
         }
@@ -229,7 +239,6 @@ public final class SemanticVote implements VotingMethod {
                 readOpenPairs(ballots.stream().map(Ballot::answer).toList(), question, open, sim);
             }
         }
-        return anyOpen;
     }
 
     /** An answer as the word rules read it; {@code null} when reading it fails (its pairs go to the embedding). */
@@ -243,15 +252,15 @@ public final class SemanticVote implements VotingMethod {
     }
 
     /** What the word rules decide of a pair; {@link Equivalence.Decision#MEANING} when they fail on it. */
-    private Equivalence.Decision decision(Equivalence.Reading a, Equivalence.Reading b, Question asked) {
+    private Equivalence.Verdict verdict(Equivalence.Reading a, Equivalence.Reading b, Question asked) {
         if (a == null || b == null) {
-            return Equivalence.Decision.MEANING;
+            return Equivalence.Verdict.MEANING;
         }
         try {
-            return rules.compare(a, b, asked).decision();
+            return rules.compare(a, b, asked);
         } catch (RuntimeException e) {
             failed(e, WORD_RULE_FAILED);
-            return Equivalence.Decision.MEANING;
+            return Equivalence.Verdict.MEANING;
         }
     }
 

@@ -49,8 +49,12 @@ class ConsensusEnsemblesTest extends QuorumTestSupport {
     }
 
     private JsonNode consensus(String algorithm, List<String> panel) {
-        HttpResponse<String> response = post("/api/v1/consensus", request(Map.of("prompt",
-                "What is the capital of France?", "algorithm", algorithm, "providers", panel)));
+        return consensus("What is the capital of France?", algorithm, panel);
+    }
+
+    private JsonNode consensus(String prompt, String algorithm, List<String> panel) {
+        HttpResponse<String> response = post("/api/v1/consensus", request(Map.of("prompt", prompt,
+                "algorithm", algorithm, "providers", panel)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }
@@ -363,6 +367,34 @@ class ConsensusEnsemblesTest extends QuorumTestSupport {
         assertThat(result.path("responses")).hasSize(3 + calls);
         assertThat(result.path("reasoning").asText()).contains("Entailment judge ollama-sim")
                 .contains("openai-sim/gemini-sim the same");
+    }
+
+    @Test
+    void should_ask_the_entailment_judge_about_an_explanation_the_words_split_only_tentatively() {
+        // given: one explanation with "gives off" said as "releases", which the words split as they split a changed
+        // claim (WordNet does not relate the two), and a third explanation that says otherwise
+        String answer = "A refrigerator moves heat out of its cabinet rather than making cold. A refrigerant absorbs "
+                + "heat as it evaporates in the coils inside the cabinet. A compressor then raises the pressure of the "
+                + "vapour, and the hot refrigerant gives off its heat through the coils at the back. It condenses back "
+                + "into a liquid, passes through an expansion valve, and the cycle repeats.";
+        script("openai-sim", answer, null);
+        script("gemini-sim", answer.replace("gives off its heat", "releases its heat"), null);
+        script("mistral-sim", "It does not: food stays cold only because the door seals in the cold air made at the "
+                + "factory.", null);
+        simulator().script("ollama-sim", SimScript.builder()
+                .rule("(?s)Answer 1:.*gives off its heat.*Answer 2:.*releases its heat", "1 entails 2=yes; 2 entails 1=yes")
+                .defaultAnswer("1 entails 2=no; 2 entails 1=no").build());
+
+        // when
+        JsonNode result = consensus("How does a refrigerator keep food cold?", "semantic",
+                List.of("openai-sim", "gemini-sim", "mistral-sim"));
+
+        // then: without the judge the three would be three answers; the judge joined the two
+        assertThat(result.path("agreement").path("agreeing")).as(result.toString()).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("openai-sim", "gemini-sim");
+        assertThat(simulator().calls("ollama-sim")).extracting(call -> call.prompt())
+                .anyMatch(prompt -> prompt.contains("releases its heat"));
+        assertThat(result.path("reasoning").asText()).contains("openai-sim/gemini-sim the same");
     }
 
     @Test

@@ -86,6 +86,38 @@ class RewordingTest {
                 + LAST);
     }
 
+    @Test
+    void should_call_a_split_tentative_only_when_words_put_in_place_of_others_are_all_that_changed() {
+        // words WordNet does not relate, the rest the same: split, as often a phrase said otherwise as a changed claim
+        Equivalence.Verdict replaced = verdict(ANSWER, ANSWER.replace("gives off its heat", "releases its heat"));
+        assertThat(replaced.decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(replaced.tentative()).isTrue();
+        assertThat(verdict(ANSWER.replace("gives off its heat", "releases its heat"), ANSWER).tentative()).isTrue();
+        // anything else changed is no tentative split: an opposite, a negation, a number (however close), two kinds
+        // of one thing, or words replaced beside a negation
+        assertFirm(ANSWER.replace("at the back", "at the front"));
+        assertFirm(ANSWER.replace("It condenses", "It does not condense"));
+        assertFirm(ANSWER.replace("and the cycle repeats", "and the cycle repeats 1835 times"),
+                ANSWER.replace("and the cycle repeats", "and the cycle repeats 1845 times"));
+        assertFirm(ANSWER.replace("through the coils", "through the copper coils"),
+                ANSWER.replace("through the coils", "through the aluminium coils"));
+        assertFirm(ANSWER.replace("gives off its heat", "releases its heat").replace("It condenses",
+                "It does not condense"));
+        // short answers are never tentative
+        assertThat(verdict("The compressor gives off heat.", "The compressor releases heat.").tentative()).isFalse();
+    }
+
+    private static void assertFirm(String other) {
+        assertFirm(ANSWER, other);
+    }
+
+    private static void assertFirm(String one, String other) {
+        Equivalence.Verdict verdict = verdict(one, other);
+        assertThat(verdict.decision()).as(other).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(verdict.tentative()).as(verdict.rule()).isFalse();
+        assertThat(verdict(other, one).tentative()).as(verdict.rule()).isFalse();
+    }
+
     private static void assertDifferent(String other) {
         assertDifferent(ANSWER, other);
     }

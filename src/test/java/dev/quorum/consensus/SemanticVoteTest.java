@@ -51,6 +51,37 @@ class SemanticVoteTest {
     }
 
     @Test
+    void should_offer_the_entailment_judge_long_explanations_split_only_by_words_put_in_place_of_others() {
+        // given: one explanation with a phrase said in other words that WordNet does not relate ("gives off" /
+        // "releases"), which the words split as they split a changed claim; a pair split by a negation, which is no
+        // tentative split; and a short pair in the uncertain band
+        SemanticVote vote = new SemanticVote(MODEL, 0.6, 0.35);
+        String question = "How does a refrigerator keep food cold?";
+        String answer = "A refrigerator moves heat out of its cabinet rather than making cold. A refrigerant absorbs heat "
+                + "as it evaporates in the coils inside the cabinet. A compressor then raises the pressure of the "
+                + "vapour, and the hot refrigerant gives off its heat through the coils at the back. It condenses back "
+                + "into a liquid, passes through an expansion valve, and the cycle repeats.";
+        String reworded = answer.replace("gives off its heat", "releases its heat");
+        String negated = answer.replace("It condenses back", "It does not condense back");
+        List<Ballot> ballots = List.of(new Ballot("a", answer, 0.8), new Ballot("b", reworded, 0.8),
+                new Ballot("c", negated, 0.8));
+
+        // when
+        Vote vote3 = vote.decide(ballots, question);
+        List<int[]> uncertain = vote.uncertainPairs(ballots, question, 0.20, 0.55);
+
+        // then: the words split a and b; the judge is offered that pair, never the negation's
+        assertThat(vote.similarity(answer, reworded, question)).isZero();
+        assertThat(vote3.agreeing()).hasSize(1);
+        assertThat(uncertain).extracting(pair -> pair[0] + "-" + pair[1]).containsExactly("0-1");
+        // after the pairs only the embedding decided in the band, closest to the threshold first
+        List<Ballot> withBand = List.of(new Ballot("a", answer, 0.8), new Ballot("b", reworded, 0.8),
+                new Ballot("c", "Paris.", 0.8), new Ballot("d", "The city of light on the Seine.", 0.8));
+        assertThat(vote.uncertainPairs(withBand, question, 0, 1))
+                .extracting(pair -> pair[0] + "-" + pair[1]).endsWith("0-1").contains("2-3");
+    }
+
+    @Test
     void should_group_a_short_answer_with_the_sentence_stating_it_and_keep_near_identical_contradictions_apart() {
         // given
         SemanticVote vote = new SemanticVote(MODEL, 0.6);
