@@ -19,10 +19,11 @@ import org.apache.camel.Exchange;
  * The optional entailment check of {@code algorithm: semantic} (off unless
  * {@code quorum.consensus.semantic.entailment.judge} names a provider): pairs of answers whose sameness only the
  * embedding decided, with a similarity inside the uncertain band ({@code entailment.band-low} to
- * {@code entailment.band-high}), are put to the judge, one call per pair asking whether each answer entails the other
- * (bidirectional entailment, Kuhn et al. 2023, "Semantic Uncertainty"); a pair is the same when both directions hold,
- * different when either does not, and left to the embedding when the reply is unusable or the call fails. At most
- * {@code entailment.max-pairs} pairs, the most uncertain first. The route ({@code entail-uncertain-pairs}, a
+ * {@code entailment.band-high}), then long explanations the words split only tentatively
+ * ({@link SemanticVote#uncertainPairs}), are put to the judge, one call per pair asking whether each answer entails
+ * the other (bidirectional entailment, Kuhn et al. 2023, "Semantic Uncertainty"); a pair is the same when both
+ * directions hold, different when either does not, and left as the words or the embedding decided it when the reply
+ * is unusable or the call fails. At most {@code entailment.max-pairs} pairs, in that order. The route ({@code entail-uncertain-pairs}, a
  * {@code loop}) makes the calls through the judge's provider route, so each is priced and in the ledger; the result
  * lists them in {@code responses} and the cost, and its reasoning says what the judge settled.
  */

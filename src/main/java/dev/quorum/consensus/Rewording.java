@@ -54,6 +54,10 @@ final class Rewording {
             Map.entry("seventh", 7), Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10),
             Map.entry("last", -1), Map.entry("final", -1));
 
+    /** Words that say how many times, read as numbers where words put in place of others are weighed. */
+    private static final Set<String> MULTIPLIERS = Set.of("twice", "thrice", "double", "doubled", "doubles", "triple",
+            "tripled", "triples", "half", "halved", "halves", "quarter", "quadruple", "tenfold", "hundredfold");
+
     /** Words of how much, how often, whether it must or may, and on what condition, by the class they say. */
     private static final Map<String, String> CLAIMS = claims(
             "all every each always entirely completely fully whole universally invariably", "all",
@@ -91,9 +95,10 @@ final class Rewording {
     }
 
     /**
-     * Whether two long answers are one explanation in which words were put in place of others, not synonyms, and
-     * nothing else changed (no negation, number, word of a scale, opposite, words moved or clause added or left out):
-     * such an edit is as often a phrase said in other words as a changed claim ({@link Equivalence.Verdict#tentative()}).
+     * Whether two long answers are one explanation in which words were put in place of others, not synonyms, in one or
+     * two places, and nothing else changed that the word lists and WordNet know (a negation, a number, a word of a
+     * scale, an ordinal, an opposite, two kinds of one thing, words moved, a clause added or left out): such an edit is
+     * as often a phrase said in other words as a changed claim ({@link Equivalence.Verdict#tentative()}).
      */
     static boolean onlyWordsReplaced(Equivalence.Reading a, Equivalence.Reading b) {
         return edited(a, b, true);
@@ -144,7 +149,7 @@ final class Rewording {
         Set<String> ofA = new HashSet<>(x);
         Set<String> ofB = new HashSet<>(y);
         boolean phrase = false;
-        boolean replaced = false;
+        int replaced = 0;
         int i = 0;
         int j = 0;
         int fromI = 0;
@@ -161,10 +166,13 @@ final class Rewording {
                     return false;
                 }
                 phrase |= hunk.phrase();
-                replaced |= change == Change.REPLACED;
+                if (change == Change.REPLACED && ++replaced > Equivalence.MAX_HUNKS) {
+                    // words replaced all through: a rewrite, not one clause said otherwise
+                    return false;
+                }
             }
             if (end) {
-                return replacing ? replaced : phrase;
+                return replacing ? replaced > 0 : phrase;
             }
             if (match) {
                 fromI = ++i;
@@ -271,8 +279,9 @@ final class Rewording {
 
         /**
          * What the hunk changes in what the text claims, not only in how it says it; {@code exact}: numbers that differ
-         * at all and two kinds of one thing ("oxygen" / "nitrogen", "the aorta" / "the pulmonary artery") are
-         * something else it claims, not words in place of others.
+         * at all, a word of a scale, an ordinal, a number or a multiplier said on one side only, and two kinds of one
+         * thing ("oxygen" / "nitrogen", "the aorta" / "the pulmonary artery") are something else it claims, not words
+         * in place of others.
          */
         Change change(Set<String> ofA, Set<String> ofB, boolean exact) {
             List<String> gone = removed.significant();
@@ -280,12 +289,14 @@ final class Rewording {
             if (gone.size() > MAX_HUNK_WORDS || come.size() > MAX_HUNK_WORDS) {
                 return Change.OTHER;
             }
-            if (removed.negations() != added.negations() || otherClaim(removed.claims(), added.claims())) {
+            if (removed.negations() != added.negations() || otherClaim(removed.claims(), added.claims())
+                    || exact && !removed.claims().equals(added.claims())) {
                 return Change.OTHER;
             }
             List<Quantities.Quantity> before = removed.quantities();
             List<Quantities.Quantity> after = added.quantities();
-            if (!Quantities.covers(before, after, !exact) || !Quantities.covers(after, before, !exact)) {
+            if (!Quantities.covers(before, after, !exact) || !Quantities.covers(after, before, !exact)
+                    || exact && (before.size() != after.size() || multiplier(gone) != multiplier(come))) {
                 return Change.OTHER;
             }
             for (int k = 0; k < gone.size(); k++) {
@@ -335,11 +346,33 @@ final class Rewording {
             return found >= needed;
         }
 
-        /** Whether WordNet gives the words of each side, as one term, as kinds of one thing (within two steps each). */
+        /**
+         * Whether WordNet gives the words of each side, as one term or word by word, as kinds of one thing (within two
+         * steps each: "copper" / "aluminium", "pulmonary artery" / "aorta").
+         */
         private static boolean kinds(List<String> gone, List<String> come) {
-            String x = String.join(" ", gone);
-            String y = String.join(" ", come);
-            return Lexical.twoKinds(x, y) || Lexical.cousins(x, y);
+            if (Lexical.twoKinds(String.join(" ", gone), String.join(" ", come))
+                    || Lexical.cousins(String.join(" ", gone), String.join(" ", come))) {
+                return true;
+            }
+            for (String x : gone) {
+                for (String y : come) {
+                    if (Lexical.twoKinds(x, y) || Lexical.cousins(x, y)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Whether a side says how many times ("twice", "half", "double"): a number in words the quantities miss. */
+        private static boolean multiplier(List<String> words) {
+            for (String word : words) {
+                if (MULTIPLIERS.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean phrase() {

@@ -103,6 +103,17 @@ class RewordingTest {
                 ANSWER.replace("through the coils", "through the aluminium coils"));
         assertFirm(ANSWER.replace("gives off its heat", "releases its heat").replace("It condenses",
                 "It does not condense"));
+        // an ordinal, a word of a scale or a multiplier on one side only (a reviewer's: "A second bulge" / "A smaller
+        // bulge", "the whole lake" / "the upper lake")
+        assertFirm(ANSWER.replace("passes through", "as the second step passes through"),
+                ANSWER.replace("passes through", "as the next step passes through"));
+        assertFirm(ANSWER.replace("rather than making cold", "rather than making whole cold"),
+                ANSWER.replace("rather than making cold", "rather than making upper cold"));
+        assertFirm(ANSWER.replace("the cycle repeats", "the cycle repeats twice"),
+                ANSWER.replace("the cycle repeats", "the cycle repeats slowly"));
+        // words replaced in more than two places: a rewrite, not one clause said otherwise
+        assertFirm(ANSWER.replace("evaporates", "boils").replace("condenses", "settles").replace("absorbs heat",
+                "gathers heat"));
         // short answers are never tentative
         assertThat(verdict("The compressor gives off heat.", "The compressor releases heat.").tentative()).isFalse();
     }
