@@ -219,8 +219,9 @@ public final class SemanticVote implements VotingMethod {
     }
 
     /**
-     * Fills in how alike every pair is (words first, the embedding for the pairs they leave open), which pairs the
-     * words left open and which they decided only tentatively.
+     * Fills in how alike every pair is (words first, the embedding for the pairs they leave open, and the answer-pair
+     * model, when on, for those and the pairs the words split only tentatively), which pairs the words left open and
+     * which they split only tentatively.
      */
     private void similarities(List<Ballot> ballots, String question, double[][] sim, boolean[][] open,
                               boolean[][] tentative) {
