@@ -8,13 +8,11 @@ import dev.quorum.embedding.Similarity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +35,6 @@ public final class SemanticVote implements VotingMethod {
     private static final Logger LOG = LoggerFactory.getLogger(SemanticVote.class);
     /** At most this many distinct places of a failing word rule are remembered (and each logged once). */
     private static final int LOGGED_FAILURES = 64;
-    /** Where a sentence ends: after ".", "!", "?" or ";" and a space. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+");
     private static final Set<String> FAILURES_SEEN = ConcurrentHashMap.newKeySet();
     private static final String WORD_RULE_FAILED =
             "A word rule failed ({}); the embedding decides the pairs it could not";
@@ -127,16 +123,9 @@ public final class SemanticVote implements VotingMethod {
     /** How alike two answers to {@code question} are, from 0 to 1, as the vote sees it. */
     public double similarity(String a, String b, String question) {
         Question asked = Question.of(question);
-        Equivalence.Verdict verdict = verdict(read(a, asked), read(b, asked), asked);
-        return switch (verdict.decision()) {
+        return switch (verdict(read(a, asked), read(b, asked), asked).decision()) {
             case SAME -> 1;
-            case DIFFERENT -> {
-                double[][] sim = {{1, 0}, {0, 1}};
-                if (verdict.tentative() && pairs.reads(question)) {
-                    readTentativePairs(List.of(a, b), question, new boolean[][] {{false, true}, {false, false}}, sim);
-                }
-                yield sim[0][1];
-            }
+            case DIFFERENT -> 0;
             case MEANING -> {
                 String[] texts = embedded(a, b);
                 List<Embedding> vectors = model.embedAll(List.of(TextSegment.from(texts[0]),
@@ -219,9 +208,8 @@ public final class SemanticVote implements VotingMethod {
     }
 
     /**
-     * Fills in how alike every pair is (words first, the embedding for the pairs they leave open, and the answer-pair
-     * model, when on, for those and the pairs the words split only tentatively), which pairs the words left open and
-     * which they split only tentatively.
+     * Fills in how alike every pair is (words first, the embedding for the pairs they leave open), which pairs the
+     * words left open and which they decided only tentatively.
      */
     private void similarities(List<Ballot> ballots, String question, double[][] sim, boolean[][] open,
                               boolean[][] tentative) {
@@ -250,9 +238,6 @@ public final class SemanticVote implements VotingMethod {
             if (pairs.reads(question)) {
                 readOpenPairs(ballots.stream().map(Ballot::answer).toList(), question, open, sim);
             }
-        }
-        if (pairs.reads(question)) {
-            readTentativePairs(ballots.stream().map(Ballot::answer).toList(), question, tentative, sim);
         }
     }
 
@@ -423,9 +408,17 @@ public final class SemanticVote implements VotingMethod {
         if (texts.isEmpty()) {
             return;
         }
-        // a model that fails (a bug, not a verdict) leaves the cosines as they are
-        double[] agreement = agreement(question, texts, "the cosines decide the pairs it could not read");
-        if (agreement == null) {
+        double[] agreement;
+        try {
+            agreement = pairs.model().agreement(question, texts);
+            if (agreement == null || agreement.length != texts.size()
+                    || !Arrays.stream(agreement).allMatch(p -> p >= 0 && p <= 1)) {
+                // (a model that answers for other pairs, or with no probability, has failed as much as one that throws)
+                throw new IllegalStateException("the answer-pair model gave no probability for each pair");
+            }
+        } catch (RuntimeException e) {
+            // a model that fails (a bug, not a verdict) leaves the cosines as they are
+            failed(e, "The answer-pair model failed ({}); the cosines decide the pairs it could not read");
             return;
         }
         for (int k = 0; k < agreement.length; k++) {
@@ -433,75 +426,6 @@ public final class SemanticVote implements VotingMethod {
             int j = where.get(k)[1];
             sim[i][j] = sim[j][i] = pairs.moved(sim[i][j], agreement[k]);
         }
-    }
-
-    /**
-     * The pairs the words split only tentatively ({@link Equivalence.Verdict#tentative()}: one long explanation with
-     * words put in place of others), read by the answer-pair model on the sentences of each that the other does not
-     * have: the same when its probability reaches ½ (docs/consensus.md, "Twenty-sixth round"). A model that fails
-     * leaves them apart.
-     */
-    private void readTentativePairs(List<String> answers, String question, boolean[][] tentative, double[][] sim) {
-        int n = answers.size();
-        List<String[]> texts = new ArrayList<>();
-        List<int[]> where = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (tentative[i][j] && sim[i][j] == 0) {
-                    String one = sentencesNotIn(answers.get(i), answers.get(j));
-                    String other = sentencesNotIn(answers.get(j), answers.get(i));
-                    if (!one.isEmpty() && !other.isEmpty()) {
-                        texts.add(new String[] {one, other});
-                        where.add(new int[] {i, j});
-                    }
-                }
-            }
-        }
-        if (texts.isEmpty()) {
-            return;
-        }
-        double[] agreement = agreement(question, texts, "the words' split stands for the pairs it could not read");
-        if (agreement == null) {
-            return;
-        }
-        for (int k = 0; k < agreement.length; k++) {
-            if (agreement[k] >= 0.5) {
-                int i = where.get(k)[0];
-                int j = where.get(k)[1];
-                sim[i][j] = sim[j][i] = 1;
-            }
-        }
-    }
-
-    /**
-     * The answer-pair model's probability for each pair of texts, or null when it fails (a bug, not a verdict: logged
-     * once per place with {@code otherwise}, what decides instead).
-     */
-    private double[] agreement(String question, List<String[]> texts, String otherwise) {
-        try {
-            double[] agreement = pairs.model().agreement(question, texts);
-            if (agreement == null || agreement.length != texts.size()
-                    || !Arrays.stream(agreement).allMatch(p -> p >= 0 && p <= 1)) {
-                // (a model that answers for other pairs, or with no probability, has failed as much as one that throws)
-                throw new IllegalStateException("the answer-pair model gave no probability for each pair");
-            }
-            return agreement;
-        } catch (RuntimeException e) {
-            failed(e, "The answer-pair model failed ({}); " + otherwise);
-            return null;
-        }
-    }
-
-    /** The sentences of {@code text} that {@code other} does not have, word for word, in their order. */
-    static String sentencesNotIn(String text, String other) {
-        Set<String> theirs = new HashSet<>(Arrays.asList(SENTENCE_END.split(other.strip())));
-        StringBuilder own = new StringBuilder();
-        for (String sentence : SENTENCE_END.split(text.strip())) {
-            if (!theirs.contains(sentence)) {
-                own.append(own.length() == 0 ? "" : " ").append(sentence);
-            }
-        }
-        return own.toString();
     }
 
     private void embedOpenPairs(List<Ballot> ballots, boolean[][] open, double[][] sim) {

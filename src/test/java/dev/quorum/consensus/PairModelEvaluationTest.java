@@ -16,10 +16,8 @@ import org.junit.jupiter.api.Test;
  * was not trained on: the four tuning fixtures held out of its training to choose its weight and shift, and the blind
  * sets.
  * Each figure with the model against the same vote without it (the configured thresholds, the model's configured
- * weight, shift and floor; the model also reads the splits the words make only tentatively, from the twenty-sixth
- * round). Measured then: held-out four 0.870 → 0.893 (0.886 without the tentative splits read), blind20 to blind24
- * 0.844 → 0.863 (0.857), blind5 to blind19 0.904 → 0.905 (0.905) (means of the sets' F1); when the model was added,
- * in the twenty-second round: 0.858 → 0.876, 0.835 → 0.849 and 0.901 → 0.902.
+ * weight, shift and floor). Measured: held-out four 0.858 → 0.876, blind20 to blind24 0.835 → 0.849, blind5 to blind19
+ * 0.901 → 0.902 (means of the sets' F1).
  */
 class PairModelEvaluationTest {
 
@@ -74,8 +72,8 @@ class PairModelEvaluationTest {
         System.out.printf(Locale.ROOT, "held-out tuning19-22: %.4f -> %.4f%n", before, after);
 
         // then
-        assertThat(after).isGreaterThanOrEqualTo(0.885);
-        assertThat(after - before).isGreaterThanOrEqualTo(0.018);
+        assertThat(after).isGreaterThanOrEqualTo(0.87);
+        assertThat(after - before).isGreaterThanOrEqualTo(0.012);
     }
 
     @Test
@@ -91,8 +89,8 @@ class PairModelEvaluationTest {
                 olderBefore, olderAfter);
 
         // then
-        assertThat(newestAfter).isGreaterThanOrEqualTo(0.855);
-        assertThat(newestAfter - newestBefore).isGreaterThanOrEqualTo(0.015);
+        assertThat(newestAfter).isGreaterThanOrEqualTo(0.845);
+        assertThat(newestAfter - newestBefore).isGreaterThanOrEqualTo(0.01);
         assertThat(olderAfter - olderBefore).isGreaterThanOrEqualTo(-0.001);
     }
 }

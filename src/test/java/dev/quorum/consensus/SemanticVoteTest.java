@@ -32,12 +32,6 @@ class SemanticVoteTest {
     }
 
     private static final Recording MODEL = new Recording();
-    private static final String FRIDGE_QUESTION = "How does a refrigerator keep food cold?";
-    /** One explanation, written for these tests: "gives off its heat" said as "releases its heat" is a tentative split. */
-    private static final String FRIDGE = "A refrigerator moves heat out of its cabinet rather than making cold. A "
-            + "refrigerant absorbs heat as it evaporates in the coils inside the cabinet. A compressor then raises the "
-            + "pressure of the vapour, and the hot refrigerant gives off its heat through the coils at the back. It "
-            + "condenses back into a liquid, passes through an expansion valve, and the cycle repeats.";
 
     @Test
     void should_break_a_tie_between_unrelated_answers_towards_the_most_accurate_provider_as_its_reasoning_says() {
@@ -62,8 +56,11 @@ class SemanticVoteTest {
         // "releases"), which the words split as they split a changed claim; a pair split by a negation, which is no
         // tentative split; and a short pair in the uncertain band
         SemanticVote vote = new SemanticVote(MODEL, 0.6, 0.35);
-        String question = FRIDGE_QUESTION;
-        String answer = FRIDGE;
+        String question = "How does a refrigerator keep food cold?";
+        String answer = "A refrigerator moves heat out of its cabinet rather than making cold. A refrigerant absorbs heat "
+                + "as it evaporates in the coils inside the cabinet. A compressor then raises the pressure of the "
+                + "vapour, and the hot refrigerant gives off its heat through the coils at the back. It condenses back "
+                + "into a liquid, passes through an expansion valve, and the cycle repeats.";
         String reworded = answer.replace("gives off its heat", "releases its heat");
         String negated = answer.replace("It condenses back", "It does not condense back");
         List<Ballot> ballots = List.of(new Ballot("a", answer, 0.8), new Ballot("b", reworded, 0.8),
@@ -190,52 +187,6 @@ class SemanticVoteTest {
             double[] said = new double[pairs.size()];
             java.util.Arrays.fill(said, agreement);
             return said;
-        }
-    }
-
-    @Test
-    void should_let_the_answer_pair_model_join_a_tentative_split_on_the_sentences_that_differ() {
-        // given: one explanation with "gives off" said as "releases", which the words split only tentatively; and one
-        // with a sentence negated, which they split for good
-        String question = FRIDGE_QUESTION;
-        String answer = FRIDGE;
-        String reworded = answer.replace("gives off its heat", "releases its heat");
-        String negated = answer.replace("It condenses back", "It does not condense back");
-        FixedPairModel agrees = new FixedPairModel(0.9);
-        FixedPairModel disagrees = new FixedPairModel(0.1);
-        SemanticVote joining = new SemanticVote(MODEL, 0.6, 0.35, new SemanticVote.PairReading(agrees, 0.6, 0.2, 0.15));
-        SemanticVote keeping = new SemanticVote(MODEL, 0.6, 0.35,
-                new SemanticVote.PairReading(disagrees, 0.6, 0.2, 0.15));
-
-        // when
-        double joined = joining.similarity(answer, reworded, question);
-        double kept = keeping.similarity(answer, reworded, question);
-        double negation = joining.similarity(answer, negated, question);
-        int callsBefore = agrees.calls.size();
-        Vote vote = joining.decide(List.of(new Ballot("a", answer, 0.8), new Ballot("b", reworded, 0.8),
-                new Ballot("c", negated, 0.8)), question);
-
-        // then: the model read only the sentence each has that the other has not, and decided at one half
-        assertThat(joined).isEqualTo(1);
-        assertThat(kept).isZero();
-        assertThat(agrees.calls.get(0)).hasSize(1);
-        assertThat(agrees.calls.get(0).get(0)).containsExactly(
-                "A compressor then raises the pressure of the vapour, and the hot refrigerant gives off its heat "
-                        + "through the coils at the back.",
-                "A compressor then raises the pressure of the vapour, and the hot refrigerant releases its heat "
-                        + "through the coils at the back.");
-        // a split for good is never read: the vote asked about a and b only
-        assertThat(negation).isZero();
-        assertThat(callsBefore).isEqualTo(1);
-        assertThat(agrees.calls).hasSize(2);
-        assertThat(agrees.calls.get(1)).hasSize(1);
-        assertThat(vote.agreeing()).containsExactlyInAnyOrder("a", "b");
-        // a model that throws, or answers with no probability for the pair, leaves the words' split
-        for (AnswerPairModel broken : List.<AnswerPairModel>of((q, p) -> {
-            throw new IllegalStateException("The answer-pair model failed: out of memory");
-        }, (q, p) -> new double[] {Double.NaN}, (q, p) -> new double[] {1, 1})) {
-            SemanticVote misled = new SemanticVote(MODEL, 0.6, 0.35, new SemanticVote.PairReading(broken, 0.6, 0.2, 0.15));
-            assertThat(misled.similarity(answer, reworded, question)).isZero();
         }
     }
 
