@@ -75,7 +75,8 @@ final class Equivalence {
      * The decision and the rule that made it (for reasoning and tests). Tentative when the words told the pair apart
      * no better than a coin does on the fixtures: one long explanation with words put in place of others and nothing
      * else changed, which is as often a phrase said in other words as a changed claim (docs/consensus.md); an
-     * entailment judge, when one is configured, is asked about such a pair.
+     * entailment judge, when one is configured, is asked about such a pair. Weighed only when asked
+     * ({@link Equivalence#weighed}); false otherwise.
      */
     record Verdict(Decision decision, String rule, boolean tentative) {
         static final Verdict MEANING = new Verdict(Decision.MEANING, "meaning");
@@ -606,10 +607,22 @@ final class Equivalence {
     }
 
     static Verdict compare(Reading a, Reading b, Question question) {
-        return compare(a, b, question, 0);
+        return compare(a, b, question, 0, false);
+    }
+
+    /**
+     * As {@link #compare}, and whether a split is {@link Verdict#tentative() tentative}: that costs a second reading of
+     * the pair, so only the entailment check asks it ({@link SemanticVote#uncertainPairs}).
+     */
+    static Verdict weighed(Reading a, Reading b, Question question) {
+        return compare(a, b, question, 0, true);
     }
 
     private static Verdict compare(Reading a, Reading b, Question question, int depth) {
+        return compare(a, b, question, depth, false);
+    }
+
+    private static Verdict compare(Reading a, Reading b, Question question, int depth, boolean weigh) {
         if (depth == 0 && a.nonAnswer != b.nonAnswer) {
             // "I'm not sure what the capital of France is." repeats the question, and answers nothing
             return new Verdict(Decision.DIFFERENT, "a refusal or a plea of ignorance against an answer");
@@ -1002,7 +1015,7 @@ final class Equivalence {
         if (contradiction != null) {
             // tentative: one long explanation told apart only by words put in place of others, and by no other rule,
             // which is as often a phrase said in other words as a changed claim (docs/consensus.md)
-            return new Verdict(Decision.DIFFERENT, contradiction, depth == 0 && wordsReplaced(contradiction)
+            return new Verdict(Decision.DIFFERENT, contradiction, weigh && depth == 0 && wordsReplaced(contradiction)
                     && Rewording.onlyWordsReplaced(a, b) && contradicted(a, b, question, depth, true) == null
                     && afterContradictions(a, b, question, depth, false, sameQuantities).decision()
                     != Decision.DIFFERENT);

@@ -351,8 +351,9 @@ final class Rewording {
          * steps each: "copper" / "aluminium", "pulmonary artery" / "aorta").
          */
         private static boolean kinds(List<String> gone, List<String> come) {
-            if (Lexical.twoKinds(String.join(" ", gone), String.join(" ", come))
-                    || Lexical.cousins(String.join(" ", gone), String.join(" ", come))) {
+            String one = String.join(" ", gone);
+            String other = String.join(" ", come);
+            if (Lexical.twoKinds(one, other) || Lexical.cousins(one, other)) {
                 return true;
             }
             for (String x : gone) {
@@ -367,12 +368,7 @@ final class Rewording {
 
         /** Whether a side says how many times ("twice", "half", "double"): a number in words the quantities miss. */
         private static boolean multiplier(List<String> words) {
-            for (String word : words) {
-                if (MULTIPLIERS.contains(word)) {
-                    return true;
-                }
-            }
-            return false;
+            return words.stream().anyMatch(MULTIPLIERS::contains);
         }
 
         boolean phrase() {

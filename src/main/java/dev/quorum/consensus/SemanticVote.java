@@ -39,9 +39,12 @@ public final class SemanticVote implements VotingMethod {
     private static final String WORD_RULE_FAILED =
             "A word rule failed ({}); the embedding decides the pairs it could not";
 
-    /** How the words compare two readings (the word rules; a test gives one that fails). */
+    /**
+     * How the words compare two readings (the word rules; a test gives one that fails); {@code weigh}: whether a split
+     * is tentative too ({@link Equivalence#weighed}).
+     */
     interface WordRules {
-        Equivalence.Verdict compare(Equivalence.Reading a, Equivalence.Reading b, Question question);
+        Equivalence.Verdict compare(Equivalence.Reading a, Equivalence.Reading b, Question question, boolean weigh);
     }
 
     private final EmbeddingModel model;
@@ -86,7 +89,9 @@ public final class SemanticVote implements VotingMethod {
 
     /** As above, the open pairs' cosines moved by what the answer-pair model reads of them ({@code pairs}). */
     public SemanticVote(EmbeddingModel model, double threshold, double questionThreshold, PairReading pairs) {
-        this(model, threshold, questionThreshold, pairs, Equivalence::compare);
+        this(model, threshold, questionThreshold, pairs,
+                (a, b, question, weigh) -> weigh ? Equivalence.weighed(a, b, question)
+                        : Equivalence.compare(a, b, question));
     }
 
     SemanticVote(EmbeddingModel model, double threshold, double questionThreshold, WordRules rules) {
@@ -123,7 +128,7 @@ public final class SemanticVote implements VotingMethod {
     /** How alike two answers to {@code question} are, from 0 to 1, as the vote sees it. */
     public double similarity(String a, String b, String question) {
         Question asked = Question.of(question);
-        return switch (verdict(read(a, asked), read(b, asked), asked).decision()) {
+        return switch (verdict(read(a, asked), read(b, asked), asked, false).decision()) {
             case SAME -> 1;
             case DIFFERENT -> 0;
             case MEANING -> {
@@ -198,7 +203,7 @@ public final class SemanticVote implements VotingMethod {
         }
         double[][] sim = new double[n][n];
         boolean[][] open = new boolean[n][n];
-        similarities(ballots, question, sim, open, new boolean[n][n]);
+        similarities(ballots, question, sim, open, null);
         for (Map.Entry<Integer, Boolean> entry : judged.entrySet()) {
             int i = entry.getKey() / n;
             int j = entry.getKey() % n;
@@ -209,7 +214,7 @@ public final class SemanticVote implements VotingMethod {
 
     /**
      * Fills in how alike every pair is (words first, the embedding for the pairs they leave open), which pairs the
-     * words left open and which they decided only tentatively.
+     * words left open and, when {@code tentative} is given, which they split only tentatively.
      */
     private void similarities(List<Ballot> ballots, String question, double[][] sim, boolean[][] open,
                               boolean[][] tentative) {
@@ -223,8 +228,10 @@ public final class SemanticVote implements VotingMethod {
         for (int i = 0; i < n; i++) {
             sim[i][i] = 1;
             for (int j = i + 1; j < n; j++) {
-                Equivalence.Verdict verdict = verdict(readings.get(i), readings.get(j), asked);
-                tentative[i][j] = verdict.tentative();
+                Equivalence.Verdict verdict = verdict(readings.get(i), readings.get(j), asked, tentative != null);
+                if (tentative != null) {
+                    tentative[i][j] = verdict.tentative();
+                }
                 if (verdict.decision() == Equivalence.Decision.MEANING) {
                     open[i][j] = true;
                     anyOpen = true;
@@ -252,12 +259,12 @@ public final class SemanticVote implements VotingMethod {
     }
 
     /** What the word rules decide of a pair; {@link Equivalence.Decision#MEANING} when they fail on it. */
-    private Equivalence.Verdict verdict(Equivalence.Reading a, Equivalence.Reading b, Question asked) {
+    private Equivalence.Verdict verdict(Equivalence.Reading a, Equivalence.Reading b, Question asked, boolean weigh) {
         if (a == null || b == null) {
             return Equivalence.Verdict.MEANING;
         }
         try {
-            return rules.compare(a, b, asked);
+            return rules.compare(a, b, asked, weigh);
         } catch (RuntimeException e) {
             failed(e, WORD_RULE_FAILED);
             return Equivalence.Verdict.MEANING;

@@ -30,6 +30,11 @@ class ConsensusEnsemblesTest extends QuorumTestSupport {
 
     private static final String VERIFY = "(?i)Check the proposed answer";
     private static final String RANK = "(?i)Rank the answers from best to worst";
+    /** One explanation: "gives off its heat" said as "releases its heat" is a split the words make only tentatively. */
+    private static final String FRIDGE = "A refrigerator moves heat out of its cabinet rather than making cold. A "
+            + "refrigerant absorbs heat as it evaporates in the coils inside the cabinet. A compressor then raises the "
+            + "pressure of the vapour, and the hot refrigerant gives off its heat through the coils at the back. It "
+            + "condenses back into a liquid, passes through an expansion valve, and the cycle repeats.";
 
     @Override
     protected Map<String, String> overrides() {
@@ -373,10 +378,7 @@ class ConsensusEnsemblesTest extends QuorumTestSupport {
     void should_ask_the_entailment_judge_about_an_explanation_the_words_split_only_tentatively() {
         // given: one explanation with "gives off" said as "releases", which the words split as they split a changed
         // claim (WordNet does not relate the two), and a third explanation that says otherwise
-        String answer = "A refrigerator moves heat out of its cabinet rather than making cold. A refrigerant absorbs "
-                + "heat as it evaporates in the coils inside the cabinet. A compressor then raises the pressure of the "
-                + "vapour, and the hot refrigerant gives off its heat through the coils at the back. It condenses back "
-                + "into a liquid, passes through an expansion valve, and the cycle repeats.";
+        String answer = FRIDGE;
         script("openai-sim", answer, null);
         script("gemini-sim", answer.replace("gives off its heat", "releases its heat"), null);
         script("mistral-sim", "It does not: food stays cold only because the door seals in the cold air made at the "
@@ -395,6 +397,27 @@ class ConsensusEnsemblesTest extends QuorumTestSupport {
         assertThat(simulator().calls("ollama-sim")).extracting(call -> call.prompt())
                 .anyMatch(prompt -> prompt.contains("releases its heat"));
         assertThat(result.path("reasoning").asText()).contains("openai-sim/gemini-sim the same");
+    }
+
+    @Test
+    void should_never_ask_a_judge_that_says_yes_to_everything_about_a_split_the_words_made_for_good() {
+        // given: a reworded explanation (a tentative split) and one with a sentence negated (a split for good), and a
+        // judge that calls every pair the same
+        String answer = FRIDGE;
+        script("openai-sim", answer, null);
+        script("gemini-sim", answer.replace("gives off its heat", "releases its heat"), null);
+        script("mistral-sim", answer.replace("It condenses back", "It does not condense back"), null);
+        simulator().script("ollama-sim", SimScript.builder().defaultAnswer("1 entails 2=yes; 2 entails 1=yes").build());
+
+        // when
+        JsonNode result = consensus("How does a refrigerator keep food cold?", "semantic",
+                List.of("openai-sim", "gemini-sim", "mistral-sim"));
+
+        // then: the judge was asked about the tentative pair only, and could join nothing else
+        assertThat(simulator().calls("ollama-sim")).hasSize(1);
+        assertThat(simulator().calls("ollama-sim").get(0).prompt()).doesNotContain("does not condense");
+        assertThat(result.path("agreement").path("agreeing")).as(result.toString()).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("openai-sim", "gemini-sim");
     }
 
     @Test

@@ -26,7 +26,14 @@ class RewordingTest {
 
     private static Equivalence.Verdict verdict(String a, String b) {
         Question asked = Question.of(QUESTION);
-        return Equivalence.compare(Equivalence.Reading.of(a, asked), Equivalence.Reading.of(b, asked), asked);
+        Equivalence.Verdict verdict = Equivalence.compare(Equivalence.Reading.of(a, asked),
+                Equivalence.Reading.of(b, asked), asked);
+        Equivalence.Verdict weighed = Equivalence.weighed(Equivalence.Reading.of(a, asked),
+                Equivalence.Reading.of(b, asked), asked);
+        // weighing whether a split is tentative never changes what is decided
+        assertThat(weighed.decision()).isEqualTo(verdict.decision());
+        assertThat(verdict.tentative()).isFalse();
+        return weighed;
     }
 
     private static boolean reworded(String a, String b) {

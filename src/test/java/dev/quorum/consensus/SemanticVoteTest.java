@@ -130,7 +130,7 @@ class SemanticVoteTest {
         // given
         // (word rules with a bug: they throw on any pair holding the answer about Bora Bora, as Set.of did once)
         Recording recording = new Recording();
-        SemanticVote.WordRules buggy = (a, b, question) -> {
+        SemanticVote.WordRules buggy = (a, b, question, weigh) -> {
             if (a.answer.contains("Bora") || b.answer.contains("Bora")) {
                 throw new IllegalArgumentException("duplicate element: bora");
             }
