@@ -88,6 +88,11 @@ final class Equivalence {
 
     static final Set<String> VERBS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "will",
             "can", "should", "must", "does", "do", "did", "would", "could");
+    /** Prepositions that open a phrase setting the scene ({@link #introductory}). */
+    private static final Set<String> INTRODUCTORY = Set.of("in", "on", "at", "by", "according", "apart", "aside",
+            "between", "during", "from", "for", "under", "within", "among", "across", "throughout", "besides",
+            "following", "after", "before", "since", "until", "as", "with", "without", "outside", "despite");
+    private static final Set<String> CLAUSE_SUBJECTS = Set.of("it", "they", "he", "she", "this");
     private static final int MAX_DIFF_WORDS = 300;
     /** Long answers that share this much of their words, in order, are one text edited ({@link #longNearIdentical}). */
     private static final double LONG_NEAR = 0.7;
@@ -407,6 +412,12 @@ final class Equivalence {
         final int[] significantAt;
         /** The quantities outside context: parentheses, a calculation before its "=", a "whereas …" or "— …" clause. */
         final List<Quantity> mainQuantities;
+        /**
+         * {@link #mainQuantities} with the one date they hold moved from the Julian calendar to the Gregorian, when the
+         * answer says it gives the date in the Julian calendar or Old Style and names no Gregorian date; otherwise
+         * {@code null}.
+         */
+        final List<Quantity> gregorian;
         /** The text without that context: where a longer answer states its answer. */
         final String main;
         /** The labels of the first clause that names one (family to label), and that clause's length in words. */
@@ -498,6 +509,7 @@ final class Equivalence {
             this.significantAt = at;
             this.main = full && !code ? mainText(lower, question) : lower;
             this.mainQuantities = full && !code && main.length() < lower.length() ? Quantities.parse(main) : quantities;
+            this.gregorian = full && !code && Quantities.julianDated(lower) ? Quantities.gregorian(mainQuantities) : null;
             Map<String, String> labels = Map.of();
             int labelClauseWords = 0;
             if (full && !code && words.size() <= LABEL_WORDS) {
@@ -897,8 +909,12 @@ final class Equivalence {
         if (!a.mainQuantities.isEmpty() && !b.mainQuantities.isEmpty() && a.words.size() <= NUMBERS_WORDS
                 && b.words.size() <= NUMBERS_WORDS && !a.code && !b.code) {
             boolean approximate = a.approximate || b.approximate;
-            boolean aCoversB = Quantities.covers(a.mainQuantities, b.mainQuantities, approximate);
-            boolean bCoversA = Quantities.covers(b.mainQuantities, a.mainQuantities, approximate);
+            // a date one answer gives in the Julian calendar, the other in the Gregorian ("25 October 1917, Old
+            // Style" / "7 November 1917")
+            List<Quantity> aMain = sameDate(a.gregorian, b.mainQuantities) ? a.gregorian : a.mainQuantities;
+            List<Quantity> bMain = sameDate(b.gregorian, a.mainQuantities) ? b.gregorian : b.mainQuantities;
+            boolean aCoversB = Quantities.covers(aMain, bMain, approximate);
+            boolean bCoversA = Quantities.covers(bMain, aMain, approximate);
             if (!aCoversB && !bCoversA) {
                 return new Verdict(Decision.DIFFERENT, "different numbers");
             }
@@ -3657,6 +3673,12 @@ final class Equivalence {
             return new Verdict(Decision.DIFFERENT, "another designator: " + designated);
         }
         if (onlyNumbers(shortOne) && !fractionInWords(shortOne, longOne)) {
+            if (sameDate(longOne.gregorian, shortOne.mainQuantities)
+                    || sameDate(shortOne.gregorian, longOne.mainQuantities)) {
+                // one date in the Julian calendar and in the Gregorian ("7 November 1917" / "25 October 1917 (Julian
+                // calendar)"): what else the longer one says is for the meaning to tell
+                return Verdict.MEANING;
+            }
             boolean approximate = shortOne.approximate || longOne.approximate;
             if (!Quantities.covers(longOne.quantities, shortOne.quantities, approximate)) {
                 return new Verdict(Decision.DIFFERENT, "number not stated");
@@ -3719,8 +3741,15 @@ final class Equivalence {
                 // "'The Four Seasons' is a set of concertos by Antonio Vivaldi, a contemporary of Bach" / "Bach"
                 return new Verdict(Decision.DIFFERENT, "named only in relation to another answer");
             }
-            if (c > 0 && answersFirst(clauses.get(0), longOne, shortOne, question)
-                    && !(clauses.size() > 1 && alias(clauses.get(1), question)) && !restating(clauses.get(c))) {
+            int first = 0;
+            while (first < c && introductory(clauses.get(first))) {
+                // "In December 1888, after a quarrel with Paul Gauguin, Vincent van Gogh …": when and where, not an
+                // answer
+                first++;
+            }
+            if (c > first && answersFirst(clauses.get(first), longOne, shortOne, question)
+                    && !(clauses.size() > first + 1 && alias(clauses.get(first + 1), question))
+                    && !restating(clauses.get(c))) {
                 if (!apposition(clauses, c, shortOne, longOne)) {
                     return new Verdict(Decision.DIFFERENT, "another answer first");
                 }
@@ -4247,6 +4276,29 @@ final class Equivalence {
             copula |= YesNo.COPULAS.contains(word);
         }
         return copula && fresh >= 1 && fresh <= 3 && maxWords == FIRST_ANSWER_WORDS;
+    }
+
+    /** Whether a date moved from the Julian calendar ({@link Reading#gregorian}) is the other answer's date. */
+    private static boolean sameDate(List<Quantity> gregorian, List<Quantity> other) {
+        return gregorian != null && Quantities.covers(gregorian, other, false) && Quantities.covers(other, gregorian, false);
+    }
+
+    /**
+     * Whether a clause is a phrase that sets the scene and states nothing: it opens with a preposition ("according",
+     * "following" too) and has no copula and no inflected verb after it ("According to the WHO", "Between 1508 and 1512", "Apart from the Sun"; not "By
+     * native speakers the leader is Spanish").
+     */
+    private static boolean introductory(String clause) {
+        List<String> words = AnswerText.words(clause);
+        if (words.isEmpty() || !INTRODUCTORY.contains(words.get(0))) {
+            return false;
+        }
+        for (String word : words.subList(1, words.size())) {
+            if (YesNo.COPULAS.contains(word) || VERBS.contains(word) || Lexical.inflectedVerb(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -5787,6 +5839,13 @@ final class Equivalence {
         for (int k = 0; k < raw.size(); k++) {
             List<String> words = AnswerText.words(raw.get(k));
             if (words.isEmpty() || words.size() > (k == 0 ? 5 : 4)) {
+                return null;
+            }
+            if (k == 0 && lines.length < 2 && words.size() > 1 && (CLAUSE_SUBJECTS.contains(words.get(0))
+                    || words.get(1).endsWith("ed") && !words.get(0).endsWith("ly")
+                    && Lexical.inflectedVerb(words.get(1)))) {
+                // a sentence that does two things ("It collects and focuses light", "Vesuvius buried Pompeii and
+                // Herculaneum"), not a list; "lightly salted butter, …" is one
                 return null;
             }
             StringBuilder item = new StringBuilder();

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.threeten.extra.chrono.JulianDate;
 
 /**
  * The numbers an answer states, each with its unit converted to a base unit, so that "500 mg" and "0.5 g", "16 GB"
@@ -185,6 +186,11 @@ final class Quantities {
     private static final Map<String, Double> SCALES = new HashMap<>();
     /** How many years ahead of this one a year written with two digits may lie ("'30" is 2030, "'44" is 1944). */
     private static final int SHORT_YEAR_AHEAD = 10;
+    /** The years whose Julian dates {@link #gregorian} moves: from the first wholly Gregorian one to 2100. */
+    private static final int FIRST_GREGORIAN_YEAR = 1583;
+    private static final int LAST_CONVERTED_YEAR = 2100;
+    private static final List<String> JULIAN_MARKERS = List.of("julian calendar", "julian date", "(julian)",
+            "old style", "(o.s.)");
     /** How far from a slash date its format is looked for ({@link #slashDate}). */
     private static final int FORMAT_WINDOW = 40;
 
@@ -574,6 +580,45 @@ final class Quantities {
         return true;
     }
 
+    /**
+     * Whether an answer says it gives its date in the Julian calendar ("Julian calendar", "Julian date", "Old Style",
+     * "(O.S.)"; not "Julian" alone, which may be a name) and names no Gregorian one ("Gregorian", "New Style").
+     */
+    static boolean julianDated(String lower) {
+        boolean julian = false;
+        for (String marker : JULIAN_MARKERS) {
+            julian |= lower.contains(marker);
+        }
+        return julian && !lower.contains("gregorian") && !lower.contains("new style") && !lower.contains("(n.s.)");
+    }
+
+    /**
+     * The quantities with the one date they hold (a day, a month and a year from 1583, the first year wholly
+     * Gregorian, to 2100) moved from the Julian calendar to the Gregorian, by ThreeTen-Extra's {@link JulianDate};
+     * {@code null} when they hold no such date, or more than one.
+     */
+    static List<Quantity> gregorian(List<Quantity> quantities) {
+        int[] at = oneDate(quantities, FIRST_GREGORIAN_YEAR, LAST_CONVERTED_YEAR);
+        if (at == null) {
+            return null;
+        }
+        int day = at[0];
+        int month = at[1];
+        int year = at[2];
+        LocalDate date;
+        try {
+            date = LocalDate.from(JulianDate.of((int) quantities.get(year).value(), (int) quantities.get(month).value(),
+                    (int) quantities.get(day).value()));
+        } catch (DateTimeException e) {
+            return null;
+        }
+        List<Quantity> moved = new ArrayList<>(quantities);
+        moved.set(day, new Quantity(date.getDayOfMonth(), "day"));
+        moved.set(month, new Quantity(date.getMonthValue(), "month"));
+        moved.set(year, new Quantity(date.getYear(), null));
+        return moved;
+    }
+
     private static boolean has(List<Quantity> quantities, String unit) {
         for (Quantity q : quantities) {
             if (unit.equals(q.unit())) {
@@ -907,6 +952,39 @@ final class Quantities {
             }
         }
         return found;
+    }
+
+    /**
+     * Where the one date of the quantities is: its day, month and year (a whole number from {@code firstYear} to
+     * {@code lastYear} without a unit); {@code null} when they hold no such date or more than one.
+     */
+    private static int[] oneDate(List<Quantity> quantities, int firstYear, int lastYear) {
+        int day = -1;
+        int month = -1;
+        int year = -1;
+        for (int k = 0; k < quantities.size(); k++) {
+            Quantity q = quantities.get(k);
+            if (q.value() != Math.rint(q.value())) {
+                continue;
+            }
+            int previous;
+            if ("day".equals(q.unit())) {
+                previous = day;
+                day = k;
+            } else if ("month".equals(q.unit())) {
+                previous = month;
+                month = k;
+            } else if (q.unit() == null && q.value() >= firstYear && q.value() <= lastYear) {
+                previous = year;
+                year = k;
+            } else {
+                continue;
+            }
+            if (previous >= 0) {
+                return null;
+            }
+        }
+        return day < 0 || month < 0 || year < 0 ? null : new int[] {day, month, year};
     }
 
     /**

@@ -2553,6 +2553,70 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_read_a_phrase_that_sets_the_scene_as_no_answer_named_before_the_short_one() {
+        // when and where, or whose word it is, before the answer: no other answer
+        assertThat(verdict("Who composed the opera 'Carmen'?", "Georges Bizet",
+                "In 1875, at the Opéra-Comique in Paris, Georges Bizet saw his Carmen open to a cold reception.")
+                .rule()).isNotEqualTo("another answer first");
+        assertThat(decide("Which is the hottest planet in the Solar System?", "Venus",
+                "According to NASA, Venus is the hottest planet.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which is the hottest planet in the Solar System?", "Venus",
+                "Apart from the Sun itself, the hottest body in the Solar System is Venus."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // the clause after such a phrase still names another answer first, and a phrase that states one is no scene
+        assertThat(verdict("Which is the largest planet?", "Saturn",
+                "By mass, Jupiter is the largest planet; Saturn comes second.").rule())
+                .isEqualTo("another answer first");
+        assertThat(verdict("Which language has the most native speakers?", "Spanish",
+                "By native speakers the leader is Mandarin, ahead of Spanish.").decision())
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_compare_a_date_given_in_the_julian_calendar_with_its_gregorian_date() {
+        String question = "On what date did the storming of the Winter Palace take place?";
+        // 25 October 1917 in the Julian calendar Russia used is 7 November 1917 in the Gregorian
+        assertThat(decide(question, "25 October 1917, Old Style", "7 November 1917 (Gregorian calendar)"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, "7 November 1917", "25 October 1917 (Julian calendar)"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // or as written, when the other gives it so
+        assertThat(decide(question, "25 October 1917 (Julian calendar)", "25 October 1917"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // another day in either calendar, a name, or an answer that gives both dates is read as written
+        assertThat(verdict(question, "25 October 1917, Old Style", "8 November 1917").rule())
+                .isEqualTo("different numbers");
+        assertThat(verdict("When was he arrested?", "Julian Assange was arrested on 11 April 2019.", "24 April 2019")
+                .decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Quantities.julianDated("25 october 1917 (julian calendar), 7 november in the gregorian")).isFalse();
+        // the days between the calendars grow where the Julian calendar has a leap day the Gregorian has not (1700)
+        assertThat(Quantities.gregorian(Quantities.parse("28 february 1700"))).extracting(Quantities.Quantity::value)
+                .containsExactly(10.0, 3.0, 1700.0);
+        assertThat(Quantities.gregorian(Quantities.parse("1 march 1700"))).extracting(Quantities.Quantity::value)
+                .containsExactly(12.0, 3.0, 1700.0);
+        // before 1583 no date is moved, nor one of two dates
+        assertThat(Quantities.gregorian(Quantities.parse("4 october 1582"))).isNull();
+        assertThat(Quantities.gregorian(Quantities.parse("1 march 1700 to 2 march 1700"))).isNull();
+    }
+
+    @Test
+    void should_read_a_sentence_that_does_two_things_as_a_sentence_not_a_list() {
+        // a pronoun or a name and a verb in the past first: one action, then another, not items
+        assertThat(verdict("What does a thermostat do?", "It senses the temperature and switches the heating on.",
+                "It measures the temperature and switches the heating on.").rule()).isNotEqualTo("different items");
+        assertThat(verdict("What happened to Pompeii in AD 79?", "Vesuvius buried Pompeii and Herculaneum.",
+                "Vesuvius entombed Pompeii and Herculaneum.").rule()).isNotEqualTo("different items");
+        assertThat(Equivalence.items(null, "they discovered polonium and radium")).isNull();
+        // a list after a lead-in, or with an adverb before its participle, is still one
+        assertThat(verdict("What goes into pancakes?", "You need flour, eggs and milk.", "Flour, milk, eggs").rule())
+                .isEqualTo("same items");
+        assertThat(verdict("What goes into the dough?", "Lightly salted butter, flour and eggs",
+                "Eggs, flour and lightly salted butter").rule()).isEqualTo("same items");
+        assertThat(verdict("What goes into the dough?", "Lightly salted butter, flour and eggs",
+                "Eggs, flour and unsalted butter").rule()).isEqualTo("different items");
+    }
+
+    @Test
     void should_split_two_instructions_that_do_different_things_where_the_question_says_one() {
         assertThat(verdict("Protocol: if a rash appears during an infusion, stop the infusion immediately. What should "
                 + "the nurse do if the patient develops a rash?", "Stop the infusion immediately.",
