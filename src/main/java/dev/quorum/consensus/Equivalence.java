@@ -1962,7 +1962,34 @@ final class Equivalence {
      */
     private static boolean apart(Reading a, Reading b) {
         return disjoint(a, b) && !acronym(a, b) && !acronym(b, a) && !prefixed(a, b) && !clippedName(a, b)
-                && !shortenedWords(a, b) && !Lexical.sameEntity(a.head, b.head);
+                && !shortenedWords(a, b) && !Lexical.sameEntity(a.head, b.head) && !sameLeadEntity(a, b);
+    }
+
+    /**
+     * Whether the names two answers open with, before what one adds after a comma, a bracket or a dash, are one entity
+     * in WordNet ("Denali" / "Mount McKinley, in Alaska", "The Hague" / "Den Haag ('s-Gravenhage)").
+     */
+    private static boolean sameLeadEntity(Reading a, Reading b) {
+        String x = leadName(a.head);
+        String y = leadName(b.head);
+        return (x.length() < a.head.strip().length() || y.length() < b.head.strip().length()) && !x.isEmpty()
+                && !y.isEmpty() && Lexical.sameEntity(x, y);
+    }
+
+    /** A text up to its first comma, bracket or dash, without the punctuation that ends it. */
+    private static String leadName(String text) {
+        String name = text.strip();
+        for (String mark : new String[] {",", "(", " – ", " — ", " - ", ";"}) {
+            int at = name.indexOf(mark);
+            if (at > 0) {
+                name = name.substring(0, at);
+            }
+        }
+        name = name.strip();
+        while (!name.isEmpty() && ".!".indexOf(name.charAt(name.length() - 1)) >= 0) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return name;
     }
 
     /**
@@ -4497,7 +4524,21 @@ final class Equivalence {
                 named |= longOne.capitals.contains(stem) && !question.mentions(stem);
             }
         }
-        return named && content <= 3;
+        return named && content <= 3 && !namesSameEntity(words, copula + 1, bareName(shortOne));
+    }
+
+    /**
+     * Whether a word from {@code from} on, or two in a row, name the entity the short answer names, in WordNet
+     * ("Iran's official language is Farsi" / "Persian").
+     */
+    private static boolean namesSameEntity(List<String> words, int from, String name) {
+        for (int k = from; k < words.size(); k++) {
+            if (!AnswerText.stopword(words.get(k)) && (Lexical.sameEntity(words.get(k), name)
+                    || k + 1 < words.size() && Lexical.sameEntity(words.get(k) + " " + words.get(k + 1), name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -4607,7 +4648,7 @@ final class Equivalence {
                 fresh++;
             }
         }
-        return fresh >= 1 && fresh <= 3 && own == 0;
+        return fresh >= 1 && fresh <= 3 && own == 0 && !namesSameEntity(words, verb + 1, bareName(shortOne));
     }
 
     /**

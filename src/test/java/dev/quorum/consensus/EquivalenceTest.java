@@ -2600,6 +2600,21 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_join_a_name_and_the_name_wordnet_gives_for_the_same_entity_inside_a_longer_answer() {
+        String mountain = "What is the highest mountain in North America?";
+        assertThat(decide(mountain, "Denali", "Mount McKinley, in Alaska.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(mountain, "Denali", "Mount Logan, in Canada.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        String language = "What is the official language of Iran?";
+        assertThat(decide(language, "Persian", "The official language of Iran is Farsi."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(language, "Persian", "The official language of Iran is Arabic."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        String city = "In which city does the Dutch parliament meet?";
+        assertThat(decide(city, "The Hague", "Den Haag (the seat of government, not the capital)"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_read_a_sentence_that_does_two_things_as_a_sentence_not_a_list() {
         // a pronoun or a name and a verb in the past first: one action, then another, not items
         assertThat(verdict("What does a thermostat do?", "It senses the temperature and switches the heating on.",
