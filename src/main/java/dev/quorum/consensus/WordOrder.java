@@ -30,6 +30,8 @@ final class WordOrder {
             "cousins", "twin", "twins", "partner", "partners", "synonym", "synonyms", "sibling", "orthogonal",
             "independent", "intersect", "intersects");
 
+    /** What joins two clauses as it joins two things ({@link #symmetric}). */
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "nor", "whereas", "while");
     private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "gets",
             "got", "gotten");
 
@@ -110,11 +112,27 @@ final class WordOrder {
         return reference.get(at.get(first)) + " and " + reference.get(at.get(second));
     }
 
-    /** Whether the tokens between two positions list the two things or relate them both ways round. */
+    /**
+     * Whether the tokens between two positions list the two things or relate them both ways round; not a conjunction or
+     * a comma that opens another clause before the second ("… rises in the west and sets in the east", "… went to
+     * Portugal and those to the west to Spain": each in a clause of its own, put the other way round).
+     */
     private static boolean symmetric(List<String> tokens, int from, int to) {
         for (int k = from + 1; k < to; k++) {
             String token = tokens.get(k);
-            if (SYMMETRIC.contains(token) || !Quantities.isLetterOrDigit(token.charAt(0))) {
+            boolean joins = CONJUNCTIONS.contains(token) || !Quantities.isLetterOrDigit(token.charAt(0));
+            if ((SYMMETRIC.contains(token) || joins) && !(joins && clauseBefore(tokens, k + 1, to))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a content word that relates nothing both ways round comes between two positions. */
+    private static boolean clauseBefore(List<String> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String token = tokens.get(k);
+            if (Quantities.isLetter(token.charAt(0)) && !AnswerText.stopword(token) && !SYMMETRIC.contains(token)) {
                 return true;
             }
         }

@@ -2615,6 +2615,23 @@ class EquivalenceTest {
     }
 
     @Test
+    void should_split_two_things_put_the_other_way_round_in_two_clauses_joined_by_and() {
+        String question = "How did the treaty divide the territory?";
+        assertThat(verdict(question, "The treaty gave the islands to France and the mainland to Spain.",
+                "The treaty gave the islands to Spain and the mainland to France.").rule())
+                .isEqualTo("near-identical but france and spain swapped");
+        assertThat(decide("Where does the Sun rise on Venus?",
+                "On Venus the Sun rises in the west, and it sets in the east, because the planet spins backwards.",
+                "On Venus the Sun rises in the east, and it sets in the west, because the planet spins backwards."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // two things listed, or related both ways round, stay the same
+        assertThat(decide("What seasons the soup?", "Salt and black pepper season the soup.",
+                "Black pepper and salt season the soup.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Where does the river run?", "The river runs between France and Spain.",
+                "The river runs between Spain and France.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
     void should_read_a_sentence_that_does_two_things_as_a_sentence_not_a_list() {
         // a pronoun or a name and a verb in the past first: one action, then another, not items
         assertThat(verdict("What does a thermostat do?", "It senses the temperature and switches the heating on.",
