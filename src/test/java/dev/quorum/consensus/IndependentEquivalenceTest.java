@@ -114,8 +114,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * linguistics, audio engineering, numismatics, urban planning, pharmacology, beekeeping, mountaineering, office
  * software and tax rules): written at the start of the twenty-sixth round and measured on cd43cef (F1 0.808,
  * precision 0.816, recall 0.801) and at the round's end, whose change decides no pair otherwise.</li>
+ * <li>consensus/answer-pairs-blind29.tsv (432 pairs, the same 18 categories, a twenty-ninth author; ornithology,
+ * railway signalling, ceramics, chess, opera, hydrology, Byzantine history, Finnish and Hungarian linguistics, video
+ * codecs, philately, textile dyeing, volcanology, cheese making, celestial navigation, networking, spreadsheet
+ * formulas, cricket, labour law, radio astronomy, epidemiology, veterinary medicine and typography): written at the
+ * start of the twenty-seventh round and measured on 98ebda5 (F1 0.798, precision 0.830, recall 0.769) and at the
+ * round's end (F1 0.801, precision 0.831, recall 0.773); its pairs were not read.</li>
  * </ul>
- * Of the blind sets only totals and per-category figures are reported, in docs/consensus.md.
+ * Of the blind sets only totals and per-category figures are reported, in docs/consensus.md. The twenty-seventh
+ * round read blind20 to blind24's wrong splits, so those five are tuning data since.
  * The floors are a little under the measured figures, so a change of the rules that does worse here fails.
  */
 class IndependentEquivalenceTest {
@@ -132,7 +139,10 @@ class IndependentEquivalenceTest {
         // after the twenty-third round: blind20 0.883 / 0.933, blind21 0.796 / 0.873, blind22 0.830 / 0.889,
         // blind23 0.831 / 0.881, blind24 0.858 / 0.911, blind25 0.858 / 0.864; blind26 (twenty-fourth round, at its
         // end) 0.836 / 0.821; blind27 (twenty-fifth round, at its start and end) 0.872 / 0.860; blind28 (twenty-sixth
-        // round, at its start and end) 0.808 / 0.816
+        // round, at its start and end) 0.808 / 0.816; after the twenty-seventh round, which read blind20 to blind24's
+        // wrong splits: blind20 0.893 / 0.939, blind21 0.827 / 0.888, blind22 0.850 / 0.906, blind23 0.835 / 0.878,
+        // blind24 0.870 / 0.927, blind25 0.860 / 0.864, blind26 0.841 / 0.826, blind27 0.877 / 0.862, blind28 0.811 /
+        // 0.817; blind29 (twenty-seventh round, at its start 0.798 / 0.830, at its end) 0.801 / 0.831
         return Stream.of(Arguments.of("answer-pairs-independent.tsv", 0.93, 0.91),
                 Arguments.of("answer-pairs-blind5.tsv", 0.89, 0.86),
                 Arguments.of("answer-pairs-blind6.tsv", 0.84, 0.84),
@@ -157,7 +167,8 @@ class IndependentEquivalenceTest {
                 Arguments.of("answer-pairs-blind25.tsv", 0.84, 0.84),
                 Arguments.of("answer-pairs-blind26.tsv", 0.82, 0.81),
                 Arguments.of("answer-pairs-blind27.tsv", 0.86, 0.85),
-                Arguments.of("answer-pairs-blind28.tsv", 0.80, 0.80));
+                Arguments.of("answer-pairs-blind28.tsv", 0.80, 0.80),
+                Arguments.of("answer-pairs-blind29.tsv", 0.79, 0.82));
     }
 
     @ParameterizedTest
