@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Whether two answers to the same question give the same answer, as far as their words can tell; where they cannot,
@@ -88,10 +89,15 @@ final class Equivalence {
 
     static final Set<String> VERBS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "will",
             "can", "should", "must", "does", "do", "did", "would", "could");
-    /** Prepositions that open a phrase setting the scene ({@link #introductory}). */
-    private static final Set<String> INTRODUCTORY = Set.of("in", "on", "at", "by", "according", "apart", "aside",
-            "between", "during", "from", "for", "under", "within", "among", "across", "throughout", "besides",
-            "following", "after", "before", "since", "until", "as", "with", "without", "outside", "despite");
+    /**
+     * Prepositions that open a phrase setting the scene ({@link #introductory}); not those that set another answer
+     * aside or rank one ("Apart from Mercury, Venus is …", "Besides Everest, …", "After Jupiter, …").
+     */
+    private static final Set<String> INTRODUCTORY = Set.of("in", "on", "at", "by", "according", "between", "during",
+            "for", "under", "within", "among", "across", "throughout", "as", "with");
+    /** Stems of a question's words that ask for a name ({@link #namesSameEntity}). */
+    private static final List<String> NAME_WORDS = Stream.of("name", "called", "former", "formerly", "before",
+            "colonial", "old", "renamed").map(AnswerText::stem).toList();
     private static final Set<String> CLAUSE_SUBJECTS = Set.of("it", "they", "he", "she", "this");
     private static final int MAX_DIFF_WORDS = 300;
     /** Long answers that share this much of their words, in order, are one text edited ({@link #longNearIdentical}). */
@@ -414,8 +420,8 @@ final class Equivalence {
         final List<Quantity> mainQuantities;
         /**
          * {@link #mainQuantities} with the one date they hold moved from the Julian calendar to the Gregorian, when the
-         * answer says it gives the date in the Julian calendar or Old Style and names no Gregorian date; otherwise
-         * {@code null}.
+         * answer says it gives the date in the Julian calendar or Old Style and does not write "Gregorian" or "New
+         * Style" ({@link Quantities#julianDated}); otherwise {@code null}.
          */
         final List<Quantity> gregorian;
         /** The text without that context: where a longer answer states its answer. */
@@ -509,7 +515,8 @@ final class Equivalence {
             this.significantAt = at;
             this.main = full && !code ? mainText(lower, question) : lower;
             this.mainQuantities = full && !code && main.length() < lower.length() ? Quantities.parse(main) : quantities;
-            this.gregorian = full && !code && Quantities.julianDated(lower) ? Quantities.gregorian(mainQuantities) : null;
+            this.gregorian = full && !code && Quantities.julianDated(lower) ? Quantities.gregorian(mainQuantities)
+                    : null;
             Map<String, String> labels = Map.of();
             int labelClauseWords = 0;
             if (full && !code && words.size() <= LABEL_WORDS) {
@@ -911,8 +918,8 @@ final class Equivalence {
             boolean approximate = a.approximate || b.approximate;
             // a date one answer gives in the Julian calendar, the other in the Gregorian ("25 October 1917, Old
             // Style" / "7 November 1917")
-            List<Quantity> aMain = sameDate(a.gregorian, b.mainQuantities) ? a.gregorian : a.mainQuantities;
-            List<Quantity> bMain = sameDate(b.gregorian, a.mainQuantities) ? b.gregorian : b.mainQuantities;
+            List<Quantity> aMain = sameDate(a, b) ? a.gregorian : a.mainQuantities;
+            List<Quantity> bMain = sameDate(b, a) ? b.gregorian : b.mainQuantities;
             boolean aCoversB = Quantities.covers(aMain, bMain, approximate);
             boolean bCoversA = Quantities.covers(bMain, aMain, approximate);
             if (!aCoversB && !bCoversA) {
@@ -1976,7 +1983,7 @@ final class Equivalence {
                 && !y.isEmpty() && Lexical.sameEntity(x, y);
     }
 
-    /** A text up to its first comma, bracket or dash, without the punctuation that ends it. */
+    /** A text up to its first comma, semicolon, bracket or dash, without the full stop that ends it. */
     private static String leadName(String text) {
         String name = text.strip();
         for (String mark : new String[] {",", "(", " – ", " — ", " - ", ";"}) {
@@ -3700,11 +3707,12 @@ final class Equivalence {
             return new Verdict(Decision.DIFFERENT, "another designator: " + designated);
         }
         if (onlyNumbers(shortOne) && !fractionInWords(shortOne, longOne)) {
-            if (sameDate(longOne.gregorian, shortOne.mainQuantities)
-                    || sameDate(shortOne.gregorian, longOne.mainQuantities)) {
+            if (sameDate(longOne, shortOne)) {
                 // one date in the Julian calendar and in the Gregorian ("7 November 1917" / "25 October 1917 (Julian
-                // calendar)"): what else the longer one says is for the meaning to tell
-                return Verdict.MEANING;
+                // calendar)"): unless one of them is negated, what else the longer one says is for the meaning to tell
+                // (a short answer that names its calendar is no bare number)
+                return shortOne.negations % 2 != longOne.negations % 2
+                        ? new Verdict(Decision.DIFFERENT, "contained but negated") : Verdict.MEANING;
             }
             boolean approximate = shortOne.approximate || longOne.approximate;
             if (!Quantities.covers(longOne.quantities, shortOne.quantities, approximate)) {
@@ -4305,14 +4313,19 @@ final class Equivalence {
         return copula && fresh >= 1 && fresh <= 3 && maxWords == FIRST_ANSWER_WORDS;
     }
 
-    /** Whether a date moved from the Julian calendar ({@link Reading#gregorian}) is the other answer's date. */
-    private static boolean sameDate(List<Quantity> gregorian, List<Quantity> other) {
-        return gregorian != null && Quantities.covers(gregorian, other, false) && Quantities.covers(other, gregorian, false);
+    /**
+     * Whether an answer's date moved from the Julian calendar ({@link Reading#gregorian}) is the other answer's date,
+     * which is not given in the Julian calendar too (two dates both Old Style are compared as written).
+     */
+    private static boolean sameDate(Reading julian, Reading other) {
+        return julian.gregorian != null && !Quantities.julianDated(other.lower)
+                && Quantities.covers(julian.gregorian, other.mainQuantities, false)
+                && Quantities.covers(other.mainQuantities, julian.gregorian, false);
     }
 
     /**
-     * Whether a clause is a phrase that sets the scene and states nothing: it opens with a preposition ("according",
-     * "following" too) and has no copula and no inflected verb after it ("According to the WHO", "Between 1508 and 1512", "Apart from the Sun"; not "By
+     * Whether a clause is a phrase that sets the scene and states nothing: it opens with a preposition ("according"
+     * too) and has no copula and no inflected verb after it ("According to the WHO", "Between 1508 and 1512", "Apart from the Sun"; not "By
      * native speakers the leader is Spanish").
      */
     private static boolean introductory(String clause) {
@@ -4524,14 +4537,20 @@ final class Equivalence {
                 named |= longOne.capitals.contains(stem) && !question.mentions(stem);
             }
         }
-        return named && content <= 3 && !namesSameEntity(words, copula + 1, bareName(shortOne));
+        return named && content <= 3 && !namesSameEntity(words, copula + 1, bareName(shortOne), question);
     }
 
     /**
      * Whether a word from {@code from} on, or two in a row, name the entity the short answer names, in WordNet
-     * ("Iran's official language is Farsi" / "Persian").
+     * ("Iran's official language is Farsi" / "Persian"); not where the question asks for a name, which may be a former
+     * or another one ("What was Japan's capital called before 1868?": "Edo" is not "Tokyo").
      */
-    private static boolean namesSameEntity(List<String> words, int from, String name) {
+    private static boolean namesSameEntity(List<String> words, int from, String name, Question question) {
+        for (String asked : NAME_WORDS) {
+            if (question.mentions(asked)) {
+                return false;
+            }
+        }
         for (int k = from; k < words.size(); k++) {
             if (!AnswerText.stopword(words.get(k)) && (Lexical.sameEntity(words.get(k), name)
                     || k + 1 < words.size() && Lexical.sameEntity(words.get(k) + " " + words.get(k + 1), name))) {
@@ -4648,7 +4667,8 @@ final class Equivalence {
                 fresh++;
             }
         }
-        return fresh >= 1 && fresh <= 3 && own == 0 && !namesSameEntity(words, verb + 1, bareName(shortOne));
+        return fresh >= 1 && fresh <= 3 && own == 0
+                && !namesSameEntity(words, verb + 1, bareName(shortOne), question);
     }
 
     /**
@@ -5882,11 +5902,9 @@ final class Equivalence {
             if (words.isEmpty() || words.size() > (k == 0 ? 5 : 4)) {
                 return null;
             }
-            if (k == 0 && lines.length < 2 && words.size() > 1 && (CLAUSE_SUBJECTS.contains(words.get(0))
-                    || words.get(1).endsWith("ed") && !words.get(0).endsWith("ly")
-                    && Lexical.inflectedVerb(words.get(1)))) {
-                // a sentence that does two things ("It collects and focuses light", "Vesuvius buried Pompeii and
-                // Herculaneum"), not a list; "lightly salted butter, …" is one
+            if (k == 0 && lines.length < 2 && words.size() > 1 && CLAUSE_SUBJECTS.contains(words.get(0))) {
+                // a sentence that does two things ("It collects and focuses light", "They discovered polonium and
+                // radium"), not a list
                 return null;
             }
             StringBuilder item = new StringBuilder();

@@ -598,7 +598,7 @@ final class Quantities {
      * {@code null} when they hold no such date, or more than one.
      */
     static List<Quantity> gregorian(List<Quantity> quantities) {
-        int[] at = oneDate(quantities, FIRST_GREGORIAN_YEAR, LAST_CONVERTED_YEAR);
+        int[] at = oneDate(quantities);
         if (at == null) {
             return null;
         }
@@ -955,10 +955,11 @@ final class Quantities {
     }
 
     /**
-     * Where the one date of the quantities is: its day, month and year (a whole number from {@code firstYear} to
-     * {@code lastYear} without a unit); {@code null} when they hold no such date or more than one.
+     * Where the one date of the quantities is: its day, month and year (a whole number without a unit from {@value
+     * #FIRST_GREGORIAN_YEAR} to {@value #LAST_CONVERTED_YEAR}); {@code null} when they hold no such date or more than
+     * one.
      */
-    private static int[] oneDate(List<Quantity> quantities, int firstYear, int lastYear) {
+    private static int[] oneDate(List<Quantity> quantities) {
         int day = -1;
         int month = -1;
         int year = -1;
@@ -974,7 +975,7 @@ final class Quantities {
             } else if ("month".equals(q.unit())) {
                 previous = month;
                 month = k;
-            } else if (q.unit() == null && q.value() >= firstYear && q.value() <= lastYear) {
+            } else if (q.unit() == null && q.value() >= FIRST_GREGORIAN_YEAR && q.value() <= LAST_CONVERTED_YEAR) {
                 previous = year;
                 year = k;
             } else {

@@ -32,6 +32,9 @@ final class WordOrder {
 
     /** What joins two clauses as it joins two things ({@link #symmetric}). */
     private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "nor", "whereas", "while");
+    /** Adverbs that link the second thing to the first ("Saturn and likewise Jupiter"), not another clause. */
+    private static final Set<String> LINKING = Set.of("likewise", "also", "too", "then", "still", "even", "again",
+            "moreover", "besides", "so", "thus", "hence", "therefore", "later", "afterwards");
     private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "gets",
             "got", "gotten");
 
@@ -114,8 +117,9 @@ final class WordOrder {
 
     /**
      * Whether the tokens between two positions list the two things or relate them both ways round; not a conjunction or
-     * a comma that opens another clause before the second ("… rises in the west and sets in the east", "… went to
-     * Portugal and those to the west to Spain": each in a clause of its own, put the other way round).
+     * a punctuation mark followed, before the second, by a content word of its own that is no linking adverb ("…
+     * rises in the west and sets in the east", "… went to Portugal and those to the west to Spain": each in a clause
+     * of its own, put the other way round; not "Saturn and likewise Jupiter").
      */
     private static boolean symmetric(List<String> tokens, int from, int to) {
         for (int k = from + 1; k < to; k++) {
@@ -128,11 +132,15 @@ final class WordOrder {
         return false;
     }
 
-    /** Whether a content word that relates nothing both ways round comes between two positions. */
+    /**
+     * Whether a content word comes between two positions that relates nothing both ways round and is no adverb
+     * ("likewise", "similarly"): the start of another clause's own words.
+     */
     private static boolean clauseBefore(List<String> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
             String token = tokens.get(k);
-            if (Quantities.isLetter(token.charAt(0)) && !AnswerText.stopword(token) && !SYMMETRIC.contains(token)) {
+            if (Quantities.isLetter(token.charAt(0)) && !AnswerText.stopword(token) && !SYMMETRIC.contains(token)
+                    && !token.endsWith("ly") && !LINKING.contains(token)) {
                 return true;
             }
         }

@@ -2560,9 +2560,14 @@ class EquivalenceTest {
                 .rule()).isNotEqualTo("another answer first");
         assertThat(decide("Which is the hottest planet in the Solar System?", "Venus",
                 "According to NASA, Venus is the hottest planet.")).isEqualTo(Equivalence.Decision.SAME);
-        assertThat(decide("Which is the hottest planet in the Solar System?", "Venus",
-                "Apart from the Sun itself, the hottest body in the Solar System is Venus."))
+        assertThat(decide("Which painter cut off part of his own ear?", "Vincent van Gogh",
+                "In December 1888, after a quarrel with Paul Gauguin, Vincent van Gogh cut off part of his ear."))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a phrase that sets another answer aside or ranks one is no scene
+        assertThat(decide("What is the largest country by area?", "Canada",
+                "Aside from Russia, Canada is the largest country by area.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which is the tallest mountain on Earth?", "K2",
+                "Besides Everest, K2 is the tallest mountain.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         // the clause after such a phrase still names another answer first, and a phrase that states one is no scene
         assertThat(verdict("Which is the largest planet?", "Saturn",
                 "By mass, Jupiter is the largest planet; Saturn comes second.").rule())
@@ -2589,6 +2594,11 @@ class EquivalenceTest {
         assertThat(verdict("When was he arrested?", "Julian Assange was arrested on 11 April 2019.", "24 April 2019")
                 .decision()).isEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(Quantities.julianDated("25 october 1917 (julian calendar), 7 november in the gregorian")).isFalse();
+        // two dates both Old Style are compared as written, and a date negated is still another answer
+        assertThat(decide(question, "25 October 1917 (Old Style)", "It began on 7 November 1917, Old Style."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(question, "7 November 1917", "The storming did not happen on 25 October 1917 (Old Style)."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
         // the days between the calendars grow where the Julian calendar has a leap day the Gregorian has not (1700)
         assertThat(Quantities.gregorian(Quantities.parse("28 february 1700"))).extracting(Quantities.Quantity::value)
                 .containsExactly(10.0, 3.0, 1700.0);
@@ -2609,6 +2619,9 @@ class EquivalenceTest {
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide(language, "Persian", "The official language of Iran is Arabic."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a question that asks for a name may ask for a former one
+        assertThat(decide("What was the name of Japan's capital before 1868?", "Edo",
+                "Japan's capital before 1868 was Tokyo.")).isEqualTo(Equivalence.Decision.DIFFERENT);
         String city = "In which city does the Dutch parliament meet?";
         assertThat(decide(city, "The Hague", "Den Haag (the seat of government, not the capital)"))
                 .isNotEqualTo(Equivalence.Decision.DIFFERENT);
@@ -2629,16 +2642,21 @@ class EquivalenceTest {
                 "Black pepper and salt season the soup.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
         assertThat(decide("Where does the river run?", "The river runs between France and Spain.",
                 "The river runs between Spain and France.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which planets have rings?", "Saturn and likewise Jupiter have rings around them.",
+                "Jupiter and likewise Saturn have rings around them.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
 
     @Test
     void should_read_a_sentence_that_does_two_things_as_a_sentence_not_a_list() {
-        // a pronoun or a name and a verb in the past first: one action, then another, not items
+        // a pronoun first: one action, then another, not items
         assertThat(verdict("What does a thermostat do?", "It senses the temperature and switches the heating on.",
                 "It measures the temperature and switches the heating on.").rule()).isNotEqualTo("different items");
-        assertThat(verdict("What happened to Pompeii in AD 79?", "Vesuvius buried Pompeii and Herculaneum.",
-                "Vesuvius entombed Pompeii and Herculaneum.").rule()).isNotEqualTo("different items");
         assertThat(Equivalence.items(null, "they discovered polonium and radium")).isNull();
+        // a name or a participle first is still a list
+        assertThat(verdict("Which clubs have won the league most often?", "Manchester United, Liverpool and Arsenal",
+                "Arsenal, Liverpool and Manchester United").rule()).isEqualTo("same items");
+        assertThat(verdict("What is on the breakfast tray?", "A boiled egg, toast and tea",
+                "Tea, toast and a boiled egg").rule()).isEqualTo("same items");
         // a list after a lead-in, or with an adverb before its participle, is still one
         assertThat(verdict("What goes into pancakes?", "You need flour, eggs and milk.", "Flour, milk, eggs").rule())
                 .isEqualTo("same items");
