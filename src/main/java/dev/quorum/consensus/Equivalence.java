@@ -4324,9 +4324,9 @@ final class Equivalence {
     }
 
     /**
-     * Whether a clause is a phrase that sets the scene and states nothing: it opens with a preposition ("according"
-     * too) and has no copula and no inflected verb after it ("According to the WHO", "Between 1508 and 1512", "Apart from the Sun"; not "By
-     * native speakers the leader is Spanish").
+     * Whether a clause is a phrase that sets the scene and states nothing: it opens with one of {@link #INTRODUCTORY}
+     * and has no copula and no inflected verb after it ("According to the WHO", "Between 1508 and 1512"; not "By native
+     * speakers the leader is Spanish", nor "Apart from Mercury").
      */
     private static boolean introductory(String clause) {
         List<String> words = AnswerText.words(clause);
