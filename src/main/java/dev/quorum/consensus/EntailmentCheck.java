@@ -24,8 +24,9 @@ import org.apache.camel.Exchange;
  * the other (bidirectional entailment, Kuhn et al. 2023, "Semantic Uncertainty"); a pair is the same when both
  * directions hold, different when either does not, and left as the words or the embedding decided it when the reply
  * is unusable or the call fails. At most {@code entailment.max-pairs} pairs, in that order. The route
- * ({@code entail-uncertain-pairs}, a {@code loop}) makes the calls through the judge's provider route, so each is priced and in the ledger; the result
- * lists them in {@code responses} and the cost, and its reasoning says what the judge settled.
+ * ({@code entail-uncertain-pairs}, a {@code loop}) makes the calls through the judge's provider route, so each is
+ * priced and in the ledger; the result lists them in {@code responses} and the cost, and its reasoning says what the
+ * judge settled.
  */
 public final class EntailmentCheck {
 

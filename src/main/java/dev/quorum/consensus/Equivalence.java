@@ -1212,7 +1212,12 @@ final class Equivalence {
 
     /** A name answer without the stop that ends it ("John Adams." is "John Adams"). */
     private static String bareName(Reading r) {
-        String name = r.answer.strip();
+        return withoutEndPunctuation(r.answer.strip());
+    }
+
+    /** A text without the full stops, exclamation marks, semicolons and commas it ends with. */
+    private static String withoutEndPunctuation(String text) {
+        String name = text;
         while (!name.isEmpty() && ".!;,".indexOf(name.charAt(name.length() - 1)) >= 0) {
             name = name.substring(0, name.length() - 1);
         }
@@ -1983,7 +1988,7 @@ final class Equivalence {
                 && !y.isEmpty() && Lexical.sameEntity(x, y);
     }
 
-    /** A text up to its first comma, semicolon, bracket or dash, without the full stop that ends it. */
+    /** A text up to its first comma, semicolon, bracket or dash, without the punctuation that ends it. */
     private static String leadName(String text) {
         String name = text.strip();
         for (String mark : new String[] {",", "(", " – ", " — ", " - ", ";"}) {
@@ -1992,11 +1997,7 @@ final class Equivalence {
                 name = name.substring(0, at);
             }
         }
-        name = name.strip();
-        while (!name.isEmpty() && ".!".indexOf(name.charAt(name.length() - 1)) >= 0) {
-            name = name.substring(0, name.length() - 1);
-        }
-        return name;
+        return withoutEndPunctuation(name.strip());
     }
 
     /**
@@ -4325,8 +4326,8 @@ final class Equivalence {
 
     /**
      * Whether a clause is a phrase that sets the scene and states nothing: it opens with one of {@link #INTRODUCTORY}
-     * and has no copula and no inflected verb after it ("According to the WHO", "Between 1508 and 1512"; not "By native
-     * speakers the leader is Spanish", nor "Apart from Mercury").
+     * and has no copula or auxiliary ({@link #VERBS}) and no inflected verb after it ("According to the WHO", "Between
+     * 1508 and 1512"; not "By native speakers the leader is Spanish", nor "Apart from Mercury").
      */
     private static boolean introductory(String clause) {
         List<String> words = AnswerText.words(clause);
@@ -4334,7 +4335,7 @@ final class Equivalence {
             return false;
         }
         for (String word : words.subList(1, words.size())) {
-            if (YesNo.COPULAS.contains(word) || VERBS.contains(word) || Lexical.inflectedVerb(word)) {
+            if (VERBS.contains(word) || Lexical.inflectedVerb(word)) {
                 return false;
             }
         }
