@@ -115,7 +115,7 @@ final class Chemistry {
         return Equivalence.Decision.SAME;
     }
 
-    /** The elements and counts of an answer that is only a formula ("H2O", "`C6H12O6`", "NaCl."), else null. */
+    /** The elements and counts of an answer that is only a formula ("H2O", "`C6H12O6`", "$H_2O$", "NaCl."), else null. */
     static Map<String, Integer> formula(String answer) {
         String text = answer.strip();
         if (text.length() > 30) {
@@ -126,7 +126,8 @@ final class Chemistry {
             char c = text.charAt(i);
             if (c >= '\u2080' && c <= '\u2089') {
                 plain.append((char) ('0' + c - '\u2080'));
-            } else if (c != '`' && c != '*') {
+            } else if ("`*$_{}".indexOf(c) < 0) {
+                // (Markdown and LaTeX marks: "`H2O`", "$H_2O$", "H_{2}O")
                 plain.append(c);
             }
         }

@@ -326,6 +326,8 @@ final class Equivalence {
     private static final int FIRST_ANSWER_WORDS = 8;
     /** The same, where the short answer is named only as a point of reference ({@link #referenced}). */
     private static final int REFERENCE_ANSWER_WORDS = 20;
+    /** At most this many words in a clause that names again what the clause before it ended on. */
+    private static final int RESTATED_WORDS = 6;
     /** Words that relate what follows to what was named before ("than", "below", "before"; {@link #referenced}). */
     private static final Set<String> RELATIONS = Set.of("than", "below", "above", "behind", "beside", "besides", "near",
             "unlike", "alongside", "before", "after");
@@ -459,7 +461,7 @@ final class Equivalence {
             this.key = key != null ? key : AnswerKey.of(this.answer, question);
             // the key is "json:…" exactly when the answer is structured (AnswerKey.of reads it so): not parsed twice
             this.json = this.key.startsWith("json:") ? AnswerKey.structured(this.answer) : null;
-            String plain = AnswerText.lower(head);
+            String plain = AnswerText.lower(full ? Numerals.decimal(head, question) : head);
             this.lower = full ? AnswerText.spelledNegations(notation(plain)) : plain;
             this.nonAnswer = NonAnswer.is(lower);
             this.words = AnswerText.words(lower);
@@ -1216,7 +1218,7 @@ final class Equivalence {
     }
 
     /** A text without the full stops, exclamation marks, semicolons and commas it ends with. */
-    private static String withoutEndPunctuation(String text) {
+    static String withoutEndPunctuation(String text) {
         String name = text;
         while (!name.isEmpty() && ".!;,".indexOf(name.charAt(name.length() - 1)) >= 0) {
             name = name.substring(0, name.length() - 1);
@@ -1231,6 +1233,17 @@ final class Equivalence {
             }
         }
         return true;
+    }
+
+    /** The letters and digits of a text, nothing between them. */
+    private static String joined(String lower) {
+        StringBuilder letters = new StringBuilder(lower.length());
+        for (int k = 0; k < lower.length(); k++) {
+            if (Character.isLetterOrDigit(lower.charAt(k))) {
+                letters.append(lower.charAt(k));
+            }
+        }
+        return letters.toString();
     }
 
     /** What WordNet settles of a pair the words leave open: opposite words, or one entity named or described. */
@@ -1252,6 +1265,10 @@ final class Equivalence {
         Verdict entity = Lexical.entity(a, b, question);
         if (entity != null) {
             return entity;
+        }
+        if (bareLabel(a) && bareLabel(b) && joined(a.lower).equals(joined(b.lower))) {
+            // one label written apart and together ("dB FS" / "dBFS")
+            return new Verdict(Decision.SAME, "one label written apart and together");
         }
         // two bare labels that share no word, to a question that is not a yes/no one, and that WordNet does not relate
         // ("Thrash metal" / "Punk rock", "Oligopoly" / "Monopolistic competition", "Billing" / "Account access")
@@ -1419,6 +1436,10 @@ final class Equivalence {
         }
         String one = surface(x);
         String other = surface(y);
+        if (initialsOfNamed(one, other, b) || initialsOfNamed(other, one, a)) {
+            // "The IMO, headquartered in London, …" / "The International Maritime Organization …"
+            return null;
+        }
         return Lexical.sameEntity(one, other) || shortenedName(AnswerText.words(one.toLowerCase(Locale.ROOT)),
                 AnswerText.words(other.toLowerCase(Locale.ROOT)), false) ? null : "another name first: " + one + " / " + other;
     }
@@ -2233,6 +2254,49 @@ final class Equivalence {
             }
         }
         return firsts.toString();
+    }
+
+    /**
+     * Whether a name is one word of two to six capital letters that are the initials of a run of words written with
+     * capitals in the other answer (the short words of {@link #NAME_JOINERS} between them skipped), a run that holds a
+     * word of the other answer's name ("IMO" / "The International Maritime Organization is responsible.", whose first
+     * name read is "Maritime Organization").
+     */
+    private static boolean initialsOfNamed(String name, String otherName, Reading other) {
+        if (name.length() < 2 || name.length() > 6) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isUpperCase(name.charAt(i))) {
+                return false;
+            }
+        }
+        Set<String> named = new HashSet<>(AnswerText.words(otherName.toLowerCase(Locale.ROOT)));
+        String[] tokens = other.answer.split("[^\\p{L}\\p{N}]+");
+        for (int from = 0; from < tokens.length; from++) {
+            if (!capitalWord(tokens[from])) {
+                continue;
+            }
+            StringBuilder initials = new StringBuilder();
+            boolean holds = false;
+            for (int to = from; to < tokens.length && initials.length() <= name.length(); to++) {
+                String token = tokens[to];
+                if (capitalWord(token)) {
+                    initials.append(token.charAt(0));
+                    holds |= named.contains(token.toLowerCase(Locale.ROOT));
+                    if (holds && initials.toString().equals(name)) {
+                        return true;
+                    }
+                } else if (!NAME_JOINERS.contains(token)) {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean capitalWord(String token) {
+        return !token.isEmpty() && Character.isUpperCase(token.charAt(0));
     }
 
     /** Whether a one-word answer is the initials of the other's words ("UN" / "United Nations"). */
@@ -3785,7 +3849,7 @@ final class Equivalence {
             }
             if (c > first && answersFirst(clauses.get(first), longOne, shortOne, question)
                     && !(clauses.size() > first + 1 && alias(clauses.get(first + 1), question))
-                    && !restating(clauses.get(c))) {
+                    && !restating(clauses.get(c)) && !restatedBefore(clauses, c, shortOne, longOne)) {
                 if (!apposition(clauses, c, shortOne, longOne)) {
                     return new Verdict(Decision.DIFFERENT, "another answer first");
                 }
@@ -4439,6 +4503,58 @@ final class Equivalence {
         List<String> words = AnswerText.words(clause);
         return words.size() >= 2 && (words.get(0).equals("namely") || words.get(0).equals("aka")
                 || words.get(0).equals("ie") || words.get(0).equals("i") && words.get(1).equals("e"));
+    }
+
+    /**
+     * Whether the clause that names the short answer only names again what the clause before it ended on: the short
+     * answer's words and then a word of that clause ("TCP sits at layer 4, the transport layer."), the short answer
+     * alone after its formula or initials ("Yeast give off CO2 — carbon dioxide — …"), or after "which is" a noun
+     * phrase of the short answer's words and one more ("… in 3/4 time, which is a triple meter."). The same answer
+     * named twice, not another answer first; a word before the short answer's ("the layer above the transport
+     * layer", "not the transport layer") or more than one after it says more.
+     */
+    private static boolean restatedBefore(List<String> clauses, int c, Reading shortOne, Reading longOne) {
+        List<String> before = c == 0 ? List.of() : AnswerText.words(clauses.get(c - 1));
+        List<String> words = AnswerText.words(clauses.get(c));
+        if (before.isEmpty() || words.isEmpty() || words.size() > RESTATED_WORDS) {
+            return false;
+        }
+        boolean relative = words.size() > 2 && words.get(1).equals("is")
+                && (words.get(0).equals("which") || words.get(0).equals("that"));
+        int at = relative ? 2 : 0;
+        if (at < words.size() && DETERMINERS.contains(words.get(at))) {
+            at++;
+        }
+        int own = 0;
+        List<String> more = new ArrayList<>(1);
+        for (String word : words.subList(at, words.size())) {
+            if (!shortOne.content.contains(AnswerText.stem(word))) {
+                more.add(word);
+            } else if (more.isEmpty()) {
+                own++;
+            } else {
+                return false;
+            }
+        }
+        if (own == 0) {
+            return false;
+        }
+        if (more.isEmpty()) {
+            return !relative && abbreviates(before.get(before.size() - 1), longOne, shortOne);
+        }
+        if (more.size() > 1) {
+            return false;
+        }
+        if (relative) {
+            return true;
+        }
+        String head = AnswerText.stem(more.get(0));
+        for (String word : before) {
+            if (AnswerText.stem(word).equals(head)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

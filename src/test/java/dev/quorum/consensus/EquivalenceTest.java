@@ -4016,4 +4016,66 @@ class EquivalenceTest {
         // two names stay two names
         assertThat(decide("Which is the tallest mountain in Wales?", "Snowdon", "Cadair")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_read_a_short_answer_that_names_again_what_the_clause_before_ended_on_as_stated() {
+        assertThat(decide("At which OSI layer does TCP operate?", "TCP sits at layer 4, the transport layer.",
+                "Transport")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What gas do yeast produce along with ethanol during fermentation?", "Carbon dioxide",
+                "Alongside ethanol, yeast give off CO2 — carbon dioxide — which carbonates the beer."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is the waltz in duple or triple meter?", "Triple",
+                "The waltz is danced in 3/4 time, which is a triple meter.")).isEqualTo(Equivalence.Decision.SAME);
+        // a word before the short answer's, a negation, or more than one word after it says more
+        assertThat(decide("At which OSI layer does TCP operate?", "Transport",
+                "TCP sits at layer 3, the layer below the transport layer.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("At which OSI layer does TCP operate?", "Transport",
+                "TCP sits at layer 3, not the transport layer.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which planet is the hottest?", "Venus",
+                "It is Mercury, which is a neighbour of Venus.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which layer handles routing?", "Transport",
+                "Routing happens at layer 3, the transport layer's neighbour below it."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_a_name_in_capitals_as_the_initials_of_a_run_of_capitalised_words_in_the_other_answer() {
+        String agency = "Which UN agency is responsible for the safety of international shipping?";
+        assertThat(decide(agency, "The International Maritime Organization is responsible.",
+                "The IMO, headquartered in London, is responsible.")).isEqualTo(Equivalence.Decision.SAME);
+        // other initials, or initials in lower case, are another name
+        assertThat(decide("Which agency launched the telescope?", "The ESA launched it from Kourou.",
+                "The European Southern Observatory launched it.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide(agency, "The International Maritime Organization is responsible.",
+                "The ILO, headquartered in Geneva, is responsible.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_roman_numerals_and_integer_literals_as_their_numbers() {
+        assertThat(decide("Write the year the Channel Tunnel opened in Roman numerals.", "MCMXCIV", "1994"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("In what year was the Sistine Chapel ceiling finished?", "1512", "MDXII."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("In what year was the Sistine Chapel ceiling finished?", "1512", "MDXI"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is 0xFF in decimal?", "0b11111111", "255")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is 0xFF in decimal?", "0xff", "255")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the hex value of decimal 16?", "0x16", "0x10"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // to a question that asks for that system, the literal is its digits as written
+        assertThat(decide("What's decimal 13 in binary?", "1101", "0b1101")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What's decimal 13 in binary?", "1101", "0b1011"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_a_formula_written_in_latex_and_one_label_written_apart_and_together() {
+        assertThat(decide("Write the chemical formula for water.", "$H_2O$", "H₂O₂"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Write the chemical formula for water.", "$H_2O$", "H₂O")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Write 'decibels relative to full scale' in standard notation.", "dBFS", "dB FS"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Write 'decibels relative to full scale' in standard notation.", "dBFS", "dB SPL"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+    }
 }

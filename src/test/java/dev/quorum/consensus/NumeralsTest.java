@@ -1,0 +1,49 @@
+package dev.quorum.consensus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NumeralsTest {
+
+    private static final Question NONE = Question.NONE;
+
+    @Test
+    void should_read_a_canonical_roman_numeral_in_capitals_only() {
+        assertThat(Numerals.romanValue("MCMXCIV")).isEqualTo(1994);
+        assertThat(Numerals.romanValue("MMMCMXCIX")).isEqualTo(3999);
+        // not canonical, not in capitals, not a numeral
+        assertThat(Numerals.romanValue("IIII")).isZero();
+        assertThat(Numerals.romanValue("VX")).isZero();
+        assertThat(Numerals.romanValue("IC")).isZero();
+        assertThat(Numerals.romanValue("mcmxciv")).isZero();
+        assertThat(Numerals.romanValue("CIVIL")).isZero();
+        assertThat(Numerals.romanValue("")).isZero();
+    }
+
+    @Test
+    void should_rewrite_a_roman_numeral_only_where_it_can_be_nothing_else() {
+        assertThat(Numerals.decimal("MDXII.", NONE)).isEqualTo("1512.");
+        // inside a name, two letters alone, a word that is also a numeral: words
+        assertThat(Numerals.decimal("Henry VIII", NONE)).isEqualTo("Henry VIII");
+        assertThat(Numerals.decimal("CD", NONE)).isEqualTo("CD");
+        assertThat(Numerals.decimal("I MIX it.", NONE)).isEqualTo("I MIX it.");
+        // a question about Roman numerals: any word of two letters or more, never the pronoun
+        Question roman = Question.of("How is 40 written in Roman numerals?");
+        assertThat(Numerals.decimal("I think it is XL.", roman)).isEqualTo("I think it is 40.");
+        assertThat(Numerals.decimal("XL", roman)).isEqualTo("40");
+    }
+
+    @Test
+    void should_rewrite_integer_literals_up_to_64_bits() {
+        assertThat(Numerals.decimal("mask = 0xFF & x", NONE)).isEqualTo("mask = 255 & x");
+        assertThat(Numerals.decimal("0B1010 or 0o17", NONE)).isEqualTo("10 or 15");
+        assertThat(Numerals.decimal("0xFFFFFFFFFFFFFFFF", NONE)).isEqualTo("18446744073709551615");
+        // longer (an address, a hash), not a literal, or digits that are not of its system: as written
+        String address = "0x742d35Cc6634C0532925a3b844Bc454e4438f44e";
+        assertThat(Numerals.decimal(address, NONE)).isEqualTo(address);
+        assertThat(Numerals.decimal("0b102 0xZZ 0o9 0x", NONE)).isEqualTo("0b102 0xZZ 0o9 0x");
+        assertThat(Numerals.decimal("0o7777777777777777777777", NONE)).isEqualTo("0o7777777777777777777777");
+        assertThat(Numerals.decimal("", NONE)).isEmpty();
+    }
+}
