@@ -81,7 +81,7 @@ final class AnswerText {
             {"all", "none"}, {"same", "different"}, {"start", "end"}, {"start", "stop"}, {"encrypt", "decrypt"},
             {"import", "export"}, {"input", "output"}, {"upload", "download"}, {"push", "pull"}, {"strong", "weak"},
             {"early", "late"}, {"easy", "hard"}, {"light", "heavy"}, {"large", "small"}, {"big", "small"},
-            {"north", "south"}, {"east", "west"}, {"ascend", "descend"}, {"public", "private"}, {"read", "write"},
+            {"north", "south"}, {"kingside", "queenside"}, {"east", "west"}, {"ascend", "descend"}, {"public", "private"}, {"read", "write"},
             {"valid", "invalid"}, {"legal", "illegal"}, {"possible", "impossible"}, {"correct", "incorrect"},
             {"correct", "wrong"}, {"right", "wrong"}, {"present", "absent"}, {"odd", "even"}, {"alive", "dead"},
             {"synchronous", "asynchronous"}, {"mutable", "immutable"}, {"visible", "invisible"}, {"inbound", "outbound"},

@@ -328,6 +328,9 @@ final class Equivalence {
     private static final int REFERENCE_ANSWER_WORDS = 20;
     /** At most this many words in a clause that names again what the clause before it ended on. */
     private static final int RESTATED_WORDS = 6;
+    /** Castling in notation and in words, the longer first ({@link #castling}). */
+    private static final String[][] CASTLING = {{"o-o-o", "queenside castling"}, {"0-0-0", "queenside castling"},
+        {"o-o", "kingside castling"}, {"0-0", "kingside castling"}};
     /** Words that relate what follows to what was named before ("than", "below", "before"; {@link #referenced}). */
     private static final Set<String> RELATIONS = Set.of("than", "below", "above", "behind", "beside", "besides", "near",
             "unlike", "alongside", "before", "after");
@@ -462,7 +465,7 @@ final class Equivalence {
             // the key is "json:…" exactly when the answer is structured (AnswerKey.of reads it so): not parsed twice
             this.json = this.key.startsWith("json:") ? AnswerKey.structured(this.answer) : null;
             String plain = AnswerText.lower(full ? Numerals.decimal(head, question) : head);
-            this.lower = full ? AnswerText.spelledNegations(notation(plain)) : plain;
+            this.lower = full ? AnswerText.spelledNegations(notation(castling(plain, question))) : plain;
             this.nonAnswer = NonAnswer.is(lower);
             this.words = AnswerText.words(lower);
             this.stems = new ArrayList<>(words.size());
@@ -692,6 +695,10 @@ final class Equivalence {
         Verdict ratios = ratios(a, b, question);
         if (ratios != null) {
             return ratios;
+        }
+        if (depth == 0 && !a.code && !b.code && reversedScore(a.lower, b.lower)) {
+            // "0-1" / "White won the game, 1-0."
+            return new Verdict(Decision.DIFFERENT, "a score the other way round");
         }
         Verdict blood = bloodTypes(a, b, question);
         if (blood != null) {
@@ -1267,8 +1274,9 @@ final class Equivalence {
             return entity;
         }
         if (bareLabel(a) && bareLabel(b) && joined(a.lower).equals(joined(b.lower))) {
-            // one label written apart and together ("dB FS" / "dBFS")
-            return new Verdict(Decision.SAME, "one label written apart and together");
+            // one label written apart and together ("dB FS" / "dBFS"), or read the same ("0-0" / "O-O": castling)
+            return new Verdict(Decision.SAME, a.lower.equals(b.lower) ? "the same label once read"
+                    : "one label written apart and together");
         }
         // two bare labels that share no word, to a question that is not a yes/no one, and that WordNet does not relate
         // ("Thrash metal" / "Punk rock", "Oligopoly" / "Monopolistic competition", "Billing" / "Account access")
@@ -1803,6 +1811,23 @@ final class Equivalence {
         }
         String text = lower;
         for (String[] rewrite : NOTATION) {
+            text = replaceWord(text, rewrite[0], rewrite[1]);
+        }
+        return text;
+    }
+
+    /**
+     * To a question about chess or castling, castling in notation written as what it is: "O-O-O" (or "0-0-0", with
+     * zeros) as "queenside castling", "O-O" as "kingside castling", so that one is not read inside the other and
+     * either is the prose for it. A "0-0" elsewhere is a score.
+     */
+    static String castling(String lower, Question question) {
+        String asked = question.text() == null ? "" : question.text().toLowerCase(Locale.ROOT);
+        if (!asked.contains("castl") && !asked.contains("chess") || lower.indexOf('-') < 0) {
+            return lower;
+        }
+        String text = lower;
+        for (String[] rewrite : CASTLING) {
             text = replaceWord(text, rewrite[0], rewrite[1]);
         }
         return text;
@@ -2589,6 +2614,60 @@ final class Equivalence {
     /** Whether a text may be LaTeX (it holds a dollar sign or a backslash). */
     private static boolean latex(String text) {
         return text.indexOf('$') >= 0 || text.indexOf('\\') >= 0;
+    }
+
+    /**
+     * Whether each answer gives one score of two numbers joined by a hyphen or a dash ("1-0", "2–1"), and the other's
+     * is the same two numbers the other way round: a result reversed ("0-1" / "White won the game, 1-0."). A date or
+     * anything else with more than two numbers joined so ("2024-03-15") is no score.
+     */
+    private static boolean reversedScore(String x, String y) {
+        long[] one = score(x);
+        long[] other = one == null ? null : score(y);
+        return other != null && one[0] != one[1] && one[0] == other[1] && one[1] == other[0];
+    }
+
+    /** The one score an answer gives ({@link #reversedScore}), else null (none, or two that differ). */
+    private static long[] score(String lower) {
+        long[] found = null;
+        int n = lower.length();
+        for (int i = 0; i < n; i++) {
+            if (!Quantities.isDigit(lower.charAt(i)) || i > 0 && (Quantities.isDigit(lower.charAt(i - 1))
+                    || scoreDash(lower.charAt(i - 1)) || Character.isLetter(lower.charAt(i - 1))
+                    || lower.charAt(i - 1) == '.')) {
+                continue;
+            }
+            int end = i;
+            while (end < n && Quantities.isDigit(lower.charAt(end))) {
+                end++;
+            }
+            if (end - i > 3 || end + 1 >= n || !scoreDash(lower.charAt(end)) || !Quantities.isDigit(lower.charAt(end + 1))) {
+                i = end;
+                continue;
+            }
+            int second = end + 1;
+            int stop = second;
+            while (stop < n && Quantities.isDigit(lower.charAt(stop))) {
+                stop++;
+            }
+            if (stop - second > 3 || stop < n && (scoreDash(lower.charAt(stop)) || Character.isLetterOrDigit(
+                    lower.charAt(stop)) || lower.charAt(stop) == '.' && stop + 1 < n
+                    && Quantities.isDigit(lower.charAt(stop + 1)))) {
+                i = stop;
+                continue;
+            }
+            long[] pair = {Long.parseLong(lower.substring(i, end)), Long.parseLong(lower.substring(second, stop))};
+            if (found != null && (found[0] != pair[0] || found[1] != pair[1])) {
+                return null;
+            }
+            found = pair;
+            i = stop;
+        }
+        return found;
+    }
+
+    private static boolean scoreDash(char c) {
+        return c == '-' || c == '\u2013';
     }
 
     /**

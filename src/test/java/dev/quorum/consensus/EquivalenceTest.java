@@ -4078,4 +4078,30 @@ class EquivalenceTest {
         assertThat(decide("Write 'decibels relative to full scale' in standard notation.", "dBFS", "dB SPL"))
                 .isNotEqualTo(Equivalence.Decision.SAME);
     }
+
+    @Test
+    void should_read_a_score_the_other_way_round_as_another_result() {
+        assertThat(decide("Result of 1.f3 e5 2.g4 Qh4#? Answer 1-0, 0-1 or ½-½.", "0-1", "White won the game, 1-0."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What was the final score?", "2-1", "1–2")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the same score, a draw, and a date are no reversed score
+        assertThat(decide("What was the final score?", "2-1 to Arsenal", "Arsenal won 2–1."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What was the final score?", "It ended 0-0.", "A goalless draw, 0-0."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When was it signed?", "2024-03-15", "15 March 2024")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_castling_in_notation_as_what_it_is_to_a_chess_question() {
+        assertThat(decide("How do you write kingside castling in chess notation?", "0-0", "O-O"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // one castling is not read inside the other
+        assertThat(decide("How do you write queenside castling in chess notation?", "O-O-O", "O-O"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        assertThat(Equivalence.castling("o-o-o", Question.of("Which castling is this?"))).isEqualTo("queenside castling");
+        // elsewhere "0-0" is a score
+        assertThat(Equivalence.castling("it ended 0-0", Question.of("What was the final score?")))
+                .isEqualTo("it ended 0-0");
+    }
 }
