@@ -127,7 +127,7 @@ final class Chemistry {
             if (c >= '\u2080' && c <= '\u2089') {
                 plain.append((char) ('0' + c - '\u2080'));
             } else if ("`*$_{}".indexOf(c) < 0) {
-                // (Markdown and LaTeX marks: "`H2O`", "$H_2O$", "H_{2}O")
+                // (Markdown and LaTeX marks: "`H2O`", "$H_2O$")
                 plain.append(c);
             }
         }

@@ -273,7 +273,7 @@ final class Equivalence {
     private static final Set<String> JUDGES = Set.of("chief", "justice", "judge");
     /** Titles of address a person's name may follow ({@link #onlyTitles}). */
     private static final Set<String> HONORIFICS = Set.of("sir", "dame", "lord", "lady", "dr", "mr", "mrs", "ms", "prof",
-            "professor");
+            "professor", "reverend", "rev", "revd");
     /** Particles that turn a phrasal verb the other way, both ways round ("roll back" / "roll out"). */
     private static final Set<String> OPPOSITE_PARTICLES = Set.of("in out", "out in", "up down", "down up", "on off",
             "off on", "back out", "out back", "back forward", "forward back");
@@ -328,6 +328,13 @@ final class Equivalence {
     private static final int REFERENCE_ANSWER_WORDS = 20;
     /** At most this many words in a clause that names again what the clause before it ended on. */
     private static final int RESTATED_WORDS = 6;
+    /**
+     * Words that place an answer against another ("above layer 3", "below TCP", "formed from limestone"): a clause
+     * that holds one names more than its answer ({@link #restatedBefore}).
+     */
+    private static final Set<String> RELATING = Set.of("above", "below", "under", "over", "beneath", "beyond", "after",
+            "before", "besides", "beside", "near", "than", "from", "unlike", "except", "instead", "rather", "then",
+            "between", "next");
     /** Castling in notation and in words, the longer first ({@link #castling}). */
     private static final String[][] CASTLING = {{"o-o-o", "queenside castling"}, {"0-0-0", "queenside castling"},
         {"o-o", "kingside castling"}, {"0-0", "kingside castling"}};
@@ -1242,15 +1249,25 @@ final class Equivalence {
         return true;
     }
 
-    /** The letters and digits of a text, nothing between them. */
+    /** A text without its spaces. */
     private static String joined(String lower) {
         StringBuilder letters = new StringBuilder(lower.length());
         for (int k = 0; k < lower.length(); k++) {
-            if (Character.isLetterOrDigit(lower.charAt(k))) {
+            if (!Character.isWhitespace(lower.charAt(k))) {
                 letters.append(lower.charAt(k));
             }
         }
         return letters.toString();
+    }
+
+    /** Whether a text has a capital letter inside a word, as units and abbreviations do ("dB FS", "kWh"). */
+    private static boolean abbreviated(String text) {
+        for (int k = 1; k < text.length(); k++) {
+            if (Character.isUpperCase(text.charAt(k)) && Character.isLetter(text.charAt(k - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What WordNet settles of a pair the words leave open: opposite words, or one entity named or described. */
@@ -1273,8 +1290,10 @@ final class Equivalence {
         if (entity != null) {
             return entity;
         }
-        if (bareLabel(a) && bareLabel(b) && joined(a.lower).equals(joined(b.lower))) {
-            // one label written apart and together ("dB FS" / "dBFS"), or read the same ("0-0" / "O-O": castling)
+        if (bareLabel(a) && bareLabel(b) && (a.lower.equals(b.lower) || abbreviated(a.head) && abbreviated(b.head)
+                && joined(a.lower).equals(joined(b.lower)))) {
+            // one label written apart and together ("dB FS" / "dBFS"), or read the same ("0-0" / "O-O": castling);
+            // not words ("a part" / "apart", "every day" / "everyday")
             return new Verdict(Decision.SAME, a.lower.equals(b.lower) ? "the same label once read"
                     : "one label written apart and together");
         }
@@ -2284,8 +2303,9 @@ final class Equivalence {
     /**
      * Whether a name is one word of two to six capital letters that are the initials of a run of words written with
      * capitals in the other answer (the short words of {@link #NAME_JOINERS} between them skipped), a run that holds a
-     * word of the other answer's name ("IMO" / "The International Maritime Organization is responsible.", whose first
-     * name read is "Maritime Organization").
+     * word of the other answer's name and ends there ("IMO" / "The International Maritime Organization is responsible.",
+     * whose first name read is "Maritime Organization"). Initials that stand for two names are read as the one the
+     * other answer names ("ICC": International Cricket Council or Criminal Court).
      */
     private static boolean initialsOfNamed(String name, String otherName, Reading other) {
         if (name.length() < 2 || name.length() > 6) {
@@ -2309,7 +2329,7 @@ final class Equivalence {
                 if (capitalWord(token)) {
                     initials.append(token.charAt(0));
                     holds |= named.contains(token.toLowerCase(Locale.ROOT));
-                    if (holds && initials.toString().equals(name)) {
+                    if (holds && initials.toString().equals(name) && runEnds(tokens, to + 1)) {
                         return true;
                     }
                 } else if (!NAME_JOINERS.contains(token)) {
@@ -2318,6 +2338,18 @@ final class Equivalence {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a run of capitalised words ends before a token: no capitalised word there, nor after the short words
+     * that join a name ("The Democratic Republic of the Congo" is no run that "DR" is the initials of).
+     */
+    private static boolean runEnds(String[] tokens, int at) {
+        int k = at;
+        while (k < tokens.length && NAME_JOINERS.contains(tokens[k])) {
+            k++;
+        }
+        return k >= tokens.length || !capitalWord(tokens[k]);
     }
 
     private static boolean capitalWord(String token) {
@@ -3928,7 +3960,7 @@ final class Equivalence {
             }
             if (c > first && answersFirst(clauses.get(first), longOne, shortOne, question)
                     && !(clauses.size() > first + 1 && alias(clauses.get(first + 1), question))
-                    && !restating(clauses.get(c)) && !restatedBefore(clauses, c, shortOne, longOne)) {
+                    && !restating(clauses.get(c)) && !restatedBefore(clauses, first, c, shortOne, longOne)) {
                 if (!apposition(clauses, c, shortOne, longOne)) {
                     return new Verdict(Decision.DIFFERENT, "another answer first");
                 }
@@ -4585,25 +4617,29 @@ final class Equivalence {
     }
 
     /**
-     * Whether the clause that names the short answer only names again what the clause before it ended on: the short
-     * answer's words and then a word of that clause ("TCP sits at layer 4, the transport layer."), the short answer
-     * alone after its formula or initials ("Yeast give off CO2 — carbon dioxide — …"), or after "which is" a noun
-     * phrase of the short answer's words and one more ("… in 3/4 time, which is a triple meter."). The same answer
-     * named twice, not another answer first; a word before the short answer's ("the layer above the transport
-     * layer", "not the transport layer") or more than one after it says more.
+     * Whether the clause that names the short answer comes right after the clause that answers first and only names
+     * its answer again: the short answer's words and then the noun that clause ended on, before its number if it has
+     * one ("TCP sits at layer 4, the transport layer." / "Transport"), or the short answer alone after that clause ends on its formula or initials
+     * ("Yeast give off CO2 — carbon dioxide — …" / "Carbon dioxide"). The same answer named twice, not another answer
+     * first. At most {@link #RESTATED_WORDS} words; a word before the short answer's ("the layer below the transport
+     * layer"), a negation, or more than one word after it says more, and so does a first clause that places its answer
+     * against another ("TCP sits above layer 3, the network layer": {@link #RELATING}).
      */
-    private static boolean restatedBefore(List<String> clauses, int c, Reading shortOne, Reading longOne) {
-        List<String> before = c == 0 ? List.of() : AnswerText.words(clauses.get(c - 1));
+    private static boolean restatedBefore(List<String> clauses, int first, int c, Reading shortOne, Reading longOne) {
+        if (c != first + 1) {
+            return false;
+        }
+        List<String> before = AnswerText.words(clauses.get(first));
         List<String> words = AnswerText.words(clauses.get(c));
         if (before.isEmpty() || words.isEmpty() || words.size() > RESTATED_WORDS) {
             return false;
         }
-        boolean relative = words.size() > 2 && words.get(1).equals("is")
-                && (words.get(0).equals("which") || words.get(0).equals("that"));
-        int at = relative ? 2 : 0;
-        if (at < words.size() && DETERMINERS.contains(words.get(at))) {
-            at++;
+        for (String word : before) {
+            if (RELATING.contains(word) || AnswerText.negation(word)) {
+                return false;
+            }
         }
+        int at = DETERMINERS.contains(words.get(0)) ? 1 : 0;
         int own = 0;
         List<String> more = new ArrayList<>(1);
         for (String word : words.subList(at, words.size())) {
@@ -4615,25 +4651,17 @@ final class Equivalence {
                 return false;
             }
         }
-        if (own == 0) {
+        String last = before.get(before.size() - 1);
+        if (own == 0 || more.size() > 1) {
             return false;
         }
         if (more.isEmpty()) {
-            return !relative && abbreviates(before.get(before.size() - 1), longOne, shortOne);
+            return abbreviates(last, longOne, shortOne);
         }
-        if (more.size() > 1) {
-            return false;
-        }
-        if (relative) {
-            return true;
-        }
+        // the noun the first clause ended on, before its number if it has one ("layer 4")
         String head = AnswerText.stem(more.get(0));
-        for (String word : before) {
-            if (AnswerText.stem(word).equals(head)) {
-                return true;
-            }
-        }
-        return false;
+        return head.equals(AnswerText.stem(last)) || before.size() > 1 && Quantities.isDigit(last.charAt(0))
+                && head.equals(AnswerText.stem(before.get(before.size() - 2)));
     }
 
     /**
@@ -5477,12 +5505,15 @@ final class Equivalence {
         List<String> y = new ArrayList<>(second);
         x.removeAll(TITLES);
         y.removeAll(TITLES);
+        x.removeAll(HONORIFICS);
+        y.removeAll(HONORIFICS);
         if (initialled(x, y) || initialled(y, x)) {
+            // ("Lorenzo Langstroth" / "The Reverend L. L. Langstroth")
             return true;
         }
-        if (nameGoesOn && (onlyTitles(first) && y.size() == 1 || onlyTitles(second) && x.size() == 1)) {
-            // a title in place of the given name, before the same last name ("Margaret Thatcher" / "Baroness
-            // Thatcher", "John Marshall" / "Chief Justice Marshall")
+        if (nameGoesOn && (onlyTitles(first) && y.size() <= 2 || onlyTitles(second) && x.size() <= 2)) {
+            // a title in place of the given names, before the same last name ("Margaret Thatcher" / "Baroness
+            // Thatcher", "John Marshall" / "Chief Justice Marshall", "Georges-Eugène Haussmann" / "Baron Haussmann")
             return true;
         }
         if (x.size() != y.size()) {

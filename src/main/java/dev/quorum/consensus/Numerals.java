@@ -1,6 +1,7 @@
 package dev.quorum.consensus;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Integers written in another numeral system, rewritten in decimal digits before an answer is read, so that the
@@ -8,16 +9,26 @@ import java.util.Locale;
  * binary and octal ("0xFF", "0b11111111" and "0o377" are 255).
  *
  * <p>A Roman numeral is read only in capitals and in its canonical form (the one {@link #roman(int)} writes back), and
- * only where it can be nothing else: the whole answer, at least three letters ("MDXII."), or, when the question speaks
- * of Roman numerals, the whole answer or any such word of two letters or more (not the pronoun "I"). A regnal or sequel number inside a name ("Henry VIII", "Super Bowl LVII") stays
- * a word, and so do words that are also numerals ("MIX", "CD", "DIV" unless the question asks for Roman numerals).
- * A literal is read in either case, up to 16 hexadecimal, 64 binary or 21 octal digits (a 64-bit integer); a longer
- * one (an address, a hash) stays as written. To a question that asks for that system ("What's 13 in binary?") the
- * literal is its digits without the prefix, as an answer in that system writes them ("0b1101" is "1101").
+ * only where a number is asked for: as the whole answer when the question asks for Roman numerals, or, of three
+ * letters or more, when it asks for a year or a number ("In what year …": "MDXII."); and as any word of two letters or
+ * more (not the pronoun "I") when the question asks for Roman numerals. A regnal or sequel number inside a name
+ * ("Henry VIII", "Super Bowl LVII") stays a word, and so does a whole answer to any other question ("MIX", "DIV",
+ * "LXX").
+ *
+ * <p>A literal is read in either case, up to 16 hexadecimal, 64 binary or 21 octal digits (a 64-bit integer), where it
+ * stands as a number of its own; a longer one (an address, a hash) and one inside a dotted, colon-separated or marked
+ * token ("0x1.8", "fe80::0b01", "#0b0000") stay as written. To a question that asks for the answer in that system
+ * ("What's 13 in binary?", "the hex value of …") the literal is its digits without the prefix, as an answer in that
+ * system writes them ("0b1101" is "1101").
  */
 final class Numerals {
 
     private static final int MIN_ROMAN_ALONE = 3;
+    /** Words of a question that asks for a number, to which a whole answer in Roman numerals is one ("In what year …"). */
+    private static final Set<String> NUMBER_QUESTIONS = Set.of("year", "years", "when", "number", "many", "much",
+            "century", "centuries");
+    private static final String[] ASKED_BEFORE = {"in ", "to ", "into ", "as "};
+    private static final String[] ASKED_AFTER = {" value", " representation", " form", " notation", " equivalent"};
     private static final int MAX_ROMAN = 3999;
     private static final int[] VALUES = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
     private static final String[] SYMBOLS = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
@@ -32,7 +43,12 @@ final class Numerals {
         if (answer.isEmpty()) {
             return answer;
         }
-        boolean romanAsked = question.mentions("roman");
+        String asked = question.text() == null ? "" : question.text().toLowerCase(Locale.ROOT);
+        boolean romanAsked = asked.contains("roman numeral");
+        boolean numberAsked = romanAsked;
+        for (String word : AnswerText.words(asked)) {
+            numberAsked |= NUMBER_QUESTIONS.contains(word);
+        }
         String alone = Equivalence.withoutEndPunctuation(answer.strip());
         StringBuilder out = null;
         int n = answer.length();
@@ -51,8 +67,8 @@ final class Numerals {
                 end++;
             }
             String token = answer.substring(i, end);
-            String digits = literal(token, question);
-            if (digits == null && (token.equals(alone) ? romanAsked || token.length() >= MIN_ROMAN_ALONE
+            String digits = standsAlone(answer, i, end) ? literal(token, asked) : null;
+            if (digits == null && (token.equals(alone) ? romanAsked || numberAsked && token.length() >= MIN_ROMAN_ALONE
                     : romanAsked && token.length() > 1)) {
                 int value = romanValue(token);
                 digits = value > 0 ? Integer.toString(value) : null;
@@ -102,7 +118,7 @@ final class Numerals {
      * An integer literal ("0xff", "0B1010", "0o17") in decimal digits, else null; its digits as written when the
      * question asks for that system ("What's 13 in binary?": "0b1101" is "1101").
      */
-    static String literal(String token, Question question) {
+    static String literal(String token, String asked) {
         if (token.length() < 3 || token.charAt(0) != '0') {
             return null;
         }
@@ -118,7 +134,7 @@ final class Numerals {
                 return null;
             }
         }
-        if (asked(radix, question)) {
+        if (askedIn(radix, asked)) {
             return digits;
         }
         try {
@@ -129,11 +145,39 @@ final class Numerals {
         }
     }
 
-    private static boolean asked(int radix, Question question) {
-        return switch (radix) {
-            case 16 -> question.mentions(AnswerText.stem("hex")) || question.mentions(AnswerText.stem("hexadecimal"));
-            case 2 -> question.mentions(AnswerText.stem("binary"));
-            default -> question.mentions(AnswerText.stem("octal"));
-        };
+    /**
+     * Whether a question asks for its answer in a numeral system: "in binary", "to hex", "as octal", "the hexadecimal
+     * value", "binary representation"; not a question that only names the system ("a single hexadecimal digit").
+     */
+    private static boolean askedIn(int radix, String asked) {
+        String[] names = radix == 16 ? new String[] {"hex", "hexadecimal"} : radix == 2 ? new String[] {"binary"}
+                : new String[] {"octal"};
+        for (String name : names) {
+            for (String before : ASKED_BEFORE) {
+                if (asked.contains(before + name + " ") || asked.endsWith(before + name)
+                        || asked.contains(before + name + "?")) {
+                    return true;
+                }
+            }
+            for (String after : ASKED_AFTER) {
+                if (asked.contains(name + after)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a literal stands as a number of its own: not inside a dotted, colon-separated or marked token ("0x1.8",
+     * a hexadecimal fraction; "fe80::0b01", an address; "#0b0000").
+     */
+    private static boolean standsAlone(String text, int start, int end) {
+        char before = start == 0 ? ' ' : text.charAt(start - 1);
+        if (!Character.isWhitespace(before) && "([{=,;+-*<>\"'`".indexOf(before) < 0) {
+            return false;
+        }
+        return end + 1 >= text.length() || !(text.charAt(end) == '.' || text.charAt(end) == ':')
+                || !Character.isLetterOrDigit(text.charAt(end + 1));
     }
 }

@@ -23,11 +23,18 @@ class NumeralsTest {
 
     @Test
     void should_rewrite_a_roman_numeral_only_where_it_can_be_nothing_else() {
-        assertThat(Numerals.decimal("MDXII.", NONE)).isEqualTo("1512.");
-        // inside a name, two letters alone, a word that is also a numeral: words
-        assertThat(Numerals.decimal("Henry VIII", NONE)).isEqualTo("Henry VIII");
-        assertThat(Numerals.decimal("CD", NONE)).isEqualTo("CD");
-        assertThat(Numerals.decimal("I MIX it.", NONE)).isEqualTo("I MIX it.");
+        Question year = Question.of("In what year was the ceiling finished?");
+        assertThat(Numerals.decimal("MDXII.", year)).isEqualTo("1512.");
+        // inside a name, two letters alone, a whole answer to a question that asks for no number: words
+        assertThat(Numerals.decimal("Henry VIII", year)).isEqualTo("Henry VIII");
+        assertThat(Numerals.decimal("CD", year)).isEqualTo("CD");
+        assertThat(Numerals.decimal("I MIX it.", year)).isEqualTo("I MIX it.");
+        assertThat(Numerals.decimal("MIX", Question.of("Which computer did Knuth design for his books?")))
+                .isEqualTo("MIX");
+        assertThat(Numerals.decimal("LXX", NONE)).isEqualTo("LXX");
+        // "Roman" alone is no question about numerals
+        assertThat(Numerals.decimal("Washington, DC", Question.of("Where is the Roman Catholic basilica?")))
+                .isEqualTo("Washington, DC");
         // a question about Roman numerals: any word of two letters or more, never the pronoun
         Question roman = Question.of("How is 40 written in Roman numerals?");
         assertThat(Numerals.decimal("I think it is XL.", roman)).isEqualTo("I think it is 40.");
@@ -44,6 +51,20 @@ class NumeralsTest {
         assertThat(Numerals.decimal(address, NONE)).isEqualTo(address);
         assertThat(Numerals.decimal("0b102 0xZZ 0o9 0x", NONE)).isEqualTo("0b102 0xZZ 0o9 0x");
         assertThat(Numerals.decimal("0o7777777777777777777777", NONE)).isEqualTo("0o7777777777777777777777");
+        // inside a dotted, colon-separated or marked token: a fraction, an address, a colour
+        assertThat(Numerals.decimal("0x1.8", NONE)).isEqualTo("0x1.8");
+        assertThat(Numerals.decimal("fe80::0b01", NONE)).isEqualTo("fe80::0b01");
+        assertThat(Numerals.decimal("#0b0000", NONE)).isEqualTo("#0b0000");
+        assertThat(Numerals.decimal("(0x10)", NONE)).isEqualTo("(16)");
         assertThat(Numerals.decimal("", NONE)).isEmpty();
+    }
+
+    @Test
+    void should_keep_a_literals_digits_only_when_the_question_asks_for_the_answer_in_its_system() {
+        assertThat(Numerals.decimal("0b1101", Question.of("What's decimal 13 in binary?"))).isEqualTo("1101");
+        assertThat(Numerals.decimal("0x10", Question.of("What is the hex value of decimal 16?"))).isEqualTo("10");
+        // naming the system is not asking for it
+        assertThat(Numerals.decimal("0x10", Question.of("How many values can a single hexadecimal digit represent?")))
+                .isEqualTo("16");
     }
 }
