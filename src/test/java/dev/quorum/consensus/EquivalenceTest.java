@@ -4128,4 +4128,18 @@ class EquivalenceTest {
         assertThat(Equivalence.castling("it ended 0-0", Question.of("What was the final score?")))
                 .isEqualTo("it ended 0-0");
     }
+
+    @Test
+    void should_read_a_title_or_initials_in_place_of_given_names_before_the_same_last_name_as_one_person() {
+        assertThat(decide("Who directed the rebuilding of Paris under Napoleon III?",
+                "Baron Haussmann directed the rebuilding of Paris.",
+                "Georges-Eugène Haussmann directed the rebuilding of Paris.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who patented the movable-frame hive in 1852?", "Lorenzo Langstroth patented it in 1852.",
+                "The Reverend L. L. Langstroth patented it in 1852.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // other given names, or other initials, before the same last name are another person
+        assertThat(decide("Who discovered polonium?", "Marie Curie discovered it.", "Pierre Curie discovered it."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Who patented the movable-frame hive in 1852?", "Lorenzo Langstroth patented it in 1852.",
+                "The Reverend J. B. Langstroth patented it in 1852.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
