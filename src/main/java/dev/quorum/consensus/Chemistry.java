@@ -115,7 +115,9 @@ final class Chemistry {
         return Equivalence.Decision.SAME;
     }
 
-    /** The elements and counts of an answer that is only a formula ("H2O", "`C6H12O6`", "$H_2O$", "NaCl."), else null. */
+    /**
+     * The elements and counts of an answer that is only a formula ("H2O", "`C6H12O6`", "$H_2O$", "NaCl."), else null.
+     */
     static Map<String, Integer> formula(String answer) {
         String text = answer.strip();
         if (text.length() > 30) {

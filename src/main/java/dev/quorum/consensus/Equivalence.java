@@ -330,7 +330,8 @@ final class Equivalence {
     private static final int RESTATED_WORDS = 6;
     /**
      * Words that place an answer against another ("above layer 3", "below TCP", "formed from limestone"): a clause
-     * that holds one names more than its answer ({@link #restatedBefore}).
+     * that holds one names more than its answer ({@link #restatedBefore}). Broader than {@link #RELATIONS}, which
+     * reads the words right before a named answer; these are read anywhere in the answering clause.
      */
     private static final Set<String> RELATING = Set.of("above", "below", "under", "over", "beneath", "beyond", "after",
             "before", "besides", "beside", "near", "than", "from", "unlike", "except", "instead", "rather", "then",
@@ -1841,8 +1842,8 @@ final class Equivalence {
      * either is the prose for it. A "0-0" elsewhere is a score.
      */
     static String castling(String lower, Question question) {
-        String asked = question.text() == null ? "" : question.text().toLowerCase(Locale.ROOT);
-        if (!asked.contains("castl") && !asked.contains("chess") || lower.indexOf('-') < 0) {
+        String asked = question.lowerText();
+        if (lower.indexOf('-') < 0 || !asked.contains("castl") && !asked.contains("chess")) {
             return lower;
         }
         String text = lower;
@@ -2303,9 +2304,9 @@ final class Equivalence {
     /**
      * Whether a name is one word of two to six capital letters that are the initials of a run of words written with
      * capitals in the other answer (the short words of {@link #NAME_JOINERS} between them skipped), a run that holds a
-     * word of the other answer's name and ends there ("IMO" / "The International Maritime Organization is responsible.",
-     * whose first name read is "Maritime Organization"). Initials that stand for two names are read as the one the
-     * other answer names ("ICC": International Cricket Council or Criminal Court).
+     * word of the other answer's name and ends there ("IMO" / "The International Maritime Organization is
+     * responsible.", whose first name read is "Maritime Organization"). Initials that stand for two names are read as
+     * the one the other answer names ("ICC": International Cricket Council or Criminal Court).
      */
     private static boolean initialsOfNamed(String name, String otherName, Reading other) {
         if (name.length() < 2 || name.length() > 6) {
@@ -2673,7 +2674,8 @@ final class Equivalence {
             while (end < n && Quantities.isDigit(lower.charAt(end))) {
                 end++;
             }
-            if (end - i > 3 || end + 1 >= n || !scoreDash(lower.charAt(end)) || !Quantities.isDigit(lower.charAt(end + 1))) {
+            if (end - i > 3 || end + 1 >= n || !scoreDash(lower.charAt(end))
+                    || !Quantities.isDigit(lower.charAt(end + 1))) {
                 i = end;
                 continue;
             }
@@ -4619,11 +4621,12 @@ final class Equivalence {
     /**
      * Whether the clause that names the short answer comes right after the clause that answers first and only names
      * its answer again: the short answer's words and then the noun that clause ended on, before its number if it has
-     * one ("TCP sits at layer 4, the transport layer." / "Transport"), or the short answer alone after that clause ends on its formula or initials
-     * ("Yeast give off CO2 — carbon dioxide — …" / "Carbon dioxide"). The same answer named twice, not another answer
-     * first. At most {@link #RESTATED_WORDS} words; a word before the short answer's ("the layer below the transport
-     * layer"), a negation, or more than one word after it says more, and so does a first clause that places its answer
-     * against another ("TCP sits above layer 3, the network layer": {@link #RELATING}).
+     * one ("TCP sits at layer 4, the transport layer." / "Transport"), or the short answer alone after that clause
+     * ends on its formula or initials ("Yeast give off CO2 — carbon dioxide — …" / "Carbon dioxide"). The same answer
+     * named twice, not another answer first. At most {@link #RESTATED_WORDS} words; a word before the short answer's
+     * ("the layer below the transport layer"), a negation, or more than one word after it says more, and so does a
+     * first clause that places its answer against another ("TCP sits above layer 3, the network layer":
+     * {@link #RELATING}).
      */
     private static boolean restatedBefore(List<String> clauses, int first, int c, Reading shortOne, Reading longOne) {
         if (c != first + 1) {

@@ -10,8 +10,8 @@ import java.util.Set;
  *
  * <p>A Roman numeral is read only in capitals and in its canonical form (the one {@link #roman(int)} writes back), and
  * only where a number is asked for: as the whole answer when the question asks for Roman numerals, or, of three
- * letters or more, when it asks for a year or a number ("In what year …": "MDXII."); and as any word of two letters or
- * more (not the pronoun "I") when the question asks for Roman numerals. A regnal or sequel number inside a name
+ * letters or more, when it asks for a year or a number ("In what year …": "MDXII."); and as any word of two letters
+ * or more (not the pronoun "I") when the question asks for Roman numerals. A regnal or sequel number inside a name
  * ("Henry VIII", "Super Bowl LVII") stays a word, and so does a whole answer to any other question ("MIX", "DIV",
  * "LXX").
  *
@@ -24,12 +24,14 @@ import java.util.Set;
 final class Numerals {
 
     private static final int MIN_ROMAN_ALONE = 3;
-    /** Words of a question that asks for a number, to which a whole answer in Roman numerals is one ("In what year …"). */
+    /** Words of a question that asks for a number, to which a whole Roman numeral answers ("In what year …"). */
     private static final Set<String> NUMBER_QUESTIONS = Set.of("year", "years", "when", "number", "many", "much",
             "century", "centuries");
     private static final String[] ASKED_BEFORE = {"in ", "to ", "into ", "as "};
     private static final String[] ASKED_AFTER = {" value", " representation", " form", " notation", " equivalent"};
     private static final int MAX_ROMAN = 3999;
+    /** The letters a Roman numeral is written in, in capitals. */
+    private static final String ROMAN_LETTERS = "IVXLCDM";
     private static final int[] VALUES = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
     private static final String[] SYMBOLS = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
 
@@ -43,13 +45,9 @@ final class Numerals {
         if (answer.isEmpty()) {
             return answer;
         }
-        String asked = question.text() == null ? "" : question.text().toLowerCase(Locale.ROOT);
+        String asked = question.lowerText();
         boolean romanAsked = asked.contains("roman numeral");
-        boolean numberAsked = romanAsked;
-        for (String word : AnswerText.words(asked)) {
-            numberAsked |= NUMBER_QUESTIONS.contains(word);
-        }
-        String alone = Equivalence.withoutEndPunctuation(answer.strip());
+        String alone = null;
         StringBuilder out = null;
         int n = answer.length();
         int i = 0;
@@ -66,12 +64,25 @@ final class Numerals {
             while (end < n && Character.isLetterOrDigit(answer.charAt(end))) {
                 end++;
             }
+            if (c != '0' && ROMAN_LETTERS.indexOf(c) < 0) {
+                // (no literal, no numeral: most words, kept without a copy)
+                if (out != null) {
+                    out.append(answer, i, end);
+                }
+                i = end;
+                continue;
+            }
             String token = answer.substring(i, end);
             String digits = standsAlone(answer, i, end) ? literal(token, asked) : null;
-            if (digits == null && (token.equals(alone) ? romanAsked || numberAsked && token.length() >= MIN_ROMAN_ALONE
-                    : romanAsked && token.length() > 1)) {
-                int value = romanValue(token);
-                digits = value > 0 ? Integer.toString(value) : null;
+            if (digits == null && ROMAN_LETTERS.indexOf(c) >= 0) {
+                if (alone == null) {
+                    alone = Equivalence.withoutEndPunctuation(answer.strip());
+                }
+                if (token.equals(alone) ? romanAsked || token.length() >= MIN_ROMAN_ALONE && numberAsked(asked)
+                        : romanAsked && token.length() > 1) {
+                    int value = romanValue(token);
+                    digits = value > 0 ? Integer.toString(value) : null;
+                }
             }
             if (digits != null && out == null) {
                 out = new StringBuilder(n + 8).append(answer, 0, i);
@@ -82,6 +93,16 @@ final class Numerals {
             i = end;
         }
         return out == null ? answer : out.toString();
+    }
+
+    /** Whether a question (in lower case) asks for a year or a number ({@link #NUMBER_QUESTIONS}). */
+    private static boolean numberAsked(String asked) {
+        for (String word : AnswerText.words(asked)) {
+            if (NUMBER_QUESTIONS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value of a Roman numeral in capitals written canonically ("MCMXCIV": 1994), else 0. */

@@ -87,6 +87,8 @@ final class Question {
     /** The question's text (the last 4,000 characters), and its normalised form once asked for (for phrases). */
     private final String text;
     private String normalised;
+    /** The question's text in lower case, once asked for ({@link #lowerText}). */
+    private String lowerText;
     /** What a yes/no question asks to confirm, once asked for ({@link #claim}); empty when it has none. */
     private String claim;
     /** The stems each alternative of a question that asks to choose has alone, once asked for ({@link #choices}). */
@@ -763,6 +765,18 @@ final class Question {
     /** The question as asked, or {@code null} for none. */
     String text() {
         return text;
+    }
+
+    /**
+     * The question's text in lower case, read once per question however many answers ask for it ({@link Numerals},
+     * castling in {@link Equivalence}); empty for none.
+     */
+    String lowerText() {
+        if (lowerText == null) {
+            // (as racy as normalised: every thread computes the same string)
+            lowerText = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        }
+        return lowerText;
     }
 
     /** Content words (stemmed) of the question. */
