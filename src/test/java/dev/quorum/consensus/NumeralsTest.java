@@ -67,4 +67,16 @@ class NumeralsTest {
         assertThat(Numerals.decimal("0x10", Question.of("How many values can a single hexadecimal digit represent?")))
                 .isEqualTo("16");
     }
+
+    @Test
+    void should_leave_hostile_runs_as_written() {
+        Question roman = Question.of("Write it in Roman numerals.");
+        String capitals = "M".repeat(100_000);
+        assertThat(Numerals.decimal(capitals, roman)).isEqualTo(capitals);
+        String prefixes = "0x".repeat(50_000);
+        assertThat(Numerals.decimal(prefixes, NONE)).isEqualTo(prefixes);
+        String hex = "0x" + "f".repeat(100_000);
+        assertThat(Numerals.decimal(hex, NONE)).isEqualTo(hex);
+        assertThat(Numerals.decimal("— ".repeat(50_000), roman)).isEqualTo("— ".repeat(50_000));
+    }
 }
