@@ -43,6 +43,12 @@ final class Chemistry {
             Map.entry("nitrous oxide", "N2O"), Map.entry("nitric oxide", "NO"), Map.entry("quicklime", "CaO"),
             Map.entry("limestone", "CaCO3"), Map.entry("chalk", "CaCO3"), Map.entry("bleach", "NaClO"),
             Map.entry("caustic soda", "NaOH"), Map.entry("lye", "NaOH"), Map.entry("washing soda", "Na2CO3"));
+    /**
+     * The prefixes that say how many atoms of an element a compound's name has ("monoxide", "dichloride",
+     * "tetroxide"), the longer of two spellings first.
+     */
+    private static final Map<String, Integer> COUNT_PREFIXES = orderedPrefixes("mono", 1, "mon", 1, "di", 2, "tri", 3,
+            "tetra", 4, "tetr", 4, "penta", 5, "pent", 5, "hexa", 6, "hex", 6);
     /** Prose of at most this many words that names another element names another compound. */
     private static final int SHORT_PROSE = 8;
     /** Superscript digits, each at the index of its value. */
@@ -60,7 +66,7 @@ final class Chemistry {
             ELEMENTS.put(element[0], element[1]);
         }
         String[][] derived = {{"hydride", "hydrogen"}, {"carbide", "carbon"}, {"nitride", "nitrogen"},
-            {"oxide", "oxygen"}, {"dioxide", "oxygen"}, {"monoxide", "oxygen"}, {"fluoride", "fluorine"},
+            {"oxide", "oxygen"}, {"fluoride", "fluorine"},
             {"chloride", "chlorine"}, {"bromide", "bromine"}, {"iodide", "iodine"}, {"sulfide", "sulfur"},
             {"sulphide", "sulfur"}, {"sulphur", "sulfur"}, {"aluminum", "aluminium"}, {"phosphide", "phosphorus"}};
         for (String[] word : derived) {
@@ -72,6 +78,14 @@ final class Chemistry {
     }
 
     private Chemistry() {
+    }
+
+    private static Map<String, Integer> orderedPrefixes(Object... prefixThenCount) {
+        Map<String, Integer> prefixes = new LinkedHashMap<>();
+        for (int k = 0; k < prefixThenCount.length; k += 2) {
+            prefixes.put((String) prefixThenCount[k], (Integer) prefixThenCount[k + 1]);
+        }
+        return prefixes;
     }
 
     /** SAME, DIFFERENT, or {@code null} when neither answer is a formula or the prose does not name its elements. */
@@ -236,12 +250,15 @@ final class Chemistry {
                 // "two hydrogens and one oxygen"
                 element = DERIVED.get(word.substring(0, word.length() - 1));
             }
+            int count = k > 0 ? count(words.get(k - 1)) : 0;
+            Map.Entry<String, Integer> prefix = element == null ? countPrefix(word) : null;
+            if (prefix != null) {
+                // a count said by the name's prefix ("carbon monoxide", "dinitrogen tetroxide", "sulfur trioxide")
+                element = DERIVED.get(word.substring(prefix.getKey().length()));
+                count = prefix.getValue();
+            }
             if (element == null) {
                 continue;
-            }
-            int count = k > 0 ? count(words.get(k - 1)) : 0;
-            if (count == 0 && words.get(k).startsWith("di") && words.get(k).endsWith("oxide")) {
-                count = 2;
             }
             Integer before = stated.get(element);
             stated.put(element, before == null ? count : Math.max(before, count));
@@ -267,11 +284,23 @@ final class Chemistry {
     /** Whether words are nothing but the names of elements and ions ("sodium carbonate", "iron oxide"). */
     private static boolean compoundName(List<String> words) {
         for (String word : words) {
-            if (!DERIVED.containsKey(word) && !IONS.containsKey(word) && !word.equals("acid")) {
+            if (!DERIVED.containsKey(word) && countPrefix(word) == null && !IONS.containsKey(word)
+                    && !word.equals("acid")) {
                 return false;
             }
         }
         return words.size() >= 2;
+    }
+
+    /** The prefix that counts the atoms of the element a word names after it ("di" of "dioxide"), else null. */
+    private static Map.Entry<String, Integer> countPrefix(String word) {
+        for (Map.Entry<String, Integer> prefix : COUNT_PREFIXES.entrySet()) {
+            if (word.startsWith(prefix.getKey()) && word.length() - prefix.getKey().length() >= 4
+                    && DERIVED.containsKey(word.substring(prefix.getKey().length()))) {
+                return prefix;
+            }
+        }
+        return null;
     }
 
     private static int count(String word) {

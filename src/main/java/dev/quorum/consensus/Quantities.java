@@ -166,12 +166,15 @@ final class Quantities {
         {"electronvolt", "j", 1.602176634e-19}, {"pascal", "pa", 1d}, {"joule", "j", 1d}, {"volt", "v", 1d},
         {"watt", "w", 1d}, {"ampere", "a", 1d}, {"farad", "f", 1d}, {"newton", "n", 1d}, {"gram", "g", 1d},
         {"litre", "l", 1d}, {"second", "s", 1d}};
-    private static final Map<String, Double> PREFIX_FACTORS = Map.ofEntries(Map.entry("pico", 1e-12),
+    private static final Map<String, Double> PREFIX_FACTORS = Map.ofEntries(Map.entry("atto", 1e-18),
+            Map.entry("femto", 1e-15), Map.entry("peta", 1e15), Map.entry("exa", 1e18), Map.entry("pico", 1e-12),
             Map.entry("nano", 1e-9), Map.entry("micro", 1e-6), Map.entry("milli", 1e-3), Map.entry("centi", 1e-2),
             Map.entry("deci", 1e-1), Map.entry("", 1d), Map.entry("kilo", 1e3), Map.entry("mega", 1e6),
             Map.entry("giga", 1e9), Map.entry("tera", 1e12));
     private static final Map<String, Unit> UNITS = new HashMap<>();
     private static final Set<String> UNIT_WORDS = new HashSet<>();
+    /** The most words a unit is named in ("british thermal units per hour"), set as the table is built. */
+    private static int unitWordsMost = 1;
     private static final Map<String, Integer> SMALL_NUMBERS = new HashMap<>();
     /** Denominators in words, after a number word ("three quarters", "one thousandth"). */
     private static final Map<String, Double> FRACTIONS = Map.ofEntries(Map.entry("half", 2.0), Map.entry("halves", 2.0),
@@ -367,6 +370,9 @@ final class Quantities {
         unit("w", 1000, "kw", "kilowatt", "kilowatts");
         unit("w", 1e6, "megawatt", "megawatts");
         unit("w", 745.7, "hp", "horsepower");
+        unit("w", 0.29307107, "btu/h", "btu/hr", "btuh", "btu per hour", "btus per hour", "british thermal units per hour",
+                "british thermal unit per hour");
+        unit("j", 1055.056, "btu", "btus", "british thermal unit", "british thermal units");
         unit("bit/s", 1, "bps", "bit/s", "bits per second");
         unit("bit/s", 1e3, "kbps", "kbit/s", "kilobits per second");
         unit("bit/s", 1e6, "mbps", "mbit/s", "megabits per second");
@@ -418,6 +424,9 @@ final class Quantities {
                 unit("m/s", 1000.0 / 3600, "km/h", "kmh", "km/hr");
         unit("m/s", 0.514444, "knot", "knots");
         unit("s", SECONDS_A_YEAR, "year", "years", "yr", "yrs");
+        unit("s", SECONDS_A_YEAR * 10, "decade", "decades");
+        unit("s", SECONDS_A_YEAR * 100, "century", "centuries");
+        unit("s", SECONDS_A_YEAR * 1000, "millennium", "millennia");
         unit("s", 2629800, "month", "months");
         unit("usd", 1, "usd", "us dollars", "us dollar", "dollars", "dollar");
         unit("eur", 1, "eur", "euro", "euros");
@@ -508,7 +517,9 @@ final class Quantities {
     /** The words of a unit named in several ("basis", "points"), but "us" (a pronoun as often). */
     private static void unitWords(String name) {
         if (name.indexOf(' ') > 0) {
-            for (String word : name.split(" ")) {
+            String[] words = name.split(" ");
+            unitWordsMost = Math.max(unitWordsMost, words.length);
+            for (String word : words) {
                 if (!word.equals("us")) {
                     UNIT_WORDS.add(word);
                 }
@@ -1553,10 +1564,10 @@ final class Quantities {
         if (!isLetter(first)) {
             return null;
         }
-        // up to three words: "degrees celsius", "us dollars", "percentage points"
+        // as many words as the longest unit's name: "degrees celsius", "us dollars", "british thermal units per hour"
         int[] best = null;
         int end = start;
-        for (int words = 0; words < 3; words++) {
+        for (int words = 0; words < unitWordsMost; words++) {
             int wordEnd = end;
             while (wordEnd < n && isLetter(text.charAt(wordEnd))) {
                 wordEnd++;
@@ -1656,6 +1667,12 @@ final class Quantities {
                 found.add(new Quantity(decimals[0], null));
                 return (int) decimals[1];
             }
+        }
+        if (word.equals("half") && text.startsWith(" a dozen", end)
+                && (end + 8 == text.length() || !isLetter(text.charAt(end + 8)))) {
+            // "half a dozen"
+            found.add(new Quantity(6, null));
+            return end + 8;
         }
         // "half an hour", "half a day"; "a quarter of an hour", "a third of a second"
         int of = word.equals("half") ? end : (word.equals("quarter") || word.equals("third"))
