@@ -219,6 +219,30 @@ final class Equivalence {
     private static final int NAME_SENTENCE_WORDS = 12;
     /** How a clause opens that gives another name of what is before it ("known as", "also called", "aka"). */
     private static final Set<String> ALIAS_OPENINGS = Set.of("known", "also", "aka");
+    /** Words that give what follows as the name of what came before ({@link #namedAs}). */
+    private static final Set<String> NAMED_AS = Set.of("called", "named", "known", "shortened", "abbreviated", "termed",
+            "dubbed", "nicknamed", "specifically", "aka");
+    /** Words for one person or thing as related to another ({@link #relativeOfAnother}). */
+    private static final Set<String> KIN = Set.of("son", "daughter", "father", "mother", "wife", "husband",
+            "brother", "sister", "successor", "predecessor", "partner", "heir", "grandson", "granddaughter",
+            "grandfather", "grandmother", "nephew", "niece", "uncle", "aunt", "cousin", "pupil", "student", "teacher",
+            "rival", "sibling", "twin", "counterpart", "parent", "child", "widow", "consort", "protégé", "apprentice");
+    private static final Set<String> POSSESSIVES = Set.of("its", "his", "her", "their");
+    /** A year or century before the common era ("300 BC", "3rd century BCE", "44 B.C."). */
+    private static final Pattern BEFORE_ERA = Pattern.compile(
+            "(?:\\d|century|centuries|millennium)\\s*(?:b\\.?\\s?c\\.?(?:\\s?e\\.?)?|before christ|before the common era)(?![a-z])");
+    /** A year or century of the common era ("AD 1066", "1572 CE", "the 3rd century AD"). */
+    private static final Pattern AFTER_ERA = Pattern.compile(
+            "(?:\\d|century|centuries|millennium)\\s*(?:a\\.?\\s?d\\.?|c\\.?\\s?e\\.?|anno domini|of the common era)(?![a-z])"
+                    + "|(?<![a-z])(?:a\\.?d\\.?|anno domini)\\s*\\d");
+    /** Characters, at most, of a code {@link #otherSign} reads for its sign. */
+    private static final int SIGNED_CODE = 12;
+    /** Plus and minus signs (any minus) before or after a code. */
+    private static final Pattern SIGNS = Pattern.compile("^[+\\-\u2212\u2013]+|[+\\-\u2212\u2013]+$");
+    /** Letters, at least, of the longer of two names {@link #oneLetterApart} reads as one name. */
+    private static final int VARIANT_LETTERS = 7;
+    /** Words before a short answer, at most, that {@link #namedAs} reads for a word of {@link #NAMED_AS}. */
+    private static final int NAMED_AS_WORDS = 5;
     /** Adverbs that weigh a reason without changing it ("mainly because", "largely due to"). */
     private static final Set<String> WEIGHING = Set.of("mainly", "mostly", "largely", "primarily", "chiefly", "simply",
             "partly", "really", "actually", "basically", "essentially", "ultimately");
@@ -328,6 +352,16 @@ final class Equivalence {
     private static final int REFERENCE_ANSWER_WORDS = 20;
     /** At most this many words in a clause that names again what the clause before it ended on. */
     private static final int RESTATED_WORDS = 6;
+    /** Items, at least, of a list joined by a last "or" that leaves the answer open ({@link #oneOfAlternatives}). */
+    private static final int MIN_ALTERNATIVES = 3;
+    /** Words an item of such a list has at most: names and terms, not clauses. */
+    private static final int ALTERNATIVE_WORDS = 5;
+    private static final Pattern ARTICLE = Pattern.compile("^(the|a|an)\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?]\\s+|[.;:!?]$");
+    private static final Pattern EITHER = Pattern.compile("\\beither\\s+");
+    private static final Pattern EITHER_OR = Pattern.compile("\\s+or\\s+");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(",\\s+(?:or\\s+)?|\\s+or\\s+");
+    private static final Pattern LAST_OR = Pattern.compile("\\s+or\\s+[^,]+$");
     /**
      * Words that place an answer against another ("above layer 3", "below TCP", "formed from limestone"): a clause
      * that holds one names more than its answer ({@link #restatedBefore}). Broader than {@link #RELATIONS}, which
@@ -659,7 +693,17 @@ final class Equivalence {
             // "I'm not sure what the capital of France is." repeats the question, and answers nothing
             return new Verdict(Decision.DIFFERENT, "a refusal or a plea of ignorance against an answer");
         }
-        Decision patterns = Patterns.compare(a.head, b.head, question);
+        if (depth == 0 && otherEra(a.lower, b.lower)) {
+            // "The 3rd century BC" / "The 3rd century AD", "1572 CE" / "1572 BC"
+            return new Verdict(Decision.DIFFERENT, "one before and one after the start of the era");
+        }
+        if (depth == 0 && otherSign(a.answer, b.answer)) {
+            // "+SHRA" / "-SHRA" (heavy or light showers of rain), "B+" / "B-": the sign is the answer
+            return new Verdict(Decision.DIFFERENT, "one code with another sign");
+        }
+        // (an option's letter is no pattern: "B" / "^c[ao]t$" to a question whose option B is that pattern)
+        Decision patterns = a.key.startsWith("choice:") || b.key.startsWith("choice:") ? null
+                : Patterns.compare(a.head, b.head, question);
         if (patterns != null) {
             // "[0-9]+" / "\\d{1,}": what two regular expressions match, not how they are written
             return new Verdict(patterns, patterns == Decision.SAME ? "patterns that match the same strings"
@@ -1468,8 +1512,12 @@ final class Equivalence {
             // "The IMO, headquartered in London, …" / "The International Maritime Organization …"
             return null;
         }
-        return Lexical.sameEntity(one, other) || shortenedName(AnswerText.words(one.toLowerCase(Locale.ROOT)),
-                AnswerText.words(other.toLowerCase(Locale.ROOT)), false) ? null : "another name first: " + one + " / " + other;
+        List<String> oneWords = AnswerText.words(one.toLowerCase(Locale.ROOT));
+        List<String> otherWords = AnswerText.words(other.toLowerCase(Locale.ROOT));
+        return Lexical.sameEntity(one, other) || shortenedName(oneWords, otherWords, false)
+                || !oneWords.isEmpty() && !otherWords.isEmpty()
+                && oneLetterApart(oneWords.get(oneWords.size() - 1), otherWords.get(otherWords.size() - 1))
+                ? null : "another name first: " + one + " / " + other;
     }
 
     /**
@@ -1599,6 +1647,10 @@ final class Equivalence {
             boolean named = Character.isUpperCase(c) && !unit && !AnswerText.stopword(word)
                     && !AnswerText.negation(word) && !question.mentions(stem)
                     && !initials(text.substring(i, end), question);
+            if (named && run.isEmpty() && !sentenceStart && modifier(text, end, word)) {
+                // an adjective of a people or a place before a common noun ("the Dutch scientist Huyghens") is no name
+                named = false;
+            }
             if (named) {
                 run.add(new String[] {stem, sentenceStart ? null : "mid", text.substring(i, end)});
             } else if (!run.isEmpty() && !NAME_PARTICLES.contains(word)) {
@@ -1608,6 +1660,71 @@ final class Equivalence {
             i = end;
         }
         return run;
+    }
+
+    /**
+     * Whether one answer dates what it gives before the common era and the other after its start: "BC", "BCE" or
+     * "before Christ" against "AD", "CE" or "anno Domini", each next to a number or a century.
+     */
+    static boolean otherEra(String a, String b) {
+        String x = era(a);
+        String y = era(b);
+        return x != null && y != null && !x.equals(y);
+    }
+
+    /** "bc" or "ad" as an answer dates its year or century, else null (both, or neither). */
+    private static String era(String lower) {
+        boolean before = BEFORE_ERA.matcher(lower).find();
+        boolean after = AFTER_ERA.matcher(lower).find();
+        return before == after ? null : before ? "bc" : "ad";
+    }
+
+    /**
+     * Whether two answers are one short code with a letter in it, of at most {@value #SIGNED_CODE} characters, and
+     * differ only in a plus or minus sign before or after it ("+SHRA" / "-SHRA", "-RA" / "RA", "B+" / "B-"). Numbers
+     * are left to the quantities, which read their signs.
+     */
+    static boolean otherSign(String a, String b) {
+        if (a.length() > MAX_READ || b.length() > MAX_READ) {
+            return false;
+        }
+        String x = withoutClosingStops(a.strip());
+        String y = withoutClosingStops(b.strip());
+        if (x.length() > SIGNED_CODE || y.length() > SIGNED_CODE || x.equals(y)) {
+            return false;
+        }
+        String bareX = SIGNS.matcher(x).replaceAll("");
+        String bareY = SIGNS.matcher(y).replaceAll("");
+        return !bareX.isEmpty() && bareX.equals(bareY) && bareX.chars().anyMatch(Character::isLetter)
+                && bareX.chars().noneMatch(Character::isWhitespace) && bareX.chars().noneMatch(Character::isDigit)
+                && !signs(x).equals(signs(y));
+    }
+
+    /** The signs an answer has before and after its code, "-" for every kind of minus. */
+    private static String signs(String code) {
+        Matcher m = SIGNS.matcher(code);
+        StringBuilder signs = new StringBuilder();
+        while (m.find()) {
+            signs.append(m.start() == 0 ? "<" : ">").append(m.group().replace('\u2212', '-').replace('\u2013', '-'));
+        }
+        return signs.toString();
+    }
+
+    /**
+     * Whether a capitalised word inside a sentence is an adjective before a common noun ("Dutch scientist", "Roman
+     * emperor"): known to WordNet as an adjective, and followed by one space and a word in lower case that it knows as
+     * a noun and not as a verb (not "Swift wrote", "Young argued").
+     */
+    private static boolean modifier(String text, int end, String word) {
+        if (end + 1 >= text.length() || text.charAt(end) != ' ' || !Character.isLetter(text.charAt(end - 1))
+                || !Character.isLowerCase(text.charAt(end + 1))) {
+            return false;
+        }
+        int next = end + 1;
+        while (next < text.length() && Character.isLetter(text.charAt(next))) {
+            next++;
+        }
+        return Lexical.adjective(word) && Lexical.nounNotVerb(text.substring(end + 1, next));
     }
 
     /** Whether a word in capitals is the initials of capitalised words of the question ("ECB"). */
@@ -3930,6 +4047,10 @@ final class Equivalence {
             // two expressions: one inside the other is another expression ("2x" / "2x²"), not the same one stated
             return null;
         }
+        if (oneOfAlternatives(longOne, shortOne)) {
+            // "Either Handel or Telemann — the sources disagree." / "Handel": a choice left open is not the answer
+            return new Verdict(Decision.DIFFERENT, "one of the alternatives the other leaves open");
+        }
         // the first clause of the longer answer's core (clauses of contrast set aside) that holds every content word
         // of the short one ("Gas" is stated by "gaseous")
         List<String> clauses = parts(longOne.core);
@@ -3949,6 +4070,11 @@ final class Equivalence {
             if (shortOne.negations % 2 != negations % 2) {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
             }
+            if (relativeOfAnother(clauses, c, shortOne)) {
+                // "It was Selim I's son, Suleiman the Magnificent, who …" / "Selim I"; "The bottom quark; its partner,
+                // the top quark, …" / "The top quark"
+                return new Verdict(Decision.DIFFERENT, "named only as a relative of another answer");
+            }
             if (c > 0 && referenced(clauses.get(c), shortOne)
                     && answersFirst(clauses.get(0), longOne, shortOne, question, REFERENCE_ANSWER_WORDS)) {
                 // "'The Four Seasons' is a set of concertos by Antonio Vivaldi, a contemporary of Bach" / "Bach"
@@ -3962,7 +4088,8 @@ final class Equivalence {
             }
             if (c > first && answersFirst(clauses.get(first), longOne, shortOne, question)
                     && !(clauses.size() > first + 1 && alias(clauses.get(first + 1), question))
-                    && !restating(clauses.get(c)) && !restatedBefore(clauses, first, c, shortOne, longOne)) {
+                    && !restating(clauses.get(c)) && !restatedBefore(clauses, first, c, shortOne, longOne)
+                    && !namedAs(words, shortOne)) {
                 if (!apposition(clauses, c, shortOne, longOne)) {
                     return new Verdict(Decision.DIFFERENT, "another answer first");
                 }
@@ -4606,6 +4733,120 @@ final class Equivalence {
         // (the number alone after the arrow: "3.7% now → 4% forecast next year" says more)
         return Math.abs(from.get(0).value() - to.get(0).value()) <= unit / 2 + 1e-12
                 && AnswerText.words(after).size() <= 1 ? after : null;
+    }
+
+    /**
+     * Whether the longer answer names the short one only as one of the alternatives it leaves open: "either Handel or
+     * Telemann", or one item of a list of {@value #MIN_ALTERNATIVES} or more short items joined by a last "or" ("A full
+     * house, a straight, or four of a kind."). Another name in parentheses ("capped brood (or sealed brood)") or
+     * after a comma alone ("Myanmar, or Burma") names the same thing and is not read here.
+     */
+    static boolean oneOfAlternatives(Reading longOne, Reading shortOne) {
+        String answer = bare(shortOne);
+        if (answer.isEmpty() || longOne.lower.indexOf(answer) < 0) {
+            return false;
+        }
+        for (String sentence : SENTENCE_END.split(longOne.lower)) {
+            int at = sentence.indexOf(answer);
+            if (at < 0) {
+                continue;
+            }
+            Matcher either = EITHER.matcher(sentence);
+            if (either.find() && sentence.indexOf('(') < 0) {
+                String[] sides = EITHER_OR.split(sentence.substring(either.end()), 2);
+                if (sides.length == 2 && (item(sides[0], answer) || item(firstItem(sides[1]), answer))) {
+                    return true;
+                }
+            }
+            String[] items = LIST_SEPARATOR.split(sentence.strip());
+            if (items.length >= MIN_ALTERNATIVES && LAST_OR.matcher(sentence).find() && sentence.indexOf('(') < 0) {
+                boolean named = false;
+                boolean shortItems = true;
+                for (String item : items) {
+                    named |= item(item, answer);
+                    shortItems &= AnswerText.words(item).size() <= ALTERNATIVE_WORDS;
+                }
+                if (named && shortItems) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A short answer as written in lower case, without its article and its closing stops ("the top quark"). */
+    private static String bare(Reading shortOne) {
+        return withoutClosingStops(ARTICLE.matcher(shortOne.lower.strip()).replaceFirst("")).strip();
+    }
+
+    /** A text without the full stops and exclamation marks it ends on (one pass from the end, not a pattern). */
+    private static String withoutClosingStops(String text) {
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '!')) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    /** Whether one item of a list, its article aside, is the answer. */
+    private static boolean item(String item, String answer) {
+        return ARTICLE.matcher(item.strip()).replaceFirst("").strip().equals(answer);
+    }
+
+    /** The first item of what follows "or": up to a comma, a dash or the end. */
+    private static String firstItem(String text) {
+        int end = text.length();
+        for (String mark : List.of(",", " —", " –", " - ")) {
+            int at = text.indexOf(mark);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return text.substring(0, end);
+    }
+
+    /**
+     * Whether the clause names the short answer as the name of what came before: one of the {@value #NAMED_AS_WORDS}
+     * words before it says so ("… a score event, usually shortened to Score-O", "the standing infantry corps known in
+     * English as the Janissaries", "an end moraine — specifically the terminal moraine").
+     */
+    private static boolean namedAs(List<String> words, Reading shortOne) {
+        for (int k = 0; k < words.size(); k++) {
+            if (shortOne.content.contains(AnswerText.stem(words.get(k)))) {
+                for (int j = Math.max(0, k - NAMED_AS_WORDS); j < k; j++) {
+                    if (NAMED_AS.contains(words.get(j))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the clause names the short answer only as the one another answer is a relative of ("Selim I's son",
+     * "Bach's pupil") or as a relative of another answer said before it ("its partner, the top quark", "his mother,
+     * Irene"): the answer is that other one.
+     */
+    private static boolean relativeOfAnother(List<String> clauses, int c, Reading shortOne) {
+        String answer = bare(shortOne);
+        if (answer.isEmpty()) {
+            return false;
+        }
+        String clause = clauses.get(c).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        int at = clause.indexOf(answer + "'s ");
+        if (at >= 0) {
+            List<String> after = AnswerText.words(clause.substring(at + answer.length() + 3));
+            if (!after.isEmpty() && KIN.contains(after.get(0))) {
+                return true;
+            }
+        }
+        if (c == 0 || clause.indexOf(answer) < 0) {
+            return false;
+        }
+        List<String> before = AnswerText.words(clauses.get(c - 1));
+        return before.size() == 2 && POSSESSIVES.contains(before.get(0)) && KIN.contains(before.get(1));
     }
 
     /**
@@ -5557,6 +5798,24 @@ final class Equivalence {
     }
 
     /**
+     * Whether two names are one name spelt two ways, one letter more in one ("Huyghens" / "Huygens"): at least
+     * {@value #VARIANT_LETTERS} letters in the longer, and the same first three.
+     */
+    static boolean oneLetterApart(String one, String other) {
+        String longer = one.length() >= other.length() ? one : other;
+        String shorter = longer == one ? other : one;
+        if (longer.length() != shorter.length() + 1 || longer.length() < VARIANT_LETTERS
+                || !longer.regionMatches(0, shorter, 0, 3)) {
+            return false;
+        }
+        int k = 0;
+        while (k < shorter.length() && longer.charAt(k) == shorter.charAt(k)) {
+            k++;
+        }
+        return longer.regionMatches(k + 1, shorter, k, shorter.length() - k);
+    }
+
+    /**
      * Whether two words are one given name spelt in two languages: of the same length, at least four letters, and
      * differing only in their last letter ("Marie" / "Maria").
      */
@@ -6085,6 +6344,13 @@ final class Equivalence {
             }
         } else {
             String text = lower.strip();
+            int lastComma = text.lastIndexOf(',');
+            if (lastComma > 0 && !text.contains(" and ") && text.indexOf(" & ", lastComma) > 0
+                    && text.indexOf(" & ") > lastComma) {
+                // "&" before a list's last item is its "and" ("valine, leucine & isoleucine"); elsewhere it is part of
+                // a name ("KPMG, Ernst & Young and Deloitte")
+                text = text.substring(0, lastComma) + text.substring(lastComma).replace(" & ", " and ");
+            }
             while (!text.isEmpty() && (text.endsWith(".") || text.endsWith("!"))) {
                 text = text.substring(0, text.length() - 1);
             }

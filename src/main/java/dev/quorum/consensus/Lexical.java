@@ -170,6 +170,17 @@ final class Lexical {
         return letters(word) && WordNet.shared().has(word, POS.ADJECTIVE) && !WordNet.shared().has(word, POS.NOUN);
     }
 
+    /** Whether WordNet knows a word as an adjective ("Dutch", "Roman"), whatever else it knows it as. */
+    static boolean adjective(String word) {
+        return letters(word) && WordNet.shared().has(word, POS.ADJECTIVE);
+    }
+
+    /** Whether WordNet knows a word as a noun and not as a verb ("scientist", "emperor"; not "wrote", "ruled"). */
+    static boolean nounNotVerb(String word) {
+        return letters(word) && WordNet.shared().has(word, POS.NOUN) && !WordNet.shared().has(word, POS.VERB)
+                && !WordNet.shared().inflectedVerb(word);
+    }
+
     static boolean antonyms(String a, String b) {
         return !a.equals(b) && letters(a) && letters(b) && WordNet.shared().antonyms(a, b);
     }

@@ -4142,4 +4142,134 @@ class EquivalenceTest {
         assertThat(decide("Who patented the movable-frame hive in 1852?", "Lorenzo Langstroth patented it in 1852.",
                 "The Reverend J. B. Langstroth patented it in 1852.")).isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_not_take_one_of_the_alternatives_another_answer_leaves_open_for_that_answer() {
+        assertThat(decide("Who painted the ceiling?", "Either Raphael or Perugino — accounts differ.", "Raphael"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which piece can jump over others?", "A knight, a rook, or a bishop.", "A knight"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which piece can jump over others?", "The knight, the rook or the bishop", "The rook"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // another name of the same thing in parentheses or after a comma, and "either" in another sense, leave it
+        assertThat(decide("What is the country called?", "Myanmar, or Burma", "Myanmar"))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What are the sealed cells called?", "Those are capped brood (or sealed brood).",
+                "Capped brood")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which join drops unmatched rows?", "An inner join: rows without a match on either side are "
+                + "dropped.", "Inner join")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a hostile flood of items is read in one pass
+        String flood = "a, ".repeat(50_000) + "or b";
+        assertThat(Equivalence.oneOfAlternatives(Equivalence.Reading.of(flood, Question.of("Which?")),
+                Equivalence.Reading.of("b", Question.of("Which?")))).isFalse();
+    }
+
+    @Test
+    void should_read_the_short_answer_given_as_the_name_of_what_a_longer_one_describes_first() {
+        assertThat(decide("Which knot is tied to make a fixed loop at the end of a rope?", "Bowline",
+                "That is a fixed-loop knot, usually shortened to the bowline.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which wind is the dry warm wind down the lee of the Alps?", "Foehn",
+                "It is a katabatic wind, known in German as the Foehn.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // another answer first, with no word that names the short one as its name, is still another answer
+        assertThat(decide("Which knot is tied to make a fixed loop at the end of a rope?", "Bowline",
+                "A figure-eight loop, which is stronger than a bowline.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_an_adjective_of_a_people_before_a_noun_as_no_name_and_one_name_spelt_with_a_letter_more() {
+        assertThat(decide("Who first described the rings of Saturn as a disc?",
+                "The rings were first described as a disc by the Dutch astronomer Huyghens.",
+                "Christiaan Huygens first described them as a disc.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Equivalence.oneLetterApart("huyghens", "huygens")).isTrue();
+        // short names, or names apart in more than one letter, are other names
+        assertThat(Equivalence.oneLetterApart("ivan", "iván")).isFalse();
+        assertThat(Equivalence.oneLetterApart("johnson", "johnsons")).isTrue();
+        assertThat(Equivalence.oneLetterApart("stevens", "stephens")).isFalse();
+        assertThat(decide("Who first described the rings of Saturn as a disc?",
+                "The rings were first described as a disc by the Italian astronomer Cassini.",
+                "Christiaan Huygens first described them as a disc.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_read_an_answer_named_only_as_a_relative_of_another_as_that_other() {
+        assertThat(decide("Who founded the dynasty?", "Osman I",
+                "It was Osman I's son, Orhan, who made it a state.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which moon was found first?", "Deimos",
+                "Phobos; its sibling, Deimos, was spotted a few days earlier.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a possessive that is no kin ("Osman I's reign") names the answer
+        assertThat(decide("Who founded the dynasty?", "Osman I", "Osman I founded it; Osman I's reign began around 1299."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_tell_a_code_from_the_same_code_with_another_sign() {
+        assertThat(decide("Code moderate rain showers in a METAR.", "SHRA", "-SHRA")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which grade was it?", "B+", "B−.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which language?", "C", "C++")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Equivalence.otherSign("+SHRA", "+SHRA.")).isFalse();
+        // numbers, sentences and long tokens are read elsewhere
+        assertThat(Equivalence.otherSign("-42", "42")).isFalse();
+        assertThat(Equivalence.otherSign("light rain", "-light rain")).isFalse();
+        assertThat(Equivalence.otherSign("-" + "x".repeat(100_000), "x".repeat(100_000))).isFalse();
+        // runs of stops and signs before a letter are read in one pass
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> Equivalence.otherSign(".".repeat(100_000) + "x", "-x"))).isFalse();
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> decide("Who painted it?", ".".repeat(3_000) + "x" + "!".repeat(3_000),
+                        "Either " + "+".repeat(3_000) + "x or Raphael, " + "or ".repeat(1_000) + "y")))
+                .isNotNull();
+    }
+
+    @Test
+    void should_tell_a_date_before_the_era_from_the_same_number_after_its_start() {
+        assertThat(decide("When was the lighthouse built?", "In the 3rd century BC", "In the 3rd century AD"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When did the city fall?", "In 476 CE", "476 B.C.E.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("When did the city fall?", "In 476 CE", "AD 476")).isEqualTo(Equivalence.Decision.SAME);
+        // an era word that dates nothing is no era
+        assertThat(Equivalence.otherEra("the ad ran in 1990", "1990 bc")).isFalse();
+        assertThat(Equivalence.otherEra("10 cents", "10 bc")).isFalse();
+        assertThat(Equivalence.otherEra("1".repeat(100_000) + " ad", "1 bc")).isTrue();
+    }
+
+    @Test
+    void should_read_an_option_letter_as_the_option_and_not_as_a_pattern() {
+        String question = "Which pattern matches 'dog' and 'dig' only? (A) ^d.g$ (B) ^d[io]g$ (C) ^d*g$ (D) dig|dog+";
+        assertThat(decide(question, "B", "^d[io]g$")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide(question, "B", "^d.g$")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
+
+    @Test
+    void should_count_atoms_by_the_prefix_of_a_compound_name_and_read_btu_and_centuries() {
+        assertThat(decide("Which gas is the refrigerant R-744?", "Carbon monoxide", "CO₂"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which gas is the refrigerant R-744?", "Carbon dioxide", "CO2")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which oxide is this?", "Dinitrogen tetroxide", "N₂O₄")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which oxide is this?", "Dinitrogen tetroxide", "NO₂")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which oxide is this?", "Sulfur trioxide", "SO₃")).isEqualTo(Equivalence.Decision.SAME);
+        // an element's name that starts like a prefix is no count ("tin" is not "t" + "in")
+        assertThat(decide("Which chloride is this?", "Tin chloride", "SnCl₂")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // 12,000 BTU/h is about 3.5 kW, not 12 kW; six centuries are 600 years
+        assertThat(decide("What is the cooling capacity of the unit?", "12 kW", "12,000 BTU/h"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("What is the cooling capacity of the unit?", "About 3.5 kW",
+                "Twelve thousand British thermal units per hour.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How long did the dynasty last?", "Over 300 years", "More than three centuries."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How long did the dynasty last?", "Over 300 years", "More than three decades."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How many eggs go in?", "half a dozen", "6")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How many eggs go in?", "half a dozen", "12")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How many eggs go in?", "half a dozenth", "6")).isNotEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_an_ampersand_before_a_lists_last_item_as_its_and_but_not_inside_a_name() {
+        assertThat(decide("Which amino acids are branched-chain?", "Leucine, isoleucine and valine",
+                "valine, leucine & isoleucine")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which amino acids are branched-chain?", "Leucine, isoleucine and valine",
+                "valine, leucine & lysine")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which firms are the Big Four?", "Deloitte, PwC, EY and KPMG.",
+                "KPMG, Ernst & Young, PricewaterhouseCoopers and Deloitte.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
