@@ -29,6 +29,10 @@ public final class TestDatabase implements AutoCloseable {
         H2, POSTGRES
     }
 
+    /** Tries at dropping a database another role's process (an autovacuum worker) is still connected to. */
+    private static final int DROP_ATTEMPTS = 20;
+    private static final long DROP_PAUSE_MS = 250;
+
     private final Backend backend;
     private final String jdbcUrl;
     private final String adminUrl;
@@ -107,13 +111,30 @@ public final class TestDatabase implements AutoCloseable {
             server.stop();
             return;
         }
-        try (Connection connection = DriverManager.getConnection(adminUrl);
-             Statement sql = connection.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not drop the test database " + name + ": " + e.getMessage(), e);
+        // an autovacuum worker that has just started on the new database cannot be ended by the test's role ("must be
+        // a member of the role whose process is being terminated"); it finishes in moments, so the drop is tried again
+        SQLException last = null;
+        for (int attempt = 0; attempt < DROP_ATTEMPTS; attempt++) {
+            try (Connection connection = DriverManager.getConnection(adminUrl);
+                 Statement sql = connection.createStatement()) {
+                sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                last = e;
+                if (!String.valueOf(e.getMessage()).contains("must be a member of the role")) {
+                    break;
+                }
+                try {
+                    Thread.sleep(DROP_PAUSE_MS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
+        throw new IllegalStateException("Could not drop the test database " + name + ": " + last.getMessage(), last);
     }
+
 
     /** {@code jdbc:postgresql://host:port/db?query} with another database. */
     private static String withDatabase(String url, String database) {
