@@ -238,6 +238,10 @@ public final class AnswerKey {
                 return null;
             }
         }
+        if (!Double.isFinite(q.value())) {
+            // a run of digits longer than a double holds ("9999…" thousands of times) is no number to key on
+            return null;
+        }
         String value = new BigDecimal(q.value()).round(DIGITS).stripTrailingZeros().toPlainString();
         return "number:" + value + (q.unit() == null ? "" : " " + q.unit());
     }

@@ -372,7 +372,7 @@ final class Quantities {
         unit("w", 745.7, "hp", "horsepower");
         unit("w", 0.29307107, "btu/h", "btu/hr", "btuh", "btu per hour", "btus per hour", "british thermal units per hour",
                 "british thermal unit per hour");
-        unit("j", 1055.056, "btu", "btus", "british thermal unit", "british thermal units");
+        // a "BTU" alone is left without a unit: for an air conditioner it is said for BTU per hour ("a 12,000 BTU unit")
         unit("bit/s", 1, "bps", "bit/s", "bits per second");
         unit("bit/s", 1e3, "kbps", "kbit/s", "kilobits per second");
         unit("bit/s", 1e6, "mbps", "mbit/s", "megabits per second");
@@ -962,6 +962,8 @@ final class Quantities {
                 }
             }
         }
+        // a run of digits longer than a double holds ("9999…" thousands of times) is no quantity
+        found.removeIf(q -> !Double.isFinite(q.value()));
         return found;
     }
 
