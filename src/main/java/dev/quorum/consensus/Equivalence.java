@@ -228,13 +228,13 @@ final class Equivalence {
             "grandfather", "grandmother", "nephew", "niece", "uncle", "aunt", "cousin", "pupil", "student", "teacher",
             "rival", "sibling", "twin", "counterpart", "parent", "child", "widow", "consort", "protégé", "apprentice");
     private static final Set<String> POSSESSIVES = Set.of("its", "his", "her", "their");
-    /** A year or century before the common era ("300 BC", "3rd century BCE", "44 B.C."). */
-    private static final Pattern BEFORE_ERA = Pattern.compile(
-            "(?:\\d|century|centuries|millennium)\\s*(?:b\\.?\\s?c\\.?(?:\\s?e\\.?)?|before christ|before the common era)(?![a-z])");
-    /** A year or century of the common era ("AD 1066", "1572 CE", "the 3rd century AD"). */
-    private static final Pattern AFTER_ERA = Pattern.compile(
-            "(?:\\d|century|centuries|millennium)\\s*(?:a\\.?\\s?d\\.?|c\\.?\\s?e\\.?|anno domini|of the common era)(?![a-z])"
-                    + "|(?<![a-z])(?:a\\.?d\\.?|anno domini)\\s*\\d");
+    /** A year or century before the common era ("300 BC", "3rd century BCE", "44 B.C."), its number the group. */
+    private static final Pattern BEFORE_ERA = Pattern.compile("(?<!\\d)(\\d+)(?:st|nd|rd|th)?\\s*(?:centur(?:y|ies)"
+            + "\\s*|millennium\\s*)?(?:b\\.?\\s?c\\.?(?:\\s?e\\.?)?|before christ|before the common era)(?![a-z])");
+    /** A year or century of the common era ("AD 1066", "1572 CE", "the 3rd century AD"), its number a group. */
+    private static final Pattern AFTER_ERA = Pattern.compile("(?<!\\d)(\\d+)(?:st|nd|rd|th)?\\s*(?:centur(?:y|ies)\\s*"
+            + "|millennium\\s*)?(?:a\\.?\\s?d\\.?|c\\.?\\s?e\\.?|anno domini|of the common era)(?![a-z])"
+            + "|(?<![a-z])(?:a\\.?d\\.?|anno domini)\\s*(\\d+)");
     /** Characters, at most, of a code {@link #otherSign} reads for its sign. */
     private static final int SIGNED_CODE = 12;
     /** Plus and minus signs (any minus) before or after a code. */
@@ -361,6 +361,9 @@ final class Equivalence {
     private static final Pattern EITHER = Pattern.compile("\\beither\\s+");
     private static final Pattern EITHER_OR = Pattern.compile("\\s+or\\s+");
     private static final Pattern LIST_SEPARATOR = Pattern.compile(",\\s+(?:or\\s+)?|\\s+or\\s+");
+    /** Words that set alternatives aside rather than leave a choice open ({@link #oneOfAlternatives}). */
+    private static final Pattern CHOICE_SET_ASIDE = Pattern.compile(
+            "\\b(?:not|but|rather|instead|never|wrong|incorrect)\\b");
     private static final Pattern LAST_OR = Pattern.compile("\\s+or\\s+[^,]+$");
     /**
      * Words that place an answer against another ("above layer 3", "below TCP", "formed from limestone"): a clause
@@ -1663,20 +1666,40 @@ final class Equivalence {
     }
 
     /**
-     * Whether one answer dates what it gives before the common era and the other after its start: "BC", "BCE" or
-     * "before Christ" against "AD", "CE" or "anno Domini", each next to a number or a century.
+     * Whether one answer dates a year or century before the common era and the other the same number after its start:
+     * "BC", "BCE" or "before Christ" against "AD", "CE" or "anno Domini", next to the same number ("the 3rd century
+     * BC" / "the 3rd century AD", "1572 CE" / "1572 BC"). Other dates either answer gives for context ("AD 79" / "In
+     * 79; the town was founded in the 6th century BC") are not set against each other.
      */
     static boolean otherEra(String a, String b) {
-        String x = era(a);
-        String y = era(b);
-        return x != null && y != null && !x.equals(y);
+        if (a.length() > MAX_READ || b.length() > MAX_READ) {
+            return false;
+        }
+        Set<String> beforeA = dated(BEFORE_ERA, a);
+        Set<String> afterA = dated(AFTER_ERA, a);
+        Set<String> beforeB = dated(BEFORE_ERA, b);
+        Set<String> afterB = dated(AFTER_ERA, b);
+        return shared(beforeA, afterB) && !shared(afterA, afterB) && !shared(beforeA, beforeB)
+                || shared(afterA, beforeB) && !shared(afterA, afterB) && !shared(beforeA, beforeB);
     }
 
-    /** "bc" or "ad" as an answer dates its year or century, else null (both, or neither). */
-    private static String era(String lower) {
-        boolean before = BEFORE_ERA.matcher(lower).find();
-        boolean after = AFTER_ERA.matcher(lower).find();
-        return before == after ? null : before ? "bc" : "ad";
+    /** The numbers an answer dates in one era ("3" of "the 3rd century BC", "1572" of "1572 BC" and "AD 1572"). */
+    private static Set<String> dated(Pattern era, String lower) {
+        Set<String> numbers = new HashSet<>();
+        Matcher m = era.matcher(lower);
+        while (m.find()) {
+            numbers.add(m.group(1) != null || m.groupCount() < 2 ? m.group(1) : m.group(2));
+        }
+        return numbers;
+    }
+
+    private static boolean shared(Set<String> x, Set<String> y) {
+        for (String each : x) {
+            if (y.contains(each)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1695,9 +1718,13 @@ final class Equivalence {
         }
         String bareX = SIGNS.matcher(x).replaceAll("");
         String bareY = SIGNS.matcher(y).replaceAll("");
+        String signsX = signs(x);
+        String signsY = signs(y);
+        // a minus on one side only marks an affix or an option ("-ase" / "ase", "un-", "-i"); a plus does not
+        boolean affix = (signsX.isEmpty() || signsY.isEmpty()) && !(signsX + signsY).contains("+");
         return !bareX.isEmpty() && bareX.equals(bareY) && bareX.chars().anyMatch(Character::isLetter)
                 && bareX.chars().noneMatch(Character::isWhitespace) && bareX.chars().noneMatch(Character::isDigit)
-                && !signs(x).equals(signs(y));
+                && !signsX.equals(signsY) && !affix;
     }
 
     /** The signs an answer has before and after its code, "-" for every kind of minus. */
@@ -4070,7 +4097,7 @@ final class Equivalence {
             if (shortOne.negations % 2 != negations % 2) {
                 return new Verdict(Decision.DIFFERENT, "contained but negated");
             }
-            if (relativeOfAnother(clauses, c, shortOne)) {
+            if (relativeOfAnother(clauses, c, shortOne, longOne, question)) {
                 // "It was Selim I's son, Suleiman the Magnificent, who …" / "Selim I"; "The bottom quark; its partner,
                 // the top quark, …" / "The top quark"
                 return new Verdict(Decision.DIFFERENT, "named only as a relative of another answer");
@@ -4089,7 +4116,10 @@ final class Equivalence {
             if (c > first && answersFirst(clauses.get(first), longOne, shortOne, question)
                     && !(clauses.size() > first + 1 && alias(clauses.get(first + 1), question))
                     && !restating(clauses.get(c)) && !restatedBefore(clauses, first, c, shortOne, longOne)
-                    && !namedAs(words, shortOne)) {
+                    && !(namedAs(words, shortOne) && (!namesWithCapital(clauses.get(first), longOne)
+                    || c == first + 1 && words.stream().limit(2).anyMatch(NAMED_AS::contains)))) {
+                // a name given as the name of what the first clause described ("… a score event, usually shortened to
+                // Score-O") or named ("Saturn VI, better known as Titan"), not a later clause's name for another thing
                 if (!apposition(clauses, c, shortOne, longOne)) {
                     return new Verdict(Decision.DIFFERENT, "another answer first");
                 }
@@ -4743,13 +4773,19 @@ final class Equivalence {
      */
     static boolean oneOfAlternatives(Reading longOne, Reading shortOne) {
         String answer = bare(shortOne);
-        if (answer.isEmpty() || longOne.lower.indexOf(answer) < 0) {
+        int first = answer.isEmpty() ? -1 : longOne.lower.indexOf(answer);
+        if (first < 0 || longOne.lower.indexOf(answer, first + answer.length()) >= 0) {
+            // named again, the answer is committed to ("… either Saturn or Jupiter, but the largest is Jupiter")
             return false;
         }
         for (String sentence : SENTENCE_END.split(longOne.lower)) {
             int at = sentence.indexOf(answer);
             if (at < 0) {
                 continue;
+            }
+            if (CHOICE_SET_ASIDE.matcher(sentence).find()) {
+                // "Ankara, not Istanbul, Izmir, or Bursa": the others set aside, not a choice left open
+                return false;
             }
             Matcher either = EITHER.matcher(sentence);
             if (either.find() && sentence.indexOf('(') < 0) {
@@ -4806,6 +4842,20 @@ final class Equivalence {
     }
 
     /**
+     * Whether a clause names something with a capital ("Venus is the hottest"; a capitalised stop word that opens it,
+     * "That …", is none): a name of its own, which a later "called …" does not make the short answer's
+     * ({@link #namedAs}).
+     */
+    private static boolean namesWithCapital(String clause, Reading longOne) {
+        for (String word : AnswerText.words(clause)) {
+            if (longOne.capitals.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the clause names the short answer as the name of what came before: one of the {@value #NAMED_AS_WORDS}
      * words before it says so ("… a score event, usually shortened to Score-O", "the standing infantry corps known in
      * English as the Janissaries", "an end moraine — specifically the terminal moraine").
@@ -4829,24 +4879,29 @@ final class Equivalence {
      * "Bach's pupil") or as a relative of another answer said before it ("its partner, the top quark", "his mother,
      * Irene"): the answer is that other one.
      */
-    private static boolean relativeOfAnother(List<String> clauses, int c, Reading shortOne) {
+    private static boolean relativeOfAnother(List<String> clauses, int c, Reading shortOne, Reading longOne,
+                                             Question question) {
         String answer = bare(shortOne);
         if (answer.isEmpty()) {
             return false;
         }
         String clause = clauses.get(c).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         int at = clause.indexOf(answer + "'s ");
-        if (at >= 0) {
+        if (at >= 0 && longOne.lower.replace('\u2019', '\'').indexOf(answer) == longOne.lower.replace('\u2019', '\'')
+                .indexOf(answer + "'s ")) {
+            // where the answer is first named ("Babur founded it, and Babur's son …" names it before)
             List<String> after = AnswerText.words(clause.substring(at + answer.length() + 3));
-            if (!after.isEmpty() && KIN.contains(after.get(0))) {
+            if (!after.isEmpty() && KIN.contains(after.get(0)) && !question.mentions(AnswerText.stem(after.get(0)))) {
                 return true;
             }
         }
-        if (c == 0 || clause.indexOf(answer) < 0) {
+        if (c < 2 || clause.indexOf(answer) < 0) {
+            // "His teacher, Plato." opens the answer: the relative is the one asked about
             return false;
         }
         List<String> before = AnswerText.words(clauses.get(c - 1));
-        return before.size() == 2 && POSSESSIVES.contains(before.get(0)) && KIN.contains(before.get(1));
+        return before.size() == 2 && POSSESSIVES.contains(before.get(0)) && KIN.contains(before.get(1))
+                && !question.mentions(AnswerText.stem(before.get(1)));
     }
 
     /**
@@ -5798,8 +5853,9 @@ final class Equivalence {
     }
 
     /**
-     * Whether two names are one name spelt two ways, one letter more in one ("Huyghens" / "Huygens"): at least
-     * {@value #VARIANT_LETTERS} letters in the longer, and the same first three.
+     * Whether two names are one name spelt two ways, an "h" more in one ("Huyghens" / "Huygens", as transliterations
+     * differ; not "Thompson" / "Thomson" or "Strauss" / "Straus"): at least {@value #VARIANT_LETTERS} letters in the
+     * longer, and the same first three.
      */
     static boolean oneLetterApart(String one, String other) {
         String longer = one.length() >= other.length() ? one : other;
@@ -5812,7 +5868,7 @@ final class Equivalence {
         while (k < shorter.length() && longer.charAt(k) == shorter.charAt(k)) {
             k++;
         }
-        return longer.regionMatches(k + 1, shorter, k, shorter.length() - k);
+        return longer.charAt(k) == 'h' && longer.regionMatches(k + 1, shorter, k, shorter.length() - k);
     }
 
     /**
@@ -6344,13 +6400,6 @@ final class Equivalence {
             }
         } else {
             String text = lower.strip();
-            int lastComma = text.lastIndexOf(',');
-            if (lastComma > 0 && !text.contains(" and ") && text.indexOf(" & ", lastComma) > 0
-                    && text.indexOf(" & ") > lastComma) {
-                // "&" before a list's last item is its "and" ("valine, leucine & isoleucine"); elsewhere it is part of
-                // a name ("KPMG, Ernst & Young and Deloitte")
-                text = text.substring(0, lastComma) + text.substring(lastComma).replace(" & ", " and ");
-            }
             while (!text.isEmpty() && (text.endsWith(".") || text.endsWith("!"))) {
                 text = text.substring(0, text.length() - 1);
             }
