@@ -1704,8 +1704,9 @@ final class Equivalence {
 
     /**
      * Whether two answers are one short code with a letter in it, of at most {@value #SIGNED_CODE} characters, and
-     * differ only in a plus or minus sign before or after it ("+SHRA" / "-SHRA", "-RA" / "RA", "B+" / "B-"). Numbers
-     * are left to the quantities, which read their signs.
+     * differ only in a plus or minus sign before or after it ("+SHRA" / "-SHRA", "B+" / "B-", "C" / "C++"). A minus on
+     * one side only marks an affix or an option ("-ase" / "ase") and is not read. Numbers are left to the quantities,
+     * which read their signs.
      */
     static boolean otherSign(String a, String b) {
         if (a.length() > MAX_READ || b.length() > MAX_READ) {
@@ -4876,8 +4877,9 @@ final class Equivalence {
 
     /**
      * Whether the clause names the short answer only as the one another answer is a relative of ("Selim I's son",
-     * "Bach's pupil") or as a relative of another answer said before it ("its partner, the top quark", "his mother,
-     * Irene"): the answer is that other one.
+     * "Bach's pupil"), where the longer answer first names it, or as a relative of another answer said before it ("The
+     * bottom quark; its partner, the top quark, …"): the answer is that other one. Not a relative the question asks
+     * for ("Who was Queen Victoria's husband?" / "Her husband, Prince Albert."), nor one that opens the answer.
      */
     private static boolean relativeOfAnother(List<String> clauses, int c, Reading shortOne, Reading longOne,
                                              Question question) {
@@ -4886,9 +4888,9 @@ final class Equivalence {
             return false;
         }
         String clause = clauses.get(c).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String whole = longOne.lower.replace('\u2019', '\'');
         int at = clause.indexOf(answer + "'s ");
-        if (at >= 0 && longOne.lower.replace('\u2019', '\'').indexOf(answer) == longOne.lower.replace('\u2019', '\'')
-                .indexOf(answer + "'s ")) {
+        if (at >= 0 && whole.indexOf(answer) == whole.indexOf(answer + "'s ")) {
             // where the answer is first named ("Babur founded it, and Babur's son …" names it before)
             List<String> after = AnswerText.words(clause.substring(at + answer.length() + 3));
             if (!after.isEmpty() && KIN.contains(after.get(0)) && !question.mentions(AnswerText.stem(after.get(0)))) {
