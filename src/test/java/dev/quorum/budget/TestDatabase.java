@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Assumptions;
 
@@ -29,9 +31,9 @@ public final class TestDatabase implements AutoCloseable {
         H2, POSTGRES
     }
 
-    /** Tries at dropping a database another role's process (an autovacuum worker) is still connected to. */
-    private static final int DROP_ATTEMPTS = 20;
-    private static final long DROP_PAUSE_MS = 250;
+    /** How long a drop is tried again while another role's process (an autovacuum worker) is still connected. */
+    private static final Duration DROP_WAIT = Duration.ofSeconds(5);
+    private static final Duration DROP_POLL = Duration.ofMillis(250);
 
     private final Backend backend;
     private final String jdbcUrl;
@@ -113,26 +115,21 @@ public final class TestDatabase implements AutoCloseable {
         }
         // an autovacuum worker that has just started on the new database cannot be ended by the test's role ("must be
         // a member of the role whose process is being terminated"); it finishes in moments, so the drop is tried again
-        SQLException last = null;
-        for (int attempt = 0; attempt < DROP_ATTEMPTS; attempt++) {
-            try (Connection connection = DriverManager.getConnection(adminUrl);
-                 Statement sql = connection.createStatement()) {
-                sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                return;
-            } catch (SQLException e) {
-                last = e;
-                if (!String.valueOf(e.getMessage()).contains("must be a member of the role")) {
-                    break;
-                }
-                try {
-                    Thread.sleep(DROP_PAUSE_MS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        try {
+            Awaitility.await().atMost(DROP_WAIT).pollDelay(Duration.ZERO).pollInterval(DROP_POLL)
+                    .ignoreExceptionsMatching(e -> String.valueOf(e.getMessage()).contains("must be a member of the role"))
+                    .until(this::drop);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not drop the test database " + name + ": " + e.getMessage(), e);
         }
-        throw new IllegalStateException("Could not drop the test database " + name + ": " + last.getMessage(), last);
+    }
+
+    private boolean drop() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(adminUrl);
+             Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            return true;
+        }
     }
 
 
