@@ -1679,8 +1679,8 @@ final class Equivalence {
         Set<String> afterA = dated(AFTER_ERA, a);
         Set<String> beforeB = dated(BEFORE_ERA, b);
         Set<String> afterB = dated(AFTER_ERA, b);
-        return shared(beforeA, afterB) && !shared(afterA, afterB) && !shared(beforeA, beforeB)
-                || shared(afterA, beforeB) && !shared(afterA, afterB) && !shared(beforeA, beforeB);
+        boolean sameEra = !noneShared(afterA, afterB) || !noneShared(beforeA, beforeB);
+        return !sameEra && (!noneShared(beforeA, afterB) || !noneShared(afterA, beforeB));
     }
 
     /** The numbers an answer dates in one era ("3" of "the 3rd century BC", "1572" of "1572 BC" and "AD 1572"). */
@@ -1688,18 +1688,10 @@ final class Equivalence {
         Set<String> numbers = new HashSet<>();
         Matcher m = era.matcher(lower);
         while (m.find()) {
-            numbers.add(m.group(1) != null || m.groupCount() < 2 ? m.group(1) : m.group(2));
+            // "1572 BC" and "1572 AD" give the number first, "AD 1572" after
+            numbers.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
         return numbers;
-    }
-
-    private static boolean shared(Set<String> x, Set<String> y) {
-        for (String each : x) {
-            if (y.contains(each)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
