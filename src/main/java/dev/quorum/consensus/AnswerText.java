@@ -128,6 +128,8 @@ final class AnswerText {
         "better not", "best not", "uh-uh", "nuh-uh", "nuh uh", "uh uh"};
     /** Words after a negation that narrow it to "not only" ({@link #notOnly}). */
     private static final Set<String> ONLY = Set.of("just", "only", "merely", "simply");
+    /** Negations that restrict rather than deny before "else" or "other" ({@link #onlyThis}). */
+    private static final Set<String> RESTRICTING = Set.of("nowhere", "no", "nothing", "nobody", "none");
     /** What may come before such a negation: "do", "does", "did" and the copulas, not a modal ("shouldn't just stop"). */
     private static final Set<String> NOT_ONLY_AFTER = Set.of("do", "does", "did", "is", "are", "was", "were", "it's");
     /**
@@ -733,6 +735,15 @@ final class AnswerText {
     static boolean notOnly(List<String> words, int k) {
         return k > 0 && k + 1 < words.size() && ONLY.contains(words.get(k + 1)) && negation(words.get(k))
                 && NOT_ONLY_AFTER.contains(words.get(k - 1));
+    }
+
+    /**
+     * Whether the word at {@code k} is a negation that restricts a claim to what it names ("native to the Carolinas and
+     * nowhere else", "no other planet", "nothing else"): the claim said with "only", not denied.
+     */
+    static boolean onlyThis(List<String> words, int k) {
+        return k + 1 < words.size() && RESTRICTING.contains(words.get(k))
+                && (words.get(k + 1).equals("else") || words.get(k + 1).equals("other"));
     }
 
     /** Whether a word is a form of "fail". */

@@ -183,6 +183,13 @@ final class Equivalence {
     private static final int ASIDE_LONG_WORDS = 40;
     /** What is read before a set-aside marker for the word it follows. */
     private static final int ASIDE_BEFORE_CHARS = 40;
+    /** Words by which a question asks of other things ({@link #asksOthers}). */
+    private static final Set<String> OTHERS_ASKED = Set.of("else", "other", "others", "anywhere", "besides", "only",
+            "elsewhere");
+    /** How many words after a negation are read for what a question sets aside ({@link #deniesOnlySetAside}). */
+    private static final int SET_ASIDE_REACH = 4;
+    /** A gloss in brackets after a word, with the space before it ({@link #sameGlossless}). */
+    private static final Pattern GLOSS = Pattern.compile("(?<=\\w)\\s*\\([^()]{1,60}\\)");
     /** Answers of at most this many words are read for what they say a thing is free of ({@link #freeOf}). */
     private static final int FREE_WORDS = 30;
     private static final Pattern FREE_OF = Pattern.compile("\\b([a-z]{3,})-free\\b");
@@ -221,7 +228,7 @@ final class Equivalence {
     private static final Set<String> ALIAS_OPENINGS = Set.of("known", "also", "aka");
     /** Words that give what follows as the name of what came before ({@link #namedAs}). */
     private static final Set<String> NAMED_AS = Set.of("called", "named", "known", "shortened", "abbreviated", "termed",
-            "dubbed", "nicknamed", "specifically", "aka");
+            "dubbed", "nicknamed", "specifically", "aka", "renamed");
     /** Words for one person or thing as related to another ({@link #relativeOfAnother}). */
     private static final Set<String> KIN = Set.of("son", "daughter", "father", "mother", "wife", "husband",
             "brother", "sister", "successor", "predecessor", "partner", "heir", "grandson", "granddaughter",
@@ -520,7 +527,8 @@ final class Equivalence {
                 String word = words.get(k);
                 String stem = AnswerText.stem(word);
                 stems.add(stem);
-                if ((AnswerText.negation(word) || AnswerText.failsTo(words, k)) && !AnswerText.notOnly(words, k)) {
+                if ((AnswerText.negation(word) || AnswerText.failsTo(words, k)) && !AnswerText.notOnly(words, k)
+                        && !(AnswerText.onlyThis(words, k) && !asksOthers(question))) {
                     negations++;
                 } else if (!AnswerText.stopword(word) && !AnswerText.negation(word)) {
                     content.add(stem);
@@ -1011,6 +1019,11 @@ final class Equivalence {
         if (depth == 0 && (initialsOfName(a, b) || initialsOfName(b, a))) {
             return new Verdict(Decision.SAME, "the initials of the other's name");
         }
+        // the same of a term in lower case that speaks of what the question asks ("GAA" / "Goals-against average" to
+        // "Which statistic gives the average number of goals …?")
+        if (depth == 0 && (initialsOfTerm(a, b, question) || initialsOfTerm(b, a, question))) {
+            return new Verdict(Decision.SAME, "the initials of the other's term");
+        }
         // the same, of the first name a sentence states ("SSA" / "They are administered by the Social Security
         // Administration, an independent agency.")
         if (depth == 0 && (initialsFirstNamed(a, b, question) || initialsFirstNamed(b, a, question))) {
@@ -1049,7 +1062,7 @@ final class Equivalence {
                 return aOptions.equals(bOptions) ? new Verdict(Decision.SAME, "same options")
                         : new Verdict(Decision.DIFFERENT, "different options");
             }
-            return sameItems(a.items, b.items, a.itemTexts, b.itemTexts, question.ordered())
+            return sameItems(a.items, b.items, a.itemTexts, b.itemTexts, question.ordered()) || sameGlossless(a, b, question)
                     ? new Verdict(Decision.SAME, "same items") : new Verdict(Decision.DIFFERENT, "different items");
         }
         // one item and a list that holds it and more ("Spain" / "Spain and France"): another answer
@@ -2490,6 +2503,32 @@ final class Equivalence {
         return k >= tokens.length || !capitalWord(tokens[k]);
     }
 
+    /**
+     * Whether a one-word answer of three to six capital letters is the initials of the other answer, a term of two to
+     * six words written in any case, one of them a content word of the question (a term for what it asks of).
+     */
+    private static boolean initialsOfTerm(Reading a, Reading b, Question question) {
+        String letters = a.head.strip();
+        if (letters.endsWith(".")) {
+            letters = letters.substring(0, letters.length() - 1);
+        }
+        if (letters.length() < 3 || letters.length() > 6 || b.words.size() > 6 || b.items != null
+                || b.head.indexOf(',') >= 0 || !acronym(a, b)) {
+            return false;
+        }
+        for (int i = 0; i < letters.length(); i++) {
+            if (!Character.isUpperCase(letters.charAt(i))) {
+                return false;
+            }
+        }
+        for (String word : b.words) {
+            if (!AnswerText.stopword(word) && question.mentions(AnswerText.stem(word))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean capitalWord(String token) {
         return !token.isEmpty() && Character.isUpperCase(token.charAt(0));
     }
@@ -3848,7 +3887,8 @@ final class Equivalence {
         if (question.yesNo() && statedNegations(said.rest) % 2 != statedNegations(other) % 2
                 && other.words.size() <= LONG_WORDS && (other.polarity != null || !said.stance.value().equals("no")
                 || negatedInOne(said.rest, other) != null)
-                && !said.stance.value().equals(other.polarity) && !confirms(said, other, question)) {
+                && !said.stance.value().equals(other.polarity) && !confirms(said, other, question)
+                && !("yes".equals(said.stance.value()) && deniesOnlySetAside(other, question))) {
             return new Verdict(Decision.DIFFERENT, "negation after yes or no");
         }
         // what follows the yes or no against the first clause of an answer that goes on ("Yes, basalt is intrusive." /
@@ -3902,12 +3942,65 @@ final class Equivalence {
 
     /** Whether a statement denies a yes/no question's claim by a negation or by another name, not in other words. */
     private static boolean negatedOrAnotherName(Reading other, Question question) {
+        if (other.negations > 0 && deniesOnlySetAside(other, question)) {
+            // "Is Tamil written in its own script rather than in Devanagari?" / "… it isn't written in Devanagari."
+            return false;
+        }
         if (other.negations > 0) {
             // (not where its negations cancel: "It's not out of stock.", "Seasonal staff are not ineligible …")
             return !YesNo.reasoned(other) && !"yes".equals(YesNo.polarity(other, question));
         }
         List<String> stated = clauses(other.lower);
         return !stated.isEmpty() && anotherName(question, other, stated.get(0));
+    }
+
+    /**
+     * Whether a question asks of other things, where a "nowhere else" or "no other" is the answer itself ("Is it found
+     * anywhere else?", "Do other planets have rings?").
+     */
+    static boolean asksOthers(Question question) {
+        for (String word : AnswerText.words(question.lowerText())) {
+            if (OTHERS_ASKED.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether every negation of an answer denies what its question sets aside ("… rather than in Devanagari?", "…
+     * instead of butter?"): one of the next {@value #SET_ASIDE_REACH} words is a content word the question names after
+     * "rather than" or "instead of". Such a denial agrees with the question's claim.
+     */
+    private static boolean deniesOnlySetAside(Reading other, Question question) {
+        String asked = question.lowerText();
+        int at = asked.indexOf(" rather than ");
+        at = at >= 0 ? at + " rather than ".length() : asked.indexOf(" instead of ");
+        if (at < 0) {
+            return false;
+        }
+        Set<String> setAside = new HashSet<>();
+        for (String word : AnswerText.words(asked.substring(at))) {
+            if (!AnswerText.stopword(word) && !word.equals("instead") && !word.equals("of")) {
+                setAside.add(AnswerText.stem(word));
+            }
+        }
+        List<String> words = AnswerText.words(other.lower);
+        boolean denied = false;
+        for (int k = 0; k < words.size(); k++) {
+            if (!AnswerText.negation(words.get(k)) && !AnswerText.failsTo(words, k)) {
+                continue;
+            }
+            boolean aside = false;
+            for (int next = k + 1; next < Math.min(words.size(), k + 1 + SET_ASIDE_REACH) && !aside; next++) {
+                aside = setAside.contains(AnswerText.stem(words.get(next)));
+            }
+            if (!aside) {
+                return false;
+            }
+            denied = true;
+        }
+        return denied;
     }
 
     /**
@@ -4110,7 +4203,7 @@ final class Equivalence {
                     && !(clauses.size() > first + 1 && alias(clauses.get(first + 1), question))
                     && !restating(clauses.get(c)) && !restatedBefore(clauses, first, c, shortOne, longOne)
                     && !(namedAs(words, shortOne) && (!namesWithCapital(clauses.get(first), longOne)
-                    || c == first + 1 && words.stream().limit(2).anyMatch(NAMED_AS::contains)))) {
+                    || c == first + 1 && namingOpens(words)))) {
                 // a name given as the name of what the first clause described ("… a score event, usually shortened to
                 // Score-O") or named ("Saturn VI, better known as Titan"), not a later clause's name for another thing
                 if (!apposition(clauses, c, shortOne, longOne)) {
@@ -4143,7 +4236,7 @@ final class Equivalence {
             return new Verdict(Decision.DIFFERENT, "another of the same last name");
         }
         if (longOne.stems.containsAll(shortOne.content) && longOne.core.length() < longOne.lower.length()
-                && statesMore(longOne.core, shortOne, question)) {
+                && statesMore(longOne.core, shortOne, question) && !namedAsAsked(longOne, shortOne, question)) {
             // named only in a "whereas …" or "…, not …" clause, while the rest states something
             return new Verdict(Decision.DIFFERENT, "short answer named only as context");
         }
@@ -4868,6 +4961,16 @@ final class Equivalence {
     }
 
     /**
+     * Whether a clause opens by naming what the clause before it named: a naming word first or second ("better known
+     * as …", "called …"), or after a relative pronoun and up to two words ("…, which is now called World Archery").
+     */
+    private static boolean namingOpens(List<String> words) {
+        return words.stream().limit(2).anyMatch(NAMED_AS::contains)
+                || !words.isEmpty() && RELATIVES.contains(words.get(0))
+                && words.stream().limit(4).anyMatch(NAMED_AS::contains);
+    }
+
+    /**
      * Whether the clause names the short answer only as the one another answer is a relative of ("Selim I's son",
      * "Bach's pupil"), where the longer answer first names it, or as a relative of another answer said before it ("The
      * bottom quark; its partner, the top quark, …"): the answer is that other one. Not a relative the question asks
@@ -5087,8 +5190,18 @@ final class Equivalence {
             Question question) {
         for (int c = 0; c < clauses.size(); c++) {
             String clause = clauses.get(c);
-            if (c != named && statesOther(clause, shortOne, question) && namesAnotherAnswer(clause, longOne, question)) {
+            if (c != named && (statesOther(clause, shortOne, question) && namesAnotherAnswer(clause, longOne, question)
+                    || namesAnotherFirst(clause, shortOne, longOne, question))) {
                 return true;
+            }
+        }
+        if (longOne.core.length() < longOne.lower.length()) {
+            // a clause of contrast may name the answer in the question's words ("… until 1974, but today Wimbledon is
+            // the only Grand Slam played on grass")
+            for (String clause : parts(longOne.lower)) {
+                if (namesAnotherFirst(clause, shortOne, longOne, question)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -5100,8 +5213,9 @@ final class Equivalence {
      * and the question's own verb right after it (a passive: "the ceiling was painted by …"); no relative pronoun
      * opening the clause, no passive of a verb the question does not use ("their light is stretched by …"). No past
      * state against a question in the present ("… was Almaty until 1997"), no "until", no word that makes it another
-     * name ({@link #ALIASING}). Then, past "the", "by" and the participle, a word written with a capital that the
-     * question does not hold: a name, not a description ("a form of carbon") or a manner ("by accident").
+     * name ({@link #ALIASING}). Then, past "the", "by", the participle, "in" after it and a possessive with the
+     * relative it names ("his son"), a word written with a capital that the question does not hold: a name, not a
+     * description ("a form of carbon") or a manner ("by accident").
      */
     private static boolean namesAnotherAnswer(String clause, Reading longOne, Question question) {
         List<String> words = AnswerText.words(clause);
@@ -5120,7 +5234,7 @@ final class Equivalence {
         String verb = words.get(k++);
         String next = k < words.size() ? words.get(k) : "";
         boolean participle = Lexical.inflectedVerb(next);
-        boolean passive = participle && question.mentions(AnswerText.stem(next));
+        boolean passive = participle && asksVerb(next, question);
         if (participle && !passive && !NAMING_PARTICIPLES.contains(next)) {
             return false;
         }
@@ -5134,8 +5248,12 @@ final class Equivalence {
                 return false;
             }
         }
+        // past "the", "by", "in" after a passive, and a possessive with the relative it names ("… was his son
+        // Charlemagne", "… is told in the Silappatikaram")
         while (k < words.size() && (words.get(k).equals("the") || words.get(k).equals("by")
-                || passive && Lexical.inflectedVerb(words.get(k)) || NAMING_PARTICIPLES.contains(words.get(k)))) {
+                || passive && (Lexical.inflectedVerb(words.get(k)) || words.get(k).equals("in"))
+                || NAMING_PARTICIPLES.contains(words.get(k)) || POSSESSIVES.contains(words.get(k))
+                || KIN.contains(words.get(k)) && POSSESSIVES.contains(words.get(k - 1)))) {
             k++;
         }
         if (k >= words.size()) {
@@ -5144,6 +5262,102 @@ final class Equivalence {
         String named = words.get(k);
         return !AnswerText.stopword(named) && Quantities.isLetter(named.charAt(0))
                 && longOne.capitals.contains(AnswerText.stem(named)) && !question.mentions(AnswerText.stem(named));
+    }
+
+    /**
+     * For {@link #statedInOtherClause}: whether a clause names another answer first and then says it is what the
+     * question asks, in the question's words ("… but today Wimbledon is the only Grand Slam played on grass"): a name
+     * the question does not hold (and not the short answer's) right before "is" or "was", before it nothing but stop
+     * words, other words of that name and one more word ("today"); after it two content words of the question or more,
+     * at most one of its own, no negation and no word that makes it another name ({@link #ALIASING}).
+     */
+    private static boolean namesAnotherFirst(String clause, Reading shortOne, Reading longOne, Question question) {
+        List<String> words = AnswerText.words(clause);
+        int verb = 1;
+        while (verb < words.size() && !YesNo.COPULAS.contains(words.get(verb))) {
+            verb++;
+        }
+        if (verb >= words.size() || !anotherName(words.get(verb - 1), shortOne, longOne, question)) {
+            return false;
+        }
+        int other = 0;
+        for (int k = 0; k < verb - 1; k++) {
+            String word = words.get(k);
+            other += AnswerText.stopword(word) || anotherName(word, shortOne, longOne, question) ? 0 : 1;
+        }
+        return other <= 1 && asAsked(words, verb, shortOne, question);
+    }
+
+    /**
+     * Whether a clause of the longer answer, a clause of contrast too, names the short answer right before "is" or
+     * "was" and then says it is what the question asks, as {@link #namesAnotherFirst} reads it ("… until 1974, but
+     * today Wimbledon is the only Grand Slam played on grass" / "Wimbledon"): the answer, not context.
+     */
+    private static boolean namedAsAsked(Reading longOne, Reading shortOne, Question question) {
+        for (String clause : parts(longOne.lower)) {
+            List<String> words = AnswerText.words(clause);
+            for (int verb = 1; verb < words.size(); verb++) {
+                if (YesNo.COPULAS.contains(words.get(verb))) {
+                    String subject = AnswerText.stem(words.get(verb - 1));
+                    if (shortOne.content.contains(subject) && !question.mentions(subject)
+                            && asAsked(words, verb, shortOne, question)) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether what follows a clause's verb at {@code verb} says in the question's words what the question asks: two of
+     * its content words or more (or its superlative), at most one of its own, no negation, no word that makes it
+     * another name ({@link #ALIASING}), none of the short answer's.
+     */
+    private static boolean asAsked(List<String> words, int verb, Reading shortOne, Question question) {
+        int asked = 0;
+        int fresh = 0;
+        for (int k = verb + 1; k < words.size(); k++) {
+            String word = words.get(k);
+            String stem = AnswerText.stem(word);
+            if (AnswerText.negation(word) || ALIASING.contains(word) || shortOne.content.contains(stem)) {
+                return false;
+            }
+            if (AnswerText.stopword(word)) {
+                continue;
+            }
+            if (question.mentions(stem)) {
+                // (the question's superlative counts twice: "… is the busiest overall")
+                asked += Question.superlative(word) ? 2 : 1;
+            } else {
+                fresh++;
+            }
+        }
+        return asked >= 2 && fresh <= 1;
+    }
+
+    /** A word of a name the longer answer writes with a capital, not the short answer's, nor the question's. */
+    private static boolean anotherName(String word, Reading shortOne, Reading longOne, Question question) {
+        String stem = AnswerText.stem(word);
+        return !AnswerText.stopword(word) && Quantities.isLetter(word.charAt(0)) && longOne.capitals.contains(stem)
+                && !question.mentions(stem) && !shortOne.content.contains(stem);
+    }
+
+    /**
+     * Whether a participle is a form of a verb the question asks with ("told" to "Which epic tells …?", "painted" to
+     * "Who painted …?").
+     */
+    private static boolean asksVerb(String participle, Question question) {
+        if (question.mentions(AnswerText.stem(participle))) {
+            return true;
+        }
+        for (String asked : question.asked()) {
+            if (asked.length() >= 3 && Lexical.formOf(participle, asked)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -6119,6 +6333,27 @@ final class Equivalence {
     }
 
     /**
+     * Whether two lists hold the same items once the glosses in brackets after their items are set aside ("Or and
+     * argent" / "Argent (silver) and Or (gold)"); a list whose brackets hold its items ("two cheeses (Parmigiano and
+     * Pecorino)") is read with them first ({@link #sameItems}).
+     */
+    private static boolean sameGlossless(Reading a, Reading b, Question question) {
+        if (a.lower.indexOf('(') < 0 && b.lower.indexOf('(') < 0) {
+            return false;
+        }
+        List<String[]> x = a.lower.indexOf('(') < 0 ? null : items(null, GLOSS.matcher(a.lower).replaceAll(""));
+        List<String[]> y = b.lower.indexOf('(') < 0 ? null : items(null, GLOSS.matcher(b.lower).replaceAll(""));
+        if (x == null && a.lower.indexOf('(') >= 0 || y == null && b.lower.indexOf('(') >= 0) {
+            return false;
+        }
+        List<String> xItems = x == null ? a.items : x.stream().map(item -> item[0]).toList();
+        List<String> xTexts = x == null ? a.itemTexts : x.stream().map(item -> item[1]).toList();
+        List<String> yItems = y == null ? b.items : y.stream().map(item -> item[0]).toList();
+        List<String> yTexts = y == null ? b.itemTexts : y.stream().map(item -> item[1]).toList();
+        return sameItems(xItems, yItems, xTexts, yTexts, question.ordered());
+    }
+
+    /**
      * Whether two lists hold the same items (in the same order when {@code ordered}); a first item that carries a
      * lead-in ("you need vinegar") matches by its last words.
      */
@@ -6189,6 +6424,13 @@ final class Equivalence {
      */
     private static int matching(List<String> items, List<String> texts, String item, String text, int size) {
         int at = items.indexOf(item);
+        if (at < 0 && item.indexOf(' ') > 0) {
+            // one compound written open or hyphenated and closed ("mono-crystalline" / "monocrystalline")
+            String closed = item.replace(" ", "");
+            at = theOne(items, other -> other.replace(" ", "").equals(closed));
+        } else if (at < 0) {
+            at = theOne(items, other -> other.indexOf(' ') > 0 && other.replace(" ", "").equals(item));
+        }
         if (at < 0) {
             at = abbreviated(items, item);
         }

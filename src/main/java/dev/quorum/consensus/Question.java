@@ -784,7 +784,8 @@ final class Question {
         return stems.contains(stem);
     }
 
-    private static boolean superlative(String word) {
+    /** Whether a word is a superlative ("largest", "busiest", "first"). */
+    static boolean superlative(String word) {
         return word.length() > 5 && word.endsWith("est") || SHORT_SUPERLATIVES.contains(word);
     }
 

@@ -392,6 +392,11 @@ final class YesNo {
                 k++;
                 continue;
             }
+            if (AnswerText.onlyThis(words, k) && !Equivalence.asksOthers(question)) {
+                // "… and nowhere else": the claim restricted, not denied
+                k++;
+                continue;
+            }
             if (AnswerText.negation(word) || AnswerText.failsTo(words, k)) {
                 flips++;
                 // a negation negated within a few words, nothing joined between, by "fail to" or by "without" what the

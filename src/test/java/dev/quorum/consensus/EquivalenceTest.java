@@ -4309,4 +4309,102 @@ class EquivalenceTest {
         assertThat(decide("Which firms are the Big Four?", "Deloitte, PwC, EY and KPMG.",
                 "KPMG, Ernst & Young, PricewaterhouseCoopers and Deloitte.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_find_the_answer_a_later_clause_names_in_the_question_s_words() {
+        // the short answer named, then the question's answer given as another name
+        assertThat(decide("Which poem tells the tale of the lost ring?", "The Lay of Aubrey",
+                "The Lay of Aubrey is its sequel; the tale of the lost ring is told in the Ballad of Corwen."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which duke was the first to be crowned king?", "Duke Alaric",
+                "Duke Alaric was only ever a duke; the first to be crowned king was his nephew Berengar, in 912."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which race is run on clay?", "The Northfield Cup",
+                "The Northfield Cup was run on clay until 1990, but today the Eastmoor Stakes is the only race run on clay."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        // the short answer itself is the one the later clause names, or the clause says nothing of the question
+        assertThat(decide("Which race is run on clay?", "The Eastmoor Stakes",
+                "The Northfield Cup was run on clay until 1990, but today the Eastmoor Stakes is the only race run on clay."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which poem tells the tale of the lost ring?", "The Ballad of Corwen",
+                "The Ballad of Corwen tells it; its sequel is the Lay of Aubrey.")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> decide("Which race is run on clay?", "Cup",
+                "Cup. " + "Zed is the race run on clay, but ".repeat(2_000) + "x"))).isNotNull();
+    }
+
+    @Test
+    void should_read_a_name_given_in_a_relative_clause_as_the_name_of_what_it_follows() {
+        assertThat(decide("Which body governs world curling?", "World Curling",
+                "The ICF (International Curling Federation), which is now called World Curling."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which body governs world curling?", "World Curling",
+                "The ICF, which was renamed World Curling in 2010.")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_match_list_items_written_as_one_compound_or_with_a_gloss() {
+        assertThat(decide("Name the three kinds of wafer.", "monocrystalline, polycrystalline, amorphous",
+                "Amorphous, mono-crystalline, poly-crystalline")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which two tinctures are metals?", "Or and argent", "Argent (silver) and Or (gold)."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        // brackets that hold the items themselves are still read as items
+        assertThat(decide("What goes into it?", "basil, garlic, Parmesan, Pecorino",
+                "Garlic, basil and two cheeses (Parmesan and Pecorino)")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Which two tinctures are metals?", "Or and argent", "Argent (silver) and azure (blue)."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> decide("Which?", "a, b",
+                "a (" + "x".repeat(100_000) + ", b (" + "(".repeat(50_000)))).isNotNull();
+    }
+
+    @Test
+    void should_read_a_lone_decimal_comma_but_not_a_pair_a_run_or_a_function_s_arguments() {
+        assertThat(decide("What is e to two decimal places?", "2.72", "2,72")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How heavy is the bag?", "2.5 kg", "2,5 kg")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How heavy is the bag?", "25 kg", "2,5 kg")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // thousands keep their comma
+        assertThat(decide("How many?", "1,520", "1520")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How many hands are there?", "2,598,960", "There are C(52,5) = 2,598,960 hands."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Where is the point?", "(3,4)", "(3, 4)")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which numbers?", "1,2,3", "1, 2, 3")).isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a run of two-digit groups (an Indian grouping that never ends) is read in one pass
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> decide("How many?", "1",
+                "1,1".repeat(30_000)))).isNotNull();
+        assertThat(decide("How many people?", "10,000,000", "1,00,00,000")).isEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_geologic_ages_binary_memory_sizes_fluid_ounces_and_initials_of_a_term() {
+        assertThat(decide("When did the extinction happen?", "About 252 million years ago", "Roughly 252 Ma"))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("When did the extinction happen?", "About 252 million years ago", "Roughly 252 ka"))
+                .isNotEqualTo(Equivalence.Decision.SAME);
+        // 5 mA is still five milliamperes
+        assertThat(decide("What is the current?", "5 mA", "0.005 A")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the default cache size?", "64 MB", "65536 kB")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the default cache size?", "64 MB", "64000 kB")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("What is the default cache size?", "64 MB", "65536 MB")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // a binary unit written as one is not its decimal namesake
+        assertThat(decide("What is the capacity?", "4.7 GB", "4.7 GiB")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("How much rum goes in?", "2 oz", "about 60 ml")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("How much rum goes in?", "2 oz", "about 30 ml")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Which figure gives the mean number of runs a pitcher allows?", "ERA",
+                "Earned-run average.")).isEqualTo(Equivalence.Decision.SAME);
+        // initials that spell no term of the question are left to the meaning
+        assertThat(decide("Which pitch did he throw?", "ERA", "Every rising arc.")).isNotEqualTo(Equivalence.Decision.SAME);
+    }
+
+    @Test
+    void should_read_nowhere_else_as_a_restriction_and_a_denial_of_what_the_question_sets_aside_as_agreement() {
+        assertThat(decide("Is the lizard native to Madagascar?", "Yes, it is found only on Madagascar.",
+                "The lizard is native to Madagascar and nowhere else.")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is the lizard found anywhere else?", "No.", "It lives on Madagascar and nowhere else."))
+                .isEqualTo(Equivalence.Decision.SAME);
+        assertThat(decide("Is Basque written in the Latin alphabet rather than in Cyrillic?",
+                "Yes, Basque uses the Latin alphabet.", "Basque is written in Latin letters — it isn't written in Cyrillic."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is Basque written in the Latin alphabet rather than in Cyrillic?",
+                "Yes, Basque uses the Latin alphabet.", "Basque isn't written in the Latin alphabet."))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
