@@ -281,6 +281,14 @@ final class Equivalence {
     private static final int STANCE_WORDS = 12;
     /** Answers of at least this many words, in several sentences, are compared sentence by sentence too. */
     private static final int LONG_WORDS = 15;
+    /** Two yeses are read for a word of the claim put in place of another up to this many words ({@link #claimReplaced}). */
+    private static final int CLAIM_WORDS = 40;
+    /** An option of one letter after a space or at the start ("-D" in "git branch -D x"), its letter the group. */
+    private static final Pattern SHORT_OPTION = Pattern.compile("(?<![^\\s])-([A-Za-z])(?![\\w-])");
+    /** Content words either side read for a word's place in a claim ({@link #replacedIn}). */
+    private static final int CLAIM_CONTEXT = 3;
+    /** Words before one of a list of things ({@link #listed}). */
+    private static final Set<String> LISTING = Set.of("with", "like", "including", "as");
     /** Answers with at least this many content words each that share none of them differ. */
     private static final int SHARED_WORDS = 12;
     /** Answers up to this many words are read for a label. */
@@ -775,6 +783,10 @@ final class Equivalence {
                     : new Verdict(Decision.DIFFERENT, "another number worked out");
         }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
+            if (optionsInOtherCase(a.head, b.head)) {
+                // "git branch -D" / "git branch -d": a command's option letter in the other case is another option
+                return new Verdict(Decision.DIFFERENT, "an option letter in the other case");
+            }
             if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
                     && !compactCode(a.head.toLowerCase(Locale.ROOT)).equals(compactCode(b.head.toLowerCase(Locale.ROOT)))) {
                 // the key drops punctuation: in code it is meaning ("s[::-1]" / "s[:-1]")
@@ -790,6 +802,9 @@ final class Equivalence {
                     return new Verdict(Decision.DIFFERENT, "different numbers after the same yes or no");
                 }
                 String contradiction = contradiction(a, b);
+                if (contradiction == null && a.key.equals("yes")) {
+                    contradiction = claimReplaced(a, b, question);
+                }
                 if (contradiction != null) {
                     return new Verdict(Decision.DIFFERENT, contradiction);
                 }
@@ -959,6 +974,10 @@ final class Equivalence {
                         && unlessReworded(why, depth == 0 && Rewording.reworded(a, b)) != null) {
                     return new Verdict(Decision.DIFFERENT, why);
                 }
+            }
+            String replaced = "yes".equals(a.polarity) ? claimReplaced(a, b, question) : null;
+            if (replaced != null) {
+                return new Verdict(Decision.DIFFERENT, replaced);
             }
             return new Verdict(Decision.SAME, "same answer to a yes/no question");
         }
@@ -3844,6 +3863,109 @@ final class Equivalence {
         return true;
     }
 
+    /**
+     * Two yeses to a yes/no question, one of which goes on to state the question's claim with a word of it put in
+     * place of another ("Is the last stone of an end called the hammer?": "That's right: the last rock is the hammer."
+     * / "Yes, indeed — the hammer is the first stone thrown."): a word of the claim the one answer keeps and the other
+     * leaves out, where the other has its antonym or another kind of the same thing ("beryl" / "corundum") that the
+     * first does not have; both say yes outright, neither negates (numbers are read elsewhere). A yes whose own reason
+     * denies the claim is no yes to it. Why, else {@code null}.
+     */
+    static String claimReplaced(Reading a, Reading b, Question question) {
+        String claim = question.claim();
+        if (claim == null || a.words.size() > CLAIM_WORDS || b.words.size() > CLAIM_WORDS || !a.stance.present()
+                || !b.stance.present() || a.negations > 0 || b.negations > 0 || question.negations() > 0) {
+            // (said outright by both, no negation anywhere: "It's not open" is a yes to "Is it closed?")
+            return null;
+        }
+        List<String> claimed = new ArrayList<>();
+        for (String word : AnswerText.words(claim)) {
+            if (!AnswerText.stopword(word) && !AnswerText.negation(word) && Lexical.letters(word)) {
+                claimed.add(word);
+            }
+        }
+        String why = replacedIn(a, b, claimed);
+        return why != null ? why : replacedIn(b, a, claimed);
+    }
+
+    /**
+     * For {@link #claimReplaced}: a word of the claim {@code keeping} has and {@code other} puts another in place of,
+     * in the claim's place: among its {@value #CLAIM_CONTEXT} content words either side, a content word the claim has
+     * within as many of the word put aside; not a word of a list of such kinds ("along with naproxen and aspirin").
+     */
+    private static String replacedIn(Reading keeping, Reading other, List<String> claimed) {
+        List<String> claimStems = claimed.stream().map(AnswerText::stem).toList();
+        List<Integer> content = new ArrayList<>();
+        for (int k = 0; k < other.words.size(); k++) {
+            if (!AnswerText.stopword(other.words.get(k))) {
+                content.add(k);
+            }
+        }
+        if (content.size() < CLAIM_CONTEXT) {
+            // a bare "Right." states no claim
+            return null;
+        }
+        for (int c = 0; c < claimed.size(); c++) {
+            String stem = claimStems.get(c);
+            if (!keeping.stems.contains(stem) || other.stems.contains(stem)) {
+                continue;
+            }
+            Set<String> around = new HashSet<>(claimStems.subList(Math.max(0, c - CLAIM_CONTEXT),
+                    Math.min(claimStems.size(), c + CLAIM_CONTEXT + 1)));
+            around.remove(stem);
+            for (int i = 0; i < content.size(); i++) {
+                int k = content.get(i);
+                String word = other.words.get(k);
+                String otherStem = other.stems.get(k);
+                if (claimStems.contains(otherStem) || keeping.stems.contains(otherStem) || !Lexical.letters(word)
+                        || !Quantities.parse(word).isEmpty() || listed(other.words, k, word)) {
+                    continue;
+                }
+                boolean placed = false;
+                for (int j = Math.max(0, i - CLAIM_CONTEXT); j <= Math.min(content.size() - 1, i + CLAIM_CONTEXT); j++) {
+                    placed |= j != i && around.contains(other.stems.get(content.get(j)));
+                }
+                if (placed && (Lexical.antonyms(claimed.get(c), word) || AnswerText.opposite(stem, otherStem)
+                        || Lexical.twoKinds(claimed.get(c), word))) {
+                    return "a yes that states the claim with " + word + " in place of " + claimed.get(c);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether two answers give a command's options of one letter ("-D", "-d") that are the same but for their case,
+     * which tells them apart ("ls -R" / "ls -r").
+     */
+    static boolean optionsInOtherCase(String a, String b) {
+        if (a.indexOf('-') < 0 || b.indexOf('-') < 0) {
+            return false;
+        }
+        List<String> x = new ArrayList<>();
+        List<String> y = new ArrayList<>();
+        SHORT_OPTION.matcher(a).results().forEach(found -> x.add(found.group(1)));
+        SHORT_OPTION.matcher(b).results().forEach(found -> y.add(found.group(1)));
+        if (x.isEmpty() || x.equals(y) || x.size() != y.size()) {
+            return false;
+        }
+        for (int k = 0; k < x.size(); k++) {
+            if (!x.get(k).equalsIgnoreCase(y.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a word is one of a list of things of its kind: after "with", "like", "including", or before another. */
+    private static boolean listed(List<String> words, int k, String word) {
+        if (k > 0 && LISTING.contains(words.get(k - 1))) {
+            return true;
+        }
+        return k + 2 < words.size() && (words.get(k + 1).equals("and") || words.get(k + 1).equals("or"))
+                && Lexical.letters(words.get(k + 2)) && Lexical.twoKinds(word, words.get(k + 2));
+    }
+
     /** Yes or no on one side or both; {@code null} to go on comparing. */
     private static Verdict stance(Reading a, Reading b, Question question, int depth) {
         if (a.stance.present() && b.stance.present()) {
@@ -3855,6 +3977,10 @@ final class Equivalence {
                 if (rests.decision() == Decision.DIFFERENT && contradicts(rests)) {
                     return rests;
                 }
+            }
+            String replaced = depth == 0 && "yes".equals(a.stance.value()) ? claimReplaced(a, b, question) : null;
+            if (replaced != null) {
+                return new Verdict(Decision.DIFFERENT, replaced);
             }
             return new Verdict(Decision.SAME, "same yes or no");
         }
@@ -4152,7 +4278,7 @@ final class Equivalence {
                 }
                 break;
             }
-            return shortOne.negations == 0 && negatedNumber(longOne)
+            return shortOne.negations == 0 && negatedNumber(longOne, shortOne.quantities)
                     ? new Verdict(Decision.DIFFERENT, "negated number") : new Verdict(Decision.SAME, "number stated");
         }
         if (shortOne.content.isEmpty() || shortOne.code || longOne.code || math(shortOne) && math(longOne)
@@ -5621,11 +5747,15 @@ final class Equivalence {
         return false;
     }
 
-    /** A negation right before a number ("not 42", "isn't 3"). */
-    private static boolean negatedNumber(Reading r) {
+    /**
+     * A negation right before a number the short answer gives ("not 42", "isn't 3"); not before another number ("Not
+     * exactly 0.3 — you get 0.30000000000000004").
+     */
+    private static boolean negatedNumber(Reading r, List<Quantity> given) {
         for (int k = 1; k < r.words.size(); k++) {
             if (Quantities.isDigit(r.words.get(k).charAt(0))
-                    && (AnswerText.negation(r.words.get(k - 1)) || (k > 1 && AnswerText.negation(r.words.get(k - 2))))) {
+                    && (AnswerText.negation(r.words.get(k - 1)) || (k > 1 && AnswerText.negation(r.words.get(k - 2))))
+                    && Quantities.covers(Quantities.parse(r.words.get(k)), given, false)) {
                 return true;
             }
         }

@@ -4407,4 +4407,38 @@ class EquivalenceTest {
                 "Yes, Basque uses the Latin alphabet.", "Basque isn't written in the Latin alphabet."))
                 .isEqualTo(Equivalence.Decision.DIFFERENT);
     }
+
+    @Test
+    void should_tell_a_yes_whose_reason_states_the_claim_with_another_word_from_a_yes_that_restates_it() {
+        assertThat(decide("Is the first move of a game called the opening?", "Right — the opening is the first move.",
+                "Yes, indeed: the opening is the name for the last move of a game.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is ruby a variety of corundum?", "Yes — ruby is red corundum, coloured by chromium.",
+                "Correct, ruby is red beryl, coloured by chromium.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+        // two yeses that both restate the claim, one naming other kinds beside it, or a bare "Right."
+        assertThat(decide("Is aspirin an NSAID?", "Yes, aspirin is a nonsteroidal anti-inflammatory drug.",
+                "Correct. Aspirin is an NSAID, along with naproxen and ibuprofen."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("Is ruby a variety of corundum?", "Right.", "Yes — ruby is red corundum."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        // a yes said with a negated opposite is read elsewhere ("not open" is a yes to "closed?")
+        assertThat(decide("Is the valve closed?", "Yes, it's not open.", "Yes, it is closed."))
+                .isNotEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(Equivalence.claimReplaced(Equivalence.Reading.of("Yes, " + "stone ".repeat(5_000), Question.of("Is it the last stone?")),
+                Equivalence.Reading.of("Yes, the first stone.", Question.of("Is it the last stone?")),
+                Question.of("Is it the last stone?"))).isNull();
+    }
+
+    @Test
+    void should_tell_a_command_s_option_letter_in_the_other_case_and_keep_a_negated_number_given() {
+        assertThat(decide("Force-delete the branch.", "git branch -D topic", "git branch -d topic"))
+                .isEqualTo(Equivalence.Decision.DIFFERENT);
+        assertThat(decide("List the files recursively.", "ls -R", "ls -R")).isEqualTo(Equivalence.Decision.SAME);
+        assertThat(Equivalence.optionsInOtherCase("tar -x -f a.tar", "tar -X -f a.tar")).isTrue();
+        assertThat(Equivalence.optionsInOtherCase("well-known -a", "Well-Known -a")).isFalse();
+        assertThat(Equivalence.optionsInOtherCase("a -b", "a -c")).isFalse();
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> Equivalence.optionsInOtherCase("-a ".repeat(50_000), "-A ".repeat(50_000)))).isTrue();
+        // a negation before the number given still negates it
+        assertThat(decide("How many moons does it have?", "14", "It does not have 14 moons.")).isEqualTo(Equivalence.Decision.DIFFERENT);
+    }
 }
