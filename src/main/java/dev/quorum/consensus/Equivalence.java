@@ -183,13 +183,20 @@ final class Equivalence {
     private static final int ASIDE_LONG_WORDS = 40;
     /** What is read before a set-aside marker for the word it follows. */
     private static final int ASIDE_BEFORE_CHARS = 40;
+    /** Adverbs that leave a clause saying what the question asks ({@link #asAsked}: "… is the busiest overall"). */
+    private static final Set<String> SAYING_ADVERBS = Set.of("overall", "today", "now", "currently", "actually",
+            "instead", "still", "really", "indeed", "truly");
     /** Words by which a question asks of other things ({@link #asksOthers}). */
     private static final Set<String> OTHERS_ASKED = Set.of("else", "other", "others", "anywhere", "besides", "only",
             "elsewhere");
     /** How many words after a negation are read for what a question sets aside ({@link #deniesOnlySetAside}). */
     private static final int SET_ASIDE_REACH = 4;
-    /** A gloss in brackets after a word, with the space before it ({@link #sameGlossless}). */
-    private static final Pattern GLOSS = Pattern.compile("(?<=\\w)\\s*\\([^()]{1,60}\\)");
+    /**
+     * A gloss in brackets after a word, with the space before it ({@link #sameGlossless}); not brackets that add or
+     * set aside items ("(and Neptune)", "(or magenta)").
+     */
+    private static final Pattern GLOSS = Pattern.compile(
+            "(?<=\\w)\\s*\\((?!\\s*(?:and|or|plus|also|including|incl|as well|not)\\b)[^()]{1,60}\\)");
     /** Answers of at most this many words are read for what they say a thing is free of ({@link #freeOf}). */
     private static final int FREE_WORDS = 30;
     private static final Pattern FREE_OF = Pattern.compile("\\b([a-z]{3,})-free\\b");
@@ -283,10 +290,13 @@ final class Equivalence {
     private static final int LONG_WORDS = 15;
     /** Two yeses are read for a word of the claim put in place of another up to this many words ({@link #claimReplaced}). */
     private static final int CLAIM_WORDS = 40;
-    /** An option of one letter after a space or at the start ("-D" in "git branch -D x"), its letter the group. */
-    private static final Pattern SHORT_OPTION = Pattern.compile("(?<![^\\s])-([A-Za-z])(?![\\w-])");
     /** Content words either side read for a word's place in a claim ({@link #replacedIn}). */
     private static final int CLAIM_CONTEXT = 3;
+    /** Words that open a clause of contrast or reason, where a restated claim ends ({@link #replacedIn}). */
+    private static final Set<String> CONTRASTING = Set.of("though", "although", "but", "while", "whereas", "however",
+            "because", "since", "unlike", "except");
+    /** Words after a yes that go on to something besides the claim ({@link #replacedIn}: "Yes, and Neptune …"). */
+    private static final Set<String> ADDING = Set.of("and", "also", "plus");
     /** Words before one of a list of things ({@link #listed}). */
     private static final Set<String> LISTING = Set.of("with", "like", "including", "as");
     /** Answers with at least this many content words each that share none of them differ. */
@@ -536,7 +546,7 @@ final class Equivalence {
                 String stem = AnswerText.stem(word);
                 stems.add(stem);
                 if ((AnswerText.negation(word) || AnswerText.failsTo(words, k)) && !AnswerText.notOnly(words, k)
-                        && !(AnswerText.onlyThis(words, k) && !asksOthers(question))) {
+                        && !restrictsToAsked(words, k, question)) {
                     negations++;
                 } else if (!AnswerText.stopword(word) && !AnswerText.negation(word)) {
                     content.add(stem);
@@ -783,10 +793,6 @@ final class Equivalence {
                     : new Verdict(Decision.DIFFERENT, "another number worked out");
         }
         if (a.key.equals(b.key) && !a.key.isEmpty()) {
-            if (optionsInOtherCase(a.head, b.head)) {
-                // "git branch -D" / "git branch -d": a command's option letter in the other case is another option
-                return new Verdict(Decision.DIFFERENT, "an option letter in the other case");
-            }
             if (a.code && b.code && a.json == null && b.json == null && !latex(a.head) && !latex(b.head)
                     && !compactCode(a.head.toLowerCase(Locale.ROOT)).equals(compactCode(b.head.toLowerCase(Locale.ROOT)))) {
                 // the key drops punctuation: in code it is meaning ("s[::-1]" / "s[:-1]")
@@ -1037,11 +1043,6 @@ final class Equivalence {
         // Task Force.")
         if (depth == 0 && (initialsOfName(a, b) || initialsOfName(b, a))) {
             return new Verdict(Decision.SAME, "the initials of the other's name");
-        }
-        // the same of a term in lower case that speaks of what the question asks ("GAA" / "Goals-against average" to
-        // "Which statistic gives the average number of goals …?")
-        if (depth == 0 && (initialsOfTerm(a, b, question) || initialsOfTerm(b, a, question))) {
-            return new Verdict(Decision.SAME, "the initials of the other's term");
         }
         // the same, of the first name a sentence states ("SSA" / "They are administered by the Social Security
         // Administration, an independent agency.")
@@ -2522,32 +2523,6 @@ final class Equivalence {
         return k >= tokens.length || !capitalWord(tokens[k]);
     }
 
-    /**
-     * Whether a one-word answer of three to six capital letters is the initials of the other answer, a term of two to
-     * six words written in any case, one of them a content word of the question (a term for what it asks of).
-     */
-    private static boolean initialsOfTerm(Reading a, Reading b, Question question) {
-        String letters = a.head.strip();
-        if (letters.endsWith(".")) {
-            letters = letters.substring(0, letters.length() - 1);
-        }
-        if (letters.length() < 3 || letters.length() > 6 || b.words.size() > 6 || b.items != null
-                || b.head.indexOf(',') >= 0 || !acronym(a, b)) {
-            return false;
-        }
-        for (int i = 0; i < letters.length(); i++) {
-            if (!Character.isUpperCase(letters.charAt(i))) {
-                return false;
-            }
-        }
-        for (String word : b.words) {
-            if (!AnswerText.stopword(word) && question.mentions(AnswerText.stem(word))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean capitalWord(String token) {
         return !token.isEmpty() && Character.isUpperCase(token.charAt(0));
     }
@@ -3874,8 +3849,10 @@ final class Equivalence {
     static String claimReplaced(Reading a, Reading b, Question question) {
         String claim = question.claim();
         if (claim == null || a.words.size() > CLAIM_WORDS || b.words.size() > CLAIM_WORDS || !a.stance.present()
-                || !b.stance.present() || a.negations > 0 || b.negations > 0 || question.negations() > 0) {
-            // (said outright by both, no negation anywhere: "It's not open" is a yes to "Is it closed?")
+                || !b.stance.present() || a.negations > 0 || b.negations > 0 || question.negations() > 0
+                || question.hasPhrase("than") || a.words.contains("than") || b.words.contains("than")) {
+            // (said outright by both, no negation anywhere: "It's not open" is a yes to "Is it closed?"; no
+            // comparison, which states a claim by its converse: "silver is lighter than gold")
             return null;
         }
         List<String> claimed = new ArrayList<>();
@@ -3890,13 +3867,21 @@ final class Equivalence {
 
     /**
      * For {@link #claimReplaced}: a word of the claim {@code keeping} has and {@code other} puts another in place of,
-     * in the claim's place: among its {@value #CLAIM_CONTEXT} content words either side, a content word the claim has
-     * within as many of the word put aside; not a word of a list of such kinds ("along with naproxen and aspirin").
+     * in the claim's place: in the first clause after its yes, among its {@value #CLAIM_CONTEXT} content words either
+     * side, a content word the claim has within as many of the word put aside; not a word of a list of such kinds
+     * ("along with naproxen and aspirin").
      */
     private static String replacedIn(Reading keeping, Reading other, List<String> claimed) {
         List<String> claimStems = claimed.stream().map(AnswerText::stem).toList();
+        // the claim as the other restates it: its first clause after the yes, up to a clause of contrast or reason
+        // ("Yes, though the Sahara gets very cold at night"), none where it goes on to something else ("Yes, and …")
         List<Integer> content = new ArrayList<>();
-        for (int k = 0; k < other.words.size(); k++) {
+        int from = Math.min(other.words.size(), AnswerText.words(
+                other.lower.substring(0, Math.min(other.lower.length(), other.stance.rest()))).size());
+        if (from < other.words.size() && ADDING.contains(other.words.get(from))) {
+            return null;
+        }
+        for (int k = from; k < other.words.size() && !CONTRASTING.contains(other.words.get(k)); k++) {
             if (!AnswerText.stopword(other.words.get(k))) {
                 content.add(k);
             }
@@ -3932,29 +3917,6 @@ final class Equivalence {
             }
         }
         return null;
-    }
-
-    /**
-     * Whether two answers give a command's options of one letter ("-D", "-d") that are the same but for their case,
-     * which tells them apart ("ls -R" / "ls -r").
-     */
-    static boolean optionsInOtherCase(String a, String b) {
-        if (a.indexOf('-') < 0 || b.indexOf('-') < 0) {
-            return false;
-        }
-        List<String> x = new ArrayList<>();
-        List<String> y = new ArrayList<>();
-        SHORT_OPTION.matcher(a).results().forEach(found -> x.add(found.group(1)));
-        SHORT_OPTION.matcher(b).results().forEach(found -> y.add(found.group(1)));
-        if (x.isEmpty() || x.equals(y) || x.size() != y.size()) {
-            return false;
-        }
-        for (int k = 0; k < x.size(); k++) {
-            if (!x.get(k).equalsIgnoreCase(y.get(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether a word is one of a list of things of its kind: after "with", "like", "including", or before another. */
@@ -4081,10 +4043,33 @@ final class Equivalence {
     }
 
     /**
+     * Whether the negation at {@code k} restricts to what the question asks ({@link AnswerText#onlyThis}: "native to
+     * the Carolinas and nowhere else" to "Is it native to the Carolinas?"): the words before it hold every content
+     * word the question asks with, and the question asks of no others ({@link #asksOthers}). Restricted to something
+     * else ("Penguins live in the Southern Hemisphere and nowhere else" to "Do penguins live in the Arctic?") it
+     * denies.
+     */
+    static boolean restrictsToAsked(List<String> words, int k, Question question) {
+        if (!AnswerText.onlyThis(words, k) || asksOthers(question) || question.asked().isEmpty()) {
+            return false;
+        }
+        Set<String> before = new HashSet<>();
+        for (String word : words.subList(0, k)) {
+            before.add(AnswerText.stem(word));
+        }
+        for (String asked : question.asked()) {
+            if (!before.contains(asked)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether a question asks of other things, where a "nowhere else" or "no other" is the answer itself ("Is it found
      * anywhere else?", "Do other planets have rings?").
      */
-    static boolean asksOthers(Question question) {
+    private static boolean asksOthers(Question question) {
         for (String word : AnswerText.words(question.lowerText())) {
             if (OTHERS_ASKED.contains(word)) {
                 return true;
@@ -4095,19 +4080,24 @@ final class Equivalence {
 
     /**
      * Whether every negation of an answer denies what its question sets aside ("… rather than in Devanagari?", "…
-     * instead of butter?"): one of the next {@value #SET_ASIDE_REACH} words is a content word the question names after
-     * "rather than" or "instead of". Such a denial agrees with the question's claim.
+     * instead of butter?"): one of the next {@value #SET_ASIDE_REACH} words is a content word among the first as many
+     * the question writes after "rather than" or "instead of". Such a denial agrees with the question's claim.
      */
     private static boolean deniesOnlySetAside(Reading other, Question question) {
         String asked = question.lowerText();
         int at = asked.indexOf(" rather than ");
-        at = at >= 0 ? at + " rather than ".length() : asked.indexOf(" instead of ");
-        if (at < 0) {
+        if (at >= 0) {
+            at += " rather than ".length();
+        } else if ((at = asked.indexOf(" instead of ")) >= 0) {
+            at += " instead of ".length();
+        } else {
             return false;
         }
+        // (what it sets aside: the words after the marker, as many as are read after a negation)
         Set<String> setAside = new HashSet<>();
-        for (String word : AnswerText.words(asked.substring(at))) {
-            if (!AnswerText.stopword(word) && !word.equals("instead") && !word.equals("of")) {
+        List<String> after = AnswerText.words(asked.substring(at, Math.min(asked.length(), at + ASIDE_BEFORE_CHARS)));
+        for (String word : after.subList(0, Math.min(after.size(), SET_ASIDE_REACH))) {
+            if (!AnswerText.stopword(word)) {
                 setAside.add(AnswerText.stem(word));
             }
         }
@@ -5394,8 +5384,8 @@ final class Equivalence {
      * For {@link #statedInOtherClause}: whether a clause names another answer first and then says it is what the
      * question asks, in the question's words ("… but today Wimbledon is the only Grand Slam played on grass"): a name
      * the question does not hold (and not the short answer's) right before "is" or "was", before it nothing but stop
-     * words, other words of that name and one more word ("today"); after it two content words of the question or more,
-     * at most one of its own, no negation and no word that makes it another name ({@link #ALIASING}).
+     * words, other words of that name and one more word ("today"); after it the question's words as {@link #asAsked}
+     * reads them.
      */
     private static boolean namesAnotherFirst(String clause, Reading shortOne, Reading longOne, Question question) {
         List<String> words = AnswerText.words(clause);
@@ -5438,8 +5428,9 @@ final class Equivalence {
 
     /**
      * Whether what follows a clause's verb at {@code verb} says in the question's words what the question asks: two of
-     * its content words or more (or its superlative), at most one of its own, no negation, no word that makes it
-     * another name ({@link #ALIASING}), none of the short answer's.
+     * its content words or more (or its superlative), none of its own but an adverb ({@link #SAYING_ADVERBS}: "the
+     * busiest overall"), no negation, no word that makes it another name ({@link #ALIASING}), none of the short
+     * answer's.
      */
     private static boolean asAsked(List<String> words, int verb, Reading shortOne, Question question) {
         int asked = 0;
@@ -5456,11 +5447,12 @@ final class Equivalence {
             if (question.mentions(stem)) {
                 // (the question's superlative counts twice: "… is the busiest overall")
                 asked += Question.superlative(word) ? 2 : 1;
-            } else {
-                fresh++;
+            } else if (!SAYING_ADVERBS.contains(word)) {
+                // a word of its own makes it another thing ("… is the second largest", "… the largest hot desert")
+                return false;
             }
         }
-        return asked >= 2 && fresh <= 1;
+        return asked >= 2;
     }
 
     /** A word of a name the longer answer writes with a capital, not the short answer's, nor the question's. */
@@ -5748,8 +5740,8 @@ final class Equivalence {
     }
 
     /**
-     * A negation right before a number the short answer gives ("not 42", "isn't 3"); not before another number ("Not
-     * exactly 0.3 — you get 0.30000000000000004").
+     * A negation right before a number the short answer gives ("not 42", "isn't 3"); not before another number ("A
+     * foot has 12 inches, not 10." / "12").
      */
     private static boolean negatedNumber(Reading r, List<Quantity> given) {
         for (int k = 1; k < r.words.size(); k++) {
@@ -6471,9 +6463,15 @@ final class Equivalence {
         if (a.lower.indexOf('(') < 0 && b.lower.indexOf('(') < 0) {
             return false;
         }
-        List<String[]> x = a.lower.indexOf('(') < 0 ? null : items(null, GLOSS.matcher(a.lower).replaceAll(""));
-        List<String[]> y = b.lower.indexOf('(') < 0 ? null : items(null, GLOSS.matcher(b.lower).replaceAll(""));
-        if (x == null && a.lower.indexOf('(') >= 0 || y == null && b.lower.indexOf('(') >= 0) {
+        String aText = a.lower.indexOf('(') < 0 ? a.lower : GLOSS.matcher(a.lower).replaceAll("");
+        String bText = b.lower.indexOf('(') < 0 ? b.lower : GLOSS.matcher(b.lower).replaceAll("");
+        if (aText.equals(a.lower) && bText.equals(b.lower)) {
+            // no gloss set aside: the lists as read
+            return false;
+        }
+        List<String[]> x = aText.equals(a.lower) ? null : items(null, aText);
+        List<String[]> y = bText.equals(b.lower) ? null : items(null, bText);
+        if (x == null && !aText.equals(a.lower) || y == null && !bText.equals(b.lower)) {
             return false;
         }
         List<String> xItems = x == null ? a.items : x.stream().map(item -> item[0]).toList();

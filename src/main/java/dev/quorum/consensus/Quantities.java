@@ -40,11 +40,8 @@ final class Quantities {
     /** A foot and an inch in metres. */
     private static final double FOOT = 0.3048;
     private static final double INCH = 0.0254;
-    /** Groups of two digits an Indian grouping is read with at most ("1,00,00,00,000" has four). */
+    /** Groups of two digits an Indian grouping is read with at most ("1,00,00,00,000" has three). */
     private static final int INDIAN_GROUPS = 6;
-    /** An ounce in grams, and a US fluid ounce in litres (an ounce of a liquid, {@link Quantity#matches}). */
-    private static final double OUNCE_GRAMS = 28.349523125;
-    private static final double FLUID_OUNCE_LITRES = 0.0295735296;
 
     /** One stated quantity: its value in the unit's base unit, and that base unit ({@code null}: a bare number). */
     record Quantity(double value, String unit, double stated, double precision, double loose, double factor) {
@@ -63,16 +60,7 @@ final class Quantities {
          */
         boolean matches(Quantity other, boolean approximate) {
             if (unit != null && other.unit != null && !unit.equals(other.unit)) {
-                // an ounce against a volume is a fluid ounce ("1 oz" of gin / "about 30 ml")
-                Quantity fluid = "l".equals(other.unit) ? asFluid() : "l".equals(unit) ? other.asFluid() : null;
-                return fluid != null
-                        && ("l".equals(unit) ? matches(fluid, approximate) : fluid.matches(other, approximate));
-            }
-            // sizes in bytes with decimal prefixes that mean binary ones ("128 MB" / "131072 kB", as PostgreSQL and
-            // operating systems write memory)
-            if ("byte".equals(unit) && "byte".equals(other.unit) && factor != other.factor && decimalPrefix()
-                    && other.decimalPrefix() && close(binary(), other.binary(), false)) {
-                return true;
+                return false;
             }
             // a bare number and a quantity with a unit: the number as the other states it ("100" and "100 °C")
             if ((unit == null) != (other.unit == null) && !"%".equals(unit) && !"%".equals(other.unit)
@@ -120,27 +108,6 @@ final class Quantities {
                     || digits && within(other, Math.max(precision, other.precision) / 2));
         }
 
-        /** An ounce as a fluid ounce, in litres; {@code null} for any other unit. */
-        private Quantity asFluid() {
-            if (!"g".equals(unit) || Math.abs(factor - OUNCE_GRAMS) > 1e-9) {
-                return null;
-            }
-            double scale = FLUID_OUNCE_LITRES / OUNCE_GRAMS;
-            return new Quantity(stated * FLUID_OUNCE_LITRES, "l", stated, precision * scale, loose * scale,
-                    FLUID_OUNCE_LITRES);
-        }
-
-        /** Whether a size is in bytes or with a decimal prefix (kB to PB), not a binary one (KiB, GiB). */
-        private boolean decimalPrefix() {
-            long power = Math.round(Math.log10(factor) / 3);
-            return power >= 0 && power <= 5 && Math.abs(factor - Math.pow(1000, power)) < 1e-6 * factor;
-        }
-
-        /** A size in bytes with its decimal prefix read as binary (a kilobyte as 1024 bytes). */
-        private double binary() {
-            return stated * Math.pow(1024, Math.round(Math.log10(factor) / 3));
-        }
-
         /** Whether the number as stated is whole and of three digits or more. */
         private boolean wholeHundreds() {
             return stated == Math.rint(stated) && Math.abs(stated) >= 100;
@@ -185,10 +152,13 @@ final class Quantities {
             "(?<=\\d ?)(?:([mkMGT\u00b5\u03bc]?)(" + String.join("|", UNPREFIXED) + ")|([mkMGT\u00b5\u03bc])(W|J)"
             + "|([mk\u00b5\u03bcunp])(A|F)|([kMm])(N)|([mkn\u00b5\u03bcu])(g)|([mcdk\u00b5\u03bcu])(L|l)"
             + "|([mnp\u00b5\u03bc])(s))(?![\\p{L}\\p{N}/\u00b7\u22c5^*\u207b-])");
-    /** Ages in geology's symbols after a number ("66 Ma", "4.5 Ga", "65 mya"), as the case writes them. */
-    private static final Pattern GEOLOGIC_AGE = Pattern.compile("(?<=\\d ?)(Ma|Ga|Myr|Gyr|mya|Mya)(?![\\p{L}\\p{N}])");
-    private static final Map<String, String> GEOLOGIC_AGES = Map.of("Ma", "million years", "Ga", "billion years",
-            "Myr", "million years", "Gyr", "billion years", "mya", "million years ago", "Mya", "million years ago");
+    /**
+     * Ages in geology's symbols after a number and a space ("66 Ma", "4.5 Gyr", "65 mya"), as the case writes them; not
+     * "Ga", which is also gallium ("68 Ga").
+     */
+    private static final Pattern GEOLOGIC_AGE = Pattern.compile("(?<=\\d )(Ma|Myr|Gyr|mya|Mya)(?![\\p{L}\\p{N}])");
+    private static final Map<String, String> GEOLOGIC_AGES = Map.of("Ma", "million years", "Myr", "million years",
+            "Gyr", "billion years", "mya", "million years ago", "Mya", "million years ago");
     private static final Map<String, String> PREFIX_NAMES = Map.ofEntries(Map.entry("p", "pico"), Map.entry("n", "nano"),
             Map.entry("\u00b5", "micro"), Map.entry("\u03bc", "micro"), Map.entry("u", "micro"), Map.entry("m", "milli"),
             Map.entry("c", "centi"), Map.entry("d", "deci"), Map.entry("k", "kilo"), Map.entry("M", "mega"),
@@ -317,12 +287,14 @@ final class Quantities {
     private static final Pattern DECIMAL_COMMA = Pattern.compile(
             "(?<![\\d.,])(\\d{1,3})((?:\\.\\d{3}){1,5}),(\\d{1,2})(?![\\d.,])");
     /**
-     * A decimal comma with no thousands marks: one or two digits after it, which no group of thousands has ("3,14",
-     * "1,5 kg"); not in a run of numbers ("1,2,3"), a pair or a range in brackets ("(3,4)", "{1,2}"), nor the
-     * arguments of a function of one letter ("C(52,5)", read without its brackets as "c 52,5").
+     * A decimal comma with no thousands marks: one digit before it and two after ("3,14"), or up to two after and a
+     * metric unit or a percent sign next ("2,5 kg", "0,5 %"); not two numbers of a list ("2,3", "12,13", "30,60"), a
+     * run ("1,2,3"), a pair or a range in brackets ("(3,4)", "{1,2}"), nor the arguments of a function of one letter
+     * ("C(52,5)", read without its brackets as "c 52,5").
      */
     private static final Pattern LONE_DECIMAL_COMMA = Pattern.compile(
-            "(?<![\\p{L}\\d.,(\\[{])(?<!\\b\\p{L} )(\\d{1,3}),(\\d{1,2})(?![\\d.,)\\]}])");
+            "(?<![\\p{L}\\d.,(\\[{])(?<!\\b\\p{L} )(?:(\\d),(\\d{2})|(\\d{1,3}),(\\d{1,2})(?=\\s?(?:kg|mg|g|km|cm|mm|m|ml|l|%|°"
+            + "|kilo\\p{L}*|milli\\p{L}*|centi\\p{L}*|grams?|met(?:re|er)s?|lit(?:re|er)s?|percent)(?!\\p{L})))(?![\\d.,)\\]}])");
     /**
      * Thousands after points with no decimal: two groups or more ("1.500.000"; not "1.500", which may be a decimal, nor
      * an IPv4 address: four groups up to 255 without a leading zero, "192.168.100.200", or three before ".x", ".0/24";
@@ -430,7 +402,7 @@ final class Quantities {
         unit("l", 3.785411784, "gal", "gallon", "gallons", "us gal", "us gallon", "us gallons");
         unit("l", 0.946352946, "quart", "quarts", "qt");
         unit("l", 0.473176473, "pint", "pints");
-        unit("l", FLUID_OUNCE_LITRES, "fl oz", "fluid ounce", "fluid ounces", "us fl oz", "us fluid ounce", "us fluid ounces");
+        unit("l", 0.0295735296, "fl oz", "fluid ounce", "fluid ounces", "us fl oz", "us fluid ounce", "us fluid ounces");
         // US customary kitchen measures (a metric cup of 250 ml is within 6 %, not the same)
         unit("l", 0.2365882365, "cup", "cups", "us cup", "us cups");
         unit("l", 0.01478676478125, "tbsp", "tablespoon", "tablespoons");
@@ -452,7 +424,7 @@ final class Quantities {
         unit("l", 28.316846592, "ft³", "ft^3", "cu ft", "cubic foot", "cubic feet");
         unit("l", 764.554857984, "yd³", "yd^3", "cu yd", "cubic yard", "cubic yards");
         unit("l", 0.001, "cm³", "cm^3", "cc", "cubic centimetre", "cubic centimetres", "cubic centimeter", "cubic centimeters");
-        unit("g", OUNCE_GRAMS, "oz", "ounce", "ounces");
+        unit("g", 28.349523125, "oz", "ounce", "ounces");
         unit("g", 453.59237, "pound", "pounds");
         unit("g", 1e6, "tonne", "tonnes", "metric ton", "metric tons");
         unit("m", 0.9144, "yd", "yard", "yards");
@@ -758,7 +730,8 @@ final class Quantities {
                         + match.group(2).replace(".", "") + "." + match.group(3));
             }
         }
-        return text.indexOf(',') < 0 ? text : LONE_DECIMAL_COMMA.matcher(text).replaceAll("$1.$2");
+        return text.indexOf(',') < 0 ? text : LONE_DECIMAL_COMMA.matcher(text).replaceAll(found -> found.group(1) != null
+                ? found.group(1) + "." + found.group(2) : found.group(3) + "." + found.group(4));
     }
 
     /** Thousands after points with no decimal ({@link #DOTTED_THOUSANDS}) without their points. */

@@ -392,7 +392,7 @@ final class YesNo {
                 k++;
                 continue;
             }
-            if (AnswerText.onlyThis(words, k) && !Equivalence.asksOthers(question)) {
+            if (Equivalence.restrictsToAsked(words, k, question)) {
                 // "… and nowhere else": the claim restricted, not denied
                 k++;
                 continue;
