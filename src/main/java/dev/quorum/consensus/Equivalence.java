@@ -288,7 +288,7 @@ final class Equivalence {
     private static final int STANCE_WORDS = 12;
     /** Answers of at least this many words, in several sentences, are compared sentence by sentence too. */
     private static final int LONG_WORDS = 15;
-    /** Two yeses are read for a word of the claim put in place of another up to this many words ({@link #claimReplaced}). */
+    /** Two yeses are read for a claim's word put in place of another up to this many words ({@link #claimReplaced}). */
     private static final int CLAIM_WORDS = 40;
     /** Content words either side read for a word's place in a claim ({@link #replacedIn}). */
     private static final int CLAIM_CONTEXT = 3;
@@ -1082,8 +1082,9 @@ final class Equivalence {
                 return aOptions.equals(bOptions) ? new Verdict(Decision.SAME, "same options")
                         : new Verdict(Decision.DIFFERENT, "different options");
             }
-            return sameItems(a.items, b.items, a.itemTexts, b.itemTexts, question.ordered()) || sameGlossless(a, b, question)
-                    ? new Verdict(Decision.SAME, "same items") : new Verdict(Decision.DIFFERENT, "different items");
+            return sameItems(a.items, b.items, a.itemTexts, b.itemTexts, question.ordered())
+                    || sameGlossless(a, b, question) ? new Verdict(Decision.SAME, "same items")
+                    : new Verdict(Decision.DIFFERENT, "different items");
         }
         // one item and a list that holds it and more ("Spain" / "Spain and France"): another answer
         if ((a.items == null) != (b.items == null) && depth == 0) {
@@ -3843,8 +3844,8 @@ final class Equivalence {
      * place of another ("Is the last stone of an end called the hammer?": "That's right: the last rock is the hammer."
      * / "Yes, indeed — the hammer is the first stone thrown."): a word of the claim the one answer keeps and the other
      * leaves out, where the other has its antonym or another kind of the same thing ("beryl" / "corundum") that the
-     * first does not have; both say yes outright, neither negates (numbers are read elsewhere). A yes whose own reason
-     * denies the claim is no yes to it. Why, else {@code null}.
+     * first does not have ({@link #replacedIn}); both say yes outright, neither negates nor compares ("than"), and
+     * numbers are read elsewhere. A yes whose own reason denies the claim is no yes to it. Why, else {@code null}.
      */
     static String claimReplaced(Reading a, Reading b, Question question) {
         String claim = question.claim();
@@ -3907,7 +3908,8 @@ final class Equivalence {
                     continue;
                 }
                 boolean placed = false;
-                for (int j = Math.max(0, i - CLAIM_CONTEXT); j <= Math.min(content.size() - 1, i + CLAIM_CONTEXT); j++) {
+                int last = Math.min(content.size() - 1, i + CLAIM_CONTEXT);
+                for (int j = Math.max(0, i - CLAIM_CONTEXT); j <= last; j++) {
                     placed |= j != i && around.contains(other.stems.get(content.get(j)));
                 }
                 if (placed && (Lexical.antonyms(claimed.get(c), word) || AnswerText.opposite(stem, otherStem)

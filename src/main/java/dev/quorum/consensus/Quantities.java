@@ -293,8 +293,9 @@ final class Quantities {
      * ("C(52,5)", read without its brackets as "c 52,5").
      */
     private static final Pattern LONE_DECIMAL_COMMA = Pattern.compile(
-            "(?<![\\p{L}\\d.,(\\[{])(?<!\\b\\p{L} )(?:(\\d),(\\d{2})|(\\d{1,3}),(\\d{1,2})(?=\\s?(?:kg|mg|g|km|cm|mm|m|ml|l|%|°"
-            + "|kilo\\p{L}*|milli\\p{L}*|centi\\p{L}*|grams?|met(?:re|er)s?|lit(?:re|er)s?|percent)(?!\\p{L})))(?![\\d.,)\\]}])");
+            "(?<![\\p{L}\\d.,(\\[{])(?<!\\b\\p{L} )(?:(\\d),(\\d{2})|(\\d{1,3}),(\\d{1,2})"
+            + "(?=\\s?(?:kg|mg|g|km|cm|mm|m|ml|l|%|°|kilo\\p{L}*|milli\\p{L}*|centi\\p{L}*|grams?|met(?:re|er)s?"
+            + "|lit(?:re|er)s?|percent)(?!\\p{L})))(?![\\d.,)\\]}])");
     /**
      * Thousands after points with no decimal: two groups or more ("1.500.000"; not "1.500", which may be a decimal, nor
      * an IPv4 address: four groups up to 255 without a leading zero, "192.168.100.200", or three before ".x", ".0/24";
@@ -730,7 +731,10 @@ final class Quantities {
                         + match.group(2).replace(".", "") + "." + match.group(3));
             }
         }
-        return text.indexOf(',') < 0 ? text : LONE_DECIMAL_COMMA.matcher(text).replaceAll(found -> found.group(1) != null
+        if (text.indexOf(',') < 0) {
+            return text;
+        }
+        return LONE_DECIMAL_COMMA.matcher(text).replaceAll(found -> found.group(1) != null
                 ? found.group(1) + "." + found.group(2) : found.group(3) + "." + found.group(4));
     }
 
