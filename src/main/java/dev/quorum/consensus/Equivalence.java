@@ -5391,17 +5391,14 @@ final class Equivalence {
      */
     private static boolean namesAnotherFirst(String clause, Reading shortOne, Reading longOne, Question question) {
         List<String> words = AnswerText.words(clause);
-        int verb = 1;
-        while (verb < words.size() && !YesNo.COPULAS.contains(words.get(verb))) {
-            verb++;
-        }
-        if (verb >= words.size() || !anotherName(words.get(verb - 1), shortOne, longOne, question)) {
+        int verb = firstCopula(words);
+        if (verb < 0 || !nameOfAnother(words.get(verb - 1), shortOne, longOne, question)) {
             return false;
         }
         int other = 0;
         for (int k = 0; k < verb - 1; k++) {
             String word = words.get(k);
-            other += AnswerText.stopword(word) || anotherName(word, shortOne, longOne, question) ? 0 : 1;
+            other += AnswerText.stopword(word) || nameOfAnother(word, shortOne, longOne, question) ? 0 : 1;
         }
         return other <= 1 && asAsked(words, verb, shortOne, question);
     }
@@ -5414,18 +5411,24 @@ final class Equivalence {
     private static boolean namedAsAsked(Reading longOne, Reading shortOne, Question question) {
         for (String clause : parts(longOne.lower)) {
             List<String> words = AnswerText.words(clause);
-            for (int verb = 1; verb < words.size(); verb++) {
-                if (YesNo.COPULAS.contains(words.get(verb))) {
-                    String subject = AnswerText.stem(words.get(verb - 1));
-                    if (shortOne.content.contains(subject) && !question.mentions(subject)
-                            && asAsked(words, verb, shortOne, question)) {
-                        return true;
-                    }
-                    break;
-                }
+            int verb = firstCopula(words);
+            String subject = verb < 0 ? null : AnswerText.stem(words.get(verb - 1));
+            if (subject != null && shortOne.content.contains(subject) && !question.mentions(subject)
+                    && asAsked(words, verb, shortOne, question)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Where a clause's first "is", "are", "was" or "were" after its first word is; -1 where it has none. */
+    private static int firstCopula(List<String> words) {
+        for (int verb = 1; verb < words.size(); verb++) {
+            if (YesNo.COPULAS.contains(words.get(verb))) {
+                return verb;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -5458,7 +5461,7 @@ final class Equivalence {
     }
 
     /** A word of a name the longer answer writes with a capital, not the short answer's, nor the question's. */
-    private static boolean anotherName(String word, Reading shortOne, Reading longOne, Question question) {
+    private static boolean nameOfAnother(String word, Reading shortOne, Reading longOne, Question question) {
         String stem = AnswerText.stem(word);
         return !AnswerText.stopword(word) && Quantities.isLetter(word.charAt(0)) && longOne.capitals.contains(stem)
                 && !question.mentions(stem) && !shortOne.content.contains(stem);
